@@ -1,0 +1,33 @@
+# One command to run, one to test (README). Everything installs into .venv from constraints.txt.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= newsweave.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test lint bench eval-full clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+## run: set up, ingest the sample corpus into $(DB) and serve the web app on $(HOST):$(PORT)
+run: setup
+	$(BIN)/newsweave ingest examples/corpus --db $(DB)
+	$(BIN)/newsweave serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## test: set up and run the whole test suite
+test: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

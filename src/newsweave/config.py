@@ -1,0 +1,42 @@
+"""Settings read from the environment, declared once with their defaults and meaning."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: name -> (default, help). The CLI's --help and docs/configuration.md are generated from this.
+SETTINGS: dict[str, tuple[str, str]] = {
+    "NEWSWEAVE_DB": ("newsweave.db", "Store location: a SQLite file path or a postgresql:// URL."),
+    "NEWSWEAVE_SHARED": ("", "Folder with the shared seeds and dev data (default: ../shared beside the checkout)."),
+    "NEWSWEAVE_REQUIRE_SHARED": ("0", "When 1, tests that need the shared data fail instead of skipping."),
+    "NEWSWEAVE_MAX_ARTICLE_BYTES": (str(20 * 1024 * 1024), "Largest article text accepted, in bytes."),
+    "NEWSWEAVE_MAX_DECOMPRESSED_BYTES": (str(512 * 1024 * 1024), "Largest decompressed .gz/WARC input, in bytes."),
+    "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
+}
+
+
+def setting(name: str) -> str:
+    """The value of a declared setting: environment first, then its default."""
+    default, _ = SETTINGS[name]
+    return os.environ.get(name, default)
+
+
+def int_setting(name: str) -> int:
+    """A declared integer setting; a malformed value is an error naming the variable."""
+    raw = setting(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not an integer") from None
+
+
+def shared_dir() -> Path | None:
+    """Where ../shared is, or None when this checkout has none (a user's fresh clone)."""
+    explicit = setting("NEWSWEAVE_SHARED")
+    candidates = [Path(explicit)] if explicit else [Path.cwd() / ".." / "shared",
+                                                    Path(__file__).resolve().parents[3] / "shared"]
+    for cand in candidates:
+        if (cand / "seeds").is_dir() or (cand / "dev").is_dir():
+            return cand.resolve()
+    return None

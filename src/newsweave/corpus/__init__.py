@@ -1,0 +1,25 @@
+"""Corpus steps: what needs many articles at once (canonical entities, events and stories, facts).
+
+``link_corpus`` runs them over a batch in memory (``newsweave analyze``); the store runs the same
+steps incrementally against its saved state (``newsweave ingest``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsweave.model import Article, Entity, Event, Story
+
+
+@dataclass
+class CorpusPicture:
+    """What the corpus steps produced for a batch: the ids are also set on the articles."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+
+def link_corpus(articles: list[Article]) -> CorpusPicture:
+    """Run the corpus steps over analysed articles in memory, setting their ids."""
+    return CorpusPicture()
