@@ -96,6 +96,8 @@ class Quote:
     end: int
     text: str
     speaker_text: str | None = None
+    speaker_start: int | None = None  # span of the speaker's mention, resolved to an entity by the corpus step
+    speaker_end: int | None = None
     speaker_entity_id: str | None = None
     speaker_name: str | None = None
     lang: str | None = None

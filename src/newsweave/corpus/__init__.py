@@ -20,6 +20,11 @@ class CorpusPicture:
     stories: list[Story] = field(default_factory=list)
 
 
-def link_corpus(articles: list[Article]) -> CorpusPicture:
-    """Run the corpus steps over analysed articles in memory, setting their ids."""
-    return CorpusPicture()
+def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> CorpusPicture:
+    """Run the corpus steps over newly analysed articles, setting their ids.
+
+    ``known`` is what the store already holds (entities, events, stories); the returned picture is the
+    updated whole, which the store saves. Steps run in order: entities, then events and stories.
+    """
+    picture = known or CorpusPicture()
+    return picture
