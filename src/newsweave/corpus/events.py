@@ -1,0 +1,770 @@
+"""Events and stories: online, cross-lingual clustering of articles, mentioned events, timelines.
+
+An *event* is something that happened once: the articles that report it, in any language, form
+one event. Each new article is compared only with a bounded set of candidate events (the nearest
+centroids in an approximate-nearest-neighbour index, plus the most recent events that share one of
+its entities), so the cost per article stays flat as the store grows. The decision combines the
+evidence a human editor uses: the embedding of the title and lead (what is said), shared entities
+(who and where), the date (news about one event is published within days; an article weeks apart
+is about another occurrence, however similar the words), shared figures and explicit dates.
+
+A *mentioned event* is a past or upcoming happening an article refers to ("Putin's state visit to
+Astana in November 2024"): a dated time expression, a word naming a happening (visit, summit, ...,
+per language in ``data/event_triggers.json``) and names in the same sentence. It is linked to the
+reported event it matches (same time, shared names) or kept as an event of kind ``"mentioned"``.
+
+A *story* chains events with the same actors and theme over time; its timeline is its events
+ordered by date, reported and mentioned alike.
+
+Evidence that the store needs to continue incrementally (centroid, entity counts, names) is kept
+in ``Event.meta`` / ``Story.meta``, so :func:`cluster` can resume from saved events and stories.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import math
+import re
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from anyascii import anyascii
+from usearch.index import Index
+
+from newsweave.model import Article, Event, Mention, Story
+
+#: Entity types that say who took part and where.
+_ACTOR_TYPES = {"PER", "ORG"}
+_PLACE_TYPES = {"LOC"}
+_KEY_TYPES = _ACTOR_TYPES | _PLACE_TYPES | {"EVT"}
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?।؟。])\s+|\n+")
+_FOLD = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How evidence adds up to "same event" (a score >= ``join``).
+
+    Cosine similarity between multilingual-e5 vectors of news leads sits in a narrow band (0.75 for
+    unrelated news, 0.95 for the same event), so it is centred on ``cos_centre`` and scaled. Dates
+    are a veto beyond ``max_gap_days``: the same words about a meeting a year later are another
+    meeting.
+    """
+
+    cos_centre: float = 0.86
+    cos_scale: float = 12.0
+    entities: float = 1.6
+    places: float = 0.5
+    figures: float = 0.6
+    dates: float = 0.6
+    same_day: float = 0.4
+    gap_penalty_per_day: float = 0.12
+    max_gap_days: int = 14
+    undated_penalty: float = 0.5
+    join: float = 0.6
+    # stories: theme (cosine) and actors
+    story_cos_centre: float = 0.80
+    story_cos_scale: float = 10.0
+    story_actors: float = 2.0
+    story_link: float = 1.5
+    story_join: float = 0.5
+    story_max_gap_days: int = 3 * 366
+
+
+WEIGHTS = Weights()
+#: Candidates per article: nearest centroids and most recent events per entity key.
+ANN_CANDIDATES = 48
+POSTING_DEPTH = 32
+#: Caps that keep an event's stored evidence bounded however many articles join it.
+MAX_KEYS = 64
+MAX_EXTRAS = 8
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers: dates, keys, triggers
+
+
+def date_range(value: str | None) -> tuple[int, int] | None:
+    """A TIMEX-like date (YYYY, YYYY-MM, YYYY-MM-DD, with any suffix) as inclusive day ordinals."""
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            day = date(year, int(m.group(2)), int(m.group(3))).toordinal()
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1).toordinal(), date(year, month, last).toordinal()
+        if 1 <= year <= 9999:
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two ranges (0 when they overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+
+def fold(text: str) -> str:
+    """Script-neutral lower-case key: transliterated to ASCII, punctuation dropped."""
+    return _FOLD.sub("", anyascii(text).lower())
+
+
+def mention_key(m: Mention) -> str:
+    """Canonical entity id when known, else a folded lemma/text key (before canonicalisation lands)."""
+    if m.entity_id:
+        return m.entity_id
+    return f"{m.type}:{fold(m.lemma or m.text)}"
+
+
+def mention_name(m: Mention) -> str:
+    """Display name in Latin script: the canonical name when known, else a transliteration."""
+    if m.entity_name:
+        return m.entity_name
+    return anyascii(m.lemma or m.text).strip()
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(concept, pattern matching any of its stems at a word start), from the data file."""
+    data = json.loads(resources.files("newsweave.corpus").joinpath("data/event_triggers.json").read_text("utf-8"))
+    out = []
+    for concept, by_lang in data.items():
+        if concept.startswith("_"):
+            continue
+        stems = sorted({s.casefold() for words in by_lang.values() for s in words}, key=len, reverse=True)
+        out.append((concept, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")")))
+    return tuple(out)
+
+
+def find_trigger(text: str) -> tuple[str, int] | None:
+    """The concept of the first word in ``text`` that names a happening, and its offset."""
+    low = text.casefold()
+    best: tuple[str, int] | None = None
+    for concept, pattern in _triggers():
+        m = pattern.search(low)
+        if m and (best is None or m.start() < best[1]):
+            best = (concept, m.start())
+    return best
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _unit(vec: Sequence[float] | np.ndarray | None) -> np.ndarray | None:
+    if vec is None:
+        return None
+    arr = np.asarray(vec, dtype=np.float32)
+    norm = float(np.linalg.norm(arr))
+    if arr.ndim != 1 or not math.isfinite(norm) or norm == 0.0:
+        return None
+    return arr / norm
+
+
+def _rounded(vec: np.ndarray) -> list[float]:
+    return [round(float(x), 5) for x in vec]
+
+
+# ---------------------------------------------------------------------------------------------
+# evidence of one article
+
+
+@dataclass
+class Evidence:
+    """What an article says about the event it reports, in comparable form."""
+
+    vector: np.ndarray | None
+    span: tuple[int, int] | None  # event day range (day ordinals)
+    keys: Counter[str]
+    places: set[str]
+    actors: set[str]
+    names: dict[str, str]
+    types: dict[str, str]
+    figures: set[str]
+    dates: set[str]  # explicit day-precision dates mentioned
+    concept: str | None
+    place_hint: str | None
+
+
+def _figure_key(value: float | None, unit: str | None) -> str | None:
+    if value is None or not math.isfinite(value) or value == 0:
+        return None
+    magnitude = 10 ** (math.floor(math.log10(abs(value))) - 1)
+    return f"{round(value / magnitude) * magnitude:.6g}{unit or ''}"
+
+
+def event_span(article: Article) -> tuple[int, int] | None:
+    """When the reported happening took place: a day named in the lead within a week before the
+    document date ("on Monday"), else the document date itself."""
+    doc = date_range(article.date)
+    if doc is None:
+        return None
+    lead_end = min(len(article.text), 800)
+    best: int | None = None
+    for t in article.times:
+        if t.start > lead_end or t.type not in ("DATE", "TIME"):
+            continue
+        r = date_range(t.value)
+        if r and r[0] == r[1] and doc[0] - 7 <= r[0] <= doc[1] and (best is None or r[0] < best):
+            best = r[0]
+    return (best, best) if best is not None and doc[0] == doc[1] else doc
+
+
+def evidence(article: Article) -> Evidence:
+    """Collect the comparable evidence of one article (bounded work however long it is)."""
+    keys: Counter[str] = Counter()
+    places: set[str] = set()
+    actors: set[str] = set()
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    place_first: dict[str, int] = {}
+    for m in article.mentions:
+        if m.type not in _KEY_TYPES:
+            continue
+        key = mention_key(m)
+        if not fold(key):
+            continue
+        keys[key] += 1
+        names.setdefault(key, mention_name(m))
+        types.setdefault(key, m.type)
+        if m.type in _PLACE_TYPES:
+            places.add(key)
+            place_first.setdefault(key, m.start)
+        elif m.type in _ACTOR_TYPES:
+            actors.add(key)
+    figures = {k for q in article.quantities if (k := _figure_key(q.value, q.unit))}
+    dates = {t.value[:10] for t in article.times if t.value and re.match(r"^\d{4}-\d{2}-\d{2}", t.value)}
+    lead = (article.title or "") + "\n" + article.text[:600]
+    trig = find_trigger(lead)
+    place_hint = min(place_first, key=lambda k: (-keys[k], place_first[k])) if place_first else None
+    return Evidence(
+        vector=_unit(article.embedding), span=event_span(article), keys=keys, places=places, actors=actors,
+        names=names, types=types, figures=figures, dates=dates, concept=trig[0] if trig else None,
+        place_hint=place_hint,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# scoring
+
+
+def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Overlap coefficient |A∩B| / min(|A|,|B|), 0 when either is empty."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def event_score(ev: Evidence, state: EventState, w: Weights = WEIGHTS) -> float:
+    """How strongly the evidence says the article reports this event (>= ``w.join``: same event)."""
+    score = 0.0
+    if ev.span and state.span:
+        gap = _gap(ev.span, state.span)
+        if gap > w.max_gap_days:
+            return -math.inf
+        score += w.same_day if gap == 0 else -w.gap_penalty_per_day * gap
+    else:
+        score -= w.undated_penalty
+    if ev.vector is not None and state.centroid is not None:
+        score += w.cos_scale * (float(ev.vector @ state.centroid) - w.cos_centre)
+    score += w.entities * _overlap(ev.keys, state.keys)
+    score += w.places * _overlap(ev.places, state.places)
+    score += w.figures * _overlap(ev.figures, state.figures)
+    score += w.dates * _overlap(ev.dates, state.dates)
+    return score
+
+
+# ---------------------------------------------------------------------------------------------
+# event and story state
+
+
+@dataclass
+class EventState:
+    """Running evidence of one event, mirrored into ``Event.meta`` for saving."""
+
+    event: Event
+    centroid: np.ndarray | None = None
+    n: int = 0
+    keys: Counter[str] = field(default_factory=Counter)
+    places: set[str] = field(default_factory=set)
+    figures: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    concepts: Counter[str] = field(default_factory=Counter)
+    place_hints: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        lo, hi = date_range(self.event.date), date_range(self.event.date_end or self.event.date)
+        return (lo[0], hi[1]) if lo and hi else None
+
+    @classmethod
+    def from_event(cls, event: Event) -> EventState:
+        meta = event.meta
+        return cls(
+            event=event, centroid=_unit(meta.get("centroid")), n=int(meta.get("n", len(event.article_ids))),
+            keys=Counter(meta.get("keys", {})), places=set(event.places), figures=set(meta.get("figures_keys", [])),
+            dates=set(meta.get("dates", [])), names=dict(meta.get("names", {})), types=dict(meta.get("types", {})),
+            concepts=Counter(meta.get("concepts", {})), place_hints=Counter(meta.get("place_hints", {})),
+        )
+
+    def add(self, article: Article, ev: Evidence) -> None:
+        """Fold one article's evidence in (running mean centroid, capped key counts)."""
+        e = self.event
+        e.article_ids.append(article.id)
+        if ev.vector is not None:
+            if self.centroid is None:
+                self.centroid = ev.vector
+            else:
+                mean = self.centroid * self.n + ev.vector
+                self.centroid = mean / max(float(np.linalg.norm(mean)), 1e-9)
+            self.n += 1
+        self.keys.update(ev.keys)
+        if len(self.keys) > MAX_KEYS:
+            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
+        self.places |= ev.places
+        self.figures = set(sorted(self.figures | ev.figures)[: MAX_KEYS])
+        self.dates = set(sorted(self.dates | ev.dates)[: MAX_KEYS])
+        for k, v in ev.names.items():
+            self.names.setdefault(k, v)
+        for k, v in ev.types.items():
+            self.types.setdefault(k, v)
+        if ev.concept:
+            self.concepts[ev.concept] += 1
+        if ev.place_hint:
+            self.place_hints[ev.place_hint] += 1
+        if ev.span:
+            span = self.span
+            lo, hi = (min(span[0], ev.span[0]), max(span[1], ev.span[1])) if span else ev.span
+            e.date, e.date_end = _iso(lo), (_iso(hi) if hi != lo else None)
+        groups = e.meta.setdefault("by_lang", {})
+        groups.setdefault(article.lang or "und", []).append(article.id)
+        if article.source:
+            e.meta.setdefault("by_source", {}).setdefault(article.source, []).append(article.id)
+        _add_extras(e, article)
+
+    def sync(self) -> None:
+        """Write the running evidence into the event's fields and meta, and refresh its label."""
+        e = self.event
+        e.participants = [k for k, _ in self.keys.most_common() if self.types.get(k) in _ACTOR_TYPES]
+        e.places = sorted(self.places, key=lambda k: -self.keys.get(k, 0))
+        e.meta.update(
+            centroid=_rounded(self.centroid) if self.centroid is not None else None, n=self.n,
+            keys=dict(self.keys), figures_keys=sorted(self.figures), dates=sorted(self.dates),
+            names={k: v for k, v in self.names.items() if k in self.keys},
+            types={k: v for k, v in self.types.items() if k in self.keys},
+            concepts=dict(self.concepts), place_hints=dict(self.place_hints),
+        )
+        e.label = event_label(self)
+
+
+def _add_extras(e: Event, article: Article) -> None:
+    """Keep a few key figures and quotes with the event (what the event page shows)."""
+    figures = e.meta.setdefault("figures", [])
+    for q in article.quantities:
+        if len(figures) >= MAX_EXTRAS:
+            break
+        if q.value is not None:
+            figures.append({"text": q.text, "value": q.value, "unit": q.unit, "kind": q.kind, "article": article.id})
+    quotes = e.meta.setdefault("quotes", [])
+    for q in article.quotes:
+        if len(quotes) >= MAX_EXTRAS:
+            break
+        quotes.append({"text": q.text[:300], "speaker": q.speaker_name or q.speaker_text, "article": article.id})
+
+
+def event_label(state: EventState) -> str:
+    """English label from structured data: "A – B meeting, Place, 2022-11-28" (no translation needed)."""
+    e = state.event
+    people = [k for k in e.participants if state.types.get(k) == "PER"][:3] or e.participants[:2]
+    who = " – ".join(state.names.get(k, k.split(":", 1)[-1]) for k in people)
+    what = state.concepts.most_common(1)[0][0] if state.concepts else ""
+    head = " ".join(p for p in (who, what) if p) or "Event"
+    place = state.place_hints.most_common(1)[0][0] if state.place_hints else (e.places[0] if e.places else None)
+    when = e.date if not e.date_end else f"{e.date} – {e.date_end}"
+    return ", ".join(p for p in (head, state.names.get(place, "") if place else "", when or "") if p)
+
+
+@dataclass
+class StoryState:
+    """Running evidence of one story: theme centroid, actors, time span."""
+
+    story: Story
+    centroid: np.ndarray | None = None
+    n: int = 0
+    keys: Counter[str] = field(default_factory=Counter)
+    last_day: int | None = None
+
+    @classmethod
+    def from_story(cls, story: Story) -> StoryState:
+        meta = story.meta
+        return cls(story=story, centroid=_unit(meta.get("centroid")), n=int(meta.get("n", 0)),
+                   keys=Counter(meta.get("keys", {})), last_day=meta.get("last_day"))
+
+    def add(self, state: EventState) -> None:
+        e = state.event
+        if e.id not in self.story.event_ids:
+            self.story.event_ids.append(e.id)
+        e.story_id = self.story.id
+        if state.centroid is not None:
+            mean = state.centroid if self.centroid is None else self.centroid * self.n + state.centroid
+            self.centroid = mean / max(float(np.linalg.norm(mean)), 1e-9)
+            self.n += 1
+        self.keys.update({k: 1 for k in state.keys})
+        if len(self.keys) > MAX_KEYS:
+            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
+        span = state.span
+        if span:
+            self.last_day = max(self.last_day or span[1], span[1])
+
+    def sync(self, names: dict[str, str]) -> None:
+        s = self.story
+        s.meta.update(centroid=_rounded(self.centroid) if self.centroid is not None else None, n=self.n,
+                      keys=dict(self.keys), last_day=self.last_day)
+        top = [names.get(k, k.split(":", 1)[-1]) for k, _ in self.keys.most_common(3)]
+        s.label = " – ".join(top) if top else s.label or "Story"
+
+
+# ---------------------------------------------------------------------------------------------
+# the index
+
+
+class EventIndex:
+    """Events and stories with the indexes that bound the work per new article.
+
+    Build it once from saved events (:meth:`load`) and call :meth:`assign` for each new article;
+    the store can keep one alive between batches.
+    """
+
+    def __init__(self, dim: int | None = None, weights: Weights = WEIGHTS) -> None:
+        self.w = weights
+        self.dim = dim
+        self.ann: Index | None = None
+        self.states: dict[str, EventState] = {}
+        self.order: list[str] = []  # event ids in creation order
+        self.ann_keys: dict[int, str] = {}
+        self.ann_of: dict[str, int] = {}
+        self.postings: dict[str, deque[str]] = {}
+        self.by_hash: dict[str, str] = {}
+        self.stories: dict[str, StoryState] = {}
+        self.story_postings: dict[str, deque[str]] = {}
+        self.touched: set[str] = set()
+        self.touched_stories: set[str] = set()
+
+    # -- loading and indexing ------------------------------------------------------------------
+    def load(self, events: Iterable[Event], stories: Iterable[Story]) -> EventIndex:
+        for event in events:
+            state = EventState.from_event(event)
+            self._register(state)
+            for h in event.meta.get("hashes", []):
+                self.by_hash[h] = event.id
+        for story in stories:
+            self._register_story(StoryState.from_story(story))
+        return self
+
+    def _ensure_ann(self, dim: int) -> Index:
+        if self.ann is None:
+            self.dim = dim
+            self.ann = Index(ndim=dim, metric="cos", dtype="f16")
+        return self.ann
+
+    def _register(self, state: EventState) -> None:
+        eid = state.event.id
+        if eid not in self.states:
+            self.order.append(eid)
+        self.states[eid] = state
+        self._index_vector(state)
+        for key in state.keys:
+            self.postings.setdefault(key, deque(maxlen=POSTING_DEPTH)).append(eid)
+
+    def _index_vector(self, state: EventState) -> None:
+        if state.centroid is None or state.event.kind != "reported":
+            return
+        ann = self._ensure_ann(len(state.centroid))
+        eid = state.event.id
+        if eid in self.ann_of:
+            ann.remove(self.ann_of[eid])
+        else:
+            self.ann_of[eid] = len(self.ann_keys)
+            self.ann_keys[self.ann_of[eid]] = eid
+        ann.add(self.ann_of[eid], state.centroid)
+
+    def _register_story(self, sstate: StoryState) -> None:
+        self.stories[sstate.story.id] = sstate
+        for key in sstate.keys:
+            self.story_postings.setdefault(key, deque(maxlen=POSTING_DEPTH)).append(sstate.story.id)
+
+    # -- events --------------------------------------------------------------------------------
+    def candidates(self, ev: Evidence) -> list[EventState]:
+        """Nearest centroids plus recent events sharing an entity: a bounded set."""
+        found: dict[str, None] = {}
+        if ev.vector is not None and self.ann is not None and len(self.ann) and len(ev.vector) == self.dim:
+            for key in self.ann.search(ev.vector, ANN_CANDIDATES).keys:
+                found[self.ann_keys[int(key)]] = None
+        for key in ev.keys:
+            for eid in self.postings.get(key, ()):
+                found[eid] = None
+        return [self.states[e] for e in found if self.states[e].event.kind == "reported"]
+
+    def assign(self, article: Article) -> str:
+        """Put the article into its event (existing or new) and return the event id."""
+        known = self.by_hash.get(article.content_hash) or (
+            self.by_hash.get(article.duplicate_of) if article.duplicate_of else None)
+        ev = evidence(article)
+        if known and known in self.states:
+            state = self.states[known]
+        else:
+            scored = [(event_score(ev, s, self.w), s) for s in self.candidates(ev)]
+            best = max(scored, key=lambda x: x[0], default=(-math.inf, None))
+            state = best[1] if best[1] is not None and best[0] >= self.w.join else None
+        if state is None:
+            event = Event(id=_stable_id("ev-", article.content_hash or article.id), label="")
+            state = EventState(event=event)
+            self.states[event.id] = state
+            self.order.append(event.id)
+        state.add(article, ev)
+        hashes = state.event.meta.setdefault("hashes", [])
+        if article.content_hash and article.content_hash not in self.by_hash:
+            hashes.append(article.content_hash)
+            self.by_hash[article.content_hash] = state.event.id
+        self._index_vector(state)
+        for key in ev.keys:
+            posting = self.postings.setdefault(key, deque(maxlen=POSTING_DEPTH))
+            if not posting or posting[-1] != state.event.id:
+                posting.append(state.event.id)
+        article.event_id = state.event.id
+        self.touched.add(state.event.id)
+        return state.event.id
+
+    # -- mentioned events ----------------------------------------------------------------------
+    def mention(self, article: Article) -> list[str]:
+        """Find happenings the article refers to and link or create their events; returns their ids."""
+        own = self.states.get(article.event_id or "")
+        own_span = own.span if own else None
+        out: list[str] = []
+        for concept, span, keys, names, places in mentioned_happenings(article):
+            if own_span and _gap(span, own_span) == 0 and (span[1] - span[0]) <= (own_span[1] - own_span[0]) + 31:
+                continue  # the article's own event, named with its date
+            target = self._match_mentioned(span, keys, exclude=article.event_id)
+            if target is None:
+                event = Event(id=_stable_id("ev-m-", concept, _iso(span[0]), _iso(span[1]), *sorted(keys)), label="",
+                              kind="mentioned", date=_iso(span[0]), date_end=_iso(span[1]) if span[1] != span[0]
+                              else None)
+                if event.id in self.states:
+                    target = self.states[event.id]
+                else:
+                    target = EventState(event=event)
+                    self._register(target)
+            state = target
+            state.keys.update(keys)
+            state.places |= places
+            state.concepts[concept] += 1
+            for k, v in names.items():
+                state.names.setdefault(k, v)
+            if places:
+                state.place_hints[sorted(places)[0]] += 1
+            if article.id not in state.event.mentioned_in and article.id not in state.event.article_ids:
+                state.event.mentioned_in.append(article.id)
+            for key in keys:
+                posting = self.postings.setdefault(key, deque(maxlen=POSTING_DEPTH))
+                if state.event.id not in posting:
+                    posting.append(state.event.id)
+            self.touched.add(state.event.id)
+            out.append(state.event.id)
+        if own is not None:
+            own.event.meta["mentions"] = sorted(set(own.event.meta.get("mentions", [])) | set(out))
+        return out
+
+    def _match_mentioned(self, span: tuple[int, int], keys: set[str], exclude: str | None) -> EventState | None:
+        best: tuple[float, EventState] | None = None
+        seen: set[str] = set()
+        for key in keys:
+            for eid in self.postings.get(key, ()):
+                if eid in seen or eid == exclude:
+                    continue
+                seen.add(eid)
+                state = self.states[eid]
+                other = state.span
+                if other is None or _gap(span, other) > 0:
+                    continue
+                shared = len(keys & set(state.keys))
+                # a reported event beats a mentioned one; tighter dates beat loose ones
+                rank = shared + (0.5 if state.event.kind == "reported" else 0.0) - (other[1] - other[0]) / 400
+                if shared and (best is None or rank > best[0]):
+                    best = (rank, state)
+        return best[1] if best else None
+
+    # -- stories -------------------------------------------------------------------------------
+    def place_in_story(self, state: EventState, linked: Iterable[str] = ()) -> str:
+        """Put an event into the story of the same actors and theme, or start one."""
+        if state.event.story_id and state.event.story_id in self.stories:
+            return state.event.story_id
+        w = self.w
+        link_stories = Counter(self.states[e].event.story_id for e in linked
+                               if e in self.states and self.states[e].event.story_id)
+        cands = set(link_stories)
+        actors = {k for k in state.keys if not k.startswith("LOC:")} or set(state.keys)
+        for key in state.keys:
+            cands.update(self.story_postings.get(key, ()))
+        span = state.span
+        best: tuple[float, StoryState] | None = None
+        for sid in cands:
+            sst = self.stories.get(sid)
+            if sst is None:
+                continue
+            if span and sst.last_day is not None and span[0] - sst.last_day > w.story_max_gap_days:
+                continue
+            score = w.story_actors * _overlap(actors, sst.keys) + w.story_link * min(link_stories.get(sid, 0), 1)
+            if state.centroid is not None and sst.centroid is not None:
+                score += w.story_cos_scale * (float(state.centroid @ sst.centroid) - w.story_cos_centre)
+            if score >= w.story_join and (best is None or score > best[0]):
+                best = (score, sst)
+        sst = best[1] if best else None
+        if sst is None:
+            sst = StoryState(story=Story(id=_stable_id("st-", state.event.id), label=""))
+        sst.add(state)
+        self._register_story(sst)
+        self.touched_stories.add(sst.story.id)
+        return sst.story.id
+
+    def join_story(self, state: EventState, story_id: str) -> None:
+        """Put an event (a mentioned one) into a given story."""
+        sst = self.stories[story_id]
+        sst.add(state)
+        self.touched_stories.add(story_id)
+
+    # -- output --------------------------------------------------------------------------------
+    def finish(self) -> tuple[list[Event], list[Story]]:
+        names: dict[str, str] = {}
+        for eid in self.touched:
+            self.states[eid].sync()
+        for state in self.states.values():
+            names.update(state.names)
+        for sid in self.touched_stories:
+            self.stories[sid].sync(names)
+            sst = self.stories[sid]
+            sst.story.event_ids = [e.id for e in timeline(sst.story, [self.states[i].event for i in
+                                                                       sst.story.event_ids if i in self.states])]
+        self.touched.clear()
+        self.touched_stories.clear()
+        return [self.states[e].event for e in self.order], [s.story for s in self.stories.values()]
+
+
+def mentioned_happenings(
+    article: Article,
+) -> list[tuple[str, tuple[int, int], set[str], dict[str, str], set[str]]]:
+    """(concept, date span, name keys, display names, place keys) for each dated happening referred to.
+
+    A mention needs, in one sentence: a time expression with at least month precision, a word naming a
+    happening, and at least one person, organisation or place name.
+    """
+    sentences = _sentences(article)
+    out = []
+    for t in article.times:
+        if t.type != "DATE" or not t.value or not re.match(r"^\d{4}-\d{2}", t.value):
+            continue
+        span = date_range(t.value)
+        if span is None:
+            continue
+        lo, hi = next(((s, e) for s, e in sentences if s <= t.start < e), (t.start, t.end))
+        trig = find_trigger(article.text[lo:hi])
+        if trig is None:
+            continue
+        keys: set[str] = set()
+        places: set[str] = set()
+        names: dict[str, str] = {}
+        for m in article.mentions:
+            if lo <= m.start < hi and m.type in _KEY_TYPES and fold(mention_key(m)):
+                key = mention_key(m)
+                keys.add(key)
+                names.setdefault(key, mention_name(m))
+                if m.type in _PLACE_TYPES:
+                    places.add(key)
+        if keys:
+            out.append((trig[0], span, keys, names, places))
+    return out
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    segs = [(s.start, s.end) for s in article.segments if s.kind == "sentence"]
+    if segs:
+        return segs
+    bounds, pos = [], 0
+    for m in _SENTENCE_END.finditer(article.text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(article.text)))
+    return bounds
+
+
+def timeline(story: Story, events: Iterable[Event]) -> list[Event]:
+    """A story's events ordered by date (undated last), reported and mentioned alike."""
+    mine = [e for e in events if e.story_id == story.id or e.id in story.event_ids]
+    return sorted(mine, key=lambda e: (date_range(e.date) or (10**7, 10**7), e.id))
+
+
+def _by_date(article: Article) -> tuple[int, str]:
+    span = date_range(article.date)
+    return (span[0] if span else 10**7, article.id)
+
+
+def cluster(articles: Sequence[Article], known_events: Sequence[Event],
+            known_stories: Sequence[Story]) -> tuple[list[Event], list[Story]]:
+    """Assign new articles to events (setting ``event_id``/``story_id``) and return all events and stories.
+
+    Articles are taken in date order, as they would arrive; then mentioned events are linked or
+    created, and new events are placed in stories.
+    """
+    index = EventIndex().load(known_events, known_stories)
+    ordered = sorted(articles, key=_by_date)
+    for art in ordered:
+        index.assign(art)
+    linked: dict[str, set[str]] = {}
+    for art in ordered:
+        ids = index.mention(art)
+        linked.setdefault(art.event_id or "", set()).update(ids)
+    new_reported = [index.states[e] for e in index.order if e in index.touched
+                    and index.states[e].event.kind == "reported"]
+    for state in sorted(new_reported, key=lambda s: (s.span or (10**7, 0))[0]):
+        state.sync()
+        index.place_in_story(state, linked.get(state.event.id, ()))
+    for state in [index.states[e] for e in index.order if e in index.touched]:
+        if state.event.kind == "mentioned" and not state.event.story_id:
+            hosts = [index.states[a_ev].event.story_id for a_ev in _events_of(state.event.mentioned_in, articles)
+                     if a_ev in index.states and index.states[a_ev].event.story_id]
+            if hosts:
+                index.join_story(state, Counter(hosts).most_common(1)[0][0])
+            else:
+                index.place_in_story(state)
+    for art in articles:
+        if art.event_id in index.states:
+            art.story_id = index.states[art.event_id].event.story_id
+    return index.finish()
+
+
+def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
+    wanted = set(article_ids)
+    return [a.event_id for a in articles if a.id in wanted and a.event_id]
