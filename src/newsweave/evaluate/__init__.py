@@ -1,0 +1,1 @@
+"""Evaluations: measure accuracy on labelled data and print tables (``newsweave eval NAME``)."""

@@ -1,0 +1,225 @@
+"""Name keys: fold inflection, transliterate to Latin, and reduce names to comparable keys.
+
+Canonicalisation and cross-document propagation compare names across languages and scripts:
+*Tokajewem* (pl), *Тўқаевнинг* (uz), *टोकायेव* (hi) and *Tokayev* (en) must meet. Three keys, from
+strict to loose:
+
+* :func:`name_key` — inflection folded (:func:`fold`), respelled from the language's orthography into
+  one romanisation, transliterated to ASCII, lowercased: *Tokajewem* (pl) and *Tokayev* -> ``tokayev``.
+* :func:`spelling_key` — the name key with sounds that romanisations spell differently collapsed
+  (sibilants, velars, w/v, j/y), vowels kept: for fuzzy similarity.
+* :func:`phonetic_key` — the spelling key without vowels: a consonant skeleton (``tkv``) that indexes
+  candidates cheaply; never a merge decision on its own.
+
+All functions are pure, cached and accept any string: very long inputs are cut to
+:data:`MAX_NAME_CHARS` so that a 10,000-character "name" costs no more than a long real one.
+Per-language knowledge lives in :mod:`newsweave.lang.name_folding` and :mod:`newsweave.lang.orthography`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import alifbo
+from anyascii import anyascii
+
+from newsweave.lang.name_folding import (
+    APOSTROPHE_SUFFIX,
+    DEFAULT_MIN_STEM,
+    KEEP_AFTER,
+    LAST_TOKEN_ONLY,
+    MIN_STEM,
+    POSTPOSITIONS,
+    SUFFIXES,
+)
+from newsweave.lang.orthography import (
+    APOSTROPHES,
+    NOT_UZBEK_CYRILLIC,
+    NUKTA_PRECOMPOSED,
+    PHONETIC_DROP,
+    PHONETIC_RULES,
+    RESPELL,
+    UZBEK_CYRILLIC_MARKERS,
+    UZBEK_CYRILLIC_SHARED,
+)
+
+#: Longest name considered; real names are far shorter, and the cap bounds the cost of junk input.
+MAX_NAME_CHARS = 200
+_CACHE = 1 << 18
+
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+_NUKTA_RE = re.compile("|".join(map(re.escape, NUKTA_PRECOMPOSED)))
+_SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=len, reverse=True)) for lang, sufs in SUFFIXES.items()}
+
+
+def _rewriter(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex that applies all rules in a single left-to-right pass, longest match first.
+
+    A single pass keeps rules from feeding each other (German *tsch* -> *ch* must not then become *kh*).
+    """
+    table = dict(rules)
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
+
+
+_RESPELL = {lang: _rewriter(rules) for lang, rules in RESPELL.items()}
+_PHONETIC = _rewriter(PHONETIC_RULES)
+
+
+def base_lang(lang: str | None) -> str | None:
+    """The primary language subtag, lowercased (``uz-Cyrl`` -> ``uz``), or None when unknown."""
+    if not lang:
+        return None
+    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or None
+
+
+def _fold_token(token: str, lang: str) -> str:
+    """Strip one inflectional ending (or apostrophe suffix) from a single word."""
+    if len(token) <= 1:
+        return token
+    if lang in APOSTROPHE_SUFFIX:
+        match = _APOS_RE.search(token)
+        if match and match.start() >= 2 and token[match.end():].isalpha() and len(token) - match.end() <= 8:
+            return token[:match.start()]
+    if token.isupper() and len(token) <= 5:  # acronyms (NATO, ODKB) do not inflect by ending
+        return token
+    low = token.lower()
+    min_stem = MIN_STEM.get(lang, DEFAULT_MIN_STEM)
+    keep_after = KEEP_AFTER.get(lang, "")
+    for suffix in _SORTED_SUFFIXES.get(lang, ()):
+        if low.endswith(suffix) and len(low) - len(suffix) >= min_stem:
+            stem = low[: len(low) - len(suffix)]
+            if stem[-1] in keep_after or not stem[-1].isalpha():
+                return token
+            return token[: len(stem)]
+    return token
+
+
+@lru_cache(maxsize=_CACHE)
+def fold(name: str, lang: str | None) -> str:
+    """Fold the inflection of a name in language ``lang``; the surface form when nothing applies.
+
+    Every word (every hyphen part) loses at most one ending from the language's table; German-like
+    languages inflect only the last word; trailing postpositions (Hindi *के*) are dropped. The result
+    keeps the original letters and case of the stem, so it is still a readable name.
+    """
+    text = " ".join((name or "")[:MAX_NAME_CHARS].split())
+    code = base_lang(lang)
+    if not text or code is None:
+        return text
+    tokens = text.split(" ")
+    posts = POSTPOSITIONS.get(code)
+    while posts and len(tokens) > 1 and tokens[-1] in posts:
+        tokens.pop()
+    if code not in SUFFIXES and code not in APOSTROPHE_SUFFIX:
+        return " ".join(tokens)
+    first = len(tokens) - 1 if code in LAST_TOKEN_ONLY else 0
+    for i in range(first, len(tokens)):
+        tokens[i] = "-".join(_fold_token(part, code) for part in tokens[i].split("-"))
+    return " ".join(tokens)
+
+
+def is_uzbek_cyrillic(name: str, lang: str | None = None) -> bool:
+    """Whether ``name`` is Uzbek in Cyrillic script (so alifbo, not generic tables, should romanise it)."""
+    code = base_lang(lang)
+    chars = set(name)
+    has_cyrillic = any("\u0400" <= c <= "\u04ff" for c in chars)
+    if not has_cyrillic:
+        return False
+    if code is not None:
+        return code == "uz"
+    if chars & UZBEK_CYRILLIC_MARKERS:
+        return True
+    return bool(chars & UZBEK_CYRILLIC_SHARED) and not chars & NOT_UZBEK_CYRILLIC
+
+
+def _uzbek_latin(text: str) -> str:
+    """Uzbek Cyrillic -> Uzbek Latin in the (still dominant) pre-2026 orthography: sh, ch, oʻ, gʻ."""
+    return alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
+
+
+@lru_cache(maxsize=_CACHE)
+def translit(name: str, lang: str | None = None) -> str:
+    """The name in Latin letters, for display and keys: alifbo for Uzbek Cyrillic, anyascii otherwise.
+
+    Apostrophe-like marks (ʻ ’ ʼ ...) become ASCII ``'``; names from caseless scripts (Devanagari,
+    Arabic) come back capitalised word by word, as Latin names are written.
+    """
+    text = " ".join((name or "")[:MAX_NAME_CHARS].split())
+    if not text:
+        return ""
+    text = _NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text)
+    if is_uzbek_cyrillic(text, lang):
+        text = _uzbek_latin(text)
+    out = _APOS_RE.sub("'", anyascii(_APOS_RE.sub("'", text)))
+    out = " ".join(out.split())
+    if not any(c.isalpha() and (c.isupper() or c.islower()) and c != c.swapcase() for c in text):
+        out = " ".join(w[:1].upper() + w[1:] for w in out.split(" "))
+    return out
+
+
+@lru_cache(maxsize=_CACHE)
+def name_key(name: str, lang: str | None = None) -> str:
+    """Strict comparison key: fold, respell the language's orthography, transliterate (which also strips
+    diacritics), lowercase.
+
+    *Tokajewem* (pl), *Tokajews* (de), *Тўқаевнинг* (uz) and *Tokayev* (en) all give ``tokayev``/``toqayev``-
+    like keys; words are separated by single spaces, punctuation and apostrophes are gone.
+    """
+    code = base_lang(lang)
+    text = fold(name, lang)
+    text = _NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text)
+    if is_uzbek_cyrillic(text, lang):
+        text = _uzbek_latin(text)
+    text = text.lower()
+    if code in _RESPELL:
+        pattern, table = _RESPELL[code]
+        text = pattern.sub(lambda m: table[m.group(0)], text)
+    text = anyascii(_APOS_RE.sub("", text)).lower()
+    text = _APOS_RE.sub("", text)
+    return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
+
+
+def _sound(token: str) -> str:
+    pattern, table = _PHONETIC
+    return pattern.sub(lambda m: table[m.group(0)], token)
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@lru_cache(maxsize=_CACHE)
+def spelling_key(name: str, lang: str | None = None) -> str:
+    """Name key with spelling variation collapsed (sh/sch/ş -> s, kh/ch/q -> k, w -> v, j/y -> i), vowels kept.
+
+    Meant for fuzzy similarity (rapidfuzz) between two names whose phonetic keys already agree:
+    *Tokajew* and *Tokayev* become identical, *Tokaev* and *Tokaiev* differ by one letter.
+    """
+    out = []
+    for token in name_key(name, lang).split(" "):
+        sound = _sound(token).replace("y", "i").replace("h", "")
+        if sound:
+            out.append(_collapse(sound))
+    return " ".join(out)
+
+
+@lru_cache(maxsize=_CACHE)
+def phonetic_key(name: str, lang: str | None = None) -> str:
+    """Cross-script consonant skeleton, robust to vowel and consonant spelling variation.
+
+    *Tokayev*, *Tokajew*, *Tokaev*, *Tokaiev* and *Tokayv* -> ``tkv``; *Kazakhstan*, *Kazachstan* (pl),
+    *Kazakistan*, *Qazaqstan* -> ``kskstn``; *Putin*, *Putina* -> ``ptn``. A word that starts with a vowel
+    keeps an ``a`` marker, so *Aliyev* (``alv``) stays apart from *Lev* (``lv``).
+    """
+    out = []
+    for token in name_key(name, lang).split(" "):
+        sound = _sound(token)
+        if not sound:
+            continue
+        head = "a" if sound[0] in "aeiouy" else ""
+        skeleton = _collapse(head + "".join(c for c in sound if c not in PHONETIC_DROP))
+        if skeleton:
+            out.append(skeleton)
+    return " ".join(out)

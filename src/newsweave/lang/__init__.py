@@ -1,0 +1,1 @@
+"""Per-language knowledge as data: tables the stages and name keys read (no language branches in code)."""

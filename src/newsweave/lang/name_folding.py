@@ -1,0 +1,80 @@
+"""Inflection folding tables: which endings a name may carry in each language, for name keys.
+
+Names inflect: Polish *Tokajewem*, *Kazachstanu*; Russian *Путина*, *России*; Uzbek *Тўқаевнинг*,
+*Россияга*; Kazakh *Қазақстанның*; Turkish *Rusya'nın*; German *Putins*. Canonicalisation compares
+names by a folded key, so every inflected form of one name must fold to the same stem. The stems are
+keys, not dictionary lemmas (*Россия* and *России* both fold to *Росс*): what matters is that the forms
+of one language agree; cross-language matching goes through transliteration and phonetic keys.
+(:mod:`newsweave.lang.inflection` serves the recogniser instead: it matches a word against a known base.)
+
+Everything here is data, read by :func:`newsweave.kb.names.fold`. A language missing from a table
+simply folds nothing for that rule.
+"""
+
+from __future__ import annotations
+
+#: Endings stripped from each token of a name (longest match first, at most one per token).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "pl": (
+        "owi", "ami", "ach", "iem", "iej", "ego", "emu", "ów", "om", "em", "ie", "ej", "ym", "im",
+        "ą", "ę", "u", "a", "y", "i", "o",
+    ),
+    "cs": (
+        "ovi", "ami", "ách", "ého", "ému", "ými", "em", "ou", "ám", "ém", "ým", "ím",
+        "ě", "e", "u", "a", "y", "i", "í", "o",
+    ),
+    "sk": (
+        "ovi", "ami", "ách", "ého", "ému", "om", "ou", "ej", "ým", "ím", "e", "u", "a", "y", "i", "í", "o",
+    ),
+    "sl": ("ega", "emu", "om", "em", "ih", "ov", "u", "a", "i", "e", "o"),
+    "hr": ("ima", "om", "em", "u", "a", "i", "e", "o"),
+    "ru": (
+        "ского", "скому", "ским", "ском", "ской", "ская", "ский", "скую",
+        "ией", "ами", "ями", "ого", "его", "ому", "ему", "еем", "ия", "ии", "ию", "ья", "ьи", "ью",
+        "ой", "ей", "ий", "ый", "ая", "яя", "ую", "юю", "ом", "ем", "ым", "им", "ах", "ях", "ея", "ею",
+        "а", "я", "у", "ю", "е", "ы", "и", "ь",
+    ),
+    "uk": (
+        "ського", "ському", "ським", "ській", "ська", "ський", "ську",
+        "ією", "ами", "ями", "ого", "ому", "ові", "еві", "ою", "ею", "єю", "ія", "ії", "ію",
+        "ий", "ій", "им", "ім", "ої", "ей", "ем", "ом", "ах", "ях",
+        "а", "я", "у", "ю", "е", "и", "і", "ї", "ь",
+    ),
+    "be": ("ія", "іі", "ію", "ай", "ам", "ым", "ім", "а", "я", "у", "ю", "е", "ы", "і"),
+    "bg": ("ия", "ът", "ят", "та", "то", "те"),
+    "kk": (
+        "тың", "тің", "дың", "дің", "ның", "нің", "ға", "ге", "қа", "ке", "нда", "нде", "дан", "ден",
+        "тан", "тен", "нан", "нен", "мен", "бен", "пен", "ды", "ді", "ты", "ті", "ны", "ні", "да", "де",
+        "та", "те", "на", "не",
+        "tyń", "tiń", "dyń", "diń", "nyń", "niń", "ǵa", "ge", "qa", "ke", "nda", "nde", "dan", "den",
+        "tan", "ten", "nan", "nen", "men", "ben", "pen", "da", "de", "ta", "te", "na", "ne",
+    ),
+    "uz": (
+        "ларнинг", "ларни", "ларга", "ларда", "нинг", "даги", "дан", "лар", "ни", "га", "ка", "қа", "да",
+        "larning", "larni", "larga", "larda", "ning", "dagi", "dan", "lar", "ni", "ga", "ka", "qa", "da",
+    ),
+    "ky": ("нын", "нин", "дын", "дин", "тын", "тин", "га", "ге", "ка", "ке", "да", "де", "та", "те", "дан", "ден"),
+    "de": ("s",),
+}
+
+#: Shortest stem (in characters) a token may keep after an ending is stripped.
+MIN_STEM: dict[str, int] = {"kk": 4, "uz": 4, "ky": 4}
+DEFAULT_MIN_STEM = 3
+
+#: A stem ending in one of these letters keeps its ending (German *Paris*, *Markus*: the -s is no genitive).
+KEEP_AFTER: dict[str, str] = {"de": "sxzßiuä"}
+
+#: Languages whose names inflect only on the last word (German *Wladimir Putins*).
+LAST_TOKEN_ONLY: frozenset[str] = frozenset({"de", "en", "nl", "sv", "da", "no"})
+
+#: Languages that attach case endings to proper names after an apostrophe (Turkish *Rusya'nın*,
+#: English *Putin's*): everything from the apostrophe on is dropped when the stem is long enough.
+APOSTROPHE_SUFFIX: frozenset[str] = frozenset({"tr", "az", "en", "tk", "gag", "crh"})
+
+#: Postpositions written as separate words after a name (Hindi *पुतिन ने*, *रूस के*): dropped when trailing.
+POSTPOSITIONS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"का", "की", "के", "को", "ने", "से", "में", "पर", "तक", "वाले", "वाली", "वाला", "द्वारा"}),
+    "mr": frozenset({"चा", "ची", "चे", "ला", "ने", "नी", "त", "मध्ये"}),
+    "ur": frozenset({"کا", "کی", "کے", "کو", "نے", "سے", "میں", "پر", "تک"}),
+    "bn": frozenset({"এর", "কে", "তে", "থেকে"}),
+}

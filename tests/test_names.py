@@ -1,0 +1,87 @@
+"""Name keys: inflection folding, transliteration and phonetic keys across languages and scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.kb.names import fold, name_key, phonetic_key, spelling_key, translit
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "folded"),
+    [
+        ("Tokajewem", "pl", "Tokajew"),
+        ("Kazachstanu", "pl", "Kazachstan"),
+        ("Putina", "pl", "Putin"),
+        ("Rusya'nın", "tr", "Rusya"),
+        ("Rusya’nın", "tr", "Rusya"),
+        ("Тўқаевнинг", "uz", "Тўқаев"),
+        ("Россияга", "uz", "Россия"),
+        ("Қазақстанның", "kk", "Қазақстан"),
+        ("Путину", "ru", "Путин"),
+        ("Putins", "de", "Putin"),
+        ("Wladimir Putins", "de", "Wladimir Putin"),
+        ("पुतिन ने", "hi", "पुतिन"),
+    ],
+)
+def test_names_fold_strips_case_endings(name: str, lang: str, folded: str) -> None:
+    assert fold(name, lang) == folded
+
+
+def test_names_fold_keeps_what_is_no_ending() -> None:
+    assert fold("Paris", "de") == "Paris"  # -s after i is no genitive
+    assert fold("NATO", "pl") == "NATO"  # acronyms do not inflect by ending
+    assert fold("Putina", None) == "Putina"  # unknown language: nothing to fold
+    assert fold("Tokayev", "fr") == "Tokayev"  # no table for the language
+
+
+def test_names_fold_inflected_forms_agree() -> None:
+    forms = ["Rosja", "Rosji", "Rosję", "Rosją"]
+    assert len({fold(f, "pl") for f in forms}) == 1
+    forms_ru = ["Россия", "России", "Россию", "Россией"]
+    assert len({fold(f, "ru") for f in forms_ru}) == 1
+
+
+def test_names_translit_uses_alifbo_for_uzbek_cyrillic() -> None:
+    assert translit("Тўқаев") == "To'qayev"
+    assert translit("Шавкат Мирзиёев", "uz") == "Shavkat Mirziyoyev"
+    assert translit("Путин") == "Putin"
+
+
+def test_names_translit_capitalises_caseless_scripts_and_unifies_apostrophes() -> None:
+    assert translit("पुतिन") == "Putin"
+    assert translit("Rusya’nın") == "Rusya'nin"
+    assert translit("Oʻzbekiston") == "O'zbekiston"
+
+
+def test_names_name_key_meets_across_orthographies() -> None:
+    assert name_key("Tokajewem", "pl") == name_key("Tokajews", "de") == name_key("Tokayev", "en") == "tokayev"
+    assert name_key("Kazachstanu", "pl") == name_key("Казахстана", "ru") == "kazakhstan"
+    assert name_key("Putina", "pl") == name_key("पुतिन", "hi") == name_key("Путину", "ru") == "putin"
+    assert name_key("Kasım Comart", "tr") == "kasim jomart"
+
+
+def test_names_phonetic_key_is_robust_to_spelling_variation() -> None:
+    assert len({phonetic_key(n) for n in ["Tokayev", "Tokajew", "Tokaev", "Tokaiev", "Tokayv", "Тўқаев"]}) == 1
+    assert len({phonetic_key(n) for n in ["Kazakhstan", "Kazakistan", "Qazaqstan", "कज़ाख़स्तान"]}) == 1
+    assert phonetic_key("Kazachstan", "pl") == phonetic_key("Kazakhstan")
+    assert phonetic_key("Putin") == phonetic_key("Putina") == "ptn"
+    assert phonetic_key("Aliyev") != phonetic_key("Lev")
+
+
+def test_names_phonetic_key_keeps_different_names_apart() -> None:
+    assert phonetic_key("Putin") != phonetic_key("Patel")
+    assert phonetic_key("Ilham Aliyev") != phonetic_key("Heydar Aliyev")
+
+
+def test_names_spelling_key_collapses_spelling_variants() -> None:
+    assert spelling_key("Tokajew", "pl") == spelling_key("Tokayev") == spelling_key("Тўқаев")
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "x" * 10_000, "Pаris", "ПУТИН", "123", "!!!", "\u200b", "a\u0301"])
+def test_names_keys_accept_any_input(junk: str) -> None:
+    for lang in (None, "pl", "uz", "hi", "tr", "de"):
+        assert isinstance(fold(junk, lang), str)
+        assert len(name_key(junk, lang)) <= 400
+        assert isinstance(phonetic_key(junk, lang), str)
+        assert isinstance(translit(junk, lang), str)
