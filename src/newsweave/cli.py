@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsweave.corpus import link_corpus
 from newsweave.ingest import IngestError, read_sources
 from newsweave.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from newsweave.store import Store
 
 app = typer.Typer(help="newsweave: one cross-lingual picture of a pile of news articles.", no_args_is_help=True)
 eval_app = typer.Typer(help="Measure accuracy on labelled data (prints tables).", no_args_is_help=True)
@@ -47,3 +50,207 @@ def analyze(
                        f"event {art.event_id}\tstory {art.story_id}")
     if strict and bad:
         raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    jsonl: Annotated[Path, typer.Option("--jsonl", help='Pairs file: {"pair_id","text1","text2","lang1"?,"lang2"?}.')],
+) -> None:
+    """Score article pairs on the SemEval-2022 Task 8 scale (1 = same story … 4 = unrelated)."""
+    from newsweave.corpus.compare import compare_pairs, read_pairs
+    from newsweave.evaluate.pairs import analyser
+
+    good = []
+    with jsonl.open(encoding="utf-8") as fh:
+        for item in read_pairs(fh):
+            if isinstance(item, str):
+                _err(f"error: {item}")
+            else:
+                good.append(item)
+    for rec in compare_pairs(good, analyser(None)):
+        sys.stdout.write(json.dumps(rec) + "\n")
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    full: Annotated[bool, typer.Option("--full", help="Score all pairs, not the CI sample.")] = False,
+    sample: Annotated[int, typer.Option("--sample", help="Pairs in the sample run.")] = 60,
+    fit: Annotated[bool, typer.Option("--fit", help="Refit the score mapping on all pairs and save it.")] = False,
+) -> None:
+    """Pearson r of `compare` scores on SemEval-2022 Task 8 dev pairs."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.pairs import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample, fit=fit)))
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    full: Annotated[bool, typer.Option("--full", help="Cluster all ITN blurbs, not the CI sample.")] = False,
+    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 40,
+) -> None:
+    """B³ precision/recall/F1 of event clustering on ITN blurbs (and SlavicNER topics, coarse)."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.cluster import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
+
+
+_Db = Annotated[str, typer.Option("--db", envvar="NEWSWEAVE_DB",
+                                  help="Store: a SQLite file path or a postgresql:// URL.")]
+_DEFAULT_DB = "newsweave.db"
+
+
+def _open_store(db: str) -> Store:
+    """Open the store or exit 2 with one line saying why (imported here to keep ``--help`` fast)."""
+    from newsweave.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, feeds, WARC files or URLs.")],
+    db: _Db = _DEFAULT_DB,
+    analyze: Annotated[bool, typer.Option("--analyze/--no-analyze", help="Analyse and link after storing.")] = True,
+    stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated pipeline stages (default: all).")]
+    = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was bad.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Print the summary as one JSON object.")] = False,
+) -> None:
+    """Store articles (duplicates recognised), then analyse and link every pending one; safe to re-run."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from newsweave.jobs import ingest as run_ingest
+
+    store = _open_store(db)
+    pipeline = None if stages is None else Pipeline([s for s in stages.split(",") if s.strip()])
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with store, Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def progress(phase: str, done: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task("storing" if phase == "store" else "analysing", total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        report = run_ingest(sources, store, analyze=analyze, pipeline=pipeline, progress=progress,
+                            on_error=lambda e: bar.console.print(f"error: {e}", markup=False, highlight=False,
+                                                                 soft_wrap=True))
+    if jsonl:
+        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+    else:
+        typer.echo(report.summary())
+    if strict and report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: _Db = _DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="articles, entities, events, stories, or all (JSONL backup).")]
+    = "articles",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write the store's articles, entities, events or stories; `--what all` is a lossless backup."""
+    from newsweave.store.backup import write_export
+
+    with _open_store(db) as store:
+        try:
+            count = write_export(store, what, fmt, output if output is not None else sys.stdout)
+        except ValueError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(2) from None
+    _err(f"exported {count} records")
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A JSONL export (newsweave export --what all).")],
+    db: _Db = _DEFAULT_DB,
+) -> None:
+    """Restore a JSONL export into the store; records already there are skipped, so it can be re-run."""
+    from newsweave.store.backup import import_jsonl
+
+    with _open_store(db) as store, path.open(encoding="utf-8") as handle:
+        report = import_jsonl(store, handle)
+    typer.echo(f"{report.articles} articles imported, {report.skipped_articles} already present, "
+               f"{report.entities} entities, {report.events} events, {report.stories} stories, "
+               f"{report.bad_lines} unreadable lines")
+    if report.bad_lines:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(
+    db: _Db = _DEFAULT_DB,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one JSON object.")] = False,
+) -> None:
+    """Counts of articles by status, language and source, and of entities, events and stories."""
+    from dataclasses import asdict
+
+    with _open_store(db) as store:
+        result = store.stats()
+    if jsonl:
+        sys.stdout.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+        return
+    typer.echo(f"articles  {result.articles}  " + "  ".join(f"{k} {v}" for k, v in result.by_status.items()))
+    typer.echo(f"entities  {result.entities}  events {result.events}  stories {result.stories}  "
+               f"mentions {result.mentions}  quantities {result.quantities}  quotes {result.quotes}")
+    typer.echo("by language")
+    for lang, n in result.by_lang.items():
+        typer.echo(f"  {lang:<10} {n}")
+    typer.echo("by source")
+    for source, n in result.by_source.items():
+        typer.echo(f"  {source:<30} {n}")
+
+
+@app.command()
+def check(db: _Db = _DEFAULT_DB) -> None:
+    """Check the store's integrity (foreign keys, full-text index, duplicate hashes); exit 1 on problems."""
+    with _open_store(db) as store:
+        problems = store.check()
+    for line in problems:
+        _err(f"problem: {line}")
+    if problems:
+        raise typer.Exit(1)
+    typer.echo("ok")
+
+
+@eval_app.command("lang")
+def eval_lang(
+    full: Annotated[bool, typer.Option("--full", help="Score every document and sentence, not the CI sample.")] = False,
+    sample: Annotated[int, typer.Option("--sample", help="Examples per language in the sample run.")] = 40,
+) -> None:
+    """Language accuracy of documents and single sentences on SlavicNER and ITN dev data."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.lang import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample)))

@@ -1,0 +1,135 @@
+"""``newsweave eval cluster``: B³ precision/recall/F1 of event clustering.
+
+* ITN: Wikipedia "In the news" blurbs in 55 languages; the gold event of a blurb is its subject
+  (``qid``) split where consecutive blurbs are more than 14 days apart. Each blurb becomes an article
+  dated by its timestamp and goes through every registered stage, then :func:`cluster`.
+* SlavicNER (coarse): two topics of many events each, with gold entity ids used as mentions. Events
+  far finer than topics are right, so only precision (an event never mixes the topics) is meaningful.
+
+The default run takes a fixed sample of subjects (fast enough for CI); ``--full`` takes all.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsweave.corpus.events import cluster
+from newsweave.evaluate.pairs import DEFAULT_CACHE, analyser
+from newsweave.model import Article, Mention
+
+ITN_FILE = Path("dev/itn/blurbs.jsonl")
+SLAVIC_FILE = Path("dev/slavicner/docs.jsonl")
+GAP_DAYS = 14
+
+
+def bcubed(pred: Sequence[str | None], gold: Sequence[str]) -> tuple[float, float, float]:
+    """B³ precision, recall and F1 of a predicted clustering against a gold one (item-averaged)."""
+    by_pred: dict[str | None, set[int]] = defaultdict(set)
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        by_pred[p if p is not None else f"\x00{i}"].add(i)
+        by_gold[g].add(i)
+    prec = rec = 0.0
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        mine = by_pred[p if p is not None else f"\x00{i}"]
+        both = len(mine & by_gold[g])
+        prec += both / len(mine)
+        rec += both / len(by_gold[g])
+    n = max(len(gold), 1)
+    prec, rec = prec / n, rec / n
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def itn_gold(rows: list[dict[str, Any]]) -> list[str]:
+    """Gold event per blurb: its subject, split on gaps of more than 14 days."""
+    gold = [""] * len(rows)
+    by_qid: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_qid[r["qid"]].append(i)
+    for qid, idx in by_qid.items():
+        idx.sort(key=lambda i: rows[i]["timestamp"])
+        part, last = 0, None
+        for i in idx:
+            ts = rows[i]["timestamp"]
+            if last is not None and ts - last > GAP_DAYS * 86400:
+                part += 1
+            gold[i] = f"{qid}#{part}"
+            last = ts
+    return gold
+
+
+def _analyse_in_batches(articles: list[Article], cache_dir: Path | None, batch: int = 64) -> list[Article]:
+    run = analyser(cache_dir)
+    out: list[Article] = []
+    for i in range(0, len(articles), batch):
+        out.extend(run(articles[i:i + batch]))
+    return out
+
+
+def evaluate_itn(shared: Path, full: bool = False, sample: int = 40,
+                 cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
+    with (shared / ITN_FILE).open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    if not full:
+        qids = sorted({r["qid"] for r in rows})
+        keep = set(random.Random(3).sample(qids, min(sample, len(qids))))
+        rows = [r for r in rows if r["qid"] in keep]
+    gold = itn_gold(rows)
+    arts = []
+    for i, r in enumerate(rows):
+        day = datetime.fromtimestamp(r["timestamp"], tz=UTC).date().isoformat()
+        arts.append(Article(id=f"itn{i}", text=r["text"], lang=r["lang"], date=day))
+    arts = _analyse_in_batches(arts, cache_dir)
+    for a, r in zip(arts, rows, strict=True):  # the timestamp is metadata: it wins over any inferred date
+        a.date, a.date_precision, a.date_source = (
+            datetime.fromtimestamp(r["timestamp"], tz=UTC).date().isoformat(), "day", "metadata")
+    _events, stories = cluster(arts, [], [])
+    p, rc, f = bcubed([a.event_id for a in arts], gold)
+    return {"items": len(arts), "gold_clusters": len(set(gold)),
+            "events": len({a.event_id for a in arts}), "stories": len(stories), "P": p, "R": rc, "F1": f}
+
+
+def evaluate_slavic(shared: Path, full: bool = False, sample: int = 40,
+                    cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
+    with (shared / SLAVIC_FILE).open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    if not full:
+        by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_topic[r["topic"]].append(r)
+        rng = random.Random(5)
+        rows = [r for t in sorted(by_topic) for r in rng.sample(by_topic[t], min(sample, len(by_topic[t])))]
+    arts = [Article(id=f"sl{i}", text=r["text"], lang=r["lang"]) for i, r in enumerate(rows)]
+    arts = _analyse_in_batches(arts, cache_dir)
+    for a, r in zip(arts, rows, strict=True):  # gold entities as mentions: a check of the clustering itself
+        a.mentions = [Mention(e["start"], e["end"], e["surface"], e["type"], entity_id=e["entity_id"],
+                              entity_name=e["entity_id"].split("-", 1)[-1].replace("-", " "), lemma=e.get("lemma"))
+                      for e in r.get("entities", []) if e.get("entity_id")]
+    _events, stories = cluster(arts, [], [])
+    p, rc, f = bcubed([a.event_id for a in arts], [r["topic"] for r in rows])
+    sp, _, _ = bcubed([a.story_id for a in arts], [r["topic"] for r in rows])
+    return {"items": len(arts), "events": len({a.event_id for a in arts}), "stories": len(stories),
+            "P": p, "R": rc, "F1": f, "story_P": sp}
+
+
+def evaluate(shared: Path, full: bool = False, sample: int = 40,
+             cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
+    return {"itn": evaluate_itn(shared, full, sample, cache_dir),
+            "slavicner": evaluate_slavic(shared, full, sample, cache_dir)}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    itn, sl = result["itn"], result["slavicner"]
+    return "\n".join([
+        "dataset     items  gold  events  stories  B3-P   B3-R   B3-F1",
+        f"ITN         {itn['items']:<6} {itn['gold_clusters']:<5} {itn['events']:<7} {itn['stories']:<8} "
+        f"{itn['P']:.3f}  {itn['R']:.3f}  {itn['F1']:.3f}",
+        f"SlavicNER   {sl['items']:<6} {2:<5} {sl['events']:<7} {sl['stories']:<8} "
+        f"{sl['P']:.3f}  {sl['R']:.3f}  {sl['F1']:.3f}   (topics: only P is meaningful; story P {sl['story_P']:.3f})",
+    ])
