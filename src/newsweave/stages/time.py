@@ -1,0 +1,862 @@
+"""Time stage: date the document and normalise its time expressions to TIMEX3 values.
+
+How it works, in three passes (the way an analyst reads an undated article):
+
+1. **Recognise** time expressions with a small grammar over token *categories*. Every token is looked up in the
+   language's lexicon (``newsweave.lang.time_words``: CLDR/ICU/dateparser words plus hand-written inflections)
+   and replaced by one letter (``M`` month, ``U`` unit, ``P`` "last", ``A`` "ago", ...); the grammar rules are
+   regular expressions over that letter string, so one rule ("a number, a unit, an ago-word") serves every
+   language and inflection ("two weeks ago", "tydzień temu", "एक सप्ताह पहले").
+2. **Date the document** when metadata did not: a header/dateline, dated embedded posts, then inference from
+   the absolute dates the text mentions, their tense, named multi-year periods and the AP-style convention
+   that writers name the year of a date only when it is not the current year. The result carries a
+   precision, a source, a confidence and, when only bounded, ``date_earliest``/``date_latest``.
+3. **Resolve** every expression against the document date, with the direction (past/future) from the
+   expression itself ("last", "ago", "next") or from the tense of its sentence. When the document date is
+   coarser than the expression needs, the value keeps only what is certain (``2022-WXX-1``: a Monday in 2022).
+
+Bad input (31 February, year 20225, empty text) yields no expression for that span, never an exception.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from newsweave.lang.time_extra import HEADER_WORDS
+from newsweave.lang.time_words import PRIORITY, Lexicon, languages, lexicon, tokenize
+from newsweave.model import Article, TimeRef
+
+log = logging.getLogger(__name__)
+
+_REL = r"(?:R|[PTX][Uq]|[Uq][PTX])"
+#: Grammar rules over the category string: (name, pattern). At each token the longest match wins; on equal
+#: length the earlier rule wins.
+RULES: list[tuple[str, str]] = [
+    ("dmy", r"D?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
+    ("mdy", r"D?[Mx]\.?[NO]h?,?Yy?"),
+    ("ymd", r"Yy?[-/.]?[Mx]m?[-/.]?Nj?"),
+    ("ydm", r"Yy?,?N\.?[Mx]m?"),
+    ("zh_ymd", r"YyNkNj"),
+    ("zh_ym", r"YyNk"),
+    ("zh_md", r"NkNj"),
+    ("zh_m", r"Nk"),
+    ("ym", r"D?[Mx]m?,?o?Yy?"),
+    ("ym", r"Yy?o?Mm?"),
+    ("dm", r"D?[NO]\.?h?o?[Mx]m?"),
+    ("md", r"D?[Mx]\.?[NO]h?(?![NYkUq])"),
+    ("relm", rf"D?{_REL}[o,F]*D?Mm?"),
+    ("mrel", rf"D?Mm?[o,]*D?{_REL}"),
+    ("mdir", r"D?[PX]Mm?|D?Mm?[PX]"),
+    ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
+    ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
+    ("relq", r"D?[PTX]q"),
+    ("yrange", r"Yy?[-/]Yy?"),
+    ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
+    ("in", r"F[nN][Uq]|[nN][Uq]G"),
+    ("dur", r"D?[PX]?[nN]-?[Uq]"),
+    ("rel", rf"D?{_REL}"),
+    ("relwd", r"D?[PX]W|D?W[PX]"),
+    ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?"),
+    ("decade", r"D?Yz"),
+    ("y", r"D?Yy?"),
+    ("m", r"D?Mm?"),
+    ("date", r"Z"),
+    ("fuzzy", r"D?S"),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in RULES]
+#: Categories a rule match may start with (anything else is skipped without trying the rules).
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZ")
+_UNIT_DAYS = {"D": 1, "W": 7}
+_SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
+_NUMERIC_DATE = regex.compile(r"^(\d{1,4})[./](\d{1,2})[./](\d{2,4})$")
+_ISO = regex.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+_HEADER_DATE = regex.compile(
+    r"^\W{0,3}(?:" + "|".join(HEADER_WORDS) + r")\s*[:\-]?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)"
+    r"|^\W{0,3}(?:" + "|".join(HEADER_WORDS) + r")\s*[:\-]?\s*(\d{1,2})[./](\d{1,2})[./](\d{4})",
+    regex.IGNORECASE)
+#: "— Name (@handle) November 28, 2022": the attribution line of an embedded tweet.
+_POST_LINE = regex.compile(r"^[\u2014\u2013-]\s*.{0,80}\(@\w{1,30}\)\s+(.{4,40}?)\s*$", regex.MULTILINE)
+
+
+@dataclass(slots=True)
+class Expr:
+    """A recognised expression before it is resolved against the document date."""
+
+    start: int
+    end: int
+    rule: str
+    type: str = "DATE"
+    year: int | None = None
+    year2: int | None = None
+    month: int | None = None
+    month2: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    unit: str | None = None
+    offset: int | None = None
+    amount: int | None = None
+    ref: str | None = None
+    explicit_year: bool = False
+    tense: str | None = None
+
+
+@dataclass(slots=True)
+class Anchor:
+    """The document date: its first day and its precision (``day`` | ``month`` | ``year``)."""
+
+    date: dt.date
+    precision: str
+
+    @property
+    def last(self) -> dt.date:
+        if self.precision == "day":
+            return self.date
+        if self.precision == "month":
+            return self.date.replace(day=calendar.monthrange(self.date.year, self.date.month)[1])
+        return self.date.replace(month=12, day=31)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    cat: str
+    value: Any = None
+    all: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def _classify(text: str, lex: Lexicon) -> list[_Tok]:
+    """Tokens with their category letter (longest lexicon phrase first)."""
+    raw = tokenize(text)
+    keys = [lex.key(t) for _, _, t in raw]
+    out: list[_Tok] = []
+    i, n = 0, len(raw)
+    while i < n:
+        start, end, tok = raw[i]
+        found = None
+        for length in range(min(lex.max_len, n - i), 0, -1):
+            for seq in (tuple(t for _, _, t in raw[i:i + length]), tuple(keys[i:i + length])):
+                hit = lex.entries.get(seq)
+                if hit:
+                    found = (length, hit)
+                    break
+            if found:
+                break
+        if found:
+            length, hit = found
+            cats = dict(hit)
+            cat = min(cats, key=PRIORITY.index)
+            out.append(_Tok(start, raw[i + length - 1][1], cat, cats[cat], cats))
+            i += length
+            continue
+        out.append(_classify_plain(text, tok, start, end, out))
+        i += 1
+    _disambiguate(out)
+    return out
+
+
+def _classify_plain(text: str, tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
+    if tok[0].isdigit():
+        if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
+            return _Tok(start, end, "Z", tok)
+        if tok.isdigit():
+            value = int(tok)
+            if len(tok) == 4 and 1000 <= value <= 2999:
+                return _Tok(start, end, "Y", value)
+            if len(tok) <= 3:
+                return _Tok(start, end, "N", value)
+        return _Tok(start, end, "_")
+    prev = before[-1] if before else None
+    adjacent = prev is not None and prev.end == start
+    if adjacent and prev.cat == "N" and tok in ("st", "nd", "rd", "th", "er", "e", "º", "ª"):
+        return _Tok(start, end, "h")
+    if adjacent and prev.cat == "Y" and tok in ("s", "'s", "’s") and prev.value % 10 == 0:
+        return _Tok(start, end, "z")
+    if tok in "-–":
+        return _Tok(start, end, "-")
+    if tok in ",./":
+        return _Tok(start, end, tok)
+    return _Tok(start, end, "w" if tok[0].isalpha() else "_")
+
+
+def _disambiguate(toks: list[_Tok]) -> None:
+    """Context decides between a token's readings: 'current' is a fuzzy word alone and 'this' before a unit;
+    a homograph month ("Kasım", "may") is a month only next to a number or a month word."""
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1].cat if i + 1 < len(toks) else ""
+        prv = toks[i - 1].cat if i else ""
+        if tok.cat == "S" and len(tok.all) > 1:
+            for cat in "TPX":
+                if cat in tok.all and nxt in "UqWM":
+                    tok.cat, tok.value = cat, tok.all[cat]
+        if "y" in tok.all and prv in ("Y", "N"):
+            tok.cat, tok.value = "y", tok.all["y"]
+        if tok.cat == "A" and "I" in tok.all and nxt in "nN":
+            tok.cat, tok.value = "I", tok.all["I"]
+        if tok.cat == "x":
+            after_dot = nxt == "." and i + 2 < len(toks) and toks[i + 2].cat in "NY"
+            before_dot = prv == "." and i > 1 and toks[i - 2].cat == "N"
+            if not (nxt in ("N", "Y", "m") or prv in ("N", "O", "h") or after_dot or before_dot):
+                tok.cat = "w"
+
+
+def recognise(text: str, lex: Lexicon) -> list[Expr]:
+    """All time expressions in ``text`` (unresolved), left to right, non-overlapping."""
+    toks = _classify(text, lex)
+    cats = "".join(t.cat for t in toks)
+    found: list[Expr] = []
+    i = 0
+    while i < len(toks):
+        if cats[i] not in _STARTS:
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        for name, pattern in _COMPILED:
+            m = pattern.match(cats, i)
+            if m and m.end() > i and (best is None or m.end() > best[0]):
+                best = (m.end(), name)
+        if best is None:
+            i += 1
+            continue
+        end, name = best
+        expr = _build(name, toks[i:end], text)
+        if expr is not None:
+            _extend_edges(expr, toks, i, end)
+            found.append(expr)
+        i = end
+    return found
+
+
+def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
+    """Widen the span over "early"/"the end of"/"की शुरुआत" words next to it (TIMEX3 keeps the value)."""
+    j = i
+    while j > 0 and toks[j - 1].cat in "oD" and j - i > -3:
+        j -= 1
+    if j > 0 and toks[j - 1].cat == "E":
+        k = j - 1
+        if k > 0 and toks[k - 1].cat == "D":
+            k -= 1
+        expr.start = toks[k].start
+    elif j < i and i > 0 and toks[i - 1].cat == "E":
+        expr.start = toks[i - 1].start
+    if i > 0 and toks[i - 1].cat == "-" and i > 1 and toks[i - 2].cat == "E":
+        expr.start = toks[i - 2].start
+    k = end
+    while k < len(toks) and toks[k].cat == "o" and k - end < 2:
+        k += 1
+    if k > end and k < len(toks) and toks[k].cat == "E":
+        expr.end = toks[k].end
+
+
+def _num(tok: _Tok) -> int | None:
+    value = tok.all.get("n", tok.value) if tok.cat == "n" else tok.value
+    return value if isinstance(value, int) else None
+
+
+def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
+    """Turn one rule match into an :class:`Expr`; ``None`` when its parts are not a real date."""
+    e = Expr(start=toks[0].start, end=toks[-1].end, rule=name)
+    years = [t.value for t in toks if t.cat == "Y"]
+    months = [t.value for t in toks if t.cat in "Mx"]
+    nums = [t for t in toks if t.cat in "NnO"]
+    units = [t.value for t in toks if t.cat in "Uq"]
+    mods = [t.value for t in toks if t.cat in "PTX"]
+    rel = next((t.value for t in toks if t.cat == "R"), None)
+    if name in ("dmy", "mdy", "ymd", "ydm", "zh_ymd"):
+        if not (years and (months or name == "zh_ymd") and nums):
+            return None
+        e.year, e.explicit_year = years[0], True
+        if name == "zh_ymd":
+            e.month, e.day = nums[0].value, nums[1].value
+        else:
+            e.month, e.day = months[0], _num(nums[0])
+        return e if _valid(e.year, e.month, e.day) else None
+    if name in ("zh_ym", "ym"):
+        e.year, e.explicit_year = years[0], True
+        e.month = nums[0].value if name == "zh_ym" else months[0]
+        return e if _valid(e.year, e.month, 1) else None
+    if name in ("dm", "md", "zh_md"):
+        e.month = nums[0].value if name == "zh_md" else months[0]
+        e.day = _num(nums[-1] if name == "zh_md" else nums[0])
+        return e if _valid(2000, e.month, e.day) else None
+    if name in ("zh_m", "m"):
+        e.month = nums[0].value if name == "zh_m" else months[0]
+        return e if _valid(2000, e.month, 1) else None
+    if name == "relm" or name == "mrel":
+        unit, offset = rel if rel else (units[0], mods[0])
+        if unit != "Y" or not months:
+            return None
+        e.unit, e.offset, e.month = "Y", offset, months[0]
+        return e
+    if name == "mdir":
+        e.month, e.offset = months[0], mods[0]
+        return e
+    if name == "first_n":
+        n = _num(nums[-1]) if toks[0].cat != "D" or len(nums) > 1 else _num(nums[0])
+        count = next((_num(t) for t in toks if t.cat in "nN"), n)
+        if not count or count < 1 or not units:
+            return None
+        e.amount, e.unit = count, units[0]
+        if years:
+            e.year, e.explicit_year = years[0], True
+        elif rel or len(units) > 1:
+            ref_unit, ref_offset = rel if rel else (units[1], mods[0] if mods else 0)
+            if ref_unit != "Y":
+                return None
+            e.offset = ref_offset
+        else:
+            e.type = "DURATION"
+        return e
+    if name in ("quarter", "relq"):
+        if name == "quarter":
+            ordinal = next(t for t in toks if t.cat in "OI")
+            q = ordinal.all.get("O") or (1 if "I" in ordinal.all else None)
+            if not q or not 1 <= q <= 4:
+                return None
+            e.quarter = q
+            if years:
+                e.year, e.explicit_year = years[0], True
+        else:
+            e.unit, e.offset = "Q", mods[0]
+        return e
+    if name == "yrange":
+        if len(years) < 2 or not years[0] < years[1] <= years[0] + 100:
+            return None
+        e.year, e.year2, e.explicit_year = years[0], years[1], True
+        return e
+    if name in ("ago", "in"):
+        count = next((_num(t) for t in toks if t.cat in "nN"), 1)
+        if count is None or count == 0:
+            return None
+        e.unit = units[0]
+        if count < 0:
+            e.type, e.amount = "DURATION", -1
+            return e
+        e.offset = -count if name == "ago" else count
+        return e
+    if name == "dur":
+        count = next((_num(t) for t in toks if t.cat in "nN"), None)
+        if count is None or count == 0:
+            return None
+        e.type, e.amount, e.unit = "DURATION", count, units[0]
+        return e
+    if name == "rel":
+        unit, offset = rel if rel else (units[0], mods[0])
+        e.unit, e.offset = unit, offset
+        return e
+    if name == "relwd":
+        e.weekday = next(t.value for t in toks if t.cat == "W")
+        e.offset = mods[0]
+        return e
+    if name == "wd":
+        e.weekday = next(t.value for t in toks if t.cat == "W")
+        if months and nums:
+            e.month, e.day = months[0], _num(nums[0])
+            if not _valid(2000, e.month, e.day):
+                return None
+        return e
+    if name == "decade":
+        e.year = years[0]
+        e.unit = "DE"
+        e.explicit_year = True
+        return e
+    if name == "y":
+        if not 1000 <= years[0] <= 2999:
+            return None
+        e.year, e.explicit_year = years[0], True
+        return e
+    if name == "date":
+        return _numeric_date(e, toks[0].value, text)
+    if name == "fuzzy":
+        e.ref = next(t.value for t in toks if t.cat == "S")
+        return e
+    return None
+
+
+def _numeric_date(e: Expr, token: str, text: str) -> Expr | None:
+    m = _ISO.match(token)
+    if m and m.group(3) is None:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not _valid(y, mo, 1):
+            return None
+        e.year, e.month, e.explicit_year = y, mo, True
+        return e
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _NUMERIC_DATE.match(token)
+        if not m:
+            return None
+        a, b, c = m.groups()
+        if len(a) == 4:
+            y, mo, d = int(a), int(b), int(c)
+        else:
+            y = int(c) if len(c) == 4 else 2000 + int(c) if int(c) < 50 else 1900 + int(c)
+            d, mo = int(a), int(b)
+    if not _valid(y, mo, d):
+        return None
+    e.year, e.month, e.day, e.explicit_year = y, mo, d, True
+    return e
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if y is None or m is None or d is None or not 1000 <= y <= 2999:
+        return False
+    try:
+        dt.date(y, m, d)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- tense
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _mark_tense(exprs: list[Expr], text: str, lex: Lexicon) -> None:
+    """Set each expression's tense from markers in its sentence (future markers win; default: none)."""
+    spans = _sentences(text)
+    idx = 0
+    cache: dict[int, list[tuple[int, str]]] = {}
+    for e in exprs:
+        while idx < len(spans) - 1 and spans[idx][1] <= e.start:
+            idx += 1
+        if idx not in cache:
+            s, t = spans[idx]
+            sentence = text[s:t]
+            cache[idx] = [(m.start() + s, "future") for p in lex.future for m in p.finditer(sentence)] + \
+                [(m.start() + s, "past") for p in lex.past for m in p.finditer(sentence)]
+        markers = cache[idx]
+        # the marker nearest to the expression decides: "said (past) that in September it will (future) ..."
+        e.tense = min(markers, key=lambda mk: abs(mk[0] - e.start))[1] if markers else None
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _fmt(d: dt.date, unit: str) -> str:
+    if unit == "Y":
+        return f"{d.year:04d}"
+    if unit == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "W":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if unit == "DE":
+        return f"{d.year // 10:03d}"
+    if unit == "CE":
+        return f"{d.year // 100:02d}"
+    return d.isoformat()
+
+
+def _vague(a: str, b: str, unit: str) -> str:
+    """The certain part of two candidate values at one granularity (TIMEX3 X placeholders for the rest)."""
+    if a == b:
+        return a
+    if a[:4] != b[:4]:
+        return {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX"}.get(unit, "XXXX-XX-XX")
+    if unit == "W":
+        return a[:4] + "-WXX"
+    if unit == "M" or unit == "Q":
+        return a[:4] + ("-XX" if unit == "M" else "-QX")
+    if a[:7] == b[:7]:
+        return a[:7] + "-XX"
+    return a[:4] + "-XX-XX"
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in _UNIT_DAYS:
+        return d + dt.timedelta(days=_UNIT_DAYS[unit] * n)
+    months = {"Y": 12, "Q": 3, "M": 1, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        return d
+    total = d.year * 12 + d.month - 1 + months * n
+    y, m = divmod(total, 12)
+    y = min(max(y, 1), 9999)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _both(anchor: Anchor, fn) -> str:
+    """Evaluate a resolution at both ends of the anchor's span and keep what they agree on."""
+    a, unit = fn(anchor.date)
+    b, _ = fn(anchor.last)
+    return _vague(_fmt(a, unit), _fmt(b, unit), unit)
+
+
+def _year_for_month(month: int, day: int, anchor: Anchor, tense: str | None, narrative: int | None) -> list[int]:
+    """Candidate years for a year-less month/day at the two ends of the anchor span."""
+    out = []
+    for ref in (anchor.date, anchor.last):
+        if anchor.precision == "year" and narrative is not None and abs(narrative - ref.year) <= 1:
+            out.append(narrative)
+            continue
+        y = ref.year
+        if anchor.precision == "year":
+            out.append(y)
+            continue
+        cmp_day = day if anchor.precision == "day" else 0
+        later = (month, cmp_day) > (ref.month, ref.day if anchor.precision == "day" else 0)
+        earlier = (month, cmp_day) < (ref.month, ref.day if anchor.precision == "day" else 0)
+        if tense == "past" and later and month != ref.month:
+            y -= 1
+        elif tense == "future" and earlier and (month != ref.month or anchor.precision == "day"):
+            y += 1
+        out.append(y)
+    return out
+
+
+def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tuple[str | None, str | None]:
+    """(TIMEX3 value, direction) of one expression; value ``None`` when it cannot be known."""
+    direction = e.tense if e.tense in ("past", "future") else None
+    if e.type == "DURATION":
+        if e.amount is None or e.unit is None:
+            return None, None
+        n = "X" if e.amount < 0 else str(e.amount)
+        if e.unit == "H":
+            return f"PT{n}H", None
+        return f"P{n}{e.unit}", None
+    if e.ref:
+        return e.ref, {"PAST_REF": "past", "FUTURE_REF": "future"}.get(e.ref)
+    if e.rule == "yrange":
+        return f"{e.year:04d}/{e.year2:04d}", None
+    if e.rule == "decade":
+        return f"{e.year // 10:03d}", None
+    if e.rule == "first_n":
+        if e.unit != "M" or e.amount is None or e.amount > 12:
+            return None, None
+        if e.year is not None:
+            y = e.year
+        elif anchor is None:
+            return None, None
+        else:
+            y = _shift(anchor.date, "Y", e.offset or 0).year
+        dirn = None if e.offset is None else ("past" if e.offset < 0 else "future" if e.offset > 0 else None)
+        return f"{y:04d}-01/{y:04d}-{e.amount:02d}", dirn
+    if e.quarter is not None:
+        if e.year is not None:
+            return f"{e.year:04d}-Q{e.quarter}", None
+        if anchor is None:
+            return f"XXXX-Q{e.quarter}", direction
+        return f"{anchor.date.year:04d}-Q{e.quarter}", direction
+    if e.year is not None and e.month is None:
+        return f"{e.year:04d}", None
+    if e.year is not None and e.day is None:
+        return f"{e.year:04d}-{e.month:02d}", None
+    if e.year is not None:
+        return f"{e.year:04d}-{e.month:02d}-{e.day:02d}", None
+    rel_dir = None if e.offset is None else ("past" if e.offset < 0 else "future" if e.offset > 0 else None)
+    if anchor is None:
+        if e.month is not None and e.day is not None:
+            return f"XXXX-{e.month:02d}-{e.day:02d}", direction
+        if e.month is not None:
+            return f"XXXX-{e.month:02d}", direction
+        if e.weekday is not None:
+            return f"XXXX-WXX-{e.weekday}", direction or rel_dir
+        return None, rel_dir
+    if e.rule in ("relm", "mrel"):
+        y = _shift(anchor.date, "Y", e.offset).year
+        return f"{y:04d}-{e.month:02d}", rel_dir
+    if e.rule == "mdir":
+        tense = "past" if e.offset < 0 else "future"
+        years = _year_for_month(e.month, 0, anchor, tense, None)
+        y = years[0] if len(set(years)) == 1 else None
+        return (f"{y:04d}-{e.month:02d}" if y else f"XXXX-{e.month:02d}"), tense
+    if e.weekday is not None:
+        if e.month is not None:
+            years = _year_for_month(e.month, e.day, anchor, e.tense, narrative)
+            if len(set(years)) == 1 and _valid(years[0], e.month, e.day):
+                return f"{years[0]:04d}-{e.month:02d}-{e.day:02d}", direction
+        wd_dir = "future" if (e.offset or 0) > 0 or (e.offset is None and e.tense == "future") else "past"
+
+        def weekday(d: dt.date) -> tuple[dt.date, str]:
+            delta = (d.isoweekday() - e.weekday) % 7
+            if wd_dir == "future":
+                delta = -((e.weekday - d.isoweekday()) % 7 or (7 if e.offset else 0))
+            elif e.offset and delta == 0:
+                delta = 7
+            return d - dt.timedelta(days=delta), "D"
+
+        a, _ = weekday(anchor.date)
+        b, _ = weekday(anchor.last)
+        if a == b:
+            return a.isoformat(), wd_dir
+        return (f"{a.year:04d}-WXX-{e.weekday}" if a.year == b.year else f"XXXX-WXX-{e.weekday}"), wd_dir
+    if e.month is not None:
+        day = e.day or 0
+        years = _year_for_month(e.month, day, anchor, e.tense, narrative)
+        if len(set(years)) != 1:
+            y_txt = "XXXX"
+        else:
+            y_txt = f"{years[0]:04d}"
+            if e.day is not None and not _valid(years[0], e.month, e.day):
+                return None, None
+        value = f"{y_txt}-{e.month:02d}" + (f"-{e.day:02d}" if e.day is not None else "")
+        return value, direction
+    if e.unit is not None and e.offset is not None:
+        unit, offset = e.unit, e.offset
+        return _both(anchor, lambda d: (_shift(d, unit, offset), unit)), rel_dir
+    return None, None
+
+
+# ---------------------------------------------------------------- document date
+
+
+def _header_date(text: str) -> tuple[str, str] | None:
+    """A dateline in the first line: ("2022-11", "month")."""
+    first = text.lstrip()[:200]
+    m = _HEADER_DATE.match(first)
+    if not m:
+        return None
+    if m.group(1):
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+    else:
+        y, mo, d = int(m.group(6)), int(m.group(5)), m.group(4)
+    if d is not None and _valid(y, mo, int(d)):
+        return f"{y:04d}-{mo:02d}-{int(d):02d}", "day"
+    if _valid(y, mo, 1):
+        return f"{y:04d}-{mo:02d}", "month"
+    return None
+
+
+def _post_dates(article: Article, lex_all: Lexicon) -> list[dt.date]:
+    """Dates of embedded posts: from the language stage's post segments, else from attribution lines."""
+    dates: list[dt.date] = []
+    for seg in article.segments:
+        if seg.kind == "post" and seg.meta.get("date"):
+            parsed = _parse_iso(str(seg.meta["date"]))
+            if parsed:
+                dates.append(parsed)
+    if dates:
+        return dates
+    for m in _POST_LINE.finditer(article.text):
+        for e in recognise(m.group(1), lex_all):
+            if e.year is not None and e.month is not None and e.day is not None and _valid(e.year, e.month, e.day):
+                dates.append(dt.date(e.year, e.month, e.day))
+    return dates
+
+
+def _parse_iso(value: str) -> dt.date | None:
+    m = regex.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+def anchor_from(date: str | None) -> Anchor | None:
+    """An :class:`Anchor` from a ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` string (``None`` when malformed)."""
+    if not date:
+        return None
+    m = regex.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    if not _valid(y, mo, d):
+        return None
+    precision = "day" if m.group(3) else "month" if m.group(2) else "year"
+    return Anchor(dt.date(y, mo, d), precision)
+
+
+@dataclass
+class Dating:
+    """The document date and the evidence behind it."""
+
+    date: str | None = None
+    precision: str | None = None
+    source: str | None = None
+    confidence: float | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    reason: str = ""
+
+
+def _period(e: Expr) -> tuple[dt.date, dt.date] | None:
+    """The calendar span an absolute expression denotes."""
+    if e.year is None or e.rule in ("yrange", "first_n") or e.unit == "DE":
+        return None
+    if e.month is None:
+        return dt.date(e.year, 1, 1), dt.date(e.year, 12, 31)
+    if e.day is None:
+        return dt.date(e.year, e.month, 1), dt.date(e.year, e.month, calendar.monthrange(e.year, e.month)[1])
+    return dt.date(e.year, e.month, e.day), dt.date(e.year, e.month, e.day)
+
+
+def infer_date(article: Article, exprs: list[Expr], lex_all: Lexicon) -> Dating:
+    """Date an article without metadata from its header, embedded posts, or its content (see module doc)."""
+    header = _header_date(article.text)
+    if header:
+        value, precision = header
+        anchor = anchor_from(value)
+        return Dating(value, precision, "header", 0.9, anchor.date.isoformat() if anchor else None,
+                      anchor.last.isoformat() if anchor else None, "dateline in the first line")
+    posts = _post_dates(article, lex_all)
+    if posts:
+        latest = max(posts)
+        conf, why = 0.75, "latest embedded post"
+        weekdays = {e.weekday for e in exprs if e.weekday is not None and e.month is None and e.offset is None}
+        if latest.isoweekday() in weekdays:
+            conf, why = 0.9, "latest embedded post, on the weekday the text names"
+        return Dating(latest.isoformat(), "day", "embedded_post", conf, latest.isoformat(), None, why)
+    return _infer_from_content(exprs)
+
+
+def _infer_from_content(exprs: list[Expr]) -> Dating:
+    lower: dt.date | None = None
+    upper: dt.date | None = None
+    ap_year: int | None = None
+    plan_low: int | None = None
+    plan_high: int | None = None
+    for e in exprs:
+        span = _period(e)
+        if span is not None:
+            if e.tense == "future":
+                upper = span[1] if upper is None else min(upper, span[1])
+            else:
+                lower = span[0] if lower is None else max(lower, span[0])
+                if e.month is not None:  # AP style: a date's year is written only when it is not this year
+                    ap_year = max(ap_year or 0, e.year + 1)
+        elif e.rule == "yrange" and e.year is not None and e.year2 is not None:
+            # a named multi-year programme/plan in force or just adopted: the text is from its span
+            # (or the year before it starts)
+            plan_low = max(plan_low or 0, e.year - 1)
+            plan_high = min(plan_high or 9999, e.year2)
+    if lower is None and plan_low is None:
+        return Dating(reason="no dated evidence in the text")
+    est_year = max(y for y in (lower.year if lower else None, ap_year, plan_low) if y is not None)
+    if plan_high is not None and est_year > plan_high:
+        est_year = plan_high
+    if upper is not None and est_year > upper.year:
+        est_year = upper.year
+    earliest = lower if lower is not None else dt.date(plan_low, 1, 1)
+    latest = upper
+    if plan_high is not None:
+        plan_end = dt.date(plan_high, 12, 31)
+        latest = plan_end if latest is None else min(latest, plan_end)
+    if plan_low is not None and lower is None:
+        earliest = dt.date(plan_low, 1, 1)
+    # the nearest upcoming year-less day ("starts on 11 November") bounds the date from above
+    start_from = max(earliest, dt.date(est_year, 1, 1))
+    upcoming = []
+    for e in exprs:
+        if e.tense == "future" and e.year is None and e.month is not None and e.day is not None and e.offset is None:
+            for y in (start_from.year, start_from.year + 1):
+                if _valid(y, e.month, e.day) and dt.date(y, e.month, e.day) > start_from:
+                    upcoming.append(dt.date(y, e.month, e.day))
+                    break
+    if upcoming:
+        soon = min(upcoming)
+        latest = soon - dt.timedelta(days=1) if latest is None else min(latest, soon - dt.timedelta(days=1))
+        guess = soon - dt.timedelta(days=7)  # announcements of a dated event come days to weeks before it
+        guess = max(guess, start_from)
+        return Dating(f"{guess.year:04d}-{guess.month:02d}", "month", "inferred", 0.5, earliest.isoformat(),
+                      latest.isoformat(), "after the latest past event, before the nearest upcoming dated event")
+    confidence = 0.4 if ap_year else 0.3
+    return Dating(f"{est_year:04d}", "year", "inferred", confidence, earliest.isoformat(),
+                  latest.isoformat() if latest else None,
+                  "after the latest dated past event" + (", within named multi-year periods" if plan_low else ""))
+
+
+# ---------------------------------------------------------------- stage
+
+
+def article_languages(article: Article) -> tuple[str, ...]:
+    """The languages whose time words apply: the article's, then its segments' (embedded posts, quotes)."""
+    known = set(languages())
+    order: list[str] = []
+    main = article.lang if article.lang in known else None
+    if main is None and article.lang is None:
+        main = _guess_language(article.text)
+    if main:
+        order.append(main)
+    for seg in article.segments:
+        if seg.lang in known and seg.lang not in order:
+            order.append(seg.lang)
+    return tuple(order)
+
+
+def _guess_language(text: str) -> str | None:
+    """Only when no language stage ran: a quick py3langid guess restricted to languages with time words."""
+    try:
+        import py3langid
+
+        lang, _ = py3langid.classify(text[:2000])
+    except Exception as exc:  # the guess is optional: without it only language-independent dates are found
+        log.debug("language guess failed: %s", exc)
+        return None
+    return lang if lang in set(languages()) else None
+
+
+def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
+    """Time expressions of an article and, when it has no date yet, its inferred date."""
+    text = article.text or ""
+    langs = article_languages(article)
+    lex = lexicon(langs)
+    exprs = recognise(text, lex)
+    _mark_tense(exprs, text, lex)
+    dating = None
+    anchor = anchor_from(article.date)
+    if anchor is None:
+        dating = infer_date(article, exprs, lexicon(languages()))
+        anchor = anchor_from(dating.date)
+    times: list[TimeRef] = []
+    narrative: int | None = None
+    for e in exprs:
+        value, direction = resolve(e, anchor, narrative)
+        if e.explicit_year and e.year is not None:
+            narrative = e.year
+        times.append(TimeRef(e.start, e.end, text[e.start:e.end], value, e.type, direction))
+    return times, dating
+
+
+class TimeStage:
+    """Fills ``times`` and, when metadata gave no date, ``date`` with its precision, source and confidence."""
+
+    name = "time"
+    requires = ("text", "lang", "segments")
+    assigns = ("date", "times")
+
+    def __call__(self, article: Article) -> Article:
+        try:
+            times, dating = analyse(article)
+        except Exception as exc:  # a defect here must not cost the article its other stages
+            log.warning("%s: time stage failed: %s", article.id, exc)
+            article.meta["time_reason"] = f"error: {type(exc).__name__}: {exc}"
+            return article
+        article.times = times
+        if article.date and not article.date_source:
+            article.date_source = "metadata"
+            anchor = anchor_from(article.date)
+            article.date_precision = article.date_precision or (anchor.precision if anchor else None)
+        if dating is not None and dating.date:
+            article.date = dating.date
+            article.date_precision = dating.precision
+            article.date_source = dating.source
+            article.date_confidence = dating.confidence
+            article.date_earliest = dating.earliest
+            article.date_latest = dating.latest
+            article.meta["date_reason"] = dating.reason
+        elif dating is not None:
+            article.meta["date_reason"] = dating.reason
+        return article
