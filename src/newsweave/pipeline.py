@@ -31,6 +31,8 @@ class Stage(Protocol):
 #: Stage name -> "module:Class", in pipeline order. Modules are imported only when used.
 #: The order is: language, time, entities, quantities, quotes, embed.
 STAGES: dict[str, str] = {
+    "language": "newsweave.stages.language:LanguageStage",
+    "time": "newsweave.stages.time:TimeStage",
     "embed": "newsweave.stages.embed:EmbedStage",
 }
 
