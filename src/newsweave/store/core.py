@@ -1,0 +1,1015 @@
+"""The store: articles, their analyses, and the corpus picture, in SQLite or PostgreSQL.
+
+Every write is one transaction (SQLite: ``BEGIN IMMEDIATE`` in WAL mode, so writers queue instead of
+failing and readers keep reading a consistent snapshot), which is what makes ingestion safe against
+``kill -9``: a batch is either wholly in the store or not at all, and articles stay ``pending`` until
+their analysis is saved. The ``analysis`` column holds ``Article.to_contract()`` losslessly; the
+mentions/times/quantities/quotes tables are its normalised copy for querying.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+import numpy as np
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsweave.model import Article, Entity, Event, Mention, Quantity, Quote, Story, Variant
+from newsweave.store import neardup
+from newsweave.store import schema as t
+
+T = TypeVar("T")
+
+#: Search snippets mark matched words with these characters before they are split into segments.
+_HL_START, _HL_END = "\x02", "\x03"
+
+#: Largest IN (...) list sent at once (SQLite allows 32,766 bound parameters; PostgreSQL 65,535).
+_CHUNK = 500
+
+#: Longest article id kept as given; longer ids are shortened with a hash suffix (ids are String(255)).
+_MAX_ID = 200
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+#: Key of the PostgreSQL advisory lock that serialises writers.
+_PG_WRITE_LOCK = 4711042
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or a write that cannot be done; the message says why."""
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What ``add_articles`` did with one article.
+
+    ``status`` is ``"added"``, ``"duplicate"`` (same content hash as a stored article; nothing stored)
+    or ``"near_duplicate"`` (stored with status ``duplicate`` and linked, never analysed). ``id`` is
+    where the content lives in the store (for an exact duplicate: the existing article), which may
+    differ from the given id when that id was already taken by other content.
+    """
+
+    status: str
+    id: str
+    duplicate_of: str | None = None
+    origin: str | None = None
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    """One page of a listing and the total number of matches."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    """An article row without its text, for listings."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    lang: str | None
+    script: str | None
+    date: str | None
+    event_id: str | None
+    story_id: str | None
+    status: str
+    duplicate_of: str | None
+    ingested_at: str
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """A full-text match: the article and a snippet as (text, is_match) segments, safe to escape piecewise."""
+
+    article: ArticleSummary
+    snippet: list[tuple[str, bool]]
+    rank: float
+
+
+@dataclass(slots=True)
+class MentionHit:
+    """One mention with the article it is in."""
+
+    article_id: str
+    article_title: str | None
+    mention: Mention
+
+
+@dataclass(slots=True)
+class QuantityHit:
+    """One figure with the article it is in."""
+
+    article_id: str
+    article_title: str | None
+    quantity: Quantity
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    """One quotation with the article it is in."""
+
+    article_id: str
+    article_title: str | None
+    quote: Quote
+
+
+@dataclass(slots=True)
+class StoreStats:
+    """Counts for ``newsweave stats`` and the web app's overview."""
+
+    articles: int
+    by_status: dict[str, int]
+    by_lang: dict[str, int]
+    by_source: dict[str, int]
+    entities: int
+    events: int
+    stories: int
+    mentions: int
+    quantities: int
+    quotes: int
+
+
+@dataclass(slots=True)
+class CorpusState:
+    """Entities, events and stories as stored (the same shape as ``newsweave.corpus.CorpusPicture``)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+
+class Picture(Protocol):
+    """Anything with entities, events and stories, e.g. ``newsweave.corpus.CorpusPicture``.
+
+    A protocol rather than an import because the corpus layer sits above the store.
+    """
+
+    entities: list[Entity]
+    events: list[Event]
+    stories: list[Story]
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def database_url(location: str | Path) -> str:
+    """The SQLAlchemy URL for a SQLite path or a ``postgresql://`` URL (driven by psycopg 3)."""
+    loc = str(location)
+    if loc.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + loc.split("://", 1)[1]
+    if loc.startswith(("postgresql+", "sqlite:")):
+        return loc
+    return f"sqlite:///{Path(loc).expanduser()}"
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _on_begin).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process never loses a commit
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+        # SQLite's lower() folds ASCII only; name lookups need Unicode case folding (Казах = казах).
+        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front: a deferred transaction that later upgrades to a write
+        # lock can fail with SQLITE_BUSY without waiting, and that would lose a batch.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+def _casefold(value: str | None) -> str | None:
+    return None if value is None else value.casefold()
+
+
+def open_store(location: str | Path) -> Store:
+    """Open (creating and migrating as needed) the store at a SQLite path or a ``postgresql://`` URL."""
+    url = database_url(location)
+    try:
+        if url.startswith("sqlite"):
+            engine = _sqlite_engine(url)
+        else:
+            engine = create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+        store = Store(engine)
+        store.migrate()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {exc.orig or exc}"
+                         if hasattr(exc, "orig") else f"cannot open store {location}: {exc}") from exc
+    return store
+
+
+class Store:
+    """Articles, analyses and the corpus picture; all reads are snapshots, all writes transactions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self._writer = engine.execution_options(write=True)
+
+    # ------------------------------------------------------------------ setup
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction; writers are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: advisory lock).
+
+        Serialising writers is what lets ``add_articles`` check content hashes and near-duplicate keys
+        and then insert without another ingest slipping the same article in between.
+        """
+        with self._writer.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_WRITE_LOCK})
+            yield conn
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (idempotent; safe when several processes open at once)."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        with self._write() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _clean(self, row: dict[str, Any]) -> dict[str, Any]:
+        """PostgreSQL text cannot hold NUL; replace it with U+FFFD, which keeps every offset unchanged."""
+        if self.dialect != "postgresql":
+            return row
+        return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in row.items()}
+
+    # ------------------------------------------------------------------ adding articles
+
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Store new articles in one transaction, recognising exact and near duplicates.
+
+        Exact duplicates (same ``content_hash``, also within the batch) are not stored. Near-duplicates
+        (``newsweave.ingest.dedupe``) are stored with status ``duplicate`` and ``duplicate_of`` set to the
+        original, so their raw input is kept but they are never analysed. Everything else is stored as
+        ``pending``. Re-adding the same articles adds nothing, so an interrupted ingest can simply re-run.
+        """
+        arts = list(articles)
+        if not arts:
+            return []
+        with self._write() as conn:
+            known_hash = self._existing(conn, t.articles.c.content_hash, t.articles.c.id,
+                                        [a.content_hash for a in arts])
+            fresh = [a for a in arts if a.content_hash not in known_hash]
+            wanted_ids = [i for a in fresh for i in (self._short_id(a), self._alt_id(a))]
+            taken_ids = set(self._existing(conn, t.articles.c.id, t.articles.c.id, wanted_ids))
+            art_keys = {id(a): neardup.keys(a.text) for a in fresh}
+            key_owners = self._key_owners(conn, [k for ks in art_keys.values() for k in ks])
+            text_cache: dict[str, str] = {}
+            results, rows, key_rows = [], [], []
+            now = _now()
+            for art in arts:
+                if art.content_hash in known_hash:
+                    existing = known_hash[art.content_hash]
+                    results.append(AddResult("duplicate", existing, existing, art.origin))
+                    continue
+                new_id = self._short_id(art)
+                if new_id in taken_ids:
+                    new_id = self._alt_id(art)
+                keys = art_keys[id(art)]
+                original = self._near_original(conn, art.text, keys, key_owners, text_cache)
+                row = self._article_row(art, new_id, now)
+                if original:
+                    row["duplicate_of"], row["status"] = original, "duplicate"
+                else:
+                    key_rows.extend({"article_id": new_id, "key": k} for k in keys)
+                    for k in keys:
+                        key_owners.setdefault(k, []).append(new_id)
+                    text_cache[new_id] = art.text
+                rows.append(self._clean(row))
+                known_hash[art.content_hash] = new_id
+                taken_ids.add(new_id)
+                results.append(AddResult("near_duplicate" if original else "added", new_id, original, art.origin))
+            if rows:
+                conn.execute(insert(t.articles), rows)
+            if key_rows:
+                conn.execute(insert(t.near_dup_keys), key_rows)
+        return results
+
+    @staticmethod
+    def _short_id(art: Article) -> str:
+        return art.id if len(art.id) <= _MAX_ID else f"{art.id[:_MAX_ID - 13]}~{art.content_hash[:12]}"
+
+    @staticmethod
+    def _alt_id(art: Article) -> str:
+        """The id used when the given one is taken by other content: stable across re-runs."""
+        return f"{art.id[:_MAX_ID - 13]}~{art.content_hash[:12]}"
+
+    @staticmethod
+    def _existing(conn: Connection, key_col: Any, val_col: Any, keys: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(sorted(set(keys))):
+            found.update((k, v) for k, v in conn.execute(select(key_col, val_col).where(key_col.in_(part))))
+        return found
+
+    @staticmethod
+    def _key_owners(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
+        owners: dict[str, list[str]] = {}
+        c = t.near_dup_keys.c
+        for part in _chunks(sorted(set(keys))):
+            for key, article_id in conn.execute(select(c.key, c.article_id).where(c.key.in_(part))):
+                owners.setdefault(key, []).append(article_id)
+        return owners
+
+    @staticmethod
+    def _near_original(conn: Connection, txt: str, keys: list[str], owners: dict[str, list[str]],
+                       cache: dict[str, str]) -> str | None:
+        """The most similar original this text near-duplicates, or None.
+
+        Only originals own keys, so a link always points at an original and links never form chains.
+        """
+        shared = Counter(o for k in keys for o in owners.get(k, ()))
+        if not shared:
+            return None
+        candidates = [cid for cid, _ in shared.most_common(neardup.MAX_CANDIDATES)]
+        missing = [cid for cid in candidates if cid not in cache]
+        if missing:
+            a = t.articles.c
+            cache.update((r.id, r.text) for r in conn.execute(select(a.id, a.text).where(a.id.in_(missing))))
+        best, best_sim = None, neardup.THRESHOLD
+        for cid in candidates:
+            sim = neardup.similarity(txt, cache[cid])
+            if sim >= best_sim:
+                best, best_sim = cid, sim
+        return best
+
+    @staticmethod
+    def _article_row(art: Article, new_id: str, now: str) -> dict[str, Any]:
+        return {
+            "id": new_id, "content_hash": art.content_hash, "text": art.text, "raw": art.raw,
+            "raw_type": art.raw_type, "title": art.title, "url": art.url, "source": art.source,
+            "author": art.author, "origin": art.origin, "date": art.date, "date_precision": art.date_precision,
+            "date_source": art.date_source, "date_confidence": art.date_confidence,
+            "date_earliest": art.date_earliest, "date_latest": art.date_latest, "lang": art.lang,
+            "script": art.script, "duplicate_of": None, "event_id": None, "story_id": None, "status": "pending",
+            "analysis": None, "meta": art.meta or None,
+            "ingested_at": now,
+        }
+
+    # ------------------------------------------------------------------ analysis
+
+    def pending_articles(self, limit: int = 100) -> list[Article]:
+        """The oldest articles still waiting for analysis (never near-duplicates)."""
+        a = t.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a).where(a.c.status == "pending").order_by(a.c.pk).limit(limit)).all()
+        return [self._to_article(r, None) for r in rows]
+
+    def count_pending(self) -> int:
+        """How many articles wait for analysis."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).where(t.articles.c.status == "pending")).scalar_one()
+
+    def save_analysis(self, articles: Sequence[Article], picture: Picture | None = None) -> None:
+        """Save analysed articles (and, when given, the corpus picture) in one transaction.
+
+        Each article's analysis rows are replaced, so saving again is idempotent; its status becomes
+        ``analysed``. Passing the picture here rather than via ``save_corpus`` keeps articles and the
+        entities/events that refer to them consistent if the process dies between the two.
+        """
+        with self._write() as conn:
+            self._write_analysis(conn, articles)
+            if picture is not None:
+                self._write_corpus(conn, picture, replace=True)
+
+    def commit_analysis(self, articles: Sequence[Article],
+                        link: Callable[[list[Article], CorpusState], Picture]) -> int:
+        """Link analysed articles against the stored corpus picture and save both, in one write transaction.
+
+        Articles that are no longer pending (another process saved them meanwhile) are dropped first,
+        and ``link(still_pending, stored_state)`` runs inside the transaction, so concurrent ingests
+        never overwrite each other's picture. Returns how many articles were saved.
+        """
+        with self._write() as conn:
+            ids = [art.id for art in articles]
+            pending = {i for part in _chunks(ids) for i in conn.execute(
+                select(t.articles.c.id).where(t.articles.c.id.in_(part), t.articles.c.status == "pending")).scalars()}
+            todo = [art for art in articles if art.id in pending]
+            if not todo:
+                return 0
+            known = CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
+            picture = link(todo, known)
+            self._write_analysis(conn, todo)
+            self._write_corpus(conn, picture, replace=True)
+        return len(todo)
+
+    def _write_analysis(self, conn: Connection, articles: Sequence[Article]) -> None:
+        a = t.articles
+        ids = [art.id for art in articles]
+        for part in _chunks(ids):
+            for table in (t.mentions, t.times, t.quantities, t.quotes, t.embeddings):
+                conn.execute(delete(table).where(table.c.article_id.in_(part)))
+        mentions, times, quantities, quotes, vectors = [], [], [], [], []
+        for art in articles:
+            values = self._clean({
+                "title": art.title, "date": art.date, "date_precision": art.date_precision,
+                "date_source": art.date_source, "date_confidence": art.date_confidence,
+                "date_earliest": art.date_earliest, "date_latest": art.date_latest, "lang": art.lang,
+                "script": art.script, "event_id": art.event_id, "story_id": art.story_id,
+                "analysis": art.to_contract(), "meta": art.meta or None,
+                "status": "duplicate" if art.duplicate_of else "analysed",
+            })
+            if conn.execute(update(a).where(a.c.id == art.id).values(**values)).rowcount != 1:
+                raise StoreError(f"cannot save analysis of {art.id!r}: no such article in the store")
+            mentions += [self._clean({"article_id": art.id, **asdict(m)}) for m in art.mentions]
+            times += [self._clean({"article_id": art.id, **asdict(x)}) for x in art.times]
+            quantities += [self._clean({"article_id": art.id, **asdict(q)}) for q in art.quantities]
+            quotes += [self._clean({"article_id": art.id, **asdict(q)}) for q in art.quotes]
+            if art.embedding is not None:
+                vec = np.asarray(art.embedding, dtype="<f4")
+                vectors.append({"article_id": art.id, "dim": int(vec.shape[0]), "vector": vec.tobytes()})
+        for table, rows in ((t.mentions, mentions), (t.times, times), (t.quantities, quantities),
+                            (t.quotes, quotes), (t.embeddings, vectors)):
+            if rows:
+                conn.execute(insert(table), rows)
+
+    # ------------------------------------------------------------------ corpus picture
+
+    def load_corpus(self) -> CorpusState:
+        """Every stored entity (with variants), event (with article ids) and story (with event ids)."""
+        with self.engine.connect() as conn:
+            return CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
+
+    def save_corpus(self, picture: Picture) -> None:
+        """Replace the stored entities, events and stories with ``picture`` (the updated whole) in one transaction.
+
+        Articles' ``event_id``/``story_id`` columns are set from the events' reported articles.
+        """
+        with self._write() as conn:
+            self._write_corpus(conn, picture, replace=True)
+
+    def _write_corpus(self, conn: Connection, picture: Picture, replace: bool) -> None:
+        """Write a picture: ``replace`` drops what it does not contain; otherwise rows are upserted by id."""
+        if replace:
+            for table in (t.story_events, t.event_articles, t.events, t.stories, t.entity_variants, t.entities):
+                conn.execute(delete(table))
+            conn.execute(update(t.articles).where(or_(t.articles.c.event_id.is_not(None),
+                                                      t.articles.c.story_id.is_not(None)))
+                         .values(event_id=None, story_id=None))
+        else:
+            self._delete_ids(conn, t.entities, [e.id for e in picture.entities])
+            self._delete_ids(conn, t.events, [e.id for e in picture.events])
+            self._delete_ids(conn, t.stories, [s.id for s in picture.stories])
+        ents = [self._clean({"id": e.id, "name": e.name, "type": e.type, "kb_ids": e.kb_ids or None,
+                             "article_count": e.article_count}) for e in picture.entities]
+        variants = [self._clean({"entity_id": e.id, **asdict(v)}) for e in picture.entities for v in e.variants]
+        stories = [self._clean({"id": s.id, "label": s.label, "meta": s.meta or None}) for s in picture.stories]
+        story_events = [{"story_id": s.id, "event_id": ev, "position": i}
+                        for s in picture.stories for i, ev in enumerate(s.event_ids)]
+        events = [self._clean({"id": e.id, "label": e.label, "date": e.date, "date_end": e.date_end,
+                               "places": e.places, "participants": e.participants, "story_id": e.story_id,
+                               "kind": e.kind, "meta": e.meta or None}) for e in picture.events]
+        links = [{"event_id": e.id, "article_id": aid, "role": role, "position": i}
+                 for e in picture.events
+                 for role, ids in (("reported", e.article_ids), ("mentioned", e.mentioned_in))
+                 for i, aid in enumerate(dict.fromkeys(ids))]
+        for table, rows in ((t.entities, ents), (t.entity_variants, variants), (t.stories, stories),
+                            (t.events, events), (t.story_events, story_events), (t.event_articles, links)):
+            if rows:
+                conn.execute(insert(table), rows)
+        marks = [{"aid": aid, "ev": e.id, "st": e.story_id} for e in picture.events for aid in e.article_ids]
+        if marks:
+            a = t.articles
+            conn.execute(update(a).where(a.c.id == bindparam("aid"))
+                         .values(event_id=bindparam("ev"), story_id=bindparam("st")), marks)
+
+    @staticmethod
+    def _delete_ids(conn: Connection, table: Any, ids: list[str]) -> None:
+        for part in _chunks(ids):
+            conn.execute(delete(table).where(table.c.id.in_(part)))
+
+    @staticmethod
+    def _entities(conn: Connection, ids: list[str] | None) -> list[Entity]:
+        e, v = t.entities, t.entity_variants
+        query = select(e)
+        vquery = select(v).order_by(v.c.entity_id, v.c.id)
+        if ids is not None:
+            query, vquery = query.where(e.c.id.in_(ids)), vquery.where(v.c.entity_id.in_(ids))
+        found = {r.id: Entity(r.id, r.name, r.type, kb_ids=r.kb_ids or {}, article_count=r.article_count)
+                 for r in conn.execute(query.order_by(e.c.id))}
+        for r in conn.execute(vquery):
+            found[r.entity_id].variants.append(Variant(r.name, r.lang, r.script, r.count))
+        return list(found.values())
+
+    @staticmethod
+    def _events(conn: Connection, ids: list[str] | None) -> list[Event]:
+        e, ea = t.events, t.event_articles
+        query, lquery = select(e), select(ea).order_by(ea.c.event_id, ea.c.role, ea.c.position)
+        if ids is not None:
+            query, lquery = query.where(e.c.id.in_(ids)), lquery.where(ea.c.event_id.in_(ids))
+        found = {r.id: Event(r.id, r.label, r.date, r.date_end, places=r.places or [],
+                             participants=r.participants or [], story_id=r.story_id, kind=r.kind,
+                             meta=r.meta or {}) for r in conn.execute(query.order_by(e.c.id))}
+        for r in conn.execute(lquery):
+            ev = found[r.event_id]
+            (ev.article_ids if r.role == "reported" else ev.mentioned_in).append(r.article_id)
+        return list(found.values())
+
+    @staticmethod
+    def _stories(conn: Connection, ids: list[str] | None) -> list[Story]:
+        s, se = t.stories, t.story_events
+        query, lquery = select(s), select(se).order_by(se.c.story_id, se.c.position)
+        if ids is not None:
+            query, lquery = query.where(s.c.id.in_(ids)), lquery.where(se.c.story_id.in_(ids))
+        found = {r.id: Story(r.id, r.label, meta=r.meta or {}) for r in conn.execute(query.order_by(s.c.id))}
+        for r in conn.execute(lquery):
+            found[r.story_id].event_ids.append(r.event_id)
+        return list(found.values())
+
+    # ------------------------------------------------------------------ reading articles
+
+    def _to_article(self, row: Row, vector: bytes | None) -> Article:
+        """Rebuild an Article from its row: the analysis JSON when there is one, else the stored metadata."""
+        if row.analysis:
+            art = Article.from_contract(row.analysis, row.text)
+        else:
+            art = Article(id=row.id, text=row.text, title=row.title, url=row.url, source=row.source,
+                          date=row.date, date_precision=row.date_precision, date_source=row.date_source,
+                          date_confidence=row.date_confidence, date_earliest=row.date_earliest,
+                          date_latest=row.date_latest, lang=row.lang, script=row.script,
+                          content_hash=row.content_hash)
+        art.content_hash = row.content_hash
+        art.raw, art.raw_type, art.author, art.origin = row.raw, row.raw_type, row.author, row.origin
+        art.duplicate_of, art.event_id, art.story_id = row.duplicate_of, row.event_id, row.story_id
+        art.meta = dict(row.meta or {})
+        if vector is not None:
+            art.embedding = np.frombuffer(vector, dtype="<f4").tolist()
+        return art
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The full article (text, raw input, analysis, embedding), or None.
+
+        ``event_id``/``story_id`` come from the corpus picture (columns), which is newer than the ids
+        recorded in the analysis JSON when later articles re-shaped the events.
+        """
+        a, emb = t.articles, t.embeddings
+        with self.engine.connect() as conn:
+            row = conn.execute(select(a, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
+                               .where(a.c.id == article_id)).first()
+        return None if row is None else self._to_article(row, row.vector)
+
+    def article_status(self, article_id: str) -> str | None:
+        """``pending``, ``analysed`` or ``duplicate``; None when there is no such article."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.status).where(t.articles.c.id == article_id)).scalar()
+
+    _SUMMARY = (t.articles.c.id, t.articles.c.title, t.articles.c.source, t.articles.c.url, t.articles.c.lang,
+                t.articles.c.script, t.articles.c.date, t.articles.c.event_id, t.articles.c.story_id,
+                t.articles.c.status, t.articles.c.duplicate_of, t.articles.c.ingested_at)
+
+    @staticmethod
+    def _summary(row: Row) -> ArticleSummary:
+        return ArticleSummary(row.id, row.title, row.source, row.url, row.lang, row.script, row.date,
+                              row.event_id, row.story_id, row.status, row.duplicate_of, row.ingested_at)
+
+    @staticmethod
+    def _article_filters(lang: str | None, source: str | None, date_from: str | None, date_to: str | None,
+                         entity_id: str | None, event_id: str | None, story_id: str | None,
+                         status: str | None) -> list[Any]:
+        a = t.articles.c
+        conds: list[Any] = []
+        if lang:
+            conds.append(a.lang == lang)
+        if source:
+            conds.append(a.source == source)
+        if date_from:
+            conds.append(a.date >= date_from)
+        if date_to:
+            # "2024-05" as an upper bound includes every day of May
+            conds.append(a.date <= date_to + "\uffff")
+        if entity_id:
+            conds.append(a.id.in_(select(t.mentions.c.article_id).where(t.mentions.c.entity_id == entity_id)))
+        if event_id:
+            conds.append(a.id.in_(select(t.event_articles.c.article_id)
+                                  .where(t.event_articles.c.event_id == event_id)))
+        if story_id:
+            conds.append(a.story_id == story_id)
+        if status:
+            conds.append(a.status == status)
+        return conds
+
+    def list_articles(self, *, lang: str | None = None, source: str | None = None, date_from: str | None = None,
+                      date_to: str | None = None, entity_id: str | None = None, event_id: str | None = None,
+                      story_id: str | None = None, status: str | None = None, limit: int = 50,
+                      offset: int = 0) -> Page[ArticleSummary]:
+        """Articles matching every given filter, newest date first (undated last), then by id.
+
+        Dates are ``YYYY[-MM[-DD]]`` strings compared as prefixes; ``event_id`` matches articles that
+        report or mention the event.
+        """
+        conds = self._article_filters(lang, source, date_from, date_to, entity_id, event_id, story_id, status)
+        a = t.articles.c
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(t.articles).where(*conds)).scalar_one()
+            rows = conn.execute(select(*self._SUMMARY).where(*conds)
+                                .order_by(a.date.is_(None), a.date.desc(), a.id).limit(limit).offset(offset))
+            items = [self._summary(r) for r in rows]
+        return Page(items, total, limit, offset)
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every article in storage order, in batches (export, re-analysis)."""
+        a, emb = t.articles, t.embeddings
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(a, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
+                                    .where(a.c.pk > last).order_by(a.c.pk).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield self._to_article(row, row.vector)
+            last = rows[-1].pk
+
+    def iter_article_rows(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every article as a plain dict of its stored columns plus ``embedding`` (export)."""
+        a, emb = t.articles, t.embeddings
+        cols = [c for c in a.c if c.name != "pk"]
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(a.c.pk, *cols, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
+                                    .where(a.c.pk > last).order_by(a.c.pk).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                rec = {c.name: getattr(row, c.name) for c in cols}
+                rec["embedding"] = None if row.vector is None else np.frombuffer(row.vector, "<f4").tolist()
+                yield rec
+            last = rows[-1].pk
+
+    def embeddings(self, article_ids: Sequence[str] | None = None) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, float32 vector) for every article with an embedding, or for the given ids."""
+        emb = t.embeddings
+        with self.engine.connect() as conn:
+            if article_ids is None:
+                rows: Iterable[Row] = conn.execute(select(emb).order_by(emb.c.article_id)).all()
+            else:
+                rows = [r for part in _chunks(list(article_ids))
+                        for r in conn.execute(select(emb).where(emb.c.article_id.in_(part)))]
+        for r in rows:
+            yield r.article_id, np.frombuffer(r.vector, dtype="<f4")
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, query: str, *, lang: str | None = None, include_duplicates: bool = False, limit: int = 20,
+               offset: int = 0) -> Page[SearchHit]:
+        """Full-text search over title and text (all words must occur), best match first, with snippets.
+
+        Near-duplicates are left out unless asked for, since they repeat their original's text.
+        """
+        words = _query_words(query)
+        if not words:
+            return Page([], 0, limit, offset)
+        a = t.articles
+        extra = (" AND a.lang = :lang" if lang else "") + ("" if include_duplicates else " AND a.status != 'duplicate'")
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                where = "articles_fts MATCH :q" + extra
+                base = f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE {where}"
+                params = {"q": match, "lang": lang, "hs": _HL_START, "he": _HL_END, "limit": limit,
+                          "offset": offset}
+                total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+                hits = conn.execute(text(f"SELECT a.id AS hit_id, snippet(articles_fts, -1, :hs, :he, '…', 24) "
+                                         f"AS snippet, bm25(articles_fts) AS rank {base} "
+                                         "ORDER BY rank LIMIT :limit OFFSET :offset"), params).all()
+                ranked = [(h.hit_id, h.snippet, -h.rank) for h in hits]
+            else:
+                where = "a.tsv @@ q" + extra
+                base = f"FROM articles a, plainto_tsquery('simple', :q) q WHERE {where}"
+                params = {"q": " ".join(words), "lang": lang, "limit": limit, "offset": offset,
+                          "opts": f"StartSel={_HL_START}, StopSel={_HL_END}, MaxWords=35, MinWords=15"}
+                total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+                hits = conn.execute(text(f"SELECT a.id AS hit_id, ts_headline('simple', left(a.text, 100000), q, "
+                                         f":opts) AS snippet, ts_rank(a.tsv, q) AS rank {base} "
+                                         "ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset"), params).all()
+                ranked = [(h.hit_id, h.snippet, float(h.rank)) for h in hits]
+            ids = [r[0] for r in ranked]
+            rows = {r.id: r for r in conn.execute(select(*self._SUMMARY).where(a.c.id.in_(ids)))} if ids else {}
+        items = [SearchHit(self._summary(rows[i]), _segments(snip or ""), rank) for i, snip, rank in ranked]
+        return Page(items, total, limit, offset)
+
+    # ------------------------------------------------------------------ entities, events, stories
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        """One entity with all its variants, or None."""
+        with self.engine.connect() as conn:
+            found = self._entities(conn, [entity_id])
+        return found[0] if found else None
+
+    def list_entities(self, *, type: str | None = None, name: str | None = None, limit: int = 50,
+                      offset: int = 0) -> Page[Entity]:
+        """Entities, most-reported first; ``name`` matches any variant as a case-insensitive substring."""
+        e, v = t.entities, t.entity_variants
+        conds = []
+        if type:
+            conds.append(e.c.type == type)
+        if name:
+            fold = func.casefold if self.dialect == "sqlite" else func.lower
+            pattern = f"%{name.casefold()}%"
+            conds.append(or_(fold(e.c.name).like(pattern),
+                             e.c.id.in_(select(v.c.entity_id).where(fold(v.c.name).like(pattern)))))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
+            ids = list(conn.execute(select(e.c.id).where(*conds).order_by(e.c.article_count.desc(), e.c.id)
+                                    .limit(limit).offset(offset)).scalars())
+            by_id = {x.id: x for x in self._entities(conn, ids)} if ids else {}
+        return Page([by_id[i] for i in ids], total, limit, offset)
+
+    def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> Page[MentionHit]:
+        """Where an entity is mentioned, in article order."""
+        m, a = t.mentions, t.articles
+        cond = m.c.entity_id == entity_id
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(m).where(cond)).scalar_one()
+            rows = conn.execute(select(m, a.c.title.label("article_title")).join(a, a.c.id == m.c.article_id)
+                                .where(cond).order_by(a.c.pk, m.c.start).limit(limit).offset(offset)).all()
+        return Page([MentionHit(r.article_id, r.article_title, _mention(r)) for r in rows], total, limit, offset)
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One event with its reporting and mentioning article ids, or None."""
+        with self.engine.connect() as conn:
+            found = self._events(conn, [event_id])
+        return found[0] if found else None
+
+    def list_events(self, *, date_from: str | None = None, date_to: str | None = None,
+                    entity_id: str | None = None, story_id: str | None = None, kind: str | None = None,
+                    limit: int = 50, offset: int = 0) -> Page[Event]:
+        """Events, newest first; ``entity_id`` matches events with that participant or place in an article."""
+        e, ea, m = t.events, t.event_articles, t.mentions
+        conds = []
+        if date_from:
+            conds.append(e.c.date >= date_from)
+        if date_to:
+            conds.append(e.c.date <= date_to + "\uffff")
+        if story_id:
+            conds.append(e.c.story_id == story_id)
+        if kind:
+            conds.append(e.c.kind == kind)
+        if entity_id:
+            conds.append(e.c.id.in_(select(ea.c.event_id).join(m, m.c.article_id == ea.c.article_id)
+                                    .where(and_(m.c.entity_id == entity_id, ea.c.role == "reported"))))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
+            ids = list(conn.execute(select(e.c.id).where(*conds).order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id)
+                                    .limit(limit).offset(offset)).scalars())
+            by_id = {x.id: x for x in self._events(conn, ids)} if ids else {}
+        return Page([by_id[i] for i in ids], total, limit, offset)
+
+    def get_story(self, story_id: str) -> Story | None:
+        """One story with its event ids in order, or None."""
+        with self.engine.connect() as conn:
+            found = self._stories(conn, [story_id])
+        return found[0] if found else None
+
+    def list_stories(self, *, limit: int = 50, offset: int = 0) -> Page[Story]:
+        """Stories, those with the most events first."""
+        s, se = t.stories, t.story_events
+        n_events = select(func.count()).where(se.c.story_id == s.c.id).scalar_subquery()
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(s)).scalar_one()
+            ids = list(conn.execute(select(s.c.id).order_by(n_events.desc(), s.c.id)
+                                    .limit(limit).offset(offset)).scalars())
+            by_id = {x.id: x for x in self._stories(conn, ids)} if ids else {}
+        return Page([by_id[i] for i in ids], total, limit, offset)
+
+    # ------------------------------------------------------------------ facts
+
+    def quantities(self, *, measure_key: str | None = None, kind: str | None = None, article_id: str | None = None,
+                   limit: int = 50, offset: int = 0) -> Page[QuantityHit]:
+        """Figures, filtered by canonical measure key, kind or article; by article date, then position."""
+        q, a = t.quantities, t.articles
+        conds = [c for c, v in ((q.c.measure_key == measure_key, measure_key), (q.c.kind == kind, kind),
+                                (q.c.article_id == article_id, article_id)) if v]
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
+            rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
+                                .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
+            items = [QuantityHit(r.article_id, r.article_title, Quantity(
+                r.start, r.end, r.text, r.value, r.unit, r.kind, r.period, r.qualifier, r.measure, r.measure_key))
+                for r in rows]
+        return Page(items, total, limit, offset)
+
+    def quotes(self, *, speaker_entity_id: str | None = None, article_id: str | None = None, limit: int = 50,
+               offset: int = 0) -> Page[QuoteHit]:
+        """Quotations, filtered by resolved speaker or article; by article date, then position."""
+        q, a = t.quotes, t.articles
+        conds = [c for c, v in ((q.c.speaker_entity_id == speaker_entity_id, speaker_entity_id),
+                                (q.c.article_id == article_id, article_id)) if v]
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
+            rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
+                                .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
+            items = [QuoteHit(r.article_id, r.article_title, Quote(
+                r.start, r.end, r.text, r.speaker_text, r.speaker_start, r.speaker_end, r.speaker_entity_id,
+                r.speaker_name, r.lang)) for r in rows]
+        return Page(items, total, limit, offset)
+
+    # ------------------------------------------------------------------ overview and integrity
+
+    def stats(self, top_sources: int = 50) -> StoreStats:
+        """Counts of articles (by status, language, source) and of the corpus picture's parts."""
+        a = t.articles.c
+
+        def count(table: Any) -> int:
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+        with self.engine.connect() as conn:
+            by_status = dict(conn.execute(select(a.status, func.count()).group_by(a.status)).all())
+            by_lang = {k or "und": v for k, v in conn.execute(
+                select(a.lang, func.count()).group_by(a.lang).order_by(func.count().desc(), a.lang))}
+            by_source = {k or "(unknown)": v for k, v in conn.execute(
+                select(a.source, func.count()).group_by(a.source).order_by(func.count().desc(), a.source)
+                .limit(top_sources))}
+            return StoreStats(sum(by_status.values()), by_status, by_lang, by_source, count(t.entities),
+                              count(t.events), count(t.stories), count(t.mentions), count(t.quantities),
+                              count(t.quotes))
+
+    def check(self) -> list[str]:
+        """Integrity problems, one line each (empty when the store is sound).
+
+        Checks the database's own integrity, foreign keys, the full-text index against the articles,
+        unique content hashes, analysed articles having an analysis, and references between the
+        analysis rows and the corpus picture.
+        """
+        problems: list[str] = []
+        a = t.articles
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                problems += [f"sqlite integrity: {r[0]}" for r in conn.exec_driver_sql("PRAGMA quick_check")
+                             if r[0] != "ok"]
+                problems += [f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
+                             for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+                try:
+                    conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+                except SQLAlchemyError as exc:
+                    problems.append(f"full-text index out of step with articles: {exc.orig}")
+            else:
+                missing = conn.execute(text("SELECT count(*) FROM articles WHERE tsv IS NULL")).scalar_one()
+                if missing:
+                    problems.append(f"full-text index: {missing} articles without a tsvector")
+            dup_hashes = conn.execute(select(func.count()).select_from(
+                select(a.c.content_hash).group_by(a.c.content_hash).having(func.count() > 1).subquery())).scalar_one()
+            if dup_hashes:
+                problems.append(f"{dup_hashes} content hashes stored more than once")
+            bad_status = conn.execute(select(func.count()).where(a.c.status.not_in(t.STATUSES))).scalar_one()
+            if bad_status:
+                problems.append(f"{bad_status} articles with an unknown status")
+            no_analysis = conn.execute(select(func.count()).where(a.c.status == "analysed",
+                                                                  a.c.analysis.is_(None))).scalar_one()
+            if no_analysis:
+                problems.append(f"{no_analysis} analysed articles without an analysis")
+            orphan_checks = [
+                ("mentions", t.mentions.c.article_id, a.c.id), ("times", t.times.c.article_id, a.c.id),
+                ("quantities", t.quantities.c.article_id, a.c.id), ("quotes", t.quotes.c.article_id, a.c.id),
+                ("embeddings", t.embeddings.c.article_id, a.c.id),
+                ("near-duplicate keys", t.near_dup_keys.c.article_id, a.c.id),
+                ("duplicate links", a.c.duplicate_of, a.c.id),
+                ("event links", t.event_articles.c.article_id, a.c.id),
+                ("event links", t.event_articles.c.event_id, t.events.c.id),
+                ("story links", t.story_events.c.event_id, t.events.c.id),
+                ("entity variants", t.entity_variants.c.entity_id, t.entities.c.id),
+                ("articles' events", a.c.event_id, t.events.c.id),
+                ("articles' stories", a.c.story_id, t.stories.c.id),
+                ("events' stories", t.events.c.story_id, t.stories.c.id),
+            ]
+            for label, ref, target in orphan_checks:
+                n = conn.execute(select(func.count()).select_from(ref.table).where(
+                    ref.is_not(None), ref.not_in(select(target)))).scalar_one()
+                if n:
+                    problems.append(f"{label}: {n} rows refer to a missing {target.table.name} row")
+        return problems
+
+    # ------------------------------------------------------------------ backup
+
+    def import_article_rows(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Restore exported article rows verbatim (ids, status, analysis) in one transaction; returns how many.
+
+        Rows whose id or content hash is already stored are skipped, so an interrupted import can re-run.
+        Analysis rows are rebuilt from the ``analysis`` JSON; originals' near-duplicate keys are recomputed.
+        """
+        cols = {c.name for c in t.articles.c if c.name != "pk"}
+        with self._write() as conn:
+            have_ids = self._existing(conn, t.articles.c.id, t.articles.c.id, [r["id"] for r in rows])
+            have_hash = self._existing(conn, t.articles.c.content_hash, t.articles.c.id,
+                                       [r["content_hash"] for r in rows])
+            fresh = [r for r in rows if r["id"] not in have_ids and r["content_hash"] not in have_hash]
+            if not fresh:
+                return 0
+            # originals before their near-duplicates, so the self-reference is satisfied at insert time
+            fresh.sort(key=lambda r: r.get("duplicate_of") is not None)
+            conn.execute(insert(t.articles), [self._clean({k: r.get(k) for k in cols}) for r in fresh])
+            key_rows = [{"article_id": r["id"], "key": k} for r in fresh if not r.get("duplicate_of")
+                        for k in neardup.keys(r["text"])]
+            if key_rows:
+                conn.execute(insert(t.near_dup_keys), key_rows)
+            analysed = []
+            for r in fresh:
+                if r.get("analysis"):
+                    art = Article.from_contract(r["analysis"], r["text"])
+                    art.embedding = r.get("embedding")
+                    art.event_id, art.story_id, art.meta = r.get("event_id"), r.get("story_id"), r.get("meta") or {}
+                    analysed.append(art)
+            if analysed:
+                self._write_analysis(conn, analysed)
+                # the analysis JSON and status go back verbatim: the rebuilt article may differ in ids
+                # that the corpus picture changed after the analysis was saved
+                a = t.articles
+                conn.execute(update(a).where(a.c.id == bindparam("aid"))
+                             .values(status=bindparam("st"), analysis=bindparam("an")),
+                             [{"aid": r["id"], "st": r["status"], "an": r["analysis"]} for r in fresh
+                              if r.get("analysis")])
+        return len(fresh)
+
+    def import_corpus(self, picture: Picture) -> None:
+        """Add or overwrite (by id) entities, events and stories from a backup, keeping the rest."""
+        with self._write() as conn:
+            self._write_corpus(conn, picture, replace=False)
+
+
+def _mention(r: Row) -> Mention:
+    return Mention(r.start, r.end, r.text, r.type, r.entity_id, r.entity_name, r.confidence, r.layer, r.lemma,
+                   r.kb_id)
+
+
+def _query_words(query: str) -> list[str]:
+    """The words of a search query: runs of letters, marks and digits.
+
+    Marks count as word characters because Devanagari and other Indic vowel signs are marks; ``\\w``
+    would cut "मास्को" into pieces that no index holds.
+    """
+    words, current = [], []
+    for ch in query:
+        if unicodedata.category(ch)[0] in "LMN":
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def _segments(snippet: str) -> list[tuple[str, bool]]:
+    """Split a marked snippet into (text, is_match) pieces."""
+    out: list[tuple[str, bool]] = []
+    for i, piece in enumerate(re.split(f"[{_HL_START}{_HL_END}]", snippet)):
+        if piece:
+            out.append((piece, i % 2 == 1))
+    return out

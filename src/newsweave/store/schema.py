@@ -1,0 +1,210 @@
+"""The store's tables as SQLAlchemy Core objects, used to build queries.
+
+The database itself is created and changed only by the Alembic migrations in ``migrations/``;
+``tests/test_store.py`` checks that a migrated database matches these definitions, so the two
+cannot drift apart. Child rows (mentions, times, ...) are the normalised, queryable copy of the
+``analysis`` JSON (``Article.to_contract()``), which stays the lossless source of truth.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+#: Article lifecycle: stored and waiting for analysis, analysed, or a near-duplicate that is never analysed.
+STATUSES = ("pending", "analysed", "duplicate")
+
+_CASCADE = {"ondelete": "CASCADE"}
+
+articles = Table(
+    "articles", metadata,
+    # integer surrogate key: the FTS5 index (SQLite) needs a stable integer rowid
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(255), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("raw", LargeBinary),
+    Column("raw_type", Text),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("author", Text),
+    Column("origin", Text),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("date_source", Text),
+    Column("date_confidence", Float),
+    Column("date_earliest", Text),
+    Column("date_latest", Text),
+    Column("lang", Text),
+    Column("script", Text),
+    Column("duplicate_of", String(255), ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("event_id", String(255)),
+    Column("story_id", String(255)),
+    Column("status", Text, nullable=False, server_default="pending"),
+    Column("analysis", JSON),
+    Column("meta", JSON),
+    Column("ingested_at", Text, nullable=False),
+    Index("ix_articles_status", "status"),
+    Index("ix_articles_lang", "lang"),
+    Index("ix_articles_source", "source"),
+    Index("ix_articles_date", "date"),
+    Index("ix_articles_event_id", "event_id"),
+    Index("ix_articles_story_id", "story_id"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),
+)
+
+near_dup_keys = Table(
+    "near_dup_keys", metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Index("ix_near_dup_keys_key", "key"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("entity_id", String(255)),
+    Column("entity_name", Text),
+    Column("confidence", Float),
+    Column("layer", Text),
+    Column("lemma", Text),
+    Column("kb_id", Text),
+    Index("ix_mentions_article_id", "article_id"),
+    Index("ix_mentions_entity_id", "entity_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Text),
+    Column("type", Text),
+    Column("direction", Text),
+    Index("ix_times_article_id", "article_id"),
+    Index("ix_times_value", "value"),
+)
+
+quantities = Table(
+    "quantities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("unit", Text),
+    Column("kind", Text),
+    Column("period", Text),
+    Column("qualifier", Text),
+    Column("measure", Text),
+    Column("measure_key", Text),
+    Index("ix_quantities_article_id", "article_id"),
+    Index("ix_quantities_measure_key", "measure_key"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_entity_id", String(255)),
+    Column("speaker_name", Text),
+    Column("lang", Text),
+    Index("ix_quotes_article_id", "article_id"),
+    Index("ix_quotes_speaker_entity_id", "speaker_entity_id"),
+)
+
+embeddings = Table(
+    "embeddings", metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), primary_key=True),
+    Column("dim", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # little-endian float32
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("kb_ids", JSON),
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Index("ix_entities_type", "type"),
+)
+
+entity_variants = Table(
+    "entity_variants", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(255), ForeignKey("entities.id", **_CASCADE), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("lang", Text),
+    Column("script", Text),
+    Column("count", Integer, nullable=False, server_default="0"),
+    Index("ix_entity_variants_entity_id", "entity_id"),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("meta", JSON),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("date", Text),
+    Column("date_end", Text),
+    Column("places", JSON),
+    Column("participants", JSON),
+    Column("story_id", String(255), ForeignKey("stories.id", ondelete="SET NULL")),
+    Column("kind", Text, nullable=False, server_default="reported"),
+    Column("meta", JSON),
+    Index("ix_events_date", "date"),
+    Index("ix_events_story_id", "story_id"),
+)
+
+#: role "reported": the article reports the event; "mentioned": it only refers to it.
+event_articles = Table(
+    "event_articles", metadata,
+    Column("event_id", String(255), ForeignKey("events.id", **_CASCADE), primary_key=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), primary_key=True),
+    Column("role", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_event_articles_article_id", "article_id"),
+)
+
+story_events = Table(
+    "story_events", metadata,
+    Column("story_id", String(255), ForeignKey("stories.id", **_CASCADE), primary_key=True),
+    Column("event_id", String(255), ForeignKey("events.id", **_CASCADE), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_story_events_event_id", "event_id"),
+)
