@@ -18,10 +18,10 @@ if the parameters ever change, old and new keys simply stop matching instead of 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import regex
 from datasketch import MinHash, MinHashLSH
 
 from newsweave.model import Article, normalize_text
@@ -36,10 +36,11 @@ LSH_THRESHOLD = 0.5
 #: Scheme tag inside every key (MinHash seed 1, affine32, 128 permutations, 3-word shingles).
 KEY_SCHEME = "mh1"
 
-#: Runs of word characters longer than this are split into characters: scripts written without
-#: spaces (Chinese, Japanese, Thai) would otherwise give one "word" per clause.
-_MAX_WORD = 24
-_WORD = re.compile(r"\w+")
+#: Scripts written without spaces between words: each of their characters is a token, otherwise a
+#: whole clause would be one "word". Elsewhere a token is a run of letters, combining marks (Indic
+#: vowel signs are marks, not letters) and digits.
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Myanmar}\p{Khmer}"
+_TOKEN = regex.compile(rf"[{_UNSPACED}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{_UNSPACED}]]+", regex.V1)
 
 
 @lru_cache(maxsize=1)
@@ -55,13 +56,7 @@ def _bands() -> tuple[int, int]:
 
 
 def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    for word in _WORD.findall(normalize_text(text).casefold()):
-        if len(word) > _MAX_WORD:
-            tokens.extend(word)
-        else:
-            tokens.append(word)
-    return tokens
+    return _TOKEN.findall(normalize_text(text).casefold())
 
 
 def shingles(text: str) -> set[str]:

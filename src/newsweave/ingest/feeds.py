@@ -66,7 +66,7 @@ def _entry_sources(raw: bytes, count: int) -> list[bytes | None]:
 
 def _entry_date(entry: Any) -> tuple[str, str] | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed: time.struct_time | None = entry.get(key)
+        parsed: time.struct_time | None = dict.get(entry, key)  # plain lookup: no deprecated key aliasing
         if parsed:
             return metadata_date(time.strftime("%Y-%m-%d", parsed))
     return None
@@ -101,8 +101,8 @@ def parse_feed(raw: bytes, origin: str) -> Iterator[Article | IngestError]:
         art = Article(id=stable_id(key), text=text, title=(entry.get("title") or "").strip() or None, url=link,
                       source=outlet, author=(entry.get("author") or "").strip() or None, origin=where,
                       raw=sources[index], raw_type="feed")
-        art.meta["feed_entry"] = {key_: entry.get(key_) for key_ in ("id", "link", "published", "updated")
-                                  if entry.get(key_)}
+        art.meta["feed_entry"] = {k: dict.get(entry, k) for k in ("id", "link", "published", "updated")
+                                  if dict.get(entry, k)}
         found = _entry_date(entry)
         if found:
             art.date, art.date_precision = found
