@@ -16,15 +16,16 @@ from __future__ import annotations
 #: Endings stripped from each token of a name (longest match first, at most one per token).
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "pl": (
-        "owi", "ami", "ach", "iem", "iej", "ego", "emu", "ów", "om", "em", "ie", "ej", "ym", "im",
+        "owi", "ami", "ach", "iem", "ze", "iej", "ego", "emu", "ów", "om", "em", "ie", "ej", "ym", "im",
         "ą", "ę", "u", "a", "y", "i", "o",
     ),
     "cs": (
-        "ovi", "ami", "ách", "ého", "ému", "ými", "em", "ou", "ám", "ém", "ým", "ím",
+        "ovou", "ové", "ová", "ovi", "ami", "ách", "ého", "ému", "ými", "em", "ou", "ám", "ém", "ým", "ím",
         "ě", "e", "u", "a", "y", "i", "í", "o",
     ),
     "sk": (
-        "ovi", "ami", "ách", "ého", "ému", "om", "ou", "ej", "ým", "ím", "e", "u", "a", "y", "i", "í", "o",
+        "ovou", "ovej", "ová", "ovi", "ami", "ách", "ého", "ému", "om", "ou", "ej", "ým", "ím",
+        "e", "u", "a", "y", "i", "í", "o",
     ),
     "sl": ("ega", "emu", "om", "em", "ih", "ov", "u", "a", "i", "e", "o"),
     "hr": ("ima", "om", "em", "u", "a", "i", "e", "o"),

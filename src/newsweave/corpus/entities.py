@@ -1,0 +1,666 @@
+"""Canonical entities: merge every mention of every article into entities with stable ids.
+
+The same person is *Tokayev*, *Tokajewem*, *Тўқаевнинг* and *टोकायेव*; the same organisation is *CSTO*,
+*ODKB* and *सीएसटीओ*. :func:`canonicalize` gives each such group one :class:`~newsweave.model.Entity`
+and writes its id on every mention. It works in two passes:
+
+1. **Within an article**, mentions with the same name key (or the same KB id) form a *unit*; a bare
+   surname joins the one full name of the article that ends in it; an acronym joins the expansion it
+   abbreviates or stands next to in parentheses ("Organizacja ... (ODKB)").
+2. **Across articles**, each unit is resolved against an :class:`EntityIndex` of the known entities
+   and those created so far in the batch, strongest evidence first: same KB id; same name key; same
+   phonetic key *and* similar spelling (rapidfuzz); for persons, same surname with compatible given
+   names. Units are processed in a fixed order (KB-linked first, then longer names), so full names
+   found anywhere found the entities that bare surnames later join.
+
+Wrong merges are worse than missed ones: a bare surname that fits two persons ("Aliyev" with both an
+Ilham and a Heydar Aliyev about) joins neither; types must agree (MISC agrees with anything); fuzzy
+matching needs both keys to agree and is off for very short names. Ids are ``type-slug-hash`` built from
+the founding unit's key, so the same first name gives the same id in every run, and an id once given
+is kept. Everything is indexed by key (dict look-ups), never compared all-pairs, so a store of
+100,000 entities costs little per article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsweave.kb.names import (
+    MAX_NAME_CHARS,
+    base_lang,
+    fold,
+    name_key,
+    phonetic_key,
+    spelling_key,
+    translit,
+)
+from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
+from newsweave.model import Article, Entity, Mention, Variant
+
+#: Spelling similarity (rapidfuzz ratio of spelling keys, 0-100) two names need when their phonetic keys
+#: agree but their name keys differ: *Tokaev*/*Tokaiev* (92) merge, *Mali*/*Mila* (50) do not.
+MERGE_RATIO = 84.0
+#: Given names are compatible at this similarity (*Zhomart*/*Jomart*), or when one is an initial.
+GIVEN_RATIO = 70.0
+#: Names whose spelling key is shorter than this merge only on identical keys (no fuzzy matching).
+MIN_FUZZY_LEN = 4
+#: Letters an acronym has (CSTO, NATO, ODKB, UN, OSCE, ASEAN...).
+ACRONYM_MIN, ACRONYM_MAX = 2, 6
+#: Type that agrees with every other type (recognisers use it when unsure).
+WILDCARD_TYPE = "MISC"
+#: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
+MAX_VARIANTS = 300
+
+_SCRIPT_CODES = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "DEVANAGARI": "Deva", "ARABIC": "Arab", "GREEK": "Grek",
+    "CJK": "Hani", "HANGUL": "Hang", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "HEBREW": "Hebr",
+    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "THAI": "Thai", "BENGALI": "Beng", "TAMIL": "Taml",
+    "GURMUKHI": "Guru", "GUJARATI": "Gujr", "TELUGU": "Telu", "KANNADA": "Knda", "MALAYALAM": "Mlym",
+    "SINHALA": "Sinh", "ETHIOPIC": "Ethi", "KHMER": "Khmr", "MYANMAR": "Mymr", "LAO": "Laoo",
+}
+_ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
+_LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
+
+
+def script_of(name: str) -> str:
+    """ISO 15924 code of the script of the name's letters (the most frequent one), ``Zyyy`` when none."""
+    counts: Counter[str] = Counter()
+    for ch in name[:MAX_NAME_CHARS]:
+        if ch.isalpha():
+            word = unicodedata.name(ch, "").split(" ", 1)[0]
+            counts[_SCRIPT_CODES.get(word, "Zzzz")] += 1
+    return counts.most_common(1)[0][0] if counts else "Zyyy"
+
+
+def acronym_key(name: str) -> str | None:
+    """Latin letters of an acronym (*CSTO*, *ОДКБ* -> ``ODKB``, *सीएसटीओ* -> ``CSTO``), None for other names."""
+    text = "".join(name.split())
+    if not text or len(text) > 4 * ACRONYM_MAX * 3:
+        return None
+    script = script_of(text)
+    if script in _LETTER_PARSE:
+        letters, rest = [], text
+        while rest:
+            found = next((n for n in _LETTER_PARSE[script] if rest.startswith(n)), None)
+            if found is None:
+                return None
+            letters.append(LETTER_NAMES[script][found])
+            rest = rest[len(found):]
+        key = "".join(letters)
+    else:
+        if not _ACRONYM_RE.match(text) or sum(ch.isalpha() for ch in text) < ACRONYM_MIN:
+            return None
+        key = "".join(ch for ch in translit(text).upper() if ch.isalnum())
+    return key if ACRONYM_MIN <= len(key) <= ACRONYM_MAX else None
+
+
+def initials(name: str, lang: str | None) -> str | None:
+    """Initials of a multi-word name's content words (*Collective Security Treaty Organization* -> ``CSTO``)."""
+    skip = ACRONYM_SKIP.get(base_lang(lang) or "", frozenset())
+    words = [w for w in re.split(r"[\s\-]+", name[:MAX_NAME_CHARS]) if w and w.lower() not in skip]
+    if not ACRONYM_MIN <= len(words) <= ACRONYM_MAX:
+        return None
+    key = "".join(translit(w[0]).upper()[:1] for w in words if w[0].isalpha())
+    return key if len(key) == len(words) else None
+
+
+def _types_agree(a: str, b: str) -> bool:
+    return a == b or WILDCARD_TYPE in (a, b)
+
+
+def _kb_pair(kb_id: str) -> tuple[str, str]:
+    """Split ``"iso:KZ"`` into (``"iso"``, ``"KZ"``); an id without namespace goes under ``"kb"``."""
+    ns, sep, value = kb_id.partition(":")
+    return (ns, value) if sep and ns and value else ("kb", kb_id)
+
+
+@dataclass
+class _Name:
+    """All the keys of one written form in one language."""
+
+    surface: str
+    lang: str | None
+    keys: frozenset[str]  # name keys: folded, unfolded, from the recogniser's lemma
+    spelling: str
+    phonetic: str
+    tokens: tuple[str, ...]  # name-key tokens of the folded form
+    acronym: str | None
+
+    @classmethod
+    def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
+        surface = " ".join(surface[:MAX_NAME_CHARS].split())
+        if surface.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
+            last, first = (p.strip() for p in surface.split(","))
+            if last and first and len(last.split()) <= 2 and len(first.split()) <= 2:
+                surface = f"{first} {last}"
+        folded = name_key(surface, lang)
+        keys = {folded, name_key(surface, None)}
+        if lemma:
+            keys.add(name_key(lemma, lang))
+        acronym = acronym_key(surface)
+        if acronym:  # सीएसटीओ meets CSTO
+            keys.add(acronym.lower())
+        keys.discard("")
+        return cls(surface, lang, frozenset(keys), spelling_key(surface, lang), phonetic_key(surface, lang),
+                   tuple(folded.split()), acronym)
+
+
+@dataclass
+class _Unit:
+    """The mentions of one name (and its inflections) in one article."""
+
+    article_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[_Name] = field(default_factory=list)
+    types: Counter[str] = field(default_factory=Counter)
+    kb_ids: set[str] = field(default_factory=set)
+    kb_names: Counter[str] = field(default_factory=Counter)  # recogniser lemmas of KB-linked mentions
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0] if self.types else WILDCARD_TYPE
+
+    @property
+    def longest(self) -> _Name:
+        return max(self.names, key=lambda n: (len(n.tokens), len(n.spelling), n.spelling))
+
+    def absorb(self, other: _Unit) -> None:
+        self.mentions += other.mentions
+        self.names += other.names
+        self.types.update(other.types)
+        self.kb_ids |= other.kb_ids
+        self.kb_names.update(other.kb_names)
+
+
+@dataclass
+class _Record:
+    """What the index knows about one entity beyond the :class:`Entity` itself."""
+
+    entity: Entity
+    keys: set[str] = field(default_factory=set)
+    spellings: set[str] = field(default_factory=set)
+    full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
+    surname_spellings: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+class EntityIndex:
+    """Entities indexed by KB id, name key, phonetic key and surname, for look-ups by key.
+
+    Build it once from the known entities (``EntityIndex(known)``); a store may keep it between batches
+    and pass it to :func:`canonicalize`, which adds the new entities and variants to it.
+    """
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.records: dict[str, _Record] = {}
+        self.by_kb: dict[str, str] = {}
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.by_phonetic: dict[str, set[str]] = defaultdict(set)
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            self.add_entity(entity)
+
+    def add_entity(self, entity: Entity) -> _Record:
+        """Index an entity and all its variants (re-adding a known id keeps the first)."""
+        record = self.records.get(entity.id)
+        if record is None:
+            record = self.records[entity.id] = _Record(entity)
+        for ns, value in entity.kb_ids.items():
+            self.by_kb.setdefault(f"{ns}:{value}", entity.id)
+        for variant in entity.variants:
+            self.add_name(record, _Name.of(variant.name, variant.lang))
+            record.mentions += variant.count
+        return record
+
+    def add_name(self, record: _Record, name: _Name) -> None:
+        eid = record.entity.id
+        for key in name.keys:
+            record.keys.add(key)
+            self.by_key[key].add(eid)
+        if name.phonetic:
+            self.by_phonetic[name.phonetic].add(eid)
+            record.spellings.add(name.spelling)
+        if len(name.tokens) > 1 and record.entity.type == "PER":
+            record.full_names.add(name.tokens)
+        if record.entity.type == "PER" and name.tokens:
+            surname = name.tokens[-1]
+            record.surname_spellings.add(spelling_key(surname))
+            self.by_surname[phonetic_key(surname)].add(eid)
+
+    def add_kb(self, record: _Record, kb_id: str) -> None:
+        ns, value = _kb_pair(kb_id)
+        record.entity.kb_ids.setdefault(ns, value)
+        self.by_kb.setdefault(kb_id, record.entity.id)
+
+
+def _mention_lang(article: Article, mention: Mention) -> str | None:
+    """The language around a mention: its segment's when known (tweets inside a Hindi article), else the article's."""
+    for seg in article.segments:
+        if seg.start <= mention.start < seg.end and seg.lang and seg.lang != "und" and seg.kind != "paragraph":
+            return seg.lang
+    return article.lang
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names' given names can be the same person's (*Kassym-Jomart*/*Kasym-Zhomart*, *A.*/*Asia*)."""
+    given_a, given_b = a[:-1], b[:-1]
+    if not given_a or not given_b:
+        return True
+    for x in given_a:
+        for y in given_b:
+            if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+                return True
+            if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO:
+                return True
+    return False
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LEN:
+        return False
+    return fuzz.ratio(a, b) >= MERGE_RATIO
+
+
+def _article_units(article: Article) -> list[_Unit]:
+    """Group one article's mentions into units (pass 1): same key, surname -> full name, acronym -> expansion."""
+    units: list[_Unit] = []
+    by_key: dict[tuple[str, str], _Unit] = {}
+    by_kb: dict[str, _Unit] = {}
+    for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
+        lang = _mention_lang(article, mention)
+        name = _Name.of(mention.text or "", lang, mention.lemma)
+        folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
+        mtype = mention.type or WILDCARD_TYPE
+        unit = by_kb.get(mention.kb_id) if mention.kb_id else None
+        unit = unit or by_key.get((folded, mtype))
+        if unit is None:
+            unit = _Unit(article.id)
+            units.append(unit)
+        unit.mentions.append(mention)
+        unit.names.append(name)
+        unit.types[mtype] += 1
+        by_key[(folded, mtype)] = unit
+        if mention.kb_id:
+            unit.kb_ids.add(mention.kb_id)
+            by_kb[mention.kb_id] = unit
+            if mention.lemma and script_of(mention.lemma) == "Latn":
+                unit.kb_names[mention.lemma] += 1
+    units = _join_surnames(units)
+    return _join_acronyms(article, units)
+
+
+def _join_surnames(units: list[_Unit]) -> list[_Unit]:
+    """A bare surname (else a bare given name) joins the article's one full name it fits; with two, none.
+
+    Articles name a person in full once and then by surname ("Tokajew"), sometimes by given name
+    ("Asia" for Asia Bibi); within one article the full name that fits is almost always the referent.
+    """
+    full = [u for u in units if u.type == "PER" and len(u.longest.tokens) > 1]
+    kept = []
+    for unit in units:
+        name = unit.longest
+        if unit.type == "PER" and len(name.tokens) == 1 and not unit.kb_ids:
+            host = _only_host(full, name, -1) or _only_host(full, name, 0)
+            if host is not None:
+                host.absorb(unit)
+                continue
+        kept.append(unit)
+    return kept
+
+
+def _only_host(full: list[_Unit], name: _Name, position: int) -> _Unit | None:
+    """The one full-name unit whose word at ``position`` (-1 surname, 0 given name) is spelled like ``name``."""
+    hosts = [u for u in full if any(len(n.tokens) > 1 and phonetic_key(n.tokens[position]) == name.phonetic
+                                    and _similar(name.spelling, spelling_key(n.tokens[position]))
+                                    for n in u.names)]
+    people = {tuple(h.longest.tokens) for h in hosts}
+    if hosts and all(_given_compatible(a, b) and a[-1] == b[-1] for a in people for b in people):
+        return hosts[0]
+    return None
+
+
+def _join_acronyms(article: Article, units: list[_Unit]) -> list[_Unit]:
+    """An acronym joins the article's expansion with matching initials, or the name right before "(ACR)"."""
+    text = article.text
+    kept: list[_Unit] = []
+    for unit in units:
+        acr = next((n.acronym for n in unit.names if n.acronym), None)
+        host = None
+        if acr and not unit.kb_ids:
+            for other in units:
+                if other is unit or other.type not in ("ORG", WILDCARD_TYPE) or len(other.longest.tokens) < 2:
+                    continue
+                if any(initials(n.surface, n.lang) == acr for n in other.names) or _bracketed(text, other, unit):
+                    host = other
+                    break
+        if host is not None and _types_agree(host.type, unit.type):
+            host.absorb(unit)
+        else:
+            kept.append(unit)
+    return [u for u in kept if u.mentions]
+
+
+def _bracketed(text: str, expansion: _Unit, acronym: _Unit) -> bool:
+    """Whether some mention of ``acronym`` stands in parentheses right after a mention of ``expansion``."""
+    for e in expansion.mentions:
+        for a in acronym.mentions:
+            if 0 <= a.start - e.end <= 3 and text[e.end:a.start].strip() == "(" and text[a.end:a.end + 1] == ")":
+                return True
+    return False
+
+
+def _unit_order(unit: _Unit) -> tuple:
+    """Resolution order: KB-linked first, then longer names, then the key (fixed, whatever the batch order)."""
+    name = unit.longest
+    return (not unit.kb_ids, -len(name.tokens), -len(name.spelling), name.spelling, unit.article_id)
+
+
+@dataclass
+class _Node:
+    """A unit of this batch or a known entity, as a member of the clustering."""
+
+    spellings: set[str]
+    known: str | None = None  # entity id when the node is a known entity
+
+
+@dataclass
+class _Cluster:
+    """What a cluster's members jointly say: checked before two clusters may merge."""
+
+    types: set[str]
+    kb: dict[str, str]
+    full_names: set[tuple[str, ...]]
+    known: str | None
+
+    def conflicts(self, other: _Cluster) -> bool:
+        if self.known and other.known and self.known != other.known:
+            return True  # two entities already given ids stay apart: an id once given is kept
+        if len(self.types | other.types) > 1:
+            return True
+        if any(other.kb.get(ns, value) != value for ns, value in self.kb.items()):
+            return True
+        return any(not _given_compatible(a, b) for a in self.full_names for b in other.full_names)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.types |= other.types
+        for ns, value in other.kb.items():
+            self.kb.setdefault(ns, value)
+        self.full_names |= other.full_names
+        self.known = self.known or other.known
+
+
+class _Clustering:
+    """Constrained union-find over this batch's units and the known entities their keys reach (pass 2).
+
+    Links are tried strongest first (KB id, name key, acronym, phonetic key + spelling, surname + given
+    names, bare surname); a link is refused when the two clusters disagree (types, KB ids, given names,
+    two known entities), which is what keeps transitive chains from merging different entities.
+    """
+
+    def __init__(self, units: list[_Unit], index: EntityIndex) -> None:
+        self.units, self.index = units, index
+        self.parent: list[int] = []
+        self.nodes: list[_Node] = []
+        self.clusters: dict[int, _Cluster] = {}
+        self.known_node: dict[str, int] = {}
+        for unit in units:
+            full = {n.tokens for n in unit.names if unit.type == "PER" and len(n.tokens) > 1}
+            kb = dict(_kb_pair(k) for k in sorted(unit.kb_ids, reverse=True))
+            self._add(_Node({n.spelling for n in unit.names}),
+                      _Cluster(_typed_set(unit.type), kb, full, None))
+
+    def _add(self, node: _Node, cluster: _Cluster) -> int:
+        i = len(self.nodes)
+        self.nodes.append(node)
+        self.parent.append(i)
+        self.clusters[i] = cluster
+        return i
+
+    def known(self, eid: str) -> int:
+        """The node of a known entity (created on first reach)."""
+        if eid not in self.known_node:
+            rec = self.index.records[eid]
+            self.known_node[eid] = self._add(
+                _Node(rec.spellings, eid),
+                _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid))
+        return self.known_node[eid]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, bare_only: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ca, cb = self.clusters[ra], self.clusters[rb]
+        if bare_only and (ca.full_names or cb.full_names):
+            return False
+        if ca.conflicts(cb):
+            return False
+        if rb < ra:
+            ra, rb, ca, cb = rb, ra, cb, ca
+        self.parent[rb] = ra
+        ca.absorb(cb)
+        del self.clusters[rb]
+        return True
+
+    def _link_buckets(self, buckets: dict[str, list[int]], bare_only: bool = False) -> None:
+        for members in buckets.values():
+            uniq = list(dict.fromkeys(members))
+            for k in range(1, len(uniq)):
+                for m in uniq[:k]:
+                    if self.union(m, uniq[k], bare_only):
+                        break
+
+    def run(self) -> None:
+        idx = self.index
+        kb: dict[str, list[int]] = defaultdict(list)
+        exact: dict[str, list[int]] = defaultdict(list)
+        bare: dict[str, list[int]] = defaultdict(list)
+        for i, unit in enumerate(self.units):
+            for kb_id in unit.kb_ids:
+                kb[kb_id].append(i)
+                if kb_id in idx.by_kb:
+                    kb[kb_id].append(self.known(idx.by_kb[kb_id]))
+            for name in unit.names:
+                single_person = unit.type == "PER" and len(name.tokens) == 1
+                for key in name.keys:
+                    target = bare if single_person else exact
+                    target[key].append(i)
+                    target[key].extend(self.known(e) for e in idx.by_key.get(key, ()) if self._agree(e, unit))
+        self._link_buckets(kb)
+        self._link_buckets(exact)
+        self._link_buckets(bare, bare_only=True)
+        self._link_fuzzy()
+        self._link_surnames()
+
+    def _agree(self, eid: str, unit: _Unit) -> bool:
+        return _types_agree(self.index.records[eid].entity.type, unit.type)
+
+    def _link_fuzzy(self) -> None:
+        """Same phonetic key and similar spelling (*Tokaev*/*Tokaiev*), within the batch and with known entities."""
+        buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, unit in enumerate(self.units):
+            for name in unit.names:
+                if name.phonetic and not (unit.type == "PER" and len(name.tokens) == 1):
+                    buckets[name.phonetic].append((i, name.spelling))
+        for key, members in buckets.items():
+            own = len(members)  # pairs of two known entities were decided before: only pairs with a unit
+            for eid in self.index.by_phonetic.get(key, ()):
+                node = self.known(eid)
+                members.extend((node, s) for s in self.nodes[node].spellings)
+            for a in range(own):
+                for b in range(a + 1, len(members)):
+                    (i, si), (j, sj) = members[a], members[b]
+                    if self.find(i) != self.find(j) and _similar(si, sj) and self._types_ok(i, j):
+                        self.union(i, j)
+
+    def _types_ok(self, i: int, j: int) -> bool:
+        return len(self.clusters[self.find(i)].types | self.clusters[self.find(j)].types) <= 1
+
+    def _surname_hosts(self, surname: str) -> list[int]:
+        """Nodes whose full names end in a surname spelled like ``surname`` (a name-key token)."""
+        spelling, key = spelling_key(surname), phonetic_key(surname)
+        hosts = [i for i, s in self._unit_surnames.get(key, ()) if _similar(spelling, s)]
+        for eid in self.index.by_surname.get(key, ()):
+            rec = self.index.records[eid]
+            if rec.full_names and any(_similar(spelling, s) for s in rec.surname_spellings):
+                hosts.append(self.known(eid))
+        return hosts
+
+    def _link_surnames(self) -> None:
+        """Full names with the same surname and compatible given names; then bare surnames with one bearer."""
+        by_surname: dict[str, list[int]] = defaultdict(list)
+        self._unit_surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, unit in enumerate(self.units):
+            if unit.type == "PER":
+                for name in unit.names:
+                    if name.tokens:
+                        by_surname[name.tokens[-1]].append(i)
+                    if len(name.tokens) > 1:
+                        last = name.tokens[-1]
+                        self._unit_surnames[phonetic_key(last)].append((i, spelling_key(last)))
+        hosts = {surname: self._surname_hosts(surname) for surname in sorted(by_surname)}
+        n_units = len(self.units)
+        for members in hosts.values():
+            for i in members:
+                for j in members:
+                    if i < j and i < n_units and self.find(i) != self.find(j):
+                        self.union(i, j)
+        for surname in sorted(by_surname):
+            for i in by_surname[surname]:
+                if self.clusters[self.find(i)].full_names:
+                    continue
+                roots = {self.find(h) for h in hosts[surname]} - {self.find(i)}
+                people = {r for r in roots if self.clusters[r].full_names}
+                if len(people) == 1:
+                    self.union(i, people.pop())
+
+    def groups(self) -> dict[int, list[int]]:
+        """Root -> unit indices, for the units of this batch."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.units)):
+            out[self.find(i)].append(i)
+        return out
+
+
+def _typed_set(etype: str) -> set[str]:
+    return set() if etype == WILDCARD_TYPE else {etype}
+
+
+def _slug(key: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", key.lower()).split()
+    return "-".join(words)[:32].strip("-") or "x"
+
+
+def _new_id(unit: _Unit, index: EntityIndex) -> str:
+    """``type-slug-hash`` from the founding unit's strongest key: the same founder gives the same id in every run."""
+    name = unit.longest
+    founding = sorted(unit.kb_ids)[0] if unit.kb_ids else (name_key(name.surface, name.lang) or name.surface)
+    digest = hashlib.sha1(f"{unit.type}|{founding}".encode()).hexdigest()[:6]
+    slug = _slug(name_key(name.surface, name.lang) or translit(name.surface) or founding)
+    base = f"{unit.type.lower()}-{slug}-{digest}"
+    eid, n = base, 2
+    while eid in index.records:
+        eid, n = f"{base}-{n}", n + 1
+    return eid
+
+
+def _display_name(entity: Entity, kb_names: Counter[str]) -> str:
+    """English/KB form when known, else the most used Latin full form, else a transliteration."""
+    if kb_names:
+        return max(kb_names.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+    latin = [v for v in entity.variants if v.script == "Latn"]
+    pool = latin or entity.variants
+    if not pool:
+        return entity.name
+    counts: Counter[str] = Counter()
+    words: dict[str, int] = {}
+    for v in pool:
+        form = v.name if v.script == "Latn" else translit(fold(v.name, v.lang), v.lang)
+        counts[form] += v.count
+        words[form] = len(form.split())
+    return max(counts, key=lambda f: (words[f], counts[f], -len(f), f))
+
+
+def canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None = None) -> list[Entity]:
+    """Set ``entity_id``/``entity_name`` on every mention of ``articles``; return all entities, updated.
+
+    ``known`` are the entities saved so far (their ids are kept; they gain variants and counts); the result
+    lists them first, then the new ones. Pass a kept ``index`` (built from ``known``) to skip re-indexing.
+    """
+    index = index if index is not None else EntityIndex(known)
+    order = {e.id: i for i, e in enumerate(known)}
+    units = sorted((u for art in articles for u in _article_units(art)), key=_unit_order)
+    clustering = _Clustering(units, index)
+    clustering.run()
+    kb_names: dict[str, Counter[str]] = defaultdict(Counter)
+    touched: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for root, members in sorted(clustering.groups().items(), key=lambda kv: kv[1][0]):
+        eid = clustering.clusters[root].known
+        if eid is None:
+            founder = units[members[0]]
+            eid = _new_id(founder, index)
+            index.add_entity(Entity(id=eid, name="", type=founder.type))
+            order.setdefault(eid, len(order))
+        record = index.records[eid]
+        for unit in (units[m] for m in members):
+            for kb_id in sorted(unit.kb_ids):
+                index.add_kb(record, kb_id)
+            for name in unit.names:
+                index.add_name(record, name)
+            _add_variants(record.entity, unit)
+            record.mentions += len(unit.mentions)
+            kb_names[eid].update(unit.kb_names)
+            touched[eid].add(unit.article_id)
+            types[eid].update(unit.types)
+            for mention in unit.mentions:
+                mention.entity_id = eid
+    for eid, arts in touched.items():
+        entity = index.records[eid].entity
+        entity.article_count += len(arts)
+        entity.type = _settled_type(entity, types[eid])
+        if kb_names[eid] or not entity.name or not entity.kb_ids:
+            entity.name = _display_name(entity, kb_names[eid]) or entity.name
+    for art in articles:
+        for mention in art.mentions:
+            if mention.entity_id in touched:
+                mention.entity_name = index.records[mention.entity_id].entity.name
+    return sorted((r.entity for r in index.records.values()), key=lambda e: order.get(e.id, len(order)))
+
+
+def _add_variants(entity: Entity, unit: _Unit) -> None:
+    seen = {(v.name, v.lang): v for v in entity.variants}
+    for mention, name in zip(unit.mentions, unit.names, strict=True):
+        key = (name.surface, base_lang(name.lang))
+        variant = seen.get(key)
+        if variant is None:
+            if len(seen) >= MAX_VARIANTS:
+                continue
+            variant = Variant(name.surface, key[1], script_of(name.surface), 0)
+            entity.variants.append(variant)
+            seen[key] = variant
+        variant.count += 1
+        if mention.kb_id and not entity.kb_ids:
+            entity.kb_ids.update([_kb_pair(mention.kb_id)])
+
+
+def _settled_type(entity: Entity, counts: Counter[str]) -> str:
+    """The entity's type: kept once set, unless it was the wildcard and the mentions now say more."""
+    if entity.type != WILDCARD_TYPE:
+        return entity.type
+    typed = Counter({t: n for t, n in counts.items() if t != WILDCARD_TYPE})
+    return typed.most_common(1)[0][0] if typed else entity.type

@@ -1,0 +1,37 @@
+"""How caseless scripts spell out Latin acronyms, letter by letter, and the small words acronyms skip.
+
+Hindi writes CSTO as सीएसटीओ (सी-एस-टी-ओ, "see-es-tee-o") and Urdu as سی ایس ٹی او: to compare such an
+acronym with *CSTO* or *ОДКБ* the spelled letter names are read back into Latin letters. Data only.
+"""
+
+from __future__ import annotations
+
+#: script -> spoken name of each Latin letter -> the letter.
+LETTER_NAMES: dict[str, dict[str, str]] = {
+    "Deva": {
+        "ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ़": "F", "एफ": "F", "जी": "G", "एच": "H",
+        "आई": "I", "जे": "J", "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P", "क्यू": "Q",
+        "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W", "डब्लू": "W", "एक्स": "X",
+        "वाई": "Y", "ज़ेड": "Z", "जेड": "Z",
+    },
+    "Arab": {
+        "اے": "A", "بی": "B", "سی": "C", "ڈی": "D", "ای": "E", "ایف": "F", "جی": "G", "ایچ": "H", "آئی": "I",
+        "جے": "J", "کے": "K", "ایل": "L", "ایم": "M", "این": "N", "او": "O", "پی": "P", "کیو": "Q", "آر": "R",
+        "ایس": "S", "ٹی": "T", "یو": "U", "وی": "V", "ڈبلیو": "W", "ایکس": "X", "وائی": "Y", "زیڈ": "Z",
+    },
+}
+
+#: Function words an acronym leaves out of its expansion (*Organizacja Układu o Bezpieczeństwie*,
+#: *Организация Договора о коллективной безопасности*), per language, lowercase.
+ACRONYM_SKIP: dict[str, frozenset[str]] = {
+    "en": frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an"}),
+    "de": frozenset({"der", "die", "das", "des", "den", "dem", "und", "für", "von", "zur", "zum", "im", "in"}),
+    "fr": frozenset({"de", "du", "des", "la", "le", "les", "et", "pour", "l", "d"}),
+    "es": frozenset({"de", "del", "la", "el", "los", "las", "y", "para"}),
+    "pl": frozenset({"o", "i", "w", "na", "do", "dla", "z", "ze"}),
+    "cs": frozenset({"o", "a", "v", "na", "pro", "z", "ze"}),
+    "ru": frozenset({"о", "и", "в", "на", "по", "для", "с", "об"}),
+    "uk": frozenset({"про", "і", "й", "в", "у", "на", "з"}),
+    "bg": frozenset({"за", "и", "в", "на", "по"}),
+    "tr": frozenset({"ve", "ile"}),
+}
