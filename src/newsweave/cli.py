@@ -254,3 +254,18 @@ def eval_lang(
         _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
         raise typer.Exit(2)
     typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
+
+
+@eval_app.command("merge")
+def eval_merge(
+    full: Annotated[bool, typer.Option("--full", help="Use all SlavicNER documents, not the CI sample.")] = False,
+) -> None:
+    """Pairwise and B³ F1 of cross-document, cross-lingual entity merging (gold mentions in, clusters out)."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.merge import format_table, run
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(run(shared, full=full)))

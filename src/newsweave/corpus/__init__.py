@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.events import cluster
 from newsweave.model import Article, Entity, Event, Story
 
@@ -28,5 +29,6 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     updated whole, which the store saves. Steps run in order: entities, then events and stories.
     """
     picture = known or CorpusPicture()
+    picture.entities = canonicalize(articles, picture.entities)
     picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
     return picture
