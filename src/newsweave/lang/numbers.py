@@ -1,0 +1,340 @@
+"""Number, scale, currency, percent and qualifier words per language: what turns "24,5 miliarda dolarów" into a figure.
+
+Data, not code: the quantities stage looks these words up. Two sources are merged, dateparser-style:
+
+* generated from CLDR through babel at first use (:func:`locale_symbols`, :func:`currency_names`,
+  :func:`month_words`): decimal and group symbols, currency display names in every plural form and
+  month names, so that a new language needs no hand-typed list for those;
+* hand-written supplements below, each table saying why CLDR does not cover it (scale words are not in
+  CLDR; news writes "dolarów" without the "amerykańskich" of the CLDR name; qualifiers and counted-thing
+  exclusions are not in CLDR at all).
+
+Matching convention for word tables: a form ending in ``*`` is a stem that matches any word starting with it
+(inflection: ``milyar*`` matches ``milyara``, ``milyarlık``); a form without ``*`` must equal the lower-cased
+word. Keys are ISO 639-1 codes; ``"*"`` holds forms valid in any language's text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_currency_name, get_decimal_symbol, get_group_symbol
+
+#: Languages whose CLDR data is generated into the tables (the languages of the time issue).
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pl", "cs", "ru", "uk", "bg", "kk", "uz", "tr", "az",
+                          "hi", "ur", "ar", "zh")
+
+#: CLDR locale to read for a language code where the bare code is not the news default (Uzbek news in Cyrillic).
+CLDR_LOCALES: dict[str, tuple[str, ...]] = {"uz": ("uz", "uz_Cyrl")}
+
+#: Scale words -> multiplier. Not in CLDR (its compact-decimal patterns give only abbreviations for some
+#: locales), so hand-written. Note the long/short scale: German/Polish/Russian "Billion"/"bilion"/"биллион" is 10^12.
+SCALES: dict[str, dict[str, float]] = {
+    "*": {"bn": 1e9, "mln": 1e6, "mn": 1e6, "mld": 1e9, "mlrd": 1e9, "trn": 1e12, "млрд*": 1e9, "млн*": 1e6,
+          "трлн*": 1e12},
+    "en": {"thousand": 1e3, "million*": 1e6, "m": 1e6, "billion*": 1e9, "b": 1e9, "trillion*": 1e12, "tn": 1e12,
+           "k": 1e3, "lakh*": 1e5, "crore*": 1e7},
+    "de": {"tausend": 1e3, "tsd": 1e3, "million*": 1e6, "mio": 1e6, "milliarde*": 1e9, "mrd": 1e9,
+           "billion*": 1e12, "bio": 1e12},
+    "fr": {"mille": 1e3, "million*": 1e6, "milliard*": 1e9, "md": 1e9, "mds": 1e9, "billion*": 1e12},
+    "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12, "billones": 1e12},
+    "it": {"mila": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9},
+    "pl": {"tys": 1e3, "tysiąc*": 1e3, "tysięc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "bilion*": 1e12},
+    "cs": {"tis": 1e3, "tisíc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9, "bilion*": 1e12},
+    "ru": {"тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12},
+    "uk": {"тис": 1e3, "тисяч*": 1e3, "мільйон*": 1e6, "мільярд*": 1e9, "трильйон*": 1e12},
+    "bg": {"хил": 1e3, "хиляд*": 1e3, "милион*": 1e6, "милиард*": 1e9, "трилион*": 1e12},
+    "kk": {"мың": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "mıń": 1e3, "million*": 1e6,
+           "milliard*": 1e9},
+    "uz": {"минг": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "ming": 1e3, "million*": 1e6,
+           "milliard*": 1e9, "trillion*": 1e12},
+    "tr": {"bin": 1e3, "bine": 1e3, "milyon*": 1e6, "milyar*": 1e9, "trilyon*": 1e12, "mr": 1e9},
+    "az": {"min": 1e3, "milyon*": 1e6, "milyard*": 1e9, "trilyon*": 1e12},
+    "hi": {"हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
+           "मिलियन": 1e6, "बिलियन": 1e9, "ट्रिलियन": 1e12},
+    "ur": {"ہزار": 1e3, "لاکھ": 1e5, "کروڑ": 1e7, "ارب": 1e9, "کھرب": 1e11, "ملین": 1e6, "بلین": 1e9},
+    "ar": {"ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "تريليون": 1e12},
+    "zh": {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "百万": 1e6, "十亿": 1e9},
+}
+
+#: Currency symbols and code-like forms written next to a number (CLDR narrow symbols plus news forms
+#: such as "US$"). Longest first is applied by the matcher; "$" alone means USD by news convention.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₸": "KZT", "₹": "INR", "¥": "JPY",
+    "₺": "TRY", "₴": "UAH", "₼": "AZN", "zł": "PLN", "Kč": "CZK", "CHF": "CHF", "руб.": "RUB", "р.": "RUB",
+    "Rs": "INR", "Rs.": "INR", "元": "CNY", "美元": "USD", "欧元": "EUR", "$'": "USD",
+}
+
+#: Short currency names as news writes them, without the country qualifier of the CLDR display name
+#: ("dolarów", "Dollar", "доллар" mean USD in international news). Stems use the ``*`` convention.
+CURRENCY_WORDS: dict[str, dict[str, str]] = {
+    "*": {"usd": "USD", "eur": "EUR", "rub": "RUB", "kzt": "KZT", "gbp": "GBP", "cny": "CNY", "inr": "INR",
+          "try": "TRY", "uzs": "UZS", "pln": "PLN", "uah": "UAH", "jpy": "JPY", "chf": "CHF", "azn": "AZN"},
+    "en": {"dollar*": "USD", "euro*": "EUR", "rouble*": "RUB", "ruble*": "RUB", "tenge": "KZT", "pound*": "GBP",
+           "yuan": "CNY", "renminbi": "CNY", "rupee*": "INR", "lira": "TRY", "sum": "UZS", "hryvnia*": "UAH",
+           "zloty*": "PLN", "yen": "JPY", "manat*": "AZN"},
+    "de": {"dollar*": "USD", "us-dollar*": "USD", "euro*": "EUR", "rubel*": "RUB", "tenge": "KZT",
+           "pfund": "GBP", "yuan": "CNY", "rupie*": "INR", "lira": "TRY", "złoty": "PLN", "zloty": "PLN"},
+    "fr": {"dollar*": "USD", "euro*": "EUR", "rouble*": "RUB", "tenge*": "KZT", "livre*": "GBP", "yuan*": "CNY"},
+    "es": {"dólar*": "USD", "dolar*": "USD", "euro*": "EUR", "rublo*": "RUB", "libra*": "GBP", "yuan*": "CNY"},
+    "it": {"dollar*": "USD", "euro": "EUR", "rubl*": "RUB", "sterlin*": "GBP"},
+    "pl": {"dolar*": "USD", "euro": "EUR", "rubl*": "RUB", "rubel": "RUB", "tenge": "KZT", "funt*": "GBP",
+           "juan*": "CNY", "złot*": "PLN", "zł": "PLN", "hrywn*": "UAH", "rupi*": "INR", "lir*": "TRY"},
+    "cs": {"dolar*": "USD", "eur*": "EUR", "rubl*": "RUB", "liber": "GBP", "korun*": "CZK", "koruna": "CZK"},
+    "ru": {"доллар*": "USD", "долл": "USD", "евро": "EUR", "рубл*": "RUB", "руб": "RUB", "тенге": "KZT",
+           "фунт*": "GBP", "юан*": "CNY", "рупи*": "INR", "лир*": "TRY", "сум*": "UZS", "гривн*": "UAH"},
+    "uk": {"долар*": "USD", "євро": "EUR", "рубл*": "RUB", "гривн*": "UAH", "грн": "UAH", "тенге": "KZT"},
+    "bg": {"долар*": "USD", "евро": "EUR", "рубл*": "RUB", "лев*": "BGN", "лв": "BGN"},
+    "kk": {"доллар*": "USD", "еуро": "EUR", "рубл*": "RUB", "теңге*": "KZT", "dollar*": "USD", "teńge*": "KZT"},
+    "uz": {"доллар*": "USD", "евро*": "EUR", "рубл*": "RUB", "сўм*": "UZS", "тенге*": "KZT", "dollar*": "USD",
+           "so'm*": "UZS", "soʻm*": "UZS", "rubl*": "RUB", "yevro*": "EUR"},
+    "tr": {"dolar*": "USD", "avro*": "EUR", "euro*": "EUR", "ruble*": "RUB", "tenge*": "KZT", "lira*": "TRY",
+           "tl": "TRY", "sterlin*": "GBP", "yuan*": "CNY", "rupi*": "INR"},
+    "az": {"dollar*": "USD", "avro*": "EUR", "rubl*": "RUB", "manat*": "AZN", "tenge*": "KZT"},
+    "hi": {"डॉलर": "USD", "डालर": "USD", "डॉलरों": "USD", "यूरो": "EUR", "रूबल": "RUB", "रुपये": "INR",
+           "रुपए": "INR", "रुपया": "INR", "रुपयों": "INR", "टेंगे": "KZT", "पाउंड": "GBP", "युआन": "CNY"},
+    "ur": {"ڈالر": "USD", "یورو": "EUR", "روبل": "RUB", "روپے": "INR", "روپیہ": "INR"},
+    "ar": {"دولار*": "USD", "يورو": "EUR", "روبل": "RUB", "جنيه": "GBP", "يوان": "CNY"},
+    "zh": {"美元": "USD", "欧元": "EUR", "卢布": "RUB", "英镑": "GBP", "人民币": "CNY", "元": "CNY"},
+}
+
+#: Currencies whose CLDR display names are generated into :func:`currency_names` (the ones news figures use).
+MAJOR_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "RUB", "KZT", "GBP", "CNY", "JPY", "INR", "TRY", "UZS", "PLN",
+                                     "UAH", "CHF", "AZN", "KGS", "TJS", "BYN", "CZK", "BGN", "SAR", "AED", "PKR")
+
+#: Percent words. "before" words precede the number (Turkish "yüzde 20", "%5"), "after" words follow it.
+PERCENT_AFTER: dict[str, tuple[str, ...]] = {
+    "*": ("%", "％", "٪"),
+    "en": ("percent", "per cent", "pct", "percentage points"),
+    "de": ("prozent*", "proz"),
+    "fr": ("pour cent", "pourcent*"),
+    "es": ("por ciento",),
+    "it": ("per cento",),
+    "pl": ("proc", "procent*"),
+    "cs": ("procent*", "proc"),
+    "ru": ("процент*", "проц"),
+    "uk": ("відсот*",),
+    "bg": ("процент*",),
+    "kk": ("пайыз*", "пайыздық", "payyz*"),
+    "uz": ("фоиз*", "foiz*"),
+    "tr": (),
+    "az": ("faiz*",),
+    "hi": ("प्रतिशत", "फ़ीसदी", "फीसदी", "फ़ीसद", "फीसद"),
+    "ur": ("فیصد",),
+    "ar": ("بالمئة", "بالمائة", "في المئة"),
+    "zh": (),
+}
+PERCENT_BEFORE: dict[str, tuple[str, ...]] = {
+    "*": ("%", "％"),
+    "tr": ("yüzde",),
+    "az": ("faiz",),
+    "zh": ("百分之",),
+}
+
+#: Qualifiers before a number: (phrase, qualifier). Qualifier values are the model's
+#: "about" | "over" | "under" | "up_to" | "exactly". Multi-word phrases are matched word by word.
+QUALIFIERS_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
+    "*": (("~", "about"), ("≈", "about"), (">", "over"), ("<", "under"), ("≥", "over"), ("≤", "up_to")),
+    "en": (("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
+           ("some", "about"), ("nearly", "under"), ("almost", "under"), ("just under", "under"),
+           ("more than", "over"), ("over", "over"), ("above", "over"), ("exceeding", "over"),
+           ("at least", "over"), ("less than", "under"), ("under", "under"), ("fewer than", "under"),
+           ("up to", "up_to"), ("as many as", "up_to"), ("exactly", "exactly"), ("precisely", "exactly")),
+    "de": (("rund", "about"), ("etwa", "about"), ("ca", "about"), ("circa", "about"), ("ungefähr", "about"),
+           ("annähernd", "about"), ("knapp", "under"), ("fast", "under"), ("beinahe", "under"),
+           ("mehr als", "over"), ("über", "over"), ("mindestens", "over"), ("weniger als", "under"),
+           ("unter", "under"), ("bis zu", "up_to"), ("genau", "exactly")),
+    "fr": (("environ", "about"), ("près de", "about"), ("quelque", "about"), ("plus de", "over"),
+           ("moins de", "under"), ("jusqu'à", "up_to"), ("presque", "under")),
+    "es": (("unos", "about"), ("unas", "about"), ("alrededor de", "about"), ("cerca de", "about"),
+           ("más de", "over"), ("menos de", "under"), ("hasta", "up_to"), ("casi", "under")),
+    "it": (("circa", "about"), ("oltre", "over"), ("più di", "over"), ("meno di", "under"), ("fino a", "up_to"),
+           ("quasi", "under")),
+    "pl": (("około", "about"), ("ok", "about"), ("blisko", "about"), ("mniej więcej", "about"),
+           ("ponad", "over"), ("przeszło", "over"), ("powyżej", "over"), ("co najmniej", "over"),
+           ("prawie", "under"), ("niemal", "under"), ("niespełna", "under"), ("poniżej", "under"),
+           ("mniej niż", "under"), ("do", "up_to"), ("nawet", "up_to"), ("dokładnie", "exactly")),
+    "cs": (("asi", "about"), ("zhruba", "about"), ("přibližně", "about"), ("téměř", "under"), ("přes", "over"),
+           ("více než", "over"), ("méně než", "under"), ("až", "up_to")),
+    "ru": (("около", "about"), ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"),
+           ("почти", "under"), ("свыше", "over"), ("более", "over"), ("больше", "over"), ("не менее", "over"),
+           ("менее", "under"), ("меньше", "under"), ("до", "up_to"), ("ровно", "exactly")),
+    "uk": (("близько", "about"), ("приблизно", "about"), ("майже", "under"), ("понад", "over"),
+           ("більше", "over"), ("менше", "under"), ("до", "up_to")),
+    "bg": (("около", "about"), ("близо", "about"), ("почти", "under"), ("над", "over"), ("повече от", "over"),
+           ("под", "under"), ("до", "up_to")),
+    "kk": (("шамамен", "about"), ("шамасы", "about"), ("жуық", "under")),
+    "uz": (("тахминан", "about"), ("қарийб", "under"), ("салкам", "under"), ("taxminan", "about"),
+           ("qariyb", "under")),
+    "tr": (("yaklaşık", "about"), ("takriben", "about"), ("tahminen", "about"), ("kabaca", "about"),
+           ("neredeyse", "under"), ("en az", "over")),
+    "az": (("təxminən", "about"), ("təqribən", "about")),
+    "hi": (("लगभग", "about"), ("करीब", "about"), ("क़रीब", "about"), ("तकरीबन", "about"), ("तक़रीबन", "about"),
+           ("कम से कम", "over")),
+    "ar": (("حوالي", "about"), ("نحو", "about"), ("قرابة", "about"), ("أكثر من", "over"), ("أقل من", "under")),
+    "zh": (("约", "about"), ("大约", "about"), ("超过", "over"), ("近", "under")),
+}
+
+#: Qualifiers written after the figure (postpositions and verb-final languages: Turkish "… doları aştı",
+#: Hindi "… से अधिक", Uzbek "… дан ортиқ"). Looked for within a few words after the figure.
+QUALIFIERS_AFTER: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("or more", "over"), ("plus", "over")),
+    "de": (("übersteig*", "over"), ("überstieg*", "over"), ("überschritt*", "over")),
+    "pl": (("przekroczył*", "over"), ("przekracza*", "over")),
+    "ru": (("превысил*", "over"), ("превышает", "over"), ("с лишним", "over")),
+    "kk": (("асты", "over"), ("астам", "over"), ("артық", "over"), ("шамасында", "about")),
+    "uz": (("ошди", "over"), ("ортиқ", "over"), ("зиёд", "over"), ("атрофида", "about"), ("oshdi", "over"),
+           ("ortiq", "over"), ("atrofida", "about")),
+    "tr": (("aştı", "over"), ("aşıyor", "over"), ("aşkın", "over"), ("fazla", "over"), ("üzerinde", "over"),
+           ("civarında", "about"), ("kadar", "up_to"), ("altında", "under")),
+    "az": (("artıq", "over"), ("ötüb", "over"), ("keçib", "over"), ("civarında", "about")),
+    "hi": (("से अधिक", "over"), ("से ज़्यादा", "over"), ("से ज्यादा", "over"), ("से ऊपर", "over"),
+           ("से कम", "under"), ("तक", "up_to")),
+    "ur": (("سے زیادہ", "over"), ("سے کم", "under"), ("تک", "up_to")),
+}
+
+#: Words after a number that make it a rank, not an amount ("30 rocznica" = 30th anniversary): anniversary
+#: nouns are written with cardinal digits in many languages. Hand-written (no CLDR equivalent).
+ORDINAL_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("anniversary", "th", "st", "nd", "rd"),
+    "de": ("jahrestag*", "jubiläum*", "geburtstag*"),
+    "fr": ("anniversaire*", "e", "ème", "er", "ère"),
+    "es": ("aniversario*",),
+    "pl": ("rocznic*", "urodzin*"),
+    "cs": ("výročí",),
+    "ru": ("годовщин*", "летие", "юбиле*"),
+    "uk": ("річниц*",),
+    "kk": ("жылдығ*",),
+    "uz": ("йиллиг*", "yilligi*"),
+    "tr": ("yıldönüm*", "yıl dönüm*"),
+    "hi": ("वर्षगांठ", "सालगिरह"),
+}
+
+#: Ordinal endings attached to the digits ("18वें", "30-й", "20'nci", "3rd").
+ORDINAL_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "*": ("th", "st", "nd", "rd", "e", "er", "ème", "º", "ª"),
+    "ru": ("-й", "-го", "-му", "-м", "-я", "-е", "-ю", "-ой", "-летие", "-летия"),
+    "uk": ("-й", "-го", "-му", "-ий", "-та", "-ї"),
+    "bg": ("-и", "-ви", "-ри", "-ти", "-ия"),
+    "uz": ("-", "-чи", "-йил"),
+    "kk": ("-", "-шы", "-ші"),
+    "tr": ("'inci", "'ıncı", "'üncü", "'uncu", "'nci", "'ncı", "'ncü", "'ncu", "’inci", "’ıncı", "’üncü",
+           "’uncu", "’nci", "’ncı", "’ncü", "’ncu", "."),
+    "hi": ("वें", "वां", "वीं", "वाँ", "वा", "वी", "ला", "ली", "ले", "रा", "री", "रे", "था", "थी", "थे"),
+}
+
+#: Languages that write ordinals as digits followed by a full stop ("20. Bölgelerarası", "30. Jahrestag").
+ORDINAL_DOT: frozenset[str] = frozenset({"de", "pl", "cs", "tr", "sk", "sl", "hr", "sr", "hu", "da", "no", "fi",
+                                         "et", "lv", "is"})
+
+#: Time-unit words: a number followed by one is a duration or date part, which the time stage owns.
+TIME_UNITS: dict[str, tuple[str, ...]] = {
+    "en": ("year*", "month*", "week*", "day*", "hour*", "minute*", "second*", "decade*", "century", "centuries",
+           "am", "pm", "a.m", "p.m"),
+    "de": ("jahr*", "monat*", "woche*", "tag", "tage", "tagen", "tages", "stunde*", "minute*", "sekunde*",
+           "jahrzehnt*", "uhr"),
+    "fr": ("an", "ans", "année*", "mois", "semaine*", "jour*", "heure*", "minute*", "h"),
+    "es": ("año*", "mes", "meses", "semana*", "día*", "hora*", "minuto*"),
+    "it": ("anno", "anni", "mese", "mesi", "settiman*", "giorn*", "ora", "ore", "minut*"),
+    "pl": ("rok", "roku", "lat", "lata", "latach", "miesiąc*", "miesięc*", "tydz*", "tygodni*", "dni", "dzień",
+           "dnia", "godzin*", "minut*", "sekund*", "dekad*", "wiek*"),
+    "cs": ("rok*", "let", "měsíc*", "týd*", "den", "dn*", "hodin*", "minut*"),
+    "ru": ("год*", "лет", "месяц*", "недел*", "дн*", "день", "час*", "минут*", "секунд*", "век*"),
+    "uk": ("рок*", "рік", "місяц*", "тижн*", "дн*", "годин*", "хвилин*"),
+    "bg": ("годин*", "месец*", "седмиц*", "дни", "ден", "час*", "минут*"),
+    "kk": ("жыл*", "ай*", "апта*", "күн*", "сағат*", "минут*"),
+    "uz": ("йил*", "ой*", "ҳафта*", "кун*", "соат*", "дақиқа*", "yil*", "oy*", "hafta*", "kun*", "soat*"),
+    "tr": ("yıl*", "sene*", "ay", "aylık", "ayda", "ayın", "aydır", "hafta*", "gün*", "saat*", "dakika*",
+           "saniye*", "asır*", "yüzyıl*"),
+    "az": ("il*", "ay*", "həftə*", "gün*", "saat*"),
+    "hi": ("साल", "वर्ष", "वर्षों", "सालों", "महीने", "महीनों", "माह", "हफ्ते", "सप्ताह", "दिन", "दिनों", "घंटे",
+           "मिनट", "बजे"),
+    "ur": ("سال", "مہینے", "ہفتے", "دن", "گھنٹے", "منٹ", "بجے"),
+    "ar": ("عام*", "سنة", "سنوات", "شهر*", "أسبوع*", "يوم*", "ساعة*", "دقيقة*"),
+}
+
+
+def matches(word: str, form: str) -> bool:
+    """Whether a lower-cased word matches a table form (``*`` marks a stem)."""
+    if form.endswith("*"):
+        return word.startswith(form[:-1])
+    return word == form
+
+
+@lru_cache(maxsize=64)
+def locale_symbols(lang: str) -> tuple[str, str]:
+    """(decimal, group) symbols from CLDR; English's when the language has no CLDR locale."""
+    try:
+        return get_decimal_symbol(lang), get_group_symbol(lang)
+    except (UnknownLocaleError, ValueError):
+        return ".", ","
+
+
+def _cldr_locales(lang: str) -> tuple[str, ...]:
+    return CLDR_LOCALES.get(lang, (lang,))
+
+
+@lru_cache(maxsize=64)
+def currency_names(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """CLDR display names of the major currencies in every plural form, as (lower-cased word tuple, ISO code).
+
+    Longest names first, so that "ABD doları" wins over "doları"; the short forms of :data:`CURRENCY_WORDS`
+    are matched separately.
+    """
+    seen: dict[tuple[str, ...], str] = {}
+    for loc in _cldr_locales(lang):
+        try:
+            Locale.parse(loc)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code in MAJOR_CURRENCIES:
+            for count in (1, 2, 5, 21):
+                name = get_currency_name(code, count, loc)
+                if name and name != code:
+                    seen.setdefault(tuple(name.lower().replace("-", " - ").split()), code)
+    return tuple(sorted(seen.items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=64)
+def month_words(lang: str) -> frozenset[str]:
+    """Lower-cased CLDR month names (wide and abbreviated, format and stand-alone): "11 ноябрда" is a date."""
+    words: set[str] = set()
+    for loc in _cldr_locales(lang):
+        try:
+            locale = Locale.parse(loc)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                words.update(v.lower().rstrip(".") for v in locale.months[context][width].values())
+    return frozenset(w for w in words if len(w) >= 3)
+
+
+@lru_cache(maxsize=64)
+def territory_names(lang: str) -> tuple[tuple[str, str], ...]:
+    """Single-word CLDR country names (lower-cased) -> ISO 3166 alpha-2, for naming the countries of a figure."""
+    names: dict[str, str] = {}
+    for loc in (*_cldr_locales(lang), "en"):
+        try:
+            locale = Locale.parse(loc)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in locale.territories.items():
+            if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}:
+                words = name.split()
+                if len(words) == 1:
+                    names.setdefault(name.lower(), code)
+    return tuple(sorted(names.items()))
+
+
+def table(data: dict[str, dict[str, object]] | dict[str, tuple[object, ...]], lang: str) -> list:
+    """The language's entries followed by the language-independent ones (``"*"``), as a flat list."""
+    out: list = []
+    for key in (lang, "*"):
+        part = data.get(key)
+        if isinstance(part, dict):
+            out.extend(part.items())
+        elif part:
+            out.extend(part)
+    return out

@@ -1,0 +1,516 @@
+"""Figures in the text: money, percentages and counts, in base units, with what they measure and when.
+
+Every written number is read with its neighbours: a scale word ("Milliarden", "milyar", "млрд", "करोड़"),
+a currency (symbol, ISO code, CLDR name or short news name), a percent word, a qualifier ("rund",
+"ponad", "yaklaşık", "… aştı") and, for counts, the counted noun ("19 anlaşma", "23 bin şirket"). All the
+words are data in :mod:`newsweave.lang.numbers` and :mod:`newsweave.lang.measures`. Dates, durations,
+years and ordinals ("30 rocznica", "18वें", "20. Bölgelerarası") are not figures: the time stage's spans
+and the ordinal tables exclude them. The period comes from the time stage's expressions in the same
+sentence; with no time stage there is no period (none is guessed).
+
+Malformed numbers ("1.000.000,5,3"), numbers longer than :data:`MAX_DIGITS` and values beyond
+:data:`MAX_VALUE` are skipped (logged at debug level), never raised or turned into absurd values.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+
+from newsweave.lang import measures as M
+from newsweave.lang import numbers as N
+from newsweave.model import Article, Quantity
+from newsweave.stages.facttext import (
+    WORD,
+    SpanIndex,
+    compiled,
+    countries_in,
+    fold,
+    lang_key,
+    paragraphs,
+    sentences,
+    strip_suffix,
+    top_countries,
+)
+
+log = logging.getLogger(__name__)
+
+#: Longest digit string read as a figure; longer ones are identifiers or garbage.
+MAX_DIGITS = 18
+#: Largest value in base units kept (10^16: beyond any real news figure, below float trouble).
+MAX_VALUE = 1e16
+
+_NUM = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}.,])(?<!\p{Nd}[-/–])(?:\p{Nd}{1,3}(?:[\u00a0\u202f ]\p{Nd}{3})+(?![\p{Nd}]|[.,]\p{Nd})"
+    r"|\p{Nd}+(?:[.,'’]\p{Nd}+)*|[.,]\p{Nd}+)"
+)
+_ATTACHED = regex.compile(r"[\p{L}\p{M}'’.\-]+")
+_SYMBOLS = sorted(N.CURRENCY_SYMBOLS, key=len, reverse=True)
+_YEAR = regex.compile(r"^[12]\p{Nd}{3}$")
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str  # folded, without a trailing full stop
+    raw: str
+
+    @property
+    def base(self) -> str:
+        return fold(strip_suffix(self.raw.rstrip(".")))
+
+
+@dataclass(slots=True)
+class _Hit:
+    quantity: Quantity
+    sentence: int
+    paragraph: int
+    unit_word: str | None = None
+    post_qualifier: bool = False
+    measure_base: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def parse_number(raw: str, lang: str) -> float | None:
+    """Read digits with the locale's separators; None when malformed ("1.000.000,5,3") or too long.
+
+    Rules: with both "." and ",", the last one is the decimal mark and may occur once; a separator occurring
+    several times groups thousands (or lakhs: "1,00,000"); a single separator followed by exactly three
+    digits is a group mark when it is the locale's group symbol, a decimal mark otherwise.
+    """
+    s = regex.sub(r"[\u00a0\u202f ]", "", raw).replace("’", "'").replace("'", "")
+    digits = sum(ch.isdigit() for ch in s)
+    if digits == 0 or digits > MAX_DIGITS:
+        return None
+    decimal, group = N.locale_symbols(lang)
+    seps = [ch for ch in s if ch in ".,"]
+    if not seps:
+        return _to_float(s)
+    kinds = set(seps)
+    if len(kinds) == 2:
+        last = max(s.rfind("."), s.rfind(","))
+        dec = s[last]
+        if seps.count(dec) != 1 or s.find(dec) != last:
+            return None
+        other = "," if dec == "." else "."
+        head = s[:last]
+        if not _grouped(head, other):
+            return None
+        return _to_float(head.replace(other, "") + "." + s[last + 1:])
+    sep = seps[0]
+    if len(seps) > 1:
+        return _to_float(s.replace(sep, "")) if _grouped(s, sep) else None
+    head, _, tail = s.partition(sep)
+    if not head:
+        return _to_float("0." + tail)
+    if len(tail) == 3 and (sep == group or (group not in ".," and sep != decimal)):
+        return _to_float(head + tail)
+    return _to_float(head + "." + tail)
+
+
+def _grouped(s: str, sep: str) -> bool:
+    parts = s.split(sep)
+    if not parts[0] or len(parts[0]) > 3 or not all(p.isdigit() for p in parts):
+        return False
+    rest = parts[1:]
+    if not rest:
+        return True
+    return len(rest[-1]) == 3 and all(len(p) in (2, 3) for p in rest[:-1])  # 1,000,000 and Indian 1,00,00,000
+
+
+def _to_float(s: str) -> float | None:
+    try:
+        value = float("".join(str(int(ch)) if ch.isdigit() else ch for ch in s))
+    except ValueError:
+        return None
+    return value if value <= MAX_VALUE else None
+
+
+def _words_after(text: str, pos: int, limit: int, stop: int) -> list[_Word]:
+    out: list[_Word] = []
+    while len(out) < limit and pos < stop:
+        while pos < stop and text[pos] in " \t\u00a0\u202f":
+            pos += 1
+        if pos >= stop or text[pos] == "\n":
+            break
+        sym = next((s for s in _SYMBOLS if text.startswith(s, pos)), None)
+        m = WORD.match(text, pos)
+        if m and (sym is None or len(m.group()) > len(sym)):
+            end = m.end()
+            if end < stop and text[end] == ".":
+                end += 1
+            out.append(_Word(pos, end, fold(m.group()), text[pos:end]))
+            pos = end
+        elif sym:
+            out.append(_Word(pos, pos + len(sym), sym, sym))
+            pos += len(sym)
+        elif text[pos] in "%％٪":
+            out.append(_Word(pos, pos + 1, "%", text[pos]))
+            pos += 1
+        else:
+            break
+    return out
+
+
+def _words_before(text: str, pos: int, limit: int, start: int) -> list[_Word]:
+    window = text[max(start, pos - 80):pos]
+    base = pos - len(window)
+    if "\n" in window:
+        cut = window.rindex("\n") + 1
+        window, base = window[cut:], base + cut
+    found: list[_Word] = []
+    for m in regex.finditer(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’\-]*\.?|[%$€£₽₸₹¥₺~≈<>≤≥]|US\$", window):
+        found.append(_Word(base + m.start(), base + m.end(), fold(m.group().rstrip(".")), m.group()))
+    return found[-limit:]
+
+
+def _at(words: list[_Word], table: dict, lang: str) -> tuple[int, object] | None:
+    """Longest entry of a word table matching the start of ``words``: (number of words, value)."""
+    return compiled(table, lang).at([w.base for w in words], 0) if words else None
+
+
+def _ending(words: list[_Word], table: dict, lang: str) -> tuple[int, object] | None:
+    """Longest entry of a word table matching the end of ``words`` (qualifiers written before the figure)."""
+    return compiled(table, lang).ending_at([w.text for w in words]) if words else None
+
+
+def _currency_after(words: list[_Word], lang: str) -> tuple[int, str] | None:
+    if not words:
+        return None
+    for name, code in N.currency_names(lang):
+        if len(name) <= len(words) and all(_inflected(words[i].text, part) for i, part in enumerate(name)):
+            return len(name), code
+    hit = _at(words[:1], N.CURRENCY_WORDS, lang)
+    if hit:
+        return 1, str(hit[1])
+    if words[0].raw in N.CURRENCY_SYMBOLS:
+        return 1, N.CURRENCY_SYMBOLS[words[0].raw]
+    raw = words[0].raw.rstrip(".")
+    if len(raw) == 3 and raw.isupper() and raw.lower() in N.CURRENCY_WORDS["*"]:
+        return 1, N.CURRENCY_WORDS["*"][raw.lower()]
+    return None
+
+
+def _inflected(word: str, form: str) -> bool:
+    """A word is a form of a CLDR name word if equal, or sharing all but the form's last letter (4+ letters)."""
+    word = strip_suffix(word)
+    if word == form:
+        return True
+    return len(form) >= 4 and word.startswith(form[:-1]) and len(word) - len(form) <= 4
+
+
+class QuantityStage:
+    """Money, percentages and counts (see module docstring)."""
+
+    name = "quantities"
+    requires = ("text", "lang", "times")
+    assigns = ("quantities",)
+
+    def __call__(self, article: Article) -> Article:
+        article.quantities = extract_quantities(article)
+        return article
+
+
+def extract_quantities(article: Article) -> list[Quantity]:
+    """All figures of one article, in text order."""
+    text = article.text
+    lang = lang_key(article.lang)
+    sents = sentences(article)
+    sidx, pidx = SpanIndex(sents), SpanIndex(paragraphs(text))
+    time_spans = sorted((t.start, t.end) for t in article.times)
+    hits: list[_Hit] = []
+    for m in _NUM.finditer(text):
+        hit = _read_figure(article, m, lang, time_spans)
+        if hit is None:
+            continue
+        hit.sentence = sidx.index(hit.quantity.start)
+        hit.paragraph = pidx.index(hit.quantity.start)
+        hits.append(hit)
+    if not hits:
+        return []
+    _inherit_currency(hits)
+    _share_post_qualifiers(hits)
+    _assign_measures(article, hits, sents, lang)
+    _assign_periods(article, hits, sents)
+    return [h.quantity for h in hits]
+
+
+def _read_figure(article: Article, m: regex.Match, lang: str, time_spans: list[tuple[int, int]]) -> _Hit | None:
+    """One number with its neighbours (read within its line: abbreviations like "Mrd." or "ca." would fool a
+    sentence splitter), or None when it is no figure."""
+    text = article.text
+    start, end = m.span()
+    raw = m.group()
+    if any(s < end and start < e for s, e in time_spans):
+        return None
+    value = parse_number(raw, lang)
+    if value is None:
+        log.debug("%s: skipped unreadable number %r at %d", article.id, raw[:40], start)
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    attached = _ATTACHED.match(text, end)
+    if attached and _is_ordinal_suffix(attached.group(), lang):
+        return None
+    if lang in N.ORDINAL_DOT and text[end:end + 1] == "." and regex.match(r"\.[ \u00a0]+\p{L}", text[end:end + 3]):
+        return None
+    after = _words_after(text, end, 8, line_end)
+    before = _words_before(text, start, 5, line_start)
+    scale, n_used = 1.0, 0
+    hit = _at(after, N.SCALES, lang)
+    if hit:
+        scale, n_used = float(hit[1]), hit[0]
+    kind, unit, unit_word = None, None, None
+    q_end = after[n_used - 1].end if n_used else end
+    q_start = start
+    # percent
+    pct = _at(after[n_used:], N.PERCENT_AFTER, lang)
+    pre = _ending(before, N.PERCENT_BEFORE, lang)
+    if text[start - 1:start] == "%" and not pre:
+        pre = (1, "%")
+    if pct:
+        kind, unit = "percent", "%"
+        q_end = after[n_used + pct[0] - 1].end
+        n_used += pct[0]
+    elif pre:
+        kind, unit = "percent", "%"
+        q_start = before[-pre[0]].start if before else start - 1
+        before = before[:-pre[0]]
+    # currency after / before
+    if kind is None:
+        cur = _currency_after(after[n_used:], lang)
+        if cur:
+            kind, unit = "money", cur[1]
+            unit_word = after[n_used + cur[0] - 1].text
+            q_end = after[n_used + cur[0] - 1].end
+            n_used += cur[0]
+            if n_used < len(after):
+                more = _at(after[n_used:], N.SCALES, lang)
+                if more and scale == 1.0:
+                    scale = float(more[1])
+        else:
+            sym = _symbol_before(text, start, before)
+            if sym:
+                kind, unit, unit_word = "money", sym[1], sym[2]
+                q_start = sym[0]
+                before = [w for w in before if w.end <= q_start]
+    if kind is None and m.group().isdigit() and _YEAR.match(raw) and scale == 1.0:
+        return None
+    if kind is None:
+        noun = after[n_used] if n_used < len(after) else None
+        if noun and _is_counted_noun(noun, lang) and (scale == 1.0 or _measure_words(text, noun.start, noun.end,
+                                                                                                  lang)):
+            kind, unit = "count", noun.base
+            unit_word = noun.text
+            q_end = noun.end
+            n_used += 1
+        elif scale != 1.0:
+            kind = "number"
+        else:
+            return None
+    elif after[n_used:] and _is_ordinal_noun(after[n_used], lang):
+        return None
+    if text[q_end - 1] == "." and q_end - q_start > 1 and len(regex.findall(r"\p{L}", text[q_end - 6:q_end])) > 4:
+        q_end -= 1  # a sentence's full stop, not an abbreviation's ("proc.", "Mrd." keep theirs)
+    value *= scale
+    if value > MAX_VALUE:
+        log.debug("%s: skipped absurd value %r at %d", article.id, raw[:40], start)
+        return None
+    qualifier, post = None, False
+    qb = _ending(before, N.QUALIFIERS_BEFORE, lang)
+    if qb:
+        qualifier = str(qb[1])
+        q_start = min(q_start, before[-qb[0]].start)
+    else:
+        for i in range(len(after[n_used:n_used + 4])):
+            qa = _at(after[n_used + i:], N.QUALIFIERS_AFTER, lang)
+            if qa:
+                qualifier, post = str(qa[1]), True
+                break
+    quantity = Quantity(start=q_start, end=q_end, text=text[q_start:q_end], value=value, unit=unit, kind=kind,
+                        qualifier=qualifier)
+    return _Hit(quantity, -1, -1, unit_word=unit_word, post_qualifier=post)
+
+
+def _symbol_before(text: str, start: int, before: list[_Word]) -> tuple[int, str, str] | None:
+    head = text[max(0, start - 5):start].rstrip(" \u00a0")
+    for sym in _SYMBOLS:
+        if head.endswith(sym):
+            return start - (len(text[max(0, start - 5):start]) - len(head)) - len(sym), N.CURRENCY_SYMBOLS[sym], sym
+    if before and before[-1].end >= start - 1:
+        raw = before[-1].raw.rstrip(".")
+        if len(raw) == 3 and raw.isupper() and raw.lower() in N.CURRENCY_WORDS["*"]:
+            return before[-1].start, N.CURRENCY_WORDS["*"][raw.lower()], raw
+    return None
+
+
+def _is_ordinal_suffix(attached: str, lang: str) -> bool:
+    for suffix in N.table(N.ORDINAL_SUFFIXES, lang):
+        if attached == suffix or (suffix and attached.startswith(suffix) and not suffix[-1].isalpha()):
+            return True
+        if len(suffix) >= 2 and attached.startswith(suffix):
+            return True
+    return False
+
+
+def _is_ordinal_noun(word: _Word, lang: str) -> bool:
+    return compiled(N.ORDINAL_NOUNS, lang).word(word.base) is not None
+
+
+def _is_counted_noun(word: _Word, lang: str) -> bool:
+    """A word after a number names counted things unless it is a time unit, month, ordinal noun or function word."""
+    w = word.base
+    if len(w) < 3 or not w[0].isalpha() or w in N.CURRENCY_SYMBOLS:
+        return False
+    if _is_ordinal_noun(word, lang):
+        return False
+    if compiled(N.TIME_UNITS, lang).word(w) is not None or compiled(N.TIME_UNITS, "en").word(w) is not None:
+        return False
+    if any(w.startswith(mw) for mw in N.month_words(lang)):
+        return False
+    return w not in _function_words(lang)
+
+
+def _function_words(lang: str) -> frozenset[str]:
+    return _FUNCTION_WORDS.get(lang) or _load_function_words(lang)
+
+
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _load_function_words(lang: str) -> frozenset[str]:
+    """The language's 150 most frequent words (wordfreq): function words that never name counted things."""
+    try:
+        from wordfreq import top_n_list
+
+        words = frozenset(fold(w) for w in top_n_list(lang, 150))
+    except (LookupError, ValueError, OSError):
+        words = frozenset()
+    _FUNCTION_WORDS[lang] = words
+    return words
+
+
+def _inherit_currency(hits: list[_Hit]) -> None:
+    """A scaled number with no currency ("bunu 30 milyara çıkarma") takes the currency of the figure before it."""
+    for i, h in enumerate(hits):
+        if h.quantity.kind != "number":
+            continue
+        prev = next((p for p in reversed(hits[:i]) if p.quantity.kind == "money"
+                     and p.paragraph == h.paragraph and h.sentence - p.sentence <= 1), None)
+        if prev:
+            h.quantity.kind, h.quantity.unit = "money", prev.quantity.unit
+
+
+def _share_post_qualifiers(hits: list[_Hit]) -> None:
+    """Gapping: "24 milyar doları, … 8,5 milyar doları aştı" — one final verb qualifies both same-case figures."""
+    for i, h in enumerate(hits):
+        if not h.post_qualifier:
+            continue
+        for p in hits[:i]:
+            if (p.sentence == h.sentence and p.quantity.qualifier is None and p.unit_word
+                    and p.unit_word == h.unit_word and p.quantity.kind == h.quantity.kind):
+                p.quantity.qualifier = h.quantity.qualifier
+
+
+def _measure_words(text: str, start: int, end: int, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, base key) of every measure word or phrase in ``text[start:end]``."""
+    forms = compiled(M.MEASURE_WORDS, lang)
+    compounding = lang in M.COMPOUNDING
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    words = [fold(strip_suffix(text[s:e])) for s, e in spans]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        hit = forms.at(words, i)
+        if hit is None and compounding:
+            hit = next(((1, v) for stem, v in forms.stems if len(stem) >= 5 and stem in words[i]), None)
+        if hit:
+            found.append((spans[i][0], spans[i + hit[0] - 1][1], str(hit[1])))
+            i += hit[0]
+        else:
+            i += 1
+    return found
+
+
+def _percent_key(base: str, text: str, start: int, end: int, lang: str) -> str:
+    words = [fold(strip_suffix(m.group())) for m in WORD.finditer(text, start, end)]
+    family = base.split("_")[0]
+    growth, share = compiled(M.GROWTH_WORDS, lang), compiled(M.SHARE_WORDS, lang)
+    if any(growth.word(w) is not None for w in words):
+        return f"{family}_growth"
+    if any(share.word(w) is not None for w in words):
+        return f"{family}_share"
+    return f"{family}_rate"
+
+
+def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str) -> None:
+    text = article.text
+    subject: list[str] | None = None
+    for i, h in enumerate(hits):
+        q = h.quantity
+        sent = sents[h.sentence] if 0 <= h.sentence < len(sents) else None
+        s_start, s_end = (sent.start, sent.end) if sent else (q.start, q.end)
+        base, phrase = None, None
+        if q.kind == "count":
+            own = _measure_words(text, q.start, q.end, lang)
+            if own:
+                base, phrase = own[-1][2], text[own[-1][0]:q.end]
+        if base is None:
+            cands = _measure_words(text, s_start, s_end, lang)
+            if q.kind in ("money", "number"):
+                cands = [c for c in cands if c[2] not in ("agreements_signed", "companies")] or cands
+            if cands:
+                near = min(cands, key=lambda c: abs(c[0] - q.start) + (0 if c[0] < q.start else 1))
+                base, phrase = near[2], text[near[0]:near[1]]
+        if base is None:
+            prev = next((p for p in reversed(hits[:i]) if p.measure_base and p.paragraph == h.paragraph
+                         and 0 < h.sentence - p.sentence <= 2), None)
+            if prev:
+                base, phrase = prev.measure_base, prev.quantity.measure
+            elif h.sentence > 0 and sents[h.sentence - 1].start >= _para_start(text, s_start):
+                ps = sents[h.sentence - 1]
+                cands = _measure_words(text, ps.start, ps.end, lang)
+                if cands:
+                    base, phrase = cands[-1][2], text[cands[-1][0]:cands[-1][1]]
+        if base is None:
+            if q.kind == "count":
+                q.measure = q.unit
+            continue
+        h.measure_base = base
+        q.measure = phrase
+        key = _percent_key(base, text, s_start, s_end, lang) if q.kind == "percent" else base
+        codes = countries_in(text, s_start, s_end, lang)
+        if len(codes) < 2 and h.sentence > 0:
+            ps = sents[h.sentence - 1]
+            codes += [c for c in countries_in(text, ps.start, ps.end, lang) if c not in codes]
+        if len(codes) < 2:
+            if subject is None:
+                subject = top_countries(text, lang)
+            codes += [c for c in subject if c not in codes]
+        codes = sorted(codes[:2])
+        q.measure_key = f"{key}:{'-'.join(codes)}" if codes else key
+
+
+def _para_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _assign_periods(article: Article, hits: list[_Hit], sents: list) -> None:
+    """The nearest dated expression of the figure's sentence; one before the figure counts at half the distance
+    ("pierwszych 9 miesięcy tego roku … o 5 proc. w stosunku do … roku poprzedniego" is about this year)."""
+    dated = [t for t in article.times if t.value and t.type in ("DATE", "TIME")]
+    if not dated:
+        return
+    for h in hits:
+        q = h.quantity
+        if not 0 <= h.sentence < len(sents):
+            continue
+        s = sents[h.sentence]
+        inside = [t for t in dated if s.start <= t.start < s.end]
+        if inside:
+            best = min(inside, key=lambda t: q.start - t.end if t.end <= q.start else 2 * (t.start - q.end))
+            q.period = best.value

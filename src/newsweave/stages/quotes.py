@@ -1,0 +1,391 @@
+"""Direct quotations and their speakers, in every quoting style.
+
+Three kinds of quotation are found:
+
+* text between quotation marks of any style („…“ „…” “…” «…» »…« ‚…‘ 「…」 "…"), paired on one line;
+  an opening mark with no closing mark on its line is ignored, so unbalanced marks never swallow text;
+* dash-introduced speech paragraphs ("- …", "— …") under a "Name, title:" header line (TV transcripts);
+* embedded social-media posts (the language stage's ``post`` segments), quoted from their author.
+
+The speaker is read from the words around the quotation: a reporting verb (data in
+:mod:`newsweave.lang.quotes`) before or after it, and the person candidate nearest to that verb: a person
+mention, a back-reference noun ("rosyjski przywódca", "der Staatschef", "Қозоғистон раҳбари") or a pronoun.
+Back-references resolve to the nearest earlier person that fits: one tied to the same country when the
+back-reference names one, otherwise the previous quotation's speaker, otherwise the nearest person.
+``speaker_start``/``speaker_end`` point at the person's mention, which the corpus step resolves to an entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from newsweave.lang import quotes as Q
+from newsweave.model import Article, Mention, Quote
+from newsweave.stages.facttext import WORD, compiled, country_of, fold, lang_key, paragraphs, strip_suffix
+
+#: Longest quotation read between marks, in characters (a runaway pair is more likely a mistake).
+MAX_QUOTE_CHARS = 4000
+#: How far around a quotation its attribution is looked for, in characters.
+WINDOW_CHARS = 220
+_SENTENCE_END = ".!?।。"
+_OPENERS = regex.compile("[" + regex.escape("".join(Q.QUOTE_PAIRS)) + "]")
+_CLOSERS = {o: regex.compile("[" + regex.escape(o + c) + "]") for o, c in Q.QUOTE_PAIRS.items()}
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "person" | "backref" | "pronoun"
+    mention: Mention | None = None
+    country: str | None = None
+
+
+class QuoteStage:
+    """Quotations with speakers (see module docstring)."""
+
+    name = "quotes"
+    requires = ("text", "lang", "segments", "mentions")
+    assigns = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        article.quotes = extract_quotes(article)
+        return article
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) offsets of balanced quotations, each within one line."""
+    spans: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while True:
+        m = _OPENERS.search(text, pos)
+        if m is None:
+            return spans
+        i = m.start()
+        ch = text[i]
+        pos = i + 1
+        if ch == '"' and i > 0 and i + 1 < n and text[i + 1].isspace() and not text[i - 1].isspace():
+            continue  # a straight mark closing a word cannot open a quotation
+        line_end = text.find("\n", i)
+        limit = min(n if line_end < 0 else line_end, i + MAX_QUOTE_CHARS)
+        depth = 0
+        for c in _CLOSERS[ch].finditer(text, i + 1, limit):
+            if c.group() == ch and ch not in Q.QUOTE_PAIRS[ch]:
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                if c.start() > i + 1:
+                    spans.append((i, c.start()))
+                    pos = c.start() + 1
+                break
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """All quotations of one article, in text order, with speakers where the text gives them."""
+    text = article.text
+    lang = lang_key(article.lang)
+    persons = sorted((m for m in article.mentions if m.type == "PER"), key=lambda m: m.start)
+    posts = [(s.start, s.end, s) for s in article.segments if s.kind == "post"]
+    found: list[tuple[int, int, str, object]] = []  # start, end, how, extra
+    speech = _dash_speech(text, lang, persons)
+    for start, end, header in speech:
+        found.append((start, end, "dash", header))
+    taken = [(s, e) for s, e, _, _ in found] + [(s, e) for s, e, _ in posts]
+    for o, c in quote_spans(text):
+        if any(s <= o and c <= e for s, e in taken):
+            continue
+        if len(WORD.findall(text, o + 1, c)) < Q.MIN_QUOTE_WORDS:
+            continue
+        found.append((o + 1, c, "marks", None))
+    for s, e, seg in posts:
+        found.append((s, e, "post", seg))
+    found.sort(key=lambda f: f[0])
+    quoted = [(s, e) for s, e, how, _ in found if how != "post"]
+    outside = [m for m in persons if not any(s <= m.start and m.end <= e for s, e in quoted)]
+    resolver = _Resolver(text, lang, persons, outside)
+    quotes: list[Quote] = []
+    for start, end, how, extra in found:
+        s, e = _trim(text, start, end)
+        if e <= s:
+            continue
+        quote = Quote(start=s, end=e, text=text[s:e], lang=_lang_at(article, s))
+        if how == "post":
+            _post_speaker(text, quote, extra)
+        elif how == "dash":
+            _set_speaker(quote, extra if isinstance(extra, _Cand) else None, resolver)
+        else:
+            cand = _attribution(text, start - 1, end, lang, persons, quoted)
+            if cand is None:
+                cand = _carried_attribution(text, start - 1, lang, persons, quoted)
+            _set_speaker(quote, cand, resolver)
+            if quote.speaker_text is None and quotes and _same_sentence(text, quotes[-1].end, start):
+                prev = quotes[-1]
+                quote.speaker_text, quote.speaker_start, quote.speaker_end = (
+                    prev.speaker_text, prev.speaker_start, prev.speaker_end)
+        quotes.append(quote)
+        resolver.remember(quote)
+    return quotes
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lang_at(article: Article, pos: int) -> str | None:
+    for seg in article.segments:
+        if seg.kind in ("sentence", "post", "quote") and seg.start <= pos < seg.end and seg.lang != "und":
+            return seg.lang
+    return article.lang
+
+
+def _post_speaker(text: str, quote: Quote, seg: object) -> None:
+    meta = getattr(seg, "meta", {}) or {}
+    for key in ("author", "handle"):
+        name = meta.get(key)
+        if not name:
+            continue
+        quote.speaker_text = str(name)
+        pos = text.find(str(name), quote.start, quote.end)
+        if pos >= 0:
+            quote.speaker_start, quote.speaker_end = pos, pos + len(str(name))
+        return
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text, start, end)]
+
+
+def _find_forms(words: list[tuple[int, int, str]], table: dict, lang: str) -> list[tuple[int, int]]:
+    """Spans of a word table's entries (single or multi-word, ``*`` stems) among the words."""
+    forms = compiled(table, lang)
+    keys = [strip_suffix(w[2]) for w in words]
+    plain = [w[2] for w in words]
+    hits: list[tuple[int, int]] = []
+    for i in range(len(words)):
+        hit = forms.at(keys, i) or forms.at(plain, i)
+        if hit:
+            hits.append((words[i][0], words[i + hit[0] - 1][1]))
+    return hits
+
+
+def _window_before(text: str, open_pos: int, quoted: list[tuple[int, int]]) -> int:
+    start = max(0, open_pos - WINDOW_CHARS)
+    nl = text.rfind("\n", start, open_pos)
+    if nl >= 0:
+        start = nl + 1
+    for _, e in quoted:
+        if e < open_pos and e + 1 > start:
+            start = e + 1
+    for k in range(open_pos - 1, start, -1):
+        if text[k] in _SENTENCE_END and k + 1 < len(text) and text[k + 1].isspace():
+            return k + 1
+    return start
+
+
+def _window_after(text: str, close_pos: int, quoted: list[tuple[int, int]]) -> int:
+    end = min(len(text), close_pos + 1 + WINDOW_CHARS)
+    nl = text.find("\n", close_pos + 1, end)
+    if nl >= 0:
+        end = nl
+    for s, _ in quoted:
+        if close_pos + 1 < s - 1 < end:
+            end = s - 1
+            break
+    for k in range(close_pos + 1, end):
+        if text[k] in _SENTENCE_END and (k + 1 >= len(text) or text[k + 1].isspace()):
+            return k
+    return end
+
+
+def _attribution(text: str, open_pos: int, close_pos: int, lang: str, persons: list[Mention],
+                 quoted: list[tuple[int, int]]) -> _Cand | None:
+    """The speaker candidate named by the words around one quotation (after it first, then before it)."""
+    after_end = _window_after(text, close_pos, quoted)
+    words = _words(text, close_pos + 1, after_end)
+    lead = text[close_pos + 1:words[0][0]] if words else ""
+    joined = any(ch in lead for ch in ",–—-:") or text[close_pos - 1:close_pos] in (",", "!", "?")
+    verb_spans = _find_forms(words[:Q.AFTER_VERB_WORDS], Q.REPORTING_VERBS, lang) if joined else []
+    if verb_spans:
+        cands = _candidates(text, words, close_pos + 1, after_end, lang, persons, quoted)
+        if cands:
+            return min(cands, key=lambda c: abs(c.start - verb_spans[0][0]))
+    before_start = _window_before(text, open_pos, quoted)
+    words = _words(text, before_start, open_pos)
+    verb_spans = _find_forms(words, Q.REPORTING_VERBS, lang)
+    if not verb_spans and not text[before_start:open_pos].rstrip().endswith(":"):
+        return None
+    cands = _candidates(text, words, before_start, open_pos, lang, persons, quoted)
+    if not cands:
+        return None
+    if lang in Q.VERB_FINAL:
+        return min(cands, key=lambda c: c.start)
+    anchors = [v[0] for v in verb_spans] or [open_pos]
+    return min(cands, key=lambda c: min(abs(c.start - a) for a in anchors))
+
+
+def _same_sentence(text: str, prev_end: int, start: int) -> bool:
+    """No sentence end or line break between two quotations: the second continues the first's attribution."""
+    between = text[prev_end + 1:start - 1]
+    return "\n" not in between and not any(
+        ch in _SENTENCE_END and k + 1 < len(between) and between[k + 1].isspace() for k, ch in enumerate(between))
+
+
+def _carried_attribution(text: str, open_pos: int, lang: str, persons: list[Mention],
+                         quoted: list[tuple[int, int]]) -> _Cand | None:
+    """A quotation opening a paragraph after one that ends in ":" or a dangling quote mark is introduced there."""
+    line_start = text.rfind("\n", 0, open_pos) + 1
+    if text[line_start:open_pos].strip() or line_start == 0:
+        return None
+    prev_end = line_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or text[prev_end - 1] not in ":" + "".join(Q.QUOTE_PAIRS):
+        return None
+    return _attribution(text, prev_end, prev_end, lang, persons, quoted)
+
+
+def _candidates(text: str, words: list[tuple[int, int, str]], lo: int, hi: int, lang: str,
+                persons: list[Mention], quoted: list[tuple[int, int]]) -> list[_Cand]:
+    cands = [_Cand(m.start, m.end, "person", mention=m) for m in persons
+             if lo <= m.start and m.end <= hi and not any(s <= m.start and m.end <= e for s, e in quoted)]
+    taken = [(c.start, c.end) for c in cands]
+    for s, e in _find_forms(words, Q.BACKREF_NOUNS, lang):
+        if any(ts <= s < te for ts, te in taken):
+            continue
+        cands.append(_Cand(s, e, "backref", country=_country_near(text, words, s, e, lang)))
+    pronouns = compiled(Q.PRONOUNS, lang)
+    cands.extend(_Cand(s, e, "pronoun") for s, e, w in words if w in pronouns.exact)
+    return cands
+
+
+def _country_near(text: str, words: list[tuple[int, int, str]], s: int, e: int, lang: str) -> str | None:
+    idx = next((i for i, w in enumerate(words) if w[0] == s), None)
+    if idx is None:
+        return None
+    for j in (idx - 1, idx + 1, idx - 2, idx + 2):
+        if 0 <= j < len(words):
+            code = country_of(text[words[j][0]:words[j][1]], lang, loose=True)
+            if code:
+                return code
+    return None
+
+
+def _set_speaker(quote: Quote, cand: _Cand | None, resolver: _Resolver) -> None:
+    if cand is None:
+        return
+    if cand.kind == "person" and cand.mention is not None:
+        m = cand.mention
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = m.text, m.start, m.end
+        return
+    if cand.kind == "header":
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = (
+            resolver.text[cand.start:cand.end], cand.start, cand.end)
+        return
+    found = resolver.resolve(cand)
+    if found:
+        quote.speaker_start, quote.speaker_end, quote.speaker_text = found
+
+
+class _Resolver:
+    """Back-references and pronouns -> the person they stand for."""
+
+    def __init__(self, text: str, lang: str, persons: list[Mention], outside: list[Mention]) -> None:
+        self.text, self.lang = text, lang
+        self.outside = outside
+        self._starts = [m.start for m in outside]
+        self.last_speaker: tuple[int, int, str, str] | None = None
+        self._persons = persons
+        self._affiliation: dict[str, set[str]] | None = None
+
+    def affiliation(self, key: str) -> set[str] | None:
+        """Countries named next to any mention of the person (computed on first need: most articles never ask)."""
+        if self._affiliation is None:
+            self._affiliation = {}
+            for m in self._persons:
+                self._affiliation.setdefault(_person_key(m), set()).update(
+                    _adjacent_countries(self.text, m, self.lang))
+        return self._affiliation.get(key)
+
+    def resolve(self, cand: _Cand) -> tuple[int, int, str] | None:
+        """Nearest fitting person before the back-reference: same country, else the last speaker, else nearest."""
+        before = self.outside[:bisect.bisect_left(self._starts, cand.start)]
+        if cand.country:
+            for m in reversed(before):
+                if cand.country in (self.affiliation(_person_key(m)) or ()):
+                    return m.start, m.end, m.text
+        if self.last_speaker is not None and self._fits(self.last_speaker[3], cand.country):
+            return self.last_speaker[:3]
+        for m in reversed(before):
+            if self._fits(_person_key(m), cand.country):
+                return m.start, m.end, m.text
+        return None
+
+    def _fits(self, key: str, country: str | None) -> bool:
+        if not country:
+            return True
+        codes = self.affiliation(key)
+        return not codes or country in codes
+
+    def remember(self, quote: Quote) -> None:
+        """The quotation's speaker becomes the default referent of the next "he" / "the leader"."""
+        if quote.speaker_start is None or quote.speaker_end is None or not quote.speaker_text:
+            return
+        mention = next((m for m in self.outside if m.start == quote.speaker_start), None)
+        key = _person_key(mention) if mention else fold(quote.speaker_text)
+        self.last_speaker = (quote.speaker_start, quote.speaker_end, quote.speaker_text, key)
+
+
+def _person_key(m: Mention) -> str:
+    if m.entity_id:
+        return m.entity_id
+    last = fold(strip_suffix((m.lemma or m.text).split()[-1])) if (m.lemma or m.text).split() else ""
+    return last.split("-")[-1][:5]
+
+
+def _adjacent_countries(text: str, m: Mention, lang: str) -> set[str]:
+    """Countries named within three words of a person mention ("kasachische Präsident X", "X, Rusya Başkanı")."""
+    left = [w for w in WORD.finditer(text, max(0, m.start - 60), m.start)][-3:]
+    right = [w for w in WORD.finditer(text, m.end, min(len(text), m.end + 40))][:3]
+    codes: set[str] = set()
+    for w in (*left, *right):
+        code = country_of(w.group(), lang, loose=True)
+        if code:
+            codes.add(code)
+    return codes
+
+
+def _dash_speech(text: str, lang: str, persons: list[Mention]) -> list[tuple[int, int, _Cand | None]]:
+    """Speech paragraphs opened by a dash, with the "Name, title:" header above them as the speaker."""
+    out: list[tuple[int, int, _Cand | None]] = []
+    header: _Cand | None = None
+    in_speech = False
+    for para in paragraphs(text):
+        line = text[para.start:para.end]
+        if line[0] in Q.SPEECH_DASHES and len(line) > 2 and line[1].isspace():
+            if header is not None or in_speech:
+                out.append((para.start + 1, para.end, header))
+                in_speech = True
+            continue
+        in_speech = False
+        header = None
+        if line.endswith(":") and len(WORD.findall(line)) <= Q.HEADER_MAX_WORDS:
+            header = _header_speaker(text, para.start, para.end - 1, persons)
+    return out
+
+
+def _header_speaker(text: str, start: int, end: int, persons: list[Mention]) -> _Cand:
+    inside = [m for m in persons if start <= m.start and m.end <= end]
+    if inside:
+        m = inside[0]
+        return _Cand(m.start, m.end, "person", mention=m)
+    comma = text.find(",", start, end)
+    stop = comma if comma > start else end
+    return _Cand(start, stop, "header")

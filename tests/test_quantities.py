@@ -1,0 +1,102 @@
+"""Quantities stage: money, percentages and counts on hand-written sentences in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.model import Article, TimeRef
+from newsweave.stages.quantities import QuantityStage, extract_quantities, parse_number
+
+
+def _figures(text: str, lang: str, times: list[TimeRef] | None = None):
+    art = Article(id="t", text=text, lang=lang)
+    art.times = times or []
+    return extract_quantities(art)
+
+
+def _one(text: str, lang: str, times: list[TimeRef] | None = None):
+    found = _figures(text, lang, times)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("raw", "lang", "value"), [
+    ("24,5", "pl", 24.5), ("2.000,352", "de", 2000.352), ("94.000", "de", 94000.0), ("1,000", "en", 1000.0),
+    ("1,00,000", "hi", 100000.0), ("4.800", "hi", 4.8), ("300 000", "pl", 300000.0), (".08", "en", 0.08),
+    ("१२", "hi", 12.0),
+])
+def test_quantities_parse_number_locale_separators(raw: str, lang: str, value: float) -> None:
+    assert parse_number(raw, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("raw", ["1.000.000,5,3", "9" * 400, "1,2,3,4", "12..5"])
+def test_quantities_parse_number_rejects_malformed(raw: str) -> None:
+    assert parse_number(raw, "de") is None
+
+
+def test_quantities_polish_money_with_scale_and_period() -> None:
+    text = "Obroty handlowe między Polską a Czechami osiągnęły w zeszłym roku 12,3 miliarda dolarów."
+    when = TimeRef(start=text.index("w zeszłym"), end=text.index("w zeszłym") + 14, text="w zeszłym roku",
+                   value="2019")
+    q = _one(text, "pl", [when])
+    assert (q.kind, q.unit, q.value, q.period) == ("money", "USD", pytest.approx(12.3e9), "2019")
+    assert q.measure_key == "trade_turnover:CZ-PL"
+    assert q.text == "12,3 miliarda dolarów"
+
+
+def test_quantities_german_qualifier_and_compound_measure() -> None:
+    q = _one("Der Handelsumsatz zwischen Frankreich und Spanien lag bei rund 7,2 Milliarden US-Dollar.", "de")
+    assert (q.unit, q.value, q.qualifier) == ("USD", pytest.approx(7.2e9), "about")
+    assert q.measure_key == "trade_turnover:ES-FR"
+
+
+def test_quantities_turkish_percent_before_and_counts_with_scale() -> None:
+    found = _figures("Bu yıl İtalya'da yüzde 15 artış oldu ve 12 bin şirket kuruldu.", "tr")
+    assert [(q.kind, q.value, q.unit) for q in found] == [("percent", 15.0, "%"), ("count", 12000.0, "şirket")]
+    assert found[1].measure_key.startswith("companies")
+
+
+def test_quantities_turkish_final_verb_qualifies_both_gapped_figures() -> None:
+    found = _figures("Mısır yatırımlarının hacmi 3 milyar doları, Fas yatırımlarının ise 1,5 milyar doları aştı.", "tr")
+    assert [(q.value, q.qualifier) for q in found] == [(3e9, "over"), (1.5e9, "over")]
+    assert all(q.measure_key.startswith("investment_stock") for q in found)
+
+
+def test_quantities_symbols_and_iso_codes() -> None:
+    found = _figures("The deal is worth $4.5 bn, or about EUR 4 billion, up 12% on 2019.", "en")
+    assert [(q.kind, q.unit, q.value) for q in found] == [
+        ("money", "USD", pytest.approx(4.5e9)), ("money", "EUR", pytest.approx(4e9)), ("percent", "%", 12.0)]
+    assert found[1].qualifier == "about"
+
+
+def test_quantities_hindi_and_russian_scale_words() -> None:
+    hi = _one("कंपनी ने 5 करोड़ रुपये का निवेश किया।", "hi")
+    assert (hi.unit, hi.value) == ("INR", pytest.approx(5e7))
+    ru = _one("Товарооборот превысил 3,2 млрд долларов.", "ru")
+    assert (ru.unit, ru.value) == ("USD", pytest.approx(3.2e9))
+
+
+def test_quantities_ordinals_years_and_durations_are_not_figures() -> None:
+    assert _figures("W tym roku obchodziliśmy 25 rocznicę. Forum trwało 3 dni w 2019 roku.", "pl") == []
+    assert _figures("Das 20. Forum der Regionen fand statt.", "de") == []
+    assert _figures("यह 18वें मंच में हुआ।", "hi") == []
+
+
+def test_quantities_elliptic_scale_takes_previous_currency() -> None:
+    found = _figures("Ticaret hacmi 10 milyar dolara ulaştı. Bunu 15 milyara çıkarmak istiyoruz.", "tr")
+    assert [(q.kind, q.unit, q.value) for q in found] == [("money", "USD", 1e10), ("money", "USD", 1.5e10)]
+    assert found[1].measure_key == found[0].measure_key
+
+
+def test_quantities_bad_input_never_raises() -> None:
+    text = "Werte: 1.000.000,5,3 Euro und " + "7" * 400 + " Dollar sowie 12,5 Prozent."
+    found = QuantityStage()(Article(id="bad", text=text, lang="de")).quantities
+    assert [(q.kind, q.value) for q in found] == [("percent", 12.5)]
+
+
+def test_quantities_offsets_index_the_text() -> None:
+    text = "Über 40 Verträge wurden unterzeichnet, rund 3 Mrd. Euro investiert."
+    found = _figures(text, "de")
+    assert [(q.kind, q.qualifier) for q in found] == [("count", "over"), ("money", "about")]
+    for q in found:
+        assert text[q.start:q.end] == q.text
