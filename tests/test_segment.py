@@ -1,0 +1,69 @@
+"""ICU segmentation: sentences and words for every script, Python offsets, tweet attributions."""
+
+from __future__ import annotations
+
+from newsweave.stages.segment import attributions, has_post_link, paragraphs, sentences, words
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def test_segment_sentences_keep_abbreviations() -> None:
+    text = "Mr. Smith went to Washington. He met the president."
+    assert _pieces(text, sentences(text, "en")) == ["Mr. Smith went to Washington.", "He met the president."]
+
+
+def test_segment_sentences_other_scripts() -> None:
+    hi = "मोदी ने कहा कि भारत तैयार है। उन्होंने रूस का दौरा किया।"
+    assert len(sentences(hi, "hi")) == 2
+    zh = "今天天气很好。我们去公园吧！"
+    assert _pieces(zh, sentences(zh, "zh")) == ["今天天气很好。", "我们去公园吧！"]
+
+
+def test_segment_words_in_scripts_without_spaces() -> None:
+    th = "ประเทศไทยมีประชากรมาก"
+    assert len(words(th, "th")) >= 3
+    zh = "我们今天去北京"
+    assert len(words(zh, "zh")) >= 3
+    assert "".join(_pieces(zh, words(zh, "zh"))) == zh
+
+
+def test_segment_words_skip_punctuation_and_keep_numbers() -> None:
+    text = "Putin, Tokayev: 2022!"
+    assert _pieces(text, words(text, "en")) == ["Putin", "Tokayev", "2022"]
+
+
+def test_segment_offsets_are_python_indices_with_astral_characters() -> None:
+    text = "📺📺 First sentence here. Second one 🙂 follows."
+    spans = sentences(text, "en")
+    assert _pieces(text, spans) == ["📺📺 First sentence here.", "Second one 🙂 follows."]
+    assert _pieces(text, words(text, "en"))[:2] == ["First", "sentence"]
+
+
+def test_segment_paragraphs_are_trimmed_lines() -> None:
+    text = "  First line \n\n\tSecond line\n"
+    assert _pieces(text, paragraphs(text)) == ["First line", "Second line"]
+
+
+def test_segment_empty_text() -> None:
+    assert sentences("") == [] and words("") == [] and paragraphs("") == []
+
+
+def test_segment_attribution_line_parsed() -> None:
+    text = "Some tweet text\n— Samuel Ramani (@SamRamani2) November 28, 2022\nmore"
+    (post,) = attributions(text)
+    assert text[post.start:post.end] == "— Samuel Ramani (@SamRamani2) November 28, 2022"
+    assert post.meta["author"] == "Samuel Ramani" and post.meta["handle"] == "SamRamani2"
+    assert post.meta["date"] == "2022-11-28"
+
+
+def test_segment_attribution_with_unparsable_date_has_no_date() -> None:
+    (post,) = attributions("— Someone (@someone) yesterday-ish")
+    assert post.meta["date"] is None and post.meta["date_text"] == "yesterday-ish"
+
+
+def test_segment_post_links() -> None:
+    assert has_post_link("look pic.twitter.com/nQxq1CtRRD")
+    assert has_post_link("https://x.com/user/status/123456")
+    assert not has_post_link("https://example.com/status")
