@@ -1,7 +1,8 @@
 """Throughput of the language stage (language, script, paragraphs, sentences, posts, quotes) in MB/s.
 
 Reads real articles: the seeds and SlavicNER documents from the shared folder when present, else the
-sample corpus in ``examples/corpus``. Prints MB of UTF-8 text per second of stage time (wall clock and process CPU time), one core.
+sample corpus in ``examples/corpus``. Prints MB of UTF-8 text per second of stage time (wall clock
+and process CPU time), one core.
 
     python benchmarks/bench_language.py [--limit N] [--repeat R]
 """
