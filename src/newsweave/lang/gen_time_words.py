@@ -155,8 +155,11 @@ def _language(babel_codes: tuple[str, ...], dp_codes: tuple[str, ...]) -> dict:
                     pre, word, post = _pattern_parts(pattern)
                     if word:
                         units.setdefault(word, unit)
-                    (ago_pre if tense == "past" else in_pre).update(pre)
-                    (ago_post if tense == "past" else in_post).update(post)
+                    # multi-word function words stay phrases: "dentro de", "il y a", "тому назад"
+                    if pre:
+                        (ago_pre if tense == "past" else in_pre).add(" ".join(pre))
+                    if post:
+                        (ago_post if tense == "past" else in_post).add(" ".join(post))
         cardinals, ords = _numbers(code)
         for word, n in cardinals.items():
             numbers.setdefault(word, n)

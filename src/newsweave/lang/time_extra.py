@@ -13,7 +13,10 @@ Why each kind exists:
   ("vergangenes Jahr", "des vergangenen Jahres", "gelecek yılın"); CLDR only has the fixed phrases.
 * ``first``: "the first N months of ..." words; ``edges``: early/mid/late words that widen a span.
 * ``year_words``/``month_words``: words written after a year or a month name ("2024 йил", "ноябрь ойида").
+* ``seasons``: TIMEX3 season codes (SP, SU, FA, WI); CLDR has no season names.
 * ``fuzzy``: TIMEX3 PRESENT_REF/PAST_REF/FUTURE_REF words (now, recently, soon).
+* ``drop``: generated function words too ambiguous to keep (Hindi "में" is "in" everywhere, not only "in N
+  years").
 * ``future``/``past_tense``: regular expressions of tense markers that decide whether a year-less date
   ("11 ноябрда", "in September") lies after or before the document date.
 * ``month_markers``/``day_markers``: Chinese writes months and days as numbers plus 月/日.
@@ -36,25 +39,28 @@ EXTRA: dict[str, dict[str, Any]] = {
                   "centuries": "CE", "hours": "H", "yr": "Y", "year-ago": "Y", "year-earlier": "Y"},
         "numbers": {"a": 1, "an": 1, "one": 1, "several": -1, "few": -1, "many": -1},
         "first": ["first"],
-        "past": ["last", "past", "previous", "prior", "preceding"],
+        "past": ["last", "past", "the past", "previous", "prior", "preceding"],
         "this": ["this", "current", "the current", "this past", "the same"],
         "next": ["next", "coming", "following", "upcoming", "the coming", "the next"],
-        "relative": {"this decade": ["DE", 0], "a year earlier": ["Y", -1], "year earlier": ["Y", -1],
-                     "a year ago": ["Y", -1], "tonight": ["D", 0]},
+        "relative": {"this decade": ["DE", 0], "tonight": ["D", 0],
+                     # financial reporting: "the (latest) quarter" is the last completed one
+                     "the quarter": ["Q", -1], "the latest quarter": ["Q", -1], "the most recent quarter": ["Q", -1]},
         "ago_post": ["ago", "earlier", "before"],
         "in_post": ["later", "from now", "hence"],
-        "determiners": ["the"],
+        "determiners": ["the", "fiscal"],
+        "seasons": {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"},
         "connectors": ["of", "in"],
         "edges": {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "mid": "MID",
                   "middle": "MID", "late": "END", "later": "END", "end": "END", "the end": "END"},
         "fuzzy": {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                   "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-                  "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-                  "the past": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",
-                  "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near term": "FUTURE_REF",
+                  "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF",
+                  "the past": "PAST_REF",
+                  "formerly": "PAST_REF", "soon": "FUTURE_REF",
+                  "the future": "FUTURE_REF", "the near term": "FUTURE_REF",
                   "shortly": "FUTURE_REF", "the near future": "FUTURE_REF"},
         "future": r"\b(will|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|upcoming|expected to)\b",
-        "past_tense": r"\b(was|were|had|did|said|\w{3,}ed)\b",
+        "past_tense": r"\b(was|were|had|did|said|ago|last)\b",
     },
     "de": {
         "units": {"jahres": "Y", "jahrs": "Y", "monats": "M", "tages": "D", "quartals": "Q", "jahrzehnten": "DE",
@@ -69,6 +75,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "relative": {"vorjahr": ["Y", -1], "im vorjahr": ["Y", -1], "heuer": ["Y", 0]},
         "determiners": [],
         "connectors": ["des", "der", "im", "in"],
+        "seasons": {"frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"},
         "edges": {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "ausgang": "END"},
         "fuzzy": {"jetzt": "PRESENT_REF", "derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF",
                   "gegenwärtig": "PRESENT_REF", "kürzlich": "PAST_REF", "vor kurzem": "PAST_REF",
@@ -106,14 +113,19 @@ EXTRA: dict[str, dict[str, Any]] = {
         "relative": {"anoche": ["D", -1], "esta noche": ["D", 0], "pasado mañana": ["D", 2]},
         "ago_pre": ["hace"],
         "in_pre": ["dentro de"],
-        "in_post": ["después", "más tarde"],
+        "in_post": ["más tarde"],
         "determiners": ["el", "la", "los", "las", "del", "al"],
+        "seasons": {"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"},
         "connectors": ["de", "del"],
         "edges": {"principios": "START", "comienzos": "START", "inicios": "START", "mediados": "MID",
                   "finales": "END", "fines": "END", "fin": "END"},
         "fuzzy": {"ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "la actualidad": "PRESENT_REF",
                   "hoy en día": "PRESENT_REF", "hoy por hoy": "PRESENT_REF", "el momento": "PRESENT_REF",
                   "estos días": "PRESENT_REF", "recientemente": "PAST_REF", "recién": "PAST_REF",
+                  "actual": "PRESENT_REF", "actuales": "PRESENT_REF", "pasado": "PAST_REF", "pasada": "PAST_REF",
+                  "reciente": "PAST_REF", "recientes": "PAST_REF", "próximo": "FUTURE_REF",
+                  "próxima": "FUTURE_REF", "próximos": "FUTURE_REF", "próximas": "FUTURE_REF",
+                  "futuros": "FUTURE_REF", "futuras": "FUTURE_REF",
                   "entonces": "PAST_REF", "antaño": "PAST_REF", "pronto": "FUTURE_REF", "el futuro": "FUTURE_REF",
                   "futuro": "FUTURE_REF", "futura": "FUTURE_REF"},
         "future": r"\b(\w+rá|\w+rán|va a|van a|próxim[oa]s?)\b",
@@ -307,6 +319,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "this": ["इस", "यह", "चालू"],
         "next": ["अगले", "अगला", "अगली", "आगामी", "आने वाले"],
         "connectors": ["की", "के", "का", "में"],
+        "drop": ["में"],
         "edges": {"शुरुआत": "START", "शुरू": "START", "मध्य": "MID", "अंत": "END", "आखिर": "END"},
         "fuzzy": {"अब": "PRESENT_REF", "वर्तमान में": "PRESENT_REF", "हाल ही में": "PAST_REF",
                   "हाल में": "PAST_REF", "जल्द ही": "FUTURE_REF"},

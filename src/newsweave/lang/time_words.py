@@ -21,10 +21,10 @@ CATEGORY = {
     "months": "M", "homographs": "x", "month_abbr": "x", "weekdays": "W", "units": "U", "numbers": "n",
     "ordinals": "O", "first": "I", "past": "P", "this": "T", "next": "X", "relative": "R", "ago_post": "A",
     "ago_pre": "B", "in_pre": "F", "in_post": "G", "year_words": "y", "month_words": "m", "month_markers": "k",
-    "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S",
+    "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S", "seasons": "V",
 }
 #: When one token belongs to several categories, the first in this order wins (relative phrases over parts).
-PRIORITY = "RSMxWUqPTXIAOnBFGymkjEDo"
+PRIORITY = "RSMxWVUqPTXIAOnBFGymkjEDo"
 
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
@@ -111,14 +111,15 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.add(word, "O", n)
         for word, (unit, offset) in {**gen.get("relative", {}), **extra.get("relative", {})}.items():
             lex.add(word, "R", (unit, offset))
+        drop = set(extra.get("drop", ()))
         for key in ("ago_pre", "ago_post", "in_pre", "in_post"):
-            for word in {*gen.get(key, ()), *extra.get(key, ())}:
+            for word in {*gen.get(key, ()), *extra.get(key, ())} - drop:
                 lex.add(word, CATEGORY[key], None)
         for key in ("first", "past", "this", "next", "year_words", "month_words", "month_markers", "day_markers",
                     "determiners", "connectors"):
             for word in extra.get(key, ()):
                 lex.add(word, CATEGORY[key], {"past": -1, "this": 0, "next": 1}.get(key))
-        for key in ("edges", "fuzzy"):
+        for key in ("edges", "fuzzy", "seasons"):
             for word, value in extra.get(key, {}).items():
                 lex.add(word, CATEGORY[key], value)
         suffixes.update(extra.get("suffixes", ()))

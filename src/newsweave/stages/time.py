@@ -40,7 +40,7 @@ _REL = r"(?:R|[PTX][Uq]|[Uq][PTX])"
 #: Grammar rules over the category string: (name, pattern). At each token the longest match wins; on equal
 #: length the earlier rule wins.
 RULES: list[tuple[str, str]] = [
-    ("dmy", r"D?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
+    ("dmy", r"D?[PX]?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
     ("mdy", r"D?[Mx]\.?[NO]h?,?Yy?"),
     ("ymd", r"Yy?[-/.]?[Mx]m?[-/.]?Nj?"),
     ("ydm", r"Yy?,?N\.?[Mx]m?"),
@@ -50,7 +50,7 @@ RULES: list[tuple[str, str]] = [
     ("zh_m", r"Nk"),
     ("ym", r"D?[Mx]m?,?o?Yy?"),
     ("ym", r"Yy?o?Mm?"),
-    ("dm", r"D?[NO]\.?h?o?[Mx]m?"),
+    ("dm", r"D?[PX]?[NO]\.?h?o?[Mx]m?"),
     ("md", r"D?[Mx]\.?[NO]h?(?![NYkUq])"),
     ("relm", rf"D?{_REL}[o,F]*D?Mm?"),
     ("mrel", rf"D?Mm?[o,]*D?{_REL}"),
@@ -63,6 +63,7 @@ RULES: list[tuple[str, str]] = [
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
     ("dur", r"D?[PX]?[nN]-?[Uq]"),
     ("rel", rf"D?{_REL}"),
+    ("rel", r"D?R,?D?W"),
     ("relwd", r"D?[PX]W|D?W[PX]"),
     ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?"),
     ("decade", r"D?Yz"),
@@ -70,13 +71,16 @@ RULES: list[tuple[str, str]] = [
     ("m", r"D?Mm?"),
     ("date", r"Z"),
     ("fuzzy", r"D?S"),
+    ("dayof", r"D?UN(?![.Mxo])"),
+    ("season", r"D?[PTX]V(?:,?o?Yy?)?|DV(?:,?o?Yy?)?|V,?o?Yy?"),
 ]
-_COMPILED = [(name, re.compile(pattern)) for name, pattern in RULES]
+_COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZ")
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZV")
 _UNIT_DAYS = {"D": 1, "W": 7}
 _SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
 _NUMERIC_DATE = regex.compile(r"^(\d{1,4})[./](\d{1,2})[./](\d{2,4})$")
+_QUARTER = regex.compile(r"^\d{4}-Q[1-4]$")
 _ISO = regex.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _HEADER_DATE = regex.compile(
     r"^\W{0,3}(?:" + "|".join(HEADER_WORDS) + r")\s*[:\-]?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)"
@@ -105,6 +109,7 @@ class Expr:
     offset: int | None = None
     amount: int | None = None
     ref: str | None = None
+    season: str | None = None
     explicit_year: bool = False
     tense: str | None = None
 
@@ -199,7 +204,7 @@ def _disambiguate(toks: list[_Tok]) -> None:
         prv = toks[i - 1].cat if i else ""
         if tok.cat == "S" and len(tok.all) > 1:
             for cat in "TPX":
-                if cat in tok.all and nxt in "UqWM":
+                if cat in tok.all and (nxt in "UqWMVnNO" or prv in "UqWM"):
                     tok.cat, tok.value = cat, tok.all[cat]
         if "y" in tok.all and prv in ("Y", "N"):
             tok.cat, tok.value = "y", tok.all["y"]
@@ -222,20 +227,26 @@ def recognise(text: str, lex: Lexicon) -> list[Expr]:
         if cats[i] not in _STARTS:
             i += 1
             continue
-        best: tuple[int, str] | None = None
-        for name, pattern in _COMPILED:
+        candidates = []
+        for order, (name, pattern) in enumerate(_COMPILED):
             m = pattern.match(cats, i)
-            if m and m.end() > i and (best is None or m.end() > best[0]):
-                best = (m.end(), name)
-        if best is None:
+            if m and m.end() > i:
+                candidates.append((-m.end(), order, name))
+        if not candidates:
             i += 1
             continue
-        end, name = best
-        expr = _build(name, toks[i:end], text)
-        if expr is not None:
-            _extend_edges(expr, toks, i, end)
-            found.append(expr)
-        i = end
+        candidates.sort()
+        # the longest reading that is a real date wins; when none is ("31 February 2022"), the whole
+        # span is skipped rather than read as a shorter, invented date ("February 2022")
+        for neg_end, _, name in candidates:
+            expr = _build(name, toks[i:-neg_end], text)
+            if expr is not None:
+                _extend_edges(expr, toks, i, -neg_end)
+                found.append(expr)
+                i = -neg_end
+                break
+        else:
+            i = -candidates[0][0]
     return found
 
 
@@ -244,19 +255,19 @@ def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
     j = i
     while j > 0 and toks[j - 1].cat in "oD" and j - i > -3:
         j -= 1
-    if j > 0 and toks[j - 1].cat == "E":
+    if j > 0 and "E" in toks[j - 1].all:
         k = j - 1
         if k > 0 and toks[k - 1].cat == "D":
             k -= 1
         expr.start = toks[k].start
-    elif j < i and i > 0 and toks[i - 1].cat == "E":
+    elif j < i and i > 0 and "E" in toks[i - 1].all:
         expr.start = toks[i - 1].start
-    if i > 0 and toks[i - 1].cat == "-" and i > 1 and toks[i - 2].cat == "E":
+    if i > 1 and toks[i - 1].cat == "-" and "E" in toks[i - 2].all:
         expr.start = toks[i - 2].start
     k = end
     while k < len(toks) and toks[k].cat == "o" and k - end < 2:
         k += 1
-    if k > end and k < len(toks) and toks[k].cat == "E":
+    if k > end and k < len(toks) and "E" in toks[k].all:
         expr.end = toks[k].end
 
 
@@ -288,6 +299,8 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         e.month = nums[0].value if name == "zh_ym" else months[0]
         return e if _valid(e.year, e.month, 1) else None
     if name in ("dm", "md", "zh_md"):
+        if mods:  # "el pasado 2 de marzo", "el próximo 25 de julio"
+            e.tense = "past" if mods[0] < 0 else "future"
         e.month = nums[0].value if name == "zh_md" else months[0]
         e.day = _num(nums[-1] if name == "zh_md" else nums[0])
         return e if _valid(2000, e.month, e.day) else None
@@ -382,6 +395,18 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
     if name == "fuzzy":
         e.ref = next(t.value for t in toks if t.cat == "S")
         return e
+    if name == "dayof":
+        day = _num(nums[0])
+        if units[0] != "D" or day is None or not 1 <= day <= 31:
+            return None
+        e.day = day
+        return e
+    if name == "season":
+        e.season = next(t.value for t in toks if t.cat == "V")
+        e.offset = mods[0] if mods else None
+        if years:
+            e.year, e.explicit_year = years[0], True
+        return e
     return None
 
 
@@ -448,6 +473,8 @@ def _mark_tense(exprs: list[Expr], text: str, lex: Lexicon) -> None:
             cache[idx] = [(m.start() + s, "future") for p in lex.future for m in p.finditer(sentence)] + \
                 [(m.start() + s, "past") for p in lex.past for m in p.finditer(sentence)]
         markers = cache[idx]
+        if e.tense is not None:  # the expression said it itself ("el pasado 2 de marzo")
+            continue
         # the marker nearest to the expression decides: "said (past) that in September it will (future) ..."
         e.tense = min(markers, key=lambda mk: abs(mk[0] - e.start))[1] if markers else None
 
@@ -528,12 +555,21 @@ def _year_for_month(month: int, day: int, anchor: Anchor, tense: str | None, nar
     return out
 
 
+def rel_dir_of(offset: int | None) -> str | None:
+    """Direction of a relative offset: negative is past, positive future, zero/none present."""
+    if not offset:
+        return None
+    return "past" if offset < 0 else "future"
+
+
 def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tuple[str | None, str | None]:
     """(TIMEX3 value, direction) of one expression; value ``None`` when it cannot be known."""
     direction = e.tense if e.tense in ("past", "future") else None
     if e.type == "DURATION":
         if e.amount is None or e.unit is None:
             return None, None
+        if e.unit == "Q":  # TIMEX3 has no quarter duration unit: three quarters are nine months
+            return ("PXM" if e.amount < 0 else f"P{3 * e.amount}M"), None
         n = "X" if e.amount < 0 else str(e.amount)
         if e.unit == "H":
             return f"PT{n}H", None
@@ -561,6 +597,12 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         if anchor is None:
             return f"XXXX-Q{e.quarter}", direction
         return f"{anchor.date.year:04d}-Q{e.quarter}", direction
+    if e.season is not None:
+        if e.year is not None:
+            return f"{e.year:04d}-{e.season}", None
+        if anchor is None:
+            return f"XXXX-{e.season}", direction
+        return f"{anchor.date.year + (e.offset or 0):04d}-{e.season}", rel_dir_of(e.offset)
     if e.year is not None and e.month is None:
         return f"{e.year:04d}", None
     if e.year is not None and e.day is None:
@@ -615,6 +657,14 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
                 return None, None
         value = f"{y_txt}-{e.month:02d}" + (f"-{e.day:02d}" if e.day is not None else "")
         return value, direction
+    if e.day is not None:  # "el día 13": a day of the document's month
+        if anchor.precision != "day":
+            return (f"{anchor.date.year:04d}-{anchor.date.month:02d}-{e.day:02d}" if anchor.precision == "month"
+                    and _valid(anchor.date.year, anchor.date.month, e.day) else None), direction
+        ref = anchor.date
+        if not _valid(ref.year, ref.month, e.day):
+            return None, None
+        return f"{ref.year:04d}-{ref.month:02d}-{e.day:02d}", direction
     if e.unit is not None and e.offset is not None:
         unit, offset = e.unit, e.offset
         return _both(anchor, lambda d: (_shift(d, unit, offset), unit)), rel_dir
@@ -822,10 +872,16 @@ def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
         anchor = anchor_from(dating.date)
     times: list[TimeRef] = []
     narrative: int | None = None
+    quarter: int | None = None
     for e in exprs:
         value, direction = resolve(e, anchor, narrative)
         if e.explicit_year and e.year is not None:
             narrative = e.year
+        if value and _QUARTER.match(value):
+            quarter = int(value[-1])
+        elif quarter and value and e.rule == "ago" and e.unit == "Y" and regex.fullmatch(r"\d{4}", value):
+            # after a quarter was discussed, "a year earlier/ago" is that quarter a year before (earnings style)
+            value = f"{value}-Q{quarter}"
         times.append(TimeRef(e.start, e.end, text[e.start:e.end], value, e.type, direction))
     return times, dating
 
