@@ -140,7 +140,7 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert art.source == "Daily Example"
     assert art.url == "https://daily.example/2024/03/exports-rise"
     assert (art.date, art.date_precision, art.date_source) == ("2024-03-05", "day", "metadata")
-    assert "exports rose by 7 percent" in art.text
+    assert "exports rose by 7 percent" in art.text and art.text.endswith("the ministry added.")
     assert "Copyright" not in art.text and "Sport" not in art.text
 
 

@@ -2,7 +2,7 @@
 
 Order matters: a BOM is proof, a declared charset (HTTP header, ``<meta charset>``) is a strong
 hint that must still decode cleanly, strict UTF-8 almost never succeeds by accident, and only then
-does charset-normalizer guess. Binary input (NUL bytes, a low share of printable characters) is
+does charset-normalizer guess. Binary input (NUL bytes, many control characters) is
 refused with a reason instead of becoming mojibake. NFC normalisation happens in ``Article``.
 """
 
@@ -32,8 +32,10 @@ _WEB_PREFERENCE = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r
                    "cp1254", "iso8859_9", "cp1256", "cp1253", "cp1255", "cp1257", "shift_jis", "cp932",
                    "euc_jp", "gb18030", "gbk", "gb2312", "big5", "euc_kr", "cp949", "cp874", "tis_620")
 
-#: Share of characters that must be printable (or ordinary whitespace) for input to count as text.
-MIN_PRINTABLE_RATIO = 0.95
+#: Largest share of control characters (C0/C1 other than whitespace, U+FFFD) that text may have;
+#: decoded binary data is full of them. Format characters such as ZWJ are ordinary in Indic text.
+MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 #: Labels that browsers (WHATWG Encoding Standard) read as a wider Windows code page; pages that say
 #: "iso-8859-1" routinely contain cp1252 curly quotes and dashes.
@@ -58,12 +60,9 @@ def _known_codec(name: str | None) -> str | None:
     return _WHATWG_ALIASES.get(codec, codec)
 
 
-def _printable_ratio(text: str) -> float:
+def _control_share(text: str) -> float:
     sample = text[:100_000]
-    if not sample:
-        return 1.0
-    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t\f\v")
-    return good / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _detect(raw: bytes) -> str:
@@ -105,7 +104,7 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> str:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = _detect(raw)
-    ratio = _printable_ratio(text)
-    if ratio < MIN_PRINTABLE_RATIO:
-        raise InputRejected(f"binary content (only {ratio:.0%} printable characters)")
+    share = _control_share(text)
+    if share > MAX_CONTROL_SHARE:
+        raise InputRejected(f"binary content ({share:.0%} control characters)")
     return text

@@ -1,9 +1,9 @@
 """HTML pages: main text and metadata by trafilatura; HTML fragments (feed entries) to plain text.
 
-trafilatura's default (recall-oriented) extraction falls back to whatever text a page has, so a
-page that is nothing but menus would come back as a list of link labels. Its precision mode
-returns nothing for such pages, so it decides *whether* a page has main text and the default
-mode supplies the text itself.
+trafilatura runs in its precision mode: the default (recall-oriented) mode falls back to whatever
+text a page has, so a page that is nothing but menus would come back as a list of link labels and
+boilerplate lines would reach the entity and quote stages. Precision mode returns nothing for such
+pages, which is then reported as "no main text".
 """
 
 from __future__ import annotations
@@ -40,22 +40,14 @@ _BLOCK_TAGS = frozenset({
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "svg")
 
 
-def _has_main_text(html: str) -> bool:
-    found = trafilatura.bare_extraction(html, fast=True, favor_precision=True, include_comments=False,
-                                        include_tables=False)
-    return bool(found is not None and (found.text or "").strip())
-
-
 def extract_html(raw: bytes, article_id: str, origin: str, *, url: str | None = None,
                  declared_charset: str | None = None) -> Article:
     """One page as an Article (text, title, date, author, site, canonical URL); ``InputRejected`` if none."""
     if not raw.strip():
         raise InputRejected("empty file")
     html = _XML_DECL.sub("", decode_bytes(raw, declared_charset or html_declared_charset(raw)), count=1)
-    if not _has_main_text(html):
-        raise InputRejected("no main text (page is navigation or boilerplate only)")
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      date_extraction_params=_DATE_PARAMS)
+                                      favor_precision=True, date_extraction_params=_DATE_PARAMS)
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
         raise InputRejected("no main text (page is navigation or boilerplate only)")
