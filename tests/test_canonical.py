@@ -1,0 +1,188 @@
+"""Canonical entities from hand-built mentions in several languages and scripts."""
+
+from __future__ import annotations
+
+from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, initials, script_of
+from newsweave.model import Article, Entity, Mention, Variant
+
+
+def _article(aid: str, lang: str, names: list[tuple[str, str]], kb: dict[str, tuple[str, str]] | None = None,
+             text: str | None = None) -> Article:
+    """An article whose text is the names joined by " … ", with one mention per name."""
+    kb = kb or {}
+    body = text if text is not None else " … ".join(n for n, _ in names)
+    art = Article(id=aid, text=body, lang=lang)
+    pos = 0
+    for name, etype in names:
+        start = art.text.index(name, pos)
+        kb_id, lemma = kb.get(name, (None, None))
+        art.mentions.append(Mention(start, start + len(name), name, etype, kb_id=kb_id, lemma=lemma))
+        pos = start + len(name)
+    return art
+
+
+def _ids(articles: list[Article], surface: str) -> set[str | None]:
+    return {m.entity_id for a in articles for m in a.mentions if m.text == surface}
+
+
+def _seed_like() -> list[Article]:
+    return [
+        _article("pl", "pl", [("Kassym-Żomart Tokajew", "PER"), ("Władimir Putin", "PER"), ("Tokajewem", "PER"),
+                              ("Putina", "PER"), ("Kazachstanu", "LOC"), ("Rosji", "LOC"), ("Moskwie", "LOC")]),
+        _article("uz", "uz", [("Қосим-Жомарт Тўқаев", "PER"), ("Тўқаевнинг", "PER"), ("Путин", "PER"),
+                              ("Россияга", "LOC"), ("Москва", "LOC")]),
+        _article("hi", "hi", [("कासिम-जोमार्ट टोकायेव", "PER"), ("टोकायेव", "PER"), ("पुतिन", "PER"),
+                              ("कज़ाख़स्तान", "LOC")]),
+        _article("de", "de", [("Kassym-Schomart Tokajew", "PER"), ("Tokajews", "PER"), ("Wladimir Putin", "PER"),
+                              ("Kasachstan", "LOC")]),
+        _article("tr", "tr", [("Kasım Cömert Tokayev", "PER"), ("Tokayev'in", "PER"), ("Putin'le", "PER"),
+                              ("Kazakistan'ın", "LOC")]),
+    ]
+
+
+def test_canonical_merges_a_person_across_five_languages_and_three_scripts() -> None:
+    articles = _seed_like()
+    canonicalize(articles, [])
+    tokayev = {m.entity_id for a in articles for m in a.mentions if m.type == "PER" and "ut" not in m.text
+               and "ुत" not in m.text and "Пут" not in m.text}
+    putin = _ids(articles, "Władimir Putin") | _ids(articles, "Putina") | _ids(articles, "Путин") | \
+        _ids(articles, "पुतिन") | _ids(articles, "Wladimir Putin") | _ids(articles, "Putin'le")
+    assert len(tokayev) == 1
+    assert len(putin) == 1
+    assert tokayev != putin
+
+
+def test_canonical_sets_id_and_latin_display_name_on_every_mention() -> None:
+    articles = _seed_like()
+    entities = canonicalize(articles, [])
+    by_id = {e.id: e for e in entities}
+    for art in articles:
+        for m in art.mentions:
+            assert m.entity_id in by_id
+            assert m.entity_name == by_id[m.entity_id].name
+            assert script_of(m.entity_name) == "Latn"
+    putin = by_id[next(iter(_ids(articles, "Путин")))]
+    assert "Putin" in putin.name
+    assert {v.script for v in putin.variants} >= {"Latn", "Cyrl", "Deva"}
+    assert sum(v.count for v in putin.variants) == 6
+    assert putin.article_count == 5
+
+
+def test_canonical_kazakhstan_merges_by_spelling_and_keeps_types_apart() -> None:
+    articles = _seed_like()
+    canonicalize(articles, [])
+    kz = (_ids(articles, "Kazachstanu") | _ids(articles, "कज़ाख़स्तान") | _ids(articles, "Kasachstan")
+          | _ids(articles, "Kazakistan'ın"))
+    assert len(kz) == 1
+    assert kz.isdisjoint(_ids(articles, "Rosji"))
+
+
+def test_canonical_kb_ids_merge_exonyms_and_give_the_english_name() -> None:
+    kb = {"Russland": ("iso:RU", "Russia"), "रूस": ("iso:RU", "Russia"), "Rosji": ("iso:RU", "Russia")}
+    articles = [_article("a", "de", [("Russland", "LOC")], kb), _article("b", "hi", [("रूस", "LOC")], kb),
+                _article("c", "pl", [("Rosji", "LOC")], kb)]
+    entities = canonicalize(articles, [])
+    assert len(entities) == 1
+    assert entities[0].name == "Russia"
+    assert entities[0].kb_ids == {"iso": "RU"}
+
+
+def test_canonical_two_aliyevs_bare_surname_only_joins_when_unambiguous() -> None:
+    articles = [
+        _article("a", "en", [("Ilham Aliyev", "PER"), ("Aliyev", "PER")]),
+        _article("b", "en", [("Heydar Aliyev", "PER")]),
+        _article("c", "en", [("Aliyev", "PER")]),
+    ]
+    canonicalize(articles, [])
+    ilham, heydar = articles[0].mentions[0].entity_id, articles[1].mentions[0].entity_id
+    assert ilham != heydar
+    assert articles[0].mentions[1].entity_id == ilham  # same article: the full name there
+    assert articles[2].mentions[0].entity_id not in {ilham, heydar}  # two Aliyevs about: no guess
+
+
+def test_canonical_bare_surname_joins_the_only_bearer_across_articles() -> None:
+    articles = [_article("a", "de", [("Kassym-Schomart Tokajew", "PER")]),
+                _article("b", "pl", [("Tokajewem", "PER")])]
+    canonicalize(articles, [])
+    assert articles[0].mentions[0].entity_id == articles[1].mentions[0].entity_id
+
+
+def test_canonical_acronym_joins_its_bracketed_expansion_and_other_scripts() -> None:
+    text = "Kazachstan jest członkiem Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB)."
+    pl = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG")],
+                  text=text)
+    ru = _article("ru", "ru", [("ОДКБ", "ORG")])
+    hi = _article("hi", "hi", [("सीएसटीओ", "ORG")])
+    en = _article("en", "en", [("Collective Security Treaty Organization", "ORG"), ("CSTO", "ORG")])
+    canonicalize([pl, ru, hi, en], [])
+    assert pl.mentions[0].entity_id == pl.mentions[1].entity_id == ru.mentions[0].entity_id
+    assert hi.mentions[0].entity_id == en.mentions[1].entity_id == en.mentions[0].entity_id
+
+
+def test_canonical_acronym_keys() -> None:
+    assert acronym_key("ОДКБ") == "ODKB"
+    assert acronym_key("सीएसटीओ") == "CSTO"
+    assert acronym_key("Putin") is None
+    assert initials("Collective Security Treaty Organization", "en") == "CSTO"
+    assert initials("Organizacja Układu o Bezpieczeństwie Zbiorowym", "pl") == "OUBZ"
+
+
+def test_canonical_type_disagreement_keeps_entities_apart() -> None:
+    articles = [_article("a", "en", [("Washington", "PER")]), _article("b", "en", [("Washington", "LOC")])]
+    canonicalize(articles, [])
+    assert articles[0].mentions[0].entity_id != articles[1].mentions[0].entity_id
+
+
+def test_canonical_ids_do_not_depend_on_batch_order() -> None:
+    first = _seed_like()
+    canonicalize(first, [])
+    second = list(reversed(_seed_like()))
+    canonicalize(second, [])
+    ids_first = {(a.id, m.start): m.entity_id for a in first for m in a.mentions}
+    ids_second = {(a.id, m.start): m.entity_id for a in second for m in a.mentions}
+    assert ids_first == ids_second
+
+
+def test_canonical_known_entities_keep_their_ids_and_grow() -> None:
+    known = [Entity(id="per-kept-0001", name="Vladimir Putin", type="PER",
+                    variants=[Variant("Vladimir Putin", "en", "Latn", 3)], article_count=3)]
+    art = _article("x", "ru", [("Владимир Путин", "PER"), ("Путина", "PER")])
+    entities = canonicalize([art], known)
+    assert [m.entity_id for m in art.mentions] == ["per-kept-0001", "per-kept-0001"]
+    assert entities[0].id == "per-kept-0001"
+    assert entities[0].article_count == 4
+    assert {v.name for v in entities[0].variants} == {"Vladimir Putin", "Владимир Путин", "Путина"}
+
+
+def test_canonical_kept_index_gives_the_same_answer() -> None:
+    batch1 = _seed_like()
+    entities = canonicalize(batch1, [])
+    index = EntityIndex(entities)
+    later = _article("later", "pl", [("Tokajewa", "PER")])
+    canonicalize([later], entities, index)
+    assert later.mentions[0].entity_id == batch1[0].mentions[0].entity_id
+
+
+def test_canonical_bad_input_no_exception_no_runaway_merge() -> None:
+    junk = ["", "!!!", "???", "x" * 10_000, "y" * 10_000, "Pаris", "Paris", "ПУТИН", "Путин", "\u200b", "12345"]
+    articles = [_article(f"j{i}", "ru" if i % 2 else None, [(n, "LOC" if n.endswith("ris") else "PER")], text=n or " ")
+                if n else Article(id=f"j{i}", text="empty", lang="en") for i, n in enumerate(junk)]
+    articles[0].mentions.append(Mention(0, 0, "", "PER"))
+    entities = canonicalize(articles, [])
+    assert all(m.entity_id for a in articles for m in a.mentions)
+    ids = {a.mentions[0].text: a.mentions[0].entity_id for a in articles if a.mentions}
+    assert ids["!!!"] != ids["???"]
+    assert ids["x" * 10_000] != ids["y" * 10_000]
+    assert ids["ПУТИН"] == ids["Путин"]  # ALL CAPS is the same name
+    assert ids["Pаris"] == ids["Paris"]  # a Cyrillic homoglyph inside Latin does not make a new name
+    assert len(entities) >= 7
+    assert all(len(e.name) <= 400 for e in entities)
+
+
+def test_canonical_many_distinct_names_stay_distinct() -> None:
+    surnames = ["Novak", "Horvat", "Kowalski", "Ivanov", "Petrov", "Smith", "Garcia", "Müller", "Rossi", "Yilmaz",
+                "Kim", "Nguyen", "Singh", "Cohen", "Dubois", "Jansen", "Nielsen", "Silva", "Popescu", "Papadopoulos"]
+    articles = [_article(f"a{i}", "en", [(f"Anna {s}", "PER")]) for i, s in enumerate(surnames)]
+    articles += [_article(f"b{i}", "en", [(f"Boris {s}", "PER")]) for i, s in enumerate(surnames)]
+    canonicalize(articles, [])
+    assert len({a.mentions[0].entity_id for a in articles}) == 2 * len(surnames)
