@@ -256,6 +256,21 @@ def eval_lang(
     typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
 
 
+@eval_app.command("time")
+def eval_time(
+    full: Annotated[bool, typer.Option("--full", help="Score every document and spec case, not a sample.")] = False,
+) -> None:
+    """Time expressions: TimeBank en/es span F1 and value accuracy; Recognizers-Text de/hi/tr pass rate."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.time import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(evaluate(shared, full=full)))
+
+
 @eval_app.command("merge")
 def eval_merge(
     full: Annotated[bool, typer.Option("--full", help="Use all SlavicNER documents, not the CI sample.")] = False,
