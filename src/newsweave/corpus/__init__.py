@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.events import cluster
+from newsweave.corpus.facts import attach_speakers
 from newsweave.model import Article, Entity, Event, Story
 
 
@@ -30,5 +31,6 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     """
     picture = known or CorpusPicture()
     picture.entities = canonicalize(articles, picture.entities)
+    attach_speakers(articles)
     picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
     return picture
