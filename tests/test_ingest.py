@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import shutil
 from pathlib import Path
@@ -124,6 +125,14 @@ def test_ingest_unknown_suffix_sniffed(tmp_path: Path) -> None:
     kinds = {a.id: a.raw_type for a in read_sources(sorted(tmp_path.iterdir())) if isinstance(a, Article)}
     assert sorted(kinds.values()) == ["html", "text", "warc"]
     assert kinds["page.dat"] == "html"
+
+
+def test_ingest_unsupported_compressed_and_xml(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(b"some text"))
+    (tmp_path / "sitemap.xml").write_bytes(b'<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
+    reasons = sorted(e.reason for e in read_sources([tmp_path]) if isinstance(e, IngestError))
+    assert reasons == ["XML that is not an RSS/Atom feed",
+                       "unsupported compressed file (only .warc.gz and .jsonl.gz are read)"]
 
 
 def test_ingest_missing_path_is_error(tmp_path: Path) -> None:

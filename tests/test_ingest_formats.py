@@ -39,11 +39,13 @@ def test_files_raw_kept_exactly_text_normalised(tmp_path: Path) -> None:
     assert art.id == "a.txt" and art.raw_type == "text"
 
 
-def test_files_markdown_title_from_heading(tmp_path: Path) -> None:
-    (tmp_path / "n.md").write_text(f"# Exports rise\n\n{PARAGRAPH}\n", encoding="utf-8")
+def test_files_markdown_rendered_to_plain_text(tmp_path: Path) -> None:
+    source = f"# Exports rise\n\n{PARAGRAPH}\n\n* said **[the minister](https://gov.example/m)**\n"
+    (tmp_path / "n.md").write_text(source, encoding="utf-8")
     (art,), _ = _items(tmp_path / "n.md")
     assert art.title == "Exports rise"
-    assert art.id == "n.md"
+    assert art.text == f"Exports rise\n{PARAGRAPH}\nsaid the minister"
+    assert art.raw == source.encode("utf-8") and art.id == "n.md"
 
 
 def test_files_whitespace_only_is_error(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ chooses between them, by file name first and by the first bytes when the name sa
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -30,20 +31,34 @@ _JSONL_NAMES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _URL = re.compile(r"^(https?):/+(.*)$", re.IGNORECASE)
 
 
+def _refuse(reason: str) -> Reader:
+    def refuse(path: Path) -> Iterator[Article | IngestError]:
+        yield IngestError(str(path), reason)
+
+    return refuse
+
+
 def _sniff(path: Path) -> Reader:
     """The reader for a file whose name does not say what it is, chosen from its first bytes."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
-    except OSError:
+        if head.startswith(b"\x1f\x8b"):
+            with gzip.open(path, "rb") as inflated:
+                head = inflated.read(8)
+            if not head.startswith(b"WARC/"):
+                return _refuse("unsupported compressed file (only .warc.gz and .jsonl.gz are read)")
+    except (OSError, EOFError):
         return read_text_file  # reports the read error itself
-    if head.startswith(b"\x1f\x8b") or is_warc(path, head):
+    if is_warc(path, head):
         return read_warc
     if looks_like_feed(head):
         return read_feed_file
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:1024]:
         return read_html_file
+    if lowered.startswith(b"<?xml"):
+        return _refuse("XML that is not an RSS/Atom feed")
     return read_text_file
 
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import BinaryIO
 
 from newsweave.config import int_setting
@@ -116,3 +117,15 @@ class BoundedReader:
         if size is None or size < 0:
             size = self._limit - self.total + 1
         return self._count(self._stream.readline(size))
+
+
+def load_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes; refused from its size on disk before reading when over ``limit``."""
+    size = path.stat().st_size
+    if size > limit:
+        raise TooLarge(size, limit)
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # grew while we were reading it
+        raise TooLarge(len(raw), limit)
+    return raw

@@ -18,12 +18,12 @@ from lxml import etree
 from newsweave.ingest.base import (
     IngestError,
     InputRejected,
+    load_bytes,
     max_article_bytes,
     max_decompressed_bytes,
     metadata_date,
     stable_id,
 )
-from newsweave.ingest.files import load_bytes
 from newsweave.ingest.html import html_to_text
 from newsweave.model import Article
 

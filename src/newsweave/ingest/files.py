@@ -1,4 +1,8 @@
-"""Plain-text and Markdown files: one file, one article, raw bytes kept exactly as read."""
+"""Plain-text and Markdown files: one file, one article, raw bytes kept exactly as read.
+
+Markdown is rendered (markdown-it, CommonMark) and reduced to plain text, so that the stages see
+"Putin said" rather than "[Putin](https://...) said"; ``Article.raw`` keeps the Markdown source.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,18 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsweave.ingest.base import IngestError, InputRejected, TooLarge, max_article_bytes
+from markdown_it import MarkdownIt
+
+from newsweave.ingest.base import IngestError, InputRejected, load_bytes, max_article_bytes
 from newsweave.ingest.decode import decode_bytes
+from newsweave.ingest.html import html_to_text
 from newsweave.model import Article
 
 #: Suffixes read by this module.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 
+_MARKDOWN = MarkdownIt("commonmark")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
-
-
-def load_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes; refused from its size on disk before reading when over ``limit``."""
-    size = path.stat().st_size
-    if size > limit:
-        raise TooLarge(size, limit)
-    with path.open("rb") as handle:
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:  # grew while we were reading it
-        raise TooLarge(len(raw), limit)
-    return raw
 
 
 def markdown_title(text: str) -> str | None:
@@ -45,7 +41,12 @@ def article_from_bytes(raw: bytes, article_id: str, origin: str, *, markdown: bo
     text = decode_bytes(raw)
     if not text.strip():
         raise InputRejected("no text (only whitespace)")
-    title = markdown_title(text) if markdown else None
+    title = None
+    if markdown:
+        title = markdown_title(text)
+        text = html_to_text(_MARKDOWN.render(text))
+        if not text:
+            raise InputRejected("no text (Markdown without content)")
     return Article(id=article_id, text=text, title=title, origin=origin, raw=raw, raw_type="text")
 
 

@@ -18,9 +18,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, metadata_date
+from newsweave.ingest.base import IngestError, InputRejected, load_bytes, max_article_bytes, metadata_date
 from newsweave.ingest.decode import decode_bytes, html_declared_charset
-from newsweave.ingest.files import load_bytes
 from newsweave.model import Article
 
 #: Suffixes read by this module.
