@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -139,3 +141,14 @@ def test_ingest_missing_path_is_error(tmp_path: Path) -> None:
     items = list(read_sources([tmp_path / "nope.txt"]))
     assert len(items) == 1 and isinstance(items[0], IngestError)
     assert items[0].reason == "no such file or folder"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000),
+       name=st.sampled_from(["a.txt", "a.md", "a.html", "a.rss", "a.xml", "a.jsonl", "a.warc", "a.warc.gz", "a"]))
+def test_ingest_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    items = list(read_sources([path]))
+    assert items and all(isinstance(i, Article | IngestError) for i in items)
+    assert all(i.reason for i in items if isinstance(i, IngestError))

@@ -96,6 +96,12 @@ def test_jsonl_bad_lines_one_error_each(tmp_path: Path) -> None:
     assert all(e.reason.startswith("bad JSONL record") for e in errors)
 
 
+def test_jsonl_empty_file_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "none.jsonl").write_bytes(b"\n \n")
+    _, (err,) = _items(tmp_path / "none.jsonl")
+    assert err.reason == "empty file (no JSONL records)"
+
+
 def test_jsonl_overlong_line_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSWEAVE_MAX_ARTICLE_BYTES", "200")
     path = tmp_path / "long.jsonl"

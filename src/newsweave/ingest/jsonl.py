@@ -74,6 +74,7 @@ def record_to_article(rec: Any, default_id: str, origin: str, raw: bytes) -> Art
 def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
     """Every record of a ``.jsonl`` / ``.ndjson`` file (optionally gzip-compressed)."""
     limit = max_article_bytes()
+    produced = 0
     try:
         with ExitStack() as stack:
             stream: BinaryIO = stack.enter_context(path.open("rb"))
@@ -81,11 +82,12 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                 inflated = stack.enter_context(gzip.GzipFile(fileobj=stream))
                 stream = BoundedReader(inflated, max_decompressed_bytes())  # type: ignore[assignment]
             for lineno, line in _lines(stream, limit):
+                if line is not None and not line.strip():
+                    continue
+                produced += 1
                 where = f"{path}:{lineno}"
                 if line is None:
                     yield IngestError(where, f"too large (line > {limit} bytes)")
-                    continue
-                if not line.strip():
                     continue
                 try:
                     rec = json.loads(decode_bytes(line))
@@ -96,5 +98,9 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                     yield IngestError(where, str(exc))
     except TooLarge as exc:
         yield IngestError(str(path), str(exc))
+        return
     except (OSError, EOFError) as exc:
         yield IngestError(str(path), f"cannot read: {exc}")
+        return
+    if not produced:
+        yield IngestError(str(path), "empty file (no JSONL records)")
