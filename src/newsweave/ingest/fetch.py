@@ -27,7 +27,7 @@ from newsweave.model import Article
 
 MAX_REDIRECTS = 5
 TIMEOUT_S = 20.0
-USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave)"
+USER_AGENT = "newsweave/0.1 (news article ingestion)"
 
 #: XML that did not sniff as RSS/Atom is not read as text.
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",

@@ -117,7 +117,8 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
         if count == 0:
             yield IngestError(origin, "no WARC records (empty, cut off in its first record, or not a WARC)")
     except TooLarge as exc:
-        yield IngestError(origin, f"{exc} at offset {records.offset if records is not None else 0}")
+        yield IngestError(origin, f"{exc} at offset {records.offset if records is not None else 0} "
+                                  "(NEWSWEAVE_MAX_DECOMPRESSED_BYTES bounds a whole archive)")
     except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
         damaged_at = records.offset if records is not None else 0
         yield IngestError(origin, f"truncated or damaged at offset {damaged_at} (after {count} complete "
