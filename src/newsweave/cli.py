@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -284,3 +285,80 @@ def eval_merge(
         _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
         raise typer.Exit(2)
     typer.echo(format_table(run(shared, full=full)))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    full: Annotated[bool, typer.Option("--full", help="Use every sentence/document, not the CI sample.")] = False,
+) -> None:
+    """Span + type micro F1 of entity recognition per set, language and type (dev/ner, dev/slavicner)."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.ner import evaluate, format_report
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_report(evaluate(shared, full=full)))
+
+
+kb_app = typer.Typer(help="The user knowledge base of names (NEWSWEAVE_KB).", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("import")
+def kb_import(
+    file: Annotated[Path, typer.Argument(help="File to import (.gz allowed).")],
+    fmt: Annotated[str, typer.Option("--format", help="wikidata | jrc | paranames | tsv")] = "tsv",
+    kb: Annotated[Path | None, typer.Option("--kb", help="KB file (default: NEWSWEAVE_KB).")] = None,
+) -> None:
+    """Import names from a Wikidata JSON dump, JRC-Names, ParaNames or KB TSV file."""
+    from newsweave.kb.userkb import KBFormatError, import_file
+
+    try:
+        read, added = import_file(file, fmt, kb)
+    except (KBFormatError, OSError, UnicodeDecodeError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    typer.echo(f"{read} entries read, {added} new")
+
+
+@kb_app.command("add")
+def kb_add(
+    name: Annotated[str, typer.Argument(help="The entity's main name.")],
+    type_: Annotated[str, typer.Option("--type", help="PER | ORG | LOC | EVT | PRO | MISC")] = "PER",
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another spelling (repeatable).")] = None,
+    wikidata: Annotated[str | None, typer.Option("--wikidata", help="Wikidata id (Q...), used as kb_id.")] = None,
+    kb: Annotated[Path | None, typer.Option("--kb", help="KB file (default: NEWSWEAVE_KB).")] = None,
+) -> None:
+    """Add one entity (or more spellings of an existing one) to the user KB."""
+    from newsweave.kb.userkb import add_entry
+
+    try:
+        rec = add_entry(name, type_, alias or [], wikidata, kb)
+    except ValueError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from None
+    typer.echo(f"{rec.kb_id}\t{rec.type}\t{rec.name}\t{len(rec.aliases)} aliases")
+
+
+@app.command()
+def serve(
+    db: _Db = _DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL stores only; SQLite uses one).")] = 1,
+) -> None:
+    """Serve the web app and the REST API over a store."""
+    import uvicorn
+
+    from newsweave.web.app import create_app
+
+    store = _open_store(db)
+    typer.echo(f"newsweave: serving {db} at http://{host}:{port}/ (API docs at /api/docs)", err=True)
+    if workers > 1 and store.dialect != "sqlite":
+        store.close()
+        os.environ["NEWSWEAVE_DB"] = db
+        uvicorn.run("newsweave.web.asgi:app", host=host, port=port, workers=workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")

@@ -1,0 +1,149 @@
+"""Hybrid search: full text, entity-aware and vector, fused into one ranked list.
+
+An analyst types "Tokayev" and must also get the Hindi and Uzbek articles that never spell it that way:
+the query is matched against entity variants (all scripts), the store's full-text index, and, when the
+articles carry embeddings, the multilingual embedding of the query. Rankings are fused by reciprocal rank,
+which needs no calibration between the three scores.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.model import Article, Entity
+from newsweave.stages.embed import Embedder, get_embedder
+from newsweave.store import ArticleSummary, Store
+
+#: Reciprocal-rank-fusion constant (Cormack et al. 2009 use 60).
+_RRF_K = 60
+#: Cosine below which a vector neighbour is not worth showing.
+_MIN_COSINE = 0.80
+_POOL = 100
+
+
+@dataclass(slots=True)
+class Result:
+    """One search result: the article, a snippet as (text, highlighted) pieces, and why it matched."""
+
+    article: ArticleSummary
+    snippet: list[tuple[str, bool]]
+    score: float
+    matched_by: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """A page of results, the total before paging, and the entities the query named."""
+
+    results: list[Result]
+    total: int
+    entities: list[Entity]
+
+
+class VectorIndex:
+    """Article embeddings held in memory for cosine search; reloaded when the store grew."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: list[str] = []
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._count = -1
+
+    def neighbours(self, store: Store, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The k nearest articles to a unit vector, with cosine similarity."""
+        with self._lock:
+            total = store.stats().articles
+            if total != self._count:
+                pairs = list(store.embeddings())
+                self._ids = [p[0] for p in pairs]
+                self._matrix = np.vstack([p[1] for p in pairs]) if pairs else np.zeros((0, 0), np.float32)
+                self._count = total
+            if not self._ids:
+                return []
+            sims = self._matrix @ vector
+        top = np.argsort(-sims)[:k]
+        return [(self._ids[i], float(sims[i])) for i in top]
+
+
+class Searcher:
+    """Search over one store; holds the embedder and vector index between queries."""
+
+    def __init__(self, store: Store, embedder: Embedder | None = None, use_vectors: bool = True) -> None:
+        self.store = store
+        self._embedder = embedder
+        self._use_vectors = use_vectors
+        self._index = VectorIndex()
+
+    def _query_vector(self, query: str) -> np.ndarray | None:
+        if not self._use_vectors:
+            return None
+        if self._embedder is None:
+            self._embedder = get_embedder()
+        vec = np.asarray(self._embedder.embed(["query: " + query])[0], dtype=np.float32)
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else None
+
+    def search(self, query: str, *, lang: str | None = None, limit: int = 20, offset: int = 0) -> SearchPage:
+        """Fused results for a query, optionally in one language."""
+        query = query.strip()
+        if not query:
+            return SearchPage([], 0, [])
+        scores: dict[str, float] = {}
+        why: dict[str, list[str]] = {}
+        snippets: dict[str, list[tuple[str, bool]]] = {}
+        summaries: dict[str, ArticleSummary] = {}
+
+        def vote(article_id: str, rank: int, reason: str) -> None:
+            scores[article_id] = scores.get(article_id, 0.0) + 1.0 / (_RRF_K + rank)
+            why.setdefault(article_id, [])
+            if reason not in why[article_id]:
+                why[article_id].append(reason)
+
+        for rank, hit in enumerate(self.store.search(query, lang=lang, limit=_POOL).items):
+            vote(hit.article.id, rank, "text")
+            snippets[hit.article.id] = hit.snippet
+            summaries[hit.article.id] = hit.article
+        entities = self.store.list_entities(name=query, limit=5).items if len(query) >= 3 else []
+        for ent in entities:
+            page = self.store.list_articles(entity_id=ent.id, lang=lang, limit=_POOL)
+            for rank, summary in enumerate(page.items):
+                vote(summary.id, rank, f"entity:{ent.name}")
+                summaries[summary.id] = summary
+        vector = self._query_vector(query)
+        if vector is not None:
+            near = [(aid, sim) for aid, sim in self._index.neighbours(self.store, vector, _POOL) if sim >= _MIN_COSINE]
+            for rank, (aid, _sim) in enumerate(near):
+                vote(aid, rank, "meaning")
+        ordered = sorted(scores, key=lambda aid: (-scores[aid], aid))
+        missing = [aid for aid in ordered if aid not in summaries]
+        for aid in missing:
+            art = self.store.get_article(aid)
+            if art is not None and (lang is None or art.lang == lang):
+                summaries[aid] = _summary_of(art)
+        ordered = [aid for aid in ordered if aid in summaries]
+        page = ordered[offset:offset + limit]
+        results = [Result(summaries[aid], snippets.get(aid) or self._entity_snippet(aid, entities), scores[aid],
+                          why[aid]) for aid in page]
+        return SearchPage(results, len(ordered), entities)
+
+    def _entity_snippet(self, article_id: str, entities: list[Entity]) -> list[tuple[str, bool]]:
+        """A snippet around the first mention of a queried entity, else the article's lead."""
+        art = self.store.get_article(article_id)
+        if art is None:
+            return []
+        ids = {e.id for e in entities}
+        for m in art.mentions:
+            if m.entity_id in ids:
+                lo, hi = max(0, m.start - 90), min(len(art.text), m.end + 90)
+                return [("…" + art.text[lo:m.start], False), (art.text[m.start:m.end], True),
+                        (art.text[m.end:hi] + "…", False)]
+        return [(art.text[:180] + ("…" if len(art.text) > 180 else ""), False)]
+
+
+def _summary_of(art: Article) -> ArticleSummary:
+    """A listing row for an article found only by meaning (it is stored, so analysed or pending)."""
+    return ArticleSummary(art.id, art.title, art.source, art.url, art.lang, art.script, art.date, art.event_id,
+                          art.story_id, "analysed", art.duplicate_of, "")

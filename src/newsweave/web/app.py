@@ -1,0 +1,124 @@
+"""The web application: HTML pages and the REST API over one store, as one ASGI app.
+
+``create_app`` is what ``newsweave serve`` runs and what the tests drive. Pages are server-rendered
+(Jinja2, autoescaped) and readable without JavaScript; every asset is served from this package.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from newsweave import __version__
+from newsweave.api import views
+from newsweave.api.routes import router as api_router
+from newsweave.pipeline import Pipeline
+from newsweave.search import Searcher
+from newsweave.store import Store
+from newsweave.web.render import annotate, coverage_chart, timeline_chart
+
+HERE = Path(__file__).parent
+LANG_NAMES_LOCALE = "en"
+
+
+def _lang_name(code: str | None) -> str:
+    """An English language name for a code (CLDR via babel), the code itself when unknown."""
+    if not code or code == "und":
+        return "undetermined"
+    try:
+        return Locale.parse(code).get_display_name(LANG_NAMES_LOCALE) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
+    """The whole app (pages + ``/api``) over an open store."""
+    app = FastAPI(title="newsweave", version=__version__, docs_url="/api/docs", openapi_url="/api/openapi.json")
+    app.state.store = store
+    app.state.searcher = searcher or Searcher(store)
+    app.state.pipeline = functools.cache(Pipeline)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["lang_name"] = _lang_name
+    templates.env.globals.update(annotate=annotate, coverage_chart=coverage_chart, timeline_chart=timeline_chart)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api_router)
+
+    def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, template, context)
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Any:
+        if is_api(request):
+            return JSONResponse({"error": {"code": exc.status_code, "message": str(exc.detail)}},
+                                status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code,
+                                                                  "message": str(exc.detail)},
+                                          status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Any:
+        message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        if is_api(request):
+            return JSONResponse({"error": {"code": 422, "message": message}}, status_code=422)
+        return templates.TemplateResponse(request, "error.html", {"status": 422, "message": message},
+                                          status_code=422)
+
+    def found(call: Any, *args: Any) -> dict[str, Any]:
+        try:
+            return call(*args)
+        except views.NotFound as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from None
+
+    @app.get("/healthz", response_class=PlainTextResponse)
+    def healthz() -> str:
+        store.stats()
+        return "ok"
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(request: Request) -> HTMLResponse:
+        return page(request, "home.html", **views.home(store))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article(request: Request, article_id: str) -> HTMLResponse:
+        return page(request, "article.html", **found(views.article_page, store, article_id))
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities(request: Request, name: str | None = None, type: str | None = None,
+                 offset: int = Query(0, ge=0)) -> HTMLResponse:
+        listing = store.list_entities(name=name, type=type, limit=50, offset=offset)
+        return page(request, "entities.html", listing=listing, name=name or "", type=type or "")
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse)
+    def entity(request: Request, entity_id: str) -> HTMLResponse:
+        return page(request, "entity.html", **found(views.entity_page, store, entity_id))
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    def event(request: Request, event_id: str) -> HTMLResponse:
+        return page(request, "event.html", **found(views.event_page, store, event_id))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story(request: Request, story_id: str) -> HTMLResponse:
+        return page(request, "story.html", **found(views.story_page, store, story_id))
+
+    @app.get("/facts", response_class=HTMLResponse)
+    def facts(request: Request) -> HTMLResponse:
+        return page(request, "facts.html", measures=views.facts_page(store))
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, q: str = Query("", max_length=500), lang: str | None = None,
+               offset: int = Query(0, ge=0)) -> HTMLResponse:
+        result = app.state.searcher.search(q, lang=lang or None, limit=20, offset=offset) if q.strip() else None
+        return page(request, "search.html", q=q, lang=lang or "", result=result, offset=offset)
+
+    return app
