@@ -23,12 +23,15 @@ is kept. Everything is indexed by key (dict look-ups), never compared all-pairs,
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -69,14 +72,22 @@ _ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
 _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
 
 
+@lru_cache(maxsize=1 << 16)
 def script_of(name: str) -> str:
-    """ISO 15924 code of the script of the name's letters (the most frequent one), ``Zyyy`` when none."""
+    """ISO 15924 code of the script of the name's letters (the most frequent among its first 32), ``Zyyy``
+    when it has none. Latin, Cyrillic and Devanagari are recognised by code-point range, the rest by name."""
     counts: Counter[str] = Counter()
-    for ch in name[:MAX_NAME_CHARS]:
-        if ch.isalpha():
-            word = unicodedata.name(ch, "").split(" ", 1)[0]
-            counts[_SCRIPT_CODES.get(word, "Zzzz")] += 1
-    return counts.most_common(1)[0][0] if counts else "Zyyy"
+    for ch in [c for c in name[:MAX_NAME_CHARS] if c.isalpha()][:32]:
+        code = ord(ch)
+        if code < 0x250 or 0x1E00 <= code < 0x1F00:
+            counts["Latn"] += 1
+        elif 0x400 <= code < 0x530:
+            counts["Cyrl"] += 1
+        elif 0x900 <= code < 0x980:
+            counts["Deva"] += 1
+        else:
+            counts[_SCRIPT_CODES.get(unicodedata.name(ch, "").split(" ", 1)[0], "Zzzz")] += 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else "Zyyy"
 
 
 def acronym_key(name: str) -> str | None:
@@ -165,7 +176,7 @@ class _Unit:
 
     @property
     def type(self) -> str:
-        return self.types.most_common(1)[0][0] if self.types else WILDCARD_TYPE
+        return max(self.types, key=lambda t: (self.types[t], t)) if self.types else WILDCARD_TYPE
 
     @property
     def longest(self) -> _Name:
@@ -601,8 +612,26 @@ def canonicalize(articles: list[Article], known: list[Entity], index: EntityInde
     ``known`` are the entities saved so far (their ids are kept; they gain variants and counts); the result
     lists them first, then the new ones. Pass a kept ``index`` (built from ``known``) to skip re-indexing.
     """
+    with _no_gc():
+        return _canonicalize(articles, known, index)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: with 100,000 known entities alive, its full passes over them
+    (triggered by the many small objects a batch allocates) cost more than the canonicalisation itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None) -> list[Entity]:
     index = index if index is not None else EntityIndex(known)
-    order = {e.id: i for i, e in enumerate(known)}
+    created: list[Entity] = []
     units = sorted((u for art in articles for u in _article_units(art)), key=_unit_order)
     clustering = _Clustering(units, index)
     clustering.run()
@@ -614,8 +643,7 @@ def canonicalize(articles: list[Article], known: list[Entity], index: EntityInde
         if eid is None:
             founder = units[members[0]]
             eid = _new_id(founder, index)
-            index.add_entity(Entity(id=eid, name="", type=founder.type))
-            order.setdefault(eid, len(order))
+            created.append(index.add_entity(Entity(id=eid, name="", type=founder.type)).entity)
         record = index.records[eid]
         for unit in (units[m] for m in members):
             for kb_id in sorted(unit.kb_ids):
@@ -639,7 +667,7 @@ def canonicalize(articles: list[Article], known: list[Entity], index: EntityInde
         for mention in art.mentions:
             if mention.entity_id in touched:
                 mention.entity_name = index.records[mention.entity_id].entity.name
-    return sorted((r.entity for r in index.records.values()), key=lambda e: order.get(e.id, len(order)))
+    return [*known, *created]
 
 
 def _add_variants(entity: Entity, unit: _Unit) -> None:
