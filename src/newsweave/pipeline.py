@@ -33,6 +33,7 @@ class Stage(Protocol):
 STAGES: dict[str, str] = {
     "language": "newsweave.stages.language:LanguageStage",
     "time": "newsweave.stages.time:TimeStage",
+    "entities": "newsweave.stages.entities:EntityStage",
     "quantities": "newsweave.stages.quantities:QuantityStage",
     "embed": "newsweave.stages.embed:EmbedStage",
 }

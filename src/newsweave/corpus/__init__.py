@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.events import cluster
 from newsweave.corpus.facts import attach_speakers
+from newsweave.corpus.propagation import propagate_mentions
 from newsweave.model import Article, Entity, Event, Story
 
 
@@ -30,6 +31,7 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     updated whole, which the store saves. Steps run in order: entities, then events and stories.
     """
     picture = known or CorpusPicture()
+    propagate_mentions(articles)
     picture.entities = canonicalize(articles, picture.entities)
     attach_speakers(articles)
     picture.events, picture.stories = cluster(articles, picture.events, picture.stories)

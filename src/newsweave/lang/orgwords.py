@@ -1,0 +1,78 @@
+"""Words that make a capitalised phrase an organisation's name, and letter names for spelled acronyms.
+
+Data, not code. ``ORG_HEADS`` are matched as word beginnings on the lower-cased word, so inflected
+forms (``Organizacji``, ``Üniversitesi``, ``ташкилотига``) count too; for ``de`` also as word
+endings (``Außenministerium``). ``LETTER_NAMES`` lets the stage recognise acronyms written out in a
+caseless script (Devanagari ``सीएसटीओ`` = C-S-T-O) as one spelled-out word.
+"""
+
+from __future__ import annotations
+
+#: lang -> beginnings of organisation head words ("*" = valid in any language).
+ORG_HEADS: dict[str, frozenset[str]] = {
+    "*": frozenset({"bank", "forum", "institut", "universit", "agenc", "parti", "partei", "komitet", "ministr",
+                    "council", "organi", "corporation", "company", "group", "union", "association", "front",
+                    "federation", "fund", "commission", "court", "army", "office", "news", "times", "tv",
+                    "radio", "airlines", "airways"}),
+    "en": frozenset({"organization", "organisation", "ministry", "department", "party", "committee", "agency",
+                     "university", "institute", "parliament", "senate", "congress", "assembly", "treaty",
+                     "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society"}),
+    "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
+                     "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
+                     "gmbh", "bündnis", "zeitung", "gemeinschaft"}),
+    "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
+                     "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
+                     "unii", "unia", "sojusz", "spółk", "urząd", "kancelari", "gazet"}),
+    "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
+                     "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
+                     "газет", "банк", "служб", "управлени", "корпораци", "альянс"}),
+    "uk": frozenset({"організаці", "міністерств", "парті", "комітет", "агентств", "університет", "інститут",
+                     "рад", "суд", "фонд", "союз", "асоціаці", "компані", "газет", "служб"}),
+    "bg": frozenset({"организаци", "министерств", "парти", "комитет", "агенци", "университет", "институт",
+                     "събрани", "съд", "фонд", "съюз", "асоциаци", "компани", "вестник"}),
+    "cs": frozenset({"organizac", "ministerstv", "stran", "výbor", "agentur", "univerzit", "institut",
+                     "sněmovn", "senát", "soud", "nadac", "sdružení", "svaz", "společnost", "rad", "alianc"}),
+    "sl": frozenset({"organizacij", "ministrstv", "strank", "odbor", "agencij", "univerz", "inštitut", "zbor",
+                     "sodišč", "sklad", "društv", "zvez", "družb", "svet"}),
+    "tr": frozenset({"örgüt", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
+                     "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
+                     "konsey", "anlaşma", "ittifak", "gazete", "holding"}),
+    "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
+                     "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura"}),
+    "uz": frozenset({"ташкилот", "вазирлик", "партия", "қўмита", "агентлик", "университет", "институт",
+                     "мажлис", "суд", "жамғарма", "иттифоқ", "ҳамдўстлик", "компания", "кенгаш", "газета",
+                     "tashkilot", "vazirlik", "partiya", "qo'mita", "universitet", "kengash"}),
+    "kk": frozenset({"ұйым", "министрлі", "партия", "комитет", "агенттігі", "университет", "институт",
+                     "мәжіліс", "сот", "қор", "одақ", "компания", "кеңес"}),
+    "hi": frozenset({"संगठन", "मंत्रालय", "पार्टी", "दल", "समिति", "एजेंसी", "विश्वविद्यालय", "संस्थान",
+                     "संसद", "न्यायालय", "अदालत", "बैंक", "संघ", "परिषद", "आयोग", "कंपनी", "निगम", "फोरम", "मंच",
+                     "प्राधिकरण", "बोर्ड"}),
+    "ur": frozenset({"تنظیم", "وزارت", "پارٹی", "جماعت", "کمیٹی", "ایجنسی", "یونیورسٹی", "ادارہ", "پارلیمنٹ",
+                     "عدالت", "بینک", "کونسل", "کمیشن", "کمپنی"}),
+    "fr": frozenset({"organisation", "ministère", "parti", "comité", "agence", "université", "institut",
+                     "assemblée", "sénat", "tribunal", "fondation", "union", "conseil", "société", "banque"}),
+    "es": frozenset({"organización", "ministerio", "partido", "comité", "agencia", "universidad", "instituto",
+                     "congreso", "senado", "tribunal", "fundación", "unión", "consejo", "sociedad", "banco"}),
+}
+
+#: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
+LOC_HEADS: dict[str, frozenset[str]] = {
+    "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region"}),
+    "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stan"}),
+    "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
+    "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),
+    "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz"}),
+    "tr": frozenset({"cumhuriyet", "federasyon", "krallığ", "eyalet", "bölges"}),
+    "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
+    "kk": frozenset({"республика", "федерация", "облыс"}),
+    "cs": frozenset({"republik", "federac", "královstv", "kraj"}),
+}
+
+#: script -> the spoken names of the Latin letters, as a caseless script writes them in acronyms.
+LETTER_NAMES: dict[str, frozenset[str]] = {
+    "Deva": frozenset({"ए", "बी", "सी", "डी", "ई", "एफ़", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम", "एन",
+                       "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "डब्लू", "एक्स", "वाई", "ज़ेड",
+                       "जेड"}),
+    "Arab": frozenset({"اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم", "این",
+                       "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ"}),
+}

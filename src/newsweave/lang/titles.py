@@ -1,0 +1,108 @@
+"""Titles, roles and reporting verbs per language: the local cues that a person's name is near.
+
+Data, not code: the entity stage looks these words up. A title is matched on the lower-cased
+word with inflection tolerance (``prezydenta``, ``президенти`` and ``başkanı`` all start with the
+listed form) and, for languages that write compounds (``de``), also as a word ending
+(``Bundeskanzler``, ``Staatspräsident``). ``TITLES["*"]`` holds titles valid in any language
+(international forms that appear in many languages' texts).
+"""
+
+from __future__ import annotations
+
+#: lang -> title/role words that usually stand right before (or, in tr/uz/kk/az, right after) a name.
+TITLES: dict[str, frozenset[str]] = {
+    "*": frozenset({"president", "prime minister", "minister", "chancellor", "king", "queen", "pope", "sheikh",
+                    "general", "senator", "governor", "mayor", "secretary", "ambassador", "premier", "dr",
+                    "prof", "mr", "mrs", "ms", "leader", "counterpart", "spokesman", "spokeswoman",
+                    "spokesperson", "chairman", "ceo", "emir", "sultan", "prince", "princess"}),
+    "en": frozenset({"president", "minister", "chancellor", "secretary-general", "foreign minister", "envoy",
+                     "director", "commander", "judge", "lawyer", "mp", "deputy", "vice president"}),
+    "de": frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "amtskollege",
+                     "amtskollegin", "staatschef", "staatschefin", "regierungschef", "regierungschefin", "könig",
+                     "königin", "papst", "herr", "frau", "bürgermeister", "bürgermeisterin", "sprecher",
+                     "sprecherin", "botschafter", "botschafterin", "vorsitzende", "vorsitzender", "chef", "chefin",
+                     "generalsekretär", "premierminister", "premierministerin", "abgeordnete", "abgeordneter"}),
+    "pl": frozenset({"prezydent", "premier", "minister", "kanclerz", "król", "królowa", "papież", "przywódca",
+                     "szef", "szefowa", "rzecznik", "rzeczniczka", "ambasador", "przewodniczący",
+                     "przewodnicząca", "burmistrz", "gubernator", "generał", "pan", "pani", "odpowiednik",
+                     "sekretarz", "wicepremier", "marszałek", "poseł", "posłanka", "dyrektor", "prezes"}),
+    "ru": frozenset({"президент", "премьер", "премьер-министр", "министр", "канцлер", "король", "королева",
+                     "папа", "глава", "лидер", "председатель", "губернатор", "мэр", "посол", "генерал",
+                     "господин", "госпожа", "пресс-секретарь", "спикер", "депутат", "директор", "коллега",
+                     "генсек", "вице-премьер", "сенатор"}),
+    "uk": frozenset({"президент", "прем'єр", "прем'єр-міністр", "міністр", "канцлер", "король", "голова",
+                     "лідер", "губернатор", "мер", "посол", "генерал", "пан", "пані", "речник", "депутат",
+                     "колега", "директор"}),
+    "bg": frozenset({"президент", "премиер", "министър", "канцлер", "крал", "председател", "кмет", "посланик",
+                     "генерал", "лидер", "говорител", "депутат", "колега"}),
+    "cs": frozenset({"prezident", "prezidentka", "premiér", "premiérka", "ministr", "ministryně", "kancléř",
+                     "král", "papež", "předseda", "předsedkyně", "starosta", "velvyslanec", "generál", "pan",
+                     "paní", "mluvčí", "poslanec", "protějšek", "šéf"}),
+    "sl": frozenset({"predsednik", "predsednica", "premier", "premierka", "minister", "ministrica", "kancler",
+                     "kralj", "papež", "župan", "veleposlanik", "general", "gospod", "gospa", "tiskovni"}),
+    "tr": frozenset({"cumhurbaşkanı", "başkanı", "başkan", "başbakan", "başbakanı", "bakan", "bakanı", "lider",
+                     "lideri", "kral", "kralı", "papa", "sözcüsü", "büyükelçisi", "valisi", "belediye başkanı",
+                     "generali", "mevkidaşı", "şansölye", "şansölyesi", "sayın", "bay", "bayan"}),
+    "az": frozenset({"prezident", "prezidenti", "baş nazir", "nazir", "naziri", "sədr", "sədri", "lider",
+                     "lideri", "həmkarı", "səfir", "səfiri"}),
+    "uz": frozenset({"президент", "президенти", "раҳбари", "раҳбар", "бош вазир", "бош вазири", "вазир",
+                     "вазири", "етакчиси", "ҳамкасби", "элчиси", "prezident", "prezidenti", "rahbari", "rahbar",
+                     "vazir", "vaziri", "hamkasbi"}),
+    "kk": frozenset({"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
+                     "басшысы", "төраға", "төрағасы", "әкім", "әкімі", "елші", "елшісі", "әріптесі"}),
+    "hi": frozenset({"राष्ट्रपति", "प्रधानमंत्री", "प्रधान मंत्री", "मंत्री", "विदेश मंत्री", "समकक्ष", "नेता",
+                     "अध्यक्ष", "राजदूत", "मुख्यमंत्री", "राज्यपाल", "चांसलर", "राजा", "रानी", "प्रवक्ता", "श्री",
+                     "श्रीमती", "जनरल", "सचिव", "महासचिव", "सांसद", "विधायक", "निदेशक"}),
+    "ur": frozenset({"صدر", "وزیراعظم", "وزیر اعظم", "وزیر", "وزیر خارجہ", "ہم منصب", "رہنما", "سربراہ",
+                     "سفیر", "ترجمان", "جنرل", "چانسلر", "بادشاہ", "گورنر", "چیئرمین"}),
+    "ar": frozenset({"الرئيس", "رئيس", "رئيس الوزراء", "وزير", "الملك", "الأمير", "الشيخ", "نظيره", "السفير",
+                     "المتحدث", "الجنرال"}),
+    "fa": frozenset({"رئیس جمهور", "رئیس‌جمهور", "وزیر", "نخست وزیر", "نخست‌وزیر", "سفیر", "سخنگوی", "همتای"}),
+    "fr": frozenset({"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",
+                     "roi", "reine", "pape", "homologue", "porte-parole", "maire", "ambassadeur", "général",
+                     "m", "mme"}),
+    "es": frozenset({"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
+                     "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
+}
+
+#: lang -> verbs of saying; a name right before or after one is most likely a person (or an organisation).
+REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"said", "says", "told", "stated", "added", "noted", "declared", "announced", "stressed",
+                     "wrote", "tweeted", "insisted", "argued", "warned", "claimed"}),
+    "de": frozenset({"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte", "schrieb",
+                     "erzählte", "sprach", "bezeichnete", "lobte", "kritisierte", "warnte", "forderte"}),
+    "pl": frozenset({"powiedział", "powiedziała", "mówi", "mówił", "mówiła", "stwierdził", "stwierdziła",
+                     "dodał", "dodała", "podkreślił", "podkreśliła", "zadeklarował", "zadeklarowała", "ocenił",
+                     "oceniła", "napisał", "napisała", "oświadczył", "oświadczyła", "podziękował", "zaznaczył",
+                     "zaznaczyła", "przekazał", "przekazała", "wzywał", "zwrócił", "zwróciła"}),
+    "ru": frozenset({"сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
+                     "подчеркнула", "сообщил", "сообщила", "добавил", "добавила", "написал", "написала",
+                     "говорит", "считает", "пояснил", "пояснила"}),
+    "uk": frozenset({"сказав", "сказала", "заявив", "заявила", "зазначив", "зазначила", "наголосив",
+                     "наголосила", "повідомив", "повідомила", "додав", "додала", "написав", "написала"}),
+    "bg": frozenset({"каза", "заяви", "отбеляза", "подчерта", "съобщи", "добави", "написа"}),
+    "cs": frozenset({"řekl", "řekla", "uvedl", "uvedla", "prohlásil", "prohlásila", "dodal", "dodala",
+                     "napsal", "napsala", "zdůraznil", "zdůraznila"}),
+    "sl": frozenset({"je dejal", "dejal", "dejala", "povedal", "povedala", "izjavil", "izjavila", "dodal",
+                     "dodala", "poudaril", "poudarila", "zapisal", "zapisala"}),
+    "tr": frozenset({"dedi", "söyledi", "belirtti", "açıkladı", "vurguladı", "ifade", "kaydetti", "ekledi",
+                     "yazdı", "bildirdi", "konuştu"}),
+    "uz": frozenset({"деди", "дейди", "деб", "таъкидлади", "таъкидлаган", "билдирди", "ёзган", "ёзди",
+                     "айтди", "эслатди", "эслади", "dedi", "deydi", "ta'kidladi", "bildirdi", "aytdi"}),
+    "kk": frozenset({"деді", "айтты", "атап", "мәлімдеді", "жазды", "хабарлады"}),
+    "hi": frozenset({"कहा", "कहते", "कहती", "बताया", "घोषणा", "लिखा", "जोड़ा", "दावा", "आह्वान", "आग्रह",
+                     "प्रशंसा", "वादा", "स्वीकार"}),
+    "ur": frozenset({"کہا", "بتایا", "اعلان", "لکھا", "دعویٰ"}),
+    "fr": frozenset({"a dit", "dit", "déclaré", "affirmé", "ajouté", "souligné", "estimé", "écrit"}),
+    "es": frozenset({"dijo", "afirmó", "declaró", "señaló", "añadió", "aseguró", "escribió"}),
+}
+
+#: lang -> the word that marks the agent of a past transitive verb and stands between a name and the
+#: verb of saying in split-ergative languages ("NAME ने कहा").
+AGENT_MARKERS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"ने"}),
+    "ur": frozenset({"نے"}),
+}
+
+#: Languages that capitalise every noun: a lone capitalised word there is no evidence of a name.
+NOUN_CAPITALISING: frozenset[str] = frozenset({"de", "lb"})

@@ -1,0 +1,965 @@
+"""Find the names in an article (people, organisations, places) in any language and script.
+
+No multilingual NER model can be used offline, so recognition is layered, each layer cheap and
+measurable on its own (``newsweave eval ner``); a later layer never overrides an earlier one's span:
+
+1. ``kb``/``gazetteer``: the user KB, then countries, places and organisations
+   (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
+   ``Rusya'nın``) and, in caseless scripts, spelling-tolerant matching (``कजाकिस्तान``);
+2. ``pattern``: acronyms explained in brackets, organisation head words, titles and roles before or
+   after a name (``prezydent Władimir Putin``, ``Putin, Rusya Başkanı``) and names beside verbs of
+   saying (``टोकायव ने कहा``), all per-language data in :mod:`newsweave.lang`;
+3. ``tagger``: a CRF trained on permissively licensed data, for the languages it was trained on;
+4. ``natasha`` for Russian;
+5. ``propagation``: names found confidently are looked for again in the rest of the article, inflected
+   or spelt differently (``Tokajewem``, ``टोकायेव``); :mod:`newsweave.corpus.propagation` does the same
+   across a batch;
+6. ``capitalisation``: remaining runs of capitalised words, typed by their shape.
+
+The tokens are *pieces* (runs of letters, marks and digits); a mention always covers whole pieces,
+plus a Turkish-style apostrophe suffix (``Putin’in``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+import wordfreq
+
+from newsweave.kb import userkb
+from newsweave.kb.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    fold,
+    is_cased,
+    load_gazetteer,
+    romanize,
+    script_of,
+    skeleton,
+)
+from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.orgwords import LETTER_NAMES, LOC_HEADS, ORG_HEADS
+from newsweave.lang.titles import AGENT_MARKERS, NOUN_CAPITALISING, REPORTING_VERBS, TITLES
+from newsweave.model import Article, Mention
+
+log = logging.getLogger(__name__)
+
+#: Longest name, in pieces, that a pattern or a capitalised run may produce.
+MAX_NAME_PIECES = 6
+#: Longest piece considered at all: longer "words" are junk (a pasted hash, a 10,000-letter "name").
+MAX_PIECE_CHARS = 60
+#: A mention found with at least this confidence seeds propagation to the rest of the article.
+PROPAGATION_MIN_CONFIDENCE = 0.5
+#: How close two romanised spellings with the same consonant skeleton must be to count as one name.
+PHONETIC_MIN_SIMILARITY = 0.8
+#: Words at least this frequent (wordfreq Zipf) are not names when they start a sentence.
+COMMON_ZIPF = 3.5
+#: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
+NOUN_ZIPF = 4.3
+#: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
+#: or a city of more than a million people (gazetteer priority >= 1.6).
+CASELESS_COMMON_ZIPF = 4.0
+CASELESS_CITY_MIN_PRIORITY = 1.6
+_STOPWORDS_PER_LANGUAGE = 100
+_WORDFREQ_LANGS = frozenset(wordfreq.available_languages())
+_PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SENTENCE_END = regex.compile(r"[.!?…\n।؟]")
+_APOSTROPHES = frozenset("'’ʼ`")
+_HYPHENS = frozenset("-‐‑–")
+_OPEN_BRACKET = regex.compile(r"\(\s*$")
+_CLOSE_BRACKET = regex.compile(r"^\s*\)")
+_ROMAN_NUMERAL = regex.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One piece of the text with what the layers need to know about it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    lang: str
+    cased: bool
+    cap: bool  # starts with a capital (or stands in an all-caps line)
+    upper: bool  # an all-capitals word of 2+ letters outside all-caps lines
+    sent_start: bool
+    sep: str  # "space" | "hyphen" | "apos" | "break": what joins it to the previous piece
+    sep_text: str
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention while it is being built: piece range [i, j) and what it is."""
+
+    i: int
+    j: int
+    type: str
+    confidence: float
+    layer: str
+    lemma: str | None = None
+    kb_id: str | None = None
+    emit: bool = True  # False for matches that only block (language names)
+
+
+@dataclass
+class KnownName:
+    """A name found confidently somewhere, to be looked for elsewhere."""
+
+    pieces: tuple[str, ...]  # folded base forms
+    type: str
+    confidence: float
+    lemma: str
+    kb_id: str | None = None
+
+
+@dataclass
+class KnownNames:
+    """Index of known names: full names by folded first piece, surnames by key and by skeleton."""
+
+    full: dict[str, list[KnownName]] = field(default_factory=dict)
+    single: dict[str, KnownName] = field(default_factory=dict)
+    by_skeleton: dict[str, list[tuple[str, KnownName]]] = field(default_factory=dict)
+
+    def add(self, name: KnownName) -> None:
+        """Index a name under its full form and, for people and single words, its last piece."""
+        if not name.pieces:
+            return
+        if len(name.pieces) > 1:
+            self.full.setdefault(name.pieces[0], []).append(name)
+        if len(name.pieces) == 1 or name.type == "PER":
+            last = name.pieces[-1]
+            if len(last) < 3:
+                return
+            solo = KnownName((last,), name.type, name.confidence, last, name.kb_id if len(name.pieces) == 1 else None)
+            old = self.single.get(last)
+            if old is None or old.confidence < solo.confidence:
+                self.single[last] = solo
+                sk = skeleton(last)
+                if len(sk) >= 3:
+                    self.by_skeleton.setdefault(sk, []).append((romanize(last), solo))
+
+    def __len__(self) -> int:
+        return len(self.single) + sum(len(v) for v in self.full.values())
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    if lang not in _WORDFREQ_LANGS:
+        return frozenset()
+    return frozenset(wordfreq.top_n_list(lang, _STOPWORDS_PER_LANGUAGE))
+
+
+@cache
+def _zipf(word: str, lang: str) -> float:
+    if lang not in _WORDFREQ_LANGS:
+        return 0.0
+    return wordfreq.zipf_frequency(word, lang)
+
+
+@cache
+def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(single-word titles, two-word titles) for a language, folded."""
+    words = TITLES.get(lang, frozenset()) | TITLES["*"]
+    one = frozenset(fold(w) for w in words if len(w.split()) == 1)
+    two = frozenset(" ".join(fold(p) for p in w.split()) for w in words if len(w.split()) == 2)
+    return one, two
+
+
+@cache
+def _org_heads(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in ORG_HEADS.get(lang, frozenset()) | ORG_HEADS["*"])
+
+
+@cache
+def _loc_heads(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in LOC_HEADS.get(lang, frozenset()) | LOC_HEADS["*"])
+
+
+@cache
+def _reporting(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in REPORTING_VERBS.get(lang, frozenset()) if " " not in w)
+
+
+def _base_lang(lang: str | None) -> str:
+    return (lang or "und").split("-")[0].split("_")[0].lower()
+
+
+def bases(tok: Tok) -> dict[str, str]:
+    """Folded base forms the piece may inflect from -> the base spelt with the text's own case."""
+    return _bases(tok.text, tok.key, tok.lang)
+
+
+@lru_cache(maxsize=200_000)
+def _bases(text: str, key: str, lang: str) -> dict[str, str]:
+    found = {key: text}
+    infl = INFLECTIONS.get(lang)
+    if infl is None:
+        return found
+    for suf in infl.suffixes:
+        if len(key) - len(suf) >= 3 and key.endswith(suf):
+            stem = key[: len(key) - len(suf)]
+            for rest in infl.restores:
+                found.setdefault(stem + rest, text[: len(stem)] + rest)
+    return found
+
+
+def _is_title(toks: list[Tok], i: int) -> int:
+    """How many pieces (0, 1 or 2) of a title start at piece ``i``."""
+    tok = toks[i]
+    _, two = _titles(tok.lang)
+    if i + 1 < len(toks) and toks[i + 1].sep in ("space", "hyphen"):
+        pair = f"{tok.key} {toks[i + 1].key}"
+        if pair in two or any(pair.startswith(t) and len(pair) - len(t) <= 3 for t in two if t[:3] == pair[:3]):
+            return 2
+    return 1 if _is_title_word(tok.key, tok.lang) else 0
+
+
+@lru_cache(maxsize=200_000)
+def _is_title_word(key: str, lang: str) -> bool:
+    one, _ = _titles(lang)
+    if key in one:
+        return True
+    for t in one:
+        if len(t) >= 4 and key.startswith(t) and len(key) - len(t) <= 4:
+            return True
+        if lang in NOUN_CAPITALISING and len(t) >= 5 and key.endswith(t):
+            return True
+    return False
+
+
+def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
+    """Whether the piece is (an inflected form of, or in ``de`` a compound ending in) one of the head words."""
+    return _head_match(tok.key, tok.lang, heads)
+
+
+@lru_cache(maxsize=200_000)
+def _head_match(key: str, lang: str, heads: frozenset[str]) -> bool:
+    if key in heads:
+        return True
+    for head in heads:
+        if len(head) >= 4 and key.startswith(head) and len(key) - len(head) <= 6:
+            return True
+        if lang in NOUN_CAPITALISING and len(head) >= 5 and key.endswith(head):
+            return True
+    return False
+
+
+def _is_org_head(tok: Tok) -> bool:
+    return _has_head(tok, _org_heads(tok.lang))
+
+
+def _is_loc_head(tok: Tok) -> bool:
+    return _has_head(tok, _loc_heads(tok.lang))
+
+
+def _is_stop(tok: Tok) -> bool:
+    return tok.key in _stopwords(tok.lang)
+
+
+class _Doc:
+    """The pieces of one text and which of them the layers have already claimed."""
+
+    def __init__(self, text: str, lang: str | None, spans: list[tuple[int, int, str]]) -> None:
+        self.text = text
+        self.toks = tokenize(text, lang, spans)
+        self.owner: list[int] = [-1] * len(self.toks)
+        self.found: list[Found] = []
+        self.keys = {t.key for t in self.toks}
+
+    def release(self, idx: int) -> None:
+        """Withdraw a finding (a stronger layer has a better reading of its pieces)."""
+        f = self.found[idx]
+        f.emit = False
+        for k in range(f.i, f.j):
+            if self.owner[k] == idx:
+                self.owner[k] = -1
+
+    def free(self, i: int, j: int) -> bool:
+        return 0 <= i < j <= len(self.toks) and all(o < 0 for o in self.owner[i:j])
+
+    def claim(self, f: Found) -> bool:
+        if not self.free(f.i, f.j):
+            return False
+        idx = len(self.found)
+        self.found.append(f)
+        for k in range(f.i, f.j):
+            self.owner[k] = idx
+        return True
+
+    def surface(self, i: int, j: int) -> str:
+        return self.text[self.toks[i].start: self.toks[j - 1].end]
+
+
+def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None) -> list[Tok]:
+    """Split text into pieces with their language (from ``spans`` of per-segment languages) and shape."""
+    base = _base_lang(lang)
+    spans = sorted(spans or [])
+    starts = [s[0] for s in spans]
+    toks: list[Tok] = []
+    prev_end = 0
+    shout_lines = _shouting_lines(text)
+    for m in _PIECE_RE.finditer(text):
+        word = m.group()
+        if len(word) > MAX_PIECE_CHARS:
+            prev_end = m.end()
+            toks.append(Tok(m.start(), m.end(), word, "", base, False, False, False, True, "break", ""))
+            continue
+        sep_text = text[prev_end: m.start()]
+        if not toks:
+            sep = "break"
+        elif sep_text.isspace() and "\n" not in sep_text:
+            sep = "space"
+        elif sep_text and all(ch in _HYPHENS for ch in sep_text):
+            sep = "hyphen"
+        elif sep_text and all(ch in _APOSTROPHES for ch in sep_text):
+            sep = "apos"
+        else:
+            sep = "break"
+        k = bisect.bisect_right(starts, m.start()) - 1
+        tok_lang = _base_lang(spans[k][2]) if k >= 0 and spans[k][0] <= m.start() < spans[k][1] else base
+        if tok_lang == "und":
+            tok_lang = base
+        cased = is_cased(word)
+        shout = cased and bisect.bisect_right(shout_lines, m.start()) % 2 == 1
+        cap = cased and (word[0].isupper() or shout)
+        upper = cased and not shout and len(word) >= 2 and word.isupper()
+        sent_start = not toks or bool(_SENTENCE_END.search(sep_text)) or (sep == "break" and "\n" in sep_text)
+        toks.append(Tok(m.start(), m.end(), word, fold(word), tok_lang, cased, cap, upper, sent_start, sep, sep_text))
+        prev_end = m.end()
+    return toks
+
+
+def _shouting_lines(text: str) -> list[int]:
+    """Sorted [start, end, start, end, ...] of lines written in capitals (headlines in ALL CAPS)."""
+    bounds: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in _PIECE_RE.findall(line) if is_cased(w) and len(w) > 1]
+        if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
+            bounds.extend((pos, pos + len(line)))
+        pos += len(line) + 1
+    return bounds
+
+
+# ---------------------------------------------------------------- layer 1: KB and gazetteer
+
+
+def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -> None:
+    toks = doc.toks
+    memo: dict[int, dict[str, str]] = {}
+
+    def forms(k: int) -> dict[str, str]:
+        if k not in memo:
+            memo[k] = bases(toks[k])
+        return memo[k]
+
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if doc.owner[i] >= 0 or not tok.key or (tok.cased and not tok.cap):
+            i += 1
+            continue
+        best: tuple[int, GazEntry, str] | None = None
+        for first_key, first_text in forms(i).items():
+            longest = gaz.longest.get(first_key, 0)
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                if best and n <= best[0] - i:
+                    break
+                hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
+                if hit is not None:
+                    entry, lemma = hit
+                    best = (i + n, entry, lemma)
+                    break
+        if best is None and not tok.cased and len(tok.key) >= 4:
+            entry = gaz.lookup_skeleton(tok.text)
+            if entry is not None:
+                best = (i + 1, entry, tok.text)
+        if best is None:
+            i += 1
+            continue
+        j, entry, lemma = best
+        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz):
+            j = _with_apostrophe_suffix(toks, j)
+            doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso")
+                            else confidence - 0.05, layer, lemma, entry.kb_id, emit=entry.type != "MISC"))
+            i = j
+        else:
+            i += 1
+
+
+def _match_from(toks: list[Tok], i: int, n: int, first_key: str, first_text: str, forms, gaz: Gazetteer
+                ) -> tuple[GazEntry, str] | None:
+    keys = [first_key]
+    texts = [first_text]
+    for k in range(i + 1, i + n):
+        if toks[k].sep not in ("space", "hyphen"):
+            return None
+        keys.append("")
+        texts.append("")
+    if n == 1:
+        entry = gaz.lookup((first_key,))
+        return None if entry is None else (entry, first_text)
+    # Multi-piece names: every later piece may be inflected too ("Federacji Rosyjskiej").
+    partial: list[tuple[list[str], list[str]]] = [([first_key], [first_text])]
+    for k in range(i + 1, i + n):
+        nxt = []
+        for ks, ts in partial:
+            for fk, ft in forms(k).items():
+                nxt.append(([*ks, fk], [*ts, ft]))
+        partial = nxt[:16]
+    for ks, ts in partial:
+        entry = gaz.lookup(tuple(ks))
+        if entry is not None:
+            lemma = ""
+            for k, t in zip(range(i, i + n), ts, strict=True):
+                lemma += (toks[k].sep_text if k > i else "") + t
+            return entry, lemma
+    return None
+
+
+def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, gaz: Gazetteer) -> bool:
+    """Reject matches that are probably common words: acronym names need capitals, sentence starts need rarity."""
+    tok = toks[i]
+    if j - i == 1:
+        if tok.cased and not tok.upper and (tok.key,) in gaz.acronyms:
+            return False
+        if tok.cased and tok.sent_start and not entry.kb_id.startswith("iso:") and \
+                _zipf(tok.key, tok.lang) >= COMMON_ZIPF + 1.0:
+            return False
+        if not tok.cased and (_is_stop(tok) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
+                                                 and _zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
+            return False
+    return True
+
+
+def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
+    """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``, English ``Putin's``)."""
+    if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6:
+        return j + 1
+    return j
+
+
+# ---------------------------------------------------------------- layer 2: patterns
+
+
+def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
+    """How many free name-like pieces run from ``i`` (forwards, or backwards with ``step=-1``)."""
+    toks = doc.toks
+    n = 0
+    k = i
+    while 0 <= k < len(toks) and n < limit and doc.owner[k] < 0:
+        tok = toks[k]
+        if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang):
+            break
+        if tok.cased:
+            if not tok.cap or (tok.sent_start and n > 0 and step == 1):
+                break
+            if n == 0 and tok.lang in NOUN_CAPITALISING and _zipf(tok.key, tok.lang) >= NOUN_ZIPF:
+                break
+            if _is_stop(tok) and not tok.upper:
+                break
+        elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key):
+            break
+        if n > 0:
+            joint = toks[k] if step == 1 else toks[k + 1]
+            if joint.sep not in ("space", "hyphen"):
+                break
+            if tok.cased != toks[k - step].cased:
+                break
+        n += 1
+        k += step
+    return n
+
+
+def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: str = "pattern") -> bool:
+    if i >= j:
+        return False
+    toks = doc.toks
+    if type_ == "PER" and any(_is_org_head(toks[k]) for k in range(i, j)):
+        type_ = "ORG"
+    j2 = _with_apostrophe_suffix(toks, j)
+    return doc.claim(Found(i, j2, type_, confidence, layer, _lemma(doc, i, j)))
+
+
+def _lemma(doc: _Doc, i: int, j: int) -> str:
+    """The name with the last piece's case ending removed, when the bare form occurs in the same text.
+
+    Only the document's own evidence is used (``Putinning`` -> ``Putin`` when ``Putin`` is also
+    written): stripping endings blindly turns ``Rosyjska`` into ``Rosyjsk``.
+    """
+    toks = doc.toks
+    parts = []
+    for k in range(i, j):
+        text = toks[k].text
+        if k == j - 1:
+            for key, form in bases(toks[k]).items():
+                if key != toks[k].key and key in doc.keys and len(form) < len(text):
+                    text = form
+                    break
+        parts.append((toks[k].sep_text if k > i else "") + text)
+    return "".join(parts)
+
+
+def _title_layer(doc: _Doc) -> None:
+    toks = doc.toks
+    i = 0
+    while i < len(toks):
+        width = _is_title(toks, i) if doc.owner[i] < 0 or doc.found[doc.owner[i]].type == "MISC" else 0
+        if not width:
+            i += 1
+            continue
+        k = i + width
+        _release_first_name(doc, k)
+        # "President of Russia X", "президент России X", "Präsident Russlands X": skip one place name.
+        if k < len(toks) and doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "LOC":
+            k = doc.found[doc.owner[k]].j
+        if k < len(toks) and toks[k].sep in ("space", "hyphen"):
+            n = _name_run(doc, k)
+            if n and not (toks[k].cased and toks[k].sent_start):
+                _add_name(doc, k, k + n, "PER", 0.85)
+        _postposed_title(doc, i)
+        i += width
+
+
+def _release_first_name(doc: _Doc, k: int) -> None:
+    """After a title, a one-word city followed by a free capitalised word is a first name (Wladimir Putin)."""
+    toks = doc.toks
+    if not (k + 1 < len(toks) and doc.owner[k] >= 0 and doc.owner[k + 1] < 0):
+        return
+    f = doc.found[doc.owner[k]]
+    if f.j == k + 1 and f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].cased \
+            and toks[k + 1].cap and toks[k + 1].sep == "space" and not toks[k + 1].sent_start:
+        doc.release(doc.owner[k])
+
+
+def _postposed_title(doc: _Doc, i: int) -> None:
+    """``NAME, [country] TITLE`` (Turkish, Uzbek, English captions): the run before the comma is a person."""
+    toks = doc.toks
+    k = i
+    hops = 0
+    while k - 1 >= 0 and hops < 3 and toks[k].sep == "space" and (toks[k - 1].cap or doc.owner[k - 1] >= 0):
+        k -= 1
+        hops += 1
+    if k == 0 or "," not in toks[k].sep_text or "\n" in toks[k].sep_text:
+        return
+    n = _name_run(doc, k - 1, step=-1)
+    if n:
+        _add_name(doc, k - n, k, "PER", 0.75)
+
+
+def _reporting_layer(doc: _Doc) -> None:
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if tok.key not in _reporting(tok.lang) or doc.owner[i] >= 0:
+            continue
+        markers = AGENT_MARKERS.get(tok.lang)
+        if markers:
+            # "NAME ने (ज़ोर देकर) कहा": the agent marker may stand up to three pieces before the verb.
+            for back in range(1, 4):
+                m = i - back
+                if m < 1 or toks[m].key not in markers:
+                    continue
+                n = _name_run(doc, m - 1, limit=3, step=-1)
+                if n:
+                    _add_name(doc, m - n, m, "PER", 0.7)
+                break
+            continue
+        if i + 1 < len(toks) and toks[i + 1].sep == "space" and toks[i + 1].cased:
+            n = _name_run(doc, i + 1)
+            if n:
+                _add_name(doc, i + 1, i + 1 + n, "PER", 0.65)
+        if i >= 1 and tok.sep == "space" and toks[i - 1].cased:
+            n = _name_run(doc, i - 1, step=-1)
+            first = toks[i - n] if n else None
+            if first and not (first.sent_start and n == 1 and _zipf(first.key, first.lang) >= COMMON_ZIPF):
+                _add_name(doc, i - n, i, "PER", 0.65)
+
+
+def _org_layer(doc: _Doc) -> None:
+    """Acronyms explained in brackets, and phrases ending in an organisation head word (caseless scripts)."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if doc.owner[i] >= 0:
+            continue
+        if _OPEN_BRACKET.search(tok.sep_text) and i + 1 <= len(toks) and (
+                i + 1 == len(toks) or _CLOSE_BRACKET.search(toks[i + 1].sep_text)) and _is_acronym(tok):
+            expansion = _expansion_before(doc, i)
+            if expansion:
+                doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "pattern",
+                                _lemma(doc, expansion[0], expansion[1])))
+            doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "pattern", tok.text))
+    for i, tok in enumerate(toks):
+        if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
+            continue
+        n = _caseless_phrase_before(doc, i, max_zipf=5.0)
+        if n and any(_zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
+            doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
+
+
+def _is_acronym(tok: Tok) -> bool:
+    if tok.cased:
+        return tok.upper and 2 <= len(tok.text) <= 8 and not _ROMAN_NUMERAL.match(tok.text)
+    return _spelled_letters(tok.text) >= 2
+
+
+@lru_cache(maxsize=100_000)
+def _spelled_letters(word: str) -> int:
+    """How many Latin letter names a caseless-script word is made of (सीएसटीओ -> 4), 0 if not only those."""
+    names = LETTER_NAMES.get(_script_code(word))
+    if not names:
+        return 0
+    longest = max(len(n) for n in names)
+    count = 0
+    pos = 0
+    while pos < len(word):
+        for size in range(min(longest, len(word) - pos), 0, -1):
+            if word[pos: pos + size] in names:
+                pos += size
+                count += 1
+                break
+        else:
+            return 0
+    return count
+
+
+def _script_code(word: str) -> str:
+    script = script_of(word)
+    return {"DEVANAGARI": "Deva", "ARABIC": "Arab"}.get(script, script)
+
+
+def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
+    """The name an acronym in brackets explains: capitalised words (with short joiners) or an org phrase."""
+    toks = doc.toks
+    end = i
+    if end == 0:
+        return None
+    if toks[end - 1].cased:
+        k = end - 1
+        while k >= 0 and end - k <= 8 and doc.owner[k] < 0 and (toks[k].cap or (len(toks[k].key) <= 3 and k < end - 1)):
+            if k < end - 1 and toks[k + 1].sep not in ("space", "hyphen"):
+                break
+            k -= 1
+        start = k + 1
+        while start < end and not toks[start].cap:
+            start += 1
+        if start < end and toks[start].sent_start and start + 1 < end and _zipf(toks[start].key, toks[start].lang) >= 5:
+            start += 1
+        return (start, end) if end - start >= 1 and (end - start >= 2 or _is_org_head(toks[start])) else None
+    if _is_org_head(toks[end - 1]):
+        n = _caseless_phrase_before(doc, end - 1)
+        return (end - 1 - n, end)
+    return None
+
+
+def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
+    """How many non-function words stand before an organisation head word in a caseless script (max 4)."""
+    toks = doc.toks
+    n = 0
+    k = head - 1
+    while k >= 0 and n < 4 and doc.owner[k] < 0 and toks[k + 1].sep == "space" and not toks[k].cased:
+        if _is_stop(toks[k]) or _zipf(toks[k].key, toks[k].lang) >= max_zipf or _is_title(toks, k):
+            break
+        n += 1
+        k -= 1
+    return n
+
+
+def _acronym_layer(doc: _Doc) -> None:
+    for i, tok in enumerate(doc.toks):
+        if doc.owner[i] < 0 and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6):
+            if tok.cased and _zipf(tok.key, tok.lang) >= 5.0:
+                continue
+            doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+# ---------------------------------------------------------------- layer 5: propagation
+
+
+def known_from(found: Iterable[Found], toks: list[Tok], min_confidence: float = PROPAGATION_MIN_CONFIDENCE
+               ) -> list[KnownName]:
+    """Known names from a document's confident person/organisation mentions."""
+    names = []
+    for f in found:
+        if f.type not in ("PER", "ORG") or f.confidence < min_confidence or not f.emit:
+            continue
+        keys = []
+        for k in range(f.i, f.j):
+            if k > f.i and toks[k].sep == "apos":
+                break
+            forms = bases(toks[k])
+            keys.append(fold(min(forms.values(), key=len)) if k == f.j - 1 and len(forms) > 1 else toks[k].key)
+        names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id))
+    return names
+
+
+def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 0.9) -> int:
+    """Claim free pieces that spell a known name (inflected, or the same name in another spelling)."""
+    toks = doc.toks
+    added = 0
+    for i, tok in enumerate(toks):
+        if doc.owner[i] >= 0 or not tok.key or (tok.cased and not tok.cap):
+            continue
+        forms = bases(tok)
+        hit: tuple[int, KnownName] | None = None
+        exact = False
+        for key in forms:
+            for cand in known.full.get(key, ()):
+                n = len(cand.pieces)
+                if (hit is None or n > hit[0]) and i + n <= len(toks) and doc.free(i, i + n) and all(
+                        toks[i + m].sep in ("space", "hyphen") and cand.pieces[m] in bases(toks[i + m])
+                        for m in range(1, n)):
+                    hit = (n, cand)
+        if hit is None:
+            for key in forms:
+                if key in known.single:
+                    hit = (1, known.single[key])
+                    exact = key == tok.key
+                    break
+        if hit is None and len(tok.key) >= 4:
+            hit = _phonetic_hit(tok, forms, known)
+        if hit is None:
+            continue
+        n, cand = hit
+        # A word spelt exactly like a known name is that name unless it is a very common word; an inflected
+        # or differently spelt one must be rarer, especially where capitals give no evidence.
+        limit = 5.0 if exact else (COMMON_ZIPF if tok.sent_start else 4.5)
+        if n == 1 and _zipf(tok.key, tok.lang) >= limit:
+            continue
+        if not tok.cased and _is_stop(tok):
+            continue
+        j = _with_apostrophe_suffix(toks, i + n)
+        if doc.claim(Found(i, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
+                           _lemma(doc, i, i + n), cand.kb_id)):
+            added += 1
+    return added
+
+
+def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[int, KnownName] | None:
+    from rapidfuzz.distance import Indel
+
+    for form in forms:
+        sk = skeleton(form)
+        if len(sk) < 3:
+            continue
+        rom = romanize(form)
+        for cand_rom, cand in known.by_skeleton.get(sk, ()):
+            if Indel.normalized_similarity(rom, cand_rom) >= PHONETIC_MIN_SIMILARITY:
+                return 1, cand
+    return None
+
+
+# ---------------------------------------------------------------- layer 6: capitalised runs
+
+
+def _capitalised_layer(doc: _Doc) -> None:
+    toks = doc.toks
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if doc.owner[i] >= 0 or not tok.cased or not tok.cap or (tok.upper and len(tok.text) <= 6):
+            i += 1
+            continue
+        n = _name_run(doc, i, limit=MAX_NAME_PIECES)
+        if not n:
+            i += 1
+            continue
+        start, end = i, i + n
+        lang = tok.lang
+        while start < end and toks[start].sent_start and (
+                _zipf(toks[start].key, lang) >= COMMON_ZIPF or (lang not in _WORDFREQ_LANGS and end - start == 1)):
+            start += 1
+        if start < end and not _extend_person(doc, start, end):
+            _classify_run(doc, start, end)
+        i = i + n
+
+
+def _extend_person(doc: _Doc, start: int, end: int) -> bool:
+    """A capitalised run right before a known person's name is its first names (``Kasym-Żomert`` Tokajew)."""
+    toks = doc.toks
+    if end >= len(toks) or doc.owner[end] < 0 or toks[end].sep != "space" or toks[end].sent_start:
+        return False
+    idx = doc.owner[end]
+    f = doc.found[idx]
+    if f.type != "PER" or f.i != end or end - start > 3 or any(_zipf(toks[k].key, toks[k].lang) >= 5.0
+                                                               for k in range(start, end)):
+        return False
+    doc.release(idx)
+    return doc.claim(Found(start, f.j, "PER", f.confidence, f.layer, _lemma(doc, start, end) + toks[end].sep_text
+                           + (f.lemma or doc.surface(end, f.j)), f.kb_id))
+
+
+def _person_like(doc: _Doc, start: int, end: int) -> bool:
+    """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one."""
+    toks = doc.toks
+    lang = toks[start].lang
+    freqs = [_zipf(toks[k].key, lang) for k in range(start, end)]
+    return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1 and not any(
+        any(ch.isdigit() for ch in toks[k].key) for k in range(start, end))
+
+
+def _classify_run(doc: _Doc, start: int, end: int) -> None:
+    toks = doc.toks
+    lang = toks[start].lang
+    j = _with_apostrophe_suffix(toks, end)
+    if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
+        doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return
+    if any(_is_loc_head(toks[k]) for k in range(start, end)):
+        doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return
+    if lang in NOUN_CAPITALISING and (end - start < 2 or any(_zipf(toks[k].key, lang) >= 3.0
+                                                               for k in range(start, end))):
+        return
+    if end - start >= 2:
+        person = _person_like(doc, start, end)
+        doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
+                        _lemma(doc, start, end)))
+    elif not toks[start].sent_start and _zipf(toks[start].key, lang) < 3.0 and lang not in NOUN_CAPITALISING:
+        doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "MISC", 0.35, "capitalisation",
+                        _lemma(doc, start, end)))
+
+
+# ---------------------------------------------------------------- the stage
+
+
+class EntityStage:
+    """Pipeline stage ``entities``: fills ``Article.mentions`` with the names the layers find."""
+
+    name = "entities"
+    requires = ("text", "lang", "segments")
+    assigns = ("mentions",)
+
+    def __init__(self, kb_file: Path | None = None, use_natasha: bool = True, use_tagger: bool = False) -> None:
+        self.gazetteer = load_gazetteer()
+        path = kb_file or userkb.kb_path()
+        self.user_kb: Gazetteer | None = None
+        if path.exists():
+            try:
+                self.user_kb = userkb.kb_gazetteer(userkb.load(path).values())
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("user KB %s not read: %s", path, exc)
+        self.use_natasha = use_natasha
+        self.tagger = _load_tagger() if use_tagger else None
+
+    def __call__(self, article: Article) -> Article:
+        try:
+            article.mentions = self.recognise(article.text, article.lang,
+                                              [(s.start, s.end, s.lang) for s in article.segments
+                                               if s.lang and s.lang != "und"])
+        except (ValueError, IndexError, KeyError, RecursionError) as exc:
+            log.warning("%s: entity recognition failed (%s); no mentions", article.id, exc)
+            article.mentions = []
+            article.meta.setdefault("errors", []).append(f"entities: {type(exc).__name__}: {exc}")
+        return article
+
+    def recognise(self, text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None
+                  ) -> list[Mention]:
+        """All mentions in ``text`` (language ``lang``, per-segment languages in ``spans``), in text order."""
+        doc = _Doc(text, lang, spans or [])
+        self.run_layers(doc)
+        return to_mentions(doc)
+
+    def run_layers(self, doc: _Doc) -> None:
+        """Run every layer over a tokenised document, in order of trust."""
+        if self.user_kb is not None:
+            _gazetteer_layer(doc, self.user_kb, "kb", 0.95)
+        _gazetteer_layer(doc, self.gazetteer, "gazetteer", 0.9)
+        _org_layer(doc)
+        _title_layer(doc)
+        _reporting_layer(doc)
+        if self.tagger is not None:
+            self.tagger.tag(doc)
+        if self.use_natasha:
+            _natasha_layer(doc)
+        known = KnownNames()
+        for name in known_from(doc.found, doc.toks):
+            known.add(name)
+        _propagation_layer(doc, known)
+        _capitalised_layer(doc)
+        for name in known_from(doc.found, doc.toks):
+            known.add(name)
+        _propagation_layer(doc, known)
+        _acronym_layer(doc)
+
+
+def to_mentions(doc: _Doc) -> list[Mention]:
+    """The document's emitted findings as model mentions, in text order."""
+    out = []
+    for f in sorted(doc.found, key=lambda f: f.i):
+        if not f.emit:
+            continue
+        start, end = doc.toks[f.i].start, doc.toks[f.j - 1].end
+        out.append(Mention(start=start, end=end, text=doc.text[start:end], type=f.type,
+                           confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id))
+    return out
+
+
+def document(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None,
+             mentions: Iterable[Mention] = ()) -> _Doc:
+    """A tokenised document with existing mentions claimed (for cross-document propagation)."""
+    doc = _Doc(text, lang, spans or [])
+    starts = {t.start: k for k, t in enumerate(doc.toks)}
+    ends = {t.end: k for k, t in enumerate(doc.toks)}
+    for m in mentions:
+        i, j = starts.get(m.start), ends.get(m.end)
+        if i is not None and j is not None and i <= j:
+            doc.claim(Found(i, j + 1, m.type, m.confidence, m.layer, m.lemma, m.kb_id))
+    return doc
+
+
+def propagate_into(doc: _Doc, known: KnownNames) -> list[Mention]:
+    """New mentions in ``doc`` for known names (layer ``propagation``), not overlapping existing ones."""
+    before = len(doc.found)
+    _propagation_layer(doc, known, confidence_factor=0.85)
+    new = doc.found[before:]
+    return [Mention(start=doc.toks[f.i].start, end=doc.toks[f.j - 1].end,
+                    text=doc.text[doc.toks[f.i].start: doc.toks[f.j - 1].end], type=f.type,
+                    confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id) for f in new]
+
+
+# ---------------------------------------------------------------- natasha (Russian) and the CRF tagger
+
+
+@cache
+def _natasha_models():
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    emb = NewsEmbedding()
+    return Doc, Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb), MorphVocab()
+
+
+_NATASHA_LANGS = frozenset({"ru"})
+
+
+def _natasha_layer(doc: _Doc) -> None:
+    """Russian NER by natasha (slovnet) on the Russian stretches of the text, with natasha's lemmas."""
+    ru = [k for k, t in enumerate(doc.toks) if t.lang in _NATASHA_LANGS and t.key]
+    if not ru:
+        return
+    lo, hi = doc.toks[ru[0]].start, doc.toks[ru[-1]].end
+    doc_cls, segmenter, ner, morph, vocab = _natasha_models()
+    nd = doc_cls(doc.text[lo:hi])
+    nd.segment(segmenter)
+    nd.tag_ner(ner)
+    nd.tag_morph(morph)
+    starts = {t.start: k for k, t in enumerate(doc.toks)}
+    ends = {t.end: k for k, t in enumerate(doc.toks)}
+    for span in nd.spans:
+        i, j = starts.get(span.start + lo), ends.get(span.stop + lo)
+        if i is None or j is None:
+            continue
+        span.normalize(vocab)
+        doc.claim(Found(i, j + 1, span.type, 0.8, "natasha", span.normal or span.text))
+
+
+def _load_tagger():
+    from newsweave.stages.ner_tagger import load_tagger
+
+    return load_tagger()

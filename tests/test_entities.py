@@ -1,0 +1,122 @@
+"""Unit tests of the entity stage's layers on small made-up texts (no seed names needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.corpus.propagation import propagate_mentions
+from newsweave.model import Article, Segment
+from newsweave.pipeline import STAGES, Pipeline
+from newsweave.stages.entities import EntityStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage(use_natasha=False)
+
+
+def _found(stage: EntityStage, text: str, lang: str) -> dict[str, str]:
+    return {m.text: m.type for m in stage.recognise(text, lang)}
+
+
+def test_entities_stage_is_registered_after_time() -> None:
+    names = list(STAGES)
+    assert names.index("entities") == names.index("time") + 1
+    assert STAGES["entities"] == "newsweave.stages.entities:EntityStage"
+
+
+def test_entities_inflected_country_names_match_the_gazetteer(stage: EntityStage) -> None:
+    pl = stage.recognise("Delegacja przyleciała do Kazachstanu, a potem do Rosji i Moskwy.", "pl")
+    assert {(m.text, m.kb_id) for m in pl} >= {("Kazachstanu", "iso:KZ"), ("Rosji", "iso:RU")}
+    assert {m.lemma for m in pl} >= {"Kazachstan", "Rosja", "Moskwa"}
+    tr = _found(stage, "Heyet dün Rusya'nın başkentine ve Kazakistan’ın güneyine gitti.", "tr")
+    assert tr == {"Rusya'nın": "LOC", "Kazakistan’ın": "LOC"}
+    de = _found(stage, "Die Wirtschaft Kasachstans wächst.", "de")
+    assert de == {"Kasachstans": "LOC"}
+
+
+def test_entities_title_before_name_gives_a_person(stage: EntityStage) -> None:
+    assert _found(stage, "Wczoraj prezydent Jan Kowalczykowski spotkał się z dziennikarzami.", "pl") == {
+        "Jan Kowalczykowski": "PER"}
+    assert _found(stage, "Gestern sagte Präsident Hannes Brümmerstedt nichts.", "de")["Hannes Brümmerstedt"] == "PER"
+    assert _found(stage, "Вчера президент Иван Кукушкин выступил.", "ru")["Иван Кукушкин"] == "PER"
+
+
+def test_entities_title_after_name_gives_a_person(stage: EntityStage) -> None:
+    found = _found(stage, "Ahmet Yıldızoğlu, Kazakistan Başkanı:\n- Teşekkür ederim.", "tr")
+    assert found["Ahmet Yıldızoğlu"] == "PER"
+
+
+def test_entities_caseless_name_before_reporting_verb(stage: EntityStage) -> None:
+    text = "बैठक के बाद राष्ट्रपति रामलाखन ने कहा कि संबंध अच्छे हैं। बाद में रामलाखन ने घोषणा की।"
+    found = stage.recognise(text, "hi")
+    assert [m.text for m in found if m.type == "PER"] == ["रामलाखन", "रामलाखन"]
+
+
+def test_entities_spelled_acronym_in_brackets_is_an_organisation(stage: EntityStage) -> None:
+    text = "देश सामूहिक सुरक्षा संधि संगठन (सीएसटीओ) का सदस्य है।"
+    found = _found(stage, text, "hi")
+    assert found["सीएसटीओ"] == "ORG"
+    assert found["सामूहिक सुरक्षा संधि संगठन"] == "ORG"
+    pl = _found(stage, "Kraj należy do Organizacji Współpracy Gospodarczej (OWG) od lat.", "pl")
+    assert pl["OWG"] == "ORG" and pl["Organizacji Współpracy Gospodarczej"] == "ORG"
+
+
+def test_entities_propagation_finds_inflected_and_respelt_names(stage: EntityStage) -> None:
+    pl = stage.recognise("Prezydent Zbigniew Wąsowicz przyjechał. Rozmowy z Wąsowiczem trwały długo.", "pl")
+    assert any(m.text == "Wąsowiczem" and m.type == "PER" and m.lemma == "Wąsowicz" for m in pl)
+    hi = stage.recognise("राष्ट्रपति टोकायव ने कहा। बाद में तोकायेव और टोकायेव चले गए।", "hi")
+    assert {m.text for m in hi if m.type == "PER"} >= {"टोकायव", "तोकायेव", "टोकायेव"}
+
+
+def test_entities_cross_document_propagation_adds_layer_propagation(stage: EntityStage) -> None:
+    first = Article(id="a", text="Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.")
+    first.lang = "pl"
+    second = Article(id="b", text="Wąsowicz i goście rozmawiali o handlu.")
+    second.lang = "pl"
+    arts = [stage(first), stage(second)]
+    assert not any(m.text == "Wąsowicz" for m in arts[1].mentions)
+    added = propagate_mentions(arts)
+    assert added >= 1
+    found = [m for m in arts[1].mentions if m.text == "Wąsowicz"]
+    assert found and found[0].layer == "propagation" and found[0].type == "PER"
+
+
+def test_entities_per_segment_language_is_used(stage: EntityStage) -> None:
+    text = "राष्ट्रपति टोकायव ने कहा।\nPresident Barnaby Quillfeather said nothing."
+    art = Article(id="x", text=text)
+    art.lang = "hi"
+    art.segments = [Segment(0, 25, "paragraph", "hi"), Segment(26, len(text), "paragraph", "en")]
+    found = {m.text: m.type for m in stage(art).mentions}
+    assert found["Barnaby Quillfeather"] == "PER"
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "!!! ??? ... —— «»",
+    "МоскваMoscowमॉस्को Kazakhstan-Қазақстан-कज़ाख़स्तान",
+    "Pоссия и Кaзахстан",  # Latin P and a inside Cyrillic words
+    "PRESIDENT PUTIN MEETS TOKAYEV IN MOSCOW AS RUSSIA AND KAZAKHSTAN SIGN DEAL\nThe rest is normal.",
+    "Prezydent " + "A" * 10_000 + " przyjechał.",
+    "Präsident " + " ".join(["Xaver"] * 2_000),
+    "(" * 500 + "ABC" + ")" * 500,
+    "\u200b\u200d\ufeff Rosji \u0301\u0301",
+])
+def test_entities_bad_input_never_raises(stage: EntityStage, text: str) -> None:
+    art = Article(id="bad", text=text)
+    art.lang = "pl"
+    out = stage(art)
+    for m in out.mentions:
+        assert out.text[m.start:m.end] == m.text
+        assert len(m.text) <= 2_000
+
+
+def test_entities_all_caps_headline_still_finds_places(stage: EntityStage) -> None:
+    found = _found(stage, "RUSSIA AND KAZAKHSTAN SIGN A NEW DEAL IN MOSCOW\nTalks went on.", "en")
+    assert found.get("RUSSIA") == "LOC" and found.get("KAZAKHSTAN") == "LOC" and found.get("MOSCOW") == "LOC"
+
+
+def test_entities_pipeline_runs_with_the_stage() -> None:
+    pipe = Pipeline(["entities"]) if "language" not in STAGES else None
+    assert pipe is None or pipe.stages[0].name == "entities"

@@ -1,0 +1,56 @@
+"""The gazetteer: CLDR countries in many locales, GeoNames places filtered, spelling keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.kb.gazetteer import fold, load_gazetteer, name_key, romanize, same_name, skeleton
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_gazetteer_countries_in_many_locales(gaz) -> None:
+    for name in ("Kazakhstan", "Kasachstan", "Kazachstan", "Kazakistan", "Қазақстан", "Қозоғистон", "Казахстан",
+                 "कज़ाखस्तान"):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == "iso:KZ" and entry.type == "LOC", name
+
+
+def test_gazetteer_places_with_alternate_names(gaz) -> None:
+    for name in ("Moscow", "Moskau", "Москва", "मॉस्को", "Moskwa"):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == "geonames:524901", name
+
+
+def test_gazetteer_common_words_are_not_places(gaz) -> None:
+    for word in ("the", "and", "Essen", "Nice"):
+        entry = gaz.lookup(name_key(word))
+        assert entry is None or entry.type != "LOC" or entry.kb_id.startswith("iso:"), word
+
+
+def test_gazetteer_organisations_from_data_file(gaz) -> None:
+    entry = gaz.lookup(name_key("North Atlantic Treaty Organization"))
+    assert entry is not None and entry.type == "ORG"
+    assert ("nato",) in gaz.acronyms
+
+
+def test_gazetteer_caseless_spelling_variant_found_by_skeleton(gaz) -> None:
+    entry = gaz.lookup_skeleton("कजाकिस्तान")
+    assert entry is not None and entry.kb_id == "iso:KZ"
+
+
+def test_gazetteer_fold_drops_nukta_and_case() -> None:
+    assert fold("कज़ाख़स्तान") == fold("कजाखस्तान")
+    assert fold("Rusya’nın") == "rusya'nın"
+
+
+def test_gazetteer_same_name_across_scripts() -> None:
+    assert same_name("टोकायव", "Tokayev")
+    assert same_name("तोकायेव", "टोकायव")
+    assert same_name("Путин", "पुतिन")
+    assert not same_name("पतन", "पुतिन")
+    assert skeleton("Tokajew") == skeleton("Tokayev")
+    assert romanize("Тўқаев").startswith("tuk")
