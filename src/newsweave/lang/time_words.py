@@ -24,7 +24,7 @@ CATEGORY = {
     "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S", "seasons": "V",
 }
 #: When one token belongs to several categories, the first in this order wins (relative phrases over parts).
-PRIORITY = "RSMxWVUqPTXIAOnBFGymkjEDo"
+PRIORITY = "RSMxWVUqPTXAIOnBFGymkjEDo"
 
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
@@ -47,6 +47,8 @@ class Lexicon:
     entries: dict[tuple[str, ...], list[tuple[str, Any]]] = field(default_factory=dict)
     max_len: int = 1
     vocab: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    first_max: dict[str, int] = field(default_factory=dict)
     suffixes: tuple[str, ...] = ()
     future: list[regex.Pattern] = field(default_factory=list)
     past: list[regex.Pattern] = field(default_factory=list)
@@ -60,10 +62,12 @@ class Lexicon:
             values.append((cat, value))
         self.max_len = max(self.max_len, len(toks))
         self.vocab.update(toks)
+        self.prefixes.update(t[:3] for t in toks)
+        self.first_max[toks[0]] = max(self.first_max.get(toks[0], 0), len(toks))
 
     def key(self, token: str) -> str:
         """The lexicon form of a token: itself, or with an agglutinative suffix or apostrophe ending removed."""
-        if token in self.vocab:
+        if token in self.vocab or token[:3] not in self.prefixes:
             return token
         for sep in ("'", "’"):
             if sep in token:

@@ -42,6 +42,8 @@ _REL = r"(?:R|[PTX][Uq]|[Uq][PTX])"
 RULES: list[tuple[str, str]] = [
     ("dmy", r"D?[PX]?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
     ("mdy", r"D?[Mx]\.?[NO]h?,?Yy?"),
+    ("dmy", r"D?W,?D?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
+    ("mdy", r"D?W,?[Mx]\.?[NO]h?,?Yy?"),
     ("ymd", r"Yy?[-/.]?[Mx]m?[-/.]?Nj?"),
     ("ydm", r"Yy?,?N\.?[Mx]m?"),
     ("zh_ymd", r"YyNkNj"),
@@ -130,7 +132,7 @@ class Anchor:
         return self.date.replace(month=12, day=31)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -145,19 +147,20 @@ class _Tok:
 def _classify(text: str, lex: Lexicon) -> list[_Tok]:
     """Tokens with their category letter (longest lexicon phrase first)."""
     raw = tokenize(text)
-    keys = [lex.key(t) for _, _, t in raw]
+    first_max, entries, prefixes = lex.first_max, lex.entries, lex.prefixes
     out: list[_Tok] = []
     i, n = 0, len(raw)
     while i < n:
         start, end, tok = raw[i]
+        longest = first_max.get(tok, 0)
+        if not longest and tok[:3] in prefixes:
+            longest = first_max.get(lex.key(tok), 0)
         found = None
-        for length in range(min(lex.max_len, n - i), 0, -1):
-            for seq in (tuple(t for _, _, t in raw[i:i + length]), tuple(keys[i:i + length])):
-                hit = lex.entries.get(seq)
-                if hit:
-                    found = (length, hit)
-                    break
-            if found:
+        for length in range(min(longest, n - i), 0, -1):
+            words = tuple(t for _, _, t in raw[i:i + length])
+            hit = entries.get(words) or entries.get(tuple(lex.key(t) for t in words))
+            if hit:
+                found = (length, hit)
                 break
         if found:
             length, hit = found
@@ -166,14 +169,23 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
             out.append(_Tok(start, raw[i + length - 1][1], cat, cats[cat], cats))
             i += length
             continue
-        out.append(_classify_plain(text, tok, start, end, out))
+        out.append(_classify_plain(tok, start, end, out))
         i += 1
     _disambiguate(out)
     return out
 
 
-def _classify_plain(text: str, tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
-    if tok[0].isdigit():
+def _classify_plain(tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
+    first = tok[0]
+    if first.isalpha():
+        prev = before[-1] if before else None
+        if prev is not None and prev.end == start:
+            if prev.cat == "N" and tok in ("st", "nd", "rd", "th", "er", "e"):
+                return _Tok(start, end, "h")
+            if prev.cat == "Y" and tok == "s" and prev.value % 10 == 0:
+                return _Tok(start, end, "z")
+        return _Tok(start, end, "w")
+    if first.isdigit():
         if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
             return _Tok(start, end, "Z", tok)
         if tok.isdigit():
@@ -183,17 +195,11 @@ def _classify_plain(text: str, tok: str, start: int, end: int, before: list[_Tok
             if len(tok) <= 3:
                 return _Tok(start, end, "N", value)
         return _Tok(start, end, "_")
-    prev = before[-1] if before else None
-    adjacent = prev is not None and prev.end == start
-    if adjacent and prev.cat == "N" and tok in ("st", "nd", "rd", "th", "er", "e", "º", "ª"):
-        return _Tok(start, end, "h")
-    if adjacent and prev.cat == "Y" and tok in ("s", "'s", "’s") and prev.value % 10 == 0:
-        return _Tok(start, end, "z")
     if tok in "-–":
         return _Tok(start, end, "-")
     if tok in ",./":
         return _Tok(start, end, tok)
-    return _Tok(start, end, "w" if tok[0].isalpha() else "_")
+    return _Tok(start, end, "_")
 
 
 def _disambiguate(toks: list[_Tok]) -> None:
@@ -206,8 +212,11 @@ def _disambiguate(toks: list[_Tok]) -> None:
             for cat in "TPX":
                 if cat in tok.all and (nxt in "UqWMVnNO" or prv in "UqWM"):
                     tok.cat, tok.value = cat, tok.all[cat]
-        if "y" in tok.all and prv in ("Y", "N"):
-            tok.cat, tok.value = "y", tok.all["y"]
+        # a year word right after a year ("2024 йил"; "20 yılda" stays a unit), a month/day marker after a
+        # number ("11月", "28日")
+        for marker, after in (("y", "Y"), ("k", "NY"), ("j", "N")):
+            if marker in tok.all and prv and prv in after:
+                tok.cat, tok.value = marker, tok.all[marker]
         if tok.cat == "A" and "I" in tok.all and nxt in "nN":
             tok.cat, tok.value = "I", tok.all["I"]
         if tok.cat == "x":

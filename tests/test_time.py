@@ -1,0 +1,167 @@
+"""Unit tests of the time stage: recognition, TIMEX3 values, direction, document dating, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.model import Article, Segment
+from newsweave.stages.time import TimeStage, analyse, anchor_from
+
+
+def _times(text: str, lang: str | None, date: str | None = "2022-11-28") -> dict[str, str | None]:
+    article = Article(id="t", text=text, lang=lang, date=date)
+    times, _ = analyse(article)
+    for t in times:
+        assert text[t.start:t.end] == t.text
+    return {t.text: t.value for t in times}
+
+
+def test_time_english_relative_and_absolute_values() -> None:
+    got = _times("Last year sales fell; on Monday, Nov. 21, 2022 they rose. Two weeks ago it was quiet. "
+                 "Next year in September a plant opens.", "en")
+    assert got["Last year"] == "2021"
+    assert got["Monday, Nov. 21, 2022"] == "2022-11-21"
+    assert got["Two weeks ago"] == "2022-W46"
+    assert got["Next year in September"] == "2023-09"
+
+
+def test_time_first_months_of_year_is_an_interval() -> None:
+    assert _times("Sales rose in the first 9 months of this year.", "en")["the first 9 months of this year"] == \
+        "2022-01/2022-09"
+    de = _times("In den ersten zehn Monaten des vergangenen Jahres stieg der Umsatz.", "de", "2024-01-03")
+    assert de["ersten zehn Monaten des vergangenen Jahres"] == "2023-01/2023-10"
+
+
+def test_time_polish_inflected_relative_expressions() -> None:
+    got = _times("Obroty wzrosły w zeszłym roku. Spotkali się tydzień temu, a w poniedziałek znowu. "
+                 "W lipcu było inaczej.", "pl")
+    assert got["w zeszłym roku"] == "2021"
+    assert got["tydzień temu"] == "2022-W47"
+    assert got["poniedziałek"] == "2022-11-28"
+    assert got["lipcu"] == "2022-07"
+
+
+def test_time_uzbek_suffixed_month_and_year_words() -> None:
+    got = _times("Путин 2024 йил ноябрь ойида ташриф қилди. Ташриф 11 ноябрда бошланади.", "uz", "2025-11-03")
+    assert got["2024 йил ноябрь ойида"] == "2024-11"
+    assert got["11 ноябрда"] == "2025-11-11"
+
+
+def test_time_turkish_next_year_genitive_and_kasim_as_a_name() -> None:
+    got = _times("Kasım Comart Tokayev konuştu. Geçen yıl ticaret arttı. Başvurular gelecek yılın Eylül ayında "
+                 "planlanıyor. 28 Kasım 2022 tarihinde imzalandı.", "tr", "2023-11-09")
+    assert got["Geçen yıl"] == "2022"
+    assert got["gelecek yılın Eylül ayında"] == "2024-09"
+    assert got["28 Kasım 2022"] == "2022-11-28"
+    assert "Kasım" not in got
+
+
+def test_time_german_die_is_not_tuesday() -> None:
+    got = _times("Die Regierung sagte, die Gespräche seien am Dienstag gewesen.", "de")
+    assert list(got) == ["Dienstag"]
+    assert got["Dienstag"] == "2022-11-22"
+
+
+def test_time_hindi_weekday_week_ago_and_month_start() -> None:
+    got = _times("सोमवार को बैठक हुई। एक सप्ताह पहले वे मिले थे। इस महीने की शुरुआत में उन्होंने कहा।", "hi")
+    assert got["सोमवार"] == "2022-11-28"
+    assert got["एक सप्ताह पहले"] == "2022-W47"
+    assert got["इस महीने की शुरुआत"] == "2022-11"
+
+
+def test_time_russian_and_chinese() -> None:
+    ru = _times("В прошлом году товарооборот вырос, а в ноябре 2023 года был визит.", "ru")
+    assert ru["В прошлом году"] == "2021"
+    assert ru["ноябре 2023 года"] == "2023-11"
+    zh = _times("双方于2022年11月28日签署协议，去年贸易增长。", "zh")
+    assert zh["2022年11月28日"] == "2022-11-28"
+    assert zh["去年"] == "2021"
+
+
+def test_time_durations_ranges_and_quarters() -> None:
+    got = _times("The plan covers 2024-2026. It took two weeks. Profit fell in the third quarter of 2021.", "en")
+    assert got["2024-2026"] == "2024/2026"
+    assert got["two weeks"] == "P2W"
+    assert got["the third quarter of 2021"] == "2021-Q3"
+
+
+def test_time_impossible_dates_give_no_invented_value() -> None:
+    got = _times("It was signed on 31 February 2022 and again on 30 February. The year 20225 is far.", "en")
+    assert got == {}
+
+
+def test_time_direction_from_tense_and_modifiers() -> None:
+    article = Article(id="t", text="The visit will take place in December. Last year it was in March 2021.",
+                      lang="en", date="2022-11-28")
+    times, _ = analyse(article)
+    by_text = {t.text: t for t in times}
+    assert by_text["December"].direction == "future"
+    assert by_text["Last year"].direction == "past"
+    assert by_text["March 2021"].direction is None
+
+
+def test_time_coarse_anchor_keeps_only_what_is_certain() -> None:
+    assert _times("Spotkali się w poniedziałek.", "pl", "2022-11")["poniedziałek"] == "2022-WXX-1"
+
+
+def test_time_stage_dates_from_header_line() -> None:
+    article = TimeStage()(Article(id="t", text=" date 2022-11 Tokajew przybył w poniedziałek.", lang="pl"))
+    assert (article.date, article.date_precision, article.date_source) == ("2022-11", "month", "header")
+    assert (article.date_earliest, article.date_latest) == ("2022-11-01", "2022-11-30")
+
+
+def test_time_stage_dates_from_embedded_post_lines() -> None:
+    text = ("On Monday the leaders met.\nThey met in Moscow\n— Someone (@someone) November 28, 2022\nMore text.")
+    article = TimeStage()(Article(id="t", text=text, lang="en"))
+    assert (article.date, article.date_precision, article.date_source) == ("2022-11-28", "day", "embedded_post")
+
+
+def test_time_stage_dates_from_post_segments() -> None:
+    article = Article(id="t", text="Statement posted.", lang="en")
+    article.segments = [Segment(0, 17, "post", "en", meta={"date": "2021-05-04"})]
+    article = TimeStage()(article)
+    assert (article.date, article.date_source) == ("2021-05-04", "embedded_post")
+
+
+def test_time_stage_keeps_metadata_date() -> None:
+    article = TimeStage()(Article(id="t", text="Yesterday it rained.", lang="en", date="2020-03-02"))
+    assert (article.date, article.date_source, article.date_precision) == ("2020-03-02", "metadata", "day")
+    assert article.times[0].value == "2020-03-01"
+
+
+def test_time_stage_infers_bounded_date_from_past_and_upcoming_events() -> None:
+    text = "Путин 2024 йил ноябрь ойида Остонага ташриф қилганини эслатди. Ташриф 11 ноябрда бошланади."
+    article = TimeStage()(Article(id="t", text=text, lang="uz"))
+    assert article.date_source == "inferred"
+    assert article.date == "2025-11"
+    assert article.date_latest == "2025-11-10"
+    assert article.date_earliest == "2024-11-01"
+
+
+def test_time_stage_without_language_is_robust() -> None:
+    article = TimeStage()(Article(id="t", text="Signed 2022-11-28 in Moscow.", lang=None))
+    assert [t.value for t in article.times] == ["2022-11-28"]
+
+
+def test_time_anchor_from_rejects_malformed_dates() -> None:
+    assert anchor_from("2022-02-31") is None
+    assert anchor_from("garbage") is None
+    assert anchor_from("2022").precision == "year"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "2022-13-45", "99999999", "— x (@y) Foo 99, 2022"])
+def test_time_stage_bad_input_never_raises(text: str) -> None:
+    article = TimeStage()(Article(id="t", text=text, lang="en"))
+    assert "time_reason" not in article.meta
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -./,ayMJunéKasımноябрда年月日")), max_size=60),
+       st.sampled_from(["en", "tr", "uz", "zh", None]))
+def test_time_stage_random_text_never_fails(text: str, lang: str | None) -> None:
+    article = TimeStage()(Article(id="t", text=text, lang=lang, date="2022-11-28"))
+    assert "time_reason" not in article.meta
+    for t in article.times:
+        assert article.text[t.start:t.end] == t.text
