@@ -94,6 +94,8 @@ class SpanIndex:
 
 def strip_suffix(word: str) -> str:
     """The word before a Turkish-style apostrophe case ending ("Rusya’nın" -> "Rusya")."""
+    if "'" not in word and "’" not in word and "ʼ" not in word:
+        return word
     m = _SUFFIX.search(word)
     return word[:m.start()] if m else word
 

@@ -34,6 +34,7 @@ from newsweave.stages.facttext import (
     strip_suffix,
     top_countries,
 )
+from newsweave.stages.numberwords import number_after, number_before
 
 log = logging.getLogger(__name__)
 
@@ -222,8 +223,8 @@ def extract_quantities(article: Article) -> list[Quantity]:
     sidx, pidx = SpanIndex(sents), SpanIndex(paragraphs(text))
     time_spans = sorted((t.start, t.end) for t in article.times)
     hits: list[_Hit] = []
-    for m in _NUM.finditer(text):
-        hit = _read_figure(article, m, lang, time_spans)
+    for start, end, value in _numbers(text, lang):
+        hit = _read_figure(article, start, end, value, lang, time_spans)
         if hit is None:
             continue
         hit.sentence = sidx.index(hit.quantity.start)
@@ -238,15 +239,57 @@ def extract_quantities(article: Article) -> list[Quantity]:
     return [h.quantity for h in hits]
 
 
-def _read_figure(article: Article, m: regex.Match, lang: str, time_spans: list[tuple[int, int]]) -> _Hit | None:
+_TRIGGERS: dict[str, tuple[regex.Pattern, regex.Pattern]] = {}
+
+
+def _triggers(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """Regexes for the words that may follow a number in words (scale, percent, currency) and that may precede
+    one (Turkish "yüzde"), built once per language from the tables so one scan finds them all."""
+    found = _TRIGGERS.get(lang)
+    if found is None:
+        found = _TRIGGERS[lang] = (_words_regex((N.SCALES, N.PERCENT_AFTER, N.CURRENCY_WORDS), lang),
+                                   _words_regex((N.PERCENT_BEFORE,), lang))
+    return found
+
+
+def _words_regex(tables: tuple[dict, ...], lang: str) -> regex.Pattern:
+    exact: set[str] = set()
+    stems: set[str] = set()
+    for table in tables:
+        for key in (lang, "*"):
+            for form in table.get(key) or ():
+                if form[:1].isalpha():
+                    (stems if form.endswith("*") else exact).add(form.rstrip("*").lower())
+    if not exact and not stems:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"\b(?:\L<exact>\b|\L<stems>[\p{L}\p{M}]*)", regex.IGNORECASE,
+                         exact=exact or {"\0"}, stems=stems or {"\0"})
+
+
+def _numbers(text: str, lang: str) -> list[tuple[int, int, float | None]]:
+    """Numbers in digits (value None: read later with its context) and, where a scale, percent or currency word
+    follows ("zwanzig Prozent", "iki milyar dolar") or a percent word precedes ("yüzde yirmi"), in words."""
+    found: list[tuple[int, int, float | None]] = [(m.start(), m.end(), None) for m in _NUM.finditer(text)]
+    after, before = _triggers(lang)
+    seen = {s for s, _, _ in found}
+    spelled = [number_before(text, lang, m.start()) for m in after.finditer(text)]
+    spelled += [number_after(text, lang, m.end()) for m in before.finditer(text)]
+    for wn in spelled:
+        if wn is not None and wn.start not in seen:
+            seen.add(wn.start)
+            found.append((wn.start, wn.end, wn.value))
+    return sorted(found)
+
+
+def _read_figure(article: Article, start: int, end: int, spelled: float | None, lang: str,
+                 time_spans: list[tuple[int, int]]) -> _Hit | None:
     """One number with its neighbours (read within its line: abbreviations like "Mrd." or "ca." would fool a
     sentence splitter), or None when it is no figure."""
     text = article.text
-    start, end = m.span()
-    raw = m.group()
+    raw = text[start:end]
     if any(s < end and start < e for s, e in time_spans):
         return None
-    value = parse_number(raw, lang)
+    value = parse_number(raw, lang) if spelled is None else spelled
     if value is None:
         log.debug("%s: skipped unreadable number %r at %d", article.id, raw[:40], start)
         return None
@@ -298,7 +341,7 @@ def _read_figure(article: Article, m: regex.Match, lang: str, time_spans: list[t
                 kind, unit, unit_word = "money", sym[1], sym[2]
                 q_start = sym[0]
                 before = [w for w in before if w.end <= q_start]
-    if kind is None and m.group().isdigit() and _YEAR.match(raw) and scale == 1.0:
+    if kind is None and (spelled is not None or (raw.isdigit() and _YEAR.match(raw))) and scale == 1.0:
         return None
     if kind is None:
         noun = after[n_used] if n_used < len(after) else None
@@ -314,7 +357,7 @@ def _read_figure(article: Article, m: regex.Match, lang: str, time_spans: list[t
             return None
     elif after[n_used:] and _is_ordinal_noun(after[n_used], lang):
         return None
-    if text[q_end - 1] == "." and q_end - q_start > 1 and len(regex.findall(r"\p{L}", text[q_end - 6:q_end])) > 4:
+    if text[q_end - 1] == "." and q_end - q_start > 1 and not _abbreviation(text, q_end - 1, lang):
         q_end -= 1  # a sentence's full stop, not an abbreviation's ("proc.", "Mrd." keep theirs)
     value *= scale
     if value > MAX_VALUE:
@@ -334,6 +377,15 @@ def _read_figure(article: Article, m: regex.Match, lang: str, time_spans: list[t
     quantity = Quantity(start=q_start, end=q_end, text=text[q_start:q_end], value=value, unit=unit, kind=kind,
                         qualifier=qualifier)
     return _Hit(quantity, -1, -1, unit_word=unit_word, post_qualifier=post)
+
+
+def _abbreviation(text: str, dot: int, lang: str) -> bool:
+    """Whether the word before a full stop is a short table form written abbreviated ("proc.", "Mrd.", "mln.")."""
+    m = regex.search(r"[\p{L}\p{M}]+$", text[max(0, dot - 8):dot])
+    if not m or len(m.group()) > 4:
+        return False
+    w = fold(m.group())
+    return any(w in compiled(t, lang).exact for t in (N.SCALES, N.PERCENT_AFTER, N.CURRENCY_WORDS))
 
 
 def _symbol_before(text: str, start: int, before: list[_Word]) -> tuple[int, str, str] | None:
