@@ -49,13 +49,15 @@ _LANGID_WEIGHT = 0.5
 #: Text beyond these many characters adds nothing to a language decision, only time.
 _FT_CHARS = 3000
 _LANGID_CHARS = 1000
-_TRIAGE_CHARS = 500
-#: fastText alone decides when it is at least this sure and the language has no close relative.
+_TRIAGE_CHARS = 300
+#: fastText alone votes when it is at least this sure (close relatives are then settled by the rules).
 _FT_ALONE = 0.95
 #: Segments with fewer letters than this take the enclosing language (unless their script differs).
 _MIN_LETTERS = 25
 #: A segment's own language must be at least this sure to override the enclosing one.
 _OVERRIDE_CONFIDENCE = 0.6
+#: Letters outside the main script from which a paragraph counts as mixed (a few Latin names do not).
+_MIXED_SCRIPT_LETTERS = 20
 #: Below this fast-model confidence a paragraph is treated as possibly mixed and its sentences are checked.
 _MIXED_BELOW = 0.9
 #: Minimum share of letters a foreign letter must have to rule a language out (names and citations are tolerated).
@@ -63,9 +65,11 @@ _FOREIGN_TOLERANCE = {"Cyrl": 0.004, "Latn": 0.01}
 #: Letter count from which a language whose characteristic letters never occur is doubted.
 _ABSENCE_LETTERS = 200
 #: Most a language gains when its characteristic letters are in the text.
-_MARK_BONUS = 0.6
+_MARK_BONUS = 1.0
 #: Words looked at by the word-level checks (enough to decide, bounded in time).
 _MAX_WORDS = 300
+#: Words the close-set rule weighs (word statistics settle within a hundred words).
+_CLOSE_SET_WORDS = 120
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
 
@@ -181,13 +185,6 @@ def _wordfreq(lang: str) -> dict[str, float]:
         return {}
 
 
-@cache
-def _close_relatives() -> frozenset[str]:
-    """Languages with a close relative that only word statistics tell apart: for them a confident
-    fastText still asks py3langid. (Relatives told apart by letters are settled by the letter rules.)"""
-    return frozenset(set().union(*CLOSE_SETS))
-
-
 def _norm(label: str) -> str:
     label = label.removeprefix("__label__")
     return LABEL_ALIASES.get(label, label)
@@ -206,8 +203,7 @@ def _combined_vote(text: str, ft_vote: dict[str, float] | None = None) -> Counte
     """
     ft_labels, li_labels = _model_labels()
     ft = ft_vote if ft_vote is not None else dict(fast_vote(text, k=8))
-    top = max(ft, key=ft.__getitem__, default="")
-    if ft.get(top, 0.0) >= _FT_ALONE and top not in _close_relatives():
+    if max(ft.values(), default=0.0) >= _FT_ALONE:
         return Counter(ft)
     li = {_norm(lab): p for lab, p in _langid().rank(text[:_LANGID_CHARS])[:8]}
     scores: Counter[str] = Counter()
@@ -259,7 +255,7 @@ def _close_set_rule(scores: Counter[str], text: str) -> None:
     members = [m for m in group if _wordfreq(m)]
     if len(members) < 2:
         return
-    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])][:_MAX_WORDS]
+    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])][:_CLOSE_SET_WORDS]
     if len(tokens) < 4:
         return
     total = sum(scores.get(m, 0.0) for m in members) or scores[top]
@@ -315,7 +311,8 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     if letters == 0:
         return _und("no letters: only digits, symbols, emoji or links")
     script = dominant_script(clean, counts)
-    if len(counts) > 1 and not set(counts) <= _HAN_FAMILY and _mixed_word_share(clean) > 0.5:
+    minor = letters - max(counts.values())
+    if minor >= 0.15 * letters and not set(counts) <= _HAN_FAMILY and _mixed_word_share(clean) > 0.5:
         return _und("mixed scripts inside words", script, letters)
     scores = _combined_vote(clean, ft_vote)
     present = [s for s, n in counts.items() if n >= 0.2 * letters] or [script]
@@ -340,12 +337,16 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     return Guess(lang, round(conf, 4), script, None, letters, tuple((la, round(s, 4)) for la, s in ranked))
 
 
+@cache
+def _foreign_letters(script: str, lang: str) -> frozenset[str]:
+    foreign = LETTER_FOREIGN.get(script, {}).get(lang, "")
+    return frozenset(foreign + foreign.upper())
+
+
 def _alphabet_excludes(lang: str, chars: Counter[str], script: str) -> bool:
     """Whether a text (its character counts) uses letters ``lang``'s alphabet lacks, so it cannot be in ``lang``."""
-    foreign = LETTER_FOREIGN.get(script, {}).get(lang)
-    if not foreign:
-        return False
-    return sum(chars.get(c, 0) + chars.get(c.upper(), 0) for c in foreign) >= 2
+    foreign = _foreign_letters(script, lang)
+    return bool(foreign) and sum(chars[c] for c in foreign.intersection(chars)) >= 2
 
 
 def _related(a: str, b: str) -> bool:
@@ -409,7 +410,8 @@ def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> S
     script = look.script
     other_script = script != outer.script and not (
         outer.lang != "und" and written_in(outer.lang, script) and look.letters < _MIN_LETTERS)
-    mixed = sum(1 for n in look.counts.values() if n >= 3) > 1
+    minor = look.letters - max(look.counts.values())
+    mixed = minor >= _MIXED_SCRIPT_LETTERS and minor >= 0.15 * look.letters
     if not other_script:
         if look.letters < _MIN_LETTERS or not look.quick:
             return SegmentLanguage(outer.lang, script, outer.confidence)

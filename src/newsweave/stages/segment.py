@@ -134,7 +134,9 @@ def _clean_name(name: str) -> str:
 
 def attributions(text: str) -> list[Post]:
     """Every "— Name (@handle) date" line, as a post covering only that line (callers widen it)."""
-    posts = []
+    posts: list[Post] = []
+    if "(@" not in text:
+        return posts
     for m in _ATTRIBUTION.finditer(text):
         date_text = m.group("date").strip()
         meta = {"author": _clean_name(m.group("author")) or None, "handle": m.group("handle"),
