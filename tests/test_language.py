@@ -176,3 +176,17 @@ def test_language_segments_index_the_text(stage: LanguageStage, seeds_dir: Path)
 ])
 def test_language_dominant_script(text: str, script: str) -> None:
     assert dominant_script(text) == script
+
+
+def test_language_eval_sample_prints_table_and_holds_accuracy(shared: Path) -> None:
+    """The CI run of ``newsweave eval lang``: a stratified sample, with floors well under the full-run figures."""
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+    from newsweave.evaluate.lang import evaluate
+
+    result = evaluate(shared, sample=12)
+    assert result.sampled and result.docs.macro() >= 0.93 and result.sentences.macro() >= 0.95
+    out = CliRunner().invoke(app, ["eval", "lang", "--sample", "5"])
+    assert out.exit_code == 0, out.output
+    assert "documents: macro" in out.output and "sentences (>= 40 chars): macro" in out.output
