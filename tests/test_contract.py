@@ -33,3 +33,16 @@ def test_contract_jsonl_input_keeps_given_id_and_date(tmp_path):
     assert rec["id"] == "a1"
     assert rec["date"] == "2023-05-01"
     assert rec["date_source"] == "metadata"
+
+
+def test_contract_analyze_links_duplicate_copy_without_reanalysis(tmp_path):
+    text = "The mayor of Lyon, Anna Martin, opened the new bridge on Monday. " * 5
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["a.txt"]["duplicate_of"] is None
+    assert records["b.txt"]["duplicate_of"] == "a.txt"
+    assert records["b.txt"]["entities"] == []
+    assert records["b.txt"]["lang"] == records["a.txt"]["lang"] == "en"

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsweave.corpus import link_corpus
+from newsweave.corpus import inherit_analysis, link_corpus
 from newsweave.ingest import IngestError, read_sources
+from newsweave.ingest.dedupe import BatchDeduper
 from newsweave.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -40,10 +41,15 @@ def analyze(
             _err(f"error: {item}")
         else:
             articles.append(item)
-    pipeline = Pipeline()
-    analysed = list(pipeline.pipe(articles))
-    link_corpus(analysed)
-    for art in analysed:
+    articles = list(BatchDeduper().mark(articles))
+    todo = [i for i, a in enumerate(articles) if a.duplicate_of is None]
+    for i, analysed in zip(todo, Pipeline().pipe(articles[i] for i in todo), strict=True):
+        articles[i] = analysed
+    link_corpus([articles[i] for i in todo])
+    by_id = {articles[i].id: articles[i] for i in todo}
+    for art in articles:
+        if art.duplicate_of in by_id:
+            inherit_analysis(art, by_id[art.duplicate_of])
         if jsonl:
             sys.stdout.write(json.dumps(art.to_contract(), ensure_ascii=False) + "\n")
         else:

@@ -36,3 +36,15 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     attach_speakers(articles)
     picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
     return picture
+
+
+def inherit_analysis(copy: Article, original: Article) -> None:
+    """Give a duplicate the article-level results of its original without analysing it again.
+
+    Span lists stay empty: a near-duplicate's offsets differ from its original's, and the original
+    already carries every mention, time, figure and quote once.
+    """
+    copy.lang, copy.script, copy.lang_confidence = original.lang, original.script, original.lang_confidence
+    if copy.date is None:
+        copy.date, copy.date_precision, copy.date_source = original.date, original.date_precision, original.date_source
+    copy.event_id, copy.story_id = original.event_id, original.story_id
