@@ -9,6 +9,7 @@ mentions/times/quantities/quotes tables are its normalised copy for querying.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -26,7 +27,9 @@ from sqlalchemy import (
     Connection,
     Engine,
     Row,
+    Text,
     and_,
+    any_,
     bindparam,
     create_engine,
     delete,
@@ -38,6 +41,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsweave.model import Article, Entity, Event, Mention, Quantity, Quote, Story, Variant
@@ -48,9 +52,6 @@ T = TypeVar("T")
 
 #: Search snippets mark matched words with these characters before they are split into segments.
 _HL_START, _HL_END = "\x02", "\x03"
-
-#: Largest IN (...) list sent at once (SQLite allows 32,766 bound parameters; PostgreSQL 65,535).
-_CHUNK = 500
 
 #: Longest article id kept as given; longer ids are shortened with a hash suffix (ids are String(255)).
 _MAX_ID = 200
@@ -181,9 +182,16 @@ class Picture(Protocol):
     stories: list[Story]
 
 
-def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _among(col: Any, values: Iterable[str], dialect: str) -> Any:
+    """``col IN values`` with the whole list as one bound parameter (a JSON array or a PostgreSQL array).
+
+    A plain ``IN (:p1, :p2, ...)`` binds one parameter per value: slow to compile for the thousands of
+    hashes and near-duplicate keys a batch looks up, and capped by the database's parameter limit.
+    """
+    listed = sorted(set(values))
+    if dialect == "sqlite":
+        return col.in_(select(func.json_each(bindparam(None, json.dumps(listed))).table_valued("value").c.value))
+    return col == any_(bindparam(None, listed, type_=ARRAY(Text)))
 
 
 def _now() -> str:
@@ -351,24 +359,17 @@ class Store:
         """The id used when the given one is taken by other content: stable across re-runs."""
         return f"{art.id[:_MAX_ID - 13]}~{art.content_hash[:12]}"
 
-    @staticmethod
-    def _existing(conn: Connection, key_col: Any, val_col: Any, keys: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in _chunks(sorted(set(keys))):
-            found.update((k, v) for k, v in conn.execute(select(key_col, val_col).where(key_col.in_(part))))
-        return found
+    def _existing(self, conn: Connection, key_col: Any, val_col: Any, keys: list[str]) -> dict[str, str]:
+        return {k: v for k, v in conn.execute(select(key_col, val_col).where(_among(key_col, keys, self.dialect)))}
 
-    @staticmethod
-    def _key_owners(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
+    def _key_owners(self, conn: Connection, keys: list[str]) -> dict[str, list[str]]:
         owners: dict[str, list[str]] = {}
         c = t.near_dup_keys.c
-        for part in _chunks(sorted(set(keys))):
-            for key, article_id in conn.execute(select(c.key, c.article_id).where(c.key.in_(part))):
-                owners.setdefault(key, []).append(article_id)
+        for key, article_id in conn.execute(select(c.key, c.article_id).where(_among(c.key, keys, self.dialect))):
+            owners.setdefault(key, []).append(article_id)
         return owners
 
-    @staticmethod
-    def _near_original(conn: Connection, txt: str, keys: list[str], owners: dict[str, list[str]],
+    def _near_original(self, conn: Connection, txt: str, keys: list[str], owners: dict[str, list[str]],
                        cache: dict[str, str]) -> str | None:
         """The most similar original this text near-duplicates, or None.
 
@@ -438,8 +439,8 @@ class Store:
         """
         with self._write() as conn:
             ids = [art.id for art in articles]
-            pending = {i for part in _chunks(ids) for i in conn.execute(
-                select(t.articles.c.id).where(t.articles.c.id.in_(part), t.articles.c.status == "pending")).scalars()}
+            pending = set(conn.execute(select(t.articles.c.id).where(
+                _among(t.articles.c.id, ids, self.dialect), t.articles.c.status == "pending")).scalars())
             todo = [art for art in articles if art.id in pending]
             if not todo:
                 return 0
@@ -452,9 +453,8 @@ class Store:
     def _write_analysis(self, conn: Connection, articles: Sequence[Article]) -> None:
         a = t.articles
         ids = [art.id for art in articles]
-        for part in _chunks(ids):
-            for table in (t.mentions, t.times, t.quantities, t.quotes, t.embeddings):
-                conn.execute(delete(table).where(table.c.article_id.in_(part)))
+        for table in (t.mentions, t.times, t.quantities, t.quotes, t.embeddings):
+            conn.execute(delete(table).where(_among(table.c.article_id, ids, self.dialect)))
         mentions, times, quantities, quotes, vectors = [], [], [], [], []
         for art in articles:
             values = self._clean({
@@ -529,10 +529,9 @@ class Store:
             conn.execute(update(a).where(a.c.id == bindparam("aid"))
                          .values(event_id=bindparam("ev"), story_id=bindparam("st")), marks)
 
-    @staticmethod
-    def _delete_ids(conn: Connection, table: Any, ids: list[str]) -> None:
-        for part in _chunks(ids):
-            conn.execute(delete(table).where(table.c.id.in_(part)))
+    def _delete_ids(self, conn: Connection, table: Any, ids: list[str]) -> None:
+        if ids:
+            conn.execute(delete(table).where(_among(table.c.id, ids, self.dialect)))
 
     @staticmethod
     def _entities(conn: Connection, ids: list[str] | None) -> list[Entity]:
@@ -700,8 +699,8 @@ class Store:
             if article_ids is None:
                 rows: Iterable[Row] = conn.execute(select(emb).order_by(emb.c.article_id)).all()
             else:
-                rows = [r for part in _chunks(list(article_ids))
-                        for r in conn.execute(select(emb).where(emb.c.article_id.in_(part)))]
+                rows = conn.execute(select(emb).where(_among(emb.c.article_id, article_ids, self.dialect))
+                                    .order_by(emb.c.article_id)).all()
         for r in rows:
             yield r.article_id, np.frombuffer(r.vector, dtype="<f4")
 

@@ -67,10 +67,10 @@ def upgrade() -> None:
 
     op.create_table(
         "near_dup_keys",
-        sa.Column("article_id", _ID, _article_fk(), primary_key=True),
         sa.Column("key", sa.Text, primary_key=True),
+        sa.Column("article_id", _ID, _article_fk(), primary_key=True),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_near_dup_keys_key", "near_dup_keys", ["key"])
 
     op.create_table(
         "mentions", *_span_columns(),

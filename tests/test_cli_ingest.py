@@ -1,0 +1,155 @@
+"""`newsweave ingest/export/import/stats/check` end to end, including kill -9 in the middle of a run."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
+
+
+def _synthetic(path: Path, count: int, seed: int = 7) -> Path:
+    """``count`` short articles of random pseudo-words: unique, and far from near-duplicates of each other."""
+    rng = random.Random(seed)
+    vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(5000)]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            words = rng.choices(vocab, k=rng.randint(40, 90))
+            out.write(json.dumps({"id": f"syn-{i:05d}", "title": " ".join(words[:5]), "text": " ".join(words) + ".",
+                                  "lang": "en", "source": f"wire{i % 5}", "date": f"2024-{1 + i % 12:02d}-01"}) + "\n")
+    return path
+
+
+def _run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([NEWSWEAVE, *args], capture_output=True, text=True, timeout=300, check=check)
+
+
+def _count(db: Path, where: str = "1=1") -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute(f"SELECT count(*) FROM articles WHERE {where}").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet, or the schema is being migrated
+        return 0
+
+
+def _kill_when(cmd: list[str], db: Path, where: str, at_least: int) -> int:
+    """Start ``cmd``, SIGKILL it once ``at_least`` rows match ``where``; return how many matched then."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while proc.poll() is None and time.monotonic() < deadline:
+            if _count(db, where) >= at_least:
+                break
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    return _count(db, where)
+
+
+def _stats(db: Path) -> dict:
+    return json.loads(_run("stats", "--db", str(db), "--jsonl", check=True).stdout)
+
+
+def test_cli_ingest_survives_kill9_while_storing(tmp_path: Path) -> None:
+    source = _synthetic(tmp_path / "syn.jsonl", 10_000)
+    db = tmp_path / "kill.db"
+    at_kill = _kill_when([NEWSWEAVE, "ingest", str(source), "--db", str(db), "--no-analyze"], db, "1=1", 1000)
+    assert 0 < at_kill < 10_000, "the kill must land in the middle of the run"
+    again = _run("ingest", str(source), "--db", str(db), "--no-analyze", "--jsonl", check=True)
+    summary = json.loads(again.stdout)
+    assert summary["added"] + summary["duplicates"] == 10_000 and summary["duplicates"] >= at_kill
+    assert _stats(db)["articles"] == 10_000
+    assert _run("check", "--db", str(db)).returncode == 0
+    with sqlite3.connect(db) as conn:
+        ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
+    assert ids == {f"syn-{i:05d}" for i in range(10_000)}
+
+
+def test_cli_ingest_survives_kill9_while_analysing(tmp_path: Path) -> None:
+    source = _synthetic(tmp_path / "syn.jsonl", 600, seed=11)
+    db = tmp_path / "kill.db"
+    _run("ingest", str(source), "--db", str(db), "--no-analyze", check=True)
+    cmd = [NEWSWEAVE, "ingest", str(source), "--db", str(db), "--stages", ""]
+    at_kill = _kill_when(cmd, db, "status = 'analysed'", 1)
+    assert 0 < at_kill < 600, "the kill must land in the middle of the analysis"
+    again = json.loads(_run("ingest", str(source), "--db", str(db), "--stages", "", "--jsonl", check=True).stdout)
+    assert again["added"] == 0 and again["analysed"] == 600 - at_kill
+    assert _stats(db)["by_status"] == {"analysed": 600}
+    assert _run("check", "--db", str(db)).returncode == 0
+
+
+def _bad_folder(folder: Path, seeds: Path) -> list[str]:
+    """The issue's mixed folder: the seeds plus every kind of bad input; returns the bad files' names."""
+    folder.mkdir()
+    for seed in sorted(seeds.iterdir()):
+        shutil.copy(seed, folder / seed.name)
+    first = sorted(seeds.iterdir())[0]
+    shutil.copy(first, folder / ("copy-of-" + first.name))
+    latin1 = "Le président a visité la région, a déclaré le ministère à Genève."
+    (folder / "latin1.txt").write_bytes(latin1.encode("latin-1"))
+    cyrillic = "Президент посетил выставку в Алматы и встретился с фермерами."
+    (folder / "cp1251.txt").write_bytes(cyrillic.encode("cp1251"))
+    (folder / "binary.bin").write_bytes(bytes(range(256)) * 64)
+    (folder / "empty.txt").write_bytes(b"")
+    with (folder / "huge.txt").open("wb") as big:
+        block = b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 1000
+        while big.tell() < 50 * 1024 * 1024:
+            big.write(block)
+    menu = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(40))
+    (folder / "nav.html").write_text(f"<html><head><title>Menu</title></head><body><nav><ul>{menu}</ul></nav>"
+                                     "<footer><a href='/about'>About</a></footer></body></html>", encoding="utf-8")
+    (folder / "broken.rss").write_text("<rss version='2.0'><channel><item><title>Cut", encoding="utf-8")
+    warc_head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n"
+    (folder / "cut.warc.gz").write_bytes(gzip.compress(warc_head)[:40])
+    return ["binary.bin", "empty.txt", "huge.txt", "nav.html", "broken.rss", "cut.warc.gz"]
+
+
+def test_cli_ingest_bad_input_folder_twice(tmp_path: Path, seeds_dir: Path) -> None:
+    bad = _bad_folder(tmp_path / "mixed", seeds_dir)
+    db = tmp_path / "bad.db"
+    first = _run("ingest", str(tmp_path / "mixed"), "--db", str(db), "--no-analyze", "--jsonl")
+    assert first.returncode == 0, first.stderr
+    errors = [line for line in first.stderr.splitlines() if line.startswith("error: ")]
+    for name in bad:
+        assert sum(name in line for line in errors) >= 1, f"no error line for {name}: {errors}"
+    assert not any(good in line for line in errors for good in ("latin1.txt", "cp1251.txt", "000_"))
+    summary = json.loads(first.stdout)
+    assert (summary["added"], summary["duplicates"]) == (7, 1)
+    second = _run("ingest", str(tmp_path / "mixed"), "--db", str(db), "--no-analyze", "--jsonl", "--strict")
+    assert second.returncode == 1
+    assert json.loads(second.stdout)["added"] == 0 and _stats(db)["articles"] == 7
+    assert _run("check", "--db", str(db)).returncode == 0
+
+
+def test_cli_export_import_round_trip(tmp_path: Path) -> None:
+    source = _synthetic(tmp_path / "syn.jsonl", 40, seed=3)
+    db, copy, dump = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "all.jsonl"
+    _run("ingest", str(source), "--db", str(db), "--stages", "", check=True)
+    _run("export", "--db", str(db), "--what", "all", "-o", str(dump), check=True)
+    restored = _run("import", str(dump), "--db", str(copy), check=True)
+    assert restored.stdout.startswith("40 articles imported")
+    assert _stats(copy) == _stats(db)
+    again = _run("export", "--db", str(copy), "--what", "all", check=True).stdout
+    assert again == dump.read_text(encoding="utf-8")
+    assert _run("export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "a.parquet")).returncode == 0
+    csv_out = _run("export", "--db", str(db), "--format", "csv", check=True).stdout
+    assert len(csv_out.splitlines()) == 41
+    assert _run("export", "--db", str(db), "--format", "xml").returncode == 2
+
+
+@pytest.mark.parametrize("command", ["stats", "check", "export"])
+def test_cli_store_commands_report_unusable_db(tmp_path: Path, command: str) -> None:
+    result = _run(command, "--db", str(tmp_path / "missing-dir" / "x.db"))
+    assert result.returncode == 2 and result.stderr.startswith("error: cannot open store")
