@@ -190,3 +190,14 @@ def test_language_eval_sample_prints_table_and_holds_accuracy(shared: Path) -> N
     out = CliRunner().invoke(app, ["eval", "lang", "--sample", "5"])
     assert out.exit_code == 0, out.output
     assert "documents: macro" in out.output and "sentences (>= 40 chars): macro" in out.output
+
+
+def test_language_post_in_article_language_keeps_its_text(stage: LanguageStage) -> None:
+    text = ("Die Gespräche in Moskau dauerten nach Angaben beider Seiten mehr als drei Stunden.\n"
+            "Wir hatten heute ein gutes und offenes Gespräch über die Zusammenarbeit beider Länder.\n"
+            "— Max Mustermann (@maxm) 4. März 2024\n"
+            "Beobachter rechnen nun mit einem weiteren Treffen noch vor dem Sommer.")
+    art = _run(stage, text)
+    (post,) = [s for s in art.segments if s.kind == "post"]
+    assert post.lang == "de" and post.meta["date"] == "2024-03-04"
+    assert art.text[post.start:post.end].startswith("Wir hatten heute")

@@ -546,7 +546,8 @@ class LanguageStage:
             def belongs(j: int) -> bool:
                 return para_langs[j] != doc_lang or seg.has_post_link(text[slice(*paras[j])])
 
-            first = i
+            # the post's own text comes right before its attribution line, whatever its language
+            first = i - 1 if i >= 1 and not _is_attr(text, paras[i - 1]) else i
             while first - 1 >= 0 and i - first < 3 and belongs(first - 1):
                 first -= 1
             last = i
