@@ -81,10 +81,18 @@ def test_canonical_kb_ids_merge_exonyms_and_give_the_english_name() -> None:
     kb = {"Russland": ("iso:RU", "Russia"), "रूस": ("iso:RU", "Russia"), "Rosji": ("iso:RU", "Russia")}
     articles = [_article("a", "de", [("Russland", "LOC")], kb), _article("b", "hi", [("रूस", "LOC")], kb),
                 _article("c", "pl", [("Rosji", "LOC")], kb)]
-    entities = canonicalize(articles, [])
+    entities = canonicalize(articles, [], kb_name={"iso:RU": "Russia"}.get)
     assert len(entities) == 1
     assert entities[0].name == "Russia"
     assert entities[0].kb_ids == {"iso": "RU"}
+
+
+def test_canonical_display_name_falls_back_to_the_kb_lemma_then_latin_variants() -> None:
+    kb = {"Rosji": ("iso:RU", "Rosja")}
+    articles = [_article("a", "pl", [("Rosji", "LOC")], kb), _article("b", "uz", [("Тўқаев", "PER")])]
+    canonicalize(articles, [], kb_name=lambda _kb_id: None)
+    assert articles[0].mentions[0].entity_name == "Rosja"
+    assert articles[1].mentions[0].entity_name == "To'qayev"
 
 
 def test_canonical_two_aliyevs_bare_surname_only_joins_when_unambiguous() -> None:

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,6 +69,8 @@ _SCRIPT_CODES = {
     "GURMUKHI": "Guru", "GUJARATI": "Gujr", "TELUGU": "Telu", "KANNADA": "Knda", "MALAYALAM": "Mlym",
     "SINHALA": "Sinh", "ETHIOPIC": "Ethi", "KHMER": "Khmr", "MYANMAR": "Mymr", "LAO": "Laoo",
 }
+log = logging.getLogger(__name__)
+
 _ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
 _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
 
@@ -268,9 +271,19 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         for y in given_b:
             if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
                 return True
-            if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO:
+            if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO or _skeleton_prefix(x, y):
                 return True
     return False
+
+
+def _skeleton_prefix(x: str, y: str) -> bool:
+    """One given name's consonant skeleton starts the other's (*Kas*, an over-folded *Kasym*, and *Qosim*: ks/ksm).
+
+    The shorter skeleton needs two consonants, so *Anna* (n) does not fit every *Andrzej* (ndrs).
+    """
+    px, py = phonetic_key(x).removeprefix("a"), phonetic_key(y).removeprefix("a")
+    short, long_ = sorted((px, py), key=len)
+    return len(short) >= 2 and long_.startswith(short)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -589,8 +602,38 @@ def _new_id(unit: _Unit, index: EntityIndex) -> str:
     return eid
 
 
-def _display_name(entity: Entity, kb_names: Counter[str]) -> str:
-    """English/KB form when known, else the most used Latin full form, else a transliteration."""
+def kb_display_name(kb_id: str) -> str | None:
+    """The English (primary) name the knowledge bases give ``kb_id``: the user KB's, else the gazetteer's.
+
+    Loaded once per process (the gazetteer is cached on disk by :mod:`newsweave.kb.gazetteer`); None when
+    the id is unknown or the knowledge bases cannot be read.
+    """
+    return _kb_names().get(kb_id)
+
+
+@lru_cache(maxsize=1)
+def _kb_names() -> dict[str, str]:
+    from newsweave.kb import userkb
+    from newsweave.kb.gazetteer import load_gazetteer
+
+    names: dict[str, str] = {}
+    try:
+        for entry in sorted(load_gazetteer().entries, key=lambda e: -e.priority):
+            names.setdefault(entry.kb_id, entry.name)
+        path = userkb.kb_path()
+        if path.exists():
+            names.update((kb_id, rec.name) for kb_id, rec in userkb.load(path).items())
+    except (OSError, ValueError) as exc:
+        log.warning("knowledge-base names not read (%s); display names come from the mentions", exc)
+    return names
+
+
+def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str], str | None]) -> str:
+    """English/KB form when known, else the most used Latin full form (English first), else a transliteration."""
+    for ns, value in entity.kb_ids.items():
+        known = kb_name(f"{ns}:{value}")
+        if known:
+            return known
     if kb_names:
         return max(kb_names.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
     latin = [v for v in entity.variants if v.script == "Latn"]
@@ -599,21 +642,26 @@ def _display_name(entity: Entity, kb_names: Counter[str]) -> str:
         return entity.name
     counts: Counter[str] = Counter()
     words: dict[str, int] = {}
+    english: set[str] = set()
     for v in pool:
         form = v.name if v.script == "Latn" else translit(fold(v.name, v.lang), v.lang)
         counts[form] += v.count
         words[form] = len(form.split())
-    return max(counts, key=lambda f: (words[f], counts[f], -len(f), f))
+        if v.lang == "en":
+            english.add(form)
+    return max(counts, key=lambda f: (words[f], f in english, counts[f], -len(f), f))
 
 
-def canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None = None) -> list[Entity]:
+def canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None = None,
+                 kb_name: Callable[[str], str | None] = kb_display_name) -> list[Entity]:
     """Set ``entity_id``/``entity_name`` on every mention of ``articles``; return all entities, updated.
 
     ``known`` are the entities saved so far (their ids are kept; they gain variants and counts); the result
     lists them first, then the new ones. Pass a kept ``index`` (built from ``known``) to skip re-indexing.
+    ``kb_name`` gives the display name of a KB id (default: user KB and gazetteer).
     """
     with _no_gc():
-        return _canonicalize(articles, known, index)
+        return _canonicalize(articles, known, index, kb_name)
 
 
 @contextmanager
@@ -629,7 +677,8 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None) -> list[Entity]:
+def _canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None,
+                  kb_name: Callable[[str], str | None]) -> list[Entity]:
     index = index if index is not None else EntityIndex(known)
     created: list[Entity] = []
     units = sorted((u for art in articles for u in _article_units(art)), key=_unit_order)
@@ -661,8 +710,7 @@ def _canonicalize(articles: list[Article], known: list[Entity], index: EntityInd
         entity = index.records[eid].entity
         entity.article_count += len(arts)
         entity.type = _settled_type(entity, types[eid])
-        if kb_names[eid] or not entity.name or not entity.kb_ids:
-            entity.name = _display_name(entity, kb_names[eid]) or entity.name
+        entity.name = _display_name(entity, kb_names[eid], kb_name) or entity.name
     for art in articles:
         for mention in art.mentions:
             if mention.entity_id in touched:
