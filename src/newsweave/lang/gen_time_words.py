@@ -42,8 +42,8 @@ LANGUAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "zh": (("zh", "zh_Hant"), ("zh", "zh-Hans", "zh-Hant")),
 }
 
-_UNIT_KEYS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D", "hour": "H", "decade": "DE",
-              "century": "CE"}
+_UNIT_KEYS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MI",
+              "decade": "DE", "century": "CE"}
 _DP_RELATIVE = re.compile(r"^(in )?(\d+) (year|quarter|month|week|day|decade)( ago)?$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 OUT = Path(__file__).with_name("time_words.json")
@@ -78,6 +78,14 @@ def _contexts(table: dict) -> list[dict[int, str]]:
             if ctx == "format" or _scripts(list(names.values())) <= base:
                 out.append({"width": width, "names": names})
     return out
+
+
+def _unit_word(word: str) -> bool:
+    """A usable unit word: not a number, not a one-letter abbreviation, and not a Chinese unit with "ago"/"later"
+    glued on (周前, 年后: CLDR writes those patterns without spaces)."""
+    if _HAN.search(word):
+        return not word.endswith(("前", "后", "後"))
+    return len(word) >= 2 and not word[0].isdigit()
 
 
 def _clean(word: str) -> str:
@@ -145,7 +153,7 @@ def _language(babel_codes: tuple[str, ...], dp_codes: tuple[str, ...]) -> dict:
                     if plural == "per" or "{0}" not in pattern:
                         continue
                     _, word, _ = _pattern_parts(pattern)
-                    if word and len(word) > 1 and not word[0].isdigit():
+                    if word and _unit_word(word):
                         units.setdefault(word, unit)
             fields = loc._data["date_fields"].get(key, {})
             for tense in ("past", "future"):
@@ -153,7 +161,7 @@ def _language(babel_codes: tuple[str, ...], dp_codes: tuple[str, ...]) -> dict:
                     if "{0}" not in pattern or pattern.startswith(("+", "-")):
                         continue
                     pre, word, post = _pattern_parts(pattern)
-                    if word:
+                    if word and _unit_word(word):
                         units.setdefault(word, unit)
                     # multi-word function words stay phrases: "dentro de", "il y a", "тому назад"
                     if pre:
@@ -187,7 +195,7 @@ def _language(babel_codes: tuple[str, ...], dp_codes: tuple[str, ...]) -> dict:
         for key, unit in _UNIT_KEYS.items():
             for form in info.get(key, []):
                 word = _clean(form)
-                if len(word) >= 3 or _HAN.search(word):
+                if _unit_word(word):
                     units.setdefault(word, unit)
         for key, phrases in info.get("relative-type", {}).items():
             found = _DP_RELATIVE.match(key)

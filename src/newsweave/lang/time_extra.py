@@ -14,9 +14,15 @@ Why each kind exists:
 * ``first``: "the first N months of ..." words; ``edges``: early/mid/late words that widen a span.
 * ``year_words``/``month_words``: words written after a year or a month name ("2024 йил", "ноябрь ойида").
 * ``seasons``: TIMEX3 season codes (SP, SU, FA, WI); CLDR has no season names.
+* ``sets``/``each``: recurring times (TIMEX3 SET: "daily" P1D, "cada año" P1Y) and the "every" words that make
+  one from any unit ("diario" is left out: it is mostly "newspaper").
+* ``vague_units``: bare plural units that TIMEX3 reads as an unspecified duration ("years" PXY, "meses" PXM).
+* ``dayparts``: TIMEX3 parts of the day (MO, AF, EV, NI) for "this morning", "esta tarde".
 * ``fuzzy``: TIMEX3 PRESENT_REF/PAST_REF/FUTURE_REF words (now, recently, soon).
 * ``drop``: generated function words too ambiguous to keep (Hindi "में" is "in" everywhere, not only "in N
   years").
+* ``reporting``: verbs of saying ("said", "कहा"): they give the time of the saying, so they count as past only
+  for expressions before them ("In September, X said ..."), not for the reported clause after them.
 * ``future``/``past_tense``: regular expressions of tense markers that decide whether a year-less date
   ("11 ноябрда", "in September") lies after or before the document date.
 * ``month_markers``/``day_markers``: Chinese writes months and days as numbers plus 月/日.
@@ -52,6 +58,10 @@ EXTRA: dict[str, dict[str, Any]] = {
         "connectors": ["of", "in"],
         "edges": {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "mid": "MID",
                   "middle": "MID", "late": "END", "later": "END", "end": "END", "the end": "END"},
+        "sets": {"per year": "P1Y"},
+        "each": ["every", "each", "per"],
+        "vague_units": ["years", "months", "weeks", "days", "decades", "centuries", "hours"],
+        "dayparts": {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"},
         "fuzzy": {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                   "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
                   "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "recent years": "PAST_REF",
@@ -59,8 +69,10 @@ EXTRA: dict[str, dict[str, Any]] = {
                   "formerly": "PAST_REF", "soon": "FUTURE_REF",
                   "the future": "FUTURE_REF", "the near term": "FUTURE_REF",
                   "shortly": "FUTURE_REF", "the near future": "FUTURE_REF"},
-        "future": r"\b(will|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|upcoming|expected to)\b",
-        "past_tense": r"\b(was|were|had|did|said|ago|last)\b",
+        "future": r"\b(will|would|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|upcoming|expects?|"
+                  r"expected|effective|payable)\b",
+        "past_tense": r"\b(was|were|had|did|ago|last)\b",
+        "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
         "units": {"jahres": "Y", "jahrs": "Y", "monats": "M", "tages": "D", "quartals": "Q", "jahrzehnten": "DE",
@@ -77,12 +89,17 @@ EXTRA: dict[str, dict[str, Any]] = {
         "connectors": ["des", "der", "im", "in"],
         "seasons": {"frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"},
         "edges": {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "ausgang": "END"},
+        "sets": {"täglich": "P1D", "wöchentlich": "P1W", "monatlich": "P1M", "jährlich": "P1Y"},
+        "each": ["jeden", "jede", "jedes", "pro"],
+        "vague_units": ["jahre", "jahren", "monate", "monaten", "wochen", "tage", "tagen", "jahrzehnte"],
+        "dayparts": {"morgen": "MO", "vormittag": "MO", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
         "fuzzy": {"jetzt": "PRESENT_REF", "derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF",
                   "gegenwärtig": "PRESENT_REF", "kürzlich": "PAST_REF", "vor kurzem": "PAST_REF",
                   "neulich": "PAST_REF", "bald": "FUTURE_REF", "demnächst": "FUTURE_REF"},
         "future": r"\b(wird|werden|wirst|soll|sollen|kommende[nmrs]?|geplant|bevorstehende[nmrs]?)\b",
-        "past_tense": r"\b(war|waren|hatte|hatten|hätte|hätten|wurde|wurden|sagte|sagten|hat|haben|erklärte|"
-                      r"erzählte|betonte|fügte|lobte|bezeichnete|sprach|traf|trafen|ge\w+t)\b",
+        "past_tense": r"\b(war|waren|hatte|hatten|hätte|hätten|wurde|wurden|hat|haben|lobte|sprach|traf|trafen|"
+                      r"ge\w+t)\b",
+        "reporting": r"\b(sagte|sagten|erklärte|erzählte|betonte|fügte|bezeichnete|teilte)\b",
     },
     "fr": {
         "units": {"ans": "Y", "an": "Y", "années": "Y", "année": "Y", "mois": "M", "semaines": "W", "jours": "D"},
@@ -119,6 +136,12 @@ EXTRA: dict[str, dict[str, Any]] = {
         "connectors": ["de", "del"],
         "edges": {"principios": "START", "comienzos": "START", "inicios": "START", "mediados": "MID",
                   "finales": "END", "fines": "END", "fin": "END"},
+        "sets": {"anual": "P1Y", "anuales": "P1Y", "al año": "P1Y", "diaria": "P1D", "diarias": "P1D",
+                 "al día": "P1D", "mensual": "P1M", "mensuales": "P1M",
+                 "al mes": "P1M", "semanal": "P1W", "semanales": "P1W", "a la semana": "P1W"},
+        "each": ["cada", "por"],
+        "vague_units": ["años", "meses", "semanas", "días", "horas", "décadas", "siglos"],
+        "dayparts": {"mañana": "MO", "tarde": "AF", "noche": "NI", "madrugada": "MO", "mediodía": "MI"},
         "fuzzy": {"ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "la actualidad": "PRESENT_REF",
                   "hoy en día": "PRESENT_REF", "hoy por hoy": "PRESENT_REF", "el momento": "PRESENT_REF",
                   "estos días": "PRESENT_REF", "recientemente": "PAST_REF", "recién": "PAST_REF",
@@ -171,8 +194,8 @@ EXTRA: dict[str, dict[str, Any]] = {
     "cs": {
         "months": {"lednu": 1, "únoru": 2, "březnu": 3, "dubnu": 4, "květnu": 5, "červnu": 6, "červenci": 7,
                    "srpnu": 8, "září": 9, "říjnu": 10, "listopadu": 11, "prosinci": 12},
-        "units": {"roce": "Y", "roku": "Y", "letech": "Y"},
-        "numbers": {"jeden": 1, "jedna": 1, "dva": 2, "dvě": 2},
+        "units": {"roce": "Y", "roku": "Y", "letech": "Y", "lety": "Y", "týdny": "W", "dny": "D", "měsíci": "M"},
+        "numbers": {"jeden": 1, "jedna": 1, "dva": 2, "dvě": 2, "dvěma": 2, "třemi": 3, "čtyřmi": 4},
         "first": ["prvních", "první"],
         "past": ["loni", "minulém", "minulého", "minulý", "minulou", "předchozím", "uplynulém", "posledních"],
         "this": ["tomto", "tohoto", "letos", "tento", "tuto", "letošním"],
@@ -355,6 +378,9 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(كان|كانت|قال|قالت)(?!\w)",
     },
     "zh": {
+        "numbers": {"两": 2, "几": -1},
+        "ago_post": ["前", "以前"],
+        "in_post": ["后", "後", "以后"],
         "year_words": ["年"],
         "month_markers": ["月"],
         "day_markers": ["日", "号"],

@@ -22,9 +22,10 @@ CATEGORY = {
     "ordinals": "O", "first": "I", "past": "P", "this": "T", "next": "X", "relative": "R", "ago_post": "A",
     "ago_pre": "B", "in_pre": "F", "in_post": "G", "year_words": "y", "month_words": "m", "month_markers": "k",
     "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S", "seasons": "V",
+    "sets": "K", "each": "e", "vague_units": "u", "dayparts": "H",
 }
 #: When one token belongs to several categories, the first in this order wins (relative phrases over parts).
-PRIORITY = "RSMxWVUqPTXAIOnBFGymkjEDo"
+PRIORITY = "RSKMxWVUqPTXAIOnBFGymkjEDoeuH"
 
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
@@ -36,7 +37,8 @@ _DATA_PATH = Path(__file__).with_name("time_words.json")
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased token) triples."""
-    return [(m.start(), m.end(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+    # Turkish "İ" lower-cases to "i" + combining dot; the dot is dropped so that "İki" reads as "iki"
+    return [(m.start(), m.end(), m.group().lower().replace("i\u0307", "i")) for m in TOKEN_RE.finditer(text)]
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Lexicon:
     suffixes: tuple[str, ...] = ()
     future: list[regex.Pattern] = field(default_factory=list)
     past: list[regex.Pattern] = field(default_factory=list)
+    reporting: list[regex.Pattern] = field(default_factory=list)
 
     def add(self, phrase: str, cat: str, value: Any) -> None:
         toks = tuple(t for _, _, t in tokenize(phrase))
@@ -67,13 +70,17 @@ class Lexicon:
 
     def key(self, token: str) -> str:
         """The lexicon form of a token: itself, or with an agglutinative suffix or apostrophe ending removed."""
-        if token in self.vocab or token[:3] not in self.prefixes:
+        if token in self.vocab:
             return token
         for sep in ("'", "’"):
             if sep in token:
-                head = token.split(sep, 1)[0]
-                if head in self.vocab:
+                head, tail = token.split(sep, 1)
+                if head in self.vocab and len(head) > 2:  # Turkish suffix after an apostrophe: "kasım'da"
                     return head
+                if tail in self.vocab:  # French/Italian elision: "l'an", "nell'ottobre"
+                    return tail
+        if token[:3] not in self.prefixes:
+            return token
         for suffix in self.suffixes:
             if token.endswith(suffix) and len(token) > len(suffix) + 1:
                 stem = token[: -len(suffix)]
@@ -123,11 +130,15 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
                     "determiners", "connectors"):
             for word in extra.get(key, ()):
                 lex.add(word, CATEGORY[key], {"past": -1, "this": 0, "next": 1}.get(key))
-        for key in ("edges", "fuzzy", "seasons"):
+        for word in extra.get("vague_units", ()):
+            lex.add(word, "u", None)
+        for word in extra.get("each", ()):
+            lex.add(word, "e", None)
+        for key in ("edges", "fuzzy", "seasons", "sets", "dayparts"):
             for word, value in extra.get(key, {}).items():
                 lex.add(word, CATEGORY[key], value)
         suffixes.update(extra.get("suffixes", ()))
-        for key, target in (("future", lex.future), ("past_tense", lex.past)):
+        for key, target in (("future", lex.future), ("past_tense", lex.past), ("reporting", lex.reporting)):
             if extra.get(key):
                 target.append(regex.compile(extra[key], regex.IGNORECASE))
     lex.suffixes = tuple(sorted(suffixes, key=len, reverse=True))

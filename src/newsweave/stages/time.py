@@ -72,16 +72,22 @@ RULES: list[tuple[str, str]] = [
     ("y", r"D?Yy?"),
     ("m", r"D?Mm?"),
     ("date", r"Z"),
-    ("fuzzy", r"D?S"),
+    ("fuzzy", r"S"),
+    ("set", r"K|e[nN]?[Uqu]"),
+    ("vague", r"D?u"),
+    ("daypart", r"D?[TR]H|RoDH|D?WH|D?HoD?R|DH"),
+    ("dayof", r"DN(?=[,.;_]|$)"),
+    ("clock", r"D?C"),
     ("dayof", r"D?UN(?![.Mxo])"),
     ("season", r"D?[PTX]V(?:,?o?Yy?)?|DV(?:,?o?Yy?)?|V,?o?Yy?"),
 ]
 _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZV")
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHC")
 _UNIT_DAYS = {"D": 1, "W": 7}
 _SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
 _NUMERIC_DATE = regex.compile(r"^(\d{1,4})[./](\d{1,2})[./](\d{2,4})$")
+_CLOCK = regex.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _QUARTER = regex.compile(r"^\d{4}-Q[1-4]$")
 _ISO = regex.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _HEADER_DATE = regex.compile(
@@ -153,7 +159,7 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
     while i < n:
         start, end, tok = raw[i]
         longest = first_max.get(tok, 0)
-        if not longest and tok[:3] in prefixes:
+        if not longest and (tok[:3] in prefixes or "'" in tok or "’" in tok):
             longest = first_max.get(lex.key(tok), 0)
         found = None
         for length in range(min(longest, n - i), 0, -1):
@@ -171,7 +177,7 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
             continue
         out.append(_classify_plain(tok, start, end, out))
         i += 1
-    _disambiguate(out)
+    _disambiguate(out, text)
     return out
 
 
@@ -188,6 +194,9 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
     if first.isdigit():
         if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
             return _Tok(start, end, "Z", tok)
+        clock = _CLOCK.match(tok)
+        if clock and (":" in tok or (before and before[-1].cat == "D")):  # "12:30", "las 8.15"
+            return _Tok(start, end, "C", (int(clock.group(1)), int(clock.group(2))))
         if tok.isdigit():
             value = int(tok)
             if len(tok) == 4 and 1000 <= value <= 2999:
@@ -202,7 +211,7 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
     return _Tok(start, end, "_")
 
 
-def _disambiguate(toks: list[_Tok]) -> None:
+def _disambiguate(toks: list[_Tok], text: str) -> None:
     """Context decides between a token's readings: 'current' is a fuzzy word alone and 'this' before a unit;
     a homograph month ("Kasım", "may") is a month only next to a number or a month word."""
     for i, tok in enumerate(toks):
@@ -214,6 +223,10 @@ def _disambiguate(toks: list[_Tok]) -> None:
                     tok.cat, tok.value = cat, tok.all[cat]
         # a year word right after a year ("2024 йил"; "20 yılda" stays a unit), a month/day marker after a
         # number ("11月", "28日")
+        if "H" in tok.all and (prv in ("T", "D", "o") or tok.cat == "w"):  # "esta mañana" is this morning
+            tok.cat, tok.value = "H", tok.all["H"]
+        if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F") and nxt not in "AGPTX":
+            tok.cat = "u"  # a bare plural unit: "for years"
         for marker, after in (("y", "Y"), ("k", "NY"), ("j", "N")):
             if marker in tok.all and prv and prv in after:
                 tok.cat, tok.value = marker, tok.all[marker]
@@ -222,7 +235,9 @@ def _disambiguate(toks: list[_Tok]) -> None:
         if tok.cat == "x":
             after_dot = nxt == "." and i + 2 < len(toks) and toks[i + 2].cat in "NY"
             before_dot = prv == "." and i > 1 and toks[i - 2].cat == "N"
-            if not (nxt in ("N", "Y", "m") or prv in ("N", "O", "h") or after_dot or before_dot):
+            if "'" in text[tok.start:tok.end] or "’" in text[tok.start:tok.end]:
+                tok.cat = "M"  # a case ending after an apostrophe ("Kasım'da") marks the month, not the name
+            elif not (nxt in ("N", "Y", "m") or prv in ("N", "O", "h") or after_dot or before_dot):
                 tok.cat = "w"
 
 
@@ -377,6 +392,36 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
     if name == "rel":
         unit, offset = rel if rel else (units[0], mods[0])
         e.unit, e.offset = unit, offset
+        if not rel and any("u" in t.all for t in toks if t.cat in "Uq"):
+            e.type, e.amount = "DURATION", -1  # "los últimos meses", "the past few weeks": an unspecified span
+        return e
+    if name == "set":
+        e.type = "SET"
+        fixed = next((t.value for t in toks if t.cat == "K"), None)
+        if fixed:
+            e.ref = fixed
+            return e
+        count = next((_num(t) for t in toks if t.cat in "nN"), 1) or 1
+        unit = next((t.value or t.all.get("U") for t in toks if t.cat in "Uqu"), None)
+        if unit is None:
+            return None
+        e.ref = f"PT{count}H" if unit == "H" else f"P{3 * count}M" if unit == "Q" else f"P{count}{unit}"
+        return e
+    if name == "vague":
+        unit = next(t.all.get("U") for t in toks if t.cat == "u")
+        if unit is None:
+            return None
+        e.type, e.amount, e.unit = "DURATION", -1, unit
+        return e
+    if name == "clock":
+        hour, minute = next(t.value for t in toks if t.cat == "C")
+        e.type, e.ref, e.unit, e.offset = "TIME", f"{hour:02d}:{minute:02d}", "D", 0
+        return e
+    if name == "daypart":
+        e.type = "TIME"
+        e.ref = next(t.value for t in toks if t.cat == "H")
+        e.unit, e.offset = "D", rel[1] if rel and rel[0] == "D" else 0
+        e.weekday = next((t.value for t in toks if t.cat == "W"), None)
         return e
     if name == "relwd":
         e.weekday = next(t.value for t in toks if t.cat == "W")
@@ -406,7 +451,7 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         return e
     if name == "dayof":
         day = _num(nums[0])
-        if units[0] != "D" or day is None or not 1 <= day <= 31:
+        if (units and units[0] != "D") or day is None or not 1 <= day <= 31:
             return None
         e.day = day
         return e
@@ -480,8 +525,11 @@ def _mark_tense(exprs: list[Expr], text: str, lex: Lexicon) -> None:
             s, t = spans[idx]
             sentence = text[s:t]
             cache[idx] = [(m.start() + s, "future") for p in lex.future for m in p.finditer(sentence)] + \
-                [(m.start() + s, "past") for p in lex.past for m in p.finditer(sentence)]
-        markers = cache[idx]
+                [(m.start() + s, "past") for p in lex.past for m in p.finditer(sentence)] + \
+                [(m.start() + s, "report") for p in lex.reporting for m in p.finditer(sentence)]
+        # a verb of saying dates the saying, so it speaks only for expressions before it
+        markers = [(pos, "past" if kind == "report" else kind) for pos, kind in cache[idx]
+                   if kind != "report" or pos > e.start]
         if e.tense is not None:  # the expression said it itself ("el pasado 2 de marzo")
             continue
         # the marker nearest to the expression decides: "said (past) that in September it will (future) ..."
@@ -577,12 +625,22 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
     if e.type == "DURATION":
         if e.amount is None or e.unit is None:
             return None, None
+        if e.unit == "DE":
+            return ("PXY" if e.amount < 0 else f"P{10 * e.amount}Y"), None
+        if e.unit == "CE":
+            return ("PXY" if e.amount < 0 else f"P{100 * e.amount}Y"), None
         if e.unit == "Q":  # TIMEX3 has no quarter duration unit: three quarters are nine months
             return ("PXM" if e.amount < 0 else f"P{3 * e.amount}M"), None
         n = "X" if e.amount < 0 else str(e.amount)
-        if e.unit == "H":
-            return f"PT{n}H", None
+        if e.unit in ("H", "MI"):
+            return f"PT{n}{e.unit[0]}", None
         return f"P{n}{e.unit}", None
+    if e.type == "TIME" and e.ref:
+        if e.weekday is not None:
+            day, dirn = resolve(Expr(e.start, e.end, "wd", weekday=e.weekday, tense=e.tense), anchor)
+        else:
+            day, dirn = resolve(Expr(e.start, e.end, "rel", unit="D", offset=e.offset), anchor)
+        return (f"{day}T{e.ref}" if day else None), dirn
     if e.ref:
         return e.ref, {"PAST_REF": "past", "FUTURE_REF": "future"}.get(e.ref)
     if e.rule == "yrange":
