@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, initials, script_of
+from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, concept_key, initials, script_of
 from newsweave.model import Article, Entity, Mention, Variant
 
 
@@ -194,3 +194,25 @@ def test_canonical_many_distinct_names_stay_distinct() -> None:
     articles += [_article(f"b{i}", "en", [(f"Boris {s}", "PER")]) for i, s in enumerate(surnames)]
     canonicalize(articles, [])
     assert len({a.mentions[0].entity_id for a in articles}) == 2 * len(surnames)
+
+
+def test_canonical_institution_names_meet_across_languages_by_concepts() -> None:
+    hi_text = "कज़ाख़स्तान सामूहिक सुरक्षा संधि संगठन (सीएसटीओ) का सदस्य है"
+    hi = _article("hi", "hi", [("सामूहिक सुरक्षा संधि संगठन", "ORG"), ("सीएसटीओ", "ORG")], text=hi_text)
+    pl_text = "szczyt Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB) w Erywaniu"
+    pl = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG")],
+                  text=pl_text)
+    court = _article("c", "pl", [("Sąd Najwyższy", "ORG")])
+    court_en = _article("d", "en", [("Supreme Court", "ORG")])
+    canonicalize([hi, pl, court, court_en], [])
+    assert len({m.entity_id for a in (hi, pl) for m in a.mentions}) == 1
+    assert court.mentions[0].entity_id != court_en.mentions[0].entity_id
+
+
+def test_canonical_concept_key_needs_every_word_known() -> None:
+    assert concept_key("Collective Security Treaty Organization", "en") == \
+        concept_key("Организация Договора о коллективной безопасности", "ru")
+    assert concept_key("Organizacja Układu o Bezpieczeństwie Zbiorowym", "pl") is not None
+    assert concept_key("Sąd Najwyższy Pakistanu", "pl") is None
+    assert concept_key("United Nations", "en") is None  # two concepts: too generic
+    assert concept_key("Collective Security Treaty Organization", None) is None

@@ -46,6 +46,7 @@ from newsweave.kb.names import (
     translit,
 )
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
+from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.model import Article, Entity, Mention, Variant
 
 #: Spelling similarity (rapidfuzz ratio of spelling keys, 0-100) two names need when their phonetic keys
@@ -57,6 +58,9 @@ GIVEN_RATIO = 70.0
 MIN_FUZZY_LEN = 4
 #: Letters an acronym has (CSTO, NATO, ODKB, UN, OSCE, ASEAN...).
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
+#: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
+#: when the article also gives its acronym (a sign of a proper institution, not a generic phrase).
+MIN_CONCEPTS = 4
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
@@ -73,6 +77,25 @@ log = logging.getLogger(__name__)
 
 _ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
 _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
+_WORD_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]\"«»„“”]+")
+
+
+def _concept_tables() -> dict[str, tuple[dict[str, str], list[tuple[str, str]]]]:
+    """lang -> (whole word -> concept, [(stem, concept)] longest first) from :data:`INSTITUTION_WORDS`."""
+    tables: dict[str, tuple[dict[str, str], list[tuple[str, str]]]] = {}
+    for concept, by_lang in INSTITUTION_WORDS.items():
+        for lang, stems in by_lang.items():
+            exact, prefixes = tables.setdefault(lang, ({}, []))
+            for stem in stems:
+                exact[stem] = concept
+                if len(stem) >= 4:
+                    prefixes.append((stem, concept))
+    for _exact, prefixes in tables.values():
+        prefixes.sort(key=lambda sc: -len(sc[0]))
+    return tables
+
+
+_CONCEPTS = _concept_tables()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,6 +148,29 @@ def initials(name: str, lang: str | None) -> str | None:
     return key if len(key) == len(words) else None
 
 
+def concept_key(name: str, lang: str | None) -> str | None:
+    """The bag of institution concepts a name is made of (``@collective+organization+security+treaty``).
+
+    None unless every word of the name (bar function words) is an institution word of the language and
+    there are at least three concepts: *Organizacja Układu o Bezpieczeństwie Zbiorowym* and *सामूहिक
+    सुरक्षा संधि संगठन* get the same key, *Sąd Najwyższy Pakistanu* gets none.
+    """
+    code = base_lang(lang) or ""
+    if code not in _CONCEPTS:
+        return None
+    exact, prefixes = _CONCEPTS[code]
+    skip = ACRONYM_SKIP.get(code, frozenset()) | LINK_WORDS.get(code, frozenset())
+    concepts = set()
+    for word in _WORD_SPLIT.split(name[:MAX_NAME_CHARS].lower()):
+        if not word or word in skip:
+            continue
+        concept = exact.get(word) or next((c for stem, c in prefixes if word.startswith(stem)), None)
+        if concept is None:
+            return None
+        concepts.add(concept)
+    return "@" + "+".join(sorted(concepts)) if len(concepts) >= MIN_CONCEPTS - 1 else None
+
+
 def _types_agree(a: str, b: str) -> bool:
     return a == b or WILDCARD_TYPE in (a, b)
 
@@ -146,6 +192,7 @@ class _Name:
     phonetic: str
     tokens: tuple[str, ...]  # name-key tokens of the folded form
     acronym: str | None
+    concepts: str | None  # institution concept bag (concept_key)
 
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
@@ -163,7 +210,7 @@ class _Name:
             keys.add(acronym.lower())
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(surface, lang), phonetic_key(surface, lang),
-                   tuple(folded.split()), acronym)
+                   tuple(folded.split()), acronym, concept_key(surface, lang) if len(folded) > 1 else None)
 
 
 @dataclass
@@ -238,6 +285,8 @@ class EntityIndex:
         for key in name.keys:
             record.keys.add(key)
             self.by_key[key].add(eid)
+        if name.concepts:
+            self.by_key[name.concepts].add(eid)
         if name.phonetic:
             self.by_phonetic[name.phonetic].add(eid)
             record.spellings.add(name.spelling)
@@ -494,6 +543,12 @@ class _Clustering:
         exact: dict[str, list[int]] = defaultdict(list)
         bare: dict[str, list[int]] = defaultdict(list)
         for i, unit in enumerate(self.units):
+            min_concepts = MIN_CONCEPTS - any(n.acronym for n in unit.names)
+            for name in unit.names:
+                if name.concepts and name.concepts.count("+") + 1 >= min_concepts:
+                    exact[name.concepts].append(i)
+                    exact[name.concepts].extend(self.known(e) for e in idx.by_key.get(name.concepts, ())
+                                                if self._agree(e, unit))
             for kb_id in unit.kb_ids:
                 kb[kb_id].append(i)
                 if kb_id in idx.by_kb:
