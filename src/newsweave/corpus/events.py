@@ -83,6 +83,8 @@ class Weights:
 WEIGHTS = Weights()
 #: Candidates per article: nearest centroids and most recent events per entity key.
 ANN_CANDIDATES = 48
+#: New events wait in an exact-search buffer of this size before a batch insert into the ANN index.
+FRESH_SIZE = 2048
 POSTING_DEPTH = 32
 #: Caps that keep an event's stored evidence bounded however many articles join it.
 MAX_KEYS = 64
@@ -93,6 +95,7 @@ MAX_EXTRAS = 8
 # small helpers: dates, keys, triggers
 
 
+@lru_cache(maxsize=65536)
 def date_range(value: str | None) -> tuple[int, int] | None:
     """A TIMEX-like date (YYYY, YYYY-MM, YYYY-MM-DD, with any suffix) as inclusive day ordinals."""
     if not value:
@@ -300,7 +303,7 @@ def event_score(ev: Evidence, state: EventState, w: Weights = WEIGHTS) -> float:
 # event and story state
 
 
-@dataclass
+@dataclass(slots=True)
 class EventState:
     """Running evidence of one event, mirrored into ``Event.meta`` for saving."""
 
@@ -467,6 +470,9 @@ class EventIndex:
         self.order: list[str] = []  # event ids in creation order
         self.ann_keys: dict[int, str] = {}
         self.ann_of: dict[str, int] = {}
+        self.fresh_ids: list[str] = []
+        self.fresh_pos: dict[str, int] = {}
+        self.fresh_vecs: np.ndarray | None = None
         self.postings: dict[str, deque[str]] = {}
         self.by_hash: dict[str, str] = {}
         self.stories: dict[str, StoryState] = {}
@@ -476,19 +482,41 @@ class EventIndex:
 
     # -- loading and indexing ------------------------------------------------------------------
     def load(self, events: Iterable[Event], stories: Iterable[Story]) -> EventIndex:
-        for event in events:
-            state = EventState.from_event(event)
-            self._register(state)
-            for h in event.meta.get("hashes", []):
-                self.by_hash[h] = event.id
+        """Index saved events and stories (vectors added to the ANN index in one multi-threaded batch)."""
+        states = [EventState.from_event(event) for event in events]
+        self.add_states(states)
+        for state in states:
+            for h in state.event.meta.get("hashes", []):
+                self.by_hash[h] = state.event.id
         for story in stories:
             self._register_story(StoryState.from_story(story))
         return self
 
+    def add_states(self, states: Sequence[EventState]) -> None:
+        """Register many events at once (loading a store, benchmarks)."""
+        vectors, ann_ids = [], []
+        for state in states:
+            eid = state.event.id
+            if eid not in self.states:
+                self.order.append(eid)
+            self.states[eid] = state
+            for key in state.keys:
+                self.postings.setdefault(key, deque(maxlen=POSTING_DEPTH)).append(eid)
+            if state.centroid is not None and state.event.kind == "reported" and eid not in self.ann_of:
+                self.ann_of[eid] = len(self.ann_keys)
+                self.ann_keys[self.ann_of[eid]] = eid
+                vectors.append(state.centroid)
+                ann_ids.append(self.ann_of[eid])
+        if vectors:
+            ann = self._ensure_ann(len(vectors[0]))
+            ann.add(np.array(ann_ids, dtype=np.uint64), np.vstack(vectors))
+
     def _ensure_ann(self, dim: int) -> Index:
         if self.ann is None:
             self.dim = dim
-            self.ann = Index(ndim=dim, metric="cos", dtype="f16")
+            # 8-bit cosine keeps 1M centroids in ~0.4 GB; a small build beam keeps bulk loading fast
+            self.ann = Index(ndim=dim, metric="cos", dtype="i8", connectivity=12, expansion_add=32,
+                             expansion_search=64)
         return self.ann
 
     def _register(self, state: EventState) -> None:
@@ -501,16 +529,41 @@ class EventIndex:
             self.postings.setdefault(key, deque(maxlen=POSTING_DEPTH)).append(eid)
 
     def _index_vector(self, state: EventState) -> None:
-        if state.centroid is None or state.event.kind != "reported":
+        """Make the event findable by vector.
+
+        One HNSW insert costs about a millisecond and grows with the index, so new events wait in a
+        small exact-search buffer that is added to the ANN index in one multi-threaded batch when
+        full. An event already in the ANN index keeps its first retrieval vector (scoring always uses
+        the live centroid), which saves a remove + insert per article.
+        """
+        if state.centroid is None or state.event.kind != "reported" or state.event.id in self.ann_of:
             return
-        ann = self._ensure_ann(len(state.centroid))
         eid = state.event.id
-        if eid in self.ann_of:
-            ann.remove(self.ann_of[eid])
-        else:
+        if self.fresh_vecs is None:
+            self.dim = self.dim or len(state.centroid)
+            self.fresh_vecs = np.zeros((FRESH_SIZE, self.dim), dtype=np.float32)
+        if len(state.centroid) != self.dim:
+            return
+        row = self.fresh_pos.get(eid)
+        if row is None:
+            if len(self.fresh_ids) == FRESH_SIZE:
+                self._flush_fresh()
+            row = self.fresh_pos[eid] = len(self.fresh_ids)
+            self.fresh_ids.append(eid)
+        self.fresh_vecs[row] = state.centroid
+
+    def _flush_fresh(self) -> None:
+        if not self.fresh_ids or self.fresh_vecs is None:
+            return
+        ids = []
+        for eid in self.fresh_ids:
             self.ann_of[eid] = len(self.ann_keys)
             self.ann_keys[self.ann_of[eid]] = eid
-        ann.add(self.ann_of[eid], state.centroid)
+            ids.append(self.ann_of[eid])
+        self._ensure_ann(self.fresh_vecs.shape[1]).add(np.array(ids, dtype=np.uint64),
+                                                        self.fresh_vecs[: len(ids)].copy())
+        self.fresh_ids.clear()
+        self.fresh_pos.clear()
 
     def _register_story(self, sstate: StoryState) -> None:
         self.stories[sstate.story.id] = sstate
@@ -521,9 +574,15 @@ class EventIndex:
     def candidates(self, ev: Evidence) -> list[EventState]:
         """Nearest centroids plus recent events sharing an entity: a bounded set."""
         found: dict[str, None] = {}
-        if ev.vector is not None and self.ann is not None and len(self.ann) and len(ev.vector) == self.dim:
-            for key in self.ann.search(ev.vector, ANN_CANDIDATES).keys:
-                found[self.ann_keys[int(key)]] = None
+        if ev.vector is not None and len(ev.vector) == self.dim:
+            if self.ann is not None and len(self.ann):
+                for key in self.ann.search(ev.vector, ANN_CANDIDATES).keys:
+                    found[self.ann_keys[int(key)]] = None
+            if self.fresh_ids and self.fresh_vecs is not None:
+                sims = self.fresh_vecs[: len(self.fresh_ids)] @ ev.vector
+                top = np.argsort(-sims)[:ANN_CANDIDATES] if len(sims) > ANN_CANDIDATES else range(len(sims))
+                for row in top:
+                    found[self.fresh_ids[int(row)]] = None
         for key in ev.keys:
             for eid in self.postings.get(key, ()):
                 found[eid] = None
