@@ -15,6 +15,7 @@ well under a minute; ``--full`` scores everything.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -130,12 +131,30 @@ def _prf(tp_pred: int, tp_gold: int, n_pred: int, n_gold: int) -> tuple[float, f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _whole_period(start: str, end: str) -> str | None:
+    """``YYYY-MM`` or ``YYYY`` when a resolved range is exactly one calendar month or year."""
+    try:
+        a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return None
+    if a.day != 1 or b.day != 1:
+        return None
+    if a.month == 1 and b == dt.date(a.year + 1, 1, 1):
+        return f"{a.year:04d}"
+    if b == (dt.date(a.year + 1, 1, 1) if a.month == 12 else dt.date(a.year, a.month + 1, 1)):
+        return f"{a.year:04d}-{a.month:02d}"
+    return None
+
+
 def _expected_values(result: dict[str, Any]) -> set[str]:
     values: set[str] = set()
     for v in result.get("Resolution", {}).get("values", []):
         for key in ("timex", "value"):
             if isinstance(v.get(key), str):
                 values.add(v[key])
+        span = _whole_period(str(v.get("start", "")), str(v.get("end", "")))
+        if span:
+            values.add(span)
         timex = v.get("timex", "")
         m = re.match(r"^\((\d{4}-\d{2})-01,(\d{4}-\d{2})-01,P1M\)$", timex)
         if m:

@@ -205,8 +205,12 @@ def _language(babel_codes: tuple[str, ...], dp_codes: tuple[str, ...]) -> dict:
             offset = sign * int(found.group(2))
             for phrase in phrases:
                 words = _clean(phrase)
-                if len(words) >= 2 and "/" not in words:
-                    relative.setdefault(words, [_UNIT_KEYS[found.group(3)], offset])
+                if len(words) < 2 or "/" in words:
+                    continue
+                unit = _UNIT_KEYS[found.group(3)]
+                known = relative.setdefault(words, [unit, offset])
+                if offset and known[:2] == [unit, -offset]:  # Hindi/Urdu "कल": yesterday and tomorrow; tense decides
+                    relative[words] = [unit, abs(offset), "either"]
     for word in list(month_abbr):
         if word in weekdays or word in units or word in numbers:
             del month_abbr[word]

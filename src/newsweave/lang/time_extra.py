@@ -356,6 +356,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "this": ["اس", "رواں"],
         "next": ["اگلے", "اگلا", "آئندہ"],
         "ago_post": ["پہلے", "قبل"],
+        "relative": {"کل": ["D", 1, "either"], "گزشتہ روز": ["D", -1]},
         "year_words": ["ء"],
         "connectors": ["کی", "کے", "میں"],
         "fuzzy": {"اب": "PRESENT_REF", "حال ہی میں": "PAST_REF", "جلد": "FUTURE_REF"},

@@ -120,8 +120,8 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.add(word, "n", n)
         for word, n in gen.get("ordinals", {}).items():
             lex.add(word, "O", n)
-        for word, (unit, offset) in {**gen.get("relative", {}), **extra.get("relative", {})}.items():
-            lex.add(word, "R", (unit, offset))
+        for word, value in {**gen.get("relative", {}), **extra.get("relative", {})}.items():
+            lex.add(word, "R", tuple(value))
         drop = set(extra.get("drop", ()))
         for key in ("ago_pre", "ago_post", "in_pre", "in_post"):
             for word in {*gen.get(key, ()), *extra.get(key, ())} - drop:

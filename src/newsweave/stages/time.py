@@ -25,7 +25,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -40,7 +40,7 @@ _REL = r"(?:R|[PTX][Uq]|[Uq][PTX])"
 #: Grammar rules over the category string: (name, pattern). At each token the longest match wins; on equal
 #: length the earlier rule wins.
 RULES: list[tuple[str, str]] = [
-    ("dmy", r"D?[PX]?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
+    ("dmy", r"D?[PX]?[NOn]\.?h?o?[Mx]\.?m?,?o?Yy?"),
     ("mdy", r"D?[Mx]\.?[NO]h?,?Yy?"),
     ("dmy", r"D?W,?D?[NO]\.?h?o?[Mx]\.?m?,?o?Yy?"),
     ("mdy", r"D?W,?[Mx]\.?[NO]h?,?Yy?"),
@@ -52,11 +52,11 @@ RULES: list[tuple[str, str]] = [
     ("zh_m", r"Nk"),
     ("ym", r"D?[Mx]m?,?o?Yy?"),
     ("ym", r"Yy?o?Mm?"),
-    ("dm", r"D?[PX]?[NO]\.?h?o?[Mx]m?"),
+    ("dm", r"D?[PX]?[NOn]\.?h?o?[Mx]m?"),
     ("md", r"D?[Mx]\.?[NO]h?(?![NYkUq])"),
     ("relm", rf"D?{_REL}[o,F]*D?Mm?"),
     ("mrel", rf"D?Mm?[o,]*D?{_REL}"),
-    ("mdir", r"D?[PX]Mm?|D?Mm?[PX]"),
+    ("mdir", r"D?[PTX]Mm?|D?Mm?[PX]"),
     ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
     ("relq", r"D?[PTX]q"),
@@ -118,6 +118,7 @@ class Expr:
     amount: int | None = None
     ref: str | None = None
     season: str | None = None
+    either: bool = False  # the word means both directions ("कल"); the tense picks one
     explicit_year: bool = False
     tense: str | None = None
 
@@ -390,8 +391,9 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         e.type, e.amount, e.unit = "DURATION", count, units[0]
         return e
     if name == "rel":
-        unit, offset = rel if rel else (units[0], mods[0])
+        unit, offset = rel[:2] if rel else (units[0], mods[0])
         e.unit, e.offset = unit, offset
+        e.either = bool(rel) and len(rel) > 2
         if not rel and any("u" in t.all for t in toks if t.cat in "Uq"):
             e.type, e.amount = "DURATION", -1  # "los últimos meses", "the past few weeks": an unspecified span
         return e
@@ -676,6 +678,8 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         return f"{e.year:04d}-{e.month:02d}", None
     if e.year is not None:
         return f"{e.year:04d}-{e.month:02d}-{e.day:02d}", None
+    if e.either and e.offset is not None:
+        e = replace(e, offset=abs(e.offset) if e.tense == "future" else -abs(e.offset), either=False)
     rel_dir = None if e.offset is None else ("past" if e.offset < 0 else "future" if e.offset > 0 else None)
     if anchor is None:
         if e.month is not None and e.day is not None:
@@ -688,6 +692,8 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
     if e.rule in ("relm", "mrel"):
         y = _shift(anchor.date, "Y", e.offset).year
         return f"{y:04d}-{e.month:02d}", rel_dir
+    if e.rule == "mdir" and e.offset == 0:  # "this September", "इस सितंबर"
+        return f"{anchor.date.year:04d}-{e.month:02d}", direction
     if e.rule == "mdir":
         tense = "past" if e.offset < 0 else "future"
         years = _year_for_month(e.month, 0, anchor, tense, None)
