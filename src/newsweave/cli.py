@@ -293,6 +293,20 @@ def eval_merge(
     typer.echo(format_table(run(shared, full=full)))
 
 
+@eval_app.command("facts")
+def eval_facts(
+    full: Annotated[bool, typer.Option("--full", help="Score every spec case, not the CI sample.")] = False,
+) -> None:
+    """Figures and quotes: Recognizers-Text Number/Percent/Currency specs (de, hi, tr) and own labelled examples."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.facts import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("warning: shared data folder not found (set NEWSWEAVE_SHARED); scoring own examples only")
+    typer.echo(format_table(evaluate(shared, full=full)))
+
+
 @eval_app.command("ner")
 def eval_ner(
     full: Annotated[bool, typer.Option("--full", help="Use every sentence/document, not the CI sample.")] = False,

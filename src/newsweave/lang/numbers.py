@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import get_currency_name, get_decimal_symbol, get_group_symbol
+from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, list_currencies
 
 #: Languages whose CLDR data is generated into the tables (the languages of the time issue).
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pl", "cs", "ru", "uk", "bg", "kk", "uz", "tr", "az",
@@ -28,54 +28,56 @@ LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pl", "cs", "ru", "uk", 
 #: CLDR locale to read for a language code where the bare code is not the news default (Uzbek news in Cyrillic).
 CLDR_LOCALES: dict[str, tuple[str, ...]] = {"uz": ("uz", "uz_Cyrl")}
 
-#: Scale words -> multiplier. Not in CLDR (its compact-decimal patterns give only abbreviations for some
-#: locales), so hand-written. Note the long/short scale: German/Polish/Russian "Billion"/"bilion"/"биллион" is 10^12.
+#: Scale words -> multiplier ("dozen" included: "3 düzine" is 36). Not in CLDR (its compact-decimal patterns
+#: give only abbreviations for some locales), so hand-written. Note the long/short scale: German/Polish/Russian
+#: "Billion"/"bilion"/"биллион" is 10^12.
 SCALES: dict[str, dict[str, float]] = {
-    "*": {"bn": 1e9, "mln": 1e6, "mn": 1e6, "mld": 1e9, "mlrd": 1e9, "trn": 1e12, "млрд*": 1e9, "млн*": 1e6,
+    "*": {"k": 1e3, "bn": 1e9, "mln": 1e6, "mn": 1e6, "mld": 1e9, "mlrd": 1e9, "trn": 1e12, "млрд*": 1e9, "млн*": 1e6,
           "трлн*": 1e12},
-    "en": {"thousand": 1e3, "million*": 1e6, "m": 1e6, "billion*": 1e9, "b": 1e9, "trillion*": 1e12, "tn": 1e12,
-           "k": 1e3, "lakh*": 1e5, "crore*": 1e7},
-    "de": {"tausend": 1e3, "tsd": 1e3, "million*": 1e6, "mio": 1e6, "milliarde*": 1e9, "mrd": 1e9,
+    "en": {"dozen": 12, "thousand": 1e3, "million*": 1e6, "m": 1e6, "billion*": 1e9, "b": 1e9, "trillion*": 1e12,
+           "tn": 1e12, "lakh*": 1e5, "crore*": 1e7},
+    "de": {"dutzend": 12, "tausend": 1e3, "tsd": 1e3, "million*": 1e6, "mio": 1e6, "milliarde*": 1e9, "mrd": 1e9,
            "billion*": 1e12, "bio": 1e12},
     "fr": {"mille": 1e3, "million*": 1e6, "milliard*": 1e9, "md": 1e9, "mds": 1e9, "billion*": 1e12},
     "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "billón": 1e12, "billones": 1e12},
     "it": {"mila": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9},
-    "pl": {"tys": 1e3, "tysiąc*": 1e3, "tysięc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "bilion*": 1e12},
+    "pl": {"tuzin*": 12, "tys": 1e3, "tysiąc*": 1e3, "tysięc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "bilion*": 1e12},
     "cs": {"tis": 1e3, "tisíc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9, "bilion*": 1e12},
-    "ru": {"тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12},
+    "ru": {"дюжин*": 12, "тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12},
     "uk": {"тис": 1e3, "тисяч*": 1e3, "мільйон*": 1e6, "мільярд*": 1e9, "трильйон*": 1e12},
     "bg": {"хил": 1e3, "хиляд*": 1e3, "милион*": 1e6, "милиард*": 1e9, "трилион*": 1e12},
     "kk": {"мың": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "mıń": 1e3, "million*": 1e6,
            "milliard*": 1e9},
     "uz": {"минг": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "ming": 1e3, "million*": 1e6,
            "milliard*": 1e9, "trillion*": 1e12},
-    "tr": {"bin": 1e3, "bine": 1e3, "milyon*": 1e6, "milyar*": 1e9, "trilyon*": 1e12, "mr": 1e9},
+    "tr": {"düzine": 12, "bin": 1e3, "bine": 1e3, "milyon*": 1e6, "milyar*": 1e9, "trilyon*": 1e12, "mr": 1e9},
     "az": {"min": 1e3, "milyon*": 1e6, "milyard*": 1e9, "trilyon*": 1e12},
-    "hi": {"हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
+    "hi": {"दर्जन": 12, "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "खरब": 1e11,
            "मिलियन": 1e6, "बिलियन": 1e9, "ट्रिलियन": 1e12},
     "ur": {"ہزار": 1e3, "لاکھ": 1e5, "کروڑ": 1e7, "ارب": 1e9, "کھرب": 1e11, "ملین": 1e6, "بلین": 1e9},
     "ar": {"ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "تريليون": 1e12},
     "zh": {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "百万": 1e6, "十亿": 1e9},
 }
 
-#: Currency symbols and code-like forms written next to a number (CLDR narrow symbols plus news forms
-#: such as "US$"). Longest first is applied by the matcher; "$" alone means USD by news convention.
+#: Currency symbols written next to a number that CLDR's symbols (see :func:`currency_symbols`) lack or give
+#: differently: news forms such as "US$", "C$" and the Russian abbreviations. "$" alone means USD by news convention.
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₸": "KZT", "₹": "INR", "¥": "JPY",
+    "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "$": "USD",
+    "€": "EUR", "£": "GBP", "₽": "RUB", "₸": "KZT", "₹": "INR", "¥": "JPY",
     "₺": "TRY", "₴": "UAH", "₼": "AZN", "zł": "PLN", "Kč": "CZK", "CHF": "CHF", "руб.": "RUB", "р.": "RUB",
     "Rs": "INR", "Rs.": "INR", "元": "CNY", "美元": "USD", "欧元": "EUR", "$'": "USD",
 }
 
 #: Short currency names as news writes them, without the country qualifier of the CLDR display name
-#: ("dolarów", "Dollar", "доллар" mean USD in international news). Stems use the ``*`` convention.
+#: ("dolarów", "Dollar", "доллар" mean USD in international news). Stems use the ``*`` convention. ISO codes
+#: ("USD") come from CLDR (:func:`iso_codes`) and count only in capitals.
 CURRENCY_WORDS: dict[str, dict[str, str]] = {
-    "*": {"usd": "USD", "eur": "EUR", "rub": "RUB", "kzt": "KZT", "gbp": "GBP", "cny": "CNY", "inr": "INR",
-          "try": "TRY", "uzs": "UZS", "pln": "PLN", "uah": "UAH", "jpy": "JPY", "chf": "CHF", "azn": "AZN"},
     "en": {"dollar*": "USD", "euro*": "EUR", "rouble*": "RUB", "ruble*": "RUB", "tenge": "KZT", "pound*": "GBP",
            "yuan": "CNY", "renminbi": "CNY", "rupee*": "INR", "lira": "TRY", "sum": "UZS", "hryvnia*": "UAH",
            "zloty*": "PLN", "yen": "JPY", "manat*": "AZN"},
     "de": {"dollar*": "USD", "us-dollar*": "USD", "euro*": "EUR", "rubel*": "RUB", "tenge": "KZT",
-           "pfund": "GBP", "yuan": "CNY", "rupie*": "INR", "lira": "TRY", "złoty": "PLN", "zloty": "PLN"},
+           "pfund": "GBP", "yuan": "CNY", "rupie*": "INR", "lira": "TRY", "złoty": "PLN", "zloty": "PLN",
+           "yen": "JPY"},
     "fr": {"dollar*": "USD", "euro*": "EUR", "rouble*": "RUB", "tenge*": "KZT", "livre*": "GBP", "yuan*": "CNY"},
     "es": {"dólar*": "USD", "dolar*": "USD", "euro*": "EUR", "rublo*": "RUB", "libra*": "GBP", "yuan*": "CNY"},
     "it": {"dollar*": "USD", "euro": "EUR", "rubl*": "RUB", "sterlin*": "GBP"},
@@ -90,10 +92,11 @@ CURRENCY_WORDS: dict[str, dict[str, str]] = {
     "uz": {"доллар*": "USD", "евро*": "EUR", "рубл*": "RUB", "сўм*": "UZS", "тенге*": "KZT", "dollar*": "USD",
            "so'm*": "UZS", "soʻm*": "UZS", "rubl*": "RUB", "yevro*": "EUR"},
     "tr": {"dolar*": "USD", "avro*": "EUR", "euro*": "EUR", "ruble*": "RUB", "tenge*": "KZT", "lira*": "TRY",
-           "tl": "TRY", "sterlin*": "GBP", "yuan*": "CNY", "rupi*": "INR"},
+           "tl": "TRY", "sterlin*": "GBP", "yuan*": "CNY", "rupi*": "INR", "yen": "JPY"},
     "az": {"dollar*": "USD", "avro*": "EUR", "rubl*": "RUB", "manat*": "AZN", "tenge*": "KZT"},
     "hi": {"डॉलर": "USD", "डालर": "USD", "डॉलरों": "USD", "यूरो": "EUR", "रूबल": "RUB", "रुपये": "INR",
-           "रुपए": "INR", "रुपया": "INR", "रुपयों": "INR", "टेंगे": "KZT", "पाउंड": "GBP", "युआन": "CNY"},
+           "रुपए": "INR", "रुपया": "INR", "रुपयों": "INR", "टेंगे": "KZT", "पाउंड": "GBP", "युआन": "CNY",
+           "येन": "JPY"},
     "ur": {"ڈالر": "USD", "یورو": "EUR", "روبل": "RUB", "روپے": "INR", "روپیہ": "INR"},
     "ar": {"دولار*": "USD", "يورو": "EUR", "روبل": "RUB", "جنيه": "GBP", "يوان": "CNY"},
     "zh": {"美元": "USD", "欧元": "EUR", "卢布": "RUB", "英镑": "GBP", "人民币": "CNY", "元": "CNY"},
@@ -101,7 +104,9 @@ CURRENCY_WORDS: dict[str, dict[str, str]] = {
 
 #: Currencies whose CLDR display names are generated into :func:`currency_names` (the ones news figures use).
 MAJOR_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "RUB", "KZT", "GBP", "CNY", "JPY", "INR", "TRY", "UZS", "PLN",
-                                     "UAH", "CHF", "AZN", "KGS", "TJS", "BYN", "CZK", "BGN", "SAR", "AED", "PKR")
+                                     "UAH", "CHF", "AZN", "KGS", "TJS", "BYN", "CZK", "BGN", "SAR", "AED", "PKR",
+                                     "AUD", "CAD", "NZD", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN",
+                                     "ZAR", "ILS", "EGP", "IRR", "HUF", "RON", "GEL", "AMD", "MNT", "TMT", "AFN")
 
 #: Percent words. "before" words precede the number (Turkish "yüzde 20", "%5"), "after" words follow it.
 PERCENT_AFTER: dict[str, tuple[str, ...]] = {
@@ -118,9 +123,9 @@ PERCENT_AFTER: dict[str, tuple[str, ...]] = {
     "bg": ("процент*",),
     "kk": ("пайыз*", "пайыздық", "payyz*"),
     "uz": ("фоиз*", "foiz*"),
-    "tr": (),
+    "tr": ("yüzdesi",),
     "az": ("faiz*",),
-    "hi": ("प्रतिशत", "फ़ीसदी", "फीसदी", "फ़ीसद", "फीसद"),
+    "hi": ("प्रतिशत", "का प्रतिशत", "परसेंट", "फ़ीसदी", "फीसदी", "फ़ीसद", "फीसद"),
     "ur": ("فیصد",),
     "ar": ("بالمئة", "بالمائة", "في المئة"),
     "zh": (),
@@ -132,18 +137,21 @@ PERCENT_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("百分之",),
 }
 
-#: Qualifiers before a number: (phrase, qualifier). Qualifier values are the model's
+#: Qualifiers before a number: (phrase, qualifier). Verbs of exceeding stand here too in verb-medial languages
+#: ("превысил 1,5 млрд", "überstieg 3 Mrd."). Qualifier values are the model's
 #: "about" | "over" | "under" | "up_to" | "exactly". Multi-word phrases are matched word by word.
 QUALIFIERS_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "*": (("~", "about"), ("≈", "about"), (">", "over"), ("<", "under"), ("≥", "over"), ("≤", "up_to")),
     "en": (("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
            ("some", "about"), ("nearly", "under"), ("almost", "under"), ("just under", "under"),
            ("more than", "over"), ("over", "over"), ("above", "over"), ("exceeding", "over"),
-           ("at least", "over"), ("less than", "under"), ("under", "under"), ("fewer than", "under"),
+           ("at least", "over"), ("exceeded", "over"), ("less than", "under"), ("under", "under"),
+           ("fewer than", "under"),
            ("up to", "up_to"), ("as many as", "up_to"), ("exactly", "exactly"), ("precisely", "exactly")),
     "de": (("rund", "about"), ("etwa", "about"), ("ca", "about"), ("circa", "about"), ("ungefähr", "about"),
            ("annähernd", "about"), ("knapp", "under"), ("fast", "under"), ("beinahe", "under"),
-           ("mehr als", "over"), ("über", "over"), ("mindestens", "over"), ("weniger als", "under"),
+           ("mehr als", "over"), ("über", "over"), ("mindestens", "over"),
+           ("überstieg*", "over"), ("übersteigt", "over"), ("überschritt*", "over"), ("weniger als", "under"),
            ("unter", "under"), ("bis zu", "up_to"), ("genau", "exactly")),
     "fr": (("environ", "about"), ("près de", "about"), ("quelque", "about"), ("plus de", "over"),
            ("moins de", "under"), ("jusqu'à", "up_to"), ("presque", "under")),
@@ -153,12 +161,14 @@ QUALIFIERS_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
            ("quasi", "under")),
     "pl": (("około", "about"), ("ok", "about"), ("blisko", "about"), ("mniej więcej", "about"),
            ("ponad", "over"), ("przeszło", "over"), ("powyżej", "over"), ("co najmniej", "over"),
+           ("przekroczył*", "over"), ("przekracza*", "over"),
            ("prawie", "under"), ("niemal", "under"), ("niespełna", "under"), ("poniżej", "under"),
            ("mniej niż", "under"), ("do", "up_to"), ("nawet", "up_to"), ("dokładnie", "exactly")),
     "cs": (("asi", "about"), ("zhruba", "about"), ("přibližně", "about"), ("téměř", "under"), ("přes", "over"),
            ("více než", "over"), ("méně než", "under"), ("až", "up_to")),
     "ru": (("около", "about"), ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"),
            ("почти", "under"), ("свыше", "over"), ("более", "over"), ("больше", "over"), ("не менее", "over"),
+           ("превысил*", "over"), ("превышает", "over"),
            ("менее", "under"), ("меньше", "under"), ("до", "up_to"), ("ровно", "exactly")),
     "uk": (("близько", "about"), ("приблизно", "about"), ("майже", "under"), ("понад", "over"),
            ("більше", "over"), ("менше", "under"), ("до", "up_to")),
@@ -190,7 +200,7 @@ QUALIFIERS_AFTER: dict[str, tuple[tuple[str, str], ...]] = {
            ("civarında", "about"), ("kadar", "up_to"), ("altında", "under")),
     "az": (("artıq", "over"), ("ötüb", "over"), ("keçib", "over"), ("civarında", "about")),
     "hi": (("से अधिक", "over"), ("से ज़्यादा", "over"), ("से ज्यादा", "over"), ("से ऊपर", "over"),
-           ("से कम", "under"), ("तक", "up_to")),
+           ("से कम", "under")),
     "ur": (("سے زیادہ", "over"), ("سے کم", "under"), ("تک", "up_to")),
 }
 
@@ -253,6 +263,29 @@ TIME_UNITS: dict[str, tuple[str, ...]] = {
     "ur": ("سال", "مہینے", "ہفتے", "دن", "گھنٹے", "منٹ", "بجے"),
     "ar": ("عام*", "سنة", "سنوات", "شهر*", "أسبوع*", "يوم*", "ساعة*", "دقيقة*"),
 }
+
+
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """Symbol -> ISO code: CLDR's non-letter symbols of every currency (in the languages of :data:`LANGS`), where
+    one symbol names one currency, overridden by :data:`CURRENCY_SYMBOLS`."""
+    seen: dict[str, set[str]] = {}
+    for code in list_currencies():
+        for loc in ("en", *LANGS):
+            try:
+                sym = get_currency_symbol(code, loc)
+            except (UnknownLocaleError, ValueError):
+                continue
+            if sym != code and not sym.isalpha() and sym != "¤":
+                seen.setdefault(sym, set()).add(code)
+    generated = {sym: codes.pop() for sym, codes in seen.items() if len(codes) == 1}
+    return {**generated, **CURRENCY_SYMBOLS}
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """ISO 4217 codes known to CLDR ("USD", "KZT"): written in capitals next to a number they name the currency."""
+    return frozenset(list_currencies())
 
 
 def matches(word: str, form: str) -> bool:

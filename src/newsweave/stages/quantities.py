@@ -44,11 +44,14 @@ MAX_DIGITS = 18
 MAX_VALUE = 1e16
 
 _NUM = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}.,])(?<!\p{Nd}[-/–])(?:\p{Nd}{1,3}(?:[\u00a0\u202f ]\p{Nd}{3})+(?![\p{Nd}]|[.,]\p{Nd})"
+    r"(?<![\p{L}\p{M}\p{Nd}.,])(?<!\p{Nd}[-/–])"
+    r"(?:\p{Nd}{1,3}(?:[\u00a0\u202f ]\p{Nd}{3})+(?![\p{Nd}]|[.,]\p{Nd})"
     r"|\p{Nd}+(?:[.,'’]\p{Nd}+)*|[.,]\p{Nd}+)"
 )
 _ATTACHED = regex.compile(r"[\p{L}\p{M}'’.\-]+")
-_SYMBOLS = sorted(N.CURRENCY_SYMBOLS, key=len, reverse=True)
+_SYMBOL_CODES = N.currency_symbols()
+_SYMBOL_AT = regex.compile("|".join(regex.escape(sym) for sym in sorted(_SYMBOL_CODES, key=len, reverse=True)))
+_SYMBOL_END = regex.compile("(?:" + _SYMBOL_AT.pattern + r")\Z")
 _YEAR = regex.compile(r"^[12]\p{Nd}{3}$")
 
 
@@ -76,7 +79,13 @@ class _Hit:
 
 
 def parse_number(raw: str, lang: str) -> float | None:
-    """Read digits with the locale's separators; None when malformed ("1.000.000,5,3") or too long.
+    """Read digits with the locale's separators (and a leading minus); None when malformed or too long."""
+    value = _parse_unsigned(raw.lstrip("-−"), lang)
+    return -value if value is not None and raw[:1] in "-−" else value
+
+
+def _parse_unsigned(raw: str, lang: str) -> float | None:
+    """Digits with the locale's separators; None when malformed ("1.000.000,5,3") or too long.
 
     Rules: with both "." and ",", the last one is the decimal mark and may occur once; a separator occurring
     several times groups thousands (or lakhs: "1,00,000"); a single separator followed by exactly three
@@ -112,6 +121,31 @@ def parse_number(raw: str, lang: str) -> float | None:
     return _to_float(head + "." + tail)
 
 
+def signed(text: str, start: int, value: float) -> tuple[int, float]:
+    """A minus sign written right before the digits ("-5 proc.", "−1,2") and not after a word or digit."""
+    if start > 0 and text[start - 1] in "-−" and (start < 2 or text[start - 2].isspace()):
+        return start - 1, -value
+    return start, value
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses ("pic.twitter.com/x1", "https://…?a=%20"): their digits are no figures.
+
+    Found from each "/" outwards to the surrounding spaces (a few string searches, no backtracking regex)."""
+    spans: list[tuple[int, int]] = []
+    pos = text.find("/")
+    while pos >= 0:
+        left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        right = pos
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        token = text[left:right]
+        if "://" in token or "www." in token or "." in token[:pos - left]:
+            spans.append((left, right))
+        pos = text.find("/", right)
+    return spans
+
+
 def _grouped(s: str, sep: str) -> bool:
     parts = s.split(sep)
     if not parts[0] or len(parts[0]) > 3 or not all(p.isdigit() for p in parts):
@@ -137,7 +171,8 @@ def _words_after(text: str, pos: int, limit: int, stop: int) -> list[_Word]:
             pos += 1
         if pos >= stop or text[pos] == "\n":
             break
-        sym = next((s for s in _SYMBOLS if text.startswith(s, pos)), None)
+        sm = _SYMBOL_AT.match(text, pos)
+        sym = sm.group() if sm else None
         m = WORD.match(text, pos)
         if m and (sym is None or len(m.group()) > len(sym)):
             end = m.end()
@@ -187,11 +222,11 @@ def _currency_after(words: list[_Word], lang: str) -> tuple[int, str] | None:
     hit = _at(words[:1], N.CURRENCY_WORDS, lang)
     if hit:
         return 1, str(hit[1])
-    if words[0].raw in N.CURRENCY_SYMBOLS:
-        return 1, N.CURRENCY_SYMBOLS[words[0].raw]
+    if words[0].raw in _SYMBOL_CODES:
+        return 1, _SYMBOL_CODES[words[0].raw]
     raw = words[0].raw.rstrip(".")
-    if len(raw) == 3 and raw.isupper() and raw.lower() in N.CURRENCY_WORDS["*"]:
-        return 1, N.CURRENCY_WORDS["*"][raw.lower()]
+    if raw in N.iso_codes():
+        return 1, raw
     return None
 
 
@@ -221,7 +256,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
     lang = lang_key(article.lang)
     sents = sentences(article)
     sidx, pidx = SpanIndex(sents), SpanIndex(paragraphs(text))
-    time_spans = sorted((t.start, t.end) for t in article.times)
+    time_spans = sorted([(t.start, t.end) for t in article.times] + url_spans(text))
     hits: list[_Hit] = []
     for start, end, value in _numbers(text, lang):
         hit = _read_figure(article, start, end, value, lang, time_spans)
@@ -230,6 +265,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
         hit.sentence = sidx.index(hit.quantity.start)
         hit.paragraph = pidx.index(hit.quantity.start)
         hits.append(hit)
+    hits = _without_overlaps(hits)
     if not hits:
         return []
     _inherit_currency(hits)
@@ -238,6 +274,9 @@ def extract_quantities(article: Article) -> list[Quantity]:
     _assign_periods(article, hits, sents)
     return [h.quantity for h in hits]
 
+
+#: Measures that only counts have: a sum of money is never "the agreements" or "the companies".
+_COUNT_ONLY = frozenset({"agreements_signed", "companies"})
 
 _TRIGGERS: dict[str, tuple[regex.Pattern, regex.Pattern]] = {}
 
@@ -290,6 +329,8 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     if any(s < end and start < e for s, e in time_spans):
         return None
     value = parse_number(raw, lang) if spelled is None else spelled
+    if value is not None:
+        start, value = signed(text, start, value)
     if value is None:
         log.debug("%s: skipped unreadable number %r at %d", article.id, raw[:40], start)
         return None
@@ -359,7 +400,7 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
         return None
     if text[q_end - 1] == "." and q_end - q_start > 1 and not _abbreviation(text, q_end - 1, lang):
         q_end -= 1  # a sentence's full stop, not an abbreviation's ("proc.", "Mrd." keep theirs)
-    value *= scale
+    value = float(f"{value * scale:.12g}")  # 16.4 * 10^6 is 16400000, not 16399999.999999998
     if value > MAX_VALUE:
         log.debug("%s: skipped absurd value %r at %d", article.id, raw[:40], start)
         return None
@@ -388,15 +429,33 @@ def _abbreviation(text: str, dot: int, lang: str) -> bool:
     return any(w in compiled(t, lang).exact for t in (N.SCALES, N.PERCENT_AFTER, N.CURRENCY_WORDS))
 
 
+def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """The first of overlapping figures ("450 bin yen" read from its digits, not again from the word "bin")."""
+    kept: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (h.quantity.start, -h.quantity.end)):
+        if kept and h.quantity.start < kept[-1].quantity.end:
+            continue
+        kept.append(h)
+    return kept
+
+
 def _symbol_before(text: str, start: int, before: list[_Word]) -> tuple[int, str, str] | None:
+    """A currency symbol or capitalised ISO code right before the number: (its start, ISO code, as written)."""
     head = text[max(0, start - 5):start].rstrip(" \u00a0")
-    for sym in _SYMBOLS:
-        if head.endswith(sym):
-            return start - (len(text[max(0, start - 5):start]) - len(head)) - len(sym), N.CURRENCY_SYMBOLS[sym], sym
+    sm = _SYMBOL_END.search(head)
+    if sm:
+        sym = sm.group()
+        at = start - (len(text[max(0, start - 5):start]) - len(head)) - len(sym)
+        prefix = regex.search(r"(?<![\p{L}])(\p{L}{1,3})\s?$", text[max(0, at - 5):at]) if sym == "$" else None
+        if prefix and prefix.group(1).upper() in N.iso_codes():  # "cad$ 15", "NZD$15"
+            return at - len(prefix.group(0)), prefix.group(1).upper(), prefix.group(1) + sym
+        if prefix and prefix.group(1).upper() + "$" in _SYMBOL_CODES:  # "c $ 16.4" is C$
+            return at - len(prefix.group(0)), _SYMBOL_CODES[prefix.group(1).upper() + "$"], sym
+        return at, _SYMBOL_CODES[sym], sym
     if before and before[-1].end >= start - 1:
         raw = before[-1].raw.rstrip(".")
-        if len(raw) == 3 and raw.isupper() and raw.lower() in N.CURRENCY_WORDS["*"]:
-            return before[-1].start, N.CURRENCY_WORDS["*"][raw.lower()], raw
+        if raw in N.iso_codes():
+            return before[-1].start, raw, raw
     return None
 
 
@@ -416,7 +475,7 @@ def _is_ordinal_noun(word: _Word, lang: str) -> bool:
 def _is_counted_noun(word: _Word, lang: str) -> bool:
     """A word after a number names counted things unless it is a time unit, month, ordinal noun or function word."""
     w = word.base
-    if len(w) < 3 or not w[0].isalpha() or w in N.CURRENCY_SYMBOLS:
+    if len(w) < 3 or not w[0].isalpha() or w in _SYMBOL_CODES:
         return False
     if _is_ordinal_noun(word, lang):
         return False
@@ -514,7 +573,7 @@ def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str)
         if base is None:
             cands = _measure_words(text, s_start, s_end, lang)
             if q.kind in ("money", "number"):
-                cands = [c for c in cands if c[2] not in ("agreements_signed", "companies")] or cands
+                cands = [c for c in cands if c[2] not in _COUNT_ONLY]
             if cands:
                 near = min(cands, key=lambda c: abs(c[0] - q.start) + (0 if c[0] < q.start else 1))
                 base, phrase = near[2], text[near[0]:near[1]]

@@ -32,6 +32,7 @@ MAX_QUOTE_CHARS = 4000
 WINDOW_CHARS = 220
 _SENTENCE_END = ".!?।。"
 _OPENERS = regex.compile("[" + regex.escape("".join(Q.QUOTE_PAIRS)) + "]")
+_INLINE_ATTRIBUTION = regex.compile(r"(?<=[,!?…])\s*[—–-]\s+")
 _CLOSERS = {o: regex.compile("[" + regex.escape(o + c) + "]") for o, c in Q.QUOTE_PAIRS.items()}
 
 
@@ -91,9 +92,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     persons = sorted((m for m in article.mentions if m.type == "PER"), key=lambda m: m.start)
     posts = [(s.start, s.end, s) for s in article.segments if s.kind == "post"]
     found: list[tuple[int, int, str, object]] = []  # start, end, how, extra
-    speech = _dash_speech(text, lang, persons)
-    for start, end, header in speech:
-        found.append((start, end, "dash", header))
+    for start, end, header, inline_end in _dash_speech(text, persons):
+        found.append((start, end, "dash", header if inline_end is None else inline_end))
     taken = [(s, e) for s, e, _, _ in found] + [(s, e) for s, e, _ in posts]
     for o, c in quote_spans(text):
         if any(s <= o and c <= e for s, e in taken):
@@ -115,6 +115,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         quote = Quote(start=s, end=e, text=text[s:e], lang=_lang_at(article, s))
         if how == "post":
             _post_speaker(text, quote, extra)
+        elif how == "dash" and isinstance(extra, int):
+            _set_speaker(quote, _attribution(text, start - 1, extra - 1, lang, persons, quoted), resolver)
         elif how == "dash":
             _set_speaker(quote, extra if isinstance(extra, _Cand) else None, resolver)
         else:
@@ -362,17 +364,26 @@ def _adjacent_countries(text: str, m: Mention, lang: str) -> set[str]:
     return codes
 
 
-def _dash_speech(text: str, lang: str, persons: list[Mention]) -> list[tuple[int, int, _Cand | None]]:
-    """Speech paragraphs opened by a dash, with the "Name, title:" header above them as the speaker."""
-    out: list[tuple[int, int, _Cand | None]] = []
+def _dash_speech(text: str, persons: list[Mention]) -> list[tuple[int, int, _Cand | None, int | None]]:
+    """Speech paragraphs opened by a dash: (start, end, header speaker, end of speech before an inline attribution).
+
+    Under a "Name, title:" header every following dash paragraph is the header person's speech. Without a
+    header a dash paragraph is speech only when it carries its own attribution after a second dash
+    ("— Мы готовы …, — заявил Игорь Петров"); plain dash lines are list items.
+    """
+    out: list[tuple[int, int, _Cand | None, int | None]] = []
     header: _Cand | None = None
     in_speech = False
     for para in paragraphs(text):
         line = text[para.start:para.end]
         if line[0] in Q.SPEECH_DASHES and len(line) > 2 and line[1].isspace():
             if header is not None or in_speech:
-                out.append((para.start + 1, para.end, header))
+                out.append((para.start + 1, para.end, header, None))
                 in_speech = True
+            else:
+                inline = _INLINE_ATTRIBUTION.search(line, 2)
+                if inline:
+                    out.append((para.start + 1, para.start + inline.start() - 1, None, para.start + inline.start()))
             continue
         in_speech = False
         header = None
