@@ -71,7 +71,7 @@ EXTRA: dict[str, dict[str, Any]] = {
                   "shortly": "FUTURE_REF", "the near future": "FUTURE_REF"},
         "future": r"\b(will|would|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|upcoming|expects?|"
                   r"expected|effective|payable)\b",
-        "past_tense": r"\b(was|were|had|did|ago|last)\b",
+        "past_tense": r"\b(was|were|had|did|since)\b",
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {

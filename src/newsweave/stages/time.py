@@ -37,6 +37,8 @@ from newsweave.model import Article, TimeRef
 log = logging.getLogger(__name__)
 
 _REL = r"(?:R|[PTX][Uq]|[Uq][PTX])"
+#: What :func:`_build` returns for a date that does not exist: the span is skipped, not re-read shorter.
+_INVALID = object()
 #: Grammar rules over the category string: (name, pattern). At each token the longest match wins; on equal
 #: length the earlier rule wins.
 RULES: list[tuple[str, str]] = [
@@ -88,6 +90,8 @@ _UNIT_DAYS = {"D": 1, "W": 7}
 _SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
 _NUMERIC_DATE = regex.compile(r"^(\d{1,4})[./](\d{1,2})[./](\d{2,4})$")
 _CLOCK = regex.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+#: How far (characters) a quarter mention makes "a year earlier" mean that quarter a year before.
+_QUARTER_REACH = 400
 _QUARTER = regex.compile(r"^\d{4}-Q[1-4]$")
 _ISO = regex.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _HEADER_DATE = regex.compile(
@@ -263,15 +267,18 @@ def recognise(text: str, lex: Lexicon) -> list[Expr]:
         candidates.sort()
         # the longest reading that is a real date wins; when none is ("31 February 2022"), the whole
         # span is skipped rather than read as a shorter, invented date ("February 2022")
+        invalid_end = None
         for neg_end, _, name in candidates:
-            expr = _build(name, toks[i:-neg_end], text)
-            if expr is not None:
+            expr = _build(name, toks[i:-neg_end])
+            if expr is _INVALID:
+                invalid_end = max(invalid_end or 0, -neg_end)
+            elif expr is not None:
                 _extend_edges(expr, toks, i, -neg_end)
                 found.append(expr)
                 i = -neg_end
                 break
         else:
-            i = -candidates[0][0]
+            i = invalid_end if invalid_end is not None else i + 1
     return found
 
 
@@ -301,8 +308,9 @@ def _num(tok: _Tok) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
-    """Turn one rule match into an :class:`Expr`; ``None`` when its parts are not a real date."""
+def _build(name: str, toks: Sequence[_Tok]) -> Any:
+    """Turn one rule match into an :class:`Expr`: ``None`` when the match is not this kind of expression,
+    :data:`_INVALID` when it is but names no real date (31 February)."""
     e = Expr(start=toks[0].start, end=toks[-1].end, rule=name)
     years = [t.value for t in toks if t.cat == "Y"]
     months = [t.value for t in toks if t.cat in "Mx"]
@@ -310,6 +318,8 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
     units = [t.value for t in toks if t.cat in "Uq"]
     mods = [t.value for t in toks if t.cat in "PTX"]
     rel = next((t.value for t in toks if t.cat == "R"), None)
+    if name in ("dmy", "dm") and nums and nums[0].cat == "n" and nums[0].value == 1:
+        return None  # "an Aug. 10": an article, not the first day
     if name in ("dmy", "mdy", "ymd", "ydm", "zh_ymd"):
         if not (years and (months or name == "zh_ymd") and nums):
             return None
@@ -318,22 +328,22 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
             e.month, e.day = nums[0].value, nums[1].value
         else:
             e.month, e.day = months[0], _num(nums[0])
-        return e if _valid(e.year, e.month, e.day) else None
+        return e if _valid(e.year, e.month, e.day) else _INVALID
     if name in ("zh_ym", "ym"):
         e.year, e.explicit_year = years[0], True
         e.month = nums[0].value if name == "zh_ym" else months[0]
-        return e if _valid(e.year, e.month, 1) else None
+        return e if _valid(e.year, e.month, 1) else _INVALID
     if name in ("dm", "md", "zh_md"):
         if mods:  # "el pasado 2 de marzo", "el próximo 25 de julio"
             e.tense = "past" if mods[0] < 0 else "future"
         e.month = nums[0].value if name == "zh_md" else months[0]
         e.day = _num(nums[-1] if name == "zh_md" else nums[0])
-        return e if _valid(2000, e.month, e.day) else None
+        return e if _valid(2000, e.month, e.day) else _INVALID
     if name in ("zh_m", "m"):
         e.month = nums[0].value if name == "zh_m" else months[0]
-        return e if _valid(2000, e.month, 1) else None
+        return e if _valid(2000, e.month, 1) else _INVALID
     if name == "relm" or name == "mrel":
-        unit, offset = rel if rel else (units[0], mods[0])
+        unit, offset = rel[:2] if rel else (units[0], mods[0])
         if unit != "Y" or not months:
             return None
         e.unit, e.offset, e.month = "Y", offset, months[0]
@@ -350,7 +360,7 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         if years:
             e.year, e.explicit_year = years[0], True
         elif rel or len(units) > 1:
-            ref_unit, ref_offset = rel if rel else (units[1], mods[0] if mods else 0)
+            ref_unit, ref_offset = rel[:2] if rel else (units[1], mods[0] if mods else 0)
             if ref_unit != "Y":
                 return None
             e.offset = ref_offset
@@ -434,7 +444,7 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         if months and nums:
             e.month, e.day = months[0], _num(nums[0])
             if not _valid(2000, e.month, e.day):
-                return None
+                return _INVALID
         return e
     if name == "decade":
         e.year = years[0]
@@ -447,7 +457,7 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
         e.year, e.explicit_year = years[0], True
         return e
     if name == "date":
-        return _numeric_date(e, toks[0].value, text)
+        return _numeric_date(e, toks[0].value)
     if name == "fuzzy":
         e.ref = next(t.value for t in toks if t.cat == "S")
         return e
@@ -466,12 +476,12 @@ def _build(name: str, toks: Sequence[_Tok], text: str) -> Expr | None:
     return None
 
 
-def _numeric_date(e: Expr, token: str, text: str) -> Expr | None:
+def _numeric_date(e: Expr, token: str) -> Any:
     m = _ISO.match(token)
     if m and m.group(3) is None:
         y, mo = int(m.group(1)), int(m.group(2))
         if not _valid(y, mo, 1):
-            return None
+            return _INVALID
         e.year, e.month, e.explicit_year = y, mo, True
         return e
     if m:
@@ -479,7 +489,7 @@ def _numeric_date(e: Expr, token: str, text: str) -> Expr | None:
     else:
         m = _NUMERIC_DATE.match(token)
         if not m:
-            return None
+            return _INVALID
         a, b, c = m.groups()
         if len(a) == 4:
             y, mo, d = int(a), int(b), int(c)
@@ -487,7 +497,7 @@ def _numeric_date(e: Expr, token: str, text: str) -> Expr | None:
             y = int(c) if len(c) == 4 else 2000 + int(c) if int(c) < 50 else 1900 + int(c)
             d, mo = int(a), int(b)
     if not _valid(y, mo, d):
-        return None
+        return _INVALID
     e.year, e.month, e.day, e.explicit_year = y, mo, d, True
     return e
 
@@ -603,12 +613,12 @@ def _year_for_month(month: int, day: int, anchor: Anchor, tense: str | None, nar
         if anchor.precision == "year":
             out.append(y)
             continue
-        cmp_day = day if anchor.precision == "day" else 0
-        later = (month, cmp_day) > (ref.month, ref.day if anchor.precision == "day" else 0)
-        earlier = (month, cmp_day) < (ref.month, ref.day if anchor.precision == "day" else 0)
+        by_day = anchor.precision == "day" and day > 0  # a month alone is compared by month
+        later = (month, day if by_day else 0) > (ref.month, ref.day if by_day else 0)
+        earlier = (month, day if by_day else 0) < (ref.month, ref.day if by_day else 0)
         if tense == "past" and later and month != ref.month:
             y -= 1
-        elif tense == "future" and earlier and (month != ref.month or anchor.precision == "day"):
+        elif tense == "future" and earlier:
             y += 1
         out.append(y)
     return out
@@ -946,13 +956,15 @@ def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
     times: list[TimeRef] = []
     narrative: int | None = None
     quarter: int | None = None
+    quarter_end = 0
     for e in exprs:
         value, direction = resolve(e, anchor, narrative)
         if e.explicit_year and e.year is not None:
             narrative = e.year
         if value and _QUARTER.match(value):
-            quarter = int(value[-1])
-        elif quarter and value and e.rule == "ago" and e.unit == "Y" and regex.fullmatch(r"\d{4}", value):
+            quarter, quarter_end = int(value[-1]), e.end
+        elif quarter and value and e.rule == "ago" and e.unit == "Y" and regex.fullmatch(r"\d{4}", value) \
+                and e.start - quarter_end < _QUARTER_REACH:
             # after a quarter was discussed, "a year earlier/ago" is that quarter a year before (earnings style)
             value = f"{value}-Q{quarter}"
         times.append(TimeRef(e.start, e.end, text[e.start:e.end], value, e.type, direction))
