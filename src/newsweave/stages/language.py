@@ -49,6 +49,8 @@ _LANGID_WEIGHT = 0.5
 #: Text beyond these many characters adds nothing to a language decision, only time.
 _FT_CHARS = 3000
 _LANGID_CHARS = 1000
+#: The document decision (models, letters, words) reads this much of the article; its paragraphs all vote.
+_DOC_SAMPLE_CHARS = 1500
 _TRIAGE_CHARS = 300
 #: fastText alone votes when it is at least this sure (close relatives are then settled by the rules).
 _FT_ALONE = 0.95
@@ -58,8 +60,8 @@ _MIN_LETTERS = 25
 _OVERRIDE_CONFIDENCE = 0.6
 #: Letters outside the main script from which a paragraph counts as mixed (a few Latin names do not).
 _MIXED_SCRIPT_LETTERS = 20
-#: Below this fast-model confidence a paragraph is treated as possibly mixed and its sentences are checked.
-_MIXED_BELOW = 0.9
+#: Share of fastText's vote on an unrelated language from which a paragraph's sentences are checked one by one.
+_MIXED_SHARE = 0.15
 #: Minimum share of letters a foreign letter must have to rule a language out (names and citations are tolerated).
 _FOREIGN_TOLERANCE = {"Cyrl": 0.004, "Latn": 0.01}
 #: Letter count from which a language whose characteristic letters never occur is doubted.
@@ -217,24 +219,31 @@ def _combined_vote(text: str, ft_vote: dict[str, float] | None = None) -> Counte
 
 # ----------------------------------------------------------------------------------------------- rules
 
+@cache
+def _letter_sets(script: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(language, its own letters, letters foreign to it) for the confusable group of ``script``."""
+    marks, foreign = LETTER_MARKS.get(script, {}), LETTER_FOREIGN.get(script, {})
+    return tuple((lang, frozenset(own), frozenset(foreign.get(lang, ""))) for lang, own in marks.items())
+
+
 def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) -> None:
     """Rule out group languages whose alphabet lacks letters the text uses; favour those whose own letters occur.
 
     A language gains from its letters only when the models already consider it or think the text is in
     its group (one Turkish name in an English sentence must not make the sentence Turkish).
     """
-    marks = LETTER_MARKS.get(script)
-    if not marks or not letters:
+    group = _letter_sets(script)
+    if not group or not letters:
         return
-    foreign = LETTER_FOREIGN.get(script, {})
     chars = Counter(text.lower())
+    present = frozenset(chars)
     tolerance = _FOREIGN_TOLERANCE.get(script, 0.005) * letters
     before = dict(scores)
     top = scores.most_common(1)[0][0] if scores else None
-    group_led = top in marks
-    for lang, own in marks.items():
-        bad = sum(chars.get(c, 0) for c in foreign.get(lang, ""))
-        good = sum(chars.get(c, 0) for c in own)
+    group_led = any(top == lang for lang, _, _ in group)
+    for lang, own, foreign in group:
+        bad = sum(chars[c] for c in foreign & present)
+        good = sum(chars[c] for c in own & present)
         if bad > max(tolerance, 0.5) and bad > good * 0.05:
             scores[lang] = scores.get(lang, 0.0) * 0.01
         elif own and good == 0 and letters >= _ABSENCE_LETTERS:
@@ -350,7 +359,22 @@ def _alphabet_excludes(lang: str, chars: Counter[str], script: str) -> bool:
 
 
 def _related(a: str, b: str) -> bool:
+    """Languages only word statistics tell apart (one may stand for the other in a short segment)."""
     return a == b or any(a in g and b in g for g in CLOSE_SETS)
+
+
+def _kin(a: str, b: str) -> bool:
+    """Related, or in one confusable letter group: a vote split between kin is doubt, not a mixed text."""
+    return _related(a, b) or any(a in g and b in g for g in LETTER_MARKS.values())
+
+
+def _looks_mixed(quick: list[tuple[str, float]]) -> bool:
+    """Whether fastText's vote puts real weight on a language unrelated to its first choice."""
+    if not quick:
+        return False
+    top, conf = quick[0]
+    far = sum(p for lang, p in quick[1:] if not _kin(lang, top))
+    return conf < 0.5 or far >= _MIXED_SHARE
 
 
 # ----------------------------------------------------------------------------------------------- the stage
@@ -416,7 +440,7 @@ def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> S
         if look.letters < _MIN_LETTERS or not look.quick:
             return SegmentLanguage(outer.lang, script, outer.confidence)
         q_lang, q_conf = look.quick[0]
-        mixed = mixed or q_conf < _MIXED_BELOW
+        mixed = mixed or _looks_mixed(look.quick)
         excluded = outer.lang != "und" and _alphabet_excludes(outer.lang, look.chars, script)
         if not excluded and (_related(q_lang, outer.lang) or q_conf < _OVERRIDE_CONFIDENCE):
             conf = q_conf if q_lang == outer.lang else outer.confidence
@@ -440,7 +464,7 @@ def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look],
             continue
         for lang, p in look.quick:
             votes[lang] += p * look.letters
-    sample = " \n".join(text[s:e] for i, (s, e) in enumerate(paras) if i not in skip)[:_FT_CHARS]
+    sample = " \n".join(text[s:e] for i, (s, e) in enumerate(paras) if i not in skip)[:_DOC_SAMPLE_CHARS]
     total = sum(votes.values())
     if not total:
         return identify(sample if sample.strip() else text)
@@ -512,7 +536,7 @@ class LanguageStage:
 
     @staticmethod
     def _quotes(text: str, start: int, end: int, para: _Context) -> list[Segment]:
-        """Quoted passages whose language differs from the paragraph around them."""
+        """Quoted passages (30 characters or more) whose language differs from the paragraph around them."""
         out = []
         for m in _QUOTED.finditer(text, start, end):
             gi = next(i for i in range(1, 5) if m.group(i) is not None)
