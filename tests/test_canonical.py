@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, concept_key, initials, script_of
 from newsweave.model import Article, Entity, Mention, Variant
 
@@ -216,3 +218,24 @@ def test_canonical_concept_key_needs_every_word_known() -> None:
     assert concept_key("Sąd Najwyższy Pakistanu", "pl") is None
     assert concept_key("United Nations", "en") is None  # two concepts: too generic
     assert concept_key("Collective Security Treaty Organization", None) is None
+
+
+def test_canonical_reuses_its_index_for_reloaded_entities() -> None:
+    batch1 = _seed_like()
+    entities = canonicalize(batch1, [])
+    reloaded = [copy.deepcopy(e) for e in entities]  # what a store gives back: equal content, new objects
+    later = _article("later", "de", [("Tokajews", "PER")])
+    result = canonicalize([later], reloaded)
+    tokayev = batch1[0].mentions[0].entity_id
+    assert later.mentions[0].entity_id == tokayev
+    grown = next(e for e in result if e.id == tokayev)
+    assert any(e is grown for e in reloaded)  # the caller's object was updated, not a stale copy
+    assert grown.article_count == 6
+
+
+def test_canonical_changed_store_is_indexed_afresh() -> None:
+    entities = canonicalize(_seed_like(), [])
+    fewer = [copy.deepcopy(e) for e in entities if "putin" not in e.id]
+    later = _article("later", "ru", [("Путин", "PER")])
+    canonicalize([later], fewer)
+    assert later.mentions[0].entity_id not in {e.id for e in fewer}

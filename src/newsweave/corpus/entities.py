@@ -27,6 +27,7 @@ import gc
 import hashlib
 import logging
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -714,9 +715,53 @@ def canonicalize(articles: list[Article], known: list[Entity], index: EntityInde
     ``known`` are the entities saved so far (their ids are kept; they gain variants and counts); the result
     lists them first, then the new ones. Pass a kept ``index`` (built from ``known``) to skip re-indexing.
     ``kb_name`` gives the display name of a KB id (default: user KB and gazetteer).
+
+    Without ``index``, the index this function left behind last time is reused when ``known`` is that call's
+    result again (as the store reloads it: same ids, types, variants and KB ids), else one is built.
     """
     with _no_gc():
-        return _canonicalize(articles, known, index, kb_name)
+        if index is not None:
+            return _canonicalize(articles, known, index, kb_name)
+        index = _INDEX_CACHE.take(known) or EntityIndex(known)
+        result = _canonicalize(articles, known, index, kb_name)
+        _INDEX_CACHE.keep(result, index)
+        return result
+
+
+class _IndexCache:
+    """The last index built, keyed by a fingerprint of the entities it indexes (one slot, thread-safe).
+
+    Building the index for 100,000 entities costs seconds; fingerprinting them costs milliseconds. A taken
+    index leaves the slot, so two concurrent calls never mutate the same index.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._slot: tuple[int, EntityIndex] | None = None
+
+    @staticmethod
+    def fingerprint(entities: list[Entity]) -> int:
+        return hash(tuple((e.id, e.type, tuple((v.name, v.lang) for v in e.variants), tuple(sorted(e.kb_ids.items())))
+                          for e in entities))
+
+    def take(self, known: list[Entity]) -> EntityIndex | None:
+        with self._lock:
+            slot, self._slot = self._slot, None
+        if slot is None or not known or slot[0] != self.fingerprint(known) or len(slot[1].records) != len(known):
+            return None
+        index = slot[1]
+        for entity in known:  # the caller's objects (reloaded from the store) replace the ones indexed
+            index.records[entity.id].entity = entity
+        return index
+
+    def keep(self, entities: list[Entity], index: EntityIndex) -> None:
+        if entities:
+            slot = (self.fingerprint(entities), index)
+            with self._lock:
+                self._slot = slot
+
+
+_INDEX_CACHE = _IndexCache()
 
 
 @contextmanager
