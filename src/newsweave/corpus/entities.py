@@ -81,18 +81,19 @@ _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table 
 _WORD_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]\"«»„“”]+")
 
 
-def _concept_tables() -> dict[str, tuple[dict[str, str], list[tuple[str, str]]]]:
-    """lang -> (whole word -> concept, [(stem, concept)] longest first) from :data:`INSTITUTION_WORDS`."""
-    tables: dict[str, tuple[dict[str, str], list[tuple[str, str]]]] = {}
+def _concept_tables() -> dict[str, tuple[dict[str, str], dict[str, list[tuple[str, str]]]]]:
+    """lang -> (whole word -> concept, first two letters -> [(stem, concept)] longest first)."""
+    tables: dict[str, tuple[dict[str, str], dict[str, list[tuple[str, str]]]]] = {}
     for concept, by_lang in INSTITUTION_WORDS.items():
         for lang, stems in by_lang.items():
-            exact, prefixes = tables.setdefault(lang, ({}, []))
+            exact, prefixes = tables.setdefault(lang, ({}, defaultdict(list)))
             for stem in stems:
                 exact[stem] = concept
                 if len(stem) >= 4:
-                    prefixes.append((stem, concept))
+                    prefixes[stem[:2]].append((stem, concept))
     for _exact, prefixes in tables.values():
-        prefixes.sort(key=lambda sc: -len(sc[0]))
+        for bucket in prefixes.values():
+            bucket.sort(key=lambda sc: -len(sc[0]))
     return tables
 
 
@@ -120,7 +121,7 @@ def script_of(name: str) -> str:
 def acronym_key(name: str) -> str | None:
     """Latin letters of an acronym (*CSTO*, *ОДКБ* -> ``ODKB``, *सीएसटीओ* -> ``CSTO``), None for other names."""
     text = "".join(name.split())
-    if not text or len(text) > 4 * ACRONYM_MAX * 3:
+    if not text or len(text) > 4 * ACRONYM_MAX * 3 or text != text.upper():  # lower-case letters: a word
         return None
     script = script_of(text)
     if script in _LETTER_PARSE:
@@ -165,7 +166,8 @@ def concept_key(name: str, lang: str | None) -> str | None:
     for word in _WORD_SPLIT.split(name[:MAX_NAME_CHARS].lower()):
         if not word or word in skip:
             continue
-        concept = exact.get(word) or next((c for stem, c in prefixes if word.startswith(stem)), None)
+        concept = exact.get(word) or next((c for stem, c in prefixes.get(word[:2], ()) if word.startswith(stem)),
+                                          None)
         if concept is None:
             return None
         concepts.add(concept)

@@ -67,6 +67,7 @@ _RESPELL = {lang: _rewriter(rules) for lang, rules in RESPELL.items()}
 _PHONETIC = _rewriter(PHONETIC_RULES)
 
 
+@lru_cache(maxsize=4096)
 def base_lang(lang: str | None) -> str | None:
     """The primary language subtag, lowercased (``uz-Cyrl`` -> ``uz``), or None when unknown."""
     if not lang:
@@ -186,8 +187,11 @@ def _sound(token: str) -> str:
     return pattern.sub(lambda m: table[m.group(0)], token)
 
 
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _REPEAT_RE.sub(r"\1", text)
 
 
 @lru_cache(maxsize=_CACHE)
