@@ -110,6 +110,7 @@ CLOSE_SETS: tuple[frozenset[str], ...] = (
     frozenset({"id", "ms"}),
     frozenset({"da", "nb", "no"}),
     frozenset({"cs", "sk"}),
+    frozenset({"bg", "ru", "mk"}),
     frozenset({"bs", "hr", "sr", "sh"}),
 )
 

@@ -285,6 +285,17 @@ def clean_for_lid(text: str) -> str:
     return _URLISH.sub(" ", text)
 
 
+def _single_script_words(text: str) -> str:
+    """The words of ``text`` written in one script: a Roman numeral typed as Cyrillic Х + Latin V + Ukrainian І
+    must not count as a Ukrainian letter."""
+    known = _script_of.get
+    keep = []
+    for w in _WORD.findall(text):
+        if len({known(c) or _char_script(c) for c in w} - {"Zyyy", "Zinh"}) <= 1:
+            keep.append(w)
+    return " ".join(keep)
+
+
 def _mixed_word_share(text: str) -> float:
     """Share of words whose letters come from two unrelated scripts (homoglyph spoofing, broken encodings)."""
     words = _WORD.findall(text[:_FT_CHARS])[:_MAX_WORDS]
@@ -330,7 +341,7 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     for lang in list(scores):
         if not any(written_in(lang, s) for s in present):
             del scores[lang]
-    _letter_rules(scores, clean, script, letters)
+    _letter_rules(scores, _single_script_words(clean) if len(counts) > 1 else clean, script, letters)
     if scores:
         _close_set_rule(scores, clean)
     if not scores or scores.most_common(1)[0][1] <= 0.0:
