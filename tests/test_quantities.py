@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.model import Article, TimeRef
 from newsweave.stages.quantities import QuantityStage, extract_quantities, parse_number
@@ -100,3 +102,13 @@ def test_quantities_offsets_index_the_text() -> None:
     assert [(q.kind, q.qualifier) for q in found] == [("count", "over"), ("money", "about")]
     for q in found:
         assert text[q.start:q.end] == q.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,- %$€„“”«»\"\nabcmlnrdyüzdeMilliarden ")), max_size=200),
+       st.sampled_from(["de", "pl", "tr", "hi", "en", "uz", "und"]))
+def test_quantities_random_text_never_raises_and_offsets_hold(text: str, lang: str) -> None:
+    art = Article(id="fuzz", text=text, lang=lang)
+    for q in extract_quantities(art):
+        assert art.text[q.start:q.end] == q.text
+        assert q.value is None or abs(q.value) <= 1e16

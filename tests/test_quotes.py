@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsweave.model import Article, Mention, Segment
 from newsweave.stages.quotes import QuoteStage, extract_quotes, quote_spans
 
@@ -103,3 +106,12 @@ def test_quotes_embedded_post_is_a_quote_of_its_author() -> None:
 def test_quotes_short_quoted_names_are_not_quotations() -> None:
     text = "Er schrieb in der Zeitung «Российская газета» über das Projekt „Nord Stream“."
     assert extract_quotes(_article(text, "de", [])) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("„“”«»‚‘’\"「」-— \nabc. ,:Ahmet")), max_size=300))
+def test_quotes_random_marks_never_raise_and_stay_inside_lines(text: str) -> None:
+    art = _article(text, "de", ["Ahmet"])
+    for q in QuoteStage()(art).quotes:
+        assert art.text[q.start:q.end] == q.text
+        assert "\n" not in q.text

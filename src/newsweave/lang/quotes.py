@@ -37,7 +37,7 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
           "declared", "wrote", "writes", "tweeted", "posted", "asked", "explained", "insisted", "warned",
           "argued", "according to", "claimed", "replied", "announced", "concluded", "called", "described"),
     "de": ("sagt*", "sagen", "erklärt*", "betont*", "fügte*", "hinzu", "meint*", "schrieb*", "schreibt",
-           "bezeichnet*", "unterstrich*", "erzählt*", "warnt*", "teilte*", "mit", "lobte*", "nannte*",
+           "bezeichnet*", "unterstrich*", "erzählt*", "warnt*", "teilte*", "lobte*", "nannte*",
            "äußerte*", "zufolge", "laut", "stellte*", "forderte*", "versicherte*", "bekräftigte*", "antwortete*"),
     "pl": ("powiedzia*", "mówi*", "dodał*", "dodaje", "oceni*", "stwierdzi*", "podkreśli*", "zaznaczy*",
            "oświadczy*", "napisa*", "pisze", "zauważy*", "wskaza*", "przekonywa*", "zapewni*", "zadeklarowa*",
