@@ -21,6 +21,8 @@ Why each kind exists:
 * ``fuzzy``: TIMEX3 PRESENT_REF/PAST_REF/FUTURE_REF words (now, recently, soon).
 * ``drop``: generated function words too ambiguous to keep (Hindi "में" is "in" everywhere, not only "in N
   years").
+* ``plan_words``: word beginnings of "plan", "programme", "strategy": a year range next to one names a plan in
+  force ("2024-2026 Ortak Eylem Planı"), which dates the text; a bare range ("w latach 2005-2013") does not.
 * ``reporting``: verbs of saying ("said", "कहा"): they give the time of the saying, so they count as past only
   for expressions before them ("In September, X said ..."), not for the reported clause after them.
 * ``future``/``past_tense``: regular expressions of tense markers that decide whether a year-less date
@@ -39,6 +41,7 @@ _RU_MONTHS_LOC = ["январе", "феврале", "марте", "апреле"
 
 EXTRA: dict[str, dict[str, Any]] = {
     "en": {
+        "plan_words": ["plan", "program", "strateg", "agenda", "roadmap"],
         "months": {"sept": 9, "dec": 12},
         "homographs": ["may", "march"],
         "units": {"years": "Y", "months": "M", "weeks": "W", "days": "D", "quarters": "Q", "decades": "DE",
@@ -75,6 +78,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
+        "plan_words": ["plan", "programm", "strategie", "aktionsplan", "fahrplan"],
         "units": {"jahres": "Y", "jahrs": "Y", "monats": "M", "tages": "D", "quartals": "Q", "jahrzehnten": "DE",
                   "wochen": "W"},
         "numbers": {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "zehn": 10},
@@ -102,6 +106,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(sagte|sagten|erklärte|erzählte|betonte|fügte|bezeichnete|teilte)\b",
     },
     "fr": {
+        "plan_words": ["plan", "programme", "stratégi", "feuille de route"],
         "units": {"ans": "Y", "an": "Y", "années": "Y", "année": "Y", "mois": "M", "semaines": "W", "jours": "D"},
         "numbers": {"un": 1, "une": 1},
         "first": ["premiers", "premières", "premier", "première"],
@@ -119,6 +124,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(a|ont|était|étaient|avait|\w+é)\b",
     },
     "es": {
+        "plan_words": ["plan", "programa", "estrategia", "agenda"],
         "units": {"años": "Y", "meses": "M", "semanas": "W", "días": "D", "trimestre": "Q", "trimestres": "Q",
                   "décadas": "DE", "siglos": "CE", "horas": "H"},
         "numbers": {"un": 1, "una": 1, "uno": 1, "unos": -1, "unas": -1, "varios": -1, "varias": -1,
@@ -155,6 +161,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ó|\w+aron|\w+ieron|fue|fueron|era|había|ha|han)\b",
     },
     "it": {
+        "plan_words": ["piano", "programma", "strategia"],
         "units": {"anni": "Y", "mesi": "M", "settimane": "W", "giorni": "D"},
         "numbers": {"un": 1, "una": 1, "uno": 1},
         "first": ["primi", "prime"],
@@ -172,6 +179,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(ha|hanno|era|erano|\w+ato|\w+ito)\b",
     },
     "pl": {
+        "plan_words": ["plan", "program", "strategi"],
         "months": {"styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6, "lipcu": 7,
                    "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11, "grudniu": 12},
         "units": {"roku": "Y", "rokiem": "Y", "latach": "Y", "miesiącach": "M", "tygodniu": "W",
@@ -192,6 +200,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ł|\w+ła|\w+ło|\w+li|\w+ły)\b",
     },
     "cs": {
+        "plan_words": ["plán", "program", "strategi"],
         "months": {"lednu": 1, "únoru": 2, "březnu": 3, "dubnu": 4, "květnu": 5, "červnu": 6, "červenci": 7,
                    "srpnu": 8, "září": 9, "říjnu": 10, "listopadu": 11, "prosinci": 12},
         "units": {"roce": "Y", "roku": "Y", "letech": "Y", "lety": "Y", "týdny": "W", "dny": "D", "měsíci": "M"},
@@ -208,6 +217,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+l|\w+la|\w+lo|\w+li|byl\w*)\b",
     },
     "ru": {
+        "plan_words": ["план", "программ", "стратеги", "дорожн"],
         "months": {m: i for i, m in enumerate(_RU_MONTHS_LOC, start=1)},
         "units": {"году": "Y", "года": "Y", "годы": "Y", "годах": "Y", "лет": "Y", "месяце": "M", "месяца": "M",
                   "месяцев": "M", "неделе": "W", "недели": "W", "дня": "D", "квартале": "Q", "квартала": "Q"},
@@ -231,6 +241,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|был\w*)(?!\w)",
     },
     "uk": {
+        "plan_words": ["план", "програм", "стратегі"],
         "months": {"січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
                    "серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12},
         "units": {"році": "Y", "року": "Y", "рік": "Y", "років": "Y", "місяці": "M", "тижні": "W"},
@@ -249,6 +260,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+в|\w+ла|\w+ло|\w+ли|був\w*)(?!\w)",
     },
     "bg": {
+        "plan_words": ["план", "програм", "стратеги"],
         "units": {"година": "Y", "години": "Y", "годината": "Y", "месеца": "M", "седмица": "W", "дни": "D"},
         "numbers": {"един": 1, "една": 1, "две": 2, "два": 2},
         "first": ["първите"],
@@ -265,6 +277,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ха|\w+ше|беше|бяха|\w+л|\w+ла)(?!\w)",
     },
     "kk": {
+        "plan_words": ["жоспар", "бағдарлама", "стратеги"],
         "units": {"жылы": "Y", "жылғы": "Y", "айы": "M"},
         "numbers": {"бір": 1, "екі": 2, "үш": 3, "он": 10},
         "first": ["алғашқы"],
@@ -281,6 +294,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ды|\w+ді|\w+ты|\w+ті|\w+ған|\w+ген)(?!\w)",
     },
     "uz": {
+        "plan_words": ["режа", "дастур", "стратегия", "reja", "dastur", "strategiya"],
         "months": {"ноябрь": 11, "октябрь": 10, "сентябрь": 9, "декабрь": 12, "январь": 1, "февраль": 2,
                    "апрель": 4, "июль": 7, "июнь": 6},
         "units": {"йил": "Y", "йили": "Y", "ойи": "M", "yili": "Y"},
@@ -300,6 +314,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ди|\w+ган|\w+ганди|\w+ди|\w+gan|\w+di)(?!\w)",
     },
     "tr": {
+        "plan_words": ["plan", "program", "strateji", "eylem"],
         "homographs": ["kasım", "nisan", "ekim", "mart", "ocak", "aralık"],
         "units": {"yılı": "Y", "yıllık": "Y", "aylık": "M", "günü": "D"},
         "numbers": {"bir": 1, "iki": 2, "üç": 3, "birkaç": -1},
@@ -320,6 +335,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+d[ıiuü]|\w+t[ıiuü]|\w+m[ıiuü]ş\w*)(?!\w)",
     },
     "az": {
+        "plan_words": ["plan", "proqram", "strategiya"],
         "units": {"ili": "Y", "ildə": "Y"},
         "numbers": {"bir": 1, "iki": 2, "üç": 3},
         "first": ["ilk"],
@@ -335,6 +351,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+d[ıiuü]|\w+m[ıiuü]ş\w*)(?!\w)",
     },
     "hi": {
+        "plan_words": ["योजना", "कार्यक्रम", "रणनीति"],
         "units": {"सालों": "Y", "महीनों": "M", "हफ्ते": "W", "हफ़्ते": "W", "दिनों": "D"},
         "numbers": {"एक": 1, "दो": 2, "तीन": 3, "कुछ": -1},
         "first": ["पहले", "शुरुआती"],
@@ -350,6 +367,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(था|थी|थे|किया|किए|कहा|गया|गई|गए|दी|दिया)(?!\w)",
     },
     "ur": {
+        "plan_words": ["منصوبہ", "پروگرام", "حکمت عملی"],
         "units": {"سال": "Y", "مہینے": "M", "ہفتے": "W", "دن": "D"},
         "numbers": {"ایک": 1, "دو": 2, "تین": 3},
         "past": ["گزشتہ", "پچھلے", "پچھلا", "گذشتہ"],
@@ -364,6 +382,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(تھا|تھی|تھے|کیا|کہا)(?!\w)",
     },
     "ar": {
+        "plan_words": ["خطة", "برنامج", "استراتيجية"],
         "units": {"عام": "Y", "العام": "Y", "سنة": "Y", "السنة": "Y", "أعوام": "Y", "سنوات": "Y", "شهر": "M",
                   "الشهر": "M", "أشهر": "M", "أسبوع": "W", "الأسبوع": "W", "يوم": "D", "أيام": "D"},
         "numbers": {"واحد": 1, "اثنين": 2, "ثلاثة": 3},
@@ -375,10 +394,11 @@ EXTRA: dict[str, dict[str, Any]] = {
         "connectors": ["من"],
         "fuzzy": {"الآن": "PRESENT_REF", "حاليا": "PRESENT_REF", "حالياً": "PRESENT_REF", "مؤخرا": "PAST_REF",
                   "مؤخراً": "PAST_REF", "قريبا": "FUTURE_REF", "قريباً": "FUTURE_REF"},
-        "future": r"(?<!\w)(س\w+|سوف|المقبل\w*|القادم\w*)(?!\w)",
+        "future": r"(?<!\w)(و?س[يتنأ]\w+|سوف|المقبل\w*|القادم\w*)(?!\w)",
         "past_tense": r"(?<!\w)(كان|كانت|قال|قالت)(?!\w)",
     },
     "zh": {
+        "plan_words": ["规划", "计划", "纲要", "战略", "規劃", "計劃"],
         "numbers": {"两": 2, "几": -1},
         "ago_post": ["前", "以前"],
         "in_post": ["后", "後", "以后"],

@@ -55,6 +55,7 @@ class Lexicon:
     future: list[regex.Pattern] = field(default_factory=list)
     past: list[regex.Pattern] = field(default_factory=list)
     reporting: list[regex.Pattern] = field(default_factory=list)
+    plans: regex.Pattern | None = None
 
     def add(self, phrase: str, cat: str, value: Any) -> None:
         toks = tuple(t for _, _, t in tokenize(phrase))
@@ -142,4 +143,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             if extra.get(key):
                 target.append(regex.compile(extra[key], regex.IGNORECASE))
     lex.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+    stems = sorted({w for lang in langs for w in EXTRA.get(lang, {}).get("plan_words", ())}, key=len, reverse=True)
+    if stems:
+        lex.plans = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in stems) + ")", regex.IGNORECASE)
     return lex

@@ -88,8 +88,11 @@ _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, patte
 _STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHC")
 _UNIT_DAYS = {"D": 1, "W": 7}
 _SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
-_NUMERIC_DATE = regex.compile(r"^(\d{1,4})[./](\d{1,2})[./](\d{2,4})$")
+#: Numeric dates need a four-digit year: "2.01.09" is as likely a race time as a date.
+_NUMERIC_DATE = regex.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$|^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _CLOCK = regex.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+#: A number alone counts as a year only in this range ("1190 people" is not a date).
+_BARE_YEARS = (1800, 2199)
 #: How far (characters) a quarter mention makes "a year earlier" mean that quarter a year before.
 _QUARTER_REACH = 400
 _QUARTER = regex.compile(r"^\d{4}-Q[1-4]$")
@@ -123,6 +126,7 @@ class Expr:
     ref: str | None = None
     season: str | None = None
     either: bool = False  # the word means both directions ("कल"); the tense picks one
+    plan: bool = False  # a year range naming a programme or plan ("2024-2026 Joint Action Plan")
     explicit_year: bool = False
     tense: str | None = None
 
@@ -452,7 +456,8 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         e.explicit_year = True
         return e
     if name == "y":
-        if not 1000 <= years[0] <= 2999:
+        marked = len(toks) > 1  # "el 2000", "2024 йил": a determiner or year word says it is a year
+        if not (1000 <= years[0] <= 2999 if marked else _BARE_YEARS[0] <= years[0] <= _BARE_YEARS[1]):
             return None
         e.year, e.explicit_year = years[0], True
         return e
@@ -490,12 +495,10 @@ def _numeric_date(e: Expr, token: str) -> Any:
         m = _NUMERIC_DATE.match(token)
         if not m:
             return _INVALID
-        a, b, c = m.groups()
-        if len(a) == 4:
-            y, mo, d = int(a), int(b), int(c)
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
-            y = int(c) if len(c) == 4 else 2000 + int(c) if int(c) < 50 else 1900 + int(c)
-            d, mo = int(a), int(b)
+            d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
     if not _valid(y, mo, d):
         return _INVALID
     e.year, e.month, e.day, e.explicit_year = y, mo, d, True
@@ -856,6 +859,7 @@ def infer_date(article: Article, exprs: list[Expr], lex_all: Lexicon) -> Dating:
 
 
 def _infer_from_content(exprs: list[Expr]) -> Dating:
+    year_less = any(e.year is None and e.month is not None for e in exprs)
     lower: dt.date | None = None
     upper: dt.date | None = None
     ap_year: int | None = None
@@ -868,15 +872,24 @@ def _infer_from_content(exprs: list[Expr]) -> Dating:
                 upper = span[1] if upper is None else min(upper, span[1])
             else:
                 lower = span[0] if lower is None else max(lower, span[0])
-                if e.month is not None:  # AP style: a date's year is written only when it is not this year
+                if e.month is not None and e.day is None and year_less:
+                    # a text that writes other months without a year names the year of "November 2023"
+                    # because it is not the current one (AP style); full dates often carry the year anyway
                     ap_year = max(ap_year or 0, e.year + 1)
         elif e.rule == "yrange" and e.year is not None and e.year2 is not None:
-            # a named multi-year programme/plan in force or just adopted: the text is from its span
-            # (or the year before it starts)
-            plan_low = max(plan_low or 0, e.year - 1)
-            plan_high = min(plan_high or 9999, e.year2)
+            if e.plan:
+                # a named multi-year programme/plan in force or just adopted: the text is from its span
+                # (or the year before it starts)
+                plan_low = max(plan_low or 0, e.year - 1)
+                plan_high = min(plan_high or 9999, e.year2)
+            else:  # "in the years 2005-2013": a past period, a lower bound only
+                lower = dt.date(e.year, 1, 1) if lower is None else max(lower, dt.date(e.year, 1, 1))
     if lower is None and plan_low is None:
         return Dating(reason="no dated evidence in the text")
+    if ap_year is None and plan_low is None and not any(e.tense == "future" and e.month for e in exprs):
+        # only bare years: "the first since 1932" bounds the date but does not place it
+        return Dating(earliest=lower.isoformat() if lower else None, latest=upper.isoformat() if upper else None,
+                      reason="only years are mentioned: the date is bounded, not placed")
     est_year = max(y for y in (lower.year if lower else None, ap_year, plan_low) if y is not None)
     if plan_high is not None and est_year > plan_high:
         est_year = plan_high
@@ -908,7 +921,8 @@ def _infer_from_content(exprs: list[Expr]) -> Dating:
     confidence = 0.4 if ap_year else 0.3
     return Dating(f"{est_year:04d}", "year", "inferred", confidence, earliest.isoformat(),
                   latest.isoformat() if latest else None,
-                  "after the latest dated past event" + (", within named multi-year periods" if plan_low else ""))
+                  ("after the latest dated past event" if lower else "") + (", " if lower and plan_low else "")
+                  + ("within named multi-year plans" if plan_low else ""))
 
 
 # ---------------------------------------------------------------- stage
@@ -948,6 +962,10 @@ def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
     lex = lexicon(langs)
     exprs = recognise(text, lex)
     _mark_tense(exprs, text, lex)
+    if lex.plans is not None:
+        for e in exprs:
+            if e.rule == "yrange":
+                e.plan = bool(lex.plans.search(text[max(0, e.start - 40):e.end + 60]))
     dating = None
     anchor = anchor_from(article.date)
     if anchor is None:
@@ -999,5 +1017,9 @@ class TimeStage:
             article.date_latest = dating.latest
             article.meta["date_reason"] = dating.reason
         elif dating is not None:
+            article.date_earliest = dating.earliest
+            article.date_latest = dating.latest
+            if dating.earliest or dating.latest:
+                article.date_source = "inferred"
             article.meta["date_reason"] = dating.reason
         return article
