@@ -8,12 +8,14 @@ covers about 200 languages. Their vote is then narrowed by what they both lack:
 * the passage's script (a language never written in it is out: ``newsweave.lang.scripts``);
 * letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, ...);
 * word frequencies (``wordfreq``) between languages the models cannot tell apart on short text
-  (Indonesian/Malay, Danish/Norwegian, Czech/Slovak).
+  (Indonesian/Malay, Danish/Norwegian, Czech/Slovak, Bulgarian/Russian/Macedonian).
 
-For speed, an article is classified once from a sample; each paragraph is only triaged with the
-fast model and fully classified when it looks different (other script, other language with
-confidence). Sentences inherit their paragraph's language unless their script differs or the
-paragraph looked mixed. Short or low-confidence segments back off to the enclosing language.
+For speed, every paragraph gets one fastText look (its first 300 characters). The article's
+language is decided from those votes and a sample of its text; a paragraph is classified in full
+only when it looks different (another script, an alphabet the article's language lacks, another
+language with confidence). Sentences inherit their paragraph's language unless the paragraph looked
+mixed (an unrelated language has weight in its vote, or many letters are in a second script).
+Short or low-confidence segments back off to the enclosing language unless their script differs.
 """
 
 from __future__ import annotations
@@ -75,8 +77,7 @@ _CLOSE_SET_WORDS = 120
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
 
-_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|ru|uz|kz|de|pl|tr|in)/\S*|[\w.+-]+@[\w-]+\.[\w.]+"
-                     r"|(?<!\w)@\w+|#(?=\w)")
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|#(?=\w)")
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
 _QUOTED = re.compile(r"«([^«»\n]{30,})»|“([^“”\n]{30,})”|„([^„“”\n]{30,})[“”]|\"([^\"\n]{30,})\"")
 
