@@ -165,3 +165,27 @@ def test_time_stage_random_text_never_fails(text: str, lang: str | None) -> None
     assert "time_reason" not in article.meta
     for t in article.times:
         assert article.text[t.start:t.end] == t.text
+
+
+def test_time_hindi_kal_direction_from_tense() -> None:
+    assert _times("मैं कल वापस जाऊंगा", "hi", "2016-11-07")["कल"] == "2016-11-08"
+    assert _times("वह कल आया था", "hi", "2016-11-07")["कल"] == "2016-11-06"
+
+
+def test_time_elision_and_turkish_dotted_capital() -> None:
+    assert _times("L'an dernier, les échanges ont crû.", "fr")["L'an dernier"] == "2021"
+    assert _times("Nell'ottobre 2021 è cambiato.", "it")["Nell'ottobre 2021"] == "2021-10"
+    assert _times("İki hafta önce imzalandı.", "tr")["İki hafta önce"] == "2022-W46"
+
+
+def test_time_stage_bare_years_bound_but_do_not_place() -> None:
+    article = TimeStage()(Article(id="t", text="It was the first such attack since 1932.", lang="en"))
+    assert article.date is None
+    assert (article.date_earliest, article.date_source) == ("1932-01-01", "inferred")
+
+
+def test_time_stage_year_range_dates_only_as_a_plan() -> None:
+    past = TimeStage()(Article(id="t", text="He led the church in the years 2005-2013.", lang="en"))
+    assert past.date is None and past.date_latest is None
+    plan = TimeStage()(Article(id="t", text="They adopted the 2024-2026 Joint Action Plan.", lang="en"))
+    assert (plan.date, plan.date_earliest, plan.date_latest) == ("2023", "2023-01-01", "2026-12-31")

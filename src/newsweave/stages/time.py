@@ -62,7 +62,7 @@ RULES: list[tuple[str, str]] = [
     ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
     ("relq", r"D?[PTX]q"),
-    ("yrange", r"Yy?[-/]Yy?"),
+    ("yrange", r"D?Yy?[-/]Yy?"),
     ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
     ("dur", r"D?[PX]?[nN]-?[Uq]"),
