@@ -21,6 +21,8 @@ Why each kind exists:
 * ``fuzzy``: TIMEX3 PRESENT_REF/PAST_REF/FUTURE_REF words (now, recently, soon).
 * ``drop``: generated function words too ambiguous to keep (Hindi "में" is "in" everywhere, not only "in N
   years").
+* ``range_words``: words between two years of a span ("von 2010 bis 2018", "2010 to 2018").
+* ``dotted_day_month``: the language writes "22.04." for 22 April (a trailing dot, no year).
 * ``plan_words``: word beginnings of "plan", "programme", "strategy": a year range next to one names a plan in
   force ("2024-2026 Ortak Eylem Planı"), which dates the text; a bare range ("w latach 2005-2013") does not.
 * ``reporting``: verbs of saying ("said", "कहा"): they give the time of the saying, so they count as past only
@@ -41,6 +43,7 @@ _RU_MONTHS_LOC = ["январе", "феврале", "марте", "апреле"
 
 EXTRA: dict[str, dict[str, Any]] = {
     "en": {
+        "range_words": ["to", "through", "until"],
         "plan_words": ["plan", "program", "strateg", "agenda", "roadmap"],
         "months": {"sept": 9, "dec": 12},
         "homographs": ["may", "march"],
@@ -78,6 +81,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
+        "range_words": ["bis"],
+        "dotted_day_month": True,
         "plan_words": ["plan", "programm", "strategie", "aktionsplan", "fahrplan"],
         "units": {"jahres": "Y", "jahrs": "Y", "monats": "M", "tages": "D", "quartals": "Q", "jahrzehnten": "DE",
                   "wochen": "W"},
@@ -86,7 +91,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past": ["letzte", "letzten", "letzter", "letztes", "letztem", "vergangene", "vergangenen", "vergangenes",
                  "vergangener", "vergangenem", "vorige", "vorigen", "voriges", "vorigem", "vorjahr"],
         "this": ["diese", "diesen", "dieses", "diesem", "dieser", "laufenden", "laufende", "laufendes"],
-        "next": ["nächste", "nächsten", "nächstes", "nächster", "kommende", "kommenden", "kommendes",
+        "next": ["nächste", "nächsten", "nächstes", "nächster", "nächstem", "kommende", "kommenden", "kommendes",
                  "kommender", "folgenden"],
         "relative": {"vorjahr": ["Y", -1], "im vorjahr": ["Y", -1], "heuer": ["Y", 0]},
         "determiners": [],
@@ -106,6 +111,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(sagte|sagten|erklärte|erzählte|betonte|fügte|bezeichnete|teilte)\b",
     },
     "fr": {
+        "range_words": ["à", "au"],
         "plan_words": ["plan", "programme", "stratégi", "feuille de route"],
         "units": {"ans": "Y", "an": "Y", "années": "Y", "année": "Y", "mois": "M", "semaines": "W", "jours": "D"},
         "numbers": {"un": 1, "une": 1},
@@ -124,6 +130,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(a|ont|était|étaient|avait|\w+é)\b",
     },
     "es": {
+        "range_words": ["a", "hasta", "al"],
         "plan_words": ["plan", "programa", "estrategia", "agenda"],
         "units": {"años": "Y", "meses": "M", "semanas": "W", "días": "D", "trimestre": "Q", "trimestres": "Q",
                   "décadas": "DE", "siglos": "CE", "horas": "H"},
@@ -161,6 +168,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ó|\w+aron|\w+ieron|fue|fueron|era|había|ha|han)\b",
     },
     "it": {
+        "range_words": ["al", "a"],
         "plan_words": ["piano", "programma", "strategia"],
         "units": {"anni": "Y", "mesi": "M", "settimane": "W", "giorni": "D"},
         "numbers": {"un": 1, "una": 1, "uno": 1},
@@ -179,6 +187,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(ha|hanno|era|erano|\w+ato|\w+ito)\b",
     },
     "pl": {
+        "range_words": ["do"],
+        "dotted_day_month": True,
         "plan_words": ["plan", "program", "strategi"],
         "months": {"styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6, "lipcu": 7,
                    "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11, "grudniu": 12},
@@ -200,6 +210,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ł|\w+ła|\w+ło|\w+li|\w+ły)\b",
     },
     "cs": {
+        "range_words": ["až", "do"],
+        "dotted_day_month": True,
         "plan_words": ["plán", "program", "strategi"],
         "months": {"lednu": 1, "únoru": 2, "březnu": 3, "dubnu": 4, "květnu": 5, "červnu": 6, "červenci": 7,
                    "srpnu": 8, "září": 9, "říjnu": 10, "listopadu": 11, "prosinci": 12},
@@ -217,6 +229,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+l|\w+la|\w+lo|\w+li|byl\w*)\b",
     },
     "ru": {
+        "range_words": ["по", "до"],
+        "dotted_day_month": True,
         "plan_words": ["план", "программ", "стратеги", "дорожн"],
         "months": {m: i for i, m in enumerate(_RU_MONTHS_LOC, start=1)},
         "units": {"году": "Y", "года": "Y", "годы": "Y", "годах": "Y", "лет": "Y", "месяце": "M", "месяца": "M",
@@ -241,6 +255,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|был\w*)(?!\w)",
     },
     "uk": {
+        "range_words": ["по", "до"],
+        "dotted_day_month": True,
         "plan_words": ["план", "програм", "стратегі"],
         "months": {"січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
                    "серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12},
@@ -260,6 +276,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+в|\w+ла|\w+ло|\w+ли|був\w*)(?!\w)",
     },
     "bg": {
+        "range_words": ["до"],
+        "dotted_day_month": True,
         "plan_words": ["план", "програм", "стратеги"],
         "units": {"година": "Y", "години": "Y", "годината": "Y", "месеца": "M", "седмица": "W", "дни": "D"},
         "numbers": {"един": 1, "една": 1, "две": 2, "два": 2},
@@ -277,6 +295,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ха|\w+ше|беше|бяха|\w+л|\w+ла)(?!\w)",
     },
     "kk": {
+        "dotted_day_month": True,
         "plan_words": ["жоспар", "бағдарлама", "стратеги"],
         "units": {"жылы": "Y", "жылғы": "Y", "айы": "M"},
         "numbers": {"бір": 1, "екі": 2, "үш": 3, "он": 10},
@@ -294,6 +313,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ды|\w+ді|\w+ты|\w+ті|\w+ған|\w+ген)(?!\w)",
     },
     "uz": {
+        "dotted_day_month": True,
         "plan_words": ["режа", "дастур", "стратегия", "reja", "dastur", "strategiya"],
         "months": {"ноябрь": 11, "октябрь": 10, "сентябрь": 9, "декабрь": 12, "январь": 1, "февраль": 2,
                    "апрель": 4, "июль": 7, "июнь": 6},
@@ -314,6 +334,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ди|\w+ган|\w+ганди|\w+ди|\w+gan|\w+di)(?!\w)",
     },
     "tr": {
+        "range_words": ["ile"],
+        "dotted_day_month": True,
         "plan_words": ["plan", "program", "strateji", "eylem"],
         "homographs": ["kasım", "nisan", "ekim", "mart", "ocak", "aralık"],
         "units": {"yılı": "Y", "yıllık": "Y", "aylık": "M", "günü": "D"},
@@ -335,6 +357,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+d[ıiuü]|\w+t[ıiuü]|\w+m[ıiuü]ş\w*)(?!\w)",
     },
     "az": {
+        "dotted_day_month": True,
         "plan_words": ["plan", "proqram", "strategiya"],
         "units": {"ili": "Y", "ildə": "Y"},
         "numbers": {"bir": 1, "iki": 2, "üç": 3},
@@ -351,6 +374,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+d[ıiuü]|\w+m[ıiuü]ş\w*)(?!\w)",
     },
     "hi": {
+        "range_words": ["से"],
         "plan_words": ["योजना", "कार्यक्रम", "रणनीति"],
         "units": {"सालों": "Y", "महीनों": "M", "हफ्ते": "W", "हफ़्ते": "W", "दिनों": "D"},
         "numbers": {"एक": 1, "दो": 2, "तीन": 3, "कुछ": -1},
@@ -367,6 +391,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(था|थी|थे|किया|किए|कहा|गया|गई|गए|दी|दिया)(?!\w)",
     },
     "ur": {
+        "range_words": ["سے"],
         "plan_words": ["منصوبہ", "پروگرام", "حکمت عملی"],
         "units": {"سال": "Y", "مہینے": "M", "ہفتے": "W", "دن": "D"},
         "numbers": {"ایک": 1, "دو": 2, "تین": 3},
@@ -398,6 +423,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(كان|كانت|قال|قالت)(?!\w)",
     },
     "zh": {
+        "range_words": ["至", "到"],
         "plan_words": ["规划", "计划", "纲要", "战略", "規劃", "計劃"],
         "numbers": {"两": 2, "几": -1},
         "ago_post": ["前", "以前"],

@@ -22,15 +22,15 @@ CATEGORY = {
     "ordinals": "O", "first": "I", "past": "P", "this": "T", "next": "X", "relative": "R", "ago_post": "A",
     "ago_pre": "B", "in_pre": "F", "in_post": "G", "year_words": "y", "month_words": "m", "month_markers": "k",
     "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S", "seasons": "V",
-    "sets": "K", "each": "e", "vague_units": "u", "dayparts": "H",
+    "sets": "K", "each": "e", "vague_units": "u", "dayparts": "H", "range_words": "r",
 }
 #: When one token belongs to several categories, the first in this order wins (relative phrases over parts).
-PRIORITY = "RSKMxWVUqPTXAIOnBFGymkjEDoeuH"
+PRIORITY = "RSKMxWVUqPTXAIOnBFGymkjEDoeuHr"
 
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
 TOKEN_RE = regex.compile(
-    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
+    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d{1,2}\.\d{1,2}\.(?![\d.])|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
 
 _DATA_PATH = Path(__file__).with_name("time_words.json")
 
@@ -56,6 +56,7 @@ class Lexicon:
     past: list[regex.Pattern] = field(default_factory=list)
     reporting: list[regex.Pattern] = field(default_factory=list)
     plans: regex.Pattern | None = None
+    dotted_day_month: bool = False
 
     def add(self, phrase: str, cat: str, value: Any) -> None:
         toks = tuple(t for _, _, t in tokenize(phrase))
@@ -135,6 +136,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.add(word, "u", None)
         for word in extra.get("each", ()):
             lex.add(word, "e", None)
+        for word in extra.get("range_words", ()):
+            lex.add(word, "r", None)
+        lex.dotted_day_month = lex.dotted_day_month or bool(extra.get("dotted_day_month"))
         for key in ("edges", "fuzzy", "seasons", "sets", "dayparts"):
             for word, value in extra.get(key, {}).items():
                 lex.add(word, CATEGORY[key], value)

@@ -62,7 +62,7 @@ RULES: list[tuple[str, str]] = [
     ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
     ("relq", r"D?[PTX]q"),
-    ("yrange", r"D?Yy?[-/]Yy?"),
+    ("yrange", r"D?Yy?[-/r]Yy?"),
     ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
     ("dur", r"D?[PX]?[nN]-?[Uq]"),
@@ -96,6 +96,7 @@ _BARE_YEARS = (1800, 2199)
 #: How far (characters) a quarter mention makes "a year earlier" mean that quarter a year before.
 _QUARTER_REACH = 400
 _QUARTER = regex.compile(r"^\d{4}-Q[1-4]$")
+_DOTTED_DAY_MONTH = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.$")
 _ISO = regex.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _HEADER_DATE = regex.compile(
     r"^\W{0,3}(?:" + "|".join(HEADER_WORDS) + r")\s*[:\-]?\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)"
@@ -184,13 +185,13 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
             out.append(_Tok(start, raw[i + length - 1][1], cat, cats[cat], cats))
             i += length
             continue
-        out.append(_classify_plain(tok, start, end, out))
+        out.append(_classify_plain(tok, start, end, out, lex.dotted_day_month))
         i += 1
     _disambiguate(out, text)
     return out
 
 
-def _classify_plain(tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
+def _classify_plain(tok: str, start: int, end: int, before: list[_Tok], dotted: bool) -> _Tok:
     first = tok[0]
     if first.isalpha():
         prev = before[-1] if before else None
@@ -201,6 +202,8 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok]) -> _Tok:
                 return _Tok(start, end, "z")
         return _Tok(start, end, "w")
     if first.isdigit():
+        if tok.endswith("."):  # "22.04." (the tokenizer keeps the trailing dot only for this shape)
+            return _Tok(start, end, "Z", tok) if dotted else _Tok(start, end, "_")
         if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
             return _Tok(start, end, "Z", tok)
         clock = _CLOCK.match(tok)
@@ -482,6 +485,10 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
 
 
 def _numeric_date(e: Expr, token: str) -> Any:
+    dotted = _DOTTED_DAY_MONTH.match(token)
+    if dotted:
+        e.day, e.month = int(dotted.group(1)), int(dotted.group(2))
+        return e if _valid(2000, e.month, e.day) else _INVALID
     m = _ISO.match(token)
     if m and m.group(3) is None:
         y, mo = int(m.group(1)), int(m.group(2))
