@@ -35,6 +35,7 @@ STAGES: dict[str, str] = {
     "time": "newsweave.stages.time:TimeStage",
     "entities": "newsweave.stages.entities:EntityStage",
     "quantities": "newsweave.stages.quantities:QuantityStage",
+    "quotes": "newsweave.stages.quotes:QuoteStage",
     "embed": "newsweave.stages.embed:EmbedStage",
 }
 
