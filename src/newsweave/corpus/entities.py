@@ -743,8 +743,8 @@ class _IndexCache:
 
     @staticmethod
     def fingerprint(entities: list[Entity]) -> int:
-        return hash(tuple((e.id, e.type, tuple((v.name, v.lang) for v in e.variants), tuple(sorted(e.kb_ids.items())))
-                          for e in entities))
+        """Ids, types and how many variants and KB ids each entity has: what indexing depends on, cheaply."""
+        return hash(tuple((e.id, e.type, len(e.variants), len(e.kb_ids)) for e in entities))
 
     def take(self, known: list[Entity]) -> EntityIndex | None:
         with self._lock:
