@@ -189,3 +189,10 @@ def test_time_stage_year_range_dates_only_as_a_plan() -> None:
     assert past.date is None and past.date_latest is None
     plan = TimeStage()(Article(id="t", text="They adopted the 2024-2026 Joint Action Plan.", lang="en"))
     assert (plan.date, plan.date_earliest, plan.date_latest) == ("2023", "2023-01-01", "2026-12-31")
+
+
+def test_time_stage_dates_from_latest_reported_event() -> None:
+    text = "28 ноября 2022 года президент Казахстана заявил, что в прошлом году товарооборот вырос."
+    article = TimeStage()(Article(id="t", text=text, lang="ru"))
+    assert (article.date, article.date_precision, article.date_source) == ("2022-11-28", "day", "inferred")
+    assert [t.value for t in article.times] == ["2022-11-28", "2021"]

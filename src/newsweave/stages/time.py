@@ -868,6 +868,7 @@ def infer_date(article: Article, exprs: list[Expr], lex_all: Lexicon) -> Dating:
 def _infer_from_content(exprs: list[Expr]) -> Dating:
     year_less = any(e.year is None and e.month is not None for e in exprs)
     lower: dt.date | None = None
+    lower_precision = "year"  # how finely the latest past evidence is dated
     upper: dt.date | None = None
     ap_year: int | None = None
     plan_low: int | None = None
@@ -878,7 +879,8 @@ def _infer_from_content(exprs: list[Expr]) -> Dating:
             if e.tense == "future":
                 upper = span[1] if upper is None else min(upper, span[1])
             else:
-                lower = span[0] if lower is None else max(lower, span[0])
+                if lower is None or span[0] > lower:
+                    lower, lower_precision = span[0], "day" if e.day else "month" if e.month else "year"
                 if e.month is not None and e.day is None and year_less:
                     # a text that writes other months without a year names the year of "November 2023"
                     # because it is not the current one (AP style); full dates often carry the year anyway
@@ -893,7 +895,8 @@ def _infer_from_content(exprs: list[Expr]) -> Dating:
                 lower = dt.date(e.year, 1, 1) if lower is None else max(lower, dt.date(e.year, 1, 1))
     if lower is None and plan_low is None:
         return Dating(reason="no dated evidence in the text")
-    if ap_year is None and plan_low is None and not any(e.tense == "future" and e.month for e in exprs):
+    if ap_year is None and plan_low is None and lower_precision == "year" and \
+            not any(e.tense == "future" and e.month for e in exprs):
         # only bare years: "the first since 1932" bounds the date but does not place it
         return Dating(earliest=lower.isoformat() if lower else None, latest=upper.isoformat() if upper else None,
                       reason="only years are mentioned: the date is bounded, not placed")
@@ -925,6 +928,11 @@ def _infer_from_content(exprs: list[Expr]) -> Dating:
         guess = max(guess, start_from)
         return Dating(f"{guess.year:04d}-{guess.month:02d}", "month", "inferred", 0.5, earliest.isoformat(),
                       latest.isoformat(), "after the latest past event, before the nearest upcoming dated event")
+    if lower is not None and lower_precision != "year" and est_year == lower.year:
+        # the latest dated event the text reports: written on or soon after it
+        value = lower.isoformat() if lower_precision == "day" else f"{lower.year:04d}-{lower.month:02d}"
+        return Dating(value, lower_precision, "inferred", 0.4, lower.isoformat(),
+                      latest.isoformat() if latest else None, "on or after the latest dated past event")
     confidence = 0.4 if ap_year else 0.3
     return Dating(f"{est_year:04d}", "year", "inferred", confidence, earliest.isoformat(),
                   latest.isoformat() if latest else None,
