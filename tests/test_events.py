@@ -101,7 +101,8 @@ def test_events_mentioned_visit_links_to_reported_event_or_stands_alone() -> Non
     reported_2023 = next(e for e in events if e.id == by_id["tr"].event_id)
     assert "de" in reported_2023.mentioned_in
     mentioned = [e for e in events if e.kind == "mentioned"]
-    assert [e.date for e in mentioned] == ["2024-11-01"]
+    assert [e.date for e in mentioned] == ["2024-11"]
+    assert mentioned[0].label == "Putin visit, Astana, 2024-11"
     assert mentioned[0].mentioned_in == ["uz"]
     line = timeline(stories[0], events)
     dates = [e.date for e in line]
@@ -134,7 +135,7 @@ def test_events_mentioned_happening_needs_trigger_names_and_date() -> None:
     art = _art("m", "Putin visited Astana in November 2024. Prices rose in March 2023.", "2025-01-01",
                _PEOPLE, None, [("November 2024", "2024-11"), ("March 2023", "2023-03")])
     found = mentioned_happenings(art)
-    assert [(c, sorted(k)) for c, _, k, _, _ in found] == [("visit", ["Q-ast", "Q-put"])]
+    assert [(h.concept, sorted(h.keys)) for h in found] == [("visit", ["Q-ast", "Q-put"])]
 
 
 def test_events_index_candidates_are_bounded() -> None:

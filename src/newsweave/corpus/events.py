@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
@@ -57,19 +58,22 @@ class Weights:
     Cosine similarity between multilingual-e5 vectors of news leads sits in a narrow band (0.75 for
     unrelated news, 0.95 for the same event), so it is centred on ``cos_centre`` and scaled. Dates
     are a veto beyond ``max_gap_days``: the same words about a meeting a year later are another
-    meeting.
+    meeting. Imprecise dates (a month, a year) count by the chance that the two happenings fall
+    within ``max_gap_days`` of each other (:func:`within_days`).
     """
 
     cos_centre: float = 0.86
-    cos_scale: float = 12.0
-    entities: float = 1.6
+    cos_scale: float = 8.0
+    entities: float = 2.0
     places: float = 0.5
     figures: float = 0.6
     dates: float = 0.6
     same_day: float = 0.4
     gap_penalty_per_day: float = 0.12
     max_gap_days: int = 14
-    undated_penalty: float = 0.5
+    min_date_chance: float = 0.01
+    date_log: float = 0.4
+    undated_penalty: float = 1.0
     join: float = 0.6
     # stories: theme (cosine) and actors
     story_cos_centre: float = 0.80
@@ -81,6 +85,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+#: Characters of the body that state what the article reports (the embedding stage's lead, too).
+LEAD_CHARS = 600
 #: Candidates per article: nearest centroids and most recent events per entity key.
 ANN_CANDIDATES = 48
 #: New events wait in an exact-search buffer of this size before a batch insert into the ANN index.
@@ -124,8 +130,57 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+def _ramp_area(c: float, x0: float, x1: float) -> float:
+    """∫ from x0 to x1 of max(c - x, 0) dx."""
+    def q(z: float) -> float:
+        return max(z, 0.0) ** 2 / 2
+    return q(c - x0) - q(c - x1)
+
+
+def within_days(a: tuple[int, int], b: tuple[int, int], days: int) -> float:
+    """Chance that two days drawn uniformly from day ranges ``a`` and ``b`` lie at most ``days`` apart.
+
+    A date known to the day and a month containing it are compatible (chance ~0.5), two
+    year-precision dates in adjacent years almost never are (chance < 0.001), however small the
+    gap between the ranges' edges. Closed form: the area of the band |x - y| <= days in the
+    rectangle of the two ranges.
+    """
+    a0, a1, b0, b1 = a[0], a[1] + 1.0, b[0], b[1] + 1.0
+    wb = b1 - b0
+
+    def below(t: float) -> float:  # area where y >= x - t, i.e. x - y <= t
+        c = b1 + t
+        return _ramp_area(c, a0, a1) - _ramp_area(c - wb, a0, a1)
+
+    return max(0.0, min(1.0, (below(days) - below(-days)) / ((a1 - a0) * wb)))
+
+
 def _iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
+
+
+def merge_spans(old: tuple[int, int] | None, new: tuple[int, int]) -> tuple[int, int]:
+    """An event's date after one more report: the precise date when one range holds the other
+    ("November 2022" and "28 November 2022" give the 28th), else the span covering both."""
+    if old is None:
+        return new
+    if old[0] <= new[0] and new[1] <= old[1]:
+        return new
+    if new[0] <= old[0] and old[1] <= new[1]:
+        return old
+    return min(old[0], new[0]), max(old[1], new[1])
+
+
+def span_dates(lo: int, hi: int) -> tuple[str, str | None]:
+    """(date, date_end) for a day range, keeping its precision: a whole month is "2022-11", a year "2023"."""
+    a, b = date.fromordinal(lo), date.fromordinal(hi)
+    if lo == hi:
+        return a.isoformat(), None
+    if a.day == 1 and a.month == 1 and b.month == 12 and b.day == 31 and a.year == b.year:
+        return str(a.year), None
+    if a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == calendar.monthrange(b.year, b.month)[1]:
+        return f"{a.year:04d}-{a.month:02d}", None
+    return a.isoformat(), b.isoformat()
 
 
 def fold(text: str) -> str:
@@ -148,9 +203,26 @@ def mention_name(m: Mention) -> str:
 
 
 @lru_cache(maxsize=1)
+def _trigger_data() -> dict[str, Any]:
+    return json.loads(resources.files("newsweave.corpus").joinpath("data/event_triggers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def concept_family() -> dict[str, str]:
+    """Concept -> family: kinds of happening one event can be called (a visit is also talks, a meeting)."""
+    families = _trigger_data().get("_families", {})
+    return {c: fam for fam, concepts in families.items() for c in concepts}
+
+
+def same_family(a: str, b: str) -> bool:
+    fam = concept_family()
+    return a == b or (a in fam and fam.get(a) == fam.get(b))
+
+
+@lru_cache(maxsize=1)
 def _triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(concept, pattern matching any of its stems at a word start), from the data file."""
-    data = json.loads(resources.files("newsweave.corpus").joinpath("data/event_triggers.json").read_text("utf-8"))
+    data = _trigger_data()
     out = []
     for concept, by_lang in data.items():
         if concept.startswith("_"):
@@ -242,6 +314,9 @@ def evidence(article: Article) -> Evidence:
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     place_first: dict[str, int] = {}
+    place_at: list[tuple[int, str]] = []
+    countries: set[str] = set()
+    lead = article.text[:LEAD_CHARS]
     for m in article.mentions:
         if m.type not in _KEY_TYPES:
             continue
@@ -253,19 +328,40 @@ def evidence(article: Article) -> Evidence:
         types.setdefault(key, m.type)
         if m.type in _PLACE_TYPES:
             places.add(key)
-            place_first.setdefault(key, m.start)
+            if m.start < LEAD_CHARS:
+                place_first.setdefault(key, m.start)
+                place_at.append((m.start, key))
+            if (m.kb_id or "").startswith("iso:"):
+                countries.add(key)
         elif m.type in _ACTOR_TYPES:
             actors.add(key)
     figures = {k for q in article.quantities if (k := _figure_key(q.value, q.unit))}
     dates = {t.value[:10] for t in article.times if t.value and re.match(r"^\d{4}-\d{2}-\d{2}", t.value)}
-    lead = (article.title or "") + "\n" + article.text[:600]
-    trig = find_trigger(lead)
-    place_hint = min(place_first, key=lambda k: (-keys[k], place_first[k])) if place_first else None
+    trig = find_trigger(article.title or "") or find_trigger(lead)
     return Evidence(
         vector=_unit(article.embedding), span=event_span(article), keys=keys, places=places, actors=actors,
         names=names, types=types, figures=figures, dates=dates, concept=trig[0] if trig else None,
-        place_hint=place_hint,
+        place_hint=_place_hint(lead, place_at, place_first, countries, keys),
     )
+
+
+def _place_hint(lead: str, place_at: list[tuple[int, str]], place_first: dict[str, int], countries: set[str],
+                keys: Counter[str]) -> str | None:
+    """Where the reported happening took place: a place in the sentence of the lead's word for it
+    ("meeting in Moscow"), cities before countries, nearest first; else the lead's most named city."""
+    trig = find_trigger(lead)
+    if trig:
+        pos = trig[1]
+        starts = [m.end() for m in _SENTENCE_END.finditer(lead, 0, pos)]
+        lo = starts[-1] if starts else 0
+        end = _SENTENCE_END.search(lead, pos)
+        hi = end.start() if end else len(lead)
+        near = [(key in countries, abs(start - pos), key) for start, key in place_at if lo <= start < hi]
+        if near:
+            return min(near)[2]
+    if place_first:
+        return min(place_first, key=lambda k: (k in countries, -keys[k], place_first[k]))
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,19 +376,37 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
+def _salience_overlap(a: Counter[str], b: Counter[str]) -> float:
+    """Histogram intersection of mention shares: 1 when both name the same entities equally often.
+
+    Shares rather than sets, so that the main actors (named again and again) count and a passing
+    mention of a third country does not.
+    """
+    ta, tb = sum(a.values()), sum(b.values())
+    if not ta or not tb:
+        return 0.0
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    ts, tg = (ta, tb) if small is a else (tb, ta)
+    return sum(min(v / ts, big.get(k, 0) / tg) for k, v in small.items())
+
+
 def event_score(ev: Evidence, state: EventState, w: Weights = WEIGHTS) -> float:
     """How strongly the evidence says the article reports this event (>= ``w.join``: same event)."""
     score = 0.0
     if ev.span and state.span:
-        gap = _gap(ev.span, state.span)
-        if gap > w.max_gap_days:
+        p = within_days(ev.span, state.span, w.max_gap_days)
+        if p < w.min_date_chance:
             return -math.inf
-        score += w.same_day if gap == 0 else -w.gap_penalty_per_day * gap
+        a, b = ev.span, state.span
+        excess = max(0.0, abs(a[0] + a[1] - b[0] - b[1]) / 2 - (a[1] - a[0] + b[1] - b[0] + 2) / 2)
+        score += w.date_log * math.log(p) - w.gap_penalty_per_day * excess
+        if excess == 0 and a[0] == a[1] and b[0] == b[1]:
+            score += w.same_day
     else:
         score -= w.undated_penalty
     if ev.vector is not None and state.centroid is not None:
         score += w.cos_scale * (float(ev.vector @ state.centroid) - w.cos_centre)
-    score += w.entities * _overlap(ev.keys, state.keys)
+    score += w.entities * _salience_overlap(ev.keys, state.keys)
     score += w.places * _overlap(ev.places, state.places)
     score += w.figures * _overlap(ev.figures, state.figures)
     score += w.dates * _overlap(ev.dates, state.dates)
@@ -360,9 +474,7 @@ class EventState:
         if ev.place_hint:
             self.place_hints[ev.place_hint] += 1
         if ev.span:
-            span = self.span
-            lo, hi = (min(span[0], ev.span[0]), max(span[1], ev.span[1])) if span else ev.span
-            e.date, e.date_end = _iso(lo), (_iso(hi) if hi != lo else None)
+            e.date, e.date_end = span_dates(*merge_spans(self.span, ev.span))
         groups = e.meta.setdefault("by_lang", {})
         groups.setdefault(article.lang or "und", []).append(article.id)
         if article.source:
@@ -402,7 +514,10 @@ def _add_extras(e: Event, article: Article) -> None:
 def event_label(state: EventState) -> str:
     """English label from structured data: "A – B meeting, Place, 2022-11-28" (no translation needed)."""
     e = state.event
-    people = [k for k in e.participants if state.types.get(k) == "PER"][:3] or e.participants[:2]
+    people = [k for k in e.participants if state.types.get(k) == "PER"] or e.participants[:2]
+    if people:  # the main actors: names said at least a third as often as the most named one
+        top = state.keys.get(people[0], 1)
+        people = [k for k in people if state.keys.get(k, 0) * 3 >= top][:3]
     who = " – ".join(state.names.get(k, k.split(":", 1)[-1]) for k in people)
     what = state.concepts.most_common(1)[0][0] if state.concepts else ""
     head = " ".join(p for p in (who, what) if p) or "Event"
@@ -624,27 +739,31 @@ class EventIndex:
         own = self.states.get(article.event_id or "")
         own_span = own.span if own else None
         out: list[str] = []
-        for concept, span, keys, names, places in mentioned_happenings(article):
+        for h in mentioned_happenings(article):
+            concept, span, keys = h.concept, h.span, h.keys
             if own_span and _gap(span, own_span) == 0 and (span[1] - span[0]) <= (own_span[1] - own_span[0]) + 31:
                 continue  # the article's own event, named with its date
-            target = self._match_mentioned(span, keys, exclude=article.event_id)
+            target = self._match_mentioned(h, exclude=article.event_id)
             if target is None:
+                when, until = span_dates(*span)
                 event = Event(id=_stable_id("ev-m-", concept, _iso(span[0]), _iso(span[1]), *sorted(keys)), label="",
-                              kind="mentioned", date=_iso(span[0]), date_end=_iso(span[1]) if span[1] != span[0]
-                              else None)
+                              kind="mentioned", date=when, date_end=until)
                 if event.id in self.states:
                     target = self.states[event.id]
                 else:
                     target = EventState(event=event)
                     self._register(target)
             state = target
-            state.keys.update(keys)
-            state.places |= places
-            state.concepts[concept] += 1
-            for k, v in names.items():
-                state.names.setdefault(k, v)
-            if places:
-                state.place_hints[sorted(places)[0]] += 1
+            if state.event.kind == "mentioned":  # a reported event keeps the evidence of its own reports
+                state.keys.update(keys)
+                state.places |= h.places
+                state.concepts[concept] += 1
+                for k, v in h.names.items():
+                    state.names.setdefault(k, v)
+                for k, v in h.types.items():
+                    state.types.setdefault(k, v)
+                if h.places:
+                    state.place_hints[sorted(h.places)[0]] += 1
             if article.id not in state.event.mentioned_in and article.id not in state.event.article_ids:
                 state.event.mentioned_in.append(article.id)
             for key in keys:
@@ -657,7 +776,12 @@ class EventIndex:
             own.event.meta["mentions"] = sorted(set(own.event.meta.get("mentions", [])) | set(out))
         return out
 
-    def _match_mentioned(self, span: tuple[int, int], keys: set[str], exclude: str | None) -> EventState | None:
+    def _match_mentioned(self, h: Happening, exclude: str | None) -> EventState | None:
+        """The event a mention refers to: same time (ranges overlap), a shared actor (or place, when the
+        mention names no actor), and the same kind of happening when the event's kind is known (a visit
+        is not the interview that recalls it)."""
+        concept, span, keys = h.concept, h.span, h.keys
+        actors = {k for k in keys if h.types.get(k) in _ACTOR_TYPES}
         best: tuple[float, EventState] | None = None
         seen: set[str] = set()
         for key in keys:
@@ -667,9 +791,12 @@ class EventIndex:
                 seen.add(eid)
                 state = self.states[eid]
                 other = state.span
-                if other is None or _gap(span, other) > 0:
+                if other is None or _gap(span, other) > 0 or (
+                        state.concepts and not any(same_family(concept, c) for c in state.concepts)):
                     continue
-                shared = len(keys & set(state.keys))
+                if actors and not actors & state.keys.keys():
+                    continue
+                shared = len(keys & state.keys.keys())
                 # a reported event beats a mentioned one; tighter dates beat loose ones
                 rank = shared + (0.5 if state.event.kind == "reported" else 0.0) - (other[1] - other[0]) / 400
                 if shared and (best is None or rank > best[0]):
@@ -732,18 +859,28 @@ class EventIndex:
         return [self.states[e].event for e in self.order], [s.story for s in self.stories.values()]
 
 
-def mentioned_happenings(
-    article: Article,
-) -> list[tuple[str, tuple[int, int], set[str], dict[str, str], set[str]]]:
-    """(concept, date span, name keys, display names, place keys) for each dated happening referred to.
+@dataclass
+class Happening:
+    """A dated happening an article refers to."""
+
+    concept: str
+    span: tuple[int, int]
+    keys: set[str]
+    names: dict[str, str]
+    places: set[str]
+    types: dict[str, str]
+
+
+def mentioned_happenings(article: Article) -> list[Happening]:
+    """The dated happenings an article refers to (past or upcoming).
 
     A mention needs, in one sentence: a time expression with at least month precision, a word naming a
     happening, and at least one person, organisation or place name.
     """
     sentences = _sentences(article)
-    out = []
+    merged: dict[tuple[str, tuple[int, int]], Happening] = {}
     for t in article.times:
-        if t.type != "DATE" or not t.value or not re.match(r"^\d{4}-\d{2}", t.value):
+        if t.type != "DATE" or not t.value or "/" in t.value or not re.match(r"^\d{4}-\d{2}", t.value):
             continue
         span = date_range(t.value)
         if span is None:
@@ -752,19 +889,19 @@ def mentioned_happenings(
         trig = find_trigger(article.text[lo:hi])
         if trig is None:
             continue
-        keys: set[str] = set()
-        places: set[str] = set()
-        names: dict[str, str] = {}
-        for m in article.mentions:
+        fam = concept_family().get(trig[0], trig[0])
+        h = merged.get((fam, span)) or Happening(trig[0], span, set(), {}, set(), {})
+        for m in article.mentions:  # one happening named twice (same kind, same time) is one mention
             if lo <= m.start < hi and m.type in _KEY_TYPES and fold(mention_key(m)):
                 key = mention_key(m)
-                keys.add(key)
-                names.setdefault(key, mention_name(m))
+                h.keys.add(key)
+                h.names.setdefault(key, mention_name(m))
+                h.types.setdefault(key, m.type)
                 if m.type in _PLACE_TYPES:
-                    places.add(key)
-        if keys:
-            out.append((trig[0], span, keys, names, places))
-    return out
+                    h.places.add(key)
+        if h.keys:
+            merged[(fam, span)] = h
+    return list(merged.values())
 
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
