@@ -74,10 +74,15 @@ _MARK_BONUS = 1.0
 _MAX_WORDS = 300
 #: Words the close-set rule weighs (word statistics settle within a hundred words).
 _CLOSE_SET_WORDS = 120
+#: Share of the vote a relative needs before word frequencies are asked to choose between them.
+_RELATIVE_DOUBT = 0.01
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
 
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|#(?=\w)")
+#: A word with both basic Latin letters and letters of a non-Latin script (homoglyphs, Roman numerals).
+_NON_LATIN = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
+_LATIN_MIXED_WORD = re.compile(rf"\w*(?:[A-Za-z]\w*{_NON_LATIN}|{_NON_LATIN}\w*[A-Za-z])\w*")
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
 _QUOTED = re.compile(r"«([^«»\n]{30,})»|“([^“”\n]{30,})”|„([^„“”\n]{30,})[“”]|\"([^\"\n]{30,})\"")
 
@@ -262,10 +267,13 @@ def _close_set_rule(scores: Counter[str], text: str) -> None:
     group = next((g for g in CLOSE_SETS if top in g), None)
     if group is None:
         return
+    grand = sum(scores.values()) or 1.0
+    if all(scores.get(m, 0.0) < _RELATIVE_DOUBT * grand for m in group if m != top):
+        return  # the models leave no doubt between the relatives
     members = [m for m in group if _wordfreq(m)]
     if len(members) < 2:
         return
-    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])][:_CLOSE_SET_WORDS]
+    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])[:_CLOSE_SET_WORDS]]
     if len(tokens) < 4:
         return
     total = sum(scores.get(m, 0.0) for m in members) or scores[top]
@@ -287,14 +295,9 @@ def clean_for_lid(text: str) -> str:
 
 
 def _single_script_words(text: str) -> str:
-    """The words of ``text`` written in one script: a Roman numeral typed as Cyrillic Х + Latin V + Ukrainian І
-    must not count as a Ukrainian letter."""
-    known = _script_of.get
-    keep = []
-    for w in _WORD.findall(text):
-        if len({known(c) or _char_script(c) for c in w} - {"Zyyy", "Zinh"}) <= 1:
-            keep.append(w)
-    return " ".join(keep)
+    """``text`` without words mixing Latin letters into another script: a Roman numeral typed as
+    Cyrillic Х + Latin V + Ukrainian І must not count as a Ukrainian letter."""
+    return _LATIN_MIXED_WORD.sub(" ", text)
 
 
 def _mixed_word_share(text: str) -> float:
