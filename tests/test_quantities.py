@@ -112,3 +112,11 @@ def test_quantities_random_text_never_raises_and_offsets_hold(text: str, lang: s
     for q in extract_quantities(art):
         assert art.text[q.start:q.end] == q.text
         assert q.value is None or abs(q.value) <= 1e16
+
+
+def test_quantities_counted_thing_after_an_adjective() -> None:
+    found = _figures("About 1,500 Chinese firms and 12 big companies operate there.", "en")
+    assert [(q.value, q.unit) for q in found] == [(1500.0, "firms"), (12.0, "companies")]
+    assert all(q.measure_key.startswith("companies") for q in found)
+    ru = _one("В стране работают около 1,5 тыс. китайских компаний.", "ru")
+    assert (ru.kind, ru.value, ru.qualifier) == ("count", 1500.0, "about")

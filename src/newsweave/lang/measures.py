@@ -86,7 +86,7 @@ MEASURE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
 GROWTH_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("grow*", "grew", "increase*", "rise*", "rose", "up", "decline*", "fell", "fall*", "drop*"),
     "de": ("wachstum*", "wuchs", "wächst", "gestiegen", "stieg*", "anstieg*", "zuwachs*", "zunahme*",
-           "rückgang*", "gesunken", "sank"),
+           "rückgang*", "gesunken", "sank*", "sinkt", "fiel*", "gefallen", "plus", "minus"),
     "fr": ("croissance", "hausse", "augment*", "baisse", "recul*"),
     "es": ("crecimiento", "aument*", "crec*", "caída", "descenso"),
     "pl": ("wzrost*", "wzrósł", "wzrosł*", "rośnie", "spadek*", "spadł*", "zwiększ*"),
@@ -98,7 +98,7 @@ GROWTH_WORDS: dict[str, tuple[str, ...]] = {
     "uz": ("ўсиш*", "ўсди", "ошди", "ошган", "ошиш*", "камай*", "o'sish*", "oʻsish*", "oshdi", "kamay*"),
     "tr": ("art*", "büyü*", "düş*", "azal*", "yüksel*"),
     "az": ("art*", "artım*", "azal*"),
-    "hi": ("वृद्धि", "बढ़*", "बढ*", "गिरावट", "घट*"),
+    "hi": ("वृद्धि", "बढ़*", "बढ*", "गिरावट", "घट*", "अधिक", "ज़्यादा", "ज्यादा", "कम"),
 }
 
 #: Words that make a percentage a share of the measure ("yüzde 20'lik oranını", "Anteil").

@@ -385,13 +385,12 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     if kind is None and (spelled is not None or (raw.isdigit() and _YEAR.match(raw))) and scale == 1.0:
         return None
     if kind is None:
-        noun = after[n_used] if n_used < len(after) else None
-        if noun and _is_counted_noun(noun, lang) and (scale == 1.0 or _measure_words(text, noun.start, noun.end,
-                                                                                                  lang)):
+        noun = _counted_noun(text, after[n_used:n_used + 2], lang, need_measure=scale != 1.0)
+        if noun:
             kind, unit = "count", noun.base
             unit_word = noun.text
             q_end = noun.end
-            n_used += 1
+            n_used = after.index(noun) + 1
         elif scale != 1.0:
             kind = "number"
         else:
@@ -470,6 +469,24 @@ def _is_ordinal_suffix(attached: str, lang: str) -> bool:
 
 def _is_ordinal_noun(word: _Word, lang: str) -> bool:
     return compiled(N.ORDINAL_NOUNS, lang).word(word.base) is not None
+
+
+def _counted_noun(text: str, words: list[_Word], lang: str, need_measure: bool) -> _Word | None:
+    """The counted thing after a number: the next word, or the one after it when that one names a measure and
+    the next is a qualifying word ("1,500 Chinese firms", "1,5 тыс. китайских компаний"). With a scale word the
+    thing must name a measure ("23 bin şirket"), else the scale word ends an elliptic figure ("30 milyara")."""
+    if not words:
+        return None
+    if not _is_counted_noun(words[0], lang):
+        skippable = words[0].base in _function_words(lang) and len(words) > 1  # "12 büyük şirket"
+        if skippable and _is_counted_noun(words[1], lang) and _measure_words(text, words[1].start, words[1].end, lang):
+            return words[1]
+        return None
+    first_is_measure = bool(_measure_words(text, words[0].start, words[0].end, lang))
+    if not first_is_measure and len(words) > 1 and _is_counted_noun(words[1], lang) and _measure_words(
+            text, words[1].start, words[1].end, lang):
+        return words[1]
+    return words[0] if first_is_measure or not need_measure else None
 
 
 def _is_counted_noun(word: _Word, lang: str) -> bool:

@@ -110,6 +110,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     quotes: list[Quote] = []
     for start, end, how, extra in found:
         s, e = _trim(text, start, end)
+        if how == "marks" and e > s and text[e - 1] == ",":
+            e -= 1  # the comma of '"We will win," Putin said' belongs to the sentence, not the words
         if e <= s:
             continue
         quote = Quote(start=s, end=e, text=text[s:e], lang=_lang_at(article, s))
