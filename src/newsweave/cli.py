@@ -280,7 +280,7 @@ def eval_time(
 
 @eval_app.command("merge")
 def eval_merge(
-    full: Annotated[bool, typer.Option("--full", help="Use all SlavicNER documents, not the CI sample.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="All SlavicNER documents, also with KB links.")] = False,
 ) -> None:
     """Pairwise and B³ F1 of cross-document, cross-lingual entity merging (gold mentions in, clusters out)."""
     from newsweave.config import shared_dir

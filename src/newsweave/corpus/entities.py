@@ -576,7 +576,7 @@ class _Clustering:
         buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, unit in enumerate(self.units):
             for name in unit.names:
-                if name.phonetic and not (unit.type == "PER" and len(name.tokens) == 1):
+                if name.phonetic and not name.acronym and not (unit.type == "PER" and len(name.tokens) == 1):
                     buckets[name.phonetic].append((i, name.spelling))
         for key, members in buckets.items():
             own = len(members)  # pairs of two known entities were decided before: only pairs with a unit
