@@ -102,7 +102,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             continue
         found.append((o + 1, c, "marks", None))
     for s, e, seg in posts:
-        found.append((s, e, "post", seg))
+        found.append((s, _post_body_end(text, s, e), "post", seg))
     found.sort(key=lambda f: f[0])
     quoted = [(s, e) for s, e, how, _ in found if how != "post"]
     outside = [m for m in persons if not any(s <= m.start and m.end <= e for s, e in quoted)]
@@ -150,6 +150,16 @@ def _lang_at(article: Article, pos: int) -> str | None:
     return article.lang
 
 
+def _post_body_end(text: str, start: int, end: int) -> int:
+    """End of an embedded post's words: before its "— Author (@handle) date" byline line when it has one."""
+    cut = text.find("\n", start, end)
+    while cut >= 0:
+        if text[cut + 1:end].lstrip(" ")[:1] in Q.SPEECH_DASHES:
+            return cut
+        cut = text.find("\n", cut + 1, end)
+    return end
+
+
 def _post_speaker(text: str, quote: Quote, seg: object) -> None:
     meta = getattr(seg, "meta", {}) or {}
     for key in ("author", "handle"):
@@ -157,7 +167,7 @@ def _post_speaker(text: str, quote: Quote, seg: object) -> None:
         if not name:
             continue
         quote.speaker_text = str(name)
-        pos = text.find(str(name), quote.start, quote.end)
+        pos = text.find(str(name), quote.start, getattr(seg, "end", quote.end))
         if pos >= 0:
             quote.speaker_start, quote.speaker_end = pos, pos + len(str(name))
         return
