@@ -59,7 +59,7 @@ def test_embed_cache_reuses_vectors_across_calls(tmp_path) -> None:
 def test_embed_stage_sets_vector_and_skips_empty_text() -> None:
     stage = EmbedStage(embedder=CountingEmbedder(), cache_dir="")
     full, empty = Article(id="a", text="some text here"), Article(id="b", text="   ")
-    stage.embed_batch([full, empty])
+    stage.batch([full, empty])
     assert full.embedding is not None and len(full.embedding) == 4
     assert empty.embedding is None and "embed_skipped" in empty.meta
 

@@ -38,7 +38,7 @@ def analyser(cache_dir: Path | None = DEFAULT_CACHE) -> Any:
 
     def run(articles: list[Article]) -> list[Article]:
         done = list(pipeline.pipe(articles))
-        return embed.embed_batch(done)
+        return embed.batch(done)
 
     return run
 
