@@ -115,3 +115,9 @@ def test_quotes_random_marks_never_raise_and_stay_inside_lines(text: str) -> Non
     for q in QuoteStage()(art).quotes:
         assert art.text[q.start:q.end] == q.text
         assert "\n" not in q.text
+
+
+def test_quotes_apostrophes_inside_words_are_not_quotation_marks() -> None:
+    text = "O‘zbekiston va Qozog‘iston 5 mlrd so’m ajratdi, dedi vazir. Rusya’nın ‘bu çok önemli bir adım’ dediği."
+    inner = [text[o + 1:c] for o, c in quote_spans(text)]
+    assert inner == ["bu çok önemli bir adım"]

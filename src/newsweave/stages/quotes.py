@@ -31,6 +31,7 @@ MAX_QUOTE_CHARS = 4000
 #: How far around a quotation its attribution is looked for, in characters.
 WINDOW_CHARS = 220
 _SENTENCE_END = ".!?।。"
+_WORD_INNER = "‘’‚'"
 _OPENERS = regex.compile("[" + regex.escape("".join(Q.QUOTE_PAIRS)) + "]")
 _INLINE_ATTRIBUTION = regex.compile(r"(?<=[,!?…])\s*[—–-]\s+")
 _CLOSERS = {o: regex.compile("[" + regex.escape(o + c) + "]") for o, c in Q.QUOTE_PAIRS.items()}
@@ -70,10 +71,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         pos = i + 1
         if ch == '"' and i > 0 and i + 1 < n and text[i + 1].isspace() and not text[i - 1].isspace():
             continue  # a straight mark closing a word cannot open a quotation
+        if ch in _WORD_INNER and i > 0 and text[i - 1].isalnum():
+            continue  # "O‘zbekiston": a single mark after a letter is an apostrophe, not an opening
         line_end = text.find("\n", i)
         limit = min(n if line_end < 0 else line_end, i + MAX_QUOTE_CHARS)
         depth = 0
         for c in _CLOSERS[ch].finditer(text, i + 1, limit):
+            if c.group() in _WORD_INNER and text[c.end():c.end() + 1].isalpha():
+                continue  # "so’m", "Rusya’nın": an apostrophe inside a word closes nothing
             if c.group() == ch and ch not in Q.QUOTE_PAIRS[ch]:
                 depth += 1
             elif depth:
