@@ -82,7 +82,7 @@ _WORDFREQ_FLOOR = 1e-7
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|#(?=\w)")
 #: A word with both basic Latin letters and letters of a non-Latin script (homoglyphs, Roman numerals).
 _NON_LATIN = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
-_LATIN_MIXED_WORD = re.compile(rf"\w*(?:[A-Za-z]\w*{_NON_LATIN}|{_NON_LATIN}\w*[A-Za-z])\w*")
+_LATIN_MIXED_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_NON_LATIN})\w+")
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
 _QUOTED = re.compile(r"«([^«»\n]{30,})»|“([^“”\n]{30,})”|„([^„“”\n]{30,})[“”]|\"([^\"\n]{30,})\"")
 
