@@ -196,3 +196,15 @@ def test_time_stage_dates_from_latest_reported_event() -> None:
     article = TimeStage()(Article(id="t", text=text, lang="ru"))
     assert (article.date, article.date_precision, article.date_source) == ("2022-11-28", "day", "inferred")
     assert [t.value for t in article.times] == ["2022-11-28", "2021"]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("ru", "За 9 месяцев 2023 года товарооборот вырос.", "9 месяцев 2023 года"),
+    ("tr", "2023'ün ilk dokuz ayında ticaret arttı.", "2023'ün ilk dokuz ayında"),
+    ("kk", "2023 жылдың тоғыз айында тауар айналымы өсті.", "2023 жылдың тоғыз айында"),
+    ("uz", "Жорий йилнинг январь-сентябрь ойларида савдо ўсди.", "январь-сентябрь"),
+    ("hi", "2023 के पहले नौ महीनों में व्यापार बढ़ा।", "2023 के पहले नौ महीनों"),
+    ("zh", "今年前三季度贸易增长。", "今年前三季"),
+])
+def test_time_first_nine_months_in_many_languages(lang: str, text: str, span: str) -> None:
+    assert _times(text, lang, "2023-12-14")[span] == "2023-01/2023-09"

@@ -11,6 +11,7 @@ Why each kind exists:
   Tokayev", English "may"/"march"); they count as months only beside a number or a month word.
 * ``past``/``this``/``next``: modifiers that combine with any unit or weekday, in their inflected forms
   ("vergangenes Jahr", "des vergangenen Jahres", "gelecek yılın"); CLDR only has the fixed phrases.
+* ``ordinals``: inflected ordinals ICU does not spell out (Polish "pierwszym kwartale").
 * ``first``: "the first N months of ..." words; ``edges``: early/mid/late words that widen a span.
 * ``year_words``/``month_words``: words written after a year or a month name ("2024 йил", "ноябрь ойида").
 * ``seasons``: TIMEX3 season codes (SP, SU, FA, WI); CLDR has no season names.
@@ -192,11 +193,13 @@ EXTRA: dict[str, dict[str, Any]] = {
         "plan_words": ["plan", "program", "strategi"],
         "months": {"styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6, "lipcu": 7,
                    "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11, "grudniu": 12},
-        "units": {"roku": "Y", "rokiem": "Y", "latach": "Y", "miesiącach": "M", "tygodniu": "W",
+        "units": {"roku": "Y", "rokiem": "Y", "latach": "Y", "miesiącach": "M", "tygodniu": "W", "kwartale": "Q",
                   "tygodniach": "W", "dniach": "D"},
         "numbers": {"jeden": 1, "jedna": 1, "dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3, "trzech": 3,
                     "kilka": -1, "kilku": -1},
         "first": ["pierwszych", "pierwsze", "pierwszy"],
+        "ordinals": {"pierwszy": 1, "pierwszym": 1, "pierwszego": 1, "drugi": 2, "drugim": 2, "drugiego": 2,
+                     "trzeci": 3, "trzecim": 3, "trzeciego": 3, "czwarty": 4, "czwartym": 4, "czwartego": 4},
         "past": ["zeszłym", "zeszłego", "zeszły", "ubiegłym", "ubiegłego", "ubiegły", "poprzedniego",
                  "poprzednim", "poprzedni", "przeszłym", "ostatnich", "ostatnim", "ostatni"],
         "this": ["tym", "tego", "ten", "tej", "ta", "bieżącym", "bieżącego", "obecnym"],
@@ -297,7 +300,7 @@ EXTRA: dict[str, dict[str, Any]] = {
     "kk": {
         "dotted_day_month": True,
         "plan_words": ["жоспар", "бағдарлама", "стратеги"],
-        "units": {"жылы": "Y", "жылғы": "Y", "айы": "M"},
+        "units": {"жылы": "Y", "жылғы": "Y", "айы": "M", "айында": "M", "айда": "M"},
         "numbers": {"бір": 1, "екі": 2, "үш": 3, "он": 10},
         "first": ["алғашқы"],
         "past": ["өткен", "былтырғы", "соңғы"],
@@ -317,7 +320,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "plan_words": ["режа", "дастур", "стратегия", "reja", "dastur", "strategiya"],
         "months": {"ноябрь": 11, "октябрь": 10, "сентябрь": 9, "декабрь": 12, "январь": 1, "февраль": 2,
                    "апрель": 4, "июль": 7, "июнь": 6},
-        "units": {"йил": "Y", "йили": "Y", "ойи": "M", "yili": "Y"},
+        "units": {"йил": "Y", "йили": "Y", "ойи": "M", "yili": "Y", "ойида": "M", "oyida": "M", "ойда": "M"},
         "numbers": {"бир": 1, "икки": 2, "уч": 3, "тўрт": 4, "беш": 5, "олти": 6, "етти": 7, "саккиз": 8,
                     "тўққиз": 9, "ўн": 10, "bir": 1, "ikki": 2, "uch": 3},
         "first": ["биринчи", "дастлабки", "birinchi", "dastlabki"],
@@ -338,7 +341,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "dotted_day_month": True,
         "plan_words": ["plan", "program", "strateji", "eylem"],
         "homographs": ["kasım", "nisan", "ekim", "mart", "ocak", "aralık"],
-        "units": {"yılı": "Y", "yıllık": "Y", "aylık": "M", "günü": "D"},
+        "units": {"yılı": "Y", "yıllık": "Y", "aylık": "M", "günü": "D", "ayında": "M", "ayda": "M", "ayı": "M"},
         "numbers": {"bir": 1, "iki": 2, "üç": 3, "birkaç": -1},
         "first": ["ilk"],
         "past": ["geçen", "geçtiğimiz", "önceki", "son"],

@@ -30,7 +30,7 @@ PRIORITY = "RSKMxWVUqPTXAIOnBFGymkjEDoeuHr"
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
 TOKEN_RE = regex.compile(
-    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d{1,2}\.\d{1,2}\.(?![\d.])|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
+    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d{1,2}\.\d{1,2}\.(?![\d.])|\d+['’]\p{L}+|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
 
 _DATA_PATH = Path(__file__).with_name("time_words.json")
 
@@ -120,7 +120,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.add(word, "q" if unit == "Q" else "U", unit)
         for word, n in {**gen.get("numbers", {}), **extra.get("numbers", {})}.items():
             lex.add(word, "n", n)
-        for word, n in gen.get("ordinals", {}).items():
+        for word, n in {**gen.get("ordinals", {}), **extra.get("ordinals", {})}.items():
             lex.add(word, "O", n)
         for word, value in {**gen.get("relative", {}), **extra.get("relative", {})}.items():
             lex.add(word, "R", tuple(value))

@@ -60,6 +60,9 @@ RULES: list[tuple[str, str]] = [
     ("mrel", rf"D?Mm?[o,]*D?{_REL}"),
     ("mdir", r"D?[PTX]Mm?|D?Mm?[PX]"),
     ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
+    ("first_n", rf"(?:Yy?|{_REL})o?[IAO][nN]-?[Uq]"),
+    ("months_of", rf"(?:Yy?|{_REL})o?[nN][Uq]|[nN][Uq]o?Yy?"),
+    ("mrange", r"D?(?:Yy?o?)?[Mx]-[Mx]m?(?:,?o?Yy?)?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
     ("relq", r"D?[PTX]q"),
     ("yrange", r"D?Yy?[-/r]Yy?"),
@@ -202,6 +205,8 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok], dotted: 
                 return _Tok(start, end, "z")
         return _Tok(start, end, "w")
     if first.isdigit():
+        if "'" in tok or "’" in tok:  # "2023'ün", "2022'de": a Turkish/Azerbaijani case ending on a number
+            tok = regex.split(r"['’]", tok, maxsplit=1)[0]
         if tok.endswith("."):  # "22.04." (the tokenizer keeps the trailing dot only for this shape)
             return _Tok(start, end, "Z", tok) if dotted else _Tok(start, end, "_")
         if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
@@ -239,6 +244,8 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
             tok.cat, tok.value = "H", tok.all["H"]
         if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F") and nxt not in "AGPTX":
             tok.cat = "u"  # a bare plural unit: "for years"
+        if "m" in tok.all and prv in ("M", "x"):  # "Eylül ayında": the month word after a month name
+            tok.cat, tok.value = "m", tok.all["m"]
         for marker, after in (("y", "Y"), ("k", "NY"), ("j", "N")):
             if marker in tok.all and prv and prv in after:
                 tok.cat, tok.value = marker, tok.all[marker]
@@ -358,9 +365,17 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
     if name == "mdir":
         e.month, e.offset = months[0], mods[0]
         return e
-    if name == "first_n":
-        n = _num(nums[-1]) if toks[0].cat != "D" or len(nums) > 1 else _num(nums[0])
-        count = next((_num(t) for t in toks if t.cat in "nN"), n)
+    if name == "months_of" and (not units or units[0] not in ("M", "Q")):
+        return None  # "за 9 месяцев 2023 года", "2023 жылдың тоғыз айында": the first N months of that year
+    if name == "mrange":
+        if len(months) < 2 or months[0] >= months[1]:
+            return None
+        e.month, e.month2 = months[0], months[1]
+        if years:
+            e.year, e.explicit_year = years[0], True
+        return e
+    if name in ("first_n", "months_of"):
+        count = next((_num(t) for t in toks if t.cat in "nN"), None)
         if not count or count < 1 or not units:
             return None
         e.amount, e.unit = count, units[0]
@@ -669,8 +684,20 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         return f"{e.year:04d}/{e.year2:04d}", None
     if e.rule == "decade":
         return f"{e.year // 10:03d}", None
-    if e.rule == "first_n":
-        if e.unit != "M" or e.amount is None or e.amount > 12:
+    if e.rule == "mrange":
+        if e.year is not None:
+            y = e.year
+        elif anchor is None:
+            return f"XXXX-{e.month:02d}/XXXX-{e.month2:02d}", direction
+        else:
+            years = _year_for_month(e.month2, 0, anchor, e.tense, narrative)
+            if len(set(years)) != 1:
+                return f"XXXX-{e.month:02d}/XXXX-{e.month2:02d}", direction
+            y = years[0]
+        return f"{y:04d}-{e.month:02d}/{y:04d}-{e.month2:02d}", direction
+    if e.rule in ("first_n", "months_of"):
+        months = (e.amount or 0) * (3 if e.unit == "Q" else 1)
+        if e.unit not in ("M", "Q") or not 1 <= months <= 12:
             return None, None
         if e.year is not None:
             y = e.year
@@ -679,7 +706,7 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         else:
             y = _shift(anchor.date, "Y", e.offset or 0).year
         dirn = None if e.offset is None else ("past" if e.offset < 0 else "future" if e.offset > 0 else None)
-        return f"{y:04d}-01/{y:04d}-{e.amount:02d}", dirn
+        return f"{y:04d}-01/{y:04d}-{months:02d}", dirn
     if e.quarter is not None:
         if e.year is not None:
             return f"{e.year:04d}-Q{e.quarter}", None
@@ -837,7 +864,7 @@ class Dating:
 
 def _period(e: Expr) -> tuple[dt.date, dt.date] | None:
     """The calendar span an absolute expression denotes."""
-    if e.year is None or e.rule in ("yrange", "first_n") or e.unit == "DE":
+    if e.year is None or e.rule in ("yrange", "first_n", "months_of", "mrange") or e.unit == "DE":
         return None
     if e.month is None:
         return dt.date(e.year, 1, 1), dt.date(e.year, 12, 31)
