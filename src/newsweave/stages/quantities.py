@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 
 import regex
+from wordfreq import available_languages, top_n_list
 
 from newsweave.lang import measures as M
 from newsweave.lang import numbers as N
@@ -508,16 +509,14 @@ def _function_words(lang: str) -> frozenset[str]:
 
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {}
+_WORDFREQ_LANGS = frozenset(available_languages())
 
 
 def _load_function_words(lang: str) -> frozenset[str]:
-    """The language's 150 most frequent words (wordfreq): function words that never name counted things."""
-    try:
-        from wordfreq import top_n_list
+    """The language's 150 most frequent words (wordfreq): function words that never name counted things.
 
-        words = frozenset(fold(w) for w in top_n_list(lang, 150))
-    except (LookupError, ValueError, OSError):
-        words = frozenset()
+    Only for languages wordfreq has itself (it would otherwise substitute a neighbour, Russian for Uzbek)."""
+    words = frozenset(fold(w) for w in top_n_list(lang, 150)) if lang in _WORDFREQ_LANGS else frozenset()
     _FUNCTION_WORDS[lang] = words
     return words
 
