@@ -62,7 +62,7 @@ RULES: list[tuple[str, str]] = [
     ("first_n", rf"D?[IAO][nN]-?[Uq](?:[oD,]*(?:{_REL}|Yy?))?"),
     ("first_n", rf"(?:Yy?|{_REL})o?[IAO][nN]-?[Uq]"),
     ("months_of", rf"(?:Yy?|{_REL})o?[nN][Uq]|[nN][Uq]o?Yy?"),
-    ("mrange", r"D?(?:Yy?o?)?[Mx]-[Mx]m?(?:,?o?Yy?)?"),
+    ("mrange", rf"D?(?:Yy?o?|{_REL}o?)?[Mx]-[Mx]m?(?:,?o?Yy?)?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
     ("relq", r"D?[PTX]q"),
     ("yrange", r"D?Yy?[-/r]Yy?"),
@@ -244,6 +244,8 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
             tok.cat, tok.value = "H", tok.all["H"]
         if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F") and nxt not in "AGPTX":
             tok.cat = "u"  # a bare plural unit: "for years"
+        if tok.cat == "U" and tok.value == "Y" and prv == "Y":  # "2023 жылдың": a year word after a year
+            tok.cat = "y"
         if "m" in tok.all and prv in ("M", "x"):  # "Eylül ayında": the month word after a month name
             tok.cat, tok.value = "m", tok.all["m"]
         for marker, after in (("y", "Y"), ("k", "NY"), ("j", "N")):
@@ -313,7 +315,7 @@ def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
     k = end
     while k < len(toks) and toks[k].cat == "o" and k - end < 2:
         k += 1
-    if k > end and k < len(toks) and "E" in toks[k].all:
+    if k < len(toks) and "E" in toks[k].all and toks[k].cat != "A":
         expr.end = toks[k].end
 
 
@@ -373,6 +375,11 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         e.month, e.month2 = months[0], months[1]
         if years:
             e.year, e.explicit_year = years[0], True
+        elif rel or mods:
+            unit, offset = rel[:2] if rel else (units[0] if units else None, mods[0])
+            if unit != "Y":
+                return None
+            e.offset = offset
         return e
     if name in ("first_n", "months_of"):
         count = next((_num(t) for t in toks if t.cat in "nN"), None)
@@ -689,6 +696,8 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
             y = e.year
         elif anchor is None:
             return f"XXXX-{e.month:02d}/XXXX-{e.month2:02d}", direction
+        elif e.offset is not None:
+            y = anchor.date.year + e.offset
         else:
             years = _year_for_month(e.month2, 0, anchor, e.tense, narrative)
             if len(set(years)) != 1:
