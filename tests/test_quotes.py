@@ -121,3 +121,11 @@ def test_quotes_apostrophes_inside_words_are_not_quotation_marks() -> None:
     text = "O‘zbekiston va Qozog‘iston 5 mlrd so’m ajratdi, dedi vazir. Rusya’nın ‘bu çok önemli bir adım’ dediği."
     inner = [text[o + 1:c] for o, c in quote_spans(text)]
     assert inner == ["bu çok önemli bir adım"]
+
+
+def test_quotes_attribution_in_the_next_sentence() -> None:
+    text = ('Both states managed to keep "trade growing despite all the sanctions" this year. '
+            "Ivan Petrov stated this view in an interview.")
+    assert _speakers(_article(text, "en", ["Ivan Petrov"])) == [("trade", "Ivan Petrov")]
+    quoted_next = ('They kept "trade growing despite all sanctions" this year. Ivan Petrov said "it will go on".')
+    assert _speakers(_article(quoted_next, "en", ["Ivan Petrov"]))[0] == ("trade", None)

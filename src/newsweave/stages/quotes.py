@@ -135,6 +135,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 prev = quotes[-1]
                 quote.speaker_text, quote.speaker_start, quote.speaker_end = (
                     prev.speaker_text, prev.speaker_start, prev.speaker_end)
+            if quote.speaker_text is None:
+                _set_speaker(quote, _next_sentence_attribution(text, end, lang, persons, quoted), resolver)
         quotes.append(quote)
         resolver.remember(quote)
     return quotes
@@ -269,6 +271,27 @@ def _carried_attribution(text: str, open_pos: int, lang: str, persons: list[Ment
     if prev_end <= 0 or text[prev_end - 1] not in ":" + "".join(Q.QUOTE_PAIRS):
         return None
     return _attribution(text, prev_end, prev_end, lang, persons, quoted)
+
+
+def _next_sentence_attribution(text: str, close_pos: int, lang: str, persons: list[Mention],
+                               quoted: list[tuple[int, int]]) -> _Cand | None:
+    """Attribution in the sentence right after an unattributed quotation ("«…» … . X бу фикрни … билдирди":
+    X expressed this view), when that sentence quotes nothing itself."""
+    end = _window_after(text, close_pos, quoted)
+    if end >= len(text) or text[end] == "\n":
+        return None
+    start = end + 1
+    stop = _window_after(text, start, [])
+    if any(start <= s < stop for s, _ in quoted):
+        return None
+    words = _words(text, start, stop)
+    verbs = _find_forms(words, Q.REPORTING_VERBS, lang)
+    cands = [c for c in _candidates(text, words, start, stop, lang, persons, quoted) if c.kind == "person"]
+    if not verbs or not cands:
+        return None
+    if lang in Q.VERB_FINAL:
+        return min(cands, key=lambda c: c.start)
+    return min(cands, key=lambda c: min(abs(c.start - v[0]) for v in verbs))
 
 
 def _candidates(text: str, words: list[tuple[int, int, str]], lo: int, hi: int, lang: str,
