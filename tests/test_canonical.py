@@ -239,3 +239,17 @@ def test_canonical_changed_store_is_indexed_afresh() -> None:
     later = _article("later", "ru", [("Путин", "PER")])
     canonicalize([later], fewer)
     assert later.mentions[0].entity_id not in {e.id for e in fewer}
+
+
+def test_canonical_context_tells_two_bearers_of_a_surname_apart() -> None:
+    articles = [
+        _article("a", "en", [("Ilham Aliyev", "PER"), ("Baku", "LOC"), ("Nikol Pashinyan", "PER"),
+                             ("Karabakh", "LOC")]),
+        _article("b", "en", [("Heydar Aliyev", "PER"), ("Politburo", "ORG"), ("Leonid Brezhnev", "PER")]),
+        _article("c", "en", [("Aliyev", "PER"), ("Pashinyan", "PER"), ("Karabakh", "LOC"), ("Baku", "LOC")]),
+        _article("d", "en", [("Aliyev", "PER"), ("Paris", "LOC")]),
+    ]
+    canonicalize(articles, [])
+    ilham, heydar = articles[0].mentions[0].entity_id, articles[1].mentions[0].entity_id
+    assert articles[2].mentions[0].entity_id == ilham
+    assert articles[3].mentions[0].entity_id not in {ilham, heydar}

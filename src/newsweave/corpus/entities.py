@@ -62,6 +62,9 @@ ACRONYM_MIN, ACRONYM_MAX = 2, 6
 #: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
 #: when the article also gives its acronym (a sign of a proper institution, not a generic phrase).
 MIN_CONCEPTS = 4
+#: Context decides between two bearers of a bare surname when the bare surname's article shares at least
+#: this many entities with one bearer's articles, and this many times more than with the other's.
+CONTEXT_MIN_SHARED, CONTEXT_MARGIN = 2, 2
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
@@ -477,9 +480,10 @@ class _Cluster:
 class _Clustering:
     """Constrained union-find over this batch's units and the known entities their keys reach (pass 2).
 
-    Links are tried strongest first (KB id, name key, acronym, phonetic key + spelling, surname + given
-    names, bare surname); a link is refused when the two clusters disagree (types, KB ids, given names,
-    two known entities), which is what keeps transitive chains from merging different entities.
+    Links are tried strongest first (KB id, name key or concept bag, phonetic key + spelling, surname +
+    given names, bare surname to its one bearer, bare surnames among themselves); a link is refused when
+    the two clusters disagree (types, KB ids, given names, two known entities), which is what keeps
+    transitive chains from merging different entities.
     """
 
     def __init__(self, units: list[_Unit], index: EntityIndex) -> None:
@@ -564,9 +568,9 @@ class _Clustering:
                     target[key].extend(self.known(e) for e in idx.by_key.get(key, ()) if self._agree(e, unit))
         self._link_buckets(kb)
         self._link_buckets(exact)
-        self._link_buckets(bare, bare_only=True)
         self._link_fuzzy()
-        self._link_surnames()
+        self._link_surnames()  # bare surnames join a bearer one by one first ...
+        self._link_buckets(bare, bare_only=True)  # ... and only the unattached ones join each other
 
     def _agree(self, eid: str, unit: _Unit) -> bool:
         return _types_agree(self.index.records[eid].entity.type, unit.type)
@@ -621,14 +625,33 @@ class _Clustering:
                 for j in members:
                     if i < j and i < n_units and self.find(i) != self.find(j):
                         self.union(i, j)
+        articles: dict[str, list[int]] = defaultdict(list)
+        for i, unit in enumerate(self.units):
+            articles[unit.article_id].append(i)
+        members = self.groups()
         for surname in sorted(by_surname):
             for i in by_surname[surname]:
                 if self.clusters[self.find(i)].full_names:
                     continue
                 roots = {self.find(h) for h in hosts[surname]} - {self.find(i)}
                 people = {r for r in roots if self.clusters[r].full_names}
+                if len(people) > 1:
+                    people = self._by_context(i, people, articles, members)
                 if len(people) == 1:
                     self.union(i, people.pop())
+
+    def _by_context(self, i: int, people: set[int], articles: dict[str, list[int]],
+                    members: dict[int, list[int]]) -> set[int]:
+        """Of several bearers of a bare surname, the one whose articles share clearly most entities with the
+        bare surname's article (two Aliyevs: the one seen with the same places and people), else none."""
+        def context(article_ids: Iterable[str]) -> set[int]:
+            return {self.find(j) for a in article_ids for j in articles[a]}
+
+        here = context([self.units[i].article_id]) - {self.find(i)}
+        scores = sorted(((len(here & (context({self.units[j].article_id for j in members.get(r, ())}) - {r})), r)
+                         for r in people), reverse=True)
+        (best, person), runner_up = scores[0], scores[1][0]
+        return {person} if best >= CONTEXT_MIN_SHARED and best >= CONTEXT_MARGIN * runner_up else set()
 
     def groups(self) -> dict[int, list[int]]:
         """Root -> unit indices, for the units of this batch."""
