@@ -15,8 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.pool import NullPool
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
+PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
 
 
 def _synthetic(path: Path, count: int, seed: int = 7) -> Path:
@@ -35,7 +39,17 @@ def _run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     return subprocess.run([NEWSWEAVE, *args], capture_output=True, text=True, timeout=300, check=check)
 
 
-def _count(db: Path, where: str = "1=1") -> int:
+def _count(db: Path | str, where: str = "1=1") -> int:
+    """Rows of ``articles`` matching ``where``, read from outside the process under test."""
+    if str(db).startswith("postgresql://"):
+        engine = create_engine("postgresql+psycopg://" + str(db).split("://", 1)[1], poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                return conn.execute(text(f"SELECT count(*) FROM articles WHERE {where}")).scalar_one()
+        except ProgrammingError:  # the schema is not created yet
+            return 0
+        finally:
+            engine.dispose()
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
             return conn.execute(f"SELECT count(*) FROM articles WHERE {where}").fetchone()[0]
@@ -43,7 +57,7 @@ def _count(db: Path, where: str = "1=1") -> int:
         return 0
 
 
-def _kill_when(cmd: list[str], db: Path, where: str, at_least: int) -> int:
+def _kill_when(cmd: list[str], db: Path | str, where: str, at_least: int) -> int:
     """Start ``cmd``, SIGKILL it once ``at_least`` rows match ``where``; return how many matched then."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -58,13 +72,29 @@ def _kill_when(cmd: list[str], db: Path, where: str, at_least: int) -> int:
     return _count(db, where)
 
 
-def _stats(db: Path) -> dict:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A fresh store location: a SQLite file, or the test PostgreSQL database emptied."""
+    if request.param == "sqlite":
+        return tmp_path / "kill.db"
+    if not PG_URL:
+        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
+            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
+        pytest.skip("set NEWSWEAVE_TEST_PG_URL to run the kill -9 tests on PostgreSQL")
+    engine = create_engine("postgresql+psycopg://" + PG_URL.split("://", 1)[1], poolclass=NullPool)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return PG_URL
+
+
+def _stats(db: Path | str) -> dict:
     return json.loads(_run("stats", "--db", str(db), "--jsonl", check=True).stdout)
 
 
-def test_cli_ingest_survives_kill9_while_storing(tmp_path: Path) -> None:
+def test_cli_ingest_survives_kill9_while_storing(tmp_path: Path, db: Path | str) -> None:
     source = _synthetic(tmp_path / "syn.jsonl", 10_000)
-    db = tmp_path / "kill.db"
     at_kill = _kill_when([NEWSWEAVE, "ingest", str(source), "--db", str(db), "--no-analyze"], db, "1=1", 1000)
     assert 0 < at_kill < 10_000, "the kill must land in the middle of the run"
     again = _run("ingest", str(source), "--db", str(db), "--no-analyze", "--jsonl", check=True)
@@ -72,14 +102,12 @@ def test_cli_ingest_survives_kill9_while_storing(tmp_path: Path) -> None:
     assert summary["added"] + summary["duplicates"] == 10_000 and summary["duplicates"] >= at_kill
     assert _stats(db)["articles"] == 10_000
     assert _run("check", "--db", str(db)).returncode == 0
-    with sqlite3.connect(db) as conn:
-        ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
-    assert ids == {f"syn-{i:05d}" for i in range(10_000)}
+    exported = _run("export", "--db", str(db), check=True).stdout.splitlines()
+    assert sorted(json.loads(line)["id"] for line in exported) == [f"syn-{i:05d}" for i in range(10_000)]
 
 
-def test_cli_ingest_survives_kill9_while_analysing(tmp_path: Path) -> None:
+def test_cli_ingest_survives_kill9_while_analysing(tmp_path: Path, db: Path | str) -> None:
     source = _synthetic(tmp_path / "syn.jsonl", 600, seed=11)
-    db = tmp_path / "kill.db"
     _run("ingest", str(source), "--db", str(db), "--no-analyze", check=True)
     cmd = [NEWSWEAVE, "ingest", str(source), "--db", str(db), "--stages", ""]
     at_kill = _kill_when(cmd, db, "status = 'analysed'", 1)
@@ -87,6 +115,21 @@ def test_cli_ingest_survives_kill9_while_analysing(tmp_path: Path) -> None:
     again = json.loads(_run("ingest", str(source), "--db", str(db), "--stages", "", "--jsonl", check=True).stdout)
     assert again["added"] == 0 and again["analysed"] == 600 - at_kill
     assert _stats(db)["by_status"] == {"analysed": 600}
+    assert _run("check", "--db", str(db)).returncode == 0
+
+
+def test_cli_concurrent_ingests_lose_and_duplicate_nothing(tmp_path: Path, db: Path | str) -> None:
+    first, second = _synthetic(tmp_path / "a.jsonl", 1500, seed=5), tmp_path / "b.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    extra = _synthetic(tmp_path / "extra.jsonl", 500, seed=6).read_text(encoding="utf-8").splitlines()
+    second.write_text("\n".join(lines[500:] + [line.replace("syn-", "more-") for line in extra]) + "\n", "utf-8")
+    procs = [subprocess.Popen([NEWSWEAVE, "ingest", str(src), "--db", str(db), "--no-analyze", "--jsonl"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for src in (first, second)]
+    outputs = [proc.communicate(timeout=300) for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], [err for _, err in outputs]
+    summaries = [json.loads(out) for out, _ in outputs]
+    assert sum(s["added"] for s in summaries) == 2000 and sum(s["duplicates"] for s in summaries) == 1000
+    assert _stats(db)["articles"] == 2000
     assert _run("check", "--db", str(db)).returncode == 0
 
 
