@@ -98,7 +98,7 @@ def eval_pairs(
 @eval_app.command("cluster")
 def eval_cluster(
     full: Annotated[bool, typer.Option("--full", help="Cluster all ITN blurbs, not the CI sample.")] = False,
-    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 40,
+    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 25,
 ) -> None:
     """B³ precision/recall/F1 of event clustering on ITN blurbs (and SlavicNER topics, coarse)."""
     from newsweave.config import shared_dir
@@ -150,9 +150,14 @@ def ingest(
     )
 
     from newsweave.jobs import ingest as run_ingest
+    from newsweave.pipeline import PipelineError
 
+    try:
+        pipeline = None if stages is None else Pipeline([s.strip() for s in stages.split(",") if s.strip()])
+    except PipelineError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
     store = _open_store(db)
-    pipeline = None if stages is None else Pipeline([s for s in stages.split(",") if s.strip()])
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with store, Progress(*columns, console=Console(stderr=True), transient=True) as bar:

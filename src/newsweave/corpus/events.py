@@ -927,14 +927,14 @@ def _by_date(article: Article) -> tuple[int, str]:
     return (span[0] if span else 10**7, article.id)
 
 
-def cluster(articles: Sequence[Article], known_events: Sequence[Event],
-            known_stories: Sequence[Story]) -> tuple[list[Event], list[Story]]:
+def cluster(articles: Sequence[Article], known_events: Sequence[Event], known_stories: Sequence[Story],
+            weights: Weights = WEIGHTS) -> tuple[list[Event], list[Story]]:
     """Assign new articles to events (setting ``event_id``/``story_id``) and return all events and stories.
 
     Articles are taken in date order, as they would arrive; then mentioned events are linked or
     created, and new events are placed in stories.
     """
-    index = EventIndex().load(known_events, known_stories)
+    index = EventIndex(weights=weights).load(known_events, known_stories)
     ordered = sorted(articles, key=_by_date)
     for art in ordered:
         index.assign(art)

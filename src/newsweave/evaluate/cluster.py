@@ -118,10 +118,10 @@ def evaluate_slavic(shared: Path, full: bool = False, sample: int = 40,
             "P": p, "R": rc, "F1": f, "story_P": sp}
 
 
-def evaluate(shared: Path, full: bool = False, sample: int = 40,
+def evaluate(shared: Path, full: bool = False, sample: int = 25,
              cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
     return {"itn": evaluate_itn(shared, full, sample, cache_dir),
-            "slavicner": evaluate_slavic(shared, full, sample, cache_dir)}
+            "slavicner": evaluate_slavic(shared, full, max(10, sample // 2), cache_dir)}
 
 
 def format_table(result: dict[str, Any]) -> str:
