@@ -16,14 +16,17 @@ MEASURE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("investment*", "investment_stock"), ("agreement*", "agreements_signed"), ("treat*", "agreements_signed"),
            ("deal*", "agreements_signed"), ("contract*", "agreements_signed"), ("memorand*", "agreements_signed"),
            ("compan*", "companies"), ("firm*", "companies"), ("enterprise*", "companies"), ("export*", "exports"),
-           ("import*", "imports"), ("gdp", "gdp"), ("inflation", "inflation"), ("budget*", "budget")),
+           ("import*", "imports"), ("gdp", "gdp"), ("inflation", "inflation"), ("budget*", "budget"),
+           ("revenue*", "revenue"), ("sales", "revenue"), ("turnover", "revenue"), ("profit*", "profit"),
+           ("unemployment", "unemployment")),
     "de": (("handelsumsatz*", "trade_turnover"), ("handelsvolumen*", "trade_turnover"),
            ("warenumsatz*", "trade_turnover"), ("handel*", "trade_turnover"), ("außenhandel*", "trade_turnover"),
            ("investition*", "investment_stock"), ("vertr*", "agreements_signed"),
            ("vereinbarung*", "agreements_signed"),
            ("abkommen*", "agreements_signed"), ("unternehmen*", "companies"), ("firmen", "companies"),
            ("export*", "exports"), ("ausfuhr*", "exports"), ("import*", "imports"), ("einfuhr*", "imports"),
-           ("bip", "gdp"), ("inflation*", "inflation"), ("haushalt*", "budget")),
+           ("bip", "gdp"), ("inflation*", "inflation"), ("haushalt*", "budget"), ("umsatz*", "revenue"),
+           ("gewinn*", "profit"), ("arbeitslos*", "unemployment")),
     "fr": (("échanges commerciaux", "trade_turnover"), ("commerc*", "trade_turnover"),
            ("investissement*", "investment_stock"), ("accord*", "agreements_signed"), ("traité*", "agreements_signed"),
            ("entreprise*", "companies"), ("société*", "companies"), ("export*", "exports"), ("import*", "imports"),
@@ -36,7 +39,8 @@ MEASURE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("umow*", "agreements_signed"), ("umów", "agreements_signed"), ("porozumie*", "agreements_signed"),
            ("traktat*", "agreements_signed"), ("firm*", "companies"), ("przedsiębiorstw*", "companies"),
            ("spółek", "companies"), ("spółk*", "companies"), ("eksport*", "exports"), ("import*", "imports"),
-           ("pkb", "gdp"), ("inflacj*", "inflation")),
+           ("pkb", "gdp"), ("inflacj*", "inflation"), ("przychod*", "revenue"), ("zysk*", "profit"),
+           ("bezroboci*", "unemployment")),
     "cs": (("obchodní obrat", "trade_turnover"), ("obchod*", "trade_turnover"), ("investic*", "investment_stock"),
            ("smlouv*", "agreements_signed"), ("dohod*", "agreements_signed"), ("firem", "companies"),
            ("společnost*", "companies"), ("vývoz*", "exports"), ("dovoz*", "imports"), ("hdp", "gdp")),
@@ -44,7 +48,8 @@ MEASURE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("инвестиц*", "investment_stock"), ("соглашени*", "agreements_signed"), ("договор*", "agreements_signed"),
            ("меморандум*", "agreements_signed"), ("документ*", "agreements_signed"), ("компани*", "companies"),
            ("предприяти*", "companies"), ("фирм*", "companies"), ("экспорт*", "exports"), ("импорт*", "imports"),
-           ("ввп", "gdp"), ("инфляци*", "inflation")),
+           ("ввп", "gdp"), ("инфляци*", "inflation"), ("выручк*", "revenue"), ("прибыл*", "profit"),
+           ("безработиц*", "unemployment")),
     "uk": (("товарообіг*", "trade_turnover"), ("торгів*", "trade_turnover"), ("інвестиц*", "investment_stock"),
            ("угод*", "agreements_signed"), ("договор*", "agreements_signed"), ("компані*", "companies"),
            ("підприємств*", "companies"), ("експорт*", "exports"), ("імпорт*", "imports"), ("ввп", "gdp")),
@@ -67,7 +72,8 @@ MEASURE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
            ("mutabakat*", "agreements_signed"),
            ("belge*", "agreements_signed"), ("şirket*", "companies"), ("firma*", "companies"),
            ("işletme*", "companies"), ("ihracat*", "exports"), ("ithalat*", "imports"), ("gsyh", "gdp"),
-           ("enflasyon*", "inflation")),
+           ("enflasyon*", "inflation"), ("gelir*", "revenue"), ("kâr*", "profit"), ("kar", "profit"),
+           ("işsizlik*", "unemployment")),
     "az": (("ticarət dövriyyə*", "trade_turnover"), ("ticarət*", "trade_turnover"),
            ("investisiya*", "investment_stock"),
            ("sərmayə*", "investment_stock"), ("saziş*", "agreements_signed"), ("müqavilə*", "agreements_signed"),
@@ -117,6 +123,13 @@ SHARE_WORDS: dict[str, tuple[str, ...]] = {
     "az": ("pay*",),
     "hi": ("हिस्सा", "हिस्सेदारी"),
 }
+
+#: Measures that are rates themselves: a percentage of one is its level ("inflacja spadła do 4,9 proc." is an
+#: inflation rate of 4.9 %, not a growth of inflation), and no sum of money or count measures them.
+RATE_MEASURES: frozenset[str] = frozenset({"inflation", "unemployment"})
+
+#: Measures only counts have: a sum of money is never "the agreements" or "the companies".
+COUNT_MEASURES: frozenset[str] = frozenset({"agreements_signed", "companies"})
 
 #: Languages that write nouns as compounds, where a measure word may close a longer word ("Außenhandelsumsatz").
 COMPOUNDING: frozenset[str] = frozenset({"de", "nl", "sv", "da", "no"})

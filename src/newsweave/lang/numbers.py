@@ -46,9 +46,9 @@ SCALES: dict[str, dict[str, float]] = {
     "ru": {"дюжин*": 12, "тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12},
     "uk": {"тис": 1e3, "тисяч*": 1e3, "мільйон*": 1e6, "мільярд*": 1e9, "трильйон*": 1e12},
     "bg": {"хил": 1e3, "хиляд*": 1e3, "милион*": 1e6, "милиард*": 1e9, "трилион*": 1e12},
-    "kk": {"мың": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "mıń": 1e3, "million*": 1e6,
+    "kk": {"мың*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "mıń*": 1e3, "million*": 1e6,
            "milliard*": 1e9},
-    "uz": {"минг": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "ming": 1e3, "million*": 1e6,
+    "uz": {"минг*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "ming*": 1e3, "million*": 1e6,
            "milliard*": 1e9, "trillion*": 1e12},
     "tr": {"düzine": 12, "bin": 1e3, "bine": 1e3, "milyon*": 1e6, "milyar*": 1e9, "trilyon*": 1e12, "mr": 1e9},
     "az": {"min": 1e3, "milyon*": 1e6, "milyard*": 1e9, "trilyon*": 1e12},
@@ -137,7 +137,9 @@ PERCENT_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("百分之",),
 }
 
-#: Qualifiers before a number: (phrase, qualifier). Verbs of exceeding stand here too in verb-medial languages
+#: Qualifiers before a number: (phrase, qualifier). Bare "to" prepositions (pl "do", ru "до") are left out: after a
+#: verb of change they mean "to" ("spadła do 4,9 proc."), not "up to". Verbs of exceeding stand here too in
+#: verb-medial languages
 #: ("превысил 1,5 млрд", "überstieg 3 Mrd."). Qualifier values are the model's
 #: "about" | "over" | "under" | "up_to" | "exactly". Multi-word phrases are matched word by word.
 QUALIFIERS_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
@@ -163,17 +165,17 @@ QUALIFIERS_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
            ("ponad", "over"), ("przeszło", "over"), ("powyżej", "over"), ("co najmniej", "over"),
            ("przekroczył*", "over"), ("przekracza*", "over"),
            ("prawie", "under"), ("niemal", "under"), ("niespełna", "under"), ("poniżej", "under"),
-           ("mniej niż", "under"), ("do", "up_to"), ("nawet", "up_to"), ("dokładnie", "exactly")),
+           ("mniej niż", "under"), ("nawet", "up_to"), ("dokładnie", "exactly")),
     "cs": (("asi", "about"), ("zhruba", "about"), ("přibližně", "about"), ("téměř", "under"), ("přes", "over"),
            ("více než", "over"), ("méně než", "under"), ("až", "up_to")),
     "ru": (("около", "about"), ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"),
            ("почти", "under"), ("свыше", "over"), ("более", "over"), ("больше", "over"), ("не менее", "over"),
            ("превысил*", "over"), ("превышает", "over"),
-           ("менее", "under"), ("меньше", "under"), ("до", "up_to"), ("ровно", "exactly")),
+           ("менее", "under"), ("меньше", "under"), ("ровно", "exactly")),
     "uk": (("близько", "about"), ("приблизно", "about"), ("майже", "under"), ("понад", "over"),
-           ("більше", "over"), ("менше", "under"), ("до", "up_to")),
+           ("більше", "over"), ("менше", "under")),
     "bg": (("около", "about"), ("близо", "about"), ("почти", "under"), ("над", "over"), ("повече от", "over"),
-           ("под", "under"), ("до", "up_to")),
+           ("под", "under")),
     "kk": (("шамамен", "about"), ("шамасы", "about"), ("жуық", "under")),
     "uz": (("тахминан", "about"), ("қарийб", "under"), ("салкам", "under"), ("taxminan", "about"),
            ("qariyb", "under")),
@@ -233,6 +235,10 @@ ORDINAL_SUFFIXES: dict[str, tuple[str, ...]] = {
            "’uncu", "’nci", "’ncı", "’ncü", "’ncu", "."),
     "hi": ("वें", "वां", "वीं", "वाँ", "वा", "वी", "ला", "ली", "ले", "रा", "री", "रे", "था", "थी", "थे"),
 }
+
+#: Languages that put case endings on the last word of a noun phrase: an inflected scale word ends the figure
+#: ("bunu 30 milyara çıkarma": the word after is a verb, not the counted thing).
+CASE_ON_LAST_WORD: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky", "tk", "hu", "fi", "et"})
 
 #: Languages that write ordinals as digits followed by a full stop ("20. Bölgelerarası", "30. Jahrestag").
 ORDINAL_DOT: frozenset[str] = frozenset({"de", "pl", "cs", "tr", "sk", "sl", "hr", "sr", "hu", "da", "no", "fi",

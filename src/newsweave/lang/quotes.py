@@ -114,8 +114,9 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 VERB_FINAL: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky", "tk", "hi", "ur", "bn", "mr", "fa", "ja", "ko"})
 
 #: A reporting verb after a quotation attributes it only when it comes within this many words of the closing
-#: mark ("„…” – powiedział Putin", "«…», — деб ёзган Тўқаев"); later verbs belong to another clause.
-AFTER_VERB_WORDS: int = 3
+#: mark ("„…” – powiedział Putin", '"…," the finance minister, Laura Diaz, told'); later verbs belong to another
+#: clause.
+AFTER_VERB_WORDS: int = 8
 
 #: Longest "Name, title:" line (in words) read as the speaker header of the dash-speech paragraphs below it.
 HEADER_MAX_WORDS: int = 12

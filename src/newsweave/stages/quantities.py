@@ -49,6 +49,7 @@ _NUM = regex.compile(
     r"(?:\p{Nd}{1,3}(?:[\u00a0\u202f ]\p{Nd}{3})+(?![\p{Nd}]|[.,]\p{Nd})"
     r"|\p{Nd}+(?:[.,'’]\p{Nd}+)*|[.,]\p{Nd}+)"
 )
+_ELISION = regex.compile(r"\p{L}{1,3}['’](?=\p{L}{3})")
 _ATTACHED = regex.compile(r"[\p{L}\p{M}'’.\-]+")
 _SYMBOL_CODES = N.currency_symbols()
 _SYMBOL_AT = regex.compile("|".join(regex.escape(sym) for sym in sorted(_SYMBOL_CODES, key=len, reverse=True)))
@@ -65,7 +66,11 @@ class _Word:
 
     @property
     def base(self) -> str:
-        return fold(strip_suffix(self.raw.rstrip(".")))
+        """The word without a full stop, a Turkish-style case ending or a French/Italian elided article
+        ("d'euros" -> "euros")."""
+        raw = self.raw.rstrip(".")
+        elided = _ELISION.match(raw)
+        return fold(strip_suffix(raw[elided.end():] if elided else raw))
 
 
 @dataclass(slots=True)
@@ -276,9 +281,6 @@ def extract_quantities(article: Article) -> list[Quantity]:
     return [h.quantity for h in hits]
 
 
-#: Measures that only counts have: a sum of money is never "the agreements" or "the companies".
-_COUNT_ONLY = frozenset({"agreements_signed", "companies"})
-
 _TRIGGERS: dict[str, tuple[regex.Pattern, regex.Pattern]] = {}
 
 
@@ -386,7 +388,8 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     if kind is None and (spelled is not None or (raw.isdigit() and _YEAR.match(raw))) and scale == 1.0:
         return None
     if kind is None:
-        noun = _counted_noun(text, after[n_used:n_used + 2], lang, need_measure=scale != 1.0)
+        ends_phrase = scale != 1.0 and lang in N.CASE_ON_LAST_WORD and _inflected_scale(after[n_used - 1], lang)
+        noun = None if ends_phrase else _counted_noun(text, after[n_used:n_used + 2], lang)
         if noun:
             kind, unit = "count", noun.base
             unit_word = noun.text
@@ -472,22 +475,28 @@ def _is_ordinal_noun(word: _Word, lang: str) -> bool:
     return compiled(N.ORDINAL_NOUNS, lang).word(word.base) is not None
 
 
-def _counted_noun(text: str, words: list[_Word], lang: str, need_measure: bool) -> _Word | None:
+def _counted_noun(text: str, words: list[_Word], lang: str) -> _Word | None:
     """The counted thing after a number: the next word, or the one after it when that one names a measure and
-    the next is a qualifying word ("1,500 Chinese firms", "1,5 тыс. китайских компаний"). With a scale word the
-    thing must name a measure ("23 bin şirket"), else the scale word ends an elliptic figure ("30 milyara")."""
+    the next is a qualifying word ("1,500 Chinese firms", "1,5 тыс. китайских компаний", "12 büyük şirket")."""
     if not words:
         return None
     if not _is_counted_noun(words[0], lang):
-        skippable = words[0].base in _function_words(lang) and len(words) > 1  # "12 büyük şirket"
+        skippable = words[0].base in _function_words(lang) and len(words) > 1
         if skippable and _is_counted_noun(words[1], lang) and _measure_words(text, words[1].start, words[1].end, lang):
             return words[1]
         return None
-    first_is_measure = bool(_measure_words(text, words[0].start, words[0].end, lang))
-    if not first_is_measure and len(words) > 1 and _is_counted_noun(words[1], lang) and _measure_words(
-            text, words[1].start, words[1].end, lang):
+    if not _measure_words(text, words[0].start, words[0].end, lang) and len(words) > 1 and _is_counted_noun(
+            words[1], lang) and _measure_words(text, words[1].start, words[1].end, lang):
         return words[1]
-    return words[0] if first_is_measure or not need_measure else None
+    return words[0]
+
+
+def _inflected_scale(word: _Word, lang: str) -> bool:
+    """Whether a scale word carries an ending beyond its table form ("milyara" of "milyar")."""
+    forms = compiled(N.SCALES, lang)
+    if word.base in forms.exact:
+        return False
+    return any(word.base.startswith(stem) and len(word.base) > len(stem) for stem in forms.stem_prefixes)
 
 
 def _is_counted_noun(word: _Word, lang: str) -> bool:
@@ -513,10 +522,10 @@ _WORDFREQ_LANGS = frozenset(available_languages())
 
 
 def _load_function_words(lang: str) -> frozenset[str]:
-    """The language's 150 most frequent words (wordfreq): function words that never name counted things.
+    """The language's 60 most frequent words (wordfreq): function words that never name counted things.
 
     Only for languages wordfreq has itself (it would otherwise substitute a neighbour, Russian for Uzbek)."""
-    words = frozenset(fold(w) for w in top_n_list(lang, 150)) if lang in _WORDFREQ_LANGS else frozenset()
+    words = frozenset(fold(w) for w in top_n_list(lang, 60)) if lang in _WORDFREQ_LANGS else frozenset()
     _FUNCTION_WORDS[lang] = words
     return words
 
@@ -564,6 +573,9 @@ def _measure_words(text: str, start: int, end: int, lang: str) -> list[tuple[int
 
 
 def _percent_key(base: str, text: str, start: int, end: int, lang: str) -> str:
+    """A percentage's key: the rate of a rate measure, else the growth or share of the measure its clause names."""
+    if base in M.RATE_MEASURES:
+        return f"{base}_rate"
     words = [fold(strip_suffix(m.group())) for m in WORD.finditer(text, start, end)]
     family = base.split("_")[0]
     growth, share = compiled(M.GROWTH_WORDS, lang), compiled(M.SHARE_WORDS, lang)
@@ -574,42 +586,55 @@ def _percent_key(base: str, text: str, start: int, end: int, lang: str) -> str:
     return f"{family}_rate"
 
 
+def _clause(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The part of a sentence between semicolons that holds ``pos``: "…; merkez bankası faizi yüzde 50'ye …"."""
+    left = text.rfind(";", start, pos)
+    right = text.find(";", pos, end)
+    return (left + 1 if left >= 0 else start), (right if right >= 0 else end)
+
+
+def _fits_measure(kind: str, base: str) -> bool:
+    """Sums of money never measure what only counts or rates measure (agreements, companies, inflation)."""
+    return kind == "percent" or base not in M.COUNT_MEASURES | M.RATE_MEASURES
+
+
 def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str) -> None:
+    """Measure phrase and key of every figure: a count's own noun; for money and percentages the nearest
+    measure word of the clause, else the figure before in the paragraph or the previous sentence ("bu miktar")."""
     text = article.text
     subject: list[str] | None = None
     for i, h in enumerate(hits):
         q = h.quantity
         sent = sents[h.sentence] if 0 <= h.sentence < len(sents) else None
         s_start, s_end = (sent.start, sent.end) if sent else (q.start, q.end)
+        c_start, c_end = _clause(text, q.start, s_start, max(s_end, q.end))
         base, phrase = None, None
         if q.kind == "count":
             own = _measure_words(text, q.start, q.end, lang)
-            if own:
-                base, phrase = own[-1][2], text[own[-1][0]:q.end]
+            if not own:
+                q.measure = q.unit
+                continue
+            base, phrase = own[-1][2], text[own[-1][0]:q.end]
         if base is None:
-            cands = _measure_words(text, s_start, s_end, lang)
-            if q.kind in ("money", "number"):
-                cands = [c for c in cands if c[2] not in _COUNT_ONLY]
+            cands = [c for c in _measure_words(text, c_start, c_end, lang) if _fits_measure(q.kind, c[2])]
             if cands:
                 near = min(cands, key=lambda c: abs(c[0] - q.start) + (0 if c[0] < q.start else 1))
                 base, phrase = near[2], text[near[0]:near[1]]
         if base is None:
             prev = next((p for p in reversed(hits[:i]) if p.measure_base and p.paragraph == h.paragraph
-                         and 0 < h.sentence - p.sentence <= 2), None)
+                         and 0 < h.sentence - p.sentence <= 2 and _fits_measure(q.kind, p.measure_base)), None)
             if prev:
                 base, phrase = prev.measure_base, prev.quantity.measure
             elif h.sentence > 0 and sents[h.sentence - 1].start >= _para_start(text, s_start):
                 ps = sents[h.sentence - 1]
-                cands = _measure_words(text, ps.start, ps.end, lang)
+                cands = [c for c in _measure_words(text, ps.start, ps.end, lang) if _fits_measure(q.kind, c[2])]
                 if cands:
                     base, phrase = cands[-1][2], text[cands[-1][0]:cands[-1][1]]
         if base is None:
-            if q.kind == "count":
-                q.measure = q.unit
             continue
         h.measure_base = base
         q.measure = phrase
-        key = _percent_key(base, text, s_start, s_end, lang) if q.kind == "percent" else base
+        key = _percent_key(base, text, c_start, c_end, lang) if q.kind == "percent" else base
         codes = countries_in(text, s_start, s_end, lang)
         if len(codes) < 2 and h.sentence > 0:
             ps = sents[h.sentence - 1]
