@@ -50,7 +50,7 @@ _LANGID_DROP = frozenset({"zxx", "hbo", "grc", "vo", "wuu", "sdh"})
 _LANGID_WEIGHT = 0.5
 #: Text beyond these many characters adds nothing to a language decision, only time.
 _FT_CHARS = 3000
-_LANGID_CHARS = 1000
+_LANGID_CHARS = 600
 #: The document decision (models, letters, words) reads this much of the article; its paragraphs all vote.
 _DOC_SAMPLE_CHARS = 1500
 _TRIAGE_CHARS = 300
@@ -73,9 +73,9 @@ _MARK_BONUS = 1.0
 #: Words looked at by the word-level checks (enough to decide, bounded in time).
 _MAX_WORDS = 300
 #: Words the close-set rule weighs (word statistics settle within a hundred words).
-_CLOSE_SET_WORDS = 120
+_CLOSE_SET_WORDS = 80
 #: Share of the vote a relative needs before word frequencies are asked to choose between them.
-_RELATIVE_DOUBT = 0.01
+_RELATIVE_DOUBT = 0.03
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
 
@@ -471,8 +471,8 @@ def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> S
 
 
 def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look], skip: set[int]) -> Guess:
-    """The article's language: ``identify`` on a sample, with the paragraphs' fastText votes (weighted
-    by letters) standing in for a second fastText pass."""
+    """The article's language from its paragraphs' fastText votes (weighted by letters): taken as they are
+    when sure and the language has no close relative, else checked by ``identify`` on a sample."""
     votes: Counter[str] = Counter()
     for i, look in enumerate(looks):
         if i in skip:
@@ -484,7 +484,20 @@ def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look],
     if not total:
         return identify(sample if sample.strip() else text)
     vote = {lang: v / total for lang, v in votes.most_common(8)}
+    top, conf = next(iter(vote.items()))
+    counts: Counter[str] = Counter()
+    for i, look in enumerate(looks):
+        if i not in skip:
+            counts.update(look.counts)
+    script = dominant_script(sample, counts)
+    if conf >= _FT_ALONE and written_in(top, script) and not _has_relatives(top, script):
+        return Guess(top, round(conf, 4), script, None, sum(counts.values()), tuple(vote.items())[:3])
     return identify(sample, vote)
+
+
+def _has_relatives(lang: str, script: str) -> bool:
+    """Whether the letter or word rules may overturn a confident vote for ``lang`` in ``script``."""
+    return lang in LETTER_MARKS.get(script, {}) or any(lang in g for g in CLOSE_SETS)
 
 
 class LanguageStage:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import accumulate
 from typing import Any
 
@@ -121,7 +122,11 @@ def _parse_date(date_text: str) -> str | None:
     """ISO date of an attribution's date text (any language dateparser knows), or None."""
     if not date_text:
         return None
-    import dateparser  # imported here: it is slow to import and only needed when a post is found
+    try:  # the embed code's own English form first: exact and a thousand times cheaper than dateparser
+        return datetime.strptime(date_text, "%B %d, %Y").date().isoformat()
+    except ValueError:
+        pass
+    import dateparser  # imported here: it is slow to import and only needed for other forms
 
     parsed = dateparser.parse(date_text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date().isoformat() if parsed else None
