@@ -6,7 +6,7 @@ DB ?= newsweave.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench eval-full clean
+.PHONY: setup run test lint bench eval-full clean ner-model
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ run: setup
 test: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+## ner-model: retrain the CRF name tagger from ../shared/dev/ner (permissive sets only; never SlavicNER)
+ner-model: setup
+	$(BIN)/python scripts/train_ner.py
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -117,6 +117,8 @@ def test_entities_all_caps_headline_still_finds_places(stage: EntityStage) -> No
     assert found.get("RUSSIA") == "LOC" and found.get("KAZAKHSTAN") == "LOC" and found.get("MOSCOW") == "LOC"
 
 
-def test_entities_pipeline_runs_with_the_stage() -> None:
-    pipe = Pipeline(["entities"]) if "language" not in STAGES else None
-    assert pipe is None or pipe.stages[0].name == "entities"
+def test_entities_pipeline_runs_after_the_language_stage() -> None:
+    pipe = Pipeline(["language", "entities"])
+    art = pipe(Article(id="p", text="Prezydent Zbigniew Wąsowicz przyjechał wczoraj do Kazachstanu na rozmowy."))
+    assert not art.meta.get("errors")
+    assert {(m.text, m.type) for m in art.mentions} >= {("Zbigniew Wąsowicz", "PER"), ("Kazachstanu", "LOC")}

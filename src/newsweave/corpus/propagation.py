@@ -33,7 +33,7 @@ def propagate_mentions(articles: list[Article]) -> int:
         doc = document(art.text, art.lang, spans, art.mentions)
         docs.append(doc)
         sources = [f for f in doc.found if f.layer in _SOURCE_LAYERS]
-        for name in known_from(sources, doc.toks, MIN_CONFIDENCE):
+        for name in known_from(sources, doc, MIN_CONFIDENCE):
             known.add(name)
     if not len(known):
         return 0

@@ -7,7 +7,10 @@ types it annotates (its labels are mapped to PER/LOC/ORG, plus MISC/EVT/PRO wher
 predictions of types a set does not annotate are left out, because the set cannot say whether they
 are right. GermEval's ``-deriv``/``-part`` labels (``deutsche``, ``EU-weit``) are not names and are
 left out too. Token sets are grouped into pseudo-documents of ``GROUP`` sentences.
-The CI sample (the default) takes the first sentences/documents of each set; ``full=True`` takes all.
+
+Only the held-out first third of each ``dev/ner`` set is scored: the CRF tagger trains on the rest
+(``scripts/train_ner.py``). The CI sample (the default) takes the first ``SAMPLE_SENTENCES`` sentences /
+``SAMPLE_DOCS`` documents of that third (and a per-language sample of SlavicNER); ``full=True`` takes all.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ GROUP = 10
 #: The CI sample: sentences per token set, documents per document set.
 SAMPLE_SENTENCES = 400
 SAMPLE_DOCS = 40
+#: The first third of every permissively licensed set is held out for evaluation; the CRF tagger
+#: (scripts/train_ner.py) trains only on the rest. SlavicNER is never trained on.
+HELD_OUT_FRACTION = 1 / 3
 
 _KAZNERD = {"PERSON": "PER", "GPE": "LOC", "LOCATION": "LOC", "ORGANISATION": "ORG"}
 _ILNER = {"NEP": "PER", "NEL": "LOC", "NEO": "ORG"}
@@ -115,7 +121,16 @@ def _grouped(sentences: list[list[tuple[str, str]]], lang: str, mapping: dict[st
         yield Doc(lang, "\n".join(texts), gold)
 
 
-def _read_columns(path: Path, token_col: int, label_col: int, limit: int | None, sep: str | None = "\t"
+def _part(items: list, part: str, limit: int | None) -> list:
+    """The held-out first third ("heldout", cut to ``limit``) or the training rest ("train") of a set."""
+    cut = int(len(items) * HELD_OUT_FRACTION)
+    if part == "train":
+        return items[cut:]
+    held = items[:cut]
+    return held[:limit] if limit else held
+
+
+def _read_columns(path: Path, token_col: int, label_col: int, sep: str | None = "\t"
                   ) -> list[list[tuple[str, str]]]:
     sentences: list[list[tuple[str, str]]] = []
     cur: list[tuple[str, str]] = []
@@ -129,36 +144,33 @@ def _read_columns(path: Path, token_col: int, label_col: int, limit: int | None,
                 if cur:
                     sentences.append(cur)
                     cur = []
-                    if limit and len(sentences) >= limit:
-                        break
                 continue
             cur.append((cols[token_col], cols[label_col].strip() or "O"))
-    if cur and not (limit and len(sentences) >= limit):
+    if cur:
         sentences.append(cur)
     return sentences
 
 
-def germeval(path: Path, limit: int | None) -> Iterator[Doc]:
+def germeval(path: Path, limit: int | None, part: str = "heldout") -> Iterator[Doc]:
     """GermEval 2014 (outer level): ``idx token outer nested`` rows."""
-    sents = _read_columns(path, 1, 2, limit)
+    sents = _part(_read_columns(path, 1, 2), part, limit)
     return _grouped([[(t, lab if "deriv" not in lab and "part" not in lab else "O") for t, lab in s]
                      for s in sents], "de", _GERMEVAL)
 
 
-def kaznerd(path: Path, limit: int | None) -> Iterator[Doc]:
+def kaznerd(path: Path, limit: int | None, part: str = "heldout") -> Iterator[Doc]:
     """KazNERD IOB2: ``token label`` rows separated by spaces."""
-    return _grouped(_read_columns(path, 0, 1, limit, sep=None), "kk", _KAZNERD)
+    return _grouped(_part(_read_columns(path, 0, 1, sep=None), part, limit), "kk", _KAZNERD)
 
 
-def ilner(path: Path, lang: str, limit: int | None) -> Iterator[Doc]:
+def ilner(path: Path, lang: str, limit: int | None, part: str = "heldout") -> Iterator[Doc]:
     """IL-NER Hindi/Urdu: ``token<TAB>label`` rows."""
-    return _grouped(_read_columns(path, 0, 1, limit), lang, _ILNER)
+    return _grouped(_part(_read_columns(path, 0, 1), part, limit), lang, _ILNER)
 
 
-def factrueval(folder: Path, limit: int | None) -> Iterator[Doc]:
+def factrueval(folder: Path, limit: int | None, part: str = "heldout") -> Iterator[Doc]:
     """FactRuEval 2016: objects (Person, Org, Location, LocOrg) over the spans of each book."""
-    books = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
-    for txt in books:
+    for txt in _part(sorted(folder.glob("*.txt")), part, limit):
         text = txt.read_text(encoding="utf-8")
         spans: dict[str, tuple[int, int, str]] = {}
         for line in txt.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
@@ -193,21 +205,26 @@ def slavicner(path: Path, limit: int | None) -> Iterator[Doc]:
             yield Doc(lang, rec["text"], gold)
 
 
-def datasets(shared: Path, full: bool) -> dict[str, Iterator[Doc]]:
-    """The evaluation sets present in ``shared``, by name."""
+def datasets(shared: Path, full: bool, part: str = "heldout") -> dict[str, Iterator[Doc]]:
+    """The sets present in ``shared``, by name: their held-out part (sampled unless ``full``) or training part.
+
+    SlavicNER (research-only licence) is only ever an evaluation set; it has no training part.
+    """
     ner = shared / "dev" / "ner"
     sents = None if full else SAMPLE_SENTENCES
     docs = None if full else SAMPLE_DOCS
     found: dict[str, Iterator[Doc]] = {}
     if (ner / "de_germeval2014_dev.tsv").exists():
-        found["germeval"] = germeval(ner / "de_germeval2014_dev.tsv", sents)
+        found["germeval"] = germeval(ner / "de_germeval2014_dev.tsv", sents, part)
     if (ner / "kk_kaznerd_valid.iob2").exists():
-        found["kaznerd"] = kaznerd(ner / "kk_kaznerd_valid.iob2", sents)
+        found["kaznerd"] = kaznerd(ner / "kk_kaznerd_valid.iob2", sents, part)
     for lang in ("hi", "ur"):
         if (ner / f"{lang}_ilner_dev.txt").exists():
-            found[f"ilner-{lang}"] = ilner(ner / f"{lang}_ilner_dev.txt", lang, sents)
+            found[f"ilner-{lang}"] = ilner(ner / f"{lang}_ilner_dev.txt", lang, sents, part)
     if (ner / "ru_factrueval2016_dev").is_dir():
-        found["factrueval"] = factrueval(ner / "ru_factrueval2016_dev", docs)
+        found["factrueval"] = factrueval(ner / "ru_factrueval2016_dev", docs, part)
+    if part == "train":
+        return found
     if (shared / "dev" / "slavicner" / "docs.jsonl").exists():
         found["slavicner"] = slavicner(shared / "dev" / "slavicner" / "docs.jsonl", docs * 3 if docs else None)
     return found

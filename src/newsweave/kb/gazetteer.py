@@ -35,13 +35,13 @@ from rapidfuzz.distance import Indel
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 7
+SCHEMA = 11
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
-#: Places this big keep their name even when it is also a common word.
+#: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: How many of each language's most frequent words count as "common words".
-COMMON_WORDS_PER_LANGUAGE = 3000
+COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
                       "ar", "fa", "sv", "fi", "hu", "ro", "id")
 _SKIP_TERRITORIES = {"ZZ", "QO", "XA", "XB", "EZ", "UN", "EU"}
@@ -201,7 +201,7 @@ def _plausible_name(name: str) -> bool:
     return True
 
 
-def _add_countries_and_languages(gaz: Gazetteer) -> None:
+def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
     import countrynames.data as cn_data
     from babel import Locale, localedata
 
@@ -215,8 +215,11 @@ def _add_countries_and_languages(gaz: Gazetteer) -> None:
         except (ValueError, KeyError):
             continue
         locale_langs.add(loc.language)
+        major = loc.language in _COMMON_WORD_LANGS
         for code, name in loc.territories.items():
-            if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES - _ORG_TERRITORIES:
+            # A small locale's name for a country may be a common word elsewhere (Gaelic "Mann" = Isle of Man).
+            if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES - _ORG_TERRITORIES and (
+                    major or fold(name) not in common):
                 territories.setdefault(code, set()).add(name)
         for code, name in loc.languages.items():
             languages.setdefault(code, set()).add(name)
@@ -250,8 +253,11 @@ def _add_places(gaz: Gazetteer, common: set[str]) -> None:
         names = {city["name"]}
         if pop >= ALT_NAME_MIN_POPULATION:
             names.update(city.get("alternatenames") or [])
+        # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
+        # "Essen" no). Other scripts are spared: there a city's name is frequent because the city is
+        # (Москва), and caseless scripts are checked against word frequencies when matching.
         keep = {n for n in names if _plausible_name(n)
-                and (pop >= COMMON_WORD_EXEMPT_POPULATION or fold(n) not in common)}
+                and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION)}
         if keep:
             gaz.add(GazEntry("LOC", f"geonames:{city['geonameid']}", city["name"], 1.0 + math.log10(max(pop, 1)) / 10),
                     keep)
@@ -268,9 +274,10 @@ def _add_organisations(gaz: Gazetteer) -> None:
 def build_gazetteer() -> Gazetteer:
     """Build the whole gazetteer from the installed data packages (a few seconds)."""
     gaz = Gazetteer()
-    _add_countries_and_languages(gaz)
+    common = _common_words()
+    _add_countries_and_languages(gaz, common)
     _add_organisations(gaz)
-    _add_places(gaz, _common_words())
+    _add_places(gaz, common)
     return gaz
 
 

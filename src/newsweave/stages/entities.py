@@ -66,6 +66,8 @@ NOUN_ZIPF = 4.3
 #: or a city of more than a million people (gazetteer priority >= 1.6).
 CASELESS_COMMON_ZIPF = 4.0
 CASELESS_CITY_MIN_PRIORITY = 1.6
+#: In caseless scripts a word this frequent ends a name (रूप); surnames can be frequent words too (मोदी 6.0).
+CASELESS_NAME_MAX_ZIPF = 6.0
 _STOPWORDS_PER_LANGUAGE = 100
 _WORDFREQ_LANGS = frozenset(wordfreq.available_languages())
 _PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -187,6 +189,7 @@ def _reporting(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in REPORTING_VERBS.get(lang, frozenset()) if " " not in w)
 
 
+@lru_cache(maxsize=1024)
 def _base_lang(lang: str | None) -> str:
     return (lang or "und").split("-")[0].split("_")[0].lower()
 
@@ -322,12 +325,15 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
             sep = "apos"
         else:
             sep = "break"
-        k = bisect.bisect_right(starts, m.start()) - 1
-        tok_lang = _base_lang(spans[k][2]) if k >= 0 and spans[k][0] <= m.start() < spans[k][1] else base
-        if tok_lang == "und":
-            tok_lang = base
+        tok_lang = base
+        if spans:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and spans[k][0] <= m.start() < spans[k][1]:
+                tok_lang = _base_lang(spans[k][2])
+                if tok_lang == "und":
+                    tok_lang = base
         cased = is_cased(word)
-        shout = cased and bisect.bisect_right(shout_lines, m.start()) % 2 == 1
+        shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, m.start()) % 2 == 1
         cap = cased and (word[0].isupper() or shout)
         upper = cased and not shout and len(word) >= 2 and word.isupper()
         sent_start = not toks or bool(_SENTENCE_END.search(sep_text)) or (sep == "break" and "\n" in sep_text)
@@ -439,6 +445,32 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     return True
 
 
+def _release_place_pairs(doc: _Doc) -> None:
+    """Two adjacent capitalised words that are not one place name are a person's name, not two places.
+
+    ``Asia Bibi`` (a continent and a town) and ``Wladimir Putin`` (a town and a free word): a one-word
+    GeoNames match directly followed by another one-word GeoNames match, or written in its base form and
+    followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
+    Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``w Moskwie Putin``).
+    """
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        a, b = doc.owner[k], doc.owner[k + 1]
+        if a < 0 or not toks[k].cased or toks[k + 1].sep != "space" or toks[k + 1].sent_start or not toks[k + 1].cap:
+            continue
+        first = doc.found[a]
+        if first.j != k + 1 or first.i != k or not (first.kb_id or "").startswith("geonames:"):
+            continue
+        if b >= 0:
+            second = doc.found[b]
+            if second.i == k + 1 and second.j == k + 2 and (second.kb_id or "").startswith("geonames:"):
+                doc.release(a)
+                doc.release(b)
+        elif toks[k].key == fold(first.lemma or "") and not _is_loc_head(toks[k + 1]) \
+                and not _is_org_head(toks[k + 1]) and not _is_title(toks, k + 1):
+            doc.release(a)
+
+
 def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
     """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``, English ``Putin's``)."""
     if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6:
@@ -465,7 +497,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 break
             if _is_stop(tok) and not tok.upper:
                 break
-        elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key):
+        elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key) \
+                or _zipf(tok.key, tok.lang) >= CASELESS_NAME_MAX_ZIPF:
             break
         if n > 0:
             joint = toks[k] if step == 1 else toks[k + 1]
@@ -520,7 +553,7 @@ def _title_layer(doc: _Doc) -> None:
         # "President of Russia X", "президент России X", "Präsident Russlands X": skip one place name.
         if k < len(toks) and doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "LOC":
             k = doc.found[doc.owner[k]].j
-        if k < len(toks) and toks[k].sep in ("space", "hyphen"):
+        if k < len(toks) and (toks[k].sep in ("space", "hyphen") or toks[k].sep_text.strip() == "."):
             n = _name_run(doc, k)
             if n and not (toks[k].cased and toks[k].sent_start):
                 _add_name(doc, k, k + n, "PER", 0.85)
@@ -591,6 +624,8 @@ def _org_layer(doc: _Doc) -> None:
         if _OPEN_BRACKET.search(tok.sep_text) and i + 1 <= len(toks) and (
                 i + 1 == len(toks) or _CLOSE_BRACKET.search(toks[i + 1].sep_text)) and _is_acronym(tok):
             expansion = _expansion_before(doc, i)
+            if expansion and not _explains(doc, expansion, tok.text):
+                expansion = None
             if expansion:
                 doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "pattern",
                                 _lemma(doc, expansion[0], expansion[1])))
@@ -601,6 +636,19 @@ def _org_layer(doc: _Doc) -> None:
         n = _caseless_phrase_before(doc, i, max_zipf=5.0)
         if n and any(_zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
+
+
+def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
+    """Whether a phrase can be what an acronym stands for: its initials spell the acronym, or it names an
+    organisation (a head word and no title), since the acronym may come from another language (ODKB)."""
+    toks = doc.toks[span[0]: span[1]]
+    if any(_is_title(doc.toks, k) for k in range(*span)):
+        return False
+    initials = "".join(t.text[0] for t in toks if t.cap).casefold()
+    letters = iter(initials)
+    if acronym.isupper() and all(ch in letters for ch in acronym.casefold()):
+        return True
+    return any(_is_org_head(t) for t in toks)
 
 
 def _is_acronym(tok: Tok) -> bool:
@@ -682,9 +730,10 @@ def _acronym_layer(doc: _Doc) -> None:
 # ---------------------------------------------------------------- layer 5: propagation
 
 
-def known_from(found: Iterable[Found], toks: list[Tok], min_confidence: float = PROPAGATION_MIN_CONFIDENCE
+def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAGATION_MIN_CONFIDENCE
                ) -> list[KnownName]:
-    """Known names from a document's confident person/organisation mentions."""
+    """Known names from a document's confident person/organisation mentions (last piece in its base form)."""
+    toks = doc.toks
     names = []
     for f in found:
         if f.type not in ("PER", "ORG") or f.confidence < min_confidence or not f.emit:
@@ -693,8 +742,7 @@ def known_from(found: Iterable[Found], toks: list[Tok], min_confidence: float = 
         for k in range(f.i, f.j):
             if k > f.i and toks[k].sep == "apos":
                 break
-            forms = bases(toks[k])
-            keys.append(fold(min(forms.values(), key=len)) if k == f.j - 1 and len(forms) > 1 else toks[k].key)
+            keys.append(fold(_lemma(doc, k, k + 1)) if k == f.j - 1 else toks[k].key)
         names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id))
     return names
 
@@ -704,7 +752,8 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
     toks = doc.toks
     added = 0
     for i, tok in enumerate(toks):
-        if doc.owner[i] >= 0 or not tok.key or (tok.cased and not tok.cap):
+        town = _one_word_town(doc, i)
+        if (doc.owner[i] >= 0 and town is None) or not tok.key or (tok.cased and not tok.cap):
             continue
         forms = bases(tok)
         hit: tuple[int, KnownName] | None = None
@@ -734,11 +783,25 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
             continue
         if not tok.cased and _is_stop(tok):
             continue
+        if town is not None:
+            # A one-word town spelt exactly like a person or organisation found in the text is that name.
+            if not (exact and n == 1 and cand.type in ("PER", "ORG")):
+                continue
+            doc.release(town)
         j = _with_apostrophe_suffix(toks, i + n)
         if doc.claim(Found(i, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
                            _lemma(doc, i, i + n), cand.kb_id)):
             added += 1
     return added
+
+
+def _one_word_town(doc: _Doc, i: int) -> int | None:
+    """The finding that claims piece ``i`` when it is a one-word GeoNames place (not a country), else None."""
+    idx = doc.owner[i]
+    if idx < 0:
+        return None
+    f = doc.found[idx]
+    return idx if f.i == i and f.j == i + 1 and (f.kb_id or "").startswith("geonames:") else None
 
 
 def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[int, KnownName] | None:
@@ -836,7 +899,7 @@ class EntityStage:
     requires = ("text", "lang", "segments")
     assigns = ("mentions",)
 
-    def __init__(self, kb_file: Path | None = None, use_natasha: bool = True, use_tagger: bool = False) -> None:
+    def __init__(self, kb_file: Path | None = None, use_natasha: bool = True, use_tagger: bool = True) -> None:
         self.gazetteer = load_gazetteer()
         path = kb_file or userkb.kb_path()
         self.user_kb: Gazetteer | None = None
@@ -866,24 +929,27 @@ class EntityStage:
         self.run_layers(doc)
         return to_mentions(doc)
 
-    def run_layers(self, doc: _Doc) -> None:
-        """Run every layer over a tokenised document, in order of trust."""
+    def run_layers(self, doc: _Doc, until: str | None = None) -> None:
+        """Run every layer over a tokenised document, in order of trust (stopping before ``until``)."""
         if self.user_kb is not None:
             _gazetteer_layer(doc, self.user_kb, "kb", 0.95)
         _gazetteer_layer(doc, self.gazetteer, "gazetteer", 0.9)
+        _release_place_pairs(doc)
         _org_layer(doc)
         _title_layer(doc)
         _reporting_layer(doc)
-        if self.tagger is not None:
-            self.tagger.tag(doc)
+        if until == "tagger":
+            return
         if self.use_natasha:
             _natasha_layer(doc)
+        if self.tagger is not None:
+            self.tagger.tag(doc)
         known = KnownNames()
-        for name in known_from(doc.found, doc.toks):
+        for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
         _capitalised_layer(doc)
-        for name in known_from(doc.found, doc.toks):
+        for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
         _acronym_layer(doc)

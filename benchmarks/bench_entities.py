@@ -1,0 +1,77 @@
+"""Throughput of entity recognition (the ``entities`` stage, then batch propagation), in articles per second.
+
+Articles: the five seeds from the shared folder (hi, pl, uz, de, tr; 3-10 kB each) plus the sample corpus in
+``examples/corpus``; the language stage runs once beforehand (not timed), as in the pipeline. Resources
+(gazetteer, natasha) are loaded before timing. Both wall-clock and CPU-time rates are printed: on a
+busy machine the CPU-time rate is what the code costs. The goal is at least 50 articles/s.
+
+    python benchmarks/bench_entities.py               # 500 articles
+    python benchmarks/bench_entities.py --n 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import time
+from pathlib import Path
+
+from newsweave.config import shared_dir
+from newsweave.corpus.propagation import propagate_mentions
+from newsweave.model import Article
+from newsweave.stages.entities import EntityStage
+from newsweave.stages.language import LanguageStage
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_articles() -> list[Article]:
+    """Seeds (when the shared folder exists) and the sample corpus's plain-text and JSONL articles."""
+    articles: list[Article] = []
+    shared = shared_dir()
+    if shared is not None:
+        for path in sorted((shared / "seeds").glob("*.txt")):
+            articles.append(Article(id=path.stem, text=path.read_text(encoding="utf-8")))
+    corpus = ROOT / "examples" / "corpus"
+    for path in sorted(corpus.glob("*.txt")):
+        articles.append(Article(id=path.stem, text=path.read_text(encoding="utf-8")))
+    jsonl = corpus / "articles.jsonl"
+    if jsonl.exists():
+        for i, line in enumerate(jsonl.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                record = json.loads(line)
+                articles.append(Article(id=f"jsonl{i}", text=record.get("text", ""), lang=record.get("lang")))
+    return [a for a in articles if a.text.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500, help="articles to process")
+    args = parser.parse_args()
+    language = LanguageStage()
+    base = [language(a) for a in load_articles()]
+    if not base:
+        raise SystemExit("no articles found (shared seeds or examples/corpus)")
+    batch = [copy.deepcopy(base[i % len(base)]) for i in range(args.n)]
+    stage = EntityStage()
+    for art in base:  # warm up: word lists and natasha load on first use
+        stage(copy.deepcopy(art))
+    c0, t0 = time.process_time(), time.perf_counter()
+    for art in batch:
+        stage(art)
+    c1, t1 = time.process_time(), time.perf_counter()
+    propagate_mentions(batch[: min(len(batch), 200)])
+    t2 = time.perf_counter()
+    chars = sum(len(a.text) for a in batch)
+    mentions = sum(len(a.mentions) for a in batch)
+    print(f"articles: {len(batch)} ({len(base)} distinct, {chars / len(batch):.0f} chars on average)")
+    print(f"recognition: {len(batch) / (t1 - t0):.1f} articles/s wall clock, {len(batch) / (c1 - c0):.1f} articles/s "
+          f"of CPU time (differs on a shared machine), {chars / (t1 - t0) / 1000:.0f} kchars/s, "
+          f"{mentions / len(batch):.1f} mentions/article")
+    n_prop = min(len(batch), 200)
+    print(f"cross-document propagation over {n_prop} articles: {t2 - t1:.2f} s ({n_prop / (t2 - t1):.1f} articles/s)")
+
+
+if __name__ == "__main__":
+    main()
