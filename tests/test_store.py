@@ -60,6 +60,7 @@ def store(location: str) -> Store:
 def _analysed(art: Article) -> Article:
     """Give an article a small but complete analysis, as the stages would."""
     art.lang, art.script, art.date, art.date_precision, art.date_source = "en", "Latn", "2024-05-14", "day", "metadata"
+    art.lang_confidence = 0.93
     start = max(art.text.find("Kazakhstan"), 0)
     art.mentions = [Mention(start, start + 10, art.text[start:start + 10], "LOC", entity_id="E-KZ", confidence=0.9,
                             layer="gazetteer")]
@@ -130,7 +131,7 @@ def test_store_save_analysis_round_trips_and_is_idempotent(store: Store) -> None
     store.save_analysis([art])
     got = store.get_article("a")
     assert got.to_contract() == art.to_contract()
-    assert got.embedding == [0.25, -0.5, 1.0]
+    assert got.embedding == [0.25, -0.5, 1.0] and got.lang_confidence == 0.93
     assert store.pending_articles(10) == [] and store.article_status("a") == "analysed"
     counts = store.stats()
     assert (counts.mentions, counts.quantities, counts.quotes) == (1, 1, 1)
@@ -293,6 +294,7 @@ def test_store_export_import_round_trip_is_lossless(store: Store, tmp_path: Path
         assert (report.articles, report.entities, report.events, report.stories) == (3, 1, 1, 1)
         assert list(export_records(restored, "all")) == [json.loads(line) for line in dump.getvalue().splitlines()]
         assert restored.get_article("a").raw == raw and restored.check() == []
+        assert restored.get_article("a").lang_confidence == 0.93
         assert restored.stats() == store.stats()
         again = import_jsonl(restored, io.StringIO(dump.getvalue()))
         assert (again.articles, again.skipped_articles) == (0, 3)

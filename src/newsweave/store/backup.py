@@ -18,9 +18,11 @@ from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from sqlalchemy import Float, Integer
 
 from newsweave.model import Entity, Event, Story, Variant
 from newsweave.store.core import CorpusState, Store
+from newsweave.store.schema import articles
 
 #: What can be exported; "all" only as JSONL (a backup).
 WHATS = ("articles", "entities", "events", "stories", "all")
@@ -30,8 +32,11 @@ FORMATS = ("jsonl", "csv", "parquet")
 _BATCH = 500
 
 #: Parquet column types that are not strings; every other column is a string (nested values as JSON).
-_ARROW_TYPES = {"raw": pa.binary(), "date_confidence": pa.float64(), "article_count": pa.int64(),
-                "embedding": pa.list_(pa.float32())}
+_ARROW_TYPES = {
+    **{c.name: pa.float64() for c in articles.c if isinstance(c.type, Float)},
+    **{c.name: pa.int64() for c in articles.c if isinstance(c.type, Integer)},
+    "raw": pa.binary(), "article_count": pa.int64(), "embedding": pa.list_(pa.float32()),
+}
 
 
 @dataclass

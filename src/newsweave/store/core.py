@@ -398,9 +398,8 @@ class Store:
             "author": art.author, "origin": art.origin, "date": art.date, "date_precision": art.date_precision,
             "date_source": art.date_source, "date_confidence": art.date_confidence,
             "date_earliest": art.date_earliest, "date_latest": art.date_latest, "lang": art.lang,
-            "script": art.script, "duplicate_of": None, "event_id": None, "story_id": None, "status": "pending",
-            "analysis": None, "meta": art.meta or None,
-            "ingested_at": now,
+            "lang_confidence": art.lang_confidence, "script": art.script, "duplicate_of": None, "event_id": None,
+            "story_id": None, "status": "pending", "analysis": None, "meta": art.meta or None, "ingested_at": now,
         }
 
     # ------------------------------------------------------------------ analysis
@@ -461,8 +460,8 @@ class Store:
                 "title": art.title, "date": art.date, "date_precision": art.date_precision,
                 "date_source": art.date_source, "date_confidence": art.date_confidence,
                 "date_earliest": art.date_earliest, "date_latest": art.date_latest, "lang": art.lang,
-                "script": art.script, "event_id": art.event_id, "story_id": art.story_id,
-                "analysis": art.to_contract(), "meta": art.meta or None,
+                "lang_confidence": art.lang_confidence, "script": art.script, "event_id": art.event_id,
+                "story_id": art.story_id, "analysis": art.to_contract(), "meta": art.meta or None,
                 "status": "duplicate" if art.duplicate_of else "analysed",
             })
             if conn.execute(update(a).where(a.c.id == art.id).values(**values)).rowcount != 1:
@@ -583,7 +582,7 @@ class Store:
                           date_confidence=row.date_confidence, date_earliest=row.date_earliest,
                           date_latest=row.date_latest, lang=row.lang, script=row.script,
                           content_hash=row.content_hash)
-        art.content_hash = row.content_hash
+        art.content_hash, art.lang_confidence = row.content_hash, row.lang_confidence
         art.raw, art.raw_type, art.author, art.origin = row.raw, row.raw_type, row.author, row.origin
         art.duplicate_of, art.event_id, art.story_id = row.duplicate_of, row.event_id, row.story_id
         art.meta = dict(row.meta or {})
@@ -964,6 +963,7 @@ class Store:
                     art = Article.from_contract(r["analysis"], r["text"])
                     art.embedding = r.get("embedding")
                     art.event_id, art.story_id, art.meta = r.get("event_id"), r.get("story_id"), r.get("meta") or {}
+                    art.lang_confidence = r.get("lang_confidence")
                     analysed.append(art)
             if analysed:
                 self._write_analysis(conn, analysed)

@@ -58,6 +58,7 @@ articles = Table(
     Column("analysis", JSON),
     Column("meta", JSON),
     Column("ingested_at", Text, nullable=False),
+    Column("lang_confidence", Float),  # migration 0002
     Index("ix_articles_status", "status"),
     Index("ix_articles_lang", "lang"),
     Index("ix_articles_source", "source"),
