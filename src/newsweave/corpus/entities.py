@@ -65,6 +65,10 @@ MIN_CONCEPTS = 4
 #: Context decides between two bearers of a bare surname when the bare surname's article shares at least
 #: this many entities with one bearer's articles, and this many times more than with the other's.
 CONTEXT_MIN_SHARED, CONTEXT_MARGIN = 2, 2
+#: KB namespaces (of the gazetteer) and the mention types their ids never denote.
+KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
+    "geonames": frozenset({"PER", "ORG"}), "iso": frozenset({"PER"}), "lang": frozenset({"PER", "ORG", "LOC"}),
+}
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
@@ -179,6 +183,12 @@ def concept_key(name: str, lang: str | None) -> str | None:
 
 def _types_agree(a: str, b: str) -> bool:
     return a == b or WILDCARD_TYPE in (a, b)
+
+
+def _kb_contradicts(kb_id: str, etype: str) -> bool:
+    """Whether a KB link cannot be right for a mention of this type (a person linked to a place, the
+    continent *Asia* for *Asia* Bibi): such links are ignored rather than allowed to merge entities."""
+    return etype in KB_NAMESPACE_NOT.get(_kb_pair(kb_id)[0], frozenset())
 
 
 def _kb_pair(kb_id: str) -> tuple[str, str]:
@@ -359,7 +369,8 @@ def _article_units(article: Article) -> list[_Unit]:
         name = _Name.of(mention.text or "", lang, mention.lemma)
         folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
         mtype = mention.type or WILDCARD_TYPE
-        unit = by_kb.get(mention.kb_id) if mention.kb_id else None
+        kb_id = mention.kb_id if mention.kb_id and not _kb_contradicts(mention.kb_id, mtype) else None
+        unit = by_kb.get(kb_id) if kb_id else None
         unit = unit or by_key.get((folded, mtype))
         if unit is None:
             unit = _Unit(article.id)
@@ -368,9 +379,9 @@ def _article_units(article: Article) -> list[_Unit]:
         unit.names.append(name)
         unit.types[mtype] += 1
         by_key[(folded, mtype)] = unit
-        if mention.kb_id:
-            unit.kb_ids.add(mention.kb_id)
-            by_kb[mention.kb_id] = unit
+        if kb_id:
+            unit.kb_ids.add(kb_id)
+            by_kb[kb_id] = unit
             if mention.lemma and script_of(mention.lemma) == "Latn":
                 unit.kb_names[mention.lemma] += 1
     units = _join_surnames(units)
@@ -845,7 +856,7 @@ def _canonicalize(articles: list[Article], known: list[Entity], index: EntityInd
 
 def _add_variants(entity: Entity, unit: _Unit) -> None:
     seen = {(v.name, v.lang): v for v in entity.variants}
-    for mention, name in zip(unit.mentions, unit.names, strict=True):
+    for name in unit.names:
         key = (name.surface, base_lang(name.lang))
         variant = seen.get(key)
         if variant is None:
@@ -855,8 +866,6 @@ def _add_variants(entity: Entity, unit: _Unit) -> None:
             entity.variants.append(variant)
             seen[key] = variant
         variant.count += 1
-        if mention.kb_id and not entity.kb_ids:
-            entity.kb_ids.update([_kb_pair(mention.kb_id)])
 
 
 def _settled_type(entity: Entity, counts: Counter[str]) -> str:
