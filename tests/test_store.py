@@ -312,3 +312,33 @@ def test_store_exports_csv_and_parquet(store: Store, tmp_path: Path) -> None:
     assert write_export(store, "entities", "parquet", tmp_path / "e.parquet") == 1
     with pytest.raises(ValueError):
         write_export(store, "all", "csv", tmp_path / "x.csv")
+
+
+def test_store_readers_never_see_half_an_analysis(location: str) -> None:
+    per_article, articles = 7, 30
+    with open_store(location) as writer_store, open_store(location) as reader_store:
+        writer_store.add_articles([Article(id=f"r{i}", text=f"Report {i}: " + BASE) for i in range(articles)])
+        pending = writer_store.pending_articles(articles)
+        done = threading.Event()
+        seen: list[tuple[int, int]] = []
+        failures: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                for art in pending:
+                    art.mentions = [Mention(k, k + 1, art.text[k], "PER", entity_id="E-R") for k in range(per_article)]
+                    writer_store.save_analysis([art])
+            except BaseException as exc:
+                failures.append(exc)
+            finally:
+                done.set()
+
+        thread = threading.Thread(target=write)
+        thread.start()
+        while not done.is_set():
+            page = reader_store.entity_mentions("E-R", limit=10_000)
+            seen.append((page.total, len(page.items)))
+        thread.join()
+    assert failures == []
+    assert all(total == items and total % per_article == 0 for total, items in seen), seen
+    assert seen and seen[-1][0] <= articles * per_article

@@ -259,6 +259,11 @@ class Store:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._writer = engine.execution_options(write=True)
+        # Readers see one snapshot across the several queries of a method (count + page, entity + variants).
+        # SQLite's deferred BEGIN already does; PostgreSQL's default READ COMMITTED would not. Writers stay
+        # READ COMMITTED so that, once they hold the write lock, they see what the writer before them committed.
+        self._reader = engine.execution_options(isolation_level="REPEATABLE READ") if self.dialect == "postgresql" \
+            else engine
 
     # ------------------------------------------------------------------ setup
 
@@ -407,13 +412,13 @@ class Store:
     def pending_articles(self, limit: int = 100) -> list[Article]:
         """The oldest articles still waiting for analysis (never near-duplicates)."""
         a = t.articles
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             rows = conn.execute(select(a).where(a.c.status == "pending").order_by(a.c.pk).limit(limit)).all()
         return [self._to_article(r, None) for r in rows]
 
     def count_pending(self) -> int:
         """How many articles wait for analysis."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return conn.execute(select(func.count()).where(t.articles.c.status == "pending")).scalar_one()
 
     def save_analysis(self, articles: Sequence[Article], picture: Picture | None = None) -> None:
@@ -482,7 +487,7 @@ class Store:
 
     def load_corpus(self) -> CorpusState:
         """Every stored entity (with variants), event (with article ids) and story (with event ids)."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
 
     def save_corpus(self, picture: Picture) -> None:
@@ -597,14 +602,14 @@ class Store:
         recorded in the analysis JSON when later articles re-shaped the events.
         """
         a, emb = t.articles, t.embeddings
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             row = conn.execute(select(a, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
                                .where(a.c.id == article_id)).first()
         return None if row is None else self._to_article(row, row.vector)
 
     def article_status(self, article_id: str) -> str | None:
         """``pending``, ``analysed`` or ``duplicate``; None when there is no such article."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return conn.execute(select(t.articles.c.status).where(t.articles.c.id == article_id)).scalar()
 
     _SUMMARY = (t.articles.c.id, t.articles.c.title, t.articles.c.source, t.articles.c.url, t.articles.c.lang,
@@ -653,7 +658,7 @@ class Store:
         """
         conds = self._article_filters(lang, source, date_from, date_to, entity_id, event_id, story_id, status)
         a = t.articles.c
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(t.articles).where(*conds)).scalar_one()
             rows = conn.execute(select(*self._SUMMARY).where(*conds)
                                 .order_by(a.date.is_(None), a.date.desc(), a.id).limit(limit).offset(offset))
@@ -665,7 +670,7 @@ class Store:
         a, emb = t.articles, t.embeddings
         last = 0
         while True:
-            with self.engine.connect() as conn:
+            with self._reader.connect() as conn:
                 rows = conn.execute(select(a, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
                                     .where(a.c.pk > last).order_by(a.c.pk).limit(batch)).all()
             if not rows:
@@ -680,7 +685,7 @@ class Store:
         cols = [c for c in a.c if c.name != "pk"]
         last = 0
         while True:
-            with self.engine.connect() as conn:
+            with self._reader.connect() as conn:
                 rows = conn.execute(select(a.c.pk, *cols, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
                                     .where(a.c.pk > last).order_by(a.c.pk).limit(batch)).all()
             if not rows:
@@ -694,7 +699,7 @@ class Store:
     def embeddings(self, article_ids: Sequence[str] | None = None) -> Iterator[tuple[str, np.ndarray]]:
         """(article id, float32 vector) for every article with an embedding, or for the given ids."""
         emb = t.embeddings
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if article_ids is None:
                 rows: Iterable[Row] = conn.execute(select(emb).order_by(emb.c.article_id)).all()
             else:
@@ -716,7 +721,7 @@ class Store:
             return Page([], 0, limit, offset)
         a = t.articles
         extra = (" AND a.lang = :lang" if lang else "") + ("" if include_duplicates else " AND a.status != 'duplicate'")
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if self.dialect == "sqlite":
                 match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
                 where = "articles_fts MATCH :q" + extra
@@ -747,7 +752,7 @@ class Store:
 
     def get_entity(self, entity_id: str) -> Entity | None:
         """One entity with all its variants, or None."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             found = self._entities(conn, [entity_id])
         return found[0] if found else None
 
@@ -763,7 +768,7 @@ class Store:
             pattern = f"%{name.casefold()}%"
             conds.append(or_(fold(e.c.name).like(pattern),
                              e.c.id.in_(select(v.c.entity_id).where(fold(v.c.name).like(pattern)))))
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
             ids = list(conn.execute(select(e.c.id).where(*conds).order_by(e.c.article_count.desc(), e.c.id)
                                     .limit(limit).offset(offset)).scalars())
@@ -774,7 +779,7 @@ class Store:
         """Where an entity is mentioned, in article order."""
         m, a = t.mentions, t.articles
         cond = m.c.entity_id == entity_id
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(m).where(cond)).scalar_one()
             rows = conn.execute(select(m, a.c.title.label("article_title")).join(a, a.c.id == m.c.article_id)
                                 .where(cond).order_by(a.c.pk, m.c.start).limit(limit).offset(offset)).all()
@@ -782,7 +787,7 @@ class Store:
 
     def get_event(self, event_id: str) -> Event | None:
         """One event with its reporting and mentioning article ids, or None."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             found = self._events(conn, [event_id])
         return found[0] if found else None
 
@@ -803,7 +808,7 @@ class Store:
         if entity_id:
             conds.append(e.c.id.in_(select(ea.c.event_id).join(m, m.c.article_id == ea.c.article_id)
                                     .where(and_(m.c.entity_id == entity_id, ea.c.role == "reported"))))
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
             ids = list(conn.execute(select(e.c.id).where(*conds).order_by(e.c.date.is_(None), e.c.date.desc(), e.c.id)
                                     .limit(limit).offset(offset)).scalars())
@@ -812,7 +817,7 @@ class Store:
 
     def get_story(self, story_id: str) -> Story | None:
         """One story with its event ids in order, or None."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             found = self._stories(conn, [story_id])
         return found[0] if found else None
 
@@ -820,7 +825,7 @@ class Store:
         """Stories, those with the most events first."""
         s, se = t.stories, t.story_events
         n_events = select(func.count()).where(se.c.story_id == s.c.id).scalar_subquery()
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(s)).scalar_one()
             ids = list(conn.execute(select(s.c.id).order_by(n_events.desc(), s.c.id)
                                     .limit(limit).offset(offset)).scalars())
@@ -835,7 +840,7 @@ class Store:
         q, a = t.quantities, t.articles
         conds = [c for c, v in ((q.c.measure_key == measure_key, measure_key), (q.c.kind == kind, kind),
                                 (q.c.article_id == article_id, article_id)) if v]
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
             rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
                                 .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
@@ -850,7 +855,7 @@ class Store:
         q, a = t.quotes, t.articles
         conds = [c for c, v in ((q.c.speaker_entity_id == speaker_entity_id, speaker_entity_id),
                                 (q.c.article_id == article_id, article_id)) if v]
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
             rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
                                 .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
@@ -868,7 +873,7 @@ class Store:
         def count(table: Any) -> int:
             return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             by_status = dict(conn.execute(select(a.status, func.count()).group_by(a.status)).all())
             by_lang = {k or "und": v for k, v in conn.execute(
                 select(a.lang, func.count()).group_by(a.lang).order_by(func.count().desc(), a.lang))}
@@ -888,7 +893,7 @@ class Store:
         """
         problems: list[str] = []
         a = t.articles
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if self.dialect == "sqlite":
                 problems += [f"sqlite integrity: {r[0]}" for r in conn.exec_driver_sql("PRAGMA quick_check")
                              if r[0] != "ok"]
