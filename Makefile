@@ -6,7 +6,7 @@ DB ?= newsweave.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench eval-full clean ner-model
+.PHONY: setup run test lint bench eval-full clean ner-model fuzz-long
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,12 @@ run: setup
 test: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+## fuzz-long: every parser fuzzed with FUZZ_EXAMPLES inputs each (CI runs a small fixed budget)
+FUZZ_EXAMPLES ?= 2000
+fuzz-long: setup
+	NEWSWEAVE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider \
+		--hypothesis-show-statistics
 
 ## ner-model: retrain the CRF name tagger from ../shared/dev/ner (permissive sets only; never SlavicNER)
 ner-model: setup
