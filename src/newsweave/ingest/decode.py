@@ -54,10 +54,12 @@ def _known_codec(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        codec = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
-    return _WHATWG_ALIASES.get(codec, codec)
+    if not info._is_text_encoding:  # a page may declare "rot13" or "zlib": bytes-to-bytes codecs, not charsets
+        return None
+    return _WHATWG_ALIASES.get(info.name, info.name)
 
 
 def _control_share(text: str) -> float:
@@ -97,7 +99,7 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> str:
     if codec:
         try:
             text = raw.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:  # not only UnicodeDecodeError: "idna", "punycode", "undefined" raise the base class
             text = None
     if text is None:
         try:
