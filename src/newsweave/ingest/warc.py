@@ -119,7 +119,10 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
     except TooLarge as exc:
         yield IngestError(origin, f"{exc} at offset {records.offset if records is not None else 0} "
                                   "(NEWSWEAVE_MAX_DECOMPRESSED_BYTES bounds a whole archive)")
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+    # warcio itself fails with AttributeError/TypeError/IndexError on some malformed headers (a response
+    # record without WARC-Target-URI); those are damaged input too, not a reason to stop the batch.
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError,
+            IndexError) as exc:
         damaged_at = records.offset if records is not None else 0
         yield IngestError(origin, f"truncated or damaged at offset {damaged_at} (after {count} complete "
                                   f"records): {type(exc).__name__}: {exc}")
