@@ -373,11 +373,13 @@ def _alphabet_excludes(lang: str, chars: Counter[str], script: str) -> bool:
     return bool(foreign) and sum(chars[c] for c in foreign.intersection(chars)) >= 2
 
 
+@cache
 def _related(a: str, b: str) -> bool:
     """Languages only word statistics tell apart (one may stand for the other in a short segment)."""
     return a == b or any(a in g and b in g for g in CLOSE_SETS)
 
 
+@cache
 def _kin(a: str, b: str) -> bool:
     """Related, or in one confusable letter group: a vote split between kin is doubt, not a mixed text."""
     return _related(a, b) or any(a in g and b in g for g in LETTER_MARKS.values())
@@ -439,9 +441,10 @@ def _look(text: str) -> _Look:
 def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> SegmentLanguage:
     """Language of a paragraph, sentence or quote, backing off to ``outer`` when short or unsure.
 
-    Only the fast model looks at segments that seem to share the enclosing language; both models
-    (``identify``) look at those in another script, in an alphabet the enclosing language lacks,
-    or that the fast model confidently puts in another language.
+    Only the fast model looks at segments that seem to share the enclosing language (or a kin of it:
+    the alphabet check below tells kin apart); both models (``identify``) look at those in another
+    script, in an alphabet the enclosing language lacks, or that the fast model confidently puts in
+    an unrelated language.
     """
     look = look or _look(text)
     if look.letters == 0:
@@ -457,7 +460,7 @@ def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> S
         q_lang, q_conf = look.quick[0]
         mixed = mixed or _looks_mixed(look.quick)
         excluded = outer.lang != "und" and _alphabet_excludes(outer.lang, look.chars, script)
-        if not excluded and (_related(q_lang, outer.lang) or q_conf < _OVERRIDE_CONFIDENCE):
+        if not excluded and (_kin(q_lang, outer.lang) or q_conf < _OVERRIDE_CONFIDENCE):
             conf = q_conf if q_lang == outer.lang else outer.confidence
             return SegmentLanguage(outer.lang, script, round(min(outer.confidence, max(conf, 0.5)), 4), mixed=mixed)
     guess = identify(text)
@@ -569,6 +572,9 @@ class LanguageStage:
         for m in _QUOTED.finditer(text, start, end):
             gi = next(i for i in range(1, 5) if m.group(i) is not None)
             qs, qe = m.span(gi)
+            q_lang, q_conf = fast_vote(clean_for_lid(text[qs:qe]), k=1)[0]
+            if _related(q_lang, para.lang) or q_conf < _OVERRIDE_CONFIDENCE:
+                continue  # the cheap look finds nothing foreign
             res = classify_segment(text[qs:qe], para)
             if res.own and res.lang != para.lang:
                 out.append(Segment(qs, qe, "quote", res.lang, res.script, res.confidence, {"outer_lang": para.lang}))
