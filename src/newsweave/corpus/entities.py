@@ -5,20 +5,21 @@ The same person is *Tokayev*, *Tokajewem*, *Тўқаевнинг* and *टोक
 and writes its id on every mention. It works in two passes:
 
 1. **Within an article**, mentions with the same name key (or the same KB id) form a *unit*; a bare
-   surname joins the one full name of the article that ends in it; an acronym joins the expansion it
-   abbreviates or stands next to in parentheses ("Organizacja ... (ODKB)").
-2. **Across articles**, each unit is resolved against an :class:`EntityIndex` of the known entities
-   and those created so far in the batch, strongest evidence first: same KB id; same name key; same
-   phonetic key *and* similar spelling (rapidfuzz); for persons, same surname with compatible given
-   names. Units are processed in a fixed order (KB-linked first, then longer names), so full names
-   found anywhere found the entities that bare surnames later join.
+   surname (else a bare given name) joins the one full name of the article it fits; an acronym joins
+   the expansion it abbreviates or stands next to in parentheses ("Organizacja ... (ODKB)").
+2. **Across articles**, units and the known entities their keys reach are clustered by a constrained
+   union-find (:class:`_Clustering`), strongest evidence first: same KB id; same name key (or the same
+   bag of institution concepts, :func:`concept_key`); same phonetic key *and* similar spelling
+   (rapidfuzz); for persons, same surname with compatible given names; then bare surnames join their
+   one bearer (or the bearer the article's other entities point to).
 
-Wrong merges are worse than missed ones: a bare surname that fits two persons ("Aliyev" with both an
-Ilham and a Heydar Aliyev about) joins neither; types must agree (MISC agrees with anything); fuzzy
-matching needs both keys to agree and is off for very short names. Ids are ``type-slug-hash`` built from
-the founding unit's key, so the same first name gives the same id in every run, and an id once given
-is kept. Everything is indexed by key (dict look-ups), never compared all-pairs, so a store of
-100,000 entities costs little per article.
+Wrong merges are worse than missed ones: every link is refused when the two clusters disagree (types,
+KB ids, given names, two entities already known), so chains of fuzzy links cannot pull different
+entities together; a bare surname that fits two persons ("Aliyev" with both an Ilham and a Heydar
+Aliyev about) joins neither unless the context clearly says which. Ids are ``type-slug-hash`` built
+from the founding unit's key, so the same founder gives the same id in every run, and an id once given
+is kept. Everything is found through key indexes (dict look-ups), never compared all-pairs, so a store
+of 100,000 entities costs little per article.
 """
 
 from __future__ import annotations
@@ -261,11 +262,9 @@ class _Record:
     """What the index knows about one entity beyond the :class:`Entity` itself."""
 
     entity: Entity
-    keys: set[str] = field(default_factory=set)
-    spellings: set[str] = field(default_factory=set)
+    spellings: set[str] = field(default_factory=set)  # spelling keys, for fuzzy checks on phonetic matches
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surname_spellings: set[str] = field(default_factory=set)
-    mentions: int = 0
 
 
 class EntityIndex:
@@ -293,13 +292,11 @@ class EntityIndex:
             self.by_kb.setdefault(f"{ns}:{value}", entity.id)
         for variant in entity.variants:
             self.add_name(record, _Name.of(variant.name, variant.lang))
-            record.mentions += variant.count
         return record
 
     def add_name(self, record: _Record, name: _Name) -> None:
         eid = record.entity.id
         for key in name.keys:
-            record.keys.add(key)
             self.by_key[key].add(eid)
         if name.concepts:
             self.by_key[name.concepts].add(eid)
@@ -836,7 +833,6 @@ def _canonicalize(articles: list[Article], known: list[Entity], index: EntityInd
             for name in unit.names:
                 index.add_name(record, name)
             _add_variants(record.entity, unit)
-            record.mentions += len(unit.mentions)
             kb_names[eid].update(unit.kb_names)
             touched[eid].add(unit.article_id)
             types[eid].update(unit.types)
