@@ -17,6 +17,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "NEWSWEAVE_FETCH_ALLOW_PRIVATE": ("0", "When 1, URL ingestion may fetch private, loopback and link-local addresses."),
     "NEWSWEAVE_KB": ("newsweave-kb.tsv", "User knowledge base of names (TSV; `newsweave kb add` / `kb import`)."),
     "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
+    "NEWSWEAVE_MAX_REQUEST_BYTES": (str(32 * 1024 * 1024), "Largest web/API request body, in bytes (0: no limit)."),
+    "NEWSWEAVE_REQUEST_TIMEOUT": ("120", "Seconds a web/API request may take before it is answered 504 (0: no limit)."),
 }
 
 

@@ -20,10 +20,12 @@ from fastapi.templating import Jinja2Templates
 from newsweave import __version__
 from newsweave.api import views
 from newsweave.api.routes import router as api_router
+from newsweave.config import int_setting
 from newsweave.pipeline import Pipeline
 from newsweave.search import Searcher
 from newsweave.store import Store
 from newsweave.web.render import annotate, coverage_chart, timeline_chart
+from newsweave.web.limits import BodyLimit, TimeLimit
 
 HERE = Path(__file__).parent
 LANG_NAMES_LOCALE = "en"
@@ -50,6 +52,8 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     templates.env.globals.update(annotate=annotate, coverage_chart=coverage_chart, timeline_chart=timeline_chart)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api_router)
+    app.add_middleware(TimeLimit, seconds=int_setting("NEWSWEAVE_REQUEST_TIMEOUT"))
+    app.add_middleware(BodyLimit, max_bytes=int_setting("NEWSWEAVE_MAX_REQUEST_BYTES"))  # outermost: refused early
 
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context)
