@@ -174,6 +174,37 @@ def test_store_commit_analysis_skips_articles_saved_meanwhile(store: Store) -> N
     assert seen == [["a"]] and store.load_corpus().events[0].article_ids == ["a"]
 
 
+def test_store_corpus_writes_only_what_changed_and_keeps_links(store: Store) -> None:
+    store.add_articles([Article(id="a", text=BASE), Article(id="b", text="Zweiter Text über Handel und Energie."),
+                        Article(id="c", text="Третий текст о торговле и энергетике.")])
+    arts = store.pending_articles(10)
+    first = CorpusState(
+        entities=[Entity("E1", "One", "PER"), Entity("E2", "Two", "ORG", [Variant("Two", "en")])],
+        events=[Event("V1", "first", article_ids=["a"], story_id="S1"), Event("V2", "second", article_ids=["b"],
+                                                                            story_id="S1")],
+        stories=[Story("S1", "saga", ["V1", "V2"])])
+    store.save_analysis(arts[:2], first)
+
+    def link(new: list[Article], known: CorpusState) -> CorpusState:
+        known.events[1].article_ids.append("c")  # V2 grows
+        known.events.append(Event("V3", "third", mentioned_in=["a"]))
+        known.entities = [e for e in known.entities if e.id != "E1"]
+        known.entities[0].variants.append(Variant("Zwei", "de"))
+        return known
+
+    assert store.commit_analysis(arts[2:], link) == 1
+    state = store.load_corpus()
+    assert [e.id for e in state.entities] == ["E2"] and [v.name for v in state.entities[0].variants] == ["Two", "Zwei"]
+    assert [(e.id, e.article_ids, e.mentioned_in, e.story_id) for e in state.events] == [
+        ("V1", ["a"], [], "S1"), ("V2", ["b", "c"], [], "S1"), ("V3", [], ["a"], None)]
+    assert state.stories == [Story("S1", "saga", ["V1", "V2"])]
+    assert [(x.id, x.event_id, x.story_id) for x in store.list_articles().items] == [
+        ("a", "V1", "S1"), ("b", "V2", "S1"), ("c", "V2", "S1")]
+    store.import_corpus(CorpusState(events=[Event("V9", "imported")]))
+    assert [e.id for e in store.load_corpus().events] == ["V1", "V2", "V3", "V9"]
+    assert store.check() == []
+
+
 def test_store_list_articles_filters_and_pages(store: Store) -> None:
     arts = [Article(id=f"n{i}", text=f"Story number {i} about item{i} and other words {i * 7}.", source=src,
                     lang=lang, date=date)

@@ -431,7 +431,7 @@ class Store:
         with self._write() as conn:
             self._write_analysis(conn, articles)
             if picture is not None:
-                self._write_corpus(conn, picture, replace=True)
+                self._write_corpus(conn, picture, self._load_state(conn))
 
     def commit_analysis(self, articles: Sequence[Article],
                         link: Callable[[list[Article], CorpusState], Picture]) -> int:
@@ -448,10 +448,10 @@ class Store:
             todo = [art for art in articles if art.id in pending]
             if not todo:
                 return 0
-            known = CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
-            picture = link(todo, known)
+            picture = link(todo, self._load_state(conn))
             self._write_analysis(conn, todo)
-            self._write_corpus(conn, picture, replace=True)
+            # linking may change the objects it was given, so compare with a fresh copy of the stored state
+            self._write_corpus(conn, picture, self._load_state(conn))
         return len(todo)
 
     def _write_analysis(self, conn: Connection, articles: Sequence[Article]) -> None:
@@ -488,7 +488,10 @@ class Store:
     def load_corpus(self) -> CorpusState:
         """Every stored entity (with variants), event (with article ids) and story (with event ids)."""
         with self._reader.connect() as conn:
-            return CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
+            return self._load_state(conn)
+
+    def _load_state(self, conn: Connection) -> CorpusState:
+        return CorpusState(self._entities(conn, None), self._events(conn, None), self._stories(conn, None))
 
     def save_corpus(self, picture: Picture) -> None:
         """Replace the stored entities, events and stories with ``picture`` (the updated whole) in one transaction.
@@ -496,42 +499,88 @@ class Store:
         Articles' ``event_id``/``story_id`` columns are set from the events' reported articles.
         """
         with self._write() as conn:
-            self._write_corpus(conn, picture, replace=True)
+            self._write_corpus(conn, picture, None)
 
-    def _write_corpus(self, conn: Connection, picture: Picture, replace: bool) -> None:
-        """Write a picture: ``replace`` drops what it does not contain; otherwise rows are upserted by id."""
-        if replace:
+    def _write_corpus(self, conn: Connection, picture: Picture, before: CorpusState | None,
+                      remove_absent: bool = True) -> None:
+        """Write a picture, touching only what changed since ``before`` (the stored state it was built from).
+
+        ``before=None`` replaces everything. Otherwise entities, events and stories that differ from
+        ``before`` are rewritten, new ones inserted, and (with ``remove_absent``) those the picture
+        no longer has are deleted; so a batch that changes a few events costs a few rows, not a
+        rewrite of the whole picture. Stories and events are updated in place, because deleting
+        them would cascade to links of unchanged rows. Articles' ``event_id``/``story_id`` follow
+        the reported articles of the changed events.
+        """
+        if before is None:
             for table in (t.story_events, t.event_articles, t.events, t.stories, t.entity_variants, t.entities):
                 conn.execute(delete(table))
             conn.execute(update(t.articles).where(or_(t.articles.c.event_id.is_not(None),
                                                       t.articles.c.story_id.is_not(None)))
                          .values(event_id=None, story_id=None))
-        else:
-            self._delete_ids(conn, t.entities, [e.id for e in picture.entities])
-            self._delete_ids(conn, t.events, [e.id for e in picture.events])
-            self._delete_ids(conn, t.stories, [s.id for s in picture.stories])
-        ents = [self._clean({"id": e.id, "name": e.name, "type": e.type, "kb_ids": e.kb_ids or None,
-                             "article_count": e.article_count}) for e in picture.entities]
-        variants = [self._clean({"entity_id": e.id, **asdict(v)}) for e in picture.entities for v in e.variants]
-        stories = [self._clean({"id": s.id, "label": s.label, "meta": s.meta or None}) for s in picture.stories]
-        story_events = [{"story_id": s.id, "event_id": ev, "position": i}
-                        for s in picture.stories for i, ev in enumerate(s.event_ids)]
-        events = [self._clean({"id": e.id, "label": e.label, "date": e.date, "date_end": e.date_end,
-                               "places": e.places, "participants": e.participants, "story_id": e.story_id,
-                               "kind": e.kind, "meta": e.meta or None}) for e in picture.events]
-        links = [{"event_id": e.id, "article_id": aid, "role": role, "position": i}
-                 for e in picture.events
-                 for role, ids in (("reported", e.article_ids), ("mentioned", e.mentioned_in))
-                 for i, aid in enumerate(dict.fromkeys(ids))]
-        for table, rows in ((t.entities, ents), (t.entity_variants, variants), (t.stories, stories),
-                            (t.events, events), (t.story_events, story_events), (t.event_articles, links)):
-            if rows:
-                conn.execute(insert(table), rows)
-        marks = [{"aid": aid, "ev": e.id, "st": e.story_id} for e in picture.events for aid in e.article_ids]
+            before = CorpusState()
+        old_entities = {e.id: e for e in before.entities}
+        old_events = {e.id: e for e in before.events}
+        old_stories = {s.id: s for s in before.stories}
+        entities = [e for e in picture.entities if old_entities.get(e.id) != e]
+        events = [e for e in picture.events if old_events.get(e.id) != e]
+        stories = [s for s in picture.stories if old_stories.get(s.id) != s]
+        gone_events: list[str] = []
+        if remove_absent:
+            self._delete_ids(conn, t.stories, list(old_stories.keys() - {s.id for s in picture.stories}))
+            gone_events = list(old_events.keys() - {e.id for e in picture.events})
+            self._delete_ids(conn, t.events, gone_events)
+            self._delete_ids(conn, t.entities, list(old_entities.keys() - {e.id for e in picture.entities}))
+
+        self._upsert(conn, t.stories, [self._clean({"id": s.id, "label": s.label, "meta": s.meta or None})
+                                       for s in stories], old_stories)
+        self._upsert(conn, t.events, [self._clean({
+            "id": e.id, "label": e.label, "date": e.date, "date_end": e.date_end, "places": e.places,
+            "participants": e.participants, "story_id": e.story_id, "kind": e.kind, "meta": e.meta or None})
+            for e in events], old_events)
+        self._delete_ids(conn, t.entities, [e.id for e in entities if e.id in old_entities])
+        self._insert(conn, t.entities, [self._clean({"id": e.id, "name": e.name, "type": e.type,
+                                                     "kb_ids": e.kb_ids or None, "article_count": e.article_count})
+                                        for e in entities])
+        self._insert(conn, t.entity_variants, [self._clean({"entity_id": e.id, **asdict(v)})
+                                               for e in entities for v in e.variants])
+        changed_stories = [s.id for s in stories]
+        if changed_stories:
+            conn.execute(delete(t.story_events).where(_among(t.story_events.c.story_id, changed_stories,
+                                                             self.dialect)))
+        self._insert(conn, t.story_events, [{"story_id": s.id, "event_id": ev, "position": i}
+                                            for s in stories for i, ev in enumerate(s.event_ids)])
+        changed_events = [e.id for e in events]
+        a = t.articles
+        if changed_events:
+            conn.execute(delete(t.event_articles).where(_among(t.event_articles.c.event_id, changed_events,
+                                                               self.dialect)))
+        if changed_events or gone_events:
+            conn.execute(update(a).where(_among(a.c.event_id, changed_events + gone_events, self.dialect))
+                         .values(event_id=None, story_id=None))
+        self._insert(conn, t.event_articles, [
+            {"event_id": e.id, "article_id": aid, "role": role, "position": i}
+            for e in events for role, ids in (("reported", e.article_ids), ("mentioned", e.mentioned_in))
+            for i, aid in enumerate(dict.fromkeys(ids))])
+        marks = [{"aid": aid, "ev": e.id, "st": e.story_id} for e in events for aid in e.article_ids]
         if marks:
-            a = t.articles
             conn.execute(update(a).where(a.c.id == bindparam("aid"))
                          .values(event_id=bindparam("ev"), story_id=bindparam("st")), marks)
+
+    @staticmethod
+    def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(table), rows)
+
+    def _upsert(self, conn: Connection, table: Any, rows: list[dict[str, Any]], existing: dict[str, Any]) -> None:
+        """Insert new rows and update existing ones (by ``id``) in place."""
+        self._insert(conn, table, [r for r in rows if r["id"] not in existing])
+        old = [r for r in rows if r["id"] in existing]
+        if old:
+            cols = [k for k in old[0] if k != "id"]
+            stmt = update(table).where(table.c.id == bindparam("b_id")).values(
+                {c: bindparam(f"b_{c}") for c in cols})
+            conn.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in old])
 
     def _delete_ids(self, conn: Connection, table: Any, ids: list[str]) -> None:
         if ids:
@@ -984,7 +1033,7 @@ class Store:
     def import_corpus(self, picture: Picture) -> None:
         """Add or overwrite (by id) entities, events and stories from a backup, keeping the rest."""
         with self._write() as conn:
-            self._write_corpus(conn, picture, replace=False)
+            self._write_corpus(conn, picture, self._load_state(conn), remove_absent=False)
 
 
 def _mention(r: Row) -> Mention:
