@@ -488,13 +488,14 @@ def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look],
         return identify(sample if sample.strip() else text)
     vote = {lang: v / total for lang, v in votes.most_common(8)}
     top, conf = next(iter(vote.items()))
-    counts: Counter[str] = Counter()
-    for i, look in enumerate(looks):
-        if i not in skip:
-            counts.update(look.counts)
-    script = dominant_script(sample, counts)
-    if conf >= _FT_ALONE and written_in(top, script) and not _has_relatives(top, script):
-        return Guess(top, round(conf, 4), script, None, sum(counts.values()), tuple(vote.items())[:3])
+    if conf >= _FT_ALONE:
+        counts: Counter[str] = Counter()
+        for i, look in enumerate(looks):
+            if i not in skip:
+                counts.update(look.counts)
+        script = dominant_script(sample, counts)
+        if written_in(top, script) and not _has_relatives(top, script):
+            return Guess(top, round(conf, 4), script, None, sum(counts.values()), tuple(vote.items())[:3])
     return identify(sample, vote)
 
 
