@@ -152,8 +152,10 @@ def test_language_synthetic_tweet_block_becomes_post(stage: LanguageStage) -> No
     art = _run(stage, text)
     (post,) = [s for s in art.segments if s.kind == "post"]
     assert post.lang == "en"
+    byline = text.index("— Jane Doe")
     assert post.meta == {"author": "Jane Doe", "handle": "janedoe", "date": "2024-03-03",
-                         "date_text": "March 3, 2024", "platform": "twitter"}
+                         "date_text": "March 3, 2024", "platform": "twitter",
+                         "byline_start": byline, "byline_end": text.index("\nBeobachter")}
     assert art.text[post.start:post.end].startswith("Talks in Moscow")
     assert art.text[post.start:post.end].endswith("March 3, 2024")
 

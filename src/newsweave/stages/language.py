@@ -615,6 +615,7 @@ class LanguageStage:
             body = " \n".join(text[slice(*paras[j])] for j in range(first, last + 1) if j != i)
             guess = identify(body) if body.strip() else identify(text[slice(*paras[i])])
             meta = dict(post.meta)
+            meta["byline_start"], meta["byline_end"] = post.attribution  # the "— Name (@handle) date" line
             if guess.reason:
                 meta["lang_reason"] = guess.reason
             out.append(Segment(paras[first][0], paras[last][1], "post", guess.lang, guess.script,
