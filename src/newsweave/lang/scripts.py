@@ -117,8 +117,10 @@ CLOSE_SETS: tuple[frozenset[str], ...] = (
 #: Our label -> the wordfreq wordlist that describes it.
 WORDFREQ_LANG: dict[str, str] = {"no": "nb", "bs": "sh", "hr": "sh", "sr": "sh"}
 
-#: Labels the two base models use for the same language as another label (ISO 639-3 or old codes).
-LABEL_ALIASES: dict[str, str] = {"nb": "no", "zh-yue": "yue", "zh-classical": "lzh", "be-tarask": "be"}
+#: Labels the base models (and Wikipedia-derived data) use where ISO 639 has another code: fastText's
+#: ``als`` is Alemannic (ISO ``gsw``; ISO ``als`` is Tosk Albanian) and ``bh`` is Bhojpuri (``bho``).
+LABEL_ALIASES: dict[str, str] = {"nb": "no", "zh-yue": "yue", "zh-classical": "lzh", "be-tarask": "be",
+                                 "als": "gsw", "bh": "bho"}
 
 
 @cache
