@@ -60,6 +60,8 @@ PROPAGATION_MIN_CONFIDENCE = 0.5
 PHONETIC_MIN_SIMILARITY = 0.8
 #: Words at least this frequent (wordfreq Zipf) are not names when they start a sentence.
 COMMON_ZIPF = 3.5
+#: Words this frequent are function words even outside the stop list (first names reach 5.4: Ahmet, John).
+FUNCTION_WORD_ZIPF = 5.8
 #: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
 NOUN_ZIPF = 4.3
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
@@ -491,7 +493,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
         if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang):
             break
         if tok.cased:
-            if not tok.cap or (tok.sent_start and n > 0 and step == 1):
+            if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (tok.upper and len(tok.text) <= 5):
                 break
             if n == 0 and tok.lang in NOUN_CAPITALISING and _zipf(tok.key, tok.lang) >= NOUN_ZIPF:
                 break
@@ -504,7 +506,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
             joint = toks[k] if step == 1 else toks[k + 1]
             if joint.sep not in ("space", "hyphen"):
                 break
-            if tok.cased != toks[k - step].cased:
+            if tok.cased != toks[k - step].cased or script_of(tok.text) != script_of(toks[k - step].text):
                 break
         n += 1
         k += step
@@ -512,9 +514,12 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
 
 
 def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: str = "pattern") -> bool:
+    toks = doc.toks
+    while i < j and toks[i].cased and toks[i].sent_start and (
+            _is_stop(toks[i]) or _zipf(toks[i].key, toks[i].lang) >= FUNCTION_WORD_ZIPF):
+        i += 1  # "Jednak Tokajew ...": a sentence's first function word is no part of the name
     if i >= j:
         return False
-    toks = doc.toks
     if type_ == "PER" and any(_is_org_head(toks[k]) for k in range(i, j)):
         type_ = "ORG"
     j2 = _with_apostrophe_suffix(toks, j)

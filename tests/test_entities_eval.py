@@ -1,0 +1,41 @@
+"""``newsweave eval ner`` readers and scoring, on small files in the shared sets' formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsweave.evaluate.ner import Score, evaluate, format_report
+from newsweave.stages.entities import EntityStage
+
+
+def _write_sets(root: Path) -> None:
+    ner = root / "dev" / "ner"
+    ner.mkdir(parents=True)
+    rows = ["#\tsource\t[2010]", "1\tEr\tO\tO", "2\tflog\tO\tO", "3\tnach\tO\tO", "4\tKasachstan\tB-LOC\tO",
+            "5\t.\tO\tO", ""]
+    filler = ["#\tsource\t[2010]", "1\tJa\tO\tO", ""]
+    (ner / "de_germeval2014_dev.tsv").write_text("\n".join(rows + filler * 2) + "\n", encoding="utf-8")
+    (ner / "hi_ilner_dev.txt").write_text("रूस\tB-NEL\nगया\tO\n\nहाँ\tO\n\nनहीं\tO\n", encoding="utf-8")
+    slav = root / "dev" / "slavicner"
+    slav.mkdir(parents=True)
+    text = "Prezydent Polski przyjechał do Rosji."
+    rec = {"lang": "pl", "text": text, "entities": [{"start": 31, "end": 36, "type": "LOC", "surface": "Rosji"}]}
+    (slav / "docs.jsonl").write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_entities_eval_scores_small_sets(tmp_path: Path) -> None:
+    _write_sets(tmp_path)
+    report = evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False))
+    assert report.rows[("germeval", "de")].tp == 1
+    assert report.rows[("ilner-hi", "hi")].gold == 1
+    assert report.rows[("slavicner", "pl")].tp == 1
+    table = format_report(report)
+    assert "germeval" in table and "ALL" in table
+
+
+def test_entities_eval_score_arithmetic() -> None:
+    sc = Score(tp=3, pred=4, gold=6)
+    assert (sc.precision, sc.recall) == (0.75, 0.5)
+    assert abs(sc.f1 - 0.6) < 1e-9
+    assert Score().f1 == 0.0
