@@ -40,6 +40,7 @@ class _Speller:
             words.update(w.lower() for w in WORD.findall(self.spell(n)))
         self.words = frozenset(w for w in words if len(w) > 1 or not w.isascii())
         self.prefixes = tuple(w for w in self.words if len(w) >= 3)
+        self._parsed: dict[str, float | None] = {}
         # German-style spelling writes numbers below a million as one word ("siebenunddreißig")
         self.compounds = any(len(WORD.findall(self.spell(n))) == 1 for n in (37, 199))
 
@@ -53,6 +54,14 @@ class _Speller:
         ICU's parser also reads a prefix of inflected words ("zweiten" as 2), so a value is kept only when every
         word is a generated number word or spelling the value back gives the same letters.
         """
+        if text in self._parsed:
+            return self._parsed[text]
+        value = self._parse(text)
+        if len(self._parsed) < 8192:  # the same few words recur; ICU's lenient parse is slow (~1 ms)
+            self._parsed[text] = value
+        return value
+
+    def _parse(self, text: str) -> float | None:
         pos = icu.ParsePosition(0)
         try:
             result = self.fmt.parse(text, pos)

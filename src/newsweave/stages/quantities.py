@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from wordfreq import available_languages, top_n_list
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 
 #: Longest digit string read as a figure; longer ones are identifiers or garbage.
 MAX_DIGITS = 18
+#: How far from a figure (in characters) its measure words and countries are looked for: a sentence is
+#: the unit, but a run-on "sentence" of a whole page must not make every figure read all of it.
+MEASURE_REACH = 300
 #: Largest value in base units kept (10^16: beyond any real news figure, below float trouble).
 MAX_VALUE = 1e16
 
@@ -141,7 +145,8 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = text.find("/")
     while pos >= 0:
-        left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        floor = max(0, pos - 500)  # a web address is shorter; the bound keeps slash-only junk linear
+        left = max(text.rfind(" ", floor, pos), text.rfind("\n", floor, pos), floor - 1) + 1
         right = pos
         while right < len(text) and not text[right].isspace():
             right += 1
@@ -222,7 +227,7 @@ def _ending(words: list[_Word], table: dict, lang: str) -> tuple[int, object] | 
 def _currency_after(words: list[_Word], lang: str) -> tuple[int, str] | None:
     if not words:
         return None
-    for name, code in N.currency_names(lang):
+    for name, code in _currency_names_by_start(lang).get(strip_suffix(words[0].text)[:3], ()):
         if len(name) <= len(words) and all(_inflected(words[i].text, part) for i, part in enumerate(name)):
             return len(name), code
     hit = _at(words[:1], N.CURRENCY_WORDS, lang)
@@ -234,6 +239,15 @@ def _currency_after(words: list[_Word], lang: str) -> tuple[int, str] | None:
     if raw in N.iso_codes():
         return 1, raw
     return None
+
+
+@lru_cache(maxsize=64)
+def _currency_names_by_start(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """CLDR currency names grouped by the first three letters of their first word, longest names first."""
+    groups: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, code in N.currency_names(lang):
+        groups.setdefault(name[0][:3], []).append((name, code))
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def _inflected(word: str, form: str) -> bool:
@@ -531,14 +545,15 @@ def _load_function_words(lang: str) -> frozenset[str]:
 
 
 def _inherit_currency(hits: list[_Hit]) -> None:
-    """A scaled number with no currency ("bunu 30 milyara çıkarma") takes the currency of the figure before it."""
-    for i, h in enumerate(hits):
-        if h.quantity.kind != "number":
-            continue
-        prev = next((p for p in reversed(hits[:i]) if p.quantity.kind == "money"
-                     and p.paragraph == h.paragraph and h.sentence - p.sentence <= 1), None)
-        if prev:
-            h.quantity.kind, h.quantity.unit = "money", prev.quantity.unit
+    """A scaled number with no currency ("bunu 30 milyara çıkarma") takes the currency of the figure before it,
+    when that one is in the same paragraph and at most one sentence back."""
+    last_money: _Hit | None = None
+    for h in hits:
+        if h.quantity.kind == "number" and last_money is not None and last_money.paragraph == h.paragraph \
+                and h.sentence - last_money.sentence <= 1:
+            h.quantity.kind, h.quantity.unit = "money", last_money.quantity.unit
+        if h.quantity.kind == "money":
+            last_money = h
 
 
 def _share_post_qualifiers(hits: list[_Hit]) -> None:
@@ -546,10 +561,13 @@ def _share_post_qualifiers(hits: list[_Hit]) -> None:
     for i, h in enumerate(hits):
         if not h.post_qualifier:
             continue
-        for p in hits[:i]:
-            if (p.sentence == h.sentence and p.quantity.qualifier is None and p.unit_word
-                    and p.unit_word == h.unit_word and p.quantity.kind == h.quantity.kind):
+        j = i - 1
+        while j >= 0 and hits[j].sentence == h.sentence:
+            p = hits[j]
+            if p.quantity.qualifier is None and p.unit_word and p.unit_word == h.unit_word \
+                    and p.quantity.kind == h.quantity.kind:
                 p.quantity.qualifier = h.quantity.qualifier
+            j -= 1
 
 
 def _measure_words(text: str, start: int, end: int, lang: str) -> list[tuple[int, int, str]]:
@@ -563,13 +581,21 @@ def _measure_words(text: str, start: int, end: int, lang: str) -> list[tuple[int
     while i < len(words):
         hit = forms.at(words, i)
         if hit is None and compounding:
-            hit = next(((1, v) for stem, v in forms.stems if len(stem) >= 5 and stem in words[i]), None)
+            key = _compound_measure(words[i], lang)
+            hit = (1, key) if key else None
         if hit:
             found.append((spans[i][0], spans[i + hit[0] - 1][1], str(hit[1])))
             i += hit[0]
         else:
             i += 1
     return found
+
+
+@lru_cache(maxsize=65536)
+def _compound_measure(word: str, lang: str) -> str | None:
+    """The measure a compound names by one of its parts ("Außenhandelsumsatz" holds "handelsumsatz")."""
+    return next((str(v) for stem, v in compiled(M.MEASURE_WORDS, lang).stems if len(stem) >= 5 and stem in word),
+                None)
 
 
 def _percent_key(base: str, text: str, start: int, end: int, lang: str) -> str:
@@ -608,6 +634,7 @@ def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str)
         sent = sents[h.sentence] if 0 <= h.sentence < len(sents) else None
         s_start, s_end = (sent.start, sent.end) if sent else (q.start, q.end)
         c_start, c_end = _clause(text, q.start, s_start, max(s_end, q.end))
+        c_start, c_end = max(c_start, q.start - MEASURE_REACH), min(c_end, q.end + MEASURE_REACH)
         base, phrase = None, None
         if q.kind == "count":
             own = _measure_words(text, q.start, q.end, lang)
@@ -621,13 +648,13 @@ def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str)
                 near = min(cands, key=lambda c: abs(c[0] - q.start) + (0 if c[0] < q.start else 1))
                 base, phrase = near[2], text[near[0]:near[1]]
         if base is None:
-            prev = next((p for p in reversed(hits[:i]) if p.measure_base and p.paragraph == h.paragraph
-                         and 0 < h.sentence - p.sentence <= 2 and _fits_measure(q.kind, p.measure_base)), None)
+            prev = _previous_measured(hits, i, q.kind)
             if prev:
                 base, phrase = prev.measure_base, prev.quantity.measure
             elif h.sentence > 0 and sents[h.sentence - 1].start >= _para_start(text, s_start):
                 ps = sents[h.sentence - 1]
-                cands = [c for c in _measure_words(text, ps.start, ps.end, lang) if _fits_measure(q.kind, c[2])]
+                cands = [c for c in _measure_words(text, max(ps.start, ps.end - MEASURE_REACH), ps.end, lang)
+                         if _fits_measure(q.kind, c[2])]
                 if cands:
                     base, phrase = cands[-1][2], text[cands[-1][0]:cands[-1][1]]
         if base is None:
@@ -635,16 +662,29 @@ def _assign_measures(article: Article, hits: list[_Hit], sents: list, lang: str)
         h.measure_base = base
         q.measure = phrase
         key = _percent_key(base, text, c_start, c_end, lang) if q.kind == "percent" else base
-        codes = countries_in(text, s_start, s_end, lang)
+        codes = countries_in(text, max(s_start, q.start - MEASURE_REACH), min(s_end, q.end + MEASURE_REACH), lang)
         if len(codes) < 2 and h.sentence > 0:
             ps = sents[h.sentence - 1]
-            codes += [c for c in countries_in(text, ps.start, ps.end, lang) if c not in codes]
+            codes += [c for c in countries_in(text, max(ps.start, ps.end - MEASURE_REACH), ps.end, lang)
+                      if c not in codes]
         if len(codes) < 2:
             if subject is None:
                 subject = top_countries(text, lang)
             codes += [c for c in subject if c not in codes]
         codes = sorted(codes[:2])
         q.measure_key = f"{key}:{'-'.join(codes)}" if codes else key
+
+
+def _previous_measured(hits: list[_Hit], i: int, kind: str) -> _Hit | None:
+    """The nearest earlier figure of the same paragraph, one or two sentences back, whose measure fits."""
+    h = hits[i]
+    for j in range(i - 1, -1, -1):
+        p = hits[j]
+        if p.paragraph != h.paragraph or h.sentence - p.sentence > 2:
+            return None
+        if p.measure_base and p.sentence < h.sentence and _fits_measure(kind, p.measure_base):
+            return p
+    return None
 
 
 def _para_start(text: str, pos: int) -> int:
