@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, concept_key, initials, script_of
 from newsweave.model import Article, Entity, Mention, Variant
 
@@ -253,3 +256,17 @@ def test_canonical_context_tells_two_bearers_of_a_surname_apart() -> None:
     ilham, heydar = articles[0].mentions[0].entity_id, articles[1].mentions[0].entity_id
     assert articles[2].mentions[0].entity_id == ilham
     assert articles[3].mentions[0].entity_id not in {ilham, heydar}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=40), st.sampled_from(["PER", "ORG", "LOC", "MISC", ""]),
+                          st.sampled_from(["pl", "uz", "hi", "de", "tr", "ru", None])), min_size=1, max_size=12))
+def test_canonical_any_names_get_ids_without_error(names: list[tuple[str, str, str | None]]) -> None:
+    articles = []
+    for i, (name, etype, lang) in enumerate(names):
+        art = Article(id=f"f{i}", text=name or "-", lang=lang)
+        art.mentions.append(Mention(0, len(art.text), name, etype, kb_id="iso:XX" if i % 5 == 0 else None))
+        articles.append(art)
+    entities = canonicalize(articles, [])
+    ids = {e.id for e in entities}
+    assert all(m.entity_id in ids and m.entity_name is not None for a in articles for m in a.mentions)
