@@ -102,6 +102,8 @@ class Guess:
 # ----------------------------------------------------------------------------------------------- scripts
 
 _script_of: dict[str, str] = {}
+#: Script values of characters that belong to no script of their own (digits, punctuation, marks).
+_NO_SCRIPT = frozenset({"Zyyy", "Zinh", "Zzzz"})
 #: Scripts that mix inside one word in Japanese and Korean writing.
 _HAN_FAMILY = frozenset({"Hani", "Hira", "Kana", "Hang"})
 _hant_to_hans = threading.local()
@@ -121,13 +123,13 @@ def script_counts(text: str, chars: Counter[str] | None = None) -> Counter[str]:
 
     ``chars`` is ``Counter(text)`` when the caller already has it.
     """
-    counts: Counter[str] = Counter()
+    totals: dict[str, int] = {}
     known = _script_of.get
     for ch, n in (Counter(text) if chars is None else chars).items():
         sc = known(ch) or _char_script(ch)
-        if sc not in ("Zyyy", "Zinh", "Zzzz"):
-            counts[sc] += n
-    return counts
+        if sc not in _NO_SCRIPT:
+            totals[sc] = totals.get(sc, 0) + n
+    return Counter(totals)
 
 
 def _han_variant(text: str) -> str:
@@ -149,7 +151,8 @@ def dominant_script(text: str, counts: Counter[str] | None = None) -> str:
         return "Zyyy"
     kana = counts.get("Hira", 0) + counts.get("Kana", 0)
     han = counts.get("Hani", 0)
-    top, n = counts.most_common(1)[0]
+    top = max(counts, key=counts.__getitem__)
+    n = counts[top]
     if top in ("Hani", "Hira", "Kana") and kana and kana + han >= n:
         return "Jpan"
     if top == "Hang" or (top == "Hani" and counts.get("Hang", 0) > 0.1 * han):
@@ -389,9 +392,8 @@ def _looks_mixed(quick: list[tuple[str, float]]) -> bool:
     """Whether fastText's vote puts real weight on a language unrelated to its first choice."""
     if not quick:
         return False
-    top, conf = quick[0]
-    far = sum(p for lang, p in quick[1:] if not _kin(lang, top))
-    return conf < 0.5 or far >= _MIXED_SHARE
+    top = quick[0][0]
+    return sum(p for lang, p in quick[1:] if not _kin(lang, top)) >= _MIXED_SHARE
 
 
 # ----------------------------------------------------------------------------------------------- the stage
