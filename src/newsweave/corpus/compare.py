@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +22,9 @@ from typing import Any
 
 import numpy as np
 from anyascii import anyascii
+from wordfreq import zipf_frequency
 
-from newsweave.corpus.events import date_range, evidence
+from newsweave.corpus.events import date_range, evidence, salience_overlap
 from newsweave.model import Article
 
 MODEL_FILE = "data/pair_model.json"
@@ -35,9 +37,36 @@ def _fold(word: str) -> str:
     return re.sub(r"[^0-9a-z]", "", anyascii(word).lower())
 
 
-def _words(text: str) -> set[str]:
-    """Folded content-ish words (four letters or more), in any script."""
-    return {f for w in _WORD.findall(text[:4000]) if len(w) >= 4 and len(f := _fold(w)) >= 4}
+@lru_cache(maxsize=200_000)
+def _rarity(word: str, lang: str) -> float:
+    """How informative a word is in its language: 8 minus its Zipf frequency (wordfreq), at least 0.5.
+
+    A shared "the" says nothing, a shared "Chandrayaan" says a lot; wordfreq knows which is which
+    for ~40 languages offline, and unknown words (names) count as rare.
+    """
+    try:
+        return max(0.5, 8.0 - zipf_frequency(word, lang))
+    except (LookupError, ValueError):
+        return 4.0
+
+
+def _word_vector(text: str, lang: str | None) -> dict[str, float]:
+    counts = Counter(w.lower() for w in _WORD.findall(text[:4000]) if len(w) > 1)
+    code = (lang or "en").split("-")[0]
+    return {w: (1.0 + math.log(n)) * _rarity(w, code) for w, n in counts.items()}
+
+
+def _char_vector(text: str, n: int = 4) -> Counter[str]:
+    flat = " ".join(text[:4000].lower().split())
+    return Counter(flat[i:i + n] for i in range(len(flat) - n + 1))
+
+
+def _cosine(a: dict[str, float] | Counter[str], b: dict[str, float] | Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    num = sum(v * b[k] for k, v in a.items() if k in b)
+    den = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return num / den if den else 0.0
 
 
 _SOUND = str.maketrans({"c": "k", "q": "k", "j": "y", "w": "v", "z": "s", "x": "k"})
@@ -74,8 +103,13 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
-#: Feature names in the order the model's coefficients use.
-FEATURES = ("cos", "cos2", "names", "words", "entities", "figures", "dates", "date_gap", "same_lang")
+#: Feature names every pair has; the model adds one ``lang:xx`` feature per language seen in training
+#: (how e5 similarities run in that language: a per-language offset, learnt from data).
+_BASE = ("cos", "cos2", "cos3", "names", "words", "chars", "entities", "figures", "dates", "date_gap", "same_lang")
+#: The main signals also enter as pairwise products: shared words mean more when the embeddings agree too.
+_CORE = ("cos", "names", "words", "chars", "entities", "figures")
+_PRODUCTS = tuple((a, b) for i, a in enumerate(_CORE) for b in _CORE[i:])
+FEATURES = _BASE + tuple(f"{a}*{b}" for a, b in _PRODUCTS)
 
 
 def pair_features(a: Article, b: Article) -> dict[str, float]:
@@ -87,17 +121,25 @@ def pair_features(a: Article, b: Article) -> dict[str, float]:
     ra, rb = date_range(a.date), date_range(b.date)
     if ra and rb:
         gap = math.log1p(max(0, max(ra[0], rb[0]) - min(ra[1], rb[1])))
-    return {
+    feats = {
         "cos": cos,
         "cos2": cos * cos,
+        "cos3": cos**3,
         "names": _jaccard(_names(ta), _names(tb)),
-        "words": _jaccard(_words(ta), _words(tb)),
-        "entities": _overlap(ea.keys, eb.keys),
+        "words": _cosine(_word_vector(ta, a.lang), _word_vector(tb, b.lang)),
+        "chars": _cosine(_char_vector(ta), _char_vector(tb)),
+        "entities": salience_overlap(ea.keys, eb.keys),
         "figures": _overlap(ea.figures, eb.figures),
         "dates": _overlap(ea.dates, eb.dates),
         "date_gap": gap,
         "same_lang": 1.0 if a.lang and a.lang == b.lang else 0.0,
     }
+    for x, y in _PRODUCTS:
+        feats[f"{x}*{y}"] = feats[x] * feats[y]
+    for lang in (a.lang, b.lang):
+        if lang:
+            feats[f"lang:{lang}"] = feats.get(f"lang:{lang}", 0.0) + 0.5
+    return feats
 
 
 @lru_cache(maxsize=1)

@@ -376,7 +376,7 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def _salience_overlap(a: Counter[str], b: Counter[str]) -> float:
+def salience_overlap(a: Counter[str], b: Counter[str]) -> float:
     """Histogram intersection of mention shares: 1 when both name the same entities equally often.
 
     Shares rather than sets, so that the main actors (named again and again) count and a passing
@@ -406,7 +406,7 @@ def event_score(ev: Evidence, state: EventState, w: Weights = WEIGHTS) -> float:
         score -= w.undated_penalty
     if ev.vector is not None and state.centroid is not None:
         score += w.cos_scale * (float(ev.vector @ state.centroid) - w.cos_centre)
-    score += w.entities * _salience_overlap(ev.keys, state.keys)
+    score += w.entities * salience_overlap(ev.keys, state.keys)
     score += w.places * _overlap(ev.places, state.places)
     score += w.figures * _overlap(ev.figures, state.figures)
     score += w.dates * _overlap(ev.dates, state.dates)

@@ -43,45 +43,55 @@ def analyser(cache_dir: Path | None = DEFAULT_CACHE) -> Any:
     return run
 
 
-def features_for(rows: Sequence[dict[str, Any]], analyse: Any, batch: int = 32) -> np.ndarray:
-    """Feature matrix (pairs × FEATURES) for labelled pair records."""
-    out = []
+def features_for(rows: Sequence[dict[str, Any]], analyse: Any, batch: int = 32) -> list[dict[str, float]]:
+    """Features of each labelled pair record (the article language comes from the record when given)."""
+    out: list[dict[str, float]] = []
     for i in range(0, len(rows), batch):
         chunk = rows[i:i + batch]
         arts = []
         for r in chunk:
             arts.append(Article(id=f"{r['pair_id']}/1", text=r["text1"], lang=r.get("lang1")))
             arts.append(Article(id=f"{r['pair_id']}/2", text=r["text2"], lang=r.get("lang2")))
+        given = [a.lang for a in arts]
         done = analyse(arts)
-        for j in range(len(chunk)):
-            f = pair_features(done[2 * j], done[2 * j + 1])
-            out.append([f[name] for name in FEATURES])
-    return np.array(out, dtype=np.float64).reshape(len(rows), len(FEATURES))
+        for art, lang in zip(done, given, strict=True):  # a language the record states wins over detection
+            art.lang = lang or art.lang
+        out += [pair_features(done[2 * j], done[2 * j + 1]) for j in range(len(chunk))]
+    return out
 
 
-def fit_linear(x: np.ndarray, y: np.ndarray, ridge: float = 1.0) -> dict[str, Any]:
+def feature_names(feats: Sequence[dict[str, float]]) -> list[str]:
+    """The fixed features plus every ``lang:xx`` seen."""
+    return list(FEATURES) + sorted({k for f in feats for k in f if k not in FEATURES})
+
+
+def matrix(feats: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
+    return np.array([[f.get(n, 0.0) for n in names] for f in feats], dtype=np.float64).reshape(len(feats), len(names))
+
+
+def fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], ridge: float = 10.0) -> dict[str, Any]:
     """Ridge least squares on standardised features; returns the model dict compare.predict reads."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     a = z.T @ z + ridge * np.eye(z.shape[1])
     coef = np.linalg.solve(a, z.T @ (y - y.mean()))
-    return {"features": list(FEATURES), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+    return {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
             "coef": coef.round(6).tolist(), "intercept": round(float(y.mean()), 6)}
 
 
-def _predict_all(x: np.ndarray, model: dict[str, Any]) -> np.ndarray:
-    return np.array([predict(dict(zip(FEATURES, row, strict=True)), model) for row in x])
+def _predict_all(x: np.ndarray, names: Sequence[str], model: dict[str, Any]) -> np.ndarray:
+    return np.array([predict(dict(zip(names, row, strict=True)), model) for row in x])
 
 
-def cross_validated_r(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0) -> float:
+def cross_validated_r(x: np.ndarray, y: np.ndarray, names: Sequence[str], folds: int = 5, seed: int = 0) -> float:
     """Pearson r of predictions made by models that never saw the pair (k-fold)."""
     order = np.random.default_rng(seed).permutation(len(y))
     pred = np.zeros(len(y))
     for k in range(folds):
         test = order[k::folds]
         train = np.setdiff1d(order, test)
-        pred[test] = _predict_all(x[test], fit_linear(x[train], y[train]))
+        pred[test] = _predict_all(x[test], names, fit_linear(x[train], y[train], names))
     return float(np.corrcoef(pred, y)[0, 1])
 
 
@@ -91,21 +101,23 @@ def evaluate(shared: Path, full: bool = False, sample: int = 60, fit: bool = Fal
     rows = load_pairs(shared)
     if not (full or fit):
         rows = random.Random(8).sample(rows, min(sample, len(rows)))
-    x = features_for(rows, analyser(cache_dir))
+    feats = features_for(rows, analyser(cache_dir))
+    names = feature_names(feats)
+    x = matrix(feats, names)
     y = np.array([float(r["Overall"]) for r in rows])
     result: dict[str, Any] = {"pairs": len(rows)}
     if fit:
-        result["cv_r"] = cross_validated_r(x, y)
-        model = fit_linear(x, y)
+        result["cv_r"] = cross_validated_r(x, y, names)
+        model = fit_linear(x, y, names)
         target = Path(__file__).resolve().parents[1] / "corpus" / MODEL_FILE
         target.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         result["written"] = str(target)
     from newsweave.corpus.compare import load_model
 
     load_model.cache_clear()
-    pred = _predict_all(x, load_model())
+    pred = _predict_all(x, names, load_model())
     result["r"] = float(np.corrcoef(pred, y)[0, 1])
-    result["r_cos_only"] = float(np.corrcoef(-x[:, FEATURES.index("cos")], y)[0, 1])
+    result["r_cos_only"] = float(np.corrcoef(-x[:, names.index("cos")], y)[0, 1])
     groups: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         groups[f"{r.get('lang1')}-{r.get('lang2')}"].append(i)
