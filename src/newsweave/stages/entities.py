@@ -218,12 +218,17 @@ def _bases(text: str, key: str, lang: str) -> dict[str, str]:
 def _is_title(toks: list[Tok], i: int) -> int:
     """How many pieces (0, 1 or 2) of a title start at piece ``i``."""
     tok = toks[i]
-    _, two = _titles(tok.lang)
-    if i + 1 < len(toks) and toks[i + 1].sep in ("space", "hyphen"):
-        pair = f"{tok.key} {toks[i + 1].key}"
-        if pair in two or any(pair.startswith(t) and len(pair) - len(t) <= 3 for t in two if t[:3] == pair[:3]):
-            return 2
+    if i + 1 < len(toks) and toks[i + 1].sep in ("space", "hyphen") and _is_title_pair(tok.key, toks[i + 1].key,
+                                                                                       tok.lang):
+        return 2
     return 1 if _is_title_word(tok.key, tok.lang) else 0
+
+
+@lru_cache(maxsize=200_000)
+def _is_title_pair(first: str, second: str, lang: str) -> bool:
+    _, two = _titles(lang)
+    pair = f"{first} {second}"
+    return pair in two or any(pair.startswith(t) and len(pair) - len(t) <= 3 for t in two if t[:3] == pair[:3])
 
 
 @lru_cache(maxsize=200_000)
@@ -863,6 +868,25 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
                            + (f.lemma or doc.surface(end, f.j)), f.kb_id))
 
 
+def _join_country(doc: _Doc, start: int, end: int) -> bool:
+    """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention."""
+    toks = doc.toks
+    for k, head_first in ((start - 1, False), (end, True)):
+        if not 0 <= k < len(toks) or doc.owner[k] < 0:
+            continue
+        f = doc.found[doc.owner[k]]
+        joint = toks[start] if not head_first else toks[k]
+        if not (f.kb_id or "").startswith("iso:") or f.type != "LOC" or joint.sep != "space" or end - start > 2:
+            continue
+        if (not head_first and f.j != start) or (head_first and f.i != end):
+            continue
+        idx = doc.owner[k]
+        doc.release(idx)
+        i, j = (f.i, end) if not head_first else (start, f.j)
+        return doc.claim(Found(i, j, "LOC", f.confidence, f.layer, doc.surface(i, j), f.kb_id))
+    return False
+
+
 def _person_like(doc: _Doc, start: int, end: int) -> bool:
     """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one."""
     toks = doc.toks
@@ -880,7 +904,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_loc_head(toks[k]) for k in range(start, end)):
-        doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
+        if not _join_country(doc, start, j):
+            doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if lang in NOUN_CAPITALISING and (end - start < 2 or any(_zipf(toks[k].key, lang) >= 3.0
                                                                for k in range(start, end))):
