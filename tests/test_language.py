@@ -121,6 +121,11 @@ def test_language_metadata_language_is_kept_and_segments_computed(stage: Languag
     assert all(s.lang == "de" for s in art.segments)
 
 
+def test_language_metadata_tag_is_normalised(stage: LanguageStage) -> None:
+    art = _run(stage, "Die Regierung hat heute neue Maßnahmen beschlossen.", lang="de-AT")
+    assert art.lang == "de" and art.meta["lang_given"] == "de-AT"
+
+
 def test_language_short_segment_backs_off_to_document(stage: LanguageStage) -> None:
     text = ("Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen.\n"
             "Ja.\n"

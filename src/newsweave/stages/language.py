@@ -531,8 +531,12 @@ class LanguageStage:
         paras = seg.paragraphs(text)
         posts = self._posts(text, paras)
         looks = [_look(text[s:e]) for s, e in paras]
-        doc = _document_guess(text, paras, looks, {i for p in posts for i in p[2]})
+        doc = _document_guess(text, paras, looks, {i for _, i in posts})
         if article.lang:  # metadata wins; its confidence is the publisher's, not ours
+            given = _language_code(article.lang)
+            if given != article.lang:
+                article.meta["lang_given"] = article.lang
+            article.lang = given
             article.lang_confidence = 1.0
             doc_ctx = _Context(article.lang, doc.script, 1.0)
         else:
@@ -584,8 +588,8 @@ class LanguageStage:
         return out
 
     @staticmethod
-    def _posts(text: str, paras: list[tuple[int, int]]) -> list[tuple[seg.Post, int, list[int]]]:
-        """Attribution lines that are real embedded posts: (post, attribution paragraph, post paragraphs)."""
+    def _posts(text: str, paras: list[tuple[int, int]]) -> list[tuple[seg.Post, int]]:
+        """Attribution lines that are real embedded posts, with the index of their paragraph."""
         found = []
         index = {s: i for i, (s, _) in enumerate(paras)}
         for post in seg.attributions(text):
@@ -595,15 +599,15 @@ class LanguageStage:
             near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(paras)]
             if post.meta["date"] is None and not any(seg.has_post_link(text[slice(*paras[j])]) for j in near):
                 continue
-            found.append((post, i, [i]))
+            found.append((post, i))
         return found
 
     @staticmethod
-    def _post_segments(text: str, paras: list[tuple[int, int]], posts: list[tuple[seg.Post, int, list[int]]],
+    def _post_segments(text: str, paras: list[tuple[int, int]], posts: list[tuple[seg.Post, int]],
                        para_langs: list[str], doc_lang: str) -> list[Segment]:
         """Widen each attribution to the foreign-language (or post-link) lines around it."""
         out = []
-        for post, i, _ in posts:
+        for post, i in posts:
             def belongs(j: int) -> bool:
                 return para_langs[j] != doc_lang or seg.has_post_link(text[slice(*paras[j])])
 
@@ -627,6 +631,12 @@ class LanguageStage:
 
 def _segment(start: int, end: int, kind: str, res: SegmentLanguage) -> Segment:
     return Segment(start, end, kind, res.lang, res.script, res.confidence, {"own_lang": True} if res.own else {})
+
+
+def _language_code(tag: str) -> str:
+    """A metadata language tag as the code this stage uses: ``en-US`` -> ``en``, ``nb`` -> ``no``."""
+    primary = re.split(r"[-_]", tag.strip().lower(), maxsplit=1)[0]
+    return LABEL_ALIASES.get(primary, primary) or "und"
 
 
 def _is_attr(text: str, span: tuple[int, int]) -> bool:
