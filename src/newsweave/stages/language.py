@@ -634,8 +634,11 @@ def _segment(start: int, end: int, kind: str, res: SegmentLanguage) -> Segment:
 
 
 def _language_code(tag: str) -> str:
-    """A metadata language tag as the code this stage uses: ``en-US`` -> ``en``, ``nb`` -> ``no``."""
-    primary = re.split(r"[-_]", tag.strip().lower(), maxsplit=1)[0]
+    """A metadata language tag as the code this stage uses: ``en-US`` -> ``en``, ``zh-yue`` -> ``yue``."""
+    full = tag.strip().lower().replace("_", "-")
+    if full in LABEL_ALIASES:
+        return LABEL_ALIASES[full]
+    primary = full.split("-", 1)[0]
     return LABEL_ALIASES.get(primary, primary) or "und"
 
 
