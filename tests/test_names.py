@@ -58,7 +58,9 @@ def test_names_name_key_meets_across_orthographies() -> None:
     assert name_key("Tokajewem", "pl") == name_key("Tokajews", "de") == name_key("Tokayev", "en") == "tokayev"
     assert name_key("Kazachstanu", "pl") == name_key("Казахстана", "ru") == "kazakhstan"
     assert name_key("Putina", "pl") == name_key("पुतिन", "hi") == name_key("Путину", "ru") == "putin"
-    assert name_key("Kasım Comart", "tr") == "kasim jomart"
+    assert name_key("Kasım Comart", "tr") == name_key("कासिम-जोमार्ट", "hi") == "kasim dzhomart"
+    assert phonetic_key("Kasım Comart", "tr") == phonetic_key("Қасым-Жомарт", "kk")
+    assert phonetic_key("John", "en") == phonetic_key("Джон") == phonetic_key("जॉन", "hi")
 
 
 def test_names_phonetic_key_is_robust_to_spelling_variation() -> None:

@@ -40,6 +40,7 @@ from newsweave.lang.orthography import (
     PHONETIC_DROP,
     PHONETIC_RULES,
     RESPELL,
+    ROMANISED_J,
     UZBEK_CYRILLIC_MARKERS,
     UZBEK_CYRILLIC_SHARED,
 )
@@ -172,12 +173,15 @@ def name_key(name: str, lang: str | None = None) -> str:
     text = fold(name, lang)
     text = _NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text)
     if is_uzbek_cyrillic(text, lang):
-        text = _uzbek_latin(text)
+        text, code = _uzbek_latin(text), "uz"
     text = text.lower()
     if code in _RESPELL:
         pattern, table = _RESPELL[code]
         text = pattern.sub(lambda m: table[m.group(0)], text)
+    other_script = not any(c.isascii() or "\u0400" <= c <= "\u04ff" or c in "ʻʼ" for c in text if c.isalpha())
     text = anyascii(_APOS_RE.sub("", text)).lower()
+    if other_script:
+        text = text.replace("j", ROMANISED_J)
     text = _APOS_RE.sub("", text)
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
 

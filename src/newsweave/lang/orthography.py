@@ -21,15 +21,24 @@ RESPELL: dict[str, tuple[tuple[str, str], ...]] = {
     "sr": (("dž", "j"), ("č", "ch"), ("ć", "ch"), ("š", "sh"), ("ž", "zh"), ("đ", "dj"), ("c", "ts"), ("j", "y")),
     "de": (("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("ß", "ss"), ("w", "v"), ("j", "y"), ("z", "ts")),
     "nl": (("sch", "skh"), ("ch", "kh"), ("oe", "u"), ("j", "y"), ("w", "v")),
-    "tr": (("c", "j"), ("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("j", "zh")),
-    "az": (("c", "j"), ("ç", "ch"), ("ş", "sh"), ("ğ", "g"), ("ı", "i"), ("x", "kh"), ("ə", "a"), ("j", "zh")),
-    "uz": (("oʻ", "o"), ("gʻ", "g"), ("o'", "o"), ("g'", "g"), ("x", "kh"), ("ʼ", "")),
+    "tr": (("c", "dzh"), ("ç", "ch"), ("ş", "sh"), ("ğ", ""), ("ı", "i"), ("j", "zh")),
+    "az": (("c", "dzh"), ("ç", "ch"), ("ş", "sh"), ("ğ", "g"), ("ı", "i"), ("x", "kh"), ("ə", "a"), ("j", "zh")),
+    "uz": (("oʻ", "o"), ("gʻ", "g"), ("o'", "o"), ("g'", "g"), ("x", "kh"), ("j", "dzh"), ("ʼ", "")),
+    "en": (("j", "dzh"),),
+    "fr": (("j", "zh"), ("ch", "sh"), ("ou", "u")),
+    "it": (("gli", "ly"), ("gn", "ny"), ("sci", "sh"), ("sce", "she"), ("cia", "cha"), ("cio", "cho"), ("ciu", "chu"),
+           ("ci", "chi"), ("ce", "che"), ("gia", "dzha"), ("gio", "dzho"), ("giu", "dzhu"), ("gi", "dzhi"),
+           ("ge", "dzhe"), ("ch", "k"), ("gh", "g")),
     "kk": (("ş", "sh"), ("ç", "ch"), ("ǵ", "g"), ("j", "zh"), ("ı", "y")),
     "lv": (("č", "ch"), ("š", "sh"), ("ž", "zh"), ("c", "ts"), ("j", "y")),
     "lt": (("č", "ch"), ("š", "sh"), ("ž", "zh"), ("c", "ts"), ("j", "y")),
     "ro": (("ș", "sh"), ("ş", "sh"), ("ț", "ts"), ("ţ", "ts")),
     "hu": (("cs", "ch"), ("sz", "s"), ("zs", "zh"), ("s", "sh"), ("gy", "dy"), ("j", "y"), ("c", "ts")),
 }
+
+#: In names romanised from scripts other than Latin and Cyrillic (Devanagari जोमार्ट, Arabic جمال), anyascii's
+#: "j" is the English /dʒ/: respelled like English *j* so that it meets Cyrillic *Дж*/*Ж* romanisations.
+ROMANISED_J = "dzh"
 
 #: Devanagari consonant + nukta sequences (NFC keeps them decomposed) and their precomposed letters,
 #: which transliterate as the borrowed sounds (ज़ -> z, ख़ -> kh) instead of the plain consonant.
