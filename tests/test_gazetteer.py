@@ -54,3 +54,9 @@ def test_gazetteer_same_name_across_scripts() -> None:
     assert not same_name("पतन", "पुतिन")
     assert skeleton("Tokajew") == skeleton("Tokayev")
     assert romanize("Тўқаев").startswith("tuk")
+
+
+def test_gazetteer_by_kb_id_gives_the_english_name(gaz) -> None:
+    assert gaz.by_kb_id("iso:KZ").name == "Kazakhstan"
+    assert gaz.by_kb_id("geonames:524901").name == "Moscow"
+    assert gaz.by_kb_id("nothing") is None

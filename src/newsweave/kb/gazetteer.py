@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 11
+SCHEMA = 12
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -140,6 +140,7 @@ class Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # keys of all-capital names: match capitals only
+    by_id: dict[str, GazEntry] | None = field(default=None, repr=False)  # kb_id -> entry, built on first use
 
     def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
         """Index ``entry`` under each of ``names``; on a clash the higher priority wins."""
@@ -164,6 +165,12 @@ class Gazetteer:
         """The entry indexed under exactly this folded key."""
         idx = self.index.get(key)
         return None if idx is None else self.entries[idx]
+
+    def by_kb_id(self, kb_id: str) -> GazEntry | None:
+        """The entry behind a mention's ``kb_id`` (its English name and type), for display and merging."""
+        if self.by_id is None:
+            self.by_id = {e.kb_id: e for e in sorted(self.entries, key=lambda e: e.priority)}
+        return self.by_id.get(kb_id)
 
     def lookup_skeleton(self, word: str) -> GazEntry | None:
         """A caseless-script single-word entry spelt differently from ``word`` but the same name."""
