@@ -312,6 +312,12 @@ def test_store_open_reports_unusable_location(tmp_path: Path) -> None:
         open_store(tmp_path / "no" / "such" / "dir" / "x.db")
 
 
+def test_store_open_error_names_the_server_but_not_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://reader:s3cret-pw@127.0.0.1:1/news")
+    assert "s3cret-pw" not in str(caught.value) and "reader:***@127.0.0.1:1/news" in str(caught.value)
+
+
 def test_store_export_import_round_trip_is_lossless(store: Store, tmp_path: Path) -> None:
     raw = b"<html>raw \xff bytes</html>"
     store.add_articles([Article(id="a", text=BASE, raw=raw, raw_type="html", title="Talks"),

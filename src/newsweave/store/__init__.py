@@ -17,10 +17,11 @@ from newsweave.store.core import (
     StoreError,
     StoreStats,
     database_url,
+    display_location,
     open_store,
 )
 
 __all__ = [
     "AddResult", "ArticleSummary", "CorpusState", "MentionHit", "Page", "Picture", "QuantityHit", "QuoteHit",
-    "SearchHit", "Store", "StoreError", "StoreStats", "database_url", "open_store",
+    "SearchHit", "Store", "StoreError", "StoreStats", "database_url", "display_location", "open_store",
 ]

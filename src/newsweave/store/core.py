@@ -42,7 +42,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from newsweave.model import Article, Entity, Event, Mention, Quantity, Quote, Story, Variant
 from newsweave.store import neardup
@@ -236,9 +237,21 @@ def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
 
 
+def display_location(location: str | Path) -> str:
+    """The store location for messages and logs, with any password in a URL masked."""
+    loc = str(location)
+    if "://" not in loc:
+        return loc
+    try:
+        return make_url(database_url(loc)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparsable database URL>"
+
+
 def open_store(location: str | Path) -> Store:
     """Open (creating and migrating as needed) the store at a SQLite path or a ``postgresql://`` URL."""
     url = database_url(location)
+    engine = None
     try:
         if url.startswith("sqlite"):
             engine = _sqlite_engine(url)
@@ -247,8 +260,11 @@ def open_store(location: str | Path) -> Store:
         store = Store(engine)
         store.migrate()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open store {location}: {exc.__class__.__name__}: {exc.orig or exc}"
-                         if hasattr(exc, "orig") else f"cannot open store {location}: {exc}") from exc
+        if engine is not None:
+            engine.dispose()
+        reason = getattr(exc, "orig", None) or exc
+        raise StoreError(f"cannot open store {display_location(location)}: {type(reason).__name__}: "
+                         f"{str(reason).strip().splitlines()[0] if str(reason).strip() else ''}") from exc
     return store
 
 
