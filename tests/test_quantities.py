@@ -120,3 +120,14 @@ def test_quantities_counted_thing_after_an_adjective() -> None:
     assert all(q.measure_key.startswith("companies") for q in found)
     ru = _one("В стране работают около 1,5 тыс. китайских компаний.", "ru")
     assert (ru.kind, ru.value, ru.qualifier) == ("count", 1500.0, "about")
+
+
+def test_quantities_dimensions_in_base_units_and_connectors() -> None:
+    found = _figures("Le tunnel mesure 57 kilomètres et a coûté environ 12 milliards de francs suisses.", "fr")
+    assert [(q.kind, q.unit, q.value) for q in found] == [("dimension", "m", 57000.0), ("money", "CHF", 12e9)]
+    ru = _one("Добыча составила около 1,5 млн баррелей в сутки.", "ru")
+    assert (ru.kind, ru.unit, ru.value, ru.qualifier) == ("dimension", "bbl", 1.5e6, "about")
+
+
+def test_quantities_numbers_inside_names_are_not_counts() -> None:
+    assert _figures("The Ariane 5 rocket carried Chandrayaan-3 and Artemis 2 crews.", "en") == []

@@ -43,7 +43,8 @@ SCALES: dict[str, dict[str, float]] = {
     "it": {"mila": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9},
     "pl": {"tuzin*": 12, "tys": 1e3, "tysiąc*": 1e3, "tysięc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "bilion*": 1e12},
     "cs": {"tis": 1e3, "tisíc*": 1e3, "milion*": 1e6, "miliard*": 1e9, "mld": 1e9, "bilion*": 1e12},
-    "ru": {"дюжин*": 12, "тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12},
+    "ru": {"дюжин*": 12, "крор*": 1e7, "лакх*": 1e5, "тыс": 1e3, "тысяч*": 1e3, "миллион*": 1e6,
+           "миллиард*": 1e9, "триллион*": 1e12},
     "uk": {"тис": 1e3, "тисяч*": 1e3, "мільйон*": 1e6, "мільярд*": 1e9, "трильйон*": 1e12},
     "bg": {"хил": 1e3, "хиляд*": 1e3, "милион*": 1e6, "милиард*": 1e9, "трилион*": 1e12},
     "kk": {"мың*": 1e3, "миллион*": 1e6, "миллиард*": 1e9, "триллион*": 1e12, "mıń*": 1e3, "million*": 1e6,
@@ -76,6 +77,7 @@ CURRENCY_WORDS: dict[str, dict[str, str]] = {
            "yuan": "CNY", "renminbi": "CNY", "rupee*": "INR", "lira": "TRY", "sum": "UZS", "hryvnia*": "UAH",
            "zloty*": "PLN", "yen": "JPY", "manat*": "AZN"},
     "de": {"dollar*": "USD", "us-dollar*": "USD", "euro*": "EUR", "rubel*": "RUB", "tenge": "KZT",
+           "franken": "CHF",
            "pfund": "GBP", "yuan": "CNY", "rupie*": "INR", "lira": "TRY", "złoty": "PLN", "zloty": "PLN",
            "yen": "JPY"},
     "fr": {"dollar*": "USD", "euro*": "EUR", "rouble*": "RUB", "tenge*": "KZT", "livre*": "GBP", "yuan*": "CNY"},
@@ -107,6 +109,43 @@ MAJOR_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "RUB", "KZT", "GBP", "CNY", "
                                      "UAH", "CHF", "AZN", "KGS", "TJS", "BYN", "CZK", "BGN", "SAR", "AED", "PKR",
                                      "AUD", "CAD", "NZD", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN",
                                      "ZAR", "ILS", "EGP", "IRR", "HUF", "RON", "GEL", "AMD", "MNT", "TMT", "AFN")
+
+#: Words between a scale word and the currency ("12 milliards de francs", "10.000 millones de dólares").
+SCALE_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("of",), "fr": ("de", "d"), "es": ("de",), "it": ("di",), "pt": ("de",), "ro": ("de",),
+}
+
+#: Units of length, mass, area and volume -> (base unit, factor): "57 Kilometern" is 57 000 m. The unit symbols
+#: are international; the words are hand-written per language (CLDR's unit names are not in babel's data).
+MEASURE_UNITS: dict[str, dict[str, tuple[str, float]]] = {
+    "*": {"km": ("m", 1e3), "m": ("m", 1.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "kg": ("kg", 1.0),
+          "t": ("kg", 1e3), "km²": ("m2", 1e6), "km2": ("m2", 1e6), "ha": ("m2", 1e4), "mw": ("W", 1e6),
+          "gw": ("W", 1e9), "kwh": ("Wh", 1e3), "mwh": ("Wh", 1e6), "bcm": ("m3", 1e9)},
+    "en": {"kilomet*": ("m", 1e3), "metre*": ("m", 1.0), "meter*": ("m", 1.0), "mile*": ("m", 1609.344),
+           "tonne*": ("kg", 1e3), "ton": ("kg", 1e3), "tons": ("kg", 1e3), "kilogram*": ("kg", 1.0),
+           "barrel*": ("bbl", 1.0), "hectare*": ("m2", 1e4), "megawatt*": ("W", 1e6), "gigawatt*": ("W", 1e9)},
+    "de": {"kilometer*": ("m", 1e3), "meter": ("m", 1.0), "metern": ("m", 1.0), "tonne*": ("kg", 1e3),
+           "kilogramm": ("kg", 1.0), "barrel": ("bbl", 1.0), "hektar": ("m2", 1e4), "megawatt": ("W", 1e6)},
+    "fr": {"kilomètre*": ("m", 1e3), "mètre*": ("m", 1.0), "tonne*": ("kg", 1e3), "baril*": ("bbl", 1.0),
+           "hectare*": ("m2", 1e4)},
+    "es": {"kilómetro*": ("m", 1e3), "metro": ("m", 1.0), "metros": ("m", 1.0), "tonelada*": ("kg", 1e3),
+           "barril*": ("bbl", 1.0), "hectárea*": ("m2", 1e4)},
+    "pl": {"kilometr*": ("m", 1e3), "metr": ("m", 1.0), "metrów": ("m", 1.0), "metry": ("m", 1.0),
+           "ton": ("kg", 1e3), "tony": ("kg", 1e3), "tonę": ("kg", 1e3), "baryłk*": ("bbl", 1.0),
+           "hektar*": ("m2", 1e4)},
+    "cs": {"kilometr*": ("m", 1e3), "metr*": ("m", 1.0), "tun*": ("kg", 1e3), "barel*": ("bbl", 1.0)},
+    "ru": {"километр*": ("m", 1e3), "метр": ("m", 1.0), "метра": ("m", 1.0), "метров": ("m", 1.0),
+           "тонн*": ("kg", 1e3), "баррел*": ("bbl", 1.0), "гектар*": ("m2", 1e4), "мегаватт*": ("W", 1e6)},
+    "uk": {"кілометр*": ("m", 1e3), "метр": ("m", 1.0), "метра": ("m", 1.0), "метрів": ("m", 1.0),
+           "тонн*": ("kg", 1e3), "барел*": ("bbl", 1.0)},
+    "kk": {"шақырым*": ("m", 1e3), "километр*": ("m", 1e3), "тонна*": ("kg", 1e3), "баррель*": ("bbl", 1.0)},
+    "uz": {"километр*": ("m", 1e3), "метр": ("m", 1.0), "тонна*": ("kg", 1e3), "баррел*": ("bbl", 1.0),
+           "kilometr*": ("m", 1e3), "tonna*": ("kg", 1e3)},
+    "tr": {"kilometre*": ("m", 1e3), "metre*": ("m", 1.0), "ton": ("kg", 1e3), "tonluk": ("kg", 1e3),
+           "varil*": ("bbl", 1.0), "hektar*": ("m2", 1e4)},
+    "hi": {"किलोमीटर": ("m", 1e3), "मीटर": ("m", 1.0), "टन": ("kg", 1e3), "बैरल": ("bbl", 1.0),
+           "हेक्टेयर": ("m2", 1e4)},
+}
 
 #: Percent words. "before" words precede the number (Turkish "yüzde 20", "%5"), "after" words follow it.
 PERCENT_AFTER: dict[str, tuple[str, ...]] = {

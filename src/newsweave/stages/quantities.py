@@ -382,6 +382,10 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
         q_start = before[-pre[0]].start if before else start - 1
         before = before[:-pre[0]]
     # currency after / before
+    if kind is None and n_used and n_used < len(after) - 1 and compiled(N.SCALE_CONNECTORS, lang).word(
+            after[n_used].base) is not None and (_currency_after(after[n_used + 1:], lang) or compiled(
+            N.MEASURE_UNITS, lang).word(after[n_used + 1].base) is not None):
+        n_used += 1  # "12 milliards de francs suisses", "1,5 millones de kilómetros"
     if kind is None:
         cur = _currency_after(after[n_used:], lang)
         if cur:
@@ -401,6 +405,15 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
                 before = [w for w in before if w.end <= q_start]
     if kind is None and (spelled is not None or (raw.isdigit() and _YEAR.match(raw))) and scale == 1.0:
         return None
+    if kind is None and n_used < len(after):
+        dim = compiled(N.MEASURE_UNITS, lang).word(after[n_used].base)
+        if dim is not None:  # "57 Kilometern", "1,5 млн баррелей" (a scale word was read above)
+            kind, unit = "dimension", dim[0]
+            scale *= dim[1]
+            q_end = after[n_used].end
+            n_used += 1
+    if kind is None and _after_name(text, before, start):
+        return None  # "Ariane 5 rocket", "Chandrayaan-3", "Artikel 5": a number that is part of a name
     if kind is None:
         ends_phrase = scale != 1.0 and lang in N.CASE_ON_LAST_WORD and _inflected_scale(after[n_used - 1], lang)
         noun = None if ends_phrase else _counted_noun(text, after[n_used:n_used + 2], lang)
@@ -435,6 +448,16 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     quantity = Quantity(start=q_start, end=q_end, text=text[q_start:q_end], value=value, unit=unit, kind=kind,
                         qualifier=qualifier)
     return _Hit(quantity, -1, -1, unit_word=unit_word, post_qualifier=post)
+
+
+def _after_name(text: str, before: list[_Word], start: int) -> bool:
+    """Whether the number follows a capitalised word inside a sentence, or is joined to a word by a hyphen."""
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2].isalpha():
+        return True
+    if not before or before[-1].end < start - 1 or not before[-1].raw[:1].isupper():
+        return False
+    prev = text[:before[-1].start].rstrip()
+    return bool(prev) and prev[-1] not in ".!?:;\n\"'„“«»–—-(" and not before[-1].raw.isupper()
 
 
 def _abbreviation(text: str, dot: int, lang: str) -> bool:
