@@ -53,6 +53,7 @@ _NUM = regex.compile(
     r"(?:\p{Nd}{1,3}(?:[\u00a0\u202f ]\p{Nd}{3})+(?![\p{Nd}]|[.,]\p{Nd})"
     r"|\p{Nd}+(?:[.,'’]\p{Nd}+)*|[.,]\p{Nd}+)"
 )
+_CASE_SUFFIX = regex.compile(r"['’]\p{L}{1,5}(?!\p{L})")
 _ELISION = regex.compile(r"\p{L}{1,3}['’](?=\p{L}{3})")
 _ATTACHED = regex.compile(r"[\p{L}\p{M}'’.\-]+")
 _SYMBOL_CODES = N.currency_symbols()
@@ -359,7 +360,8 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
         return None
     if lang in N.ORDINAL_DOT and text[end:end + 1] == "." and regex.match(r"\.[ \u00a0]+\p{L}", text[end:end + 3]):
         return None
-    after = _words_after(text, end, 8, line_end)
+    suffix = _CASE_SUFFIX.match(text, end)  # "210'un yüzdesi", "20’lik": a case ending on the number
+    after = _words_after(text, suffix.end() if suffix else end, 8, line_end)
     before = _words_before(text, start, 5, line_start)
     scale, n_used = 1.0, 0
     hit = _at(after, N.SCALES, lang)
