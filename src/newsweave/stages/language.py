@@ -10,7 +10,7 @@ covers about 200 languages. Their vote is then narrowed by what they both lack:
 * word frequencies (``wordfreq``) between languages the models cannot tell apart on short text
   (Indonesian/Malay, Danish/Norwegian, Czech/Slovak, Bulgarian/Russian/Macedonian).
 
-For speed, every paragraph gets one fastText look (its first 300 characters). The article's
+For speed, every paragraph gets one fastText look (its first 200 characters). The article's
 language is decided from those votes and a sample of its text; a paragraph is classified in full
 only when it looks different (another script, an alphabet the article's language lacks, another
 language with confidence). Sentences inherit their paragraph's language unless the paragraph looked
@@ -53,7 +53,7 @@ _FT_CHARS = 3000
 _LANGID_CHARS = 600
 #: The document decision (models, letters, words) reads this much of the article; its paragraphs all vote.
 _DOC_SAMPLE_CHARS = 1500
-_TRIAGE_CHARS = 300
+_TRIAGE_CHARS = 200
 #: fastText alone votes when it is at least this sure (close relatives are then settled by the rules).
 _FT_ALONE = 0.95
 #: Segments with fewer letters than this take the enclosing language (unless their script differs).
@@ -579,7 +579,7 @@ class LanguageStage:
         for m in _QUOTED.finditer(text, start, end):
             gi = next(i for i in range(1, 5) if m.group(i) is not None)
             qs, qe = m.span(gi)
-            q_lang, q_conf = fast_vote(clean_for_lid(text[qs:qe]), k=1)[0]
+            q_lang, q_conf = fast_vote(clean_for_lid(text[qs:qe])[:_TRIAGE_CHARS], k=1)[0]
             if _related(q_lang, para.lang) or q_conf < _OVERRIDE_CONFIDENCE:
                 continue  # the cheap look finds nothing foreign
             res = classify_segment(text[qs:qe], para)
