@@ -131,3 +131,15 @@ def test_quantities_dimensions_in_base_units_and_connectors() -> None:
 
 def test_quantities_numbers_inside_names_are_not_counts() -> None:
     assert _figures("The Ariane 5 rocket carried Chandrayaan-3 and Artemis 2 crews.", "en") == []
+
+
+def test_quantities_period_prefers_dates_then_durations() -> None:
+    text = "In den letzten 30 Jahren wurden mehr als 300 Verträge unterzeichnet."
+    span = text.index("letzten 30 Jahren")
+    duration = TimeRef(start=span, end=span + 17, text="letzten 30 Jahren", value="P30Y", type="DURATION")
+    assert _one(text, "de", [duration]).period == "P30Y"
+    text2 = "Im Jahr 2020 wurden in 12 Monaten 40 Verträge unterzeichnet."
+    year = TimeRef(start=3, end=12, text="Jahr 2020", value="2020")
+    months = TimeRef(start=text2.index("12 Monaten"), end=text2.index("12 Monaten") + 10, text="12 Monaten",
+                     value="P12M", type="DURATION")
+    assert _one(text2, "de", [year, months]).period == "2020"

@@ -14,6 +14,7 @@ Malformed numbers ("1.000.000,5,3"), numbers longer than :data:`MAX_DIGITS` and 
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -718,16 +719,22 @@ def _para_start(text: str, pos: int) -> int:
 
 def _assign_periods(article: Article, hits: list[_Hit], sents: list) -> None:
     """The nearest dated expression of the figure's sentence; one before the figure counts at half the distance
-    ("pierwszych 9 miesięcy tego roku … o 5 proc. w stosunku do … roku poprzedniego" is about this year)."""
-    dated = [t for t in article.times if t.value and t.type in ("DATE", "TIME")]
-    if not dated:
+    ("pierwszych 9 miesięcy tego roku … o 5 proc. w stosunku do … roku poprzedniego" is about this year).
+
+    With no date in the sentence, a duration there is the period ("mehr als 300 Verträge in den letzten 30
+    Jahren" is P30Y: a total over thirty years, not a figure of the article's day)."""
+    refs = sorted((t for t in article.times if t.value and t.type in ("DATE", "TIME", "DURATION")),
+                  key=lambda t: t.start)
+    if not refs:
         return
+    starts = [t.start for t in refs]
     for h in hits:
         q = h.quantity
         if not 0 <= h.sentence < len(sents):
             continue
         s = sents[h.sentence]
-        inside = [t for t in dated if s.start <= t.start < s.end]
-        if inside:
-            best = min(inside, key=lambda t: q.start - t.end if t.end <= q.start else 2 * (t.start - q.end))
+        inside = refs[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
+        dated = [t for t in inside if t.type != "DURATION"] or inside
+        if dated:
+            best = min(dated, key=lambda t: q.start - t.end if t.end <= q.start else 2 * (t.start - q.end))
             q.period = best.value
