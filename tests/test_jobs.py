@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsweave import jobs
 from newsweave.jobs import IngestReport, analyse_pending, ingest, store_sources
 from newsweave.model import Article
 from newsweave.pipeline import Pipeline
@@ -96,3 +97,20 @@ def test_jobs_progress_reports_both_phases(store: Store, tmp_path: Path) -> None
     report = ingest([folder], store, pipeline=_pipeline(_Counting()), progress=lambda *c: calls.append(c))
     assert calls[0][0] == "store" and calls[-1] == ("analyse", 5, 5)
     assert isinstance(report, IngestReport) and report.as_dict()["errors"] == 2
+
+
+def test_jobs_link_failure_on_one_article_blocks_nothing(store: Store, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def fragile_link(articles: list[Article], known: object) -> object:
+        if any(a.id == "j1" for a in articles):
+            raise ValueError("cannot link j1")
+        for art in articles:
+            art.event_id = None
+        return known
+
+    monkeypatch.setattr(jobs, "link_corpus", fragile_link)
+    report = ingest([_write_sources(tmp_path / "in")], store, pipeline=_pipeline(_Counting()))
+    assert report.analysed == 5 and store.count_pending() == 0
+    assert store.get_article("j1").meta["errors"] == ["link: ValueError: cannot link j1"]
+    assert "errors" not in store.get_article("j0").meta
+    assert store.check() == []

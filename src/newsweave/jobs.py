@@ -8,6 +8,7 @@ commits. A re-run therefore neither duplicates nor skips anything.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from newsweave.ingest import IngestError, read_sources
 from newsweave.model import Article
 from newsweave.pipeline import Pipeline
 from newsweave.store import CorpusState, Store
+
+log = logging.getLogger(__name__)
 
 #: progress(phase, done, total): phase is "store" (total unknown: None) or "analyse".
 Progress = Callable[[str, int, int | None], None]
@@ -82,12 +85,19 @@ def store_sources(sources: Iterable[str | Path], store: Store, *, progress: Prog
     return report
 
 
+class LinkError(RuntimeError):
+    """The corpus steps failed on a batch (a bug or a pathological article), not the store."""
+
+
 def analyse_pending(store: Store, *, pipeline: Pipeline | None = None, progress: Progress | None = None,
                     batch_size: int = ANALYSE_BATCH) -> int:
     """Analyse and link every pending article; returns how many were analysed.
 
     Each batch runs the per-article stages outside any transaction, then saves the analyses and the
-    corpus picture linked against the stored one in a single write transaction.
+    corpus picture linked against the stored one in a single write transaction. When linking fails
+    on a batch, its articles are linked one by one, and an article that still fails is saved
+    analysed but unlinked, with the reason in ``meta["errors"]``: one bad article must not block
+    every later run at the same batch.
     """
     pipeline = pipeline if pipeline is not None else Pipeline()
     total = store.count_pending()
@@ -96,14 +106,35 @@ def analyse_pending(store: Store, *, pipeline: Pipeline | None = None, progress:
         progress("analyse", 0, total)
     while batch := store.pending_articles(batch_size):
         analysed = list(pipeline.pipe(batch))
-        done += store.commit_analysis(analysed, _link)
+        try:
+            done += store.commit_analysis(analysed, _link)
+        except LinkError:
+            done += sum(_commit_alone(store, art) for art in analysed)
         if progress:
             progress("analyse", done, max(total, done))
     return done
 
 
+def _commit_alone(store: Store, article: Article) -> int:
+    try:
+        return store.commit_analysis([article], _link)
+    except LinkError as exc:
+        log.warning("%s: corpus linking failed: %s", article.id, exc.__cause__)
+        article.meta.setdefault("errors", []).append(f"link: {type(exc.__cause__).__name__}: {exc.__cause__}")
+        # ids the failed step may have set refer to entities/events that were never saved
+        article.event_id = article.story_id = None
+        for mention in article.mentions:
+            mention.entity_id = None
+        for quote in article.quotes:
+            quote.speaker_entity_id = None
+        return store.commit_analysis([article], lambda _arts, known: known)
+
+
 def _link(articles: list[Article], known: CorpusState) -> CorpusPicture:
-    return link_corpus(articles, CorpusPicture(known.entities, known.events, known.stories))
+    try:
+        return link_corpus(articles, CorpusPicture(known.entities, known.events, known.stories))
+    except Exception as exc:
+        raise LinkError(str(exc)) from exc
 
 
 def ingest(sources: Iterable[str | Path], store: Store, *, analyze: bool = True, pipeline: Pipeline | None = None,
