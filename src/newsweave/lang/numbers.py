@@ -275,6 +275,10 @@ ORDINAL_SUFFIXES: dict[str, tuple[str, ...]] = {
     "hi": ("वें", "वां", "वीं", "वाँ", "वा", "वी", "ला", "ली", "ले", "रा", "री", "रे", "था", "थी", "थे"),
 }
 
+#: Languages that capitalise every noun: a capitalised word before a number is no sign of a name there
+#: ("in 12 Monaten 40 Verträge").
+NOUNS_CAPITALISED: frozenset[str] = frozenset({"de", "lb"})
+
 #: Languages that put case endings on the last word of a noun phrase: an inflected scale word ends the figure
 #: ("bunu 30 milyara çıkarma": the word after is a verb, not the counted thing).
 CASE_ON_LAST_WORD: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky", "tk", "hu", "fi", "et"})

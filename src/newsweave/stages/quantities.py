@@ -415,7 +415,7 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
             scale *= dim[1]
             q_end = after[n_used].end
             n_used += 1
-    if kind is None and _after_name(text, before, start):
+    if kind is None and _after_name(text, before, start, lang):
         return None  # "Ariane 5 rocket", "Chandrayaan-3", "Artikel 5": a number that is part of a name
     if kind is None:
         ends_phrase = scale != 1.0 and lang in N.CASE_ON_LAST_WORD and _inflected_scale(after[n_used - 1], lang)
@@ -453,11 +453,12 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     return _Hit(quantity, -1, -1, unit_word=unit_word, post_qualifier=post)
 
 
-def _after_name(text: str, before: list[_Word], start: int) -> bool:
-    """Whether the number follows a capitalised word inside a sentence, or is joined to a word by a hyphen."""
+def _after_name(text: str, before: list[_Word], start: int, lang: str) -> bool:
+    """Whether the number is joined to a word by a hyphen, or follows a capitalised word inside a sentence
+    (in languages that do not capitalise every noun)."""
     if start >= 2 and text[start - 1] in "-–" and text[start - 2].isalpha():
         return True
-    if not before or before[-1].end < start - 1 or not before[-1].raw[:1].isupper():
+    if lang in N.NOUNS_CAPITALISED or not before or before[-1].end < start - 1 or not before[-1].raw[:1].isupper():
         return False
     prev = text[:before[-1].start].rstrip()
     return bool(prev) and prev[-1] not in ".!?:;\n\"'„“«»–—-(" and not before[-1].raw.isupper()
