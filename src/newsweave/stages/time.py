@@ -214,7 +214,8 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok], dotted: 
         clock = _CLOCK.match(tok)
         if clock and (":" in tok or (before and before[-1].cat == "D")):  # "12:30", "las 8.15"
             return _Tok(start, end, "C", (int(clock.group(1)), int(clock.group(2))))
-        if tok.isdecimal():  # not isdigit(): superscripts ("10²", "¹") are digits that int() refuses
+        # not isdigit(): superscripts ("10²") are digits int() refuses; and a 5000-digit run is no year or day
+        if tok.isdecimal() and len(tok) <= 4:
             value = int(tok)
             if len(tok) == 4 and 1000 <= value <= 2999:
                 return _Tok(start, end, "Y", value)
