@@ -253,7 +253,7 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
     for lang, own, foreign in group:
         bad = sum(chars[c] for c in foreign & present)
         good = sum(chars[c] for c in own & present)
-        if bad > max(tolerance, 0.5) and bad > good * 0.05:
+        if bad > max(tolerance, 1.5) and bad > good * 0.05:  # one letter may be a foreign name
             scores[lang] = scores.get(lang, 0.0) * 0.01
         elif own and good == 0 and letters >= _ABSENCE_LETTERS:
             scores[lang] = scores.get(lang, 0.0) * 0.2
