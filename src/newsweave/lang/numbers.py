@@ -287,6 +287,23 @@ CASE_ON_LAST_WORD: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky", "tk
 ORDINAL_DOT: frozenset[str] = frozenset({"de", "pl", "cs", "tr", "sk", "sl", "hr", "sr", "hu", "da", "no", "fi",
                                          "et", "lv", "is"})
 
+#: Words after a number that never name counted things but are frequent there: multipliers ("10 раз", "3 kat")
+#: and comparatives ("9 больше"). The language's most frequent words (wordfreq) are excluded as well.
+NOT_COUNTED: dict[str, tuple[str, ...]] = {
+    "en": ("times", "more", "less", "fewer", "percent", "per", "plus", "minus"),
+    "de": ("mal", "mehr", "weniger", "fach", "prozent*"),
+    "fr": ("fois", "plus", "moins"),
+    "es": ("veces", "más", "menos"),
+    "pl": ("razy", "raz", "więcej", "mniej", "krotnie"),
+    "cs": ("krát", "více", "méně"),
+    "ru": ("раз", "раза", "больше", "меньше", "более", "менее"),
+    "uk": ("разів", "рази", "більше", "менше"),
+    "tr": ("kat", "kez", "defa", "daha", "fazla", "az"),
+    "uz": ("марта", "баравар", "кўп", "кам", "marta", "barobar"),
+    "kk": ("есе", "рет", "көп", "аз"),
+    "hi": ("गुना", "बार", "अधिक", "कम", "ज़्यादा", "ज्यादा"),
+}
+
 #: Time-unit words: a number followed by one is a duration or date part, which the time stage owns.
 TIME_UNITS: dict[str, tuple[str, ...]] = {
     "en": ("year*", "month*", "week*", "day*", "hour*", "minute*", "second*", "decade*", "century", "centuries",
@@ -299,7 +316,8 @@ TIME_UNITS: dict[str, tuple[str, ...]] = {
     "pl": ("rok", "roku", "lat", "lata", "latach", "miesiąc*", "miesięc*", "tydz*", "tygodni*", "dni", "dzień",
            "dnia", "godzin*", "minut*", "sekund*", "dekad*", "wiek*"),
     "cs": ("rok*", "let", "měsíc*", "týd*", "den", "dn*", "hodin*", "minut*"),
-    "ru": ("год*", "лет", "месяц*", "недел*", "дн*", "день", "час*", "минут*", "секунд*", "век*"),
+    "ru": ("год*", "лет", "месяц*", "недел*", "дн*", "день", "час*", "минут*", "секунд*", "век*", "сутк*", "сут",
+           "мск"),
     "uk": ("рок*", "рік", "місяц*", "тижн*", "дн*", "годин*", "хвилин*"),
     "bg": ("годин*", "месец*", "седмиц*", "дни", "ден", "час*", "минут*"),
     "kk": ("жыл*", "ай*", "апта*", "күн*", "сағат*", "минут*"),

@@ -551,7 +551,7 @@ def _is_counted_noun(word: _Word, lang: str) -> bool:
         return False
     if any(w.startswith(mw) for mw in N.month_words(lang)):
         return False
-    return w not in _function_words(lang)
+    return w not in _function_words(lang) and compiled(N.NOT_COUNTED, lang).word(w) is None
 
 
 def _function_words(lang: str) -> frozenset[str]:
