@@ -31,16 +31,19 @@ from sqlalchemy import (
     and_,
     any_,
     bindparam,
+    column,
     create_engine,
     delete,
     event,
     func,
     insert,
+    literal_column,
     or_,
     select,
     text,
     update,
 )
+from sqlalchemy import table as sql_table
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -775,42 +778,43 @@ class Store:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, query: str, *, lang: str | None = None, include_duplicates: bool = False, limit: int = 20,
-               offset: int = 0) -> Page[SearchHit]:
+    def search(self, query: str, *, lang: str | None = None, source: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, entity_id: str | None = None,
+               event_id: str | None = None, story_id: str | None = None, include_duplicates: bool = False,
+               limit: int = 20, offset: int = 0) -> Page[SearchHit]:
         """Full-text search over title and text (all words must occur), best match first, with snippets.
 
-        Near-duplicates are left out unless asked for, since they repeat their original's text.
+        Takes the same filters as ``list_articles``. Near-duplicates are left out unless asked for,
+        since they repeat their original's text.
         """
         words = _query_words(query)
         if not words:
             return Page([], 0, limit, offset)
         a = t.articles
-        extra = (" AND a.lang = :lang" if lang else "") + ("" if include_duplicates else " AND a.status != 'duplicate'")
+        conds = self._article_filters(lang, source, date_from, date_to, entity_id, event_id, story_id, None)
+        if not include_duplicates:
+            conds.append(a.c.status != "duplicate")
+        if self.dialect == "sqlite":
+            fts = sql_table("articles_fts", column("rowid"))
+            index = literal_column("articles_fts")
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            source_rows = fts.join(a, a.c.pk == fts.c.rowid)
+            conds.append(text("articles_fts MATCH :q").bindparams(q=match))
+            snippet = func.snippet(index, -1, _HL_START, _HL_END, "…", 24)
+            score = -func.bm25(index)
+        else:
+            tsq = func.plainto_tsquery("simple", " ".join(words))
+            source_rows = a
+            conds.append(literal_column("articles.tsv").op("@@")(tsq))
+            snippet = func.ts_headline("simple", func.left(a.c.text, 100_000), tsq,
+                                       f"StartSel={_HL_START}, StopSel={_HL_END}, MaxWords=35, MinWords=15")
+            score = func.ts_rank(literal_column("articles.tsv"), tsq)
         with self._reader.connect() as conn:
-            if self.dialect == "sqlite":
-                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-                where = "articles_fts MATCH :q" + extra
-                base = f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE {where}"
-                params = {"q": match, "lang": lang, "hs": _HL_START, "he": _HL_END, "limit": limit,
-                          "offset": offset}
-                total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
-                hits = conn.execute(text(f"SELECT a.id AS hit_id, snippet(articles_fts, -1, :hs, :he, '…', 24) "
-                                         f"AS snippet, bm25(articles_fts) AS rank {base} "
-                                         "ORDER BY rank LIMIT :limit OFFSET :offset"), params).all()
-                ranked = [(h.hit_id, h.snippet, -h.rank) for h in hits]
-            else:
-                where = "a.tsv @@ q" + extra
-                base = f"FROM articles a, plainto_tsquery('simple', :q) q WHERE {where}"
-                params = {"q": " ".join(words), "lang": lang, "limit": limit, "offset": offset,
-                          "opts": f"StartSel={_HL_START}, StopSel={_HL_END}, MaxWords=35, MinWords=15"}
-                total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
-                hits = conn.execute(text(f"SELECT a.id AS hit_id, ts_headline('simple', left(a.text, 100000), q, "
-                                         f":opts) AS snippet, ts_rank(a.tsv, q) AS rank {base} "
-                                         "ORDER BY rank DESC, a.id LIMIT :limit OFFSET :offset"), params).all()
-                ranked = [(h.hit_id, h.snippet, float(h.rank)) for h in hits]
-            ids = [r[0] for r in ranked]
-            rows = {r.id: r for r in conn.execute(select(*self._SUMMARY).where(a.c.id.in_(ids)))} if ids else {}
-        items = [SearchHit(self._summary(rows[i]), _segments(snip or ""), rank) for i, snip, rank in ranked]
+            total = conn.execute(select(func.count()).select_from(source_rows).where(*conds)).scalar_one()
+            hits = conn.execute(select(*self._SUMMARY, snippet.label("snippet"), score.label("score"))
+                                .select_from(source_rows).where(*conds)
+                                .order_by(literal_column("score").desc(), a.c.id).limit(limit).offset(offset)).all()
+        items = [SearchHit(self._summary(h), _segments(h.snippet or ""), float(h.score)) for h in hits]
         return Page(items, total, limit, offset)
 
     # ------------------------------------------------------------------ entities, events, stories
