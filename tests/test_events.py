@@ -146,3 +146,21 @@ def test_events_index_candidates_are_bounded() -> None:
     from newsweave.corpus.events import ANN_CANDIDATES, POSTING_DEPTH, evidence
 
     assert len(index.candidates(evidence(probe))) <= ANN_CANDIDATES + POSTING_DEPTH * len(_PEOPLE)
+
+
+def test_events_bad_input_huge_article_and_ten_thousand_copies_stay_bounded() -> None:
+    sentence = "Putin met Tokayev in Astana during a visit in November 2024. "
+    huge = Article(id="huge", text=sentence * 20_000, date="2025-01-01")  # ~200,000 words
+    step = len(sentence)
+    for i in range(0, 20_000, 4):
+        base = i * step
+        huge.mentions.append(Mention(base, base + 5, "Putin", "PER", entity_id="Q-put"))
+        huge.mentions.append(Mention(base + 21, base + 27, "Astana", "LOC", entity_id="Q-ast"))
+        huge.times.append(TimeRef(base + 46, base + 59, "November 2024", "2024-11"))
+    copies = [Article(id=f"c{i}", text="One article copied many times.", date="2024-05-01") for i in range(10_000)]
+    events, _ = cluster([huge, *copies], [], [])
+    assert len({c.event_id for c in copies}) == 1
+    mentioned = [e for e in events if e.kind == "mentioned"]
+    assert len(mentioned) == 1 and mentioned[0].mentioned_in == ["huge"]
+    copy_event = next(e for e in events if e.id == copies[0].event_id)
+    assert len(copy_event.meta["hashes"]) == 1 and len(copy_event.meta["figures"]) <= 8

@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
+#: Characters either side of a time expression searched for the happening and its names.
+SENTENCE_WINDOW = 300
 #: Characters of the body that state what the article reports (the embedding stage's lead, too).
 LEAD_CHARS = 600
 #: Candidates per article: nearest centroids and most recent events per entity key.
@@ -875,7 +878,10 @@ def mentioned_happenings(article: Article) -> list[Happening]:
     A mention needs, in one sentence: a time expression with at least month precision, a word naming a
     happening, and at least one person, organisation or place name.
     """
-    sentences = _sentences(article)
+    sentences = sorted(_sentences(article))
+    starts = [s for s, _ in sentences]
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
     merged: dict[tuple[str, tuple[int, int]], Happening] = {}
     for t in article.times:
         if t.type != "DATE" or not t.value or "/" in t.value or not re.match(r"^\d{4}-\d{2}", t.value):
@@ -883,14 +889,18 @@ def mentioned_happenings(article: Article) -> list[Happening]:
         span = date_range(t.value)
         if span is None:
             continue
-        lo, hi = next(((s, e) for s, e in sentences if s <= t.start < e), (t.start, t.end))
+        i = bisect_right(starts, t.start) - 1
+        lo, hi = sentences[i] if i >= 0 and sentences[i][1] > t.start else (t.start, t.end)
+        # a "sentence" without punctuation can be a whole page: look only nearby
+        lo, hi = max(lo, t.start - SENTENCE_WINDOW), min(hi, t.end + SENTENCE_WINDOW)
         trig = find_trigger(article.text[lo:hi])
         if trig is None:
             continue
         fam = concept_family().get(trig[0], trig[0])
         h = merged.get((fam, span)) or Happening(trig[0], span, set(), {}, set(), {})
-        for m in article.mentions:  # one happening named twice (same kind, same time) is one mention
-            if lo <= m.start < hi and m.type in _KEY_TYPES and fold(mention_key(m)):
+        # one happening named twice (same kind, same time) is one mention
+        for m in mentions[bisect_left(mention_starts, lo):bisect_left(mention_starts, hi)]:
+            if m.type in _KEY_TYPES and fold(mention_key(m)):
                 key = mention_key(m)
                 h.keys.add(key)
                 h.names.setdefault(key, mention_name(m))
