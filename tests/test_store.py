@@ -132,6 +132,8 @@ def test_store_save_analysis_round_trips_and_is_idempotent(store: Store) -> None
     got = store.get_article("a")
     assert got.to_contract() == art.to_contract()
     assert got.embedding == [0.25, -0.5, 1.0] and got.lang_confidence == 0.93
+    assert [(i, v.tolist()) for i, v in store.embeddings(["a"])] == [("a", [0.25, -0.5, 1.0])]
+    assert [x.to_contract() for x in store.iter_articles(batch=1)] == [art.to_contract()]
     assert store.pending_articles(10) == [] and store.article_status("a") == "analysed"
     counts = store.stats()
     assert (counts.mentions, counts.quantities, counts.quotes) == (1, 1, 1)
