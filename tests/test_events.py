@@ -112,11 +112,14 @@ def test_events_mentioned_visit_links_to_reported_event_or_stands_alone() -> Non
 
 def test_events_incremental_resume_gives_the_same_event() -> None:
     arts = _seed_like()
-    events, stories = cluster(arts[:1], [], [])
+    first, stories = cluster(arts[:1], [], [])
     later = arts[1]
-    events, stories = cluster([later], events, stories)
+    events, stories = cluster([later], first, stories)  # the lists returned last: the live index is reused
     assert later.event_id == arts[0].event_id
     assert later.story_id == arts[0].story_id
+    again = _seed_like()[1]
+    cluster([again], list(events), list(stories))  # new lists (read back from a store): re-indexed from meta
+    assert again.event_id == arts[0].event_id
 
 
 def test_events_bad_input_undated_unnamed_and_copies() -> None:

@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
@@ -845,11 +846,13 @@ class EventIndex:
 
     # -- output --------------------------------------------------------------------------------
     def finish(self) -> tuple[list[Event], list[Story]]:
-        names: dict[str, str] = {}
         for eid in self.touched:
             self.states[eid].sync()
-        for state in self.states.values():
-            names.update(state.names)
+        names: dict[str, str] = {}
+        for sid in self.touched_stories:
+            for eid in self.stories[sid].story.event_ids:
+                if eid in self.states:
+                    names.update(self.states[eid].names)
         for sid in self.touched_stories:
             self.stories[sid].sync(names)
             sst = self.stories[sid]
@@ -942,7 +945,26 @@ def cluster(articles: Sequence[Article], known_events: Sequence[Event], known_st
     Articles are taken in date order, as they would arrive; then mentioned events are linked or
     created, and new events are placed in stories.
     """
-    index = EventIndex(weights=weights).load(known_events, known_stories)
+    with _LAST_LOCK:
+        last = _LAST.get("index")
+        if (last is not None and last.w == weights and known_events is _LAST["events"]
+                and len(known_events) == _LAST["n_events"] and known_stories is _LAST["stories"]
+                and len(known_stories) == _LAST["n_stories"]):
+            index = last  # the picture this module returned last time: resume without re-indexing
+        else:
+            index = EventIndex(weights=weights).load(known_events, known_stories)
+        events, stories = _cluster_into(index, articles)
+        _LAST.update(index=index, events=events, stories=stories, n_events=len(events), n_stories=len(stories))
+    return events, stories
+
+
+#: The index behind the lists :func:`cluster` returned last, reused when they come back unchanged
+#: (a store calling it batch after batch), so a batch costs its own articles, not the whole store.
+_LAST: dict[str, Any] = {}
+_LAST_LOCK = threading.Lock()
+
+
+def _cluster_into(index: EventIndex, articles: Sequence[Article]) -> tuple[list[Event], list[Story]]:
     ordered = sorted(articles, key=_by_date)
     for art in ordered:
         index.assign(art)
@@ -950,12 +972,12 @@ def cluster(articles: Sequence[Article], known_events: Sequence[Event], known_st
     for art in ordered:
         ids = index.mention(art)
         linked.setdefault(art.event_id or "", set()).update(ids)
-    new_reported = [index.states[e] for e in index.order if e in index.touched
-                    and index.states[e].event.kind == "reported"]
-    for state in sorted(new_reported, key=lambda s: (s.span or (10**7, 0))[0]):
-        state.sync()
-        index.place_in_story(state, linked.get(state.event.id, ()))
-    for state in [index.states[e] for e in index.order if e in index.touched]:
+    touched = sorted((index.states[e] for e in index.touched), key=lambda s: ((s.span or (10**7, 0))[0], s.event.id))
+    for state in touched:
+        if state.event.kind == "reported":
+            state.sync()
+            index.place_in_story(state, linked.get(state.event.id, ()))
+    for state in touched:
         if state.event.kind == "mentioned" and not state.event.story_id:
             hosts = [index.states[a_ev].event.story_id for a_ev in _events_of(state.event.mentioned_in, articles)
                      if a_ev in index.states and index.states[a_ev].event.story_id]
