@@ -108,7 +108,7 @@ LETTER_FOREIGN: dict[str, dict[str, str]] = {
 #: when both lead the vote, word frequencies from ``wordfreq`` decide between them.
 CLOSE_SETS: tuple[frozenset[str], ...] = (
     frozenset({"id", "ms"}),
-    frozenset({"da", "nb", "no"}),
+    frozenset({"da", "nb", "no", "sv"}),
     frozenset({"cs", "sk"}),
     frozenset({"bg", "ru", "mk"}),
     frozenset({"bs", "hr", "sr", "sh"}),
