@@ -360,7 +360,7 @@ class Store:
                 if original:
                     row["duplicate_of"], row["status"] = original, "duplicate"
                 else:
-                    key_rows.extend({"article_id": new_id, "key": k} for k in keys)
+                    key_rows.extend((k, new_id) for k in keys)
                     for k in keys:
                         key_owners.setdefault(k, []).append(new_id)
                     text_cache[new_id] = art.text
@@ -370,9 +370,15 @@ class Store:
                 results.append(AddResult("near_duplicate" if original else "added", new_id, original, art.origin))
             if rows:
                 conn.execute(insert(t.articles), rows)
-            if key_rows:
-                conn.execute(insert(t.near_dup_keys), key_rows)
+            self._insert_keys(conn, key_rows)
         return results
+
+    def _insert_keys(self, conn: Connection, pairs: list[tuple[str, str]]) -> None:
+        """Insert (key, article_id) pairs straight through the driver: about 25 per article, and
+        SQLAlchemy's per-row parameter processing would cost more than the insert itself."""
+        if pairs:
+            mark = "?" if self.dialect == "sqlite" else "%s"
+            conn.exec_driver_sql(f"INSERT INTO near_dup_keys (key, article_id) VALUES ({mark}, {mark})", pairs)
 
     @staticmethod
     def _short_id(art: Article) -> str:
@@ -1027,10 +1033,8 @@ class Store:
             # originals before their near-duplicates, so the self-reference is satisfied at insert time
             fresh.sort(key=lambda r: r.get("duplicate_of") is not None)
             conn.execute(insert(t.articles), [self._clean({k: r.get(k) for k in cols}) for r in fresh])
-            key_rows = [{"article_id": r["id"], "key": k} for r in fresh if not r.get("duplicate_of")
-                        for k in neardup.keys(r["text"])]
-            if key_rows:
-                conn.execute(insert(t.near_dup_keys), key_rows)
+            self._insert_keys(conn, [(k, r["id"]) for r in fresh if not r.get("duplicate_of")
+                                     for k in neardup.keys(r["text"])])
             analysed = []
             for r in fresh:
                 if r.get("analysis"):

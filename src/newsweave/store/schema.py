@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -210,4 +211,73 @@ story_events = Table(
     Column("event_id", String(255), ForeignKey("events.id", **_CASCADE), primary_key=True),
     Column("position", Integer, nullable=False),
     Index("ix_story_events_event_id", "event_id"),
+)
+
+# ---------------------------------------------------------------- monitoring (newsweave.watch; migration 0003)
+
+#: Sources ``newsweave watch`` polls: feed/page URLs and folders (drop directories of files or WARCs).
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("location", Text, nullable=False, unique=True),
+    Column("kind", Text, nullable=False),
+    Column("interval_s", Integer, nullable=False),
+    Column("title", Text),
+    Column("added_at", Text, nullable=False),
+)
+
+#: One row per source: the conditional-request validators and what its polls gave (health).
+source_health = Table(
+    "source_health", metadata,
+    Column("source_id", Integer, ForeignKey("sources.id", **_CASCADE), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll_at", Text),
+    Column("last_success_at", Text),
+    Column("last_error", Text),
+    Column("last_error_at", Text),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("next_poll_at", Float, nullable=False, server_default="0"),
+    Column("polls", Integer, nullable=False, server_default="0"),
+    Column("not_modified", Integer, nullable=False, server_default="0"),
+    Column("articles_gained", Integer, nullable=False, server_default="0"),
+)
+
+#: Files of a folder source already stored (size and mtime as signature), so a drop directory is read once.
+source_files = Table(
+    "source_files", metadata,
+    Column("source_id", Integer, ForeignKey("sources.id", **_CASCADE), primary_key=True),
+    Column("path", Text, primary_key=True),
+    Column("signature", Text, nullable=False),
+)
+
+#: Saved watches; ``cursor`` is the highest article pk already matched against the watch.
+watches = Table(
+    "watches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("channels", JSON, nullable=False),
+    Column("digest", Text),
+    Column("cursor", Integer, nullable=False, server_default="0"),
+    Column("meta", JSON),
+    Column("created_at", Text, nullable=False),
+    Column("last_digest_at", Text),
+)
+
+#: One row per (watch, matched thing): the unique key is what makes every alert fire once.
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", **_CASCADE), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("article_id", String(255)),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("delivered", JSON),
+    Column("delivered_at", Text),
+    Column("delivery_error", Text),
+    UniqueConstraint("watch_id", "key", name="uq_alerts_watch_key"),
+    Index("ix_alerts_watch_id_delivered_at", "watch_id", "delivered_at"),
 )
