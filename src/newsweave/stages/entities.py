@@ -1025,34 +1025,50 @@ def propagate_into(doc: _Doc, known: KnownNames) -> list[Mention]:
 
 @cache
 def _natasha_models():
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
 
-    emb = NewsEmbedding()
-    return Doc, Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb), MorphVocab()
+    return Doc, Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
 
 
 _NATASHA_LANGS = frozenset({"ru"})
 
 
+def _natasha_lemma(vocab, words: list[str]) -> str:
+    """Each word's dictionary form (pymorphy2 via natasha's MorphVocab), keeping the text's capitals.
+
+    Word by word rather than natasha's span normalisation: that needs the morphology tagger, which costs
+    four times the NER itself; adjectives then keep their own gender (``Тверской площадь``).
+    """
+    out = []
+    for word in words:
+        forms = vocab.parse(word)
+        normal = forms[0].normal if forms else word
+        if word.isupper() and len(word) > 1:
+            normal = normal.upper()
+        elif word[:1].isupper():
+            normal = normal[:1].upper() + normal[1:]
+        out.append(normal)
+    return " ".join(out)
+
+
 def _natasha_layer(doc: _Doc) -> None:
-    """Russian NER by natasha (slovnet) on the Russian stretches of the text, with natasha's lemmas."""
+    """Russian NER by natasha (slovnet) on the Russian stretches of the text, with dictionary lemmas."""
     ru = [k for k, t in enumerate(doc.toks) if t.lang in _NATASHA_LANGS and t.key]
     if not ru:
         return
     lo, hi = doc.toks[ru[0]].start, doc.toks[ru[-1]].end
-    doc_cls, segmenter, ner, morph, vocab = _natasha_models()
+    doc_cls, segmenter, ner, vocab = _natasha_models()
     nd = doc_cls(doc.text[lo:hi])
     nd.segment(segmenter)
     nd.tag_ner(ner)
-    nd.tag_morph(morph)
     starts = {t.start: k for k, t in enumerate(doc.toks)}
     ends = {t.end: k for k, t in enumerate(doc.toks)}
     for span in nd.spans:
         i, j = starts.get(span.start + lo), ends.get(span.stop + lo)
         if i is None or j is None:
             continue
-        span.normalize(vocab)
-        doc.claim(Found(i, j + 1, span.type, 0.8, "natasha", span.normal or span.text))
+        lemma = _natasha_lemma(vocab, [t.text for t in doc.toks[i: j + 1]])
+        doc.claim(Found(i, j + 1, span.type, 0.8, "natasha", lemma))
 
 
 def _load_tagger():
