@@ -1,7 +1,9 @@
 """Find the names in an article (people, organisations, places) in any language and script.
 
 No multilingual NER model can be used offline, so recognition is layered, each layer cheap and
-measurable on its own (``newsweave eval ner``); a later layer never overrides an earlier one's span:
+measurable on its own (``newsweave eval ner``). A later layer does not override an earlier one's span,
+except that a one-word GeoNames town may turn out to be part of a person's name (``Asia Bibi``,
+``Wladimir Putin``, see :func:`_release_place_pairs`):
 
 1. ``kb``/``gazetteer``: the user KB, then countries, places and organisations
    (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
@@ -9,8 +11,9 @@ measurable on its own (``newsweave eval ner``); a later layer never overrides an
 2. ``pattern``: acronyms explained in brackets, organisation head words, titles and roles before or
    after a name (``prezydent Władimir Putin``, ``Putin, Rusya Başkanı``) and names beside verbs of
    saying (``टोकायव ने कहा``), all per-language data in :mod:`newsweave.lang`;
-3. ``tagger``: a CRF trained on permissively licensed data, for the languages it was trained on;
-4. ``natasha`` for Russian;
+3. ``natasha`` for Russian;
+4. ``tagger``: a CRF trained on permissively licensed data (:mod:`newsweave.stages.ner_tagger`), for the
+   languages where it measurably helps;
 5. ``propagation``: names found confidently are looked for again in the rest of the article, inflected
    or spelt differently (``Tokajewem``, ``टोकायेव``); :mod:`newsweave.corpus.propagation` does the same
    across a batch;
