@@ -1,0 +1,192 @@
+"""Load test of the web app on loopback: many concurrent clients over a store of >= 100,000 articles.
+
+1. Builds (or reuses, with ``--db``) a SQLite store of ``--articles`` synthetic news-like articles through
+   ``Store.add_articles`` (the ``ingest --no-analyze`` path), then analyses and links the first
+   ``--analysed`` of them with the fast stages so that entities, events and stories exist.
+2. Starts ``newsweave serve`` (uvicorn) on 127.0.0.1 on a free port, in its own process.
+3. Runs ``--clients`` concurrent httpx clients for ``--seconds`` over search, event, entity and article
+   pages and the API; prints requests/s, p50/p95/p99 latency and errors, per kind and overall.
+
+Requests only go to 127.0.0.1.
+
+    python benchmarks/bench_load.py                                   # 100,000 articles, 50 clients, 60 s
+    python benchmarks/bench_load.py --db /tmp/load.db --seconds 20    # reuse a built store
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+from newsweave.corpus import CorpusPicture, link_corpus
+from newsweave.model import Article
+from newsweave.pipeline import Pipeline
+from newsweave.store import CorpusState, Store, open_store
+
+NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
+PEOPLE = ["Anna Kowalski", "Pedro Alvarez", "Olga Petrova", "Mehmet Yilmaz", "Rahul Sharma", "Lukas Huber",
+          "Aigerim Bekova", "Jan Novak", "Sofia Rossi", "Erik Lindqvist", "Amina Diallo", "Kenji Sato"]
+PLACES = ["Vienna", "Warsaw", "Ankara", "Delhi", "Astana", "Berlin", "Prague", "Tashkent", "Dakar", "Osaka"]
+TOPICS = ["grain exports", "gas transit", "rail link", "water treaty", "steel tariffs", "border talks",
+          "wheat harvest", "power grid", "port expansion", "airline merger"]
+
+
+def _article(i: int, rng: random.Random, vocab: list[str]) -> Article:
+    a, b = rng.sample(PEOPLE, 2)
+    topic, place = rng.choice(TOPICS), rng.choice(PLACES)
+    day, month = rng.randint(1, 28), rng.randint(1, 12)
+    filler = " ".join(rng.choices(vocab, k=rng.randint(40, 120)))
+    text = (f"{a} met {b} in {place} on {day}.{month}.2024 to discuss {topic}. {filler}. "
+            f"Volumes rose by {rng.randint(2, 60)} percent, officials said in report {i}. "
+            f"\u201cWe agreed on {rng.randint(2, 9)} new projects,\u201d {b.split()[1]} said.")
+    return Article(id=f"load-{i:06d}", text=text, title=f"{a} and {b} discuss {topic} in {place}", lang="en",
+                   date=f"2024-{month:02d}-{day:02d}", date_source="metadata", source=f"wire{i % 20}",
+                   origin="bench_load", raw=text.encode("utf-8"), raw_type="text")
+
+
+def build(db: Path, articles: int, analysed: int, batch: int = 2000) -> None:
+    """Fill ``db`` up to ``articles`` articles and analyse the first ``analysed`` (skips what is there)."""
+    with open_store(db) as store:
+        have = store.stats().articles
+        rng = random.Random(have)
+        vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+                 for _ in range(20_000)]
+        started = time.perf_counter()
+        for start in range(have, articles, batch):
+            store.add_articles([_article(i, rng, vocab) for i in range(start, min(start + batch, articles))])
+            done = min(start + batch, articles) - have
+            print(f"\rstored {have + done}/{articles} ({done / (time.perf_counter() - started):.0f}/s)",
+                  end="", flush=True, file=sys.stderr)
+        print(file=sys.stderr)
+        todo = analysed - store.stats().by_status.get("analysed", 0)
+        if todo > 0:
+            pipeline = Pipeline(["language", "time", "entities", "quantities", "quotes"])
+            _analyse_some(store, pipeline, todo)
+        stats = store.stats()
+    print(f"store: {stats.articles} articles ({stats.by_status}), {stats.entities} entities, {stats.events} events, "
+          f"{stats.stories} stories")
+
+
+def _link(articles: list[Article], known: CorpusState) -> CorpusPicture:
+    return link_corpus(articles, CorpusPicture(known.entities, known.events, known.stories))
+
+
+def _analyse_some(store: Store, pipeline: Pipeline, count: int) -> None:
+    """Analyse and link ``count`` pending articles in batches (``jobs.analyse_pending``'s loop, bounded)."""
+    done = 0
+    while done < count and (batch := store.pending_articles(min(100, count - done))):
+        done += store.commit_analysis(list(pipeline.pipe(batch)), _link)
+        print(f"\ranalysed {done}/{count}", end="", flush=True, file=sys.stderr)
+    print(file=sys.stderr)
+
+
+def _ids(db: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return {
+            "article": [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 5000")],
+            "entity": [r[0] for r in conn.execute("SELECT id FROM entities LIMIT 2000")],
+            "event": [r[0] for r in conn.execute("SELECT id FROM events LIMIT 2000")],
+        }
+
+
+def _requests(ids: dict[str, list[str]], rng: random.Random) -> tuple[str, str]:
+    """One (kind, path) of the mix: pages and API, reads of every kind."""
+    word = rng.choice(TOPICS).split()[0] if rng.random() < 0.7 else rng.choice(PEOPLE).split()[1]
+    choices = [
+        ("search page", f"/search?q={word}"),
+        ("api search", f"/api/search?q={word}&limit=10"),
+        ("article page", f"/articles/{rng.choice(ids['article'])}"),
+        ("api article", f"/api/articles/{rng.choice(ids['article'])}"),
+        ("api articles list", f"/api/articles?limit=20&offset={rng.randrange(0, 5000)}"),
+    ]
+    if ids["entity"]:
+        choices += [("entity page", f"/entities/{rng.choice(ids['entity'])}"),
+                    ("api entity", f"/api/entities/{rng.choice(ids['entity'])}")]
+    if ids["event"]:
+        choices += [("event page", f"/events/{rng.choice(ids['event'])}"),
+                    ("api event", f"/api/events/{rng.choice(ids['event'])}")]
+    return rng.choice(choices)
+
+
+async def _client(base: str, ids: dict[str, list[str]], until: float, seed: int,
+                  timings: dict[str, list[float]], errors: dict[str, int]) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        while time.perf_counter() < until:
+            kind, path = _requests(ids, rng)
+            started = time.perf_counter()
+            try:
+                resp = await client.get(path)
+                ok = resp.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            timings[kind].append(time.perf_counter() - started)
+            if not ok:
+                errors[kind] += 1
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000 if ordered else 0.0
+
+
+async def load(base: str, ids: dict[str, list[str]], clients: int, seconds: float) -> None:
+    timings: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    await asyncio.gather(*(_client(base, ids, started + seconds, i, timings, errors) for i in range(clients)))
+    wall = time.perf_counter() - started
+    print(f"\n{clients} clients for {wall:.0f} s against {base}")
+    print(f"{'kind':<20}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for kind in sorted(timings):
+        values = timings[kind]
+        print(f"{kind:<20}{len(values):>10}{len(values) / wall:>9.1f}{_pct(values, 50):>9.0f}"
+              f"{_pct(values, 95):>9.0f}{_pct(values, 99):>9.0f}{errors[kind]:>8}")
+    every = [v for values in timings.values() for v in values]
+    print(f"{'all':<20}{len(every):>10}{len(every) / wall:>9.1f}{_pct(every, 50):>9.0f}{_pct(every, 95):>9.0f}"
+          f"{_pct(every, 99):>9.0f}{sum(errors.values()):>8}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/newsweave-load.db"), help="store to build or reuse")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--analysed", type=int, default=2000, help="articles analysed and linked")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    build(args.db, args.articles, args.analysed)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([NEWSWEAVE, "serve", "--db", str(args.db), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(base + "/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            raise SystemExit("the server did not start")
+        asyncio.run(load(base, _ids(args.db), args.clients, args.seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
