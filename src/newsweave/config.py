@@ -19,6 +19,10 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
     "NEWSWEAVE_MAX_REQUEST_BYTES": (str(32 * 1024 * 1024), "Largest web/API request body, in bytes (0: no limit)."),
     "NEWSWEAVE_REQUEST_TIMEOUT": ("120", "Seconds a web/API request may take before it is answered 504 (0: no limit)."),
+    "NEWSWEAVE_WATCH_HOST_DELAY": ("1.0", "Seconds `newsweave watch` leaves between two requests to the same host."),
+    "NEWSWEAVE_SMTP_HOST": ("localhost", "SMTP server that e-mail alerts are sent through."),
+    "NEWSWEAVE_SMTP_PORT": ("25", "Port of the SMTP server for e-mail alerts."),
+    "NEWSWEAVE_SMTP_FROM": ("newsweave@localhost", "Sender address of e-mail alerts."),
 }
 
 
