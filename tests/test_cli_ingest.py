@@ -95,11 +95,15 @@ def _stats(db: Path | str) -> dict:
 
 def test_cli_ingest_survives_kill9_while_storing(tmp_path: Path, db: Path | str) -> None:
     source = _synthetic(tmp_path / "syn.jsonl", 10_000)
-    at_kill = _kill_when([NEWSWEAVE, "ingest", str(source), "--db", str(db), "--no-analyze"], db, "1=1", 1000)
-    assert 0 < at_kill < 10_000, "the kill must land in the middle of the run"
+    cmd = [NEWSWEAVE, "ingest", str(source), "--db", str(db), "--no-analyze"]
+    stored = 0
+    for target in (1000, 4000, 7000):  # three rounds: each run is killed further in, then resumed
+        at_kill = _kill_when(cmd, db, "1=1", target)
+        assert stored < at_kill < 10_000, "each kill must land in the middle of a run that made progress"
+        stored = at_kill
     again = _run("ingest", str(source), "--db", str(db), "--no-analyze", "--jsonl", check=True)
     summary = json.loads(again.stdout)
-    assert summary["added"] + summary["duplicates"] == 10_000 and summary["duplicates"] >= at_kill
+    assert summary["added"] + summary["duplicates"] == 10_000 and summary["duplicates"] >= stored
     assert _stats(db)["articles"] == 10_000
     assert _run("check", "--db", str(db)).returncode == 0
     exported = _run("export", "--db", str(db), check=True).stdout.splitlines()
