@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
@@ -86,3 +87,19 @@ def test_compare_itn_gold_splits_subjects_on_two_week_gaps() -> None:
             {"qid": "Q2", "timestamp": 0}]
     gold = itn_gold(rows)
     assert gold[0] == gold[1] != gold[2] and gold[3] != gold[0]
+
+
+@pytest.mark.slow
+def test_compare_eval_pairs_sample_pearson_floor(shared) -> None:
+    from newsweave.evaluate.pairs import evaluate
+
+    result = evaluate(shared, sample=60)
+    assert result["pairs"] == 60 and result["r"] >= 0.70
+
+
+@pytest.mark.slow
+def test_compare_eval_cluster_sample_bcubed_floor(shared) -> None:
+    from newsweave.evaluate.cluster import evaluate
+
+    result = evaluate(shared, sample=25)
+    assert result["itn"]["F1"] >= 0.80 and result["slavicner"]["P"] >= 0.95
