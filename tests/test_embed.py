@@ -90,3 +90,13 @@ def test_embed_pipeline_pipe_hands_chunks_to_the_embedder() -> None:
     out = list(pipeline.pipe((Article(id=str(i), text=f"text number {i}") for i in range(20)), batch_size=8))
     assert fake.calls == [8, 8, 4]
     assert [a.id for a in out] == [str(i) for i in range(20)] and all(a.embedding for a in out)
+
+
+def test_embed_sentence_transformers_backend_explains_missing_package(tmp_path) -> None:
+    try:
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="pip install sentence-transformers"):
+            SentenceTransformerEmbedder(str(tmp_path))
+    else:
+        pytest.skip("sentence-transformers is installed here")
