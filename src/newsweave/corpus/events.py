@@ -462,9 +462,12 @@ class EventState:
                 self.centroid = mean / max(float(np.linalg.norm(mean)), 1e-9)
             self.n += 1
         self.keys.update(ev.keys)
-        if len(self.keys) > MAX_KEYS:
-            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
         self.places |= ev.places
+        if len(self.keys) > MAX_KEYS:  # keep the most named; forget the rest everywhere
+            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
+            self.places &= self.keys.keys()
+            self.names = {k: v for k, v in self.names.items() if k in self.keys}
+            self.types = {k: v for k, v in self.types.items() if k in self.keys}
         self.figures = set(sorted(self.figures | ev.figures)[: MAX_KEYS])
         self.dates = set(sorted(self.dates | ev.dates)[: MAX_KEYS])
         for k, v in ev.names.items():
