@@ -208,3 +208,13 @@ def test_language_post_in_article_language_keeps_its_text(stage: LanguageStage) 
     (post,) = [s for s in art.segments if s.kind == "post"]
     assert post.lang == "de" and post.meta["date"] == "2024-03-04"
     assert art.text[post.start:post.end].startswith("Wir hatten heute")
+
+
+def test_language_russian_quote_inside_uzbek_paragraph(stage: LanguageStage) -> None:
+    text = ("Қозоғистон президенти Қосим-Жомарт Тўқаев Москвада журналистлар билан учрашувда шундай деди: "
+            "«Россия и Казахстан всегда были и будут стратегическими партнёрами и союзниками». "
+            "Шундан сўнг икки давлат раҳбарлари ҳамкорлик бўйича бир қатор ҳужжатларни имзоладилар.")
+    art = _run(stage, text)
+    assert art.lang == "uz"
+    (quote,) = [s for s in art.segments if s.kind == "quote"]
+    assert quote.lang == "ru" and art.text[quote.start:quote.end].startswith("Россия и Казахстан")

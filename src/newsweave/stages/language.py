@@ -378,6 +378,19 @@ def _alphabet_excludes(lang: str, chars: Counter[str], script: str) -> bool:
     return bool(foreign) and sum(chars[c] for c in foreign.intersection(chars)) >= 2
 
 
+def _marks_absent(lang: str, chars: Counter[str], script: str) -> bool:
+    """Whether a passage of enough letters lacks every letter characteristic of ``lang`` (a Russian
+    sentence has no ў қ ғ ҳ, so it is not Uzbek however close the statistics find them)."""
+    marks = _mark_letters(script, lang)
+    return bool(marks) and not marks.intersection(chars)
+
+
+@cache
+def _mark_letters(script: str, lang: str) -> frozenset[str]:
+    own = LETTER_MARKS.get(script, {}).get(lang, "")
+    return frozenset(own + own.upper())
+
+
 @cache
 def _related(a: str, b: str) -> bool:
     """Languages only word statistics tell apart (one may stand for the other in a short segment)."""
@@ -463,7 +476,8 @@ def classify_segment(text: str, outer: _Context, look: _Look | None = None) -> S
             return SegmentLanguage(outer.lang, script, outer.confidence)
         q_lang, q_conf = look.quick[0]
         mixed = mixed or _looks_mixed(look.quick)
-        excluded = outer.lang != "und" and _alphabet_excludes(outer.lang, look.chars, script)
+        excluded = outer.lang != "und" and (_alphabet_excludes(outer.lang, look.chars, script) or (
+            q_lang != outer.lang and _marks_absent(outer.lang, look.chars, script)))
         if not excluded and (_kin(q_lang, outer.lang) or q_conf < _OVERRIDE_CONFIDENCE):
             conf = q_conf if q_lang == outer.lang else outer.confidence
             return SegmentLanguage(outer.lang, script, round(min(outer.confidence, max(conf, 0.5)), 4), mixed=mixed)
@@ -581,6 +595,8 @@ class LanguageStage:
         for m in _QUOTED.finditer(text, start, end):
             gi = next(i for i in range(1, 5) if m.group(i) is not None)
             qs, qe = m.span(gi)
+            if not _may_be_foreign(text[qs:qe], para):
+                continue
             q_lang, q_conf = fast_vote(clean_for_lid(text[qs:qe])[:_TRIAGE_CHARS], k=1)[0]
             if _related(q_lang, para.lang) or q_conf < _OVERRIDE_CONFIDENCE:
                 continue  # the cheap look finds nothing foreign
@@ -629,6 +645,20 @@ class LanguageStage:
             out.append(Segment(paras[first][0], paras[last][1], "post", guess.lang, guess.script,
                                guess.confidence, meta))
         return out
+
+
+def _may_be_foreign(text: str, outer: _Context) -> bool:
+    """Whether a quote needs a model's look. Inside a language with a letter group (Russian, Uzbek, Kazakh,
+    ...) a foreign quote shows itself by its script, by letters the outer alphabet lacks, or by the
+    absence of the outer language's own letters; elsewhere only a model can tell."""
+    if outer.lang not in LETTER_MARKS.get(outer.script, {}):
+        return True
+    chars = Counter(text)
+    counts = script_counts(text, chars)
+    if sum(counts.values()) < _MIN_LETTERS:
+        return False
+    return (dominant_script(text, counts) != outer.script or _alphabet_excludes(outer.lang, chars, outer.script)
+            or _marks_absent(outer.lang, chars, outer.script))
 
 
 def _segment(start: int, end: int, kind: str, res: SegmentLanguage) -> Segment:
