@@ -1,0 +1,225 @@
+"""Watches fire exactly once per new matching article/figure, to a loopback webhook and SMTP server and to Atom."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from aiosmtpd.controller import Controller
+
+from newsweave.pipeline import Pipeline
+from newsweave.store import Store, open_store
+from newsweave.watch.alerts import WatchError, add_watch, atom_feed, deliver, list_alerts, list_watches, remove_watch
+from newsweave.watch.poll import Poller
+from newsweave.watch.service import Service
+from newsweave.watch.sources import add_source
+
+EN = ("Chancellor Olaf Scholz met Emmanuel Macron in Paris on Monday. Trade turnover between Germany and France "
+      "reached 180 billion euros in 2023, Scholz said.")
+DE = ("Bundeskanzler Olaf Scholz traf am Montag Emmanuel Macron in Paris. Der Handelsumsatz zwischen Deutschland "
+      "und Frankreich erreichte 2023 180 Milliarden Euro.")
+RU = ("Канцлер Олаф Шольц встретился с Эммануэлем Макроном в Париже. Товарооборот между Германией и Францией "
+      "достиг 180 млрд евро.")
+BANK = "The central bank of Brazil raised its key interest rate on Wednesday to curb inflation."
+MEASURE = "trade_turnover:DE-FR"
+
+
+class Receiver:
+    """A loopback webhook receiver that keeps every JSON body; ``fail`` makes it answer 503."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, Any]] = []
+        self.fail = False
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if receiver.fail:
+                    self.send_response(503)
+                else:
+                    receiver.bodies.append(json.loads(body))
+                    self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *_args: object) -> None:
+                return
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hook"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def alerts(self) -> list[dict[str, Any]]:
+        return [b["alert"] for b in self.bodies if "alert" in b]
+
+
+class Mailbox:
+    """aiosmtpd handler keeping every message received."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, _server: object, _session: object, envelope: Any) -> str:  # aiosmtpd's hook name
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    rec = Receiver()
+    yield rec
+    rec.httpd.shutdown()
+    rec.httpd.server_close()
+
+
+@pytest.fixture
+def mailbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailbox]:
+    box = Mailbox()
+    port = _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("NEWSWEAVE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NEWSWEAVE_SMTP_PORT", str(port))
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["language", "time", "entities", "quantities"])
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("NEWSWEAVE_FETCH_ALLOW_PRIVATE", "1")  # the webhook receiver is on loopback
+    with open_store(tmp_path / "alerts.db") as st:
+        yield st
+
+
+def _drop(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def _service(store: Store, pipeline: Pipeline) -> Service:
+    return Service(store, pipeline=pipeline, poller=Poller(allow_private=True, host_delay_s=0))
+
+
+def test_alerts_fire_once_per_new_match_to_webhook_email_and_atom(
+        store: Store, pipeline: Pipeline, receiver: Receiver, mailbox: Mailbox, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    _drop(drop, "en.txt", EN)
+    add_source(store, str(drop), interval_s=10)
+    svc = _service(store, pipeline)
+    svc.run_cycle(now=0.0)  # the entity is known from here on; nothing is watched yet
+
+    channels = [{"type": "webhook", "url": receiver.url}, {"type": "email", "to": "analyst@example.org"}]
+    by_variant = add_watch(store, "entity", "scholz", channels=channels)  # a short variant, any case
+    query = add_watch(store, "query", "central bank", channels=channels)
+    measure = add_watch(store, "measure", MEASURE, channels=channels)
+    assert by_variant.target.startswith("per-olaf-scholz") and by_variant.label == "Olaf Scholz"
+
+    _drop(drop, "de.txt", DE)
+    _drop(drop, "ru.txt", RU)
+    _drop(drop, "bank.txt", BANK)
+    report = svc.run_cycle(now=10.0)
+    assert (report.added, report.analysed) == (3, 3)
+    ids = {a.text: a.id for a in store.iter_articles()}
+    # entity: the German and Russian articles (not the English one, analysed before the watch existed)
+    assert {a["article_id"] for a in list_alerts(store, by_variant.id)} == {ids[DE], ids[RU]}
+    assert [a["article_id"] for a in list_alerts(store, query.id)] == [ids[BANK]]
+    figures = list_alerts(store, measure.id)
+    assert sorted(a["article_id"] for a in figures) == sorted([ids[DE], ids[RU]])
+    assert all(a["key"].startswith("figure:") and a["payload"]["figure"]["measure_key"] == MEASURE for a in figures)
+    assert report.alerts == 5
+
+    # every alert reached both channels once
+    assert sorted((b["watch"]["id"], b["alert"]["article"]["id"]) for b in receiver.bodies) == sorted(
+        [(by_variant.id, ids[DE]), (by_variant.id, ids[RU]), (query.id, ids[BANK]),
+         (measure.id, ids[DE]), (measure.id, ids[RU])])
+    assert len(mailbox.messages) == 5
+    assert all(m["To"] == "analyst@example.org" and m["Subject"].startswith("newsweave: ") for m in mailbox.messages)
+
+    # nothing new: no alert fires again, nothing is re-sent; re-adding the same files adds nothing
+    _drop(drop, "bank-copy.txt", BANK)
+    again = svc.run_cycle(now=20.0)
+    assert (again.alerts, again.delivered, again.added) == (0, 0, 0)
+    assert len(receiver.bodies) == 5 and len(mailbox.messages) == 5
+
+    # the per-watch Atom feed validates with feedparser
+    parsed = feedparser.parse(atom_feed(store, by_variant))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    prefix = f"urn:newsweave:alert:{by_variant.id}:article:"
+    assert len(parsed.entries) == 2 and {e.id for e in parsed.entries} == {prefix + ids[DE], prefix + ids[RU]}
+
+
+def test_alerts_failed_channel_is_retried_without_repeating_others(
+        store: Store, pipeline: Pipeline, receiver: Receiver, mailbox: Mailbox, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    add_source(store, str(drop), interval_s=10)
+    add_watch(store, "query", "interest rate", channels=[{"type": "webhook", "url": receiver.url},
+                                                         {"type": "email", "to": "a@example.org"}])
+    _drop(drop, "bank.txt", BANK)
+    receiver.fail = True
+    first = _service(store, pipeline).run_cycle(now=0.0)
+    assert (first.alerts, first.delivered, first.delivery_failures) == (1, 1, 1)
+    assert len(mailbox.messages) == 1 and receiver.bodies == []
+    receiver.fail = False
+    second = deliver(store)
+    assert (second.sent, second.failed) == (1, 0)
+    assert len(receiver.bodies) == 1 and len(mailbox.messages) == 1
+    assert deliver(store).sent == 0
+    assert list_alerts(store, 1)[0]["delivered_at"] is not None
+
+
+def test_alerts_digest_groups_alerts_per_period(
+        store: Store, pipeline: Pipeline, receiver: Receiver, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    add_source(store, str(drop), interval_s=10)
+    watch = add_watch(store, "measure", MEASURE, channels=[{"type": "webhook", "url": receiver.url}],
+                      digest="hourly")
+    _drop(drop, "de.txt", DE)
+    _drop(drop, "ru.txt", RU)
+    _service(store, pipeline).run_cycle(now=0.0)
+    created = datetime.fromisoformat(watch.created_at)
+    assert receiver.bodies == []  # within the hour: held back
+    assert deliver(store, now=created + timedelta(minutes=30)).sent == 0
+    assert deliver(store, now=created + timedelta(minutes=61)).sent == 1
+    assert len(receiver.bodies) == 1
+    body = receiver.bodies[0]
+    assert body["digest"] == "hourly" and len(body["alerts"]) == 2
+    assert deliver(store, now=created + timedelta(hours=3)).sent == 0
+
+
+def test_alerts_watch_validation_and_removal(store: Store) -> None:
+    with pytest.raises(WatchError):
+        add_watch(store, "weather", "x")
+    with pytest.raises(WatchError):
+        add_watch(store, "query", "  ")
+    with pytest.raises(WatchError):
+        add_watch(store, "query", "x", channels=[{"type": "webhook", "url": "file:///etc/passwd"}])
+    with pytest.raises(WatchError):
+        add_watch(store, "query", "x", digest="weekly")
+    unknown = add_watch(store, "entity", "Nobody Known")  # followed by name until an entity carries it
+    assert unknown.target == "Nobody Known" and unknown.meta == {"variants": ["Nobody Known"]}
+    assert [w.id for w in list_watches(store)] == [unknown.id]
+    assert remove_watch(store, unknown.id) and not remove_watch(store, unknown.id)
