@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("data") / "ner_crf.crfsuite"
 META_PATH = MODEL_PATH.with_suffix(".json")
-#: Types the tagger predicts (mapped from each training set's labels).
-TYPES = ("PER", "LOC", "ORG")
+#: Types the tagger predicts (mapped from each training set's labels; MISC only GermEval has).
+TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 def _shape(tok: ent.Tok) -> str:
