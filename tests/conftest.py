@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from newsweave.config import shared_dir
+
+if TYPE_CHECKING:
+    from newsweave.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +30,16 @@ def shared() -> Path:
 def seeds_dir(shared: Path) -> Path:
     """The five reference articles."""
     return shared / "seeds"
+
+
+@pytest.fixture(scope="session")
+def web_store(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The seeds and the sample corpus ingested and analysed ONCE (about a minute), shared by web/API/browser tests."""
+    from newsweave.jobs import ingest
+    from newsweave.store import open_store
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    with open_store(tmp_path_factory.mktemp("web") / "web.db") as store:
+        report = ingest([seeds_dir, corpus], store)
+        assert not report.errors, report.errors
+        yield store

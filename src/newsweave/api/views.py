@@ -144,4 +144,6 @@ def facts_page(store: Store, measure_key: str | None = None) -> list[Measure]:
     """Figures about the same measure aligned across articles, with disagreements and inconsistencies."""
     hits = store.quantities(measure_key=measure_key, limit=_FACT_LIMIT).items
     ids = list(dict.fromkeys(h.article_id for h in hits if h.quantity.measure_key))
-    return align(a for a in (store.get_article(i) for i in ids) if a is not None)
+    measures = align(a for a in (store.get_article(i) for i in ids) if a is not None)
+    # the articles holding the asked-for measure hold others too; align sees them all, the answer does not
+    return [m for m in measures if m.key == measure_key] if measure_key else measures

@@ -16,16 +16,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave import __version__
 from newsweave.api import views
 from newsweave.api.routes import router as api_router
 from newsweave.config import int_setting
 from newsweave.pipeline import Pipeline
-from newsweave.search import Searcher
+from newsweave.search import Result, Searcher, SearchPage
 from newsweave.store import Store
-from newsweave.web.render import annotate, coverage_chart, timeline_chart
 from newsweave.web.limits import BodyLimit, TimeLimit
+from newsweave.web.render import annotate, coverage_chart, figure, timeline_chart, web_url
 
 HERE = Path(__file__).parent
 LANG_NAMES_LOCALE = "en"
@@ -49,6 +50,7 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     app.state.pipeline = functools.cache(Pipeline)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["lang_name"] = _lang_name
+    templates.env.filters.update(figure=figure, web_url=web_url)
     templates.env.globals.update(annotate=annotate, coverage_chart=coverage_chart, timeline_chart=timeline_chart)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api_router)
@@ -61,8 +63,9 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Any:
+    # Starlette's class, not FastAPI's subclass: unmatched routes (404, 405) get the same error shape
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if is_api(request):
             return JSONResponse({"error": {"code": exc.status_code, "message": str(exc.detail)}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
@@ -122,7 +125,13 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500), lang: str | None = None,
                offset: int = Query(0, ge=0)) -> HTMLResponse:
-        result = app.state.searcher.search(q, lang=lang or None, limit=20, offset=offset) if q.strip() else None
+        if q.strip():
+            result = app.state.searcher.search(q, lang=lang or None, limit=20, offset=offset)
+        elif lang:  # the home page's language links: every article in that language, newest first
+            listing = store.list_articles(lang=lang, limit=20, offset=offset)
+            result = SearchPage([Result(a, [], 0.0, [f"language:{lang}"]) for a in listing.items], listing.total, [])
+        else:
+            result = None
         return page(request, "search.html", q=q, lang=lang or "", result=result, offset=offset)
 
     return app

@@ -11,10 +11,32 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
 from newsweave.model import Article, Event
+
+#: URL schemes a link taken from an article may use; anything else (``javascript:``, ``data:``) is not linked.
+_LINK_SCHEMES = frozenset({"http", "https"})
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) link, else None: escaping alone leaves ``javascript:`` live."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else None
+
+
+def figure(value: float | None) -> str:
+    """A figure as people write it (24,500,000,000 and 2.5, never 2.45e+10)."""
+    if value is None:
+        return "?"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +45,7 @@ class _Span:
     end: int
     open_tag: str
     close_tag: str
+    figure: bool = False
 
 
 def _inner_spans(article: Article) -> list[_Span]:
@@ -31,16 +54,16 @@ def _inner_spans(article: Article) -> list[_Span]:
     for m in article.mentions:
         title = escape(f"{m.type}: {m.entity_name or m.text}")
         if m.entity_id:
-            href = escape(f"/entities/{m.entity_id}")
+            href = escape("/entities/" + quote(m.entity_id, safe=""))
             open_tag = f'<a class="ent ent-{escape(m.type)}" href="{href}" title="{title}">'
             spans.append(_Span(m.start, m.end, open_tag, "</a>"))
         else:
             spans.append(_Span(m.start, m.end, f'<mark class="ent ent-{escape(m.type)}" title="{title}">', "</mark>"))
     for t in article.times:
         spans.append(_Span(t.start, t.end, f'<time class="time" title="{escape(t.value or "")}">', "</time>"))
-    for i, q in enumerate(article.quantities):
+    for q in article.quantities:
         label = escape(f"{q.kind}: {q.value} {q.unit or ''} {q.period or ''}".strip())
-        spans.append(_Span(q.start, q.end, f'<mark class="qty" id="qty-{i}" title="{label}">', "</mark>"))
+        spans.append(_Span(q.start, q.end, f'<mark class="qty" id="fig-{q.start}" title="{label}">', "</mark>", True))
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[_Span] = []
     for s in spans:
@@ -50,14 +73,19 @@ def _inner_spans(article: Article) -> list[_Span]:
 
 
 def annotate(article: Article) -> Markup:
-    """The article text as HTML with mentions, times, figures and quotes highlighted and linked."""
+    """The article text as HTML with mentions, times, figures and quotes highlighted and linked.
+
+    Every figure gets the anchor ``fig-<start offset>`` (what the facts and event pages link to), also
+    when a longer mention hides its highlight.
+    """
     text = article.text
     inner = _inner_spans(article)
-    quotes = sorted(((q.start, q.end, i) for i, q in enumerate(article.quotes) if 0 <= q.start < q.end <= len(text)))
-    cuts = {0, len(text)}
+    hidden = {q.start for q in article.quantities if 0 <= q.start < len(text)} - {s.start for s in inner if s.figure}
+    quotes = sorted((q.start, q.end) for q in article.quotes if 0 <= q.start < q.end <= len(text))
+    cuts = {0, len(text)} | hidden
     for s in inner:
         cuts.update((s.start, s.end))
-    for start, end, _ in quotes:
+    for start, end in quotes:
         cuts.update((start, end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[str] = []
@@ -71,8 +99,10 @@ def annotate(article: Article) -> Markup:
         span = inner[si] if si < len(inner) and inner[si].start <= lo else None
         if span is not None:
             piece = span.open_tag + piece + span.close_tag
+        if lo in hidden:
+            piece = f'<span id="fig-{lo}"></span>' + piece
         if qi < len(quotes) and quotes[qi][0] <= lo:
-            piece = f'<q class="quote" id="quote-{quotes[qi][2]}">{piece}</q>'
+            piece = f'<q class="quote" id="quote-{quotes[qi][0]}">{piece}</q>'
         out.append(piece)
     return Markup("".join(out).replace("\n", "<br>\n"))
 
@@ -133,7 +163,8 @@ def timeline_chart(events: Sequence[Event], width: int = 640) -> Markup:
         y = 40 + 22 * i
         fill = "reported" if ev.kind == "reported" else "mentioned"
         parts.append(f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="{y - 5}" class="tick"/>'
-                     f'<a href="/events/{escape(ev.id)}"><circle cx="{x:.1f}" cy="{y - 5}" r="5" class="{fill}"/>'
+                     f'<a href="/events/{escape(quote(ev.id, safe=""))}">'
+                     f'<circle cx="{x:.1f}" cy="{y - 5}" r="5" class="{fill}"/>'
                      f'<text x="{min(x + 9, width - 200):.1f}" y="{y}" class="label">'
                      f'{escape((ev.date or "")[:10])} {escape(ev.label[:60])}</text></a>')
     parts.append("</svg>")
