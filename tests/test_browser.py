@@ -1,7 +1,7 @@
 """End-to-end acceptance in Debian's Chromium (Playwright) over the seeds and the sample corpus.
 
 The app is served by uvicorn in a thread on a random loopback port; every test saves a full-page
-screenshot under ``artifacts/screenshots/`` (CI keeps that folder as an artifact).
+screenshot under ``artifacts/screenshots/`` or ``$NEWSWEAVE_SCREENSHOTS`` (CI keeps that folder as an artifact).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+SHOTS = Path(os.environ.get("NEWSWEAVE_SCREENSHOTS")
+             or Path(__file__).resolve().parents[1] / "artifacts" / "screenshots")
 SEED_LANGS = {"000": "hi", "001": "pl", "002": "uz", "003": "de", "004": "tr"}
 DEVANAGARI, CYRILLIC, LATIN = re.compile("[\u0900-\u097f]"), re.compile("[\u0400-\u04ff]"), re.compile("[A-Za-z]")
 
