@@ -283,6 +283,22 @@ def eval_time(
     typer.echo(format_table(evaluate(shared, full=full)))
 
 
+@eval_app.command("search")
+def eval_search(
+    full: Annotated[bool, typer.Option("--full", help="Search all ITN subjects, not the CI sample.")] = False,
+    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 40,
+) -> None:
+    """Cross-lingual retrieval (MRR@10, recall@10) of hybrid search on ITN dev blurbs and subject names."""
+    from newsweave.config import shared_dir
+    from newsweave.evaluate.search import evaluate, format_table
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
+
+
 @eval_app.command("merge")
 def eval_merge(
     full: Annotated[bool, typer.Option("--full", help="All SlavicNER documents, also with KB links.")] = False,
@@ -380,10 +396,187 @@ def serve(
     from newsweave.web.app import create_app
 
     store = _open_store(db)
-    typer.echo(f"newsweave: serving {db} at http://{host}:{port}/ (API docs at /api/docs)", err=True)
+    from newsweave.store import display_location
+
+    typer.echo(f"newsweave: serving {display_location(db)} at http://{host}:{port}/ (API docs at /api/docs)",
+               err=True)
     if workers > 1 and store.dialect != "sqlite":
         store.close()
         os.environ["NEWSWEAVE_DB"] = db
         uvicorn.run("newsweave.web.asgi:app", host=host, port=port, workers=workers, log_level="warning")
     else:
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def watch(
+    db: _Db = _DEFAULT_DB,
+    once: Annotated[bool, typer.Option("--once", help="Run one cycle, print its summary as JSON, and exit.")] = False,
+    interval: Annotated[float, typer.Option(help="Most seconds between cycles (watches are matched each cycle).")]
+    = 60.0,
+    stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated pipeline stages (default: all).")]
+    = None,
+) -> None:
+    """Keep polling the sources (`newsweave sources add`), analyse what is new, send alerts; stop with SIGTERM."""
+    from newsweave.pipeline import PipelineError
+    from newsweave.watch.service import Service, configure_logging
+
+    try:
+        pipeline = None if stages is None else Pipeline([s.strip() for s in stages.split(",") if s.strip()])
+    except PipelineError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
+    configure_logging()
+    with _open_store(db) as store:
+        report = Service(store, pipeline=pipeline).run(once=once, interval_s=interval)
+    if once:
+        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+
+
+sources_app = typer.Typer(help="The sources `newsweave watch` polls: feeds, pages, folders, OPML lists.",
+                          no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("add")
+def sources_add(
+    locations: Annotated[list[str], typer.Argument(help="Feed or page URLs, folders, or .opml subscription lists.")],
+    db: _Db = _DEFAULT_DB,
+    kind: Annotated[str | None, typer.Option(help="feed, page or folder (default: URL = feed, path = folder).")]
+    = None,
+    interval: Annotated[int, typer.Option(help="Seconds between polls of each source.")] = 600,
+) -> None:
+    """Add sources (adding one twice keeps one)."""
+    from newsweave.watch.sources import SourceError, add_source, import_opml, is_opml
+
+    with _open_store(db) as store:
+        for location in locations:
+            try:
+                added = import_opml(store, Path(location).read_bytes(), interval_s=interval) if is_opml(location) \
+                    else [add_source(store, location, kind=kind, interval_s=interval)]
+            except SourceError as exc:
+                _err(f"error: {exc}")
+                raise typer.Exit(1) from None
+            for src in added:
+                typer.echo(f"{src.id}\t{src.kind}\t{src.location}")
+
+
+@sources_app.command("list")
+def sources_list(db: _Db = _DEFAULT_DB,
+                 jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per source.")] = False) -> None:
+    """List the sources."""
+    from newsweave.watch.sources import list_sources
+
+    with _open_store(db) as store:
+        for src in list_sources(store):
+            typer.echo(json.dumps(src.as_dict()) if jsonl else f"{src.id}\t{src.kind}\t{src.interval_s}s\t"
+                       f"{src.location}")
+
+
+@sources_app.command("status")
+def sources_status(db: _Db = _DEFAULT_DB,
+                   jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per source.")] = False) -> None:
+    """Each source's health: last success, last error, failures, articles gained."""
+    from newsweave.watch.sources import list_sources
+
+    with _open_store(db) as store:
+        for src in list_sources(store):
+            if jsonl:
+                typer.echo(json.dumps(src.as_dict()))
+                continue
+            state = "ok" if src.healthy else f"FAILING x{src.failures}: {src.last_error}"
+            typer.echo(f"{src.id}\t{src.location}\t{state}\tlast success {src.last_success_at or 'never'}\t"
+                       f"{src.articles_gained} articles in {src.polls} polls ({src.not_modified} unchanged)")
+
+
+@sources_app.command("remove")
+def sources_remove(ref: Annotated[str, typer.Argument(help="Source id or location.")], db: _Db = _DEFAULT_DB) -> None:
+    """Remove a source (its articles stay in the store)."""
+    from newsweave.watch.sources import find_source, remove_source
+
+    with _open_store(db) as store:
+        found = find_source(store, ref)
+        if found is None or not remove_source(store, found.id):
+            _err(f"error: no such source: {ref}")
+            raise typer.Exit(1)
+
+
+watches_app = typer.Typer(help="Watches: alerts on entities, queries, stories and measures.", no_args_is_help=True)
+app.add_typer(watches_app, name="watches")
+
+
+@watches_app.command("add")
+def watches_add(
+    kind: Annotated[str, typer.Argument(help="entity, query, story or measure.")],
+    target: Annotated[str, typer.Argument(help="Entity id or any of its names; query words; story id; measure key.")],
+    db: _Db = _DEFAULT_DB,
+    webhook: Annotated[list[str] | None, typer.Option(help="URL to POST each alert to as JSON (repeatable).")]
+    = None,
+    email: Annotated[list[str] | None, typer.Option(help="Address to e-mail alerts to (repeatable).")] = None,
+    digest: Annotated[str | None, typer.Option(help="Group alerts: hourly or daily.")] = None,
+    label: Annotated[str | None, typer.Option(help="Name shown in alerts.")] = None,
+) -> None:
+    """Save a watch; it alerts on articles analysed from now on (an Atom feed at /api/watches/ID/atom)."""
+    from newsweave.watch.alerts import WatchError, add_watch
+
+    channels = [{"type": "webhook", "url": u} for u in webhook or []] + [{"type": "email", "to": a}
+                                                                         for a in email or []]
+    with _open_store(db) as store:
+        try:
+            saved = add_watch(store, kind, target, channels=channels, digest=digest, label=label)
+        except WatchError as exc:
+            _err(f"error: {exc}")
+            raise typer.Exit(1) from None
+    typer.echo(f"{saved.id}\t{saved.kind}\t{saved.target}\t{saved.label}")
+
+
+@watches_app.command("list")
+def watches_list(db: _Db = _DEFAULT_DB) -> None:
+    """List the watches."""
+    from newsweave.watch.alerts import list_watches
+
+    with _open_store(db) as store:
+        for w in list_watches(store):
+            channels = ", ".join(c.get("url") or c.get("to", "") for c in w.channels) or "atom only"
+            typer.echo(f"{w.id}\t{w.kind}\t{w.target}\t{w.label}\t{w.digest or 'immediate'}\t{channels}")
+
+
+@watches_app.command("remove")
+def watches_remove(watch_id: Annotated[int, typer.Argument(help="Watch id.")], db: _Db = _DEFAULT_DB) -> None:
+    """Remove a watch and its alerts."""
+    from newsweave.watch.alerts import remove_watch
+
+    with _open_store(db) as store:
+        if not remove_watch(store, watch_id):
+            _err(f"error: no such watch: {watch_id}")
+            raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="WARC/WARC.gz, JSONL or Parquet files or folders "
+                                                     "(local paths or any Hadoop URI).")],
+    out: Annotated[str, typer.Option("--out", help="Folder (or URI) for the Parquet tables.")],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[*]",
+    fmt: Annotated[str | None, typer.Option("--format", help="jsonl | warc | parquet (default: by file name).")]
+    = None,
+    load_db: Annotated[str | None, typer.Option("--load-db", help="Also store the results there (SQLite path or "
+                                                                  "postgresql:// URL).")] = None,
+    stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated pipeline stages (default: all).")]
+    = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was bad.")] = False,
+) -> None:
+    """Analyse a large corpus on Apache Spark and write Parquet tables (docs/scale-out.md)."""
+    from newsweave.batch import run_batch
+    from newsweave.pipeline import PipelineError
+
+    try:
+        report = run_batch(inputs, out, master=master, fmt=fmt, load_db=load_db,
+                           stages=None if stages is None else [s.strip() for s in stages.split(",") if s.strip()],
+                           on_error=lambda line: _err(f"error: {line}"))
+    except (PipelineError, ValueError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
+    typer.echo(report.summary())
+    if strict and report.errors:
+        raise typer.Exit(1)
