@@ -15,6 +15,7 @@ import ipaddress
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -128,22 +129,35 @@ def fetch(url: str, *, allow_private: bool | None = None, max_bytes: int | None 
     raise FetchRefused(f"too many redirects (more than {max_redirects})")
 
 
+def without_credentials(url: str) -> str:
+    """The URL as it may be printed, logged or stored: any ``user:password@`` removed."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 def read_url(url: str, *, allow_private: bool | None = None) -> Iterator[Article | IngestError]:
-    """The article(s) at a URL: a feed gives its entries, a page its main text, plain text itself."""
+    """The article(s) at a URL: a feed gives its entries, a page its main text, plain text itself.
+
+    Credentials in the URL are used for the request only; origins and error lines never show them.
+    """
+    origin = without_credentials(url)
     try:
         got = fetch(url, allow_private=allow_private)
         head = got.body[:4096]
         if got.mime in _HTML_TYPES or (not got.mime and b"<html" in head.lower()):
-            yield extract_html(got.body, stable_id(got.url), url, url=got.url, declared_charset=got.charset)
+            yield extract_html(got.body, stable_id(got.url), origin, url=without_credentials(got.url),
+                               declared_charset=got.charset)
             return
         if looks_like_feed(head):
-            yield from parse_feed(got.body, url)
+            yield from parse_feed(got.body, origin)
             return
         if got.mime.startswith("text/") and got.mime not in _FEED_TYPES:
-            art = article_from_bytes(got.body, stable_id(got.url), url)
-            art.url = got.url
+            art = article_from_bytes(got.body, stable_id(got.url), origin)
+            art.url = without_credentials(got.url)
             yield art
             return
         raise InputRejected(f"unsupported content type {got.mime or 'unknown'!r}")
     except InputRejected as exc:
-        yield IngestError(url, str(exc))
+        yield IngestError(origin, str(exc))

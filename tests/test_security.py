@@ -1,0 +1,94 @@
+"""Secrets are never printed or logged: database passwords, URL credentials, the API token.
+
+(Escaping of hostile text is tested in test_web_security.py, the token on writes in test_api.py, SSRF,
+redirects and fetch limits in test_ingest_fetch.py, ids that look like paths in test_api.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+
+from newsweave.ingest.fetch import without_credentials
+
+NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
+SECRET = "Sup3r-Secret-Pw"
+PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # nothing listens there once the socket is closed
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([NEWSWEAVE, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize(("command", "from_env"), [(["stats"], False), (["serve"], False),
+                                                   (["ingest", "README.md"], True)])
+def test_security_database_password_never_printed(command: list[str], from_env: bool) -> None:
+    url = f"postgresql://newsweave:{SECRET}@127.0.0.1:{_closed_port()}/newsweave"
+    result = _run(*command, env={"NEWSWEAVE_DB": url}) if from_env else _run(*command, "--db", url)
+    assert result.returncode != 0, "the store cannot be reached, so the command must fail"
+    out = result.stdout + result.stderr
+    assert "cannot open store" in out and "127.0.0.1" in out, out[-500:]
+    assert SECRET not in out
+
+
+def test_security_url_credentials_never_printed(tmp_path: Path) -> None:
+    url = f"http://alice:{SECRET}@127.0.0.1:{_closed_port()}/feed.xml"
+    result = _run("ingest", url, "--db", str(tmp_path / "s.db"), "--no-analyze")
+    out = result.stdout + result.stderr
+    assert "error:" in out and "127.0.0.1" in out, out[-500:]
+    assert SECRET not in out
+    assert without_credentials(url) == url.replace(f"alice:{SECRET}@", "")
+
+
+def _serve(db: str, port: int, token: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([NEWSWEAVE, "serve", "--db", db, "--port", str(port)], text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "NEWSWEAVE_API_TOKEN": token})
+
+
+def _exercise(base: str, token: str) -> None:
+    """Wait for the server, then send requests that carry the token, right and wrong, and fail in several ways."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/healthz", timeout=5).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    body = {"articles": [{"id": "sec-1", "text": "The board met on Monday.", "lang": "en"}]}
+    assert httpx.post(base + "/api/ingest", json=body, headers={"Authorization": f"Bearer {token}x"}).status_code == 401
+    assert httpx.post(base + "/api/ingest", json={"articles": []}, headers={"X-API-Token": token}).status_code == 422
+    assert httpx.get(base + f"/api/articles/{token}").status_code == 404
+    assert httpx.get(base + "/api/articles", params={"limit": token}).status_code == 422
+
+
+def test_security_token_and_db_url_never_in_server_output(tmp_path: Path) -> None:
+    token = "tok-" + SECRET
+    db = PG_URL or str(tmp_path / "served.db")
+    port = _closed_port()
+    server = _serve(db, port, token)
+    try:
+        _exercise(f"http://127.0.0.1:{port}", token)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "serving" in output, output[-500:]
+    assert token not in output and SECRET not in output
+    if PG_URL:
+        password = make_url(PG_URL).password
+        assert password and f":{password}@" not in output
