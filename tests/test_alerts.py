@@ -223,3 +223,41 @@ def test_alerts_watch_validation_and_removal(store: Store) -> None:
     assert unknown.target == "Nobody Known" and unknown.meta == {"variants": ["Nobody Known"]}
     assert [w.id for w in list_watches(store)] == [unknown.id]
     assert remove_watch(store, unknown.id) and not remove_watch(store, unknown.id)
+
+
+def test_alerts_api_sources_watches_atom_metrics_and_page(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsweave.web.app import create_app
+
+    monkeypatch.setenv("NEWSWEAVE_API_TOKEN", "sekret")
+    client = TestClient(create_app(store))
+    auth = {"Authorization": "Bearer sekret"}
+    assert client.post("/api/sources", json={"location": "https://example.org/rss"}).status_code == 401
+    made = client.post("/api/sources", json={"location": "https://example.org/rss", "interval_s": 300}, headers=auth)
+    assert made.status_code == 201 and made.json()["kind"] == "feed" and made.json()["healthy"] is True
+    assert client.post("/api/sources", json={"location": str(tmp_path / "nope")}, headers=auth).status_code == 422
+    assert [s["location"] for s in client.get("/api/sources").json()["items"]] == ["https://example.org/rss"]
+    page = client.get("/sources")
+    assert page.status_code == 200 and "https://example.org/rss" in page.text
+
+    watch = client.post("/api/watches", json={"kind": "query", "target": "interest rate"}, headers=auth)
+    assert watch.status_code == 201
+    wid = watch.json()["id"]
+    assert client.post("/api/watches", json={"kind": "nope", "target": "x"}, headers=auth).status_code == 422
+    assert client.get(f"/api/watches/{wid}/alerts").json() == {"items": []}
+    atom = client.get(f"/api/watches/{wid}/atom")
+    assert atom.headers["content-type"].startswith("application/atom+xml")
+    assert not feedparser.parse(atom.content).bozo
+    assert client.get("/api/watches/999/atom").status_code == 404
+
+    metrics = client.get("/metrics")
+    assert metrics.status_code == 200 and metrics.headers["content-type"].startswith("text/plain")
+    assert 'newsweave_source_polls_total{kind="feed",location="https://example.org/rss",source="1"} 0.0' \
+        in metrics.text
+    assert client.get("/healthz").text == "ok"
+
+    assert client.delete(f"/api/watches/{wid}", headers=auth).status_code == 204
+    assert client.delete(f"/api/sources/{made.json()['id']}", headers=auth).status_code == 204
+    assert client.delete("/api/sources/1", headers=auth).status_code == 404

@@ -20,11 +20,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave import __version__
 from newsweave.api import views
+from newsweave.api.monitoring import router as monitoring_router
 from newsweave.api.routes import router as api_router
 from newsweave.config import int_setting
 from newsweave.pipeline import Pipeline
 from newsweave.search import Result, Searcher, SearchPage
 from newsweave.store import Store
+from newsweave.watch.sources import list_sources
 from newsweave.web.limits import BodyLimit, TimeLimit
 from newsweave.web.render import annotate, coverage_chart, figure, timeline_chart, web_url
 
@@ -54,6 +56,7 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     templates.env.globals.update(annotate=annotate, coverage_chart=coverage_chart, timeline_chart=timeline_chart)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api_router)
+    app.include_router(monitoring_router)
     app.add_middleware(TimeLimit, seconds=int_setting("NEWSWEAVE_REQUEST_TIMEOUT"))
     app.add_middleware(BodyLimit, max_bytes=int_setting("NEWSWEAVE_MAX_REQUEST_BYTES"))  # outermost: refused early
 
@@ -91,6 +94,10 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
     def healthz() -> str:
         store.stats()
         return "ok"
+
+    @app.get("/sources", response_class=HTMLResponse)
+    def sources(request: Request) -> HTMLResponse:
+        return page(request, "sources.html", sources=list_sources(store))
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request) -> HTMLResponse:
