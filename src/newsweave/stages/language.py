@@ -55,7 +55,7 @@ _LANGID_WEIGHT = 0.5
 _FT_CHARS = 3000
 _LANGID_CHARS = 600
 #: The document decision (models, letters, words) reads this much of the article; its paragraphs all vote.
-_DOC_SAMPLE_CHARS = 1500
+_DOC_SAMPLE_CHARS = 1000
 _TRIAGE_CHARS = 200
 #: fastText alone votes when it is at least this sure (close relatives are then settled by the rules).
 _FT_ALONE = 0.95
