@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
@@ -23,7 +24,16 @@ from newsweave.config import shared_dir
 from newsweave.evaluate.ner import datasets as ner_sets
 from newsweave.evaluate.ner import evaluate
 from newsweave.stages.entities import EntityStage, _Doc
-from newsweave.stages.ner_tagger import META_PATH, MODEL_PATH, TYPES, CRFTagger, features, prepare, sentences
+from newsweave.stages.ner_tagger import (
+    META_PATH,
+    MODEL_PATH,
+    TYPES,
+    CRFTagger,
+    dominant_script,
+    features,
+    prepare,
+    sentences,
+)
 
 SOURCES = {
     "germeval": "GermEval 2014 NER (de), CC BY 4.0, Benikova et al. 2014",
@@ -58,6 +68,7 @@ def main() -> None:
     stage = EntityStage(use_tagger=False, use_natasha=False, kb_file=Path("/nonexistent"))
     trainer = pycrfsuite.Trainer(verbose=False)
     langs: set[str] = set()
+    scripts: dict[str, Counter[str]] = {}
     n_sent = 0
     t0 = time.perf_counter()
     for _name, docs in ner_sets(shared, full=True, part="train").items():
@@ -68,6 +79,7 @@ def main() -> None:
             cues: dict[int, list[str]] = {}
             for sent in sentences(doc):
                 trainer.append([features(doc, k, cues) for k in sent], [labels[k] for k in sent])
+                scripts.setdefault(gold_doc.lang, Counter())[dominant_script(doc, sent)] += 1
                 n_sent += 1
             langs.add(gold_doc.lang)
     t1 = time.perf_counter()
@@ -79,9 +91,11 @@ def main() -> None:
     print(f"{n_sent} training sentences ({t1 - t0:.0f} s features, {t2 - t1:.0f} s training), "
           f"model {MODEL_PATH.stat().st_size / 1e6:.1f} MB")
 
+    # The scripts each language was written in (at least 5% of its sentences): the model reads no other.
+    seen = {lang: sorted(s for s, n in c.items() if s and n >= 0.05 * sum(c.values())) for lang, c in scripts.items()}
     without = EntityStage(use_tagger=False)
     with_tagger = EntityStage(use_tagger=False)
-    with_tagger.tagger = CRFTagger(MODEL_PATH, sorted(langs))
+    with_tagger.tagger = CRFTagger(MODEL_PATH, sorted(langs), seen)
     before = evaluate(shared, full=args.full_eval, stage=without)
     after = evaluate(shared, full=args.full_eval, stage=with_tagger)
     gains = {}
@@ -92,7 +106,8 @@ def main() -> None:
     for lang, (b, a) in sorted(gains.items()):
         print(f"{lang}: F1 {b:.3f} without tagger, {a:.3f} with -> {'tagged' if lang in enabled else 'not tagged'}")
     META_PATH.write_text(json.dumps({
-        "languages": enabled, "f1_without_with": gains, "trained_on": SOURCES, "iterations": args.iterations,
+        "languages": enabled, "scripts": seen, "f1_without_with": gains, "trained_on": SOURCES,
+        "iterations": args.iterations,
         "training_sentences": n_sent, "evaluation": "full held-out third" if args.full_eval else "CI sample",
     }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from pathlib import Path
 
+from newsweave.kb.gazetteer import script_of
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -96,26 +98,40 @@ def sentences(doc: ent._Doc) -> list[list[int]]:
     return out
 
 
+def dominant_script(doc: ent._Doc, sent: list[int]) -> str:
+    """The script most of a sentence's words are written in ("" when it has no letters)."""
+    counts = Counter(script_of(doc.toks[k].text) for k in sent if doc.toks[k].key)
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def prepare(doc: ent._Doc, stage: ent.EntityStage) -> None:
     """Run the layers the tagger's features look at (everything before it in the stage)."""
     stage.run_layers(doc, until="tagger")
 
 
 class CRFTagger:
-    """Tags the sentences of the languages the model was trained on and measured to help."""
+    """Tags the sentences of the languages the model was trained on and measured to help.
 
-    def __init__(self, model: Path, languages: list[str]) -> None:
+    A sentence is tagged only when written in a script the model saw for its language: an English
+    tweet inside a Hindi article (no segment language given) is not read with the Hindi model.
+    """
+
+    def __init__(self, model: Path, languages: list[str], scripts: dict[str, list[str]]) -> None:
         import pycrfsuite
 
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model))
         self.languages = frozenset(languages)
+        self.scripts = {lang: frozenset(v) for lang, v in scripts.items()}
 
     def tag(self, doc: ent._Doc) -> None:
         """Claim the free spans the CRF labels as names (layer ``tagger``)."""
         cues: dict[int, list[str]] = {}
         for sent in sentences(doc):
-            if doc.toks[sent[0]].lang not in self.languages or len(sent) > 400:
+            lang = doc.toks[sent[0]].lang
+            if lang not in self.languages or len(sent) > 400 or \
+                    dominant_script(doc, sent) not in self.scripts.get(lang, ()):
                 continue
             labels = self.tagger.tag([features(doc, k, cues) for k in sent])
             start = None
@@ -138,7 +154,7 @@ def load_tagger() -> CRFTagger | None:
     try:
         meta = json.loads(META_PATH.read_text(encoding="utf-8"))
         languages = list(meta.get("languages", []))
-        return CRFTagger(MODEL_PATH, languages) if languages else None
+        return CRFTagger(MODEL_PATH, languages, meta.get("scripts", {})) if languages else None
     except (OSError, ValueError) as exc:
         log.warning("CRF tagger not loaded (%s); recognition runs without it", exc)
         return None
