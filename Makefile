@@ -6,7 +6,7 @@ DB ?= newsweave.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench eval-full clean ner-model fuzz-long
+.PHONY: setup run test lint eval eval-full fuzz-long ner-model clean
 
 setup: $(VENV)/.installed
 
@@ -35,6 +35,16 @@ fuzz-long: setup
 ## ner-model: retrain the CRF name tagger from ../shared/dev/ner (permissive sets only; never SlavicNER)
 ner-model: setup
 	$(BIN)/python scripts/train_ner.py
+
+EVALS := lang time ner merge facts pairs cluster search
+
+## eval: print every accuracy table on its CI sample of ../shared/dev (each under about a minute)
+eval: setup
+	@for e in $(EVALS); do echo "== newsweave eval $$e"; $(BIN)/newsweave eval $$e || exit 1; done
+
+## eval-full: the same tables on the whole dev sets (tens of minutes)
+eval-full: setup
+	@for e in $(EVALS); do echo "== newsweave eval $$e --full"; $(BIN)/newsweave eval $$e --full || exit 1; done
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
