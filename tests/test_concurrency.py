@@ -8,6 +8,7 @@ one is the very record seen at the end: its analysis never shows up in pieces.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import socket
@@ -15,11 +16,13 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from newsweave.kb.userkb import add_entry, import_file, load
 from newsweave.store import open_store
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
@@ -120,3 +123,25 @@ def test_concurrency_ingests_while_the_web_app_serves(tmp_path: Path) -> None:
         assert store.check() == []
         assert store.stats().articles == 500
         assert store.count_pending() == 0
+
+
+def _kb_writer(kb: str, who: str, source: str) -> None:
+    for i in range(10):
+        add_entry(f"Person {who} Number {i}", "PER", [f"P. {who}{i}"], None, Path(kb))
+    import_file(Path(source), "tsv", Path(kb))
+
+
+def test_concurrency_kb_writers_lose_nothing(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.tsv"
+    sources = []
+    for who in "ABCD":
+        source = tmp_path / f"{who}.tsv"
+        source.write_text("kb_id\ttype\tname\taliases\tsource\n" + "".join(
+            f"Q{who}{i}\tORG\tOrganisation {who} {i}\t\timport\n" for i in range(200)), encoding="utf-8")
+        sources.append(str(source))
+    with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("fork")) as pool:
+        for done in [pool.submit(_kb_writer, str(kb), who, src) for who, src in zip("ABCD", sources, strict=True)]:
+            done.result()
+    records = load(kb)
+    assert len(records) == 4 * (10 + 200), "a concurrent writer's entries were lost"
+    assert not list(tmp_path.glob("kb.tsv.*.tmp")), "temporary files were left behind"

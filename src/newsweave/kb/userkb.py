@@ -16,11 +16,15 @@ alias like a gazetteer entry and reports ``kb_id`` on the mention.
 from __future__ import annotations
 
 import csv
+import fcntl
 import gzip
 import hashlib
 import json
 import logging
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,15 +105,42 @@ def read_tsv(path: Path) -> Iterator[KBRecord]:
 
 
 def write_tsv(path: Path, records: Iterable[KBRecord]) -> None:
-    """Write records in this module's TSV format (atomically: a temporary file is renamed)."""
+    """Write records in this module's TSV format, atomically.
+
+    A temporary file of its own (two writers never share one) is written, flushed to disk and renamed
+    over the KB, so a crash at any moment leaves the old KB or the new one, never a partial file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(HEADER) + "\n")
-        for rec in records:
-            cells = (rec.kb_id, rec.type, rec.name, "|".join(rec.aliases), rec.source)
-            fh.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
-    tmp.replace(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write("\t".join(HEADER) + "\n")
+            for rec in records:
+                cells = (rec.kb_id, rec.type, rec.name, "|".join(rec.aliases), rec.source)
+                fh.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the KB's lock while it is read, merged and rewritten.
+
+    Without it two concurrent ``kb add`` / ``kb import`` runs each rewrite the KB from what they read,
+    and the later one silently drops the other's entries.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _open_text(path: Path):
@@ -211,10 +242,11 @@ def import_file(source: Path, fmt: str, path: Path | None = None) -> tuple[int, 
     if fmt not in READERS:
         raise KBFormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     target = path or kb_path()
-    kb = load(target)
     records = list(READERS[fmt](source))
-    added = merge(records, kb)
-    write_tsv(target, kb.values())
+    with _locked(target):
+        kb = load(target)
+        added = merge(records, kb)
+        write_tsv(target, kb.values())
     return len(records), added
 
 
@@ -229,9 +261,10 @@ def add_entry(name: str, type_: str, aliases: Iterable[str] = (), wikidata: str 
     kb_id = wikidata or "kb:" + hashlib.sha1(f"{type_.upper()}|{clean}".encode()).hexdigest()[:12]
     rec = KBRecord(kb_id, type_.upper(), clean, [a for a in (_clean(x) for x in aliases) if a], "user")
     target = path or kb_path()
-    kb = load(target)
-    merge([rec], kb)
-    write_tsv(target, kb.values())
+    with _locked(target):
+        kb = load(target)
+        merge([rec], kb)
+        write_tsv(target, kb.values())
     return kb[kb_id]
 
 
