@@ -261,3 +261,24 @@ def test_alerts_api_sources_watches_atom_metrics_and_page(store: Store, monkeypa
     assert client.delete(f"/api/watches/{wid}", headers=auth).status_code == 204
     assert client.delete(f"/api/sources/{made.json()['id']}", headers=auth).status_code == 204
     assert client.delete("/api/sources/1", headers=auth).status_code == 404
+
+
+def test_alerts_disagreement_fires_once_for_a_new_conflicting_figure(
+        store: Store, pipeline: Pipeline, receiver: Receiver, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    _drop(drop, "en.txt", EN)
+    _drop(drop, "de.txt", DE)  # two sources that agree (180 billion)
+    add_source(store, str(drop), interval_s=10)
+    svc = _service(store, pipeline)
+    svc.run_cycle(now=0.0)
+    watch = add_watch(store, "disagreement", "*", channels=[{"type": "webhook", "url": receiver.url}])
+    _drop(drop, "low.txt", "Trade turnover between Germany and France reached 120 billion euros in 2023, "
+                           "the ministry said on Friday.")
+    svc.run_cycle(now=10.0)
+    low = next(a.id for a in store.iter_articles() if a.text.startswith("Trade turnover"))
+    alerts = list_alerts(store, watch.id)
+    assert [a["article_id"] for a in alerts] == [low]
+    assert alerts[0]["payload"]["disagreement"]["measure_key"] == MEASURE
+    assert [b["alert"]["article"]["id"] for b in receiver.bodies] == [low]
+    assert svc.run_cycle(now=20.0).alerts == 0

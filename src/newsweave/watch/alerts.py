@@ -2,7 +2,9 @@
 
 A watch follows an entity (by its id and every name variant it is known under, so a mention in
 any language or script matches), a search query (all words must occur, as in search), a story,
-or a measure key (each new figure for it). Matching runs over the articles analysed since the
+a measure key (each new figure for it), or disagreements (a new figure that the facts alignment
+finds at odds with another source's figure for the same measure and period; target a measure key
+or ``*``). Matching runs over the articles analysed since the
 watch's cursor; the cursor never passes an article still pending, so an article analysed late is
 still matched. Each match becomes one row in ``alerts`` whose (watch, key) pair is unique in the
 store (key ``article:<id>`` or ``figure:<article>:<offset>``): re-running a cycle after a crash
@@ -31,17 +33,20 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsweave.config import int_setting, setting
+from newsweave.corpus.facts import align
 from newsweave.ingest.fetch import USER_AGENT, FetchRefused, _check_host, _private_allowed
 from newsweave.store import Store
 from newsweave.store import schema as t
 
 log = logging.getLogger(__name__)
 
-KINDS = ("entity", "query", "story", "measure")
+KINDS = ("entity", "query", "story", "measure", "disagreement")
 CHANNELS = ("webhook", "email")
 DIGESTS = {"hourly": timedelta(hours=1), "daily": timedelta(days=1)}
 #: Alerts listed in a watch's Atom feed.
 FEED_SIZE = 100
+#: Stored articles holding one measure that a disagreement watch compares a new figure with.
+DISAGREEMENT_ARTICLES = 2000
 #: Newly analysed articles matched per query (keeps memory bounded after a large ingest).
 MATCH_BATCH = 500
 
@@ -176,7 +181,7 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
-def _match(conn: Any, watch: Watch, rows: list[Any]) -> list[tuple[str, str, dict[str, Any]]]:
+def _match(conn: Any, store: Store, watch: Watch, rows: list[Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """(key, article id, payload) for every match of ``watch`` among the article ``rows``."""
     ids = [r.id for r in rows]
     by_id = {r.id: r for r in rows}
@@ -203,9 +208,42 @@ def _match(conn: Any, watch: Watch, rows: list[Any]) -> list[tuple[str, str, dic
             found.append((f"figure:{fig.article_id}:{fig.start}", fig.article_id,
                           {"figure": {"text": fig.text, "value": fig.value, "unit": fig.unit,
                                       "measure_key": fig.measure_key, "start": fig.start, "end": fig.end}}))
+    elif watch.kind == "disagreement":
+        found = _disagreements(conn, store, watch, set(ids))
     for _key, aid, payload in found:
         payload["article"] = _article_info(by_id[aid])
     return found
+
+
+def _disagreements(conn: Any, store: Store, watch: Watch, new_ids: set[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """One match per new figure that the facts alignment flags as disagreeing with another source's figure.
+
+    The alignment (``corpus.facts.align``, the same as the facts page) runs over every stored article
+    holding a measure that a new article reports, so a new figure is compared with all earlier ones.
+    """
+    q = t.quantities
+    conds = [q.c.article_id.in_(new_ids), q.c.measure_key.is_not(None)]
+    if watch.target != "*":
+        conds.append(q.c.measure_key == watch.target)
+    found = []
+    for key in sorted(conn.execute(select(q.c.measure_key).where(*conds).distinct()).scalars()):
+        holders = conn.execute(select(q.c.article_id).where(q.c.measure_key == key).distinct()
+                               .limit(DISAGREEMENT_ARTICLES)).scalars()
+        articles = [a for a in (store.get_article(i) for i in holders) if a is not None]
+        for measure in align(articles):
+            if measure.key != key:
+                continue
+            for flag in measure.flags:
+                if flag.kind != "disagreement":
+                    continue
+                points = [{"article_id": p.article_id, "text": p.text, "value": p.value, "unit": p.unit,
+                           "period": p.period} for p in flag.points]
+                for point in flag.points:
+                    if point.article_id in new_ids:
+                        found.append((f"disagreement:{point.article_id}:{point.start}", point.article_id,
+                                      {"disagreement": {"measure_key": key, "period": flag.period,
+                                                        "detail": flag.detail, "figures": points}}))
+    return list({k: (k, aid, p) for k, aid, p in found}.values())
 
 
 def _insert_ignoring_duplicates(conn: Any, watch_id: int, rows: list[dict[str, Any]]) -> int:
@@ -241,7 +279,7 @@ def evaluate(store: Store) -> int:
                                     .order_by(a.c.pk).limit(MATCH_BATCH)).all()
                 if not rows:
                     break
-                matches = _match(conn, watch, rows)
+                matches = _match(conn, store, watch, rows)
                 created += _insert_ignoring_duplicates(conn, watch.id, [
                     {"watch_id": watch.id, "key": key, "article_id": aid, "payload": payload, "created_at": now}
                     for key, aid, payload in matches])
@@ -266,7 +304,9 @@ def _title(alert: dict[str, Any]) -> str:
     payload = alert["payload"]
     article = payload.get("article", {})
     head = article.get("title") or article.get("id") or alert["key"]
-    figure = payload.get("figure")
+    figure, disagreement = payload.get("figure"), payload.get("disagreement")
+    if disagreement:
+        return f"disagreement on {disagreement['measure_key']}: {disagreement['detail']} — {head}"
     return f"{figure['text']} — {head}" if figure else head
 
 
