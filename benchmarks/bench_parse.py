@@ -19,8 +19,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsweave.dedupe import near_dup_keys
 from newsweave.ingest import IngestError, read_sources
-from newsweave.ingest.dedupe import near_dup_keys
 
 _VOCABULARY = ("minister council agreement exports percent budget talks capital region officials said on Monday "
                "Tuesday the and of in to a new deal million billion growth energy border trade visit president "

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsweave.dedupe import BatchDeduper
 from newsweave.ingest import IngestError, read_sources
-from newsweave.ingest.dedupe import BatchDeduper
 from newsweave.model import Article
 
 LATIN1_TEXT = ("Die Bürgerinnen und Bürger von Köln haben am Montag über die Erweiterung des Flughafens "

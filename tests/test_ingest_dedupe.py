@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsweave.ingest.dedupe import KEY_SCHEME, NEAR_DUP_THRESHOLD, BatchDeduper, near_dup_keys, similarity
+from newsweave.dedupe import KEY_SCHEME, NEAR_DUP_THRESHOLD, BatchDeduper, near_dup_keys, similarity
 from newsweave.model import Article
 
 STORY = " ".join(

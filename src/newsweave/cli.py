@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsweave.corpus import inherit_analysis, link_corpus
+from newsweave.dedupe import BatchDeduper
 from newsweave.ingest import IngestError, read_sources
-from newsweave.ingest.dedupe import BatchDeduper
 from newsweave.pipeline import Pipeline
 
 if TYPE_CHECKING:

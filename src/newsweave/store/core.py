@@ -328,7 +328,7 @@ class Store:
         """Store new articles in one transaction, recognising exact and near duplicates.
 
         Exact duplicates (same ``content_hash``, also within the batch) are not stored. Near-duplicates
-        (``newsweave.ingest.dedupe``) are stored with status ``duplicate`` and ``duplicate_of`` set to the
+        (``newsweave.dedupe``) are stored with status ``duplicate`` and ``duplicate_of`` set to the
         original, so their raw input is kept but they are never analysed. Everything else is stored as
         ``pending``. Re-adding the same articles adds nothing, so an interrupted ingest can simply re-run.
         """

@@ -1,13 +1,13 @@
-"""The one place where the store calls the ingest layer's near-duplicate functions.
+"""The one place where the store calls the near-duplicate functions of `newsweave.dedupe`.
 
-``newsweave.ingest.dedupe`` turns a text into MinHash/LSH band keys (two texts sharing a key are
+``newsweave.dedupe`` turns a text into MinHash/LSH band keys (two texts sharing a key are
 candidates) and scores a candidate pair; the store keeps the keys of original articles in a table
 and asks for the score, so the dedupe method can change without touching the schema.
 """
 
 from __future__ import annotations
 
-from newsweave.ingest import dedupe
+from newsweave import dedupe
 
 #: Similarity at or above which a candidate counts as the same article re-published with small edits.
 THRESHOLD: float = dedupe.NEAR_DUP_THRESHOLD

@@ -1,5 +1,7 @@
 """Exact and near-duplicate articles: content hash, then MinHash/LSH over word shingles (datasketch).
 
+A bottom-layer module like `model`: ingest, `analyze`, the store and batch all recognise copies the same way.
+
 Exact duplicates share ``Article.content_hash``. Near-duplicates (the same story re-published with
 a changed headline, a fixed typo, an added paragraph) are found in two steps, the usual
 locality-sensitive-hashing recipe:
