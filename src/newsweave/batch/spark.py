@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsweave.batch.tables import article_rows, corpus_rows, spark_schema
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
+from newsweave.dedupe import BatchDeduper
 from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, max_decompressed_bytes
-from newsweave.ingest.dedupe import BatchDeduper
 from newsweave.ingest.jsonl import record_to_article
 from newsweave.ingest.warc import read_warc
 from newsweave.model import Article
