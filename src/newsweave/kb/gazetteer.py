@@ -21,7 +21,6 @@ import logging
 import math
 import os
 import pickle
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -29,13 +28,14 @@ from importlib import metadata
 from pathlib import Path
 
 import regex
-from anyascii import anyascii
 from rapidfuzz.distance import Indel
+
+from newsweave.kb.names import romanize, skeleton
 
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 12
+SCHEMA = 13
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -49,12 +49,6 @@ _ORG_TERRITORIES = {"EU", "UN"}
 
 PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NUKTA = "\u093c"
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("th", "t"), ("ph", "f"),
-             ("dh", "d"), ("bh", "b"), ("ts", "c"))
-_LETTER_MAP = str.maketrans({"q": "k", "w": "v", "x": "k", "c": "k"})
-_SKELETON_DROP = re.compile(r"[aeiouyjhz]")
-_NON_LATIN = re.compile(r"[^a-z]")
-_DOUBLED = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=500_000)
@@ -75,37 +69,6 @@ def pieces(name: str) -> list[str]:
 def name_key(name: str) -> tuple[str, ...]:
     """The folded piece tuple a whole name is indexed under."""
     return tuple(fold(p) for p in pieces(name))
-
-
-@lru_cache(maxsize=200_000)
-def romanize(word: str) -> str:
-    """A lower-case Latin spelling with common transliteration variants unified (kh/k, w/v, q/k, ...).
-
-    Used to compare names across scripts: टोकायव, Tokayev, Tokajew and Тўқаев come out close.
-    """
-    text = anyascii(word.replace(_NUKTA, "")).lower()
-    text = _NON_LATIN.sub("", text)
-    for two, one in _DIGRAPHS:
-        text = text.replace(two, one)
-    return text.translate(_LETTER_MAP).replace("j", "y")
-
-
-@lru_cache(maxsize=200_000)
-def skeleton(word: str) -> str:
-    """A consonant skeleton of :func:`romanize`: vowels, glides and doubled letters removed.
-
-    Two spellings with the same skeleton and a close :func:`romanize` form are treated as one name
-    (see :func:`same_name`), which is how cross-script and misspelt variants are found.
-    """
-    return _SKELETON_DROP.sub("", _DOUBLED.sub(r"\1", romanize(word)))
-
-
-def same_name(a: str, b: str, min_ratio: float = 0.8) -> bool:
-    """Whether two single-word spellings are variants of one name (same skeleton, similar romanisation)."""
-    ska, skb = skeleton(a), skeleton(b)
-    if len(ska) < 3 or ska != skb:
-        return False
-    return Indel.normalized_similarity(romanize(a), romanize(b)) >= min_ratio
 
 
 def script_of(word: str) -> str:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import alifbo
 from anyascii import anyascii
+from rapidfuzz.distance import Indel
 
 from newsweave.lang.name_folding import (
     APOSTROPHE_SUFFIX,
@@ -231,3 +232,27 @@ def phonetic_key(name: str, lang: str | None = None) -> str:
         if skeleton:
             out.append(skeleton)
     return " ".join(out)
+
+
+@lru_cache(maxsize=_CACHE)
+def romanize(word: str) -> str:
+    """One word's :func:`spelling_key` as a single run of letters, whatever its language.
+
+    Used where the language of a spelling is not known (gazetteer skeleton index, a name seen in
+    another article): टोकायव, Tokayev, Tokajew and Тўқаев come out close.
+    """
+    return spelling_key(word).replace(" ", "")
+
+
+@lru_cache(maxsize=_CACHE)
+def skeleton(word: str) -> str:
+    """One word's :func:`phonetic_key` as a single run of letters: the cheap index for :func:`same_name`."""
+    return phonetic_key(word).replace(" ", "")
+
+
+def same_name(a: str, b: str, min_ratio: float = 0.8) -> bool:
+    """Whether two single-word spellings are variants of one name (same skeleton, similar romanisation)."""
+    ska, skb = skeleton(a), skeleton(b)
+    if len(ska) < 3 or ska != skb:
+        return False
+    return Indel.normalized_similarity(romanize(a), romanize(b)) >= min_ratio

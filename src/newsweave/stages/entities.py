@@ -42,10 +42,9 @@ from newsweave.kb.gazetteer import (
     fold,
     is_cased,
     load_gazetteer,
-    romanize,
     script_of,
-    skeleton,
 )
+from newsweave.kb.names import romanize, skeleton
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.orgwords import LETTER_NAMES, LOC_HEADS, ORG_HEADS
 from newsweave.lang.titles import AGENT_MARKERS, NOUN_CAPITALISING, REPORTING_VERBS, TITLES
