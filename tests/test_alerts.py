@@ -282,3 +282,28 @@ def test_alerts_disagreement_fires_once_for_a_new_conflicting_figure(
     assert alerts[0]["payload"]["disagreement"]["measure_key"] == MEASURE
     assert [b["alert"]["article"]["id"] for b in receiver.bodies] == [low]
     assert svc.run_cycle(now=20.0).alerts == 0
+
+
+def test_alerts_watch_matches_articles_pending_when_it_was_saved(store: Store, pipeline: Pipeline,
+                                                                 tmp_path: Path) -> None:
+    from newsweave.jobs import store_sources
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    _drop(drop, "bank.txt", BANK)
+    store_sources([drop], store)  # stored, not yet analysed
+    watch = add_watch(store, "query", "interest rate")
+    _service(store, pipeline).run_cycle(now=0.0)
+    assert [a["key"].split(":")[0] for a in list_alerts(store, watch.id)] == ["article"]
+
+
+def test_alerts_service_logs_are_json_lines() -> None:
+    import logging
+
+    from newsweave.watch.service import JsonFormatter
+
+    record = logging.makeLogRecord({"name": "newsweave.watch", "levelname": "INFO", "msg": "polled",
+                                    "source": "https://example.org/rss", "added": 2})
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "polled" and entry["source"] == "https://example.org/rss" and entry["added"] == 2
+    assert entry["level"] == "info" and entry["time"].endswith("+00:00")

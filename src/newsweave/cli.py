@@ -507,8 +507,9 @@ app.add_typer(watches_app, name="watches")
 
 @watches_app.command("add")
 def watches_add(
-    kind: Annotated[str, typer.Argument(help="entity, query, story or measure.")],
-    target: Annotated[str, typer.Argument(help="Entity id or any of its names; query words; story id; measure key.")],
+    kind: Annotated[str, typer.Argument(help="entity, query, story, measure or disagreement.")],
+    target: Annotated[str, typer.Argument(help="Entity id or any of its names; query words; story id; measure key "
+                                            "(disagreement: a measure key or *).")],
     db: _Db = _DEFAULT_DB,
     webhook: Annotated[list[str] | None, typer.Option(help="URL to POST each alert to as JSON (repeatable).")]
     = None,

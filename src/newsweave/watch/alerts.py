@@ -132,7 +132,7 @@ def add_watch(store: Store, kind: str, target: str, *, channels: Iterable[dict[s
         label = label or entity_label
         meta = {"variants": variants}
     with _writer(store).begin() as conn:
-        cursor = conn.execute(select(func.max(t.articles.c.pk))).scalar() or 0
+        cursor = _horizon(conn)  # articles still pending now are matched once analysed
         new_id = conn.execute(insert(t.watches).values(
             kind=kind, target=name, label=label or f"{kind}: {name}", channels=_check_channels(channels),
             digest=digest, cursor=cursor, meta=meta, created_at=_now().isoformat())).inserted_primary_key[0]
@@ -257,6 +257,15 @@ def _insert_ignoring_duplicates(conn: Any, watch_id: int, rows: list[dict[str, A
     return conn.execute(count).scalar_one() - before
 
 
+def _horizon(conn: Any) -> int:
+    """The highest article pk below which no article is pending: watches may move their cursor up to here."""
+    a = t.articles
+    first_pending = conn.execute(select(func.min(a.c.pk)).where(a.c.status == "pending")).scalar()
+    if first_pending is not None:
+        return int(first_pending) - 1
+    return int(conn.execute(select(func.max(a.c.pk))).scalar() or 0)
+
+
 def evaluate(store: Store) -> int:
     """Match every watch against the articles analysed since its cursor; returns how many alerts were new.
 
@@ -267,9 +276,7 @@ def evaluate(store: Store) -> int:
     a = t.articles
     for watch in list_watches(store):
         with _writer(store).begin() as conn:
-            first_pending = conn.execute(select(func.min(a.c.pk)).where(a.c.status == "pending")).scalar()
-            horizon = (first_pending - 1) if first_pending is not None \
-                else (conn.execute(select(func.max(a.c.pk))).scalar() or 0)
+            horizon = _horizon(conn)
             cursor = watch.cursor
             now = _now().isoformat()
             while cursor < horizon:
