@@ -39,6 +39,7 @@ class Receiver:
 
     def __init__(self) -> None:
         self.bodies: list[dict[str, Any]] = []
+        self.keys: list[str] = []
         self.fail = False
         receiver = self
 
@@ -49,6 +50,7 @@ class Receiver:
                     self.send_response(503)
                 else:
                     receiver.bodies.append(json.loads(body))
+                    receiver.keys.append(self.headers["Idempotency-Key"])
                     self.send_response(204)
                 self.end_headers()
 
@@ -153,6 +155,7 @@ def test_alerts_fire_once_per_new_match_to_webhook_email_and_atom(
     assert sorted((b["watch"]["id"], b["alert"]["article"]["id"]) for b in receiver.bodies) == sorted(
         [(by_variant.id, ids[DE]), (by_variant.id, ids[RU]), (query.id, ids[BANK]),
          (measure.id, ids[DE]), (measure.id, ids[RU])])
+    assert len(set(receiver.keys)) == 5  # one idempotency key per alert
     assert len(mailbox.messages) == 5
     assert all(m["To"] == "analyst@example.org" and m["Subject"].startswith("newsweave: ") for m in mailbox.messages)
 

@@ -317,12 +317,14 @@ def _title(alert: dict[str, Any]) -> str:
     return f"{figure['text']} — {head}" if figure else head
 
 
-def _webhook(url: str, body: dict[str, Any], timeout: float) -> None:
+def _webhook(url: str, body: dict[str, Any], key: str, timeout: float) -> None:
+    """POST JSON; ``Idempotency-Key`` lets a receiver drop the repeat sent after a crash between send and record."""
     target = httpx.URL(url)
     _check_host(target, _private_allowed(None))
     try:
         response = httpx.post(target, content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                              headers={"Content-Type": "application/json", "User-Agent": USER_AGENT},
+                              headers={"Content-Type": "application/json", "User-Agent": USER_AGENT,
+                                       "Idempotency-Key": key},
                               timeout=timeout, follow_redirects=False, trust_env=False)
     except httpx.HTTPError as exc:
         raise FetchRefused(f"webhook failed: {type(exc).__name__}: {exc}") from None
@@ -354,7 +356,7 @@ def _send(channel: dict[str, str], watch: Watch, alerts: list[dict[str, Any]], t
             body.update(digest=watch.digest, alerts=items)
         else:
             body["alert"] = items[0]
-        _webhook(channel["url"], body, timeout)
+        _webhook(channel["url"], body, f"newsweave:{watch.id}:" + ",".join(str(a["id"]) for a in alerts), timeout)
     else:
         _email(channel["to"], watch, alerts, timeout)
 
