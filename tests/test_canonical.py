@@ -100,6 +100,23 @@ def test_canonical_display_name_falls_back_to_the_kb_lemma_then_latin_variants()
     assert articles[1].mentions[0].entity_name == "To'qayev"
 
 
+def test_canonical_display_name_is_ascii_latin_and_kb_entities_get_an_english_slug() -> None:
+    tr = _article("tr", "tr", [("Kasım Cömert Tokayev", "PER"), ("Kazakistan Cumhuriyeti", "LOC")],
+                  {"Kazakistan Cumhuriyeti": ("iso:KZ", "Kazakhstan")})
+    canonicalize([tr], [], kb_name={"iso:KZ": "Kazakhstan"}.get)
+    person, country = tr.mentions
+    assert person.entity_name == "Kasim Comert Tokayev"
+    assert country.entity_name == "Kazakhstan" and country.entity_id.startswith("loc-kazakhstan-")
+
+
+def test_canonical_inflected_organisation_expansion_displays_its_acronym() -> None:
+    text = "Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB) i ODKB"
+    art = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG"),
+                                ("ODKB", "ORG")], text=text)
+    canonicalize([art], [], kb_name=lambda _kb_id: None)
+    assert {m.entity_name for m in art.mentions} == {"ODKB"}
+
+
 def test_canonical_two_aliyevs_bare_surname_only_joins_when_unambiguous() -> None:
     articles = [
         _article("a", "en", [("Ilham Aliyev", "PER"), ("Aliyev", "PER")]),

@@ -20,6 +20,13 @@ def test_gazetteer_countries_in_many_locales(gaz) -> None:
         assert entry is not None and entry.kb_id == "iso:KZ" and entry.type == "LOC", name
 
 
+def test_gazetteer_official_country_names_from_iso_codes_translations(gaz) -> None:
+    for name, code in (("Federacja Rosyjska", "iso:RU"), ("Kazakistan Cumhuriyeti", "iso:KZ"),
+                       ("Republik Kasachstan", "iso:KZ"), ("Российская Федерация", "iso:RU")):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == code and entry.type == "LOC", name
+
+
 def test_gazetteer_places_with_alternate_names(gaz) -> None:
     for name in ("Moscow", "Moskau", "Москва", "मॉस्को", "Moskwa"):
         entry = gaz.lookup(name_key(name))

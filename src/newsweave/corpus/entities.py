@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from newsweave.kb.names import (
@@ -49,8 +50,11 @@ from newsweave.kb.names import (
 )
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
+from newsweave.lang.name_folding import SUFFIXES
 from newsweave.model import Article, Entity, Mention, Variant
 
+#: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
+INFLECTING_LANGS = frozenset(SUFFIXES)
 #: Spelling similarity (rapidfuzz ratio of spelling keys, 0-100) two names need when their phonetic keys
 #: agree but their name keys differ: *Tokaev*/*Tokaiev* (92) merge, *Mali*/*Mila* (50) do not.
 MERGE_RATIO = 84.0
@@ -678,12 +682,18 @@ def _slug(key: str) -> str:
     return "-".join(words)[:32].strip("-") or "x"
 
 
-def _new_id(unit: _Unit, index: EntityIndex) -> str:
-    """``type-slug-hash`` from the founding unit's strongest key: the same founder gives the same id in every run."""
+def _new_id(unit: _Unit, index: EntityIndex, kb_name: Callable[[str], str | None]) -> str:
+    """``type-slug-hash`` from the founding unit's strongest key: the same founder gives the same id in every run.
+
+    The slug is the KB's English name when the founder is KB-linked (``loc-kazakhstan-…``, whatever language
+    founded it), else the name key of its longest name.
+    """
     name = unit.longest
     founding = sorted(unit.kb_ids)[0] if unit.kb_ids else (name_key(name.surface, name.lang) or name.surface)
     digest = hashlib.sha1(f"{unit.type}|{founding}".encode()).hexdigest()[:6]
-    slug = _slug(name_key(name.surface, name.lang) or translit(name.surface) or founding)
+    english = kb_name(founding) if unit.kb_ids else None
+    slug = _slug(anyascii(english) if english else name_key(name.surface, name.lang) or translit(name.surface)
+                 or founding)
     base = f"{unit.type.lower()}-{slug}-{digest}"
     eid, n = base, 2
     while eid in index.records:
@@ -718,7 +728,13 @@ def _kb_names() -> dict[str, str]:
 
 
 def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str], str | None]) -> str:
-    """English/KB form when known, else the most used Latin full form (English first), else a transliteration."""
+    """The English/KB form when known, else a Latin form an English reader can use (ASCII-folded).
+
+    Without a KB entry: the most used Latin full name (English first; several words before one), folded to
+    ASCII (*Kasim Comart Tokayev*, not a language's diacritics); an organisation known only by an expansion
+    in a case-inflecting language (Polish genitive *Organizacji …*) shows its Latin acronym instead, since
+    the expansion's base form is not known. Else a transliteration.
+    """
     for ns, value in entity.kb_ids.items():
         known = kb_name(f"{ns}:{value}")
         if known:
@@ -730,15 +746,36 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     if not pool:
         return entity.name
     counts: Counter[str] = Counter()
-    words: dict[str, int] = {}
+    full: dict[str, bool] = {}
     english: set[str] = set()
-    for v in pool:
-        form = v.name if v.script == "Latn" else translit(fold(v.name, v.lang), v.lang)
+    inflected: set[str] = set()
+    written_ascii: set[str] = set()
+    others = [v for v in entity.variants if v.script != "Latn"] if latin else []
+    for v in (*pool, *others):
+        form = " ".join(anyascii(v.name if v.script == "Latn" else translit(fold(v.name, v.lang), v.lang)).split())
+        if v.script != "Latn" and latin:  # another script's transliteration supports the Latin spelling it matches
+            if form in full:
+                counts[form] += v.count
+            continue
+        form = form or v.name
         counts[form] += v.count
-        words[form] = len(form.split())
+        full[form] = len(form.split()) > 1
         if v.lang == "en":
             english.add(form)
-    return max(counts, key=lambda f: (words[f], f in english, counts[f], -len(f), f))
+        elif full[form] and base_lang(v.lang) in INFLECTING_LANGS:
+            inflected.add(form)
+        if v.name.isascii():
+            written_ascii.add(form)
+    if entity.type == "ORG" and not english:
+        acronyms = [f for f in full if _is_acronym(f)]
+        if acronyms and all(f in inflected for f in full if full[f]):
+            return max(acronyms, key=lambda f: (counts[f], f))
+    return max(full, key=lambda f: (full[f], f in english, counts[f], f in written_ascii, -len(f), f))
+
+
+def _is_acronym(form: str) -> bool:
+    """An all-capitals single word of 2 to 8 letters (ODKB, CSTO)."""
+    return " " not in form and 2 <= len(form) <= 8 and form.isalpha() and form.isupper()
 
 
 def canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None = None,
@@ -824,7 +861,7 @@ def _canonicalize(articles: list[Article], known: list[Entity], index: EntityInd
         eid = clustering.clusters[root].known
         if eid is None:
             founder = units[members[0]]
-            eid = _new_id(founder, index)
+            eid = _new_id(founder, index, kb_name)
             created.append(index.add_entity(Entity(id=eid, name="", type=founder.type)).entity)
         record = index.records[eid]
         for unit in (units[m] for m in members):

