@@ -55,7 +55,7 @@ class VectorIndex:
     def neighbours(self, store: Store, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """The k nearest articles to a unit vector, with cosine similarity."""
         with self._lock:
-            total = store.stats().articles
+            total = store.list_articles(limit=1).total  # one count, not stats()'s three grouped scans
             if total != self._count:
                 pairs = list(store.embeddings())
                 self._ids = [p[0] for p in pairs]
@@ -64,7 +64,8 @@ class VectorIndex:
             if not self._ids:
                 return []
             sims = self._matrix @ vector
-        top = np.argsort(-sims)[:k]
+        top = np.argpartition(-sims, k)[:k] if len(sims) > k else np.arange(len(sims))
+        top = top[np.argsort(-sims[top])]
         return [(self._ids[i], float(sims[i])) for i in top]
 
 
@@ -118,13 +119,15 @@ class Searcher:
             for rank, (aid, _sim) in enumerate(near):
                 vote(aid, rank, "meaning")
         ordered = sorted(scores, key=lambda aid: (-scores[aid], aid))
-        missing = [aid for aid in ordered if aid not in summaries]
+        # articles found only by meaning need loading; without a language filter only the shown page's
+        missing = [aid for aid in (ordered if lang else ordered[offset:offset + limit]) if aid not in summaries]
         for aid in missing:
             art = self.store.get_article(aid)
             if art is not None and (lang is None or art.lang == lang):
                 summaries[aid] = _summary_of(art)
-        ordered = [aid for aid in ordered if aid in summaries]
-        page = ordered[offset:offset + limit]
+        if lang:
+            ordered = [aid for aid in ordered if aid in summaries]
+        page = [aid for aid in ordered[offset:offset + limit] if aid in summaries]
         results = [Result(summaries[aid], snippets.get(aid) or self._entity_snippet(aid, entities), scores[aid],
                           why[aid]) for aid in page]
         return SearchPage(results, len(ordered), entities)
