@@ -331,3 +331,20 @@ def test_alerts_service_logs_are_json_lines() -> None:
     entry = json.loads(JsonFormatter().format(record))
     assert entry["message"] == "polled" and entry["source"] == "https://example.org/rss" and entry["added"] == 2
     assert entry["level"] == "info" and entry["time"].endswith("+00:00")
+
+
+def test_alerts_story_watch_fires_for_new_articles_in_the_story(store: Store, pipeline: Pipeline,
+                                                                tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    _drop(drop, "en.txt", EN)
+    add_source(store, str(drop), interval_s=10)
+    svc = _service(store, pipeline)
+    svc.run_cycle(now=0.0)
+    story_id = next(store.iter_articles()).story_id
+    assert story_id
+    watch = add_watch(store, "story", story_id)
+    _drop(drop, "de.txt", DE)
+    _drop(drop, "bank.txt", BANK)  # another story
+    svc.run_cycle(now=10.0)
+    assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
