@@ -122,3 +122,20 @@ def test_entities_pipeline_runs_after_the_language_stage() -> None:
     art = pipe(Article(id="p", text="Prezydent Zbigniew Wąsowicz przyjechał wczoraj do Kazachstanu na rozmowy."))
     assert not art.meta.get("errors")
     assert {(m.text, m.type) for m in art.mentions} >= {("Zbigniew Wąsowicz", "PER"), ("Kazachstanu", "LOC")}
+
+
+def test_entities_role_or_nationality_word_before_a_name_is_not_part_of_it(stage: EntityStage) -> None:
+    found = _found(stage, "Gestern sagte die Physiklehrerin Meera Iyer, dass die Schule schließt.", "de")
+    assert found.get("Meera Iyer") == "PER" and "Physiklehrerin Meera Iyer" not in found
+    found = _found(stage, "Wczoraj Niemiec Angela Merkel spotkała się z nim, a Włoch Matteo Renzi milczał.", "pl")
+    assert found.get("Angela Merkel") == "PER" and found.get("Matteo Renzi") == "PER"
+
+
+def test_entities_title_case_common_words_are_not_names(stage: EntityStage) -> None:
+    found = _found(stage, "Daha sonra ikisi Basın Yayın temsilcilerine ortak bir açıklama yaptı.", "tr")
+    assert "Basın Yayın" not in found
+
+
+def test_entities_turkish_dotted_capital_meets_its_word_frequency(stage: EntityStage) -> None:
+    found = _found(stage, "Kazakistan ve Rusya’nın 20. Bölgelerarası İş birliği Forumu yapıldı.", "tr")
+    assert found.get("Bölgelerarası İş") != "PER"

@@ -37,7 +37,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 14
+SCHEMA = 15
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -58,9 +58,11 @@ def fold(piece: str) -> str:
     """The key one piece of a name is matched on: case-folded, with script-internal spelling noise removed.
 
     The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान),
-    and typographic apostrophes are unified.
+    and typographic apostrophes are unified. Turkish dotted capital ``İ`` case-folds to ``i`` plus a
+    combining dot, which would keep ``İş`` from meeting ``iş`` (and its word frequency): the dot goes.
     """
-    return unicodedata.normalize("NFC", piece.casefold().replace(_NUKTA, "").replace("’", "'"))
+    folded = piece.casefold().replace(_NUKTA, "").replace("’", "'").replace("i\u0307", "i")
+    return unicodedata.normalize("NFC", folded)
 
 
 def pieces(name: str) -> list[str]:

@@ -66,6 +66,8 @@ COMMON_ZIPF = 3.5
 FUNCTION_WORD_ZIPF = 5.8
 #: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
 NOUN_ZIPF = 4.3
+#: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
+COMMON_RUN_ZIPF = 4.5
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
 #: or a city of more than a million people (gazetteer priority >= 1.6).
 CASELESS_COMMON_ZIPF = 4.0
@@ -912,6 +914,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if lang in NOUN_CAPITALISING and (end - start < 2 or any(_zipf(toks[k].key, lang) >= 3.0
                                                                for k in range(start, end))):
         return
+    if end - start >= 2 and all(_zipf(toks[k].key, lang) >= COMMON_RUN_ZIPF for k in range(start, end)):
+        return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         person = _person_like(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
