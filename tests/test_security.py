@@ -15,16 +15,22 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
 from newsweave.ingest.fetch import without_credentials
 from newsweave.model import Article
 from newsweave.store import open_store
 from newsweave.store.backup import write_export
+from newsweave.web.app import create_app
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
 SECRET = "Sup3r-Secret-Pw"
@@ -119,3 +125,47 @@ def test_security_csv_export_cells_are_inert_and_jsonl_exact(tmp_path: Path) -> 
     record = json.loads(jsonl_out.getvalue())
     assert (record["title"], record["source"], record["text"]) == (HOSTILE_TITLE, HOSTILE_SOURCE,
                                                                    "-2+3 is what the headline said.")
+
+
+@pytest.fixture(scope="module")
+def small_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with open_store(tmp_path_factory.mktemp("params") / "p.db") as store:
+        store.add_articles([Article(id="p1", text="The council of Graz met on Monday.", lang="en", title="Graz"),
+                            Article(id="p2", text="Rada miasta Krakowa zebrała się w poniedziałek.", lang="pl")])
+        with TestClient(create_app(store)) as client:
+            yield client
+
+
+hostile_params = st.one_of(st.text(max_size=60), st.sampled_from(
+    ["../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%00", "p1%00", "' OR 1=1 --", "p1; DROP TABLE articles",
+     "*", "%", "_", "\\", "<script>", "-1", "1e309", "NaN", "0" * 400, "\u202e", "\ud7ff", "..", "."]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=hostile_params)
+def test_security_api_parameters_never_500_or_escape(small_client: TestClient, value: str) -> None:
+    quoted = quote(value, safe="")
+    paths = [f"/api/{kind}/{quoted}" for kind in ("articles", "entities", "events", "stories")]
+    paths += [f"/api/entities/{quoted}/mentions", f"/api/stories/{quoted}/timeline", f"/articles/{quoted}",
+              f"/static/{quoted}"]
+    for path in paths:
+        resp = small_client.get(path)
+        assert resp.status_code in (200, 404, 422), (path, resp.status_code)
+        assert "root:" not in resp.text
+    params = {"lang": value, "source": value, "date_from": value, "date_to": value, "entity": value}
+    for url, query in (("/api/articles", params), ("/api/events", {"date_from": value, "kind": value}),
+                       ("/api/entities", {"name": value, "type": value}), ("/api/quotes", {"speaker": value}),
+                       ("/api/facts", {"measure": value}), ("/entities", {"name": value}),
+                       ("/api/articles", {"limit": value}), ("/api/articles", {"offset": value})):
+        resp = small_client.get(url, params=query)
+        assert resp.status_code in (200, 422), (url, query, resp.status_code, resp.text[:200])
+    assert small_client.app.state.store.stats().articles == 2  # type: ignore[attr-defined]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=hostile_params)
+def test_security_search_parameters_never_500(small_client: TestClient, value: str) -> None:
+    """Fewer examples: each search embeds its query, which costs a tenth of a second or more."""
+    for url, query in (("/api/search", {"q": value, "lang": value}), ("/search", {"q": value})):
+        resp = small_client.get(url, params=query)
+        assert resp.status_code in (200, 422), (url, query, resp.status_code, resp.text[:200])
