@@ -326,3 +326,12 @@ def test_watch_sigterm_during_large_drop_directory_then_resume(tmp_path: Path) -
         assert conn.execute("SELECT count(DISTINCT origin) FROM articles").fetchone()[0] == count
         assert conn.execute("SELECT count(*) FROM source_files").fetchone()[0] == count
         assert conn.execute("SELECT count(*), count(DISTINCT article_id) FROM alerts").fetchone() == (count, count)
+
+
+def test_watch_source_credentials_are_never_shown(server: FeedServer, store: Store) -> None:
+    server.routes["/feed.xml"] = Route(rss([("a", TEXT_A)]), etag='"v1"')
+    src = add_source(store, server.base.replace("http://", "http://reader:s3cret@") + "/feed.xml")
+    assert "s3cret" in src.location and "s3cret" not in json.dumps(src.as_dict())
+    service(store).run_cycle(now=0.0)
+    art = next(store.iter_articles())
+    assert "s3cret" not in (art.origin or "") and art.url == "http://news.test/a"

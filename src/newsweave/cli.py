@@ -458,7 +458,7 @@ def sources_add(
                 _err(f"error: {exc}")
                 raise typer.Exit(1) from None
             for src in added:
-                typer.echo(f"{src.id}\t{src.kind}\t{src.location}")
+                typer.echo(f"{src.id}\t{src.kind}\t{src.display}")
 
 
 @sources_app.command("list")
@@ -470,7 +470,7 @@ def sources_list(db: _Db = _DEFAULT_DB,
     with _open_store(db) as store:
         for src in list_sources(store):
             typer.echo(json.dumps(src.as_dict()) if jsonl else f"{src.id}\t{src.kind}\t{src.interval_s}s\t"
-                       f"{src.location}")
+                       f"{src.display}")
 
 
 @sources_app.command("status")
@@ -485,7 +485,7 @@ def sources_status(db: _Db = _DEFAULT_DB,
                 typer.echo(json.dumps(src.as_dict()))
                 continue
             state = "ok" if src.healthy else f"FAILING x{src.failures}: {src.last_error}"
-            typer.echo(f"{src.id}\t{src.location}\t{state}\tlast success {src.last_success_at or 'never'}\t"
+            typer.echo(f"{src.id}\t{src.display}\t{state}\tlast success {src.last_success_at or 'never'}\t"
                        f"{src.articles_gained} articles in {src.polls} polls ({src.not_modified} unchanged)")
 
 

@@ -134,7 +134,7 @@ class StoreCollector:
         failing = GaugeMetricFamily("newsweave_source_failures", "Consecutive failed polls (0: healthy).",
                                     labels=labels)
         for src in list_sources(self.store):
-            key = [str(src.id), src.location, src.kind]
+            key = [str(src.id), src.display, src.kind]
             polls.add_metric(key, src.polls)
             unchanged.add_metric(key, src.not_modified)
             gained.add_metric(key, src.articles_gained)

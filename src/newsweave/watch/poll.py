@@ -34,6 +34,7 @@ from newsweave.ingest.fetch import (
     _check_peer,
     _private_allowed,
     _read_body,
+    without_credentials,
 )
 from newsweave.ingest.files import article_from_bytes
 from newsweave.ingest.html import extract_html
@@ -191,7 +192,7 @@ class Poller:
                               retry_after=_retry_after(got.headers.get("Retry-After")))
         result = PollResult("changed", etag=got.headers.get("ETag"), last_modified=got.headers.get("Last-Modified"),
                             http_status=got.status)
-        for item in _parse(got, source.location):
+        for item in _parse(got, source.display):
             (result.errors if isinstance(item, IngestError) else result.articles).append(item)
         return result
 
@@ -231,10 +232,10 @@ def _parse(got: _Response, origin: str) -> Iterator[Article | IngestError]:
         if looks_like_feed(head):
             yield from parse_feed(got.body, origin)
         elif mime in _HTML_TYPES or (not mime and b"<html" in head.lower()):
-            yield extract_html(got.body, stable_id(got.url), origin, url=got.url)
+            yield extract_html(got.body, stable_id(got.url), origin, url=without_credentials(got.url))
         elif mime.startswith("text/"):
             art = article_from_bytes(got.body, stable_id(got.url), origin)
-            art.url = got.url
+            art.url = without_credentials(got.url)
             yield art
         else:
             raise InputRejected(f"unsupported content type {mime or 'unknown'!r}")

@@ -173,7 +173,7 @@ class Service:
         h = t.source_health.c
         record_health(self.store, source, last_poll_at=now_iso(now), polls=h.polls + 1, last_error=error,
                       last_error_at=now_iso(now), failures=failures, next_poll_at=now + wait)
-        log.warning("poll failed", extra={"source": source.location, "error": error, "failures": failures,
+        log.warning("poll failed", extra={"source": source.display, "error": error, "failures": failures,
                                           "retry_in_s": round(wait)})
 
     def _poll_url(self, source: Source, now: float, report: CycleReport) -> None:
@@ -182,7 +182,7 @@ class Service:
             self._failed(source, now, result.error or "error", result.retry_after, report)
             return
         for err in result.errors:
-            log.warning("bad entry", extra={"source": source.location, "error": str(err)})
+            log.warning("bad entry", extra={"source": source.display, "error": str(err)})
         added = self._store(result.articles, report) if result.articles else 0
         h = t.source_health.c
         unchanged = result.status == "not_modified"
@@ -196,7 +196,7 @@ class Service:
                       last_poll_at=now_iso(now), last_success_at=now_iso(now), failures=0, polls=h.polls + 1,
                       not_modified=h.not_modified + int(unchanged), articles_gained=h.articles_gained + added,
                       next_poll_at=now + source.interval_s)
-        log.info("polled", extra={"source": source.location, "status": result.status, "http": result.http_status,
+        log.info("polled", extra={"source": source.display, "status": result.status, "http": result.http_status,
                                   "entries": len(result.articles), "added": added})
 
     def _flush_unchanged(self) -> None:
@@ -242,7 +242,7 @@ class Service:
                     if isinstance(item, Article):
                         articles.append(item)
                     else:
-                        log.warning("bad input", extra={"source": source.location, "error": str(item)})
+                        log.warning("bad input", extra={"source": source.display, "error": str(item)})
                 files.append((name, signature))
                 if len(articles) >= STORE_BATCH or len(files) >= STORE_BATCH or self.stopping:
                     flush()
@@ -261,7 +261,7 @@ class Service:
         record_health(self.store, source, last_poll_at=now_iso(now), last_success_at=now_iso(now), failures=0,
                       polls=h.polls + 1, not_modified=h.not_modified + int(gained == 0),
                       next_poll_at=now + source.interval_s)
-        log.info("polled", extra={"source": source.location, "status": "folder", "added": gained})
+        log.info("polled", extra={"source": source.display, "status": "folder", "added": gained})
 
     # ------------------------------------------------------------------ the loop
 

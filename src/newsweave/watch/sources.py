@@ -18,6 +18,7 @@ from typing import Any
 import listparser
 from sqlalchemy import delete, insert, select, update
 
+from newsweave.ingest.fetch import without_credentials
 from newsweave.store import Store
 from newsweave.store import schema as t
 
@@ -57,13 +58,18 @@ class Source:
     articles_gained: int = 0
 
     @property
+    def display(self) -> str:
+        """The location as it may be shown or logged: credentials in a URL (``user:pw@``) removed."""
+        return without_credentials(self.location)
+
+    @property
     def healthy(self) -> bool:
         """True when the last poll succeeded (or none failed yet)."""
         return self.failures == 0
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (API, ``sources list --json``)."""
-        return {"id": self.id, "location": self.location, "kind": self.kind, "interval_s": self.interval_s,
+        return {"id": self.id, "location": self.display, "kind": self.kind, "interval_s": self.interval_s,
                 "title": self.title, "added_at": self.added_at, "healthy": self.healthy,
                 "health": {"last_poll_at": self.last_poll_at, "last_success_at": self.last_success_at,
                            "last_error": self.last_error, "last_error_at": self.last_error_at,
