@@ -281,6 +281,8 @@ def test_alerts_api_sources_watches_atom_metrics_and_page(store: Store, monkeypa
     assert 'newsweave_source_polls_total{kind="feed",location="https://example.org/rss",source="1"} 0.0' \
         in metrics.text
     assert client.get("/healthz").text == "ok"
+    store_health_ok(store)
+    assert "newsweave_source_last_success_timestamp_seconds{" in client.get("/metrics").text
 
     assert client.delete(f"/api/watches/{wid}", headers=auth).status_code == 204
     assert client.delete(f"/api/sources/{made.json()['id']}", headers=auth).status_code == 204
@@ -348,3 +350,11 @@ def test_alerts_story_watch_fires_for_new_articles_in_the_story(store: Store, pi
     _drop(drop, "bank.txt", BANK)  # another story
     svc.run_cycle(now=10.0)
     assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
+
+
+def store_health_ok(store: Store) -> None:
+    """Record a successful poll of every source, as a cycle would."""
+    from newsweave.watch.sources import list_sources, record_health
+
+    for src in list_sources(store):
+        record_health(store, src, last_success_at="2026-11-22T06:00:00+00:00")

@@ -8,6 +8,7 @@ process runs ``newsweave watch`` and however often it restarted.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -118,7 +119,7 @@ class StoreCollector:
         self.store = store
 
     def collect(self) -> list[Metric]:
-        """Articles by status, per-source poll counters and health, per-watch alerts."""
+        """Articles by status, per-source poll counters, health and last success, per-watch alerts."""
         articles = GaugeMetricFamily("newsweave_articles", "Stored articles by status.", labels=["status"])
         a, al = t.articles, t.alerts
         with self.store.engine.connect() as conn:
@@ -133,8 +134,12 @@ class StoreCollector:
         gained = CounterMetricFamily("newsweave_source_articles", "Articles a source brought.", labels=labels)
         failing = GaugeMetricFamily("newsweave_source_failures", "Consecutive failed polls (0: healthy).",
                                     labels=labels)
+        last_ok = GaugeMetricFamily("newsweave_source_last_success_timestamp_seconds",
+                                    "When a source was last polled successfully (Unix time).", labels=labels)
         for src in list_sources(self.store):
             key = [str(src.id), src.display, src.kind]
+            if src.last_success_at:
+                last_ok.add_metric(key, datetime.fromisoformat(src.last_success_at).timestamp())
             polls.add_metric(key, src.polls)
             unchanged.add_metric(key, src.not_modified)
             gained.add_metric(key, src.articles_gained)
@@ -144,7 +149,7 @@ class StoreCollector:
         for watch_id, total, delivered in alert_rows:
             alerts.add_metric([str(watch_id)], total)
             undelivered.add_metric([str(watch_id)], total - delivered)
-        return [articles, polls, unchanged, gained, failing, alerts, undelivered]
+        return [articles, polls, unchanged, gained, failing, last_ok, alerts, undelivered]
 
 
 @router.get("/metrics")
