@@ -286,7 +286,7 @@ def eval_time(
 @eval_app.command("search")
 def eval_search(
     full: Annotated[bool, typer.Option("--full", help="Search all ITN subjects, not the CI sample.")] = False,
-    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 40,
+    sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 15,
 ) -> None:
     """Cross-lingual retrieval (MRR@10, recall@10) of hybrid search on ITN dev blurbs and subject names."""
     from newsweave.config import shared_dir
