@@ -139,3 +139,9 @@ def test_entities_title_case_common_words_are_not_names(stage: EntityStage) -> N
 def test_entities_turkish_dotted_capital_meets_its_word_frequency(stage: EntityStage) -> None:
     found = _found(stage, "Kazakistan ve Rusya’nın 20. Bölgelerarası İş birliği Forumu yapıldı.", "tr")
     assert found.get("Bölgelerarası İş") != "PER"
+
+
+def test_entities_role_word_taken_by_a_span_is_trimmed_from_the_person(stage: EntityStage) -> None:
+    found = _found(stage, "Im Finale gewann Hochspringer Sebastian Fels vor Coach Andy Ibbott.", "de")
+    assert "Hochspringer Sebastian Fels" not in found and "Coach Andy Ibbott" not in found
+    assert found.get("Andy Ibbott") == "PER"

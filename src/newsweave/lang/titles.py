@@ -14,7 +14,7 @@ TITLES: dict[str, frozenset[str]] = {
     "*": frozenset({"president", "prime minister", "minister", "chancellor", "king", "queen", "pope", "sheikh",
                     "general", "senator", "governor", "mayor", "secretary", "ambassador", "premier", "dr",
                     "prof", "mr", "mrs", "ms", "leader", "counterpart", "spokesman", "spokeswoman",
-                    "spokesperson", "chairman", "ceo", "emir", "sultan", "prince", "princess"}),
+                    "spokesperson", "chairman", "ceo", "emir", "sultan", "prince", "princess", "coach", "rapper"}),
     "en": frozenset({"president", "minister", "chancellor", "secretary-general", "foreign minister", "envoy",
                      "director", "commander", "judge", "lawyer", "mp", "deputy", "vice president"}),
     "de": frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "amtskollege",
@@ -22,12 +22,16 @@ TITLES: dict[str, frozenset[str]] = {
                      "königin", "papst", "herr", "frau", "bürgermeister", "bürgermeisterin", "sprecher",
                      "sprecherin", "botschafter", "botschafterin", "vorsitzende", "vorsitzender", "chef", "chefin",
                      "generalsekretär", "premierminister", "premierministerin", "abgeordnete", "abgeordneter",
-                     # professions written before a name; as word endings they cover compounds (Physiklehrerin)
+                     # professions written before a name; as word endings they cover compounds (Physiklehrerin);
+                     # words that are also common surnames (Richter, Bauer, Springer) are left out
                      "lehrer", "lehrerin", "professor", "professorin", "direktor", "direktorin", "leiter",
                      "leiterin", "experte", "expertin", "journalist", "journalistin", "korrespondent",
-                     "korrespondentin", "politiker", "politikerin", "trainer", "trainerin", "richter", "richterin",
+                     "korrespondentin", "politiker", "politikerin", "trainer", "trainerin", "richterin",
                      "schriftsteller", "schriftstellerin", "schauspieler", "schauspielerin", "sänger", "sängerin",
-                     "unternehmer", "unternehmerin", "kollege", "kollegin"}),
+                     "unternehmer", "unternehmerin", "kollege", "kollegin", "athlet", "athletin", "sportler",
+                     "sportlerin", "spielerin", "hochspringer", "weitspringer", "springerin", "läuferin",
+                     "rennfahrer", "fahrerin", "bruder", "schwester", "biobauer", "bäuerin", "konzernchef",
+                     "konzernchefin", "nationalrat", "nationalrätin", "schulrat", "stadtrat", "stadträtin"}),
     "pl": frozenset({"prezydent", "premier", "minister", "kanclerz", "król", "królowa", "papież", "przywódca",
                      "szef", "szefowa", "rzecznik", "rzeczniczka", "ambasador", "przewodniczący",
                      "przewodnicząca", "burmistrz", "gubernator", "generał", "pan", "pani", "odpowiednik",

@@ -535,6 +535,23 @@ def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: s
     return doc.claim(Found(i, j2, type_, confidence, layer, _lemma(doc, i, j)))
 
 
+def person_start(doc: _Doc, i: int, j: int) -> int:
+    """Where a person's name in pieces [i, j) really starts: leading titles and roles dropped.
+
+    A statistical or capitalisation span often takes the capitalised role word before a name with it
+    (``Hochspringer Sebastian Fels``, ``Physiklehrerin Meera Iyer``); at least one piece is kept.
+    (Place adjectives such as ``Cottbuser`` are not dropped: place + "er" also reads first names and
+    surnames as places, Peter/Perth, Hofer/Hof.)
+    """
+    toks = doc.toks
+    while j - i >= 2:
+        width = _is_title(toks, i)
+        if not width:
+            break
+        i += width
+    return min(i, j - 1)
+
+
 def _lemma(doc: _Doc, i: int, j: int) -> str:
     """The name with the last piece's case ending removed, when the bare form occurs in the same text.
 
@@ -867,6 +884,9 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
     if f.type != "PER" or f.i != end or end - start > 3 or any(_zipf(toks[k].key, toks[k].lang) >= 5.0
                                                                for k in range(start, end)):
         return False
+    start = person_start(doc, start, f.j)
+    if start >= end:  # only a role before the name (Landesvater Jürgen Rüttgers)
+        return False
     doc.release(idx)
     return doc.claim(Found(start, f.j, "PER", f.confidence, f.layer, _lemma(doc, start, end) + toks[end].sep_text
                            + (f.lemma or doc.surface(end, f.j)), f.kb_id))
@@ -918,6 +938,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         person = _person_like(doc, start, end)
+        if person:
+            start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
     elif not toks[start].sent_start and _zipf(toks[start].key, lang) < 3.0 and lang not in NOUN_CAPITALISING:

@@ -138,6 +138,8 @@ class CRFTagger:
             for pos, label in enumerate([*labels, "O"]):
                 if start is not None and not (label.startswith("I-") and label[2:] == labels[start][2:]):
                     i, j = sent[start], sent[pos - 1] + 1
+                    if labels[start][2:] == "PER":
+                        i = ent.person_start(doc, i, j)
                     conf = min(self.tagger.marginal(labels[p], p) for p in range(start, pos))
                     if doc.free(i, j):
                         doc.claim(ent.Found(i, j, labels[start][2:], round(0.75 * conf, 3), "tagger",
