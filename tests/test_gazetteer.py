@@ -68,3 +68,8 @@ def test_gazetteer_by_kb_id_gives_the_english_name(gaz) -> None:
     assert gaz.by_kb_id("iso:KZ").name == "Kazakhstan"
     assert gaz.by_kb_id("geonames:524901").name == "Moscow"
     assert gaz.by_kb_id("nothing") is None
+
+
+def test_gazetteer_city_alternate_names_do_not_take_language_or_country_names(gaz) -> None:
+    entry = gaz.lookup(name_key("Kazakh"))
+    assert entry is None or not entry.kb_id.startswith("geonames:")

