@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsweave.corpus.dating import refine_dates
 from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.events import cluster
 from newsweave.corpus.facts import attach_speakers
@@ -28,13 +29,15 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     """Run the corpus steps over newly analysed articles, setting their ids.
 
     ``known`` is what the store already holds (entities, events, stories); the returned picture is the
-    updated whole, which the store saves. Steps run in order: entities, then events and stories.
+    updated whole, which the store saves. Steps run in order: entities, then events and stories, then
+    dating coarse articles from their event's siblings.
     """
     picture = known or CorpusPicture()
     propagate_mentions(articles)
     picture.entities = canonicalize(articles, picture.entities)
     attach_speakers(articles)
     picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
+    refine_dates(articles)
     return picture
 
 

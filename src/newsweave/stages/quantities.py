@@ -718,6 +718,17 @@ def _para_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def reassign_periods(article: Article) -> None:
+    """Recompute each figure's period from the article's current times, as extraction chose it.
+
+    The corpus dating step calls it after re-resolving an article's times against a date learnt from a
+    sibling article, so that a figure's period follows the new value of its expression.
+    """
+    sents = sentences(article)
+    sidx = SpanIndex(sents)
+    _assign_periods(article, [_Hit(q, sidx.index(q.start), -1) for q in article.quantities], sents)
+
+
 def _assign_periods(article: Article, hits: list[_Hit], sents: list) -> None:
     """The nearest dated expression of the figure's sentence; one before the figure counts at half the distance
     ("pierwszych 9 miesięcy tego roku … o 5 proc. w stosunku do … roku poprzedniego" is about this year).

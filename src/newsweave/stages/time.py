@@ -1007,22 +1007,36 @@ def _guess_language(text: str) -> str | None:
     return lang if lang in set(languages()) else None
 
 
-def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
-    """Time expressions of an article and, when it has no date yet, its inferred date."""
+def expressions(article: Article) -> list[Expr]:
+    """The article's time expressions, recognised and tense-marked but not resolved.
+
+    Public so that a corpus step that learns a better document date (from a sibling article of the same
+    event) can weigh the article's own evidence and re-resolve with :func:`resolve_all`.
+    """
     text = article.text or ""
-    langs = article_languages(article)
-    lex = lexicon(langs)
+    lex = lexicon(article_languages(article))
     exprs = recognise(text, lex)
     _mark_tense(exprs, text, lex)
     if lex.plans is not None:
         for e in exprs:
             if e.rule == "yrange":
                 e.plan = bool(lex.plans.search(text[max(0, e.start - 40):e.end + 60]))
+    return exprs
+
+
+def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
+    """Time expressions of an article and, when it has no date yet, its inferred date."""
+    exprs = expressions(article)
     dating = None
     anchor = anchor_from(article.date)
     if anchor is None:
         dating = infer_date(article, exprs, lexicon(languages()))
         anchor = anchor_from(dating.date)
+    return resolve_all(article.text or "", exprs, anchor), dating
+
+
+def resolve_all(text: str, exprs: list[Expr], anchor: Anchor | None) -> list[TimeRef]:
+    """One :class:`TimeRef` per expression, in order, resolved against the document date ``anchor``."""
     times: list[TimeRef] = []
     narrative: int | None = None
     quarter: int | None = None
@@ -1038,7 +1052,7 @@ def analyse(article: Article) -> tuple[list[TimeRef], Dating | None]:
             # after a quarter was discussed, "a year earlier/ago" is that quarter a year before (earnings style)
             value = f"{value}-Q{quarter}"
         times.append(TimeRef(e.start, e.end, text[e.start:e.end], value, e.type, direction))
-    return times, dating
+    return times
 
 
 class TimeStage:
