@@ -145,3 +145,8 @@ def test_entities_role_word_taken_by_a_span_is_trimmed_from_the_person(stage: En
     found = _found(stage, "Im Finale gewann Hochspringer Sebastian Fels vor Coach Andy Ibbott.", "de")
     assert "Hochspringer Sebastian Fels" not in found and "Coach Andy Ibbott" not in found
     assert found.get("Andy Ibbott") == "PER"
+
+
+def test_entities_organisation_head_word_alone_is_no_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Toplantı bitti. Forumun ardından iki lider basına konuştu.", "tr")
+    assert "Forumun" not in found

@@ -269,6 +269,12 @@ def _is_org_head(tok: Tok) -> bool:
     return _has_head(tok, _org_heads(tok.lang))
 
 
+def _bare_head(tok: Tok) -> bool:
+    """An organisation head word on its own, at most inflected (``Forum``, ``Forumu``), not an all-caps acronym."""
+    return not tok.upper and any(tok.key.startswith(h) and len(tok.key) - len(h) <= 3
+                                 for h in _org_heads(tok.lang))
+
+
 def _is_loc_head(tok: Tok) -> bool:
     return _has_head(tok, _loc_heads(tok.lang))
 
@@ -925,6 +931,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     lang = toks[start].lang
     j = _with_apostrophe_suffix(toks, end)
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
+        if end - start == 1 and _bare_head(toks[start]):
+            return  # "Forumu" (its forum): a head word alone names nothing; "Außenministerium" still does
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_loc_head(toks[k]) for k in range(start, end)):
