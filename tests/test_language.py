@@ -218,3 +218,22 @@ def test_language_russian_quote_inside_uzbek_paragraph(stage: LanguageStage) -> 
     assert art.lang == "uz"
     (quote,) = [s for s in art.segments if s.kind == "quote"]
     assert quote.lang == "ru" and art.text[quote.start:quote.end].startswith("Россия и Казахстан")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("佢哋今日喺立法會講咗好多嘢，話政府唔應該再加稅。", "yue"),
+    ("行政長官李家超上任，佢係香港特區第六任行政長官。", "yue"),
+    ("兩國領導人會面，討論雙邊關係和地區安全問題。", "zh"),  # 係 inside 關係 is standard Chinese
+])
+def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lang: str) -> None:
+    assert identify(text).lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("لاہور دے وچ اج بہت گرمی سی تے لوکاں نے گھراں وچ رہنا پسند کیتا۔", "pnb"),
+    ("لاہور میں آج بہت گرمی تھی اور لوگوں نے گھروں میں رہنا پسند کیا۔", "ur"),
+    ("Polisi mengatakan kecelakaan itu menewaskan tiga orang karena mobil melaju terlalu cepat.", "id"),
+    ("Polis berkata kemalangan itu mengorbankan tiga nyawa kerana kereta dipandu terlalu laju.", "ms"),
+])
+def test_language_function_words_tell_close_languages_apart(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

@@ -76,10 +76,53 @@ LETTER_MARKS: dict[str, dict[str, str]] = {
         "az": "ə",
         "tr": "ğış",
     },
-    # Written Cantonese: particles and pronouns standard written Chinese never uses.
-    "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇", "zh": ""},
-    "Hans": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇", "zh": ""},
+    # Written Cantonese: particles, pronouns, the copula 係 and negation 唔 that standard written Chinese
+    # does not use (係 only inside the words of ``LETTER_MASKS``).
+    "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "zh": ""},
+    "Hans": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "zh": ""},
 }
+
+#: Standard words that contain a mark letter of ``LETTER_MARKS`` without being evidence for it: 關係
+#: ("relation") is standard Chinese, while 係 alone is the Cantonese copula.
+LETTER_MASKS: dict[str, tuple[str, ...]] = {
+    "Hant": ("關係", "聯係", "維係", "係數", "係列"),
+    "Hans": ("關係", "聯係", "維係", "係數"),
+}
+
+#: Confusable groups told apart by function words and common vocabulary that only some members use
+#: (a word may mark several members). Counted on whole lower-cased words, like the letters above.
+WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
+    # Punjabi in Shahmukhi shares almost every letter with Urdu (ڑ included), but its grammar words differ:
+    # دے/دی/دا "of", وچ "in", تے "and", نال "with", توں "from", نیں/اے "is/are" against Urdu کے/کی/کا, میں,
+    # اور, سے, ہیں.
+    {
+        "pnb": frozenset({"دے", "دی", "دا", "وچ", "تے", "نال", "توں", "نیں", "نيں", "اے", "ہور", "چ", "وی", "نوں"}),
+        "ur": frozenset({"کے", "کی", "کا", "میں", "اور", "سے", "ہیں", "تھا", "تھے", "کو", "بھی"}),
+    },
+    # Standard Indonesian against standard Malay vocabulary (Indonesian karena/mantan/uang/polisi and
+    # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember).
+    # Words both use with other senses (pemerintah, pejabat, setelah, semasa) are left out.
+    {
+        "id": frozenset({"karena", "yaitu", "mantan", "uang", "bisa", "saja", "sesudah",
+                         "tewas", "menewaskan", "berhasil", "serikat", "kantor", "polisi", "perusahaan", "mobil",
+                         "kebijakan", "diluncurkan", "juni", "juli", "agustus", "desember", "maret", "selama"}),
+        "ms": frozenset({"kerana", "iaitu", "bekas", "wang", "boleh", "sahaja", "selepas", "berjaya", "syarikat",
+                         "polis", "kereta", "dilancarkan", "jun", "julai", "ogos", "disember", "mac",
+                         "terbunuh", "daripada"}),
+    },
+    # Danish, Norwegian (Bokmål and Nynorsk) and Swedish grammar words: Danish af/efter/ud/op/mig/blev/nu,
+    # Bokmål av/etter/ut/opp/meg/ble/nå, Nynorsk ikkje/eg/frå/kva, Swedish och/är/inte/för/att.
+    {
+        "da": frozenset({"af", "efter", "ud", "op", "mig", "dig", "sig", "blev", "nu", "hvad", "gennem", "mellem",
+                         "nogle", "meget", "tusind", "regering", "udbrud", "havde", "været", "ved", "kun"}),
+        "no": frozenset({"av", "etter", "ut", "opp", "meg", "deg", "seg", "ble", "nå", "hva", "gjennom", "mellom",
+                         "noen", "mye", "tusen", "regjering", "hadde", "vært", "ved", "kun"}),
+        "nn": frozenset({"ikkje", "eg", "ein", "eit", "frå", "kva", "korleis", "vart", "berre", "noko", "mykje",
+                         "dei", "gjennom", "mellom", "etter", "av", "ut", "opp", "hadde"}),
+        "sv": frozenset({"och", "är", "inte", "för", "att", "av", "efter", "ut", "upp", "mig", "sig", "blev", "nu",
+                         "vad", "genom", "mellan", "några", "mycket", "tusen", "regering", "hade", "varit", "vid"}),
+    },
+)
 
 LETTER_FOREIGN: dict[str, dict[str, str]] = {
     "Cyrl": {

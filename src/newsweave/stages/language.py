@@ -6,7 +6,9 @@ labels, strong on Chinese, Kurdish, Punjabi, Mingrelian; about three times faste
 covers about 200 languages. Their vote is then narrowed by what they both lack:
 
 * the passage's script (a language never written in it is out: ``newsweave.lang.scripts``);
-* letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, ...);
+* letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, Cantonese 嘅 咗 係, ...);
+* function words and common vocabulary that only some of a group use (Punjabi دے وچ against Urdu کے میں,
+  Indonesian karena against Malay kerana, Danish af/efter against Bokmål av/etter);
 * word frequencies (``wordfreq``) between languages the models cannot tell apart on short text
   (Indonesian/Malay, Danish/Norwegian/Swedish, Czech/Slovak, Bulgarian/Russian/Macedonian).
 
@@ -38,6 +40,8 @@ from newsweave.lang.scripts import (
     LABEL_ALIASES,
     LETTER_FOREIGN,
     LETTER_MARKS,
+    LETTER_MASKS,
+    WORD_MARKS,
     WORDFREQ_LANG,
     script_default_lang,
     written_in,
@@ -73,6 +77,9 @@ _FOREIGN_TOLERANCE = {"Cyrl": 0.004, "Latn": 0.01}
 _ABSENCE_LETTERS = 200
 #: Most a language gains when its characteristic letters are in the text.
 _MARK_BONUS = 1.0
+#: Share of mark words (times this) at which a language's word-mark gain is full: function words are
+#: about a third of running text, so one in six words of a group member's own makes the gain full.
+_WORD_MARK_SCALE = 6.0
 #: Words looked at by the word-level checks (enough to decide, bounded in time).
 _MAX_WORDS = 300
 #: Words the close-set rule weighs (word statistics settle within a hundred words).
@@ -252,6 +259,8 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
     group = _letter_sets(script)
     if not group or not letters:
         return
+    for word in LETTER_MASKS.get(script, ()):
+        text = text.replace(word, "")
     chars = Counter(text.lower())
     present = frozenset(chars)
     tolerance = _FOREIGN_TOLERANCE.get(script, 0.005) * letters
@@ -270,6 +279,33 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
     if not any(v > 0.02 for v in scores.values()):
         scores.clear()
         scores.update(before)
+
+
+def _word_rules(scores: Counter[str], text: str) -> None:
+    """Favour the member of a confusable group whose own function words the text uses (``WORD_MARKS``).
+
+    Only the group of the models' first choice is looked at (a Malay word in an English sentence proves
+    nothing). A member with at least twice the marks of every other one is raised to the group's best
+    score (its words are harder evidence than n-gram statistics of near-identical languages); on top,
+    each member gains with the share of words that are its marks.
+    """
+    top = scores.most_common(1)[0][0] if scores else None
+    group = next((g for g in WORD_MARKS if top in g), None)
+    if group is None:
+        return
+    words = [w.lower() for w in _WORD.findall(text[:_FT_CHARS].replace("\u200e", "").replace("\u200f", ""))]
+    words = words[:_MAX_WORDS]
+    if not words:
+        return
+    good = {lang: sum(1 for w in words if w in marks) for lang, marks in group.items()}
+    lead = max(good, key=good.__getitem__)
+    if not good[lead]:
+        return
+    if all(n * 2 <= good[lead] for lang, n in good.items() if lang != lead):
+        scores[lead] = max(scores.get(lead, 0.0), max(scores.get(lang, 0.0) for lang in group))
+    for lang, n in good.items():
+        if n:
+            scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, _WORD_MARK_SCALE * n / len(words))
 
 
 def _close_set_rule(scores: Counter[str], text: str) -> None:
@@ -359,6 +395,7 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     _letter_rules(scores, _single_script_words(clean) if len(counts) > 1 else clean, script, letters)
     if scores:
         _close_set_rule(scores, clean)
+        _word_rules(scores, clean)
     if not scores or scores.most_common(1)[0][1] <= 0.0:
         fallback = script_default_lang(script)
         if fallback is None:
