@@ -150,3 +150,8 @@ def test_entities_role_word_taken_by_a_span_is_trimmed_from_the_person(stage: En
 def test_entities_organisation_head_word_alone_is_no_organisation(stage: EntityStage) -> None:
     found = _found(stage, "Toplantı bitti. Forumun ardından iki lider basına konuştu.", "tr")
     assert "Forumun" not in found
+
+
+def test_entities_first_name_before_a_town_name_makes_a_person(stage: EntityStage) -> None:
+    found = _found(stage, "Im Film spielt auch der Schauspieler und Regisseur Sean Penn mit.", "de")
+    assert found.get("Penn") != "LOC"

@@ -66,6 +66,8 @@ COMMON_ZIPF = 3.5
 FUNCTION_WORD_ZIPF = 5.8
 #: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
 NOUN_ZIPF = 4.3
+#: Word frequencies (Zipf) of first names in news text: below are rare compounds, above function words.
+GIVEN_NAME_ZIPF = (2.5, 5.0)
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
@@ -486,6 +488,24 @@ def _release_place_pairs(doc: _Doc) -> None:
         elif toks[k].key == fold(first.lemma or "") and not _is_loc_head(toks[k + 1]) \
                 and not _is_org_head(toks[k + 1]) and not _is_title(toks, k + 1):
             doc.release(a)
+    for k in range(1, len(toks)):
+        b = doc.owner[k]
+        if b < 0 or doc.owner[k - 1] >= 0 or not _given_name_like(toks[k - 1]) or toks[k].sep != "space":
+            continue
+        place = doc.found[b]
+        if place.i == k and place.j == k + 1 and (place.kb_id or "").startswith("geonames:"):
+            doc.release(b)  # "Sean Penn", "Thomas Stafford": a first name before a town's name makes a person
+
+
+def _given_name_like(tok: Tok) -> bool:
+    """A free capitalised word that reads as a first name: mid-sentence, no title or head, moderately frequent.
+
+    Compound nouns (``Maximilianmuseum``) are rarer and function words more frequent than first names.
+    """
+    low, high = GIVEN_NAME_ZIPF
+    return tok.cased and tok.cap and not tok.upper and not tok.sent_start and not _is_stop(tok) \
+        and low <= _zipf(tok.key, tok.lang) < high and not _is_title_word(tok.key, tok.lang) \
+        and not _is_org_head(tok) and not _is_loc_head(tok)
 
 
 def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
