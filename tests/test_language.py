@@ -224,6 +224,7 @@ def test_language_russian_quote_inside_uzbek_paragraph(stage: LanguageStage) -> 
     ("佢哋今日喺立法會講咗好多嘢，話政府唔應該再加稅。", "yue"),
     ("行政長官李家超上任，佢係香港特區第六任行政長官。", "yue"),
     ("兩國領導人會面，討論雙邊關係和地區安全問題。", "zh"),  # 係 inside 關係 is standard Chinese
+    ("兩國領導人會面，雙方同意繼續加強經貿合作。", "zh"),  # no Cantonese word at all: not Cantonese
 ])
 def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lang: str) -> None:
     assert identify(text).lang == lang

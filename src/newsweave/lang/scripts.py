@@ -101,13 +101,13 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
     },
     # Standard Indonesian against standard Malay vocabulary (Indonesian karena/mantan/uang/polisi and
     # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember).
-    # Words both use with other senses (pemerintah, pejabat, setelah, semasa) are left out.
+    # Words both use with other senses (pemerintah, pejabat, setelah, semasa, kereta) are left out.
     {
         "id": frozenset({"karena", "yaitu", "mantan", "uang", "bisa", "saja", "sesudah",
                          "tewas", "menewaskan", "berhasil", "serikat", "kantor", "polisi", "perusahaan", "mobil",
                          "kebijakan", "diluncurkan", "juni", "juli", "agustus", "desember", "maret", "selama"}),
         "ms": frozenset({"kerana", "iaitu", "bekas", "wang", "boleh", "sahaja", "selepas", "berjaya", "syarikat",
-                         "polis", "kereta", "dilancarkan", "jun", "julai", "ogos", "disember", "mac",
+                         "polis", "dilancarkan", "jun", "julai", "ogos", "disember", "mac",
                          "terbunuh", "daripada"}),
     },
     # Danish, Norwegian (Bokmål and Nynorsk) and Swedish grammar words: Danish af/efter/ud/op/mig/blev/nu,

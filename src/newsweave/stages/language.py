@@ -75,6 +75,9 @@ _MIXED_SHARE = 0.15
 _FOREIGN_TOLERANCE = {"Cyrl": 0.004, "Latn": 0.01}
 #: Letter count from which a language whose characteristic letters never occur is doubted.
 _ABSENCE_LETTERS = 200
+#: The same for scripts whose characters are words: written Cantonese uses 係, 嘅, 唔 or 咗 in almost every
+#: sentence, so a Chinese sentence without any is standard written Chinese.
+_ABSENCE_LETTERS_BY_SCRIPT = {"Hans": 15, "Hant": 15}
 #: Most a language gains when its characteristic letters are in the text.
 _MARK_BONUS = 1.0
 #: Share of mark words (times this) at which a language's word-mark gain is full: function words are
@@ -272,7 +275,7 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
         good = sum(chars[c] for c in own & present)
         if bad > max(tolerance, 1.5) and bad > good * 0.05:  # one letter may be a foreign name
             scores[lang] = scores.get(lang, 0.0) * 0.01
-        elif own and good == 0 and letters >= _ABSENCE_LETTERS:
+        elif own and good == 0 and letters >= _ABSENCE_LETTERS_BY_SCRIPT.get(script, _ABSENCE_LETTERS):
             scores[lang] = scores.get(lang, 0.0) * 0.2
         elif good and bad <= tolerance and (group_led or scores.get(lang, 0.0) >= 0.01):
             scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, 40 * good / letters)
