@@ -189,6 +189,7 @@ def _warc_gz(pages: int) -> tuple[bytes, list[int]]:
 
 def test_batch_corrupt_warc_record_costs_only_that_record(spark: Any, tmp_path: Path) -> None:
     from newsweave.batch import run_batch
+    from newsweave.store import open_store
 
     data, starts = _warc_gz(5)
     damaged = bytearray(data)
@@ -197,9 +198,32 @@ def test_batch_corrupt_warc_record_costs_only_that_record(spark: Any, tmp_path: 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "crawl.warc.gz").write_bytes(bytes(damaged))
     errors: list[str] = []
+    db = tmp_path / "store.db"
     report = run_batch([str(tmp_path / "in" / "crawl.warc.gz")], str(tmp_path / "out"), spark=spark,
-                       stages=["language", "time"], on_error=errors.append)
+                       stages=["language", "time"], on_error=errors.append, load_db=str(db))
     urls = sorted(row["url"] for row in _table(tmp_path / "out", "articles"))
     assert urls == [f"https://port.example/story-{i}" for i in (0, 1, 3, 4)]
     assert report.read == 4
     assert len(errors) == 1 and "damaged WARC.gz record" in errors[0] and f"@{starts[2]}" in errors[0]
+    with open_store(db) as store:  # --load-db: the same articles, analysed, in the store
+        assert store.stats().articles == 4
+        assert store.count_pending() == 0
+
+
+def test_batch_input_format_by_name() -> None:
+    from newsweave.batch.spark import input_format
+
+    assert input_format("s3a://b/crawl/CC-NEWS-1.warc.gz") == "warc"
+    assert input_format("hdfs:///data/part-0001.parquet") == "parquet"
+    assert input_format("/data/articles.jsonl") == "jsonl"
+
+
+def test_batch_check_stages_refuses_unknown_and_misordered() -> None:
+    from newsweave.batch.spark import check_stages
+    from newsweave.pipeline import PipelineError
+
+    check_stages(("language", "time"))
+    with pytest.raises(PipelineError, match="unknown stage"):
+        check_stages(("language", "sentiment"))
+    with pytest.raises(PipelineError, match="needs"):
+        check_stages(("entities",))

@@ -14,6 +14,7 @@ costs at scale and how to distribute it.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -34,7 +35,7 @@ from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes,
 from newsweave.ingest.jsonl import record_to_article
 from newsweave.ingest.warc import read_warc
 from newsweave.model import Article
-from newsweave.pipeline import Pipeline
+from newsweave.pipeline import _GIVEN, STAGES, Pipeline, PipelineError
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -74,6 +75,8 @@ class BatchReport:
     errors: list[str] = field(default_factory=list)
     #: wall seconds per phase: read (parse + dedupe), analyse (executors), link (driver), write
     seconds: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds the executors' Python workers spent in the per-article stages (all their threads)
+    executor_cpu_s: float = 0.0
 
     def summary(self) -> str:
         """The one line printed at the end of a run."""
@@ -90,6 +93,24 @@ def input_format(path: str) -> str:
     if name.endswith(".parquet"):
         return "parquet"
     return "jsonl"
+
+
+def check_stages(names: tuple[str, ...] | None) -> None:
+    """Refuse an unknown or mis-ordered stage list on the driver, before any Spark work.
+
+    Reads the stage classes' declarations only: constructing a ``Pipeline`` here would load every model
+    into the driver, which never analyses an article.
+    """
+    have = set(_GIVEN)
+    for name in names if names is not None else STAGES:
+        if name not in STAGES:
+            raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(STAGES)}")
+        module_name, _, cls_name = STAGES[name].partition(":")
+        cls = getattr(importlib.import_module(module_name), cls_name)
+        missing = [r for r in cls.requires if r not in have]
+        if missing:
+            raise PipelineError(f"stage {name!r} needs {missing}, set by no earlier stage")
+        have.update(cls.assigns)
 
 
 def get_pipeline(stages: tuple[str, ...] | None) -> Pipeline:
@@ -111,6 +132,13 @@ def analyse_partition(rows: Iterable[tuple[Key, Article]], stages: tuple[str, ..
             chunk = []
     if chunk:
         yield from _analyse_chunk(pipeline, chunk)
+
+
+def _timed(rows: Iterator[Any], cpu: Any) -> Iterator[Any]:
+    """Pass ``rows`` through, adding the process CPU time spent producing them to the ``cpu`` accumulator."""
+    start = time.process_time()
+    yield from rows
+    cpu.add(time.process_time() - start)
 
 
 def _analyse_chunk(pipeline: Pipeline, chunk: list[tuple[Key, Article]]) -> Iterator[tuple[Key, Article]]:
@@ -227,6 +255,8 @@ def spark_session(master: str = "local[*]", app_name: str = "newsweave-batch") -
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.python.worker.reuse", "true")
              .config("spark.sql.shuffle.partitions", "8")
+             # one native thread per task slot (the embedder's OpenMP would take every core of the machine)
+             .config("spark.executorEnv.OMP_NUM_THREADS", os.environ.get("OMP_NUM_THREADS", "1"))
              .getOrCreate())
     spark.sparkContext.setLogLevel("WARN")
     return spark
@@ -280,9 +310,6 @@ def _mark_duplicates(articles: list[tuple[Key, str, str]]) -> dict[Key, tuple[st
     return copies
 
 
-LinkFn = Callable[[list[Article]], CorpusPicture]
-
-
 def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None, master: str = "local[*]",
               fmt: str | None = None, stages: Iterable[str] | None = None, load_db: str | None = None,
               on_error: Callable[[str], None] | None = None) -> BatchReport:
@@ -294,7 +321,7 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(FORMATS)}")
     stage_names = tuple(stages) if stages is not None else None
-    Pipeline(stage_names)  # refuse an unknown or mis-ordered stage list before starting any Spark work
+    check_stages(stage_names)
     spark = spark or spark_session(master)
     sc = spark.sparkContext
     report = BatchReport()
@@ -313,10 +340,12 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
         clock = _lap(report, "read", clock)
         # a small file is one split: spread its articles so every core analyses some
         slices = max(1, min(len(texts), sc.defaultParallelism * 4))
+        cpu = sc.accumulator(0.0)
         analysed_rdd = (items.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in marked.value)
                         .repartition(slices)
-                        .mapPartitions(lambda rows: analyse_partition(rows, stage_names)))
+                        .mapPartitions(lambda rows: _timed(analyse_partition(rows, stage_names), cpu)))
         analysed = dict(analysed_rdd.collect())
+        report.executor_cpu_s = round(cpu.value, 3)
         dup_rdd = items.filter(lambda kv: kv[0] in marked.value)
         dupes = dict(dup_rdd.collect())
     finally:
