@@ -227,3 +227,21 @@ def test_batch_check_stages_refuses_unknown_and_misordered() -> None:
         check_stages(("language", "sentiment"))
     with pytest.raises(PipelineError, match="needs"):
         check_stages(("entities",))
+
+
+def test_batch_reads_parquet_rows_like_jsonl_records(spark: Any, tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from newsweave.batch import run_batch
+
+    rows = _generated(3)
+    rows[1]["text"] = "   "  # a row without text is one bad input, like a JSONL record without text
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "articles.parquet")
+    errors: list[str] = []
+    report = run_batch([str(tmp_path / "articles.parquet")], str(tmp_path / "out"), spark=spark,
+                       stages=["language", "time"], on_error=errors.append)
+    got = {r["id"]: r for r in _table(tmp_path / "out", "articles")}
+    assert set(got) == {"gen000", "gen002"} and report.read == 2
+    assert got["gen000"]["date"] == rows[0]["date"] and got["gen000"]["date_source"] == "metadata"
+    assert got["gen000"]["source"] == rows[0]["source"] and got["gen000"]["lang"] == "en"
+    assert len(errors) == 1 and "articles.parquet:2: bad JSONL record: empty text" in errors[0]
