@@ -117,7 +117,7 @@ def test_search_blank_and_punctuation_queries_answer_nothing(store: Store) -> No
 
 
 def test_search_vector_index_sees_articles_added_later(store: Store) -> None:
-    searcher = Searcher(store, embedder=TopicEmbedder())
+    searcher = Searcher(store, embedder=TopicEmbedder(), refresh_seconds=0)
     assert _ids(searcher.search("tunnel")) == ["de-3"]
     late = _art("en-3", "The new tunnel opened to trains.", "en", "tunnel")
     store.add_articles([late])

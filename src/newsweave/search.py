@@ -9,6 +9,7 @@ which needs no calibration between the three scores.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,18 +45,27 @@ class SearchPage:
 
 
 class VectorIndex:
-    """Article embeddings held in memory for cosine search; reloaded when the store grew."""
+    """Article embeddings held in memory for cosine search; reloaded when the store grew.
 
-    def __init__(self) -> None:
+    Counting the stored articles scans the table (tens of ms at 100,000), so the count is checked at
+    most every ``refresh_seconds``: an article becomes findable by meaning within that time.
+    """
+
+    def __init__(self, refresh_seconds: float = 2.0) -> None:
         self._lock = threading.Lock()
         self._ids: list[str] = []
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._count = -1
+        self._checked = -float("inf")
+        self.refresh_seconds = refresh_seconds
 
     def neighbours(self, store: Store, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """The k nearest articles to a unit vector, with cosine similarity."""
         with self._lock:
-            total = store.list_articles(limit=1).total  # one count, not stats()'s three grouped scans
+            now = time.monotonic()
+            total = self._count
+            if now - self._checked >= self.refresh_seconds:
+                total, self._checked = store.list_articles(limit=1).total, now
             if total != self._count:
                 pairs = list(store.embeddings())
                 self._ids = [p[0] for p in pairs]
@@ -72,11 +82,12 @@ class VectorIndex:
 class Searcher:
     """Search over one store; holds the embedder and vector index between queries."""
 
-    def __init__(self, store: Store, embedder: Embedder | None = None, use_vectors: bool = True) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, use_vectors: bool = True,
+                 refresh_seconds: float = 2.0) -> None:
         self.store = store
         self._embedder = embedder
         self._use_vectors = use_vectors
-        self._index = VectorIndex()
+        self._index = VectorIndex(refresh_seconds)
 
     def _query_vector(self, query: str) -> np.ndarray | None:
         if not self._use_vectors:
