@@ -566,18 +566,18 @@ class _Clustering:
             for name in unit.names:
                 if name.concepts and name.concepts.count("+") + 1 >= min_concepts:
                     exact[name.concepts].append(i)
-                    exact[name.concepts].extend(self.known(e) for e in idx.by_key.get(name.concepts, ())
+                    exact[name.concepts].extend(self.known(e) for e in sorted(idx.by_key.get(name.concepts, ()))
                                                 if self._agree(e, unit))
-            for kb_id in unit.kb_ids:
+            for kb_id in sorted(unit.kb_ids):
                 kb[kb_id].append(i)
                 if kb_id in idx.by_kb:
                     kb[kb_id].append(self.known(idx.by_kb[kb_id]))
             for name in unit.names:
                 single_person = unit.type == "PER" and len(name.tokens) == 1
-                for key in name.keys:
+                for key in sorted(name.keys):
                     target = bare if single_person else exact
                     target[key].append(i)
-                    target[key].extend(self.known(e) for e in idx.by_key.get(key, ()) if self._agree(e, unit))
+                    target[key].extend(self.known(e) for e in sorted(idx.by_key.get(key, ())) if self._agree(e, unit))
         self._link_buckets(kb)
         self._link_buckets(exact)
         self._link_fuzzy()
@@ -596,9 +596,9 @@ class _Clustering:
                     buckets[name.phonetic].append((i, name.spelling))
         for key, members in buckets.items():
             own = len(members)  # pairs of two known entities were decided before: only pairs with a unit
-            for eid in self.index.by_phonetic.get(key, ()):
+            for eid in sorted(self.index.by_phonetic.get(key, ())):
                 node = self.known(eid)
-                members.extend((node, s) for s in self.nodes[node].spellings)
+                members.extend((node, s) for s in sorted(self.nodes[node].spellings))
             for a in range(own):
                 for b in range(a + 1, len(members)):
                     (i, si), (j, sj) = members[a], members[b]
@@ -612,7 +612,7 @@ class _Clustering:
         """Nodes whose full names end in a surname spelled like ``surname`` (a name-key token)."""
         spelling, key = spelling_key(surname), phonetic_key(surname)
         hosts = [i for i, s in self._unit_surnames.get(key, ()) if _similar(spelling, s)]
-        for eid in self.index.by_surname.get(key, ()):
+        for eid in sorted(self.index.by_surname.get(key, ())):
             rec = self.index.records[eid]
             if rec.full_names and any(_similar(spelling, s) for s in rec.surname_spellings):
                 hosts.append(self.known(eid))
@@ -807,12 +807,18 @@ class _IndexCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._slot: tuple[int, EntityIndex] | None = None
+        self._slot: tuple[bytes, EntityIndex] | None = None
 
     @staticmethod
-    def fingerprint(entities: list[Entity]) -> int:
-        """Ids, types and how many variants and KB ids each entity has: what indexing depends on, cheaply."""
-        return hash(tuple((e.id, e.type, len(e.variants), len(e.kb_ids)) for e in entities))
+    def fingerprint(entities: list[Entity]) -> bytes:
+        """Ids, types and how many variants and KB ids each entity has: what indexing depends on, cheaply.
+
+        A blake2b digest, not ``hash()``: the key must not depend on the process's hash salt.
+        """
+        digest = hashlib.blake2b(digest_size=16)
+        for e in entities:
+            digest.update(f"{e.id}\x1f{e.type}\x1f{len(e.variants)}\x1f{len(e.kb_ids)}\x1e".encode())
+        return digest.digest()
 
     def take(self, known: list[Entity]) -> EntityIndex | None:
         with self._lock:

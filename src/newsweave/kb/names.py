@@ -53,7 +53,7 @@ _CACHE = 1 << 18
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _NUKTA_RE = re.compile("|".join(map(re.escape, NUKTA_PRECOMPOSED)))
-_SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=len, reverse=True)) for lang, sufs in SUFFIXES.items()}
+_SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=lambda s: (-len(s), s))) for lang, sufs in SUFFIXES.items()}
 
 
 def _rewriter(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -207,13 +207,20 @@ def bases(tok: Tok) -> dict[str, str]:
     return _bases(tok.text, tok.key, tok.lang)
 
 
+@cache
+def _suffix_order(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """Case endings longest first, then alphabetically: a frozenset's own order changes with PYTHONHASHSEED, and
+    the order of the base forms decides which gazetteer/known-name candidate is tried (and kept) first."""
+    return tuple(sorted(suffixes, key=lambda s: (-len(s), s)))
+
+
 @lru_cache(maxsize=200_000)
 def _bases(text: str, key: str, lang: str) -> dict[str, str]:
     found = {key: text}
     infl = INFLECTIONS.get(lang)
     if infl is None:
         return found
-    for suf in infl.suffixes:
+    for suf in _suffix_order(infl.suffixes):
         if len(key) - len(suf) >= 3 and key.endswith(suf):
             stem = key[: len(key) - len(suf)]
             for rest in infl.restores:
