@@ -3,7 +3,7 @@
 Data, not code. A word matches a base name when it is the base, or ends in one of ``suffixes``
 after a stem that, with one of ``restores`` appended, gives the base: Polish ``Rosji`` = ``Rosj`` +
 ``i`` and ``Rosj`` + ``a`` = ``Rosja``; Uzbek ``Остонада`` = ``Остона`` + ``да``. The lists hold
-the case endings of proper nouns only (no verbs), longest first is not needed: all are tried.
+the case endings of proper nouns only (no verbs); the entity stage tries them longest first (its `_suffix_order`).
 """
 
 from __future__ import annotations

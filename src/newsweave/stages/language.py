@@ -236,7 +236,7 @@ def _combined_vote(text: str, ft_vote: dict[str, float] | None = None) -> Counte
         return Counter(ft)
     li = {_norm(lab): p for lab, p in _langid().rank(text[:_LANGID_CHARS])[:8]}
     scores: Counter[str] = Counter()
-    for lab in set(ft) | set(li):
+    for lab in sorted(set(ft) | set(li)):  # sorted: ties in most_common() must not follow hash order
         if lab in ft_labels and lab in li_labels:
             scores[lab] = _LANGID_WEIGHT * li.get(lab, 0.0) + (1 - _LANGID_WEIGHT) * ft.get(lab, 0.0)
         else:
