@@ -27,6 +27,17 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _shared_or_exit() -> Path:
+    """The shared data folder that evaluations read, or exit 2 saying how to point at it."""
+    from newsweave.config import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
+        raise typer.Exit(2)
+    return shared
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or JSONL files of articles.")],
@@ -85,13 +96,9 @@ def eval_pairs(
     fit: Annotated[bool, typer.Option("--fit", help="Refit the score mapping on all pairs and save it.")] = False,
 ) -> None:
     """Pearson r of `compare` scores on SemEval-2022 Task 8 dev pairs."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.pairs import evaluate, format_table
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(evaluate(shared, full=full, sample=sample, fit=fit)))
 
 
@@ -101,13 +108,9 @@ def eval_cluster(
     sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 25,
 ) -> None:
     """B³ precision/recall/F1 of event clustering on ITN blurbs (and SlavicNER topics, coarse)."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.cluster import evaluate, format_table
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
 
 
@@ -258,13 +261,9 @@ def eval_lang(
     sample: Annotated[int, typer.Option("--sample", help="Examples per language in the sample run.")] = 40,
 ) -> None:
     """Language accuracy of documents and single sentences on SlavicNER and ITN dev data."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.lang import evaluate, format_table
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
 
 
@@ -273,13 +272,9 @@ def eval_time(
     full: Annotated[bool, typer.Option("--full", help="Score every document and spec case, not a sample.")] = False,
 ) -> None:
     """Time expressions: TimeBank en/es span F1 and value accuracy; Recognizers-Text de/hi/tr pass rate."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.time import evaluate, format_table
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(evaluate(shared, full=full)))
 
 
@@ -289,13 +284,9 @@ def eval_search(
     sample: Annotated[int, typer.Option("--sample", help="Subjects (qids) in the sample run.")] = 15,
 ) -> None:
     """Cross-lingual retrieval (MRR@10, recall@10) of hybrid search on ITN dev blurbs and subject names."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.search import evaluate, format_table
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
 
 
@@ -304,13 +295,9 @@ def eval_merge(
     full: Annotated[bool, typer.Option("--full", help="All SlavicNER documents, also with KB links.")] = False,
 ) -> None:
     """Pairwise and B³ F1 of cross-document, cross-lingual entity merging (gold mentions in, clusters out)."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.merge import format_table, run
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_table(run(shared, full=full)))
 
 
@@ -333,13 +320,9 @@ def eval_ner(
     full: Annotated[bool, typer.Option("--full", help="Use every sentence/document, not the CI sample.")] = False,
 ) -> None:
     """Span + type micro F1 of entity recognition per set, language and type (dev/ner, dev/slavicner)."""
-    from newsweave.config import shared_dir
     from newsweave.evaluate.ner import evaluate, format_report
 
-    shared = shared_dir()
-    if shared is None:
-        _err("error: shared data folder not found (set NEWSWEAVE_SHARED)")
-        raise typer.Exit(2)
+    shared = _shared_or_exit()
     typer.echo(format_report(evaluate(shared, full=full)))
 
 
