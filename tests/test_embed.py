@@ -9,6 +9,7 @@ import pytest
 
 from newsweave.model import Article
 from newsweave.stages.embed import (
+    TITLE_CHARS,
     EmbedStage,
     SentenceTransformerEmbedder,
     VectorCache,
@@ -100,3 +101,9 @@ def test_embed_sentence_transformers_backend_explains_missing_package(tmp_path) 
             SentenceTransformerEmbedder(str(tmp_path))
     else:
         pytest.skip("sentence-transformers is installed here")
+
+
+def test_embed_identity_text_cuts_a_huge_title():
+    text = identity_text("x" * 1_000_000, "First paragraph of the article.\n" * 50)
+    assert text.startswith("x" * TITLE_CHARS)
+    assert len(text) < TITLE_CHARS + 700

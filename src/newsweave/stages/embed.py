@@ -129,8 +129,17 @@ class VectorCache:
             return  # a read-only or full disk only costs recomputation
 
 
+#: Longest title kept for the identity text (real headlines are far shorter).
+TITLE_CHARS = 300
+
+
 def identity_text(title: str | None, text: str, lead_chars: int = LEAD_CHARS) -> str:
-    """Title plus a ~``lead_chars`` lead, whitespace collapsed, repeated lines (echoed titles) dropped."""
+    """Title plus a ~``lead_chars`` lead, whitespace collapsed, repeated lines (echoed titles) dropped.
+
+    The title is cut to ``TITLE_CHARS``: the model reads 512 tokens at most, and a hostile megabyte-long
+    title would otherwise make the tokenizer the slowest part of the whole pipeline.
+    """
+    title = title[:TITLE_CHARS] if title else title
     seen: set[str] = set()
     parts: list[str] = []
     budget = lead_chars + (len(title) if title else 0)
