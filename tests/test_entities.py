@@ -155,3 +155,13 @@ def test_entities_organisation_head_word_alone_is_no_organisation(stage: EntityS
 def test_entities_first_name_before_a_town_name_makes_a_person(stage: EntityStage) -> None:
     found = _found(stage, "Im Film spielt auch der Schauspieler und Regisseur Sean Penn mit.", "de")
     assert found.get("Penn") != "LOC"
+
+
+@pytest.mark.parametrize("text", [
+    "美国总统拜登周二在白宫会见了德国总理朔尔茨。",
+    "日本の首相は月曜日に東京で記者会見を行った。",
+    "대통령은 서울에서 기자회견을 열었다.",
+])
+def test_entities_cjk_text_is_analysed_without_stage_errors(text):
+    article = Pipeline(["language", "time", "entities"])(Article(id="cjk", text=text))
+    assert "errors" not in article.meta
