@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from newsweave.config import shared_dir
 
@@ -43,3 +45,29 @@ def web_store(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         report = ingest([seeds_dir, corpus], store)
         assert not report.errors, report.errors
         yield store
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Callable[[str, str], str]:
+    """Make a fresh, empty store location: ``make("sqlite", "x.db")`` or ``make("postgresql", ...)``.
+
+    PostgreSQL means the test database named by ``NEWSWEAVE_TEST_PG_URL``, emptied; without it the test
+    is skipped, or fails when ``NEWSWEAVE_REQUIRE_PG=1`` (CI).
+    """
+
+    def make(kind: str, filename: str = "store.db") -> str:
+        if kind == "sqlite":
+            return str(tmp_path / filename)
+        url = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
+        if not url:
+            if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
+                pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
+            pytest.skip("set NEWSWEAVE_TEST_PG_URL to run this test on PostgreSQL")
+        engine = create_engine("postgresql+psycopg://" + url.split("://", 1)[1], poolclass=NullPool)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+        return url
+
+    return make

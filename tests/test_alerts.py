@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from email import message_from_bytes
 from email.message import Message
@@ -17,7 +16,6 @@ from typing import Any
 import feedparser
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import create_engine, text
 
 from newsweave.pipeline import Pipeline
 from newsweave.store import Store, open_store
@@ -109,29 +107,11 @@ def pipeline() -> Pipeline:
     return Pipeline(["language", "time", "entities", "quantities"])
 
 
-PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
-
-
-def _location(kind: str, tmp_path: Path) -> str:
-    """A fresh SQLite file, or the emptied test PostgreSQL database (skipped when none is configured)."""
-    if kind == "sqlite":
-        return str(tmp_path / "alerts.db")
-    if not PG_URL:
-        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
-            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
-        pytest.skip("set NEWSWEAVE_TEST_PG_URL to run the alert tests on PostgreSQL")
-    engine = create_engine("postgresql+psycopg://" + PG_URL.split("://", 1)[1])
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG_URL
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, fresh_store: Callable[[str, str], str],
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.setenv("NEWSWEAVE_FETCH_ALLOW_PRIVATE", "1")  # the webhook receiver is on loopback
-    with open_store(_location(request.param, tmp_path)) as st:
+    with open_store(fresh_store(request.param, "alerts.db")) as st:
         yield st
 
 

@@ -9,15 +9,13 @@ and checks that the restored store exports byte for byte the same and answers th
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
 
 from newsweave.jobs import ingest
 from newsweave.kb.userkb import add_entry
@@ -26,7 +24,6 @@ from newsweave.store import open_store
 from newsweave.web.app import create_app
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
-PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
 STAGES = ["language", "time", "entities", "quantities", "quotes"]
 STORIES = [
     ("Minister Anna Kowalski met Pedro Alvarez in Vienna on 4 March 2024 to sign a grain transit deal. "
@@ -77,25 +74,10 @@ def _api_answers(db: str) -> dict[str, object]:
         return answers
 
 
-def _empty_pg() -> str:
-    engine = create_engine("postgresql+psycopg://" + PG_URL.split("://", 1)[1], poolclass=NullPool)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG_URL
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def target(request: pytest.FixtureRequest, fresh_store: Callable[[str, str], str]) -> str:
     """An empty store to restore into."""
-    if request.param == "sqlite":
-        return str(tmp_path / "restored.db")
-    if not PG_URL:
-        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
-            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
-        pytest.skip("set NEWSWEAVE_TEST_PG_URL to restore into PostgreSQL")
-    return _empty_pg()
+    return fresh_store(request.param, "restored.db")
 
 
 def test_backup_whole_store_round_trip(tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch) -> None:

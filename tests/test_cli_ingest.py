@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,6 @@ from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.pool import NullPool
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
-PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
 
 
 def _synthetic(path: Path, count: int, seed: int = 7) -> Path:
@@ -73,20 +73,10 @@ def _kill_when(cmd: list[str], db: Path | str, where: str, at_least: int) -> int
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+def db(request: pytest.FixtureRequest, fresh_store: Callable[[str, str], str]) -> Path | str:
     """A fresh store location: a SQLite file, or the test PostgreSQL database emptied."""
-    if request.param == "sqlite":
-        return tmp_path / "kill.db"
-    if not PG_URL:
-        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
-            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
-        pytest.skip("set NEWSWEAVE_TEST_PG_URL to run the kill -9 tests on PostgreSQL")
-    engine = create_engine("postgresql+psycopg://" + PG_URL.split("://", 1)[1], poolclass=NullPool)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG_URL
+    location = fresh_store(request.param, "kill.db")
+    return Path(location) if request.param == "sqlite" else location
 
 
 def _stats(db: Path | str) -> dict:

@@ -4,51 +4,30 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from newsweave.model import Article, Entity, Event, Mention, Quantity, Quote, Story, TimeRef, Variant
 from newsweave.store import CorpusState, Store, StoreError, open_store
 from newsweave.store.backup import export_records, import_jsonl, write_export
 from newsweave.store.schema import metadata
 
-PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
-
 BASE = ("The president of Kazakhstan met his Russian counterpart in Moscow on Tuesday to discuss trade, "
         "energy and the future of the Caspian pipeline consortium, officials said after the talks.")
 
 
-def _reset_pg(url: str) -> None:
-    engine = create_engine("postgresql+psycopg://" + url.split("://", 1)[1])
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
-def _location(kind: str, tmp_path: Path) -> str:
-    if kind == "sqlite":
-        return str(tmp_path / "store.db")
-    if not PG_URL:
-        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
-            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
-        pytest.skip("set NEWSWEAVE_TEST_PG_URL to run the store tests on PostgreSQL")
-    _reset_pg(PG_URL)
-    return PG_URL
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def location(request: pytest.FixtureRequest, fresh_store: Callable[[str, str], str]) -> str:
     """Where a fresh, empty store lives for one test."""
-    return _location(request.param, tmp_path)
+    return fresh_store(request.param, "store.db")
 
 
 @pytest.fixture

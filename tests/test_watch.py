@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -11,14 +10,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from newsweave.pipeline import Pipeline
 from newsweave.store import Store, open_store
@@ -112,28 +110,9 @@ def server() -> Iterator[FeedServer]:
     httpd.server_close()
 
 
-PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL", "")
-
-
-def store_location(kind: str, tmp_path: Path) -> str:
-    """A fresh SQLite file, or the emptied test PostgreSQL database (skipped when none is configured)."""
-    if kind == "sqlite":
-        return str(tmp_path / "watch.db")
-    if not PG_URL:
-        if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
-            pytest.fail("NEWSWEAVE_REQUIRE_PG=1 but NEWSWEAVE_TEST_PG_URL is not set")
-        pytest.skip("set NEWSWEAVE_TEST_PG_URL to run the watch tests on PostgreSQL")
-    engine = create_engine("postgresql+psycopg://" + PG_URL.split("://", 1)[1])
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG_URL
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with open_store(store_location(request.param, tmp_path)) as st:
+def store(request: pytest.FixtureRequest, fresh_store: Callable[[str, str], str]) -> Iterator[Store]:
+    with open_store(fresh_store(request.param, "watch.db")) as st:
         yield st
 
 
