@@ -246,15 +246,7 @@ def _is_title_pair(first: str, second: str, lang: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _is_title_word(key: str, lang: str) -> bool:
-    one, _ = _titles(lang)
-    if key in one:
-        return True
-    for t in one:
-        if len(t) >= 4 and key.startswith(t) and len(key) - len(t) <= 4:
-            return True
-        if lang in NOUN_CAPITALISING and len(t) >= 5 and key.endswith(t):
-            return True
-    return False
+    return _word_match(key, lang, _titles(lang)[0], 4)
 
 
 def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
@@ -264,12 +256,18 @@ def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _head_match(key: str, lang: str, heads: frozenset[str]) -> bool:
-    if key in heads:
+    return _word_match(key, lang, heads, 6)
+
+
+def _word_match(key: str, lang: str, words: frozenset[str], max_ending: int) -> bool:
+    """``key`` is one of ``words``, an inflected form of one (an ending of at most ``max_ending`` letters),
+    or, where nouns compound (de), a compound ending in one."""
+    if key in words:
         return True
-    for head in heads:
-        if len(head) >= 4 and key.startswith(head) and len(key) - len(head) <= 6:
+    for word in words:
+        if len(word) >= 4 and key.startswith(word) and len(key) - len(word) <= max_ending:
             return True
-        if lang in NOUN_CAPITALISING and len(head) >= 5 and key.endswith(head):
+        if lang in NOUN_CAPITALISING and len(word) >= 5 and key.endswith(word):
             return True
     return False
 
