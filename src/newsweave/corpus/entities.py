@@ -360,7 +360,7 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= MERGE_RATIO
 
 
-def _article_units(article: Article) -> list[_Unit]:
+def article_units(article: Article) -> list[_Unit]:
     """Group one article's mentions into units (pass 1): same key, surname -> full name, acronym -> expansion."""
     units: list[_Unit] = []
     by_key: dict[tuple[str, str], _Unit] = {}
@@ -449,7 +449,7 @@ def _bracketed(text: str, expansion: _Unit, acronym: _Unit) -> bool:
     return False
 
 
-def _unit_order(unit: _Unit) -> tuple:
+def unit_order(unit: _Unit) -> tuple:
     """Resolution order: KB-linked first, then longer names, then the key (fixed, whatever the batch order)."""
     name = unit.longest
     return (not unit.kb_ids, -len(name.tokens), -len(name.spelling), name.spelling, unit.article_id)
@@ -855,9 +855,20 @@ def _no_gc() -> Iterator[None]:
 
 def _canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None,
                   kb_name: Callable[[str], str | None]) -> list[Entity]:
+    units = sorted((u for art in articles for u in article_units(art)), key=unit_order)
+    return canonicalize_units(units, known, index, kb_name)
+
+
+def canonicalize_units(units: list[_Unit], known: list[Entity], index: EntityIndex | None = None,
+                       kb_name: Callable[[str], str | None] = kb_display_name) -> list[Entity]:
+    """:func:`canonicalize` over units already made by :func:`article_units` and sorted by :func:`unit_order`.
+
+    Separate so that a distributed job (``newsweave.batch``) can make the units on its executors and run
+    the clustering block by block: no link ever joins two units that share no key, so each connected
+    block of units gives the entities the whole batch would.
+    """
     index = index if index is not None else EntityIndex(known)
     created: list[Entity] = []
-    units = sorted((u for art in articles for u in _article_units(art)), key=_unit_order)
     clustering = _Clustering(units, index)
     clustering.run()
     kb_names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -886,8 +897,8 @@ def _canonicalize(articles: list[Article], known: list[Entity], index: EntityInd
         entity.article_count += len(arts)
         entity.type = _settled_type(entity, types[eid])
         entity.name = _display_name(entity, kb_names[eid], kb_name) or entity.name
-    for art in articles:
-        for mention in art.mentions:
+    for unit in units:
+        for mention in unit.mentions:
             if mention.entity_id in touched:
                 mention.entity_name = index.records[mention.entity_id].entity.name
     return [*known, *created]
