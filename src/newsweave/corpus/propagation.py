@@ -13,9 +13,13 @@ whole batch is one pool.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from newsweave.model import Article
-from newsweave.stages.entities import KnownNames, document, known_from, propagate_into
+from newsweave.stages.entities import KnownName, KnownNames, document, known_from, propagate_into
+
+if TYPE_CHECKING:
+    from newsweave.stages.entities import _Doc
 
 log = logging.getLogger(__name__)
 
@@ -26,22 +30,36 @@ _SOURCE_LAYERS = frozenset({"pattern", "kb", "natasha", "tagger", "capitalisatio
 
 def propagate_mentions(articles: list[Article]) -> int:
     """Add ``propagation`` mentions to the articles of a batch; returns how many were added."""
-    docs = []
+    docs = [article_document(art) for art in articles]
     known = KnownNames()
-    for art in articles:
-        spans = [(s.start, s.end, s.lang) for s in art.segments if s.lang and s.lang != "und"]
-        doc = document(art.text, art.lang, spans, art.mentions)
-        docs.append(doc)
-        sources = [f for f in doc.found if f.layer in _SOURCE_LAYERS]
-        for name in known_from(sources, doc, MIN_CONFIDENCE):
+    for doc in docs:
+        for name in names_to_spread(doc):
             known.add(name)
     if not len(known):
         return 0
-    added = 0
-    for art, doc in zip(articles, docs, strict=True):
-        new = propagate_into(doc, known)
-        if new:
-            art.mentions = sorted([*art.mentions, *new], key=lambda m: (m.start, m.end))
-            added += len(new)
+    added = sum(propagate_article(art, doc, known) for art, doc in zip(articles, docs, strict=True))
     log.debug("propagation added %d mentions over %d articles", added, len(articles))
     return added
+
+
+def article_document(art: Article) -> _Doc:
+    """The article tokenised with its mentions claimed, as both propagation passes read it."""
+    spans = [(s.start, s.end, s.lang) for s in art.segments if s.lang and s.lang != "und"]
+    return document(art.text, art.lang, spans, art.mentions)
+
+
+def names_to_spread(doc: _Doc) -> list[KnownName]:
+    """The article's names confident enough, and found by a local cue, to be looked for in other articles.
+
+    The two passes are separate functions so that a distributed job (``newsweave.batch``) can collect the
+    names of every article, add them to one :class:`KnownNames` in article order, and propagate per article.
+    """
+    return known_from([f for f in doc.found if f.layer in _SOURCE_LAYERS], doc, MIN_CONFIDENCE)
+
+
+def propagate_article(art: Article, doc: _Doc, known: KnownNames) -> int:
+    """Add the known names found in one article (``doc`` from :func:`article_document`); returns how many."""
+    new = propagate_into(doc, known)
+    if new:
+        art.mentions = sorted([*art.mentions, *new], key=lambda m: (m.start, m.end))
+    return len(new)
