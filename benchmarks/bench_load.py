@@ -7,16 +7,21 @@
 3. Runs ``--clients`` concurrent httpx clients for ``--seconds`` over search, event, entity and article
    pages and the API; prints requests/s, p50/p95/p99 latency and errors, per kind and overall.
 
-Requests only go to 127.0.0.1.
+Requests only go to 127.0.0.1. Exits non-zero when any request failed (non-200 or transport error).
 
+    make load                                                         # the same as the next line
     python benchmarks/bench_load.py                                   # 100,000 articles, 50 clients, 60 s
     python benchmarks/bench_load.py --db /tmp/load.db --seconds 20    # reuse a built store
+
+``tests/test_load.py`` runs a short variant of the same load in CI (a few thousand articles, a dozen
+clients for seconds) and asserts zero failures; latency is only printed, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import sqlite3
@@ -24,6 +29,9 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -34,6 +42,8 @@ from newsweave.pipeline import Pipeline
 from newsweave.store import CorpusState, Store, open_store
 
 NEWSWEAVE = str(Path(sys.executable).parent / "newsweave")
+#: Client-side limit per request: above the server's own default limit (NEWSWEAVE_REQUEST_TIMEOUT, 120 s).
+REQUEST_TIMEOUT = 150
 PEOPLE = ["Anna Kowalski", "Pedro Alvarez", "Olga Petrova", "Mehmet Yilmaz", "Rahul Sharma", "Lukas Huber",
           "Aigerim Bekova", "Jan Novak", "Sofia Rossi", "Erik Lindqvist", "Amina Diallo", "Kenji Sato"]
 PLACES = ["Vienna", "Warsaw", "Ankara", "Delhi", "Astana", "Berlin", "Prague", "Tashkent", "Dakar", "Osaka"]
@@ -90,7 +100,7 @@ def _analyse_some(store: Store, pipeline: Pipeline, count: int) -> None:
     print(file=sys.stderr)
 
 
-def _ids(db: Path) -> dict[str, list[str]]:
+def ids(db: Path) -> dict[str, list[str]]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         return {
             "article": [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 5000")],
@@ -118,21 +128,54 @@ def _requests(ids: dict[str, list[str]], rng: random.Random) -> tuple[str, str]:
     return rng.choice(choices)
 
 
-async def _client(base: str, ids: dict[str, list[str]], until: float, seed: int,
-                  timings: dict[str, list[float]], errors: dict[str, int]) -> None:
+@dataclass
+class LoadResult:
+    """What the clients saw: per request kind the latencies and the failures (non-200 or transport error)."""
+
+    clients: int
+    wall: float = 0.0
+    timings: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    #: The first failures, ``"kind GET path -> status"``, so that a failing run says what failed.
+    samples: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return sum(len(v) for v in self.timings.values())
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    def table(self) -> str:
+        """requests, requests/s, p50/p95/p99 in ms and errors per kind and overall."""
+        wall = self.wall or 1.0
+        lines = [f"{self.clients} clients for {self.wall:.1f} s",
+                 f"{'kind':<20}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"]
+        rows = [(kind, self.timings[kind], self.errors[kind]) for kind in sorted(self.timings)]
+        rows.append(("all", [v for values in self.timings.values() for v in values], self.error_count))
+        for kind, values, errors in rows:
+            lines.append(f"{kind:<20}{len(values):>10}{len(values) / wall:>9.1f}{_pct(values, 50):>9.0f}"
+                         f"{_pct(values, 95):>9.0f}{_pct(values, 99):>9.0f}{errors:>8}")
+        return "\n".join(lines + [f"first failures: {s}" for s in self.samples])
+
+
+async def _client(base: str, ids: dict[str, list[str]], until: float, seed: int, result: LoadResult) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT) as client:
         while time.perf_counter() < until:
             kind, path = _requests(ids, rng)
             started = time.perf_counter()
             try:
                 resp = await client.get(path)
-                ok = resp.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            timings[kind].append(time.perf_counter() - started)
-            if not ok:
-                errors[kind] += 1
+                failure = None if resp.status_code == 200 else str(resp.status_code)
+            except httpx.HTTPError as exc:
+                failure = f"{type(exc).__name__}: {exc}"
+            result.timings[kind].append(time.perf_counter() - started)
+            if failure:
+                result.errors[kind] += 1
+                if len(result.samples) < 10:
+                    result.samples.append(f"{kind} GET {path} -> {failure}")
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -140,21 +183,51 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000 if ordered else 0.0
 
 
-async def load(base: str, ids: dict[str, list[str]], clients: int, seconds: float) -> None:
-    timings: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, int] = defaultdict(int)
+async def load(base: str, ids: dict[str, list[str]], clients: int, seconds: float) -> LoadResult:
+    """``clients`` concurrent clients sending the mix to ``base`` for ``seconds``; requests in flight finish."""
+    result = LoadResult(clients)
     started = time.perf_counter()
-    await asyncio.gather(*(_client(base, ids, started + seconds, i, timings, errors) for i in range(clients)))
-    wall = time.perf_counter() - started
-    print(f"\n{clients} clients for {wall:.0f} s against {base}")
-    print(f"{'kind':<20}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
-    for kind in sorted(timings):
-        values = timings[kind]
-        print(f"{kind:<20}{len(values):>10}{len(values) / wall:>9.1f}{_pct(values, 50):>9.0f}"
-              f"{_pct(values, 95):>9.0f}{_pct(values, 99):>9.0f}{errors[kind]:>8}")
-    every = [v for values in timings.values() for v in values]
-    print(f"{'all':<20}{len(every):>10}{len(every) / wall:>9.1f}{_pct(every, 50):>9.0f}{_pct(every, 95):>9.0f}"
-          f"{_pct(every, 99):>9.0f}{sum(errors.values()):>8}")
+    await asyncio.gather(*(_client(base, ids, started + seconds, i, result) for i in range(clients)))
+    result.wall = time.perf_counter() - started
+    return result
+
+
+@dataclass
+class Server:
+    """A running ``newsweave serve``: its base URL and its log (stderr)."""
+
+    base: str
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+@contextmanager
+def serving(db: Path, log_path: Path, start_seconds: float = 120) -> Iterator[Server]:
+    """``newsweave serve`` over ``db`` on 127.0.0.1 and a free port, in its own process, until the block ends."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with log_path.open("wb") as log:
+        server = subprocess.Popen([NEWSWEAVE, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=log)
+    running = Server(f"http://127.0.0.1:{port}", log_path)
+    try:
+        deadline = time.monotonic() + start_seconds
+        while True:
+            try:
+                if httpx.get(running.base + "/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start: {running.log()[-2000:]}")
+            time.sleep(0.3)
+        yield running
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main() -> None:
@@ -166,26 +239,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     build(args.db, args.articles, args.analysed)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([NEWSWEAVE, "serve", "--db", str(args.db), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(base + "/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.3)
-        else:
-            raise SystemExit("the server did not start")
-        asyncio.run(load(base, _ids(args.db), args.clients, args.seconds))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with serving(args.db, args.db.with_name(args.db.name + ".serve.log")) as server:
+        result = asyncio.run(load(server.base, ids(args.db), args.clients, args.seconds))
+    print(f"\nagainst {server.base}, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(result.table())
+    if result.error_count:
+        raise SystemExit(f"{result.error_count} failed requests")
 
 
 if __name__ == "__main__":
