@@ -226,8 +226,6 @@ def _sqlite_engine(url: str) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process never loses a commit
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
-        # SQLite's lower() folds ASCII only; name lookups need Unicode case folding (Казах = казах).
-        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -254,10 +252,6 @@ def _enable_wal(cur: Any, tries: int = 50) -> None:
             if attempt == tries - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
-
-
-def _casefold(value: str | None) -> str | None:
-    return None if value is None else value.casefold()
 
 
 def display_location(location: str | Path) -> str:
@@ -589,6 +583,8 @@ class Store:
                                         for e in entities])
         self._insert(conn, t.entity_variants, [self._clean({"entity_id": e.id, **asdict(v)})
                                                for e in entities for v in e.variants])
+        self._insert(conn, t.entity_names, [self._clean({"entity_id": e.id, "name_fold": n})
+                                            for e in entities for n in _folded_names(e)])
         changed_stories = [s.id for s in stories]
         if changed_stories:
             conn.execute(delete(t.story_events).where(_among(t.story_events.c.story_id, changed_stories,
@@ -851,24 +847,43 @@ class Store:
             found = self._entities(conn, [entity_id])
         return found[0] if found else None
 
+    def get_entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        """The entities among the given ids, with their variants, in the order given (one query per table)."""
+        if not entity_ids:
+            return []
+        with self._reader.connect() as conn:
+            by_id = {x.id: x for x in self._entities(conn, list(dict.fromkeys(entity_ids)))}
+        return [by_id[i] for i in dict.fromkeys(entity_ids) if i in by_id]
+
     def list_entities(self, *, type: str | None = None, name: str | None = None, limit: int = 50,
                       offset: int = 0) -> Page[Entity]:
-        """Entities, most-reported first; ``name`` matches any variant as a case-insensitive substring."""
-        e, v = t.entities, t.entity_variants
+        """Entities, most-reported first; ``name`` matches the canonical name or any variant as a substring,
+        after Unicode case folding (Казах = казах, STRASSE = Straße), in any script."""
+        e = t.entities
         conds = []
         if type:
             conds.append(e.c.type == type)
         if name:
-            fold = func.casefold if self.dialect == "sqlite" else func.lower
-            pattern = f"%{name.casefold()}%"
-            conds.append(or_(fold(e.c.name).like(pattern),
-                             e.c.id.in_(select(v.c.entity_id).where(fold(v.c.name).like(pattern)))))
+            conds.append(e.c.id.in_(self._named(name.casefold())))
         with self._reader.connect() as conn:
             total = conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
             ids = list(conn.execute(select(e.c.id).where(*conds).order_by(e.c.article_count.desc(), e.c.id)
                                     .limit(limit).offset(offset)).scalars())
             by_id = {x.id: x for x in self._entities(conn, ids)} if ids else {}
         return Page([by_id[i] for i in ids], total, limit, offset)
+
+    def _named(self, fold: str) -> Any:
+        """Ids of entities with a casefolded name containing ``fold``: through the trigram index where the
+        backend has one (SQLite's FTS5 trigram table needs three characters; PostgreSQL's pg_trgm index
+        serves the same LIKE), else a scan of the folded names."""
+        n = t.entity_names
+        if self.dialect == "sqlite" and len(fold) >= 3:
+            fts = sql_table("entity_names_fts", column("rowid"))
+            phrase = '"' + fold.replace('"', '""') + '"'
+            return select(n.c.entity_id).where(n.c.id.in_(
+                select(fts.c.rowid).where(text("entity_names_fts MATCH :name_phrase").bindparams(
+                    name_phrase=phrase))))
+        return select(n.c.entity_id).where(n.c.name_fold.contains(fold, autoescape=True))
 
     def entity_mentions(self, entity_id: str, *, limit: int = 50, offset: int = 0) -> Page[MentionHit]:
         """Where an entity is mentioned, in article order."""
@@ -1078,6 +1093,11 @@ class Store:
         """Add or overwrite (by id) entities, events and stories from a backup, keeping the rest."""
         with self._write() as conn:
             self._write_corpus(conn, picture, self._load_state(conn), remove_absent=False)
+
+
+def _folded_names(entity: Entity) -> list[str]:
+    """The entity's canonical name and variants, casefolded, each once (the rows of ``entity_names``)."""
+    return list(dict.fromkeys(n.casefold() for n in [entity.name, *(v.name for v in entity.variants)]))
 
 
 def _mention(r: Row) -> Mention:

@@ -173,6 +173,50 @@ entity_variants = Table(
     Index("ix_entity_variants_entity_id", "entity_id"),
 )
 
+#: Every casefolded name of an entity (canonical and variants, once each), for ``list_entities(name=...)``:
+#: matching a query against all names is a substring search, which a trigram index answers (SQLite: the
+#: FTS5 table ``entity_names_fts``; PostgreSQL: a pg_trgm GIN index) instead of a scan. Folded in Python,
+#: so both backends match exactly what ``str.casefold`` matches (migration 0004).
+entity_names = Table(
+    "entity_names", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(255), ForeignKey("entities.id", **_CASCADE), nullable=False),
+    Column("name_fold", Text, nullable=False),
+    Index("ix_entity_names_entity_id", "entity_id"),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("meta", JSON),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("date", Text),
+    Column("date_end", Text),
+    Column("places", JSON),
+    Column("participants", JSON),
+    Column("story_id", String(255), ForeignKey("stories.id", ondelete="SET NULL")),
+    Column("kind", Text, nullable=False, server_default="reported"),
+    Column("meta", JSON),
+    Index("ix_events_date", "date"),
+    Index("ix_events_story_id", "story_id"),
+)
+
+#: role "reported": the article reports the event; "mentioned": it only refers to it.
+event_articles = Table(
+    "event_articles", metadata,
+    Column("event_id", String(255), ForeignKey("events.id", **_CASCADE), primary_key=True),
+    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), primary_key=True),
+    Column("role", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_event_articles_article_id", "article_id"),
+)
+
 stories = Table(
     "stories", metadata,
     Column("id", String(255), primary_key=True),
