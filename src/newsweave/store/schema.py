@@ -217,38 +217,6 @@ event_articles = Table(
     Index("ix_event_articles_article_id", "article_id"),
 )
 
-stories = Table(
-    "stories", metadata,
-    Column("id", String(255), primary_key=True),
-    Column("label", Text, nullable=False),
-    Column("meta", JSON),
-)
-
-events = Table(
-    "events", metadata,
-    Column("id", String(255), primary_key=True),
-    Column("label", Text, nullable=False),
-    Column("date", Text),
-    Column("date_end", Text),
-    Column("places", JSON),
-    Column("participants", JSON),
-    Column("story_id", String(255), ForeignKey("stories.id", ondelete="SET NULL")),
-    Column("kind", Text, nullable=False, server_default="reported"),
-    Column("meta", JSON),
-    Index("ix_events_date", "date"),
-    Index("ix_events_story_id", "story_id"),
-)
-
-#: role "reported": the article reports the event; "mentioned": it only refers to it.
-event_articles = Table(
-    "event_articles", metadata,
-    Column("event_id", String(255), ForeignKey("events.id", **_CASCADE), primary_key=True),
-    Column("article_id", String(255), ForeignKey("articles.id", **_CASCADE), primary_key=True),
-    Column("role", Text, primary_key=True),
-    Column("position", Integer, nullable=False),
-    Index("ix_event_articles_article_id", "article_id"),
-)
-
 story_events = Table(
     "story_events", metadata,
     Column("story_id", String(255), ForeignKey("stories.id", **_CASCADE), primary_key=True),
