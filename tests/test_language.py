@@ -235,6 +235,18 @@ def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lan
     ("لاہور میں آج بہت گرمی تھی اور لوگوں نے گھروں میں رہنا پسند کیا۔", "ur"),
     ("Polisi mengatakan kecelakaan itu menewaskan tiga orang karena mobil melaju terlalu cepat.", "id"),
     ("Polis berkata kemalangan itu mengorbankan tiga nyawa kerana kereta dipandu terlalu laju.", "ms"),
+    ("Piala Dunia FIFA alah dimulai, dan tim tuan rumah manjadi tim patamo nan kalah di partandiangan pambukak.",
+     "min"),
+    ("The umwhile Prime Meenister o the Unitit Kinrick dees at 96 year auld efter a lang illness.", "sco"),
+    ("The former Prime Minister of the United Kingdom died at 96 after a long illness, the palace said.", "en"),
 ])
 def test_language_function_words_tell_close_languages_apart(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+def test_language_word_checks_leave_out_names_inside_sentences() -> None:
+    from newsweave.stages.language import _common_words
+
+    words = _common_words('Anwar Ibrahim diangkat menjadi Perdana Menteri Malaysia. "Dia" menang lagi.', 50)
+    assert words == ["anwar", "diangkat", "menjadi", "dia", "menang", "lagi"]
+    assert _common_words("Prime Minister Resigns After Vote", 50) == ["prime", "minister", "resigns", "after", "vote"]

@@ -14,6 +14,15 @@ def test_segment_sentences_keep_abbreviations() -> None:
     assert _pieces(text, sentences(text, "en")) == ["Mr. Smith went to Washington.", "He met the president."]
 
 
+def test_segment_sentences_keep_initials_inside_names() -> None:
+    text = "Prize goes to Philip H. Dybvig and Ben S. Bernanke. Next year again."
+    assert _pieces(text, sentences(text, "en")) == ["Prize goes to Philip H. Dybvig and Ben S. Bernanke.",
+                                                    "Next year again."]
+    ru = "Президент В. В. Путин заявил. Это всё."
+    assert _pieces(ru, sentences(ru, "ru")) == ["Президент В. В. Путин заявил.", "Это всё."]
+    assert len(sentences("The U.S. Army left. Then it rained.", "en")) == 2
+
+
 def test_segment_sentences_other_scripts() -> None:
     hi = "मोदी ने कहा कि भारत तैयार है। उन्होंने रूस का दौरा किया।"
     assert len(sentences(hi, "hi")) == 2

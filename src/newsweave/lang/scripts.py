@@ -109,6 +109,24 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
         "ms": frozenset({"kerana", "iaitu", "bekas", "wang", "boleh", "sahaja", "selepas", "berjaya", "syarikat",
                          "polis", "dilancarkan", "jun", "julai", "ogos", "disember", "mac",
                          "terbunuh", "daripada"}),
+        # Minangkabau: nan "which", jo "and", alah "already", indak "not", and Malay -a/-u endings as -o/-uak.
+        "min": frozenset({"nan", "jo", "alah", "indak", "urang", "pado", "kapado", "daripado", "ado", "dek",
+                          "baliau", "iko", "karano", "antaro", "samo", "untuak", "tibo", "sabagai", "manjadi",
+                          "mandapek", "dibuek", "mambuek", "katiko", "patamo", "sasudah", "sabalun", "salamo",
+                          "ciek", "duo", "tigo", "ampek", "limo", "taun", "kato", "maso", "inyo"}),
+    },
+    # Scots against English spelling of the commonest words (Scots o/wi/frae/haes/wis/efter/auld for
+    # of/with/from/has/was/after/old). Scots words that are also English words (an, aw, wee) are left out.
+    {
+        "en": frozenset({"of", "and", "with", "from", "has", "was", "were", "other", "about", "out", "down", "old",
+                         "after", "have", "does", "own", "who", "what", "where", "not", "many", "would", "only",
+                         "between", "before", "into", "people", "world", "two", "more", "most", "so", "them",
+                         "their", "they", "called", "former", "country", "city", "language", "government"}),
+        "sco": frozenset({"o", "wi", "frae", "haes", "wis", "wur", "ither", "aboot", "oot", "doon", "auld", "efter",
+                          "hae", "dees", "ain", "wha", "whit", "whaur", "nae", "mony", "juist", "anly", "atween",
+                          "afore", "intae", "fowk", "warld", "twa", "mair", "maist", "thaim", "thair", "thay",
+                          "thit", "tae", "cried", "umwhile", "kintra", "ceety", "leid", "govrenment", "unitit",
+                          "kinrick", "meenister", "fitba", "selectit", "electit"}),
     },
     # Danish, Norwegian (Bokmål and Nynorsk) and Swedish grammar words: Danish af/efter/ud/op/mig/blev/nu,
     # Bokmål av/etter/ut/opp/meg/ble/nå, Nynorsk ikkje/eg/frå/kva, Swedish och/är/inte/för/att.

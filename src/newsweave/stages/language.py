@@ -97,6 +97,9 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[
 _NON_LATIN = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
 _LATIN_MIXED_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_NON_LATIN})\w+")
 _WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
+#: What may stand between a sentence's end (or the text's start) and the sentence's first word.
+_OPENERS = frozenset(" \t\n\"'«„“‘([-—–")
+_SENTENCE_ENDS = frozenset(".!?:…。！？")
 _QUOTED = re.compile(r"«([^«»\n]{30,})»|“([^“”\n]{30,})”|„([^„“”\n]{30,})[“”]|\"([^\"\n]{30,})\"")
 
 
@@ -296,8 +299,7 @@ def _word_rules(scores: Counter[str], text: str) -> None:
     group = next((g for g in WORD_MARKS if top in g), None)
     if group is None:
         return
-    words = [w.lower() for w in _WORD.findall(text[:_FT_CHARS].replace("\u200e", "").replace("\u200f", ""))]
-    words = words[:_MAX_WORDS]
+    words = _common_words(text.replace("\u200e", "").replace("\u200f", ""), _MAX_WORDS)
     if not words:
         return
     good = {lang: sum(1 for w in words if w in marks) for lang, marks in group.items()}
@@ -309,6 +311,28 @@ def _word_rules(scores: Counter[str], text: str) -> None:
     for lang, n in good.items():
         if n:
             scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, _WORD_MARK_SCALE * n / len(words))
+
+
+def _common_words(text: str, limit: int) -> list[str]:
+    """Lower-cased words of ``text`` (at most ``limit``) without capitalised words inside a sentence.
+
+    Names tell the topic, not the language (Malaysia and Anwar are as frequent in Indonesian news as in
+    Malay), so word-level checks leave them out. A sentence's first word stays: it is usually an ordinary
+    word. Where most words are capitalised (a headline in title case), every word is kept.
+    """
+    found = list(_WORD.finditer(text[:_FT_CHARS]))[: limit * 2]
+    kept = [m.group().lower() for m in found if not m.group()[0].isupper() or _starts_sentence(text, m.start())]
+    if len(kept) * 2 < len(found):
+        kept = [m.group().lower() for m in found]
+    return kept[:limit]
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    """Whether the word at ``i`` begins the text, a line or a sentence (opening quotes and brackets aside)."""
+    j = i
+    while j > 0 and text[j - 1] in _OPENERS:
+        j -= 1
+    return j == 0 or text[j - 1] in _SENTENCE_ENDS or (j < i and "\n" in text[j:i])
 
 
 def _close_set_rule(scores: Counter[str], text: str) -> None:

@@ -69,15 +69,36 @@ def _breaks(kind: str, text: str, lang: str) -> list[tuple[int, int, int]]:
     return out
 
 
+#: A piece ending in a name's initial ("Philip H.", "В. В.", "J."): ICU ends a sentence there, a name does not.
+_INITIAL_END = re.compile(r"(?:^|[\s(\"'«„“.])[^\W\d_]\.$")
+
+
+def _ends_with_initial(piece: str) -> bool:
+    m = _INITIAL_END.search(piece)
+    return m is not None and piece[-2].isupper()
+
+
 def sentences(text: str, lang: str = "und") -> list[tuple[int, int]]:
-    """Sentence spans of ``text``, trimmed of surrounding white space; empty pieces dropped."""
-    spans = []
+    """Sentence spans of ``text``, trimmed of surrounding white space; empty pieces dropped.
+
+    A break right after a one-letter initial followed by a capitalised word is undone ("Ben S. Bernanke",
+    "В. В. Путин"): ICU's abbreviation list knows titles, not initials. A sentence that really ends in
+    a capital letter ("Plan B.") is rarer in news than a name with an initial.
+    """
+    spans: list[tuple[int, int]] = []
+    joined = False
     for start, end, _ in _breaks("sentence", text, lang):
         piece = text[start:end]
         stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            spans.append((start + lead, start + lead + len(stripped)))
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        span = (start + lead, start + lead + len(stripped))
+        if joined and stripped[0].isupper():
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
+        joined = _ends_with_initial(text[spans[-1][0]:spans[-1][1]])
     return spans
 
 
