@@ -43,14 +43,18 @@ from newsweave.kb.names import (
     MAX_NAME_CHARS,
     base_lang,
     fold,
+    fold_classes,
+    loose_key,
     name_key,
     phonetic_key,
+    sound_skeleton,
     spelling_key,
     translit,
 )
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.lang.name_folding import SUFFIXES
+from newsweave.lang.script_sounds import EXACT_SCRIPTS, SAME_SCRIPT_LOOSE, SCRIPT_LOSSES
 from newsweave.model import Article, Entity, Mention, Variant
 
 #: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
@@ -62,6 +66,12 @@ MERGE_RATIO = 84.0
 GIVEN_RATIO = 70.0
 #: Names whose spelling key is shorter than this merge only on identical keys (no fuzzy matching).
 MIN_FUZZY_LEN = 4
+#: Loose cross-script links (:func:`newsweave.kb.names.loose_key`): both folded skeletons need this many
+#: consonants, plus this many per consonant class folded (a skeleton over fewer classes tells less), and this
+#: rapidfuzz ratio. Tuned on half A of ``name_variants`` (``newsweave eval merge``), measured on half B.
+LOOSE_MIN_LEN = 4
+LOOSE_LEN_PER_CLASS = 0.25
+LOOSE_RATIO = 85.0
 #: Letters an acronym has (CSTO, NATO, ODKB, UN, OSCE, ASEAN...).
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 #: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
@@ -91,6 +101,8 @@ log = logging.getLogger(__name__)
 _ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
 _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
 _WORD_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]\"«»„“”]+")
+#: A trailing parenthesised qualifier (reference-work style: *Memorial (society)*, *Ian (hurricane)*).
+_QUALIFIER_RE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _concept_tables() -> dict[str, tuple[dict[str, str], dict[str, list[tuple[str, str]]]]]:
@@ -214,6 +226,10 @@ class _Name:
     tokens: tuple[str, ...]  # name-key tokens of the folded form
     acronym: str | None
     concepts: str | None  # institution concept bag (concept_key)
+    sounds: str  # consonant skeleton of the whole name (sound_skeleton)
+    loose: str  # the same with every consonant class folded (loose_key): blocking key
+    script: str  # ISO 15924 code (script_of)
+    qualifier: str  # name key of a trailing parenthesised qualifier ("" without one)
 
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
@@ -222,16 +238,19 @@ class _Name:
             last, first = (p.strip() for p in surface.split(","))
             if last and first and len(last.split()) <= 2 and len(first.split()) <= 2:
                 surface = f"{first} {last}"
-        folded = name_key(surface, lang)
-        keys = {folded, name_key(surface, None)}
+        core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
+        qualifier = name_key(surface[len(core):].strip(" ()"), None) if core != surface else ""
+        folded = name_key(core, lang)
+        keys = {folded, name_key(core, None)}
         if lemma:
             keys.add(name_key(lemma, lang))
         acronym = acronym_key(surface)
         if acronym:  # सीएसटीओ meets CSTO
             keys.add(acronym.lower())
         keys.discard("")
-        return cls(surface, lang, frozenset(keys), spelling_key(surface, lang), phonetic_key(surface, lang),
-                   tuple(folded.split()), acronym, concept_key(surface, lang) if len(folded) > 1 else None)
+        return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
+                   tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
+                   sound_skeleton(core, lang), loose_key(core, lang), script_of(core), qualifier)
 
 
 @dataclass
@@ -269,6 +288,7 @@ class _Record:
     spellings: set[str] = field(default_factory=set)  # spelling keys, for fuzzy checks on phonetic matches
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surname_spellings: set[str] = field(default_factory=set)
+    sounds: set[tuple[str, str]] = field(default_factory=set)  # (sound skeleton, script) of loose candidates
 
 
 class EntityIndex:
@@ -284,6 +304,7 @@ class EntityIndex:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.by_phonetic: dict[str, set[str]] = defaultdict(set)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.by_loose: dict[str, set[str]] = defaultdict(set)  # every one-deletion variant of a loose key
         for entity in entities:
             self.add_entity(entity)
 
@@ -313,6 +334,10 @@ class EntityIndex:
             surname = name.tokens[-1]
             record.surname_spellings.add(spelling_key(surname))
             self.by_surname[phonetic_key(surname)].add(eid)
+        if _loose_candidate(name, record.entity.type) and (name.sounds, name.script) not in record.sounds:
+            record.sounds.add((name.sounds, name.script))
+            for key in _deletions(name.loose):
+                self.by_loose[key].add(eid)
 
     def add_kb(self, record: _Record, kb_id: str) -> None:
         ns, value = _kb_pair(kb_id)
@@ -350,6 +375,39 @@ def _skeleton_prefix(x: str, y: str) -> bool:
     px, py = phonetic_key(x).removeprefix("a"), phonetic_key(y).removeprefix("a")
     short, long_ = sorted((px, py), key=len)
     return len(short) >= 2 and long_.startswith(short)
+
+
+def _loose_candidate(name: _Name, etype: str) -> bool:
+    """Whether a name takes part in loose cross-script linking: long enough, not an acronym, not a bare
+    surname (those only join full names, :meth:`_Clustering._link_surnames`)."""
+    return (len(name.loose) >= LOOSE_MIN_LEN and not name.acronym
+            and not (etype == "PER" and len(name.tokens) == 1))
+
+
+def _loose_ratio(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """Similarity (0-100) of two (sound skeleton, script) pairs compared with the consonant classes their
+    scripts lose folded; 0 when both scripts are romanised closely (the stricter keys decide those), when
+    both are in one script that spells a name one way (:data:`SAME_SCRIPT_LOOSE`), when their digits differ
+    (*2022* and *2023* events), when they start differently or when a folded skeleton is too short to tell:
+    the more classes are folded, the longer it must be."""
+    (sa, script_a), (sb, script_b) = a, b
+    if script_a in EXACT_SCRIPTS and script_b in EXACT_SCRIPTS:
+        return 0.0
+    if script_a == script_b and script_a not in SAME_SCRIPT_LOOSE:
+        return 0.0
+    if [c for c in sa if c.isdigit()] != [c for c in sb if c.isdigit()]:
+        return 0.0
+    classes = SCRIPT_LOSSES.get(script_a, frozenset()) | SCRIPT_LOSSES.get(script_b, frozenset())
+    ka = fold_classes("".join(c for c in sa if not c.isdigit()), classes)
+    kb = fold_classes("".join(c for c in sb if not c.isdigit()), classes)
+    if min(len(ka), len(kb)) < LOOSE_MIN_LEN + LOOSE_LEN_PER_CLASS * len(classes) or ka[0] != kb[0]:
+        return 0.0
+    return fuzz.ratio(ka, kb)
+
+
+def _deletions(key: str) -> list[str]:
+    """The key and every string one letter shorter: two keys within one edit share one of these."""
+    return [key, *dict.fromkeys(key[:k] + key[k + 1:] for k in range(len(key)))]
 
 
 def _similar(a: str, b: str) -> bool:
@@ -471,6 +529,7 @@ class _Cluster:
     kb: dict[str, str]
     full_names: set[tuple[str, ...]]
     known: str | None
+    qualifiers: set[str] = field(default_factory=set)  # "Memorial (society)": which bearer of the name
 
     def conflicts(self, other: _Cluster) -> bool:
         if self.known and other.known and self.known != other.known:
@@ -479,6 +538,8 @@ class _Cluster:
             return True
         if any(other.kb.get(ns, value) != value for ns, value in self.kb.items()):
             return True
+        if self.qualifiers and other.qualifiers and not self.qualifiers & other.qualifiers:
+            return True  # "Person of the Year (Time)" and "... (Financial Times)": two bearers
         return any(not _given_compatible(a, b) for a in self.full_names for b in other.full_names)
 
     def absorb(self, other: _Cluster) -> None:
@@ -487,6 +548,7 @@ class _Cluster:
             self.kb.setdefault(ns, value)
         self.full_names |= other.full_names
         self.known = self.known or other.known
+        self.qualifiers |= other.qualifiers
 
 
 class _Clustering:
@@ -508,7 +570,7 @@ class _Clustering:
             full = {n.tokens for n in unit.names if unit.type == "PER" and len(n.tokens) > 1}
             kb = dict(_kb_pair(k) for k in sorted(unit.kb_ids, reverse=True))
             self._add(_Node({n.spelling for n in unit.names}),
-                      _Cluster(_typed_set(unit.type), kb, full, None))
+                      _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""}))
 
     def _add(self, node: _Node, cluster: _Cluster) -> int:
         i = len(self.nodes)
@@ -581,6 +643,7 @@ class _Clustering:
         self._link_buckets(kb)
         self._link_buckets(exact)
         self._link_fuzzy()
+        self._link_loose()
         self._link_surnames()  # bare surnames join a bearer one by one first ...
         self._link_buckets(bare, bare_only=True)  # ... and only the unattached ones join each other
 
@@ -604,6 +667,38 @@ class _Clustering:
                     (i, si), (j, sj) = members[a], members[b]
                     if self.find(i) != self.find(j) and _similar(si, sj) and self._types_ok(i, j):
                         self.union(i, j)
+
+    def _link_loose(self) -> None:
+        """Names within one edit under :func:`loose_key` and similar once the classes their scripts lose are
+        folded (:func:`_loose_ratio`: *Liz Truss*-like names and their Arabic, Hangul or Thai spellings),
+        within the batch and with known entities; strongest pairs first."""
+        entries: list[tuple[int, str, tuple[str, str]]] = []
+        for i, unit in enumerate(self.units):
+            for name in unit.names:
+                if _loose_candidate(name, unit.type):
+                    entries.append((i, name.loose, (name.sounds, name.script)))
+        buckets: dict[str, list[int]] = defaultdict(list)
+        for e, (_i, key, _sounds) in enumerate(entries):
+            for k in _deletions(key):
+                buckets[k].append(e)
+        pairs: set[tuple[int, int, tuple[str, str], tuple[str, str]]] = set()
+        for members in buckets.values():
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    (i, _ka, sa), (j, _kb, sb) = entries[members[a]], entries[members[b]]
+                    if i != j:
+                        pairs.add((i, j, sa, sb))
+        for i, key, sounds in entries:
+            for eid in sorted({e for k in _deletions(key) for e in self.index.by_loose.get(k, ())}):
+                if self._agree(eid, self.units[i]):
+                    node = self.known(eid)
+                    pairs.update((i, node, sounds, known) for known in self.index.records[eid].sounds)
+        scored = sorted(((_loose_ratio(sa, sb), i, j) for i, j, sa, sb in pairs), reverse=True)
+        for ratio, i, j in scored:
+            if ratio < LOOSE_RATIO:
+                break
+            if self.find(i) != self.find(j) and self._types_ok(i, j):
+                self.union(i, j)
 
     def _types_ok(self, i: int, j: int) -> bool:
         return len(self.clusters[self.find(i)].types | self.clusters[self.find(j)].types) <= 1

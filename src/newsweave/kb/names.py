@@ -45,6 +45,7 @@ from newsweave.lang.orthography import (
     UZBEK_CYRILLIC_MARKERS,
     UZBEK_CYRILLIC_SHARED,
 )
+from newsweave.lang.script_sounds import LEADING_VOWELS, LOOSE_DROP, LOOSE_SEMIVOWELS, SOUND_CLASSES
 
 #: Longest name considered; real names are far shorter, and the cap bounds the cost of junk input.
 MAX_NAME_CHARS = 200
@@ -53,6 +54,7 @@ _CACHE = 1 << 18
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _NUKTA_RE = re.compile("|".join(map(re.escape, NUKTA_PRECOMPOSED)))
+_LEADING_RE = re.compile(f"([{''.join(sorted(LEADING_VOWELS))}])(\\w)")
 _SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=lambda s: (-len(s), s))) for lang, sufs in SUFFIXES.items()}
 
 
@@ -142,6 +144,12 @@ def _uzbek_latin(text: str) -> str:
     return alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
 
 
+def _spoken_order(text: str) -> str:
+    """Thai and Lao vowels written before their consonant moved after it (เปเล่ -> ปเลเ่), so that anyascii
+    romanises in spoken order (*pele*, not *epel*)."""
+    return _LEADING_RE.sub(r"\2\1", text) if any(c in LEADING_VOWELS for c in text) else text
+
+
 @lru_cache(maxsize=_CACHE)
 def translit(name: str, lang: str | None = None) -> str:
     """The name in Latin letters, for display and keys: alifbo for Uzbek Cyrillic, anyascii otherwise.
@@ -152,7 +160,7 @@ def translit(name: str, lang: str | None = None) -> str:
     text = " ".join((name or "")[:MAX_NAME_CHARS].split())
     if not text:
         return ""
-    text = _NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text)
+    text = _spoken_order(_NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text))
     if is_uzbek_cyrillic(text, lang):
         text = _uzbek_latin(text)
     out = _APOS_RE.sub("'", anyascii(_APOS_RE.sub("'", text)))
@@ -172,7 +180,7 @@ def name_key(name: str, lang: str | None = None) -> str:
     """
     code = base_lang(lang)
     text = fold(name, lang)
-    text = _NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text)
+    text = _spoken_order(_NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text))
     if is_uzbek_cyrillic(text, lang):
         text, code = _uzbek_latin(text), "uz"
     text = text.lower()
@@ -232,6 +240,44 @@ def phonetic_key(name: str, lang: str | None = None) -> str:
         if skeleton:
             out.append(skeleton)
     return " ".join(out)
+
+
+@lru_cache(maxsize=_CACHE)
+def sound_skeleton(name: str, lang: str | None = None) -> str:
+    """The consonants of the whole name after the phonetic rules, words run together, vowels and the
+    semivowels *w*/*y* dropped: what survives romanisation from abjads, syllabaries and Chinese characters
+    (which also run a name's words together: 시진핑-like spellings)."""
+    text = "".join(c for c in name_key(name, lang) if c not in LOOSE_SEMIVOWELS and c != " ")
+    return _collapse("".join(c for c in _sound(text) if c not in LOOSE_DROP))
+
+
+def _class_table(classes: frozenset[str]) -> dict[int, str]:
+    return {ord(c): members[0] for cls in classes for members in [SOUND_CLASSES[cls]] for c in members}
+
+
+_CLASS_TABLES: dict[frozenset[str], dict[int, str]] = {}
+
+
+def fold_classes(skeleton: str, classes: frozenset[str]) -> str:
+    """A :func:`sound_skeleton` with the letters of each of ``classes`` (names of
+    :data:`newsweave.lang.script_sounds.SOUND_CLASSES`) folded together: how a pair of names is compared
+    when one is written in a script that does not tell those sounds apart."""
+    table = _CLASS_TABLES.get(classes)
+    if table is None:
+        table = _CLASS_TABLES[classes] = _class_table(classes)
+    return _collapse(skeleton.translate(table)) if classes else skeleton
+
+
+_ALL_CLASSES = frozenset(SOUND_CLASSES)
+
+
+@lru_cache(maxsize=_CACHE)
+def loose_key(name: str, lang: str | None = None) -> str:
+    """The :func:`sound_skeleton` with every consonant class folded: a blocking key under which a name and
+    its spellings in lossy scripts (an invented *Valid Rostam*, ولید رستم, 발리드 로스탐) come within one edit
+    of each other. Too loose to decide a merge: canonicalisation checks a candidate pair with only the
+    classes its scripts lose folded (:func:`fold_classes`)."""
+    return fold_classes(sound_skeleton(name, lang), _ALL_CLASSES)
 
 
 @lru_cache(maxsize=_CACHE)

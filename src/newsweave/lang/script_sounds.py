@@ -1,0 +1,67 @@
+"""Script-level sound data for the loose cross-script name key (:func:`newsweave.kb.names.loose_key`).
+
+``anyascii`` romanises Latin and Cyrillic names almost letter for letter, but loses information for
+other scripts: abjads (Arabic, Hebrew) omit most vowels and have no *p* or *v*; Hangul, kana and Chinese
+characters add syllable vowels to consonant clusters and have one letter for *r*/*l*; Thai and Lao write
+some vowels before the consonant they follow in speech; Tamil has one letter for *k*/*g* and for
+*s*/*ch*. The loose key therefore keeps only coarse consonant classes, which these writings preserve.
+
+Everything here is data, read by :mod:`newsweave.kb.names` and :mod:`newsweave.corpus.entities`.
+"""
+
+from __future__ import annotations
+
+#: Thai and Lao vowels written before the consonant they are pronounced after (เป = "pe", not "ep").
+LEADING_VOWELS: frozenset[str] = frozenset("เแโใไເແໂໃໄ")
+
+#: Consonant classes (letters after the phonetic rules: sh/ch/zh -> s, kh/q -> k, ph -> f, th -> t, w -> v)
+#: that some scripts do not tell apart; each class folds onto its first letter.
+SOUND_CLASSES: dict[str, str] = {
+    "labial": "bpfv",  # Arabic has no p or v; Hangul and Chinese one letter for p/f; Greek β is v
+    "velar": "kg",  # Tamil, Hangul, Chinese: one letter; Arabic writes g as k, j or gh
+    "sibilant": "sz",  # Hangul, Chinese, Tamil, Thai
+    "dental": "td",  # Tamil, Hangul, Chinese; Greek δ is dh
+    "liquid": "rl",  # Hangul, kana, Chinese: one r/l
+    "nasal": "nm",  # Indic anusvara, final nasals of Chinese syllables
+}
+
+#: The classes each script (ISO 15924 code) leaves undistinguished when romanised by anyascii. A pair of
+#: names is compared with the classes of both their scripts folded; scripts not listed lose none.
+SCRIPT_LOSSES: dict[str, frozenset[str]] = {
+    "Arab": frozenset({"labial", "velar"}),
+    "Hebr": frozenset({"labial", "velar"}),
+    "Syrc": frozenset({"labial", "velar"}),
+    "Thaa": frozenset({"labial", "velar"}),
+    "Grek": frozenset({"labial", "dental"}),
+    "Hani": frozenset(SOUND_CLASSES),
+    "Jpan": frozenset(SOUND_CLASSES),
+    "Hang": frozenset(SOUND_CLASSES),
+    "Thai": frozenset({"labial", "velar", "dental", "liquid"}),
+    "Laoo": frozenset({"labial", "velar", "dental", "liquid"}),
+    "Khmr": frozenset({"labial", "velar", "dental"}),
+    "Mymr": frozenset({"labial", "velar", "dental"}),
+    "Taml": frozenset({"labial", "velar", "sibilant", "dental", "nasal"}),
+    "Mlym": frozenset({"nasal"}),
+    "Deva": frozenset({"nasal"}),
+    "Beng": frozenset({"nasal"}),
+    "Guru": frozenset({"nasal"}),
+    "Gujr": frozenset({"nasal"}),
+    "Telu": frozenset({"nasal"}),
+    "Knda": frozenset({"nasal"}),
+    "Sinh": frozenset({"nasal"}),
+}
+
+#: Dropped from the romanised name before the phonetic rules: the semivowels that abjads also use as vowel
+#: letters (Arabic و is *w*, *u* or *o*; ي is *y*, *i* or *e*), so that *w* does not become the consonant *v*.
+LOOSE_SEMIVOWELS: frozenset[str] = frozenset("wy")
+#: Dropped after the phonetic rules: vowels, *y* (from *j*) and *h*.
+LOOSE_DROP: frozenset[str] = frozenset("aeiouyh")
+
+#: Scripts romanised closely enough for the stricter keys; the loose key links a name only when at least
+#: one side is written in another script (ISO 15924 codes, see ``newsweave.corpus.entities.script_of``).
+EXACT_SCRIPTS: frozenset[str] = frozenset({"Latn", "Cyrl", "Zyyy"})
+
+#: Scripts in which two languages spell one name with different optional letters (Arabic, Persian, Urdu and
+#: Kurdish vowel letters): loose linking also compares two names of the same such script. Two different
+#: strings of Chinese characters, Hangul or Thai are different names, not respellings, and stay apart.
+SAME_SCRIPT_LOOSE: frozenset[str] = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
