@@ -91,6 +91,7 @@ _CLOSE_SET_WORDS = 80
 _RELATIVE_DOUBT = 0.03
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
+_UNKNOWN_LOGFREQ = math.log(_WORDFREQ_FLOOR)
 
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|#(?=\w)")
 #: A word with both basic Latin letters and letters of a non-Latin script (homoglyphs, Roman numerals).
@@ -209,12 +210,25 @@ def _model_labels() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _wordfreq(lang: str) -> dict[str, float]:
+    """``log(frequency + floor)`` of every word ``wordfreq`` finds at least as frequent as ``_WORDFREQ_FLOOR``.
+
+    Rarer words are left out: the floor makes them count about as much as an unknown word, and the
+    hundreds of thousands of them made building the table (``wordfreq.get_frequency_dict``) take up to
+    a second per language on the first article.
+    """
     import wordfreq
 
     try:
-        return wordfreq.get_frequency_dict(WORDFREQ_LANG.get(lang, lang))
+        buckets = wordfreq.get_frequency_list(WORDFREQ_LANG.get(lang, lang))
     except (LookupError, ValueError, OSError):
         return {}
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        freq = wordfreq.cB_to_freq(-index)
+        if freq < _WORDFREQ_FLOOR:
+            break
+        table.update(dict.fromkeys(bucket, math.log(freq + _WORDFREQ_FLOOR)))
+    return table
 
 
 def _norm(label: str) -> str:
@@ -351,7 +365,7 @@ def _close_set_rule(scores: Counter[str], text: str) -> None:
     if len(tokens) < 4:
         return
     total = sum(scores.get(m, 0.0) for m in members) or scores[top]
-    best = max(members, key=lambda m: sum(math.log(_wordfreq(m).get(t, 0.0) + _WORDFREQ_FLOOR) for t in tokens)
+    best = max(members, key=lambda m: sum(_wordfreq(m).get(t, _UNKNOWN_LOGFREQ) for t in tokens)
                + math.log(scores.get(m, 0.0) + 0.01))
     scores[best] = max(scores.get(best, 0.0), total)
     for m in members:
