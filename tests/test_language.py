@@ -250,3 +250,12 @@ def test_language_word_checks_leave_out_names_inside_sentences() -> None:
     words = _common_words('Anwar Ibrahim diangkat menjadi Perdana Menteri Malaysia. "Dia" menang lagi.', 50)
     assert words == ["anwar", "diangkat", "menjadi", "dia", "menang", "lagi"]
     assert _common_words("Prime Minister Resigns After Vote", 50) == ["prime", "minister", "resigns", "after", "vote"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Qaraqalpaqstan Respublikasınıń paytaxtı Nókiste jańa mektep ashıldı hám oqıwshılar sabaqqa keldi.", "kaa"),
+    ("Luiz Inácio Lula da Silva ikkinchi marta Braziliya prezidenti etib saylandi.", "uz"),  # one á is a name
+    ("Türkiye Cumhurbaşkanı bugün Ankara'da yabancı yatırımcılarla bir araya geldi.", "tr"),
+])
+def test_language_karakalpak_latin_letters(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

@@ -40,6 +40,7 @@ EXTRA_SCRIPTS: dict[str, tuple[str, ...]] = {
     "ug": ("Cyrl", "Latn"),
     "be": ("Latn",),
     "tg": ("Latn",),
+    "kaa": ("Latn",),
     "hbo": ("Hebr",),
     "yue": ("Hans",),
     "zh": ("Hant",),
@@ -75,6 +76,9 @@ LETTER_MARKS: dict[str, dict[str, str]] = {
         "uz": "ʻ",
         "az": "ə",
         "tr": "ğış",
+        # Karakalpak's Latin alphabet (2016) marks its vowels and ng/gh with acute accents, where Turkish,
+        # Azerbaijani and Uzbek use ö ü ñ ğ or apostrophes; neither base model knows Karakalpak.
+        "kaa": "áóúńǵ",
     },
     # Written Cantonese: particles, pronouns, the copula 係 and negation 唔 that standard written Chinese
     # does not use (係 only inside the words of ``LETTER_MASKS``).
@@ -159,9 +163,10 @@ LETTER_FOREIGN: dict[str, dict[str, str]] = {
         "sr": "ѓќѕыэёъщьюяйіїєґўқғҳәңөұүһӣӯҷ",
     },
     "Latn": {
-        "uz": "əçşöüñıäğ",
-        "az": "ʻñä",
-        "tr": "əʻ",
+        "uz": "əçşöüñıäğáńǵ",
+        "az": "ʻñäáńǵ",
+        "tr": "əʻáńǵ",
+        "kaa": "əçşğöüñʻ",
     },
 }
 

@@ -209,6 +209,12 @@ def _model_labels() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _known_labels() -> frozenset[str]:
+    ft_labels, li_labels = _model_labels()
+    return ft_labels | li_labels
+
+
+@cache
 def _wordfreq(lang: str) -> dict[str, float]:
     """``log(frequency + floor)`` of every word ``wordfreq`` finds at least as frequent as ``_WORDFREQ_FLOOR``.
 
@@ -218,8 +224,11 @@ def _wordfreq(lang: str) -> dict[str, float]:
     """
     import wordfreq
 
+    code = WORDFREQ_LANG.get(lang, lang)
+    if code not in wordfreq.available_languages():  # wordfreq would answer with a neighbour's list (min -> ms)
+        return {}
     try:
-        buckets = wordfreq.get_frequency_list(WORDFREQ_LANG.get(lang, lang))
+        buckets = wordfreq.get_frequency_list(code)
     except (LookupError, ValueError, OSError):
         return {}
     table: dict[str, float] = {}
@@ -287,6 +296,7 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
     before = dict(scores)
     top = scores.most_common(1)[0][0] if scores else None
     group_led = any(top == lang for lang, _, _ in group)
+    known = _known_labels()  # a language neither model knows needs more than one letter (a name's)
     for lang, own, foreign in group:
         bad = sum(chars[c] for c in foreign & present)
         good = sum(chars[c] for c in own & present)
@@ -294,7 +304,8 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
             scores[lang] = scores.get(lang, 0.0) * 0.01
         elif own and good == 0 and letters >= _ABSENCE_LETTERS_BY_SCRIPT.get(script, _ABSENCE_LETTERS):
             scores[lang] = scores.get(lang, 0.0) * 0.2
-        elif good and bad <= tolerance and (group_led or scores.get(lang, 0.0) >= 0.01):
+        elif good > (0 if lang in known else max(tolerance, 1.5)) and bad <= tolerance and (
+                group_led or scores.get(lang, 0.0) >= 0.01):
             scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, 40 * good / letters)
     if not any(v > 0.02 for v in scores.values()):
         scores.clear()
