@@ -259,3 +259,12 @@ def test_language_word_checks_leave_out_names_inside_sentences() -> None:
 ])
 def test_language_karakalpak_latin_letters(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+@pytest.mark.parametrize(("text", "langs"), [
+    ("Дагъистаналъул бетӀерас цӀияб закон къабул гьабуна ва гьелъул хӀакъалъулъ кицӀе гьабуна.", {"av"}),
+    ("Нохчийн Республикин куьйгалхочо керла школа схьаелла, цу чохь берийн дешар дӀадолийна.", {"ce"}),
+    ("Президент России подписал новый закон о поддержке семей с детьми.", {"ru"}),
+])
+def test_language_palochka_marks_caucasian_languages(text: str, langs: set[str]) -> None:
+    assert identify(text).lang in langs
