@@ -268,3 +268,14 @@ def test_language_karakalpak_latin_letters(text: str, lang: str) -> None:
 ])
 def test_language_palochka_marks_caucasian_languages(text: str, langs: set[str]) -> None:
     assert identify(text).lang in langs
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("O presidente da Xunta dixo que non vai participar na cimeira cos ministros europeos.", "gl"),
+    ("El president de la Generalitat va dir que no participarà en la cimera amb els ministres europeus.", "ca"),
+    ("El presidente del Gobierno dijo que no participará en la cumbre con los ministros europeos.", "es"),
+    ("O presidente do Brasil disse que não vai participar da cimeira com os ministros europeus.", "pt"),
+    ("Descubren e inhabilitan dos tomas clandestinas en el norte del estado.", "es"),  # dos: two, not "of the"
+])
+def test_language_iberian_function_words(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

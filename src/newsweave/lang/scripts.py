@@ -123,6 +123,21 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
                           "mandapek", "dibuek", "mambuek", "katiko", "patamo", "sasudah", "sabalun", "salamo",
                           "ciek", "duo", "tigo", "ampek", "limo", "taun", "kato", "maso", "inyo"}),
     },
+    # Iberian Romance articles, contractions and grammar words: Spanish el/los/las/y/muy, Portuguese
+    # em/com/uma/não/pelo, Galician unha/non/polo/coa/xa, Catalan els/amb/i/però. do/da/na are
+    # Portuguese and Galician alike; words two languages use in other senses (Spanish dos "two" and
+    # se va "goes" against Portuguese dos "of the" and the Catalan past va) are left out.
+    {
+        "es": frozenset({"el", "los", "las", "del", "y", "con", "una", "unas", "pero", "también", "ya", "hasta",
+                         "muy", "fue", "hay", "según", "sus"}),
+        "pt": frozenset({"do", "da", "das", "na", "nas", "ao", "aos", "em", "uma", "umas", "não", "pelo",
+                         "pela", "pelos", "pelas", "também", "já", "até", "com", "muito", "são", "após"}),
+        "gl": frozenset({"do", "da", "das", "na", "nas", "ao", "aos", "unha", "unhas", "non", "polo", "pola",
+                         "polos", "polas", "coa", "coas", "cun", "cunha", "xa", "moi", "tamén", "ata", "dun",
+                         "dunha", "con", "pero", "despois"}),
+        "ca": frozenset({"els", "del", "dels", "amb", "per", "i", "les", "és", "són", "aquest", "aquesta",
+                         "però", "molt", "també", "fins", "pel", "seva", "després"}),
+    },
     # Scots against English spelling of the commonest words (Scots o/wi/frae/haes/wis/efter/auld for
     # of/with/from/has/was/after/old). Scots words that are also English words (an, aw, wee) are left out.
     {
