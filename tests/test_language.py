@@ -279,3 +279,8 @@ def test_language_palochka_marks_caucasian_languages(text: str, langs: set[str])
 ])
 def test_language_iberian_function_words(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+def test_language_mingrelian_schwa_letter() -> None:
+    assert identify("ახალი პრემიერ-მინისტრი გინირთჷ დო ოსურეფიშ პარტიაშ ლიდერი დოღურჷ.").lang == "xmf"
+    assert identify("საქართველოს მთავრობამ ახალი კანონპროექტი პარლამენტს განსახილველად წარუდგინა.").lang == "ka"

@@ -84,6 +84,8 @@ LETTER_MARKS: dict[str, dict[str, str]] = {
         # Azerbaijani and Uzbek use ö ü ñ ğ or apostrophes; neither base model knows Karakalpak.
         "kaa": "áóúńǵ",
     },
+    # Mingrelian writes its schwa with ჷ (and ჸ), letters the Georgian alphabet no longer has.
+    "Geor": {"xmf": "ჷჸ", "ka": ""},
     # Written Cantonese: particles, pronouns, the copula 係 and negation 唔 that standard written Chinese
     # does not use (係 only inside the words of ``LETTER_MASKS``).
     "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "zh": ""},
@@ -184,6 +186,7 @@ LETTER_FOREIGN: dict[str, dict[str, str]] = {
         "ce": "ўқғҳәңөұүһіїєґӣӯҷђћјљњџѓќѕ",
         "lez": "ўқғҳәңөұүһіїєґӣӯҷђћјљњџѓќѕ",
     },
+    "Geor": {"ka": "ჷჸ"},
     "Latn": {
         "uz": "əçşöüñıäğáńǵ",
         "az": "ʻñäáńǵ",
