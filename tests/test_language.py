@@ -239,6 +239,8 @@ def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lan
      "min"),
     ("The umwhile Prime Meenister o the Unitit Kinrick dees at 96 year auld efter a lang illness.", "sco"),
     ("The former Prime Minister of the United Kingdom died at 96 after a long illness, the palace said.", "en"),
+    ("تبریزده بیر بؤیوک یانغین اولدو و ایکی نفر یارالاندی.", "azb"),
+    ("در تبریز آتش‌سوزی بزرگی رخ داد و دو نفر زخمی شدند.", "fa"),
 ])
 def test_language_function_words_tell_close_languages_apart(text: str, lang: str) -> None:
     assert identify(text).lang == lang

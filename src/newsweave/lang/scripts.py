@@ -109,6 +109,14 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
         "pnb": frozenset({"دے", "دی", "دا", "وچ", "تے", "نال", "توں", "نیں", "نيں", "اے", "ہور", "چ", "وی", "نوں"}),
         "ur": frozenset({"کے", "کی", "کا", "میں", "اور", "سے", "ہیں", "تھا", "تھے", "کو", "بھی"}),
     },
+    # Persian grammar words (az "from", be "to", dar "in", ke "that", ra, ast "is") against South Azerbaijani
+    # ones written in the same letters (bir "one", iki "two", ile "with", olan, üçün "for", sonra "after").
+    {
+        "fa": frozenset({"از", "به", "در", "که", "را", "این", "با", "است", "شد", "می", "برای", "آن", "بود", "کرد",
+                         "های", "خود", "شده", "نیز"}),
+        "azb": frozenset({"بیر", "ایکی", "ایله", "اولان", "اولاراق", "اوچون", "ائتدی", "اولدو", "چوْخ", "چوخ",
+                          "داها", "گؤره", "سونرا", "ایدی", "دئدی"}),
+    },
     # Standard Indonesian against standard Malay vocabulary (Indonesian karena/mantan/uang/polisi and
     # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember).
     # Words both use with other senses (pemerintah, pejabat, setelah, semasa, kereta) are left out.
