@@ -304,7 +304,9 @@ class EntityIndex:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.by_phonetic: dict[str, set[str]] = defaultdict(set)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        self.by_loose: dict[str, set[str]] = defaultdict(set)  # every one-deletion variant of a loose key
+        # loose key and its one-deletion variants -> ids, for names in lossy scripts and for the others apart:
+        # a name in an exact script looks only among the (few) lossy ones
+        self.by_loose: dict[bool, dict[str, set[str]]] = {True: defaultdict(set), False: defaultdict(set)}
         for entity in entities:
             self.add_entity(entity)
 
@@ -336,8 +338,9 @@ class EntityIndex:
             self.by_surname[phonetic_key(surname)].add(eid)
         if _loose_candidate(name, record.entity.type) and (name.sounds, name.script) not in record.sounds:
             record.sounds.add((name.sounds, name.script))
+            by_loose = self.by_loose[name.script not in EXACT_SCRIPTS]
             for key in _deletions(name.loose):
-                self.by_loose[key].add(eid)
+                by_loose[key].add(eid)
 
     def add_kb(self, record: _Record, kb_id: str) -> None:
         ns, value = _kb_pair(kb_id)
@@ -677,26 +680,27 @@ class _Clustering:
             for name in unit.names:
                 if _loose_candidate(name, unit.type):
                     entries.append((i, name.loose, (name.sounds, name.script)))
-        buckets: dict[str, list[int]] = defaultdict(list)
-        for e, (_i, key, _sounds) in enumerate(entries):
-            for k in _deletions(key):
-                buckets[k].append(e)
+        lossy_buckets: dict[str, list[int]] = defaultdict(list)
+        for e, (_i, key, (_sounds, script)) in enumerate(entries):
+            if script not in EXACT_SCRIPTS:
+                for k in _deletions(key):
+                    lossy_buckets[k].append(e)
         pairs: set[tuple[int, int, tuple[str, str], tuple[str, str]]] = set()
-        for members in buckets.values():
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    (i, _ka, sa), (j, _kb, sb) = entries[members[a]], entries[members[b]]
-                    if i != j:
-                        pairs.add((i, j, sa, sb))
-        for i, key, sounds in entries:
-            for eid in sorted({e for k in _deletions(key) for e in self.index.by_loose.get(k, ())}):
-                if self._agree(eid, self.units[i]):
-                    node = self.known(eid)
-                    pairs.update((i, node, sounds, known) for known in self.index.records[eid].sounds)
-        scored = sorted(((_loose_ratio(sa, sb), i, j) for i, j, sa, sb in pairs), reverse=True)
-        for ratio, i, j in scored:
-            if ratio < LOOSE_RATIO:
-                break
+        scored: list[tuple[float, int, int]] = []
+        for e, (i, key, sounds) in enumerate(entries):
+            lossy = sounds[1] not in EXACT_SCRIPTS
+            for f in {f for k in _deletions(key) for f in lossy_buckets.get(k, ())}:
+                j, _kf, other = entries[f]
+                if i != j and (not lossy or e < f):  # each pair once
+                    pairs.add((i, j, sounds, other))
+            found = {eid for table in ((True, False) if lossy else (True,))
+                     for k in _deletions(key) for eid in self.index.by_loose[table].get(k, ())}
+            for eid in sorted(found):
+                best = max(_loose_ratio(sounds, known) for known in self.index.records[eid].sounds)
+                if best >= LOOSE_RATIO and self._agree(eid, self.units[i]):
+                    scored.append((best, i, self.known(eid)))
+        scored += [(r, i, j) for i, j, sa, sb in pairs if (r := _loose_ratio(sa, sb)) >= LOOSE_RATIO]
+        for _ratio, i, j in sorted(scored, reverse=True):
             if self.find(i) != self.find(j) and self._types_ok(i, j):
                 self.union(i, j)
 
@@ -822,13 +826,50 @@ def _kb_names() -> dict[str, str]:
     return names
 
 
-def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str], str | None]) -> str:
+def kb_acronym_id(acronym: str, etype: str) -> str | None:
+    """The KB id of the gazetteer entry (organisations list included) whose all-capital name is ``acronym``
+    (Latin letters, as :func:`acronym_key` gives them) and whose type is ``etype``; None when there is none."""
+    from newsweave.kb.gazetteer import load_gazetteer
+    from newsweave.kb.gazetteer import name_key as gaz_key
+
+    try:
+        gaz = load_gazetteer()
+    except (OSError, ValueError) as exc:
+        log.warning("gazetteer not read (%s); acronyms are not looked up", exc)
+        return None
+    key = gaz_key(acronym)
+    entry = gaz.lookup(key) if key in gaz.acronyms else None
+    return entry.kb_id if entry is not None and entry.type == etype else None
+
+
+#: Variants (the most frequent) a display name is worked out from; bounds the cost for popular entities.
+DISPLAY_VARIANTS = 40
+_SEPARATORS = re.compile(r"([\s\-]+)")
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One variant as a Latin display candidate: ASCII-folded text, its language and script, how often seen."""
+
+    text: str
+    lang: str
+    script: str
+    count: int
+
+    @property
+    def tokens(self) -> list[str]:
+        return _SEPARATORS.split(self.text)[::2]
+
+
+def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str], str | None],
+                  kb_acronym: Callable[[str, str], str | None] = kb_acronym_id) -> str:
     """The English/KB form when known, else a Latin form an English reader can use (ASCII-folded).
 
-    Without a KB entry: the most used Latin full name (English first; several words before one), folded to
-    ASCII (*Kasim Comart Tokayev*, not a language's diacritics); an organisation known only by an expansion
-    in a case-inflecting language (Polish genitive *Organizacji …*) shows its Latin acronym instead, since
-    the expansion's base form is not known. Else a transliteration.
+    In order: the KB's English name of the entity's KB id; the recogniser's KB lemma; the KB's English name
+    of an acronym a variant spells (*सीएसटीओ* spells a Latin acronym the organisations list knows); the most
+    used English full name; for an organisation known only by an expansion in a case-inflecting language
+    (Polish genitive *Organizacji …*), its acronym; else the consensus spelling of all languages and scripts
+    (:func:`_consensus_name`).
     """
     for ns, value in entity.kb_ids.items():
         known = kb_name(f"{ns}:{value}")
@@ -836,36 +877,93 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
             return known
     if kb_names:
         return max(kb_names.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
-    latin = [v for v in entity.variants if v.script == "Latn"]
-    pool = latin or entity.variants
-    if not pool:
+    variants = sorted(entity.variants, key=lambda v: (-v.count, v.name, v.lang or ""))[:DISPLAY_VARIANTS]
+    for acronym in sorted({a for v in variants if (a := acronym_key(v.name))}):
+        kb_id = kb_acronym(acronym, entity.type)
+        known = kb_name(kb_id) if kb_id else None
+        if known:
+            return known
+    forms = []
+    for v in variants:
+        latin = v.script == "Latn"
+        text = " ".join(anyascii(v.name if latin else translit(fold(v.name, v.lang), v.lang)).split())
+        if text:
+            forms.append(_Form(text, base_lang(v.lang) or "und", v.script, v.count))
+    if not forms:
         return entity.name
-    counts: Counter[str] = Counter()
-    full: dict[str, bool] = {}
-    english: set[str] = set()
-    inflected: set[str] = set()
-    written_ascii: set[str] = set()
-    others = [v for v in entity.variants if v.script != "Latn"] if latin else []
-    for v in (*pool, *others):
-        form = " ".join(anyascii(v.name if v.script == "Latn" else translit(fold(v.name, v.lang), v.lang)).split())
-        if v.script != "Latn" and latin:  # another script's transliteration supports the Latin spelling it matches
-            if form in full:
-                counts[form] += v.count
-            continue
-        form = form or v.name
-        counts[form] += v.count
-        full[form] = len(form.split()) > 1
-        if v.lang == "en":
-            english.add(form)
-        elif full[form] and base_lang(v.lang) in INFLECTING_LANGS:
-            inflected.add(form)
-        if v.name.isascii():
-            written_ascii.add(form)
-    if entity.type == "ORG" and not english:
-        acronyms = [f for f in full if _is_acronym(f)]
-        if acronyms and all(f in inflected for f in full if full[f]):
-            return max(acronyms, key=lambda f: (counts[f], f))
-    return max(full, key=lambda f: (full[f], f in english, counts[f], f in written_ascii, -len(f), f))
+    english = [f for f in forms if f.lang == "en" and len(f.tokens) > 1]
+    if english:
+        return max(english, key=lambda f: (f.count, f.text)).text
+    if entity.type == "ORG":
+        acronym = _inflected_only_acronym(forms)
+        if acronym:
+            return acronym
+    return _consensus_name(forms, entity.type == "PER")
+
+
+def _inflected_only_acronym(forms: list[_Form]) -> str | None:
+    """An organisation's Latin acronym when all its full names are in case-inflecting languages (whose base
+    form is not known) and none is English."""
+    full = [f for f in forms if len(f.tokens) > 1]
+    acronyms = [f for f in forms if f.script == "Latn" and _is_acronym(f.text)]
+    if acronyms and not any(f.lang == "en" for f in forms) and all(f.lang in INFLECTING_LANGS for f in full):
+        return max(acronyms, key=lambda f: (f.count, f.text)).text
+    return None
+
+
+def _consensus_name(forms: list[_Form], person: bool) -> str:
+    """The spelling that all languages and scripts agree on most, word by word.
+
+    Each language's spelling of a name follows its own conventions (German *Schomart*, Turkish *Comart*,
+    Polish *Żomert*); romanisations of other scripts (``anyascii``, alifbo) follow English-like ones
+    (*Jomart*). Per word position of the full names, the spelling with the highest summed similarity to
+    every language's closest spelling wins (one vote per language and script, so one article's many
+    mentions do not outvote the rest); a person's one-word variants (surnames) vote for the last word.
+    Ties go to English, Latin-written, then frequent forms. Names of one word are chosen the same way.
+    """
+    full = [f for f in forms if len(f.tokens) > 1]
+    pool = full or forms
+    width_votes: Counter[int] = Counter()
+    for lang in {(f.lang, f.script) for f in pool}:
+        width_votes[max(len(f.tokens) for f in pool if (f.lang, f.script) == lang)] += 1
+    width = max(width_votes, key=lambda w: (width_votes[w], w))
+    shaped = [f for f in pool if len(f.tokens) == width]
+    words: list[str] = []
+    for position in range(width):
+        voters: dict[tuple[str, str], set[str]] = defaultdict(set)
+        weight: Counter[str] = Counter()
+        english: set[str] = set()
+        latin: set[str] = set()
+        for f in shaped:
+            word = f.tokens[position]
+            voters[(f.lang, f.script)].add(word)
+            weight[word] += f.count
+            if f.lang == "en":
+                english.add(word)
+            if f.script == "Latn":
+                latin.add(word)
+        if person and full and position == width - 1:
+            for f in forms:
+                if len(f.tokens) == 1:
+                    voters[(f.lang, f.script)].add(f.tokens[0])
+                    if f.lang == "en":
+                        english.add(f.tokens[0])
+        support = {w: _support(w, voters.values()) for w in sorted({f.tokens[position] for f in shaped})}
+        word = max(support, key=lambda w: (support[w], w in english, w in latin, weight[w], w))
+        if word[:1].islower() and any(w[:1].isupper() for w in support):  # from a caseless script's romanisation
+            word = word[:1].upper() + word[1:]
+        words.append(word)
+    template = max(shaped, key=lambda f: (sum(a == b for a, b in zip(f.tokens, words, strict=True)),
+                                          f.script == "Latn", f.count, f.text))
+    parts = _SEPARATORS.split(template.text)
+    parts[::2] = words
+    return "".join(parts)
+
+
+def _support(word: str, votes: Iterable[set[str]]) -> float:
+    """Summed similarity of ``word`` to each voter's closest spelling."""
+    low = word.lower()
+    return sum(max(fuzz.ratio(low, w.lower()) for w in spellings) for spellings in votes)
 
 
 def _is_acronym(form: str) -> bool:
@@ -874,21 +972,23 @@ def _is_acronym(form: str) -> bool:
 
 
 def canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None = None,
-                 kb_name: Callable[[str], str | None] = kb_display_name) -> list[Entity]:
+                 kb_name: Callable[[str], str | None] = kb_display_name,
+                 kb_acronym: Callable[[str, str], str | None] = kb_acronym_id) -> list[Entity]:
     """Set ``entity_id``/``entity_name`` on every mention of ``articles``; return all entities, updated.
 
     ``known`` are the entities saved so far (their ids are kept; they gain variants and counts); the result
     lists them first, then the new ones. Pass a kept ``index`` (built from ``known``) to skip re-indexing.
-    ``kb_name`` gives the display name of a KB id (default: user KB and gazetteer).
+    ``kb_name`` gives the display name of a KB id (default: user KB and gazetteer); ``kb_acronym`` the KB id
+    of a Latin acronym for an entity type (default: gazetteer and organisations list), for display names.
 
     Without ``index``, the index this function left behind last time is reused when ``known`` is that call's
     result again (as the store reloads it: same ids, types, variants and KB ids), else one is built.
     """
     with _no_gc():
         if index is not None:
-            return _canonicalize(articles, known, index, kb_name)
+            return _canonicalize(articles, known, index, kb_name, kb_acronym)
         index = _INDEX_CACHE.take(known) or EntityIndex(known)
-        result = _canonicalize(articles, known, index, kb_name)
+        result = _canonicalize(articles, known, index, kb_name, kb_acronym)
         _INDEX_CACHE.keep(result, index)
         return result
 
@@ -949,13 +1049,15 @@ def _no_gc() -> Iterator[None]:
 
 
 def _canonicalize(articles: list[Article], known: list[Entity], index: EntityIndex | None,
-                  kb_name: Callable[[str], str | None]) -> list[Entity]:
+                  kb_name: Callable[[str], str | None],
+                  kb_acronym: Callable[[str, str], str | None]) -> list[Entity]:
     units = sorted((u for art in articles for u in article_units(art)), key=unit_order)
-    return canonicalize_units(units, known, index, kb_name)
+    return canonicalize_units(units, known, index, kb_name, kb_acronym)
 
 
 def canonicalize_units(units: list[_Unit], known: list[Entity], index: EntityIndex | None = None,
-                       kb_name: Callable[[str], str | None] = kb_display_name) -> list[Entity]:
+                       kb_name: Callable[[str], str | None] = kb_display_name,
+                       kb_acronym: Callable[[str, str], str | None] = kb_acronym_id) -> list[Entity]:
     """:func:`canonicalize` over units already made by :func:`article_units` and sorted by :func:`unit_order`.
 
     Separate so that a distributed job (``newsweave.batch``) can make the units on its executors and run
@@ -991,7 +1093,7 @@ def canonicalize_units(units: list[_Unit], known: list[Entity], index: EntityInd
         entity = index.records[eid].entity
         entity.article_count += len(arts)
         entity.type = _settled_type(entity, types[eid])
-        entity.name = _display_name(entity, kb_names[eid], kb_name) or entity.name
+        entity.name = _display_name(entity, kb_names[eid], kb_name, kb_acronym) or entity.name
     for unit in units:
         for mention in unit.mentions:
             if mention.entity_id in touched:
