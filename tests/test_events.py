@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+from typer.testing import CliRunner
 
+from newsweave.cli import app
 from newsweave.corpus.events import (
     EventIndex,
     cluster,
@@ -167,3 +169,129 @@ def test_events_bad_input_huge_article_and_ten_thousand_copies_stay_bounded() ->
     assert len(mentioned) == 1 and mentioned[0].mentioned_in == ["huge"]
     copy_event = next(e for e in events if e.id == copies[0].event_id)
     assert len(copy_event.meta["hashes"]) == 1 and len(copy_event.meta["figures"]) <= 8
+
+
+_FLOOD = [("Valencia", "LOC", "Q-val"), ("Spain", "LOC", "Q-es"), ("Sanchez", "PER", "Q-san")]
+
+
+def _topic_vec(rng: np.random.Generator, topic: np.ndarray, closeness: float) -> list[float]:
+    noise = rng.normal(size=32)
+    noise -= noise @ topic / (topic @ topic) * topic
+    v = closeness * topic / np.linalg.norm(topic) + np.sqrt(1 - closeness**2) * noise / np.linalg.norm(noise)
+    return v.tolist()
+
+
+def _visit_and_flood() -> tuple[list[Article], list[Article]]:
+    """Three reports of a visit (28 Nov 2022) and two of a flood (5 Dec 2022): different vectors, names, days."""
+    rng = np.random.default_rng(11)
+    visit, flood = rng.normal(size=32), rng.normal(size=32)
+    visits = [_art(f"v{i}", f"Tokayev met Putin in Moscow, report {i}.", "2022-11-28", _PEOPLE,
+                   _topic_vec(rng, visit, 0.97)) for i in range(3)]
+    floods = [_art(f"f{i}", f"Flood in Valencia, Sanchez visits Spain's east, report {i}.", "2022-12-05", _FLOOD,
+                   _topic_vec(rng, flood, 0.97)) for i in range(2)]
+    return visits, floods
+
+
+def _loader(articles: list[Article]):
+    by_id = {a.id: a for a in articles}
+    return lambda ids: [by_id[i] for i in ids if i in by_id]
+
+
+def test_events_recluster_merges_events_of_one_happening_and_redirects() -> None:
+    from newsweave.corpus.events import recluster
+
+    visits, floods = _visit_and_flood()
+    first, s1 = cluster(visits[:2], [], [])  # two shards clustered apart: one visit, two events
+    second, s2 = EventIndex().load([], []), None
+    for art in visits[2:]:
+        second.assign(art)
+    e2, s2 = second.finish()
+    flood_events, s3 = cluster(floods, [], [])
+    events = [*first, *e2, *flood_events]
+    assert len({e.id for e in events if e.kind == "reported"}) == 3
+    result = recluster(events, [*s1, *s2, *s3], _loader(visits + floods))
+    survivor = visits[0].event_id
+    assert result.redirects == {visits[2].event_id: survivor}
+    merged = next(e for e in result.events if e.id == survivor)
+    assert sorted(merged.article_ids) == ["v0", "v1", "v2"] and "2022-11-28" in merged.label
+    assert visits[2].event_id not in {e.id for e in result.events}
+    flood = next(e for e in result.events if e.id == floods[0].event_id)
+    assert sorted(flood.article_ids) == ["f0", "f1"]
+    assert all(visits[2].event_id not in s.event_ids for s in result.stories)
+    assert result.split == []
+
+
+def test_events_recluster_splits_an_event_whose_articles_drifted_apart() -> None:
+    from newsweave.corpus.events import recluster
+
+    visits, floods = _visit_and_flood()
+    events, stories = cluster(visits, [], [])
+    event = next(e for e in events if e.kind == "reported")
+    event.article_ids.append(floods[0].id)  # a report of another happening that an earlier pass let in
+    result = recluster(events, stories, _loader(visits + floods[:1]))
+    assert result.redirects == {}
+    assert [origin for origin, _ in result.split] == [event.id]
+    kept = next(e for e in result.events if e.id == event.id)
+    assert sorted(kept.article_ids) == ["v0", "v1", "v2"]
+    new_id = result.split[0][1][0]
+    split_off = next(e for e in result.events if e.id == new_id)
+    assert split_off.article_ids == ["f0"] and split_off.date == "2022-12-05" and "Sanchez" in split_off.label
+    story = next(s for s in result.stories if s.id == kept.story_id)
+    assert new_id in story.event_ids and split_off.story_id == story.id
+
+
+def test_events_recluster_leaves_a_clean_picture_alone() -> None:
+    from newsweave.corpus.events import recluster
+
+    visits, floods = _visit_and_flood()
+    events, stories = cluster(visits + floods, [], [])
+    before = [(e.id, list(e.article_ids), e.label) for e in events]
+    result = recluster(events, stories, _loader(visits + floods))
+    assert result.merged == [] and result.split == [] and result.redirects == {}
+    assert [(e.id, list(e.article_ids), e.label) for e in result.events] == before
+
+
+def test_events_recluster_store_redirects_old_ids(fresh_store) -> None:
+    from newsweave.corpus import CorpusPicture
+    from newsweave.corpus.events import recluster_store
+    from newsweave.store import open_store
+
+    visits, floods = _visit_and_flood()
+    with open_store(fresh_store("sqlite")) as store:
+        store.add_articles([Article(id=a.id, text=a.text, date=a.date, lang="en") for a in visits + floods])
+        first, s1 = cluster(visits[:2], [], [])
+        index = EventIndex()
+        for art in visits[2:]:
+            index.assign(art)
+        e2, s2 = index.finish()
+        rest, s3 = cluster(floods, [], [])
+        store.save_analysis(visits + floods, CorpusPicture([], [*first, *e2, *rest], [*s1, *s2, *s3]))
+        old = visits[2].event_id
+        result = recluster_store(store)
+        assert result.redirects == {old: visits[0].event_id}
+        assert store.get_event(old).id == visits[0].event_id
+        assert sorted(store.get_event(old).article_ids) == ["v0", "v1", "v2"]
+        assert store.resolve_event_id(old) == visits[0].event_id and store.resolve_event_id("nope") is None
+        assert store.get_article("v2").event_id == visits[0].event_id
+        assert store.check() == []
+    result = CliRunner().invoke(app, ["recluster", "--db", fresh_store("sqlite")])  # a second pass: nothing to do
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("0 merged, 0 split, 2 events")
+
+
+def test_events_recluster_folds_a_mentioned_event_into_its_later_report() -> None:
+    from newsweave.corpus.events import recluster
+
+    uz = _seed_like()[2]  # recalls Putin's state visit to Astana in November 2024
+    events, stories = cluster([uz], [], [])
+    mentioned = next(e for e in events if e.kind == "mentioned")
+    report = _art("rep", "Putin arrived in Astana on a state visit; Tokayev welcomed him.", "2024-11-27", _PEOPLE,
+                  _vec(_TOPIC, 0.9))
+    events, stories = cluster([report], list(events), list(stories))  # reported later, in another batch
+    assert mentioned.id in {e.id for e in events} and report.event_id != mentioned.id
+    result = recluster(events, stories, _loader([uz, report]))
+    assert result.redirects == {mentioned.id: report.event_id}
+    reported = next(e for e in result.events if e.id == report.event_id)
+    assert reported.mentioned_in == ["uz"] and mentioned.id not in {e.id for e in result.events}
+    own = next(e for e in result.events if e.id == uz.event_id)
+    assert own.meta["mentions"] == [report.event_id]

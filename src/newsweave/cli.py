@@ -255,6 +255,23 @@ def check(db: _Db = _DEFAULT_DB) -> None:
     typer.echo("ok")
 
 
+@app.command()
+def recluster(db: _Db = _DEFAULT_DB) -> None:
+    """Re-cluster the stored events with hindsight: merge events that belong together, split drifted ones.
+
+    Merged-away event ids keep resolving to the event that absorbed them.
+    """
+    from newsweave.corpus.events import recluster_store
+
+    with _open_store(db) as store:
+        result = recluster_store(store)
+    for gone, kept in result.merged:
+        typer.echo(f"merged {gone} -> {kept}")
+    for origin, parts in result.split:
+        typer.echo(f"split {origin} -> {', '.join([origin, *parts])}")
+    typer.echo(f"{len(result.merged)} merged, {len(result.split)} split, {len(result.events)} events")
+
+
 @eval_app.command("lang")
 def eval_lang(
     full: Annotated[bool, typer.Option("--full", help="Score every document and sentence, not the CI sample.")] = False,

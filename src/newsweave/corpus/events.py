@@ -30,18 +30,21 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from anyascii import anyascii
 from usearch.index import Index
 
 from newsweave.model import Article, Event, Mention, Story
+
+if TYPE_CHECKING:
+    from newsweave.store.core import CorpusState, Store
 
 #: Entity types that say who took part and where.
 _ACTOR_TYPES = {"PER", "ORG"}
@@ -997,3 +1000,283 @@ def _cluster_into(index: EventIndex, articles: Sequence[Article]) -> tuple[list[
 def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
     wanted = set(article_ids)
     return [a.event_id for a in articles if a.id in wanted and a.event_id]
+
+
+# ---------------------------------------------------------------------------------------------
+# periodic re-clustering
+
+
+#: An event splits in two by vector when its halves' centroids are less alike than this (and share no main
+#: entities): multilingual-e5 vectors of unrelated news sit around 0.75, of one event in two languages ~0.85+.
+SPLIT_COS = 0.78
+#: Two events merge when one's evidence scores at least ``join + MERGE_MARGIN`` against the other, or at
+#: least ``join`` when a later article of one also qualifies for the other (an article linking them).
+MERGE_MARGIN = 1.0
+#: ... and only when they share their main actors and places: at least this salience overlap of entity keys.
+#: Embeddings alone cannot tell two changes of government in one week apart (tested on ITN blurbs).
+MERGE_MIN_ENTITIES = 0.25
+
+
+@dataclass
+class ReclusterResult:
+    """The re-clustered picture and what changed: ``redirects`` maps every event id that no longer
+    exists to the event that absorbed it, so links to the old id still resolve."""
+
+    events: list[Event]
+    stories: list[Story]
+    redirects: dict[str, str] = field(default_factory=dict)
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (absorbed, survivor)
+    split: list[tuple[str, list[str]]] = field(default_factory=list)  # (event, events split off from it)
+
+
+def _state_evidence(state: EventState) -> Evidence:
+    """An event's running evidence in the shape of one article's, to score event against event."""
+    return Evidence(vector=state.centroid, span=state.span, keys=state.keys, places=state.places, names=state.names,
+                    types=state.types, figures=state.figures, dates=state.dates, concept=None, place_hint=None)
+
+
+def _rebuilt(event: Event, members: Sequence[tuple[Article, Evidence]]) -> EventState:
+    """A fresh state for ``event`` from its articles (date order), dropping the evidence of articles that left."""
+    e = Event(id=event.id, label=event.label, story_id=event.story_id, kind=event.kind,
+              mentioned_in=list(event.mentioned_in),
+              meta={k: v for k, v in event.meta.items() if k == "mentions"})
+    state = EventState(event=e)
+    for art, ev in sorted(members, key=lambda m: _by_date(m[0])):
+        state.add(art, ev)
+        if art.content_hash and art.content_hash not in e.meta.setdefault("hashes", []):
+            e.meta["hashes"].append(art.content_hash)
+    return state
+
+
+def _pair_score(a: EventState, b: EventState, w: Weights) -> float:
+    """Symmetric event-to-event score: the weaker of the two directions."""
+    return min(event_score(_state_evidence(a), b, w), event_score(_state_evidence(b), a, w))
+
+
+Member = tuple[Article, Evidence]
+
+
+def _vector_cut(members: list[Member]) -> tuple[list[Member], list[Member]] | None:
+    """Two-means over the article vectors, started from the two most distant articles."""
+    with_vec = [m for m in members if m[1].vector is not None]
+    if len(with_vec) < 2:
+        return None
+    x = np.stack([m[1].vector for m in with_vec])
+    first = int(np.argmin(x @ x.mean(axis=0)))
+    centres = x[[first, int(np.argmin(x @ x[first]))]]
+    side = np.zeros(len(x), dtype=int)
+    for _ in range(10):
+        side = np.argmax(x @ centres.T, axis=1)
+        if side.min() == side.max():
+            return None
+        centres = np.stack([x[side == k].mean(axis=0) for k in (0, 1)])
+    near = [m for m, k in zip(with_vec, side, strict=True) if k == 0]
+    far = [m for m, k in zip(with_vec, side, strict=True) if k == 1]
+    return near + [m for m in members if m[1].vector is None], far
+
+
+def _time_cut(members: list[Member], w: Weights) -> tuple[list[Member], list[Member]] | None:
+    """A cut at the widest gap between report dates, when it is wider than ``max_gap_days``: the same
+    words about a happening weeks later report another occurrence."""
+    dated = sorted((m for m in members if m[1].span), key=lambda m: m[1].span or (0, 0))
+    if len(dated) < 2:
+        return None
+    gaps = [(dated[i + 1][1].span or (0, 0))[0] - (dated[i][1].span or (0, 0))[1] for i in range(len(dated) - 1)]
+    cut = int(np.argmax(gaps)) + 1
+    if gaps[cut - 1] <= w.max_gap_days:
+        return None
+    return dated[:cut] + [m for m in members if not m[1].span], dated[cut:]
+
+
+def _split_event(event: Event, members: list[Member], w: Weights, depth: int = 3) -> list[list[Member]]:
+    """The parts an event's articles fall into, cut in two recursively wherever the halves are clearly apart:
+    reported more than ``max_gap_days`` apart, or with vectors below ``SPLIT_COS`` and no main entities in
+    common (cross-lingual vectors of one event stay far above it)."""
+    if len(members) < 2 or depth == 0:
+        return [members]
+    cut = _time_cut(members, w)
+    if cut is None and (halves := _vector_cut(members)):
+        one, two = _rebuilt(event, halves[0]), _rebuilt(event, halves[1])
+        if (one.centroid is not None and two.centroid is not None and float(one.centroid @ two.centroid) < SPLIT_COS
+                and salience_overlap(one.keys, two.keys) < MERGE_MIN_ENTITIES):
+            cut = halves
+    if cut is None:
+        return [members]
+    return _split_event(event, cut[0], w, depth - 1) + _split_event(event, cut[1], w, depth - 1)
+
+
+def recluster(events: Sequence[Event], stories: Sequence[Story],
+              load_articles: Callable[[Sequence[str]], list[Article]], weights: Weights = WEIGHTS) -> ReclusterResult:
+    """Re-cluster with hindsight: split events whose articles drifted apart, merge events that belong together.
+
+    Online clustering decides once per article, in arrival order: a running centroid can drift so that
+    early articles no longer fit the event, and two events opened before the article that links them
+    arrived stay apart. This pass (1) cuts each reported event in two, by date or by vector, wherever
+    the halves are clearly apart, recursively, and the smaller parts become new events; (2) merges
+    reported events whose evidence clearly agrees (score >= join + MERGE_MARGIN), or agrees and is linked
+    by an article that qualifies for both, and that share their main entities (MERGE_MIN_ENTITIES);
+    (3) folds a *mentioned* event into the reported event it turned out to be. The event with more
+    articles (then the earlier one) keeps its id; each absorbed id is redirected to it. Stories follow:
+    absorbed events leave their stories, split-off events join their origin's story, empty stories go.
+    ``load_articles(ids)`` returns the analysed articles (with embeddings) of those ids.
+    """
+    w = weights
+    order = {e.id: i for i, e in enumerate(events)}
+    live: dict[str, Event] = {e.id: e for e in events}
+    members: dict[str, list[tuple[Article, Evidence]]] = {}
+    for e in events:
+        if e.kind == "reported" and e.article_ids:
+            arts = load_articles(list(dict.fromkeys(e.article_ids)))
+            members[e.id] = [(a, evidence(a)) for a in arts]
+    states: dict[str, EventState] = {eid: _rebuilt(live[eid], m) for eid, m in members.items() if m}
+    result = ReclusterResult(events=[], stories=[])
+    changed: set[str] = set()
+    # (1) splits
+    for eid in sorted(states, key=order.__getitem__):
+        parts = _split_event(live[eid], members[eid], w)
+        if len(parts) == 1:
+            continue
+        parts.sort(key=lambda p: (-len(p), min(_by_date(m[0]) for m in p)))  # the largest part keeps the id
+        stay, groups = parts[0], parts[1:]
+        states[eid], members[eid] = _rebuilt(live[eid], stay), stay
+        new_ids = []
+        for group in groups:
+            first = min(group, key=lambda m: _by_date(m[0]))[0]
+            nid = _stable_id("ev-", first.content_hash or first.id, "split-from", eid)
+            live[nid] = Event(id=nid, label="", story_id=live[eid].story_id)
+            order[nid] = len(order)
+            states[nid], members[nid] = _rebuilt(live[nid], group), group
+            new_ids.append(nid)
+        changed.update([eid, *new_ids])
+        result.split.append((eid, new_ids))
+    # (2) merges of reported events, strongest evidence first, re-scored as groups grow
+    index = EventIndex(weights=w)
+    index.add_states(list(states.values()))
+    cand: dict[tuple[str, str], float] = {}
+    for eid, state in states.items():
+        probe = _state_evidence(state)
+        for other in index.candidates(probe):
+            oid = other.event.id
+            if oid != eid and (oid, eid) not in cand:
+                cand[(eid, oid)] = _pair_score(state, other, w)
+    linked: Counter[tuple[str, str]] = Counter()
+    for eid, mem in members.items():
+        for _art, ev in mem:
+            for other in index.candidates(ev):
+                oid = other.event.id
+                if oid != eid and event_score(ev, other, w) >= w.join:
+                    linked[tuple(sorted((eid, oid)))] += 1  # type: ignore[arg-type]
+    root = {eid: eid for eid in states}
+
+    def find(x: str) -> str:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for (a, b), score in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0])):
+        bar = w.join if linked[tuple(sorted((a, b)))] else w.join + MERGE_MARGIN  # type: ignore[index]
+        if score < bar:
+            continue
+        ra, rb = find(a), find(b)
+        if (ra == rb or _pair_score(states[ra], states[rb], w) < bar
+                or salience_overlap(states[ra].keys, states[rb].keys) < MERGE_MIN_ENTITIES):
+            continue
+        keep, gone = sorted((ra, rb), key=lambda x: (-len(members[x]), (states[x].span or (10**7, 0))[0], x))
+        merged_event = live[keep]
+        merged_event.mentioned_in = list(dict.fromkeys(merged_event.mentioned_in + live[gone].mentioned_in))
+        merged_event.meta["mentions"] = sorted(set(merged_event.meta.get("mentions", []))
+                                               | set(live[gone].meta.get("mentions", [])))
+        members[keep] = members[keep] + members.pop(gone)
+        states[keep] = _rebuilt(merged_event, members[keep])
+        del states[gone]
+        root[gone] = keep
+        changed.add(keep)
+        result.redirects[gone] = keep
+        result.merged.append((gone, keep))
+    # (3) mentioned events that a reported event now covers
+    index = EventIndex(weights=w)
+    index.add_states(list(states.values()))
+    for e in events:
+        if e.kind != "mentioned" or not e.date:
+            continue
+        mstate = EventState.from_event(e)
+        span = mstate.span
+        if span is None:
+            continue
+        concept = mstate.concepts.most_common(1)[0][0] if mstate.concepts else ""
+        h = Happening(concept, span, set(mstate.keys), mstate.names, mstate.places, mstate.types)
+        target = index._match_mentioned(h, exclude=e.id)
+        if target is None or target.event.kind != "reported":
+            continue
+        target.event.mentioned_in = list(dict.fromkeys(target.event.mentioned_in + e.mentioned_in))
+        changed.add(target.event.id)
+        result.redirects[e.id] = target.event.id
+        result.merged.append((e.id, target.event.id))
+    result.redirects = {old: _final(new, result.redirects) for old, new in result.redirects.items()}
+    result.events, result.stories = _reassemble(events, live, {k: v for k, v in states.items() if k in changed},
+                                                stories, result)
+    return result
+
+
+def _final(eid: str, redirects: dict[str, str]) -> str:
+    seen = {eid}
+    while eid in redirects and redirects[eid] not in seen:
+        eid = redirects[eid]
+        seen.add(eid)
+    return eid
+
+
+def _reassemble(events: Sequence[Event], live: dict[str, Event], states: dict[str, EventState],
+                stories: Sequence[Story], result: ReclusterResult) -> tuple[list[Event], list[Story]]:
+    """The whole picture after the pass: events in creation order, ids in links rewritten through redirects.
+
+    ``states`` holds the rebuilt evidence of the events that changed; the others are kept as they were.
+    """
+    redirects = result.redirects
+    out: list[Event] = []
+    for eid in list(dict.fromkeys([e.id for e in events] + list(live))):
+        if eid in redirects:
+            continue
+        if eid in states:
+            states[eid].sync()
+            e = states[eid].event
+        else:
+            e = live[eid]
+        if "mentions" in e.meta:
+            e.meta["mentions"] = sorted({redirects.get(m, m) for m in e.meta["mentions"]} - {e.id})
+        out.append(e)
+    by_id = {e.id: e for e in out}
+    new_of = dict(result.split)
+    kept: list[Story] = []
+    for story in stories:
+        ids = [redirects.get(i, i) for i in story.event_ids]
+        ids += [n for i in story.event_ids for n in new_of.get(i, ())]
+        ids = [i for i in dict.fromkeys(ids) if i in by_id and by_id[i].story_id in (story.id, None)]
+        for i in ids:
+            by_id[i].story_id = story.id
+        if not ids:
+            continue
+        story.event_ids = [e.id for e in timeline(story, [by_id[i] for i in ids])]
+        kept.append(story)
+    alive = {s.id for s in kept}
+    for e in out:
+        if e.story_id not in alive:
+            e.story_id = None
+    return out, kept
+
+
+def recluster_store(store: Store, weights: Weights = WEIGHTS) -> ReclusterResult:
+    """Run :func:`recluster` on a store's picture and save the result with its redirects in one transaction."""
+    from newsweave.store.core import CorpusState  # the store is needed only by this pass
+
+    done: list[ReclusterResult] = []
+    Loader = Callable[[Sequence[str]], list[Article]]
+
+    def change(state: CorpusState, load: Loader) -> tuple[CorpusState, dict[str, str]]:
+        result = recluster(state.events, state.stories, load, weights)
+        done.append(result)
+        return CorpusState(state.entities, result.events, result.stories), result.redirects
+
+    store.rewrite_corpus(change)
+    return done[0]

@@ -540,6 +540,40 @@ class Store:
         with self._write() as conn:
             self._write_corpus(conn, picture, None)
 
+    def rewrite_corpus(self, change: Callable[[CorpusState, Callable[[Sequence[str]], list[Article]]],
+                                              tuple[Picture, dict[str, str]]]) -> dict[str, str]:
+        """Recompute the corpus picture and save it with event-id redirects, in one write transaction.
+
+        ``change(stored_state, load_articles)`` returns the new picture and ``{old event id: surviving id}``;
+        ``load_articles(ids)`` reads analysed articles with embeddings inside the same transaction, so no
+        ingest can slip in between reading and writing, and a process killed midway leaves the store as it was.
+        Returns the redirects written.
+        """
+        with self._write() as conn:
+            picture, redirects = change(self._load_state(conn), lambda ids: self._articles(conn, ids))
+            self._write_corpus(conn, picture, self._load_state(conn))
+            self._save_redirects(conn, redirects)
+        return redirects
+
+    def _save_redirects(self, conn: Connection, redirects: dict[str, str]) -> None:
+        """Add redirects; older ones that pointed at a now-redirected id point at its survivor (one hop, always)."""
+        if not redirects:
+            return
+        r = t.event_redirects
+        conn.execute(update(r).where(r.c.new_id == bindparam("b_old")).values(new_id=bindparam("b_new")),
+                     [{"b_old": old, "b_new": new} for old, new in redirects.items()])
+        conn.execute(delete(r).where(_among(r.c.old_id, list(redirects), self.dialect)))
+        now = _now()
+        self._insert(conn, r, [{"old_id": old, "new_id": new, "created_at": now} for old, new in redirects.items()])
+
+    def _articles(self, conn: Connection, ids: Sequence[str]) -> list[Article]:
+        """Analysed articles with their embeddings, in the order of ``ids`` (missing ids skipped)."""
+        a, emb = t.articles, t.embeddings
+        rows = conn.execute(select(a, emb.c.vector).outerjoin(emb, emb.c.article_id == a.c.id)
+                            .where(_among(a.c.id, ids, self.dialect))).all()
+        by_id = {row.id: self._to_article(row, row.vector) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
     def _write_corpus(self, conn: Connection, picture: Picture, before: CorpusState | None,
                       remove_absent: bool = True) -> None:
         """Write a picture, touching only what changed since ``before`` (the stored state it was built from).
@@ -896,10 +930,28 @@ class Store:
         return Page([MentionHit(r.article_id, r.article_title, _mention(r)) for r in rows], total, limit, offset)
 
     def get_event(self, event_id: str) -> Event | None:
-        """One event with its reporting and mentioning article ids, or None."""
+        """One event with its reporting and mentioning article ids, or None.
+
+        An id that a re-clustering pass merged away gives the event that absorbed it (its ``id`` differs
+        from the one asked for), so old links keep working.
+        """
         with self._reader.connect() as conn:
             found = self._events(conn, [event_id])
+            if not found and (target := self._redirect(conn, event_id)):
+                found = self._events(conn, [target])
         return found[0] if found else None
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """The id under which an event lives now: itself, the survivor it was merged into, or None."""
+        with self._reader.connect() as conn:
+            if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first():
+                return event_id
+            return self._redirect(conn, event_id)
+
+    @staticmethod
+    def _redirect(conn: Connection, event_id: str) -> str | None:
+        r = t.event_redirects
+        return conn.execute(select(r.c.new_id).where(r.c.old_id == event_id)).scalar()
 
     def list_events(self, *, date_from: str | None = None, date_to: str | None = None,
                     entity_id: str | None = None, story_id: str | None = None, kind: str | None = None,

@@ -217,6 +217,16 @@ event_articles = Table(
     Index("ix_event_articles_article_id", "article_id"),
 )
 
+#: Events a re-clustering pass merged away (``newsweave recluster``, migration 0005): an old id resolves
+#: to the event that absorbed it. Chains are collapsed when written, so one lookup always suffices.
+event_redirects = Table(
+    "event_redirects", metadata,
+    Column("old_id", String(255), primary_key=True),
+    Column("new_id", String(255), nullable=False),
+    Column("created_at", Text, nullable=False),
+    Index("ix_event_redirects_new_id", "new_id"),
+)
+
 story_events = Table(
     "story_events", metadata,
     Column("story_id", String(255), ForeignKey("stories.id", **_CASCADE), primary_key=True),
