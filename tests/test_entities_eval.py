@@ -39,3 +39,26 @@ def test_entities_eval_score_arithmetic() -> None:
     assert (sc.precision, sc.recall) == (0.75, 0.5)
     assert abs(sc.f1 - 0.6) < 1e-9
     assert Score().f1 == 0.0
+
+
+def test_entities_eval_germeval_part_tokens_are_dont_care(tmp_path: Path) -> None:
+    ner = tmp_path / "dev" / "ner"
+    ner.mkdir(parents=True)
+    rows = ["1\tDas\tO\tO", "2\tEU-Budget\tB-ORGpart\tO", "3\twächst\tO\tO", "4\tin\tO\tO", "5\tPolen\tB-LOC\tO", ""]
+    (ner / "de_germeval2014_dev.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False))
+    score = report.rows[("germeval", "de")]
+    assert (score.gold, score.tp) == (1, 1)
+    assert score.pred == 1  # "EU" inside "EU-Budget" neither hits nor counts against
+
+
+def test_entities_eval_unlabelled_tail_is_dropped_and_blocks_interleave() -> None:
+    from newsweave.evaluate.ner import GROUP, TAIL_WINDOW, _annotated, _interleaved
+
+    labelled = [[("Ram", "B-NEP"), ("Delhi", "B-NEL")]] * (TAIL_WINDOW * 2)
+    unlabelled = [[("gaya", "O")]] * (TAIL_WINDOW * 3)
+    assert len(_annotated(labelled + unlabelled)) == TAIL_WINDOW * 2
+    sents = list(range(GROUP * 6))
+    held, train = _interleaved(sents, "heldout", None), _interleaved(sents, "train", None)
+    assert held == list(range(GROUP)) + list(range(GROUP * 3, GROUP * 4))
+    assert sorted(held + train) == sents
