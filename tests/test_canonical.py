@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import itertools
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,7 +144,8 @@ def test_canonical_acronym_joins_its_bracketed_expansion_and_other_scripts() -> 
     pl = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG")],
                   text=text)
     ru = _article("ru", "ru", [("ОДКБ", "ORG")])
-    hi = _article("hi", "hi", [("सीएसटीओ", "ORG")])
+    hi = _article("hi", "hi", [("सामूहिक सुरक्षा संधि संगठन", "ORG"), ("सीएसटीओ", "ORG")],
+                  text="सामूहिक सुरक्षा संधि संगठन (सीएसटीओ)")
     en = _article("en", "en", [("Collective Security Treaty Organization", "ORG"), ("CSTO", "ORG")])
     canonicalize([pl, ru, hi, en], [])
     assert pl.mentions[0].entity_id == pl.mentions[1].entity_id == ru.mentions[0].entity_id
@@ -287,3 +290,80 @@ def test_canonical_any_names_get_ids_without_error(names: list[tuple[str, str, s
     entities = canonicalize(articles, [])
     ids = {e.id for e in entities}
     assert all(m.entity_id in ids and m.entity_name is not None for a in articles for m in a.mentions)
+
+
+def test_canonical_loose_links_join_spellings_in_lossy_scripts_and_keep_latin_surnames_apart() -> None:
+    """Invented names: an Arabic, Chinese and Thai spelling join the Latin one; a Latin name whose consonants
+    the Arabic spelling also fits (Della Vigna) stays apart, and so does another name."""
+    articles = [_article("en", "en", [("Marko Delavini", "PER")]), _article("ar", "ar", [("ماركو ديلافيني", "PER")]),
+                _article("ko", "ko", [("마르코 델라비니", "PER")]), _article("zh", "zh", [("马尔科·德拉维尼", "PER")]),
+                _article("th", "th", [("มาร์โก เดลาวินี", "PER")]), _article("en2", "en", [("Marco Della Vigna", "PER")]),
+                _article("en3", "en", [("Mario Ferrari", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert len(set(ids[:5])) == 1
+    assert ids[5] != ids[0] and ids[6] != ids[0] and ids[5] != ids[6]
+    assert articles[1].mentions[0].entity_name == "Marko Delavini"
+
+
+def test_canonical_loose_links_reach_known_entities() -> None:
+    first = [_article("en", "en", [("Marko Delavini", "PER")])]
+    known = canonicalize(first, [])
+    later = [_article("ar", "ar", [("ماركو ديلافيني", "PER")])]
+    canonicalize(later, known)
+    assert later[0].mentions[0].entity_id == first[0].mentions[0].entity_id
+
+
+def test_canonical_parenthesised_qualifier_tells_bearers_apart() -> None:
+    articles = [_article("a", "en", [("Nova Linija (band)", "ORG")]), _article("b", "en", [("Nova Linija", "ORG")]),
+                _article("c", "en", [("Nova Linija (party)", "ORG")])]
+    canonicalize(articles, [])
+    band, bare, party = (a.mentions[0].entity_id for a in articles)
+    assert band == bare and band != party
+
+
+def test_canonical_display_name_is_the_consensus_spelling_not_the_busiest_language() -> None:
+    articles = [_article("de", "de", [("Dschamil Karimow", "PER")]),
+                _article("tr", "tr", [("Cemil Kerimov", "PER"), ("Cemil Kerimov", "PER"), ("Cemil Kerimov", "PER")]),
+                _article("pl", "pl", [("Dżamil Karimow", "PER")]), _article("uz", "uz", [("Жамил Каримов", "PER")]),
+                _article("ru", "ru", [("Джамиль Каримов", "PER")]), _article("en", "en", [("Karimov", "PER")])]
+    canonicalize(articles, [])
+    names = {m.entity_name for a in articles for m in a.mentions}
+    assert len(names) == 1
+    name = names.pop()
+    assert name.endswith(" Karimov") and not name.startswith("Cemil") and name.isascii()
+
+
+def test_canonical_display_name_of_an_acronym_the_kb_knows_is_its_english_name() -> None:
+    text = "Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB)"
+    pl = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG")], text=text)
+    hi = _article("hi", "hi", [("सामूहिक सुरक्षा संधि संगठन", "ORG"), ("सीएसटीओ", "ORG")],
+                  text="सामूहिक सुरक्षा संधि संगठन (सीएसटीओ)")
+    en_name = "Collective Security Treaty Organization"
+    canonicalize([pl, hi], [], kb_name={"org:CSTO": en_name}.get,
+                 kb_acronym=lambda acronym, etype: "org:CSTO" if (acronym, etype) == ("CSTO", "ORG") else None)
+    assert {m.entity_name for a in (pl, hi) for m in a.mentions} == {en_name}
+
+
+def test_canonical_latin_homoglyphs_inside_cyrillic_and_all_caps_headlines() -> None:
+    articles = [_article("a", "ru", [("Мoсквa", "LOC")]),  # Latin o and a inside Cyrillic
+                _article("b", "ru", [("Москва", "LOC")]),
+                _article("c", "en", [("KARIMOV", "PER")]), _article("d", "en", [("Dzhamil Karimov", "PER")]),
+                _article("e", "en", [("PRESIDENT KARIMOV MEETS DELAVINI IN MOSCOW", "MISC")]),
+                _article("f", "en", [("Ivan Иванов", "PER")]), _article("g", "en", [("Ivan Petrov", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1]
+    assert ids[2] == ids[3]
+    assert ids[4] not in ids[:4]
+    assert ids[5] != ids[6] and all(ids)
+
+
+def test_canonical_long_junk_in_lossy_scripts_never_runs_away() -> None:
+    syllables = ["ب", "ت", "ك", "ل", "م", "ن", "ر", "س", "中", "国", "한", "ก", "न", "ש"]
+    names = [(a + b) * 5_000 for a, b in itertools.permutations(syllables, 2)][:60]  # 10,000 characters each
+    articles = [_article(f"j{i}", None, [(n, "MISC")]) for i, n in enumerate(names)]
+    entities = canonicalize(articles, [])
+    sizes = Counter(a.mentions[0].entity_id for a in articles)
+    assert len(sizes) >= 45 and max(sizes.values()) <= 2  # only junk that romanises identically pairs up
+    assert all(len(e.name) <= 400 for e in entities)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.kb.names import fold, name_key, phonetic_key, spelling_key, translit
+from newsweave.kb.names import (
+    fold,
+    fold_classes,
+    loose_key,
+    name_key,
+    phonetic_key,
+    sound_skeleton,
+    spelling_key,
+    translit,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,4 +95,31 @@ def test_names_keys_accept_any_input(junk: str) -> None:
         assert isinstance(fold(junk, lang), str)
         assert len(name_key(junk, lang)) <= 400
         assert isinstance(phonetic_key(junk, lang), str)
-        assert isinstance(translit(junk, lang), str)
+        assert len(translit(junk, lang)) <= 400
+        assert len(loose_key(junk, lang)) <= 400 and isinstance(sound_skeleton(junk, lang), str)
+
+
+def test_names_loose_key_brings_lossy_script_spellings_within_one_edit() -> None:
+    """An invented name in Latin, Persian (no short vowels, و for v) and Hangul (one r/l, p/b/f/v alike)."""
+    latin, persian = loose_key("Valid Rostam", "en"), loose_key("ولید رستم", "fa")
+    hangul = loose_key("발리드 로스탐", "ko")
+    assert latin == hangul
+    assert len(latin) - len(persian) == 1 and latin.endswith(persian)
+    assert loose_key("Mario Ferrari", "en") != latin
+
+
+def test_names_fold_classes_folds_only_the_classes_asked_for() -> None:
+    skeleton = sound_skeleton("Valid Rostam", "en")
+    assert skeleton == "vldrstm"
+    assert fold_classes(skeleton, frozenset({"labial"})) == "bldrstm"
+    assert fold_classes(skeleton, frozenset()) == skeleton
+
+
+def test_names_thai_leading_vowels_romanise_in_spoken_order() -> None:
+    assert translit("เมโล", "th") == "Melo"
+    assert name_key("โรมา", "th") == "roma"
+
+
+def test_names_translit_of_syllable_scripts_is_capitalised_per_word() -> None:
+    assert translit("마르코 델라비니", "ko") == "Maleuko Dellabini"
+    assert translit("马尔科·德拉维尼", "zh") == "Maerke-Delaweini"

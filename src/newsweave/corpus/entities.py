@@ -124,10 +124,16 @@ def _concept_tables() -> dict[str, tuple[dict[str, str], dict[str, list[tuple[st
 _CONCEPTS = _concept_tables()
 
 
-@lru_cache(maxsize=1 << 16)
 def script_of(name: str) -> str:
     """ISO 15924 code of the script of the name's letters (the most frequent among its first 32), ``Zyyy``
     when it has none. Latin, Cyrillic and Devanagari are recognised by code-point range, the rest by name."""
+    counts = _script_counts(name)
+    return max(counts, key=lambda k: (counts[k], k)) if counts else "Zyyy"
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_counts(name: str) -> Counter[str]:
+    """ISO 15924 code -> letters among the name's first 32 letters."""
     counts: Counter[str] = Counter()
     for ch in [c for c in name[:MAX_NAME_CHARS] if c.isalpha()][:32]:
         code = ord(ch)
@@ -139,7 +145,7 @@ def script_of(name: str) -> str:
             counts["Deva"] += 1
         else:
             counts[_SCRIPT_CODES.get(unicodedata.name(ch, "").split(" ", 1)[0], "Zzzz")] += 1
-    return max(counts, key=lambda k: (counts[k], k)) if counts else "Zyyy"
+    return counts
 
 
 def acronym_key(name: str) -> str | None:
@@ -248,9 +254,11 @@ class _Name:
         if acronym:  # सीएसटीओ meets CSTO
             keys.add(acronym.lower())
         keys.discard("")
+        # two lossy scripts in one name (junk, not a spelling): no loose matching
+        one_script = sum(script not in EXACT_SCRIPTS for script in _script_counts(core)) <= 1
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-                   sound_skeleton(core, lang), loose_key(core, lang), script_of(core), qualifier)
+                   sound_skeleton(core, lang), loose_key(core, lang) if one_script else "", script_of(core), qualifier)
 
 
 @dataclass
@@ -287,6 +295,7 @@ class _Record:
     entity: Entity
     spellings: set[str] = field(default_factory=set)  # spelling keys, for fuzzy checks on phonetic matches
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
+    surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
     sounds: set[tuple[str, str]] = field(default_factory=set)  # (sound skeleton, script) of loose candidates
 
@@ -332,6 +341,8 @@ class EntityIndex:
             record.spellings.add(name.spelling)
         if len(name.tokens) > 1 and record.entity.type == "PER":
             record.full_names.add(name.tokens)
+            if name.script in EXACT_SCRIPTS:
+                record.surnames.add(name.tokens[-1])
         if record.entity.type == "PER" and name.tokens:
             surname = name.tokens[-1]
             record.surname_spellings.add(spelling_key(surname))
@@ -367,7 +378,15 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                 return True
             if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO or _skeleton_prefix(x, y):
                 return True
+            if len(loose := loose_key(x)) >= 3 and loose == loose_key(y):  # Marko and Hangul's maleuko
+                return True
     return False
+
+
+def _surnames_compatible(x: str, y: str) -> bool:
+    """Whether two surnames (name-key words of exact-script full names) can be one person's: the same consonant
+    skeleton, similar spellings, or one skeleton starting the other (an inflected or cut form)."""
+    return phonetic_key(x) == phonetic_key(y) or _similar(spelling_key(x), spelling_key(y)) or _skeleton_prefix(x, y)
 
 
 def _skeleton_prefix(x: str, y: str) -> bool:
@@ -533,6 +552,7 @@ class _Cluster:
     full_names: set[tuple[str, ...]]
     known: str | None
     qualifiers: set[str] = field(default_factory=set)  # "Memorial (society)": which bearer of the name
+    surnames: set[str] = field(default_factory=set)  # of full names in exact scripts, as in _Record
 
     def conflicts(self, other: _Cluster) -> bool:
         if self.known and other.known and self.known != other.known:
@@ -543,6 +563,9 @@ class _Cluster:
             return True
         if self.qualifiers and other.qualifiers and not self.qualifiers & other.qualifiers:
             return True  # "Person of the Year (Time)" and "... (Financial Times)": two bearers
+        if self.surnames and other.surnames and not any(_surnames_compatible(a, b) for a in self.surnames
+                                                           for b in other.surnames):
+            return True  # loose cross-script links must not chain Delavini-like and Della Vigna-like names
         return any(not _given_compatible(a, b) for a in self.full_names for b in other.full_names)
 
     def absorb(self, other: _Cluster) -> None:
@@ -552,6 +575,7 @@ class _Cluster:
         self.full_names |= other.full_names
         self.known = self.known or other.known
         self.qualifiers |= other.qualifiers
+        self.surnames |= other.surnames
 
 
 class _Clustering:
@@ -572,8 +596,11 @@ class _Clustering:
         for unit in units:
             full = {n.tokens for n in unit.names if unit.type == "PER" and len(n.tokens) > 1}
             kb = dict(_kb_pair(k) for k in sorted(unit.kb_ids, reverse=True))
+            surnames = {n.tokens[-1] for n in unit.names
+                        if unit.type == "PER" and len(n.tokens) > 1 and n.script in EXACT_SCRIPTS}
             self._add(_Node({n.spelling for n in unit.names}),
-                      _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""}))
+                      _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""},
+                               surnames))
 
     def _add(self, node: _Node, cluster: _Cluster) -> int:
         i = len(self.nodes)
@@ -588,7 +615,8 @@ class _Clustering:
             rec = self.index.records[eid]
             self.known_node[eid] = self._add(
                 _Node(rec.spellings, eid),
-                _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid))
+                _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid,
+                         surnames=set(rec.surnames)))
         return self.known_node[eid]
 
     def find(self, i: int) -> int:

@@ -55,6 +55,7 @@ _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _NUKTA_RE = re.compile("|".join(map(re.escape, NUKTA_PRECOMPOSED)))
 _LEADING_RE = re.compile(f"([{''.join(sorted(LEADING_VOWELS))}])(\\w)")
+_WORD_START_RE = re.compile(r"(?:^|(?<=[\s\-]))[a-z]")
 _SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=lambda s: (-len(s), s))) for lang, sufs in SUFFIXES.items()}
 
 
@@ -166,8 +167,8 @@ def translit(name: str, lang: str | None = None) -> str:
     out = _APOS_RE.sub("'", anyascii(_APOS_RE.sub("'", text)))
     out = " ".join(out.split())
     if not any(c.isalpha() and (c.isupper() or c.islower()) and c != c.swapcase() for c in text):
-        out = " ".join(w[:1].upper() + w[1:] for w in out.split(" "))
-    return out
+        out = _WORD_START_RE.sub(lambda m: m.group(0).upper(), out.lower())  # anyascii's LiZi-TeLaSi -> Lizi-Telasi
+    return out[:2 * MAX_NAME_CHARS]  # one CJK character can romanise to six letters
 
 
 @lru_cache(maxsize=_CACHE)
