@@ -286,3 +286,12 @@ def test_language_iberian_function_words(text: str, lang: str) -> None:
 def test_language_mingrelian_schwa_letter() -> None:
     assert identify("ახალი პრემიერ-მინისტრი გინირთჷ დო ოსურეფიშ პარტიაშ ლიდერი დოღურჷ.").lang == "xmf"
     assert identify("საქართველოს მთავრობამ ახალი კანონპროექტი პარლამენტს განსახილველად წარუდგინა.").lang == "ka"
+
+
+def test_language_word_frequencies_skip_acronyms() -> None:
+    from newsweave.stages.language import _plain_words
+
+    assert _plain_words("NATO og EU vedtager nye regler", 10) == ["og", "vedtager", "nye", "regler"]
+    assert _plain_words("BREAKING: NATO SAYS NO", 10) == ["breaking", "nato", "says", "no"]  # all capitals: kept
+    # "SI" lower-cased is Norwegian "si" (say); the acronym must not make Danish text Norwegian
+    assert identify("For første gang i 21 år vedtages nye SI-præfikser: quetta og ronna.").lang == "da"

@@ -352,6 +352,17 @@ def _common_words(text: str, limit: int) -> list[str]:
     return kept[:limit]
 
 
+def _plain_words(text: str, limit: int) -> list[str]:
+    """Lower-cased words of ``text`` (at most ``limit``) without acronyms: SI, USA or EU are no evidence
+    of a language, while their lower-cased forms may be common words of one (Norwegian si "say").
+    A text mostly in capitals (a shouted headline) keeps every word."""
+    found = _WORD.findall(text[:_FT_CHARS])[: limit * 2]
+    kept = [w.lower() for w in found if len(w) < 2 or not w.isupper()]
+    if len(kept) * 2 < len(found):
+        kept = [w.lower() for w in found]
+    return kept[:limit]
+
+
 def _starts_sentence(text: str, i: int) -> bool:
     """Whether the word at ``i`` begins the text, a line or a sentence (opening quotes and brackets aside)."""
     j = i
@@ -372,7 +383,7 @@ def _close_set_rule(scores: Counter[str], text: str) -> None:
     members = [m for m in group if _wordfreq(m)]
     if len(members) < 2:
         return
-    tokens = [w.lower() for w in _WORD.findall(text[:_FT_CHARS])[:_CLOSE_SET_WORDS]]
+    tokens = _plain_words(text, _CLOSE_SET_WORDS)
     if len(tokens) < 4:
         return
     total = sum(scores.get(m, 0.0) for m in members) or scores[top]
