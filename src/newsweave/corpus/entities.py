@@ -1,12 +1,12 @@
 """Canonical entities: merge every mention of every article into entities with stable ids.
 
-The same person is *Tokayev*, *Tokajewem*, *Тўқаевнинг* and *टोकायेव*; the same organisation is *CSTO*,
-*ODKB* and *सीएसटीओ*. :func:`canonicalize` gives each such group one :class:`~newsweave.model.Entity`
+The same (invented) person is *Sarayev*, *Sarajewem*, *Сараевнинг* and *सरायेव*; the same organisation is
+*OSCE*, *ОБСЕ* and *ओएससीई*. :func:`canonicalize` gives each such group one :class:`~newsweave.model.Entity`
 and writes its id on every mention. It works in two passes:
 
 1. **Within an article**, mentions with the same name key (or the same KB id) form a *unit*; a bare
    surname (else a bare given name) joins the one full name of the article it fits; an acronym joins
-   the expansion it abbreviates or stands next to in parentheses ("Organizacja ... (ODKB)").
+   the expansion it abbreviates or stands next to in parentheses ("Organizacja ... (OBWE)").
 2. **Across articles**, units and the known entities their keys reach are clustered by a constrained
    union-find (:class:`_Clustering`), strongest evidence first: same KB id; same name key (or the same
    bag of institution concepts, :func:`concept_key`); same phonetic key *and* similar spelling
@@ -60,9 +60,9 @@ from newsweave.model import Article, Entity, Mention, Variant
 #: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
 INFLECTING_LANGS = frozenset(SUFFIXES)
 #: Spelling similarity (rapidfuzz ratio of spelling keys, 0-100) two names need when their phonetic keys
-#: agree but their name keys differ: *Tokaev*/*Tokaiev* (92) merge, *Mali*/*Mila* (50) do not.
+#: agree but their name keys differ: *Saraev*/*Saraiev* (92) merge, *Mali*/*Mila* (50) do not.
 MERGE_RATIO = 84.0
-#: Given names are compatible at this similarity (*Zhomart*/*Jomart*), or when one is an initial.
+#: Given names are compatible at this similarity (*Dzhamil*/*Jamil*), or when one is an initial.
 GIVEN_RATIO = 70.0
 #: Names whose spelling key is shorter than this merge only on identical keys (no fuzzy matching).
 MIN_FUZZY_LEN = 4
@@ -72,7 +72,7 @@ MIN_FUZZY_LEN = 4
 LOOSE_MIN_LEN = 4
 LOOSE_LEN_PER_CLASS = 0.25
 LOOSE_RATIO = 85.0
-#: Letters an acronym has (CSTO, NATO, ODKB, UN, OSCE, ASEAN...).
+#: Letters an acronym has (NATO, UN, OSCE, OBWE, ASEAN...).
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 #: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
 #: when the article also gives its acronym (a sign of a proper institution, not a generic phrase).
@@ -149,7 +149,7 @@ def _script_counts(name: str) -> Counter[str]:
 
 
 def acronym_key(name: str) -> str | None:
-    """Latin letters of an acronym (*CSTO*, *ОДКБ* -> ``ODKB``, *सीएसटीओ* -> ``CSTO``), None for other names."""
+    """Latin letters of an acronym (*OSCE*, *ОБСЕ* -> ``OBSE``, *ओएससीई* -> ``OSCE``), None for other names."""
     text = "".join(name.split())
     if not text or len(text) > 4 * ACRONYM_MAX * 3 or text != text.upper():  # lower-case letters: a word
         return None
@@ -181,11 +181,11 @@ def initials(name: str, lang: str | None) -> str | None:
 
 
 def concept_key(name: str, lang: str | None) -> str | None:
-    """The bag of institution concepts a name is made of (``@collective+organization+security+treaty``).
+    """The bag of institution concepts a name is made of (``@bank+development+eurasian``).
 
     None unless every word of the name (bar function words) is an institution word of the language and
-    there are at least three concepts: *Organizacja Układu o Bezpieczeństwie Zbiorowym* and *सामूहिक
-    सुरक्षा संधि संगठन* get the same key, *Sąd Najwyższy Pakistanu* gets none.
+    there are at least three concepts: *Eurasian Development Bank* and *Eurazjatycki Bank Rozwoju* get the
+    same key, *Sąd Najwyższy Pakistanu* gets none.
     """
     code = base_lang(lang) or ""
     if code not in _CONCEPTS:
@@ -368,7 +368,7 @@ def _mention_lang(article: Article, mention: Mention) -> str | None:
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two full names' given names can be the same person's (*Kassym-Jomart*/*Kasym-Zhomart*, *A.*/*Asia*)."""
+    """Whether two full names' given names can be the same person's (*Dzhamil*/*Jamil*, *A.*/*Anna*)."""
     given_a, given_b = a[:-1], b[:-1]
     if not given_a or not given_b:
         return True
@@ -390,7 +390,7 @@ def _surnames_compatible(x: str, y: str) -> bool:
 
 
 def _skeleton_prefix(x: str, y: str) -> bool:
-    """One given name's consonant skeleton starts the other's (*Kas*, an over-folded *Kasym*, and *Qosim*: ks/ksm).
+    """One given name's consonant skeleton starts the other's (*Rus*, an over-folded *Rustam*, and *Rostam*: rs/rstm).
 
     The shorter skeleton needs two consonants, so *Anna* (n) does not fit every *Andrzej* (ndrs).
     """
@@ -472,7 +472,7 @@ def article_units(article: Article) -> list[_Unit]:
 def _join_surnames(units: list[_Unit]) -> list[_Unit]:
     """A bare surname (else a bare given name) joins the article's one full name it fits; with two, none.
 
-    Articles name a person in full once and then by surname ("Tokajew"), sometimes by given name
+    Articles name a person in full once and then by surname ("Sarajew"), sometimes by given name
     ("Asia" for Asia Bibi); within one article the full name that fits is almost always the referent.
     """
     full = [u for u in units if u.type == "PER" and len(u.longest.tokens) > 1]
@@ -682,7 +682,7 @@ class _Clustering:
         return _types_agree(self.index.records[eid].entity.type, unit.type)
 
     def _link_fuzzy(self) -> None:
-        """Same phonetic key and similar spelling (*Tokaev*/*Tokaiev*), within the batch and with known entities."""
+        """Same phonetic key and similar spelling (*Saraev*/*Saraiev*), within the batch and with known entities."""
         buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, unit in enumerate(self.units):
             for name in unit.names:
@@ -942,9 +942,9 @@ def _inflected_only_acronym(forms: list[_Form]) -> str | None:
 def _consensus_name(forms: list[_Form], person: bool) -> str:
     """The spelling that all languages and scripts agree on most, word by word.
 
-    Each language's spelling of a name follows its own conventions (German *Schomart*, Turkish *Comart*,
-    Polish *Żomert*); romanisations of other scripts (``anyascii``, alifbo) follow English-like ones
-    (*Jomart*). Per word position of the full names, the spelling with the highest summed similarity to
+    Each language's spelling of a name follows its own conventions (German *Dschamil*, Turkish *Cemil*,
+    Polish *Dżamil*); romanisations of other scripts (``anyascii``, alifbo) follow English-like ones
+    (*Jamil*). Per word position of the full names, the spelling with the highest summed similarity to
     every language's closest spelling wins (one vote per language and script, so one article's many
     mentions do not outvote the rest); a person's one-word variants (surnames) vote for the last word.
     Ties go to English, Latin-written, then frequent forms. Names of one word are chosen the same way.
@@ -995,7 +995,7 @@ def _support(word: str, votes: Iterable[set[str]]) -> float:
 
 
 def _is_acronym(form: str) -> bool:
-    """An all-capitals single word of 2 to 8 letters (ODKB, CSTO)."""
+    """An all-capitals single word of 2 to 8 letters (OBWE, OSCE)."""
     return " " not in form and 2 <= len(form) <= 8 and form.isalpha() and form.isupper()
 
 

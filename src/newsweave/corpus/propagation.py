@@ -3,8 +3,8 @@
 Local cues are weak in some articles (a caseless script, a name without a title, a misspelling), yet
 the same batch usually holds an article where the name stands beside ``President`` or a verb of
 saying. Every confident person/organisation mention of the batch becomes a known name; each
-article is then searched for those names, inflected (``Tokajewem``) or spelt differently in any
-script (``टोकायेव``, ``तोकायेव`` for ``टोकायव``; by :func:`newsweave.kb.names.same_name`-style
+article is then searched for those names, inflected (``Sarajewem``, an invented name) or spelt differently
+in any script (``सरायेव``, ``शरायेव`` for ``सरायव``; by :func:`newsweave.kb.names.same_name`-style
 transliteration and phonetic keys). New mentions get layer ``propagation`` and never overlap
 existing ones. Articles of the same event or story would be searched first when known; today the
 whole batch is one pool.

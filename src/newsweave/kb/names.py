@@ -1,14 +1,14 @@
 """Name keys: fold inflection, transliterate to Latin, and reduce names to comparable keys.
 
 Canonicalisation and cross-document propagation compare names across languages and scripts:
-*Tokajewem* (pl), *Тўқаевнинг* (uz), *टोकायेव* (hi) and *Tokayev* (en) must meet. Three keys, from
+an invented *Sarajewem* (pl), *Сараевнинг* (uz), *सरायेव* (hi) and *Sarayev* (en) must meet. Three keys, from
 strict to loose:
 
 * :func:`name_key` — inflection folded (:func:`fold`), respelled from the language's orthography into
-  one romanisation, transliterated to ASCII, lowercased: *Tokajewem* (pl) and *Tokayev* -> ``tokayev``.
+  one romanisation, transliterated to ASCII, lowercased: *Sarajewem* (pl) and *Sarayev* -> ``sarayev``.
 * :func:`spelling_key` — the name key with sounds that romanisations spell differently collapsed
   (sibilants, velars, w/v, j/y), vowels kept: for fuzzy similarity.
-* :func:`phonetic_key` — the spelling key without vowels: a consonant skeleton (``tkv``) that indexes
+* :func:`phonetic_key` — the spelling key without vowels: a consonant skeleton (``srv``) that indexes
   candidates cheaply; never a merge decision on its own.
 
 All functions are pure, cached and accept any string: very long inputs are cut to
@@ -88,7 +88,7 @@ def _fold_token(token: str, lang: str) -> str:
         match = _APOS_RE.search(token)
         if match and match.start() >= 2 and token[match.end():].isalpha() and len(token) - match.end() <= 8:
             return token[:match.start()]
-    if token.isupper() and len(token) <= 5:  # acronyms (NATO, ODKB) do not inflect by ending
+    if token.isupper() and len(token) <= 5:  # acronyms (NATO, OBWE) do not inflect by ending
         return token
     low = token.lower()
     min_stem = MIN_STEM.get(lang, DEFAULT_MIN_STEM)
@@ -176,8 +176,8 @@ def name_key(name: str, lang: str | None = None) -> str:
     """Strict comparison key: fold, respell the language's orthography, transliterate (which also strips
     diacritics), lowercase.
 
-    *Tokajewem* (pl), *Tokajews* (de), *Тўқаевнинг* (uz) and *Tokayev* (en) all give ``tokayev``/``toqayev``-
-    like keys; words are separated by single spaces, punctuation and apostrophes are gone.
+    *Sarajewem* (pl), *Sarajews* (de), *Сараевнинг* (uz) and *Sarayev* (en) all give ``sarayev``; words
+    are separated by single spaces, punctuation and apostrophes are gone.
     """
     code = base_lang(lang)
     text = fold(name, lang)
@@ -213,7 +213,7 @@ def spelling_key(name: str, lang: str | None = None) -> str:
     """Name key with spelling variation collapsed (sh/sch/ş -> s, kh/ch/q -> k, w -> v, j/y -> i), vowels kept.
 
     Meant for fuzzy similarity (rapidfuzz) between two names whose phonetic keys already agree:
-    *Tokajew* and *Tokayev* become identical, *Tokaev* and *Tokaiev* differ by one letter.
+    *Sarajew* and *Sarayev* become identical, *Saraev* and *Saraiev* differ by one letter.
     """
     out = []
     for token in name_key(name, lang).split(" "):
@@ -227,8 +227,8 @@ def spelling_key(name: str, lang: str | None = None) -> str:
 def phonetic_key(name: str, lang: str | None = None) -> str:
     """Cross-script consonant skeleton, robust to vowel and consonant spelling variation.
 
-    *Tokayev*, *Tokajew*, *Tokaev*, *Tokaiev* and *Tokayv* -> ``tkv``; *Kazakhstan*, *Kazachstan* (pl),
-    *Kazakistan*, *Qazaqstan* -> ``kskstn``; *Putin*, *Putina* -> ``ptn``. A word that starts with a vowel
+    *Sarayev*, *Sarajew*, *Saraev*, *Saraiev* and *Sarayv* -> ``srv``; *Tajikistan*, *Tadżykistan* (pl),
+    *Tacikistan* (tr) -> ``tskstn``; *Morozov*, *Morozowa* (pl) -> ``mrsv``. A word that starts with a vowel
     keeps an ``a`` marker, so *Aliyev* (``alv``) stays apart from *Lev* (``lv``).
     """
     out = []
@@ -286,7 +286,7 @@ def romanize(word: str) -> str:
     """One word's :func:`spelling_key` as a single run of letters, whatever its language.
 
     Used where the language of a spelling is not known (gazetteer skeleton index, a name seen in
-    another article): टोकायव, Tokayev, Tokajew and Тўқаев come out close.
+    another article): सरायव, Sarayev, Sarajew and Сараев come out close.
     """
     return spelling_key(word).replace(" ", "")
 

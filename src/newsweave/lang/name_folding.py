@@ -1,10 +1,11 @@
 """Inflection folding tables: which endings a name may carry in each language, for name keys.
 
-Names inflect: Polish *Tokajewem*, *Kazachstanu*; Russian *Путина*, *России*; Uzbek *Тўқаевнинг*,
-*Россияга*; Kazakh *Қазақстанның*; Turkish *Rusya'nın*; German *Putins*. Canonicalisation compares
-names by a folded key, so every inflected form of one name must fold to the same stem. The stems are
-keys, not dictionary lemmas (*Россия* and *России* both fold to *Росс*): what matters is that the forms
-of one language agree; cross-language matching goes through transliteration and phonetic keys.
+Names inflect (the persons here are invented): Polish *Sarajewem*, *Tadżykistanu*; Russian *Морозова*,
+*Франции*; Uzbek *Сараевнинг*, *Францияга*; Kazakh *Тәжікстанның*; Turkish *Fransa'nın*; German
+*Morozows*. Canonicalisation compares names by a folded key, so every inflected form of one name must fold
+to the same stem. The stems are keys, not dictionary lemmas (*Франция* and *Франции* both fold to *Франц*):
+what matters is that the forms of one language agree; cross-language matching goes through transliteration
+and phonetic keys.
 (:mod:`newsweave.lang.inflection` serves the recogniser instead: it matches a word against a known base.)
 
 Everything here is data, read by :func:`newsweave.kb.names.fold`. A language missing from a table
@@ -65,14 +66,14 @@ DEFAULT_MIN_STEM = 3
 #: A stem ending in one of these letters keeps its ending (German *Paris*, *Markus*: the -s is no genitive).
 KEEP_AFTER: dict[str, str] = {"de": "sxzßiuä"}
 
-#: Languages whose names inflect only on the last word (German *Wladimir Putins*).
+#: Languages whose names inflect only on the last word (German *Marek Morozows*).
 LAST_TOKEN_ONLY: frozenset[str] = frozenset({"de", "en", "nl", "sv", "da", "no"})
 
-#: Languages that attach case endings to proper names after an apostrophe (Turkish *Rusya'nın*,
-#: English *Putin's*): everything from the apostrophe on is dropped when the stem is long enough.
+#: Languages that attach case endings to proper names after an apostrophe (Turkish *Fransa'nın*,
+#: English *Morozov's*): everything from the apostrophe on is dropped when the stem is long enough.
 APOSTROPHE_SUFFIX: frozenset[str] = frozenset({"tr", "az", "en", "tk", "gag", "crh"})
 
-#: Postpositions written as separate words after a name (Hindi *पुतिन ने*, *रूस के*): dropped when trailing.
+#: Postpositions written as separate words after a name (Hindi *मोरोज़ोव ने*, *फ़्रांस के*): dropped when trailing.
 POSTPOSITIONS: dict[str, frozenset[str]] = {
     "hi": frozenset({"का", "की", "के", "को", "ने", "से", "में", "पर", "तक", "वाले", "वाली", "वाला", "द्वारा"}),
     "mr": frozenset({"चा", "ची", "चे", "ला", "ने", "नी", "त", "मध्ये"}),
