@@ -1,8 +1,8 @@
 """Canonical entities: merge every mention of every article into entities with stable ids.
 
-The same (invented) person is *Sarayev*, *Sarajewem*, *Сараевнинг* and *सरायेव*; the same organisation is
-*OSCE*, *ОБСЕ* and *ओएससीई*. :func:`canonicalize` gives each such group one :class:`~newsweave.model.Entity`
-and writes its id on every mention. It works in two passes:
+The same (invented) person is *Rustam Sarayev*, *Sarajewem*, *Сараевнинг* and *सरायेव*; the same
+organisation is *OSCE* and *ओएससीई* (its Latin letters spelled in Devanagari). :func:`canonicalize` gives
+each such group one :class:`~newsweave.model.Entity` and writes its id on every mention. It works in two passes:
 
 1. **Within an article**, mentions with the same name key (or the same KB id) form a *unit*; a bare
    surname (else a bare given name) joins the one full name of the article it fits; an acronym joins
