@@ -240,12 +240,14 @@ class _Name:
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
         surface = " ".join(surface[:MAX_NAME_CHARS].split())
-        if surface.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
-            last, first = (p.strip() for p in surface.split(","))
-            if last and first and len(last.split()) <= 2 and len(first.split()) <= 2:
-                surface = f"{first} {last}"
         core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
-        qualifier = name_key(surface[len(core):].strip(" ()"), None) if core != surface else ""
+        tail = surface[len(core):]
+        qualifier = name_key(tail.strip(" ()"), None) if tail else ""
+        if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
+            last, first = (p.strip() for p in core.split(","))
+            if last and first and len(last.split()) <= 2 and len(first.split()) <= 2:
+                core = f"{first} {last}"
+                surface = core + tail
         folded = name_key(core, lang)
         keys = {folded, name_key(core, None)}
         if lemma:
