@@ -1006,6 +1006,8 @@ def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[
 # periodic re-clustering
 
 
+#: Events whose articles are read from the store in one query.
+LOAD_BATCH = 200
 #: An event splits in two by vector when its halves' centroids are less alike than this (and share no main
 #: entities): multilingual-e5 vectors of unrelated news sit around 0.75, of one event in two languages ~0.85+.
 SPLIT_COS = 0.78
@@ -1124,10 +1126,12 @@ def recluster(events: Sequence[Event], stories: Sequence[Story],
     order = {e.id: i for i, e in enumerate(events)}
     live: dict[str, Event] = {e.id: e for e in events}
     members: dict[str, list[tuple[Article, Evidence]]] = {}
-    for e in events:
-        if e.kind == "reported" and e.article_ids:
-            arts = load_articles(list(dict.fromkeys(e.article_ids)))
-            members[e.id] = [(a, evidence(a)) for a in arts]
+    reported = [e for e in events if e.kind == "reported" and e.article_ids]
+    for i in range(0, len(reported), LOAD_BATCH):  # one query per batch of events, not per event
+        chunk = reported[i:i + LOAD_BATCH]
+        loaded = {a.id: a for a in load_articles(list(dict.fromkeys(x for e in chunk for x in e.article_ids)))}
+        for e in chunk:
+            members[e.id] = [(loaded[x], evidence(loaded[x])) for x in dict.fromkeys(e.article_ids) if x in loaded]
     states: dict[str, EventState] = {eid: _rebuilt(live[eid], m) for eid, m in members.items() if m}
     result = ReclusterResult(events=[], stories=[])
     changed: set[str] = set()

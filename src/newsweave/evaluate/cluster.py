@@ -138,9 +138,9 @@ def format_table(result: dict[str, Any]) -> str:
         "dataset     items  gold  events  stories  B3-P   B3-R   B3-F1",
         f"ITN         {itn['items']:<6} {itn['gold_clusters']:<5} {itn['events']:<7} {itn['stories']:<8} "
         f"{itn['P']:.3f}  {itn['R']:.3f}  {itn['F1']:.3f}",
-        f"ITN, after recluster    {itn['recluster']['events']:<7} {'':<8} {itn['recluster']['P']:.3f}  "
-        f"{itn['recluster']['R']:.3f}  {itn['recluster']['F1']:.3f}   ({itn['recluster']['merged']} merged, "
-        f"{itn['recluster']['split']} split)",
+        f"ITN+reclust {'':<6} {'':<5} {itn['recluster']['events']:<7} {'':<8} {itn['recluster']['P']:.3f}  "
+        f"{itn['recluster']['R']:.3f}  {itn['recluster']['F1']:.3f}   (after `newsweave recluster`: "
+        f"{itn['recluster']['merged']} merged, {itn['recluster']['split']} split)",
         f"SlavicNER   {sl['items']:<6} {2:<5} {sl['events']:<7} {sl['stories']:<8} "
         f"{sl['P']:.3f}  {sl['R']:.3f}  {sl['F1']:.3f}   (topics: only P is meaningful; story P {sl['story_P']:.3f})",
     ])
