@@ -239,6 +239,9 @@ def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lan
      "min"),
     ("The umwhile Prime Meenister o the Unitit Kinrick dees at 96 year auld efter a lang illness.", "sco"),
     ("The former Prime Minister of the United Kingdom died at 96 after a long illness, the palace said.", "en"),
+    ("Помер «Король футболу» Пеле, повідомили 29 грудня.", "uk"),
+    ("Умер «Король футбола» Пеле, сообщили 29 декабря.", "ru"),
+    ("Почина «Кралят на футбола» Пеле, съобщиха на 29 декември.", "bg"),
     ("تبریزده بیر بؤیوک یانغین اولدو و ایکی نفر یارالاندی.", "azb"),
     ("در تبریز آتش‌سوزی بزرگی رخ داد و دو نفر زخمی شدند.", "fa"),
 ])

@@ -117,6 +117,22 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
         "azb": frozenset({"بیر", "ایکی", "ایله", "اولان", "اولاراق", "اوچون", "ائتدی", "اولدو", "چوْخ", "چوخ",
                           "داها", "گؤره", "سونرا", "ایدی", "دئدی"}),
     },
+    # Russian, Ukrainian and Bulgarian grammar words and month names for short passages without the letters
+    # of ``LETTER_MARKS`` (Russian что/когда/января, Ukrainian що/як/але/грудня, Bulgarian че/това/след/януари);
+    # words two of them use, whatever the sense, are left out (как, или, но, та, тому, после, ще, коли).
+    {
+        "ru": frozenset({"что", "его", "уже", "очень", "когда", "только", "если", "чтобы", "будет",
+                         "может", "сказал", "умер", "который", "которая", "которые", "которых", "января",
+                         "февраля", "марта", "апреля", "июня", "июля", "августа", "сентября", "октября", "ноября",
+                         "декабря"}),
+        "uk": frozenset({"що", "як", "але", "це", "щоб", "або", "вже", "дуже", "якщо", "також", "було",
+                         "був", "була", "були", "його", "її", "який", "яка", "які", "після", "помер", "сказав",
+                         "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+                         "жовтня", "листопада", "грудня"}),
+        "bg": frozenset({"че", "това", "са", "беше", "бяха", "които", "който", "която", "след", "във",
+                         "тази", "този", "според", "каза", "почина", "януари", "февруари", "април", "юни", "юли",
+                         "септември", "октомври", "ноември", "декември"}),
+    },
     # Standard Indonesian against standard Malay vocabulary (Indonesian karena/mantan/uang/polisi and
     # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember).
     # Words both use with other senses (pemerintah, pejabat, setelah, semasa, kereta) are left out.
