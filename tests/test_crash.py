@@ -1,4 +1,5 @@
-"""kill -9 at random points, several rounds in a row: while storing, while analysing and linking, during a KB import.
+"""kill -9 at random points, several rounds in a row: while storing, while analysing and linking, while
+re-clustering (``newsweave recluster``), during a KB import.
 
 After every kill the store passes ``newsweave check`` and holds no duplicate; after the final run it holds
 exactly the input, and the corpus picture (entity and event ids, which article is in which event) is the
@@ -116,6 +117,7 @@ def test_crash_kill9_at_random_points_while_storing(tmp_path: Path) -> None:
             killed = _kill(cmd, lambda goal=target: _count(db) >= goal)
         kills += killed
         _assert_sound(db, total)
+    print(f"storing: {kills} kills in 4 rounds, store sound after each")
     assert kills >= 3, "the rounds must land in the middle of a run"
     summary = json.loads(_ok("ingest", str(source), "--db", str(db), "--no-analyze", "--jsonl"))
     assert summary["added"] + summary["duplicates"] + summary["near_duplicates"] == total
@@ -142,6 +144,7 @@ def test_crash_kill9_while_analysing_and_linking_keeps_the_picture(tmp_path: Pat
         kills += _kill(cmd, lambda goal=target: _count(db, "status = 'analysed'") >= goal)
         _assert_sound(db, total)
         assert _count(db) == total
+    print(f"analysing and linking: {kills} kills, store sound after each")
     assert kills >= 2, "the kills must land in the middle of the analysis"
     summary = json.loads(_ok("ingest", str(source), "--db", str(db), "--stages", FAST_STAGES, "--jsonl"))
     assert summary["added"] == 0
@@ -150,6 +153,78 @@ def test_crash_kill9_while_analysing_and_linking_keeps_the_picture(tmp_path: Pat
     picture = _picture(db)
     assert picture[0] and picture[1] and "pending" not in picture[3]
     assert picture == _picture(reference), "kills changed the corpus picture"
+
+
+def _holds_open(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` has ``path`` open (Linux ``/proc``): the CLI is past its imports and in the store."""
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # the process is gone, or a descriptor closed while listing
+        return False
+
+
+def _events_picture(db: Path) -> tuple[list[tuple[str, str]], list[str], list[tuple[str, str | None]],
+                                        list[tuple[str, str]]]:
+    """Events with their labels, entity ids, each article's event and the event redirects: what recluster rewrites."""
+    with sqlite3.connect(db) as conn:
+        return (conn.execute("SELECT id, label FROM events ORDER BY id").fetchall(),
+                [row[0] for row in conn.execute("SELECT id FROM entities ORDER BY id")],
+                conn.execute("SELECT id, event_id FROM articles ORDER BY id").fetchall(),
+                conn.execute("SELECT old_id, new_id FROM event_redirects ORDER BY old_id").fetchall())
+
+
+def _copy(db: Path, to: Path) -> Path:
+    with sqlite3.connect(db) as src, sqlite3.connect(to) as dst:
+        src.backup(dst)
+    return to
+
+
+def test_crash_kill9_during_recluster_leaves_old_or_new_picture(tmp_path: Path) -> None:
+    total = 700
+    source, db = _corpus(tmp_path / "c.jsonl", total, seed=5), tmp_path / "killed.db"
+    with open_store(db) as store:
+        ingest([source], store, pipeline=Pipeline(FAST_STAGES.split(",")))
+    reference, pristine = _copy(db, tmp_path / "reference.db"), _copy(db, tmp_path / "pristine.db")
+    before = _events_picture(db)
+    proc = subprocess.Popen([NEWSWEAVE, "recluster", "--db", str(reference)], stdout=subprocess.PIPE, text=True)
+    while proc.poll() is None and not _holds_open(proc.pid, reference):
+        time.sleep(0.002)
+    opened = time.monotonic()
+    while proc.poll() is None and _events_picture(reference) == before:
+        time.sleep(0.01)
+    span = time.monotonic() - opened  # from opening the store to the commit: what the kills should land in
+    out, _ = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and " merged, " in out
+    after = _events_picture(reference)
+    assert after != before, "the synthetic corpus must give recluster something to change"
+    rng = random.Random(13)
+    kills, outcomes, limit = 0, [], 1.2 * span  # kills mostly before the commit, now and then just after
+    while outcomes.count("old") < 3 and len(outcomes) < 12:
+        proc = subprocess.Popen([NEWSWEAVE, "recluster", "--db", str(db)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            while proc.poll() is None and not _holds_open(proc.pid, db):
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0.0, limit))
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGKILL)
+                kills += 1
+        finally:
+            proc.wait()
+        _assert_sound(db, total)
+        picture = _events_picture(db)
+        assert picture in (before, after), "a kill left a half-rewritten picture"
+        outcomes.append("new" if picture == after else "old")
+        if picture == after:  # the pass committed first: start again from the old store, and aim earlier
+            _copy(pristine, db)
+            limit *= 0.7
+    print(f"recluster: {kills} kills in {len(outcomes)} rounds, {span:.2f} s from store open to commit, "
+          f"store left {outcomes}")
+    assert kills >= 3 and outcomes.count("old") >= 3, f"the kills must land while recluster runs ({outcomes})"
+    if _events_picture(db) == before:
+        _ok("recluster", "--db", str(db))
+    assert _run("check", "--db", str(db)).returncode == 0
+    assert _events_picture(db) == after, "kills changed what recluster produces"
 
 
 def _kb_names(path: Path) -> set[tuple[str, str]]:
@@ -178,6 +253,7 @@ def test_crash_kill9_during_kb_import_leaves_old_or_new_kb(tmp_path: Path) -> No
         kills += _kill([NEWSWEAVE, "kb", "import", str(source), "--kb", str(kb)], writing,
                        delay=rng.uniform(0.0, 0.3))
         assert _kb_names(kb) in (old, new), "a kill left a partial KB"
+    print(f"KB import: {kills} kills in 4 rounds, old or new KB after each")
     assert kills >= 2, "the kills must land in the middle of the import"
     _ok("kb", "import", str(source), "--kb", str(kb))
     assert _kb_names(kb) == new
