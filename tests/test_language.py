@@ -298,3 +298,16 @@ def test_language_word_frequencies_skip_acronyms() -> None:
     assert _plain_words("BREAKING: NATO SAYS NO", 10) == ["breaking", "nato", "says", "no"]  # all capitals: kept
     # "SI" lower-cased is Norwegian "si" (say); the acronym must not make Danish text Norwegian
     assert identify("For første gang i 21 år vedtages nye SI-præfikser: quetta og ronna.").lang == "da"
+
+
+def test_language_instagram_post_in_russian_article(stage: LanguageStage) -> None:
+    text = ("В Алматы в понедельник была зафиксирована рекордная жара, сообщили в городской администрации.\n"
+            "View this post on Instagram\n"
+            "Record heat in the city today, please stay safe and drink plenty of water everyone!\n"
+            "A post shared by City of Almaty (@almaty.city) on Nov 28, 2022 at 3:15am PST\n"
+            "Синоптики ожидают, что жара продлится до конца недели, а ночью будет не ниже двадцати градусов.")
+    art = _run(stage, text)
+    (post,) = [s for s in art.segments if s.kind == "post"]
+    assert art.lang == "ru" and post.lang == "en"
+    assert post.meta["platform"] == "instagram" and post.meta["date"] == "2022-11-28"
+    assert "Record heat" in art.text[post.start:post.end] and "Синоптики" not in art.text[post.start:post.end]

@@ -72,7 +72,18 @@ def test_segment_attribution_with_unparsable_date_has_no_date() -> None:
     assert post.meta["date"] is None and post.meta["date_text"] == "yesterday-ish"
 
 
+def test_segment_instagram_attribution_line_parsed() -> None:
+    text = "Caption text\nA post shared by City of Almaty (@almaty.city) on Nov 28, 2022 at 3:15am PST\nmore"
+    (post,) = attributions(text)
+    assert text[post.start:post.end].startswith("A post shared by City of Almaty")
+    assert post.meta["handle"] == "almaty.city" and post.meta["platform"] == "instagram"
+    assert post.meta["date"] == "2022-11-28"
+    (undated,) = attributions("A post shared by Someone (@someone)")
+    assert undated.meta["date"] is None and undated.meta["author"] == "Someone"
+
+
 def test_segment_post_links() -> None:
     assert has_post_link("look pic.twitter.com/nQxq1CtRRD")
     assert has_post_link("https://x.com/user/status/123456")
+    assert has_post_link("https://www.instagram.com/p/CabcDEF123/")
     assert not has_post_link("https://example.com/status")

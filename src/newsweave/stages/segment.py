@@ -125,8 +125,15 @@ _ATTRIBUTION = re.compile(
     r"[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
     re.MULTILINE,
 )
+#: The line an embedded Instagram post leaves: "A post shared by Name (@handle)", older embeds add " on <date>".
+_INSTAGRAM_ATTRIBUTION = re.compile(
+    r"^[ \t]*A post shared by[ \t]+(?P<author>[^\n(]{0,80}?)[ \t]*\(@(?P<handle>[\w.]{1,30})\)"
+    r"(?:[ \t]+on[ \t]+(?P<date>[^\n]{0,40}?))?[ \t]*$",
+    re.MULTILINE,
+)
 #: Links that only appear inside an embedded post.
-_POST_LINK = re.compile(r"\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+)")
+_POST_LINK = re.compile(
+    r"\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+|instagram\.com/(?:p|reel)/[\w-]+)")
 
 
 @dataclass(slots=True)
@@ -159,16 +166,19 @@ def _clean_name(name: str) -> str:
 
 
 def attributions(text: str) -> list[Post]:
-    """Every "— Name (@handle) date" line, as a post covering only that line (callers widen it)."""
+    """Every "— Name (@handle) date" (Twitter/X) or "A post shared by Name (@handle)" (Instagram) line,
+    as a post covering only that line (callers widen it), in text order."""
     posts: list[Post] = []
     if "(@" not in text:
         return posts
-    for m in _ATTRIBUTION.finditer(text):
-        date_text = m.group("date").strip()
-        meta = {"author": _clean_name(m.group("author")) or None, "handle": m.group("handle"),
-                "date": _parse_date(date_text), "date_text": date_text or None, "platform": "twitter"}
-        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        posts.append(Post(start=start, end=m.end(), attribution=(start, m.end()), meta=meta))
+    for platform, pattern in (("twitter", _ATTRIBUTION), ("instagram", _INSTAGRAM_ATTRIBUTION)):
+        for m in pattern.finditer(text):
+            date_text = (m.group("date") or "").strip()
+            meta = {"author": _clean_name(m.group("author")) or None, "handle": m.group("handle"),
+                    "date": _parse_date(date_text), "date_text": date_text or None, "platform": platform}
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            posts.append(Post(start=start, end=m.end(), attribution=(start, m.end()), meta=meta))
+    posts.sort(key=lambda p: p.start)
     return posts
 
 
