@@ -6,11 +6,15 @@ labels, strong on Chinese, Kurdish, Punjabi, Mingrelian; about three times faste
 covers about 200 languages. Their vote is then narrowed by what they both lack:
 
 * the passage's script (a language never written in it is out: ``newsweave.lang.scripts``);
-* letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, Cantonese 嘅 咗 係, ...);
+* letters that only some of a confusable group use (Uzbek ў қ ғ ҳ, Kazakh ә ұ і, Tajik ӣ ӯ ҷ, the Caucasian
+  palochka Ӏ, Mingrelian ჷ, Karakalpak á ń ǵ, Cantonese 嘅 咗 係, ...);
 * function words and common vocabulary that only some of a group use (Punjabi دے وچ against Urdu کے میں,
-  Indonesian karena against Malay kerana, Danish af/efter against Bokmål av/etter);
+  Indonesian karena against Malay kerana, Danish af/efter against Bokmål av/etter, Scots o/efter against
+  English of/after, Spanish los/y against Portuguese em/não); capitalised words inside a sentence are
+  names and left out;
 * word frequencies (``wordfreq``) between languages the models cannot tell apart on short text
-  (Indonesian/Malay, Danish/Norwegian/Swedish, Czech/Slovak, Bulgarian/Russian/Macedonian).
+  (Indonesian/Malay, Danish/Norwegian/Swedish, Czech/Slovak, Bulgarian/Russian/Macedonian); acronyms
+  are left out.
 
 For speed, every paragraph gets one fastText look (its first 200 characters). The article's
 language is decided from those votes and a sample of its text; a paragraph is classified in full
