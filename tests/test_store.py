@@ -16,7 +16,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from newsweave.model import Article, Entity, Event, Mention, Quantity, Quote, Story, TimeRef, Variant
-from newsweave.store import CorpusState, Store, StoreError, open_store
+from newsweave.store import CorpusState, MeasureCount, Store, StoreError, open_store
 from newsweave.store.backup import export_records, import_jsonl, write_export
 from newsweave.store.schema import metadata
 
@@ -279,6 +279,64 @@ def test_store_migration_folds_names_of_entities_stored_before_it(tmp_path: Path
     with open_store(path) as store:
         assert [e.id for e in store.list_entities(name="тоқаев").items] == ["E-T"]
         assert store.check() == []
+
+
+#: Texts different enough not to be near-duplicates of each other.
+_DISTINCT = ["Grain exports rose sharply after the harvest in the northern provinces last autumn.",
+             "A new railway bridge opened to traffic across the river on Monday morning.",
+             "The central bank kept its key interest rate unchanged for a third month.",
+             "Voters queued for hours outside polling stations in the capital city.",
+             "Engineers finished boring the mountain tunnel two months ahead of schedule.",
+             "Fishermen protested against the quota cuts announced by the ministry."]
+
+
+def _with_figure(i: int, period: str | None, value: float, date: str) -> Article:
+    art = Article(id=f"f{i}", text=f"{_DISTINCT[i]} Figure {i}: {value} dollars.", title=f"T{i}", date=date,
+                  lang="en")
+    start = art.text.index("Figure")
+    art.quantities = [Quantity(start, start + 6, "Figure", value, "USD", "money", period, measure="trade",
+                               measure_key="trade_turnover:AA-BB")]
+    return art
+
+
+def test_store_measure_series_pages_keep_periods_whole(store: Store) -> None:
+    arts = [_with_figure(0, "2020", 1e9, "2024-01-01"), _with_figure(1, "2021-XX-XX", 2e9, "2024-01-02"),
+            _with_figure(2, "2021", 3e9, "2024-01-03"), _with_figure(3, "2021", 4e9, "2024-01-04"),
+            _with_figure(4, "PRESENT_REF", 5e9, "2022-06-01"), _with_figure(5, "FUTURE_REF", 6e9, "2024-01-05")]
+    store.add_articles(arts)
+    store.save_analysis(arts)
+    assert store.measures().items == [MeasureCount("trade_turnover:AA-BB", 6, 6)]
+    assert store.measures(measure_key="nothing").total == 0
+    first = store.measure_series("trade_turnover:AA-BB", limit=2)
+    assert first.total == 6
+    assert [h.article_id for h in first.items] == ["f0", "f1", "f2", "f3"], "runs on to the end of period 2021"
+    rest = store.measure_series("trade_turnover:AA-BB", limit=2, offset=len(first.items))
+    assert [h.article_id for h in rest.items] == ["f4", "f5"], "the article date stands in; no period comes last"
+    assert rest.items[0].article_date == "2022-06-01" and rest.items[0].quantity.value == 5e9
+    assert store.article_texts(["f1", "missing"]) == {"f1": arts[1].text}
+
+
+def test_store_entity_page_queries(store: Store) -> None:
+    text = 'Kazakhstan and Russia met. "Kazakhstan trades with Russia," said Ivanov. '
+    arts = [Article(id=f"e{i}", text=text + _DISTINCT[i], date=f"2024-0{i + 1}-10", title=f"E{i}") for i in range(3)]
+    for art in arts:
+        kz = [Mention(0, 10, "Kazakhstan", "LOC", "E-KZ"), Mention(28, 38, "Kazakhstan", "LOC", "E-KZ")]
+        ru = [Mention(15, 21, "Russia", "LOC", "E-RU")] if art.id != "e2" else []
+        art.mentions = kz + ru + [Mention(65, 71, "Ivanov", "PER", "E-IV")]
+        art.quotes = [Quote(27, 60, text[27:60], "Ivanov", 65, 71, "E-IV", "Ivanov")]
+    store.add_articles(arts)
+    store.save_analysis(arts)
+    ids = ["e2", "e0", "e1"]
+    assert store.co_occurring("E-KZ", ids) == [("E-IV", 3), ("E-RU", 2)]
+    assert store.co_occurring("E-KZ", ids, limit=1) == [("E-IV", 3)]
+    assert [(h.article_id, h.article_title) for h in store.quotes_about("E-KZ", ids)] == [
+        ("e2", "E2"), ("e0", "E0"), ("e1", "E1")], "in the order of the articles given"
+    assert store.quotes_about("E-IV", ids) == [], "a speaker's own words are quotes by, not about"
+    assert store.entity_timeline("E-RU") == [("2024-01", 1), ("2024-02", 1)]
+    assert store.first_mentions(["e0", "e1"], ["E-RU", "E-IV"]) == {"e0": (15, 21), "e1": (15, 21)}
+    assert [a.id for a in store.get_articles(["e1", "nope", "e0"])] == ["e1", "e0"]
+    assert store.get_articles(["e1"])[0].mentions == arts[1].mentions
+    assert set(store.article_summaries(["e1", "nope"])) == {"e1"}
 
 
 def test_store_check_reports_dangling_references(store: Store) -> None:

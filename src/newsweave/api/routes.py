@@ -144,9 +144,13 @@ def story_timeline(story_id: str, store: StoreDep) -> Any:
 
 
 @router.get("/facts")
-def facts(store: StoreDep, measure: str | None = None) -> Any:
-    """Figures aligned by measure across sources, ordered by period, with disagreements flagged."""
-    return jsonable(views.facts_page(store, measure))
+def facts(store: StoreDep, measure: str | None = None, offset: Offset = 0) -> Any:
+    """Figures aligned by measure across sources, ordered by period, with disagreements flagged.
+
+    Without ``measure``: ten measures from ``offset`` (most articles first) with the first figures of
+    each; with it: that measure's figures from ``offset``, a page at a time.
+    """
+    return jsonable([m for series in views.facts_page(store, measure, offset)["series"] for m in series.measures])
 
 
 @router.get("/quotes")

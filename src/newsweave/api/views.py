@@ -6,12 +6,12 @@ can never disagree.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.corpus.facts import Measure, align
-from newsweave.model import Article, Entity, Event, Quote, Story
+from newsweave.model import Article, Entity, Event, Story
 from newsweave.store import Store
 
 
@@ -39,12 +39,7 @@ def home(store: Store) -> dict[str, Any]:
 
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, Entity]:
-    found = {}
-    for eid in sorted(ids):
-        ent = store.get_entity(eid)
-        if ent is not None:
-            found[eid] = ent
-    return found
+    return {e.id: e for e in store.get_entities(sorted(ids))}
 
 
 @dataclass
@@ -62,8 +57,8 @@ def event_page(store: Store, event_id: str) -> dict[str, Any]:
     event = store.get_event(event_id)
     if event is None:
         raise NotFound("event", event_id)
-    articles = [a for a in (store.get_article(i) for i in event.article_ids[:_PAGE_ARTICLES]) if a is not None]
-    mentioning = [a for a in (store.get_article(i) for i in event.mentioned_in[:_PAGE_ARTICLES]) if a is not None]
+    articles = store.get_articles(event.article_ids[:_PAGE_ARTICLES])
+    mentioning = store.get_articles(event.mentioned_in[:_PAGE_ARTICLES])
     groups: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for art in articles:
         groups[(art.lang or "und", art.source or art.id)].append(art)
@@ -91,26 +86,17 @@ def entity_page(store: Store, entity_id: str) -> dict[str, Any]:
     for v in entity.variants:
         variants[(v.lang or "und", v.script or "Zyyy")].append((v.name, v.count))
     listing = store.list_articles(entity_id=entity_id, limit=200)
-    by_month = Counter((s.date or "")[:7] for s in listing.items if s.date)
-    co: Counter[str] = Counter()
-    about: list[tuple[Article, Quote]] = []
-    for summary in listing.items[:_PAGE_ARTICLES]:
-        art = store.get_article(summary.id)
-        if art is None:
-            continue
-        co.update({m.entity_id for m in art.mentions if m.entity_id and m.entity_id != entity_id})
-        spans = [(m.start, m.end) for m in art.mentions if m.entity_id == entity_id]
-        about += [(art, q) for q in art.quotes if q.speaker_entity_id != entity_id
-                  and any(q.start <= s and e <= q.end for s, e in spans)]
-    names = _entity_names(store, {eid for eid, _ in co.most_common(15)})
+    shown = [a.id for a in listing.items[:_PAGE_ARTICLES]]
+    co = store.co_occurring(entity_id, shown, limit=15)
+    names = _entity_names(store, {eid for eid, _ in co})
     return {
         "entity": entity,
         "variants": dict(sorted(variants.items())),
         "articles": listing,
-        "timeline": sorted(by_month.items()),
-        "co_occurring": [(names[eid], n) for eid, n in co.most_common(15) if eid in names],
+        "timeline": store.entity_timeline(entity_id),
+        "co_occurring": [(names[eid], n) for eid, n in co if eid in names],
         "quotes_by": store.quotes(speaker_entity_id=entity_id, limit=50).items,
-        "quotes_about": about,
+        "quotes_about": store.quotes_about(entity_id, shown),
         "events": store.list_events(entity_id=entity_id, limit=20).items,
     }
 
@@ -120,7 +106,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     story: Story | None = store.get_story(story_id)
     if story is None:
         raise NotFound("story", story_id)
-    events: list[Event] = [e for e in (store.get_event(i) for i in story.event_ids) if e is not None]
+    events: list[Event] = store.get_events(story.event_ids)
     events.sort(key=lambda e: (e.date is None, e.date or "", e.id))
     articles = store.list_articles(story_id=story_id, limit=500).items
     return {"story": story, "events": events, "articles": articles,
@@ -136,14 +122,52 @@ def article_page(store: Store, article_id: str) -> dict[str, Any]:
     return {"article": article, "event": event}
 
 
-#: Most figures the facts view aligns at once (the newest articles' figures are dropped beyond it).
-_FACT_LIMIT = 2000
+#: Measures per facts page, figures per measure on the overview, and figures per page of one measure. A page
+#: runs on to the end of the period it would cut, by at most as many figures again: disagreements are looked
+#: for between every two figures of a period, so a page's cost grows with the square of its length.
+_MEASURES_PER_PAGE = 10
+_OVERVIEW_FIGURES = 20
+_MEASURE_FIGURES = 100
 
 
-def facts_page(store: Store, measure_key: str | None = None) -> list[Measure]:
-    """Figures about the same measure aligned across articles, with disagreements and inconsistencies."""
-    hits = store.quantities(measure_key=measure_key, limit=_FACT_LIMIT).items
-    ids = list(dict.fromkeys(h.article_id for h in hits if h.quantity.measure_key))
-    measures = align(a for a in (store.get_article(i) for i in ids) if a is not None)
-    # the articles holding the asked-for measure hold others too; align sees them all, the answer does not
-    return [m for m in measures if m.key == measure_key] if measure_key else measures
+@dataclass
+class MeasureSeries:
+    """One page of a measure's figures, aligned (``measures``: one per currency), and where the next starts."""
+
+    key: str
+    figures: int
+    articles: int
+    measures: list[Measure]
+    offset: int
+    next_offset: int | None
+
+    @staticmethod
+    def flagged(measure: Measure) -> set[tuple[str, int]]:
+        """(article id, start) of every figure in one of the measure's flags: the rows to highlight."""
+        return {(p.article_id, p.start) for f in measure.flags for p in f.points}
+
+
+def facts_page(store: Store, measure_key: str | None = None, offset: int = 0) -> dict[str, Any]:
+    """Figures about the same measure aligned across articles, with disagreements and inconsistencies.
+
+    Without ``measure_key``: a page of measures (most articles first, ``offset`` counts measures), each
+    with the first figures of its series. With it: one page of that measure's series (``offset`` counts
+    figures). Disagreements are found among the figures of a page, and a page holds whole periods.
+    """
+    per_measure = _MEASURE_FIGURES if measure_key else _OVERVIEW_FIGURES
+    listing = store.measures(measure_key=measure_key, limit=1 if measure_key else _MEASURES_PER_PAGE,
+                             offset=0 if measure_key else offset)
+    series = []
+    for m in listing.items:
+        start = offset if measure_key else 0
+        page = store.measure_series(m.key, limit=per_measure, offset=start, whole_periods=per_measure)
+        texts = store.article_texts([h.article_id for h in page.items])
+        records: dict[str, dict[str, Any]] = {}
+        for h in page.items:
+            records.setdefault(h.article_id, {"id": h.article_id, "text": texts.get(h.article_id),
+                                              "date": h.article_date, "lang": h.article_lang,
+                                              "quantities": []})["quantities"].append(h.quantity)
+        end = start + len(page.items)
+        series.append(MeasureSeries(m.key, m.figures, m.articles, align(records.values()), start,
+                                    end if end < page.total else None))
+    return {"series": series, "listing": listing, "measure_key": measure_key, "offset": offset}

@@ -7,6 +7,8 @@ from newsweave.store.core import (
     AddResult,
     ArticleSummary,
     CorpusState,
+    FigureHit,
+    MeasureCount,
     MentionHit,
     Page,
     Picture,
@@ -22,6 +24,7 @@ from newsweave.store.core import (
 )
 
 __all__ = [
-    "AddResult", "ArticleSummary", "CorpusState", "MentionHit", "Page", "Picture", "QuantityHit", "QuoteHit",
+    "AddResult", "ArticleSummary", "CorpusState", "FigureHit", "MeasureCount", "MentionHit", "Page", "Picture",
+    "QuantityHit", "QuoteHit",
     "SearchHit", "Store", "StoreError", "StoreStats", "database_url", "display_location", "open_store",
 ]

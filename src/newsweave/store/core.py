@@ -33,6 +33,7 @@ from sqlalchemy import (
     and_,
     any_,
     bindparam,
+    case,
     column,
     create_engine,
     delete,
@@ -140,6 +141,25 @@ class QuantityHit:
 
     article_id: str
     article_title: str | None
+    quantity: Quantity
+
+
+@dataclass(slots=True)
+class MeasureCount:
+    """One measure key with how many figures and articles state it (the facts overview's listing)."""
+
+    key: str
+    figures: int
+    articles: int
+
+
+@dataclass(slots=True)
+class FigureHit:
+    """One figure of a measure's series with the article facts aligning it needs (date and language)."""
+
+    article_id: str
+    article_date: str | None
+    article_lang: str | None
     quantity: Quantity
 
 
@@ -731,6 +751,48 @@ class Store:
                                .where(a.c.id == article_id)).first()
         return None if row is None else self._to_article(row, row.vector)
 
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """Articles for display, in the order given (missing ids skipped), in one query: text and analysis,
+        without the raw input and the embedding, which no page shows."""
+        if not article_ids:
+            return []
+        a = t.articles
+        cols = [c for c in a.c if c.name != "raw"]
+        with self._reader.connect() as conn:
+            rows = conn.execute(select(*cols, literal_column("NULL").label("raw"))
+                                .where(_among(a.c.id, article_ids, self.dialect))).all()
+        by_id = {r.id: self._to_article(r, None) for r in rows}
+        return [by_id[i] for i in dict.fromkeys(article_ids) if i in by_id]
+
+    def article_summaries(self, article_ids: Sequence[str]) -> dict[str, ArticleSummary]:
+        """Listing rows of the given articles by id (missing ids left out), in one query."""
+        if not article_ids:
+            return {}
+        with self._reader.connect() as conn:
+            rows = conn.execute(select(*self._SUMMARY).where(_among(t.articles.c.id, article_ids, self.dialect)))
+            return {r.id: self._summary(r) for r in rows}
+
+    def article_texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The text of each given article by id (missing ids left out), in one query."""
+        if not article_ids:
+            return {}
+        a = t.articles.c
+        with self._reader.connect() as conn:
+            return dict(conn.execute(select(a.id, a.text).where(_among(a.id, article_ids, self.dialect))).all())
+
+    def first_mentions(self, article_ids: Sequence[str], entity_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """(start, end) of the first mention of any of the entities in each article that has one."""
+        if not article_ids or not entity_ids:
+            return {}
+        m = t.mentions.c
+        first: dict[str, tuple[int, int]] = {}
+        with self._reader.connect() as conn:
+            for r in conn.execute(select(m.article_id, m.start, m.end).where(
+                    _among(m.article_id, article_ids, self.dialect), _among(m.entity_id, entity_ids, self.dialect))
+                    .order_by(m.article_id, m.start)):
+                first.setdefault(r.article_id, (r.start, r.end))
+        return first
+
     def article_status(self, article_id: str) -> str | None:
         """``pending``, ``analysed`` or ``duplicate``; None when there is no such article."""
         with self._reader.connect() as conn:
@@ -819,6 +881,16 @@ class Store:
                 rec["embedding"] = None if row.vector is None else np.frombuffer(row.vector, "<f4").tolist()
                 yield rec
             last = rows[-1].pk
+
+    def count_embeddings(self) -> int:
+        """How many articles have an embedding.
+
+        The condition on the key, always true, makes SQLite count the key index (under a millisecond at
+        100,000); a bare ``count(*)`` reads every vector's pages (tens of milliseconds).
+        """
+        emb = t.embeddings.c
+        with self._reader.connect() as conn:
+            return conn.execute(select(func.count()).where(emb.article_id >= "")).scalar_one()
 
     def embeddings(self, article_ids: Sequence[str] | None = None) -> Iterator[tuple[str, np.ndarray]]:
         """(article id, float32 vector) for every article with an embedding, or for the given ids."""
@@ -929,6 +1001,45 @@ class Store:
                                 .where(cond).order_by(a.c.pk, m.c.start).limit(limit).offset(offset)).all()
         return Page([MentionHit(r.article_id, r.article_title, _mention(r)) for r in rows], total, limit, offset)
 
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, int]]:
+        """(YYYY-MM, articles) for every month in which dated articles mention the entity, in month order."""
+        a, m = t.articles.c, t.mentions.c
+        month = func.substr(a.date, 1, 7)
+        with self._reader.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(
+                select(month, func.count()).where(a.id.in_(select(m.article_id).where(m.entity_id == entity_id)),
+                                                  a.date.is_not(None), a.date != "")
+                .group_by(month).order_by(month))]
+
+    def co_occurring(self, entity_id: str, article_ids: Sequence[str], limit: int = 15) -> list[tuple[str, int]]:
+        """(entity id, articles) of the other entities mentioned in the given articles, most articles first."""
+        if not article_ids:
+            return []
+        m = t.mentions.c
+        n = func.count(m.article_id.distinct())
+        with self._reader.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(
+                select(m.entity_id, n).where(_among(m.article_id, article_ids, self.dialect),
+                                             m.entity_id.is_not(None), m.entity_id != entity_id)
+                .group_by(m.entity_id).order_by(n.desc(), m.entity_id).limit(limit))]
+
+    def quotes_about(self, entity_id: str, article_ids: Sequence[str]) -> list[QuoteHit]:
+        """Quotations in the given articles that hold a mention of the entity and are not by it, in the
+        order of the articles given, then by position."""
+        if not article_ids:
+            return []
+        q, m, a = t.quotes, t.mentions, t.articles
+        inside = select(m.c.id).where(m.c.article_id == q.c.article_id, m.c.entity_id == entity_id,
+                                      q.c.start <= m.c.start, m.c.end <= q.c.end).exists()
+        with self._reader.connect() as conn:
+            rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
+                                .where(_among(q.c.article_id, article_ids, self.dialect), inside,
+                                       or_(q.c.speaker_entity_id.is_(None), q.c.speaker_entity_id != entity_id))
+                                .order_by(q.c.article_id, q.c.start)).all()
+        order = {aid: i for i, aid in enumerate(dict.fromkeys(article_ids))}
+        rows.sort(key=lambda r: (order[r.article_id], r.start))
+        return [QuoteHit(r.article_id, r.article_title, _quote(r)) for r in rows]
+
     def get_event(self, event_id: str) -> Event | None:
         """One event with its reporting and mentioning article ids, or None.
 
@@ -977,6 +1088,14 @@ class Store:
             by_id = {x.id: x for x in self._events(conn, ids)} if ids else {}
         return Page([by_id[i] for i in ids], total, limit, offset)
 
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        """The events among the given ids, with their article ids, in the order given (missing ids skipped)."""
+        if not event_ids:
+            return []
+        with self._reader.connect() as conn:
+            by_id = {x.id: x for x in self._events(conn, list(dict.fromkeys(event_ids)))}
+        return [by_id[i] for i in dict.fromkeys(event_ids) if i in by_id]
+
     def get_story(self, story_id: str) -> Story | None:
         """One story with its event ids in order, or None."""
         with self._reader.connect() as conn:
@@ -1006,10 +1125,56 @@ class Store:
             total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
             rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
                                 .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
-            items = [QuantityHit(r.article_id, r.article_title, Quantity(
-                r.start, r.end, r.text, r.value, r.unit, r.kind, r.period, r.qualifier, r.measure, r.measure_key))
-                for r in rows]
+            items = [QuantityHit(r.article_id, r.article_title, _quantity(r)) for r in rows]
         return Page(items, total, limit, offset)
+
+    def measures(self, *, measure_key: str | None = None, limit: int = 10, offset: int = 0) -> Page[MeasureCount]:
+        """Measure keys with their figures and articles (near-duplicates left out), most articles first."""
+        q, a = t.quantities.c, t.articles.c
+        # a correlated lookup by article id: as a join, SQLite scans every article
+        duplicate = select(a.id).where(a.id == q.article_id, a.duplicate_of.is_not(None)).exists()
+        conds = [q.measure_key.is_not(None), q.value.is_not(None), ~duplicate]
+        if measure_key:
+            conds.append(q.measure_key == measure_key)
+        n_articles = func.count(q.article_id.distinct())
+        with self._reader.connect() as conn:
+            total = conn.execute(select(func.count(q.measure_key.distinct())).where(*conds)).scalar_one()
+            rows = conn.execute(select(q.measure_key, func.count(), n_articles).where(*conds)
+                                .group_by(q.measure_key).order_by(n_articles.desc(), q.measure_key)
+                                .limit(limit).offset(offset)).all()
+        return Page([MeasureCount(r[0], r[1], r[2]) for r in rows], total, limit, offset)
+
+    def measure_series(self, measure_key: str, *, limit: int = 100, offset: int = 0,
+                       whole_periods: int = 50) -> Page[FigureHit]:
+        """One page of a measure's figures in the order of the period they are about (a stated period, else
+        the article's date; undated last), near-duplicates left out.
+
+        A page that would cut a period in two runs on to the end of that period (for up to
+        ``whole_periods`` more figures), so figures that must be compared with each other (same measure,
+        same period) are on one page; the next page starts at ``offset + len(items)``.
+        """
+        q, a = t.quantities, t.articles
+        stated = func.substr(q.c.period, 1, 1).between("0", "9")
+        # as newsweave.corpus.facts.normalize_period: unspecified parts dropped ("2021-XX-XX" is 2021)
+        normal = func.replace(func.replace(q.c.period, "-WXX", ""), "-XX", "")
+        period = case((stated, normal), (or_(q.c.period.is_(None), q.c.period == "PRESENT_REF"), a.c.date),
+                      else_=None).label("period_key")
+        conds = [q.c.measure_key == measure_key, q.c.value.is_not(None), a.c.duplicate_of.is_(None)]
+        joined = q.join(a, a.c.id == q.c.article_id)
+        with self._reader.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(joined).where(*conds)).scalar_one()
+            rows = conn.execute(select(q, a.c.date.label("article_date"), a.c.lang.label("article_lang"), period)
+                                .select_from(joined).where(*conds)
+                                .order_by(period.is_(None), period, a.c.date, a.c.pk, q.c.start)
+                                .limit(limit + whole_periods).offset(offset)).all()
+        if len(rows) > limit:
+            last = rows[limit - 1].period_key
+            cut = limit
+            while cut < len(rows) and last is not None and rows[cut].period_key == last:
+                cut += 1
+            rows = rows[:cut]
+        return Page([FigureHit(r.article_id, r.article_date, r.article_lang, _quantity(r)) for r in rows],
+                    total, limit, offset)
 
     def quotes(self, *, speaker_entity_id: str | None = None, article_id: str | None = None, limit: int = 50,
                offset: int = 0) -> Page[QuoteHit]:
@@ -1021,9 +1186,7 @@ class Store:
             total = conn.execute(select(func.count()).select_from(q).where(*conds)).scalar_one()
             rows = conn.execute(select(q, a.c.title.label("article_title")).join(a, a.c.id == q.c.article_id)
                                 .where(*conds).order_by(a.c.date, a.c.pk, q.c.start).limit(limit).offset(offset))
-            items = [QuoteHit(r.article_id, r.article_title, Quote(
-                r.start, r.end, r.text, r.speaker_text, r.speaker_start, r.speaker_end, r.speaker_entity_id,
-                r.speaker_name, r.lang)) for r in rows]
+            items = [QuoteHit(r.article_id, r.article_title, _quote(r)) for r in rows]
         return Page(items, total, limit, offset)
 
     # ------------------------------------------------------------------ overview and integrity
@@ -1150,6 +1313,15 @@ class Store:
 def _folded_names(entity: Entity) -> list[str]:
     """The entity's canonical name and variants, casefolded, each once (the rows of ``entity_names``)."""
     return list(dict.fromkeys(n.casefold() for n in [entity.name, *(v.name for v in entity.variants)]))
+
+
+def _quote(r: Row) -> Quote:
+    return Quote(r.start, r.end, r.text, r.speaker_text, r.speaker_start, r.speaker_end, r.speaker_entity_id,
+                 r.speaker_name, r.lang)
+
+
+def _quantity(r: Row) -> Quantity:
+    return Quantity(r.start, r.end, r.text, r.value, r.unit, r.kind, r.period, r.qualifier, r.measure, r.measure_key)
 
 
 def _mention(r: Row) -> Mention:

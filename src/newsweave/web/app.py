@@ -126,8 +126,8 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
         return page(request, "story.html", **found(views.story_page, store, story_id))
 
     @app.get("/facts", response_class=HTMLResponse)
-    def facts(request: Request) -> HTMLResponse:
-        return page(request, "facts.html", measures=views.facts_page(store))
+    def facts(request: Request, measure: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+        return page(request, "facts.html", **views.facts_page(store, measure or None, offset))
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500), lang: str | None = None,
