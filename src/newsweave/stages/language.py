@@ -27,6 +27,7 @@ Short or low-confidence segments back off to the enclosing language unless their
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import math
 import re
 import threading
@@ -88,7 +89,7 @@ _MARK_BONUS = 1.0
 #: about a third of running text, so one in six words of a group member's own makes the gain full.
 _WORD_MARK_SCALE = 6.0
 #: Words looked at by the word-level checks (enough to decide, bounded in time).
-_MAX_WORDS = 300
+_MAX_WORDS = 120
 #: Words the close-set rule weighs (word statistics settle within a hundred words).
 _CLOSE_SET_WORDS = 80
 #: Share of the vote a relative needs before word frequencies are asked to choose between them.
@@ -349,22 +350,27 @@ def _common_words(text: str, limit: int) -> list[str]:
     Malay), so word-level checks leave them out. A sentence's first word stays: it is usually an ordinary
     word. Where most words are capitalised (a headline in title case), every word is kept.
     """
-    found = list(_WORD.finditer(text[:_FT_CHARS]))[: limit * 2]
-    kept = [m.group().lower() for m in found if not m.group()[0].isupper() or _starts_sentence(text, m.start())]
+    found: list[str] = []
+    kept: list[str] = []
+    for m in itertools.islice(_WORD.finditer(text, 0, _FT_CHARS), limit * 2):
+        word = m.group()
+        found.append(word)
+        if not word[0].isupper() or _starts_sentence(text, m.start()):
+            kept.append(word)
     if len(kept) * 2 < len(found):
-        kept = [m.group().lower() for m in found]
-    return kept[:limit]
+        kept = found
+    return [w.lower() for w in kept[:limit]]
 
 
 def _plain_words(text: str, limit: int) -> list[str]:
     """Lower-cased words of ``text`` (at most ``limit``) without acronyms: SI, USA or EU are no evidence
     of a language, while their lower-cased forms may be common words of one (Norwegian si "say").
     A text mostly in capitals (a shouted headline) keeps every word."""
-    found = _WORD.findall(text[:_FT_CHARS])[: limit * 2]
-    kept = [w.lower() for w in found if len(w) < 2 or not w.isupper()]
+    found = list(itertools.islice(_WORD.finditer(text, 0, _FT_CHARS), limit * 2))
+    kept = [w for w in (m.group() for m in found) if len(w) < 2 or not w.isupper()]
     if len(kept) * 2 < len(found):
-        kept = [w.lower() for w in found]
-    return kept[:limit]
+        kept = [m.group() for m in found]
+    return [w.lower() for w in kept[:limit]]
 
 
 def _starts_sentence(text: str, i: int) -> bool:
