@@ -165,3 +165,61 @@ def test_entities_first_name_before_a_town_name_makes_a_person(stage: EntityStag
 def test_entities_cjk_text_is_analysed_without_stage_errors(text):
     article = Pipeline(["language", "time", "entities"])(Article(id="cjk", text=text))
     assert "errors" not in article.meta
+
+
+def test_ner_tagger_decode_bio_runs() -> None:
+    from newsweave.stages.ner_tagger import decode
+
+    assert decode(["O", "B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == [
+        (1, 3, "PER"), (4, 5, "LOC"), (5, 6, "ORG"), (6, 7, "ORG")]
+    assert decode(["B-PER", "I-LOC"]) == [(0, 1, "PER"), (1, 2, "LOC")]
+
+
+def _tiny_tagger(tmp_path, mode: str):
+    """A CRF trained in a moment on made-up sentences where capitalised words after "met" are people."""
+    import pycrfsuite
+
+    from newsweave.stages.entities import _Doc
+    from newsweave.stages.ner_tagger import CRFTagger, features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    rules = EntityStage(use_natasha=False, use_tagger=False)
+    for name in ("Zorbak", "Quenta", "Villux", "Moravek", "Tessaly", "Brondal"):
+        doc = _Doc(f"We met {name} today.", "en", [])
+        rules.run_layers(doc, until="tagger")
+        trainer.append([features(doc, k) for k in range(len(doc.toks))], ["O", "O", "B-PER", "O"])
+    path = tmp_path / "en.crfsuite"
+    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(path))
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    stage.tagger = CRFTagger({"en": path}, {"en": ["LATIN"]}, {"en": mode})
+    return stage
+
+
+def test_ner_tagger_override_mode_decides_its_sentences(tmp_path) -> None:
+    stage = _tiny_tagger(tmp_path, "override")
+    found = {(m.text, m.type, m.layer) for m in stage.recognise("We met Kolwyn today.", "en")}
+    assert found == {("Kolwyn", "PER", "tagger")}
+    # A sentence in a script the model never saw is left to the rules.
+    assert all(m.layer != "tagger" for m in stage.recognise("Мы встретили Колвина в Москве.", "en"))
+
+
+def test_ner_tagger_fill_mode_only_claims_free_pieces(tmp_path) -> None:
+    stage = _tiny_tagger(tmp_path, "fill")
+    mentions = stage.recognise("We met Kolwyn in Moscow today.", "en")
+    assert ("Moscow", "gazetteer") in {(m.text, m.layer) for m in mentions}
+
+
+def test_ner_tagger_places_mode_keeps_gazetteer_countries(tmp_path) -> None:
+    stage = _tiny_tagger(tmp_path, "places")
+    found = {(m.text, m.type, m.layer) for m in stage.recognise("We met Kolwyn in Kazakhstan today.", "en")}
+    assert {("Kolwyn", "PER", "tagger"), ("Kazakhstan", "LOC", "gazetteer")} <= found
+
+
+def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -> None:
+    zh = stage.recognise("哈萨克斯坦总统在阿斯塔纳会见了俄罗斯总统。", "zh")
+    assert {(m.text, m.type, m.kb_id) for m in zh} >= {("哈萨克斯坦", "LOC", "iso:KZ"), ("俄罗斯", "LOC", "iso:RU")}
+    ja = stage.recognise("日本の首相はカザフスタンを訪問した。", "ja")
+    assert {m.kb_id for m in ja} >= {"iso:JP", "iso:KZ"}
+    ko = stage.recognise("대통령은 러시아의 수도를 방문했다.", "ko")
+    assert [(m.text, m.lemma, m.kb_id) for m in ko] == [("러시아의", "러시아", "iso:RU")]

@@ -1,11 +1,21 @@
-"""A small CRF sequence tagger (python-crfsuite) that adds statistical recall to the rule layers.
+"""Small CRF sequence taggers (python-crfsuite), one per language, stacked on the rule layers.
 
 Trained by ``scripts/train_ner.py`` (``make ner-model``) only on permissively licensed data: GermEval
 2014 (de, CC BY 4.0), KazNERD (kk, CC BY 4.0), IL-NER (hi, ur, CC BY 4.0) and FactRuEval 2016 (ru,
-MIT); never on SlavicNER. Its features are the stage's own pieces and what the earlier layers found
-(gazetteer hits, titles, verbs of saying, organisation heads), so the model learns when to trust
-them and what else looks like a name in the languages it saw. The model file records the languages
-where it measurably raised F1 on held-out data; only those are tagged.
+MIT); never on SlavicNER. Its features are the word itself (affixes, shape, frequency, script), its
+neighbours, and what the earlier layers found (gazetteer hits, titles, verbs of saying, organisation
+heads), so the model learns when to trust each rule and what else looks like a name in its language.
+
+One model per language: a capital letter means one thing in German (every noun) and another in Kazakh,
+and a shared model let the largest set (KazNERD) set the weights for all. The metadata file says, per
+language, whether the tagger is used at all and how it combines with the rule layers (``mode``), both
+chosen by the training script on a validation slice of the training data:
+
+* ``fill``: the tagger only claims pieces no earlier layer claimed;
+* ``override``: in the sentences it reads, the tagger decides: earlier findings (except the user's KB) are
+  withdrawn unless it labels the same span, and the capitalisation layer leaves those sentences alone;
+* ``places``: as ``override``, but countries and big cities the gazetteer found stay (``Astana`` standing for
+  Kazakhstan's government is still a place, not the person a German tagger guesses from its context).
 """
 
 from __future__ import annotations
@@ -13,20 +23,47 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from functools import cache, lru_cache
 from pathlib import Path
 
-from newsweave.kb.gazetteer import script_of
+from newsweave.kb.gazetteer import Gazetteer, script_of
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).with_name("data") / "ner_crf.crfsuite"
-META_PATH = MODEL_PATH.with_suffix(".json")
-#: Types the tagger predicts (mapped from each training set's labels; MISC only GermEval has).
+DATA_DIR = Path(__file__).with_name("data")
+META_PATH = DATA_DIR / "ner_crf.json"
+#: Types the taggers predict (mapped from each training set's labels; MISC only GermEval has).
 TYPES = ("PER", "LOC", "ORG", "MISC")
+#: From the mode that keeps most of the rule layers' findings to the one that keeps fewest.
+MODES = ("fill", "places", "override")
+#: Layers whose findings an ``override`` tagger never withdraws (the user's own knowledge base).
+KEPT_LAYERS = frozenset({"kb"})
+#: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
+KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
+#: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson),
+#: a language's own common nouns do not (Parlamentsarmee).
+ABROAD = ("en", "de", "fr", "es", "it", "nl", "pl", "tr", "ru", "uk")
+#: Sentences longer than this (in pieces) are not tagged: lists and tables, not prose.
+MAX_SENTENCE_PIECES = 400
 
 
-def _shape(tok: ent.Tok) -> str:
+def model_path(lang: str) -> Path:
+    """Where the model for one language lives."""
+    return DATA_DIR / f"ner_crf_{lang}.crfsuite"
+
+
+def _shape(text: str) -> str:
+    """The word's letter classes with runs collapsed: ``Xx``, ``X``, ``Xx.X`` -> ``XxX``, ``d``, ``xXx``."""
+    out = []
+    for ch in text[:12]:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else "o" if ch.isalpha() else "m"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _case(tok: ent.Tok) -> str:
     if not tok.key:
         return "junk"
     if tok.key.isdigit():
@@ -40,13 +77,58 @@ def _shape(tok: ent.Tok) -> str:
     return "lower"
 
 
+def _sep_class(sep_text: str) -> str:
+    """What punctuation stands before a piece: quotes and brackets often enclose titles (GermEval OTH)."""
+    s = sep_text.strip()
+    if not s:
+        return "sp"
+    if any(ch in "\"„“”«»‚‘'" for ch in s):
+        return "quote"
+    if any(ch in "([" for ch in s):
+        return "open"
+    if any(ch in ")]" for ch in s):
+        return "close"
+    if any(ch in ".!?…।" for ch in s):
+        return "stop"
+    if "," in s or ";" in s:
+        return "comma"
+    if ":" in s:
+        return "colon"
+    return "other"
+
+
+@cache
+def _common_words(lang: str) -> frozenset[str]:
+    """wordfreq's small list for ``lang`` (words of Zipf >= 3): ~50k words, read in ~20 ms."""
+    import wordfreq
+
+    return frozenset(wordfreq.get_frequency_dict(lang, wordlist="small"))
+
+
+@lru_cache(maxsize=200_000)
+def _abroad(key: str, lang: str) -> int:
+    """In how many of the ``ABROAD`` languages (other than ``lang``) the word is common."""
+    return sum(key in _common_words(other) for other in ABROAD if other != lang)
+
+
 def _token_features(doc: ent._Doc, k: int) -> list[str]:
     """The cues of one piece that its own and its neighbours' features repeat."""
     tok = doc.toks[k]
     owner = doc.owner[k]
     found = doc.found[owner] if owner >= 0 else None
     zipf = ent._zipf(tok.key, tok.lang) if tok.key else 0.0
-    cues = [f"shape={_shape(tok)}", f"z={int(zipf)}", f"found={found.type}:{found.layer}" if found else "found=-"]
+    if found is None:
+        where = "found=-"
+    else:
+        pos = "B" if found.i == k else "I"
+        where = f"found={pos}{found.type}:{found.layer}"
+    abroad = _abroad(tok.key, tok.lang) if tok.key else 0
+    cues = [f"case={_case(tok)}", f"z={int(zipf)}", f"abroad={min(abroad, 4)}", where,
+            f"pre={_sep_class(tok.sep_text)}"]
+    if tok.cap and tok.key in doc.lower_keys:
+        cues.append("lowseen")
+    if tok.sep != "space":
+        cues.append(f"sep={tok.sep}")
     for name, flag in (("title", ent._is_title(doc.toks, k)), ("rep", tok.key in ent._reporting(tok.lang)),
                        ("org", ent._is_org_head(tok)), ("loc", ent._is_loc_head(tok)), ("stop", ent._is_stop(tok))):
         if flag:
@@ -55,7 +137,7 @@ def _token_features(doc: ent._Doc, k: int) -> list[str]:
 
 
 def features(doc: ent._Doc, k: int, cues: dict[int, list[str]] | None = None) -> list[str]:
-    """The CRF features of piece ``k``: the word, its affixes and shape, and its neighbours' cues.
+    """The CRF features of piece ``k``: the word, its affixes, shape and script, and its neighbours' cues.
 
     ``cues`` memoises :func:`_token_features` over one document (each piece's cues are used five times).
     """
@@ -66,25 +148,30 @@ def features(doc: ent._Doc, k: int, cues: dict[int, list[str]] | None = None) ->
             cues[j] = _token_features(doc, j)
         return cues[j]
 
-    tok = doc.toks[k]
+    toks = doc.toks
+    tok = toks[k]
     key = tok.key
-    feats = [f"lang={tok.lang}", f"w={key}", f"s2={key[-2:]}", f"s3={key[-3:]}", f"s4={key[-4:]}",
-             f"p3={key[:3]}", f"sep={tok.sep}"]
+    feats = [f"w={key}", f"s1={key[-1:]}", f"s2={key[-2:]}", f"s3={key[-3:]}", f"s4={key[-4:]}",
+             f"p2={key[:2]}", f"p3={key[:3]}", f"p4={key[:4]}", f"shape={_shape(tok.text)}",
+             f"len={min(len(key), 12) // 3}", f"script={script_of(tok.text)[:4]}"]
     if tok.sent_start:
         feats.append("sent0")
-    if len(key) > 10:
-        feats.append("long")
     feats.extend(cue(k))
     for off in (-2, -1, 1, 2):
         j = k + off
-        if not 0 <= j < len(doc.toks):
+        if not 0 <= j < len(toks):
             feats.append(f"{off}:edge")
             continue
-        other = doc.toks[j]
+        other = toks[j]
         feats.append(f"{off}:w={other.key}")
         if abs(off) == 1:
             feats.append(f"{off}:s3={other.key[-3:]}")
+            feats.append(f"{off}:shape={_shape(other.text)}")
         feats.extend(f"{off}:{c}" for c in cue(j))
+    if k > 0:
+        feats.append(f"w-1|w={toks[k - 1].key}|{key}")
+    if k + 1 < len(toks):
+        feats.append(f"w|w+1={key}|{toks[k + 1].key}")
     return feats
 
 
@@ -110,53 +197,103 @@ def prepare(doc: ent._Doc, stage: ent.EntityStage) -> None:
     stage.run_layers(doc, until="tagger")
 
 
+def decode(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) runs of a BIO label sequence; a stray ``I-`` starts a run."""
+    spans = []
+    start = None
+    for pos, label in enumerate([*labels, "O"]):
+        if start is not None and not (label.startswith("I-") and label[2:] == labels[start][2:]):
+            spans.append((start, pos, labels[start][2:]))
+            start = None
+        if label.startswith("B-") or (label.startswith("I-") and start is None):
+            start = pos
+    return spans
+
+
 class CRFTagger:
-    """Tags the sentences of the languages the model was trained on and measured to help.
+    """Tags the sentences of the languages that have a model, each combined with the rules by its mode.
 
     A sentence is tagged only when written in a script the model saw for its language: an English
     tweet inside a Hindi article (no segment language given) is not read with the Hindi model.
     """
 
-    def __init__(self, model: Path, languages: list[str], scripts: dict[str, list[str]]) -> None:
+    def __init__(self, models: dict[str, Path], scripts: dict[str, list[str]], modes: dict[str, str],
+                 gazetteer: Gazetteer | None = None) -> None:
         import pycrfsuite
 
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model))
-        self.languages = frozenset(languages)
+        self.taggers = {}
+        for lang, path in models.items():
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            self.taggers[lang] = tagger
         self.scripts = {lang: frozenset(v) for lang, v in scripts.items()}
+        self.modes = {lang: modes.get(lang, "fill") for lang in self.taggers}
+        #: The stage's gazetteer, to tell big places from small ones (``places`` mode).
+        self.gazetteer = gazetteer
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self.taggers)
 
     def tag(self, doc: ent._Doc) -> None:
-        """Claim the free spans the CRF labels as names (layer ``tagger``)."""
+        """Claim the spans the CRF labels as names (layer ``tagger``), as each language's mode says."""
         cues: dict[int, list[str]] = {}
         for sent in sentences(doc):
             lang = doc.toks[sent[0]].lang
-            if lang not in self.languages or len(sent) > 400 or \
+            tagger = self.taggers.get(lang)
+            if tagger is None or len(sent) > MAX_SENTENCE_PIECES or \
                     dominant_script(doc, sent) not in self.scripts.get(lang, ()):
                 continue
-            labels = self.tagger.tag([features(doc, k, cues) for k in sent])
-            start = None
-            for pos, label in enumerate([*labels, "O"]):
-                if start is not None and not (label.startswith("I-") and label[2:] == labels[start][2:]):
-                    i, j = sent[start], sent[pos - 1] + 1
-                    if labels[start][2:] == "PER":
-                        i = ent.person_start(doc, i, j)
-                    conf = min(self.tagger.marginal(labels[p], p) for p in range(start, pos))
-                    if doc.free(i, j):
-                        doc.claim(ent.Found(i, j, labels[start][2:], round(0.75 * conf, 3), "tagger",
-                                            ent._lemma(doc, i, j)))
-                    start = None
-                if label.startswith("B-") or (label.startswith("I-") and start is None):
-                    start = pos
+            labels = tagger.tag([features(doc, k, cues) for k in sent])
+            mode = self.modes[lang]
+            kept: dict[tuple[int, int], ent.Found] = {}
+            if mode != "fill":
+                kept = self._withdraw(doc, sent, keep_places=mode == "places")
+            for start, end, kind in decode(labels):
+                i, j = sent[start], sent[end - 1] + 1
+                if kind == "PER":
+                    i = ent.person_start(doc, i, j)
+                conf = round(0.75 * min(tagger.marginal(labels[p], p) for p in range(start, end)), 3)
+                old = kept.get((i, j))
+                if old is not None and old.type == kind:
+                    doc.claim(ent.Found(i, j, kind, max(conf, old.confidence), old.layer, old.lemma, old.kb_id))
+                elif doc.free(i, j):
+                    doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
+
+    def _withdraw(self, doc: ent._Doc, sent: list[int], keep_places: bool) -> dict[tuple[int, int], ent.Found]:
+        """Withdraw the earlier findings inside a sentence the tagger decides; they stay readable by span."""
+        kept: dict[tuple[int, int], ent.Found] = {}
+        for k in sent:
+            doc.decided[k] = True
+            idx = doc.owner[k]
+            if idx < 0:
+                continue
+            f = doc.found[idx]
+            if f.layer in KEPT_LAYERS or (keep_places and f.emit and self._important_place(f)):
+                continue
+            doc.release(idx)
+            if f.emit:
+                kept[(f.i, f.j)] = f
+        return kept
 
 
-def load_tagger() -> CRFTagger | None:
-    """The shipped CRF model, or None when none is installed (the stage then runs without it)."""
-    if not MODEL_PATH.exists() or not META_PATH.exists():
+    def _important_place(self, f: ent.Found) -> bool:
+        if f.type != "LOC" or f.layer != "gazetteer" or not f.kb_id:
+            return False
+        if f.kb_id.startswith("iso:"):
+            return True
+        entry = self.gazetteer.by_kb_id(f.kb_id) if self.gazetteer is not None else None
+        return entry is not None and entry.priority >= KEPT_PLACE_PRIORITY
+
+
+def load_tagger(gazetteer: Gazetteer | None = None) -> CRFTagger | None:
+    """The shipped CRF models, or None when none is installed (the stage then runs without them)."""
+    if not META_PATH.exists():
         return None
     try:
         meta = json.loads(META_PATH.read_text(encoding="utf-8"))
-        languages = list(meta.get("languages", []))
-        return CRFTagger(MODEL_PATH, languages, meta.get("scripts", {})) if languages else None
+        models = {lang: model_path(lang) for lang in meta.get("languages", []) if model_path(lang).exists()}
+        return CRFTagger(models, meta.get("scripts", {}), meta.get("modes", {}), gazetteer) if models else None
     except (OSError, ValueError) as exc:
         log.warning("CRF tagger not loaded (%s); recognition runs without it", exc)
         return None
