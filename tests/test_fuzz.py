@@ -43,6 +43,7 @@ from newsweave.stages.language import LanguageStage
 from newsweave.stages.quantities import extract_quantities, parse_number
 from newsweave.stages.quotes import extract_quotes, quote_spans
 from newsweave.stages.time import analyse, anchor_from
+from newsweave.store import open_store
 
 T = TypeVar("T")
 
@@ -435,3 +436,14 @@ def test_fuzz_found_superscript_digits_and_digit_runs_in_time_stage() -> None:
     article = Article(id="t", text="Area: 10² km, on 5 March 2024 ¹ " + "2024" * 1100, lang="en", date="2024-03-06")
     times, _ = analyse(article)
     assert "2024-03-05" in [t.value for t in times]
+
+
+def test_fuzz_found_lone_surrogate_escapes_in_jsonl(tmp_path: Path) -> None:
+    line = '{"id": "a\\ud900", "text": "Exports rose \\ud900by 12 percent\\udc6e.", "title": "T\\udfff"}\n'
+    (tmp_path / "a.jsonl").write_text(line, encoding="ascii")
+    items = list(read_path(tmp_path / "a.jsonl"))
+    assert len(items) == 1 and isinstance(items[0], Article)
+    art = items[0]
+    assert art.text == "Exports rose \ufffdby 12 percent\ufffd." and art.id == "a\ufffd" and art.title == "T\ufffd"
+    with open_store(tmp_path / "s.db") as store:  # storable: every field encodes as UTF-8
+        assert [r.status for r in store.add_articles([art])] == ["added"]

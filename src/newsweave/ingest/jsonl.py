@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -25,8 +26,15 @@ from newsweave.ingest.base import (
 from newsweave.ingest.decode import decode_bytes
 from newsweave.model import Article
 
-#: Optional string fields copied from a record onto the Article unchanged.
+#: Optional string fields copied from a record onto the Article (stripped).
 _STRING_FIELDS = ("title", "lang", "source", "url", "author")
+#: Lone UTF-16 surrogates: JSON may escape them (``"\\ud900"``) although they are no characters and cannot
+#: be encoded, hashed or stored; each becomes U+FFFD, as decoding does with any other invalid sequence.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -55,12 +63,12 @@ def record_to_article(rec: Any, default_id: str, origin: str, raw: bytes) -> Art
     if not text.strip():
         raise InputRejected("bad JSONL record: empty text")
     rec_id = rec.get("id")
-    art = Article(id=str(rec_id) if rec_id not in (None, "") else default_id, text=text, origin=origin,
-                  raw=raw, raw_type="jsonl")
+    art = Article(id=_clean(str(rec_id)) if rec_id not in (None, "") else default_id, text=_clean(text),
+                  origin=origin, raw=raw, raw_type="jsonl")
     for key in _STRING_FIELDS:
         value = rec.get(key)
         if isinstance(value, str) and value.strip():
-            setattr(art, key, value.strip())
+            setattr(art, key, _clean(value.strip()))
     if rec.get("date") not in (None, ""):
         parsed = metadata_date(rec["date"])
         if parsed:
