@@ -55,9 +55,9 @@ FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item
         b"<link>https://news.example/1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
         b"<description><![CDATA[<p>Exports rose by 12 percent, officials said.</p>]]></description></item>"
         b'</channel></rss>')
-JSONL = b"\n".join(json.dumps(r).encode("utf-8") for r in [
+JSONL = b"\n".join(json.dumps(r).encode("utf-8") for r in [  # json.dumps escapes non-ASCII as \\uXXXX
     {"id": "a1", "text": "Exports rose by 12 percent, officials said.", "lang": "en", "date": "2024-03-05"},
-    {"id": "a2", "text": "Die Exporte stiegen um 12 Prozent.", "title": "Exporte", "source": "Wire"}])
+    {"id": "a2", "text": "Die Exporte stiegen um 12 Prozent, sagte Müller.", "title": "Exporte", "source": "Wire"}])
 
 
 def _warc(compressed: bool) -> bytes:
