@@ -9,9 +9,27 @@ import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
-from newsweave.corpus.compare import FEATURES, load_model, pair_features, read_pairs, score_pair
+from newsweave.corpus.compare import (
+    FEATURES,
+    ViewEmbedder,
+    Views,
+    load_model,
+    pair_features,
+    read_pairs,
+    score_pair,
+    tail_text,
+    title_text,
+)
 from newsweave.evaluate.cluster import bcubed, itn_gold
-from newsweave.evaluate.pairs import cross_validated_r, fit_linear
+from newsweave.evaluate.pairs import (
+    cross_validated_predictions,
+    cross_validated_r,
+    fit_linear,
+    grouped_folds,
+    pair_groups,
+    pearson,
+    split_pairs,
+)
 from newsweave.model import Article
 
 
@@ -39,6 +57,55 @@ def test_compare_features_are_complete_and_bounded() -> None:
     assert set(FEATURES) <= set(f) and f["lang:en"] == 1.0
     assert f["cos"] == 0.0 and 0.0 < f["names"] <= 1.0
     assert all(name in FEATURES or name.startswith("lang:") for name in load_model()["features"])
+
+
+def test_compare_views_title_and_tail_texts() -> None:
+    body = "Flood in Valencia kills 200. " + "Rescuers search the town of Paiporta for survivors. " * 30
+    art = Article(id="a", text=body)
+    assert title_text(art) == "Flood in Valencia kills 200."
+    tail = tail_text(art)
+    assert tail and tail in " ".join(body.split()) and len(tail) <= 600 and not tail.startswith(" ")
+    assert tail_text(Article(id="s", text="Short note.")) == ""
+    assert title_text(Article(id="t", text="body", title="  The   headline ")) == "The headline"
+
+
+class _FakeEmbedder:
+    """Deterministic unit vectors from a text hash: no model needed."""
+
+    name, dim = "fake", 8
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=8) for t in texts]
+        return np.array([r / np.linalg.norm(r) for r in rows], dtype=np.float32).reshape(len(texts), 8)
+
+
+def test_compare_view_features_use_title_and_tail() -> None:
+    body = "Flood in Valencia kills 200. " + "Rescuers search the town of Paiporta for survivors. " * 30
+    a, b = _art("a", body, [1.0] + [0.0] * 7), _art("b", body, [1.0] + [0.0] * 7)
+    views = ViewEmbedder(embedder=_FakeEmbedder(), cache_dir="")([a, b, Article(id="e", text="")])
+    assert views[2] == Views(title=None, tail=None)
+    same = pair_features(a, b, views[0], views[1])
+    assert same["cos_title"] == pytest.approx(1.0, abs=1e-5) and same["cos_tail"] == pytest.approx(1.0, abs=1e-5)
+    assert same["align"] == pytest.approx(1.0, abs=1e-5)
+    other = Views(title=-views[1].title, tail=views[1].tail)
+    mixed = pair_features(a, b, views[0], other)
+    assert mixed["cos_title"] == pytest.approx(-1.0, abs=1e-5) and mixed["align"] < same["align"]
+    assert pair_features(a, b)["cos_title"] == pair_features(a, b)["cos"]  # no views: the lead stands in
+
+
+def test_compare_groups_keep_shared_articles_on_one_side() -> None:
+    rows = [{"pair_id": "1_2", "text1": "a", "text2": "b", "source_file": "training_set.csv"},
+            {"pair_id": "2_3", "text1": "b", "text2": "c", "source_file": "testing_set.csv"},
+            {"pair_id": "4_5", "text1": "d", "text2": "e", "source_file": "testing_set.csv"},
+            {"pair_id": "6_7", "text1": "a", "text2": "f", "source_file": "testing_set.csv"},
+            {"pair_id": "8_9", "text1": "g", "text2": "h", "source_file": "training_set.csv"}]
+    groups = pair_groups(rows)
+    assert groups[0] == groups[1] == groups[3] and len(set(groups)) == 3  # shared id 2, shared text "a"
+    train, held = split_pairs(rows)
+    assert held == [2] and train == [0, 1, 3, 4]
+    folds = grouped_folds(groups, folds=2)
+    assert sorted(i for f in folds for i in f) == [0, 1, 2, 3, 4]
+    assert all(len({groups[i] for i in f} & {groups[i] for g in folds if g is not f for i in g}) == 0 for f in folds)
 
 
 def test_compare_read_pairs_reports_bad_lines() -> None:
@@ -72,6 +139,24 @@ def test_compare_fit_recovers_a_linear_signal() -> None:
     assert cross_validated_r(x, y, FEATURES) > 0.9
 
 
+def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
+    from newsweave.corpus.compare import predict
+    from newsweave.evaluate.pairs import fit_blend
+
+    rng = np.random.default_rng(1)
+    names = ["a", "b", "c"]
+    x = rng.uniform(size=(300, 3))
+    y = np.where((x[:, 0] > 0.6) & (x[:, 1] > 0.5), 1.5, 3.5) + 0.05 * rng.normal(size=300)  # same story only if both
+    model = fit_blend(x, y, names)
+    assert json.loads(json.dumps(model)) == model  # plain data, committed as JSON
+    linear_only = {k: v for k, v in model.items() if k != "trees"}
+    blended = cross_validated_r(x, y, names)
+    linear = pearson(cross_validated_predictions(x, y, names, fit=fit_linear), y)
+    assert blended > 0.85 and blended > linear + 0.02
+    assert predict({"a": 0.9, "b": 0.9, "c": 0.5}, model) < predict({"a": 0.9, "b": 0.1, "c": 0.5}, model)
+    assert predict({"a": 0.9, "b": 0.9}, linear_only) > predict({"a": 0.9, "b": 0.9}, model)
+
+
 def test_compare_bcubed_perfect_and_merged() -> None:
     gold = ["a", "a", "b", "b"]
     assert bcubed(["x", "x", "y", "y"], gold) == (1.0, 1.0, 1.0)
@@ -94,7 +179,7 @@ def test_compare_eval_pairs_sample_pearson_floor(shared) -> None:
     from newsweave.evaluate.pairs import evaluate
 
     result = evaluate(shared, sample=60)
-    assert result["pairs"] == 60 and result["r"] >= 0.70
+    assert result["pairs"] == 60 and result["r"] >= 0.70 and "training pairs" in result["fitted_on"]
 
 
 @pytest.mark.slow

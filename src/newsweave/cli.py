@@ -91,15 +91,14 @@ def compare(
 
 @eval_app.command("pairs")
 def eval_pairs(
-    full: Annotated[bool, typer.Option("--full", help="Score all pairs, not the CI sample.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Score all held-out pairs, not the CI sample.")] = False,
     sample: Annotated[int, typer.Option("--sample", help="Pairs in the sample run.")] = 60,
-    fit: Annotated[bool, typer.Option("--fit", help="Refit the score mapping on all pairs and save it.")] = False,
 ) -> None:
-    """Pearson r of `compare` scores on SemEval-2022 Task 8 dev pairs."""
+    """Pearson r of `compare` scores on held-out SemEval-2022 Task 8 pairs (refit: scripts/fit_pairs.py)."""
     from newsweave.evaluate.pairs import evaluate, format_table
 
     shared = _shared_or_exit()
-    typer.echo(format_table(evaluate(shared, full=full, sample=sample, fit=fit)))
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
 
 
 @eval_app.command("cluster")

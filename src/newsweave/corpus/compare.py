@@ -1,11 +1,14 @@
 """How alike are two news articles? A score on the SemEval-2022 Task 8 scale (1 = same story … 4 = unrelated).
 
-The score comes from the same evidence the event clustering weighs: the cosine between the
-embeddings of title + lead, shared entities, shared figures and dates, and the overlap of
-script-neutral name-like words (names and numbers survive translation: "Tokajew" and "Tokayev"
-fold to nearly the same ASCII). A small linear model maps the features to the 1–4 scale; its
-coefficients are data (``data/pair_model.json``), fitted on labelled pairs by
-``newsweave eval pairs --fit`` (``newsweave.evaluate.pairs.fit_pair_model``).
+The score comes from the same evidence the event clustering weighs, seen several ways: the cosine
+between the embeddings of title + lead (the clustering's vector), of the titles alone and of the
+bodies after the lead, and how well the parts of one article find counterparts in the other; shared
+entities, places, figures, numbers and dates; and the overlap of script-neutral name-like words
+(names and numbers survive translation: "Tokajew" and "Tokayev" fold to nearly the same ASCII).
+A small combiner (ridge regression averaged with boosted depth-2 trees) maps the features to the
+1–4 scale; its coefficients and trees are data
+(``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on the SemEval
+training pairs only, so ``newsweave eval pairs`` can report r on pairs the model never saw.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,8 +28,9 @@ import numpy as np
 from anyascii import anyascii
 from wordfreq import zipf_frequency
 
-from newsweave.corpus.events import date_range, evidence, salience_overlap
+from newsweave.corpus.events import date_range, evidence, fold, salience_overlap
 from newsweave.model import Article
+from newsweave.stages.embed import LEAD_CHARS, Embedder, VectorCache, embed_texts, get_embedder
 
 MODEL_FILE = "data/pair_model.json"
 
@@ -103,36 +108,144 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
+#: The title view: the title, else the first sentence, cut to this many characters.
+TITLE_CHARS = 200
+#: The tail view: the body after the lead the clustering embeds (``stages.embed.LEAD_CHARS``), this long.
+TAIL_CHARS = 600
+#: A tail shorter than this is not embedded (nothing new after the lead).
+MIN_TAIL_CHARS = 150
+_SENTENCE_END = re.compile(r"(?<=[.!?।؟。])\s|\n|\s{2,}")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Views:
+    """Two more embeddings of an article than the clustering keeps: its title alone and the body after the lead.
+
+    Two reports of one story often lead differently and converge later (or share only the headline's
+    facts); comparing title with title, tail with tail and each part with the other's catches that.
+    """
+
+    title: np.ndarray | None
+    tail: np.ndarray | None
+
+
+def title_text(article: Article) -> str:
+    """The title, else the text up to the first sentence end, whitespace collapsed, at most ``TITLE_CHARS``."""
+    if article.title and article.title.strip():
+        return " ".join(article.title.split())[:TITLE_CHARS]
+    head = article.text[: TITLE_CHARS * 2]
+    end = _SENTENCE_END.search(head, 20)
+    return " ".join((head[: end.start()] if end else head).split())[:TITLE_CHARS]
+
+
+def tail_text(article: Article) -> str:
+    """The body after the embedded lead, cut at word boundaries to ``TAIL_CHARS``; "" when too short."""
+    rest = article.text[LEAD_CHARS: LEAD_CHARS + TAIL_CHARS + 40]
+    space = rest.find(" ")
+    rest = rest[space + 1:] if 0 <= space < 40 else rest
+    cut = rest[:TAIL_CHARS]
+    if len(rest) > TAIL_CHARS and (last := cut.rfind(" ")) > TAIL_CHARS * 0.8:
+        cut = cut[:last]
+    cut = " ".join(cut.split())
+    return cut if len(cut) >= MIN_TAIL_CHARS else ""
+
+
+class ViewEmbedder:
+    """Embeds the views of many articles in one model call, through the same vector cache as the embed stage."""
+
+    def __init__(self, embedder: Embedder | None = None, cache_dir: str | Path | None = None) -> None:
+        from newsweave.config import setting
+
+        self.embedder = embedder or get_embedder(setting("NEWSWEAVE_EMBEDDER"))
+        self.cache = VectorCache(cache_dir if cache_dir is not None else setting("NEWSWEAVE_VECTOR_CACHE"))
+
+    def __call__(self, articles: Sequence[Article]) -> list[Views]:
+        texts: list[str] = []
+        plan: list[tuple[int | None, int | None]] = []
+        for art in articles:
+            at: list[int | None] = []
+            for text in (title_text(art), tail_text(art)):
+                at.append(len(texts) if text else None)
+                if text:
+                    texts.append(text)
+            plan.append((at[0], at[1]))
+        vecs = embed_texts(texts, self.embedder, self.cache) if texts else np.zeros((0, self.embedder.dim))
+        return [Views(title=vecs[t] if t is not None else None, tail=vecs[r] if r is not None else None)
+                for t, r in plan]
+
+
+def _alignment(parts_a: list[np.ndarray], parts_b: list[np.ndarray]) -> tuple[float, float]:
+    """(symmetric mean best-match cosine, best single match) between two articles' parts (title, lead, tail).
+
+    The mean best match is BERTScore's F at the level of article parts: each part of one text looks for
+    its closest counterpart in the other, so shared facts count wherever they are said.
+    """
+    sims = np.stack(parts_a) @ np.stack(parts_b).T
+    return 0.5 * (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())), float(sims.max())
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers of at least two digits (years, tolls, sums): written the same way in every script we meet."""
+    return {re.sub(r"[.,]", "", m) for m in _DIGITS.findall(text[:4000]) if len(re.sub(r"[.,]", "", m)) >= 2}
+
+
 #: Feature names every pair has; the model adds one ``lang:xx`` feature per language seen in training
 #: (how e5 similarities run in that language: a per-language offset, learnt from data).
-_BASE = ("cos", "cos2", "cos3", "names", "words", "chars", "entities", "figures", "dates", "date_gap", "same_lang")
+_BASE = ("cos", "cos2", "cos_title", "cos_tail", "align", "align_max", "names", "words", "chars", "entities",
+         "actors", "places", "figures", "numbers", "dates", "date_gap", "same_lang", "len_ratio")
 #: The main signals also enter as pairwise products: shared words mean more when the embeddings agree too.
-_CORE = ("cos", "names", "words", "chars", "entities", "figures")
+_CORE = ("cos", "align", "names", "words", "entities")
 _PRODUCTS = tuple((a, b) for i, a in enumerate(_CORE) for b in _CORE[i:])
 FEATURES = _BASE + tuple(f"{a}*{b}" for a, b in _PRODUCTS)
 
 
-def pair_features(a: Article, b: Article) -> dict[str, float]:
-    """The evidence for "same story" between two analysed articles, as numbers."""
+def _keys_of(ev_keys: Counter[str], types: dict[str, str], wanted: set[str]) -> set[str]:
+    """Script-neutral keys of the entities of some types (canonical ids stay, folded names otherwise)."""
+    return {k if ":" not in k else fold(k.split(":", 1)[1]) for k in ev_keys if types.get(k) in wanted}
+
+
+def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | None = None) -> dict[str, float]:
+    """The evidence for "same story" between two analysed articles, as numbers.
+
+    Without the extra views (``va``, ``vb``), the view features fall back to the lead cosine.
+    """
     ea, eb = evidence(a), evidence(b)
     cos = float(ea.vector @ eb.vector) if ea.vector is not None and eb.vector is not None else 0.0
+    cos_title, cos_tail, align, align_max = cos, cos, cos, cos
+    if va is not None and vb is not None and ea.vector is not None and eb.vector is not None:
+        if va.title is not None and vb.title is not None:
+            cos_title = float(va.title @ vb.title)
+        if va.tail is not None and vb.tail is not None:
+            cos_tail = float(va.tail @ vb.tail)
+        parts_a = [v for v in (va.title, ea.vector, va.tail) if v is not None]
+        parts_b = [v for v in (vb.title, eb.vector, vb.tail) if v is not None]
+        align, align_max = _alignment(parts_a, parts_b)
     ta, tb = f"{a.title or ''}\n{a.text}", f"{b.title or ''}\n{b.text}"
     gap = 0.0
     ra, rb = date_range(a.date), date_range(b.date)
     if ra and rb:
         gap = math.log1p(max(0, max(ra[0], rb[0]) - min(ra[1], rb[1])))
+    la, lb = len(ta.strip()), len(tb.strip())
     feats = {
         "cos": cos,
         "cos2": cos * cos,
-        "cos3": cos**3,
+        "cos_title": cos_title,
+        "cos_tail": cos_tail,
+        "align": align,
+        "align_max": align_max,
         "names": _jaccard(_names(ta), _names(tb)),
         "words": _cosine(_word_vector(ta, a.lang), _word_vector(tb, b.lang)),
         "chars": _cosine(_char_vector(ta), _char_vector(tb)),
         "entities": salience_overlap(ea.keys, eb.keys),
+        "actors": _jaccard(_keys_of(ea.keys, ea.types, {"PER", "ORG"}), _keys_of(eb.keys, eb.types, {"PER", "ORG"})),
+        "places": _jaccard(_keys_of(ea.keys, ea.types, {"LOC"}), _keys_of(eb.keys, eb.types, {"LOC"})),
         "figures": _overlap(ea.figures, eb.figures),
+        "numbers": _jaccard(_numbers(ta), _numbers(tb)),
         "dates": _overlap(ea.dates, eb.dates),
         "date_gap": gap,
         "same_lang": 1.0 if a.lang and a.lang == b.lang else 0.0,
+        "len_ratio": min(la, lb) / max(la, lb) if la and lb else 0.0,
     }
     for x, y in _PRODUCTS:
         feats[f"{x}*{y}"] = feats[x] * feats[y]
@@ -150,18 +263,33 @@ def load_model(path: str | None = None) -> dict[str, Any]:
     return json.loads(resources.files("newsweave.corpus").joinpath(MODEL_FILE).read_text("utf-8"))
 
 
+def tree_value(tree: Any, row: Sequence[float] | np.ndarray) -> float:
+    """Walk one regression tree (``[feature, threshold, left, right]`` lists, leaves are numbers)."""
+    while isinstance(tree, list):
+        tree = tree[2] if row[tree[0]] <= tree[1] else tree[3]
+    return float(tree)
+
+
 def predict(features: dict[str, float], model: dict[str, Any]) -> float:
-    """Apply the linear mapping and clip to the 1–4 scale."""
+    """Apply the fitted combiner and clip to the 1–4 scale.
+
+    The linear part is ``intercept + ((x - mean) / scale) · coef``; when the model has boosted trees,
+    the score is ``(1 - blend) × linear + blend × (tree_base + tree_rate × Σ trees)``.
+    """
     x = np.array([features.get(name, 0.0) for name in model["features"]], dtype=np.float64)
     mean = np.array(model.get("mean", [0.0] * len(x)))
     scale = np.array(model.get("scale", [1.0] * len(x)))
     raw = float(model["intercept"] + np.dot((x - mean) / scale, np.array(model["coef"])))
+    if model.get("trees"):
+        boosted = model["tree_base"] + model["tree_rate"] * sum(tree_value(t, x) for t in model["trees"])
+        raw = (1.0 - model["blend"]) * raw + model["blend"] * boosted
     return min(4.0, max(1.0, raw))
 
 
-def score_pair(a: Article, b: Article, model: dict[str, Any] | None = None) -> float:
+def score_pair(a: Article, b: Article, model: dict[str, Any] | None = None, va: Views | None = None,
+               vb: Views | None = None) -> float:
     """Similarity of two analysed articles on the SemEval-2022 Task 8 scale (1 = same story, 4 = unrelated)."""
-    return predict(pair_features(a, b), model or load_model())
+    return predict(pair_features(a, b, va, vb), model or load_model())
 
 
 def read_pairs(lines: Iterable[str]) -> Iterator[tuple[str, Article, Article] | str]:
@@ -180,15 +308,20 @@ def read_pairs(lines: Iterable[str]) -> Iterator[tuple[str, Article, Article] | 
         yield pid, a, b
 
 
-def compare_pairs(pairs: Iterable[tuple[str, Article, Article]], analyse: Any, batch: int = 32,
-                  model: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-    """Analyse pairs in batches with ``analyse`` (list of articles -> list) and yield ``{"pair_id","score"}``."""
+def compare_pairs(pairs: Iterable[tuple[str, Article, Article]], analyse: Callable[[list[Article]], list[Article]],
+                  batch: int = 32, model: dict[str, Any] | None = None,
+                  views: Callable[[Sequence[Article]], list[Views]] | None = None) -> Iterator[dict[str, Any]]:
+    """Analyse pairs in batches with ``analyse`` (list of articles -> list), embed their views with ``views``
+    (a :class:`ViewEmbedder` by default) and yield ``{"pair_id","score"}``."""
     chunk: list[tuple[str, Article, Article]] = []
+    viewer = views or ViewEmbedder()
 
     def flush() -> Iterator[dict[str, Any]]:
         done = analyse([x for _, a, b in chunk for x in (a, b)])
+        seen = viewer(done)
         for i, (pid, _, _) in enumerate(chunk):
-            yield {"pair_id": pid, "score": round(score_pair(done[2 * i], done[2 * i + 1], model), 4)}
+            score = score_pair(done[2 * i], done[2 * i + 1], model, seen[2 * i], seen[2 * i + 1])
+            yield {"pair_id": pid, "score": round(score, 4)}
         chunk.clear()
 
     for item in pairs:

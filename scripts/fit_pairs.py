@@ -1,0 +1,48 @@
+"""Fit the pair-score mapping of ``newsweave compare`` and write it to ``corpus/data/pair_model.json``.
+
+Fits ridge regression on SemEval-2022 Task 8 *training* pairs only (from ``../shared/dev``), prints the
+grouped 5-fold cross-validated r on them (folds never split pairs that share an article) and r on the
+held-out testing pairs, per language pair. ``newsweave eval pairs`` then measures on held-out pairs only.
+
+    python scripts/fit_pairs.py                 # analyse + embed (cached), fit, write the model
+    python scripts/fit_pairs.py --features F    # also keep the features in F; reuse F when it exists
+    python scripts/fit_pairs.py --dry-run       # report only, keep the shipped model
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsweave.config import shared_dir
+from newsweave.evaluate.pairs import DEFAULT_CACHE, fit_model, format_fit, labelled_features, load_pairs, write_model
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--features", type=Path, help="JSON file keeping the computed features (reused if present)")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="vector cache folder")
+    parser.add_argument("--dry-run", action="store_true", help="report only; do not write the model")
+    args = parser.parse_args()
+    shared = shared_dir()
+    if shared is None:
+        print("shared folder not found (set NEWSWEAVE_SHARED)", file=sys.stderr)
+        return 1
+    if args.features and args.features.exists():
+        rows, feats = load_pairs(shared), json.loads(args.features.read_text("utf-8"))
+    else:
+        rows, feats = labelled_features(shared, args.cache)
+        if args.features:
+            args.features.parent.mkdir(parents=True, exist_ok=True)
+            args.features.write_text(json.dumps(feats), encoding="utf-8")
+    result = fit_model(rows, feats)
+    print(format_fit(result))
+    if not args.dry_run:
+        print(f"model written to {write_model(result['model'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
