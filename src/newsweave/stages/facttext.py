@@ -92,6 +92,23 @@ class SpanIndex:
         return self.spans[i] if i >= 0 else None
 
 
+class Overlaps:
+    """Whether a range overlaps any of many (possibly nested) spans, in O(log n): a long article has thousands
+    of dates and thousands of numbers, and testing every pair made the quantity stage quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def hit(self, start: int, end: int) -> bool:
+        """True when some span (s, e) has s < end and start < e."""
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
+
+
 def strip_suffix(word: str) -> str:
     """The word before a Turkish-style apostrophe case ending ("Rusya’nın" -> "Rusya")."""
     if "'" not in word and "’" not in word and "ʼ" not in word:

@@ -27,6 +27,7 @@ from newsweave.lang import numbers as N
 from newsweave.model import Article, Quantity
 from newsweave.stages.facttext import (
     WORD,
+    Overlaps,
     SpanIndex,
     compiled,
     countries_in,
@@ -278,7 +279,7 @@ def extract_quantities(article: Article) -> list[Quantity]:
     lang = lang_key(article.lang)
     sents = sentences(article)
     sidx, pidx = SpanIndex(sents), SpanIndex(paragraphs(text))
-    time_spans = sorted([(t.start, t.end) for t in article.times] + url_spans(text))
+    time_spans = Overlaps([(t.start, t.end) for t in article.times] + url_spans(text))
     hits: list[_Hit] = []
     for start, end, value in _numbers(text, lang):
         hit = _read_figure(article, start, end, value, lang, time_spans)
@@ -340,12 +341,12 @@ def _numbers(text: str, lang: str) -> list[tuple[int, int, float | None]]:
 
 
 def _read_figure(article: Article, start: int, end: int, spelled: float | None, lang: str,
-                 time_spans: list[tuple[int, int]]) -> _Hit | None:
+                 time_spans: Overlaps) -> _Hit | None:
     """One number with its neighbours (read within its line: abbreviations like "Mrd." or "ca." would fool a
     sentence splitter), or None when it is no figure."""
     text = article.text
     raw = text[start:end]
-    if any(s < end and start < e for s, e in time_spans):
+    if time_spans.hit(start, end):
         return None
     value = parse_number(raw, lang) if spelled is None else spelled
     if value is not None:

@@ -1,0 +1,100 @@
+"""Pipeline.pipe: background stages run beside the others, results and order are those of a plain run."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsweave.model import Article, Mention
+from newsweave.pipeline import Pipeline
+
+
+class ThreadRecordingEmbedder:
+    """A fake model that remembers which thread embedded each text."""
+
+    name = "fake"
+    dim = 3
+
+    def __init__(self, fail: bool = False) -> None:
+        self.threads: list[str] = []
+        self.fail = fail
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.threads.append(threading.current_thread().name)
+        if self.fail and len(texts) > 1:
+            raise RuntimeError("batch refused")
+        rows = np.array([[len(t), t.count("e") + 1.0, 1.0] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+class Shouter:
+    """A per-article stage that returns a NEW article object (allowed by the Stage protocol)."""
+
+    name = "shouter"
+    requires = ("text",)
+    assigns = ("mentions",)
+
+    def __init__(self) -> None:
+        self.threads: set[str] = set()
+
+    def __call__(self, article: Article) -> Article:
+        self.threads.add(threading.current_thread().name)
+        fresh = Article(id=article.id, text=article.text, title=article.title)
+        fresh.embedding = article.embedding
+        fresh.mentions = [Mention(0, 4, article.text[:4], "MISC")]
+        return fresh
+
+
+def _pipeline(embedder: ThreadRecordingEmbedder, overlap: bool = True) -> tuple[Pipeline, Shouter]:
+    pipeline = Pipeline(["embed"], overlap=overlap)
+    pipeline.stages[0].embedder = embedder
+    shouter = Shouter()
+    pipeline.stages.insert(0, shouter)
+    return pipeline, shouter
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article(id=str(i), text=f"article number {i} " + "e" * (i % 7)) for i in range(n)]
+
+
+def test_pipeline_background_stage_runs_in_a_worker_and_keeps_order_and_fields() -> None:
+    fake = ThreadRecordingEmbedder()
+    pipeline, shouter = _pipeline(fake)
+    out = list(pipeline.pipe(_articles(37), batch_size=8))
+    assert [a.id for a in out] == [str(i) for i in range(37)]
+    assert all(a.mentions and a.embedding and len(a.embedding) == 3 for a in out)
+    assert all(name.startswith("newsweave-background") for name in fake.threads)
+    assert shouter.threads == {threading.current_thread().name}
+
+
+def test_pipeline_overlap_gives_the_same_results_as_one_thread() -> None:
+    together = list(_pipeline(ThreadRecordingEmbedder())[0].pipe(_articles(20), batch_size=6))
+    fake = ThreadRecordingEmbedder()
+    alone = list(_pipeline(fake, overlap=False)[0].pipe(_articles(20), batch_size=6))
+    assert set(fake.threads) == {threading.current_thread().name}
+    assert [(a.id, a.embedding, a.mentions) for a in together] == [(a.id, a.embedding, a.mentions) for a in alone]
+
+
+def test_pipeline_background_batch_failure_falls_back_to_one_by_one() -> None:
+    pipeline, _ = _pipeline(ThreadRecordingEmbedder(fail=True))
+    out = list(pipeline.pipe(_articles(5), batch_size=5))
+    assert all(a.embedding for a in out) and not any(a.meta.get("errors") for a in out)
+
+
+def test_pipeline_stage_reading_a_changed_field_is_not_run_in_background() -> None:
+    pipeline = Pipeline(["language", "time", "embed"])
+    assert pipeline._background() == [pipeline.stages[2]]
+    pipeline.stages[2].requires = ("text", "date")  # "time" changes the date: the embedder would race it
+    assert pipeline._background() == []
+
+
+def test_pipeline_stops_early_without_leaving_work_behind() -> None:
+    fake = ThreadRecordingEmbedder()
+    pipeline, _ = _pipeline(fake)
+    stream = pipeline.pipe(_articles(1000), batch_size=4)
+    first = [next(stream) for _ in range(3)]
+    stream.close()
+    assert [a.id for a in first] == ["0", "1", "2"]
+    assert len(fake.threads) <= 4  # the chunk asked for plus at most the look-ahead, not the 250 chunks
