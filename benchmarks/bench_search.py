@@ -182,7 +182,9 @@ def measure(store: Store, n_queries: int, n_pages: int) -> None:
                  "entity": lambda: f"/entities/per-{rng.randrange(n_entities):05d}",
                  "entities by name": lambda: f"/entities?name={quote(rng.choice(names).split()[0])}",
                  "facts": lambda: "/facts", "article": lambda: f"/articles/{quote(rng.choice(articles))}",
-                 "search (cached query vectors)": lambda: f"/search?q={quote(rng.choice(queries))}"}
+                 "search (cached query vectors)": lambda: f"/search?q={quote(rng.choice(queries))}",
+                 "search, one language's newest": lambda: f"/search?q=&lang={rng.choice(['en', 'de', 'ru', 'tr'])}"
+                                                          f"&offset={20 * rng.randrange(50)}"}
         for label, url in pages.items():
             def get(url: Callable[[], str] = url) -> None:
                 resp = client.get(url())

@@ -299,6 +299,15 @@ def _with_figure(i: int, period: str | None, value: float, date: str) -> Article
     return art
 
 
+def test_store_listings_are_newest_first_with_undated_last(store: Store) -> None:
+    dates = ["2024-01-01", None, "2024-03-01", "2024-03-01", "2023-12-31", None]
+    store.add_articles([Article(id=f"d{i}", text=_DISTINCT[i], date=date, lang="tr" if i % 2 else "en")
+                        for i, date in enumerate(dates)])
+    assert [a.id for a in store.list_articles().items] == ["d2", "d3", "d0", "d4", "d1", "d5"]
+    assert [a.id for a in store.list_articles(lang="tr").items] == ["d3", "d1", "d5"]
+    assert [a.id for a in store.list_articles(lang="en", limit=1, offset=1).items] == ["d0"]
+
+
 def test_store_measure_series_pages_keep_periods_whole(store: Store) -> None:
     arts = [_with_figure(0, "2020", 1e9, "2024-01-01"), _with_figure(1, "2021-XX-XX", 2e9, "2024-01-02"),
             _with_figure(2, "2021", 3e9, "2024-01-03"), _with_figure(3, "2021", 4e9, "2024-01-04"),

@@ -61,8 +61,8 @@ articles = Table(
     Column("ingested_at", Text, nullable=False),
     Column("lang_confidence", Float),  # migration 0002
     Index("ix_articles_status", "status"),
-    Index("ix_articles_lang", "lang"),
-    Index("ix_articles_source", "source"),
+    Index("ix_articles_lang_date", "lang", "date"),  # migration 0006: listings by language, newest first
+    Index("ix_articles_source_date", "source", "date"),
     Index("ix_articles_date", "date"),
     Index("ix_articles_event_id", "event_id"),
     Index("ix_articles_story_id", "story_id"),
