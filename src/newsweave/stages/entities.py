@@ -95,6 +95,9 @@ HANGUL_PARTICLE_MAX = 2
 CJK_MIN_CHARS = 2
 _SENTENCE_END = regex.compile(r"[.!?…\n।؟]")
 _APOSTROPHES = frozenset("'’ʼ`")
+_OPENING_QUOTES = frozenset("„«‚‹「『")
+_CLOSING_QUOTES = frozenset("”»›」』")
+_TOGGLING_QUOTES = frozenset('"“‘')  # “ opens in English, closes in German
 _HYPHENS = frozenset("-‐‑–")
 _OPEN_BRACKET = regex.compile(r"\(\s*$")
 _CLOSE_BRACKET = regex.compile(r"^\s*\)")
@@ -345,6 +348,7 @@ class _Doc:
         #: Pieces a statistical tagger has decided on (its ``override`` mode): the capitalisation guess skips them.
         self.decided: list[bool] = [False] * len(self.toks)
         self._lower: frozenset[str] | None = None
+        self._quoted: list[bool] | None = None
 
     @property
     def lower_keys(self) -> frozenset[str]:
@@ -352,6 +356,26 @@ class _Doc:
         if self._lower is None:
             self._lower = frozenset(t.key for t in self.toks if t.cased and t.text.islower())
         return self._lower
+
+    @property
+    def quoted(self) -> list[bool]:
+        """Whether each piece stands inside quotation marks opened on its line (titles of works, brands)."""
+        if self._quoted is None:
+            inside = False
+            marks: list[bool] = []
+            for tok in self.toks:
+                if "\n" in tok.sep_text:
+                    inside = False
+                for ch in tok.sep_text:
+                    if ch in _OPENING_QUOTES:
+                        inside = True
+                    elif ch in _CLOSING_QUOTES:
+                        inside = False
+                    elif ch in _TOGGLING_QUOTES:
+                        inside = not inside
+                marks.append(inside)
+            self._quoted = marks
+        return self._quoted
 
     def release(self, idx: int) -> None:
         """Withdraw a finding (a stronger layer has a better reading of its pieces)."""

@@ -127,6 +127,8 @@ def _token_features(doc: ent._Doc, k: int) -> list[str]:
             f"pre={_sep_class(tok.sep_text)}"]
     if tok.cap and tok.key in doc.lower_keys:
         cues.append("lowseen")
+    if doc.quoted[k]:
+        cues.append("quoted")
     if tok.sep != "space":
         cues.append(f"sep={tok.sep}")
     for name, flag in (("title", ent._is_title(doc.toks, k)), ("rep", tok.key in ent._reporting(tok.lang)),
