@@ -198,9 +198,15 @@ class Server:
 
     base: str
     log_path: Path
+    pid: int
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far (Linux ``/proc``): comparable across machine loads."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -212,7 +218,7 @@ def serving(db: Path, log_path: Path, start_seconds: float = 120) -> Iterator[Se
     with log_path.open("wb") as log:
         server = subprocess.Popen([NEWSWEAVE, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
                                   stdout=subprocess.DEVNULL, stderr=log)
-    running = Server(f"http://127.0.0.1:{port}", log_path)
+    running = Server(f"http://127.0.0.1:{port}", log_path, server.pid)
     try:
         deadline = time.monotonic() + start_seconds
         while True:
@@ -240,9 +246,13 @@ def main() -> None:
     args = parser.parse_args()
     build(args.db, args.articles, args.analysed)
     with serving(args.db, args.db.with_name(args.db.name + ".serve.log")) as server:
+        cpu = server.cpu_seconds()
         result = asyncio.run(load(server.base, ids(args.db), args.clients, args.seconds))
+        cpu = server.cpu_seconds() - cpu
     print(f"\nagainst {server.base}, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(result.table())
+    print(f"server CPU {cpu:.1f} s for {result.requests} requests: {1000 * cpu / max(1, result.requests):.1f} ms "
+          f"per request, {result.requests / max(cpu, 1e-9):.1f} requests per CPU-second")
     if result.error_count:
         raise SystemExit(f"{result.error_count} failed requests")
 
