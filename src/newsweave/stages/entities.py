@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -37,6 +38,7 @@ from pathlib import Path
 
 import regex
 import wordfreq
+from wordfreq.numbers import digit_freq, smash_numbers
 
 from newsweave.kb import userkb
 from newsweave.kb.gazetteer import (
@@ -205,9 +207,14 @@ def _frequencies(lang: str) -> dict[str, float]:
 
 @cache
 def _zipf(word: str, lang: str) -> float:
-    if lang in _WORDFREQ_LANGS and any(ch.isdigit() for ch in word):
-        return wordfreq.zipf_frequency(word, lang)  # wordfreq folds digits together ("2022" -> "0000")
-    return _frequencies(lang).get(word, 0.0)
+    table = _frequencies(lang)
+    smashed = smash_numbers(word)
+    if smashed == word:
+        return table.get(word, 0.0)
+    # wordfreq lists numbers with their digits folded to 0 ("2022" -> "0000") and spreads that frequency over
+    # the numbers as its zipf_frequency does (years near now are frequent, others follow Benford's law)
+    zipf = table.get(smashed)
+    return 0.0 if zipf is None else round(zipf + math.log10(digit_freq(word)), 2)
 
 
 @cache
