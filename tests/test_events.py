@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
@@ -251,13 +252,15 @@ def test_events_recluster_leaves_a_clean_picture_alone() -> None:
     assert [(e.id, list(e.article_ids), e.label) for e in result.events] == before
 
 
-def test_events_recluster_store_redirects_old_ids(fresh_store) -> None:
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_events_recluster_store_redirects_old_ids(fresh_store, kind: str) -> None:
     from newsweave.corpus import CorpusPicture
     from newsweave.corpus.events import recluster_store
     from newsweave.store import open_store
 
     visits, floods = _visit_and_flood()
-    with open_store(fresh_store("sqlite")) as store:
+    location = fresh_store(kind)
+    with open_store(location) as store:
         store.add_articles([Article(id=a.id, text=a.text, date=a.date, lang="en") for a in visits + floods])
         first, s1 = cluster(visits[:2], [], [])
         index = EventIndex()
@@ -274,7 +277,7 @@ def test_events_recluster_store_redirects_old_ids(fresh_store) -> None:
         assert store.resolve_event_id(old) == visits[0].event_id and store.resolve_event_id("nope") is None
         assert store.get_article("v2").event_id == visits[0].event_id
         assert store.check() == []
-    result = CliRunner().invoke(app, ["recluster", "--db", fresh_store("sqlite")])  # a second pass: nothing to do
+    result = CliRunner().invoke(app, ["recluster", "--db", location])  # a second pass: nothing to do
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("0 merged, 0 split, 2 events")
 
