@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -232,10 +232,19 @@ class _Name:
     tokens: tuple[str, ...]  # name-key tokens of the folded form
     acronym: str | None
     concepts: str | None  # institution concept bag (concept_key)
-    sounds: str  # consonant skeleton of the whole name (sound_skeleton)
-    loose: str  # the same with every consonant class folded (loose_key): blocking key
     script: str  # ISO 15924 code (script_of)
     qualifier: str  # name key of a trailing parenthesised qualifier ("" without one)
+    core: str  # the name without its qualifier, in given-name-first order
+
+    @cached_property
+    def sounds(self) -> str:
+        """Consonant skeleton of the whole name (:func:`sound_skeleton`); computed only when needed."""
+        return sound_skeleton(self.core, self.lang)
+
+    @cached_property
+    def loose(self) -> str:
+        """The loose blocking key (:func:`_loose_of`); computed only when needed."""
+        return _loose_of(self.core, self.lang)
 
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
@@ -256,11 +265,16 @@ class _Name:
         if acronym:  # सीएसटीओ meets CSTO
             keys.add(acronym.lower())
         keys.discard("")
-        # two lossy scripts in one name (junk, not a spelling): no loose matching
-        one_script = sum(script not in EXACT_SCRIPTS for script in _script_counts(core)) <= 1
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-                   sound_skeleton(core, lang), loose_key(core, lang) if one_script else "", script_of(core), qualifier)
+                   script_of(core), qualifier, core)
+
+
+def _loose_of(core: str, lang: str | None) -> str:
+    """:func:`loose_key` of a name, "" when it mixes two lossy scripts (junk, not a spelling)."""
+    if sum(script not in EXACT_SCRIPTS for script in _script_counts(core)) > 1:
+        return ""
+    return loose_key(core, lang)
 
 
 @dataclass
@@ -316,8 +330,10 @@ class EntityIndex:
         self.by_phonetic: dict[str, set[str]] = defaultdict(set)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         # loose key and its one-deletion variants -> ids, for names in lossy scripts and for the others apart:
-        # a name in an exact script looks only among the (few) lossy ones
+        # a name in an exact script looks only among the (few) lossy ones; the exact ones are indexed on the
+        # first look-up by a lossy name, so a Latin/Cyrillic-only corpus never pays for them
         self.by_loose: dict[bool, dict[str, set[str]]] = {True: defaultdict(set), False: defaultdict(set)}
+        self._exact_loose_pending: list[tuple[str, str]] = []
         for entity in entities:
             self.add_entity(entity)
 
@@ -349,11 +365,28 @@ class EntityIndex:
             surname = name.tokens[-1]
             record.surname_spellings.add(spelling_key(surname))
             self.by_surname[phonetic_key(surname)].add(eid)
-        if _loose_candidate(name, record.entity.type) and (name.sounds, name.script) not in record.sounds:
+        if name.script in EXACT_SCRIPTS:
+            if not name.acronym and not (record.entity.type == "PER" and len(name.tokens) == 1):
+                self._exact_loose_pending.append((name.core, name.lang, eid))
+        elif _loose_candidate(name, record.entity.type) and (name.sounds, name.script) not in record.sounds:
             record.sounds.add((name.sounds, name.script))
-            by_loose = self.by_loose[name.script not in EXACT_SCRIPTS]
             for key in _deletions(name.loose):
-                by_loose[key].add(eid)
+                self.by_loose[True][key].add(eid)
+
+    def loose_table(self, lossy: bool) -> dict[str, set[str]]:
+        """The loose-key index of names in lossy scripts (``lossy``) or in exact ones (built when first asked)."""
+        if not lossy and self._exact_loose_pending:
+            table = self.by_loose[False]
+            for core, lang, eid in self._exact_loose_pending:
+                loose = _loose_of(core, lang)
+                sounds = (sound_skeleton(core, lang), script_of(core))
+                record = self.records[eid]
+                if len(loose) >= LOOSE_MIN_LEN and sounds not in record.sounds:
+                    record.sounds.add(sounds)
+                    for key in _deletions(loose):
+                        table[key].add(eid)
+            self._exact_loose_pending.clear()
+        return self.by_loose[lossy]
 
     def add_kb(self, record: _Record, kb_id: str) -> None:
         ns, value = _kb_pair(kb_id)
@@ -565,8 +598,8 @@ class _Cluster:
             return True
         if self.qualifiers and other.qualifiers and not self.qualifiers & other.qualifiers:
             return True  # "Person of the Year (Time)" and "... (Financial Times)": two bearers
-        if self.surnames and other.surnames and not any(_surnames_compatible(a, b) for a in self.surnames
-                                                           for b in other.surnames):
+        if (self.surnames and other.surnames and self.surnames.isdisjoint(other.surnames)
+                and not any(_surnames_compatible(a, b) for a in self.surnames for b in other.surnames)):
             return True  # loose cross-script links must not chain Delavini-like and Della Vigna-like names
         return any(not _given_compatible(a, b) for a in self.full_names for b in other.full_names)
 
@@ -705,6 +738,8 @@ class _Clustering:
         """Names within one edit under :func:`loose_key` and similar once the classes their scripts lose are
         folded (:func:`_loose_ratio`: *Liz Truss*-like names and their Arabic, Hangul or Thai spellings),
         within the batch and with known entities; strongest pairs first."""
+        if not self.index.by_loose[True] and all(n.script in EXACT_SCRIPTS for u in self.units for n in u.names):
+            return  # every name is in an exact script: the stricter keys decided
         entries: list[tuple[int, str, tuple[str, str]]] = []
         for i, unit in enumerate(self.units):
             for name in unit.names:
@@ -724,7 +759,7 @@ class _Clustering:
                 if i != j and (not lossy or e < f):  # each pair once
                     pairs.add((i, j, sounds, other))
             found = {eid for table in ((True, False) if lossy else (True,))
-                     for k in _deletions(key) for eid in self.index.by_loose[table].get(k, ())}
+                     for k in _deletions(key) for eid in self.index.loose_table(table).get(k, ())}
             for eid in sorted(found):
                 best = max(_loose_ratio(sounds, known) for known in self.index.records[eid].sounds)
                 if best >= LOOSE_RATIO and self._agree(eid, self.units[i]):
@@ -958,6 +993,8 @@ def _consensus_name(forms: list[_Form], person: bool) -> str:
         width_votes[max(len(f.tokens) for f in pool if (f.lang, f.script) == lang)] += 1
     width = max(width_votes, key=lambda w: (width_votes[w], w))
     shaped = [f for f in pool if len(f.tokens) == width]
+    if len({f.text for f in shaped}) == 1 and not (person and full and any(len(f.tokens) == 1 for f in forms)):
+        return shaped[0].text
     words: list[str] = []
     for position in range(width):
         voters: dict[tuple[str, str], set[str]] = defaultdict(set)
