@@ -1008,9 +1008,10 @@ def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[
 
 #: Events whose articles are read from the store in one query.
 LOAD_BATCH = 200
-#: An event splits in two by vector when its halves' centroids are less alike than this (and share no main
-#: entities): multilingual-e5 vectors of unrelated news sit around 0.75, of one event in two languages ~0.85+.
-SPLIT_COS = 0.78
+#: An event splits in two by vector when the articles of its halves are on average less alike than this (and
+#: the halves share no main entities): multilingual-e5 vectors of unrelated news sit around 0.75-0.8, of one
+#: event in two languages ~0.85+.
+SPLIT_COS = 0.8
 #: Two events merge when one's evidence scores at least ``join + MERGE_MARGIN`` against the other, or at
 #: least ``join`` when a later article of one also qualifies for the other (an article linking them).
 MERGE_MARGIN = 1.0
@@ -1077,6 +1078,16 @@ def _vector_cut(members: list[Member]) -> tuple[list[Member], list[Member]] | No
     return near + [m for m in members if m[1].vector is None], far
 
 
+def _cross_cos(one: list[Member], two: list[Member], cap: int = 256) -> float:
+    """Mean cosine between the articles of two groups (at most ``cap`` of each): unlike the cosine of their
+    centroids, it stays low for a group that averages many unrelated reports into a generic news vector."""
+    a = [m[1].vector for m in one if m[1].vector is not None][:cap]
+    b = [m[1].vector for m in two if m[1].vector is not None][:cap]
+    if not a or not b:
+        return 1.0
+    return float((np.stack(a) @ np.stack(b).T).mean())
+
+
 def _time_cut(members: list[Member], w: Weights) -> tuple[list[Member], list[Member]] | None:
     """A cut at the widest gap between report dates, when it is wider than ``max_gap_days``: the same
     words about a happening weeks later report another occurrence."""
@@ -1099,8 +1110,7 @@ def _split_event(event: Event, members: list[Member], w: Weights, depth: int = 3
     cut = _time_cut(members, w)
     if cut is None and (halves := _vector_cut(members)):
         one, two = _rebuilt(event, halves[0]), _rebuilt(event, halves[1])
-        if (one.centroid is not None and two.centroid is not None and float(one.centroid @ two.centroid) < SPLIT_COS
-                and salience_overlap(one.keys, two.keys) < MERGE_MIN_ENTITIES):
+        if _cross_cos(halves[0], halves[1]) < SPLIT_COS and salience_overlap(one.keys, two.keys) < MERGE_MIN_ENTITIES:
             cut = halves
     if cut is None:
         return [members]
