@@ -123,13 +123,19 @@ def test_api_stories_and_timeline(client: TestClient) -> None:
 
 
 def test_api_facts_and_quotes(client: TestClient) -> None:
-    measures = _ok(client, "/api/facts")
-    assert isinstance(measures, list) and measures
+    facts = _ok(client, "/api/facts")
+    measures = facts["items"]
+    assert measures and facts["total"] >= len({x["key"] for x in measures}) and facts["offset"] == 0
     m = measures[0]
     assert {"key", "unit", "points", "flags"} <= set(m)
     assert all({"article_id", "value", "text", "sentence", "start", "end"} <= set(p) for p in m["points"])
     one = _ok(client, "/api/facts", measure=m["key"])
-    assert [x["key"] for x in one] == [m["key"]]
+    assert [x["key"] for x in one["items"]] == [m["key"]]
+    assert one["total"] >= len(one["items"][0]["points"])
+    if one["next_offset"] is not None:
+        assert one["next_offset"] > 0
+    past = _ok(client, "/api/facts", offset=facts["total"])
+    assert past["items"] == [] and past["next_offset"] is None
     quotes = _page(client, "/api/quotes", limit=5)
     assert quotes["total"] >= 1
     q = quotes["items"][0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -201,3 +202,31 @@ def test_web_facts_pages_a_long_series_in_whole_periods(tmp_path: Path) -> None:
         first = _html(client, "/facts").xpath("//section[@id='measure-trade_turnover:AA-BB']//tr[td]")
         assert len(first) == 30, "20 figures, run on to the end of the period they cut (15 figures a period)"
         assert all(f.get("class") == "flagged" for f in first), "same period, different figures: all disagree"
+
+
+def test_web_merged_event_id_moves_to_its_survivor(tmp_path: Path) -> None:
+    from newsweave.corpus import CorpusPicture
+    from newsweave.store import open_store
+
+    arts = [Article(id=f"a{i}", text=f"Floods closed the river port on day {i}.", date="2024-05-02", lang="en")
+            for i in range(2)]
+    with open_store(tmp_path / "r.db") as store:
+        store.add_articles(arts)
+        events = [Event(id=f"ev-{i}", label="Floods", article_ids=[f"a{i}"]) for i in range(2)]
+        for art, ev in zip(arts, events, strict=True):
+            art.event_id = ev.id
+        store.save_analysis(arts, CorpusPicture([], events, []))
+
+        def merge(state: Any, _load: Any) -> tuple[CorpusPicture, dict[str, str]]:
+            survivor = Event(id="ev-0", label="Floods", article_ids=["a0", "a1"])
+            return CorpusPicture([], [survivor], list(state.stories)), {"ev-1": "ev-0"}
+
+        assert store.rewrite_corpus(merge) == {"ev-1": "ev-0"}
+        client = TestClient(create_app(store))
+        moved = client.get("/events/ev-1", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == "/events/ev-0"
+        assert client.get("/events/ev-0").status_code == 200
+        assert client.get("/api/events/ev-1").json()["event"]["id"] == "ev-0"
+        listed = client.get("/api/articles", params={"event": "ev-1"}).json()
+        assert sorted(a["id"] for a in listed["items"]) == ["a0", "a1"]
+        assert client.get("/events/nope", follow_redirects=False).status_code == 404

@@ -71,7 +71,9 @@ def _found(call: Any, *args: Any) -> Any:
 def list_articles(store: StoreDep, lang: str | None = None, source: str | None = None, date_from: str | None = None,
                   date_to: str | None = None, entity: str | None = None, event: str | None = None,
                   story: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Any:
-    """Articles filtered by language, source, date range, entity, event or story."""
+    """Articles filtered by language, source, date range, entity, event or story (a merged event's old id too)."""
+    if event:
+        event = store.resolve_event_id(event) or event
     return jsonable(store.list_articles(lang=lang, source=source, date_from=date_from, date_to=date_to,
                                         entity_id=entity, event_id=event, story_id=story, limit=limit,
                                         offset=offset))
@@ -148,9 +150,20 @@ def facts(store: StoreDep, measure: str | None = None, offset: Offset = 0) -> An
     """Figures aligned by measure across sources, ordered by period, with disagreements flagged.
 
     Without ``measure``: ten measures from ``offset`` (most articles first) with the first figures of
-    each; with it: that measure's figures from ``offset``, a page at a time.
+    each, ``total`` counting measure keys; with it: that measure's figures from ``offset``, a page at a
+    time, ``total`` counting its figures. Pages differ in size (a page holds whole periods), so the
+    answer says where the next one starts (``next_offset``, null at the end).
     """
-    return jsonable([m for series in views.facts_page(store, measure, offset)["series"] for m in series.measures])
+    page = views.facts_page(store, measure, offset)
+    series = page["series"]
+    if measure:
+        total = series[0].figures if series else 0
+        nxt = series[0].next_offset if series else None
+    else:
+        total = page["listing"].total
+        nxt = offset + len(series) if offset + len(series) < total else None
+    return {"items": jsonable([m for s in series for m in s.measures]), "total": total, "offset": offset,
+            "next_offset": nxt}
 
 
 @router.get("/quotes")

@@ -13,7 +13,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -118,7 +118,12 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
         return page(request, "entity.html", **found(views.entity_page, store, entity_id))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
-    def event(request: Request, event_id: str) -> HTMLResponse:
+    def event(request: Request, event_id: str) -> Response:
+        # An id that re-clustering merged away moves permanently to its survivor, so bookmarks and
+        # links in alerts land on the event's current address.
+        current = store.resolve_event_id(event_id)
+        if current is not None and current != event_id:
+            return RedirectResponse(app.url_path_for("event", event_id=current), status_code=308)
         return page(request, "event.html", **found(views.event_page, store, event_id))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
