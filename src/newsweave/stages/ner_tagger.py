@@ -1,10 +1,11 @@
 """Small CRF sequence taggers (python-crfsuite), one per language, stacked on the rule layers.
 
-Trained by ``scripts/train_ner.py`` (``make ner-model``) only on permissively licensed data: GermEval
-2014 (de, CC BY 4.0), KazNERD (kk, CC BY 4.0), IL-NER (hi, ur, CC BY 4.0) and FactRuEval 2016 (ru,
-MIT); never on SlavicNER. Its features are the word itself (affixes, shape, frequency, script), its
-neighbours, and what the earlier layers found (gazetteer hits, titles, verbs of saying, organisation
-heads), so the model learns when to trust each rule and what else looks like a name in its language.
+Trained by ``scripts/train_ner.py`` (``make ner-model``) only on permissively licensed data: GermEval 2014
+(de, CC BY 4.0), KazNERD (kk, CC BY 4.0) and IL-NER (hi, ur, CC BY 4.0); never on SlavicNER. Russian has no
+model (natasha tags it better than a CRF trained on FactRuEval did). Its features are the word itself
+(affixes, shape, frequency, script), its neighbours, and what the earlier layers found (gazetteer hits,
+titles, verbs of saying, organisation heads), so the model learns when to trust each rule and what else looks
+like a name in its language.
 
 One model per language: a capital letter means one thing in German (every noun) and another in Kazakh,
 and a shared model let the largest set (KazNERD) set the weights for all. The metadata file says, per
