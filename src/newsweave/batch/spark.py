@@ -6,14 +6,16 @@ The per-article work runs on the executors through ``mapPartitions``: each Pytho
 readers (``read_warc`` for WARC files, ``record_to_article`` for JSONL lines and Parquet rows), so a
 bad record becomes one ``IngestError`` that is counted and printed, and the job goes on.
 
-The corpus steps (``link_corpus``: entities, speakers, events, stories) need every article at once.
-They run on the driver over the analysed articles collected in input order, exactly as ``analyze``
-runs them, so the ids and groups are those of the embedded path; docs/scale-out.md says what that
-costs at scale and how to distribute it.
+The corpus steps (``link_corpus``: propagation, entities, speakers, events, stories, dates) run as
+Spark jobs over blocks of related mentions and articles (``newsweave.batch.linking``, the default
+``link="spark"``), or on the driver over the analysed articles collected in input order, exactly as
+``analyze`` runs them (``link="driver"``; always with ``load_db``, which links against the stored
+picture). docs/scale-out.md compares the two with ``analyze``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import logging
@@ -28,7 +30,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.batch.tables import article_rows, corpus_rows, spark_schema
+from newsweave.batch.linking import link_distributed
+from newsweave.batch.tables import SPAN_TABLES, article_rows, corpus_rows, spark_schema
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
 from newsweave.dedupe import BatchDeduper
 from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, max_decompressed_bytes
@@ -46,6 +49,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "warc", "parquet")
+#: Where the corpus steps run: Spark jobs over blocks (default) or the driver.
+LINK_MODES = ("spark", "driver")
 
 #: Where an input item came from, for ordering: (file URI, position in the file).
 Key = tuple[str, int]
@@ -77,6 +82,9 @@ class BatchReport:
     seconds: dict[str, float] = field(default_factory=dict)
     #: CPU seconds the executors' Python workers spent in the per-article stages (all their threads)
     executor_cpu_s: float = 0.0
+    #: how the corpus steps ran ("spark" or "driver") and, for "spark", their blocks (``LinkStats`` fields)
+    link: str = "driver"
+    link_stats: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
         """The one line printed at the end of a run."""
@@ -312,14 +320,17 @@ def _mark_duplicates(articles: list[tuple[Key, str, str]]) -> dict[Key, tuple[st
 
 def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None, master: str = "local[*]",
               fmt: str | None = None, stages: Iterable[str] | None = None, load_db: str | None = None,
-              on_error: Callable[[str], None] | None = None) -> BatchReport:
+              on_error: Callable[[str], None] | None = None, link: str = "spark") -> BatchReport:
     """Analyse every input on Spark and write the Parquet tables under ``out`` (one folder per table).
 
     Bad inputs are counted in the report (and passed to ``on_error``), never fatal. With ``load_db`` the
-    articles are also stored there and linked against what the store already holds.
+    articles are also stored there and linked against what the store already holds (on the driver, whatever
+    ``link`` says); else ``link`` says where the corpus steps run (``LINK_MODES``).
     """
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(FORMATS)}")
+    if link not in LINK_MODES:
+        raise ValueError(f"unknown link mode {link!r}; known: {', '.join(LINK_MODES)}")
     stage_names = tuple(stages) if stages is not None else None
     check_stages(stage_names)
     spark = spark or spark_session(master)
@@ -344,18 +355,24 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
         analysed_rdd = (items.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in marked.value)
                         .repartition(slices)
                         .mapPartitions(lambda rows: _timed(analyse_partition(rows, stage_names), cpu)))
+        dupes = dict(items.filter(lambda kv: kv[0] in marked.value).collect())
+        for key, art in dupes.items():
+            art.duplicate_of, art.meta["duplicate"] = copies[key]
+        if link == "spark" and not load_db:
+            analysed_rdd = analysed_rdd.persist()
+            report.analysed = analysed_rdd.count()
+            report.executor_cpu_s = round(cpu.value, 3)
+            clock = _lap(report, "analyse", clock)
+            _link_on_spark(spark, report, analysed_rdd, dupes, out, clock)
+            return report
         analysed = dict(analysed_rdd.collect())
         report.executor_cpu_s = round(cpu.value, 3)
-        dup_rdd = items.filter(lambda kv: kv[0] in marked.value)
-        dupes = dict(dup_rdd.collect())
     finally:
         items.unpersist()
     clock = _lap(report, "analyse", clock)
     ordered_keys = sorted(analysed)
     originals = [analysed[k] for k in ordered_keys]
     by_id = {a.id: a for a in originals}
-    for key, art in dupes.items():
-        art.duplicate_of, art.meta["duplicate"] = copies[key]
     picture = _link_store(load_db, originals, dupes) if load_db else link_corpus(originals)
     for art in dupes.values():
         if art.duplicate_of in by_id:
@@ -369,6 +386,27 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
     write_tables(spark, out, final, picture)
     _lap(report, "write", clock)
     return report
+
+
+def _link_on_spark(spark: SparkSession, report: BatchReport, analysed: RDD[tuple[Key, Article]],
+                   dupes: dict[Key, Article], out: str, clock: float) -> None:
+    """The corpus steps as Spark jobs, then the tables written from the executors (the driver holds no articles)."""
+    report.link = "spark"
+    linked, entities, events, stories, stats = link_distributed(spark, analysed)
+    analysed.unpersist()
+    report.link_stats = dataclasses.asdict(stats)
+    wanted = spark.sparkContext.broadcast({art.duplicate_of for art in dupes.values()})
+    by_id = dict(linked.values().filter(lambda a: a.id in wanted.value).map(lambda a: (a.id, a)).collect())
+    for art in dupes.values():
+        if art.duplicate_of in by_id:
+            inherit_analysis(art, by_id[art.duplicate_of])
+    report.duplicates = len(dupes)
+    report.entities, report.events, report.stories = len(entities), len(events), len(stories)
+    clock = _lap(report, "link", clock)
+    everything = linked.values().union(spark.sparkContext.parallelize(list(dupes.values()), 1))
+    write_tables(spark, out, everything, CorpusPicture(entities, events, stories))
+    linked.unpersist()
+    _lap(report, "write", clock)
 
 
 def _lap(report: BatchReport, phase: str, since: float) -> float:
@@ -399,10 +437,25 @@ def _link_store(url: str, originals: list[Article], dupes: dict[Key, Article]) -
         return CorpusPicture(state.entities, state.events, state.stories)
 
 
-def write_tables(spark: SparkSession, out: str, articles: list[Article], picture: CorpusPicture) -> None:
-    """Write the eight Parquet tables (overwriting earlier output of the same names)."""
-    rows = {**article_rows(articles), **corpus_rows(picture.entities, picture.events, picture.stories)}
+def write_tables(spark: SparkSession, out: str, articles: list[Article] | RDD[Article], picture: CorpusPicture
+                 ) -> None:
+    """Write the eight Parquet tables (overwriting earlier output of the same names).
+
+    Articles given as an RDD are turned into rows on the executors, one pass per table.
+    """
     base = out.rstrip("/")
-    for name, table in rows.items():
+    tables: dict[str, Any] = corpus_rows(picture.entities, picture.events, picture.stories)
+    if isinstance(articles, list):
+        tables.update(article_rows(articles))
+    else:
+        rows = articles.mapPartitions(lambda arts: ((name, row) for name, table in article_rows(arts).items()
+                                                    for row in table)).persist()
+        for name in ("articles", *SPAN_TABLES):
+            tables[name] = rows.filter(lambda kv, n=name: kv[0] == n).map(lambda kv: kv[1])
+    for name, table in tables.items():
         df = spark.createDataFrame(table, schema=spark_schema(name))
-        df.coalesce(max(1, min(8, len(table) // 20_000))).write.mode("overwrite").parquet(f"{base}/{name}")
+        if isinstance(table, list):
+            df = df.coalesce(max(1, min(8, len(table) // 20_000)))
+        df.write.mode("overwrite").parquet(f"{base}/{name}")
+    if not isinstance(articles, list):
+        rows.unpersist()
