@@ -565,13 +565,15 @@ def batch(
     stages: Annotated[str | None, typer.Option("--stages", help="Comma-separated pipeline stages (default: all).")]
     = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was bad.")] = False,
+    link: Annotated[str, typer.Option("--link", help="Corpus steps as Spark jobs (spark) or on the driver "
+                                                     "(driver); --load-db links on the driver.")] = "spark",
 ) -> None:
     """Analyse a large corpus on Apache Spark and write Parquet tables (docs/scale-out.md)."""
     from newsweave.batch import run_batch
     from newsweave.pipeline import PipelineError
 
     try:
-        report = run_batch(inputs, out, master=master, fmt=fmt, load_db=load_db,
+        report = run_batch(inputs, out, master=master, fmt=fmt, load_db=load_db, link=link,
                            stages=None if stages is None else [s.strip() for s in stages.split(",") if s.strip()],
                            on_error=lambda line: _err(f"error: {line}"))
     except (PipelineError, ValueError) as exc:
