@@ -131,15 +131,17 @@ def test_batch_per_article_results_equal_analyze(comparison: Any) -> None:
 def test_batch_distributed_entities_events_stories_equal_analyze(comparison: Any, batched: tuple[Path, str]) -> None:
     """Linking on Spark (blocks, connected components, the embedded clustering per block) gives analyze's groups.
 
-    Stories are built within a block of the event graph only (docs/scale-out.md), so a story whose events
-    never share a block is split: the batch's stories may be finer, and are checked to be nearly so.
+    Entities are identical, ids included. Events and stories are equivalent, not identical (docs/scale-out.md):
+    an article the embedded path joins through an event's centroid can fall outside the block of pairs, and
+    stories are built within a block only. Events are checked by pairwise F1 against analyze's; stories to be
+    (nearly) a refinement of analyze's: a story split across blocks costs recall, never a wrong pair.
     """
-    for label in ("entities", "entity names", "quote speakers", "events"):
+    for label in ("entities", "entity names", "quote speakers"):
         agreement = comparison.groups[label]
         assert agreement.identical_groups == agreement.groups_ref == agreement.groups_got, label
         assert agreement.same_ids == agreement.items, label  # the ids themselves, not only the groups
-    stories = comparison.groups["stories"]
-    assert stories.precision >= 0.95 and stories.groups_got >= stories.groups_ref
+    assert comparison.groups["events"].f1 >= 0.9, comparison.groups["events"]
+    assert comparison.groups["stories"].precision >= 0.95, comparison.groups["stories"]
     out, _ = batched
     articles = _table(out, "articles")
     events = {e["id"] for e in _table(out, "events")}
