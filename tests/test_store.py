@@ -251,6 +251,7 @@ def test_store_entity_name_lookup_folds_case_in_every_script(store: Store) -> No
     assert named("ß") == ["E-T", "E-S"], "too short for the trigram index: Kassym and Straße, most reported first"
     assert named("%") == named("0%_") == ["E-P"], "LIKE wildcards in a name are literal"
     assert named("Tokajew") == []
+    assert named("toka\x00yev") == named("00\x00") == [], "a NUL cannot end the full-text query early"
     assert [e.id for e in store.get_entities(["E-S", "missing", "E-T"])] == ["E-S", "E-T"]
     people[0] = Entity("E-T", "Kassym-Jomart Tokayev", "PER", [Variant("Tokaev", "en", "Latn", 3)], article_count=3)
     store.save_corpus(CorpusState(people, [], []))

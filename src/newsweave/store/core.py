@@ -985,7 +985,10 @@ class Store:
         backend has one (SQLite's FTS5 trigram table needs three characters; PostgreSQL's pg_trgm index
         serves the same LIKE), else a scan of the folded names."""
         n = t.entity_names
-        if self.dialect == "sqlite" and len(fold) >= 3:
+        if self.dialect == "postgresql":
+            fold = fold.replace("\x00", "\ufffd")  # as stored (see _clean): PostgreSQL text cannot hold NUL
+        if self.dialect == "sqlite" and len(fold) >= 3 and "\x00" not in fold:
+            # An FTS5 query string ends at a NUL ("unterminated string"); such a name goes to the scan.
             fts = sql_table("entity_names_fts", column("rowid"))
             phrase = '"' + fold.replace('"', '""') + '"'
             return select(n.c.entity_id).where(n.c.id.in_(
