@@ -1,6 +1,6 @@
 """Hybrid search: full text, entity-aware and vector, fused into one ranked list.
 
-An analyst types "Tokayev" and must also get the Hindi and Uzbek articles that never spell it that way:
+An analyst types a name in Latin letters and must also get the Hindi and Uzbek articles that never spell it so:
 the query is matched against entity variants (all scripts), the store's full-text index, and, when the
 articles carry embeddings, the multilingual embedding of the query. Rankings are fused by reciprocal rank,
 which needs no calibration between the three scores.

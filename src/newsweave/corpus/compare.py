@@ -4,7 +4,7 @@ The score comes from the same evidence the event clustering weighs, seen several
 between the embeddings of title + lead (the clustering's vector), of the titles alone and of the
 bodies after the lead, and how well the parts of one article find counterparts in the other; shared
 entities, places, figures, numbers and dates; and the overlap of script-neutral name-like words
-(names and numbers survive translation: "Tokajew" and "Tokayev" fold to nearly the same ASCII).
+(names and numbers survive translation: "Ševčenko" and "Shevchenko" fold to nearly the same ASCII).
 A small combiner (ridge regression averaged with boosted depth-2 trees) maps the features to the
 1–4 scale; its coefficients and trees are data
 (``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on the SemEval
@@ -81,7 +81,7 @@ def _skeleton(folded: str) -> str:
     """First letter plus the next consonants, with letters that spell one sound across languages merged.
 
     Transliterations and inflections differ mostly in vowels, endings and j/y, w/v, c/k spellings:
-    Tokajew, Tokayev and Токаев all give "tkyv"; Moskwy and Moscow give "mskv".
+    Shevchenko, Ševčenko and Шевченко all give "svkn"; Warszawy, Warsaw and Варшава give "vrsv".
     """
     if folded.isdigit():
         return folded

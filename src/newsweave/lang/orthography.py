@@ -3,8 +3,8 @@
 The same sound is written *w* in Polish and German and *v* in English; *j* in Polish, Czech and German
 and *y* in English; *ch* is /x/ in Polish, Czech and German but /tʃ/ in English. Name keys respell each
 language's Latin orthography into the romanisation that ``anyascii`` produces for Cyrillic (itself
-close to English news usage: *kh*, *zh*, *ch*, *sh*, *y*, *v*), so that *Tokajew* (pl, de) and
-*Tokayev* (en, from Cyrillic) get the same key. Rules apply in order to the lowercased name.
+close to English news usage: *kh*, *zh*, *ch*, *sh*, *y*, *v*), so that *Jakowlew* (pl, de) and
+*Yakovlev* (en, from Cyrillic) get the same key. Rules apply in order to the lowercased name.
 """
 
 from __future__ import annotations

@@ -109,12 +109,12 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "ar": ("هو", "وهو"),
 }
 
-#: Verb-final languages: before a quotation the speaker opens the clause ("टोकायव ने ज़ोर देकर कहा कि", "У … эслатди"),
+#: Verb-final languages: before a quotation the speaker opens the clause ("मंत्री ने ज़ोर देकर कहा कि", "У … эслатди"),
 #: so the first person candidate of the clause is taken rather than the one nearest the verb.
 VERB_FINAL: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky", "tk", "hi", "ur", "bn", "mr", "fa", "ja", "ko"})
 
 #: A reporting verb after a quotation attributes it only when it comes within this many words of the closing
-#: mark ("„…” – powiedział Putin", '"…," the finance minister, Laura Diaz, told'); later verbs belong to another
+#: mark ("„…” – powiedział minister", '"…," the finance minister, Laura Diaz, told'); later verbs belong to another
 #: clause.
 AFTER_VERB_WORDS: int = 8
 

@@ -7,8 +7,8 @@ Why each kind exists:
   "des Jahres" (German genitive).
 * ``suffixes``: agglutinative languages (tr, az, uz, kk) glue case endings to months, units and years
   ("ноябрда", "yılın", "ойида"); a word is looked up again with one of these endings removed.
-* ``homographs``: month names that are also common words or first names ("Kasım" as in "Kasım Comart
-  Tokayev", English "may"/"march"); they count as months only beside a number or a month word.
+* ``homographs``: month names that are also common words or first names ("Kasım" as a first name,
+  English "may"/"march"); they count as months only beside a number or a month word.
 * ``past``/``this``/``next``: modifiers that combine with any unit or weekday, in their inflected forms
   ("vergangenes Jahr", "des vergangenen Jahres", "gelecek yılın"); CLDR only has the fixed phrases.
 * ``ordinals``: inflected ordinals ICU does not spell out (Polish "pierwszym kwartale").
