@@ -40,6 +40,12 @@ def test_decode_declared_charset_used_when_valid() -> None:
     assert decode_bytes(b"plain ascii", declared="no-such-codec") == "plain ascii"
 
 
+@pytest.mark.parametrize("label", ["unicode_escape", "raw_unicode_escape", "utf-7", "rot13", "hex"])
+def test_decode_ignores_labels_outside_the_web_standard(label: str) -> None:
+    raw = b"Escapes stay text: \\u0041 and +AGEAYgBj- are not decoded"
+    assert decode_bytes(raw, declared=label) == raw.decode("ascii")
+
+
 def test_decode_html_declared_charset() -> None:
     assert html_declared_charset(b'<html><head><meta charset="windows-1251">') == "windows-1251"
     assert html_declared_charset(

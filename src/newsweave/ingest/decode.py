@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import webencodings
 from charset_normalizer import CharsetMatch, from_bytes
 
 from newsweave.ingest.base import InputRejected
@@ -37,10 +38,6 @@ _WEB_PREFERENCE = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r
 MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
-#: Labels that browsers (WHATWG Encoding Standard) read as a wider Windows code page; pages that say
-#: "iso-8859-1" routinely contain cp1252 curly quotes and dashes.
-_WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
-
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 
 
@@ -50,16 +47,16 @@ def html_declared_charset(raw: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _known_codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    try:
-        info = codecs.lookup(name)
-    except LookupError:
-        return None
-    if not info._is_text_encoding:  # a page may declare "rot13" or "zlib": bytes-to-bytes codecs, not charsets
-        return None
-    return _WHATWG_ALIASES.get(info.name, info.name)
+def _known_codec(name: str | None) -> codecs.CodecInfo | None:
+    """The codec for a declared charset label, read as browsers read it, or None.
+
+    Labels follow the WHATWG Encoding Standard (via ``webencodings``): "iso-8859-1" and "ascii"
+    mean cp1252, because such pages routinely contain cp1252 curly quotes and dashes, and anything
+    outside the standard's list ("unicode_escape", "rot13", "zlib") is ignored rather than trusted:
+    a page must not pick a Python codec that turns bytes into something other than its text.
+    """
+    encoding = webencodings.lookup(name) if name else None
+    return encoding.codec_info if encoding else None
 
 
 def _control_share(text: str) -> float:
@@ -98,8 +95,8 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> str:
     codec = _known_codec(declared)
     if codec:
         try:
-            text = raw.decode(codec)
-        except UnicodeError:  # not only UnicodeDecodeError: "idna", "punycode", "undefined" raise the base class
+            text = codec.decode(raw, "strict")[0]
+        except UnicodeDecodeError:
             text = None
     if text is None:
         try:
