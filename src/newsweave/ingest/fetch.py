@@ -51,7 +51,12 @@ class Fetched:
     body: bytes
 
 
-def _private_allowed(allow_private: bool | None) -> bool:
+def private_allowed(allow_private: bool | None) -> bool:
+    """Whether private and loopback addresses may be fetched: the caller's choice, else the setting.
+
+    Shared by page fetching, feed polling and alert webhooks so that one switch governs every
+    outgoing request (tests and intranet deployments turn it on; the default refuses, against SSRF).
+    """
     return allow_private if allow_private is not None else setting("NEWSWEAVE_FETCH_ALLOW_PRIVATE") == "1"
 
 
@@ -62,7 +67,11 @@ def _forbidden(address: str) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-def _check_host(url: httpx.URL, allow_private: bool) -> None:
+def check_host(url: httpx.URL, allow_private: bool) -> None:
+    """Refuse a URL before connecting: only http(s), and no private address unless allowed.
+
+    Checked again on every redirect hop, because a public page may redirect to an internal one.
+    """
     if url.scheme not in ("http", "https"):
         raise FetchRefused(f"refused: scheme {url.scheme!r} (only http and https)")
     if not url.host:
@@ -81,14 +90,19 @@ def _check_host(url: httpx.URL, allow_private: bool) -> None:
                                "(set NEWSWEAVE_FETCH_ALLOW_PRIVATE=1 to allow)")
 
 
-def _check_peer(response: httpx.Response, allow_private: bool) -> None:
+def check_peer(response: httpx.Response, allow_private: bool) -> None:
+    """Refuse a response whose connected address is private: DNS may resolve differently at connect time."""
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if not allow_private and peer and _forbidden(str(peer[0])):
         raise FetchRefused(f"refused: connected to non-public address {peer[0]}")
 
 
-def _read_body(response: httpx.Response, limit: int) -> bytes:
+def read_body(response: httpx.Response, limit: int) -> bytes:
+    """Read a streamed body up to ``limit`` bytes, raising ``TooLarge`` as soon as it is passed.
+
+    Streaming with a running total bounds memory even when Content-Length is absent or lies.
+    """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise TooLarge(int(declared), limit)
@@ -105,22 +119,22 @@ def _read_body(response: httpx.Response, limit: int) -> bytes:
 def fetch(url: str, *, allow_private: bool | None = None, max_bytes: int | None = None,
           max_redirects: int = MAX_REDIRECTS, timeout: float = TIMEOUT_S) -> Fetched:
     """GET ``url`` safely; raises ``FetchRefused`` / ``TooLarge`` with the reason when it cannot."""
-    allow = _private_allowed(allow_private)
+    allow = private_allowed(allow_private)
     limit = max_bytes if max_bytes is not None else max_article_bytes()
     current = httpx.URL(url)
     with httpx.Client(follow_redirects=False, timeout=timeout, trust_env=False,
                       headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(max_redirects + 1):
-            _check_host(current, allow)
+            check_host(current, allow)
             try:
                 with client.stream("GET", current) as response:
-                    _check_peer(response, allow)
+                    check_peer(response, allow)
                     if response.is_redirect and "Location" in response.headers:
                         current = current.join(response.headers["Location"])
                         continue
                     if response.status_code >= 400:
                         raise FetchRefused(f"HTTP {response.status_code} {response.reason_phrase}")
-                    body = _read_body(response, limit)
+                    body = read_body(response, limit)
                     mime = response.headers.get("Content-Type", "").partition(";")[0]
                     charset = response.charset_encoding
                     return Fetched(str(current), response.status_code, mime.strip().lower(), charset, body)

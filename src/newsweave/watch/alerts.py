@@ -34,7 +34,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsweave.config import int_setting, setting
 from newsweave.corpus.facts import align
-from newsweave.ingest.fetch import USER_AGENT, FetchRefused, _check_host, _private_allowed
+from newsweave.ingest.fetch import USER_AGENT, FetchRefused, check_host, private_allowed
 from newsweave.store import Store
 from newsweave.store import schema as t
 
@@ -320,7 +320,7 @@ def _title(alert: dict[str, Any]) -> str:
 def _webhook(url: str, body: dict[str, Any], key: str, timeout: float) -> None:
     """POST JSON; ``Idempotency-Key`` lets a receiver drop the repeat sent after a crash between send and record."""
     target = httpx.URL(url)
-    _check_host(target, _private_allowed(None))
+    check_host(target, private_allowed(None))
     try:
         response = httpx.post(target, content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
                               headers={"Content-Type": "application/json", "User-Agent": USER_AGENT,

@@ -30,10 +30,10 @@ from newsweave.ingest.fetch import (
     TIMEOUT_S,
     USER_AGENT,
     FetchRefused,
-    _check_host,
-    _check_peer,
-    _private_allowed,
-    _read_body,
+    check_host,
+    check_peer,
+    private_allowed,
+    read_body,
     without_credentials,
 )
 from newsweave.ingest.files import article_from_bytes
@@ -99,7 +99,7 @@ class Poller:
     def __init__(self, *, allow_private: bool | None = None, host_delay_s: float | None = None,
                  timeout: float = TIMEOUT_S, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
-        self.allow_private = _private_allowed(allow_private)
+        self.allow_private = private_allowed(allow_private)
         self.host_delay_s = float(setting("NEWSWEAVE_WATCH_HOST_DELAY")) if host_delay_s is None else host_delay_s
         self._clock, self._sleep = clock, sleep
         self._last_hit: dict[str, float] = {}
@@ -133,17 +133,17 @@ class Poller:
         """GET with manual, re-checked redirects; raises ``FetchRefused``/``TooLarge`` with the reason."""
         current = httpx.URL(url)
         for _ in range(MAX_REDIRECTS + 1):
-            _check_host(current, self.allow_private)
+            check_host(current, self.allow_private)
             self._polite(current.host)
             try:
                 with self.client.stream("GET", current, headers=headers) as response:
-                    _check_peer(response, self.allow_private)
+                    check_peer(response, self.allow_private)
                     if response.is_redirect and "Location" in response.headers:
                         current = current.join(response.headers["Location"])
                         continue
                     # the body is always drained (even a 304's empty one): an unread response closes
                     # its connection, and reconnecting per feed was most of an unchanged cycle's cost
-                    body = _read_body(response, max_article_bytes())
+                    body = read_body(response, max_article_bytes())
                     if response.status_code >= 300:
                         body = b""
                     return _Response(str(current), response.status_code, response.headers, body)
