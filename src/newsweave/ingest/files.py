@@ -1,7 +1,7 @@
 """Plain-text and Markdown files: one file, one article, raw bytes kept exactly as read.
 
 Markdown is rendered (markdown-it, CommonMark) and reduced to plain text, so that the stages see
-"Putin said" rather than "[Putin](https://...) said"; ``Article.raw`` keeps the Markdown source.
+"the minister said" rather than "[the minister](https://...) said"; ``Article.raw`` keeps the Markdown source.
 """
 
 from __future__ import annotations
