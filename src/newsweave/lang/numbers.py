@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, list_currencies
+from babel.numbers import get_currency_name, get_decimal_symbol, get_group_symbol, list_currencies
 
 #: Languages whose CLDR data is generated into the tables (the languages of the time issue).
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pl", "cs", "ru", "uk", "bg", "kk", "uz", "tr", "az",
@@ -337,12 +337,14 @@ def currency_symbols() -> dict[str, str]:
     """Symbol -> ISO code: CLDR's non-letter symbols of every currency (in the languages of :data:`LANGS`), where
     one symbol names one currency, overridden by :data:`CURRENCY_SYMBOLS`."""
     seen: dict[str, set[str]] = {}
-    for code in list_currencies():
-        for loc in ("en", *LANGS):
-            try:
-                sym = get_currency_symbol(code, loc)
-            except (UnknownLocaleError, ValueError):
-                continue
+    codes = list_currencies()
+    for loc in ("en", *LANGS):
+        try:
+            symbols = Locale.parse(loc).currency_symbols  # one locale load, not one per currency
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code in codes:
+            sym = symbols.get(code, code)
             if sym != code and not sym.isalpha() and sym != "¤":
                 seen.setdefault(sym, set()).add(code)
     generated = {sym: codes.pop() for sym, codes in seen.items() if len(codes) == 1}
