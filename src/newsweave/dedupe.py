@@ -22,11 +22,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-from datasketch import MinHash, MinHashLSH
 
 from newsweave.model import Article, normalize_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -47,12 +50,20 @@ _TOKEN = regex.compile(rf"[{_UNSPACED}]|[[\p{{L}}\p{{M}}\p{{N}}]--[{_UNSPACED}]]
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
-    """One MinHash whose permutations are reused: creating them is the costly part of a MinHash."""
+    """One MinHash whose permutations are reused: creating them is the costly part of a MinHash.
+
+    datasketch is imported here, not at module level, because it pulls in SciPy (about a second)
+    and most commands that import this module never hash a text.
+    """
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
 
 
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -89,7 +100,7 @@ def near_dup_keys(text: str) -> list[str]:
     if not items:
         return []
     template = _template()
-    sig = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", permutations=template.permutations)
+    sig = type(template)(num_perm=NUM_PERM, seed=1, scheme="affine32", permutations=template.permutations)
     sig.update_batch([s.encode("utf-8") for s in items])
     bands, rows = _bands()
     values = sig.hashvalues
