@@ -1196,6 +1196,14 @@ class Store:
 
     # ------------------------------------------------------------------ overview and integrity
 
+    def ping(self) -> None:
+        """Raise unless the database answers a trivial query: what a health check needs, at no cost.
+
+        Counting the tables (:meth:`stats`) would make every load-balancer probe scan indexes.
+        """
+        with self._reader.connect() as conn:
+            conn.execute(select(1)).scalar_one()
+
     def stats(self, top_sources: int = 50) -> StoreStats:
         """Counts of articles (by status, language, source) and of the corpus picture's parts."""
         a = t.articles.c

@@ -92,7 +92,7 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
 
     @app.get("/healthz", response_class=PlainTextResponse)
     def healthz() -> str:
-        store.stats()
+        store.ping()
         return "ok"
 
     @app.get("/sources", response_class=HTMLResponse)
