@@ -105,6 +105,8 @@ def test_api_events_listing_detail_and_filters(client: TestClient) -> None:
     assert set(detail) == {"event", "sources", "figures", "quotes"}
     assert {a for s in detail["sources"] for a in s["articles"]} == set(ev["article_ids"][:40])
     assert all({"lang", "source", "articles", "only_here"} == set(s) for s in detail["sources"])
+    assert "by_lang" in ev["meta"] and not {"centroid", "keys", "hashes"} & set(ev["meta"]), \
+        "events show their coverage, not the clustering's internal state"
     reported = _page(client, "/api/events", kind="reported", limit=50)
     assert all(e["kind"] == "reported" for e in reported["items"])
     by_date = _page(client, "/api/events", date_from="2022", date_to="2022", limit=50)
@@ -115,6 +117,7 @@ def test_api_stories_and_timeline(client: TestClient) -> None:
     stories = _page(client, "/api/stories", limit=10)
     assert stories["total"] >= 1
     st = stories["items"][0]
+    assert "centroid" not in st["meta"], "a story's centroid vector is clustering state, not API content"
     assert _ok(client, f"/api/stories/{st['id']}")["id"] == st["id"]
     timeline = _ok(client, f"/api/stories/{st['id']}/timeline")
     assert [e["id"] for e in timeline] and {e["id"] for e in timeline} <= set(st["event_ids"])

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from newsweave.api import views
 from newsweave.config import setting
 from newsweave.jobs import analyse_pending
-from newsweave.model import Article
+from newsweave.model import Article, Event, Story
 from newsweave.store import Page, Store
 
 router = APIRouter(prefix="/api")
@@ -25,11 +25,21 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 
 
+#: The parts of ``Event.meta`` / ``Story.meta`` that describe the event or story. The rest (running
+#: centroid vectors, key counts, content hashes) is clustering state kept so that clustering can resume;
+#: it would add kilobytes of numbers to every listing item and is no promise to clients.
+PUBLIC_META = ("by_lang", "by_source", "figures", "quotes", "mentions", "dates", "n")
+
+
 def jsonable(value: Any) -> Any:
     """Model objects, pages and dataclasses as plain JSON values (articles as their contract record)."""
     if isinstance(value, Article):
         record = value.to_contract()
         record["text"] = value.text
+        return record
+    if isinstance(value, Event | Story):
+        record = {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "meta"}
+        record["meta"] = jsonable({k: value.meta[k] for k in PUBLIC_META if k in value.meta})
         return record
     if isinstance(value, Page):
         return {"items": [jsonable(i) for i in value.items], "total": value.total, "limit": value.limit,
