@@ -4,11 +4,18 @@ Data, not code. A word matches a base name when it is the base, or ends in one o
 after a stem that, with one of ``restores`` appended, gives the base: Polish ``Rosji`` = ``Rosj`` +
 ``i`` and ``Rosj`` + ``a`` = ``Rosja``; Uzbek ``Остонада`` = ``Остона`` + ``да``. The lists hold
 the case endings of proper nouns only (no verbs); the entity stage tries them longest first (its `_suffix_order`).
+
+Where an ending changes the stem too, ``alternations`` map the inflected ending to the base endings it
+stands for: Polish locatives soften the last consonant (``Kanadzie`` = ``Kanada``, ``Polsce`` = ``Polska``,
+``Włoszech`` = ``Włochy``), Czech feminine ``-é``/``-ou`` come from ``-á`` (``Velké Británii`` = ``Velká
+Británie``), East Slavic plural countries take ``-ах``/``-ів``/``-ов`` (``Нідерландах`` = ``Нідерланди``), and
+Ukrainian ``і`` turns back to ``о``/``е`` when a syllable is added (``Львова``, ``Києва`` = ``Львів``, ``Київ``).
+A candidate base only counts when the gazetteer or a known name has it, so the tables may overgenerate.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,17 +24,32 @@ class Inflection:
 
     suffixes: frozenset[str]
     restores: tuple[str, ...] = ("",)
+    alternations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _SLAVIC_LATIN_RESTORES = ("", "a", "o", "e", "y")
 _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
+#: Polish stem alternations: locative/dative ``-e`` softens the stem's last consonant; ``-iej`` is the
+#: adjectival genitive/locative of ``-a`` after k/g (``Wielkiej``); plural names take ``-ech`` after ch/cz/rz.
+_PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "st"), "sce": ("ska",),
+                    "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł"), "źle": ("zła",),
+                    "iej": ("a",), "ych": ("e", "y"), "ich": ("ie", "i"), "szech": ("chy",), "czech": ("cy",),
+                    "rzech": ("ry",), "iec": ("cy",)}
+#: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
+_CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
+                    "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",)}
+#: East Slavic plural country names (Нидерланды, Нідерланди): locative, genitive, dative plural.
+_RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"), "ами": ("ы", "и")}
+_UK_ALTERNATIONS = {"ах": ("и",), "ів": ("и",), "ам": ("и",), "ами": ("и",), "ова": ("ів",), "ові": ("ів",),
+                    "овом": ("ів",), "єва": ("їв",), "єві": ("їв",), "євом": ("їв",)}
 
 INFLECTIONS: dict[str, Inflection] = {
     "pl": Inflection(frozenset({"a", "u", "em", "ie", "owi", "y", "i", "ą", "ę", "ego", "emu", "iem", "ach",
                                 "ami", "om", "ów", "ej", "ii", "ji", "o", "e", "owie"}),
-                     _SLAVIC_LATIN_RESTORES),
+                     _SLAVIC_LATIN_RESTORES, _PL_ALTERNATIONS),
     "cs": Inflection(frozenset({"a", "u", "em", "e", "ě", "ovi", "y", "i", "ou", "ii", "ie", "o", "ům", "ech",
-                                "ami", "ého", "ému", "ém", "ým"}), _SLAVIC_LATIN_RESTORES),
+                                "ami", "ého", "ému", "ém", "ým"}), _SLAVIC_LATIN_RESTORES,
+                     _CS_ALTERNATIONS),
     "sk": Inflection(frozenset({"a", "u", "om", "e", "ovi", "y", "i", "ou", "ii", "ie", "o"}),
                      _SLAVIC_LATIN_RESTORES),
     "sl": Inflection(frozenset({"a", "u", "om", "em", "e", "i", "o", "ji", "ju", "jo", "ja"}),
@@ -35,10 +57,10 @@ INFLECTIONS: dict[str, Inflection] = {
     "hr": Inflection(frozenset({"a", "u", "om", "em", "e", "i", "o", "ju", "ji"}), _SLAVIC_LATIN_RESTORES),
     "ru": Inflection(frozenset({"а", "у", "ом", "ем", "е", "ы", "и", "ой", "ей", "ю", "ою", "ею", "ии", "ию",
                                 "ией", "ым", "им", "ого", "его", "ых", "их", "я", "ё"}),
-                     _CYRILLIC_RESTORES),
+                     _CYRILLIC_RESTORES, _RU_ALTERNATIONS),
     "uk": Inflection(frozenset({"а", "у", "ом", "ем", "е", "и", "і", "ї", "ою", "ею", "ю", "ії", "ію", "ієї",
                                 "ого", "ому", "им", "ій", "я", "ові", "еві", "єві", "ої"}),
-                     (*_CYRILLIC_RESTORES, "і", "ія", "а")),
+                     (*_CYRILLIC_RESTORES, "і", "ія", "а"), _UK_ALTERNATIONS),
     "bg": Inflection(frozenset({"а", "я", "ът", "ят", "та", "то"}), _CYRILLIC_RESTORES),
     "be": Inflection(frozenset({"а", "у", "ам", "ем", "е", "ы", "і", "ай", "ей"}), _CYRILLIC_RESTORES),
     "de": Inflection(frozenset({"s", "es", "n", "ns"})),

@@ -73,6 +73,8 @@ FUNCTION_WORD_ZIPF = 5.8
 NOUN_ZIPF = 4.3
 #: Word frequencies (Zipf) of first names in news text: below are rare compounds, above function words.
 GIVEN_NAME_ZIPF = (2.5, 5.0)
+#: A word in capitals this frequent in lower case is a shouted word, not an organisation's acronym.
+SHOUTED_WORD_ZIPF = 2.5
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
@@ -268,6 +270,11 @@ def _bases(text: str, key: str, lang: str) -> dict[str, str]:
         if len(key) - len(suf) >= 3 and key.endswith(suf):
             stem = key[: len(key) - len(suf)]
             for rest in infl.restores:
+                found.setdefault(stem + rest, text[: len(stem)] + rest)
+    for ending in _suffix_order(frozenset(infl.alternations)):
+        if len(key) - len(ending) >= 2 and key.endswith(ending):
+            stem = key[: len(key) - len(ending)]
+            for rest in infl.alternations[ending]:
                 found.setdefault(stem + rest, text[: len(stem)] + rest)
     return found
 
@@ -512,7 +519,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
             i += 1
             continue
         j, entry, lemma = best
-        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz):
+        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys):
             j = _with_apostrophe_suffix(toks, j)
             doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso")
                             else confidence - 0.05, layer, lemma, entry.kb_id, emit=entry.type != "MISC"))
@@ -610,15 +617,18 @@ def _match_from(toks: list[Tok], i: int, n: int, first_key: str, first_text: str
     return None
 
 
-def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, gaz: Gazetteer) -> bool:
-    """Reject matches that are probably common words: acronym names need capitals, sentence starts need rarity."""
+def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, gaz: Gazetteer,
+                              doc_lower: frozenset[str] = frozenset()) -> bool:
+    """Reject matches that are probably common words: acronym names need capitals, sentence starts need rarity
+    (or a big place's name that the text never writes in lower case: ``doc_lower``)."""
     tok = toks[i]
     if j - i == 1:
         if tok.cased and not tok.upper and (tok.key,) in gaz.acronyms:
             return False
         if tok.cased and tok.sent_start and not entry.kb_id.startswith("iso:") and \
-                _zipf(tok.key, tok.lang) >= COMMON_ZIPF + 1.0:
-            return False
+                _zipf(tok.key, tok.lang) >= COMMON_ZIPF + 1.0 and (
+                    entry.priority < CASELESS_CITY_MIN_PRIORITY or tok.key in doc_lower):
+            return False  # a frequent word opening a sentence; a big city is frequent for being one (Київ)
         if not tok.cased and (_is_stop(tok) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
                                                  and _zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
@@ -971,7 +981,8 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
     added = 0
     for i, tok in enumerate(toks):
         town = _one_word_town(doc, i)
-        if (doc.owner[i] >= 0 and town is None) or not tok.key or (tok.cased and not tok.cap):
+        guess = _one_word_guess(doc, i) if town is None else None
+        if (doc.owner[i] >= 0 and town is None and guess is None) or not tok.key or (tok.cased and not tok.cap):
             continue
         forms = bases(tok)
         hit: tuple[int, KnownName] | None = None
@@ -979,9 +990,9 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         for key in forms:
             for cand in known.full.get(key, ()):
                 n = len(cand.pieces)
-                if (hit is None or n > hit[0]) and i + n <= len(toks) and doc.free(i, i + n) and all(
-                        toks[i + m].sep in ("space", "hyphen") and cand.pieces[m] in bases(toks[i + m])
-                        for m in range(1, n)):
+                if (hit is None or n > hit[0]) and i + n <= len(toks) and all(
+                        toks[i + m].sep in ("space", "hyphen") and _yields(doc, i + m)
+                        and cand.pieces[m] in bases(toks[i + m]) for m in range(1, n)):
                     hit = (n, cand)
         if hit is None:
             for key in forms:
@@ -1002,15 +1013,43 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         if not tok.cased and _is_stop(tok):
             continue
         if town is not None:
-            # A one-word town spelt exactly like a person or organisation found in the text is that name.
-            if not (exact and n == 1 and cand.type in ("PER", "ORG")):
+            # A one-word town spelt exactly like a person or organisation found in the text is that name, and so is
+            # one that starts a known full name (``Asii Bibiové`` after ``Asia Bibiová``).
+            if cand.type not in ("PER", "ORG") or not (n > 1 or exact):
                 continue
             doc.release(town)
+        elif guess is not None:
+            doc.release(guess)  # an unclassified capitalised word (MISC guess) that spells a known name is it
+        elif n > 1 and not doc.free(i, i + 1):
+            continue
+        for m in range(i + 1, i + n):
+            if doc.owner[m] >= 0:
+                doc.release(doc.owner[m])  # the full name wins over a part of it guessed alone
         j = _with_apostrophe_suffix(toks, i + n)
         if doc.claim(Found(i, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
                            _lemma(doc, i, i + n), cand.kb_id)):
             added += 1
     return added
+
+
+def _yields(doc: _Doc, k: int) -> bool:
+    """Whether piece ``k`` is free or held only by a one-word finding that a longer known name may replace:
+    a town, a MISC guess, or a surname found alone (``Asia`` at a sentence start before a propagated ``Bibi``)."""
+    idx = doc.owner[k]
+    if idx < 0 or _one_word_town(doc, k) is not None or _one_word_guess(doc, k) is not None:
+        return True
+    f = doc.found[idx]
+    return f.layer == "propagation" and f.i == k and f.j == k + 1
+
+
+def _one_word_guess(doc: _Doc, i: int) -> int | None:
+    """The finding that claims piece ``i`` when it is the capitalisation layer's one-word MISC guess, else None."""
+    idx = doc.owner[i]
+    if idx < 0:
+        return None
+    f = doc.found[idx]
+    return idx if f.i == i and f.type == "MISC" and f.layer == "capitalisation" and (
+        f.j == i + 1 or (f.j == i + 2 and doc.toks[i + 1].sep == "apos")) else None
 
 
 def _one_word_town(doc: _Doc, i: int) -> int | None:
@@ -1119,6 +1158,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = toks[start].lang
     j = _with_apostrophe_suffix(toks, end)
+    if all(toks[k].upper and _zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
+        return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
         if end - start == 1 and _bare_head(toks[start]):
             return  # "Forumu" (its forum): a head word alone names nothing; "Außenministerium" still does

@@ -1,0 +1,41 @@
+"""Rule and gazetteer layers on made-up sentences: inflection, shouted words, names repeated in other forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.stages.entities import EntityStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage(use_natasha=False, use_tagger=False)
+
+
+def _found(stage: EntityStage, text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    return {(m.text, m.type, m.kb_id) for m in stage.recognise(text, lang)}
+
+
+def test_entities_rules_polish_stem_alternations_reach_the_base_name(stage: EntityStage) -> None:
+    text = "Spotkanie odbyło się w Kanadzie, a potem w Polsce i we Włoszech. Wizyta w Wielkiej Brytanii trwała dwa dni."
+    assert _found(stage, text, "pl") == {("Kanadzie", "LOC", "iso:CA"), ("Polsce", "LOC", "iso:PL"),
+                                         ("Włoszech", "LOC", "iso:IT"), ("Wielkiej Brytanii", "LOC", "iso:GB")}
+
+
+def test_entities_rules_czech_and_ukrainian_alternations(stage: EntityStage) -> None:
+    cs = _found(stage, "Ministr přiletěl z Velké Británie a mluvil o Velké Británii.", "cs")
+    assert {(t, k) for t, _, k in cs} == {("Velké Británie", "iso:GB"), ("Velké Británii", "iso:GB")}
+    uk = _found(stage, "Делегація прибула до Львова з Нідерландів, а потім поїхала до Києва.", "uk")
+    assert {(t, k) for t, _, k in uk} == {("Львова", "geonames:702550"), ("Нідерландів", "iso:NL"),
+                                          ("Києва", "geonames:703448")}
+
+
+def test_entities_rules_shouted_common_word_is_no_organisation(stage: EntityStage) -> None:
+    assert _found(stage, "ПІДТРИМКА\nУряд ухвалив рішення про бюджет.", "uk") == set()
+
+
+def test_entities_rules_known_full_name_wins_over_an_inflected_place(stage: EntityStage) -> None:
+    text = ("Ve středu přiletěla Sofia Dvořáková do Brna. Novináři se Sofii Dvořákové ptali na cestu. "
+            "Sofia Dvořáková odpověděla.")
+    people = [m.text for m in stage.recognise(text, "cs") if m.type == "PER"]
+    assert people == ["Sofia Dvořáková", "Sofii Dvořákové", "Sofia Dvořáková"]
