@@ -39,3 +39,13 @@ def test_entities_rules_known_full_name_wins_over_an_inflected_place(stage: Enti
             "Sofia Dvořáková odpověděla.")
     people = [m.text for m in stage.recognise(text, "cs") if m.type == "PER"]
     assert people == ["Sofia Dvořáková", "Sofii Dvořákové", "Sofia Dvořáková"]
+
+
+def test_entities_rules_name_particles_stay_inside_the_name(stage: EntityStage) -> None:
+    pl = _found(stage, "Wczoraj z dziennikarzami rozmawiała Ursula von der Leyen, a potem Baszar al-Asad.", "pl")
+    assert {(t, k) for t, k, _ in pl} >= {("Ursula von der Leyen", "PER"), ("Baszar al-Asad", "PER")}
+    # an article after a name is no particle, and Turkish "de" ("too") separates two names
+    de = {m.text for m in stage.recognise("Das sagte gestern Hannes Brümmerstedt der Zeitung.", "de")}
+    assert not any("der" in t for t in de)
+    tr = {m.text for m in stage.recognise("Toplantıya Ahmet Yıldızoğlu de Mehmet Karaçelik de katıldı.", "tr")}
+    assert not any(" de " in t for t in tr)

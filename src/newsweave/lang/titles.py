@@ -123,3 +123,21 @@ AGENT_MARKERS: dict[str, frozenset[str]] = {
 
 #: Languages that capitalise every noun: a lone capitalised word there is no evidence of a name.
 NOUN_CAPITALISING: frozenset[str] = frozenset({"de", "lb"})
+
+#: Lower-case particles inside people's names (``Ursula von der Leyen``, ``Baszar al-Asad``, ``Zia-ul-Haq``):
+#: a capitalised run continues over them when a capitalised piece follows. Joined by hyphens they are safe
+#: in any language (``HYPHEN_PARTICLES``); written apart (``SPACED_PARTICLES``, per language, "*" otherwise)
+#: only those that are no common word of the language: Turkish writes the clitic ``de`` ("too") apart, so
+#: ``Ahmet de Mehmet`` is two names there. The Persian/Urdu ezafe ``-e-`` is left out: it joins the words of
+#: organisations' names (``Tehreek-e-Insaf``) more often than people's. ``AFTER_PARTICLE`` ones (``der``)
+#: count only after another particle, since they are also articles (German ``sagte Müller der Zeitung``).
+HYPHEN_PARTICLES: frozenset[str] = frozenset({
+    "al", "el", "ul", "ud", "ur", "ad", "as", "an", "ash", "az", "ibn", "bin", "abu",
+    "аль", "ал", "эль", "ель", "уль", "ул", "уд", "ур", "ад", "ас", "ибн", "бин", "абу"})
+SPACED_PARTICLES: dict[str, frozenset[str]] = {
+    "*": frozenset({"von", "van", "zu", "de", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter",
+                    "фон", "ван", "бин", "бен", "ибн", "абу"}),
+    "tr": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
+    "az": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
+}
+AFTER_PARTICLE: frozenset[str] = frozenset({"der", "den", "la", "дер"})

@@ -52,7 +52,15 @@ from newsweave.kb.gazetteer import (
 from newsweave.kb.names import romanize, skeleton
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.orgwords import LETTER_NAMES, LOC_HEADS, ORG_HEADS
-from newsweave.lang.titles import AGENT_MARKERS, NOUN_CAPITALISING, REPORTING_VERBS, TITLES
+from newsweave.lang.titles import (
+    AFTER_PARTICLE,
+    AGENT_MARKERS,
+    HYPHEN_PARTICLES,
+    NOUN_CAPITALISING,
+    REPORTING_VERBS,
+    SPACED_PARTICLES,
+    TITLES,
+)
 from newsweave.model import Article, Mention
 
 log = logging.getLogger(__name__)
@@ -693,11 +701,17 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     """How many free name-like pieces run from ``i`` (forwards, or backwards with ``step=-1``)."""
     toks = doc.toks
     n = 0
+    particles = 0
     k = i
-    while 0 <= k < len(toks) and n < limit and doc.owner[k] < 0:
+    while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
         if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang):
             break
+        if n > 0 and step == 1 and _particle_bridge(doc, k):
+            n += 1
+            particles += 1
+            k += 1
+            continue
         if tok.cased:
             if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (tok.upper and len(tok.text) <= 5):
                 break
@@ -717,6 +731,34 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
         n += 1
         k += step
     return n
+
+
+def _is_particle(toks: list[Tok], k: int, after_particle: bool = False) -> bool:
+    """Whether piece ``k`` is a lower-case name particle of its language: one written apart (``von``), one
+    hyphened to a neighbour (``al-Asad``, ``Zia-ul-Haq``), or an article-like one after another (``von der``)."""
+    tok = toks[k]
+    if not (tok.cased and tok.text.islower()):
+        return False
+    spaced = SPACED_PARTICLES.get(tok.lang, SPACED_PARTICLES["*"])
+    if tok.key in spaced or (after_particle and tok.key in AFTER_PARTICLE):
+        return True
+    return tok.key in HYPHEN_PARTICLES and (tok.sep == "hyphen" or (k + 1 < len(toks) and toks[k + 1].sep == "hyphen"))
+
+
+def _particle_bridge(doc: _Doc, k: int) -> bool:
+    """Whether piece ``k`` is a name particle inside a name: after a name piece, and before (at most one more
+    particle and) a free capitalised piece of the same sentence and script (``von der Leyen``, ``al-Asad``)."""
+    toks = doc.toks
+    if toks[k].sep not in ("space", "hyphen") or not _is_particle(toks, k, _is_particle(toks, k - 1)):
+        return False
+    m = k + 1
+    if m < len(toks) and toks[m].sep in ("space", "hyphen") and _is_particle(toks, m, True):
+        m += 1
+    if m >= len(toks):
+        return False
+    nxt = toks[m]
+    return doc.owner[m] < 0 and nxt.cap and not nxt.sent_start and nxt.sep in ("space", "hyphen") \
+        and script_of(nxt.text) == script_of(toks[k - 1].text)
 
 
 def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: str = "pattern") -> bool:
@@ -1149,7 +1191,7 @@ def _person_like(doc: _Doc, start: int, end: int) -> bool:
     """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one."""
     toks = doc.toks
     lang = toks[start].lang
-    freqs = [_zipf(toks[k].key, lang) for k in range(start, end)]
+    freqs = [_zipf(toks[k].key, lang) for k in range(start, end) if not _is_particle(toks, k, True)]
     return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1 and not any(
         any(ch.isdigit() for ch in toks[k].key) for k in range(start, end))
 
