@@ -49,3 +49,13 @@ def test_entities_rules_name_particles_stay_inside_the_name(stage: EntityStage) 
     assert not any("der" in t for t in de)
     tr = {m.text for m in stage.recognise("Toplantıya Ahmet Yıldızoğlu de Mehmet Karaçelik de katıldı.", "tr")}
     assert not any(" de " in t for t in tr)
+
+
+def test_entities_rules_country_case_form_beats_a_language_name(stage: EntityStage) -> None:
+    found = _found(stage, "Wiele osób wróciło do Polski w tym roku.", "pl")
+    assert found == {("Polski", "LOC", "iso:PL")}
+
+
+def test_entities_rules_word_also_written_in_lower_case_is_no_town(stage: EntityStage) -> None:
+    text = "Sami mieszkańcy nie wiedzieli. Przyszli sami, bez nikogo."
+    assert not [m for m in stage.recognise(text, "pl") if m.type == "LOC"]

@@ -512,12 +512,14 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         for first_key, first_text in forms(i).items():
             longest = gaz.longest.get(first_key, 0)
             for n in range(min(longest, len(toks) - i), 0, -1):
-                if best and n <= best[0] - i:
+                # a language name (MISC) yields to a place read from another base form (Polish "Polski" = of Poland)
+                if best and (n < best[0] - i or (n == best[0] - i and best[1].type != "MISC")):
                     break
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
                 if hit is not None:
                     entry, lemma = hit
-                    best = (i + n, entry, lemma)
+                    if best is None or n > best[0] - i or entry.type != "MISC":
+                        best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
             entry = gaz.lookup_skeleton(tok.text)
@@ -527,7 +529,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
             i += 1
             continue
         j, entry, lemma = best
-        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys):
+        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             j = _with_apostrophe_suffix(toks, j)
             doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso")
                             else confidence - 0.05, layer, lemma, entry.kb_id, emit=entry.type != "MISC"))
@@ -626,17 +628,27 @@ def _match_from(toks: list[Tok], i: int, n: int, first_key: str, first_text: str
 
 
 def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, gaz: Gazetteer,
-                              doc_lower: frozenset[str] = frozenset()) -> bool:
-    """Reject matches that are probably common words: acronym names need capitals, sentence starts need rarity
-    (or a big place's name that the text never writes in lower case: ``doc_lower``)."""
+                              doc_lower: frozenset[str] = frozenset(), base: str | None = None) -> bool:
+    """Reject one-piece matches that are probably common words (countries excepted).
+
+    Acronym names need capitals. A word the text also writes in lower case (``doc_lower``), or whose matched
+    base form it writes so (``Sami`` read as ``Sam``, an alternate name of a city), is a common word there.
+    Sentence starts need rarity: a frequent word, unless a big place's name (frequent for being one: Київ);
+    an inflected reading (``base`` is not the word itself) even a moderately frequent one (``Tanie`` "cheap").
+    """
     tok = toks[i]
     if j - i == 1:
         if tok.cased and not tok.upper and (tok.key,) in gaz.acronyms:
             return False
-        if tok.cased and tok.sent_start and not entry.kb_id.startswith("iso:") and \
-                _zipf(tok.key, tok.lang) >= COMMON_ZIPF + 1.0 and (
-                    entry.priority < CASELESS_CITY_MIN_PRIORITY or tok.key in doc_lower):
-            return False  # a frequent word opening a sentence; a big city is frequent for being one (Київ)
+        country = entry.kb_id.startswith("iso:")
+        if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
+            return False
+        if tok.cased and tok.sent_start and not country:
+            zipf = _zipf(tok.key, tok.lang)
+            if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
+                return False
+            if zipf >= COMMON_ZIPF and base is not None and base != tok.key:
+                return False
         if not tok.cased and (_is_stop(tok) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
                                                  and _zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
