@@ -59,3 +59,19 @@ def test_entities_rules_country_case_form_beats_a_language_name(stage: EntitySta
 def test_entities_rules_word_also_written_in_lower_case_is_no_town(stage: EntityStage) -> None:
     text = "Sami mieszkańcy nie wiedzieli. Przyszli sami, bez nikogo."
     assert not [m for m in stage.recognise(text, "pl") if m.type == "LOC"]
+
+
+def test_entities_rules_regnal_number_belongs_to_the_name(stage: EntityStage) -> None:
+    people = {m.text for m in stage.recognise("Wczoraj papież Benedykt XVI przyjął gości.", "pl") if m.type == "PER"}
+    assert people == {"Benedykt XVI"}
+
+
+def test_entities_rules_currency_codes_and_codes_with_digits_are_no_organisations(stage: EntityStage) -> None:
+    found = _found(stage, "Bilet kosztował 20 EUR, a lot FR1234 był opóźniony.", "pl")
+    assert not [t for t, k, _ in found if k == "ORG"]
+
+
+def test_entities_rules_inflected_country_with_title_case_words(stage: EntityStage) -> None:
+    found = _found(stage, "Wrócił z Włoch, a potem pojechał do Wrocławia i z Węgier do Poznania.", "pl")
+    assert {(t, k) for t, _, k in found} == {("Włoch", "iso:IT"), ("Wrocławia", "geonames:3081368"),
+                                             ("Węgier", "iso:HU"), ("Poznania", "geonames:3088171")}

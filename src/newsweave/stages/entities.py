@@ -782,6 +782,8 @@ def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: s
         return False
     if type_ == "PER" and any(_is_org_head(toks[k]) for k in range(i, j)):
         type_ = "ORG"
+    elif type_ == "PER" and any(_is_loc_head(toks[k]) for k in range(i, j)):
+        type_ = "LOC"  # "premier Zjednoczonego Królestwa": the title's country, not a person
     j2 = _with_apostrophe_suffix(toks, j)
     return doc.claim(Found(i, j2, type_, confidence, layer, _lemma(doc, i, j)))
 
@@ -837,6 +839,11 @@ def _title_layer(doc: _Doc) -> None:
             k = doc.found[doc.owner[k]].j
         if k < len(toks) and (toks[k].sep in ("space", "hyphen") or toks[k].sep_text.strip() == "."):
             n = _name_run(doc, k)
+            town = _one_word_town(doc, k + n) if n and k + n < len(toks) else None
+            if town is not None and toks[k + n].sep == "space" and toks[k + n].cased and \
+                    not doc.found[town].kb_id.startswith("iso:"):
+                doc.release(town)  # "premier Imran Khan": a town's name right after the first name is the surname
+                n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
                 _add_name(doc, k, k + n, "PER", 0.85)
         _postposed_title(doc, i)
@@ -1002,11 +1009,38 @@ def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
 
 
 def _acronym_layer(doc: _Doc) -> None:
+    """Remaining all-capital words as organisations, except common words, codes with digits (flight numbers,
+    ``B2B``) and currency codes (``EUR``)."""
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6):
-            if tok.cased and _zipf(tok.key, tok.lang) >= 5.0:
+            if tok.cased and (_zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
+                              or tok.text in _currency_codes()):
                 continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes as CLDR (babel) knows them: all capitals, but no organisations."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _roman_numeral_layer(doc: _Doc) -> None:
+    """A person's name runs on over a following regnal number (``Benedykt XVI``, ``Karl III.``)."""
+    toks = doc.toks
+    for idx, f in enumerate(doc.found):
+        k = f.j
+        if not f.emit or f.type != "PER" or k >= len(toks) or doc.owner[k] >= 0 or toks[k].sep != "space":
+            continue
+        if toks[k].cased and _ROMAN_NUMERAL.match(toks[k].text) and (len(toks[k].text) > 1 or toks[k].text == "I"):
+            for m in range(f.i, f.j):
+                doc.owner[m] = -1
+            f.j = k + 1
+            for m in range(f.i, f.j):
+                doc.owner[m] = idx
+            f.lemma = f"{f.lemma or doc.surface(f.i, k)} {toks[k].text}"
 
 
 # ---------------------------------------------------------------- layer 5: propagation
@@ -1311,6 +1345,7 @@ class EntityStage:
         for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
+        _roman_numeral_layer(doc)
         _acronym_layer(doc)
 
 
