@@ -331,3 +331,57 @@ def test_events_itn_halves_are_fixed_and_disjoint() -> None:
     assert 60 < len(a) < 140
     # the split is a fixed hash, not a random draw: the figures reported for half B stay comparable
     assert "".join(itn_half(f"Q{i}") for i in range(1, 11)) == "BBBBBABBAB"
+
+
+def test_events_recluster_redirects_a_story_it_empties() -> None:
+    from newsweave.corpus.events import recluster
+
+    visits, _floods = _visit_and_flood()
+    first, s1 = cluster(visits[:2], [], [])
+    second, s2 = cluster(visits[2:], [], [])  # another shard: the third report opens its own event and story
+    assert s1[0].id != s2[0].id
+    result = recluster([*first, *second], [*s1, *s2], _loader(visits))
+    assert result.redirects == {visits[2].event_id: visits[0].event_id}
+    assert result.story_redirects == {s2[0].id: s1[0].id}
+    assert [s.id for s in result.stories] == [s1[0].id]
+
+
+def test_events_recluster_reads_articles_a_batch_of_events_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsweave.corpus.events as events_module
+
+    visits, floods = _visit_and_flood()
+    first, s1 = cluster(visits[:2], [], [])
+    second, s2 = cluster(visits[2:] + floods, [], [])
+    calls: list[list[str]] = []
+    load = _loader(visits + floods)
+
+    def recording(ids):
+        calls.append(sorted(ids))
+        return load(ids)
+
+    monkeypatch.setattr(events_module, "LOAD_BATCH", 1)
+    result = events_module.recluster([*first, *second], [*s1, *s2], recording)
+    assert max(len(c) for c in calls) == 2  # one event's articles per read, never the whole store
+    assert ["v0", "v1"] in calls and ["f0", "f1"] in calls
+    assert result.redirects == {visits[2].event_id: visits[0].event_id}
+    merged = next(e for e in result.events if e.id == visits[0].event_id)
+    assert sorted(merged.article_ids) == ["v0", "v1", "v2"] and merged.meta["n"] == 3
+    assert sorted(merged.meta["by_lang"]["en"]) == ["v0", "v1", "v2"]
+
+
+def test_events_recluster_store_resolves_an_emptied_story(fresh_store) -> None:
+    from newsweave.corpus import CorpusPicture
+    from newsweave.corpus.events import recluster_store
+    from newsweave.store import open_store
+
+    visits, _floods = _visit_and_flood()
+    with open_store(fresh_store("sqlite")) as store:
+        store.add_articles([Article(id=a.id, text=a.text, date=a.date, lang="en") for a in visits])
+        first, s1 = cluster(visits[:2], [], [])
+        second, s2 = cluster(visits[2:], [], [])
+        store.save_analysis(visits, CorpusPicture([], [*first, *second], [*s1, *s2]))
+        result = recluster_store(store)
+        assert result.story_redirects == {s2[0].id: s1[0].id}
+        assert store.get_story(s2[0].id).id == s1[0].id
+        assert store.resolve_story_id(s2[0].id) == s1[0].id and store.resolve_story_id(s1[0].id) == s1[0].id
+        assert store.resolve_story_id("st-nope") is None and store.check() == []

@@ -485,11 +485,7 @@ class EventState:
             self.n += 1
         self.keys.update(ev.keys)
         self.places |= ev.places
-        if len(self.keys) > MAX_KEYS:  # keep the most named; forget the rest everywhere
-            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
-            self.places &= self.keys.keys()
-            self.names = {k: v for k, v in self.names.items() if k in self.keys}
-            self.types = {k: v for k, v in self.types.items() if k in self.keys}
+        self.cap_keys()
         self.figures = set(sorted(self.figures | ev.figures)[: MAX_KEYS])
         self.dates = set(sorted(self.dates | ev.dates)[: MAX_KEYS])
         for k, v in ev.names.items():
@@ -507,6 +503,14 @@ class EventState:
         if article.source:
             e.meta.setdefault("by_source", {}).setdefault(article.source, []).append(article.id)
         _add_extras(e, article)
+
+    def cap_keys(self) -> None:
+        """Keep the ``MAX_KEYS`` most named entity keys; forget the rest everywhere."""
+        if len(self.keys) > MAX_KEYS:
+            self.keys = Counter(dict(self.keys.most_common(MAX_KEYS)))
+            self.places &= self.keys.keys()
+            self.names = {k: v for k, v in self.names.items() if k in self.keys}
+            self.types = {k: v for k, v in self.types.items() if k in self.keys}
 
     def sync(self) -> None:
         """Write the running evidence into the event's fields and meta, and refresh its label."""
@@ -1027,26 +1031,40 @@ def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[
 
 #: Events whose articles are read from the store in one query.
 LOAD_BATCH = 200
-#: An event splits in two by vector when the articles of its halves are on average less alike than this (and
-#: the halves share no main entities): multilingual-e5 vectors of unrelated news sit around 0.75-0.8, of one
-#: event in two languages ~0.85+.
-SPLIT_COS = 0.8
-#: Two events merge when one's evidence scores at least ``join + MERGE_MARGIN`` against the other, or at
-#: least ``join`` when a later article of one also qualifies for the other (an article linking them).
-MERGE_MARGIN = 1.0
-#: ... and only when they share their main actors and places: at least this salience overlap of entity keys.
-#: Embeddings alone cannot tell two changes of government in one week apart (tested on ITN blurbs).
-MERGE_MIN_ENTITIES = 0.25
+
+
+@dataclass(frozen=True)
+class ReclusterSettings:
+    """When the periodic pass (:func:`recluster`) splits or merges events.
+
+    ``split_cos``: an event splits in two by vector when the articles of its halves are on average less alike
+    than this (and the halves share no main entities): multilingual-e5 vectors of unrelated news sit around
+    0.75-0.8, of one event in two languages ~0.85+. ``merge_margin``: two events merge when one's evidence
+    scores at least ``join + merge_margin`` against the other, or at least ``join + link_margin`` when a later
+    article of one also qualifies for the other (an article linking them); ``merge_min_entities``: and only
+    when they share their main actors and places (salience overlap of entity keys): embeddings alone cannot
+    tell two changes of government in one week apart.
+    """
+
+    split_cos: float = 0.8
+    merge_margin: float = 1.0
+    link_margin: float = 0.0
+    merge_min_entities: float = 0.25
+
+
+RECLUSTER = ReclusterSettings()
 
 
 @dataclass
 class ReclusterResult:
     """The re-clustered picture and what changed: ``redirects`` maps every event id that no longer
-    exists to the event that absorbed it, so links to the old id still resolve."""
+    exists to the event that absorbed it, ``story_redirects`` every story that lost all its events to the
+    story that now holds them, so links to old ids still resolve."""
 
     events: list[Event]
     stories: list[Story]
     redirects: dict[str, str] = field(default_factory=dict)
+    story_redirects: dict[str, str] = field(default_factory=dict)
     merged: list[tuple[str, str]] = field(default_factory=list)  # (absorbed, survivor)
     split: list[tuple[str, list[str]]] = field(default_factory=list)  # (event, events split off from it)
 
@@ -1068,6 +1086,42 @@ def _rebuilt(event: Event, members: Sequence[tuple[Article, Evidence]]) -> Event
         if art.content_hash and art.content_hash not in e.meta.setdefault("hashes", []):
             e.meta["hashes"].append(art.content_hash)
     return state
+
+
+def _absorb(keep: EventState, gone: EventState) -> None:
+    """Fold one event's running evidence into another's: what :meth:`EventState.add` would have made of
+    ``gone``'s articles, without reading them again (the pass holds states, not articles)."""
+    e, g = keep.event, gone.event
+    if gone.centroid is not None:
+        if keep.centroid is None:
+            keep.centroid = gone.centroid
+        else:
+            mean = keep.centroid * keep.n + gone.centroid * gone.n
+            keep.centroid = mean / max(float(np.linalg.norm(mean)), 1e-9)
+    keep.n += gone.n
+    for k, v in gone.names.items():
+        keep.names.setdefault(k, v)
+    for k, v in gone.types.items():
+        keep.types.setdefault(k, v)
+    keep.keys.update(gone.keys)
+    keep.places |= gone.places
+    keep.cap_keys()
+    keep.figures = set(sorted(keep.figures | gone.figures)[:MAX_KEYS])
+    keep.dates = set(sorted(keep.dates | gone.dates)[:MAX_KEYS])
+    keep.concepts.update(gone.concepts)
+    keep.place_hints.update(gone.place_hints)
+    if gone.span:
+        e.date, e.date_end = span_dates(*merge_spans(keep.span, gone.span))
+    e.article_ids = list(dict.fromkeys(e.article_ids + g.article_ids))
+    e.mentioned_in = list(dict.fromkeys(e.mentioned_in + g.mentioned_in))
+    e.meta["mentions"] = sorted(set(e.meta.get("mentions", [])) | set(g.meta.get("mentions", [])))
+    e.meta["hashes"] = list(dict.fromkeys(e.meta.get("hashes", []) + g.meta.get("hashes", [])))
+    for group in ("by_lang", "by_source"):
+        mine = e.meta.setdefault(group, {})
+        for k, ids in g.meta.get(group, {}).items():
+            mine[k] = list(dict.fromkeys(mine.get(k, []) + ids))
+    for extra in ("figures", "quotes"):
+        e.meta[extra] = (e.meta.get(extra, []) + g.meta.get(extra, []))[:MAX_EXTRAS]
 
 
 def _pair_score(a: EventState, b: EventState, w: Weights) -> float:
@@ -1120,85 +1174,99 @@ def _time_cut(members: list[Member], w: Weights) -> tuple[list[Member], list[Mem
     return dated[:cut] + [m for m in members if not m[1].span], dated[cut:]
 
 
-def _split_event(event: Event, members: list[Member], w: Weights, depth: int = 3) -> list[list[Member]]:
+def _split_event(event: Event, members: list[Member], w: Weights, rs: ReclusterSettings,
+                 depth: int = 3) -> list[list[Member]]:
     """The parts an event's articles fall into, cut in two recursively wherever the halves are clearly apart:
-    reported more than ``max_gap_days`` apart, or with vectors below ``SPLIT_COS`` and no main entities in
+    reported more than ``max_gap_days`` apart, or with vectors below ``rs.split_cos`` and no main entities in
     common (cross-lingual vectors of one event stay far above it)."""
     if len(members) < 2 or depth == 0:
         return [members]
     cut = _time_cut(members, w)
-    if cut is None and (halves := _vector_cut(members)):
+    if cut is None and (halves := _vector_cut(members)) and _cross_cos(*halves) < rs.split_cos:
         one, two = _rebuilt(event, halves[0]), _rebuilt(event, halves[1])
-        if _cross_cos(halves[0], halves[1]) < SPLIT_COS and salience_overlap(one.keys, two.keys) < MERGE_MIN_ENTITIES:
+        if salience_overlap(one.keys, two.keys) < rs.merge_min_entities:
             cut = halves
     if cut is None:
         return [members]
-    return _split_event(event, cut[0], w, depth - 1) + _split_event(event, cut[1], w, depth - 1)
+    return _split_event(event, cut[0], w, rs, depth - 1) + _split_event(event, cut[1], w, rs, depth - 1)
+
+
+def _members_in_batches(events: Sequence[Event], load_articles: Callable[[Sequence[str]], list[Article]]
+                        ) -> Iterable[list[tuple[Event, list[Member]]]]:
+    """Events with their articles' evidence, ``LOAD_BATCH`` events per query; only one batch is held at a time."""
+    for i in range(0, len(events), LOAD_BATCH):
+        chunk = events[i:i + LOAD_BATCH]
+        loaded = {a.id: a for a in load_articles(list(dict.fromkeys(x for e in chunk for x in e.article_ids)))}
+        yield [(e, [(loaded[x], evidence(loaded[x])) for x in dict.fromkeys(e.article_ids) if x in loaded])
+               for e in chunk]
 
 
 def recluster(events: Sequence[Event], stories: Sequence[Story],
-              load_articles: Callable[[Sequence[str]], list[Article]], weights: Weights = WEIGHTS) -> ReclusterResult:
+              load_articles: Callable[[Sequence[str]], list[Article]], weights: Weights = WEIGHTS,
+              settings: ReclusterSettings = RECLUSTER) -> ReclusterResult:
     """Re-cluster with hindsight: split events whose articles drifted apart, merge events that belong together.
 
     Online clustering decides once per article, in arrival order: a running centroid can drift so that
     early articles no longer fit the event, and two events opened before the article that links them
     arrived stay apart. This pass (1) cuts each reported event in two, by date or by vector, wherever
     the halves are clearly apart, recursively, and the smaller parts become new events; (2) merges
-    reported events whose evidence clearly agrees (score >= join + MERGE_MARGIN), or agrees and is linked
-    by an article that qualifies for both, and that share their main entities (MERGE_MIN_ENTITIES);
-    (3) folds a *mentioned* event into the reported event it turned out to be. The event with more
-    articles (then the earlier one) keeps its id; each absorbed id is redirected to it. Stories follow:
-    absorbed events leave their stories, split-off events join their origin's story, empty stories go.
-    ``load_articles(ids)`` returns the analysed articles (with embeddings) of those ids.
+    reported events whose evidence clearly agrees (score >= join + merge_margin), or agrees and is linked
+    by an article that qualifies for both (join + link_margin), and that share their main entities
+    (merge_min_entities); (3) folds a *mentioned* event into the reported event it turned out to be. The
+    event with more articles (then the earlier one) keeps its id; each absorbed id is redirected to it.
+    Stories follow: absorbed events leave their stories, split-off events join their origin's story, a story
+    left without events is redirected to the story that now holds them.
+
+    ``load_articles(ids)`` returns the analysed articles (with embeddings) of those ids. Articles are read
+    ``LOAD_BATCH`` events at a time, twice (splits, then the articles that link events), and never held
+    beyond their batch: the pass keeps one bounded evidence summary per event, like the online index.
     """
-    w = weights
+    w, rs = weights, settings
     order = {e.id: i for i, e in enumerate(events)}
     live: dict[str, Event] = {e.id: e for e in events}
-    members: dict[str, list[tuple[Article, Evidence]]] = {}
     reported = [e for e in events if e.kind == "reported" and e.article_ids]
-    for i in range(0, len(reported), LOAD_BATCH):  # one query per batch of events, not per event
-        chunk = reported[i:i + LOAD_BATCH]
-        loaded = {a.id: a for a in load_articles(list(dict.fromkeys(x for e in chunk for x in e.article_ids)))}
-        for e in chunk:
-            members[e.id] = [(loaded[x], evidence(loaded[x])) for x in dict.fromkeys(e.article_ids) if x in loaded]
-    states: dict[str, EventState] = {eid: _rebuilt(live[eid], m) for eid, m in members.items() if m}
+    states: dict[str, EventState] = {}
     result = ReclusterResult(events=[], stories=[])
     changed: set[str] = set()
-    # (1) splits
-    for eid in sorted(states, key=order.__getitem__):
-        parts = _split_event(live[eid], members[eid], w)
-        if len(parts) == 1:
-            continue
-        parts.sort(key=lambda p: (-len(p), min(_by_date(m[0]) for m in p)))  # the largest part keeps the id
-        stay, groups = parts[0], parts[1:]
-        states[eid], members[eid] = _rebuilt(live[eid], stay), stay
-        new_ids = []
-        for group in groups:
-            first = min(group, key=lambda m: _by_date(m[0]))[0]
-            nid = _stable_id("ev-", first.content_hash or first.id, "split-from", eid)
-            live[nid] = Event(id=nid, label="", story_id=live[eid].story_id)
-            order[nid] = len(order)
-            states[nid], members[nid] = _rebuilt(live[nid], group), group
-            new_ids.append(nid)
-        changed.update([eid, *new_ids])
-        result.split.append((eid, new_ids))
+    # (1) splits, one batch of events at a time
+    for batch in _members_in_batches(reported, load_articles):
+        for event, mem in batch:
+            if not mem:
+                continue
+            parts = _split_event(event, mem, w, rs)
+            if len(parts) == 1:
+                states[event.id] = _rebuilt(event, mem)
+                continue
+            parts.sort(key=lambda p: (-len(p), min(_by_date(m[0]) for m in p)))  # the largest part keeps the id
+            states[event.id] = _rebuilt(event, parts[0])
+            new_ids = []
+            for group in parts[1:]:
+                first = min(group, key=lambda m: _by_date(m[0]))[0]
+                nid = _stable_id("ev-", first.content_hash or first.id, "split-from", event.id)
+                live[nid] = Event(id=nid, label="", story_id=event.story_id)
+                order[nid] = len(order)
+                states[nid] = _rebuilt(live[nid], group)
+                new_ids.append(nid)
+            changed.update([event.id, *new_ids])
+            result.split.append((event.id, new_ids))
     # (2) merges of reported events, strongest evidence first, re-scored as groups grow
     index = EventIndex(weights=w)
-    index.add_states(list(states.values()))
+    index.add_states(sorted(states.values(), key=lambda s: order[s.event.id]))
     cand: dict[tuple[str, str], float] = {}
     for eid, state in states.items():
-        probe = _state_evidence(state)
-        for other in index.candidates(probe):
+        for other in index.candidates(_state_evidence(state)):
             oid = other.event.id
             if oid != eid and (oid, eid) not in cand:
                 cand[(eid, oid)] = _pair_score(state, other, w)
     linked: Counter[tuple[str, str]] = Counter()
-    for eid, mem in members.items():
-        for _art, ev in mem:
-            for other in index.candidates(ev):
-                oid = other.event.id
-                if oid != eid and event_score(ev, other, w) >= w.join:
-                    linked[tuple(sorted((eid, oid)))] += 1  # type: ignore[arg-type]
+    current = sorted((s.event for s in states.values()), key=lambda e: order[e.id])
+    for batch in _members_in_batches(current, load_articles):
+        for event, mem in batch:
+            for _art, ev in mem:
+                for other in index.candidates(ev):
+                    oid = other.event.id
+                    if oid != event.id and event_score(ev, other, w) >= w.join:
+                        linked[_pair(event.id, oid)] += 1
     root = {eid: eid for eid in states}
 
     def find(x: str) -> str:
@@ -1208,23 +1276,19 @@ def recluster(events: Sequence[Event], stories: Sequence[Story],
         return x
 
     for (a, b), score in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0])):
-        bar = w.join if linked[tuple(sorted((a, b)))] else w.join + MERGE_MARGIN  # type: ignore[index]
+        bar = w.join + (rs.link_margin if linked[_pair(a, b)] else rs.merge_margin)
         if score < bar:
             continue
         ra, rb = find(a), find(b)
         if (ra == rb or _pair_score(states[ra], states[rb], w) < bar
-                or salience_overlap(states[ra].keys, states[rb].keys) < MERGE_MIN_ENTITIES):
+                or salience_overlap(states[ra].keys, states[rb].keys) < rs.merge_min_entities):
             continue
-        keep, gone = sorted((ra, rb), key=lambda x: (-len(members[x]), (states[x].span or (10**7, 0))[0], x))
-        merged_event = live[keep]
-        merged_event.mentioned_in = list(dict.fromkeys(merged_event.mentioned_in + live[gone].mentioned_in))
-        merged_event.meta["mentions"] = sorted(set(merged_event.meta.get("mentions", []))
-                                               | set(live[gone].meta.get("mentions", [])))
-        members[keep] = members[keep] + members.pop(gone)
-        states[keep] = _rebuilt(merged_event, members[keep])
-        del states[gone]
+        keep, gone = sorted((ra, rb), key=lambda x: (-len(states[x].event.article_ids),
+                                                     (states[x].span or (10**7, 0))[0], x))
+        _absorb(states[keep], states.pop(gone))
         root[gone] = keep
         changed.add(keep)
+        changed.discard(gone)
         result.redirects[gone] = keep
         result.merged.append((gone, keep))
     # (3) mentioned events that a reported event now covers
@@ -1252,6 +1316,10 @@ def recluster(events: Sequence[Event], stories: Sequence[Story],
     return result
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
 def _final(eid: str, redirects: dict[str, str]) -> str:
     seen = {eid}
     while eid in redirects and redirects[eid] not in seen:
@@ -1265,6 +1333,8 @@ def _reassemble(events: Sequence[Event], live: dict[str, Event], states: dict[st
     """The whole picture after the pass: events in creation order, ids in links rewritten through redirects.
 
     ``states`` holds the rebuilt evidence of the events that changed; the others are kept as they were.
+    A story left without events is redirected (``result.story_redirects``) to the story that now holds
+    most of its former events.
     """
     redirects = result.redirects
     out: list[Event] = []
@@ -1282,6 +1352,7 @@ def _reassemble(events: Sequence[Event], live: dict[str, Event], states: dict[st
     by_id = {e.id: e for e in out}
     new_of = dict(result.split)
     kept: list[Story] = []
+    emptied: list[Story] = []
     for story in stories:
         ids = [redirects.get(i, i) for i in story.event_ids]
         ids += [n for i in story.event_ids for n in new_of.get(i, ())]
@@ -1289,6 +1360,7 @@ def _reassemble(events: Sequence[Event], live: dict[str, Event], states: dict[st
         for i in ids:
             by_id[i].story_id = story.id
         if not ids:
+            emptied.append(story)
             continue
         story.event_ids = [e.id for e in timeline(story, [by_id[i] for i in ids])]
         kept.append(story)
@@ -1296,20 +1368,28 @@ def _reassemble(events: Sequence[Event], live: dict[str, Event], states: dict[st
     for e in out:
         if e.story_id not in alive:
             e.story_id = None
+    for story in emptied:
+        homes = Counter(by_id[t].story_id for i in story.event_ids
+                        if (t := redirects.get(i, i)) in by_id and by_id[t].story_id in alive)
+        if homes:
+            result.story_redirects[story.id] = min(homes, key=lambda s: (-homes[s], s))
     return out, kept
 
 
-def recluster_store(store: Store, weights: Weights = WEIGHTS) -> ReclusterResult:
-    """Run :func:`recluster` on a store's picture and save the result with its redirects in one transaction."""
+def recluster_store(store: Store, weights: Weights = WEIGHTS, settings: ReclusterSettings = RECLUSTER
+                    ) -> ReclusterResult:
+    """Run :func:`recluster` on a store's picture and save the result with its event and story redirects
+    in one transaction (story ids and event ids never collide: ``st-`` and ``ev-`` prefixes)."""
     from newsweave.store.core import CorpusState  # the store is needed only by this pass
 
     done: list[ReclusterResult] = []
     Loader = Callable[[Sequence[str]], list[Article]]
 
     def change(state: CorpusState, load: Loader) -> tuple[CorpusState, dict[str, str]]:
-        result = recluster(state.events, state.stories, load, weights)
+        result = recluster(state.events, state.stories, load, weights, settings)
         done.append(result)
-        return CorpusState(state.entities, result.events, result.stories), result.redirects
+        return CorpusState(state.entities, result.events, result.stories), {**result.redirects,
+                                                                            **result.story_redirects}
 
     store.rewrite_corpus(change)
     return done[0]

@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.corpus.entities import canonicalize
-from newsweave.corpus.events import WEIGHTS, Weights, cluster, recluster
+from newsweave.corpus.events import RECLUSTER, WEIGHTS, ReclusterSettings, Weights, cluster, recluster
 from newsweave.corpus.propagation import propagate_mentions
 from newsweave.evaluate.pairs import DEFAULT_CACHE, analyser
-from newsweave.model import Article, Mention
+from newsweave.model import Article, Event, Mention, Story
 from newsweave.pipeline import STAGES
 
 ITN_FILE = Path("dev/itn/blurbs.jsonl")
@@ -139,8 +139,9 @@ def analysed_itn(rows: list[dict[str, Any]], cache_dir: Path | None = DEFAULT_CA
 
 
 def score_itn(arts: list[Article], gold: list[str], weights: Weights = WEIGHTS,
-              with_recluster: bool = True) -> dict[str, Any]:
-    """Cluster the analysed blurbs from scratch with ``weights`` and score them (and the recluster pass)."""
+              with_recluster: bool = True, settings: ReclusterSettings = RECLUSTER) -> dict[str, Any]:
+    """Cluster the analysed blurbs from scratch with ``weights`` and score them (and the recluster pass with
+    ``settings``)."""
     for a in arts:
         a.event_id = a.story_id = None
     events, stories = cluster(arts, [], [], weights)
@@ -148,13 +149,20 @@ def score_itn(arts: list[Article], gold: list[str], weights: Weights = WEIGHTS,
     out: dict[str, Any] = {"items": len(arts), "gold_clusters": len(set(gold)),
                            "events": len({a.event_id for a in arts}), "stories": len(stories), "P": p, "R": rc, "F1": f}
     if with_recluster:
-        by_id = {a.id: a for a in arts}
-        again = recluster(events, stories, lambda ids: [by_id[i] for i in ids if i in by_id], weights)
-        event_of = {aid: e.id for e in again.events for aid in e.article_ids}
-        rp, rr, rf = bcubed([event_of.get(a.id) for a in arts], gold)
-        out["recluster"] = {"events": len({e.id for e in again.events if e.article_ids}), "P": rp, "R": rr,
-                            "F1": rf, "merged": len(again.merged), "split": len(again.split)}
+        out["recluster"] = score_recluster(arts, gold, events, stories, weights, settings)
     return out
+
+
+def score_recluster(arts: list[Article], gold: list[str], events: list[Event], stories: list[Story],
+                    weights: Weights = WEIGHTS, settings: ReclusterSettings = RECLUSTER) -> dict[str, Any]:
+    """B³ of the clustering ``events`` after the recluster pass (which rewrites the events and stories given:
+    pass copies to score several settings on one clustering)."""
+    by_id = {a.id: a for a in arts}
+    again = recluster(events, stories, lambda ids: [by_id[i] for i in ids if i in by_id], weights, settings)
+    event_of = {aid: e.id for e in again.events for aid in e.article_ids}
+    rp, rr, rf = bcubed([event_of.get(a.id) for a in arts], gold)
+    return {"events": len({e.id for e in again.events if e.article_ids}), "P": rp, "R": rr, "F1": rf,
+            "merged": len(again.merged), "split": len(again.split)}
 
 
 def evaluate_itn(shared: Path, full: bool = False, sample: int = 40,

@@ -562,9 +562,10 @@ class Store:
 
     def rewrite_corpus(self, change: Callable[[CorpusState, Callable[[Sequence[str]], list[Article]]],
                                               tuple[Picture, dict[str, str]]]) -> dict[str, str]:
-        """Recompute the corpus picture and save it with event-id redirects, in one write transaction.
+        """Recompute the corpus picture and save it with event- and story-id redirects, in one write transaction.
 
-        ``change(stored_state, load_articles)`` returns the new picture and ``{old event id: surviving id}``;
+        ``change(stored_state, load_articles)`` returns the new picture and ``{old id: surviving id}`` (event
+        ids and story ids alike: they never collide);
         ``load_articles(ids)`` reads analysed articles with embeddings inside the same transaction, so no
         ingest can slip in between reading and writing, and a process killed midway leaves the store as it was.
         Returns the redirects written.
@@ -1102,10 +1103,20 @@ class Store:
         return [by_id[i] for i in dict.fromkeys(event_ids) if i in by_id]
 
     def get_story(self, story_id: str) -> Story | None:
-        """One story with its event ids in order, or None."""
+        """One story with its event ids in order, or None. A story that a re-clustering pass emptied gives the
+        story that now holds its events (its ``id`` differs from the one asked for)."""
         with self._reader.connect() as conn:
             found = self._stories(conn, [story_id])
+            if not found and (target := self._redirect(conn, story_id)):
+                found = self._stories(conn, [target])
         return found[0] if found else None
+
+    def resolve_story_id(self, story_id: str) -> str | None:
+        """The id under which a story lives now: itself, the story that took its events over, or None."""
+        with self._reader.connect() as conn:
+            if conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first():
+                return story_id
+            return self._redirect(conn, story_id)
 
     def list_stories(self, *, limit: int = 50, offset: int = 0) -> Page[Story]:
         """Stories, those with the most events first."""

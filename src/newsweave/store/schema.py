@@ -218,7 +218,8 @@ event_articles = Table(
 )
 
 #: Events a re-clustering pass merged away (``newsweave recluster``, migration 0005): an old id resolves
-#: to the event that absorbed it. Chains are collapsed when written, so one lookup always suffices.
+#: to the event that absorbed it; likewise a story it emptied, to the story that holds its events (``st-`` ids).
+#: Chains are collapsed when written, so one lookup always suffices.
 event_redirects = Table(
     "event_redirects", metadata,
     Column("old_id", String(255), primary_key=True),
