@@ -725,8 +725,9 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
             k += 1
             continue
         if tok.cased:
-            if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (tok.upper and len(tok.text) <= 5):
-                break
+            if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (
+                    tok.upper and len(tok.text) <= 5 and not (n > 0 and step == 1 and _is_org_head(tok))):
+                break  # an acronym ends a run, unless it is a head word (``Silk Way TV``)
             if n == 0 and tok.lang in NOUN_CAPITALISING and _zipf(tok.key, tok.lang) >= NOUN_ZIPF:
                 break
             if _is_stop(tok) and not tok.upper:
@@ -1188,8 +1189,14 @@ def _capitalised_layer(doc: _Doc) -> None:
             continue
         start, end = i, i + n
         lang = tok.lang
+        # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``),
+        # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
+        headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
         while start < end and toks[start].sent_start and (
-                _zipf(toks[start].key, lang) >= COMMON_ZIPF or (lang not in _WORDFREQ_LANGS and end - start == 1)):
+                (not headed and _zipf(toks[start].key, lang) >= COMMON_ZIPF)
+                or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
+                                or _zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
+                or (lang not in _WORDFREQ_LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
             _classify_run(doc, start, end)
@@ -1214,32 +1221,57 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
                            + (f.lemma or doc.surface(end, f.j)), f.kb_id))
 
 
+def _country_before(doc: _Doc, start: int) -> int | None:
+    """The finding of a country written in its base form right before piece ``start`` (same sentence), or None."""
+    toks = doc.toks
+    k = start - 1
+    if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start:
+        return None
+    idx = doc.owner[k]
+    f = doc.found[idx]
+    if f.j != start or f.i != k or f.type != "LOC" or not (f.kb_id or "").startswith("iso:"):
+        return None
+    return idx if toks[k].key == fold(f.lemma or "") else None
+
+
 def _join_country(doc: _Doc, start: int, end: int) -> bool:
-    """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention."""
+    """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention;
+    a place word after a town makes a new place with it (``İstanbul Havalimanı``)."""
     toks = doc.toks
     for k, head_first in ((start - 1, False), (end, True)):
         if not 0 <= k < len(toks) or doc.owner[k] < 0:
             continue
         f = doc.found[doc.owner[k]]
         joint = toks[start] if not head_first else toks[k]
-        if not (f.kb_id or "").startswith("iso:") or f.type != "LOC" or joint.sep != "space" or end - start > 2:
+        if f.type != "LOC" or joint.sep != "space" or end - start > 2:
+            continue
+        country = (f.kb_id or "").startswith("iso:")
+        if not country and (head_first or not (f.kb_id or "").startswith("geonames:")):
             continue
         if (not head_first and f.j != start) or (head_first and f.i != end):
             continue
         idx = doc.owner[k]
         doc.release(idx)
         i, j = (f.i, end) if not head_first else (start, f.j)
-        return doc.claim(Found(i, j, "LOC", f.confidence, f.layer, doc.surface(i, j), f.kb_id))
+        # "İstanbul Havalimanı" is a place of its own, not the city: only a state word keeps the country's id
+        return doc.claim(Found(i, j, "LOC", f.confidence, f.layer, doc.surface(i, j), f.kb_id if country else None))
     return False
 
 
-def _person_like(doc: _Doc, start: int, end: int) -> bool:
-    """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one."""
+def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
+    """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one.
+
+    ``loose`` when other evidence says the run is a name (an apostrophe suffix): then only function words
+    (Zipf >= ``FUNCTION_WORD_ZIPF``) rule it out, since famous people's names are frequent words (Kemal 5.3).
+    """
     toks = doc.toks
     lang = toks[start].lang
     freqs = [_zipf(toks[k].key, lang) for k in range(start, end) if not _is_particle(toks, k, True)]
-    return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1 and not any(
-        any(ch.isdigit() for ch in toks[k].key) for k in range(start, end))
+    if any(any(ch.isdigit() for ch in toks[k].key) for k in range(start, end)):
+        return False
+    if loose:
+        return max(freqs) < FUNCTION_WORD_ZIPF and not any(_is_stop(toks[k]) for k in range(start, end))
+    return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1
 
 
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
@@ -1251,6 +1283,21 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
         if end - start == 1 and _bare_head(toks[start]):
             return  # "Forumu" (its forum): a head word alone names nothing; "Außenministerium" still does
+        for _ in range(2):  # capitalised adjectives that are function words or language names (``Büyük Millet
+            k = start - 1  # Meclisi``, ``Kazak Milli Üniversitesi``)
+            if k < 0 or not toks[k].cap or toks[start].sep != "space" or toks[start].sent_start or toks[k].upper:
+                break
+            lang_name = doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "MISC" and not doc.found[
+                doc.owner[k]].emit and doc.found[doc.owner[k]].i == k and doc.found[doc.owner[k]].j == k + 1
+            if not (lang_name or (doc.owner[k] < 0 and _is_stop(toks[k]))):
+                break
+            if lang_name:
+                doc.release(doc.owner[k])
+            start = k
+        country = _country_before(doc, start)
+        if country is not None:
+            doc.release(country)  # "Türkiye Büyük Millet Meclisi": the country written before is part of the name
+            start = doc.found[country].i
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_loc_head(toks[k]) for k in range(start, end)):
@@ -1263,7 +1310,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if end - start >= 2 and all(_zipf(toks[k].key, lang) >= COMMON_RUN_ZIPF for k in range(start, end)):
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
-        person = _person_like(doc, start, end)
+        # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
+        person = _person_like(doc, start, end, loose=j > end)
         if person:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",

@@ -1,0 +1,51 @@
+"""A small Turkish check (no labelled Turkish set exists): sentences written for this test about well-documented
+public events (the February 2023 earthquakes, the May 2023 presidential run-off, Finland's NATO accession, the
+July 2022 Black Sea grain deal signed in Istanbul), plus the Turkish seed's institutions. Expected mentions follow
+the project's convention: an apostrophe case suffix belongs to the mention (``Ankara'da``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.stages.entities import EntityStage
+
+#: sentence -> every (mention, type) the stage must find, and nothing else of types PER/ORG/LOC.
+CASES: dict[str, set[tuple[str, str]]] = {
+    "Kahramanmaraş merkezli depremler 6 Şubat 2023'te Hatay, Gaziantep ve Adıyaman'da büyük yıkıma yol açtı.": {
+        ("Kahramanmaraş", "LOC"), ("Hatay", "LOC"), ("Gaziantep", "LOC"), ("Adıyaman'da", "LOC")},
+    "Cumhurbaşkanı Recep Tayyip Erdoğan, 28 Mayıs'taki ikinci turda Kemal Kılıçdaroğlu'nu geride bıraktı.": {
+        ("Recep Tayyip Erdoğan", "PER"), ("Kemal Kılıçdaroğlu'nu", "PER")},
+    "Türkiye Büyük Millet Meclisi, Finlandiya'nın NATO'ya katılımını Mart 2023'te onayladı.": {
+        ("Türkiye Büyük Millet Meclisi", "ORG"), ("Finlandiya'nın", "LOC"), ("NATO'ya", "ORG")},
+    "Tahıl anlaşması Temmuz 2022'de İstanbul'da BM Genel Sekreteri António Guterres'in katıldığı törenle imzalandı.": {
+        ("İstanbul'da", "LOC"), ("BM", "ORG"), ("António Guterres'in", "PER")},
+    "Almanya Başbakanı Olaf Scholz, Berlin'de Fransa Cumhurbaşkanı Emmanuel Macron'u ağırladı.": {
+        ("Almanya", "LOC"), ("Olaf Scholz", "PER"), ("Berlin'de", "LOC"), ("Fransa", "LOC"),
+        ("Emmanuel Macron'u", "PER")},
+    "Anadolu Ajansı'na konuşan yetkili, Avrupa Birliği ile görüşmelerin süreceğini söyledi.": {
+        ("Anadolu Ajansı'na", "ORG"), ("Avrupa Birliği", "ORG")},
+    "Bugün Ankara'da yağmur yağdı. Yarın İzmir'de güneşli bir hava bekleniyor.": {
+        ("Ankara'da", "LOC"), ("İzmir'de", "LOC")},
+    "Ekonomi Bakanı açıklama yaptı. Sonra Başkan konuştu. Devlet Başkanları görüştü.": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage(use_natasha=False)
+
+
+@pytest.mark.parametrize("text", list(CASES))
+def test_entities_turkish_sentences(stage: EntityStage, text: str) -> None:
+    found = {(m.text, m.type) for m in stage.recognise(text, "tr") if m.type in ("PER", "ORG", "LOC")}
+    assert found == CASES[text]
+
+
+def test_entities_turkish_seed_institutions(seeds_dir: Path, stage: EntityStage) -> None:
+    text = next(seeds_dir.glob("004_*.txt")).read_text(encoding="utf-8")
+    orgs = {m.lemma for m in stage.recognise(text, "tr") if m.type == "ORG"}
+    assert {"Kazak Milli Üniversitesi", "Silk Way TV"} <= orgs
+    people = {m.text for m in stage.recognise(text, "tr") if m.type == "PER"}
+    assert not any("Silk" in p for p in people)
