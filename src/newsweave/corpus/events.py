@@ -8,8 +8,8 @@ evidence a human editor uses: the embedding of the title and lead (what is said)
 (who and where), the date (news about one event is published within days; an article weeks apart
 is about another occurrence, however similar the words), shared figures and explicit dates.
 
-A *mentioned event* is a past or upcoming happening an article refers to ("Putin's state visit to
-Astana in November 2024"): a dated time expression, a word naming a happening (visit, summit, ...,
+A *mentioned event* is a past or upcoming happening an article refers to ("the G20 summit in New Delhi
+in September 2023"): a dated time expression, a word naming a happening (visit, summit, ...,
 per language in ``data/event_triggers.json``) and names in the same sentence. It is linked to the
 reported event it matches (same time, shared names) or kept as an event of kind ``"mentioned"``.
 
@@ -372,7 +372,7 @@ def evidence(article: Article) -> Evidence:
 def _place_hint(lead: str, place_at: list[tuple[int, str]], place_first: dict[str, int], countries: set[str],
                 keys: Counter[str]) -> str | None:
     """Where the reported happening took place: a place in the sentence of the lead's word for it
-    ("meeting in Moscow"), cities before countries, nearest first; else the lead's most named city."""
+    ("summit in New Delhi"), cities before countries, nearest first; else the lead's most named city."""
     trig = find_trigger(lead)
     if trig:
         pos = trig[1]

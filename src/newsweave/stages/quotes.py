@@ -164,7 +164,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     for start, end, how, extra in found:
         s, e = _trim(text, start, end)
         if how == "marks" and e > s and text[e - 1] == ",":
-            e -= 1  # the comma of '"We will win," Putin said' belongs to the sentence, not the words
+            e -= 1  # the comma of '"We will win," the coach said' belongs to the sentence, not the words
         if e <= s:
             continue
         quote = Quote(start=s, end=e, text=text[s:e], lang=langs.at(s))
