@@ -26,6 +26,7 @@ Short or low-confidence segments back off to the enclosing language unless their
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import itertools
 import math
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import icu
+import msgpack
 
 from newsweave.lang.scripts import (
     CLOSE_SETS,
@@ -68,6 +70,10 @@ _DOC_SAMPLE_CHARS = 1000
 _TRIAGE_CHARS = 200
 #: fastText alone votes when it is at least this sure (close relatives are then settled by the rules).
 _FT_ALONE = 0.95
+#: The same for an article's vote (its paragraphs' fastText votes summed by letters) whose first choice the
+#: article's alphabet does not rule out: on the dev sets py3langid changed no such article's language where
+#: that vote was above 0.78, and it is the costliest step of the article decision.
+_DOC_FT_ALONE = 0.8
 #: Segments with fewer letters than this take the enclosing language (unless their script differs).
 _MIN_LETTERS = 25
 #: A segment's own language must be at least this sure to override the enclosing one.
@@ -96,6 +102,8 @@ _CLOSE_SET_WORDS = 80
 _RELATIVE_DOUBT = 0.03
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
+#: The same floor in wordfreq's centibels (-700 cB is 10 ** -7): the wordlists past it are never read.
+_WORDFREQ_FLOOR_CB = round(-100 * math.log10(_WORDFREQ_FLOOR))
 _UNKNOWN_LOGFREQ = math.log(_WORDFREQ_FLOOR)
 
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w+|#(?=\w)")
@@ -223,26 +231,40 @@ def _known_labels() -> frozenset[str]:
 def _wordfreq(lang: str) -> dict[str, float]:
     """``log(frequency + floor)`` of every word ``wordfreq`` finds at least as frequent as ``_WORDFREQ_FLOOR``.
 
-    Rarer words are left out: the floor makes them count about as much as an unknown word, and the
-    hundreds of thousands of them made building the table (``wordfreq.get_frequency_dict``) take up to
-    a second per language on the first article.
+    Rarer words are left out: the floor makes them count about as much as an unknown word. They are
+    not even read (``_frequency_buckets``): the long tail of a large list (Russian, Czech, Swedish) is two
+    thirds of its words, and decoding it took most of the first article's time.
     """
     import wordfreq
 
     code = WORDFREQ_LANG.get(lang, lang)
-    if code not in wordfreq.available_languages():  # wordfreq would answer with a neighbour's list (min -> ms)
+    path = wordfreq.available_languages().get(code)
+    if path is None:  # wordfreq would answer with a neighbour's list (min -> ms)
         return {}
     try:
-        buckets = wordfreq.get_frequency_list(code)
-    except (LookupError, ValueError, OSError):
+        buckets = _frequency_buckets(path, _WORDFREQ_FLOOR_CB + 1)
+    except (LookupError, ValueError, OSError, msgpack.UnpackException):
         return {}
     table: dict[str, float] = {}
     for index, bucket in enumerate(buckets):
-        freq = wordfreq.cB_to_freq(-index)
-        if freq < _WORDFREQ_FLOOR:
-            break
-        table.update(dict.fromkeys(bucket, math.log(freq + _WORDFREQ_FLOOR)))
+        table.update(dict.fromkeys(bucket, math.log(10 ** (-index / 100) + _WORDFREQ_FLOOR)))
     return table
+
+
+def _frequency_buckets(path: str, limit: int) -> list[list[str]]:
+    """The first ``limit`` word lists of a wordfreq "cBpack" file (list ``i`` holds the words of frequency
+    ``10 ** (-i / 100)``), read as a stream so that the rarer lists after them are never decoded.
+
+    The format (a gzipped msgpack array: a header, then the lists in order) is the one ``wordfreq.read_cBpack``
+    documents and checks; the header is checked the same way here.
+    """
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        size = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"unexpected wordfreq header: {header!r}")
+        return [unpacker.unpack() for _ in range(min(size - 1, limit))]
 
 
 def _norm(label: str) -> str:
@@ -256,14 +278,15 @@ def fast_vote(text: str, k: int = 5) -> list[tuple[str, float]]:
     return [(_norm(lab), float(p)) for lab, p in zip(labels, probs, strict=False)]
 
 
-def _combined_vote(text: str, ft_vote: dict[str, float] | None = None) -> Counter[str]:
+def _combined_vote(text: str, ft_vote: dict[str, float] | None = None, alone: float = _FT_ALONE) -> Counter[str]:
     """Both models' probabilities, averaged where both know a label, taken whole where only one does.
 
-    ``ft_vote`` is a fastText vote the caller already has (the stage sums its paragraph votes).
+    ``ft_vote`` is a fastText vote the caller already has (the stage sums its paragraph votes); from a
+    first choice as sure as ``alone`` on, fastText votes alone.
     """
     ft_labels, li_labels = _model_labels()
     ft = ft_vote if ft_vote is not None else dict(fast_vote(text, k=8))
-    if max(ft.values(), default=0.0) >= _FT_ALONE:
+    if max(ft.values(), default=0.0) >= alone:
         return Counter(ft)
     li = {_norm(lab): p for lab, p in _langid().rank(text[:_LANGID_CHARS])[:8]}
     scores: Counter[str] = Counter()
@@ -284,18 +307,21 @@ def _letter_sets(script: str) -> tuple[tuple[str, frozenset[str], frozenset[str]
     return tuple((lang, frozenset(own), frozenset(foreign.get(lang, ""))) for lang, own in marks.items())
 
 
-def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) -> None:
+def _letter_rules(scores: Counter[str], text: str, script: str, letters: int,
+                  counted: Counter[str] | None = None) -> None:
     """Rule out group languages whose alphabet lacks letters the text uses; favour those whose own letters occur.
 
     A language gains from its letters only when the models already consider it or think the text is in
-    its group (one Turkish name in an English sentence must not make the sentence Turkish).
+    its group (one Turkish name in an English sentence must not make the sentence Turkish). ``counted``
+    is ``Counter(text)`` when the caller already has it.
     """
     group = _letter_sets(script)
     if not group or not letters:
         return
-    for word in LETTER_MASKS.get(script, ()):
+    masks = [word for word in LETTER_MASKS.get(script, ()) if word in text]
+    for word in masks:
         text = text.replace(word, "")
-    chars = Counter(text.lower())
+    chars = _lower_counts(counted) if counted is not None and not masks else Counter(text.lower())
     present = frozenset(chars)
     tolerance = _FOREIGN_TOLERANCE.get(script, 0.005) * letters
     before = dict(scores)
@@ -315,6 +341,19 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int) ->
     if not any(v > 0.02 for v in scores.values()):
         scores.clear()
         scores.update(before)
+
+
+def _lower_counts(chars: Counter[str]) -> Counter[str]:
+    """``Counter(text.lower())`` from ``Counter(text)``: a hundred distinct characters instead of the whole text."""
+    out: dict[str, int] = {}
+    for ch, n in chars.items():
+        low = ch.lower()
+        if len(low) == 1:
+            out[low] = out.get(low, 0) + n
+        else:  # İ lowers to i + combining dot
+            for c in low:
+                out[c] = out.get(c, 0) + n
+    return Counter(out)
 
 
 def _word_rules(scores: Counter[str], text: str) -> None:
@@ -450,7 +489,8 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     if not text or not text.strip():
         return _und("empty text")
     clean = unicodedata.normalize("NFC", clean_for_lid(text))
-    counts = script_counts(clean)
+    chars = Counter(clean)
+    counts = script_counts(clean, chars)
     letters = sum(counts.values())
     if letters == 0:
         return _und("no letters: only digits, symbols, emoji or links")
@@ -458,14 +498,21 @@ def _identify(text: str, ft_vote: dict[str, float] | None) -> Guess:
     minor = letters - max(counts.values())
     if minor >= 0.15 * letters and not set(counts) <= _HAN_FAMILY and _mixed_word_share(clean) > 0.5:
         return _und("mixed scripts inside words", script, letters)
-    scores = _combined_vote(clean, ft_vote)
+    alone = _FT_ALONE
+    if ft_vote:  # an article's vote: enough unless the letters rule its first choice out
+        top = max(ft_vote, key=ft_vote.__getitem__)
+        alone = _FT_ALONE if _alphabet_excludes(top, chars, script) else _DOC_FT_ALONE
+    scores = _combined_vote(clean, ft_vote, alone)
     present = [s for s, n in counts.items() if n >= 0.2 * letters] or [script]
     if script in ("Jpan", "Kore", "Hans", "Hant"):
         present.append(script)
     for lang in list(scores):
         if not any(written_in(lang, s) for s in present):
             del scores[lang]
-    _letter_rules(scores, _single_script_words(clean) if len(counts) > 1 else clean, script, letters)
+    if len(counts) > 1:
+        _letter_rules(scores, _single_script_words(clean), script, letters)
+    else:
+        _letter_rules(scores, clean, script, letters, chars)
     if scores:
         _close_set_rule(scores, clean)
         _word_rules(scores, clean)

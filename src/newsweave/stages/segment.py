@@ -40,8 +40,11 @@ def _iterator(kind: str, lang: str) -> icu.BreakIterator:
 
 
 def _to_python(text: str) -> list[int] | None:
-    """Map UTF-16 offsets to string indices, or None when they are the same (no astral characters)."""
-    if not text or max(text) < "\U00010000":
+    """Map UTF-16 offsets to string indices, or None when they are the same (no astral characters).
+
+    The length test is a fast C pass; lone surrogates count as one unit, as they do in ICU.
+    """
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
         return None
     starts = list(accumulate((2 if ord(ch) > 0xFFFF else 1 for ch in text), initial=0))
     back = [0] * (starts[-1] + 1)
@@ -74,6 +77,8 @@ _INITIAL_END = re.compile(r"(?:^|[\s(\"'«„“.])[^\W\d_]\.$")
 
 
 def _ends_with_initial(piece: str) -> bool:
+    if len(piece) < 2 or piece[-1] != "." or not piece[-2].isupper():
+        return False  # the common case, decided without the regular expression
     m = _INITIAL_END.search(piece)
     return m is not None and piece[-2].isupper()
 
