@@ -3,27 +3,28 @@
 No multilingual NER model can be used offline, so recognition is layered, each layer cheap and
 measurable on its own (``newsweave eval ner``). A later layer does not override an earlier one's span,
 except that a one-word GeoNames town may turn out to be part of a person's name (``Asia Bibi``,
-``Wladimir Putin``, see :func:`_release_place_pairs`), and that a tagger in a deciding mode overrules:
+``Paris Hilton``, see :func:`_release_place_pairs`), and that a tagger in a deciding mode overrules:
 
 1. ``kb``/``gazetteer``: the user KB, then countries, places and organisations
    (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
    ``Rusya'nın``), in caseless scripts spelling-tolerant matching (``कजाकिस्तान``), and inside unspaced
    Chinese/Japanese text or before Korean particles (``哈萨克斯坦总统``, ``러시아의``; see :func:`_cjk_layer`);
 2. ``pattern``: acronyms explained in brackets, organisation head words, titles and roles before or
-   after a name (``prezydent Władimir Putin``, ``Putin, Rusya Başkanı``) and names beside verbs of
-   saying (``टोकायव ने कहा``), all per-language data in :mod:`newsweave.lang`;
+   after a name (``prezydent Andrzej Duda``, ``Olaf Scholz, Almanya Başbakanı``) and names beside verbs of
+   saying (``जयशंकर ने कहा``), all per-language data in :mod:`newsweave.lang`;
 3. ``natasha`` for Russian;
 4. ``tagger``: per-language CRFs trained on permissively licensed data (:mod:`newsweave.stages.ner_tagger`),
    which see the earlier layers' findings as features and, per language as measured on validation data,
    either only fill the gaps or decide the sentences they read (keeping the user KB and, in ``places``
    mode, the gazetteer's countries and big cities);
 5. ``propagation``: names found confidently are looked for again in the rest of the article, inflected
-   or spelt differently (``Tokajewem``, ``टोकायेव``); :mod:`newsweave.corpus.propagation` does the same
+   or spelt differently (``Dudzie`` after ``Andrzej Duda``, ``Zelensky`` after ``Zelenskyy``);
+   :mod:`newsweave.corpus.propagation` does the same
    across a batch;
 6. ``capitalisation``: remaining runs of capitalised words, typed by their shape.
 
 The tokens are *pieces* (runs of letters, marks and digits; each Han character and each Katakana run is a
-piece of its own); a mention always covers whole pieces, plus a Turkish-style apostrophe suffix (``Putin’in``).
+piece of its own); a mention always covers whole pieces, plus a Turkish-style apostrophe suffix (``Erdoğan’ın``).
 """
 
 from __future__ import annotations
@@ -658,10 +659,10 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
 def _release_place_pairs(doc: _Doc) -> None:
     """Two adjacent capitalised words that are not one place name are a person's name, not two places.
 
-    ``Asia Bibi`` (a continent and a town) and ``Wladimir Putin`` (a town and a free word): a one-word
+    ``Asia Bibi`` (a continent and a town) and ``Paris Hilton`` (a town and a free word): a one-word
     GeoNames match directly followed by another one-word GeoNames match, or written in its base form and
     followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
-    Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``w Moskwie Putin``).
+    Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``W Warszawie Duda``).
     """
     toks = doc.toks
     for k in range(len(toks) - 1):
@@ -700,7 +701,7 @@ def _given_name_like(tok: Tok) -> bool:
 
 
 def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
-    """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``, English ``Putin's``)."""
+    """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``, English ``Merkel's``)."""
     if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6:
         return j + 1
     return j
@@ -778,7 +779,7 @@ def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: s
     toks = doc.toks
     while i < j and toks[i].cased and toks[i].sent_start and (
             _is_stop(toks[i]) or _zipf(toks[i].key, toks[i].lang) >= FUNCTION_WORD_ZIPF):
-        i += 1  # "Jednak Tokajew ...": a sentence's first function word is no part of the name
+        i += 1  # "Jednak Duda powiedział": a sentence's first function word is no part of the name
     if i >= j:
         return False
     if type_ == "PER" and any(_is_org_head(toks[k]) for k in range(i, j)):
@@ -809,7 +810,7 @@ def person_start(doc: _Doc, i: int, j: int) -> int:
 def _lemma(doc: _Doc, i: int, j: int) -> str:
     """The name with the last piece's case ending removed, when the bare form occurs in the same text.
 
-    Only the document's own evidence is used (``Putinning`` -> ``Putin`` when ``Putin`` is also
+    Only the document's own evidence is used (``Scholzem`` -> ``Scholz`` when ``Scholz`` is also
     written): stripping endings blindly turns ``Rosyjska`` into ``Rosyjsk``.
     """
     toks = doc.toks
@@ -852,7 +853,7 @@ def _title_layer(doc: _Doc) -> None:
 
 
 def _release_first_name(doc: _Doc, k: int) -> None:
-    """After a title, a one-word city followed by a free capitalised word is a first name (Wladimir Putin)."""
+    """After a title, a one-word city followed by a free capitalised word is a first name (Florence Pugh)."""
     toks = doc.toks
     if not (k + 1 < len(toks) and doc.owner[k] >= 0 and doc.owner[k + 1] < 0):
         return
@@ -1204,7 +1205,7 @@ def _capitalised_layer(doc: _Doc) -> None:
 
 
 def _extend_person(doc: _Doc, start: int, end: int) -> bool:
-    """A capitalised run right before a known person's name is its first names (``Kasym-Żomert`` Tokajew)."""
+    """A capitalised run right before a known person's name is its first names (``Frank-Walter`` Steinmeier)."""
     toks = doc.toks
     if end >= len(toks) or doc.owner[end] < 0 or toks[end].sep != "space" or toks[end].sent_start:
         return False
