@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from newsweave.model import Article
 from newsweave.pipeline import STAGES
-from newsweave.stages.language import LanguageStage, dominant_script, identify
+from newsweave.stages.language import LanguageStage, _word_rules, dominant_script, identify
 
 
 @pytest.fixture(scope="module")
@@ -247,6 +248,19 @@ def test_language_cantonese_particles_and_copula_tell_yue_from_zh(text: str, lan
 ])
 def test_language_function_words_tell_close_languages_apart(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Pemain bola sepak terkenal itu meninggal dunia pada usia 82 tahun.", "ms"),
+    ("Pemain sepak bola terkenal itu meninggal dunia pada usia 82 tahun.", "id"),
+    ("Parlimen meluluskan belanjawan baharu dengan sokongan 60 peratus ahli dewan.", "ms"),
+    ("Parlemen mengesahkan anggaran baru dengan dukungan 60 persen anggota dewan.", "id"),
+])
+def test_language_word_rules_count_word_order_and_loanword_spelling(text: str, lang: str) -> None:
+    """Malay bola sepak / Indonesian sepak bola (a two-word mark) and peratus/persen tip an even vote."""
+    scores: Counter[str] = Counter({"id": 0.5, "ms": 0.5})
+    _word_rules(scores, text)
+    assert scores.most_common(1)[0][0] == lang
 
 
 def test_language_word_checks_leave_out_names_inside_sentences() -> None:

@@ -100,7 +100,8 @@ LETTER_MASKS: dict[str, tuple[str, ...]] = {
 }
 
 #: Confusable groups told apart by function words and common vocabulary that only some members use
-#: (a word may mark several members). Counted on whole lower-cased words, like the letters above.
+#: (a word may mark several members). Counted on whole lower-cased words, like the letters above; a mark
+#: with a space is counted on two consecutive words.
 WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
     # Punjabi in Shahmukhi shares almost every letter with Urdu (ڑ included), but its grammar words differ:
     # دے/دی/دا "of", وچ "in", تے "and", نال "with", توں "from", نیں/اے "is/are" against Urdu کے/کی/کا, میں,
@@ -134,15 +135,25 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
                          "септември", "октомври", "ноември", "декември"}),
     },
     # Standard Indonesian against standard Malay vocabulary (Indonesian karena/mantan/uang/polisi and
-    # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember).
-    # Words both use with other senses (pemerintah, pejabat, setelah, semasa, kereta) are left out.
+    # Dutch-derived month names against Malay kerana/bekas/selepas/wang/polis and Julai/Ogos/Disember), and
+    # the spellings of shared loanwords (kursi/kerusi, parlemen/parlimen, persen/peratus, miliar/bilion,
+    # tentara/tentera, dokter/doktor). Two-word marks are word order (sepak bola/bola sepak) or compounds
+    # (pemilihan umum/pilihan raya). Words both use with other senses (pemerintah, pejabat, setelah, semasa,
+    # kereta, jabatan, kerajaan, negeri, cedera, beliau, penghargaan, ledakan, kesatuan) are left out.
     {
         "id": frozenset({"karena", "yaitu", "mantan", "uang", "bisa", "saja", "sesudah",
                          "tewas", "menewaskan", "berhasil", "serikat", "kantor", "polisi", "perusahaan", "mobil",
-                         "kebijakan", "diluncurkan", "juni", "juli", "agustus", "desember", "maret", "selama"}),
+                         "kebijakan", "diluncurkan", "juni", "juli", "agustus", "desember", "maret", "selama",
+                         "kursi", "parlemen", "persen", "miliar", "triliun", "tentara", "sekretaris", "universitas",
+                         "dokter", "kampanye", "olahraga", "majelis", "provinsi", "setidaknya", "pemilu", "bandara",
+                         "sepak bola", "pemilihan umum", "juru bicara"}),
         "ms": frozenset({"kerana", "iaitu", "bekas", "wang", "boleh", "sahaja", "selepas", "berjaya", "syarikat",
                          "polis", "dilancarkan", "jun", "julai", "ogos", "disember", "mac",
-                         "terbunuh", "daripada"}),
+                         "terbunuh", "daripada", "kerusi", "parlimen", "peratus", "bilion", "trilion", "tentera",
+                         "setiausaha", "universiti", "doktor", "kempen", "sukan", "majlis", "baharu", "terkorban",
+                         "berikutan", "jawatan", "mesyuarat", "pertubuhan", "letupan", "antarabangsa", "tiada",
+                         "askar", "hospital", "jurucakap", "bola sepak", "pilihan raya", "lapangan terbang",
+                         "kapal terbang"}),
         # Minangkabau: nan "which", jo "and", alah "already", indak "not", and Malay -a/-u endings as -o/-uak.
         "min": frozenset({"nan", "jo", "alah", "indak", "urang", "pado", "kapado", "daripado", "ado", "dek",
                           "baliau", "iko", "karano", "antaro", "samo", "untuak", "tibo", "sabagai", "manjadi",

@@ -100,6 +100,8 @@ _MAX_WORDS = 120
 _CLOSE_SET_WORDS = 80
 #: Share of the vote a relative needs before word frequencies are asked to choose between them.
 _RELATIVE_DOUBT = 0.03
+#: ``WORD_MARKS`` groups with two-word marks: their texts' consecutive word pairs are counted too.
+_PHRASE_GROUPS = frozenset(i for i, g in enumerate(WORD_MARKS) if any(" " in m for marks in g.values() for m in marks))
 #: Frequency given to words a wordlist lacks, so that one unknown name does not veto a language.
 _WORDFREQ_FLOOR = 1e-7
 #: The same floor in wordfreq's centibels (-700 cB is 10 ** -7): the wordlists past it are never read.
@@ -365,12 +367,15 @@ def _word_rules(scores: Counter[str], text: str) -> None:
     each member gains with the share of words that are its marks.
     """
     top = scores.most_common(1)[0][0] if scores else None
-    group = next((g for g in WORD_MARKS if top in g), None)
+    index, group = next(((i, g) for i, g in enumerate(WORD_MARKS) if top in g), (-1, None))
     if group is None:
         return
     words = _common_words(text.replace("\u200e", "").replace("\u200f", ""), _MAX_WORDS)
     if not words:
         return
+    size = len(words)
+    if index in _PHRASE_GROUPS:
+        words = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
     good = {lang: sum(1 for w in words if w in marks) for lang, marks in group.items()}
     lead = max(good, key=good.__getitem__)
     if not good[lead]:
@@ -379,7 +384,7 @@ def _word_rules(scores: Counter[str], text: str) -> None:
         scores[lead] = max(scores.get(lead, 0.0), max(scores.get(lang, 0.0) for lang in group))
     for lang, n in good.items():
         if n:
-            scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, _WORD_MARK_SCALE * n / len(words))
+            scores[lang] = scores.get(lang, 0.0) + _MARK_BONUS * min(1.0, _WORD_MARK_SCALE * n / size)
 
 
 def _common_words(text: str, limit: int) -> list[str]:
