@@ -367,3 +367,54 @@ def test_canonical_long_junk_in_lossy_scripts_never_runs_away() -> None:
     sizes = Counter(a.mentions[0].entity_id for a in articles)
     assert len(sizes) >= 45 and max(sizes.values()) <= 2  # only junk that romanises identically pairs up
     assert all(len(e.name) <= 400 for e in entities)
+
+
+def test_canonical_pinyin_and_tamil_spellings_join_their_latin_name() -> None:
+    """Invented name: Pinyin's j (基 ji for "ki") and Tamil's c (சி ci for "si") are read as the sounds they
+    transcribe, so the Chinese and Tamil spellings join the Latin one; a Latin name one consonant off does not."""
+    articles = [_article("en", "en", [("Sima Kipsen", "PER")]), _article("zh", "zh", [("西玛·基普森", "PER")]),
+                _article("ta", "ta", [("சிமா கிப்சென்", "PER")]), _article("en2", "en", [("Sima Kimsey", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert len(set(ids[:3])) == 1
+    assert ids[3] != ids[0]
+
+
+def test_canonical_short_two_word_names_join_across_scripts_when_their_shape_agrees() -> None:
+    """Invented name: a skeleton too short for a loose link on its own (five consonants, all classes folded for
+    Hangul) links when both names have two words starting alike; the given name alone does not."""
+    articles = [_article("en", "en", [("Svenna Pobo", "MISC")]), _article("ko", "ko", [("스벤나 포보", "MISC")]),
+                _article("ko2", "ko", [("스벤나", "MISC")]), _article("en2", "en", [("Sven Pabst", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1]
+    assert len({ids[0], ids[2], ids[3]}) == 3
+
+
+def test_canonical_patronymic_and_reference_order_do_not_split_a_person() -> None:
+    articles = [_article("ru1", "ru", [("Анна Павловна Сидорова", "MISC")]),
+                _article("ru2", "ru", [("Сидорова Анна Павловна", "MISC")]),
+                _article("en", "en", [("Anna Sidorova", "MISC")]),
+                _article("en2", "en", [("Roman Abramovich", "MISC")]), _article("en3", "en", [("Roman", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert len(set(ids[:3])) == 1
+    assert len({ids[0], ids[3], ids[4]}) == 3
+
+
+def test_canonical_one_middle_initial_is_optional_two_are_not() -> None:
+    articles = [_article("a", "en", [("Carla M. Ortiz", "MISC")]), _article("b", "en", [("Carla Ortiz", "MISC")]),
+                _article("c", "en", [("Carla A. B. Ortiz", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_canonical_lossy_spelling_does_not_bridge_two_latin_names() -> None:
+    """Invented names that differ only within consonant classes Chinese does not tell apart (m/n, b/p, t/d, s/z):
+    the Chinese spelling is within loose reach of both, and joins one of them at most."""
+    articles = [_article("zh", "zh", [("玛丽拉·本托西", "MISC")]), _article("en", "en", [("Marila Bentosi", "MISC")]),
+                _article("en2", "en", [("Narila Pendozi", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[1] != ids[2]

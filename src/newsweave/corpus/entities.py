@@ -53,7 +53,7 @@ from newsweave.kb.names import (
 )
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
-from newsweave.lang.name_folding import SUFFIXES
+from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, SUFFIXES
 from newsweave.lang.script_sounds import EXACT_SCRIPTS, SAME_SCRIPT_LOOSE, SCRIPT_LOSSES
 from newsweave.model import Article, Entity, Mention, Variant
 
@@ -72,6 +72,15 @@ MIN_FUZZY_LEN = 4
 LOOSE_MIN_LEN = 4
 LOOSE_LEN_PER_CLASS = 0.25
 LOOSE_RATIO = 85.0
+#: Names compared with this many consonant classes folded (Chinese, Hangul, Thai, Tamil) need as many words.
+SHAPE_CLASSES = 4
+#: The LOOSE_RATIO of two names in two different lossy scripts (neither Latin nor Cyrillic), which keep fewer
+#: classes apart between them than either does with Latin.
+LOSSY_PAIR_RATIO = 92.0
+#: A loose link joins two clusters that both hold Latin or Cyrillic names only when two of those names have
+#: sound skeletons this similar (rapidfuzz ratio, classes unfolded); at most MAX_AGREE names of each are compared.
+EXACT_AGREE_RATIO = 60.0
+MAX_AGREE = 16
 #: Letters an acronym has (NATO, UN, OSCE, OBWE, ASEAN...).
 ACRONYM_MIN, ACRONYM_MAX = 2, 6
 #: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
@@ -241,6 +250,11 @@ class _Name:
         """Consonant skeleton of the whole name (:func:`sound_skeleton`); computed only when needed."""
         return sound_skeleton(self.core, self.lang)
 
+    @property
+    def sound_shape(self) -> tuple[str, str, str]:
+        """(:attr:`sounds`, script, :func:`_word_initials`): what :func:`_loose_ratio` compares."""
+        return self.sounds, self.script, _word_initials(self.tokens)
+
     @cached_property
     def loose(self) -> str:
         """The loose blocking key (:func:`_loose_of`); computed only when needed."""
@@ -254,11 +268,15 @@ class _Name:
         qualifier = name_key(tail.strip(" ()"), None) if tail else ""
         if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
             last, first = (p.strip() for p in core.split(","))
-            if last and first and len(last.split()) <= 2 and len(first.split()) <= 2:
+            if last and first and len(last.split()) <= 3 and len(first.split()) <= 2:
                 core = f"{first} {last}"
                 surface = core + tail
+        core = _without_patronymic(core)
         folded = name_key(core, lang)
         keys = {folded, name_key(core, None)}
+        plain = _without_middle_initial(core)
+        if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"
+            keys.add(name_key(plain, lang))
         if lemma:
             keys.add(name_key(lemma, lang))
         acronym = acronym_key(surface)
@@ -268,6 +286,31 @@ class _Name:
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
                    script_of(core), qualifier, core)
+
+
+def _without_patronymic(core: str) -> str:
+    """The name without a patronymic (:data:`PATRONYMIC_ENDINGS`): *Anna Pavlovna Sidorova* -> *Anna Sidorova*;
+    a trailing one marks the reference order surname-given-patronymic (*Sidorova Anna Pavlovna* -> *Anna
+    Sidorova*). Names of fewer than three words are returned as they are."""
+    words = core.split(" ")
+    if len(words) < 3:
+        return core
+    if words[-1].lower().endswith(PATRONYMIC_ENDINGS) and len(words) == 3:
+        return f"{words[1]} {words[0]}"
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w.lower().endswith(PATRONYMIC_ENDINGS))]
+    return " ".join(kept) if len(kept) >= 2 else core
+
+
+def _without_middle_initial(core: str) -> str:
+    """The name without its one middle initial (*Carla M. Ortiz* -> *Carla Ortiz*), else the name itself.
+
+    Two initials are kept: dropping them would make *George H. W. Bush* the *George Bush* that *George W. Bush*
+    also becomes."""
+    words = core.split(" ")
+    middle = [k for k, w in enumerate(words[1:-1], 1) if len(w.rstrip(".")) == 1 and w[0].isupper()]
+    if len(words) < 3 or len(middle) != 1 or len(words[0].rstrip(".")) == 1:
+        return core
+    return " ".join(w for k, w in enumerate(words) if k != middle[0])
 
 
 def _loose_of(core: str, lang: str | None) -> str:
@@ -313,7 +356,7 @@ class _Record:
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
-    sounds: set[tuple[str, str]] = field(default_factory=set)  # (sound skeleton, script) of loose candidates
+    sounds: set[tuple[str, str, str]] = field(default_factory=set)  # (sound skeleton, script, initials), loose names
 
 
 class EntityIndex:
@@ -368,8 +411,8 @@ class EntityIndex:
         if name.script in EXACT_SCRIPTS:
             if not name.acronym and not (record.entity.type == "PER" and len(name.tokens) == 1):
                 self._exact_loose_pending.append((name.core, name.lang, eid))
-        elif _loose_candidate(name, record.entity.type) and (name.sounds, name.script) not in record.sounds:
-            record.sounds.add((name.sounds, name.script))
+        elif _loose_candidate(name, record.entity.type) and name.sound_shape not in record.sounds:
+            record.sounds.add(name.sound_shape)
             for key in _deletions(name.loose):
                 self.by_loose[True][key].add(eid)
 
@@ -379,7 +422,7 @@ class EntityIndex:
             table = self.by_loose[False]
             for core, lang, eid in self._exact_loose_pending:
                 loose = _loose_of(core, lang)
-                sounds = (sound_skeleton(core, lang), script_of(core))
+                sounds = (sound_skeleton(core, lang), script_of(core), _word_initials(name_key(core, lang).split()))
                 record = self.records[eid]
                 if len(loose) >= LOOSE_MIN_LEN and sounds not in record.sounds:
                     record.sounds.add(sounds)
@@ -441,13 +484,21 @@ def _loose_candidate(name: _Name, etype: str) -> bool:
             and not (etype == "PER" and len(name.tokens) == 1))
 
 
-def _loose_ratio(a: tuple[str, str], b: tuple[str, str]) -> float:
-    """Similarity (0-100) of two (sound skeleton, script) pairs compared with the consonant classes their
-    scripts lose folded; 0 when both scripts are romanised closely (the stricter keys decide those), when
+def _word_initials(tokens: Iterable[str]) -> str:
+    """The first consonant of each word's :func:`sound_skeleton` ("_" for none): the shape of a name."""
+    return "".join(sound_skeleton(t)[:1] or "_" for t in tokens)
+
+
+def _loose_ratio(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
+    """Similarity (0-100) of two (sound skeleton, script, word initials) triples compared with the consonant classes
+    their scripts lose folded; 0 when both scripts are romanised closely (the stricter keys decide those), when
     both are in one script that spells a name one way (:data:`SAME_SCRIPT_LOOSE`), when their digits differ
     (*2022* and *2023* events), when they start differently or when a folded skeleton is too short to tell:
-    the more classes are folded, the longer it must be."""
-    (sa, script_a), (sb, script_b) = a, b
+    the more classes are folded, the longer it must be, unless one is in an exact script and both names have
+    the same number of words (two or more) starting with the same consonant classes (*Svenna Pobo* and
+    스벤나 포보), a shape chance seldom repeats; and 0 when :data:`SHAPE_CLASSES` or more classes are folded
+    and the word counts differ (a folded Tamil skeleton fits too many names of another length)."""
+    (sa, script_a, initials_a), (sb, script_b, initials_b) = a, b
     if script_a in EXACT_SCRIPTS and script_b in EXACT_SCRIPTS:
         return 0.0
     if script_a == script_b and script_a not in SAME_SCRIPT_LOOSE:
@@ -457,9 +508,19 @@ def _loose_ratio(a: tuple[str, str], b: tuple[str, str]) -> float:
     classes = SCRIPT_LOSSES.get(script_a, frozenset()) | SCRIPT_LOSSES.get(script_b, frozenset())
     ka = fold_classes("".join(c for c in sa if not c.isdigit()), classes)
     kb = fold_classes("".join(c for c in sb if not c.isdigit()), classes)
-    if min(len(ka), len(kb)) < LOOSE_MIN_LEN + LOOSE_LEN_PER_CLASS * len(classes) or ka[0] != kb[0]:
+    shaped = EXACT_SCRIPTS & {script_a, script_b} and len(initials_a) == len(initials_b) > 1 and all(
+        fold_classes(x, classes) == fold_classes(y, classes) for x, y in zip(initials_a, initials_b, strict=True))
+    if min(len(ka), len(kb)) < LOOSE_MIN_LEN + (0 if shaped else LOOSE_LEN_PER_CLASS * len(classes)) or ka[0] != kb[0]:
+        return 0.0
+    if len(classes) >= SHAPE_CLASSES and len(initials_a) != len(initials_b):
         return 0.0
     return fuzz.ratio(ka, kb)
+
+
+def _ratio_needed(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
+    """:data:`LOOSE_RATIO`, or :data:`LOSSY_PAIR_RATIO` when neither name is in an exact script: two lossy
+    spellings of different scripts share only the classes both keep (a Tamil and an Arabic name, five)."""
+    return LOOSE_RATIO if a[1] in EXACT_SCRIPTS or b[1] in EXACT_SCRIPTS else LOSSY_PAIR_RATIO
 
 
 def _deletions(key: str) -> list[str]:
@@ -588,6 +649,7 @@ class _Cluster:
     known: str | None
     qualifiers: set[str] = field(default_factory=set)  # "Memorial (society)": which bearer of the name
     surnames: set[str] = field(default_factory=set)  # of full names in exact scripts, as in _Record
+    exact_sounds: set[str] = field(default_factory=set)  # sound skeletons of names in exact scripts (loose pass)
 
     def conflicts(self, other: _Cluster) -> bool:
         if self.known and other.known and self.known != other.known:
@@ -611,6 +673,16 @@ class _Cluster:
         self.known = self.known or other.known
         self.qualifiers |= other.qualifiers
         self.surnames |= other.surnames
+        self.exact_sounds |= other.exact_sounds
+
+    def exact_agree(self, other: _Cluster) -> bool:
+        """Whether a loose cross-script link may join the two clusters: when both hold names in exact scripts,
+        some pair of those must sound alike unfolded (:data:`EXACT_AGREE_RATIO`). A Chinese or Arabic
+        spelling close to two different Latin names under folded classes must not bridge them."""
+        if not self.exact_sounds or not other.exact_sounds:
+            return True
+        mine, theirs = sorted(self.exact_sounds)[:MAX_AGREE], sorted(other.exact_sounds)[:MAX_AGREE]
+        return any(fuzz.ratio(a, b) >= EXACT_AGREE_RATIO for a in mine for b in theirs)
 
 
 class _Clustering:
@@ -651,7 +723,8 @@ class _Clustering:
             self.known_node[eid] = self._add(
                 _Node(rec.spellings, eid),
                 _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid,
-                         surnames=set(rec.surnames)))
+                         surnames=set(rec.surnames),
+                         exact_sounds={s for s, script, _initials in rec.sounds if script in EXACT_SCRIPTS}))
         return self.known_node[eid]
 
     def find(self, i: int) -> int:
@@ -740,17 +813,19 @@ class _Clustering:
         within the batch and with known entities; strongest pairs first."""
         if not self.index.by_loose[True] and all(n.script in EXACT_SCRIPTS for u in self.units for n in u.names):
             return  # every name is in an exact script: the stricter keys decided
-        entries: list[tuple[int, str, tuple[str, str]]] = []
+        entries: list[tuple[int, str, tuple[str, str, str]]] = []
         for i, unit in enumerate(self.units):
             for name in unit.names:
                 if _loose_candidate(name, unit.type):
-                    entries.append((i, name.loose, (name.sounds, name.script)))
+                    entries.append((i, name.loose, name.sound_shape))
+                if name.script in EXACT_SCRIPTS and not name.acronym and name.sounds:
+                    self.clusters[self.find(i)].exact_sounds.add(name.sounds)
         lossy_buckets: dict[str, list[int]] = defaultdict(list)
-        for e, (_i, key, (_sounds, script)) in enumerate(entries):
+        for e, (_i, key, (_sounds, script, _initials)) in enumerate(entries):
             if script not in EXACT_SCRIPTS:
                 for k in _deletions(key):
                     lossy_buckets[k].append(e)
-        pairs: set[tuple[int, int, tuple[str, str], tuple[str, str]]] = set()
+        pairs: set[tuple[int, int, tuple[str, str, str], tuple[str, str, str]]] = set()
         scored: list[tuple[float, int, int]] = []
         for e, (i, key, sounds) in enumerate(entries):
             lossy = sounds[1] not in EXACT_SCRIPTS
@@ -761,12 +836,14 @@ class _Clustering:
             found = {eid for table in ((True, False) if lossy else (True,))
                      for k in _deletions(key) for eid in self.index.loose_table(table).get(k, ())}
             for eid in sorted(found):
-                best = max(_loose_ratio(sounds, known) for known in self.index.records[eid].sounds)
-                if best >= LOOSE_RATIO and self._agree(eid, self.units[i]):
-                    scored.append((best, i, self.known(eid)))
-        scored += [(r, i, j) for i, j, sa, sb in pairs if (r := _loose_ratio(sa, sb)) >= LOOSE_RATIO]
+                ratios = [r for known in self.index.records[eid].sounds
+                          if (r := _loose_ratio(sounds, known)) >= _ratio_needed(sounds, known)]
+                if ratios and self._agree(eid, self.units[i]):
+                    scored.append((max(ratios), i, self.known(eid)))
+        scored += [(r, i, j) for i, j, sa, sb in pairs if (r := _loose_ratio(sa, sb)) >= _ratio_needed(sa, sb)]
         for _ratio, i, j in sorted(scored, reverse=True):
-            if self.find(i) != self.find(j) and self._types_ok(i, j):
+            ri, rj = self.find(i), self.find(j)
+            if ri != rj and self._types_ok(i, j) and self.clusters[ri].exact_agree(self.clusters[rj]):
                 self.union(i, j)
 
     def _types_ok(self, i: int, j: int) -> bool:

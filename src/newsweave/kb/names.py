@@ -45,7 +45,7 @@ from newsweave.lang.orthography import (
     UZBEK_CYRILLIC_MARKERS,
     UZBEK_CYRILLIC_SHARED,
 )
-from newsweave.lang.script_sounds import LEADING_VOWELS, LOOSE_DROP, LOOSE_SEMIVOWELS, SOUND_CLASSES
+from newsweave.lang.script_sounds import LEADING_VOWELS, LOOSE_DROP, LOOSE_SEMIVOWELS, SCRIPT_RESPELL, SOUND_CLASSES
 
 #: Longest name considered; real names are far shorter, and the cap bounds the cost of junk input.
 MAX_NAME_CHARS = 200
@@ -70,6 +70,16 @@ def _rewriter(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict
 
 _RESPELL = {lang: _rewriter(rules) for lang, rules in RESPELL.items()}
 _PHONETIC = _rewriter(PHONETIC_RULES)
+_SCRIPT_RESPELL = [(lo, hi, _rewriter(rules)) for lo, hi, rules in SCRIPT_RESPELL]
+
+
+def _script_rewriter(text: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The respelling of :data:`SCRIPT_RESPELL` for the script of the text's first letter it covers, if any."""
+    for c in text:
+        for lo, hi, rewriter in _SCRIPT_RESPELL:
+            if lo <= c <= hi:
+                return rewriter
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -189,8 +199,12 @@ def name_key(name: str, lang: str | None = None) -> str:
         pattern, table = _RESPELL[code]
         text = pattern.sub(lambda m: table[m.group(0)], text)
     other_script = not any(c.isascii() or "\u0400" <= c <= "\u04ff" or c in "ʻʼ" for c in text if c.isalpha())
+    respell = _script_rewriter(text) if other_script else None
     text = anyascii(_APOS_RE.sub("", text)).lower()
-    if other_script:
+    if respell is not None:  # Pinyin's or Tamil's letters are not those of European spellings
+        pattern, table = respell
+        text = pattern.sub(lambda m: table[m.group(0)], text)
+    elif other_script:
         text = text.replace("j", ROMANISED_J)
     text = _APOS_RE.sub("", text)
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())

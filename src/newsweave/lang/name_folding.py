@@ -80,3 +80,13 @@ POSTPOSITIONS: dict[str, frozenset[str]] = {
     "ur": frozenset({"کا", "کی", "کے", "کو", "نے", "سے", "میں", "پر", "تک"}),
     "bn": frozenset({"এর", "কে", "তে", "থেকে"}),
 }
+
+#: Endings of East Slavic and Kazakh patronymics (lowercase), in Cyrillic and common romanisations. A full name
+#: of three or more words may carry one (*Pyotr Ilyich Tchaikovsky*, reference order *Tchaikovsky Pyotr
+#: Ilyich*); other languages' spellings of the person leave it out, so names are compared without it. Only
+#: words between a given name and a surname, or after both, are taken for patronymics: two-word names
+#: ending in *-ovich* (*Roman Abramovich*) keep their surname.
+PATRONYMIC_ENDINGS: tuple[str, ...] = (
+    "ович", "евич", "ёвич", "овна", "евна", "ична", "інічна", "ївна", "івна", "авіч", "евіч", "аўна", "еўна",
+    "ұлы", "қызы", "ovich", "evich", "ovych", "ievich", "ovna", "evna", "ivna", "ichna", "uly", "qyzy",
+)

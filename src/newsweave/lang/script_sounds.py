@@ -51,6 +51,18 @@ SCRIPT_LOSSES: dict[str, frozenset[str]] = {
     "Sinh": frozenset({"nasal"}),
 }
 
+#: Scripts whose anyascii romanisation uses letters in senses of its own, respelled (longest match first)
+#: before the phonetic rules so that a transcribed name keeps the consonant classes of its source; as
+#: (first code point, last code point, rules). Chinese characters come back in Hanyu Pinyin, whose *j* is the
+#: /tɕ/ that transcribes English *g*, *j* and *k* (金 *jin* for *-gin*, *kin*), *q* an aspirated *ch* (奇 *qi*
+#: for *chi*), *x* a palatal *s* (西 *xi* for *si*) and *c* a *ts*; Tamil's ச comes back as *c* but stands
+#: for *s* and *ch* (சுவான்டே *cuvante* for *Svante*). Other caseless scripts' *j* is English-like (*dzh*).
+SCRIPT_RESPELL: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("\u4e00", "\u9fff", (("ch", "ch"), ("zh", "zh"), ("sh", "sh"), ("j", "g"), ("q", "ch"), ("x", "s"), ("c", "ts"))),
+    ("\u3400", "\u4dbf", (("ch", "ch"), ("zh", "zh"), ("sh", "sh"), ("j", "g"), ("q", "ch"), ("x", "s"), ("c", "ts"))),
+    ("\u0b80", "\u0bff", (("c", "s"), ("j", "dzh"))),
+)
+
 #: Dropped from the romanised name before the phonetic rules: the semivowels that abjads also use as vowel
 #: letters (Arabic و is *w*, *u* or *o*; ي is *y*, *i* or *e*), so that *w* does not become the consonant *v*.
 LOOSE_SEMIVOWELS: frozenset[str] = frozenset("wy")
