@@ -75,3 +75,8 @@ def test_entities_rules_inflected_country_with_title_case_words(stage: EntitySta
     found = _found(stage, "Wrócił z Włoch, a potem pojechał do Wrocławia i z Węgier do Poznania.", "pl")
     assert {(t, k) for t, _, k in found} == {("Włoch", "iso:IT"), ("Wrocławia", "geonames:3081368"),
                                              ("Węgier", "iso:HU"), ("Poznania", "geonames:3088171")}
+
+
+def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
+    found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
+    assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}
