@@ -30,11 +30,12 @@ def test_canonical_eval_bcubed_perfect_and_split() -> None:
 
 
 def test_canonical_eval_ci_sample_meets_floor(shared: Path) -> None:
-    rows = {row["data"].split(" ")[0]: row for row in run(shared)}
-    slavic = rows["slavicner"]
+    rows = {str(row["data"]): row for row in run(shared)}
+    slavic = next(row for label, row in rows.items() if label.startswith("slavicner"))
     assert slavic["pair_p"] >= 0.97 and slavic["pair_f1"] >= 0.90
     assert slavic["xlang_p"] >= 0.97
-    assert rows["name_variants"]["pair_p"] >= 0.95
+    assert rows["name_variants"]["pair_p"] >= 0.98 and rows["name_variants"]["pair_f1"] >= 0.45
+    assert rows["name_variants B names"]["pair_p"] >= 0.98 and rows["name_variants B names"]["pair_f1"] >= 0.70
 
 
 def test_canonical_eval_command_prints_the_table(shared: Path) -> None:

@@ -8,7 +8,10 @@ figure; only :func:`newsweave.corpus.entities.canonicalize` is measured. Two dat
   cross-lingual ``entity_id`` (inflected forms, Latin and Cyrillic); scored twice: gold mentions alone,
   and ``+kb`` with the KB ids and lemmas the recogniser gives the same spans (as in production);
 * ``name_variants/groups.jsonl`` — one entity's name in many languages and scripts per group (each
-  form is scored as a one-mention article of unknown type).
+  form is scored as a one-mention article of unknown type), all groups and each half (A: tuning, B: unseen),
+  and each half's *names* and *titles* apart (:func:`group_shape`): persons, places and organisations are
+  spelled, transliterated or inflected across languages, but event titles (*2023 Chile wildfires*,
+  *Incêndios florestais no Chile em 2023*) are translated, which name keys cannot follow.
 
 Scores: pairwise precision/recall/F1 over mention pairs (all pairs, only pairs from different
 documents, only pairs from different languages) and B³ precision/recall/F1 over mentions.
@@ -141,6 +144,23 @@ def in_half(group_id: str, half: str | None) -> bool:
     return half is None or (hashlib.sha1(group_id.encode()).digest()[0] % 2 == 0) == (half == "A")
 
 
+#: A group is name-shaped when most of its forms have at most this many words and no digit.
+NAME_MAX_WORDS = 3
+
+
+def group_shape(forms: list[str]) -> str:
+    """``"names"`` when most forms look like a name (few words, no digits), else ``"titles"``."""
+    named = sum(len(f.split()) <= NAME_MAX_WORDS and not any(c.isdigit() for c in f) for f in forms)
+    return "names" if 2 * named > len(forms) else "titles"
+
+
+def group_shapes(path: Path) -> dict[str, str]:
+    """Group id -> :func:`group_shape` of its forms."""
+    with path.open(encoding="utf-8") as fh:
+        groups = [json.loads(line) for line in fh]
+    return {g["group_id"]: group_shape([f["form"] for f in g["forms"]]) for g in groups}
+
+
 def name_variant_items(path: Path, half: str | None = None) -> list[Item]:
     """Canonicalise every form of every name group (of ``half``) as a one-mention article of unknown type."""
     articles, gold = [], {}
@@ -175,14 +195,21 @@ def run(shared: Path, full: bool = False) -> list[dict[str, object]]:
         started = time.perf_counter()
         items = loader(path)
         seconds = time.perf_counter() - started
-        row: dict[str, object] = {"data": label, "mentions": len(items),
-                                  "gold": len({i.gold for i in items}), "pred": len({i.pred for i in items}),
-                                  "seconds": seconds}
-        for scope, scores in (("pair", pairwise(items)), ("xdoc", pairwise(items, "doc")),
-                              ("xlang", pairwise(items, "lang")), ("b3", bcubed(items))):
-            row[f"{scope}_p"], row[f"{scope}_r"], row[f"{scope}_f1"] = scores.precision, scores.recall, scores.f1
-        rows.append(row)
+        rows.append(_row(label, items, seconds))
+        if label.startswith("name_variants "):  # a half: its names and titles apart, from the same clustering
+            shapes = group_shapes(path)
+            for shape in ("names", "titles"):
+                rows.append(_row(f"{label} {shape}", [i for i in items if shapes[i.gold] == shape], 0.0))
     return rows
+
+
+def _row(label: str, items: list[Item], seconds: float) -> dict[str, object]:
+    row: dict[str, object] = {"data": label, "mentions": len(items), "gold": len({i.gold for i in items}),
+                              "pred": len({i.pred for i in items}), "seconds": seconds}
+    for scope, scores in (("pair", pairwise(items)), ("xdoc", pairwise(items, "doc")),
+                          ("xlang", pairwise(items, "lang")), ("b3", bcubed(items))):
+        row[f"{scope}_p"], row[f"{scope}_r"], row[f"{scope}_f1"] = scores.precision, scores.recall, scores.f1
+    return row
 
 
 def format_table(rows: list[dict[str, object]]) -> str:
