@@ -680,14 +680,25 @@ def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look],
             if i not in skip:
                 counts.update(look.counts)
         script = dominant_script(sample, counts)
-        if written_in(top, script) and not _has_relatives(top, script):
+        if written_in(top, script) and not _has_relatives(top, script, vote):
             return Guess(top, round(conf, 4), script, None, sum(counts.values()), tuple(vote.items())[:3])
     return identify(sample, vote)
 
 
-def _has_relatives(lang: str, script: str) -> bool:
-    """Whether the letter or word rules may overturn a confident vote for ``lang`` in ``script``."""
-    return lang in LETTER_MARKS.get(script, {}) or any(lang in g for g in CLOSE_SETS)
+def _has_relatives(lang: str, script: str, vote: dict[str, float]) -> bool:
+    """Whether the letter or word rules may overturn a confident vote for ``lang`` in ``script``.
+
+    A close relative (``CLOSE_SETS``) counts only with a share of the vote that makes the word-frequency
+    rule look (Czech with no Slovak in the vote stays Czech), or where function words decide too.
+    """
+    if lang in LETTER_MARKS.get(script, {}):
+        return True
+    group = next((g for g in CLOSE_SETS if lang in g), None)
+    if group is None:
+        return False
+    total = sum(vote.values()) or 1.0
+    return any(lang in g for g in WORD_MARKS) or any(
+        vote.get(m, 0.0) >= _RELATIVE_DOUBT * total for m in group if m != lang)
 
 
 class LanguageStage:
