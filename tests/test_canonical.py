@@ -418,3 +418,14 @@ def test_canonical_lossy_spelling_does_not_bridge_two_latin_names() -> None:
     canonicalize(articles, [])
     ids = [a.mentions[0].entity_id for a in articles]
     assert ids[1] != ids[2]
+
+
+def test_canonical_regnal_numbers_at_either_end_are_one_number() -> None:
+    """Invented monarch: *Ottilia III*, *III Оттилия* (kk order), *Ottilia a III-a* (ro) are one; IV is another."""
+    articles = [_article("a", "en", [("Ottilia III", "MISC")]), _article("b", "kk", [("III Оттилия", "MISC")]),
+                _article("c", "ro", [("Ottilia a III-a", "MISC")]), _article("d", "en", [("Ottilia IV", "MISC")]),
+                _article("e", "en", [("V-2 Ottilia", "MISC")]), _article("f", "en", [("V-1 Ottilia", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert len(set(ids[:3])) == 1
+    assert len({ids[0], ids[3], ids[4], ids[5]}) == 4

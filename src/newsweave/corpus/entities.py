@@ -271,7 +271,7 @@ class _Name:
             if last and first and len(last.split()) <= 3 and len(first.split()) <= 2:
                 core = f"{first} {last}"
                 surface = core + tail
-        core = _without_patronymic(core)
+        core = _regnal_last(_without_patronymic(core))
         folded = name_key(core, lang)
         keys = {folded, name_key(core, None)}
         plain = _without_middle_initial(core)
@@ -299,6 +299,33 @@ def _without_patronymic(core: str) -> str:
         return f"{words[1]} {words[0]}"
     kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w.lower().endswith(PATRONYMIC_ENDINGS))]
     return " ".join(kept) if len(kept) >= 2 else core
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_REGNAL_RE = re.compile(r"^(?:(X{0,3}(?:IX|IV|V?I{0,3}))(?:-[^\W\d_]{1,2})?|([1-9][0-9]?)\.)$")
+
+
+def _regnal_last(core: str) -> str:
+    """A regnal or serial number at either end of a name, as digits at its end: *Elisabeta a II-a*, *II Elisabet*
+    and *Elizabeth II* -> *Elizabeth 2*-like names, *Artemis I* -> *Artemis 1* (the article or suffix some
+    languages give the ordinal dropped); names of one word are returned as they are."""
+    words = core.split(" ")
+    if len(words) < 2:
+        return core
+    for k in (-1, 0):
+        match = _REGNAL_RE.match(words[k])
+        if match and (match.group(1) or match.group(2)):
+            number = int(match.group(2)) if match.group(2) else _roman(match.group(1))
+            rest = words[:-1] if k == -1 else words[1:]
+            if k == -1 and len(rest) > 1 and len(rest[-1]) == 1 and rest[-1].islower():
+                rest = rest[:-1]  # Romanian "a II-a": the ordinal's article
+            return " ".join([*rest, str(number)])
+    return core
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def _without_middle_initial(core: str) -> str:
