@@ -80,3 +80,14 @@ def test_entities_rules_inflected_country_with_title_case_words(stage: EntitySta
 def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
     found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}
+
+
+def test_entities_rules_title_before_an_organisation_and_a_person(stage: EntityStage) -> None:
+    text = "Wczoraj przewodniczący Parlamentu Europejskiego Antonio Tajani przyjechał do Rzymu."
+    found = {(t, k) for t, k, _ in _found(stage, text, "pl")}
+    assert {("Parlamentu Europejskiego", "ORG"), ("Antonio Tajani", "PER")} <= found
+
+
+def test_entities_rules_particle_joined_name_is_no_town(stage: EntityStage) -> None:
+    found = _found(stage, "Wczoraj przemawiał generał Zia-ul-Haq przed tłumem.", "pl")
+    assert {(t, k) for t, k, _ in found} == {("Zia-ul-Haq", "PER")}

@@ -644,6 +644,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
             return False
+        if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
+                i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
+            return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
         if tok.cased and tok.sent_start and not country:
             zipf = _zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
@@ -847,9 +850,29 @@ def _title_layer(doc: _Doc) -> None:
                 doc.release(town)  # "premier Imran Khan": a town's name right after the first name is the surname
                 n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
-                _add_name(doc, k, k + n, "PER", 0.85)
+                cut = _person_after_org(doc, k, k + n)
+                if cut > k:
+                    doc.claim(Found(k, cut, "ORG", 0.7, "pattern", _lemma(doc, k, cut)))
+                _add_name(doc, cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+def _person_after_org(doc: _Doc, i: int, j: int) -> int:
+    """Where the person starts in a run after a title that opens with an organisation (``przewodniczący
+    Parlamentu Europejskiego Antonio Tajani``): before its last two name pieces (particles between them
+    included), when the run starts with a head word and has at least one more piece before them; else ``i``."""
+    toks = doc.toks
+    if not _is_org_head(toks[i]):
+        return i
+    cut, names = j, 0
+    while cut > i and names < 2:
+        cut -= 1
+        if not _is_particle(toks, cut, True):
+            names += 1
+    if names < 2 or cut - i < 2 or any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(cut, j)):
+        return i
+    return cut
 
 
 def _release_first_name(doc: _Doc, k: int) -> None:
@@ -1224,13 +1247,19 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
 
 def _country_before(doc: _Doc, start: int) -> int | None:
     """The finding of a country written in its base form right before piece ``start`` (same sentence), or None."""
+    idx = _place_before(doc, start)
+    return idx if idx is not None and (doc.found[idx].kb_id or "").startswith("iso:") else None
+
+
+def _place_before(doc: _Doc, start: int) -> int | None:
+    """The finding of a one-piece place written in its base form right before piece ``start`` (same sentence)."""
     toks = doc.toks
     k = start - 1
     if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start:
         return None
     idx = doc.owner[k]
     f = doc.found[idx]
-    if f.j != start or f.i != k or f.type != "LOC" or not (f.kb_id or "").startswith("iso:"):
+    if f.j != start or f.i != k or f.type != "LOC" or not f.kb_id:
         return None
     return idx if toks[k].key == fold(f.lemma or "") else None
 
@@ -1282,8 +1311,14 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if all(toks[k].upper and _zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
-        if end - start == 1 and _bare_head(toks[start]):
-            return  # "Forumu" (its forum): a head word alone names nothing; "Außenministerium" still does
+        place = _place_before(doc, start)
+        if place is not None and end - start == 1 and _bare_head(toks[start]):
+            doc.release(place)  # "Asia News", "Astana Forum": a place in its base form names the head word
+            doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
+                            _lemma(doc, doc.found[place].i, end)))
+            return
+        if end - start == 1 and (_bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
+            return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is
         for _ in range(2):  # capitalised adjectives that are function words or language names (``Büyük Millet
             k = start - 1  # Meclisi``, ``Kazak Milli Üniversitesi``)
             if k < 0 or not toks[k].cap or toks[start].sep != "space" or toks[start].sent_start or toks[k].upper:
