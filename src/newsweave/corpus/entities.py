@@ -10,16 +10,21 @@ each such group one :class:`~newsweave.model.Entity` and writes its id on every 
 2. **Across articles**, units and the known entities their keys reach are clustered by a constrained
    union-find (:class:`_Clustering`), strongest evidence first: same KB id; same name key (or the same
    bag of institution concepts, :func:`concept_key`); same phonetic key *and* similar spelling
-   (rapidfuzz); for persons, same surname with compatible given names; then bare surnames join their
-   one bearer (or the bearer the article's other entities point to).
+   (rapidfuzz); a spelling in a lossy script (Arabic, Chinese, Hangul, Thai, Tamil...) and a similar
+   consonant skeleton once the classes that script does not tell apart are folded (:func:`_loose_ratio`);
+   for persons, same surname with compatible given names; then bare surnames join their one bearer (or
+   the bearer the article's other entities point to). Names are compared without what languages add or
+   leave out: a patronymic, one middle initial, the reference order (*Surname, Given*), the form of a
+   regnal number (*II*, *a II-a*).
 
 Wrong merges are worse than missed ones: every link is refused when the two clusters disagree (types,
-KB ids, given names, two entities already known), so chains of fuzzy links cannot pull different
-entities together; a bare surname that fits two persons ("Aliyev" with both an Ilham and a Heydar
-Aliyev about) joins neither unless the context clearly says which. Ids are ``type-slug-hash`` built
-from the founding unit's key, so the same founder gives the same id in every run, and an id once given
-is kept. Everything is found through key indexes (dict look-ups), never compared all-pairs, so a store
-of 100,000 entities costs little per article.
+KB ids, given names, two entities already known, Latin or Cyrillic names that sound different on both
+sides of a loose link), so chains of fuzzy links cannot pull different entities together; a bare
+surname that fits two persons ("Aliyev" with both an Ilham and a Heydar Aliyev about) joins neither
+unless the context clearly says which. Ids are ``type-slug-hash`` built from the founding unit's key,
+so the same founder gives the same id in every run, and an id once given is kept. Everything is found
+through key indexes (dict look-ups), never compared all-pairs, so a store of 100,000 entities costs little
+per article.
 """
 
 from __future__ import annotations
