@@ -314,6 +314,47 @@ def test_language_word_frequencies_skip_acronyms() -> None:
     assert identify("For første gang i 21 år vedtages nye SI-præfikser: quetta og ronna.").lang == "da"
 
 
+def test_language_article_vote_asks_langid_only_in_doubt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article vote of 0.8 or more is enough, unless the letters rule its first choice out (Uzbek ў қ ғ ҳ
+    against a Russian vote): then py3langid is asked and Uzbek wins."""
+    import newsweave.stages.language as language
+
+    real = language._langid()
+    asked: list[str] = []
+
+    class Spy:
+        labels = real.labels
+
+        def rank(self, text: str) -> list[tuple[str, float]]:
+            asked.append(text)
+            return real.rank(text)
+
+    monkeypatch.setattr(language, "_langid", Spy)
+    english = "The city council approved the new budget on Monday after a long debate about public transport."
+    assert identify(english, {"en": 0.85, "sco": 0.1, "de": 0.05}).lang == "en"
+    assert not asked
+    uzbek = ("Қозоғистон президенти Москвада журналистлар билан учрашувда шундай деди: «Мы всегда были партнёрами». "
+             "Шундан сўнг икки давлат раҳбарлари ҳамкорлик бўйича бир қатор ҳужжатларни имзоладилар.")
+    assert identify(uzbek, {"ru": 0.87, "bg": 0.07, "sr": 0.03, "mk": 0.03}).lang == "uz"
+    assert asked
+
+
+def test_language_wordfreq_head_is_wordfreqs_own_list_down_to_the_floor() -> None:
+    """The streamed head of a wordlist equals wordfreq's full list cut at 1e-7 (-700 cB); word_frequency() rounds."""
+    import math
+
+    import wordfreq
+
+    from newsweave.stages.language import _WORDFREQ_FLOOR, _frequency_buckets, _wordfreq
+
+    path = wordfreq.available_languages()["cs"]
+    assert _frequency_buckets(path, 701) == wordfreq.get_frequency_list("cs")[:701]
+    table = _wordfreq("cs")
+    assert math.isclose(table["a"], math.log(wordfreq.word_frequency("a", "cs") + _WORDFREQ_FLOOR), abs_tol=0.01)
+    assert min(table.values()) >= math.log(2 * _WORDFREQ_FLOOR) - 1e-9
+    assert _wordfreq("min") == {}  # no Minangkabau list: wordfreq's nearest (Malay) must not stand in
+
+
 def test_language_instagram_post_in_russian_article(stage: LanguageStage) -> None:
     text = ("В Алматы в понедельник была зафиксирована рекордная жара, сообщили в городской администрации.\n"
             "View this post on Instagram\n"
