@@ -489,7 +489,12 @@ def _und(reason: str, script: str = "Zyyy", letters: int = 0) -> Guess:
 
 
 def identify(text: str, ft_vote: dict[str, float] | None = None) -> Guess:
-    """Language of one passage: both models, narrowed by script, letters and word frequencies. Never raises."""
+    """Language of one passage: both models, narrowed by script, letters and word frequencies. Never raises.
+
+    ``ft_vote`` is an article's fastText vote (its paragraphs' votes summed): it stands in for fastText's
+    look at ``text``, and py3langid is then asked only below ``_DOC_FT_ALONE`` or where the letters rule
+    the vote's first choice out.
+    """
     try:
         return _identify(text, ft_vote)
     except Exception as exc:  # a language decision must never stop an article
