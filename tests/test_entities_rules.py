@@ -99,3 +99,8 @@ def test_entities_rules_world_regions_from_cldr(stage: EntityStage) -> None:
                                           ("Осиё", "geonames:6255147")}
     tr = _found(stage, "Orta Asya ülkeleri ve Latin Amerika arasında ticaret büyüyor.", "tr")
     assert {(t, k) for t, _, k in tr} == {("Orta Asya", "region:143"), ("Latin Amerika", "region:419")}
+
+
+def test_entities_rules_quoted_name_with_a_head_word_is_an_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Jak pisze „Gazeta Wyborcza”, rozmowy trwały długo.", "pl")
+    assert {(t, k) for t, k, _ in found} == {("Gazeta Wyborcza", "ORG")}

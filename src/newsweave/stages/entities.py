@@ -1199,6 +1199,28 @@ def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[i
 # ---------------------------------------------------------------- layer 6: capitalised runs
 
 
+#: Most pieces of a quoted organisation name (``«Российская газета»``, ``„Gazeta Wyborcza”``).
+QUOTED_NAME_MAX_PIECES = 5
+
+
+def _quoted_org_layer(doc: _Doc) -> None:
+    """A short capitalised phrase in quotation marks with an organisation head word, in any case, is an
+    organisation's name: newspapers, parties and companies are quoted (``«Российская газета»``)."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if not tok.cap or doc.owner[i] >= 0 or not any(ch in _OPENING_QUOTES or ch in _TOGGLING_QUOTES
+                                                       for ch in tok.sep_text[-1:]):
+            continue
+        for j in range(i + 1, min(i + QUOTED_NAME_MAX_PIECES, len(toks)) + 1):
+            after = toks[j].sep_text if j < len(toks) else ""
+            if j < len(toks) and toks[j].sep in ("space", "hyphen"):
+                continue
+            closed = after[:1] in _CLOSING_QUOTES or after[:1] in _TOGGLING_QUOTES
+            if closed and doc.free(i, j) and any(_is_org_head(toks[k]) for k in range(i, j)):
+                doc.claim(Found(i, j, "ORG", 0.6, "pattern", doc.surface(i, j)))
+            break
+
+
 def _capitalised_layer(doc: _Doc) -> None:
     toks = doc.toks
     i = 0
@@ -1425,6 +1447,7 @@ class EntityStage:
         for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
+        _quoted_org_layer(doc)
         _capitalised_layer(doc)
         for name in known_from(doc.found, doc):
             known.add(name)
