@@ -185,7 +185,7 @@ def acronym_key(name: str) -> str | None:
 
 
 def initials(name: str, lang: str | None) -> str | None:
-    """Initials of a multi-word name's content words (*Collective Security Treaty Organization* -> ``CSTO``)."""
+    """Initials of a multi-word name's content words (*Shanghai Cooperation Organisation* -> ``SCO``)."""
     skip = ACRONYM_SKIP.get(base_lang(lang) or "", frozenset())
     words = [w for w in re.split(r"[\s\-]+", name[:MAX_NAME_CHARS]) if w and w.lower() not in skip]
     if not ACRONYM_MIN <= len(words) <= ACRONYM_MAX:
@@ -285,7 +285,7 @@ class _Name:
         if lemma:
             keys.add(name_key(lemma, lang))
         acronym = acronym_key(surface)
-        if acronym:  # सीएसटीओ meets CSTO
+        if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
@@ -958,7 +958,7 @@ def _slug(key: str) -> str:
 def _new_id(unit: _Unit, index: EntityIndex, kb_name: Callable[[str], str | None]) -> str:
     """``type-slug-hash`` from the founding unit's strongest key: the same founder gives the same id in every run.
 
-    The slug is the KB's English name when the founder is KB-linked (``loc-kazakhstan-…``, whatever language
+    The slug is the KB's English name when the founder is KB-linked (``loc-france-…``, whatever language
     founded it), else the name key of its longest name.
     """
     name = unit.longest
@@ -1040,7 +1040,7 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     """The English/KB form when known, else a Latin form an English reader can use (ASCII-folded).
 
     In order: the KB's English name of the entity's KB id; the recogniser's KB lemma; the KB's English name
-    of an acronym a variant spells (*सीएसटीओ* spells a Latin acronym the organisations list knows); the most
+    of an acronym a variant spells (*एससीओ* spells a Latin acronym the organisations list knows); the most
     used English full name; for an organisation known only by an expansion in a case-inflecting language
     (Polish genitive *Organizacji …*), its acronym; else the consensus spelling of all languages and scripts
     (:func:`_consensus_name`).

@@ -1,7 +1,7 @@
 """How caseless scripts spell out Latin acronyms, letter by letter, and the small words acronyms skip.
 
-Hindi writes CSTO as सीएसटीओ (सी-एस-टी-ओ, "see-es-tee-o") and Urdu as سی ایس ٹی او: to compare such an
-acronym with *CSTO* or *ОДКБ* the spelled letter names are read back into Latin letters. Data only.
+Hindi writes SCO (the Shanghai Cooperation Organisation) as एससीओ (एस-सी-ओ, "es-see-o") and Urdu as ایس سی او: to
+compare such an acronym with *SCO* the spelled letter names are read back into Latin letters. Data only.
 """
 
 from __future__ import annotations
