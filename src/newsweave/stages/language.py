@@ -774,13 +774,10 @@ class LanguageStage:
         """Sentences take the paragraph's language unless the paragraph looked mixed (in language or script)."""
         ptext = text[start:end]
         spans = seg.sentences(ptext, para.lang)
-        mixed = mixed and len(spans) > 1
-        out = []
-        for s, e in spans:
-            res = classify_segment(ptext[s:e], para) if mixed else SegmentLanguage(
-                para.lang, para.script, para.confidence)
-            out.append(_segment(start + s, start + e, "sentence", res))
-        return out
+        if not (mixed and len(spans) > 1):
+            lang, script, conf = para.lang, para.script, para.confidence
+            return [Segment(start + s, start + e, "sentence", lang, script, conf, {}) for s, e in spans]
+        return [_segment(start + s, start + e, "sentence", classify_segment(ptext[s:e], para)) for s, e in spans]
 
     @staticmethod
     def _quotes(text: str, start: int, end: int, para: _Context) -> list[Segment]:
