@@ -179,11 +179,30 @@ def _copy(db: Path, to: Path) -> Path:
     return to
 
 
+def _fragment_events(store, count: int) -> None:
+    """Cut the ``count`` largest events in two, as two shards clustered apart leave them: work that recluster
+    must undo (merge) whatever its thresholds, so the kills below land in a pass that rewrites the picture."""
+    from newsweave.model import Event
+
+    state = store.load_corpus()
+    stories = {s.id: s for s in state.stories}
+    for event in sorted(state.events, key=lambda e: (-len(e.article_ids), e.id))[:count]:
+        half = len(event.article_ids) // 2
+        twin = Event(id=f"{event.id}-shard", label=event.label, date=event.date, date_end=event.date_end,
+                     story_id=event.story_id, article_ids=event.article_ids[half:])
+        event.article_ids = event.article_ids[:half]
+        state.events.append(twin)
+        if event.story_id in stories:
+            stories[event.story_id].event_ids.append(twin.id)
+    store.save_corpus(state)
+
+
 def test_crash_kill9_during_recluster_leaves_old_or_new_picture(tmp_path: Path) -> None:
     total = 700
     source, db = _corpus(tmp_path / "c.jsonl", total, seed=5), tmp_path / "killed.db"
     with open_store(db) as store:
         ingest([source], store, pipeline=Pipeline(FAST_STAGES.split(",")))
+        _fragment_events(store, 5)
     reference, pristine = _copy(db, tmp_path / "reference.db"), _copy(db, tmp_path / "pristine.db")
     before = _events_picture(db)
     proc = subprocess.Popen([NEWSWEAVE, "recluster", "--db", str(reference)], stdout=subprocess.PIPE, text=True)
