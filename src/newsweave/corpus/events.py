@@ -1263,20 +1263,21 @@ def recluster(events: Sequence[Event], stories: Sequence[Story],
     index = EventIndex(weights=w)
     index.add_states(sorted(states.values(), key=lambda s: order[s.event.id]))
     cand: dict[tuple[str, str], float] = {}
-    for eid, state in states.items():
+    lowest_bar = w.join + min(rs.merge_margin, rs.link_margin)
+    for eid, state in states.items():  # only pairs that could merge are kept: memory grows with those, not the store
         for other in index.candidates(_state_evidence(state)):
             oid = other.event.id
-            if oid != eid and (oid, eid) not in cand:
-                cand[(eid, oid)] = _pair_score(state, other, w)
+            if oid != eid and _pair(eid, oid) not in cand and (score := _pair_score(state, other, w)) >= lowest_bar:
+                cand[_pair(eid, oid)] = score
     linked: Counter[tuple[str, str]] = Counter()
     current = sorted((s.event for s in states.values()), key=lambda e: order[e.id])
-    for batch in _members_in_batches(current, load_articles):
+    for batch in _members_in_batches(current, load_articles) if cand else ():
         for event, mem in batch:
             for _art, ev in mem:
                 for other in index.candidates(ev):
-                    oid = other.event.id
-                    if oid != event.id and event_score(ev, other, w) >= w.join:
-                        linked[_pair(event.id, oid)] += 1
+                    pair = _pair(event.id, other.event.id)
+                    if pair in cand and event_score(ev, other, w) >= w.join:
+                        linked[pair] += 1
     root = {eid: eid for eid in states}
 
     def find(x: str) -> str:
@@ -1286,7 +1287,7 @@ def recluster(events: Sequence[Event], stories: Sequence[Story],
         return x
 
     for (a, b), score in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0])):
-        bar = w.join + (rs.link_margin if linked[_pair(a, b)] else rs.merge_margin)
+        bar = w.join + (rs.link_margin if linked[(a, b)] else rs.merge_margin)
         if score < bar:
             continue
         ra, rb = find(a), find(b)
