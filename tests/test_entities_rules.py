@@ -104,3 +104,10 @@ def test_entities_rules_world_regions_from_cldr(stage: EntityStage) -> None:
 def test_entities_rules_quoted_name_with_a_head_word_is_an_organisation(stage: EntityStage) -> None:
     found = _found(stage, "Jak pisze „Gazeta Wyborcza”, rozmowy trwały długo.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Gazeta Wyborcza", "ORG")}
+
+
+def test_entities_rules_quoted_name_after_an_organisation_word(stage: EntityStage) -> None:
+    ru = _found(stage, "Договор подписала компания «Северный поток» в понедельник.", "ru")
+    assert ("Северный поток", "ORG", None) in ru
+    bg = _found(stage, "Договорът беше подписан от компанията „Северен поток“ в понеделник.", "bg")
+    assert ("Северен поток", "ORG", None) in bg

@@ -1204,8 +1204,9 @@ QUOTED_NAME_MAX_PIECES = 5
 
 
 def _quoted_org_layer(doc: _Doc) -> None:
-    """A short capitalised phrase in quotation marks with an organisation head word, in any case, is an
-    organisation's name: newspapers, parties and companies are quoted (``«Российская газета»``)."""
+    """A short capitalised phrase in quotation marks with an organisation head word in it, in any case, or right
+    before it, is an organisation's name: newspapers, parties and companies are quoted (``«Российская газета»``,
+    ``компания «Роснефть»``)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         if not tok.cap or doc.owner[i] >= 0 or not any(ch in _OPENING_QUOTES or ch in _TOGGLING_QUOTES
@@ -1216,7 +1217,9 @@ def _quoted_org_layer(doc: _Doc) -> None:
             if j < len(toks) and toks[j].sep in ("space", "hyphen"):
                 continue
             closed = after[:1] in _CLOSING_QUOTES or after[:1] in _TOGGLING_QUOTES
-            if closed and doc.free(i, j) and any(_is_org_head(toks[k]) for k in range(i, j)):
+            # the head word inside (``«Российская газета»``) or right before the quotes (``компания «Роснефть»``)
+            described = i > 0 and toks[i - 1].cased and toks[i - 1].text.islower() and _is_org_head(toks[i - 1])
+            if closed and doc.free(i, j) and (described or any(_is_org_head(toks[k]) for k in range(i, j))):
                 doc.claim(Found(i, j, "ORG", 0.6, "pattern", doc.surface(i, j)))
             break
 
