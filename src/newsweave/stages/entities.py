@@ -1209,8 +1209,8 @@ def _quoted_org_layer(doc: _Doc) -> None:
     ``компания «Роснефть»``)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
-        if not tok.cap or doc.owner[i] >= 0 or not any(ch in _OPENING_QUOTES or ch in _TOGGLING_QUOTES
-                                                       for ch in tok.sep_text[-1:]):
+        if not tok.cap or (doc.owner[i] >= 0 and _one_word_town(doc, i) is None) or not any(
+                ch in _OPENING_QUOTES or ch in _TOGGLING_QUOTES for ch in tok.sep_text[-1:]):
             continue
         for j in range(i + 1, min(i + QUOTED_NAME_MAX_PIECES, len(toks)) + 1):
             after = toks[j].sep_text if j < len(toks) else ""
@@ -1219,7 +1219,12 @@ def _quoted_org_layer(doc: _Doc) -> None:
             closed = after[:1] in _CLOSING_QUOTES or after[:1] in _TOGGLING_QUOTES
             # the head word inside (``«Российская газета»``) or right before the quotes (``компания «Роснефть»``)
             described = i > 0 and toks[i - 1].cased and toks[i - 1].text.islower() and _is_org_head(toks[i - 1])
-            if closed and doc.free(i, j) and (described or any(_is_org_head(toks[k]) for k in range(i, j))):
+            towns = [_one_word_town(doc, k) for k in range(i, j)]
+            free = all(doc.owner[k] < 0 or towns[k - i] is not None for k in range(i, j))
+            if closed and free and (described or any(_is_org_head(toks[k]) for k in range(i, j))):
+                for town in towns:
+                    if town is not None:
+                        doc.release(town)  # «Северный поток»: a town's name inside a quoted name is part of it
                 doc.claim(Found(i, j, "ORG", 0.6, "pattern", doc.surface(i, j)))
             break
 
