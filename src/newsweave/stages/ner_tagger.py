@@ -3,9 +3,15 @@
 Trained by ``scripts/train_ner.py`` (``make ner-model``) only on permissively licensed data: GermEval 2014
 (de, CC BY 4.0), KazNERD (kk, CC BY 4.0) and IL-NER (hi, ur, CC BY 4.0); never on SlavicNER. Russian has no
 model (natasha tags it better than a CRF trained on FactRuEval did). Its features are the word itself
-(affixes, shape, frequency, script), its neighbours, and what the earlier layers found (gazetteer hits,
-titles, verbs of saying, organisation heads), so the model learns when to trust each rule and what else looks
-like a name in its language.
+(affixes, shape, frequency in half-Zipf steps, script), its neighbours, whether the gazetteer knows the word
+(or one of its inflection bases) on its own and as what, whether the document writes it capitalised
+mid-sentence elsewhere, and what the earlier layers found (gazetteer hits, titles, verbs of saying,
+organisation heads), so the model learns when to trust each rule and what else looks like a name in its language.
+Hindi and Urdu (one spoken language in two scripts) each train on both sets: the layers' cues are the same.
+
+Words that derive from or contain a name (GermEval's ``deutsche``, ``EU-weit``) are taught as their own label
+(``DONT_CARE``), not as ``O``: taught as ``O`` they made the model distrust the gazetteer's hits. The tagger
+claims nothing for them.
 
 One model per language: a capital letter means one thing in German (every noun) and another in Kazakh,
 and a shared model let the largest set (KazNERD) set the weights for all. The metadata file says, per
@@ -27,7 +33,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-from newsweave.kb.gazetteer import Gazetteer, script_of
+from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -36,6 +42,8 @@ DATA_DIR = Path(__file__).with_name("data")
 META_PATH = DATA_DIR / "ner_crf.json"
 #: Types the taggers predict (mapped from each training set's labels; MISC only GermEval has).
 TYPES = ("PER", "LOC", "ORG", "MISC")
+#: Label of words that derive from or contain a name (trained where a set marks them; never claimed).
+DONT_CARE = "DRV"
 #: From the mode that keeps most of the rule layers' findings to the one that keeps fewest.
 MODES = ("fill", "places", "override")
 #: Layers whose findings an ``override`` tagger never withdraws (the user's own knowledge base).
@@ -112,7 +120,33 @@ def _abroad(key: str, lang: str) -> int:
     return sum(key in _common_words(other) for other in ABROAD if other != lang)
 
 
-def _token_features(doc: ent._Doc, k: int) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _gazetteer_cue(text: str, key: str, lang: str) -> str:
+    """What the gazetteer knows a single word (or one of its inflection bases) as, with its importance in
+    half-steps of priority: ``gaz=LOC5`` for a city of 100,000, ``gaz=LOC6`` for a country; "" if unknown.
+
+    Unlike the gazetteer layer's hits, this does not depend on the word being accepted as a place in its
+    context, so the model can weigh a known name against the context itself.
+    """
+    gaz = load_gazetteer()
+    best = None
+    for base in (key, *ent._bases(text, key, lang)):
+        entry = gaz.lookup((base,))
+        if entry is not None and (best is None or entry.priority > best.priority):
+            best = entry
+    return "" if best is None else f"gaz={best.type}{min(int(best.priority * 2), 6)}"
+
+
+class Cues:
+    """One document's memo of its pieces' cues (each is used by five pieces' features) and document-wide sets."""
+
+    def __init__(self, doc: ent._Doc) -> None:
+        self.by_piece: dict[int, list[str]] = {}
+        #: Words the document writes capitalised mid-sentence (a name, or a German noun) somewhere.
+        self.capitalised = frozenset(t.key for t in doc.toks if t.cap and not t.sent_start and not t.upper)
+
+
+def _token_features(doc: ent._Doc, k: int, capitalised: frozenset[str]) -> list[str]:
     """The cues of one piece that its own and its neighbours' features repeat."""
     tok = doc.toks[k]
     owner = doc.owner[k]
@@ -124,12 +158,18 @@ def _token_features(doc: ent._Doc, k: int) -> list[str]:
         pos = "B" if found.i == k else "I"
         where = f"found={pos}{found.type}:{found.layer}"
     abroad = _abroad(tok.key, tok.lang) if tok.key else 0
-    cues = [f"case={_case(tok)}", f"z={int(zipf)}", f"abroad={min(abroad, 4)}", where,
+    cues = [f"case={_case(tok)}", f"z={int(zipf * 2)}", f"abroad={min(abroad, 4)}", where,
             f"pre={_sep_class(tok.sep_text)}"]
     if tok.cap and tok.key in doc.lower_keys:
         cues.append("lowseen")
     if doc.quoted[k]:
         cues.append("quoted")
+    if tok.key:
+        gaz = _gazetteer_cue(tok.text, tok.key, tok.lang)
+        if gaz:
+            cues.append(gaz)
+    if tok.cap and not tok.sent_start and tok.key in capitalised:
+        cues.append("capseen")
     if tok.sep != "space":
         cues.append(f"sep={tok.sep}")
     for name, flag in (("title", ent._is_title(doc.toks, k)), ("rep", tok.key in ent._reporting(tok.lang)),
@@ -139,17 +179,18 @@ def _token_features(doc: ent._Doc, k: int) -> list[str]:
     return cues
 
 
-def features(doc: ent._Doc, k: int, cues: dict[int, list[str]] | None = None) -> list[str]:
+def features(doc: ent._Doc, k: int, cues: Cues | None = None) -> list[str]:
     """The CRF features of piece ``k``: the word, its affixes, shape and script, and its neighbours' cues.
 
-    ``cues`` memoises :func:`_token_features` over one document (each piece's cues are used five times).
+    ``cues`` (built once per document) memoises :func:`_token_features`.
     """
-    cues = {} if cues is None else cues
+    cues = Cues(doc) if cues is None else cues
+    memo = cues.by_piece
 
     def cue(j: int) -> list[str]:
-        if j not in cues:
-            cues[j] = _token_features(doc, j)
-        return cues[j]
+        if j not in memo:
+            memo[j] = _token_features(doc, j, cues.capitalised)
+        return memo[j]
 
     toks = doc.toks
     tok = toks[k]
@@ -240,7 +281,7 @@ class CRFTagger:
 
     def tag(self, doc: ent._Doc) -> None:
         """Claim the spans the CRF labels as names (layer ``tagger``), as each language's mode says."""
-        cues: dict[int, list[str]] = {}
+        cues = Cues(doc)
         for sent in sentences(doc):
             lang = doc.toks[sent[0]].lang
             tagger = self.taggers.get(lang)
@@ -253,6 +294,8 @@ class CRFTagger:
             if mode != "fill":
                 kept = self._withdraw(doc, sent, keep_places=mode == "places")
             for start, end, kind in decode(labels):
+                if kind not in TYPES:
+                    continue
                 i, j = sent[start], sent[end - 1] + 1
                 if kind == "PER":
                     i = ent.person_start(doc, i, j)

@@ -1,0 +1,82 @@
+"""Unit tests of the CRF tagger's features, its don't-care label and the shipped models' metadata."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsweave.stages.entities import EntityStage, _Doc
+from newsweave.stages.ner_tagger import (
+    DONT_CARE,
+    META_PATH,
+    TYPES,
+    CRFTagger,
+    Cues,
+    _gazetteer_cue,
+    features,
+    load_tagger,
+    model_path,
+)
+
+
+@pytest.fixture(scope="module")
+def rules() -> EntityStage:
+    return EntityStage(use_natasha=False, use_tagger=False)
+
+
+def _prepared(rules: EntityStage, text: str, lang: str) -> _Doc:
+    doc = _Doc(text, lang, [])
+    rules.run_layers(doc, until="tagger")
+    return doc
+
+
+def test_ner_tagger_gazetteer_cue_knows_countries_and_their_inflections() -> None:
+    assert _gazetteer_cue("Kazakhstan", "kazakhstan", "en") == "gaz=LOC6"
+    assert _gazetteer_cue("Kasachstans", "kasachstans", "de").startswith("gaz=LOC")
+    assert _gazetteer_cue("Zorbakwyn", "zorbakwyn", "en") == ""
+
+
+def test_ner_tagger_features_mark_words_capitalised_elsewhere_in_the_document(rules: EntityStage) -> None:
+    doc = _prepared(rules, "We met Kolwyn today. Later the Kolwyn family left.", "en")
+    cues = Cues(doc)
+    second = max(k for k, t in enumerate(doc.toks) if t.text == "Kolwyn")
+    assert "capseen" in features(doc, second, cues)
+    assert "capseen" not in features(doc, 0, cues)  # "We" opens a sentence: not evidence of a name
+    assert features(doc, second, cues) == features(doc, second)  # the memo changes nothing
+
+
+def test_ner_tagger_never_claims_dont_care_words(rules: EntityStage, tmp_path) -> None:
+    """Words taught as DONT_CARE (adjectives derived from names) are neither names nor released to others."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for name, adjective in (("Zorbak", "zorbakisch"), ("Quenta", "quentisch"), ("Villux", "villuxisch"),
+                            ("Moravek", "moravekisch"), ("Tessaly", "tessalisch")):
+        doc = _prepared(rules, f"Wir trafen {name} und {adjective} Leute.", "de")
+        trainer.append([features(doc, k) for k in range(len(doc.toks))],
+                       ["O", "O", "B-PER", "O", f"B-{DONT_CARE}", "O"])
+    path = tmp_path / "de.crfsuite"
+    trainer.set_params({"max_iterations": 40, "feature.possible_transitions": True})
+    trainer.train(str(path))
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    stage.tagger = CRFTagger({"de": path}, {"de": ["LATIN"]}, {"de": "override"})
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    doc = _prepared(rules, "Wir trafen Brondal und brondalisch Leute.", "de")
+    labels = tagger.tag([features(doc, k) for k in range(len(doc.toks))])
+    assert labels[4] == f"B-{DONT_CARE}"  # the model does predict the label ...
+    found = {(m.text, m.type) for m in stage.recognise("Wir trafen Brondal und brondalisch Leute.", "de")}
+    assert found == {("Brondal", "PER")}  # ... and the stage claims nothing for it
+
+
+def test_ner_tagger_shipped_models_match_their_metadata() -> None:
+    """Every language the metadata lists has a model in a mode the tagger knows; together under 25 MB."""
+    meta = json.loads(META_PATH.read_text(encoding="utf-8"))
+    assert set(meta["languages"]) == set(meta["modes"])
+    assert all(model_path(lang).exists() for lang in meta["languages"])
+    assert sum(model_path(lang).stat().st_size for lang in meta["languages"]) < 25e6
+    assert "slavicner" not in json.dumps(meta["trained_on"]).lower()
+    tagger = load_tagger()
+    assert tagger is not None and tagger.languages == frozenset(meta["languages"])
+    assert DONT_CARE not in TYPES
