@@ -24,7 +24,7 @@ class Inflection:
 
     suffixes: frozenset[str]
     restores: tuple[str, ...] = ("",)
-    alternations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    alternations: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
 
 _SLAVIC_LATIN_RESTORES = ("", "a", "o", "e", "y")
