@@ -11,10 +11,12 @@ from typer.testing import CliRunner
 from newsweave.cli import app
 from newsweave.corpus.compare import (
     FEATURES,
+    PRODUCT_PREFIX,
     ViewEmbedder,
     Views,
     load_model,
     pair_features,
+    product_names,
     read_pairs,
     score_pair,
     tail_text,
@@ -56,7 +58,8 @@ def test_compare_features_are_complete_and_bounded() -> None:
     f = pair_features(a, b)
     assert set(FEATURES) <= set(f) and f["lang:en"] == 1.0
     assert f["cos"] == 0.0 and 0.0 < f["names"] <= 1.0
-    assert all(name in FEATURES or name.startswith("lang:") for name in load_model()["features"])
+    assert all(name in FEATURES or name.startswith(("lang:", PRODUCT_PREFIX)) for name in load_model()["features"])
+    assert sum(f[n] for n in product_names(2)) == f["cos"]  # the products sum to the cosine
 
 
 def test_compare_views_title_and_tail_texts() -> None:
@@ -155,6 +158,29 @@ def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
     assert blended > 0.85 and blended > linear + 0.02
     assert predict({"a": 0.9, "b": 0.9, "c": 0.5}, model) < predict({"a": 0.9, "b": 0.1, "c": 0.5}, model)
     assert predict({"a": 0.9, "b": 0.9}, linear_only) > predict({"a": 0.9, "b": 0.9}, model)
+
+
+def test_compare_vector_products_come_last_with_their_own_penalty() -> None:
+    from newsweave.evaluate.pairs import feature_names, fit_blend
+
+    feats = [{**dict.fromkeys(FEATURES, 0.0), "lang:de": 1.0, "vv10": 0.1, "vv2": 0.2}]
+    names = feature_names(feats)
+    assert names[-3:] == ["lang:de", "vv2", "vv10"]
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(200, 4))
+    y = x[:, 0] + x[:, 2] + 0.1 * rng.normal(size=200)
+    cols = ["a", "b", "vv0", "vv1"]
+    model = fit_blend(x, y, cols)
+    weak = fit_linear(x, y, cols, product_ridge=1e6)
+    assert abs(weak["coef"][2]) < 0.1 * abs(model["coef"][2])  # the products' penalty is their own
+    used: set[int] = set()
+    stack = list(model["trees"])
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            used.add(node[0])
+            stack += node[2:]
+    assert used and max(used) < 2  # the trees never split on a product
 
 
 def test_compare_bcubed_perfect_and_merged() -> None:

