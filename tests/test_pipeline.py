@@ -98,3 +98,30 @@ def test_pipeline_stops_early_without_leaving_work_behind() -> None:
     stream.close()
     assert [a.id for a in first] == ["0", "1", "2"]
     assert len(fake.threads) <= 4  # the chunk asked for plus at most the look-ahead, not the 250 chunks
+
+
+class _Node:
+    """An object that refers to itself: garbage that only the cyclic collector frees."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_pipeline_freeze_long_lived_freezes_only_above_the_threshold_and_after_collecting() -> None:
+    import gc
+    import weakref
+
+    from newsweave.pipeline import freeze_long_lived
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    try:
+        assert not freeze_long_lived(min_objects=10**9) and gc.get_freeze_count() == before
+        node = _Node()
+        gone = weakref.ref(node)
+        del node
+        assert gone() is not None  # a cycle: reference counting alone does not free it
+        assert freeze_long_lived(min_objects=0) and gc.get_freeze_count() > before
+        assert gone() is None  # collected before the freeze, not frozen for ever
+    finally:
+        gc.unfreeze()

@@ -12,6 +12,7 @@ thread, so on a multi-core machine the per-article stages hide behind the transf
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections import deque
@@ -51,6 +52,28 @@ _GIVEN = {"text", "title", "date", "lang", "source", "url"}
 #: Chunks a background stage may lag behind the calling thread: enough to keep the worker busy, few
 #: enough that memory stays bounded on an endless stream.
 _AHEAD = 2
+
+
+#: Objects in the collector's oldest generation above which ``Pipeline.pipe`` freezes them (:func:`freeze_long_lived`).
+FREEZE_MIN_OBJECTS = 50_000
+
+
+def freeze_long_lived(min_objects: int = FREEZE_MIN_OBJECTS) -> bool:
+    """Take the long-lived objects (models, per-language tables, knowledge-base indexes loaded so far) out of
+    the cyclic garbage collector's full passes, when there are at least ``min_objects`` of them.
+
+    A full collection walks every tracked object, and after the stages and corpus steps have loaded their
+    tables there are ~270,000: measured on 78 news articles of 505 words, the one full collection during their
+    analysis and linking cost 3.8 ms CPU per article, 0.2 ms once they were frozen. Garbage is collected first,
+    so only live objects are frozen (they are still freed by reference counting when dropped); the check costs
+    a walk of the oldest generation, which freezing empties, so the collect-and-freeze repeats only after as
+    many new long-lived objects (a newly loaded language, a store's picture). Returns whether it froze.
+    """
+    if len(gc.get_objects(generation=2)) < min_objects:
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 class PipelineError(ValueError):
@@ -96,6 +119,7 @@ class Pipeline:
         stages (see :meth:`_background`) run on chunk k in a worker thread while the other stages
         run on chunk k here; at most ``_AHEAD`` chunks wait for the worker.
         """
+        freeze_long_lived()
         back = self._background()
         if not back:
             for chunk in _chunks(articles, batch_size):
