@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.kb.names import (
+    display_fold,
     fold,
     fold_classes,
     loose_key,
@@ -123,3 +124,24 @@ def test_names_thai_leading_vowels_romanise_in_spoken_order() -> None:
 def test_names_translit_of_syllable_scripts_is_capitalised_per_word() -> None:
     assert translit("마르코 델라비니", "ko") == "Maleuko Dellabini"
     assert translit("马尔科·德拉维尼", "zh") == "Maerke-Delaweini"
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "shown"),
+    [
+        ("Вера Блум", "ru", "Вера Блум"),  # the surname has no ending: a nominative, the given name stays whole
+        ("Андрей Зорин", "ru", "Андрей Зорин"),
+        ("Олеся Коваль", "uk", "Олеся Коваль"),  # -ь ends base forms too
+        ("Андрея Зорина", "ru", "Андр Зорин"),  # oblique: folded as for keys
+        ("Зорина", "ru", "Зорин"),  # one word: folded as for keys
+        ("Anna Nowak", "de", "Anna Nowak"),
+    ],
+)
+def test_names_display_fold_keeps_nominative_names_whole(name: str, lang: str, shown: str) -> None:
+    assert display_fold(name, lang) == shown
+
+
+def test_names_cyrillic_spelling_of_an_english_w_meets_v() -> None:
+    assert name_key("Уэст", "ru") == name_key("Вест", "uk") == "vest"
+    assert phonetic_key("Уильям", "ru") == phonetic_key("William", "en")
+    assert name_key("Уфа", "ru") == "ufa"  # у before a consonant is a vowel

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Indel
 
 from newsweave.lang.name_folding import (
     APOSTROPHE_SUFFIX,
+    BASE_FORM_ENDINGS,
     DEFAULT_MIN_STEM,
     KEEP_AFTER,
     LAST_TOKEN_ONLY,
@@ -45,7 +46,14 @@ from newsweave.lang.orthography import (
     UZBEK_CYRILLIC_MARKERS,
     UZBEK_CYRILLIC_SHARED,
 )
-from newsweave.lang.script_sounds import LEADING_VOWELS, LOOSE_DROP, LOOSE_SEMIVOWELS, SCRIPT_RESPELL, SOUND_CLASSES
+from newsweave.lang.script_sounds import (
+    CYRILLIC_W_BEFORE,
+    LEADING_VOWELS,
+    LOOSE_DROP,
+    LOOSE_SEMIVOWELS,
+    SCRIPT_RESPELL,
+    SOUND_CLASSES,
+)
 
 #: Longest name considered; real names are far shorter, and the cap bounds the cost of junk input.
 MAX_NAME_CHARS = 200
@@ -56,6 +64,7 @@ _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _NUKTA_RE = re.compile("|".join(map(re.escape, NUKTA_PRECOMPOSED)))
 _LEADING_RE = re.compile(f"([{''.join(sorted(LEADING_VOWELS))}])(\\w)")
 _WORD_START_RE = re.compile(r"(?:^|(?<=[\s\-]))[a-z]")
+_CYRILLIC_W_RE = re.compile(f"(?<!\\w)у(?=[{''.join(sorted(CYRILLIC_W_BEFORE))}])")
 _SORTED_SUFFIXES = {lang: tuple(sorted(set(sufs), key=lambda s: (-len(s), s))) for lang, sufs in SUFFIXES.items()}
 
 
@@ -136,6 +145,27 @@ def fold(name: str, lang: str | None) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=_CACHE)
+def display_fold(name: str, lang: str | None) -> str:
+    """:func:`fold` for showing a name: a name of several words in a language that declines every word is
+    shown unfolded when its last word is in a base form (:data:`BASE_FORM_ENDINGS`, or no ending to strip).
+
+    Keys must fold every form of a name alike, so *Мира* and *Миры* both become *Мир*; a display name must
+    not: *Мира Айер* is a nominative (the surname carries no case ending, and the words of a name agree in
+    case), so *Мира* is a whole feminine given name, not an inflected *Мир*. Names of one word, and names
+    whose last word carries a case ending (*Андрея Соколова*), are folded as for keys.
+    """
+    text = " ".join((name or "")[:MAX_NAME_CHARS].split())
+    code = base_lang(lang)
+    tokens = text.split(" ")
+    if len(tokens) < 2 or code is None or code in LAST_TOKEN_ONLY or code not in SUFFIXES:
+        return fold(text, lang)
+    base = BASE_FORM_ENDINGS.get(code, ())
+    if all(part.lower().endswith(base) or _fold_token(part, code) == part for part in tokens[-1].split("-") if part):
+        return text
+    return fold(text, lang)
+
+
 def is_uzbek_cyrillic(name: str, lang: str | None = None) -> bool:
     """Whether ``name`` is Uzbek in Cyrillic script (so alifbo, not generic tables, should romanise it)."""
     code = base_lang(lang)
@@ -194,7 +224,7 @@ def name_key(name: str, lang: str | None = None) -> str:
     text = _spoken_order(_NUKTA_RE.sub(lambda m: NUKTA_PRECOMPOSED[m.group(0)], text))
     if is_uzbek_cyrillic(text, lang):
         text, code = _uzbek_latin(text), "uz"
-    text = text.lower()
+    text = _CYRILLIC_W_RE.sub("в", text.lower())  # Уэбб reads as Вэбб (Webb)
     if code in _RESPELL:
         pattern, table = _RESPELL[code]
         text = pattern.sub(lambda m: table[m.group(0)], text)

@@ -59,6 +59,17 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "de": ("s",),
 }
 
+#: Endings that a name's base (nominative) form itself ends in, though :data:`SUFFIXES` strips them so that
+#: the oblique forms meet it (Russian *Коваль*/*Коваля*, *Дмитрий*/*Дмитрия*). The words of one name agree in
+#: case, so a name of several words whose last word ends in one of these, or in no ending of the table at all
+#: (*Соколов*, *Айер*), is a nominative: :func:`newsweave.kb.names.display_fold` leaves its words whole, so that
+#: a given name such as *Мира* or *Андрей* is not shown cut to *Мир*, *Андр*. Endings that are also oblique
+#: case endings (Russian *-ой*, *-ей* of *Соколовой*) are left out: those names keep being folded.
+BASE_FORM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ь", "ий", "ый", "ский"),
+    "uk": ("ь", "ий", "ський"),
+}
+
 #: Shortest stem (in characters) a token may keep after an ending is stripped.
 MIN_STEM: dict[str, int] = {"kk": 4, "uz": 4, "ky": 4}
 DEFAULT_MIN_STEM = 3

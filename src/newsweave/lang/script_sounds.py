@@ -63,6 +63,17 @@ SCRIPT_RESPELL: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("\u0b80", "\u0bff", (("c", "s"), ("j", "dzh"))),
 )
 
+#: What a Latin *j* left in a name key (a language without a respelling for it, such as Spanish or Swedish, or a
+#: foreign name written as it is: an English *James* in a Spanish article) may stand for besides the *y* of the
+#: phonetic rules: English /dʒ/ (Cyrillic *Дж*) and Spanish /x/ (*José*, Cyrillic *Хосе*). Given names are
+#: compared under each reading.
+LATIN_J_READINGS: tuple[str, ...] = ("dzh", "kh")
+
+#: Cyrillic spellings of an English *w* before a vowel at the start of a word (Russian *Уэбб* for Webb,
+#: *Уильям*, *Уоррен*): name keys read the *у* as *в*, as Ukrainian writes *Вебб*, so the phonetic rules'
+#: *w* = *v* applies. No Russian word starts with these pairs, so native names are not touched.
+CYRILLIC_W_BEFORE: frozenset[str] = frozenset("эио")
+
 #: Dropped from the romanised name before the phonetic rules: the semivowels that abjads also use as vowel
 #: letters (Arabic و is *w*, *u* or *o*; ي is *y*, *i* or *e*), so that *w* does not become the consonant *v*.
 LOOSE_SEMIVOWELS: frozenset[str] = frozenset("wy")

@@ -1,0 +1,102 @@
+"""Canonical entities across transcriptions: Cyrillic spellings of Latin names, display forms, place links."""
+
+from __future__ import annotations
+
+from newsweave.corpus.entities import canonicalize
+from newsweave.model import Article, Entity, Mention
+
+
+def _article(aid: str, lang: str, names: list[tuple[str, str, str | None]], text: str | None = None) -> Article:
+    """An article whose text is the names joined by " … " (or ``text``), one mention per (name, type, kb id)."""
+    art = Article(id=aid, text=text if text is not None else " … ".join(n for n, _, _ in names), lang=lang)
+    pos = 0
+    for name, etype, kb_id in names:
+        start = art.text.index(name, pos)
+        art.mentions.append(Mention(start, start + len(name), name, etype, kb_id=kb_id))
+        pos = start + len(name)
+    return art
+
+
+def _entity(entities: list[Entity], articles: list[Article], surface: str) -> Entity:
+    ids = {m.entity_id for a in articles for m in a.mentions if m.text == surface}
+    assert len(ids) == 1, ids
+    return next(e for e in entities if e.id in ids)
+
+
+def _no_kb(_kb_id: str) -> None:
+    return None
+
+
+def test_canonical_transcription_latin_j_and_w_meet_cyrillic_dzh_and_v() -> None:
+    articles = [_article("es", "es", [("Joseph Webber", "PER", None)]),
+                _article("uk", "uk", [("Джозеф Веббер", "PER", None)]),
+                _article("ru", "ru", [("Джозеф Уэббер", "PER", None)]),
+                _article("ru2", "ru", [("Дмитрий Веббер", "PER", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    webber = _entity(entities, articles, "Joseph Webber")
+    assert _entity(entities, articles, "Джозеф Веббер").id == webber.id
+    assert _entity(entities, articles, "Джозеф Уэббер").id == webber.id  # Russian Уэ- writes an English W
+    assert _entity(entities, articles, "Дмитрий Веббер").id != webber.id  # another given name, another person
+
+
+def test_canonical_transcription_vowels_of_a_short_surname_may_differ_across_scripts() -> None:
+    articles = [_article("en", "en", [("Nadia Iyer", "PER", None)]),
+                _article("ru", "ru", [("Надя Айер", "PER", None)]),
+                _article("ru2", "ru", [("Надя Ори", "PER", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    nadia = _entity(entities, articles, "Nadia Iyer")
+    assert _entity(entities, articles, "Надя Айер").id == nadia.id
+    assert nadia.name == "Nadia Iyer"
+    assert _entity(entities, articles, "Надя Ори").id != nadia.id  # same consonants, other vowels: apart
+
+
+def test_canonical_transcription_display_keeps_nominative_given_names_whole() -> None:
+    articles = [_article("ru", "ru", [("Вера Блум", "PER", None), ("Андрей Зорин", "PER", None)]),
+                _article("uk", "uk", [("Олеся Коваль", "PER", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    assert _entity(entities, articles, "Вера Блум").name == "Vera Blum"
+    assert _entity(entities, articles, "Андрей Зорин").name == "Andrey Zorin"
+    assert _entity(entities, articles, "Олеся Коваль").name == "Olesya Koval"  # no soft-sign apostrophe
+
+
+def test_canonical_transcription_short_place_link_must_agree_with_the_article_countries() -> None:
+    kure, kourou = "geonames:1858296", "geonames:3381303"  # Kure (JP); Kourou (GF), also «Куру» in GeoNames
+    beside = _article("ru", "ru", [("Куру", "LOC", kure), ("Гвиане", "LOC", "iso:GF")])
+    alone = _article("uk", "uk", [("Куру", "LOC", kure)])
+    entities = canonicalize([beside, alone], [], kb_name=_no_kb)
+    assert beside.mentions[0].kb_id == kourou  # moved to the place of the country named beside it
+    assert alone.mentions[0].kb_id is None  # no country to agree with: no link, rather than a wrong one
+    assert _entity(entities, [beside, alone], "Куру").kb_ids == {"geonames": "3381303"}  # one name, one place
+
+
+def test_canonical_transcription_place_link_without_country_context_is_dropped() -> None:
+    art = _article("uk", "uk", [("Куру", "LOC", "geonames:1858296")])
+    entities = canonicalize([art], [], kb_name=_no_kb)
+    assert art.mentions[0].kb_id is None
+    assert _entity(entities, [art], "Куру").kb_ids == {}
+
+
+def test_canonical_transcription_big_places_and_long_names_keep_their_links() -> None:
+    kyiv, mumbai = "geonames:703448", "geonames:1275339"
+    art = _article("ru", "ru", [("Киев", "LOC", kyiv), ("Мумбаи", "LOC", mumbai)])
+    canonicalize([art], [], kb_name=_no_kb)
+    assert [m.kb_id for m in art.mentions] == [kyiv, mumbai]
+
+
+def test_canonical_transcription_shouted_names_are_not_shown_in_capitals() -> None:
+    articles = [_article("en", "en", [("BRUNNENDORF", "LOC", None), ("NASA", "ORG", None), ("USSR", "LOC", None),
+                                      ("HALDENWIL", "ORG", None), ("NEW HARBOUR", "LOC", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    names = {m.text: _entity(entities, articles, m.text).name for m in articles[0].mentions}
+    assert names == {"BRUNNENDORF": "Brunnendorf", "NASA": "NASA", "USSR": "USSR", "HALDENWIL": "Haldenwil",
+                     "NEW HARBOUR": "New Harbour"}
+
+
+def test_canonical_transcription_reference_order_is_turned_round_for_persons_only() -> None:
+    articles = [_article("a", "en", [("Sato, Kenji", "PER", None), ("Acme, Inc.", "ORG", None),
+                                     ("Paris, Texas", "LOC", None)]),
+                _article("b", "en", [("Kenji Sato", "PER", None), ("Acme", "ORG", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    assert _entity(entities, articles, "Sato, Kenji").id == _entity(entities, articles, "Kenji Sato").id
+    assert _entity(entities, articles, "Acme, Inc.").name == "Acme, Inc."
+    assert _entity(entities, articles, "Paris, Texas").name == "Paris, Texas"
