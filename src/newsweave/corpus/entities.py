@@ -47,7 +47,7 @@ from rapidfuzz import fuzz
 from newsweave.kb.names import (
     MAX_NAME_CHARS,
     base_lang,
-    fold,
+    display_fold,
     fold_classes,
     loose_key,
     name_key,
@@ -56,10 +56,12 @@ from newsweave.kb.names import (
     spelling_key,
     translit,
 )
+from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, SUFFIXES
-from newsweave.lang.script_sounds import EXACT_SCRIPTS, SAME_SCRIPT_LOOSE, SCRIPT_LOSSES
+from newsweave.lang.orgwords import ORG_HEADS
+from newsweave.lang.script_sounds import EXACT_SCRIPTS, LATIN_J_READINGS, SAME_SCRIPT_LOOSE, SCRIPT_LOSSES
 from newsweave.model import Article, Entity, Mention, Variant
 
 #: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
@@ -98,6 +100,10 @@ CONTEXT_MIN_SHARED, CONTEXT_MARGIN = 2, 2
 KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
     "geonames": frozenset({"PER", "ORG"}), "iso": frozenset({"PER"}), "lang": frozenset({"PER", "ORG", "LOC"}),
 }
+#: GeoNames city links of names of at most this many letters must agree with the article (:func:`_place_link`),
+#: unless the city has this many people and the name sounds like its own.
+SHORT_PLACE_LETTERS = 4
+BIG_PLACE_POPULATION = 1_000_000
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
@@ -266,14 +272,17 @@ class _Name:
         return _loose_of(self.core, self.lang)
 
     @classmethod
-    def of(cls, surface: str, lang: str | None, lemma: str | None = None) -> _Name:
+    def of(cls, surface: str, lang: str | None, lemma: str | None = None, etype: str = WILDCARD_TYPE) -> _Name:
+        """The keys of a written name; ``etype`` (the mention's type) decides whether *Surname, Given* may be
+        a person's name in reference order: only for persons and untyped names (*Paris, Texas* is a place)."""
         surface = " ".join(surface[:MAX_NAME_CHARS].split())
         core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
         tail = surface[len(core):]
         qualifier = name_key(tail.strip(" ()"), None) if tail else ""
         if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
             last, first = (p.strip() for p in core.split(","))
-            if last and first and len(last.split()) <= 3 and len(first.split()) <= 2:
+            if (last and first and len(last.split()) <= 3 and len(first.split()) <= 2
+                    and etype in ("PER", WILDCARD_TYPE) and _given_like(first, lang)):
                 core = f"{first} {last}"
                 surface = core + tail
         core = _regnal_last(_without_patronymic(core))
@@ -291,6 +300,26 @@ class _Name:
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
                    script_of(core), qualifier, core)
+
+
+_INITIAL_RE = re.compile(r"[^\W\d_]\.?")
+
+
+def _given_like(part: str, lang: str | None) -> bool:
+    """Whether the part after the comma of *Surname, Given* can be given names: initials (*J.*) or capitalised
+    words that are not organisation words (:data:`ORG_HEADS`: *Inc*, *Ltd*, *GmbH*) and end in no period or
+    capitals (*Apple, Inc.*, *Siemens, AG* are companies, not persons to turn round); words of caseless
+    scripts only need to be letters."""
+    heads = ORG_HEADS["*"] | ORG_HEADS["en"] | ORG_HEADS.get(base_lang(lang) or "", frozenset())
+    for word in part.split():
+        if _INITIAL_RE.fullmatch(word):
+            continue
+        letters = word.replace("-", "").replace("'", "")
+        if not letters or not all(unicodedata.category(c)[0] in "LM" for c in letters) or word.lower() in heads:
+            return False
+        if letters.lower() != letters.upper() and not (word[:1].isupper() and not letters.isupper()):
+            return False
+    return True
 
 
 def _without_patronymic(core: str) -> str:
@@ -389,6 +418,7 @@ class _Record:
     surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
     sounds: set[tuple[str, str, str]] = field(default_factory=set)  # (sound skeleton, script, initials), loose names
+    scripted_names: set[tuple[tuple[str, ...], str]] = field(default_factory=set)  # PER full-name tokens, script
 
 
 class EntityIndex:
@@ -420,7 +450,7 @@ class EntityIndex:
         for ns, value in entity.kb_ids.items():
             self.by_kb.setdefault(f"{ns}:{value}", entity.id)
         for variant in entity.variants:
-            self.add_name(record, _Name.of(variant.name, variant.lang))
+            self.add_name(record, _Name.of(variant.name, variant.lang, etype=entity.type))
         return record
 
     def add_name(self, record: _Record, name: _Name) -> None:
@@ -434,6 +464,7 @@ class EntityIndex:
             record.spellings.add(name.spelling)
         if len(name.tokens) > 1 and record.entity.type == "PER":
             record.full_names.add(name.tokens)
+            record.scripted_names.add((name.tokens, name.script))
             if name.script in EXACT_SCRIPTS:
                 record.surnames.add(name.tokens[-1])
         if record.entity.type == "PER" and name.tokens:
@@ -486,11 +517,25 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         for y in given_b:
             if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
                 return True
-            if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO or _skeleton_prefix(x, y):
-                return True
-            if len(loose := loose_key(x)) >= 3 and loose == loose_key(y):  # Marko and Hangul's maleuko
+            if any(_given_alike(rx, ry) for rx in _j_readings(x) for ry in _j_readings(y)):
                 return True
     return False
+
+
+def _given_alike(x: str, y: str) -> bool:
+    """Two given-name words (name-key tokens) spelled alike, or one's consonant skeleton starting the other's."""
+    if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO or _skeleton_prefix(x, y):
+        return True
+    return len(loose := loose_key(x)) >= 3 and loose == loose_key(y)  # Marko and Hangul's maleuko
+
+
+@lru_cache(maxsize=1 << 16)
+def _j_readings(token: str) -> tuple[str, ...]:
+    """A name-key word, plus its readings with a Latin *j* as the other sounds it stands for
+    (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*)."""
+    if "j" not in token:
+        return (token,)
+    return (token, *(token.replace("j", sound) for sound in LATIN_J_READINGS))
 
 
 def _surnames_compatible(x: str, y: str) -> bool:
@@ -560,6 +605,15 @@ def _deletions(key: str) -> list[str]:
     return [key, *dict.fromkeys(key[:k] + key[k + 1:] for k in range(len(key)))]
 
 
+def _transcribed_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names of one consonant skeleton, written in two scripts, are one name transcribed:
+    as many words, compatible given names and surnames spelled alike at :data:`GIVEN_RATIO` (short surnames
+    included). Transcription changes vowels more than spelling does (*Meera Iyer* and Russian *Мира Айер*:
+    *mera ier* and *mir aier*, 75 as a whole), so the whole-name :data:`MERGE_RATIO` is not asked."""
+    return (len(a) == len(b) > 1 and fuzz.ratio(spelling_key(a[-1]), spelling_key(b[-1])) >= GIVEN_RATIO
+            and _given_compatible(a, b))
+
+
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -573,12 +627,18 @@ def article_units(article: Article) -> list[_Unit]:
     units: list[_Unit] = []
     by_key: dict[tuple[str, str], _Unit] = {}
     by_kb: dict[str, _Unit] = {}
+    countries = frozenset(value for m in article.mentions if m.kb_id
+                          for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
     for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
-        lang = _mention_lang(article, mention)
-        name = _Name.of(mention.text or "", lang, mention.lemma)
-        folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
         mtype = mention.type or WILDCARD_TYPE
         kb_id = mention.kb_id if mention.kb_id and not _kb_contradicts(mention.kb_id, mtype) else None
+        if kb_id:
+            kb_id = _place_link(kb_id, mention, countries)
+            if kb_id != mention.kb_id:  # the checked link replaces the recogniser's, lemma and all
+                mention.kb_id, mention.lemma = kb_id, None
+        lang = _mention_lang(article, mention)
+        name = _Name.of(mention.text or "", lang, mention.lemma, mtype)
+        folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
         unit = by_kb.get(kb_id) if kb_id else None
         unit = unit or by_key.get((folded, mtype))
         if unit is None:
@@ -595,6 +655,24 @@ def article_units(article: Article) -> list[_Unit]:
                 unit.kb_names[mention.lemma] += 1
     units = _join_surnames(units)
     return _join_acronyms(article, units)
+
+
+def _place_link(kb_id: str, mention: Mention, countries: frozenset[str]) -> str | None:
+    """A GeoNames city link of a short name (:data:`SHORT_PLACE_LETTERS`) checked against the article: kept when
+    the article names the city's country, or when the city is big (:data:`BIG_PLACE_POPULATION`) and the name
+    sounds like its own (*Киев*, Kyiv); else moved to the city of a country the article names that GeoNames
+    gives exactly this name, else dropped. A short word matches too many names of far-away towns: Cyrillic
+    *Куру* beside French Guiana is Kourou there, not the Japanese city Kure whose dative it looks like."""
+    text = mention.text or ""
+    if sum(c.isalpha() for c in text) > SHORT_PLACE_LETTERS:
+        return kb_id
+    city = place(kb_id)
+    if city is None or city.country in countries:
+        return kb_id
+    if city.population >= BIG_PLACE_POPULATION and phonetic_key(translit(text)) == phonetic_key(city.name):
+        return kb_id
+    named = places_named(text, countries) or places_named(mention.lemma or text, countries)
+    return named[0].kb_id if named else None
 
 
 def _join_surnames(units: list[_Unit]) -> list[_Unit]:
@@ -860,10 +938,13 @@ class _Clustering:
     def _link_fuzzy(self) -> None:
         """Same phonetic key and similar spelling (*Saraev*/*Saraiev*), within the batch and with known entities."""
         buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        people: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
         for i, unit in enumerate(self.units):
             for name in unit.names:
                 if name.phonetic and not name.acronym and not (unit.type == "PER" and len(name.tokens) == 1):
                     buckets[name.phonetic].append((i, name.spelling))
+                if unit.type == "PER" and len(name.tokens) > 1 and name.phonetic:
+                    people[name.phonetic].append((i, name.tokens, name.script))
         for key, members in buckets.items():
             own = len(members)  # pairs of two known entities were decided before: only pairs with a unit
             for eid in sorted(self.index.by_phonetic.get(key, ())):
@@ -873,6 +954,19 @@ class _Clustering:
                 for b in range(a + 1, len(members)):
                     (i, si), (j, sj) = members[a], members[b]
                     if self.find(i) != self.find(j) and _similar(si, sj) and self._types_ok(i, j):
+                        self.union(i, j)
+        for key, people_members in people.items():
+            own = len(people_members)
+            for eid in sorted(self.index.by_phonetic.get(key, ())):
+                record = self.index.records[eid]
+                if record.entity.type == "PER":
+                    people_members.extend((self.known(eid), tokens, script) for tokens, script
+                                          in sorted(record.scripted_names) if phonetic_key(" ".join(tokens)) == key)
+            for a in range(own):
+                i, tokens_a, script_a = people_members[a]
+                for j, tokens_b, script_b in people_members[a + 1:]:
+                    if (script_a != script_b and self.find(i) != self.find(j)
+                            and _transcribed_alike(tokens_a, tokens_b) and self._types_ok(i, j)):
                         self.union(i, j)
 
     def _link_loose(self) -> None:
@@ -1054,6 +1148,11 @@ def kb_acronym_id(acronym: str, etype: str) -> str | None:
 
 #: Variants (the most frequent) a display name is worked out from; bounds the cost for popular entities.
 DISPLAY_VARIANTS = 40
+#: Letters an acronym of a place has at most (USA, UAE, USSR): longer words in capitals are shouted names.
+PLACE_ACRONYM_MAX = 4
+#: Dropped from Cyrillic names before romanising them for display, as English news spelling does (*Koval*,
+#: *Igor*, not *Koval'*): the soft sign, which anyascii writes as an apostrophe.
+_DISPLAY_DROP = str.maketrans("", "", "ьЬ")
 _SEPARATORS = re.compile(r"([\s\-]+)")
 
 
@@ -1096,19 +1195,51 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     forms = []
     for v in variants:
         latin = v.script == "Latn"
-        text = " ".join(anyascii(v.name if latin else translit(fold(v.name, v.lang), v.lang)).split())
+        shown = v.name if latin else translit(display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
+        text = " ".join(anyascii(shown).split())
         if text:
             forms.append(_Form(text, base_lang(v.lang) or "und", v.script, v.count))
     if not forms:
         return entity.name
+    return _unshout(_form_name(forms, entity.type), entity.type, forms)
+
+
+def _form_name(forms: list[_Form], etype: str) -> str:
+    """The display name from the variants' Latin forms: the most used English full name; for an organisation
+    known only by an expansion in a case-inflecting language, its acronym; else the consensus spelling."""
     english = [f for f in forms if f.lang == "en" and len(f.tokens) > 1]
     if english:
         return max(english, key=lambda f: (f.count, f.text)).text
-    if entity.type == "ORG":
+    if etype == "ORG":
         acronym = _inflected_only_acronym(forms)
         if acronym:
             return acronym
-    return _consensus_name(forms, entity.type == "PER")
+    return _consensus_name(forms, etype == "PER")
+
+
+def _unshout(name: str, etype: str, forms: list[_Form]) -> str:
+    """The display name without words in capitals that only shout (datelines, headlines: *ERSTFELD*, *KOUROU*):
+    such a word takes the casing another variant gives it, else capital-first. Acronyms stay: a lone word of
+    at most :data:`ACRONYM_MAX` capitals (a place: :data:`PLACE_ACRONYM_MAX`; a person has none), or a word
+    without vowels in a name of several words all in capitals (*BBC NEWS* -> *BBC News*)."""
+    parts = _SEPARATORS.split(name)
+    words = parts[::2]
+    if not any(_capitals(w) for w in words):
+        return name
+    cased = {w.casefold(): w for f in forms for w in f.tokens if not _capitals(w)}
+    limit = 0 if etype == "PER" else PLACE_ACRONYM_MAX if etype == "LOC" else ACRONYM_MAX
+    shouting = len(words) > 1 and all(_capitals(w) for w in words if sum(c.isalpha() for c in w) >= 2)
+    for k, word in enumerate(words):
+        spoken = any(c in "aeiouy" for c in anyascii(word).lower())
+        if _capitals(word) and (len(word) > limit or (shouting and spoken)):
+            words[k] = cased.get(word.casefold(), word[:1] + word[1:].lower())
+    parts[::2] = words
+    return "".join(parts)
+
+
+def _capitals(word: str) -> bool:
+    """A word of two or more letters, all capitals."""
+    return sum(c.isalpha() for c in word) >= 2 and word == word.upper() and word != word.lower()
 
 
 def _inflected_only_acronym(forms: list[_Form]) -> str | None:
