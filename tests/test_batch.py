@@ -1,7 +1,8 @@
 """``newsweave batch`` on Spark (local[2]) gives what ``newsweave analyze`` gives, and bad input is counted.
 
-One SparkSession is shared by the module (start-up costs 10-20 s); the corpus is the seeds plus a few
-dozen generated articles with one malformed line in the middle, run once through each path.
+One SparkSession is shared by the test session (start-up costs 10-20 s, and every Python worker loads the
+models once); the corpus is the seeds plus a dozen generated and a few SlavicNER articles with one
+malformed line in the middle, run once through each path. The blocking logic is checked without Spark.
 """
 
 from __future__ import annotations
@@ -48,25 +49,29 @@ def _generated(n: int) -> list[dict[str, str]]:
     return out
 
 
+#: Articles in the equivalence corpus: 5 seeds + 12 generated + 6 SlavicNER + 1 exact copy.
+_ARTICLES = 24
+
+
 @pytest.fixture(scope="module")
 def corpus(seeds_dir: Path, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeds + 30 generated + 15 SlavicNER articles + one exact copy, with a malformed line in the middle."""
+    """Seeds + 12 generated + 6 SlavicNER articles + one exact copy, with a malformed line in the middle."""
     records = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted(seeds_dir.glob("*.txt"))]
-    records += _generated(30)
+    records += _generated(12)
     with (shared / "dev/slavicner/docs.jsonl").open(encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
-    records += [{"id": f"slavic{i}", "text": d["text"]} for i, d in enumerate(random.Random(3).sample(docs, 15))]
+    records += [{"id": f"slavic{i}", "text": d["text"]} for i, d in enumerate(random.Random(3).sample(docs, 6))]
     records.append({"id": "copy-of-gen000", "text": records[5]["text"]})
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
-    lines.insert(20, '{"id": "broken", "text": "unterminated')
+    lines.insert(10, '{"id": "broken", "text": "unterminated')
     path = tmp_path_factory.mktemp("batch") / "corpus.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
-    """One local[2] session for the module; ``newsweave batch`` picks it up via getOrCreate."""
+    """One local[2] session for the test session; ``newsweave batch`` picks it up via getOrCreate."""
     from newsweave.batch import spark_session
 
     session = spark_session("local[2]")
@@ -106,10 +111,10 @@ def _table(out: Path, name: str) -> list[dict[str, Any]]:
 def test_batch_bad_line_counted_and_rest_kept(batched: tuple[Path, str], analyzed: dict[str, dict[str, Any]]) -> None:
     out, output = batched
     assert "1 bad inputs" in output
-    assert "corpus.jsonl:21: bad JSONL record" in output
+    assert "corpus.jsonl:11: bad JSONL record" in output
     ids = {row["id"] for row in _table(out, "articles")}
     assert ids == set(analyzed)
-    assert len(ids) == 51  # 5 seeds + 30 generated + 15 SlavicNER + 1 copy; only the broken line is missing
+    assert len(ids) == _ARTICLES  # only the broken line is missing
 
 
 @pytest.fixture(scope="module")
@@ -122,9 +127,9 @@ def comparison(batched: tuple[Path, str], analyzed: dict[str, dict[str, Any]]) -
 def test_batch_per_article_results_equal_analyze(comparison: Any) -> None:
     assert not comparison.missing and not comparison.extra
     for name, (same, total) in comparison.fields.items():
-        assert same == total == 51, (name, comparison.examples[name])
+        assert same == total == _ARTICLES, (name, comparison.examples[name])
     for key, (same, in_analyze, in_batch, lists) in comparison.spans.items():
-        assert same == in_analyze == in_batch and lists == 51, (key, comparison.examples[key])
+        assert same == in_analyze == in_batch and lists == _ARTICLES, (key, comparison.examples[key])
     assert comparison.spans["entities"][0] > 300  # the comparison saw real work
 
 
@@ -151,10 +156,11 @@ def test_batch_distributed_entities_events_stories_equal_analyze(comparison: Any
 
 
 def test_batch_linking_blocks_give_the_embedded_entities() -> None:
-    """Units split into the connected components of :func:`unit_keys`, each clustered alone, give the ids
-    that clustering all units at once gives (no Spark: the components by a plain union-find)."""
-    from newsweave.batch.linking import _cluster_units, _units_of, unit_keys
-    from newsweave.corpus.entities import canonicalize
+    """Units split into the connected components of ``blocking_keys``, each clustered alone, give the ids
+    that clustering all units at once gives, cross-script links included (no Spark: the components by
+    ``union_labels``, the driver's union-find)."""
+    from newsweave.batch.linking import _cluster_units, _units_of, entity_edges, union_labels
+    from newsweave.corpus.entities import blocking_keys, canonicalize
 
     def article(aid: str, lang: str, names: list[tuple[str, str]]) -> Article:
         art = Article(id=aid, text=" … ".join(n for n, _ in names), lang=lang)
@@ -175,20 +181,10 @@ def test_batch_linking_blocks_give_the_embedded_entities() -> None:
     whole = batch()
     canonicalize(whole, [])
     units = [u for i, art in enumerate(batch()) for u in _units_of(("in", i), art)]
-    parent = list(range(len(units)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    owner: dict[str, int] = {}
-    for i, unit in enumerate(units):
-        for key in unit_keys(unit[3]):
-            parent[find(i)] = find(owner.setdefault(key, i))
+    labels = union_labels(entity_edges((i, key) for i, unit in enumerate(units) for key in blocking_keys(unit[3])))
     blocks: dict[int, list[Any]] = defaultdict(list)
     for i, unit in enumerate(units):
-        blocks[find(i)].append(unit)
+        blocks[labels.get(i, i)].append(unit)
     assert 1 < len(blocks) < len(units)  # some units share keys, not all
     got = {}
     for block in blocks.values():
@@ -198,32 +194,68 @@ def test_batch_linking_blocks_give_the_embedded_entities() -> None:
                 got.update({(key[1], pos): (eid, name) for pos, eid, name in rows})
     want = {(i, pos): (m.entity_id, m.entity_name) for i, art in enumerate(whole) for pos, m in enumerate(art.mentions)}
     assert got == want
+    assert want[(3, 3)][0] == want[(4, 0)][0]  # Liz Truss and ليز تراس: a loose cross-script link, kept in one block
+
+
+def test_batch_components_by_min_label_propagation_and_union_find(spark: Any) -> None:
+    """The DataFrame propagation (large graphs) and the driver's union-find (graphs that fit the driver) label
+    every node with its component's smallest id."""
+    from newsweave.batch.linking import components, union_labels
+
+    pairs = [(1, "a"), (2, "a"), (2, "b"), (3, "b"), (4, "c"), (5, "c"), (6, "d"), (9, "e"), (8, "e"), (8, "b")]
+    edges = spark.createDataFrame(pairs, "node long, key string")
+    nodes = spark.createDataFrame([(n,) for n in range(1, 10)], "node long")
+    frame, iterations = components(spark, edges, nodes)
+    labels = {r["node"]: r["label"] for r in frame.collect()}
+    assert labels == {1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 6, 7: 7, 8: 1, 9: 1}
+    assert iterations >= 2
+    assert union_labels(pairs) == {n: label for n, label in labels.items() if n != 7}  # 7 has no edge
+
+
+def _evidence(aid: str, day: str | None, vector: list[float], entity: str = "loc-astana") -> Any:
+    from newsweave.corpus.events import evidence
+
+    art = Article(id=aid, text="Talks in Astana.", date=day, embedding=vector)
+    art.mentions.append(Mention(9, 15, "Astana", "LOC", entity_id=entity))
+    return evidence(art)
+
+
+def test_batch_event_blocks_link_only_pairs_that_score_and_skip_frequent_entities(monkeypatch: Any) -> None:
+    """Inside a block only pairs reaching the threshold become edges; an oversized entity block links
+    nothing (a frequent entity), an oversized vector block pairs by date window."""
+    from newsweave.batch import linking
+    from newsweave.corpus.events import WEIGHTS
+
+    threshold = WEIGHTS.join - linking.EVENT_MARGIN
+    same = [(i, aid, _evidence(aid, "2024-03-01", [1.0, 0.2, 0.0])) for i, aid in enumerate("ab")]
+    other = (2, "c", _evidence("c", "2024-03-09", [0.0, 0.1, 1.0], entity="per-someone-else"))
+    found = list(linking.block_pairs("k:loc-astana|100", [*same, other], threshold))
+    assert [f for f in found if f[0] == "edge"] == [("edge", 0, 1)]
+    assert ("pairs", 3, 0) in found
+    monkeypatch.setattr(linking, "MAX_BLOCK", 2)
+    monkeypatch.setattr(linking, "BLOCK_WINDOW", 1)
+    assert list(linking.block_pairs("k:loc-astana|100", [*same, other], threshold)) == [("frequent", 1, 0)]
+    windowed = list(linking.block_pairs("v0:17|100", [*same, other], threshold))
+    assert ("windowed", 1, 0) in windowed and ("pairs", 2, 0) in windowed  # each with its one predecessor
+
+
+def test_batch_size_classes() -> None:
+    from newsweave.batch.linking import size_classes
+
+    assert size_classes({1: 7, 3: 2, 5: 1, 40: 1, 900: 1}) == {"1": 7, "2-5": 3, "6-20": 0, "21-100": 1,
+                                                                  "101-500": 0, ">500": 1}
 
 
 def test_batch_event_keys_pair_articles_within_the_veto_window() -> None:
     from newsweave.batch.linking import event_keys
-    from newsweave.corpus.events import evidence
 
     def keys(day: str | None) -> set[str]:
-        art = Article(id=day or "undated", text="Talks in Astana.", date=day, embedding=[1.0, 0.5, 0.25])
-        art.mentions.append(Mention(9, 15, "Astana", "LOC", entity_id="loc-astana"))
-        return set(event_keys(evidence(art)))
+        return set(event_keys(_evidence(day or "undated", day, [1.0, 0.5, 0.25])))
 
     assert keys("2024-03-01") & keys("2024-03-15")  # 14 days apart: one window
     dated = {k for k in keys("2024-03-01") & keys("2024-04-01") if not k.endswith("|u")}
     assert not dated  # a month apart: only the undated blocks, where dated pairs are never scored
     assert keys(None) & keys("2024-03-01") and all(k.endswith("|u") for k in keys(None))
-
-
-def test_batch_components_by_min_label_propagation(spark: Any) -> None:
-    from newsweave.batch.linking import components
-
-    edges = spark.createDataFrame([(1, "a"), (2, "a"), (2, "b"), (3, "b"), (4, "c"), (5, "c"), (6, "d")],
-                                  "node long, key string")
-    nodes = spark.createDataFrame([(n,) for n in range(1, 8)], "node long")
-    labels, iterations = components(spark, edges, nodes)
-    assert {r["node"]: r["label"] for r in labels.collect()} == {1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 6, 7: 7}
-    assert iterations >= 2
 
 
 def _page(i: int) -> bytes:
@@ -304,7 +336,7 @@ def test_batch_reads_parquet_rows_like_jsonl_records(spark: Any, tmp_path: Path)
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "articles.parquet")
     errors: list[str] = []
     report = run_batch([str(tmp_path / "articles.parquet")], str(tmp_path / "out"), spark=spark,
-                       stages=["language", "time"], on_error=errors.append)
+                       stages=["language", "time"], on_error=errors.append, link="driver")  # reading is tested
     got = {r["id"]: r for r in _table(tmp_path / "out", "articles")}
     assert set(got) == {"gen000", "gen002"} and report.read == 2
     assert got["gen000"]["date"] == rows[0]["date"] and got["gen000"]["date_source"] == "metadata"

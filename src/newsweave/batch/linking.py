@@ -6,28 +6,32 @@ Each step runs the embedded path's own functions (``newsweave.corpus``), on exec
   ``KnownNames`` in input order on the driver (names only, not articles), broadcast, and looked for in
   every article (``propagate_article``). Identical to ``propagate_mentions``.
 * **Entities** — pass 1 (``article_units``) runs per article. Every unit gets the keys through which the
-  embedded clustering can link it to another unit (:func:`unit_keys`: KB ids, name keys, concept bags,
-  phonetic keys, surname keys); the connected components of the unit-key graph are found by iterated
-  min-label propagation on DataFrames (:func:`components`); each component is clustered by
-  ``canonicalize_units``, the embedded pass 2, over its units in the embedded order. The clustering only
-  ever links units that share a key, so each component gets the entities and ids the whole batch would.
-  One exception: a bare surname that fits two persons is decided by the entities its article shares with
-  each bearer's articles, and entities of *other* components are not seen inside a component, so such a
-  surname stays unattached where the embedded path would pick one (counted by the equivalence run).
-* **Events** — articles are blocked by (entity key or vector LSH bucket, 14-day window); inside a block
-  every pair is scored by ``event_score``, the embedded decision function (one article against the
-  other as a one-article event), and pairs within :data:`EVENT_MARGIN` of the join threshold become
-  edges. Each connected component of articles is clustered by ``cluster`` (the embedded online
-  clustering: events, mentioned events, stories) and dated by ``refine_dates``. A centroid can score
-  higher than any of its members, so a link the embedded path makes through an event's centroid can
-  fall between components; the margin keeps that rare, and stories (which chain events over years) are
-  only built within a component — the equivalence run reports both.
+  embedded clustering can link it to another unit (``entities.blocking_keys``, kept beside the clustering
+  it mirrors; :func:`entity_edges` keeps an exact-script loose key only where a lossy-script name has it);
+  the connected components of the unit-key graph come from :func:`union_labels` on the driver (ids and keys
+  only) or, for graphs over :data:`DRIVER_EDGES` edges, from min-label propagation on DataFrames
+  (:func:`components`); each component is clustered by ``canonicalize_units``, the embedded pass 2, over
+  its units in the embedded order. The clustering only ever links units that share a key, so each
+  component gets the entities and ids the whole batch would. One exception: a bare surname that fits two
+  persons is decided by the entities its article shares with each bearer's articles, and entities of
+  *other* components are not seen inside a component (counted by the equivalence run).
+* **Events** — articles are blocked by (entity key or vector LSH bucket, 14-day window); an oversized
+  entity block (a frequent entity) is not used and an oversized vector block is paired by date window
+  (:data:`MAX_BLOCK`); inside a block every pair is scored by ``event_score``, the embedded decision
+  function (one article against the other as a one-article event), and pairs within :data:`EVENT_MARGIN`
+  of the join threshold become edges, so components follow real candidate links. Each connected component
+  of articles is clustered by ``cluster`` (the embedded online clustering) and dated by ``refine_dates``.
+  A centroid can score higher than any of its members, so a link the embedded path makes through an
+  event's centroid can fall between components; the margin keeps that rare.
+* **Stories** — placed once over all events on the driver (:func:`place_stories`), in the embedded order,
+  since a story chains events across components.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -35,18 +39,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsweave.corpus.dating import refine_dates
-from newsweave.corpus.entities import (
-    _deletions,
-    _loose_candidate,
-    article_units,
-    canonicalize_units,
-    kb_display_name,
-    unit_order,
-)
-from newsweave.corpus.events import EventState, Evidence, cluster, event_score, evidence
+from newsweave.corpus.entities import article_units, blocking_keys, canonicalize_units, kb_display_name, unit_order
+from newsweave.corpus.events import EventIndex, EventState, Evidence, cluster, event_score, evidence
 from newsweave.corpus.facts import attach_speakers
 from newsweave.corpus.propagation import article_document, names_to_spread, propagate_article
-from newsweave.kb.names import name_key, phonetic_key
 from newsweave.model import Article, Entity, Event, Story
 from newsweave.stages.entities import KnownNames
 
@@ -56,18 +52,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Pairs scoring at least ``join - EVENT_MARGIN`` join one component: the embedded path scores an article
-#: against an event's centroid, which can exceed the article's score against each member alone.
-EVENT_MARGIN = 1.0
+#: Pairs scoring at least ``join - EVENT_MARGIN`` against each other (one article against the other as a
+#: one-article event) are linked: the embedded path scores an article against an event's centroid and
+#: running entity counts, which can score a little higher than any one member does.
+EVENT_MARGIN = 0.25
 #: Days per time window of the event blocks (the embedded path vetoes pairs more than 14 days apart).
 WINDOW_DAYS = 14
 #: Vector LSH: bands of random-hyperplane bits (same-event leads, cosine ~0.95, share a band ~97% of the time).
 LSH_BANDS, LSH_BITS = 6, 8
-#: A block larger than this pairs each article with the previous ``BLOCK_WINDOW`` (by date) only, as the
-#: embedded path looks at the most recent events of an entity only.
-MAX_BLOCK, BLOCK_WINDOW = 400, 64
+#: Blocks of more articles than ``MAX_BLOCK``: an entity's block is not used (a frequent entity, "Russia" in
+#: a Russia-heavy fortnight, says little about which event an article reports; its articles still meet
+#: through rarer entities and vector bands), a vector band's block pairs each article with its
+#: ``BLOCK_WINDOW`` predecessors by date only. Both keep the scoring work per block bounded.
+MAX_BLOCK, BLOCK_WINDOW = 100, 64
 #: Iterations of min-label propagation before giving up (a path longer than this is not expected).
 MAX_ITERATIONS = 200
+#: Graphs with at most this many edges (ids only) get their components by union-find on the driver:
+#: one Spark job instead of several per propagation round.
+DRIVER_EDGES = 2_000_000
+#: Upper bounds of the component size classes reported (the last class is everything larger).
+SIZE_CLASSES = (1, 5, 20, 100, 500)
 
 Key = tuple[str, int]
 
@@ -80,14 +84,31 @@ class LinkStats:
     entity_components: int = 0
     largest_entity_component: int = 0
     entity_iterations: int = 0
-    event_pairs: int = 0
+    entity_sizes: dict[str, int] = field(default_factory=dict)
+    event_blocks: int = 0
+    frequent_blocks: int = 0  # entity blocks over MAX_BLOCK articles, not used
+    windowed_blocks: int = 0  # vector blocks over MAX_BLOCK articles, paired by date window
+    event_pairs: int = 0  # pairs scored
+    event_edges: int = 0  # pairs scoring at least join - EVENT_MARGIN
     event_components: int = 0
     largest_event_component: int = 0
     event_iterations: int = 0
+    event_sizes: dict[str, int] = field(default_factory=dict)
     id_collisions: list[str] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------- connected components (DataFrames)
+def size_classes(counts: dict[int, int]) -> dict[str, int]:
+    """Components per size class (``"1"``, ``"2-5"``, ..., ``">500"``) from ``{size: components}``."""
+    out: dict[str, int] = {}
+    low = 1
+    for high in (*SIZE_CLASSES, None):
+        name = f">{low - 1}" if high is None else str(high) if high == low else f"{low}-{high}"
+        out[name] = sum(n for size, n in counts.items() if size >= low and (high is None or size <= high))
+        low = (high or 0) + 1
+    return out
+
+
+# ---------------------------------------------------------------- connected components
 
 def components(spark: SparkSession, edges: DataFrame, nodes: DataFrame) -> tuple[DataFrame, int]:
     """``(node, label)`` for every node: the smallest node id of its connected component, and the iterations.
@@ -112,20 +133,57 @@ def components(spark: SparkSession, edges: DataFrame, nodes: DataFrame) -> tuple
     raise RuntimeError(f"connected components did not converge in {MAX_ITERATIONS} iterations")
 
 
-def _grouped(spark: SparkSession, keyed: RDD[tuple[int, Any]], edges: RDD[tuple[int, str]]
-             ) -> tuple[RDD[list[Any]], int, int, int]:
-    """The payloads of ``keyed`` grouped by connected component; (groups, count, largest, iterations)."""
+def union_labels(edges: Iterable[tuple[int, Hashable]]) -> dict[int, int]:
+    """``node -> smallest node id of its component`` for the nodes of a bipartite ``(node, key)`` edge list
+    (nodes sharing a key are connected): :func:`components` by union-find, for graphs that fit the driver."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    first: dict[Hashable, int] = {}
+    for node, key in edges:
+        parent.setdefault(node, node)
+        other = first.setdefault(key, node)
+        a, b = find(node), find(other)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {node: find(node) for node in parent}
+
+
+def _grouped(spark: SparkSession, keyed: RDD[tuple[int, Any]], edges: RDD[tuple[int, Hashable]]
+             ) -> tuple[RDD[list[Any]], int, int, int, dict[str, int]]:
+    """The payloads of ``keyed`` grouped by connected component, spread over ``partitions(sc)`` tasks;
+    (groups, count, largest, propagation rounds (0: union-find on the driver), size classes)."""
     from pyspark.sql import types as st
 
-    node_schema = st.StructType([st.StructField("node", st.LongType(), False)])
-    edge_schema = st.StructType([st.StructField("node", st.LongType(), False),
-                                 st.StructField("key", st.StringType(), False)])
-    nodes = spark.createDataFrame(keyed.map(lambda kv: (kv[0],)), node_schema)
-    labels, iterations = components(spark, spark.createDataFrame(edges, edge_schema), nodes)
-    groups = (keyed.join(labels.rdd.map(lambda r: (r["node"], r["label"])))
-              .map(lambda kv: (kv[1][1], kv[1][0])).groupByKey().map(lambda kv: list(kv[1])).persist())
-    sizes = groups.map(len).stats()
-    return groups, sizes.count(), int(sizes.max()) if sizes.count() else 0, iterations
+    sc = spark.sparkContext
+    edges = edges.persist()
+    if edges.count() <= DRIVER_EDGES:
+        labels = sc.broadcast(union_labels(edges.collect()))
+        by_label = keyed.map(lambda kv: (labels.value.get(kv[0], kv[0]), kv[1]))
+        iterations = 0
+    else:
+        node_schema = st.StructType([st.StructField("node", st.LongType(), False)])
+        edge_schema = st.StructType([st.StructField("node", st.LongType(), False),
+                                     st.StructField("key", st.StringType(), False)])
+        nodes = spark.createDataFrame(keyed.map(lambda kv: (kv[0],)), node_schema)
+        frame, iterations = components(spark, spark.createDataFrame(edges.mapValues(str), edge_schema), nodes)
+        by_label = keyed.join(frame.rdd.map(lambda r: (r["node"], r["label"]))).map(lambda kv: (kv[1][1], kv[1][0]))
+    groups = by_label.groupByKey(partitions(sc)).map(lambda kv: list(kv[1])).persist()
+    counts = groups.map(len).countByValue()
+    edges.unpersist()
+    return (groups, sum(counts.values()), max(counts, default=0), iterations, size_classes(dict(counts)))
+
+
+def partitions(sc: Any) -> int:
+    """Tasks per corpus-step stage: four per task slot, so that no slot idles behind one long task."""
+    return max(2, sc.defaultParallelism * 4)
 
 
 # ---------------------------------------------------------------- propagation
@@ -155,31 +213,13 @@ def propagate(sc: Any, articles: RDD[tuple[Key, Article]], stats: LinkStats) -> 
 
 # ---------------------------------------------------------------- entities
 
-def unit_keys(unit: Any) -> set[str]:
-    """Every key through which ``canonicalize_units`` can link this unit to another.
-
-    The buckets of the embedded clustering: KB ids; name keys, concept bags and acronym keys (exact and
-    bare-surname buckets); phonetic keys (similar spellings); surname phonetic keys (full names and bare
-    surnames of persons); the one-deletion variants of loose cross-script keys (its ``_link_loose``
-    buckets, through the clustering's own helpers). A key shared is a possible link, never a decision:
-    the blocks only need to hold every pair the clustering could join, so a new kind of link in
-    ``newsweave.corpus.entities`` needs its bucket key here too.
-    """
-    keys = {f"kb:{k}" for k in unit.kb_ids}
-    person = unit.type == "PER"
-    for name in unit.names:
-        keys.update(f"x:{k}" for k in name.keys)
-        if name.concepts:
-            keys.add(f"x:{name.concepts}")
-        if name.phonetic:
-            keys.add(f"p:{name.phonetic}")
-        if person and name.tokens:
-            keys.add(f"s:{phonetic_key(name.tokens[-1])}")
-        if _loose_candidate(name, unit.type):
-            keys.update(f"l:{k}" for k in _deletions(name.loose))
-        if not name_key(name.surface, name.lang):  # founded under its surface ("Ъ"): ids suffixed -2, -3 in one block
-            keys.add(f"f:{name.surface}")
-    return keys
+def entity_edges(keyed: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The unit-key edges :func:`link_entities` builds from ``(unit, blocking key)`` pairs, on one machine:
+    an exact-script loose key (``le:``) is kept, as ``l:``, only where a lossy-script name has it."""
+    keyed = list(keyed)
+    lossy = {k for _, k in keyed if k.startswith("l:")}
+    return [(u, k) for u, k in keyed if not k.startswith("le:")] + [
+        (u, f"l:{k[3:]}") for u, k in keyed if k.startswith("le:") and f"l:{k[3:]}" in lossy]
 
 
 def _units_of(key: Key, art: Article) -> Iterator[tuple[tuple, Key, list[int], Any]]:
@@ -214,9 +254,13 @@ def link_entities(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats
                   ) -> tuple[RDD[tuple[Key, Article]], list[Entity]]:
     """Canonical entities over a distributed batch (ids on every mention, speakers attached)."""
     units = articles.flatMap(lambda kv: _units_of(*kv)).zipWithUniqueId().map(lambda uv: (uv[1], uv[0])).persist()
-    edges = units.flatMap(lambda kv: ((kv[0], k) for k in unit_keys(kv[1][3])))
-    blocks, stats.entity_components, stats.largest_entity_component, stats.entity_iterations = \
-        _grouped(spark, units, edges)
+    keyed = units.flatMap(lambda kv: ((kv[0], k) for k in blocking_keys(kv[1][3]))).persist()
+    lossy = keyed.filter(lambda e: e[1].startswith("l:")).map(lambda e: (e[1][2:], None)).distinct()
+    exact = (keyed.filter(lambda e: e[1].startswith("le:")).map(lambda e: (e[1][3:], e[0])).join(lossy)
+             .map(lambda kv: (kv[1][0], f"l:{kv[0]}")))
+    edges = keyed.filter(lambda e: not e[1].startswith("le:")).union(exact)
+    (blocks, stats.entity_components, stats.largest_entity_component, stats.entity_iterations,
+     stats.entity_sizes) = _grouped(spark, units, edges)
     out = blocks.flatMap(_cluster_units).persist()
     entities = out.filter(lambda kv: kv[0] == "e").map(lambda kv: kv[1]).collect()
     seen: dict[str, int] = {}
@@ -226,8 +270,8 @@ def link_entities(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats
     updates = out.filter(lambda kv: kv[0] == "m").map(lambda kv: kv[1]).reduceByKey(lambda a, b: a + b)
     linked = articles.leftOuterJoin(updates).mapValues(lambda ar: _apply_entities(*ar)).persist()
     linked.count()
-    units.unpersist()
-    blocks.unpersist()
+    for rdd in (units, keyed, blocks):
+        rdd.unpersist()
     out.unpersist()
     return linked, sorted(entities, key=lambda e: e.id)
 
@@ -244,7 +288,8 @@ def event_keys(ev: Evidence) -> list[str]:
     """Block keys of one article: (entity key or LSH band, 14-day window), or ``u`` windows when undated.
 
     Two articles at most 14 days apart share a window (each takes its span's windows and the next one);
-    an undated article's blocks are ``(key, "u")``, which dated articles join too (see :func:`_block_pairs`).
+    an undated article's blocks are ``(key, "u")``, which dated articles join too (see :func:`block_pairs`).
+    Entity keys start ``k:``, vector bands ``v``.
     """
     content = [f"k:{k}" for k in ev.keys]
     if ev.vector is not None:
@@ -263,58 +308,122 @@ def _solo(art_id: str, ev: Evidence) -> EventState:
     return state
 
 
-def _block_pairs(block: list[tuple[int, str, Evidence]], undated_only: bool, threshold: float
-                 ) -> Iterator[tuple[int, int]]:
-    """Pairs of a block whose embedded score reaches ``threshold`` (``undated_only``: a side must be undated)."""
+def block_pairs(key: str, block: list[tuple[int, str, Evidence]], threshold: float
+                ) -> Iterator[tuple[str, int, int]]:
+    """What one block yields: ``("edge", i, j)`` for each pair whose embedded score reaches ``threshold``,
+    ``("pairs", n, 0)`` for the pairs scored, ``("frequent" | "windowed", 1, 0)`` for an oversized block.
+
+    In an undated block (``…|u``) a side of each pair must be undated (dated pairs meet in their windows).
+    An entity block over ``MAX_BLOCK`` articles is not used; a vector block over it pairs each article with
+    its ``BLOCK_WINDOW`` predecessors by date.
+    """
+    undated_only = key.endswith("|u")
     if undated_only and all(b[2].span is not None for b in block):
         return
+    if len(block) > MAX_BLOCK:
+        if key.startswith("k:"):
+            yield "frequent", 1, 0
+            return
+        yield "windowed", 1, 0
     block.sort(key=lambda b: ((b[2].span or (10**7, 0))[0], b[1]))
     states = [_solo(art_id, ev) for _, art_id, ev in block]
+    scored = 0
     for j in range(len(block)):
         lo = 0 if len(block) <= MAX_BLOCK else max(0, j - BLOCK_WINDOW)
         for i in range(lo, j):
             if undated_only and block[i][2].span is not None and block[j][2].span is not None:
                 continue
+            scored += 1
             if event_score(block[j][2], states[i]) >= threshold:
-                yield block[i][0], block[j][0]
+                yield "edge", *sorted((block[i][0], block[j][0]))
+    yield "pairs", scored, 0
 
 
 def _cluster_events(arts: list[tuple[Key, Article]]) -> Iterator[tuple[str, Any]]:
-    """Events, stories and refined dates of one component of articles, by the embedded clustering."""
+    """Events and refined dates of one component of articles, by the embedded clustering (its stories are
+    placed again over all events, :func:`place_stories`)."""
     arts.sort(key=lambda kv: kv[0])
     articles = [a for _, a in arts]
-    events, stories = cluster(articles, [], [])
+    events, _ = cluster(articles, [], [])
     refine_dates(articles)
     for kv in arts:
         yield "a", kv
     for event in events:
         yield "v", event
-    for story in stories:
-        yield "s", story
+
+
+def place_stories(events: list[Event]) -> tuple[list[Event], list[Story]]:
+    """Stories over all events of the batch at once, on the driver, as the embedded clustering places them.
+
+    Stories chain events over up to three years by actors and theme, so a story's events often fall in
+    different components. ``cluster`` places stories after all its events exist: reported events in
+    date order, each with the events its articles mention, then mentioned events in the story of the
+    articles that mention them. This replays that order with the same ``EventIndex`` methods over the
+    events (never their articles): identical events give identical stories.
+    """
+    states = [EventState.from_event(e) for e in events]
+    for state in states:
+        state.event.story_id = None
+    index = EventIndex()
+    index.add_states(states)
+    event_of = {a: e.id for e in events if e.kind == "reported" for a in e.article_ids}
+    ordered = sorted(states, key=lambda s: ((s.span or (10**7, 0))[0], s.event.id))
+    for state in ordered:
+        if state.event.kind == "reported":
+            state.sync()
+            index.place_in_story(state, state.event.meta.get("mentions", ()))
+    for state in ordered:
+        if state.event.kind == "mentioned" and not state.event.story_id:
+            hosts = [index.states[h].event.story_id for a in state.event.mentioned_in
+                     if (h := event_of.get(a)) in index.states and index.states[h].event.story_id]
+            if hosts:
+                index.join_story(state, Counter(hosts).most_common(1)[0][0])
+            else:
+                index.place_in_story(state)
+    index.touched = {s.event.id for s in states}
+    placed, stories = index.finish()
+    return sorted(placed, key=lambda e: e.id), sorted(stories, key=lambda s: s.id)
+
+
+def _set_story(art: Article, story_of: dict[str, str | None]) -> Article:
+    art.story_id = story_of.get(art.event_id or "")
+    return art
 
 
 def link_events(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: LinkStats
                 ) -> tuple[RDD[tuple[Key, Article]], list[Event], list[Story]]:
-    """Events and stories over a distributed batch (``event_id``/``story_id`` set, coarse dates refined)."""
+    """Events and stories over a distributed batch (``event_id``/``story_id`` set, coarse dates refined).
+
+    Blocks by :func:`event_keys`; inside each block the pairs are scored by ``event_score`` and only those
+    reaching ``join - EVENT_MARGIN`` become edges, so a component holds articles the embedded clustering
+    could put in one event (and the events those could chain), not everything a block key touches.
+    """
     from newsweave.corpus.events import WEIGHTS
 
+    sc = spark.sparkContext
     threshold = WEIGHTS.join - EVENT_MARGIN
     numbered = articles.zipWithUniqueId().map(lambda kv: (kv[1], kv[0])).persist()
-    evidences = numbered.map(lambda nv: (nv[0], nv[1][1].id, evidence(nv[1][1]))).persist()
+    evidences = numbered.map(lambda nv: (nv[0], nv[1][1].id, evidence(nv[1][1])))
     blocks = (evidences.flatMap(lambda e: ((k, e) for k in event_keys(e[2])))
-              .groupByKey().filter(lambda kv: len(kv[1]) > 1))
-    pairs = blocks.flatMap(lambda kv: _block_pairs(list(kv[1]), kv[0].endswith("|u"), threshold)).distinct()
-    edges = pairs.flatMap(lambda p: ((p[0], f"{p[0]}-{p[1]}"), (p[1], f"{p[0]}-{p[1]}"))).persist()
-    stats.event_pairs = edges.count() // 2
-    groups, stats.event_components, stats.largest_event_component, stats.event_iterations = \
+              .groupByKey(partitions(sc)).filter(lambda kv: len(kv[1]) > 1))
+    found = blocks.flatMap(lambda kv: block_pairs(kv[0], list(kv[1]), threshold)).persist()
+    tally = found.filter(lambda f: f[0] != "edge").map(lambda f: (f[0], f[1])).reduceByKey(lambda a, b: a + b)
+    counts = dict(tally.collect())
+    stats.event_pairs, stats.frequent_blocks, stats.windowed_blocks = (counts.get("pairs", 0),
+                                                                        counts.get("frequent", 0),
+                                                                        counts.get("windowed", 0))
+    pairs = found.filter(lambda f: f[0] == "edge").map(lambda f: (f[1], f[2])).distinct()
+    edges = pairs.flatMap(lambda p: ((p[0], p), (p[1], p)))
+    groups, stats.event_components, stats.largest_event_component, stats.event_iterations, stats.event_sizes = \
         _grouped(spark, numbered, edges)
+    stats.event_edges = int(pairs.count())
+    found.unpersist()
     out = groups.flatMap(_cluster_events).persist()
-    corpus = out.filter(lambda kv: kv[0] != "a").collect()
-    events = _merge_events(value for kind, value in corpus if kind == "v")
-    stories = sorted((value for kind, value in corpus if kind == "s"), key=lambda s: s.id)
-    linked = out.filter(lambda kv: kv[0] == "a").map(lambda kv: kv[1]).persist()
+    events, stories = place_stories(_merge_events(out.filter(lambda kv: kv[0] == "v").values().collect()))
+    story_of = sc.broadcast({e.id: e.story_id for e in events if e.kind == "reported"})
+    linked = out.filter(lambda kv: kv[0] == "a").values().mapValues(lambda a: _set_story(a, story_of.value)).persist()
     linked.count()
-    for rdd in (numbered, evidences, edges, groups, out):
+    for rdd in (numbered, groups, out):
         rdd.unpersist()
     return linked, events, stories
 
@@ -336,10 +445,14 @@ def link_distributed(spark: SparkSession, articles: RDD[tuple[Key, Article]]
                      ) -> tuple[RDD[tuple[Key, Article]], list[Entity], list[Event], list[Story], LinkStats]:
     """``link_corpus`` as Spark jobs: propagation, entities and speakers, events and stories, dates."""
     stats = LinkStats()
-    propagated = propagate(spark.sparkContext, articles, stats)
+    sc = spark.sparkContext
+    sc.setJobDescription("link: propagation")
+    propagated = propagate(sc, articles, stats)
+    sc.setJobDescription("link: entities")
     with_entities, entities = link_entities(spark, propagated, stats)
     if propagated is not articles:
         propagated.unpersist()
+    sc.setJobDescription("link: events")
     linked, events, stories = link_events(spark, with_entities, stats)
     with_entities.unpersist()
     return linked, entities, events, stories, stats

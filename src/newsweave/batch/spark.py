@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.batch.linking import link_distributed
+from newsweave.batch.linking import link_distributed, partitions
 from newsweave.batch.tables import SPAN_TABLES, article_rows, corpus_rows, spark_schema
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
 from newsweave.dedupe import BatchDeduper
@@ -122,9 +122,13 @@ def check_stages(names: tuple[str, ...] | None) -> None:
 
 
 def get_pipeline(stages: tuple[str, ...] | None) -> Pipeline:
-    """The executor's Pipeline for these stages, built on first use and kept for the process's life."""
+    """The executor's Pipeline for these stages, built on first use and kept for the process's life.
+
+    Stages run in the task's thread (``overlap=False``; the output is the same): a Spark task slot is one
+    core, and an embedder thread beside each task would make one slot use more than one core.
+    """
     if stages not in _PIPELINES:
-        _PIPELINES[stages] = Pipeline(stages)
+        _PIPELINES[stages] = Pipeline(stages, overlap=False)
     return _PIPELINES[stages]
 
 
@@ -252,21 +256,28 @@ def warc_items(uri: str, content: bytes) -> Iterator[Item]:
 
 # ---------------------------------------------------------------- the job (driver)
 
-def spark_session(master: str = "local[*]", app_name: str = "newsweave-batch") -> SparkSession:
-    """A SparkSession for the job (or the active one); executors run this very Python interpreter."""
+def spark_session(master: str = "local[*]", app_name: str = "newsweave-batch",
+                  conf: dict[str, str] | None = None) -> SparkSession:
+    """A SparkSession for the job (or the active one); executors run this very Python interpreter.
+
+    ``conf`` adds or overrides Spark settings (the benchmark turns on the event log to time every stage).
+    """
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    spark = (SparkSession.builder.master(master).appName(app_name)
-             .config("spark.ui.enabled", "false")
-             .config("spark.ui.showConsoleProgress", "false")
-             .config("spark.python.worker.reuse", "true")
-             .config("spark.sql.shuffle.partitions", "8")
-             # one native thread per task slot (the embedder's OpenMP would take every core of the machine)
-             .config("spark.executorEnv.OMP_NUM_THREADS", os.environ.get("OMP_NUM_THREADS", "1"))
-             .getOrCreate())
+    builder = (SparkSession.builder.master(master).appName(app_name)
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.python.worker.reuse", "true")
+               # one native thread per task slot (the embedder's OpenMP would take every core of the machine)
+               .config("spark.executorEnv.OMP_NUM_THREADS", os.environ.get("OMP_NUM_THREADS", "1")))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
+    if "spark.sql.shuffle.partitions" not in (conf or {}):  # as many tasks per stage as the RDD stages
+        spark.conf.set("spark.sql.shuffle.partitions", str(partitions(spark.sparkContext)))
     return spark
 
 
@@ -337,6 +348,7 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
     sc = spark.sparkContext
     report = BatchReport()
     clock = time.perf_counter()
+    sc.setJobDescription("read")
     items = read_inputs(spark, inputs, fmt).persist()
     try:
         for _, err in sorted(items.filter(lambda kv: isinstance(kv[1], IngestError)).collect(), key=lambda kv: kv[0]):
@@ -349,8 +361,9 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
         copies = _mark_duplicates(texts)
         marked = sc.broadcast(copies)
         clock = _lap(report, "read", clock)
+        sc.setJobDescription("analyse")
         # a small file is one split: spread its articles so every core analyses some
-        slices = max(1, min(len(texts), sc.defaultParallelism * 4))
+        slices = max(1, min(len(texts), partitions(sc)))
         cpu = sc.accumulator(0.0)
         analysed_rdd = (items.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in marked.value)
                         .repartition(slices)
@@ -383,6 +396,7 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
     report.entities, report.events, report.stories = (len(picture.entities), len(picture.events),
                                                       len(picture.stories))
     clock = _lap(report, "link", clock)
+    sc.setJobDescription("write")
     write_tables(spark, out, final, picture)
     _lap(report, "write", clock)
     return report
@@ -403,10 +417,12 @@ def _link_on_spark(spark: SparkSession, report: BatchReport, analysed: RDD[tuple
     report.duplicates = len(dupes)
     report.entities, report.events, report.stories = len(entities), len(events), len(stories)
     clock = _lap(report, "link", clock)
+    spark.sparkContext.setJobDescription("write")
     everything = linked.values().union(spark.sparkContext.parallelize(list(dupes.values()), 1))
     write_tables(spark, out, everything, CorpusPicture(entities, events, stories))
     linked.unpersist()
     _lap(report, "write", clock)
+    spark.sparkContext.setJobDescription(None)
 
 
 def _lap(report: BatchReport, phase: str, since: float) -> float:
