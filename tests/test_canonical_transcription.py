@@ -100,3 +100,12 @@ def test_canonical_transcription_reference_order_is_turned_round_for_persons_onl
     assert _entity(entities, articles, "Sato, Kenji").id == _entity(entities, articles, "Kenji Sato").id
     assert _entity(entities, articles, "Acme, Inc.").name == "Acme, Inc."
     assert _entity(entities, articles, "Paris, Texas").name == "Paris, Texas"
+
+
+def test_canonical_transcription_a_territory_name_goes_to_the_territory_most_locales_give_it() -> None:
+    from newsweave.kb.gazetteer import load_gazetteer, name_key
+
+    gaz = load_gazetteer()
+    entry = gaz.lookup(name_key("संयुक्त राष्ट्र"))  # Hindi, Marathi: United Nations; Sanskrit (with a visarga): UK
+    assert entry is not None and entry.kb_id == "iso:UN"
+    assert gaz.lookup(name_key("संयुक्त अधिराज्य")).kb_id == "iso:GB"

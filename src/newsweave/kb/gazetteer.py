@@ -24,6 +24,7 @@ import math
 import os
 import pickle
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -38,7 +39,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 18
+SCHEMA = 19
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -188,6 +189,7 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
     from babel import Locale, localedata
 
     territories: dict[str, set[str]] = {}
+    claims: dict[tuple[str, ...], Counter[str]] = {}  # a territory name's key -> territory code -> locales
     regions: dict[str, set[str]] = {}
     languages: dict[str, set[str]] = {}
     locale_langs = set()
@@ -204,10 +206,15 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
             if len(code) == 2 and code.isalpha() and code not in _SKIP_TERRITORIES - _ORG_TERRITORIES and (
                     major or fold(name) not in common):
                 territories.setdefault(code, set()).add(name)
+                claims.setdefault(name_key(name), Counter())[code] += 1
             elif (code in _REGIONS or code in _SUBREGIONS) and "(" not in name and (major or fold(name) not in common):
                 regions.setdefault(code, set()).add(name)
         for code, name in loc.languages.items():
             languages.setdefault(code, set()).add(name)
+    for code, names in territories.items():
+        # One locale's name for a territory may be many locales' name for another (Sanskrit's "संयुक्त राष्ट्र:"
+        # for the United Kingdom is the United Nations in Hindi, Marathi, Maithili): the most locales' reading wins.
+        names -= {n for n in names if (votes := claims[name_key(n)]).most_common(1)[0][1] > votes[code]}
     extra: dict[str, set[str]] = {}
     for code, names in cn_data.DATA.items():
         if len(code) == 2 and code.isalpha() and code in territories:
