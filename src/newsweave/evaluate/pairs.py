@@ -23,9 +23,10 @@ import numpy as np
 from newsweave.corpus.compare import (
     FEATURES,
     MODEL_FILE,
-    PRODUCT_PREFIX,
+    SUM_PREFIX,
     ViewEmbedder,
     Views,
+    is_vector_feature,
     load_model,
     pair_features,
     predict,
@@ -111,24 +112,21 @@ def features_for(rows: Sequence[dict[str, Any]], analyse: Analyse,
     return out
 
 
-def _is_product(name: str) -> bool:
-    return name.startswith(PRODUCT_PREFIX) and name[len(PRODUCT_PREFIX):].isdigit()
-
-
 def feature_names(feats: Sequence[dict[str, float]]) -> list[str]:
-    """The fixed features, every ``lang:xx`` seen, then the lead-vector products by dimension (always last:
-    the trees see only the columns before them)."""
+    """The fixed features, every ``lang:xx`` seen, then the lead-vector products and sums by dimension
+    (always last: the trees see only the columns before them)."""
     seen = {k for f in feats for k in f if k not in FEATURES}
-    products = sorted((k for k in seen if _is_product(k)), key=lambda k: int(k[len(PRODUCT_PREFIX):]))
-    return list(FEATURES) + sorted(seen - set(products)) + products
+    vectors = sorted((k for k in seen if is_vector_feature(k)), key=lambda k: (k[:2] == SUM_PREFIX, int(k[2:])))
+    return list(FEATURES) + sorted(seen - set(vectors)) + vectors
 
 
 def matrix(feats: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
     return np.array([[f.get(n, 0.0) for n in names] for f in feats], dtype=np.float64).reshape(len(feats), len(names))
 
 
-#: Ridge penalty of the per-dimension lead-vector products: 384 weights from ~550 pairs need a strong one
-#: (grouped 5-fold CV on the training pairs: 1000 -> r 0.776, 3000 -> 0.780, 10000 -> 0.778, linear part alone).
+#: Ridge penalty of the per-dimension lead-vector products and sums: 768 weights from ~550 pairs need a strong
+#: one (grouped 5-fold CV on the training pairs, products only, linear part alone: 1000 -> r 0.776, 3000 -> 0.780,
+#: 10000 -> 0.778; products and sums, blended: 1500 -> 0.800, 3000 -> 0.799, 6000 -> 0.797).
 PRODUCT_RIDGE = 3000.0
 
 
@@ -139,7 +137,7 @@ def fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], ridge: float 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    a = z.T @ z + np.diag([product_ridge if _is_product(n) else ridge for n in names])
+    a = z.T @ z + np.diag([product_ridge if is_vector_feature(n) else ridge for n in names])
     coef = np.linalg.solve(a, z.T @ (y - y.mean()))
     return {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
             "coef": coef.round(6).tolist(), "intercept": round(float(y.mean()), 6)}
@@ -194,11 +192,11 @@ def fit_boosted(x: np.ndarray, y: np.ndarray, rounds: int = 150, rate: float = 0
 def fit_blend(x: np.ndarray, y: np.ndarray, names: Sequence[str], blend: float = 0.5) -> dict[str, Any]:
     """The shipped combiner: the ridge map and boosted trees, averaged (``blend`` = the trees' weight).
 
-    The trees see the named features only, not the 384 vector products (those enter the ridge map).
-    Chosen by grouped cross-validation on the training pairs (r 0.781 linear, 0.788 blended; with the
-    vector products 0.797), not on held-out pairs.
+    The trees see the named features only, not the per-dimension vector products and sums (those enter
+    the ridge map). Chosen by grouped cross-validation on the training pairs (r 0.781 linear, 0.788 blended;
+    with the vector products 0.797, and sums 0.799; 3 fold draws), not on held-out pairs.
     """
-    named = sum(1 for n in names if not _is_product(n))
+    named = sum(1 for n in names if not is_vector_feature(n))
     return {**fit_linear(x, y, names), **fit_boosted(x[:, :named], y), "blend": blend}
 
 
