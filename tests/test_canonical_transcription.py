@@ -109,3 +109,13 @@ def test_canonical_transcription_a_territory_name_goes_to_the_territory_most_loc
     entry = gaz.lookup(name_key("संयुक्त राष्ट्र"))  # Hindi, Marathi: United Nations; Sanskrit (with a visarga): UK
     assert entry is not None and entry.kb_id == "iso:UN"
     assert gaz.lookup(name_key("संयुक्त अधिराज्य")).kb_id == "iso:GB"
+
+
+def test_canonical_transcription_historic_states_are_places() -> None:
+    from newsweave.kb.gazetteer import load_gazetteer, name_key
+
+    gaz = load_gazetteer()
+    for name in ("Soviet Union", "Советский Союз", "Czechoslovakia"):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.type == "LOC" and entry.kb_id.startswith("iso:"), name
+    assert gaz.lookup(name_key("Советский Союз")).name == "Soviet Union"

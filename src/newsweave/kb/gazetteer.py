@@ -39,7 +39,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 19
+SCHEMA = 20
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -237,6 +237,24 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
 
 
+def _add_historic_states(gaz: Gazetteer, common: set[str]) -> None:
+    """States that no longer exist (ISO 3166-3: the Soviet Union, Yugoslavia, Czechoslovakia), as places like
+    the countries of today, with the names ``countrynames`` lists under their four-letter codes; without them
+    *Soviet Union* was left to the capitalisation rules, whose head word *Union* makes an organisation."""
+    import countrynames.data as cn_data
+    import pycountry
+
+    for state in pycountry.historic_countries:
+        listed = [unicodedata.normalize("NFC", unicodedata.normalize("NFD", n).replace("\u0301", ""))  # stress marks
+                  for n in cn_data.DATA.get(state.alpha_4, ()) if isinstance(n, str)]
+        english = state.name.split(",")[0]  # "USSR, Union of Soviet Socialist Republics"
+        if english == english.upper():
+            english = next((n for n in listed if n != n.upper() and _plausible_name(n)), english)
+        names = {n for n in [english, *listed] if _plausible_name(n) and n != n.upper() and fold(n) not in common}
+        if names:
+            gaz.add(GazEntry("LOC", f"iso:{state.alpha_4}", english, 1.5), names)
+
+
 def _official_names(codes: Iterable[str], common: set[str]) -> dict[str, set[str]]:
     """ISO 3166 names (short, common, official) of each country in every iso-codes translation pycountry ships.
 
@@ -309,6 +327,7 @@ def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     common = _common_words()
     _add_countries_and_languages(gaz, common)
+    _add_historic_states(gaz, common)
     _add_organisations(gaz)
     _add_places(gaz, common)
     return gaz
