@@ -119,3 +119,13 @@ def test_canonical_transcription_historic_states_are_places() -> None:
         entry = gaz.lookup(name_key(name))
         assert entry is not None and entry.type == "LOC" and entry.kb_id.startswith("iso:"), name
     assert gaz.lookup(name_key("Советский Союз")).name == "Soviet Union"
+
+
+def test_canonical_transcription_dateline_in_capitals_is_a_place_shown_capital_first() -> None:
+    from newsweave.stages.entities import EntityStage
+
+    art = EntityStage(use_natasha=False, use_tagger=False)(
+        Article(id="d", text="Bridge reopens after repairs\nHALDENWIL, Tuesday — The old bridge reopened.", lang="en"))
+    entities = canonicalize([art], [], kb_name=_no_kb)
+    place = _entity(entities, [art], "HALDENWIL")
+    assert (place.type, place.name) == ("LOC", "Haldenwil")

@@ -1334,12 +1334,24 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1
 
 
+def _dateline(doc: _Doc, start: int, end: int) -> bool:
+    """A dateline: words in capitals opening a line and followed by a comma, a dash or a bracket (``ERSTFELD,
+    Wednesday —``, ``GENEVA (Reuters) -``) name the place the story was filed from, not an acronym."""
+    toks = doc.toks
+    if not all(toks[k].upper for k in range(start, end)) or not (start == 0 or "\n" in toks[start].sep_text):
+        return False
+    return doc.text[toks[end - 1].end:toks[end - 1].end + 3].lstrip(" ")[:1] in (",", "—", "–", "-", "(")
+
+
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = toks[start].lang
     j = _with_apostrophe_suffix(toks, end)
     if all(toks[k].upper and _zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
+    if _dateline(doc, start, end):
+        doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
+        return
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
         place = _place_before(doc, start)
         if place is not None and end - start == 1 and _bare_head(toks[start]):
