@@ -334,6 +334,13 @@ def test_canonical_display_name_is_the_consensus_spelling_not_the_busiest_langua
     assert name.endswith(" Karimov") and not name.startswith("Cemil") and name.isascii()
 
 
+def test_canonical_display_name_romanisations_of_one_script_vote_once() -> None:
+    articles = [_article("es", "es", [("Charles Whitfield", "PER")]), _article("uk", "uk", [("Чарльз Вітфілд", "PER")]),
+                _article("ru", "ru", [("Чарльз Уитфилд", "PER")])]
+    canonicalize(articles, [])
+    assert {m.entity_name for a in articles for m in a.mentions} == {"Charles Whitfield"}
+
+
 def test_canonical_display_name_of_an_acronym_the_kb_knows_is_its_english_name() -> None:
     text = "Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB)"
     pl = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG")], text=text)

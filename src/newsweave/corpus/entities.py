@@ -1258,15 +1258,16 @@ def _consensus_name(forms: list[_Form], person: bool) -> str:
     Each language's spelling of a name follows its own conventions (German *Dschamil*, Turkish *Cemil*,
     Polish *Dżamil*); romanisations of other scripts (``anyascii``, alifbo) follow English-like ones
     (*Jamil*). Per word position of the full names, the spelling with the highest summed similarity to
-    every language's closest spelling wins (one vote per language and script, so one article's many
-    mentions do not outvote the rest); a person's one-word variants (surnames) vote for the last word.
-    Ties go to English, Latin-written, then frequent forms. Names of one word are chosen the same way.
+    every language's closest spelling wins (one vote per Latin-script language and one per other script, see
+    :func:`_voter`, so one article's many mentions do not outvote the rest); a person's one-word variants
+    (surnames) vote for the last word. Ties go to English, Latin-written, then frequent forms. Names of one
+    word are chosen the same way.
     """
     full = [f for f in forms if len(f.tokens) > 1]
     pool = full or forms
     width_votes: Counter[int] = Counter()
-    for lang in {(f.lang, f.script) for f in pool}:
-        width_votes[max(len(f.tokens) for f in pool if (f.lang, f.script) == lang)] += 1
+    for lang in {_voter(f) for f in pool}:
+        width_votes[max(len(f.tokens) for f in pool if _voter(f) == lang)] += 1
     width = max(width_votes, key=lambda w: (width_votes[w], w))
     shaped = [f for f in pool if len(f.tokens) == width]
     if len({f.text for f in shaped}) == 1 and not (person and full and any(len(f.tokens) == 1 for f in forms)):
@@ -1279,7 +1280,7 @@ def _consensus_name(forms: list[_Form], person: bool) -> str:
         latin: set[str] = set()
         for f in shaped:
             word = f.tokens[position]
-            voters[(f.lang, f.script)].add(word)
+            voters[_voter(f)].add(word)
             weight[word] += f.count
             if f.lang == "en":
                 english.add(word)
@@ -1288,7 +1289,7 @@ def _consensus_name(forms: list[_Form], person: bool) -> str:
         if person and full and position == width - 1:
             for f in forms:
                 if len(f.tokens) == 1:
-                    voters[(f.lang, f.script)].add(f.tokens[0])
+                    voters[_voter(f)].add(f.tokens[0])
                     if f.lang == "en":
                         english.add(f.tokens[0])
         support = {w: _support(w, voters.values()) for w in sorted({f.tokens[position] for f in shaped})}
@@ -1301,6 +1302,14 @@ def _consensus_name(forms: list[_Form], person: bool) -> str:
     parts = _SEPARATORS.split(template.text)
     parts[::2] = words
     return "".join(parts)
+
+
+def _voter(form: _Form) -> tuple[str, str]:
+    """Who a form votes as in :func:`_consensus_name`: each Latin-script language on its own, each other script
+    once. Every language written in Latin spells a name by its own conventions, which is independent evidence;
+    the romanisations of one other script come from one scheme, so Russian, Ukrainian and Bulgarian *Dzheyms*
+    are one opinion, not three against Spanish and English *James*."""
+    return (form.lang, form.script) if form.script == "Latn" else ("", form.script)
 
 
 def _support(word: str, votes: Iterable[set[str]]) -> float:
