@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
-from newsweave.model import Article, Event, Mention, Quantity, Quote, TimeRef
+from newsweave.model import Article, Event, Mention, Quantity, Quote, Story, TimeRef
 from newsweave.store import Store
 from newsweave.web.app import create_app
 from newsweave.web.render import annotate, coverage_chart, figure, timeline_chart
@@ -212,16 +212,18 @@ def test_web_merged_event_id_moves_to_its_survivor(tmp_path: Path) -> None:
             for i in range(2)]
     with open_store(tmp_path / "r.db") as store:
         store.add_articles(arts)
-        events = [Event(id=f"ev-{i}", label="Floods", article_ids=[f"a{i}"]) for i in range(2)]
+        events = [Event(id=f"ev-{i}", label="Floods", article_ids=[f"a{i}"], story_id=f"st-{i}") for i in range(2)]
         for art, ev in zip(arts, events, strict=True):
-            art.event_id = ev.id
-        store.save_analysis(arts, CorpusPicture([], events, []))
+            art.event_id, art.story_id = ev.id, ev.story_id
+        stories = [Story(id=f"st-{i}", label="Floods", event_ids=[f"ev-{i}"]) for i in range(2)]
+        store.save_analysis(arts, CorpusPicture([], events, stories))
 
         def merge(state: Any, _load: Any) -> tuple[CorpusPicture, dict[str, str]]:
-            survivor = Event(id="ev-0", label="Floods", article_ids=["a0", "a1"])
-            return CorpusPicture([], [survivor], list(state.stories)), {"ev-1": "ev-0"}
+            survivor = Event(id="ev-0", label="Floods", article_ids=["a0", "a1"], story_id="st-0")
+            story = Story(id="st-0", label="Floods", event_ids=["ev-0"])
+            return CorpusPicture([], [survivor], [story]), {"ev-1": "ev-0", "st-1": "st-0"}
 
-        assert store.rewrite_corpus(merge) == {"ev-1": "ev-0"}
+        assert store.rewrite_corpus(merge) == {"ev-1": "ev-0", "st-1": "st-0"}
         client = TestClient(create_app(store))
         moved = client.get("/events/ev-1", follow_redirects=False)
         assert moved.status_code == 308 and moved.headers["location"] == "/events/ev-0"
@@ -230,3 +232,6 @@ def test_web_merged_event_id_moves_to_its_survivor(tmp_path: Path) -> None:
         listed = client.get("/api/articles", params={"event": "ev-1"}).json()
         assert sorted(a["id"] for a in listed["items"]) == ["a0", "a1"]
         assert client.get("/events/nope", follow_redirects=False).status_code == 404
+        moved = client.get("/stories/st-1", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == "/stories/st-0"
+        assert client.get("/api/stories/st-1").json()["id"] == "st-0"

@@ -127,7 +127,10 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
         return page(request, "event.html", **found(views.event_page, store, event_id))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story(request: Request, story_id: str) -> HTMLResponse:
+    def story(request: Request, story_id: str) -> Response:
+        current = store.resolve_story_id(story_id)  # a story re-clustering emptied moves to its events' story
+        if current is not None and current != story_id:
+            return RedirectResponse(app.url_path_for("story", story_id=current), status_code=308)
         return page(request, "story.html", **found(views.story_page, store, story_id))
 
     @app.get("/facts", response_class=HTMLResponse)
