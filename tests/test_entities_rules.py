@@ -111,3 +111,15 @@ def test_entities_rules_quoted_name_after_an_organisation_word(stage: EntityStag
     assert ("Северный поток", "ORG", None) in ru
     bg = _found(stage, "Договорът беше подписан от компанията „Северен поток“ в понеделник.", "bg")
     assert ("Северен поток", "ORG", None) in bg
+
+
+def test_entities_rules_role_word_before_a_name_is_left_out(stage: EntityStage) -> None:
+    hi = [(m.text, m.type) for m in stage.recognise("दिल्ली में शिक्षिका मीरा अय्यर ने कहा कि स्कूल बंद रहेगा।", "hi")]
+    assert ("मीरा अय्यर", "PER") in hi and not any("शिक्षिका" in t for t, _ in hi)
+    pl = _found(stage, "Wczoraj trener Jan Urban powiedział, że drużyna jest gotowa.", "pl")
+    assert {(t, k) for t, k, _ in pl} == {("Jan Urban", "PER")}
+
+
+def test_entities_rules_surname_with_an_elided_prefix_stays_whole(stage: EntityStage) -> None:
+    cs = _found(stage, "Podle něj to uvedl generální ředitel Michael O'Leary ve svém projevu.", "cs")
+    assert {(t, k) for t, k, _ in cs} == {("Michael O'Leary", "PER")}

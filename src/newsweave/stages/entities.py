@@ -734,20 +734,25 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 break  # an acronym ends a run, unless it is a head word (``Silk Way TV``)
             if n == 0 and tok.lang in NOUN_CAPITALISING and _zipf(tok.key, tok.lang) >= NOUN_ZIPF:
                 break
-            if _is_stop(tok) and not tok.upper:
+            if _is_stop(tok) and not tok.upper and not (k + 1 < len(toks) and _elided_prefix(toks, k + 1)):
                 break
         elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key) \
                 or _zipf(tok.key, tok.lang) >= CASELESS_NAME_MAX_ZIPF:
             break
         if n > 0:
-            joint = toks[k] if step == 1 else toks[k + 1]
-            if joint.sep not in ("space", "hyphen"):
+            at = k if step == 1 else k + 1
+            if toks[at].sep not in ("space", "hyphen") and not _elided_prefix(toks, at):
                 break
             if tok.cased != toks[k - step].cased or script_of(tok.text) != script_of(toks[k - step].text):
                 break
         n += 1
         k += step
     return n
+
+
+def _elided_prefix(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` follows a one-letter capital and an apostrophe inside one surname (``O'Leary``)."""
+    return toks[k].sep == "apos" and toks[k].cap and k > 0 and len(toks[k - 1].text) == 1 and toks[k - 1].cap
 
 
 def _is_particle(toks: list[Tok], k: int, after_particle: bool = False) -> bool:
