@@ -123,3 +123,15 @@ def test_entities_rules_role_word_before_a_name_is_left_out(stage: EntityStage) 
 def test_entities_rules_surname_with_an_elided_prefix_stays_whole(stage: EntityStage) -> None:
     cs = _found(stage, "Podle něj to uvedl generální ředitel Michael O'Leary ve svém projevu.", "cs")
     assert {(t, k) for t, k, _ in cs} == {("Michael O'Leary", "PER")}
+
+
+def test_entities_rules_bare_name_after_a_company_noun_is_an_organisation(stage: EntityStage) -> None:
+    sl = _found(stage, "Letalska družba Ryanair je odpovedala lete. Pri Ryanairu pravijo, da ni kriva.", "sl")
+    assert {(t, k) for t, k, _ in sl} == {("Ryanair", "ORG"), ("Ryanairu", "ORG")}
+    fr = _found(stage, "Francouzský dopravce Air France navíc oznámil stávku.", "cs")
+    assert {(t, k) for t, k, _ in fr} == {("Air France", "ORG")}
+
+
+def test_entities_rules_name_after_a_role_and_a_company_noun_stays_a_person(stage: EntityStage) -> None:
+    cs = _found(stage, "Podle něj to uvedl šéf společnosti Michael O'Leary na tiskové konferenci.", "cs")
+    assert [t for t, _, _ in cs] == ["Michael O'Leary"] and all(k != "ORG" for _, k, _ in cs)

@@ -49,3 +49,11 @@ def test_entities_turkish_seed_institutions(seeds_dir: Path, stage: EntityStage)
     assert {"Kazak Milli Üniversitesi", "Silk Way TV"} <= orgs
     people = {m.text for m in stage.recognise(text, "tr") if m.type == "PER"}
     assert not any("Silk" in p for p in people)
+
+
+def test_entities_turkish_name_before_a_club_noun_is_an_organisation() -> None:
+    from newsweave.stages.entities import EntityStage
+
+    found = {(m.text, m.type) for m in EntityStage(use_natasha=False, use_tagger=False).recognise(
+        "Dün akşam Galatasaray kulübü bir açıklama yaptı.", "tr")}
+    assert ("Galatasaray", "ORG") in found

@@ -55,6 +55,39 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "congreso", "senado", "tribunal", "fundación", "unión", "consejo", "sociedad", "banco"}),
 }
 
+#: lang -> beginnings of common nouns that describe a company, club or brand and stand right before its bare
+#: name (``przewoźnik Ryanair``, ``компания Apple``, ``der Konzern Siemens``): the name after one is an ORG even
+#: when no head word is in it. ``COMPANY_WORDS_AFTER``: the same for languages that put the noun after the name
+#: with a possessive ending (Turkish ``Galatasaray kulübü``, Kazakh ``Apple компаниясы``).
+COMPANY_WORDS_BEFORE: dict[str, frozenset[str]] = {
+    "en": frozenset({"company", "firm", "airline", "carrier", "club", "maker", "giant", "brand", "retailer",
+                     "conglomerate", "manufacturer", "broadcaster", "insurer", "automaker", "carmaker"}),
+    "de": frozenset({"firma", "konzern", "fluggesellschaft", "airline", "billigflieger", "hersteller", "verein",
+                     "club", "marke", "unternehmen", "fluglinie", "autobauer", "sender", "versicherer"}),
+    "pl": frozenset({"firm", "firma", "koncern", "przewoźnik", "producent", "klub", "marka", "mark", "operator",
+                     "koncernu", "nadawc", "nadawca", "ubezpieczyciel", "holding"}),
+    "cs": frozenset({"společnost", "firm", "firma", "koncern", "dopravce", "dopravc", "aerolini", "aerolinie", "klub",
+                     "automobilk", "automobilka", "výrobce", "výrobc", "značk", "značka", "holding"}),
+    "sl": frozenset({"družb", "družba", "podjetj", "podjetje", "prevoznik", "koncern", "klub", "proizvajal",
+                     "proizvajalec", "znamk", "znamka", "holding"}),
+    "ru": frozenset({"компани", "компания", "авиакомпани", "авиакомпания", "концерн", "холдинг", "перевозчик",
+                     "клуб", "фирм", "фирма", "бренд", "производител", "производитель", "автоконцерн", "телеканал",
+                     "лоукостер", "ритейлер"}),
+    "uk": frozenset({"компані", "компанія", "авіакомпані", "авіакомпанія", "концерн", "холдинг", "перевізник",
+                     "клуб", "фірм", "фірма", "бренд", "виробник", "телеканал", "лоукостер"}),
+    "bg": frozenset({"компани", "компания", "авиокомпани", "авиокомпания", "концерн", "холдинг", "превозвач",
+                     "клуб", "фирм", "фирма", "марк", "марка", "производител", "телевизия"}),
+    "fr": frozenset({"société", "compagnie", "groupe", "club", "marque", "constructeur", "transporteur"}),
+    "es": frozenset({"empresa", "compañía", "aerolínea", "grupo", "club", "marca", "fabricante"}),
+}
+COMPANY_WORDS_AFTER: dict[str, frozenset[str]] = {
+    "tr": frozenset({"şirketi", "firması", "kulübü", "holdingi", "markası", "grubu", "takımı", "havayolları",
+                     "havayolu", "bankası"}),
+    "az": frozenset({"şirkəti", "klubu", "holdinqi", "markası", "qrupu"}),
+    "kk": frozenset({"компаниясы", "клубы", "холдингі", "корпорациясы", "банкі"}),
+    "uz": frozenset({"компанияси", "клуби", "холдинги", "kompaniyasi", "klubi", "xoldingi"}),
+}
+
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region"}),

@@ -52,7 +52,7 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton
 from newsweave.lang.inflection import INFLECTIONS
-from newsweave.lang.orgwords import LETTER_NAMES, LOC_HEADS, ORG_HEADS
+from newsweave.lang.orgwords import COMPANY_WORDS_AFTER, COMPANY_WORDS_BEFORE, LETTER_NAMES, LOC_HEADS, ORG_HEADS
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
@@ -240,6 +240,13 @@ def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _org_heads(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in ORG_HEADS.get(lang, frozenset()) | ORG_HEADS["*"])
+
+
+@cache
+def _company_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns that describe a company before its name, after it) for a language, folded."""
+    return (frozenset(fold(w) for w in COMPANY_WORDS_BEFORE.get(lang, frozenset())),
+            frozenset(fold(w) for w in COMPANY_WORDS_AFTER.get(lang, frozenset())))
 
 
 @cache
@@ -957,6 +964,40 @@ def _org_layer(doc: _Doc) -> None:
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
 
 
+def _described_org_layer(doc: _Doc) -> None:
+    """A bare capitalised name right after a noun that describes a company, club or brand (``przewoźnik Ryanair``,
+    ``компания Apple``), or right before one where the language puts it after (``Galatasaray kulübü``), is an
+    organisation: a single unknown word has no other cue to its type."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if not tok.cased or not tok.key or (tok.cap and not tok.sent_start and tok.lang not in NOUN_CAPITALISING):
+            continue
+        before, after = _company_words(tok.lang)
+        if before and i + 1 < len(toks) and _word_match(tok.key, tok.lang, before, 3):
+            k = i + 1
+            nxt = toks[k]
+            # "šéf společnosti Michael O'Leary", "rzecznik firmy Robin Kiely": after a role, the noun is the
+            # role's complement and the name a person's
+            role = any(_is_title(toks, m) for m in range(max(0, i - 3), i))
+            if doc.owner[k] < 0 and nxt.sep == "space" and nxt.cap and not nxt.sent_start and not role:
+                n = _name_run(doc, k, limit=3)
+                if n >= 2 and _given_name_like(nxt):
+                    n = 0  # "фирмы Давид Мирианашвали": a first name and a surname
+                m = k + n
+                if n and m < len(toks) and toks[m].sep in ("space", "hyphen") and doc.owner[m] >= 0 and \
+                        doc.found[doc.owner[m]].type == "LOC" and doc.found[doc.owner[m]].i == m:
+                    n = doc.found[doc.owner[m]].j - k  # "dopravce Air France": a country's name ends the company's
+                    doc.release(doc.owner[m])
+                if n:
+                    doc.claim(Found(k, k + n, "ORG", 0.7, "pattern", _lemma(doc, k, k + n)))
+        elif after and i >= 1 and tok.sep == "space" and tok.key in after and toks[i - 1].cap:
+            n = _name_run(doc, i - 1, limit=3, step=-1)
+            while n and toks[i - n].sent_start and n > 1:
+                n -= 1  # a sentence's first word before the name is no part of it unless it is the name
+            if n:
+                doc.claim(Found(i - n, i, "ORG", 0.7, "pattern", _lemma(doc, i - n, i)))
+
+
 def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
     """Whether a phrase can be what an acronym stands for: its initials spell the acronym, or it names an
     organisation (a head word and no title), since the acronym may come from another language (ODKB)."""
@@ -1461,6 +1502,7 @@ class EntityStage:
         _release_place_pairs(doc)
         _org_layer(doc)
         _title_layer(doc)
+        _described_org_layer(doc)
         _reporting_layer(doc)
         if until == "tagger":
             return
