@@ -110,24 +110,27 @@ def stage_timings(log: Path) -> dict[str, Any]:
     phase_of_stage: dict[int, str] = {}
     stages: dict[int, dict[str, Any]] = {}
     tasks: dict[int, list[float]] = defaultdict(list)
-    with log.open(encoding="utf-8") as fh:
-        for line in fh:
-            ev = json.loads(line)
-            kind = ev.get("Event")
-            props = ev.get("Properties") or {}
-            if kind == "SparkListenerJobStart" and props.get("spark.jobGroup.id") != "warm-up":
-                phase = props.get("spark.job.description") or "other"
-                for sid in ev["Stage IDs"]:
-                    phase_of_stage.setdefault(sid, phase)
-            elif kind == "SparkListenerStageCompleted":
-                info = ev["Stage Info"]
-                if info.get("Submission Time") and info.get("Completion Time"):
-                    stages[info["Stage ID"]] = {"name": info["Stage Name"], "tasks": info["Number of Tasks"],
-                                                "start": info["Submission Time"] / 1000,
-                                                "end": info["Completion Time"] / 1000}
-            elif kind == "SparkListenerTaskEnd":
-                info = ev["Task Info"]
-                tasks[ev["Stage ID"]].append((info["Finish Time"] - info["Launch Time"]) / 1000)
+    # a rolling event log (Spark 4's default) is a folder of events_<n>_<app> files
+    parts = sorted(log.glob("events_*"), key=lambda p: int(p.name.split("_")[1])) if log.is_dir() else [log]
+    for part in parts:
+        with part.open(encoding="utf-8") as fh:
+            for line in fh:
+                ev = json.loads(line)
+                kind = ev.get("Event")
+                props = ev.get("Properties") or {}
+                if kind == "SparkListenerJobStart" and props.get("spark.jobGroup.id") != "warm-up":
+                    phase = props.get("spark.job.description") or "other"
+                    for sid in ev["Stage IDs"]:
+                        phase_of_stage.setdefault(sid, phase)
+                elif kind == "SparkListenerStageCompleted":
+                    info = ev["Stage Info"]
+                    if info.get("Submission Time") and info.get("Completion Time"):
+                        stages[info["Stage ID"]] = {"name": info["Stage Name"], "tasks": info["Number of Tasks"],
+                                                    "start": info["Submission Time"] / 1000,
+                                                    "end": info["Completion Time"] / 1000}
+                elif kind == "SparkListenerTaskEnd":
+                    info = ev["Task Info"]
+                    tasks[ev["Stage ID"]].append((info["Finish Time"] - info["Launch Time"]) / 1000)
     phases: dict[str, dict[str, Any]] = {}
     skewed = []
     for sid, st in sorted(stages.items()):
@@ -153,7 +156,8 @@ def measure(master: str, corpus: Path, warm: Path, out: Path, link: str) -> dict
     slots = int(master[master.index("[") + 1:-1]) if master.startswith("local[") else os.cpu_count() or 1
     events = out / f"events-{slots}"
     events.mkdir(parents=True, exist_ok=True)
-    spark = spark_session(master, conf={"spark.eventLog.enabled": "true", "spark.eventLog.dir": events.as_uri()})
+    spark = spark_session(master, conf={"spark.eventLog.enabled": "true", "spark.eventLog.dir": events.as_uri(),
+                                        "spark.eventLog.compress": "false"})
     try:
         spark.sparkContext.setJobGroup("warm-up", "warm-up")
         run_batch([str(warm)], str(out / "warm"), spark=spark, link=link)
