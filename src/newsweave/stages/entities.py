@@ -1293,7 +1293,7 @@ def _capitalised_layer(doc: _Doc) -> None:
         # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
         while start < end and toks[start].sent_start and (
-                (not headed and _zipf(toks[start].key, lang) >= COMMON_ZIPF)
+                (not headed and (_zipf(toks[start].key, lang) >= COMMON_ZIPF or toks[start].key in doc.lower_keys))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
                                 or _zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
                 or (lang not in _WORDFREQ_LANGS and end - start == 1)):
