@@ -135,3 +135,10 @@ def test_entities_rules_bare_name_after_a_company_noun_is_an_organisation(stage:
 def test_entities_rules_name_after_a_role_and_a_company_noun_stays_a_person(stage: EntityStage) -> None:
     cs = _found(stage, "Podle něj to uvedl šéf společnosti Michael O'Leary na tiskové konferenci.", "cs")
     assert [t for t, _, _ in cs] == ["Michael O'Leary"] and all(k != "ORG" for _, k, _ in cs)
+
+
+def test_entities_rules_place_named_like_a_persons_first_name_is_that_person(stage: EntityStage) -> None:
+    text = ("Wczoraj sąd uwolnił kobietę Asia Bibi. Mówi się, że Asia przebywa w ukryciu. "
+            "Samolot poleciał do Azji.")
+    assert {(t, k) for t, k, _ in _found(stage, text, "pl")} == {("Asia Bibi", "PER"), ("Asia", "PER"),
+                                                                 ("Azji", "LOC")}

@@ -90,3 +90,16 @@ INFLECTIONS: dict[str, Inflection] = {
     "lv": Inflection(frozenset({"a", "am", "u", "ā", "as", "ai", "ijas", "ijā", "iju"}), ("", "s", "a", "ija")),
     "el": Inflection(frozenset({"ς", "υ", "ου", "ης", "ας"}), ("", "α", "η", "ος", "ας")),
 }
+
+#: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
+#: a lone word after one that is both a place and a person's first name is read as the place.
+PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "pl": frozenset({"w", "we", "do", "z", "ze", "na", "od", "przez", "pod", "nad", "koło", "przy", "dla"}),
+    "cs": frozenset({"v", "ve", "do", "z", "ze", "na", "u", "od", "přes", "pro"}),
+    "sl": frozenset({"v", "iz", "na", "do", "z", "s", "pri", "proti", "za"}),
+    "ru": frozenset({"в", "во", "из", "на", "до", "под", "над", "для", "через", "по"}),
+    "uk": frozenset({"в", "у", "з", "із", "до", "на", "під", "над", "для", "через", "по"}),
+    "bg": frozenset({"в", "във", "от", "до", "на", "през", "към", "за"}),
+    "de": frozenset({"in", "im", "nach", "aus", "von", "bei", "für"}),
+    "en": frozenset({"in", "to", "from", "at", "for", "across"}),
+}

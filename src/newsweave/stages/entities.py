@@ -51,7 +51,7 @@ from newsweave.kb.gazetteer import (
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
-from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.inflection import INFLECTIONS, PLACE_PREPOSITIONS
 from newsweave.lang.orgwords import COMPANY_WORDS_AFTER, COMPANY_WORDS_BEFORE, LETTER_NAMES, LOC_HEADS, ORG_HEADS
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
@@ -697,6 +697,25 @@ def _release_place_pairs(doc: _Doc) -> None:
         place = doc.found[b]
         if place.i == k and place.j == k + 1 and (place.kb_id or "").startswith("geonames:"):
             doc.release(b)  # "Sean Penn", "Thomas Stafford": a first name before a town's name makes a person
+
+
+def _first_names_as_places(doc: _Doc) -> None:
+    """A lone town or region whose name opens a person's name found in the same text is that person (``Asia Bibi``
+    ... ``Asia``; ``Paris Hilton`` ... ``Paris``): the text calls her by her first name. Countries stay places."""
+    firsts = {key for f in doc.found if f.emit and f.type == "PER" and f.j - f.i >= 2
+              for key in (doc.toks[f.i].key, *bases(doc.toks[f.i]))}
+    if not firsts:
+        return
+    toks = doc.toks
+    for idx, f in enumerate(doc.found):
+        if not (f.emit and f.type == "LOC" and f.j - f.i == 1 and (f.kb_id or "").startswith("geonames:") and (
+                toks[f.i].key in firsts or fold(f.lemma or "") in firsts)):
+            continue
+        after_preposition = f.i > 0 and toks[f.i - 1].key in PLACE_PREPOSITIONS.get(toks[f.i].lang, ())
+        if after_preposition or (f.j < len(toks) and toks[f.j].sep == "space" and toks[f.j].cap):
+            continue  # "в Букурещ", "для Азії": a preposition makes it the place; "Asii Bibiové": a longer name
+        doc.release(idx)
+        doc.claim(Found(f.i, f.j, "PER", f.confidence * 0.8, "propagation", f.lemma))
 
 
 def _given_name_like(tok: Tok) -> bool:
@@ -1519,6 +1538,7 @@ class EntityStage:
         for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
+        _first_names_as_places(doc)
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
 
