@@ -142,3 +142,8 @@ def test_entities_rules_place_named_like_a_persons_first_name_is_that_person(sta
             "Samolot poleciał do Azji.")
     assert {(t, k) for t, k, _ in _found(stage, text, "pl")} == {("Asia Bibi", "PER"), ("Asia", "PER"),
                                                                  ("Azji", "LOC")}
+
+
+def test_entities_rules_foreign_organisation_head_words(stage: EntityStage) -> None:
+    text = "Bilety sprzedaje także Wizz Air, a piloci zrzeszeni w Vereinigung Cockpit strajkują."
+    assert {(t, k) for t, k, _ in _found(stage, text, "pl")} == {("Wizz Air", "ORG"), ("Vereinigung Cockpit", "ORG")}
