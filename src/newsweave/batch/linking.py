@@ -182,8 +182,10 @@ def _grouped(spark: SparkSession, keyed: RDD[tuple[int, Any]], edges: RDD[tuple[
 
 
 def partitions(sc: Any) -> int:
-    """Tasks per corpus-step stage: four per task slot, so that no slot idles behind one long task."""
-    return max(2, sc.defaultParallelism * 4)
+    """Tasks per stage: two per task slot, so that no slot idles behind one long task. Not more: a task of
+    the corpus steps costs ~0.3-0.7 s of fixed overhead (bench_batch, 2026-11-22: four per slot made the
+    link phase's summed task time grow with the slots)."""
+    return max(2, sc.defaultParallelism * 2)
 
 
 # ---------------------------------------------------------------- propagation
