@@ -87,7 +87,7 @@ def sentences(text: str, lang: str = "und") -> list[tuple[int, int]]:
     """Sentence spans of ``text``, trimmed of surrounding white space; empty pieces dropped.
 
     A break right after a one-letter initial followed by a capitalised word is undone ("Ben S. Bernanke",
-    "В. В. Путин"): ICU's abbreviation list knows titles, not initials. A sentence that really ends in
+    "А. С. Пушкин"): ICU's abbreviation list knows titles, not initials. A sentence that really ends in
     a capital letter ("Plan B.") is rarer in news than a name with an initial.
     """
     spans: list[tuple[int, int]] = []
