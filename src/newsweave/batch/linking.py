@@ -39,7 +39,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsweave.corpus.dating import refine_dates
-from newsweave.corpus.entities import article_units, blocking_keys, canonicalize_units, kb_display_name, unit_order
+from newsweave.corpus.entities import (
+    article_units,
+    blocking_keys,
+    canonicalize_units,
+    check_place_links,
+    kb_display_name,
+    unit_order,
+)
 from newsweave.corpus.events import EventIndex, EventState, Evidence, cluster, event_score, evidence
 from newsweave.corpus.facts import attach_speakers
 from newsweave.corpus.propagation import article_document, names_to_spread, propagate_article
@@ -246,6 +253,7 @@ def _cluster_units(block: list[tuple[tuple, Key, list[int], Any]]) -> Iterator[t
 
 
 def _apply_entities(art: Article, rows: list[tuple[int, str | None, str | None]] | None) -> Article:
+    check_place_links(art)  # what article_units did to the units' copy, done to the article that is written
     for position, eid, name in rows or ():
         art.mentions[position].entity_id, art.mentions[position].entity_name = eid, name
     attach_speakers([art])

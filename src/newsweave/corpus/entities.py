@@ -622,20 +622,31 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= MERGE_RATIO
 
 
+def check_place_links(article: Article) -> None:
+    """Check the article's short GeoNames city links against the countries it names (:func:`_place_link`).
+
+    A changed link replaces the recogniser's on the mention, lemma and all. It depends on the article alone
+    and changing it again changes nothing (country links are never touched), so the distributed path
+    (``newsweave.batch``) applies it to the articles it writes as :func:`article_units` does here.
+    """
+    countries = frozenset(value for m in article.mentions if m.kb_id
+                          for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
+    for mention in article.mentions:
+        if mention.kb_id and not _kb_contradicts(mention.kb_id, mention.type or WILDCARD_TYPE):
+            kb_id = _place_link(mention.kb_id, mention, countries)
+            if kb_id != mention.kb_id:
+                mention.kb_id, mention.lemma = kb_id, None
+
+
 def article_units(article: Article) -> list[_Unit]:
     """Group one article's mentions into units (pass 1): same key, surname -> full name, acronym -> expansion."""
     units: list[_Unit] = []
     by_key: dict[tuple[str, str], _Unit] = {}
     by_kb: dict[str, _Unit] = {}
-    countries = frozenset(value for m in article.mentions if m.kb_id
-                          for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
+    check_place_links(article)
     for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
         mtype = mention.type or WILDCARD_TYPE
         kb_id = mention.kb_id if mention.kb_id and not _kb_contradicts(mention.kb_id, mtype) else None
-        if kb_id:
-            kb_id = _place_link(kb_id, mention, countries)
-            if kb_id != mention.kb_id:  # the checked link replaces the recogniser's, lemma and all
-                mention.kb_id, mention.lemma = kb_id, None
         lang = _mention_lang(article, mention)
         name = _Name.of(mention.text or "", lang, mention.lemma, mtype)
         folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
