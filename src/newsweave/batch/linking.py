@@ -30,7 +30,6 @@ Each step runs the embedded path's own functions (``newsweave.corpus``), on exec
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +46,7 @@ from newsweave.corpus.entities import (
     kb_display_name,
     unit_order,
 )
-from newsweave.corpus.events import EventIndex, EventState, Evidence, cluster, event_score, evidence
+from newsweave.corpus.events import EventIndex, EventState, Evidence, chain_stories, cluster, event_score, evidence
 from newsweave.corpus.facts import attach_speakers
 from newsweave.corpus.propagation import article_document, names_to_spread, propagate_article
 from newsweave.model import Article, Entity, Event, Story
@@ -377,19 +376,8 @@ def place_stories(events: list[Event]) -> tuple[list[Event], list[Story]]:
     index = EventIndex()
     index.add_states(states)
     event_of = {a: e.id for e in events if e.kind == "reported" for a in e.article_ids}
-    ordered = sorted(states, key=lambda s: ((s.span or (10**7, 0))[0], s.event.id))
-    for state in ordered:
-        if state.event.kind == "reported":
-            state.sync()
-            index.place_in_story(state, state.event.meta.get("mentions", ()))
-    for state in ordered:
-        if state.event.kind == "mentioned" and not state.event.story_id:
-            hosts = [index.states[h].event.story_id for a in state.event.mentioned_in
-                     if (h := event_of.get(a)) in index.states and index.states[h].event.story_id]
-            if hosts:
-                index.join_story(state, Counter(hosts).most_common(1)[0][0])
-            else:
-                index.place_in_story(state)
+    chain_stories(index, states, lambda st: st.event.meta.get("mentions", ()),
+                  lambda st: [event_of[a] for a in st.event.mentioned_in if a in event_of])
     index.touched = {s.event.id for s in states}
     placed, stories = index.finish()
     return sorted(placed, key=lambda e: e.id), sorted(stories, key=lambda s: s.id)

@@ -1001,23 +1001,36 @@ def _cluster_into(index: EventIndex, articles: Sequence[Article]) -> tuple[list[
     for art in ordered:
         ids = index.mention(art)
         linked.setdefault(art.event_id or "", set()).update(ids)
-    touched = sorted((index.states[e] for e in index.touched), key=lambda s: ((s.span or (10**7, 0))[0], s.event.id))
-    for state in touched:
-        if state.event.kind == "reported":
-            state.sync()
-            index.place_in_story(state, linked.get(state.event.id, ()))
-    for state in touched:
-        if state.event.kind == "mentioned" and not state.event.story_id:
-            hosts = [index.states[a_ev].event.story_id for a_ev in _events_of(state.event.mentioned_in, articles)
-                     if a_ev in index.states and index.states[a_ev].event.story_id]
-            if hosts:
-                index.join_story(state, Counter(hosts).most_common(1)[0][0])
-            else:
-                index.place_in_story(state)
+    chain_stories(index, [index.states[e] for e in index.touched], lambda st: linked.get(st.event.id, ()),
+                  lambda st: _events_of(st.event.mentioned_in, articles))
     for art in articles:
         if art.event_id in index.states:
             art.story_id = index.states[art.event_id].event.story_id
     return index.finish()
+
+
+def chain_stories(index: EventIndex, states: Iterable[EventState], mentions_of: Callable[[EventState], Iterable[str]],
+                  hosts_of: Callable[[EventState], list[str]]) -> None:
+    """Place events in stories in the one order both the embedded and the distributed path use.
+
+    Reported events go first, in date order, each with the events its articles mention (``mentions_of``);
+    then each mentioned event joins the story most of the events reporting it (``hosts_of``: their ids)
+    are in, or is placed on its own evidence. Stories form only once all their events exist, which is
+    why the distributed path (``newsweave.batch``) calls this over all events on the driver.
+    """
+    ordered = sorted(states, key=lambda s: ((s.span or (10**7, 0))[0], s.event.id))
+    for state in ordered:
+        if state.event.kind == "reported":
+            state.sync()
+            index.place_in_story(state, mentions_of(state))
+    for state in ordered:
+        if state.event.kind == "mentioned" and not state.event.story_id:
+            hosts = [index.states[h].event.story_id for h in hosts_of(state)
+                     if h in index.states and index.states[h].event.story_id]
+            if hosts:
+                index.join_story(state, Counter(hosts).most_common(1)[0][0])
+            else:
+                index.place_in_story(state)
 
 
 def _events_of(article_ids: Iterable[str], articles: Sequence[Article]) -> list[str]:
