@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsweave.evaluate.ner import Score, evaluate, format_report
+from newsweave.evaluate.ner import Score, evaluate, format_errors, format_report
 from newsweave.stages.entities import EntityStage
 
 
@@ -62,3 +62,12 @@ def test_entities_eval_unlabelled_tail_is_dropped_and_blocks_interleave() -> Non
     held, train = _interleaved(sents, "heldout", None), _interleaved(sents, "train", None)
     assert held == list(range(GROUP)) + list(range(GROUP * 3, GROUP * 4))
     assert sorted(held + train) == sents
+
+
+def test_entities_eval_error_listing_names_misses_and_false_alarms(tmp_path: Path) -> None:
+    _write_sets(tmp_path)
+    report = evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False), only="slavicner", errors=True)
+    assert set(report.rows) == {("slavicner", "pl")}
+    # "Polski" (of Poland) is no gold mention in the made-up record: a false alarm, listed by its surface
+    assert report.errors[("slavicner", "pl", "FP", "Polski", "LOC")] == 1
+    assert "== slavicner pl FP (1 in all)" in format_errors(report, 5)

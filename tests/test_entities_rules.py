@@ -147,3 +147,9 @@ def test_entities_rules_place_named_like_a_persons_first_name_is_that_person(sta
 def test_entities_rules_foreign_organisation_head_words(stage: EntityStage) -> None:
     text = "Bilety sprzedaje także Wizz Air, a piloci zrzeszeni w Vereinigung Cockpit strajkują."
     assert {(t, k) for t, k, _ in _found(stage, text, "pl")} == {("Wizz Air", "ORG"), ("Vereinigung Cockpit", "ORG")}
+
+
+def test_entities_rules_one_sense_per_text_company_cue_beats_person_cue(stage: EntityStage) -> None:
+    text = "Przewoźnik Wizzlot odwołał loty. Rzecznik Wizzlotu powiedział, że Wizzlot nie zapłaci."
+    types = {(m.text, m.type) for m in stage.recognise(text, "pl")}
+    assert types == {("Wizzlot", "ORG"), ("Wizzlotu", "ORG")}

@@ -334,12 +334,17 @@ def eval_facts(
 @eval_app.command("ner")
 def eval_ner(
     full: Annotated[bool, typer.Option("--full", help="Use every sentence/document, not the CI sample.")] = False,
+    only: Annotated[str | None, typer.Option("--set", help="Score only this set (germeval, slavicner, ...).")] = None,
+    errors: Annotated[int, typer.Option("--errors", help="Also list the N most frequent FP/FN/type errors.")] = 0,
 ) -> None:
     """Span + type micro F1 of entity recognition per set, language and type (dev/ner, dev/slavicner)."""
-    from newsweave.evaluate.ner import evaluate, format_report
+    from newsweave.evaluate.ner import evaluate, format_errors, format_report
 
     shared = _shared_or_exit()
-    typer.echo(format_report(evaluate(shared, full=full)))
+    report = evaluate(shared, full=full, only=only, errors=errors > 0)
+    typer.echo(format_report(report))
+    if errors > 0:
+        typer.echo(format_errors(report, errors))
 
 
 kb_app = typer.Typer(help="The user knowledge base of names (NEWSWEAVE_KB).", no_args_is_help=True)

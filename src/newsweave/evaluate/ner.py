@@ -97,6 +97,9 @@ class Report:
     docs: int = 0
     chars: int = 0
     seconds: float = 0.0
+    #: Errors by (set, language, kind, surface, type): kind "FP" (no gold span there), "FN" (gold span not found)
+    #: or "TYPE" (span right, type wrong: ``type`` is "gold>predicted"). Counted only when ``errors`` is asked.
+    errors: Counter[tuple[str, str, str, str, str]] = field(default_factory=Counter)
 
 
 def _bio_spans(tokens: list[tuple[str, str]], mapping: dict[str, str]) -> tuple[str, set[tuple[int, int, str]]]:
@@ -273,12 +276,27 @@ def datasets(shared: Path, full: bool, part: str = "heldout") -> dict[str, Itera
     return found
 
 
-def evaluate(shared: Path, full: bool = False, stage: EntityStage | None = None) -> Report:
-    """Run the entity stage over every set and score it."""
-    return evaluate_docs(stage or EntityStage(), datasets(shared, full))
+def evaluate(shared: Path, full: bool = False, stage: EntityStage | None = None, only: str | None = None,
+             errors: bool = False) -> Report:
+    """Run the entity stage over every set (or the one named ``only``) and score it; ``errors`` also lists misses."""
+    sets = {k: v for k, v in datasets(shared, full).items() if only is None or k == only}
+    return evaluate_docs(stage or EntityStage(), sets, errors)
 
 
-def evaluate_docs(stage: EntityStage, sets: dict[str, Iterable[Doc]]) -> Report:
+def _count_errors(report: Report, name: str, doc: Doc, pred: set[tuple[int, int, str]]) -> None:
+    """Tally one document's false positives, false negatives and type confusions by surface string."""
+    gold_span = {(s, e): t for s, e, t in doc.gold}
+    pred_span = {(s, e): t for s, e, t in pred}
+    for s, e, t in pred - doc.gold:
+        gold_type = gold_span.get((s, e))
+        kind, label = ("TYPE", f"{gold_type}>{t}") if gold_type else ("FP", t)
+        report.errors[(name, doc.lang, kind, doc.text[s:e], label)] += 1
+    for s, e, t in doc.gold - pred:
+        if (s, e) not in pred_span:
+            report.errors[(name, doc.lang, "FN", doc.text[s:e], t)] += 1
+
+
+def evaluate_docs(stage: EntityStage, sets: dict[str, Iterable[Doc]], errors: bool = False) -> Report:
     """Score the entity stage on documents grouped by set name (also used to choose the tagger's modes)."""
     report = Report()
     for name, docs in sets.items():
@@ -293,6 +311,8 @@ def evaluate_docs(stage: EntityStage, sets: dict[str, Iterable[Doc]]) -> Report:
             report.chars += len(doc.text)
             pred = {(m.start, m.end, m.type) for m in mentions
                     if m.type in types and not any(s <= m.start and m.end <= e for s, e in doc.ignore)}
+            if errors:
+                _count_errors(report, name, doc, pred)
             for kind in types:
                 g = {x for x in doc.gold if x[2] == kind}
                 p = {x for x in pred if x[2] == kind}
@@ -319,4 +339,18 @@ def format_report(report: Report) -> str:
     rate = report.docs / report.seconds if report.seconds else 0.0
     lines.append(f"{report.docs} documents, {report.chars} characters, {report.seconds:.1f} s recognition "
                  f"({rate:.0f} documents/s)")
+    return "\n".join(lines)
+
+
+def format_errors(report: Report, top: int) -> str:
+    """The ``top`` most frequent false positives, false negatives and type confusions of each set and language."""
+    lines: list[str] = []
+    for name, lang in sorted(report.rows):
+        for kind in ("FP", "FN", "TYPE"):
+            rows = Counter({(surface, label): n for (n2, l2, k, surface, label), n in report.errors.items()
+                            if (n2, l2, k) == (name, lang, kind)})
+            if not rows:
+                continue
+            lines.append(f"== {name} {lang} {kind} ({sum(rows.values())} in all)")
+            lines.extend(f"{n:5d}  {label:<9} {surface}" for (surface, label), n in rows.most_common(top))
     return "\n".join(lines)

@@ -66,7 +66,7 @@ COMPANY_WORDS_BEFORE: dict[str, frozenset[str]] = {
     "de": frozenset({"firma", "konzern", "fluggesellschaft", "airline", "billigflieger", "hersteller", "verein",
                      "club", "marke", "unternehmen", "fluglinie", "autobauer", "sender", "versicherer"}),
     "pl": frozenset({"firm", "firma", "koncern", "przewoźnik", "producent", "klub", "marka", "mark", "operator",
-                     "koncernu", "nadawc", "nadawca", "ubezpieczyciel", "holding"}),
+                     "koncernu", "nadawc", "nadawca", "ubezpieczyciel", "holding", "lotnicz", "spółk", "spółka"}),
     "cs": frozenset({"společnost", "firm", "firma", "koncern", "dopravce", "dopravc", "aerolini", "aerolinie", "klub",
                      "automobilk", "automobilka", "výrobce", "výrobc", "značk", "značka", "holding"}),
     "sl": frozenset({"družb", "družba", "podjetj", "podjetje", "prevoznik", "koncern", "klub", "proizvajal",

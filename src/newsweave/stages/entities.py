@@ -1017,6 +1017,24 @@ def _described_org_layer(doc: _Doc) -> None:
                 doc.claim(Found(i - n, i, "ORG", 0.7, "pattern", _lemma(doc, i - n, i)))
 
 
+def _one_sense_per_text(doc: _Doc) -> None:
+    """A one-piece name that the text somewhere calls an organisation (``przewoźnik Ryanair``, a gazetteer's
+    organisation) is that organisation wherever only a person cue typed it: a title or a verb of saying beside
+    it (``rzecznik Ryanaira``, ``Ryanair řekl``) fits a company's name as well as a surname, and a company is
+    named the same way throughout one article."""
+    toks = doc.toks
+    org_keys: set[str] = set()
+    for f in doc.found:
+        if f.emit and f.type == "ORG" and f.j - f.i == 1 and f.layer in ("pattern", "gazetteer", "kb"):
+            org_keys.update(bases(toks[f.i]))
+    if not org_keys:
+        return
+    for f in doc.found:
+        if f.emit and f.type == "PER" and f.j - f.i == 1 and f.layer == "pattern" and not org_keys.isdisjoint(
+                bases(toks[f.i])):
+            f.type = "ORG"
+
+
 def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
     """Whether a phrase can be what an acronym stands for: its initials spell the acronym, or it names an
     organisation (a head word and no title), since the acronym may come from another language (ODKB)."""
@@ -1523,6 +1541,7 @@ class EntityStage:
         _title_layer(doc)
         _described_org_layer(doc)
         _reporting_layer(doc)
+        _one_sense_per_text(doc)
         if until == "tagger":
             return
         if self.use_natasha:
