@@ -153,3 +153,10 @@ def test_entities_rules_one_sense_per_text_company_cue_beats_person_cue(stage: E
     text = "Przewoźnik Wizzlot odwołał loty. Rzecznik Wizzlotu powiedział, że Wizzlot nie zapłaci."
     types = {(m.text, m.type) for m in stage.recognise(text, "pl")}
     assert types == {("Wizzlot", "ORG"), ("Wizzlotu", "ORG")}
+
+
+def test_entities_rules_city_named_like_a_common_word_is_a_place_outside_that_language(stage: EntityStage) -> None:
+    polish = _found(stage, "Pojechał do Porto, a potem do Frankfurtu i Essen.", "pl")
+    assert {t for t, ty, _ in polish if ty == "LOC"} == {"Porto", "Frankfurtu", "Essen"}
+    german = _found(stage, "Nach dem Essen fuhren sie weiter.", "de")
+    assert german == set()

