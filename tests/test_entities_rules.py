@@ -160,3 +160,16 @@ def test_entities_rules_city_named_like_a_common_word_is_a_place_outside_that_la
     assert {t for t, ty, _ in polish if ty == "LOC"} == {"Porto", "Frankfurtu", "Essen"}
     german = _found(stage, "Nach dem Essen fuhren sie weiter.", "de")
     assert german == set()
+
+
+def test_entities_rules_states_and_provinces_are_places(stage: EntityStage) -> None:
+    hindi = _found(stage, "गुजरात और केरल में चुनाव हुए।", "hi")
+    assert hindi == {("गुजरात", "LOC", "iso3166-2:IN-GJ"), ("केरल", "LOC", "iso3166-2:IN-KL")}
+    polish = _found(stage, "Powódź w Kerali i w Pendżabie.", "pl")
+    assert polish == {("Kerali", "LOC", "iso3166-2:IN-KL"), ("Pendżabie", "LOC", "iso3166-2:IN-PB")}
+
+
+def test_entities_rules_inflected_state_before_an_agreeing_surname_is_a_first_name(stage: EntityStage) -> None:
+    found = _found(stage, "Встреча с Виктором Януковичем прошла в Киеве.", "ru")
+    assert not any(kb and kb.startswith("iso3166-2:") for _, _, kb in found)
+    assert any(t == "Виктором Януковичем" for t, _, _ in found)

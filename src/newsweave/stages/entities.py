@@ -539,7 +539,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         j, entry, lemma = best
         if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             j = _with_apostrophe_suffix(toks, j)
-            doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso")
+            doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso:")
                             else confidence - 0.05, layer, lemma, entry.kb_id, emit=entry.type != "MISC"))
             i = j
         else:
@@ -668,6 +668,19 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     return True
 
 
+_VOWELS = frozenset("aeiouyąęóěůáéíúýаеёиоуыэюяіїє")
+#: Ids of places below the country (towns, states): a one-word match of these may be a person's first name.
+_SUB_COUNTRY_PLACES = ("geonames:", "iso3166-2:")
+
+
+def _agreeing_endings(first: Tok, second: Tok) -> bool:
+    """Two words with the same inflectional ending (``Виктором Януковичем``): a first name agreeing with a
+    surname, not a place read from an inflected form (``Виктором`` as *Виктория*, the Australian state)."""
+    a, b = first.key, second.key
+    return first.lang in INFLECTIONS and len(a) > 4 and len(b) > 4 and a[-1] == b[-1] and (
+        a[-2] == b[-2] or (a[-2] in _VOWELS and b[-2] in _VOWELS))  # -ом/-ем: hard and soft stems
+
+
 def _release_place_pairs(doc: _Doc) -> None:
     """Two adjacent capitalised words that are not one place name are a person's name, not two places.
 
@@ -682,15 +695,15 @@ def _release_place_pairs(doc: _Doc) -> None:
         if a < 0 or not toks[k].cased or toks[k + 1].sep != "space" or toks[k + 1].sent_start or not toks[k + 1].cap:
             continue
         first = doc.found[a]
-        if first.j != k + 1 or first.i != k or not (first.kb_id or "").startswith("geonames:"):
+        if first.j != k + 1 or first.i != k or not (first.kb_id or "").startswith(_SUB_COUNTRY_PLACES):
             continue
         if b >= 0:
             second = doc.found[b]
             if second.i == k + 1 and second.j == k + 2 and (second.kb_id or "").startswith("geonames:"):
                 doc.release(a)
                 doc.release(b)
-        elif toks[k].key == fold(first.lemma or "") and not _is_loc_head(toks[k + 1]) \
-                and not _is_org_head(toks[k + 1]) and not _is_title(toks, k + 1):
+        elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])) \
+                and not _is_loc_head(toks[k + 1]) and not _is_org_head(toks[k + 1]) and not _is_title(toks, k + 1):
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
