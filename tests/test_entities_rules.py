@@ -173,3 +173,10 @@ def test_entities_rules_inflected_state_before_an_agreeing_surname_is_a_first_na
     found = _found(stage, "Встреча с Виктором Януковичем прошла в Киеве.", "ru")
     assert not any(kb and kb.startswith("iso3166-2:") for _, _, kb in found)
     assert any(t == "Виктором Януковичем" for t, _, _ in found)
+
+
+def test_entities_rules_institution_of_a_country_is_one_organisation() -> None:
+    stage = EntityStage(use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise("Решение принял Верховный суд Пакистана в среду.", "ru")}
+    assert ("Верховный суд Пакистана", "ORG") in found
+    assert not any(t == "Пакистана" for t, _ in found)

@@ -103,3 +103,15 @@ PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "de": frozenset({"in", "im", "nach", "aus", "von", "bei", "für"}),
     "en": frozenset({"in", "to", "from", "at", "for", "across"}),
 }
+
+#: lang -> words for "of" that join an institution to its country where nouns have no genitive case
+#: (bg ``Върховният съд на Пакистан``; in case languages the country's genitive does it: ``Верховный суд Пакистана``).
+OF_WORDS: dict[str, frozenset[str]] = {
+    "bg": frozenset({"на"}),
+    "mk": frozenset({"на"}),
+    "en": frozenset({"of"}),
+    "fr": frozenset({"de", "du"}),
+    "es": frozenset({"de", "del"}),
+    "it": frozenset({"di", "del", "della"}),
+    "pt": frozenset({"de", "do", "da"}),
+}

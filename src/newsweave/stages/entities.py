@@ -51,7 +51,7 @@ from newsweave.kb.gazetteer import (
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
-from newsweave.lang.inflection import INFLECTIONS, PLACE_PREPOSITIONS
+from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
 from newsweave.lang.orgwords import COMPANY_WORDS_AFTER, COMPANY_WORDS_BEFORE, LETTER_NAMES, LOC_HEADS, ORG_HEADS
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
@@ -1050,6 +1050,36 @@ def _one_sense_per_text(doc: _Doc) -> None:
             f.type = "ORG"
 
 
+def _institution_of_country(doc: _Doc) -> None:
+    """An institution named by its head word, followed by its country in the genitive or after a word for "of",
+    is one organisation with it: ``Верховный суд Пакистана``, ``Sąd Najwyższy Pakistanu``, ``Върховният съд на
+    Пакистан``, ``Ministerstwo Spraw Wewnętrznych Pakistanu``. The country in its base form right after a name
+    (``NATO Polska``) is left apart: a genitive ending or an "of" says the country belongs to the institution."""
+    toks = doc.toks
+    for idx, f in enumerate(doc.found):
+        k = f.j
+        if not f.emit or f.type != "ORG" or k >= len(toks) or toks[k].sep != "space" or toks[k].sent_start:
+            continue
+        if not any(_is_org_head(toks[m]) for m in range(f.i, f.j)):
+            continue
+        of = toks[k].key in OF_WORDS.get(toks[k].lang, ()) and k + 1 < len(toks) and toks[k + 1].sep == "space"
+        c = k + 1 if of else k
+        if doc.owner[c] < 0:
+            continue
+        country = doc.found[doc.owner[c]]
+        if country.i != c or country.type != "LOC" or not (country.kb_id or "").startswith("iso:"):
+            continue
+        if not of and (toks[c].lang not in INFLECTIONS or toks[c].key == fold(country.lemma or toks[c].text)):
+            continue
+        if of and doc.owner[k] >= 0:
+            continue
+        i, j = f.i, country.j
+        doc.release(doc.owner[c])
+        doc.release(idx)
+        doc.claim(Found(i, j, "ORG", f.confidence, f.layer, (f.lemma or doc.surface(f.i, f.j)) + toks[f.j].sep_text
+                        + doc.surface(f.j, j)))
+
+
 def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
     """Whether a phrase can be what an acronym stands for: its initials spell the acronym, or it names an
     organisation (a head word and no title), since the acronym may come from another language (ODKB)."""
@@ -1575,6 +1605,7 @@ class EntityStage:
         _first_names_as_places(doc)
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
+        _institution_of_country(doc)
 
 
 def to_mentions(doc: _Doc) -> list[Mention]:
