@@ -8,8 +8,10 @@ each such group one :class:`~newsweave.model.Entity` and writes its id on every 
    surname (else a bare given name) joins the one full name of the article it fits; an acronym joins
    the expansion it abbreviates or stands next to in parentheses ("Organizacja ... (OBWE)").
 2. **Across articles**, units and the known entities their keys reach are clustered by a constrained
-   union-find (:class:`_Clustering`), strongest evidence first: same KB id; same name key (or the same
-   bag of institution concepts, :func:`concept_key`); same phonetic key *and* similar spelling
+   union-find (:class:`_Clustering`), strongest evidence first: same KB id (the recogniser's, else the
+   gazetteer's for a whole name it left unlinked: *Kroatien*, *크로아티아*); same name key (or the same bag of
+   institution concepts, :func:`concept_key`, or the same year, places and kind of happening of a translated
+   event title, :mod:`newsweave.corpus.entities_titles`); same phonetic key *and* similar spelling
    (rapidfuzz); a spelling in a lossy script (Arabic, Chinese, Hangul, Thai, Tamil...) and a similar
    consonant skeleton once the classes that script does not tell apart are folded (:func:`_loose_ratio`);
    for persons, same surname with compatible given names; then bare surnames join their one bearer (or
@@ -44,6 +46,7 @@ from functools import cached_property, lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from newsweave.corpus.entities_titles import load_kb, title_key, whole_name_kb
 from newsweave.kb.names import (
     MAX_NAME_CHARS,
     base_lang,
@@ -253,7 +256,7 @@ class _Name:
     acronym: str | None
     concepts: str | None  # institution concept bag (concept_key)
     script: str  # ISO 15924 code (script_of)
-    qualifier: str  # name key of a trailing parenthesised qualifier ("" without one)
+    qualifier: str  # a trailing parenthesised qualifier (:func:`_qualifier_of`; "" without one)
     core: str  # the name without its qualifier, in given-name-first order
 
     @cached_property
@@ -278,7 +281,7 @@ class _Name:
         surface = " ".join(surface[:MAX_NAME_CHARS].split())
         core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
         tail = surface[len(core):]
-        qualifier = name_key(tail.strip(" ()"), None) if tail else ""
+        qualifier = _qualifier_of(tail.strip(" ()"), lang) if tail else ""
         if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
             last, first = (p.strip() for p in core.split(","))
             if (last and first and len(last.split()) <= 3 and len(first.split()) <= 2
@@ -296,6 +299,9 @@ class _Name:
         acronym = acronym_key(surface)
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
+        title = title_key(core, lang) if any(c.isdigit() for c in core) else None
+        if title:  # a translated event title: its year, places and kind of happening
+            keys.add(title)
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
@@ -303,6 +309,27 @@ class _Name:
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
+
+
+def _qualifier_of(text: str, lang: str | None) -> str:
+    """The comparison form of a qualifier: ``!`` + name key for a name (*(Time)*, *(Financial Times)*), else
+    ``lang:`` + name key for a descriptor (*(politician)*, *(місто)*, *(järjestö)*), which is translated."""
+    key = name_key(text, None)
+    if not key:
+        return ""
+    return f"!{key}" if text[:1].isupper() else f"{base_lang(lang) or ''}:{key}"
+
+
+def _qualifiers_clash(a: set[str], b: set[str]) -> bool:
+    """Whether two clusters' qualifiers say two bearers: they share none, and some pair of them is comparable
+    (two names, or two descriptors of one language). Descriptors of two languages (*(місто)*, *(горад)*: one
+    city) are translations, not disagreements."""
+    if not a or not b or a & b:
+        return False
+    return any((x[0] == "!") == (y[0] == "!") and (x[0] == "!" or x.split(":", 1)[0] == y.split(":", 1)[0])
+               for x in a for y in b)
+
+
 
 
 def _given_like(part: str, lang: str | None) -> bool:
@@ -439,6 +466,7 @@ class EntityIndex:
         # first look-up by a lossy name, so a Latin/Cyrillic-only corpus never pays for them
         self.by_loose: dict[bool, dict[str, set[str]]] = {True: defaultdict(set), False: defaultdict(set)}
         self._exact_loose_pending: list[tuple[str, str]] = []
+        load_kb()  # unlinked names are looked up in the gazetteer (entities_titles): loaded with the index
         for entity in entities:
             self.add_entity(entity)
 
@@ -644,10 +672,13 @@ def article_units(article: Article) -> list[_Unit]:
     by_key: dict[tuple[str, str], _Unit] = {}
     by_kb: dict[str, _Unit] = {}
     check_place_links(article)
+    countries = frozenset(value for m in article.mentions if m.kb_id
+                          for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
     for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
         mtype = mention.type or WILDCARD_TYPE
-        kb_id = mention.kb_id if mention.kb_id and not _kb_contradicts(mention.kb_id, mtype) else None
         lang = _mention_lang(article, mention)
+        kb_id = mention.kb_id or _unlinked_kb(mention, mtype, lang, countries)
+        kb_id = kb_id if kb_id and not _kb_contradicts(kb_id, mtype) else None
         name = _Name.of(mention.text or "", lang, mention.lemma, mtype)
         folded = name_key(name.surface, lang) or f"#{hashlib.sha1(name.surface.encode()).hexdigest()[:12]}"
         unit = by_kb.get(kb_id) if kb_id else None
@@ -666,6 +697,17 @@ def article_units(article: Article) -> list[_Unit]:
                 unit.kb_names[mention.lemma] += 1
     units = _join_surnames(units)
     return _join_acronyms(article, units)
+
+
+def _unlinked_kb(mention: Mention, mtype: str, lang: str | None, countries: frozenset[str]) -> str | None:
+    """The KB id of a mention no recogniser linked, when its whole name is a gazetteer name (:func:`whole_name_kb`:
+    *Kroatien*, *Харватыя*, *크로아티아*), checked like the recogniser's short place links (:func:`_place_link`).
+    Never for persons: a person named like a place (*Asia*, *Paris*) is no place. The mention itself is left
+    as it is (the batch writes the recogniser's links); only the unit carries the id."""
+    if mtype == "PER" or not mention.text:
+        return None
+    kb_id = whole_name_kb(mention.text, lang)
+    return _place_link(kb_id, mention, countries) if kb_id else None
 
 
 def _place_link(kb_id: str, mention: Mention, countries: frozenset[str]) -> str | None:
@@ -815,7 +857,7 @@ class _Cluster:
             return True
         if any(other.kb.get(ns, value) != value for ns, value in self.kb.items()):
             return True
-        if self.qualifiers and other.qualifiers and not self.qualifiers & other.qualifiers:
+        if _qualifiers_clash(self.qualifiers, other.qualifiers):
             return True  # "Person of the Year (Time)" and "... (Financial Times)": two bearers
         if (self.surnames and other.surnames and self.surnames.isdisjoint(other.surnames)
                 and not any(_surnames_compatible(a, b) for a in self.surnames for b in other.surnames)):

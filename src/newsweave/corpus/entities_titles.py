@@ -1,0 +1,284 @@
+"""Language-free keys for names that are translated rather than transliterated: KB ids and event titles.
+
+Canonicalisation (:mod:`newsweave.corpus.entities`) compares names by spelling and sound, which follows a name
+across scripts (*Sarayev*, *Сараев*, *سارایف*) but not across translation. Two kinds of names are translated:
+
+* names the knowledge bases list in many languages (*Croatia*, *Kroatien*, *Харватыя*, *크로아티아*): a mention
+  the recogniser left unlinked whose whole name is a gazetteer name gets that id (:func:`whole_name_kb`);
+* event titles (*2022 Swedish general election*, *Eleições gerais na Suécia em 2022*, *انتخابات سراسری سوئد
+  (۲۰۲۲)*): a title is taken apart into a year, the places and organisations it names (gazetteer ids, any
+  script, inflected forms included) and one kind of happening (:data:`newsweave.lang.title_types.TITLE_TYPES`);
+  :func:`title_key` is the three together, so titles that agree on all three are one event. A title with no
+  year, no place, or two kinds of happening gets no key: a wrong merge is worse than a missed one.
+
+Both are pure functions of the name and its language (the batch path computes them on its executors exactly as
+the embedded path does) and cost dict look-ups once the gazetteer is loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from newsweave.kb.gazetteer import Gazetteer, load_gazetteer
+from newsweave.kb.gazetteer import fold as gaz_fold
+from newsweave.kb.gazetteer import pieces as gaz_pieces
+from newsweave.kb.names import MAX_NAME_CHARS, base_lang
+from newsweave.kb.places import place
+from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.title_types import LOCAL_CONCEPTS, MIN_STEM, TITLE_QUALIFIERS, TITLE_TYPES
+
+log = logging.getLogger(__name__)
+
+#: KB namespaces a title's anchors and a whole-name link may come from: countries, GeoNames places, regions,
+#: organisations. Language names (``lang:``) are left out: *Russian* names a language as often as a country.
+ANCHOR_NAMESPACES = ("iso:", "geonames:", "region:", "org:")
+#: Years a title's number is taken for; a Buddhist-era year (Thai *พ.ศ. 2565*) is this much later.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+BUDDHIST_ERA_OFFSET = 543
+#: Letters an inflected word may carry beyond a type entry (*eleições*, *землетрясения*), so that a longer word
+#: that merely starts like one (*Brandenburg* and *brand*) is not taken for it.
+MAX_TYPE_ENDING = 4
+#: Longest run of characters looked up as a place inside a word of a script written without spaces.
+MAX_UNSPACED_NAME = 8
+#: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters.
+MIN_UNSPACED_PLACE = 3
+#: Characters other than place names an unspaced title may have after its type word (*事件*, *案*).
+MAX_UNSPACED_TAIL = 2
+#: Most pieces of one gazetteer name tried at each position of a title.
+MAX_NAME_PIECES = 4
+
+_YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
+_DIGIT_MONTH_RE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*[月월]")
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+
+
+@cache
+def _gazetteer() -> Gazetteer | None:
+    try:
+        return load_gazetteer()
+    except (OSError, ValueError) as exc:
+        log.warning("gazetteer not read (%s); names are not linked to the KB by canonicalisation", exc)
+        return None
+
+
+def load_kb() -> None:
+    """Load the gazetteer now (once per process; cached on disk), so that the first batch does not pay for it."""
+    _gazetteer()
+
+
+def _unspaced(word: str) -> bool:
+    """Whether a word is written in a script without spaces between words (Chinese, Japanese, Thai...)."""
+    first = next((c for c in word if c.isalpha()), "")
+    return bool(first) and unicodedata.name(first, "").startswith(_UNSPACED)
+
+
+def _anchor_ok(kb_id: str) -> bool:
+    return kb_id.startswith(ANCHOR_NAMESPACES)
+
+
+def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) -> str | None:
+    """The KB id of a folded name, or of its base form when its last piece carries a case ending of ``lang``
+    (:data:`newsweave.lang.inflection.INFLECTIONS`: *Болгарии* -> *Болгария*)."""
+    entry = gaz.lookup(key)
+    if entry is not None:
+        return entry.kb_id if key not in gaz.acronyms else None
+    infl = INFLECTIONS.get(base_lang(lang) or "")
+    if infl is None or not key:
+        return None
+    last = key[-1]
+    for k in range(len(last) - 1, 2, -1):
+        ending = last[k:]
+        if ending not in infl.suffixes and ending not in infl.alternations:
+            continue
+        for restore in (*infl.restores, *infl.alternations.get(ending, ())):
+            entry = gaz.lookup((*key[:-1], last[:k] + restore))
+            if entry is not None:
+                return entry.kb_id
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def whole_name_kb(name: str, lang: str | None) -> str | None:
+    """The KB id (country, place, region, organisation) whose gazetteer name the whole of ``name`` is, its case
+    ending of ``lang`` allowed; None when there is none or the gazetteer cannot be read. An acronym matches
+    only in capitals (the gazetteer's own rule)."""
+    gaz = _gazetteer()
+    key = tuple(gaz_fold(p) for p in gaz_pieces(name[:MAX_NAME_CHARS]))
+    if gaz is None or not key or len(key) > MAX_NAME_PIECES:
+        return None
+    if key in gaz.acronyms and not name.isupper():
+        return None
+    kb_id = _inflected_lookup(gaz, key, lang)
+    return kb_id if kb_id and _anchor_ok(kb_id) else None
+
+
+def title_year(title: str) -> int | None:
+    """The one year a title names (any script's digits; Buddhist-era years converted), else None."""
+    years = set()
+    for match in _YEAR_RE.finditer(title):
+        year = int(match.group(1))
+        if MIN_YEAR + BUDDHIST_ERA_OFFSET <= year <= MAX_YEAR + BUDDHIST_ERA_OFFSET and year > MAX_YEAR:
+            year -= BUDDHIST_ERA_OFFSET
+        if MIN_YEAR <= year <= MAX_YEAR:
+            years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
+_Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]]]
+
+
+@lru_cache(maxsize=512)
+def _month_names(lang: str | None) -> tuple[tuple[str, int], ...]:
+    """(folded month name, month number) of ``lang`` from CLDR (``babel``): format and stand-alone, wide forms
+    (*сентября*, *сентябрь*); empty for a language CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        months = Locale.parse((lang or "").replace("-", "_")).months
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ()
+    return tuple(sorted({(gaz_fold(name), number) for context in ("format", "stand-alone")
+                         for number, name in months[context]["wide"].items()}))
+
+
+def title_month(title: str, words: list[str], lang: str | None) -> int | None:
+    """The one month a title names (*September 2022 ... coup*, *2022年9月...政变*), by a CLDR month name of its
+    language (a case ending allowed: *сентябре*) or by digits before a month sign; else None."""
+    found = {int(m.group(1)) for m in _DIGIT_MONTH_RE.finditer(title)}
+    for name, number in _month_names(base_lang(lang)):
+        stem = name[:-1] if len(name) >= MIN_STEM + 1 else name
+        if any(w == name or (w.startswith(stem) and len(w) - len(name) <= 2 and stem != name) for w in words):
+            found.add(number)
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _entries(table: str) -> _Entries:
+    """(first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones) of
+    ``"types"`` or ``"qualifiers"``, all languages together: a title's language tag is often a dialect or a
+    code the table lacks. Entries are split into pieces as titles are (*همه‌پرسی* is two words)."""
+    spaced: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    unspaced: list[tuple[str, str]] = []
+    for concept, by_lang in (TITLE_TYPES if table == "types" else TITLE_QUALIFIERS).items():
+        for entries in by_lang.values():
+            for entry in entries:
+                words = tuple(gaz_fold(w) for w in gaz_pieces(entry))
+                if _unspaced(entry):
+                    unspaced.append((entry, concept))
+                else:
+                    spaced.setdefault(words[0][:2], []).append((words, concept))
+    return spaced, unspaced
+
+
+def _word_matches(word: str, entry: str, last: bool) -> bool:
+    """Whether a title word is a type entry's word: the whole word for short entries and inner words of a
+    several-word entry, else the entry plus at most :data:`MAX_TYPE_ENDING` letters of ending."""
+    if len(entry) < MIN_STEM or not last:
+        return word == entry
+    return word.startswith(entry) and len(word) - len(entry) <= MAX_TYPE_ENDING
+
+
+def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], set[int]]:
+    """The kinds of happening (concepts of :data:`TITLE_TYPES`; ``table="qualifiers"``: of
+    :data:`TITLE_QUALIFIERS`) a title's folded words name, and the positions of the spaced-script words that
+    name them (those are not looked up as places: *Hurricane*, Utah)."""
+    spaced, unspaced = _entries(table)
+    found: set[str] = set()
+    used: set[int] = set()
+    for k, word in enumerate(words):
+        if _unspaced(word):
+            found.update(concept for entry, concept in unspaced if entry in word and _head_final(word, entry))
+            continue
+        for entry_words, concept in spaced.get(word[:2], ()):
+            n = len(entry_words)
+            if all(k + i < len(words) and _word_matches(words[k + i], w, i == n - 1)
+                   for i, w in enumerate(entry_words)):
+                found.add(concept)
+                used.update(range(k, k + n))
+    return found, used
+
+
+def _head_final(word: str, entry: str) -> bool:
+    """Whether a type entry heads an unspaced title (Chinese, Japanese and Thai put the head last): after its
+    last occurrence come at most :data:`MAX_UNSPACED_TAIL` characters that are not place names (*事件*,
+    *案*), so *...入侵烏克蘭期間的兒童綁架事件*, about something during an invasion, is no invasion."""
+    gaz = _gazetteer()
+    tail = word[word.rindex(entry) + len(entry):]
+    covered = _unspaced_anchors(gaz, tail)[1] if gaz is not None else 0
+    return len(tail) - covered <= MAX_UNSPACED_TAIL
+
+
+def title_anchors(words: list[str | None], lang: str | None) -> frozenset[str]:
+    """The KB ids of the places and organisations a title's folded words name: longest names first, case
+    endings allowed; inside words of unspaced scripts, every run of characters long enough to be told apart.
+    A None word (a type word) is skipped and ends a name."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return frozenset()
+    found: set[str] = set()
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word is None:
+            k += 1
+            continue
+        if _unspaced(word):
+            found |= _unspaced_anchors(gaz, word)[0]
+            k += 1
+            continue
+        for n in range(min(MAX_NAME_PIECES, len(words) - k), 0, -1):
+            key = tuple(w for w in words[k:k + n] if w is not None)
+            if len(key) < n or any(_unspaced(w) for w in key):
+                continue
+            kb_id = _inflected_lookup(gaz, key, lang)
+            if kb_id and _anchor_ok(kb_id):
+                found.add(kb_id)
+                k += n - 1
+                break
+        k += 1
+    return frozenset(found)
+
+
+def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
+    """Places named inside one word of an unspaced script, longest first and without overlaps, and how many
+    of the word's characters they cover."""
+    found, i, covered = set(), 0, 0
+    while i < len(word):
+        for n in range(min(MAX_UNSPACED_NAME, len(word) - i), 1, -1):
+            entry = gaz.lookup((word[i:i + n],))
+            if entry is not None and _anchor_ok(entry.kb_id) and (
+                    not entry.kb_id.startswith("geonames:") or n >= MIN_UNSPACED_PLACE):
+                found.add(entry.kb_id)
+                covered += n
+                i += n - 1
+                break
+        i += 1
+    return found, covered
+
+
+@lru_cache(maxsize=1 << 16)
+def title_key(title: str, lang: str | None) -> str | None:
+    """``#concept+qualifiers|year[-month]|anchors`` of an event title (*2022 Swedish general election* and
+    *Riksdagsvalet i Sverige 2022* -> ``#election|2022|iso:SE``; a month when it names one, so that a country's
+    two coups of one year stay apart), None unless it names exactly one year, one kind of happening and at
+    least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`)."""
+    year = title_year(title[:MAX_NAME_CHARS])
+    if year is None:
+        return None
+    words = [gaz_fold(p) for p in gaz_pieces(title[:MAX_NAME_CHARS])]
+    words = [w for w in words if not w.isdigit()]
+    concepts, used = title_concepts(words)
+    if len(concepts) != 1:
+        return None
+    concept = concepts.pop()
+    month = title_month(title[:MAX_NAME_CHARS], words, lang)
+    qualifiers, qualifying = title_concepts(words, "qualifiers")
+    anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
+    if not anchors or (concept in LOCAL_CONCEPTS and not any(place(a) for a in anchors)):
+        return None
+    when = f"{year}-{month:02d}" if month else str(year)
+    return f"#{'+'.join([concept, *sorted(qualifiers)])}|{when}|{'+'.join(sorted(anchors))}"

@@ -1,0 +1,178 @@
+"""Event-type words of titles, per concept and language: what an event's title says happened.
+
+Titles of events are translated, not transliterated (*2022 Swedish general election*, *Riksdagsvalet i Sverige
+2022*, *انتخابات سراسری سوئد (۲۰۲۲)*), so no name key follows them across languages. Canonicalisation
+(:mod:`newsweave.corpus.entities_titles`) takes a title apart instead: a year, the places it names (gazetteer
+ids, any script) and one concept from this table; titles whose three parts agree are one event.
+
+Hand-curated general vocabulary (dictionary words for kinds of happenings), lower-case. In scripts that write
+spaces between words an entry matches the start of a word (entries of fewer than :data:`MIN_STEM` letters only
+a whole word); in scripts without spaces (Chinese, Japanese, Thai) it matches anywhere. An entry of several words
+matches those words in sequence. Kinds that news often names in one breath (hurricane, typhoon, cyclone) share a
+concept, so that the title of one storm meets its other languages' titles whatever they call it.
+"""
+
+from __future__ import annotations
+
+#: Entries shorter than this (in letters) match a whole word only (*val*, *sel*, *war*).
+MIN_STEM = 4
+
+#: Kinds of happening that one country sees many of in a year (attacks, explosions, storms): their titles need a
+#: city to be told apart. A country and a year suffice for the others, which news names one per country and year
+#: (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in September).
+LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm"})
+
+#: concept -> language -> entries.
+TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
+    "election": {
+        "en": ("election",), "de": ("wahl", "wahlen", "bundestagswahl", "landtagswahl", "präsidentschaftswahl"),
+        "fr": ("élection",), "es": ("elecci",), "pt": ("eleiç", "eleicao", "eleicoes"), "it": ("elezion",),
+        "nl": ("verkiezing",), "sv": ("val", "riksdagsval", "presidentval"), "da": ("valg", "folketingsvalg"),
+        "no": ("valg", "stortingsvalg"), "fi": ("vaali", "eduskuntavaali", "presidentinvaali"),
+        "pl": ("wybor",), "cs": ("volb", "volby"), "sk": ("voľb",), "sl": ("volitv",), "hr": ("izbor",),
+        "sr": ("izbor", "избор"), "bs": ("izbor",), "sh": ("izbor",), "ro": ("alegeri",), "hu": ("választás",),
+        "el": ("εκλογ",), "tr": ("seçim",), "az": ("seçki",), "ru": ("выбор",), "uk": ("вибор",),
+        "be": ("выбар",), "bg": ("избор",), "mk": ("избор",), "kk": ("сайлау",), "uz": ("сайлов", "saylov"),
+        "ky": ("шайлоо",), "id": ("pemilihan", "pemilu"), "ms": ("pilihan raya",), "ar": ("انتخاب",),
+        "fa": ("انتخابات",), "ur": ("انتخاب",), "he": ("בחירות",), "hi": ("चुनाव", "निर्वाचन"),
+        "bn": ("নির্বাচন",), "ta": ("தேர்தல்",), "th": ("เลือกตั้ง",), "zh": ("选举", "選舉", "大选", "大選"),
+        "ja": ("選挙",), "ko": ("선거",), "vi": ("bầu cử",), "ka": ("არჩევნ",), "hy": ("ընտրություն",),
+    },
+    "earthquake": {
+        "en": ("earthquake", "quake"), "de": ("erdbeben", "beben"), "fr": ("séisme", "tremblement de terre"),
+        "es": ("terremoto", "sismo"), "pt": ("terremoto", "sismo", "sismos"), "it": ("terremoto", "sisma"),
+        "nl": ("aardbeving",), "sv": ("jordbävning", "jordskalv"), "da": ("jordskælv",), "no": ("jordskjelv",),
+        "fi": ("maanjäristy",), "pl": ("trzęsieni",), "cs": ("zemětřesení",), "ro": ("cutremur",),
+        "hu": ("földrengés",), "el": ("σεισμ",), "tr": ("deprem",), "az": ("zəlzələ",), "ru": ("землетрясени",),
+        "uk": ("землетрус",), "be": ("землетрасенн",), "bg": ("земетресени",), "kk": ("жер сілкін",),
+        "uz": ("zilzila", "зилзила"), "id": ("gempa",), "ms": ("gempa",), "ar": ("زلزال",),
+        "fa": ("زلزله", "زمین‌لرزه"), "ur": ("زلزلہ",), "he": ("רעידת אדמה",), "hi": ("भूकंप", "भूकम्प"),
+        "bn": ("ভূমিকম্প",), "ta": ("நிலநடுக்கம்",), "th": ("แผ่นดินไหว",), "zh": ("地震",), "ja": ("地震",),
+        "ko": ("지진",), "vi": ("động đất",), "ka": ("მიწისძვრ",), "hy": ("երկրաշարժ",),
+    },
+    "fire": {
+        "en": ("wildfire", "bushfire", "fire", "fires"), "de": ("waldbrand", "waldbrände", "brand"),
+        "fr": ("incendi", "feux de forêt"), "es": ("incendio",), "pt": ("incêndio", "incendio"),
+        "it": ("incendi",), "nl": ("bosbrand", "brand"), "sv": ("skogsbrand", "brand"), "fi": ("metsäpalo",),
+        "pl": ("pożar",), "cs": ("požár",), "ro": ("incendi",), "el": ("πυρκαγι",), "tr": ("yangın",),
+        "ru": ("пожар",), "uk": ("пожеж",), "be": ("пажар",), "bg": ("пожар",), "id": ("kebakaran",),
+        "ms": ("kebakaran",), "ar": ("حريق", "حرائق"), "fa": ("آتش‌سوزی",), "hi": ("दावानल",),
+        "th": ("ไฟป่า", "ไฟไหม้"), "zh": ("火灾", "火災", "山火", "野火"), "ja": ("火災", "山火事"),
+        "ko": ("산불", "화재"),
+    },
+    "flood": {
+        "en": ("flood", "floods", "flooding"), "de": ("hochwasser", "überschwemmung", "flut"),
+        "fr": ("inondation", "crue"), "es": ("inundaci",), "pt": ("inundaç", "enchente", "cheia"),
+        "it": ("alluvion", "inondazion"), "nl": ("overstroming",), "sv": ("översvämning",), "pl": ("powódź",),
+        "cs": ("povodn", "povodeň"), "ro": ("inundați",), "el": ("πλημμύρ",), "tr": ("sel", "taşkın"),
+        "ru": ("наводнени", "паводок"), "uk": ("повін", "повен"), "id": ("banjir",), "ms": ("banjir",),
+        "ar": ("فيضان",), "fa": ("سیل",), "ur": ("سیلاب",), "ckb": ("لافاو",), "hi": ("बाढ़",),
+        "th": ("อุทกภัย", "น้ำท่วม"), "zh": ("洪水", "水灾", "水災", "洪灾", "洪災"), "ja": ("洪水",), "ko": ("홍수",),
+    },
+    "storm": {
+        "en": ("hurricane", "typhoon", "cyclone", "tropical storm"), "de": ("hurrikan", "taifun", "zyklon", "orkan"),
+        "fr": ("ouragan", "typhon", "cyclone"), "es": ("huracán", "tifón", "ciclón"),
+        "pt": ("furacão", "tufão", "ciclone"), "it": ("uragano", "tifone", "ciclone"),
+        "nl": ("orkaan", "tyfoon", "cycloon"), "sv": ("orkan", "tyfon", "cyklon"), "fi": ("hurrikaani", "taifuuni",
+                                                                                       "sykloni"),
+        "pl": ("huragan", "tajfun", "cyklon"), "cs": ("hurikán", "tajfun", "cyklón"), "ro": ("uragan", "taifun",
+                                                                                          "ciclon"),
+        "el": ("τυφών", "κυκλών"), "tr": ("kasırga", "tayfun"), "ru": ("ураган", "тайфун", "циклон"),
+        "uk": ("ураган", "тайфун", "циклон"), "be": ("ураган", "тайфун", "цыклон"), "id": ("topan", "siklon",
+                                                                                          "hurikan"),
+        "ms": ("taufan", "siklon"), "ar": ("إعصار",), "fa": ("توفند", "چرخند"), "hi": ("चक्रवात",),
+        "th": ("พายุ",), "zh": ("颶風", "飓风", "台风", "颱風", "气旋", "氣旋"), "ja": ("台風", "ハリケーン"),
+        "ko": ("허리케인", "태풍", "사이클론"),
+    },
+    "invasion": {
+        "en": ("invasion",), "de": ("invasion", "einmarsch"), "fr": ("invasion", "envâsion"), "es": ("invasión",),
+        "pt": ("invasão",), "it": ("invasione",), "pl": ("inwazj",), "cs": ("invaz",), "sh": ("invazij",),
+        "hr": ("invazij",), "ro": ("invazi",), "ru": ("вторжени",), "uk": ("вторгнен",), "be": ("уварванн",
+                                                                                             "ўварванн"),
+        "kk": ("басып кіру",), "ky": ("басып кир",), "fi": ("hyökkäy",), "id": ("invasi",), "ms": ("pencerobohan",),
+        "ar": ("غزو",), "fa": ("تهاجم",), "zh": ("入侵",), "ja": ("侵攻",), "ko": ("침공",),
+    },
+    "war": {
+        "en": ("war",), "de": ("krieg",), "fr": ("guerre",), "es": ("guerra",), "pt": ("guerra",), "it": ("guerra",),
+        "pl": ("wojn",), "cs": ("válk",), "ru": ("войн",), "uk": ("війн",), "be": ("вайн",), "tr": ("savaş",),
+        "fi": ("sota",), "sv": ("krig", "kriget"), "id": ("perang",), "ms": ("perang",), "ar": ("حرب",),
+        "fa": ("جنگ",), "hi": ("युद्ध",), "zh": ("战争", "戰爭"), "ja": ("戦争",), "ko": ("전쟁",),
+    },
+    "attack": {
+        "en": ("attack", "shooting", "massacre", "bombing"), "de": ("anschlag", "angriff", "massaker", "amoklauf"),
+        "fr": ("attaque", "attentat", "fusillade", "massacre"), "es": ("ataque", "atentado", "tiroteo", "masacre"),
+        "pt": ("ataque", "atentado", "tiroteio", "massacre"), "it": ("attacco", "attentato", "strage", "massacro"),
+        "pl": ("atak", "strzelanin", "masakr"), "ru": ("нападени", "теракт", "стрельб", "расстрел"),
+        "uk": ("напад", "теракт", "стрілянин"), "tr": ("saldırı", "katliam"),
+        "id": ("serangan", "penembakan", "pembantaian"), "ms": ("serangan", "penembakan"),
+        "ar": ("هجوم", "مجزرة"), "fa": ("کشتار",), "hi": ("हमला", "हमले", "नरसंहार"),
+        "zh": ("袭击", "襲擊", "枪击", "槍擊", "屠杀", "屠殺"), "ja": ("襲撃", "銃撃"), "ko": ("총격", "테러", "학살"),
+        "th": ("กราดยิง",), "fi": ("isku", "ampumi", "verilöyly"), "sv": ("attack", "skjutning", "massaker"),
+        "ro": ("atac", "masacru"),
+    },
+    "explosion": {
+        "en": ("explosion", "blast"), "de": ("explosion",), "fr": ("explosion",), "es": ("explosión",),
+        "pt": ("explosão",), "it": ("esplosion",), "pl": ("wybuch", "eksplozj"), "ru": ("взрыв",),
+        "uk": ("вибух",), "be": ("выбух",), "uz": ("portlash",), "tr": ("patlama",), "id": ("ledakan",),
+        "ms": ("letupan",), "ar": ("انفجار",), "fa": ("انفجار",), "zh": ("爆炸",), "ja": ("爆発",), "ko": ("폭발",),
+        "el": ("έκρηξ",),
+    },
+    "coup": {
+        "en": ("coup",), "fr": ("coup d'état",), "es": ("golpe de estado",), "pt": ("golpe de estado",),
+        "de": ("putsch",), "ru": ("переворот",), "uk": ("переворот",), "be": ("пераварот",), "tr": ("darbe",),
+        "id": ("kudeta",), "ms": ("rampasan kuasa",), "ar": ("انقلاب",), "fa": ("کودتا",), "zh": ("政变", "政變"),
+        "ko": ("쿠데타",), "th": ("รัฐประหาร",), "fi": ("vallankaappau",), "sv": ("statskupp",),
+    },
+    "referendum": {
+        "en": ("referendum", "plebiscite"), "fr": ("référendum",), "es": ("referéndum",), "pt": ("referendo",),
+        "de": ("referendum", "volksabstimmung"), "pl": ("referendum",), "ru": ("референдум",),
+        "uk": ("референдум",), "tr": ("referandum",), "fi": ("kansanäänesty",), "fa": ("همه‌پرسی",),
+        "ar": ("استفتاء",), "zh": ("公投", "公民投票"), "ko": ("국민투표",), "id": ("referendum",),
+    },
+    "protest": {
+        "en": ("protest", "protests", "riot", "riots"), "de": ("protest", "unruhen"),
+        "fr": ("manifestation", "émeute"), "es": ("protesta",), "pt": ("protesto",), "pl": ("protest",),
+        "ru": ("протест", "беспорядк"), "uk": ("протест",), "tr": ("protesto",), "id": ("protes", "unjuk rasa"),
+        "ms": ("protes", "rusuhan"), "ar": ("احتجاج",), "fa": ("اعتراض",), "zh": ("抗议", "抗議", "示威"),
+        "ko": ("시위",), "th": ("ประท้วง",), "fi": ("mielenosoi",),
+    },
+    "summit": {
+        "en": ("summit",), "de": ("gipfel",), "fr": ("sommet",), "es": ("cumbre",), "pt": ("cimeira", "cúpula"),
+        "pl": ("szczyt",), "ru": ("саммит",), "uk": ("саміт",), "tr": ("zirve",), "zh": ("峰会", "峰會"),
+        "ar": ("قمة",), "ko": ("정상회의",), "id": ("ktt",),
+    },
+    "annexation": {
+        "en": ("annexation",), "fr": ("annexion",), "es": ("anexión",), "pt": ("anexação",), "de": ("annexion",),
+        "ru": ("аннекси",), "uk": ("анексі",), "fa": ("الحاق",), "th": ("ผนวก",), "zh": ("吞并", "吞併"),
+    },
+}
+
+#: Words that tell two events of one kind, year and place apart (a country's presidential and parliamentary
+#: elections, its Senate and House elections): qualifier -> language -> entries, matched like :data:`TITLE_TYPES`.
+#: A title's qualifiers are part of its key. General and parliamentary elections carry none: most languages
+#: name a country's main election without saying which (*Riksdagsvalet*).
+TITLE_QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "presidential": {
+        "en": ("presidential",), "fr": ("présidentielle",), "es": ("presidencial",), "pt": ("presidencial",),
+        "it": ("presidenziali",), "de": ("präsidentschaftswahl",), "pl": ("prezydenck",), "cs": ("prezidentsk",),
+        "ru": ("президентск",), "uk": ("президентськ",), "be": ("прэзідэнцк",), "tr": ("cumhurbaşkanlığı",),
+        "id": ("presiden",), "ms": ("presiden",), "sv": ("presidentval",), "no": ("presidentvalg",),
+        "da": ("præsidentvalg",), "fi": ("presidentinvaali",), "ro": ("prezidențiale",), "ar": ("رئاسية",),
+        "fa": ("ریاست",), "zh": ("总统", "總統"), "ja": ("大統領",), "ko": ("대통령",),
+    },
+    "local": {
+        "en": ("local", "municipal", "regional", "gubernatorial"), "fr": ("municipales", "régionales", "locales"),
+        "es": ("municipales", "regionales", "autonómicas"), "pt": ("municipais", "autárquicas", "regionais"),
+        "de": ("kommunalwahl", "landtagswahl"), "pl": ("samorząd",), "ru": ("муниципальн", "местн", "региональн"),
+        "uk": ("місцев",), "tr": ("yerel",), "zh": ("地方",), "ko": ("지방",),
+    },
+    "senate": {
+        "en": ("senate",), "fr": ("sénatoriales", "sénat"), "es": ("senado",), "pt": ("senado",), "de": ("senat",),
+        "ru": ("сенат",), "fa": ("سنا", "سنای"), "zh": ("参议院", "參議院"), "ja": ("参議院",), "ko": ("상원",),
+    },
+    "house": {
+        "en": ("house of representatives",), "fr": ("chambre des représentants",),
+        "es": ("cámara de representantes",), "ru": ("палату представителей",), "fa": ("نمایندگان",),
+        "zh": ("众议院", "眾議院"), "ko": ("하원", "하원의원"),
+    },
+}

@@ -1,0 +1,90 @@
+"""Language-free keys of translated names (newsweave.corpus.entities_titles) and their use in canonicalisation."""
+
+from __future__ import annotations
+
+from newsweave.corpus.entities import canonicalize
+from newsweave.corpus.entities_titles import title_key, title_year, whole_name_kb
+from newsweave.model import Article, Mention
+
+
+def _ids(forms: list[tuple[str, str]], etype: str = "MISC") -> list[str | None]:
+    """Entity ids canonicalisation gives each form, each a one-mention article."""
+    articles = []
+    for k, (text, lang) in enumerate(forms):
+        art = Article(id=f"a{k}", text=text, lang=lang)
+        art.mentions.append(Mention(0, len(text), text, etype))
+        articles.append(art)
+    canonicalize(articles, [])
+    return [a.mentions[0].entity_id for a in articles]
+
+
+def test_entities_titles_title_key_agrees_across_languages_and_scripts() -> None:
+    titles = [("Elecciones en Finlandia de 2019", "es"), ("Wybory w Finlandii 2019", "pl"),
+              ("Выборы в Финляндии (2019)", "ru"), ("2019 Finnish election", "en"), ("2019年芬兰选举", "zh")]
+    assert {title_key(t, lang) for t, lang in titles} == {"#election|2019|iso:FI"}
+
+
+def test_entities_titles_title_key_keeps_qualifier_year_and_place_apart() -> None:
+    general = title_key("Elecciones en Finlandia de 2019", "es")
+    assert title_key("Elecciones presidenciales en Finlandia de 2019", "es") != general
+    assert title_key("Elecciones en Finlandia de 2023", "es") != general
+    assert title_key("Elecciones en Suecia de 2019", "es") != general
+
+
+def test_entities_titles_title_key_none_without_all_three_parts() -> None:
+    assert title_key("Election 2019", "en") is None  # no place
+    assert title_key("Finnish election", "en") is None  # no year
+    assert title_key("Finland 2019", "en") is None  # no kind of happening
+    assert title_key("Earthquake and fires in Chile 2010", "en") is None  # two kinds
+
+
+def test_entities_titles_local_kinds_need_a_city() -> None:
+    assert title_key("2020 attack in Austria", "en") is None  # a country sees many attacks a year
+    assert title_key("2020 floods in Austria", "en") == "#flood|2020|iso:AT"
+    assert title_key("2020 Vienna attack", "en") == title_key("Anschlag in Wien 2020", "de") is not None
+
+
+def test_entities_titles_unspaced_title_about_something_within_an_event_is_not_it() -> None:
+    assert title_key("2019年芬兰选举", "zh") is not None
+    assert title_key("2019年芬兰选举期间的儿童", "zh") is None  # "children during the election"
+
+
+def test_entities_titles_year_from_other_digits_and_eras() -> None:
+    assert title_year("انتخابات ۲۰۲۲") == 2022
+    assert title_year("พ.ศ. 2565") == 2022  # Buddhist era
+    assert title_year("2019 and 2020") is None
+    assert title_year("ES-11/4") is None
+
+
+def test_entities_titles_whole_name_kb_links_translated_country_names() -> None:
+    found = {whole_name_kb(n, lang) for n, lang in [("Kroatien", "de"), ("Хорватия", "ru"), ("Хорватии", "ru"),
+                                                    ("크로아티아", "ko"), ("Croatia", "en")]}
+    assert found == {"iso:HR"}
+    assert whole_name_kb("Zzyzxqua Vorbelt", "en") is None
+
+
+def test_entities_titles_canonicalize_merges_translations_not_persons() -> None:
+    ids = _ids([("Kroatien", "de"), ("Хорватия", "ru"), ("크로아티아", "ko")])
+    assert len(set(ids)) == 1
+    event = _ids([("Wybory w Finlandii 2019", "pl"), ("Elecciones en Finlandia de 2019", "es"),
+                  ("Elecciones presidenciales en Finlandia de 2019", "es")])
+    assert event[0] == event[1] != event[2]
+    people = _ids([("Kroatien", "de"), ("Хорватия", "ru")], etype="PER")  # no KB link for a person
+    assert people[0] != people[1]
+
+
+def test_entities_titles_translated_qualifiers_do_not_part_one_name() -> None:
+    ids = _ids([("Лиман (місто)", "uk"), ("Ліман (горад)", "be")])
+    assert ids[0] == ids[1]
+    named = _ids([("Person of the Year (Time)", "en"), ("Person of the Year (Financial Times)", "en")])
+    assert named[0] != named[1]
+    same_lang = _ids([("Memorial (society)", "en"), ("Memorial (building)", "en")])
+    assert same_lang[0] != same_lang[1]
+
+
+def test_entities_titles_month_parts_two_events_of_one_year() -> None:
+    september = {title_key(t, lang) for t, lang in [("Golpe de Estado em Burquina Fasso em setembro de 2022", "pt"),
+                                                    ("Военный переворот в Буркина-Фасо (сентябрь 2022)", "ru"),
+                                                    ("2022年9月布基纳法索政变", "zh")]}
+    assert september == {"#coup|2022-09|iso:BF"}
+    assert title_key("Golpe de Estado em Burquina Fasso em janeiro de 2022", "pt") == "#coup|2022-01|iso:BF"
