@@ -88,3 +88,12 @@ def test_entities_titles_month_parts_two_events_of_one_year() -> None:
                                                     ("2022年9月布基纳法索政变", "zh")]}
     assert september == {"#coup|2022-09|iso:BF"}
     assert title_key("Golpe de Estado em Burquina Fasso em janeiro de 2022", "pt") == "#coup|2022-01|iso:BF"
+
+
+def test_entities_english_reading_meets_cyrillic_transcription_only() -> None:
+    # English soft g and initial h as Cyrillic transcribes them (дж, х); the reading never pairs two Latin names
+    for etype in ("PER", "MISC"):
+        ids = _ids([("George Hollins", "en"), ("Джордж Холлинс", "ru")], etype)
+        assert ids[0] == ids[1]
+    ids = _ids([("Helen Garber", "en"), ("Khelen Garber", "en")], "MISC")
+    assert ids[0] != ids[1]

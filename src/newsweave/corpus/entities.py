@@ -64,7 +64,13 @@ from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, SUFFIXES
 from newsweave.lang.orgwords import ORG_HEADS
-from newsweave.lang.script_sounds import EXACT_SCRIPTS, LATIN_J_READINGS, SAME_SCRIPT_LOOSE, SCRIPT_LOSSES
+from newsweave.lang.script_sounds import (
+    EXACT_SCRIPTS,
+    LATIN_ENGLISH_READINGS,
+    LATIN_J_READINGS,
+    SAME_SCRIPT_LOOSE,
+    SCRIPT_LOSSES,
+)
 from newsweave.model import Article, Entity, Mention, Variant
 
 #: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
@@ -260,6 +266,13 @@ class _Name:
     core: str  # the name without its qualifier, in given-name-first order
 
     @cached_property
+    def reading(self) -> tuple[str, str] | None:
+        """(phonetic key, spelling key) of a Latin name read as English for Cyrillic (:func:`english_reading`)."""
+        if self.script != "Latn" or self.acronym:
+            return None
+        return english_reading(" ".join(self.tokens))
+
+    @cached_property
     def sounds(self) -> str:
         """Consonant skeleton of the whole name (:func:`sound_skeleton`); computed only when needed."""
         return sound_skeleton(self.core, self.lang)
@@ -309,6 +322,22 @@ class _Name:
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
+_READING_RULES = tuple((re.compile(pattern), sound) for pattern, sound in LATIN_ENGLISH_READINGS)
+
+
+@lru_cache(maxsize=1 << 16)
+def english_reading(key: str) -> tuple[str, str] | None:
+    """(phonetic key, spelling key) of a Latin name key read as Cyrillic transcribes English
+    (:data:`LATIN_ENGLISH_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*), None when
+    the reading changes nothing."""
+    read = _read_english(key)
+    return (phonetic_key(read), spelling_key(read)) if read != key else None
+
+
+def _read_english(key: str) -> str:
+    for pattern, sound in _READING_RULES:
+        key = pattern.sub(sound, key)
+    return key
 
 
 def _qualifier_of(text: str, lang: str | None) -> str:
@@ -441,6 +470,8 @@ class _Record:
 
     entity: Entity
     spellings: set[str] = field(default_factory=set)  # spelling keys, for fuzzy checks on phonetic matches
+    latin_spellings: set[str] = field(default_factory=set)  # those of its Latin names
+    reading_spellings: set[str] = field(default_factory=set)  # of its Latin names' English readings (_Name.reading)
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
@@ -490,6 +521,11 @@ class EntityIndex:
         if name.phonetic:
             self.by_phonetic[name.phonetic].add(eid)
             record.spellings.add(name.spelling)
+            if name.script == "Latn":
+                record.latin_spellings.add(name.spelling)
+        if name.reading and _fuzzy_candidate(name, record.entity.type):
+            self.by_phonetic[name.reading[0]].add(eid)
+            record.reading_spellings.add(name.reading[1])
         if len(name.tokens) > 1 and record.entity.type == "PER":
             record.full_names.add(name.tokens)
             record.scripted_names.add((name.tokens, name.script))
@@ -560,10 +596,11 @@ def _given_alike(x: str, y: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _j_readings(token: str) -> tuple[str, ...]:
     """A name-key word, plus its readings with a Latin *j* as the other sounds it stands for
-    (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*)."""
-    if "j" not in token:
-        return (token,)
-    return (token, *(token.replace("j", sound) for sound in LATIN_J_READINGS))
+    (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*) and its English
+    reading (:func:`english_reading`: *George* meets *Джордж*)."""
+    readings = [token, *(token.replace("j", sound) for sound in LATIN_J_READINGS if "j" in token)]
+    english = _read_english(token)
+    return tuple(dict.fromkeys([*readings, english]))
 
 
 def _surnames_compatible(x: str, y: str) -> bool:
@@ -580,6 +617,11 @@ def _skeleton_prefix(x: str, y: str) -> bool:
     px, py = phonetic_key(x).removeprefix("a"), phonetic_key(y).removeprefix("a")
     short, long_ = sorted((px, py), key=len)
     return len(short) >= 2 and long_.startswith(short)
+
+
+def _fuzzy_candidate(name: _Name, etype: str) -> bool:
+    """Whether a name takes part in the phonetic-key pass: not an acronym, not a bare surname."""
+    return not name.acronym and not (etype == "PER" and len(name.tokens) == 1)
 
 
 def _loose_candidate(name: _Name, etype: str) -> bool:
@@ -821,6 +863,8 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.add(f"x:{name.concepts}")
         if name.phonetic:
             keys.add(f"p:{name.phonetic}")
+        if name.reading and _fuzzy_candidate(name, unit.type):
+            keys.add(f"p:{name.reading[0]}")
         if person and name.tokens:
             keys.add(f"s:{phonetic_key(name.tokens[-1])}")
         if _loose_candidate(name, unit.type):
@@ -989,24 +1033,34 @@ class _Clustering:
         return _types_agree(self.index.records[eid].entity.type, unit.type)
 
     def _link_fuzzy(self) -> None:
-        """Same phonetic key and similar spelling (*Saraev*/*Saraiev*), within the batch and with known entities."""
-        buckets: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        """Same phonetic key and similar spelling (*Saraev*/*Saraiev*), within the batch and with known entities.
+
+        A Latin name also takes part under its English reading (:attr:`_Name.reading`: *George Hollins* as
+        *Джордж Холлинс*), but only against names in other scripts: spellings are tagged ``R`` (a reading),
+        ``L`` (a Latin name) or ``O`` (another script), and a reading pairs only with ``O``."""
+        buckets: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         people: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
         for i, unit in enumerate(self.units):
             for name in unit.names:
-                if name.phonetic and not name.acronym and not (unit.type == "PER" and len(name.tokens) == 1):
-                    buckets[name.phonetic].append((i, name.spelling))
+                if name.phonetic and _fuzzy_candidate(name, unit.type):
+                    buckets[name.phonetic].append((i, name.spelling, "L" if name.script == "Latn" else "O"))
+                    if name.reading:
+                        buckets[name.reading[0]].append((i, name.reading[1], "R"))
                 if unit.type == "PER" and len(name.tokens) > 1 and name.phonetic:
                     people[name.phonetic].append((i, name.tokens, name.script))
         for key, members in buckets.items():
             own = len(members)  # pairs of two known entities were decided before: only pairs with a unit
             for eid in sorted(self.index.by_phonetic.get(key, ())):
-                node = self.known(eid)
-                members.extend((node, s) for s in sorted(self.nodes[node].spellings))
+                node, record = self.known(eid), self.index.records[eid]
+                members.extend((node, s, "L" if s in record.latin_spellings else "O")
+                               for s in sorted(self.nodes[node].spellings))
+                members.extend((node, s, "R") for s in sorted(record.reading_spellings))
             for a in range(own):
                 for b in range(a + 1, len(members)):
-                    (i, si), (j, sj) = members[a], members[b]
-                    if self.find(i) != self.find(j) and _similar(si, sj) and self._types_ok(i, j):
+                    (i, si, ti), (j, sj, tj) = members[a], members[b]
+                    if ("R" in (ti, tj) and {ti, tj} != {"R", "O"}) or self.find(i) == self.find(j):
+                        continue
+                    if _similar(si, sj) and self._types_ok(i, j):
                         self.union(i, j)
         for key, people_members in people.items():
             own = len(people_members)

@@ -88,3 +88,9 @@ EXACT_SCRIPTS: frozenset[str] = frozenset({"Latn", "Cyrl", "Zyyy"})
 #: Kurdish vowel letters): loose linking also compares two names of the same such script. Two different
 #: strings of Chinese characters, Hangul or Thai are different names, not respellings, and stay apart.
 SAME_SCRIPT_LOOSE: frozenset[str] = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+
+#: How transcriptions into Cyrillic read an English-spelled Latin name (*George Hollins* -> *Джордж Холлинс*,
+#: *Gemma* -> *Джемма*, *James* -> *Джеймс*): an English soft *g* and *j* as *дж*, an initial *h* as *х*.
+#: Regular-expression rules over a Latin name key; canonicalisation tries the reading only against names in
+#: other scripts, never against Latin ones (*Hanna* is not *Khanna*).
+LATIN_ENGLISH_READINGS: tuple[tuple[str, str], ...] = ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh"))
