@@ -180,3 +180,14 @@ def test_entities_rules_institution_of_a_country_is_one_organisation() -> None:
     found = {(m.text, m.type) for m in stage.recognise("Решение принял Верховный суд Пакистана в среду.", "ru")}
     assert ("Верховный суд Пакистана", "ORG") in found
     assert not any(t == "Пакистана" for t, _ in found)
+
+
+def test_entities_rules_title_with_an_organisation_before_the_person(stage: EntityStage) -> None:
+    found = {(m.text, m.type) for m in stage.recognise("Szef Wizzlotu Michael Kowalsky powiedział to wczoraj.", "pl")}
+    assert ("Michael Kowalsky", "PER") in found
+    assert not any(t.startswith("Wizzlotu ") for t, _ in found)
+
+
+def test_entities_rules_elided_prefix_surname_opening_a_sentence(stage: EntityStage) -> None:
+    found = {(m.text, m.type) for m in stage.recognise("Prevoznik je odpovedal lete. O’Leary je povedal.", "sl")}
+    assert ("O’Leary", "PER") in found

@@ -793,7 +793,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
 
 def _elided_prefix(toks: list[Tok], k: int) -> bool:
     """Whether piece ``k`` follows a one-letter capital and an apostrophe inside one surname (``O'Leary``)."""
-    return toks[k].sep == "apos" and toks[k].cap and k > 0 and len(toks[k - 1].text) == 1 and toks[k - 1].cap
+    return 0 < k < len(toks) and toks[k].sep == "apos" and toks[k].cap and len(toks[k - 1].text) == 1 \
+        and toks[k - 1].cap
 
 
 def _is_particle(toks: list[Tok], k: int, after_particle: bool = False) -> bool:
@@ -897,11 +898,20 @@ def _title_layer(doc: _Doc) -> None:
                 n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
                 cut = _person_after_org(doc, k, k + n)
+                if cut == k and _name_before_first_name(toks, k, k + n):
+                    cut = k + 1  # "szef Ryanaira Michael O'Leary": the title's organisation, then the person
                 if cut > k:
                     doc.claim(Found(k, cut, "ORG", 0.7, "pattern", _lemma(doc, k, cut)))
                 _add_name(doc, cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``) followed by a
+    person's first name and surname: the first piece reads as no first name, the second does."""
+    return j - i >= 3 and not _given_name_like(toks[i]) and _given_name_like(toks[i + 1]) \
+        and _zipf(toks[i].key, toks[i].lang) < GIVEN_NAME_ZIPF[0] and not _is_particle(toks, i + 1, True)
 
 
 def _person_after_org(doc: _Doc, i: int, j: int) -> int:
@@ -1374,13 +1384,17 @@ def _capitalised_layer(doc: _Doc) -> None:
         # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``),
         # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
-        while start < end and toks[start].sent_start and (
+        while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) and (
                 (not headed and (_zipf(toks[start].key, lang) >= COMMON_ZIPF or toks[start].key in doc.lower_keys))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
                                 or _zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
                 or (lang not in _WORDFREQ_LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
+            if _name_before_first_name(toks, start, end) and not any(_is_org_head(toks[k]) or _is_loc_head(toks[k])
+                                                                     for k in range(start, end)):
+                _classify_run(doc, start, start + 1)  # "Bibiové Saif Mulúk": two names side by side
+                start += 1
             _classify_run(doc, start, end)
         i = i + n
 
@@ -1454,7 +1468,10 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     """
     toks = doc.toks
     lang = toks[start].lang
-    freqs = [_zipf(toks[k].key, lang) for k in range(start, end) if not _is_particle(toks, k, True)]
+    freqs = [_zipf(toks[k].key, lang) for k in range(start, end)
+             if not _is_particle(toks, k, True) and not _elided_prefix(toks, k + 1)]  # the O of O'Leary
+    if not freqs:
+        return False
     if any(any(ch.isdigit() for ch in toks[k].key) for k in range(start, end)):
         return False
     if loose:
