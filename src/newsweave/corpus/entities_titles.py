@@ -66,8 +66,10 @@ def _gazetteer() -> Gazetteer | None:
 
 
 def load_kb() -> None:
-    """Load the gazetteer now (once per process; cached on disk), so that the first batch does not pay for it."""
+    """Load the gazetteer and the GeoNames cities links are checked against now (once per process; the gazetteer
+    is cached on disk), so that the first batch does not pay for them."""
     _gazetteer()
+    place("geonames:0")
 
 
 def _unspaced(word: str) -> bool:
