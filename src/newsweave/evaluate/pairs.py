@@ -113,11 +113,10 @@ def features_for(rows: Sequence[dict[str, Any]], analyse: Analyse,
 
 
 def feature_names(feats: Sequence[dict[str, float]]) -> list[str]:
-    """The fixed features, every ``lang:xx`` seen, then the lead-vector products and sums by dimension
-    (always last: the trees see only the columns before them)."""
-    seen = {k for f in feats for k in f if k not in FEATURES}
-    vectors = sorted((k for k in seen if is_vector_feature(k)), key=lambda k: (k[:2] == SUM_PREFIX, int(k[2:])))
-    return list(FEATURES) + sorted(seen - set(vectors)) + vectors
+    """The fixed features, then the lead-vector products and sums by dimension (always last: the trees see
+    only the columns before them)."""
+    vectors = {k for f in feats for k in f if is_vector_feature(k)}
+    return list(FEATURES) + sorted(vectors, key=lambda k: (k[:2] == SUM_PREFIX, int(k[2:])))
 
 
 def matrix(feats: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
@@ -189,12 +188,13 @@ def fit_boosted(x: np.ndarray, y: np.ndarray, rounds: int = 150, rate: float = 0
     return {"tree_base": round(base, 6), "tree_rate": rate, "trees": trees}
 
 
-def fit_blend(x: np.ndarray, y: np.ndarray, names: Sequence[str], blend: float = 0.5) -> dict[str, Any]:
+def fit_blend(x: np.ndarray, y: np.ndarray, names: Sequence[str], blend: float = 0.3) -> dict[str, Any]:
     """The shipped combiner: the ridge map and boosted trees, averaged (``blend`` = the trees' weight).
 
     The trees see the named features only, not the per-dimension vector products and sums (those enter
     the ridge map). Chosen by grouped cross-validation on the training pairs (r 0.781 linear, 0.788 blended;
-    with the vector products 0.797, and sums 0.799; 3 fold draws), not on held-out pairs.
+    with the vector products 0.797, and sums 0.799; 3 fold draws), not on held-out pairs. The trees' weight
+    likewise (mean of 3 fold draws, without per-language features: 0.3 -> r 0.798, 0.5 -> 0.794).
     """
     named = sum(1 for n in names if not is_vector_feature(n))
     return {**fit_linear(x, y, names), **fit_boosted(x[:, :named], y), "blend": blend}
