@@ -191,3 +191,10 @@ def test_entities_rules_title_with_an_organisation_before_the_person(stage: Enti
 def test_entities_rules_elided_prefix_surname_opening_a_sentence(stage: EntityStage) -> None:
     found = {(m.text, m.type) for m in stage.recognise("Prevoznik je odpovedal lete. O’Leary je povedal.", "sl")}
     assert ("O’Leary", "PER") in found
+
+
+def test_entities_rules_first_word_capitalised_institution_with_its_country(stage: EntityStage) -> None:
+    found = {(m.text, m.type) for m in stage.recognise("Върховният съд на Пакистан оправда жената.", "bg")}
+    assert found == {("Върховният съд на Пакистан", "ORG")}
+    generic = {(m.text, m.type) for m in stage.recognise("Rozhodnutí potvrdil Nejvyšší soud včera.", "cs")}
+    assert ("Nejvyšší soud", "ORG") not in generic  # a description without its country

@@ -112,3 +112,7 @@ LETTER_NAMES: dict[str, frozenset[str]] = {
     "Arab": frozenset({"اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم", "این",
                        "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ"}),
 }
+
+#: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
+#: съд``, sl ``Vrhovno sodišče``, ru ``Верховный суд``): a capitalised word before a lower-case head word starts one.
+FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"cs", "sk", "sl", "bg", "ru", "uk", "be", "hr", "sr", "mk"})

@@ -52,7 +52,14 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton
 from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
-from newsweave.lang.orgwords import COMPANY_WORDS_AFTER, COMPANY_WORDS_BEFORE, LETTER_NAMES, LOC_HEADS, ORG_HEADS
+from newsweave.lang.orgwords import (
+    COMPANY_WORDS_AFTER,
+    COMPANY_WORDS_BEFORE,
+    FIRST_WORD_CAPITALISED,
+    LETTER_NAMES,
+    LOC_HEADS,
+    ORG_HEADS,
+)
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
@@ -1060,6 +1067,46 @@ def _one_sense_per_text(doc: _Doc) -> None:
             f.type = "ORG"
 
 
+#: Lower-case words that may stand between an institution's capitalised first word and its head word
+#: (``Nejvyšší správní soud``).
+INSTITUTION_MAX_INNER = 1
+
+
+def _lowercase_head_layer(doc: _Doc) -> None:
+    """Where only an institution's first word is capitalised (``FIRST_WORD_CAPITALISED``), that word with the
+    lower-case head word after it and the country it belongs to is an organisation: ``Върховният съд на Пакистан``,
+    ``Nejvyšší soud Pákistánu`` (:func:`_institution_of_country` joins the country). Without its country the phrase
+    is a description ("the supreme court" of the story, ``Celkově dostala společnost``), left alone."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if tok.lang not in FIRST_WORD_CAPITALISED or doc.owner[i] >= 0 or not tok.cased or not tok.cap \
+                or tok.upper or _is_stop(tok) or _is_org_head(tok) or _is_title(toks, i):
+            continue
+        head = None
+        for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER, len(toks))):
+            if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
+                break
+            if _is_org_head(toks[k]):
+                head = k
+                break
+        if head is None:
+            continue
+        if not _country_follows(doc, head + 1):
+            continue
+        doc.claim(Found(i, head + 1, "ORG", 0.6, "pattern", _lemma(doc, i, head + 1)))
+
+
+def _country_follows(doc: _Doc, k: int) -> bool:
+    """Whether a country stands at piece ``k`` in the genitive, or after a word for "of"."""
+    toks = doc.toks
+    if k < len(toks) and toks[k].key in OF_WORDS.get(toks[k].lang, ()):
+        k += 1
+    if k >= len(toks) or toks[k].sep != "space" or doc.owner[k] < 0:
+        return False
+    f = doc.found[doc.owner[k]]
+    return f.i == k and f.type == "LOC" and (f.kb_id or "").startswith("iso:")
+
+
 def _institution_of_country(doc: _Doc) -> None:
     """An institution named by its head word, followed by its country in the genitive or after a word for "of",
     is one organisation with it: ``Верховный суд Пакистана``, ``Sąd Najwyższy Pakistanu``, ``Върховният съд на
@@ -1602,6 +1649,7 @@ class EntityStage:
         _org_layer(doc)
         _title_layer(doc)
         _described_org_layer(doc)
+        _lowercase_head_layer(doc)
         _reporting_layer(doc)
         _one_sense_per_text(doc)
         if until == "tagger":
