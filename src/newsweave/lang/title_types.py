@@ -141,6 +141,31 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("szczyt",), "ru": ("саммит",), "uk": ("саміт",), "tr": ("zirve",), "zh": ("峰会", "峰會"),
         "ar": ("قمة",), "ko": ("정상회의",), "id": ("ktt",),
     },
+    "crisis": {
+        "en": ("crisis",), "de": ("krise", "regierungskrise"), "fr": ("crise",), "es": ("crisis",), "pt": ("crise",),
+        "it": ("crisi",), "pl": ("kryzys",), "cs": ("krize",), "ru": ("кризис",), "uk": ("криз",), "tr": ("kriz",),
+        "id": ("krisis",), "ms": ("krisis",), "ar": ("أزمة",), "fa": ("بحران",), "zh": ("危机", "危機"),
+        "ja": ("危機",), "ko": ("위기",), "fi": ("kriisi",), "sv": ("kris", "regeringskris"),
+    },
+    "offensive": {
+        "en": ("offensive", "counteroffensive"), "de": ("offensive", "gegenoffensive"),
+        "fr": ("offensive", "contre-offensive"), "es": ("ofensiva", "contraofensiva"),
+        "pt": ("ofensiva", "contraofensiva"), "pl": ("ofensyw", "kontrofensyw"),
+        "ru": ("наступлени", "контрнаступлени"), "uk": ("наступ", "контрнаступ"), "tr": ("taarruz",),
+        "id": ("serangan balasan",), "zh": ("反攻", "攻势", "攻勢"), "ko": ("반격", "공세"), "fi": ("vastahyökkäy",),
+    },
+    "crash": {
+        "en": ("plane crash", "air crash", "air disaster"), "de": ("flugzeugabsturz", "absturz"),
+        "fr": ("accident aérien",), "es": ("accidente aéreo",), "pt": ("acidente aéreo", "queda do avião"),
+        "pl": ("katastrofa lotnicza", "katastrofa samolotu"), "ru": ("авиакатастроф", "крушение самолёта"),
+        "uk": ("авіакатастроф",), "tr": ("uçak kazası",), "id": ("kecelakaan pesawat",), "zh": ("空难", "空難"),
+        "ko": ("추락 사고",), "uz": ("samolyot qulashi",),
+    },
+    "eruption": {
+        "en": ("eruption",), "de": ("ausbruch",), "fr": ("éruption",), "es": ("erupción",), "pt": ("erupção",),
+        "it": ("eruzione",), "pl": ("erupcj",), "ru": ("извержени",), "uk": ("виверженн",), "tr": ("patlaması",),
+        "id": ("letusan", "erupsi"), "ms": ("letusan",), "zh": ("喷发", "噴發"), "ja": ("噴火",), "ko": ("분화",),
+    },
     "annexation": {
         "en": ("annexation",), "fr": ("annexion",), "es": ("anexión",), "pt": ("anexação",), "de": ("annexion",),
         "ru": ("аннекси",), "uk": ("анексі",), "fa": ("الحاق",), "th": ("ผนวก",), "zh": ("吞并", "吞併"),
