@@ -198,3 +198,9 @@ def test_entities_rules_first_word_capitalised_institution_with_its_country(stag
     assert found == {("Върховният съд на Пакистан", "ORG")}
     generic = {(m.text, m.type) for m in stage.recognise("Rozhodnutí potvrdil Nejvyšší soud včera.", "cs")}
     assert ("Nejvyšší soud", "ORG") not in generic  # a description without its country
+
+
+def test_entities_rules_known_surname_with_elided_prefix_keeps_it(stage: EntityStage) -> None:
+    text = "Direktor Michael O'Leary je dejal, da ga skrbi. Pozneje je povedal tudi O'Leary sam."
+    texts = [m.text for m in stage.recognise(text, "sl") if m.type == "PER"]
+    assert texts == ["Michael O'Leary", "O'Leary"]

@@ -1324,8 +1324,9 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
             if doc.owner[m] >= 0:
                 doc.release(doc.owner[m])  # the full name wins over a part of it guessed alone
         j = _with_apostrophe_suffix(toks, i + n)
-        if doc.claim(Found(i, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
-                           _lemma(doc, i, i + n), cand.kb_id)):
+        start = i - 1 if _elided_prefix(toks, i) and doc.owner[i - 1] < 0 else i  # the O' of O'Leary
+        if doc.claim(Found(start, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
+                           _lemma(doc, start, i + n), cand.kb_id)):
             added += 1
     return added
 
