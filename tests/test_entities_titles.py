@@ -97,3 +97,8 @@ def test_entities_english_reading_meets_cyrillic_transcription_only() -> None:
         assert ids[0] == ids[1]
     ids = _ids([("Helen Garber", "en"), ("Khelen Garber", "en")], "MISC")
     assert ids[0] != ids[1]
+
+
+def test_entities_latin_h_read_as_cyrillic_g() -> None:
+    assert len(set(_ids([("Hamburg", "de"), ("Гамбург", "ru")]))) == 1
+    assert len(set(_ids([("Ibrahim Traore", "fr"), ("Ибрагим Траоре", "ru")], "PER"))) == 1

@@ -66,8 +66,8 @@ from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, SUFFIXES
 from newsweave.lang.orgwords import ORG_HEADS
 from newsweave.lang.script_sounds import (
     EXACT_SCRIPTS,
-    LATIN_ENGLISH_READINGS,
     LATIN_J_READINGS,
+    LATIN_READINGS,
     SAME_SCRIPT_LOOSE,
     SCRIPT_LOSSES,
 )
@@ -266,11 +266,11 @@ class _Name:
     core: str  # the name without its qualifier, in given-name-first order
 
     @cached_property
-    def reading(self) -> tuple[str, str] | None:
-        """(phonetic key, spelling key) of a Latin name read as English for Cyrillic (:func:`english_reading`)."""
+    def readings(self) -> tuple[tuple[str, str], ...]:
+        """(phonetic key, spelling key) of a Latin name read as Cyrillic transcribes it (:func:`latin_readings`)."""
         if self.script != "Latn" or self.acronym:
-            return None
-        return english_reading(" ".join(self.tokens))
+            return ()
+        return latin_readings(" ".join(self.tokens))
 
     @cached_property
     def sounds(self) -> str:
@@ -322,22 +322,26 @@ class _Name:
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
-_READING_RULES = tuple((re.compile(pattern), sound) for pattern, sound in LATIN_ENGLISH_READINGS)
+_READING_RULES = tuple(tuple((re.compile(pattern), sound) for pattern, sound in rules) for rules in LATIN_READINGS)
 
 
 @lru_cache(maxsize=1 << 16)
-def english_reading(key: str) -> tuple[str, str] | None:
-    """(phonetic key, spelling key) of a Latin name key read as Cyrillic transcribes English
-    (:data:`LATIN_ENGLISH_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*), None when
-    the reading changes nothing."""
-    read = _read_english(key)
-    return (phonetic_key(read), spelling_key(read)) if read != key else None
+def latin_readings(key: str) -> tuple[tuple[str, str], ...]:
+    """(phonetic key, spelling key) of each reading of a Latin name key as Cyrillic transcribes it
+    (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*)
+    that changes something."""
+    return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in _read(key) if read != key))
 
 
-def _read_english(key: str) -> str:
-    for pattern, sound in _READING_RULES:
-        key = pattern.sub(sound, key)
-    return key
+def _read(key: str) -> list[str]:
+    """The key under each rule set of :data:`LATIN_READINGS`."""
+    out = []
+    for rules in _READING_RULES:
+        read = key
+        for pattern, sound in rules:
+            read = pattern.sub(sound, read)
+        out.append(read)
+    return out
 
 
 def _qualifier_of(text: str, lang: str | None) -> str:
@@ -471,7 +475,7 @@ class _Record:
     entity: Entity
     spellings: set[str] = field(default_factory=set)  # spelling keys, for fuzzy checks on phonetic matches
     latin_spellings: set[str] = field(default_factory=set)  # those of its Latin names
-    reading_spellings: set[str] = field(default_factory=set)  # of its Latin names' English readings (_Name.reading)
+    reading_spellings: set[str] = field(default_factory=set)  # of its Latin names' readings (_Name.readings)
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
@@ -523,9 +527,10 @@ class EntityIndex:
             record.spellings.add(name.spelling)
             if name.script == "Latn":
                 record.latin_spellings.add(name.spelling)
-        if name.reading and _fuzzy_candidate(name, record.entity.type):
-            self.by_phonetic[name.reading[0]].add(eid)
-            record.reading_spellings.add(name.reading[1])
+        if name.readings and _fuzzy_candidate(name, record.entity.type):
+            for phonetic, spelling in name.readings:
+                self.by_phonetic[phonetic].add(eid)
+                record.reading_spellings.add(spelling)
         if len(name.tokens) > 1 and record.entity.type == "PER":
             record.full_names.add(name.tokens)
             record.scripted_names.add((name.tokens, name.script))
@@ -597,10 +602,9 @@ def _given_alike(x: str, y: str) -> bool:
 def _j_readings(token: str) -> tuple[str, ...]:
     """A name-key word, plus its readings with a Latin *j* as the other sounds it stands for
     (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*) and its English
-    reading (:func:`english_reading`: *George* meets *Джордж*)."""
+    readings as Cyrillic transcribes Latin names (:data:`LATIN_READINGS`: *George* meets *Джордж*)."""
     readings = [token, *(token.replace("j", sound) for sound in LATIN_J_READINGS if "j" in token)]
-    english = _read_english(token)
-    return tuple(dict.fromkeys([*readings, english]))
+    return tuple(dict.fromkeys([*readings, *_read(token)]))
 
 
 def _surnames_compatible(x: str, y: str) -> bool:
@@ -863,8 +867,8 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.add(f"x:{name.concepts}")
         if name.phonetic:
             keys.add(f"p:{name.phonetic}")
-        if name.reading and _fuzzy_candidate(name, unit.type):
-            keys.add(f"p:{name.reading[0]}")
+        if name.readings and _fuzzy_candidate(name, unit.type):
+            keys.update(f"p:{phonetic}" for phonetic, _spelling in name.readings)
         if person and name.tokens:
             keys.add(f"s:{phonetic_key(name.tokens[-1])}")
         if _loose_candidate(name, unit.type):
@@ -1035,7 +1039,7 @@ class _Clustering:
     def _link_fuzzy(self) -> None:
         """Same phonetic key and similar spelling (*Saraev*/*Saraiev*), within the batch and with known entities.
 
-        A Latin name also takes part under its English reading (:attr:`_Name.reading`: *George Hollins* as
+        A Latin name also takes part under its Cyrillic readings (:attr:`_Name.readings`: *George Hollins* as
         *Джордж Холлинс*), but only against names in other scripts: spellings are tagged ``R`` (a reading),
         ``L`` (a Latin name) or ``O`` (another script), and a reading pairs only with ``O``."""
         buckets: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
@@ -1044,8 +1048,8 @@ class _Clustering:
             for name in unit.names:
                 if name.phonetic and _fuzzy_candidate(name, unit.type):
                     buckets[name.phonetic].append((i, name.spelling, "L" if name.script == "Latn" else "O"))
-                    if name.reading:
-                        buckets[name.reading[0]].append((i, name.reading[1], "R"))
+                    for phonetic, spelling in name.readings:
+                        buckets[phonetic].append((i, spelling, "R"))
                 if unit.type == "PER" and len(name.tokens) > 1 and name.phonetic:
                     people[name.phonetic].append((i, name.tokens, name.script))
         for key, members in buckets.items():

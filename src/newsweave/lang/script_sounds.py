@@ -89,8 +89,13 @@ EXACT_SCRIPTS: frozenset[str] = frozenset({"Latn", "Cyrl", "Zyyy"})
 #: strings of Chinese characters, Hangul or Thai are different names, not respellings, and stay apart.
 SAME_SCRIPT_LOOSE: frozenset[str] = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 
-#: How transcriptions into Cyrillic read an English-spelled Latin name (*George Hollins* -> *Джордж Холлинс*,
-#: *Gemma* -> *Джемма*, *James* -> *Джеймс*): an English soft *g* and *j* as *дж*, an initial *h* as *х*.
-#: Regular-expression rules over a Latin name key; canonicalisation tries the reading only against names in
-#: other scripts, never against Latin ones (*Hanna* is not *Khanna*).
-LATIN_ENGLISH_READINGS: tuple[tuple[str, str], ...] = ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh"))
+#: How transcriptions into Cyrillic read a Latin name, one reading per rule set: as English (*George Hollins* ->
+#: *Джордж Холлинс*, *Gemma* -> *Джемма*, *James* -> *Джеймс*: a soft *g* and *j* as *дж*, an initial *h* as *х*),
+#: and with *h* as *г* (Russian for German, Arabic and Ukrainian *h*: *Ibrahim* -> *Ибрагим*, *Hamburg* ->
+#: *Гамбург*; not the *h* of *ch*, *sh*, *kh*, *zh*, *th*, *ph*). Regular-expression rules over a Latin name key;
+#: canonicalisation tries the readings only against names in other scripts, never against Latin ones (*Hanna*
+#: is not *Khanna*).
+LATIN_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
+    ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh")),
+    ((r"(?<![cskztp])h", "g"),),
+)
