@@ -182,7 +182,8 @@ TITLE_QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("presidenziali",), "de": ("präsidentschaftswahl",), "pl": ("prezydenck",), "cs": ("prezidentsk",),
         "ru": ("президентск",), "uk": ("президентськ",), "be": ("прэзідэнцк",), "tr": ("cumhurbaşkanlığı",),
         "id": ("presiden",), "ms": ("presiden",), "sv": ("presidentval",), "no": ("presidentvalg",),
-        "da": ("præsidentvalg",), "fi": ("presidentinvaali",), "ro": ("prezidențiale",), "ar": ("رئاسية",),
+        "da": ("præsidentvalg",), "fi": ("presidentinvaali",), "ro": ("prezidențiale",),
+        "ar": ("رئاسي", "الرئاسي", "الرئاسة"),
         "fa": ("ریاست",), "zh": ("总统", "總統"), "ja": ("大統領",), "ko": ("대통령",),
     },
     "local": {
