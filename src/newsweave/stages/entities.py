@@ -97,6 +97,8 @@ COMMON_RUN_ZIPF = 4.5
 #: or a city of more than a million people (gazetteer priority >= 1.6).
 CASELESS_COMMON_ZIPF = 4.0
 CASELESS_CITY_MIN_PRIORITY = 1.6
+#: Shortest base form of a state or province that an inflected word may be read as (``Kerali`` -> ``Kerala``).
+INFLECTED_STATE_MIN_CHARS = 6
 #: In caseless scripts a word this frequent ends a name (रूप); surnames can be frequent words too (मोदी 6.0).
 CASELESS_NAME_MAX_ZIPF = 6.0
 _STOPWORDS_PER_LANGUAGE = 100
@@ -660,6 +662,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             return False
         if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()):
             return False  # a town named like a common word of the text's language (German "Essen")
+        if entry.kb_id.startswith("iso3166-2:") and base is not None and base != tok.key \
+                and len(base) < INFLECTED_STATE_MIN_CHARS:
+            return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
