@@ -1,7 +1,8 @@
 """Fit the pair-score mapping of ``newsweave compare`` and write it to ``corpus/data/pair_model.json``.
 
-Fits the combiner (ridge map, with the lead-vector products and sums under their own penalty, averaged with
-boosted trees on the named features) on SemEval-2022 Task 8 *training* pairs only (from ``../shared/dev``), prints the
+Fits the combiner (ridge maps to the sub-scores, stacked under a ridge map, with the lead-vector products and
+sums under their own penalty, averaged with boosted trees on the named features) on SemEval-2022 Task 8
+*training* pairs only (from ``../shared/dev``), prints the
 grouped 5-fold cross-validated r on them (folds never split pairs that share an article) and r on the
 held-out testing pairs, per language pair. ``newsweave eval pairs`` then measures on held-out pairs only.
 

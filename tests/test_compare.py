@@ -59,7 +59,9 @@ def test_compare_features_are_complete_and_bounded() -> None:
     f = pair_features(a, b)
     assert set(FEATURES) <= set(f) and not any(name.startswith("lang:") for name in f)  # no language indicator
     assert f["cos"] == 0.0 and 0.0 < f["names"] <= 1.0
-    assert all(name in FEATURES or is_vector_feature(name) for name in load_model()["features"])
+    model = load_model()
+    assert all(name in FEATURES or is_vector_feature(name) or name in model.get("aspects", {})
+               for name in model["features"])
     assert sum(f[n] for n in product_names(2)) == f["cos"]  # the products sum to the cosine
     assert [f[n] for n in product_names(2, SUM_PREFIX)] == [1.0, 1.0]
 
@@ -160,6 +162,27 @@ def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
     assert blended > 0.85 and blended > linear + 0.02
     assert predict({"a": 0.9, "b": 0.9, "c": 0.5}, model) < predict({"a": 0.9, "b": 0.1, "c": 0.5}, model)
     assert predict({"a": 0.9, "b": 0.9}, linear_only) > predict({"a": 0.9, "b": 0.9}, model)
+
+
+def test_compare_stacked_aspects_feed_the_overall_score() -> None:
+    from newsweave.corpus.compare import ASPECT_PREFIX, predict
+    from newsweave.evaluate.pairs import ASPECTS, fit_stacked
+
+    rng = np.random.default_rng(3)
+    names = ["a", "b", "c", "d", "vv0", "vv1"]
+    x = rng.uniform(size=(300, 6))
+    aspects = 1.0 + 3.0 * x[:, :4] + 0.1 * rng.normal(size=(300, 4))  # each sub-score follows one feature
+    y = np.where((aspects[:, 1] < 2.5) & (aspects[:, 3] < 2.5), 1.5, 3.5) + 0.05 * rng.normal(size=300)
+    groups = list(range(300))
+    model = fit_stacked(x, y, names, aspects, groups)
+    assert json.loads(json.dumps(model)) == model
+    stacked = [f"{ASPECT_PREFIX}{a.lower()}" for a in ASPECTS]
+    assert list(model["aspects"]) == stacked and model["features"] == names[:4] + stacked + names[4:]
+    r = pearson(cross_validated_predictions(x, y, names, groups, aspects=aspects), y)
+    assert r > 0.85
+    same = dict(zip(names, [0.5, 0.1, 0.5, 0.1, 0.0, 0.0], strict=True))
+    other = {**same, "d": 0.9}
+    assert predict(same, model) < predict(other, model)
 
 
 def test_compare_vector_products_come_last_with_their_own_penalty() -> None:

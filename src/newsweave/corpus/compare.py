@@ -7,8 +7,9 @@ entities, places, figures, numbers and dates; the per-dimension products of the 
 (a learnt diagonal metric on the embedding) and their sums (what the pair is about); and the overlap
 of script-neutral name-like words (names and numbers survive translation: "Ševčenko" and "Shevchenko"
 fold to nearly the same ASCII).
-A small combiner (ridge regression averaged with boosted depth-2 trees) maps the features to the
-1–4 scale; its coefficients and trees are data
+A small combiner maps the features to the 1–4 scale: ridge maps first predict SemEval's sub-scores
+(same geography, entities, time, narrative), which join the features; then a ridge regression averaged
+with boosted depth-2 trees gives the overall score. Its coefficients and trees are data
 (``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on the SemEval
 training pairs only, so ``newsweave eval pairs`` can report r on pairs the model never saw.
 """
@@ -297,16 +298,29 @@ def tree_value(tree: Any, row: Sequence[float] | np.ndarray) -> float:
     return float(tree)
 
 
-def predict(features: dict[str, float], model: dict[str, Any]) -> float:
-    """Apply the fitted combiner and clip to the 1–4 scale.
+#: Prefix of the stacked aspect features: the predicted SemEval sub-scores (``aspect:narrative`` …).
+ASPECT_PREFIX = "aspect:"
 
-    The linear part is ``intercept + ((x - mean) / scale) · coef``; when the model has boosted trees,
-    the score is ``(1 - blend) × linear + blend × (tree_base + tree_rate × Σ trees)``.
-    """
+
+def _linear(features: dict[str, float], model: dict[str, Any]) -> tuple[np.ndarray, float]:
+    """(the model's feature row, ``intercept + ((x - mean) / scale) · coef``)."""
     x = np.array([features.get(name, 0.0) for name in model["features"]], dtype=np.float64)
     mean = np.array(model.get("mean", [0.0] * len(x)))
     scale = np.array(model.get("scale", [1.0] * len(x)))
-    raw = float(model["intercept"] + np.dot((x - mean) / scale, np.array(model["coef"])))
+    return x, float(model["intercept"] + np.dot((x - mean) / scale, np.array(model["coef"])))
+
+
+def predict(features: dict[str, float], model: dict[str, Any]) -> float:
+    """Apply the fitted combiner and clip to the 1–4 scale.
+
+    When the model has ``aspects`` (ridge maps to SemEval's sub-scores: geography, entities, time, narrative),
+    their predictions join the features first, as ``aspect:…``. The linear part is
+    ``intercept + ((x - mean) / scale) · coef``; when the model has boosted trees, the score is
+    ``(1 - blend) × linear + blend × (tree_base + tree_rate × Σ trees)``.
+    """
+    if model.get("aspects"):
+        features = {**features, **{name: _linear(features, sub)[1] for name, sub in model["aspects"].items()}}
+    x, raw = _linear(features, model)
     if model.get("trees"):
         boosted = model["tree_base"] + model["tree_rate"] * sum(tree_value(t, x) for t in model["trees"])
         raw = (1.0 - model["blend"]) * raw + model["blend"] * boosted
