@@ -9,7 +9,15 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.corpus.entities import EntityIndex, acronym_key, canonicalize, concept_key, initials, script_of
+from newsweave.corpus.entities import (
+    EntityIndex,
+    _kb_contradicts,
+    acronym_key,
+    canonicalize,
+    concept_key,
+    initials,
+    script_of,
+)
 from newsweave.model import Article, Entity, Mention, Variant
 
 
@@ -436,3 +444,10 @@ def test_canonical_regnal_numbers_at_either_end_are_one_number() -> None:
     ids = [a.mentions[0].entity_id for a in articles]
     assert len(set(ids[:3])) == 1
     assert len({ids[0], ids[3], ids[4], ids[5]}) == 4
+
+
+def test_canonical_region_links_never_denote_people_or_organisations() -> None:
+    """A state/province link (``iso3166-2:``, like a GeoNames city's) is ignored on a PER or ORG mention,
+    so two people sharing a region's name are not merged through it; a LOC keeps it."""
+    assert _kb_contradicts("iso3166-2:IN-GJ", "PER") and _kb_contradicts("iso3166-2:IN-GJ", "ORG")
+    assert not _kb_contradicts("iso3166-2:IN-GJ", "LOC")
