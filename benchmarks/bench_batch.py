@@ -8,9 +8,10 @@ the driver with ``--link driver``). Printed, per master:
 
 * articles/s of the per-article phase and of the whole job, the wall time of every phase, and the
   local[2]/local[1] ratios;
-* the CPU behind them: the executors' CPU in the per-article stages and the CPU of the whole process tree
-  (driver, JVM, Python workers) per article: the per-core cost a cluster projection needs, which, unlike
-  wall time, hardly changes on a shared machine;
+* the CPU behind them: the executors' CPU in the per-article stages, the CPU of the whole process tree
+  (driver, JVM, Python workers) per phase (read at each phase's end through ``run_batch(on_phase=...)``)
+  and per article: the per-core cost a cluster projection needs, which, unlike wall time, hardly changes
+  on a shared machine;
 * from Spark's event log, per phase (read, analyse, link: propagation / entities / events, write): stages,
   tasks, summed task time, the longest task, and the *slot use*: summed task time over (task slots x the
   time any stage of the phase was running). Near 1.0 a phase keeps every slot busy; near 1/slots it runs
@@ -18,9 +19,9 @@ the driver with ``--link driver``). Printed, per master:
 * the corpus steps' blocks and the size classes of their connected components, and the cluster size
   projected from the measured per-core cost for 300,000 and 3,000,000 articles a day.
 
-The load average is printed beside every run. Takes about 3 minutes on an idle 2-core machine (the whole run
-is timed and printed at the end): 240 articles keep the fixed cost of a Spark job (scheduling ~40 jobs,
-start-up) small beside the per-article work, which is what the ratio is about.
+The highest load average seen during each timed run is printed beside it (wall-clock ratios mean something
+on an idle machine only; the per-phase CPU and the event log's task counts do not depend on the load).
+Takes about 3 minutes on an idle 2-core machine (the whole run is timed and printed at the end).
 
     python benchmarks/bench_batch.py            # 240 SlavicNER articles + seeds
     python benchmarks/bench_batch.py --n 400 --link driver
@@ -164,15 +165,24 @@ def measure(master: str, corpus: Path, warm: Path, out: Path, link: str) -> dict
         spark.sparkContext.setLocalProperty("spark.jobGroup.id", None)
         load = os.getloadavg()[0]
         before = tree_cpu_seconds()
-        report = run_batch([str(corpus)], str(out / f"local{slots}"), spark=spark, link=link)
+        marks = [before]
+        phase_cpu: dict[str, float] = {}
+
+        def mark(phase: str) -> None:
+            marks.append(tree_cpu_seconds())
+            phase_cpu[phase] = marks[-1] - marks[-2]
+
+        report = run_batch([str(corpus)], str(out / f"local{slots}"), spark=spark, link=link, on_phase=mark)
         tree_cpu = tree_cpu_seconds() - before
+        load = max(load, os.getloadavg()[0])
     finally:
         spark.stop()
     logs = sorted(events.iterdir(), key=lambda p: p.stat().st_mtime)
     total = sum(report.seconds.values())
     return {"slots": slots, "articles": report.analysed, "seconds": report.seconds, "total_s": total,
             "analyse_aps": report.analysed / report.seconds["analyse"], "total_aps": report.analysed / total,
-            "cpu_s": report.executor_cpu_s, "tree_cpu_s": tree_cpu, "load": load, "link_stats": report.link_stats,
+            "cpu_s": report.executor_cpu_s, "tree_cpu_s": tree_cpu, "phase_cpu_s": phase_cpu, "load": load,
+            "link_stats": report.link_stats,
             "stages": stage_timings(logs[-1]) if logs else {"phases": {}, "skewed": []}}
 
 
@@ -181,7 +191,9 @@ def print_run(master: str, r: dict[str, Any], link: str) -> None:
     print(f"{master:9} {r['articles']} articles  analyse {s['analyse']:.1f} s ({r['analyse_aps']:.2f} art/s)  "
           f"whole job {r['total_s']:.1f} s ({r['total_aps']:.2f} art/s)  read {s['read']:.1f} s  link ({link}) "
           f"{s['link']:.1f} s  write {s['write']:.1f} s  CPU: executors' stages {r['cpu_s']:.1f} s, whole process "
-          f"tree {r['tree_cpu_s']:.1f} s  (load average {r['load']:.1f} on {os.cpu_count()} cores)")
+          f"tree {r['tree_cpu_s']:.1f} s  (load average up to {r['load']:.1f} on {os.cpu_count()} cores)")
+    print("  process-tree CPU per phase: "
+          + ", ".join(f"{phase} {cpu:.1f} s" for phase, cpu in r["phase_cpu_s"].items()))
     print(f"  {'phase':20} {'stages':>6} {'tasks':>6} {'task s':>8} {'longest':>8} {'busy s':>7} {'slot use':>8}")
     for phase, p in r["stages"]["phases"].items():
         use = p["task_s"] / (r["slots"] * p["busy_s"]) if p["busy_s"] else 0.0

@@ -342,3 +342,47 @@ def test_batch_reads_parquet_rows_like_jsonl_records(spark: Any, tmp_path: Path)
     assert got["gen000"]["date"] == rows[0]["date"] and got["gen000"]["date_source"] == "metadata"
     assert got["gen000"]["source"] == rows[0]["source"] and got["gen000"]["lang"] == "en"
     assert len(errors) == 1 and "articles.parquet:2: bad JSONL record: empty text" in errors[0]
+
+
+def test_batch_analyse_plan_deals_longest_first_into_balanced_tasks() -> None:
+    from newsweave.batch.spark import analyse_plan
+
+    sizes = [(("f", i), n) for i, n in enumerate([5000, 100, 2600, 2400, 300, 2000, 700, 900] * 4)]
+    plan = analyse_plan(sizes, 2)
+    text: dict[int, int] = defaultdict(int)
+    for key, n in sizes:
+        text[plan[key]] += n
+    assert sorted(text) == list(range(8))  # four tasks per slot
+    assert plan[("f", 0)] == 0  # the longest article is in the first task, which Spark starts first
+    assert max(text.values()) - min(text.values()) <= max(n for _, n in sizes)
+    assert set(analyse_plan(sizes[:5], 2).values()) == {0}  # a handful of articles: one task
+
+
+def test_batch_partitions_follow_the_batch_size_and_the_slots() -> None:
+    from types import SimpleNamespace
+
+    from newsweave.batch.linking import partitions
+
+    sc = SimpleNamespace(defaultParallelism=2)
+    assert partitions(sc) == 4  # two per slot
+    assert partitions(sc, 20) == 2  # no task with fewer than MIN_PER_TASK articles
+    assert partitions(sc, 240) == 4
+    assert partitions(sc, 100_000) == 20  # none with more than MAX_PER_TASK
+
+
+def test_batch_steady_imports_stops_rereading_zip_directories(tmp_path: Path) -> None:
+    """What PySpark's worker does before every task (``importlib.invalidate_caches``) re-reads every imported
+    zip archive's directory until ``steady_imports`` runs (in a child process: it changes the process)."""
+    import zipfile
+
+    archive = tmp_path / "lib.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("zipped_mod.py", "VALUE = 1\n")
+    code = (f"import importlib, sys, zipimport\nsys.path.insert(0, {str(archive)!r})\nimport zipped_mod\n"
+            "reads = []\nread = zipimport._read_directory\n"
+            "zipimport._read_directory = lambda path: reads.append(path) or read(path)\n"
+            "importlib.invalidate_caches()\nbefore = len(reads)\n"
+            "from newsweave.batch.worker import steady_imports\nsteady_imports()\n"
+            "importlib.invalidate_caches()\nprint(before, len(reads) - before, zipped_mod.VALUE)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1", "0", "1"]

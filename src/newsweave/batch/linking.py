@@ -25,18 +25,27 @@ Each step runs the embedded path's own functions (``newsweave.corpus``), on exec
   event's centroid can fall between components; the margin keeps that rare.
 * **Stories** — placed once over all events on the driver (:func:`place_stories`), in the embedded order,
   since a story chains events across components.
+
+Few, large stages: a Spark task has a fixed cost, and this phase's cost is mostly per task at a few hundred
+articles. Propagation is no job of its own (its names come with the analyse job, the spreading runs in the
+entity step's first stage); while the unit-key and article-article graphs fit the driver
+(:data:`DRIVER_EDGES`) their edges are collected once and their components found there, and the entity ids
+go back to the articles in a broadcast applied in the event step's first stage, not through a join. Each
+step is three jobs: its keys (one pass over the articles), the edges collected, the components clustered.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsweave.batch.worker import steady_imports
 from newsweave.corpus.dating import refine_dates
 from newsweave.corpus.entities import (
     article_units,
@@ -162,61 +171,94 @@ def union_labels(edges: Iterable[tuple[int, Hashable]]) -> dict[int, int]:
     return {node: find(node) for node in parent}
 
 
-def _grouped(spark: SparkSession, keyed: RDD[tuple[int, Any]], edges: RDD[tuple[int, Hashable]]
+def _flat(fn: Callable[[Any], Iterable[Any]]) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    """``flatMap(fn)`` as a partition function for ``mapPartitions`` that first calls ``steady_imports``:
+    the stages that start a job's work run through it, so every Python worker drops the per-task re-reading
+    of its zip archives before its first task of the corpus steps (:mod:`newsweave.batch.worker`)."""
+    def run(rows: Iterable[Any]) -> Iterator[Any]:
+        steady_imports()
+        for row in rows:
+            yield from fn(row)
+    return run
+
+
+def _grouped(spark: SparkSession, keyed: RDD[tuple[int, Any]],
+             edges: list[tuple[int, Hashable]] | RDD[tuple[int, Hashable]], nodes: int, tasks: int
              ) -> tuple[RDD[list[Any]], int, int, int, dict[str, int]]:
-    """The payloads of ``keyed`` grouped by connected component, spread over ``partitions(sc)`` tasks;
-    (groups, count, largest, propagation rounds (0: union-find on the driver), size classes)."""
+    """The payloads of ``keyed`` (``nodes`` of them) grouped by connected component, over ``tasks`` tasks;
+    (groups, count, largest, propagation rounds, size classes).
+
+    ``edges`` collected on the driver (a list) get their components by :func:`union_labels` there (0
+    rounds), and the labels reach the payloads in a broadcast: no Spark job. An ``edges`` RDD (a graph over
+    :data:`DRIVER_EDGES`) gets them by :func:`components` on DataFrames, joined to the payloads.
+    """
     from pyspark.sql import types as st
 
     sc = spark.sparkContext
-    edges = edges.persist()
-    if edges.count() <= DRIVER_EDGES:
-        labels = sc.broadcast(union_labels(edges.collect()))
-        by_label = keyed.map(lambda kv: (labels.value.get(kv[0], kv[0]), kv[1]))
+    if isinstance(edges, list):
+        labels = union_labels(edges)
+        counts = Counter(Counter(labels.values()).values())
+        counts[1] += nodes - len(labels)  # nodes without an edge are components of one
+        shared = sc.broadcast(labels)
+        by_label = keyed.map(lambda kv: (shared.value.get(kv[0], kv[0]), kv[1]))
         iterations = 0
     else:
         node_schema = st.StructType([st.StructField("node", st.LongType(), False)])
         edge_schema = st.StructType([st.StructField("node", st.LongType(), False),
                                      st.StructField("key", st.StringType(), False)])
-        nodes = spark.createDataFrame(keyed.map(lambda kv: (kv[0],)), node_schema)
-        frame, iterations = components(spark, spark.createDataFrame(edges.mapValues(str), edge_schema), nodes)
+        frame, iterations = components(spark, spark.createDataFrame(edges.mapValues(str), edge_schema),
+                                       spark.createDataFrame(keyed.map(lambda kv: (kv[0],)), node_schema))
         by_label = keyed.join(frame.rdd.map(lambda r: (r["node"], r["label"]))).map(lambda kv: (kv[1][1], kv[1][0]))
-    groups = by_label.groupByKey(partitions(sc)).map(lambda kv: list(kv[1])).persist()
-    counts = groups.map(len).countByValue()
-    edges.unpersist()
-    return (groups, sum(counts.values()), max(counts, default=0), iterations, size_classes(dict(counts)))
+        counts = Counter(frame.groupBy("label").count().groupBy("count").count().rdd
+                         .map(lambda r: (r[0], r[1])).collectAsMap())
+    counts = Counter({size: n for size, n in counts.items() if n > 0})
+    groups = by_label.groupByKey(tasks).map(lambda kv: list(kv[1]))
+    return groups, sum(counts.values()), max(counts, default=0), iterations, size_classes(dict(counts))
 
 
-def partitions(sc: Any) -> int:
-    """Tasks per stage: two per task slot, so that no slot idles behind one long task. Not more: a task of
-    the corpus steps costs ~0.3-0.7 s of fixed overhead (bench_batch, 2026-11-22: four per slot made the
-    link phase's summed task time grow with the slots)."""
-    return max(2, sc.defaultParallelism * 2)
+#: Articles a task of the corpus steps gets at least, so that its fixed cost (~20 ms: the worker's set-up
+#: and the (de)serialisation of its function, bench_batch) stays small beside its work, and at most, since a
+#: task holds its groups in memory.
+MIN_PER_TASK, MAX_PER_TASK = 16, 5_000
+
+
+def partitions(sc: Any, items: int | None = None) -> int:
+    """Tasks per stage of the corpus steps for a batch of ``items`` articles: two per task slot, so that no
+    slot idles behind one long task, but none with fewer than ``MIN_PER_TASK`` articles, and more than two
+    per slot where a task would get over ``MAX_PER_TASK``. Without ``items``: two per slot."""
+    slots = max(1, sc.defaultParallelism)
+    if items is None:
+        return 2 * slots
+    return max(1, min(-(-items // MIN_PER_TASK), max(2 * slots, -(-items // MAX_PER_TASK))))
 
 
 # ---------------------------------------------------------------- propagation
 
-def propagate(sc: Any, articles: RDD[tuple[Key, Article]], stats: LinkStats) -> RDD[tuple[Key, Article]]:
-    """``propagate_mentions`` over a distributed batch: names collected in input order, then spread per article."""
-    names = sorted(articles.mapValues(lambda a: names_to_spread(article_document(a)))
-                   .filter(lambda kv: bool(kv[1])).collect())
+def spreadable(art: Article) -> list[Any]:
+    """The confident names one analysed article lends to the others (``names_to_spread``): the batch
+    collects them with the analyse job, so propagation needs no pass over the articles of its own."""
+    return names_to_spread(article_document(art))
+
+
+def propagate(sc: Any, articles: RDD[tuple[Key, Article]], names: Iterable[tuple[Key, list[Any]]]
+              ) -> tuple[RDD[tuple[Key, Article]], Any]:
+    """``propagate_mentions`` over a distributed batch: ``names`` (:func:`spreadable` per article) added to
+    one ``KnownNames`` in input order here, then spread per article, lazily (the entity step's first stage
+    runs it). Returns the articles and the accumulator of mentions added (read once that stage ran)."""
     known = KnownNames()
-    for _, found in names:
+    for _, found in sorted(names, key=lambda kv: kv[0]):
         for name in found:
             known.add(name)
-    if not len(known):
-        return articles
-    shared = sc.broadcast(known)
     counter = sc.accumulator(0)
+    if not len(known):
+        return articles, counter
+    shared = sc.broadcast(known)
 
     def spread(art: Article) -> Article:
         counter.add(propagate_article(art, article_document(art), shared.value))
         return art
 
-    out = articles.mapValues(spread).persist()
-    out.count()
-    stats.propagated = counter.value
-    return out
+    return articles.mapValues(spread), counter
 
 
 # ---------------------------------------------------------------- entities
@@ -259,30 +301,50 @@ def _apply_entities(art: Article, rows: list[tuple[int, str | None, str | None]]
     return art
 
 
-def link_entities(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: LinkStats
-                  ) -> tuple[RDD[tuple[Key, Article]], list[Entity]]:
-    """Canonical entities over a distributed batch (ids on every mention, speakers attached)."""
-    units = articles.flatMap(lambda kv: _units_of(*kv)).zipWithUniqueId().map(lambda uv: (uv[1], uv[0])).persist()
-    keyed = units.flatMap(lambda kv: ((kv[0], k) for k in blocking_keys(kv[1][3]))).persist()
-    lossy = keyed.filter(lambda e: e[1].startswith("l:")).map(lambda e: (e[1][2:], None)).distinct()
-    exact = (keyed.filter(lambda e: e[1].startswith("le:")).map(lambda e: (e[1][3:], e[0])).join(lossy)
-             .map(lambda kv: (kv[1][0], f"l:{kv[0]}")))
-    edges = keyed.filter(lambda e: not e[1].startswith("le:")).union(exact)
+def link_entities(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: LinkStats, tasks: int
+                  ) -> tuple[RDD[tuple[Key, Article]], list[Entity], list[RDD[Any]]]:
+    """Canonical entities over a distributed batch (ids on every mention, speakers attached, lazily: the
+    next step's first stage applies them); also the RDDs it left cached.
+
+    Three jobs while the unit-key graph fits the driver: the units and their keys (counted), the keys
+    collected, the components clustered (entities and mention ids collected, sent back in a broadcast).
+    """
+    sc = spark.sparkContext
+    units = (articles.mapPartitions(_flat(lambda kv: _units_of(*kv))).zipWithUniqueId()
+             .map(lambda uv: (uv[1], uv[0])).persist())
+    unit_keys = units.map(lambda kv: (kv[0], blocking_keys(kv[1][3]))).persist()
+    n_units, n_keys = unit_keys.map(lambda kv: (1, len(kv[1]))).fold((0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
+    edges: list[tuple[int, str]] | RDD[tuple[int, str]]
+    if n_keys <= DRIVER_EDGES:
+        edges = entity_edges((u, k) for u, keys in unit_keys.collect() for k in keys)
+    else:
+        keyed = unit_keys.flatMapValues(lambda keys: keys)
+        lossy = keyed.filter(lambda e: e[1].startswith("l:")).map(lambda e: (e[1][2:], None)).distinct(tasks)
+        exact = (keyed.filter(lambda e: e[1].startswith("le:")).map(lambda e: (e[1][3:], e[0])).join(lossy, tasks)
+                 .map(lambda kv: (kv[1][0], f"l:{kv[0]}")))
+        edges = keyed.filter(lambda e: not e[1].startswith("le:")).union(exact)
     (blocks, stats.entity_components, stats.largest_entity_component, stats.entity_iterations,
-     stats.entity_sizes) = _grouped(spark, units, edges)
-    out = blocks.flatMap(_cluster_units).persist()
-    entities = out.filter(lambda kv: kv[0] == "e").map(lambda kv: kv[1]).collect()
-    seen: dict[str, int] = {}
-    for e in entities:
-        seen[e.id] = seen.get(e.id, 0) + 1
+     stats.entity_sizes) = _grouped(spark, units, edges, n_units, tasks)
+    out = blocks.mapPartitions(_flat(_cluster_units))
+    cached: list[RDD[Any]] = [units, unit_keys]
+    if n_keys <= DRIVER_EDGES:  # as many mention ids as units' keys: they fit the driver too
+        entities, rows = [], defaultdict(list)  # an article's units can fall into several components
+        for kind, value in out.collect():
+            if kind == "e":
+                entities.append(value)
+            else:
+                rows[value[0]] += value[1]
+        ids = sc.broadcast(dict(rows))
+        linked = articles.map(lambda kv: (kv[0], _apply_entities(kv[1], ids.value.get(kv[0]))))
+    else:
+        out = out.persist()
+        cached.append(out)
+        entities = out.filter(lambda kv: kv[0] == "e").map(lambda kv: kv[1]).collect()
+        updates = out.filter(lambda kv: kv[0] == "m").map(lambda kv: kv[1]).reduceByKey(lambda a, b: a + b, tasks)
+        linked = articles.leftOuterJoin(updates, tasks).mapValues(lambda ar: _apply_entities(*ar))
+    seen = Counter(e.id for e in entities)
     stats.id_collisions = sorted(eid for eid, n in seen.items() if n > 1)
-    updates = out.filter(lambda kv: kv[0] == "m").map(lambda kv: kv[1]).reduceByKey(lambda a, b: a + b)
-    linked = articles.leftOuterJoin(updates).mapValues(lambda ar: _apply_entities(*ar)).persist()
-    linked.count()
-    for rdd in (units, keyed, blocks):
-        rdd.unpersist()
-    out.unpersist()
-    return linked, sorted(entities, key=lambda e: e.id)
+    return linked, sorted(entities, key=lambda e: e.id), cached
 
 
 # ---------------------------------------------------------------- events
@@ -388,42 +450,54 @@ def _set_story(art: Article, story_of: dict[str, str | None]) -> Article:
     return art
 
 
-def link_events(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: LinkStats
-                ) -> tuple[RDD[tuple[Key, Article]], list[Event], list[Story]]:
-    """Events and stories over a distributed batch (``event_id``/``story_id`` set, coarse dates refined).
+def link_events(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: LinkStats, nodes: int, tasks: int
+                ) -> tuple[RDD[tuple[Key, Article]], list[Event], list[Story], list[RDD[Any]]]:
+    """Events and stories over a distributed batch of ``nodes`` articles (``event_id``/``story_id`` set,
+    coarse dates refined); also the RDDs it left cached (the articles returned are a map over them).
 
     Blocks by :func:`event_keys`; inside each block the pairs are scored by ``event_score`` and only those
     reaching ``join - EVENT_MARGIN`` become edges, so a component holds articles the embedded clustering
-    could put in one event (and the events those could chain), not everything a block key touches.
+    could put in one event (and the events those could chain), not everything a block key touches. Three
+    jobs while the edges fit the driver: the edges found (counted), collected, the components clustered.
     """
     from newsweave.corpus.events import WEIGHTS
 
     sc = spark.sparkContext
     threshold = WEIGHTS.join - EVENT_MARGIN
     numbered = articles.zipWithUniqueId().map(lambda kv: (kv[1], kv[0])).persist()
-    evidences = numbered.map(lambda nv: (nv[0], nv[1][1].id, evidence(nv[1][1])))
-    blocks = (evidences.flatMap(lambda e: ((k, e) for k in event_keys(e[2])))
-              .groupByKey(partitions(sc)).filter(lambda kv: len(kv[1]) > 1))
-    found = blocks.flatMap(lambda kv: block_pairs(kv[0], list(kv[1]), threshold)).persist()
-    tally = found.filter(lambda f: f[0] != "edge").map(lambda f: (f[0], f[1])).reduceByKey(lambda a, b: a + b)
-    counts = dict(tally.collect())
-    stats.event_pairs, stats.frequent_blocks, stats.windowed_blocks = (counts.get("pairs", 0),
-                                                                        counts.get("frequent", 0),
-                                                                        counts.get("windowed", 0))
-    pairs = found.filter(lambda f: f[0] == "edge").map(lambda f: (f[1], f[2])).distinct()
-    edges = pairs.flatMap(lambda p: ((p[0], p), (p[1], p)))
+    tally = {kind: sc.accumulator(0) for kind in ("pairs", "frequent", "windowed")}
+
+    def keyed(nv: tuple[int, tuple[Key, Article]]) -> Iterator[tuple[str, tuple[int, str, Evidence]]]:
+        ev = evidence(nv[1][1])
+        return ((k, (nv[0], nv[1][1].id, ev)) for k in event_keys(ev))
+
+    def edges_of(block: tuple[str, Iterable[tuple[int, str, Evidence]]]) -> Iterator[tuple[int, int]]:
+        for kind, a, b in block_pairs(block[0], list(block[1]), threshold):
+            if kind == "edge":
+                yield a, b
+            else:
+                tally[kind].add(a)
+
+    found = (numbered.mapPartitions(_flat(keyed)).groupByKey(tasks).filter(lambda kv: len(kv[1]) > 1)
+             .mapPartitions(_flat(edges_of)).persist())
+    edges: list[tuple[int, tuple[int, int]]] | RDD[tuple[int, tuple[int, int]]]
+    if found.count() <= DRIVER_EDGES:
+        pairs = set(found.collect())
+        stats.event_edges = len(pairs)
+        edges = [(node, pair) for pair in sorted(pairs) for node in pair]
+    else:
+        distinct = found.distinct(tasks)
+        stats.event_edges = distinct.count()
+        edges = distinct.flatMap(lambda p: ((p[0], p), (p[1], p)))
+    stats.event_pairs, stats.frequent_blocks, stats.windowed_blocks = (tally["pairs"].value, tally["frequent"].value,
+                                                                       tally["windowed"].value)
     groups, stats.event_components, stats.largest_event_component, stats.event_iterations, stats.event_sizes = \
-        _grouped(spark, numbered, edges)
-    stats.event_edges = int(pairs.count())
-    found.unpersist()
-    out = groups.flatMap(_cluster_events).persist()
+        _grouped(spark, numbered, edges, nodes, tasks)
+    out = groups.mapPartitions(_flat(_cluster_events)).persist()
     events, stories = place_stories(_merge_events(out.filter(lambda kv: kv[0] == "v").values().collect()))
     story_of = sc.broadcast({e.id: e.story_id for e in events if e.kind == "reported"})
-    linked = out.filter(lambda kv: kv[0] == "a").values().mapValues(lambda a: _set_story(a, story_of.value)).persist()
-    linked.count()
-    for rdd in (numbered, groups, out):
-        rdd.unpersist()
-    return linked, events, stories
+    linked = out.filter(lambda kv: kv[0] == "a").values().mapValues(lambda a: _set_story(a, story_of.value))
+    return linked, events, stories, [numbered, found, out]
 
 
 def _merge_events(events: Iterable[Event]) -> list[Event]:
@@ -439,18 +513,43 @@ def _merge_events(events: Iterable[Event]) -> list[Event]:
     return sorted(merged.values(), key=lambda e: e.id)
 
 
-def link_distributed(spark: SparkSession, articles: RDD[tuple[Key, Article]]
-                     ) -> tuple[RDD[tuple[Key, Article]], list[Entity], list[Event], list[Story], LinkStats]:
-    """``link_corpus`` as Spark jobs: propagation, entities and speakers, events and stories, dates."""
+@dataclass
+class Linked:
+    """What :func:`link_distributed` gives: the linked articles (computed from cached RDDs), the corpus
+    lists, the blocking figures, and the cached RDDs to release once the articles are written."""
+
+    articles: RDD[tuple[Key, Article]]
+    entities: list[Entity]
+    events: list[Event]
+    stories: list[Story]
+    stats: LinkStats
+    cached: list[RDD[Any]]
+
+    def release(self) -> None:
+        """Drop the cached RDDs the linked articles are computed from."""
+        for rdd in self.cached:
+            rdd.unpersist()
+
+
+def link_distributed(spark: SparkSession, articles: RDD[tuple[Key, Article]], names: list[tuple[Key, list[Any]]]
+                     ) -> Linked:
+    """``link_corpus`` as Spark jobs: propagation, entities and speakers, events and stories, dates.
+
+    ``articles`` are the analysed articles (cached by the caller), ``names`` their :func:`spreadable` names,
+    one entry per article. Six jobs while the graphs fit the driver, over ``partitions(sc, len(names))``
+    tasks per stage.
+    """
     stats = LinkStats()
     sc = spark.sparkContext
-    sc.setJobDescription("link: propagation")
-    propagated = propagate(sc, articles, stats)
+    tasks = partitions(sc, len(names))
     sc.setJobDescription("link: entities")
-    with_entities, entities = link_entities(spark, propagated, stats)
-    if propagated is not articles:
-        propagated.unpersist()
+    propagated, spread = propagate(sc, articles, names)
+    propagated = propagated.persist()  # read by the units' stage and, with the entity ids, by the events' first
+    with_entities, entities, cached = link_entities(spark, propagated, stats, tasks)
+    cached.append(propagated)
+    stats.propagated = spread.value
     sc.setJobDescription("link: events")
-    linked, events, stories = link_events(spark, with_entities, stats)
-    with_entities.unpersist()
-    return linked, entities, events, stories, stats
+    linked, events, stories, more = link_events(spark, with_entities, stats, len(names), tasks)
+    for rdd in cached:
+        rdd.unpersist()
+    return Linked(linked, entities, events, stories, stats, more)

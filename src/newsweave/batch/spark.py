@@ -16,6 +16,7 @@ picture). docs/scale-out.md compares the two with ``analyze``.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import importlib
 import json
 import logging
@@ -30,8 +31,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsweave.batch.linking import link_distributed, partitions
+from newsweave.batch.linking import link_distributed, partitions, spreadable
 from newsweave.batch.tables import SPAN_TABLES, article_rows, corpus_rows, spark_schema
+from newsweave.batch.worker import steady_imports
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
 from newsweave.dedupe import BatchDeduper
 from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, max_decompressed_bytes
@@ -65,6 +67,9 @@ _PIPELINES: dict[tuple[str, ...] | None, Pipeline] = {}
 
 #: Articles handed to ``Pipeline.pipe`` at a time inside a partition (the embedder batches them).
 CHUNK = 64
+#: Analyse tasks per task slot (more than one, so that the tail of the phase is a fraction of a task), and
+#: articles a task gets at least.
+ANALYSE_TASKS_PER_SLOT, ANALYSE_MIN_ARTICLES = 4, 4
 
 
 @dataclass
@@ -85,6 +90,8 @@ class BatchReport:
     #: how the corpus steps ran ("spark" or "driver") and, for "spark", their blocks (``LinkStats`` fields)
     link: str = "driver"
     link_stats: dict[str, Any] = field(default_factory=dict)
+    #: called with each phase's name as it ends (the benchmark reads the CPU of the process tree there)
+    on_phase: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         """The one line printed at the end of a run."""
@@ -135,6 +142,7 @@ def get_pipeline(stages: tuple[str, ...] | None) -> Pipeline:
 def analyse_partition(rows: Iterable[tuple[Key, Article]], stages: tuple[str, ...] | None
                       ) -> Iterator[tuple[Key, Article]]:
     """Run the pipeline over one partition, in chunks, keeping each article's input key."""
+    steady_imports()
     pipeline = get_pipeline(stages)
     chunk: list[tuple[Key, Article]] = []
     for row in rows:
@@ -331,12 +339,14 @@ def _mark_duplicates(articles: list[tuple[Key, str, str]]) -> dict[Key, tuple[st
 
 def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None, master: str = "local[*]",
               fmt: str | None = None, stages: Iterable[str] | None = None, load_db: str | None = None,
-              on_error: Callable[[str], None] | None = None, link: str = "spark") -> BatchReport:
+              on_error: Callable[[str], None] | None = None, link: str = "spark",
+              on_phase: Callable[[str], None] | None = None) -> BatchReport:
     """Analyse every input on Spark and write the Parquet tables under ``out`` (one folder per table).
 
     Bad inputs are counted in the report (and passed to ``on_error``), never fatal. With ``load_db`` the
     articles are also stored there and linked against what the store already holds (on the driver, whatever
-    ``link`` says); else ``link`` says where the corpus steps run (``LINK_MODES``).
+    ``link`` says); else ``link`` says where the corpus steps run (``LINK_MODES``). ``on_phase`` is called
+    with each phase's name (read, analyse, link, write) as it ends.
     """
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(FORMATS)}")
@@ -346,37 +356,39 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
     check_stages(stage_names)
     spark = spark or spark_session(master)
     sc = spark.sparkContext
-    report = BatchReport()
+    report = BatchReport(on_phase=on_phase)
     clock = time.perf_counter()
     sc.setJobDescription("read")
     items = read_inputs(spark, inputs, fmt).persist()
     try:
-        for _, err in sorted(items.filter(lambda kv: isinstance(kv[1], IngestError)).collect(), key=lambda kv: kv[0]):
-            report.errors.append(str(err))
+        read = sorted(items.map(lambda kv: (kv[0], str(kv[1])) if isinstance(kv[1], IngestError)
+                                else (kv[0], kv[1].id, kv[1].text)).collect())
+        for _, err in (r for r in read if len(r) == 2):
+            report.errors.append(err)
             if on_error:
-                on_error(str(err))
-        texts = sorted(items.filter(lambda kv: isinstance(kv[1], Article))
-                       .map(lambda kv: (kv[0], kv[1].id, kv[1].text)).collect())
+                on_error(err)
+        texts = [r for r in read if len(r) == 3]
         report.read = len(texts)
         copies = _mark_duplicates(texts)
         marked = sc.broadcast(copies)
         clock = _lap(report, "read", clock)
         sc.setJobDescription("analyse")
-        # a small file is one split: spread its articles so every core analyses some
-        slices = max(1, min(len(texts), partitions(sc)))
+        plan = analyse_plan([(key, len(text)) for key, _, text in texts if key not in copies], sc.defaultParallelism)
+        tasks, where = max(plan.values(), default=0) + 1, sc.broadcast(plan)
         cpu = sc.accumulator(0.0)
-        analysed_rdd = (items.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in marked.value)
-                        .repartition(slices)
+        analysed_rdd = (items.filter(lambda kv: kv[0] in where.value).map(lambda kv: (where.value[kv[0]], kv))
+                        .partitionBy(tasks, lambda part: part).values()
                         .mapPartitions(lambda rows: _timed(analyse_partition(rows, stage_names), cpu)))
-        dupes = dict(items.filter(lambda kv: kv[0] in marked.value).collect())
+        dupes = dict(items.filter(lambda kv: kv[0] in marked.value).collect()) if copies else {}
         for key, art in dupes.items():
             art.duplicate_of, art.meta["duplicate"] = copies[key]
         if link == "spark" and not load_db:
             analysed_rdd = analysed_rdd.persist()
-            report.analysed = analysed_rdd.count()
+            names = analysed_rdd.mapValues(spreadable).collect()  # the analyse job: every article, once
+            report.analysed = len(names)
             report.executor_cpu_s = round(cpu.value, 3)
             clock = _lap(report, "analyse", clock)
-            _link_on_spark(spark, report, analysed_rdd, dupes, out, clock)
+            _link_on_spark(spark, report, analysed_rdd, names, dupes, out, clock)
             return report
         analysed = dict(analysed_rdd.collect())
         report.executor_cpu_s = round(cpu.value, 3)
@@ -403,32 +415,57 @@ def run_batch(inputs: list[str], out: str, *, spark: SparkSession | None = None,
 
 
 def _link_on_spark(spark: SparkSession, report: BatchReport, analysed: RDD[tuple[Key, Article]],
-                   dupes: dict[Key, Article], out: str, clock: float) -> None:
+                   names: list[tuple[Key, list[Any]]], dupes: dict[Key, Article], out: str, clock: float) -> None:
     """The corpus steps as Spark jobs, then the tables written from the executors (the driver holds no articles)."""
     report.link = "spark"
-    linked, entities, events, stories, stats = link_distributed(spark, analysed)
+    linked = link_distributed(spark, analysed, names)
     analysed.unpersist()
-    report.link_stats = dataclasses.asdict(stats)
-    wanted = spark.sparkContext.broadcast({art.duplicate_of for art in dupes.values()})
-    by_id = dict(linked.values().filter(lambda a: a.id in wanted.value).map(lambda a: (a.id, a)).collect())
-    for art in dupes.values():
-        if art.duplicate_of in by_id:
-            inherit_analysis(art, by_id[art.duplicate_of])
+    report.link_stats = dataclasses.asdict(linked.stats)
+    if dupes:
+        wanted = spark.sparkContext.broadcast({art.duplicate_of for art in dupes.values()})
+        by_id = dict(linked.articles.values().filter(lambda a: a.id in wanted.value).map(lambda a: (a.id, a))
+                     .collect())
+        for art in dupes.values():
+            if art.duplicate_of in by_id:
+                inherit_analysis(art, by_id[art.duplicate_of])
     report.duplicates = len(dupes)
-    report.entities, report.events, report.stories = len(entities), len(events), len(stories)
+    report.entities, report.events, report.stories = len(linked.entities), len(linked.events), len(linked.stories)
     clock = _lap(report, "link", clock)
     spark.sparkContext.setJobDescription("write")
-    everything = linked.values().union(spark.sparkContext.parallelize(list(dupes.values()), 1))
-    write_tables(spark, out, everything, CorpusPicture(entities, events, stories))
-    linked.unpersist()
+    everything = linked.articles.values()
+    if dupes:
+        everything = everything.union(spark.sparkContext.parallelize(list(dupes.values()), 1))
+    write_tables(spark, out, everything, CorpusPicture(linked.entities, linked.events, linked.stories))
+    linked.release()
     _lap(report, "write", clock)
     spark.sparkContext.setJobDescription(None)
+
+
+def analyse_plan(sizes: list[tuple[Key, int]], slots: int) -> dict[Key, int]:
+    """Input key -> analyse task for articles of the given text lengths: ``ANALYSE_TASKS_PER_SLOT`` tasks per
+    slot (fewer for a small batch) of about equal total text length.
+
+    The per-article stages cost roughly in proportion to the text, and the phase ends with its last task:
+    articles are dealt longest first, each to the task with the least text so far (so task 0 holds the
+    longest article, and Spark, which starts tasks in index order, starts it first), and with several tasks
+    per slot a slot that finishes early takes the next task instead of idling behind one long one.
+    """
+    tasks = max(1, min(ANALYSE_TASKS_PER_SLOT * max(1, slots), len(sizes) // ANALYSE_MIN_ARTICLES))
+    load = [(0, task) for task in range(tasks)]
+    plan = {}
+    for key, size in sorted(sizes, key=lambda ks: (-ks[1], ks[0])):
+        total, task = heapq.heappop(load)
+        plan[key] = task
+        heapq.heappush(load, (total + size, task))
+    return plan
 
 
 def _lap(report: BatchReport, phase: str, since: float) -> float:
     now = time.perf_counter()
     report.seconds[phase] = round(now - since, 3)
-    return now
+    if report.on_phase:
+        report.on_phase(phase)
+    return time.perf_counter()
 
 
 def _link_store(url: str, originals: list[Article], dupes: dict[Key, Article]) -> CorpusPicture:
