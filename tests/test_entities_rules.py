@@ -204,3 +204,16 @@ def test_entities_rules_known_surname_with_elided_prefix_keeps_it(stage: EntityS
     text = "Direktor Michael O'Leary je dejal, da ga skrbi. Pozneje je povedal tudi O'Leary sam."
     texts = [m.text for m in stage.recognise(text, "sl") if m.type == "PER"]
     assert texts == ["Michael O'Leary", "O'Leary"]
+
+
+def test_entities_rules_caseless_acronym_of_a_concept_is_no_organisation(stage: EntityStage) -> None:
+    text = ("पिछले साल विदेशी प्रत्यक्ष निवेश ( एफडीआई ) बढ़ा । गांव अब ओडीएफ ( खुले में शौच से मुक्ति ) हैं । "
+            "राष्ट्रीय आवास बैंक ( एनएचबी ) ने ऋण दिया ।")
+    found = {(t, k) for t, k, _ in _found(stage, text, "hi")}
+    assert ("एफडीआई", "ORG") not in found and ("ओडीएफ", "ORG") not in found
+    assert ("एनएचबी", "ORG") in found
+
+
+def test_entities_rules_latin_gloss_in_urdu_is_judged_as_english(stage: EntityStage) -> None:
+    text = "شہروں میں کئی فوڈ اسٹریٹ ( Food Streets ) ابھر آئی ہیں اور جسامت ( Body Frame ) کے تین زمرے ہیں ۔"
+    assert not {(t, k) for t, k, _ in _found(stage, text, "ur") if k == "PER"}

@@ -60,6 +60,7 @@ from newsweave.lang.orgwords import (
     LOC_HEADS,
     ORG_HEADS,
 )
+from newsweave.lang.scripts import lang_scripts, script_default_lang
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
@@ -1005,6 +1006,8 @@ def _org_layer(doc: _Doc) -> None:
             continue
         if _OPEN_BRACKET.search(tok.sep_text) and i + 1 <= len(toks) and (
                 i + 1 == len(toks) or _CLOSE_BRACKET.search(toks[i + 1].sep_text)) and _is_acronym(tok):
+            if _abbreviates_concept(doc, i):
+                continue
             expansion = _expansion_before(doc, i)
             if expansion and not _explains(doc, expansion, tok.text):
                 expansion = None
@@ -1155,6 +1158,34 @@ def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
     return any(_is_org_head(t) for t in toks)
 
 
+#: Most pieces an acronym's bracketed spelling-out after it may have (``ओडीएफ ( खुले में शौच से मुक्ति )``).
+SPELLED_OUT_MAX_PIECES = 8
+
+
+def _abbreviates_concept(doc: _Doc, i: int) -> bool:
+    """Whether a caseless-script acronym stands beside its spelling-out in brackets, and those words name no
+    organisation: ``विदेशी प्रत्यक्ष निवेश ( एफडीआई )`` ("foreign direct investment (FDI)") or ``ओडीएफ ( खुले में
+    शौच से मुक्ति )`` abbreviate a concept, while ``राष्ट्रीय आवास बैंक ( एनएचबी )`` ends in a head word. Caseless
+    scripts only: a cased language's capitals already tell names from concepts in the spelling-out."""
+    toks = doc.toks
+    if toks[i].cased:
+        return False
+    closes = i + 1 == len(toks) or bool(_CLOSE_BRACKET.search(toks[i + 1].sep_text))
+    if i > 0 and _OPEN_BRACKET.search(toks[i].sep_text) and closes:
+        prev = toks[i - 1]
+        return bool(prev.key) and not prev.cased and doc.owner[i - 1] < 0 and not _is_org_head(prev) \
+            and not _is_acronym(prev)
+    if i + 1 < len(toks) and _OPEN_BRACKET.search(toks[i + 1].sep_text):
+        k = i + 1
+        while k < len(toks) and not (k > i + 1 and _CLOSE_BRACKET.search(toks[k].sep_text)):
+            if k - i > SPELLED_OUT_MAX_PIECES or toks[k].cased or doc.owner[k] >= 0 or _is_org_head(toks[k]) \
+                    or _is_acronym(toks[k]):
+                return False
+            k += 1
+        return True
+    return False
+
+
 def _is_acronym(tok: Tok) -> bool:
     if tok.cased:
         return tok.upper and 2 <= len(tok.text) <= 8 and not _ROMAN_NUMERAL.match(tok.text)
@@ -1227,7 +1258,8 @@ def _acronym_layer(doc: _Doc) -> None:
     """Remaining all-capital words as organisations, except common words, codes with digits (flight numbers,
     ``B2B``) and currency codes (``EUR``)."""
     for i, tok in enumerate(doc.toks):
-        if doc.owner[i] < 0 and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6):
+        if doc.owner[i] < 0 and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
+                and not _abbreviates_concept(doc, i):
             if tok.cased and (_zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes()):
                 continue
@@ -1433,7 +1465,7 @@ def _capitalised_layer(doc: _Doc) -> None:
             i += 1
             continue
         start, end = i, i + n
-        lang = tok.lang
+        lang = _word_lang(tok)
         # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``),
         # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
@@ -1513,6 +1545,32 @@ def _join_country(doc: _Doc, start: int, end: int) -> bool:
     return False
 
 
+#: Scripts with capital letters: the capitalisation layer's only ones.
+CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
+_SCRIPT_CODES = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARMENIAN": "Armn"}
+
+
+@lru_cache(maxsize=1024)
+def _judging_lang(lang: str, script: str) -> str:
+    """The language whose word frequencies tell a capitalised word's commonness: its own, except in a language
+    written only in caseless scripts, where a Latin phrase is a gloss in another language (``( Food Streets )``
+    or ``( Body Frame )`` in Urdu) and is judged as the script's most likely language (English)."""
+    code = _SCRIPT_CODES.get(script)
+    scripts = lang_scripts(lang)
+    if code is None or not scripts or scripts & CASED_SCRIPTS:
+        return lang
+    return script_default_lang(code) or UND_LANG
+
+
+#: CLDR's likeliest language of all (``und`` -> ``en_Latn_US``), and so of the Latin script, which its table
+#: therefore leaves out of the ``und_Latn`` entries.
+UND_LANG = "en"
+
+
+def _word_lang(tok: Tok) -> str:
+    return _judging_lang(tok.lang, script_of(tok.text))
+
+
 def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     """Whether a capitalised run reads as a person's name: rare words, at most one moderately common one.
 
@@ -1520,7 +1578,7 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     (Zipf >= ``FUNCTION_WORD_ZIPF``) rule it out, since famous people's names are frequent words (Kemal 5.3).
     """
     toks = doc.toks
-    lang = toks[start].lang
+    lang = _word_lang(toks[start])
     freqs = [_zipf(toks[k].key, lang) for k in range(start, end)
              if not _is_particle(toks, k, True) and not _elided_prefix(toks, k + 1)]  # the O of O'Leary
     if not freqs:
@@ -1543,7 +1601,7 @@ def _dateline(doc: _Doc, start: int, end: int) -> bool:
 
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
-    lang = toks[start].lang
+    lang = _word_lang(toks[start])
     j = _with_apostrophe_suffix(toks, end)
     if all(toks[k].upper and _zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
