@@ -217,3 +217,10 @@ def test_entities_rules_caseless_acronym_of_a_concept_is_no_organisation(stage: 
 def test_entities_rules_latin_gloss_in_urdu_is_judged_as_english(stage: EntityStage) -> None:
     text = "شہروں میں کئی فوڈ اسٹریٹ ( Food Streets ) ابھر آئی ہیں اور جسامت ( Body Frame ) کے تین زمرے ہیں ۔"
     assert not {(t, k) for t, k, _ in _found(stage, text, "ur") if k == "PER"}
+
+
+def test_entities_rules_name_honorific_opens_the_name_office_title_does_not(stage: EntityStage) -> None:
+    found = _found(stage, "इस अवसर पर नवाब वाजिद अली शाह और प्रधानमंत्री नरेन्द्र मोदी पहुंचे ।", "hi")
+    names = {t for t, k, _ in found if k == "PER"}
+    assert "नवाब वाजिद अली शाह" in names
+    assert not any(t.startswith("प्रधानमंत्री") for t in names)

@@ -118,7 +118,8 @@ TITLES: dict[str, frozenset[str]] = {
                      "गायिका", "कोच", "कप्तान", "प्रधानाचार्य", "प्राचार्य", "इंजीनियर",
                      "उद्योगपति", "कारोबारी"}),
     "ur": frozenset({"صدر", "وزیراعظم", "وزیر اعظم", "وزیر", "وزیر خارجہ", "ہم منصب", "رہنما", "سربراہ",
-                     "سفیر", "ترجمان", "جنرل", "چانسلر", "بادشاہ", "گورنر", "چیئرمین"}),
+                     "سفیر", "ترجمان", "جنرل", "چانسلر", "بادشاہ", "گورنر", "چیئرمین", "ڈاکٹر", "پروفیسر",
+                     "جناب", "محترمہ", "وزیراعلیٰ", "وزیر اعلیٰ", "جج", "اسپیکر"}),
     "ar": frozenset({"الرئيس", "رئيس", "رئيس الوزراء", "وزير", "الملك", "الأمير", "الشيخ", "نظيره", "السفير",
                      "المتحدث", "الجنرال"}),
     "fa": frozenset({"رئیس جمهور", "رئیس‌جمهور", "وزیر", "نخست وزیر", "نخست‌وزیر", "سفیر", "سخنگوی", "همتای"}),
@@ -127,6 +128,18 @@ TITLES: dict[str, frozenset[str]] = {
                      "m", "mme"}),
     "es": frozenset({"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
                      "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
+}
+
+#: lang -> honorifics that are written as part of a person's name, so the name's span starts with them
+#: (``Maharaja Ranjit Singh``, ``Nawab Wajid Ali Shah``, ``Sheikh Hasina``, ``Allama Iqbal``), unlike the
+#: offices in ``TITLES`` (``प्रधानमंत्री नरेन्द्र मोदी``: the person is ``नरेन्द्र मोदी``). Matched as whole words,
+#: without inflection. Not listed: honorifics that are also common nouns or given names or follow the name
+#: (गुरु teacher, सम्राट emperor, राजकुमार, बेगम), which opened runs of ordinary words.
+NAME_TITLES: dict[str, frozenset[str]] = {
+    "hi": frozenset({"महाराजा", "महारानी", "बादशाह", "नवाब", "लॉर्ड", "शेख", "सरदार", "पंडित", "महात्मा",
+                     "अल्लामा", "मौलाना"}),
+    "ur": frozenset({"مہاراجہ", "مہارانی", "نواب", "لارڈ", "شیخ", "سردار", "پنڈت", "مہاتما", "علامہ", "مولانا",
+                     "حضرت"}),
 }
 
 #: lang -> verbs of saying; a name right before or after one is most likely a person (or an organisation).

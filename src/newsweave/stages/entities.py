@@ -65,6 +65,7 @@ from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
     HYPHEN_PARTICLES,
+    NAME_TITLES,
     NOUN_CAPITALISING,
     REPORTING_VERBS,
     SPACED_PARTICLES,
@@ -245,6 +246,12 @@ def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     one = frozenset(fold(w) for w in words if len(w.split()) == 1)
     two = frozenset(" ".join(fold(p) for p in w.split()) for w in words if len(w.split()) == 2)
     return one, two
+
+
+@cache
+def _name_titles(lang: str) -> frozenset[str]:
+    """Honorifics that belong to the name they precede (``NAME_TITLES``), folded."""
+    return frozenset(fold(w) for w in NAME_TITLES.get(lang, ()))
 
 
 @cache
@@ -894,6 +901,9 @@ def _title_layer(doc: _Doc) -> None:
     i = 0
     while i < len(toks):
         width = _is_title(toks, i) if doc.owner[i] < 0 or doc.found[doc.owner[i]].type == "MISC" else 0
+        in_name = not width and doc.owner[i] < 0 and toks[i].key in _name_titles(toks[i].lang)
+        if in_name:
+            width = 1  # "नवाब वाजिद अली शाह": the honorific opens the name
         if not width:
             i += 1
             continue
@@ -915,7 +925,7 @@ def _title_layer(doc: _Doc) -> None:
                     cut = k + 1  # "szef Ryanaira Michael O'Leary": the title's organisation, then the person
                 if cut > k:
                     doc.claim(Found(k, cut, "ORG", 0.7, "pattern", _lemma(doc, k, cut)))
-                _add_name(doc, cut, k + n, "PER", 0.85)
+                _add_name(doc, i if in_name and cut == k == i + width else cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
 
