@@ -224,3 +224,8 @@ def test_entities_rules_name_honorific_opens_the_name_office_title_does_not(stag
     names = {t for t, k, _ in found if k == "PER"}
     assert "नवाब वाजिद अली शाह" in names
     assert not any(t.startswith("प्रधानमंत्री") for t in names)
+
+
+def test_entities_rules_caseless_place_naming_an_institution_is_part_of_it(stage: EntityStage) -> None:
+    found = {(t, k) for t, k, _ in _found(stage, "कल दिल्ली विश्वविद्यालय ने नतीजे जारी किए ।", "hi")}
+    assert ("दिल्ली विश्वविद्यालय", "ORG") in found and ("दिल्ली", "LOC") not in found

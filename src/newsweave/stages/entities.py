@@ -1029,8 +1029,25 @@ def _org_layer(doc: _Doc) -> None:
         if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
             continue
         n = _caseless_phrase_before(doc, i, max_zipf=5.0)
-        if n and any(_zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
+        place = _place_ending_at(doc, i - n - 1) if i - n - 1 >= 0 and toks[i - n].sep == "space" else None
+        if place is not None and n == 0 and not (doc.found[place].kb_id or "").startswith("iso:"):
+            # "दिल्ली विश्वविद्यालय", "गुजरात विधानसभा": a town or state right before the head word is part of the
+            # institution's name (a country stays a place: "कज़ाख़स्तान अंतर्क्षेत्रीय मंच", "भारत सरकार")
+            start = doc.found[place].i
+            doc.release(place)
+            doc.claim(Found(start, i + 1, "ORG", 0.6, "pattern", _lemma(doc, start, i + 1)))
+        elif n and any(_zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
+
+
+def _place_ending_at(doc: _Doc, k: int) -> int | None:
+    """The gazetteer place (in a caseless script) whose last piece is ``k``, by its index in ``doc.found``."""
+    idx = doc.owner[k]
+    if idx < 0:
+        return None
+    f = doc.found[idx]
+    return idx if f.j == k + 1 and f.type == "LOC" and f.layer == "gazetteer" and f.emit \
+        and not doc.toks[k].cased else None
 
 
 def _described_org_layer(doc: _Doc) -> None:
