@@ -229,3 +229,8 @@ def test_entities_rules_name_honorific_opens_the_name_office_title_does_not(stag
 def test_entities_rules_caseless_place_naming_an_institution_is_part_of_it(stage: EntityStage) -> None:
     found = {(t, k) for t, k, _ in _found(stage, "कल दिल्ली विश्वविद्यालय ने नतीजे जारी किए ।", "hi")}
     assert ("दिल्ली विश्वविद्यालय", "ORG") in found and ("दिल्ली", "LOC") not in found
+
+
+def test_entities_rules_label_of_a_number_code_is_no_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Stuttgart 1990, ISBN 3-7776-0477-1. Vgl. PMID 17117481. Die UNO hat 193 Mitglieder.", "de")
+    assert {t for t, k, _ in found if k == "ORG"} == {"UNO"}

@@ -1288,9 +1288,14 @@ def _acronym_layer(doc: _Doc) -> None:
         if doc.owner[i] < 0 and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
                 and not _abbreviates_concept(doc, i):
             if tok.cased and (_zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
-                              or tok.text in _currency_codes()):
+                              or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+#: A long number code right after a word: the word labels an identifier (``ISBN 3-7776-0477-1``, ``PMID 17117481``,
+#: ``ISSN 0028-0836``), not an organisation.
+_CODE_AFTER = regex.compile(r"[ \t:]*\d[\d\-‐ ]{5,}[\dX]\b")
 
 
 @cache
