@@ -212,6 +212,22 @@ def test_batch_components_by_min_label_propagation_and_union_find(spark: Any) ->
     assert union_labels(pairs) == {n: label for n, label in labels.items() if n != 7}  # 7 has no edge
 
 
+
+def test_batch_grouped_by_driver_union_find_and_by_dataframes_agree(spark: Any) -> None:
+    """The payloads grouped by component, and the component figures, are the same whether the edges were
+    collected to the driver (a list) or stay an RDD (min-label propagation on DataFrames)."""
+    from newsweave.batch.linking import _grouped
+
+    pairs = [(1, "a"), (2, "a"), (2, "b"), (3, "b"), (4, "c"), (5, "c"), (6, "d"), (9, "e"), (8, "e"), (8, "b")]
+    keyed = spark.sparkContext.parallelize([(n, f"p{n}") for n in range(1, 10)], 2)
+    on_driver = _grouped(spark, keyed, pairs, 9, 2)
+    on_frames = _grouped(spark, keyed, spark.sparkContext.parallelize(pairs, 2), 9, 2)
+    groups = [sorted(sorted(g) for g in found[0].collect()) for found in (on_driver, on_frames)]
+    assert groups[0] == groups[1] == [["p1", "p2", "p3", "p8", "p9"], ["p4", "p5"], ["p6"], ["p7"]]
+    assert on_driver[1:3] == on_frames[1:3] == (4, 5)
+    assert on_driver[4] == on_frames[4]
+    assert on_driver[3] == 0 < on_frames[3]
+
 def _evidence(aid: str, day: str | None, vector: list[float], entity: str = "loc-astana") -> Any:
     from newsweave.corpus.events import evidence
 
