@@ -234,3 +234,10 @@ def test_entities_rules_caseless_place_naming_an_institution_is_part_of_it(stage
 def test_entities_rules_label_of_a_number_code_is_no_organisation(stage: EntityStage) -> None:
     found = _found(stage, "Stuttgart 1990, ISBN 3-7776-0477-1. Vgl. PMID 17117481. Die UNO hat 193 Mitglieder.", "de")
     assert {t for t, k, _ in found if k == "ORG"} == {"UNO"}
+
+
+def test_entities_rules_name_before_postposed_honorific_not_letter_g(stage: EntityStage) -> None:
+    hi = _found(stage, "इस पर गांधी जी के विचार अलग थे । जी-20 की बैठक हुई ।", "hi")
+    assert {(t, k) for t, k, _ in hi if k == "PER"} == {("गांधी", "PER")}
+    ur = _found(stage, "گزشتہ برسوں کے دوران جی آئی ٹیگ دیا گیا ۔", "ur")
+    assert not {t for t, k, _ in ur if k == "PER"}

@@ -142,6 +142,20 @@ NAME_TITLES: dict[str, frozenset[str]] = {
                      "حضرت"}),
 }
 
+#: lang -> honorifics written right after a person's name, which they do not belong to (``गांधी जी``,
+#: ``शर्मा साहब``, ``اقبال صاحب``).
+POSTPOSED_HONORIFICS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"जी", "साहब", "साहिब"}),
+    "ur": frozenset({"جی", "صاحب"}),
+}
+
+#: lang -> postpositions (case markers) written as separate words after a noun phrase; some also spell a Latin
+#: letter's name (``के`` K), so they tell a name's honorific from a letter of an acronym (``जी आई``, GI).
+CASE_MARKERS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"ने", "को", "का", "की", "के", "से", "में", "पर"}),
+    "ur": frozenset({"نے", "کو", "کا", "کی", "کے", "سے", "میں", "پر"}),
+}
+
 #: lang -> verbs of saying; a name right before or after one is most likely a person (or an organisation).
 REPORTING_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset({"said", "says", "told", "stated", "added", "noted", "declared", "announced", "stressed",

@@ -64,9 +64,11 @@ from newsweave.lang.scripts import lang_scripts, script_default_lang
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
+    CASE_MARKERS,
     HYPHEN_PARTICLES,
     NAME_TITLES,
     NOUN_CAPITALISING,
+    POSTPOSED_HONORIFICS,
     REPORTING_VERBS,
     SPACED_PARTICLES,
     TITLES,
@@ -930,6 +932,27 @@ def _title_layer(doc: _Doc) -> None:
         i += width
 
 
+def _honorific_layer(doc: _Doc) -> None:
+    """The name right before a postposed honorific (``गांधी जी के विचार``, ``اقبال صاحب``) is a person: one
+    word, the name it is most often written after. Not where the honorific is the letter G, before a number or
+    hyphen (``जी-20``) or beside other letter names (``ایس ڈی جی``, SDG; a case marker such as ``के`` spells K
+    too, but follows the name and its honorific)."""
+    toks = doc.toks
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if doc.owner[k] >= 0 or tok.sep != "space" or tok.key not in POSTPOSED_HONORIFICS.get(tok.lang, ()):
+            continue
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        letter_after = after is not None and bool(_spelled_letters(after.text)) \
+            and after.key not in CASE_MARKERS.get(tok.lang, ())
+        if letter_after or _spelled_letters(toks[k - 1].text) or (
+                after is not None and (after.sep == "hyphen" or after.key[:1].isdigit())):
+            continue
+        n = _name_run(doc, k - 1, limit=1, step=-1)
+        if n:
+            _add_name(doc, k - n, k, "PER", 0.75)
+
+
 def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
     """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``) followed by a
     person's first name and surname: the first piece reads as no first name, the second does."""
@@ -1744,6 +1767,7 @@ class EntityStage:
         _release_place_pairs(doc)
         _org_layer(doc)
         _title_layer(doc)
+        _honorific_layer(doc)
         _described_org_layer(doc)
         _lowercase_head_layer(doc)
         _reporting_layer(doc)
