@@ -32,10 +32,11 @@ from __future__ import annotations
 import bisect
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import regex
 import wordfreq
@@ -283,8 +284,9 @@ def _base_lang(lang: str | None) -> str:
     return (lang or "und").split("-")[0].split("_")[0].lower()
 
 
-def bases(tok: Tok) -> dict[str, str]:
-    """Folded base forms the piece may inflect from -> the base spelt with the text's own case."""
+def bases(tok: Tok) -> Mapping[str, str]:
+    """Folded base forms the piece may inflect from -> the base spelt with the text's own case (read-only: the
+    mapping is cached and shared by every later look at the same word)."""
     return _bases(tok.text, tok.key, tok.lang)
 
 
@@ -296,11 +298,11 @@ def _suffix_order(suffixes: frozenset[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _bases(text: str, key: str, lang: str) -> dict[str, str]:
+def _bases(text: str, key: str, lang: str) -> Mapping[str, str]:
     found = {key: text}
     infl = INFLECTIONS.get(lang)
     if infl is None:
-        return found
+        return MappingProxyType(found)
     for suf in _suffix_order(infl.suffixes):
         if len(key) - len(suf) >= 3 and key.endswith(suf):
             stem = key[: len(key) - len(suf)]
@@ -311,7 +313,7 @@ def _bases(text: str, key: str, lang: str) -> dict[str, str]:
             stem = key[: len(key) - len(ending)]
             for rest in infl.alternations[ending]:
                 found.setdefault(stem + rest, text[: len(stem)] + rest)
-    return found
+    return MappingProxyType(found)
 
 
 def _is_title(toks: list[Tok], i: int) -> int:
@@ -522,9 +524,9 @@ def _shouting_lines(text: str) -> list[int]:
 
 def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -> None:
     toks = doc.toks
-    memo: dict[int, dict[str, str]] = {}
+    memo: dict[int, Mapping[str, str]] = {}
 
-    def forms(k: int) -> dict[str, str]:
+    def forms(k: int) -> Mapping[str, str]:
         if k not in memo:
             memo[k] = bases(toks[k])
         return memo[k]
