@@ -457,6 +457,8 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     base = _base_lang(lang)
     spans = sorted(spans or [])
     starts = [s[0] for s in spans]
+    span_langs = [_base_lang(s[2]) for s in spans]
+    span_langs = [base if code == "und" else code for code in span_langs]
     toks: list[Tok] = []
     prev_end = 0
     shout_lines = _shouting_lines(text)
@@ -466,37 +468,56 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
             toks.append(Tok(start, end, word, "", base, False, False, False, True, "break", ""))
             continue
         sep_text = text[prev_end: start]
-        if not toks:
-            sep = "break"
-        elif not sep_text:
-            sep = "join"
-        elif sep_text.isspace() and "\n" not in sep_text:
-            sep = "space"
-        elif sep_text and all(ch in _HYPHENS for ch in sep_text):
-            sep = "hyphen"
-        elif sep_text and all(ch in _APOSTROPHES for ch in sep_text):
-            sep = "apos"
+        if toks:
+            sep, ends_sentence = _separator(sep_text)
         else:
-            sep = "break"
+            sep, ends_sentence = "break", True
         tok_lang = base
         if spans:
             k = bisect.bisect_right(starts, start) - 1
             if k >= 0 and spans[k][0] <= start < spans[k][1]:
-                tok_lang = _base_lang(spans[k][2])
-                if tok_lang == "und":
-                    tok_lang = base
-        cased = is_cased(word)
+                tok_lang = span_langs[k]
+        key, cased, first_upper, all_upper = _word_shape(word)
         shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
-        cap = cased and (word[0].isupper() or shout)
-        upper = cased and not shout and len(word) >= 2 and word.isupper()
-        sent_start = not toks or bool(_SENTENCE_END.search(sep_text)) or (sep == "break" and "\n" in sep_text)
-        toks.append(Tok(start, end, word, fold(word), tok_lang, cased, cap, upper, sent_start, sep, sep_text, cjk))
+        cap = cased and (first_upper or shout)
+        upper = all_upper and not shout
+        toks.append(Tok(start, end, word, key, tok_lang, cased, cap, upper, ends_sentence, sep, sep_text, cjk))
         prev_end = end
     return toks
 
 
+@lru_cache(maxsize=200_000)
+def _word_shape(word: str) -> tuple[str, bool, bool, bool]:
+    """(key, cased, starts with a capital, all capitals of 2+ letters) of a piece: words recur, folding is slow."""
+    cased = is_cased(word)
+    return fold(word), cased, cased and word[0].isupper(), cased and len(word) >= 2 and word.isupper()
+
+
+@lru_cache(maxsize=20_000)
+def _separator(sep_text: str) -> tuple[str, bool]:
+    """How a piece joins the one before (see ``Tok.sep``) and whether a sentence starts at it."""
+    if not sep_text:
+        sep = "join"
+    elif sep_text.isspace() and "\n" not in sep_text:
+        sep = "space"
+    elif all(ch in _HYPHENS for ch in sep_text):
+        sep = "hyphen"
+    elif all(ch in _APOSTROPHES for ch in sep_text):
+        sep = "apos"
+    else:
+        sep = "break"
+    return sep, bool(_SENTENCE_END.search(sep_text)) or (sep == "break" and "\n" in sep_text)
+
+
 def _pieces(text: str) -> Iterable[tuple[int, int, str, bool]]:
     """(start, end, text, is_cjk) of each piece: runs of letters, marks and digits, Han and Katakana split off."""
+    if not _CJK_RE.search(text):
+        return ((m.start(), m.end(), m.group(), False) for m in _PIECE_RE.finditer(text))
+    return _pieces_cjk(text)
+
+
+def _pieces_cjk(text: str) -> Iterable[tuple[int, int, str, bool]]:
+    """:func:`_pieces` of a text with Han or Katakana in it."""
     for m in _PIECE_RE.finditer(text):
         word = m.group()
         if not _CJK_RE.search(word):
@@ -512,7 +533,7 @@ def _shouting_lines(text: str) -> list[int]:
     bounds: list[int] = []
     pos = 0
     for line in text.split("\n"):
-        words = [w for w in _PIECE_RE.findall(line) if is_cased(w) and len(w) > 1]
+        words = [w for w in _PIECE_RE.findall(line) if len(w) > 1 and _word_shape(w)[1]]
         if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
             bounds.extend((pos, pos + len(line)))
         pos += len(line) + 1
@@ -1372,9 +1393,11 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
     toks = doc.toks
     added = 0
     for i, tok in enumerate(toks):
+        if not tok.key or (tok.cased and not tok.cap):
+            continue
         town = _one_word_town(doc, i)
         guess = _one_word_guess(doc, i) if town is None else None
-        if (doc.owner[i] >= 0 and town is None and guess is None) or not tok.key or (tok.cased and not tok.cap):
+        if doc.owner[i] >= 0 and town is None and guess is None:
             continue
         forms = bases(tok)
         hit: tuple[int, KnownName] | None = None
