@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsweave.batch.linking import link_distributed, partitions, spreadable
 from newsweave.batch.tables import SPAN_TABLES, article_rows, corpus_rows, spark_schema
-from newsweave.batch.worker import steady_imports
+from newsweave.batch.worker import keep_loaded, steady_imports
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
 from newsweave.dedupe import BatchDeduper
 from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, max_decompressed_bytes
@@ -65,6 +65,13 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 #: One Pipeline per executor process and stage list: models load once, not once per task.
 _PIPELINES: dict[tuple[str, ...] | None, Pipeline] = {}
 
+#: ``spark.python.worker.memory`` unless the caller sets it: the resident size at which a Python worker's
+#: shuffle aggregation (``groupByKey``, ``partitionBy``) spills to disk. PySpark compares it with the whole
+#: process's RSS, and a worker holding the models is ~1.4 GB resident, so Spark's default (512m) made every
+#: shuffle task of the corpus steps spill, each spill ending in a full ``gc.collect()`` (bench_batch, py-spy:
+#: ~40% of the link phase's worker CPU, once or more per task). Models plus Spark's default 512 MB for
+#: the aggregation itself.
+WORKER_MEMORY = "2g"
 #: Articles handed to ``Pipeline.pipe`` at a time inside a partition (the embedder batches them).
 CHUNK = 64
 #: Analyse tasks per task slot (more than one, so that the tail of the phase is a fraction of a task), and
@@ -136,6 +143,7 @@ def get_pipeline(stages: tuple[str, ...] | None) -> Pipeline:
     """
     if stages not in _PIPELINES:
         _PIPELINES[stages] = Pipeline(stages, overlap=False)
+        keep_loaded()
     return _PIPELINES[stages]
 
 
@@ -278,6 +286,7 @@ def spark_session(master: str = "local[*]", app_name: str = "newsweave-batch",
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.python.worker.reuse", "true")
+               .config("spark.python.worker.memory", WORKER_MEMORY)
                # one native thread per task slot (the embedder's OpenMP would take every core of the machine)
                .config("spark.executorEnv.OMP_NUM_THREADS", os.environ.get("OMP_NUM_THREADS", "1")))
     for key, value in (conf or {}).items():
