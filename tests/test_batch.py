@@ -402,3 +402,23 @@ def test_batch_steady_imports_stops_rereading_zip_directories(tmp_path: Path) ->
             "importlib.invalidate_caches()\nprint(before, len(reads) - before, zipped_mod.VALUE)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["1", "0", "1"]
+
+
+def test_batch_keep_loaded_leaves_loaded_objects_out_of_collections() -> None:
+    """After ``keep_loaded`` what the worker held is in the permanent generation (no collection walks it) and
+    garbage made before it was collected, not frozen (in a child process: it changes the process)."""
+    code = ("import gc, weakref\nclass Node: pass\n"
+            "held = [Node() for _ in range(1000)]\n"
+            "cycle = Node(); cycle.me = cycle; gone = weakref.ref(cycle); del cycle\n"
+            "from newsweave.batch.worker import keep_loaded\nkeep_loaded()\n"
+            "print(gc.get_freeze_count() >= len(held), gone() is None)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True"]
+
+
+def test_batch_session_spills_only_beyond_the_models(spark: Any) -> None:
+    """Python workers' shuffles spill at ``WORKER_MEMORY`` resident, not Spark's 512m (below a worker with
+    the models), unless the caller sets ``spark.python.worker.memory``."""
+    from newsweave.batch.spark import WORKER_MEMORY
+
+    assert spark.sparkContext.getConf().get("spark.python.worker.memory") == WORKER_MEMORY
