@@ -292,41 +292,34 @@ class _Name:
     def of(cls, surface: str, lang: str | None, lemma: str | None = None, etype: str = WILDCARD_TYPE) -> _Name:
         """The keys of a written name; ``etype`` (the mention's type) decides whether *Surname, Given* may be
         a person's name in reference order: only for persons and untyped names (*Paris, Texas* is a place)."""
-        return cls(*_name_fields(surface, lang, lemma, etype))
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_fields(surface: str, lang: str | None, lemma: str | None, etype: str) -> tuple:
-    """The fields of :meth:`_Name.of`, memoised (a batch names the same country or person in many mentions);
-    a fresh :class:`_Name` is built from them each time, so that no two mentions share one."""
-    surface = " ".join(surface[:MAX_NAME_CHARS].split())
-    core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
-    tail = surface[len(core):]
-    qualifier = _qualifier_of(tail.strip(" ()"), lang) if tail else ""
-    if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
-        last, first = (p.strip() for p in core.split(","))
-        if (last and first and len(last.split()) <= 3 and len(first.split()) <= 2
-                and etype in ("PER", WILDCARD_TYPE) and _given_like(first, lang)):
-            core = f"{first} {last}"
-            surface = core + tail
-    core = _regnal_last(_without_patronymic(core))
-    folded = name_key(core, lang)
-    keys = {folded, name_key(core, None)}
-    plain = _without_middle_initial(core)
-    if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"
-        keys.add(name_key(plain, lang))
-    if lemma:
-        keys.add(name_key(lemma, lang))
-    acronym = acronym_key(surface)
-    if acronym:  # एससीओ meets SCO
-        keys.add(acronym.lower())
-    title = title_key(core, lang) if any(c.isdigit() for c in core) else None
-    if title:  # a translated event title: its year, places and kind of happening
-        keys.add(title)
-    keys.discard("")
-    return (surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
-            tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-            script_of(core), qualifier, core)
+        surface = " ".join(surface[:MAX_NAME_CHARS].split())
+        core = _QUALIFIER_RE.sub("", surface) or surface  # the qualifier says which bearer, not the name
+        tail = surface[len(core):]
+        qualifier = _qualifier_of(tail.strip(" ()"), lang) if tail else ""
+        if core.count(",") == 1:  # "Abe, Shinzo" -> "Shinzo Abe" (reference-work order)
+            last, first = (p.strip() for p in core.split(","))
+            if (last and first and len(last.split()) <= 3 and len(first.split()) <= 2
+                    and etype in ("PER", WILDCARD_TYPE) and _given_like(first, lang)):
+                core = f"{first} {last}"
+                surface = core + tail
+        core = _regnal_last(_without_patronymic(core))
+        folded = name_key(core, lang)
+        keys = {folded, name_key(core, None)}
+        plain = _without_middle_initial(core)
+        if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"
+            keys.add(name_key(plain, lang))
+        if lemma:
+            keys.add(name_key(lemma, lang))
+        acronym = acronym_key(surface)
+        if acronym:  # एससीओ meets SCO
+            keys.add(acronym.lower())
+        title = title_key(core, lang) if any(c.isdigit() for c in core) else None
+        if title:  # a translated event title: its year, places and kind of happening
+            keys.add(title)
+        keys.discard("")
+        return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
+                   tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
+                   script_of(core), qualifier, core)
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
