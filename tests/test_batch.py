@@ -404,13 +404,14 @@ def test_batch_steady_imports_stops_rereading_zip_directories(tmp_path: Path) ->
     assert result.stdout.split() == ["1", "0", "1"]
 
 
-def test_batch_keep_loaded_leaves_loaded_objects_out_of_collections() -> None:
-    """After ``keep_loaded`` what the worker held is in the permanent generation (no collection walks it) and
-    garbage made before it was collected, not frozen (in a child process: it changes the process)."""
+def test_batch_worker_freeze_leaves_loaded_objects_out_of_collections() -> None:
+    """After the freeze a worker makes once its pipeline is built (``freeze_long_lived(min_objects=0)``) what it
+    held is in the permanent generation (no collection walks it) and garbage made before it was collected, not
+    frozen (in a child process: it changes the process)."""
     code = ("import gc, weakref\nclass Node: pass\n"
             "held = [Node() for _ in range(1000)]\n"
             "cycle = Node(); cycle.me = cycle; gone = weakref.ref(cycle); del cycle\n"
-            "from newsweave.batch.worker import keep_loaded\nkeep_loaded()\n"
+            "from newsweave.pipeline import freeze_long_lived\nfreeze_long_lived(min_objects=0)\n"
             "print(gc.get_freeze_count() >= len(held), gone() is None)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "True"]

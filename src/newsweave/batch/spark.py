@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsweave.batch.linking import link_distributed, partitions, spreadable
 from newsweave.batch.tables import SPAN_TABLES, article_rows, corpus_rows, spark_schema
-from newsweave.batch.worker import keep_loaded, steady_imports
+from newsweave.batch.worker import steady_imports
 from newsweave.corpus import CorpusPicture, inherit_analysis, link_corpus
 from newsweave.dedupe import BatchDeduper
 from newsweave.ingest.base import IngestError, InputRejected, max_article_bytes, max_decompressed_bytes
 from newsweave.ingest.jsonl import record_to_article
 from newsweave.ingest.warc import read_warc
 from newsweave.model import Article
-from newsweave.pipeline import _GIVEN, STAGES, Pipeline, PipelineError
+from newsweave.pipeline import _GIVEN, STAGES, Pipeline, PipelineError, freeze_long_lived
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -143,7 +143,7 @@ def get_pipeline(stages: tuple[str, ...] | None) -> Pipeline:
     """
     if stages not in _PIPELINES:
         _PIPELINES[stages] = Pipeline(stages, overlap=False)
-        keep_loaded()
+        freeze_long_lived(min_objects=0)  # the models live as long as the worker: out of every later collection
     return _PIPELINES[stages]
 
 

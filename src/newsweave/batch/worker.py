@@ -12,7 +12,6 @@ importer, which reads its directory when it is made), so their directories are k
 
 from __future__ import annotations
 
-import gc
 import zipimport
 
 
@@ -27,14 +26,3 @@ def steady_imports() -> None:
     """
     zipimport.zipimporter.invalidate_caches = _keep_directory  # type: ignore[method-assign]
 
-
-def keep_loaded() -> None:
-    """Leave everything this worker holds now (the models just loaded) out of every later garbage collection.
-
-    A full collection walks every tracked object, and a worker holding the models has millions: PySpark's
-    shuffle runs ``gc.collect()`` after each spill, and Python's own oldest-generation collections run as
-    the work allocates. The models live as long as the worker, so they are moved to the permanent
-    generation (``gc.freeze``), after one collection so that no garbage is kept with them.
-    """
-    gc.collect()
-    gc.freeze()
