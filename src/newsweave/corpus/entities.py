@@ -697,8 +697,9 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= MERGE_RATIO
 
 
-def check_place_links(article: Article) -> None:
-    """Check the article's short GeoNames city links against the countries it names (:func:`_place_link`).
+def check_place_links(article: Article) -> frozenset[str]:
+    """Check the article's short GeoNames city links against the countries it names (:func:`_place_link`);
+    returns those countries (ISO codes).
 
     A changed link replaces the recogniser's on the mention, lemma and all. It depends on the article alone
     and changing it again changes nothing (country links are never touched), so the distributed path
@@ -711,6 +712,7 @@ def check_place_links(article: Article) -> None:
             kb_id = _place_link(mention.kb_id, mention, countries)
             if kb_id != mention.kb_id:
                 mention.kb_id, mention.lemma = kb_id, None
+    return countries
 
 
 def article_units(article: Article) -> list[_Unit]:
@@ -718,9 +720,7 @@ def article_units(article: Article) -> list[_Unit]:
     units: list[_Unit] = []
     by_key: dict[tuple[str, str], _Unit] = {}
     by_kb: dict[str, _Unit] = {}
-    check_place_links(article)
-    countries = frozenset(value for m in article.mentions if m.kb_id
-                          for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
+    countries = check_place_links(article)
     for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
         mtype = mention.type or WILDCARD_TYPE
         lang = _mention_lang(article, mention)

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from functools import cache, lru_cache
 
-from newsweave.kb.gazetteer import Gazetteer, load_gazetteer
+from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang
@@ -53,7 +52,7 @@ MAX_NAME_PIECES = 4
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
 _DIGIT_MONTH_RE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*[月월]")
-_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+_UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
 
 
 @cache
@@ -74,8 +73,7 @@ def load_kb() -> None:
 
 def _unspaced(word: str) -> bool:
     """Whether a word is written in a script without spaces between words (Chinese, Japanese, Thai...)."""
-    first = next((c for c in word if c.isalpha()), "")
-    return bool(first) and unicodedata.name(first, "").startswith(_UNSPACED)
+    return script_of(word) in _UNSPACED
 
 
 def _anchor_ok(kb_id: str) -> bool:
