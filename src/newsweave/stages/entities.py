@@ -269,6 +269,13 @@ def _company_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(fold(w) for w in COMPANY_WORDS_AFTER.get(lang, frozenset())))
 
 
+@lru_cache(maxsize=200_000)
+def _is_company_word(key: str, lang: str) -> bool:
+    """Whether ``key`` is (an inflected form of) a noun that describes a company before its name: asked of
+    nearly every word, so remembered like :func:`_is_title_word`."""
+    return _word_match(key, lang, _company_words(lang)[0], 3)
+
+
 @cache
 def _loc_heads(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in LOC_HEADS.get(lang, frozenset()) | LOC_HEADS["*"])
@@ -1105,7 +1112,7 @@ def _described_org_layer(doc: _Doc) -> None:
         if not tok.cased or not tok.key or (tok.cap and not tok.sent_start and tok.lang not in NOUN_CAPITALISING):
             continue
         before, after = _company_words(tok.lang)
-        if before and i + 1 < len(toks) and _word_match(tok.key, tok.lang, before, 3):
+        if before and i + 1 < len(toks) and _is_company_word(tok.key, tok.lang):
             k = i + 1
             nxt = toks[k]
             # "šéf společnosti Michael O'Leary", "rzecznik firmy Robin Kiely": after a role, the noun is the
