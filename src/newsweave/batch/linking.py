@@ -484,7 +484,7 @@ def link_events(spark: SparkSession, articles: RDD[tuple[Key, Article]], stats: 
     if found.count() <= DRIVER_EDGES:
         pairs = set(found.collect())
         stats.event_edges = len(pairs)
-        edges = [(node, pair) for pair in sorted(pairs) for node in pair]
+        edges = [(node, pair) for pair in pairs for node in pair]  # union_labels: labels do not depend on order
     else:
         distinct = found.distinct(tasks)
         stats.event_edges = distinct.count()
