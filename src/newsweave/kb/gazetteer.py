@@ -35,11 +35,12 @@ import regex
 from rapidfuzz.distance import Indel
 
 from newsweave.kb.names import romanize, skeleton
+from newsweave.kb.places import place
 
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 28
+SCHEMA = 29
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -129,8 +130,6 @@ class Gazetteer:
     #: (kb id, folded one-piece name) of cities named like a common word -> the languages whose texts do not match
     #: it there (``essen`` in German).
     common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    #: GeoNames city id -> its ISO country code (while building: a state yields its name to a city of its country).
-    countries_of: dict[str, str] = field(default_factory=dict, repr=False)
     by_id: dict[str, GazEntry] | None = field(default=None, repr=False)  # kb_id -> entry, built on first use
 
     def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
@@ -332,7 +331,6 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
         if keep:
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
-            gaz.countries_of[kb_id] = city.get("countrycode") or ""
             gaz.common_in.update({(kb_id, fold(n)): own[n] for n in keep if own.get(n)})
 
 
@@ -404,8 +402,9 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
                     or not common.get(key[0], frozenset()) <= spoken)):
                 continue
             held = gaz.lookup(key)
-            if held is not None and gaz.countries_of.get(held.kb_id) == sub.country_code:
-                continue
+            city = place(held.kb_id) if held is not None else None
+            if city is not None and city.country == sub.country_code:
+                continue  # a state yields its name to a city of its country
             keep.add(name)
         if keep:
             gaz.add(GazEntry("LOC", f"iso3166-2:{sub.code}", _without_marks(sub.name), SUBDIVISION_PRIORITY), keep)
