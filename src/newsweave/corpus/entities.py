@@ -71,6 +71,7 @@ from newsweave.lang.script_sounds import (
     SAME_SCRIPT_LOOSE,
     SCRIPT_LOSSES,
 )
+from newsweave.lang.scripts import UNICODE_SCRIPT_CODES
 from newsweave.model import Article, Entity, Mention, Variant
 
 #: Languages that decline names by case: an organisation's expansion seen in one may not be its base form.
@@ -119,13 +120,6 @@ WILDCARD_TYPE = "MISC"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
 MAX_VARIANTS = 300
 
-_SCRIPT_CODES = {
-    "LATIN": "Latn", "CYRILLIC": "Cyrl", "DEVANAGARI": "Deva", "ARABIC": "Arab", "GREEK": "Grek",
-    "CJK": "Hani", "HANGUL": "Hang", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "HEBREW": "Hebr",
-    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "THAI": "Thai", "BENGALI": "Beng", "TAMIL": "Taml",
-    "GURMUKHI": "Guru", "GUJARATI": "Gujr", "TELUGU": "Telu", "KANNADA": "Knda", "MALAYALAM": "Mlym",
-    "SINHALA": "Sinh", "ETHIOPIC": "Ethi", "KHMER": "Khmr", "MYANMAR": "Mymr", "LAO": "Laoo",
-}
 log = logging.getLogger(__name__)
 
 _ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
@@ -174,7 +168,7 @@ def _script_counts(name: str) -> Counter[str]:
         elif 0x900 <= code < 0x980:
             counts["Deva"] += 1
         else:
-            counts[_SCRIPT_CODES.get(unicodedata.name(ch, "").split(" ", 1)[0], "Zzzz")] += 1
+            counts[UNICODE_SCRIPT_CODES.get(unicodedata.name(ch, "").split(" ", 1)[0], "Zzzz")] += 1
     return counts
 
 

@@ -51,6 +51,15 @@ EXTRA_SCRIPTS: dict[str, tuple[str, ...]] = {
 }
 
 #: How a script seen in text maps onto the script codes that CLDR uses for languages.
+#: First word of a letter's Unicode name (``unicodedata.name``: "DEVANAGARI LETTER KA") -> ISO 15924 code.
+UNICODE_SCRIPT_CODES: dict[str, str] = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "DEVANAGARI": "Deva", "ARABIC": "Arab", "GREEK": "Grek",
+    "CJK": "Hani", "HANGUL": "Hang", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "HEBREW": "Hebr",
+    "GEORGIAN": "Geor", "ARMENIAN": "Armn", "THAI": "Thai", "BENGALI": "Beng", "TAMIL": "Taml",
+    "GURMUKHI": "Guru", "GUJARATI": "Gujr", "TELUGU": "Telu", "KANNADA": "Knda", "MALAYALAM": "Mlym",
+    "SINHALA": "Sinh", "ETHIOPIC": "Ethi", "KHMER": "Khmr", "MYANMAR": "Mymr", "LAO": "Laoo",
+}
+
 SCRIPT_FAMILY: dict[str, str] = {"Hani": "Hans", "Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}
 
 #: Confusable groups inside one script: language -> letters its alphabet has that some other group

@@ -61,7 +61,7 @@ from newsweave.lang.orgwords import (
     LOC_HEADS,
     ORG_HEADS,
 )
-from newsweave.lang.scripts import lang_scripts, script_default_lang
+from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
@@ -1275,7 +1275,7 @@ def _is_acronym(tok: Tok) -> bool:
 @lru_cache(maxsize=100_000)
 def _spelled_letters(word: str) -> int:
     """How many Latin letter names a caseless-script word is made of (सीएसटीओ -> 4), 0 if not only those."""
-    names = LETTER_NAMES.get(_script_code(word))
+    names = LETTER_NAMES.get(UNICODE_SCRIPT_CODES.get(script_of(word), ""))
     if not names:
         return 0
     longest = max(len(n) for n in names)
@@ -1290,11 +1290,6 @@ def _spelled_letters(word: str) -> int:
         else:
             return 0
     return count
-
-
-def _script_code(word: str) -> str:
-    script = script_of(word)
-    return {"DEVANAGARI": "Deva", "ARABIC": "Arab"}.get(script, script)
 
 
 def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
@@ -1634,7 +1629,6 @@ def _join_country(doc: _Doc, start: int, end: int) -> bool:
 
 #: Scripts with capital letters: the capitalisation layer's only ones.
 CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
-_SCRIPT_CODES = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "GREEK": "Grek", "ARMENIAN": "Armn"}
 
 
 @lru_cache(maxsize=1024)
@@ -1642,9 +1636,9 @@ def _judging_lang(lang: str, script: str) -> str:
     """The language whose word frequencies tell a capitalised word's commonness: its own, except in a language
     written only in caseless scripts, where a Latin phrase is a gloss in another language (``( Food Streets )``
     or ``( Body Frame )`` in Urdu) and is judged as the script's most likely language (English)."""
-    code = _SCRIPT_CODES.get(script)
+    code = UNICODE_SCRIPT_CODES.get(script)
     scripts = lang_scripts(lang)
-    if code is None or not scripts or scripts & CASED_SCRIPTS:
+    if code not in CASED_SCRIPTS or not scripts or scripts & CASED_SCRIPTS:
         return lang
     return script_default_lang(code) or UND_LANG
 
