@@ -130,7 +130,7 @@ def _gazetteer_cue(text: str, key: str, lang: str) -> str:
     """
     gaz = load_gazetteer()
     best = None
-    for base in (key, *ent._bases(text, key, lang)):
+    for base in ent._bases(text, key, lang):  # the word itself first, then its inflection bases
         entry = gaz.lookup((base,))
         if entry is not None and (best is None or entry.priority > best.priority):
             best = entry
