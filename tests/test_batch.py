@@ -155,6 +155,26 @@ def test_batch_distributed_entities_events_stories_equal_analyze(comparison: Any
     assert entities >= {r["entity_id"] for r in _table(out, "mentions") if r["entity_id"]}
 
 
+def _named(aid: str, lang: str, names: list[tuple[str, str]]) -> Article:
+    art = Article(id=aid, text=" … ".join(n for n, _ in names), lang=lang)
+    for name, etype in names:
+        start = art.text.index(name, art.mentions[-1].end if art.mentions else 0)
+        art.mentions.append(Mention(start, start + len(name), name, etype))
+    return art
+
+
+def _name_batch() -> list[Article]:
+    """Recognised mentions in five languages and two lossy scripts: inflections, acronyms, two Aliyevs, and a
+    name only a loose cross-script key links (Liz Truss / ليز تراس)."""
+    return [_named("a", "pl", [("Kassym-Żomart Tokajew", "PER"), ("Tokajewem", "PER"), ("Rosji", "LOC"),
+                               ("Organizacja Traktatu Północnoatlantyckiego", "ORG"), ("NATO", "ORG")]),
+            _named("b", "de", [("Kassym-Schomart Tokajew", "PER"), ("Wladimir Putin", "PER"), ("NATO", "ORG")]),
+            _named("c", "tr", [("Kasım Cömert Tokayev", "PER"), ("Putin'le", "PER"), ("Ankara", "LOC")]),
+            _named("d", "en", [("Ilham Aliyev", "PER"), ("Heydar Aliyev", "PER"), ("Aliyev", "PER"),
+                               ("Liz Truss", "PER")]),
+            _named("e", "ar", [("ليز تراس", "PER"), ("موسكو", "LOC")])]
+
+
 def test_batch_linking_blocks_give_the_embedded_entities() -> None:
     """Units split into the connected components of ``blocking_keys``, each clustered alone, give the ids
     that clustering all units at once gives, cross-script links included (no Spark: the components by
@@ -162,25 +182,9 @@ def test_batch_linking_blocks_give_the_embedded_entities() -> None:
     from newsweave.batch.linking import _cluster_units, _units_of, entity_edges, union_labels
     from newsweave.corpus.entities import blocking_keys, canonicalize
 
-    def article(aid: str, lang: str, names: list[tuple[str, str]]) -> Article:
-        art = Article(id=aid, text=" … ".join(n for n, _ in names), lang=lang)
-        for name, etype in names:
-            start = art.text.index(name, art.mentions[-1].end if art.mentions else 0)
-            art.mentions.append(Mention(start, start + len(name), name, etype))
-        return art
-
-    def batch() -> list[Article]:
-        return [article("a", "pl", [("Kassym-Żomart Tokajew", "PER"), ("Tokajewem", "PER"), ("Rosji", "LOC"),
-                                    ("Organizacja Traktatu Północnoatlantyckiego", "ORG"), ("NATO", "ORG")]),
-                article("b", "de", [("Kassym-Schomart Tokajew", "PER"), ("Wladimir Putin", "PER"), ("NATO", "ORG")]),
-                article("c", "tr", [("Kasım Cömert Tokayev", "PER"), ("Putin'le", "PER"), ("Ankara", "LOC")]),
-                article("d", "en", [("Ilham Aliyev", "PER"), ("Heydar Aliyev", "PER"), ("Aliyev", "PER"),
-                                    ("Liz Truss", "PER")]),
-                article("e", "ar", [("ليز تراس", "PER"), ("موسكو", "LOC")])]
-
-    whole = batch()
+    whole = _name_batch()
     canonicalize(whole, [])
-    units = [u for i, art in enumerate(batch()) for u in _units_of(("in", i), art)]
+    units = [u for i, art in enumerate(_name_batch()) for u in _units_of(("in", i), art)]
     labels = union_labels(entity_edges((i, key) for i, unit in enumerate(units) for key in blocking_keys(unit[3])))
     blocks: dict[int, list[Any]] = defaultdict(list)
     for i, unit in enumerate(units):
@@ -195,6 +199,25 @@ def test_batch_linking_blocks_give_the_embedded_entities() -> None:
     want = {(i, pos): (m.entity_id, m.entity_name) for i, art in enumerate(whole) for pos, m in enumerate(art.mentions)}
     assert got == want
     assert want[(3, 3)][0] == want[(4, 0)][0]  # Liz Truss and ليز تراس: a loose cross-script link, kept in one block
+
+
+def test_batch_entity_keys_kept_by_driver_and_by_rdd_joins_agree(spark: Any, monkeypatch: Any) -> None:
+    """An exact-script loose key counts only where a lossy-script name has it: ``entity_edges`` decides that on
+    the driver, RDD joins decide it for a graph over ``DRIVER_EDGES``; both give the same entities."""
+    from newsweave.batch import linking
+
+    def linked_ids(driver_edges: int) -> dict[int, list[tuple[str | None, str | None]]]:
+        monkeypatch.setattr(linking, "DRIVER_EDGES", driver_edges)
+        rdd = spark.sparkContext.parallelize([(("in", i), art) for i, art in enumerate(_name_batch())], 2)
+        linked, _, cached = linking.link_entities(spark, rdd, linking.LinkStats(), 2)
+        out = {key[1]: [(m.entity_id, m.entity_name) for m in art.mentions] for key, art in linked.collect()}
+        for kept in cached:
+            kept.unpersist()
+        return out
+
+    on_driver, by_joins = linked_ids(linking.DRIVER_EDGES), linked_ids(0)
+    assert on_driver == by_joins
+    assert on_driver[3][3][0] == on_driver[4][0][0]  # Liz Truss / ليز تراس, linked in both
 
 
 def test_batch_components_by_min_label_propagation_and_union_find(spark: Any) -> None:
