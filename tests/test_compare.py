@@ -158,7 +158,7 @@ def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
     assert json.loads(json.dumps(model)) == model  # plain data, committed as JSON
     linear_only = {k: v for k, v in model.items() if k != "trees"}
     blended = cross_validated_r(x, y, names)
-    linear = pearson(cross_validated_predictions(x, y, names, fit=fit_linear), y)
+    linear = pearson(cross_validated_predictions(x, y, names, fit=lambda rows: fit_linear(x[rows], y[rows], names)), y)
     assert blended > 0.85 and blended > linear + 0.02
     assert predict({"a": 0.9, "b": 0.9, "c": 0.5}, model) < predict({"a": 0.9, "b": 0.1, "c": 0.5}, model)
     assert predict({"a": 0.9, "b": 0.9}, linear_only) > predict({"a": 0.9, "b": 0.9}, model)
@@ -166,7 +166,7 @@ def test_compare_boosted_blend_recovers_a_threshold_signal() -> None:
 
 def test_compare_stacked_aspects_feed_the_overall_score() -> None:
     from newsweave.corpus.compare import ASPECT_PREFIX, predict
-    from newsweave.evaluate.pairs import ASPECTS, fit_stacked
+    from newsweave.evaluate.pairs import ASPECTS, fit_stacked, stacked_fit
 
     rng = np.random.default_rng(3)
     names = ["a", "b", "c", "d", "vv0", "vv1"]
@@ -178,7 +178,7 @@ def test_compare_stacked_aspects_feed_the_overall_score() -> None:
     assert json.loads(json.dumps(model)) == model
     stacked = [f"{ASPECT_PREFIX}{a.lower()}" for a in ASPECTS]
     assert list(model["aspects"]) == stacked and model["features"] == names[:4] + stacked + names[4:]
-    r = pearson(cross_validated_predictions(x, y, names, groups, aspects=aspects), y)
+    r = pearson(cross_validated_predictions(x, y, names, groups, fit=stacked_fit(x, y, names, aspects, groups)), y)
     assert r > 0.85
     same = dict(zip(names, [0.5, 0.1, 0.5, 0.1, 0.0, 0.0], strict=True))
     other = {**same, "d": 0.9}

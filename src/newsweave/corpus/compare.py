@@ -302,12 +302,74 @@ def tree_value(tree: Any, row: Sequence[float] | np.ndarray) -> float:
 ASPECT_PREFIX = "aspect:"
 
 
-def _linear(features: dict[str, float], model: dict[str, Any]) -> tuple[np.ndarray, float]:
-    """(the model's feature row, ``intercept + ((x - mean) / scale) · coef``)."""
-    x = np.array([features.get(name, 0.0) for name in model["features"]], dtype=np.float64)
-    mean = np.array(model.get("mean", [0.0] * len(x)))
-    scale = np.array(model.get("scale", [1.0] * len(x)))
-    return x, float(model["intercept"] + np.dot((x - mean) / scale, np.array(model["coef"])))
+@dataclass(frozen=True)
+class _Linear:
+    """One ridge map of a model as arrays: ``intercept + ((x - mean) / scale) · coef``."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def of(cls, model: dict[str, Any]) -> _Linear:
+        n = len(model["features"])
+        return cls(tuple(model["features"]), np.asarray(model.get("mean", [0.0] * n), dtype=np.float64),
+                   np.asarray(model.get("scale", [1.0] * n), dtype=np.float64),
+                   np.asarray(model["coef"], dtype=np.float64), float(model["intercept"]))
+
+    def row(self, features: dict[str, float]) -> np.ndarray:
+        """The map's feature row from named features (a feature the pair lacks counts 0)."""
+        return np.fromiter((features.get(name, 0.0) for name in self.names), dtype=np.float64, count=len(self.names))
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        """The map of one row (a 0-d array) or of every row of a matrix."""
+        return self.intercept + ((x - self.mean) / self.scale) @ self.coef
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A loaded model's arrays, built once: predicting a pair then costs one row, not a rebuild of the model."""
+
+    overall: _Linear
+    aspects: dict[str, _Linear]
+
+    @classmethod
+    def of(cls, model: dict[str, Any]) -> _Prepared:
+        return cls(_Linear.of(model), {name: _Linear.of(sub) for name, sub in (model.get("aspects") or {}).items()})
+
+
+#: Prepared arrays of the models predicted with lately, by ``id``; each entry holds its model, so the id stays its own.
+_PREPARED: dict[int, tuple[dict[str, Any], _Prepared]] = {}
+_PREPARED_MAX = 16
+
+
+def _prepared(model: dict[str, Any]) -> _Prepared:
+    """The arrays of a model dict (which is treated as immutable once used), cached per model object."""
+    hit = _PREPARED.get(id(model))
+    if hit is not None and hit[0] is model:
+        return hit[1]
+    prepared = _Prepared.of(model)
+    while len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[id(model)] = (model, prepared)
+    return prepared
+
+
+def linear(x: np.ndarray, model: dict[str, Any]) -> np.ndarray:
+    """A model's ridge map, ``intercept + ((x - mean) / scale) · coef``, of a row or of each row of a matrix
+    whose columns are ``model["features"]``."""
+    return _prepared(model).overall(x)
+
+
+def _finish(x: np.ndarray, raw: np.ndarray, model: dict[str, Any]) -> np.ndarray:
+    """Blend the ridge map ``raw`` of rows ``x`` with the model's boosted trees (if any) and clip to 1–4."""
+    if model.get("trees"):
+        boosted = np.array([model["tree_base"] + model["tree_rate"] * sum(tree_value(t, row) for t in model["trees"])
+                            for row in x])
+        raw = (1.0 - model["blend"]) * raw + model["blend"] * boosted
+    return np.clip(raw, 1.0, 4.0)
 
 
 def predict(features: dict[str, float], model: dict[str, Any]) -> float:
@@ -318,13 +380,28 @@ def predict(features: dict[str, float], model: dict[str, Any]) -> float:
     ``intercept + ((x - mean) / scale) · coef``; when the model has boosted trees, the score is
     ``(1 - blend) × linear + blend × (tree_base + tree_rate × Σ trees)``.
     """
-    if model.get("aspects"):
-        features = {**features, **{name: _linear(features, sub)[1] for name, sub in model["aspects"].items()}}
-    x, raw = _linear(features, model)
-    if model.get("trees"):
-        boosted = model["tree_base"] + model["tree_rate"] * sum(tree_value(t, x) for t in model["trees"])
-        raw = (1.0 - model["blend"]) * raw + model["blend"] * boosted
-    return min(4.0, max(1.0, raw))
+    prepared = _prepared(model)
+    if prepared.aspects:
+        features = {**features, **{name: float(sub(sub.row(features))) for name, sub in prepared.aspects.items()}}
+    x = prepared.overall.row(features)
+    return float(_finish(x[None, :], np.atleast_1d(prepared.overall(x)), model)[0])
+
+
+def predict_matrix(x: np.ndarray, names: Sequence[str], model: dict[str, Any]) -> np.ndarray:
+    """:func:`predict` of every row of ``x`` (columns ``names``) at once: the same scores, without a dict per pair."""
+    prepared = _prepared(model)
+    where = {name: j for j, name in enumerate(names)}
+    columns = {name: x[:, where[name]] for name in names}
+    for name, sub in prepared.aspects.items():
+        columns[name] = sub(_columns(columns, sub.names, len(x)))
+    rows = _columns(columns, prepared.overall.names, len(x))
+    return _finish(rows, prepared.overall(rows), model)
+
+
+def _columns(columns: dict[str, np.ndarray], names: Sequence[str], n: int) -> np.ndarray:
+    """A matrix of the named columns (zeros for a name not given)."""
+    zero = np.zeros(n)
+    return np.column_stack([columns.get(name, zero) for name in names]) if names else np.zeros((n, 0))
 
 
 def score_pair(a: Article, b: Article, model: dict[str, Any] | None = None, va: Views | None = None,

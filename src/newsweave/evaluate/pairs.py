@@ -28,9 +28,10 @@ from newsweave.corpus.compare import (
     ViewEmbedder,
     Views,
     is_vector_feature,
+    linear,
     load_model,
     pair_features,
-    predict,
+    predict_matrix,
     tree_value,
 )
 from newsweave.model import Article
@@ -40,6 +41,8 @@ from newsweave.stages.embed import EmbedStage
 PAIRS_FILE = Path("dev/semeval2022_task8/pairs_dev.jsonl")
 DEFAULT_CACHE = Path("artifacts/vector-cache")
 Analyse = Callable[[list[Article]], list[Article]]
+#: A combiner fitter for cross-validation: the training rows' indices -> a model :func:`predict_all` reads.
+Fit = Callable[[np.ndarray], dict[str, Any]]
 
 
 def load_pairs(shared: Path) -> list[dict[str, Any]]:
@@ -134,13 +137,22 @@ def fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], ridge: float 
                product_ridge: float = PRODUCT_RIDGE) -> dict[str, Any]:
     """Ridge least squares on standardised features (the vector products get their own, stronger penalty);
     returns the model dict compare.predict reads."""
+    return fit_linears(x, y[:, None], names, ridge, product_ridge)[0]
+
+
+def fit_linears(x: np.ndarray, targets: np.ndarray, names: Sequence[str], ridge: float = 10.0,
+                product_ridge: float = PRODUCT_RIDGE) -> list[dict[str, Any]]:
+    """:func:`fit_linear` for each column of ``targets`` (one per row of ``x``), with one solve of the shared
+    standardised system: the sub-score maps differ only in their target."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
     a = z.T @ z + np.diag([product_ridge if is_vector_feature(n) else ridge for n in names])
-    coef = np.linalg.solve(a, z.T @ (y - y.mean()))
-    return {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
-            "coef": coef.round(6).tolist(), "intercept": round(float(y.mean()), 6)}
+    centre = targets.mean(axis=0)
+    coefs = np.linalg.solve(a, z.T @ (targets - centre)).reshape(len(names), targets.shape[1])
+    common = {"features": list(names), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist()}
+    return [{**common, "coef": coefs[:, j].round(6).tolist(), "intercept": round(float(centre[j]), 6)}
+            for j in range(targets.shape[1])]
 
 
 def _best_split(x: np.ndarray, r: np.ndarray, min_leaf: int) -> tuple[int, float] | None:
@@ -226,23 +238,25 @@ def fit_stacked(x: np.ndarray, y: np.ndarray, names: Sequence[str], aspects: np.
     every = np.arange(len(y))
     for test in grouped_folds(list(groups)):
         train = np.setdiff1d(every, test)
-        for j in range(len(ASPECTS)):
-            inner[test, j] = _linear_all(x[test], fit_linear(x[train], aspects[train, j], names))
+        for j, sub in enumerate(fit_linears(x[train], aspects[train], names)):
+            inner[test, j] = linear(x[test], sub)
     named = sum(1 for n in names if not is_vector_feature(n))
     stacked_names = [*names[:named], *(f"{ASPECT_PREFIX}{a.lower()}" for a in ASPECTS), *names[named:]]
     stacked = np.column_stack([x[:, :named], inner, x[:, named:]])
     model = fit_blend(stacked, y, stacked_names, blend)
-    model["aspects"] = {f"{ASPECT_PREFIX}{a.lower()}": fit_linear(x, aspects[:, j], names)
-                        for j, a in enumerate(ASPECTS)}
+    model["aspects"] = {f"{ASPECT_PREFIX}{a.lower()}": sub
+                        for a, sub in zip(ASPECTS, fit_linears(x, aspects, names), strict=True)}
     return model
 
 
-def _linear_all(x: np.ndarray, model: dict[str, Any]) -> np.ndarray:
-    return model["intercept"] + ((x - np.array(model["mean"])) / np.array(model["scale"])) @ np.array(model["coef"])
+def stacked_fit(x: np.ndarray, y: np.ndarray, names: Sequence[str], aspects: np.ndarray,
+                groups: Sequence[int]) -> Fit:
+    """The :data:`Fit` of :func:`fit_stacked` on rows of ``x``: it carries the rows' sub-scores and groups."""
+    return lambda rows: fit_stacked(x[rows], y[rows], names, aspects[rows], [groups[i] for i in rows])
 
 
 def predict_all(x: np.ndarray, names: Sequence[str], model: dict[str, Any]) -> np.ndarray:
-    return np.array([predict(dict(zip(names, row, strict=True)), model) for row in x])
+    return predict_matrix(x, names, model)
 
 
 def grouped_folds(groups: Sequence[int], folds: int = 5, seed: int = 0) -> list[np.ndarray]:
@@ -254,20 +268,18 @@ def grouped_folds(groups: Sequence[int], folds: int = 5, seed: int = 0) -> list[
 
 
 def cross_validated_predictions(x: np.ndarray, y: np.ndarray, names: Sequence[str], groups: Sequence[int] | None = None,
-                                folds: int = 5, fit: Callable[..., dict[str, Any]] = fit_blend,
-                                aspects: np.ndarray | None = None) -> np.ndarray:
-    """Predictions for every row by a model fitted on the other folds (folds drawn by group); with
-    ``aspects`` (sub-score labels), the model is :func:`fit_stacked`'s instead of ``fit``'s."""
+                                folds: int = 5, fit: Fit | None = None, seed: int = 0) -> np.ndarray:
+    """Predictions for every row by a model fitted on the other folds (folds drawn by group with ``seed``).
+
+    ``fit`` gets the training rows' indices and returns a model (:func:`fit_blend` of them by default);
+    a combiner that needs more than ``x`` and ``y`` (sub-scores, groups) carries it, as :func:`stacked_fit` does.
+    """
     pred = np.zeros(len(y))
     every = np.arange(len(y))
     group_of = list(groups) if groups is not None else list(range(len(y)))
-    for test in grouped_folds(group_of, folds):
-        train = np.setdiff1d(every, test)
-        if aspects is not None:
-            model = fit_stacked(x[train], y[train], names, aspects[train], [group_of[i] for i in train])
-        else:
-            model = fit(x[train], y[train], names)
-        pred[test] = predict_all(x[test], names, model)
+    fitter = fit or (lambda rows: fit_blend(x[rows], y[rows], names))
+    for test in grouped_folds(group_of, folds, seed):
+        pred[test] = predict_all(x[test], names, fitter(np.setdiff1d(every, test)))
     return pred
 
 
@@ -308,7 +320,8 @@ def fit_model(rows: Sequence[dict[str, Any]], feats: Sequence[dict[str, float]])
     x, y = matrix(feats, names), np.array([float(r["Overall"]) for r in rows])
     groups, aspects = pair_groups(rows), aspect_labels(rows)
     train_groups = [groups[i] for i in train]
-    cv_pred = cross_validated_predictions(x[train], y[train], names, train_groups, aspects=aspects[train])
+    cv_pred = cross_validated_predictions(x[train], y[train], names, train_groups,
+                                          fit=stacked_fit(x[train], y[train], names, aspects[train], train_groups))
     model = fit_stacked(x[train], y[train], names, aspects[train], train_groups)
     model["fitted_on"] = f"{len(train)} SemEval-2022 Task 8 training pairs (scripts/fit_pairs.py)"
     held_pred = predict_all(x[held], names, model)
