@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsweave.corpus.entities import (
     EntityIndex,
     _kb_contradicts,
+    _regnal_last,
     acronym_key,
     canonicalize,
     concept_key,
@@ -444,6 +445,23 @@ def test_canonical_regnal_numbers_at_either_end_are_one_number() -> None:
     ids = [a.mentions[0].entity_id for a in articles]
     assert len(set(ids[:3])) == 1
     assert len({ids[0], ids[3], ids[4], ids[5]}) == 4
+
+
+def test_canonical_regnal_names_without_style_article_or_territory() -> None:
+    """Invented monarch: a leading style (*Pope*, *Papa*, 교황), an ordinal's article (ro *al ...-lea*), a territorial
+    tail after the number (da *2. af ...*) and a Korean number sign are what languages add; the name without a number
+    keeps its style word (*King Ottilia* is no regnal name), and a date is no regnal number."""
+    articles = [_article("a", "en", [("Ottilia XVI", "MISC")]), _article("b", "en", [("Pope Ottilia XVI", "MISC")]),
+                _article("c", "ro", [("Papa Ottilia al XVI-lea", "MISC")]),
+                _article("d", "da", [("Ottilia 16. af Storbritannien", "MISC")]),
+                _article("e", "en", [("Ottilia XV", "MISC")]), _article("f", "en", [("King Ottilia", "MISC")]),
+                _article("g", "en", [("Ottilia", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert len(set(ids[:4])) == 1
+    assert len({ids[0], ids[4], ids[5], ids[6]}) == 4
+    assert _regnal_last("교황 오틸리아 16세") == "오틸리아 16"
+    assert _regnal_last("Turkin maanjäristykset 6. helmikuuta 2023") == "Turkin maanjäristykset 6. helmikuuta 2023"
 
 
 def test_canonical_region_links_never_denote_people_or_organisations() -> None:

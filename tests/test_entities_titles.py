@@ -69,6 +69,8 @@ def test_entities_titles_canonicalize_merges_translations_not_persons() -> None:
     event = _ids([("Wybory w Finlandii 2019", "pl"), ("Elecciones en Finlandia de 2019", "es"),
                   ("Elecciones presidenciales en Finlandia de 2019", "es")])
     assert event[0] == event[1] != event[2]
+    bracketed = _ids([("Выборы в Финляндии (2019)", "ru"), ("Wybory w Finlandii 2019", "pl")])
+    assert bracketed[0] == bracketed[1]  # the year in a parenthesised qualifier still dates the title
     people = _ids([("Kroatien", "de"), ("Хорватия", "ru")], etype="PER")  # no KB link for a person
     assert people[0] != people[1]
 

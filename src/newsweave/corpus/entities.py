@@ -62,7 +62,7 @@ from newsweave.kb.names import (
 from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
-from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, SUFFIXES
+from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, REGNAL_NUMBER_SUFFIXES, REGNAL_STYLES, SUFFIXES
 from newsweave.lang.orgwords import ORG_HEADS
 from newsweave.lang.script_sounds import (
     EXACT_SCRIPTS,
@@ -307,8 +307,8 @@ class _Name:
         acronym = acronym_key(surface)
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
-        title = title_key(core, lang) if any(c.isdigit() for c in core) else None
-        if title:  # a translated event title: its year, places and kind of happening
+        title = title_key(surface, lang) if any(c.isdigit() for c in surface) else None
+        if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
             keys.add(title)
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
@@ -391,24 +391,35 @@ def _without_patronymic(core: str) -> str:
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_REGNAL_RE = re.compile(r"^(?:(X{0,3}(?:IX|IV|V?I{0,3}))(?:-[^\W\d_]{1,2})?|([1-9][0-9]?)\.)$")
+_REGNAL_SUFFIX = "|".join(map(re.escape, REGNAL_NUMBER_SUFFIXES))
+_REGNAL_RE = re.compile(r"^(?:(X{0,3}(?:IX|IV|V?I{0,3}))(?:-[^\W\d_]{1,3})?|([1-9][0-9]?)(?:\.|"
+                        + _REGNAL_SUFFIX + "))$")
+_YEAR_LIKE_RE = re.compile(r"\d{3}")
 
 
 def _regnal_last(core: str) -> str:
-    """A regnal or serial number at either end of a name, as digits at its end: *Elisabeta a II-a*, *II Elisabet*
-    and *Elizabeth II* -> *Elizabeth 2*-like names, *Artemis I* -> *Artemis 1* (the article or suffix some
-    languages give the ordinal dropped); names of one word are returned as they are."""
+    """A regnal or serial number at either end of a name, as digits at its end: *Elisabeta a II-a*, *II Elisabet*,
+    *Papa Benedict al XVI-lea*, *교황 베네딕토 16세* and *Elizabeth II* -> *Elizabeth 2*-like names, *Artemis I* ->
+    *Artemis 1*. Some languages add what others leave out, and that is dropped too: the ordinal's article or
+    suffix, a territorial tail after the number (*Elizabeth 2. af Storbritannien*, *Charles III van die Verenigde
+    Koninkryk*: a lower-case word follows it) and a leading style (:data:`REGNAL_STYLES`: *Pope*, *Queen*).
+    Names of one word are returned as they are."""
     words = core.split(" ")
-    if len(words) < 2:
+    if len(words) < 2 or _YEAR_LIKE_RE.search(core):  # "6. helmikuuta 2023" is a date
         return core
-    for k in (-1, 0):
+    for k in (-1, 0, *range(1, len(words) - 1)):
         match = _REGNAL_RE.match(words[k])
-        if match and (match.group(1) or match.group(2)):
-            number = int(match.group(2)) if match.group(2) else _roman(match.group(1))
-            rest = words[:-1] if k == -1 else words[1:]
-            if k == -1 and len(rest) > 1 and len(rest[-1]) == 1 and rest[-1].islower():
-                rest = rest[:-1]  # Romanian "a II-a": the ordinal's article
-            return " ".join([*rest, str(number)])
+        if not match or not (match.group(1) or match.group(2)):
+            continue
+        if 0 < k < len(words) - 1 and not words[k + 1][:1].islower():
+            continue  # a number inside a name is regnal only before a territorial tail ("af Storbritannien")
+        number = int(match.group(2)) if match.group(2) else _roman(match.group(1))
+        rest = words[1:] if k == 0 else words[:k]
+        if k != 0 and len(rest) > 1 and len(rest[-1]) <= 2 and rest[-1].islower():
+            rest = rest[:-1]  # Romanian "a II-a", "al XVI-lea": the ordinal's article
+        if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:
+            rest = rest[1:]
+        return " ".join([*rest, str(number)])
     return core
 
 

@@ -101,3 +101,20 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
     "ович", "евич", "ёвич", "овна", "евна", "ична", "інічна", "ївна", "івна", "авіч", "евіч", "аўна", "еўна",
     "ұлы", "қызы", "ovich", "evich", "ovych", "ievich", "ovna", "evna", "ivna", "ichna", "uly", "qyzy",
 )
+
+#: Styles written before a regnal name (*Pope Benedict XVI*, *Papa Benedict al XVI-lea*, *Queen Elizabeth II*,
+#: *교황 베네딕토 16세*), lowercase. Other languages' spellings of the person leave the style out, so a name
+#: that ends in a regnal number is compared without a leading style word; names without a number keep it
+#: (*King* is also a surname, *Papa* a nickname).
+REGNAL_STYLES: frozenset[str] = frozenset({
+    "pope", "pape", "papa", "paus", "pous", "papst", "papież", "paavi", "påve", "pave", "papež", "pápež",
+    "папа", "교황", "البابا", "پاپ", "پاپا", "教皇", "king", "könig", "roi", "rey", "re", "rei",
+    "koning", "kung", "konge", "kuningas", "król", "král", "kral", "raja", "regele", "король", "крал", "краль",
+    "queen", "königin", "reine", "reina", "regina", "rainha", "koningin", "drottning", "dronning", "kuningatar",
+    "królowa", "královna", "kraliçe", "ratu", "королева", "кралица", "emperor", "kaiser", "empereur",
+    "emperador", "imperatore", "imperador", "cesarz", "император", "sultan", "султан", "tsar", "царь", "цар",
+    "saint", "święty", "святой", "святий",
+})
+
+#: Endings a language writes after a regnal number's digits (Korean *16세*, Japanese and Chinese *16世*).
+REGNAL_NUMBER_SUFFIXES: tuple[str, ...] = ("세", "世")
