@@ -104,3 +104,18 @@ def test_entities_english_reading_meets_cyrillic_transcription_only() -> None:
 def test_entities_latin_h_read_as_cyrillic_g() -> None:
     assert len(set(_ids([("Hamburg", "de"), ("Гамбург", "ru")]))) == 1
     assert len(set(_ids([("Ibrahim Traore", "fr"), ("Ибрагим Траоре", "ru")], "PER"))) == 1
+
+
+def test_entities_french_reading_meets_cyrillic_transcription_of_french_names_only() -> None:
+    # invented: a French name's silent endings and digraphs as Cyrillic transcribes them (Renaud Perrot, Рено Перро)
+    assert len(set(_ids([("Renaud Perrot", "fr"), ("Рено Перро", "ru")]))) == 1
+    assert len(set(_ids([("Renaud Perrot", "en"), ("Рено Перро", "ru")]))) == 2  # read as French only in French
+    assert len(set(_ids([("Renaud Perrot", "fr"), ("Reno Perro", "it")]))) == 2  # never pairs two Latin names
+
+
+def test_entities_storm_names_meet_by_kind_and_own_name() -> None:
+    ids = _ids([("Hurricane Ottilie", "en"), ("Furacão Ottilie", "pt"), ("Оттилие (ураган)", "uk"),
+                ("Hurricane Ottavia", "en")])
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    person = _ids([("Hurricane Ottilie", "en"), ("Ottilie", "en")])
+    assert person[0] != person[1]

@@ -46,7 +46,7 @@ from functools import cached_property, lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from newsweave.corpus.entities_titles import load_kb, title_key, whole_name_kb
+from newsweave.corpus.entities_titles import load_kb, named_kind_key, title_key, whole_name_kb
 from newsweave.kb.names import (
     MAX_NAME_CHARS,
     base_lang,
@@ -68,6 +68,7 @@ from newsweave.lang.script_sounds import (
     EXACT_SCRIPTS,
     LATIN_J_READINGS,
     LATIN_READINGS,
+    LATIN_READINGS_BY_LANG,
     SAME_SCRIPT_LOOSE,
     SCRIPT_LOSSES,
 )
@@ -265,7 +266,7 @@ class _Name:
         """(phonetic key, spelling key) of a Latin name read as Cyrillic transcribes it (:func:`latin_readings`)."""
         if self.script != "Latn" or self.acronym:
             return ()
-        return latin_readings(" ".join(self.tokens))
+        return latin_readings(" ".join(self.tokens), base_lang(self.lang))
 
     @cached_property
     def sounds(self) -> str:
@@ -310,6 +311,9 @@ class _Name:
         title = title_key(surface, lang) if any(c.isdigit() for c in surface) else None
         if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
             keys.add(title)
+        named = named_kind_key(surface) if len(folded.split()) < 4 else None
+        if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
+            keys.add(named)
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
@@ -318,14 +322,23 @@ class _Name:
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
 _READING_RULES = tuple(tuple((re.compile(pattern), sound) for pattern, sound in rules) for rules in LATIN_READINGS)
+_LANG_READING_RULES = {lang: (tuple((re.compile(pattern), sound) for pattern, sound in rules),)
+                       for lang, rules in LATIN_READINGS_BY_LANG.items()}
 
 
 @lru_cache(maxsize=1 << 16)
-def latin_readings(key: str) -> tuple[tuple[str, str], ...]:
-    """(phonetic key, spelling key) of each reading of a Latin name key as Cyrillic transcribes it
-    (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*)
-    that changes something."""
-    return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in _read(key) if read != key))
+def latin_readings(key: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(phonetic key, spelling key) of each reading of a Latin name key as other scripts transcribe it
+    (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*;
+    for a name seen in a language of :data:`LATIN_READINGS_BY_LANG`, also as its orthography sounds: French
+    *annie ernaux* -> *ani erno*, as *Анні Ерно*) that changes something."""
+    reads = _read(key)
+    for rules in _LANG_READING_RULES.get(lang or "", ()):
+        read = key
+        for pattern, sound in rules:
+            read = pattern.sub(sound, read)
+        reads.append(read)
+    return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in reads if read != key))
 
 
 def _read(key: str) -> list[str]:

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
-from newsweave.kb.names import MAX_NAME_CHARS, base_lang
+from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.title_types import LOCAL_CONCEPTS, MIN_STEM, TITLE_QUALIFIERS, TITLE_TYPES
@@ -48,6 +48,11 @@ MIN_UNSPACED_PLACE = 3
 MAX_UNSPACED_TAIL = 2
 #: Most pieces of one gazetteer name tried at each position of a title.
 MAX_NAME_PIECES = 4
+#: Kinds of happening whose instances carry a given name of their own (*Hurricane Ian*, *Furacão Ian*, *Ян
+#: (ураган)*): the kind and the name make a key without year or place (:func:`named_kind_key`).
+NAMED_CONCEPTS = frozenset({"storm"})
+#: Most words the own name of such a happening has (*Ian*, *Tropical Storm Alberto*: one).
+MAX_OWN_NAME_WORDS = 2
 
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
@@ -282,3 +287,26 @@ def title_key(title: str, lang: str | None) -> str | None:
         return None
     when = f"{year}-{month:02d}" if month else str(year)
     return f"#{'+'.join([concept, *sorted(qualifiers)])}|{when}|{'+'.join(sorted(anchors))}"
+
+
+@lru_cache(maxsize=1 << 16)
+def named_kind_key(name: str) -> str | None:
+    """``#concept|spelling`` of a happening named by its kind and a name of its own, in any order and with the kind
+    in a qualifier (*Hurricane Ian*, *Hurrikaani Ian*, *Ян (ураган)* -> ``#storm|ian``); None for other names.
+
+    Storms are named from short lists of given names, so the kind is part of the key: *Ian* the person and
+    *Hurricane Ian* stay apart. The name must be written in a spaced script and spelled alike (spelling key),
+    the year is left out (news names one storm Ian at a time) and any digit or place word gives no key.
+    """
+    found = [p for p in gaz_pieces(name[:MAX_NAME_CHARS]) if not p.isdigit()]
+    words = [gaz_fold(p) for p in found]
+    if len(words) < 2 or any(_unspaced(w) for w in words):
+        return None
+    concepts, used = title_concepts(words)
+    own = [p for k, p in enumerate(found) if k not in used]
+    if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
+        return None
+    if any(c.isdigit() for c in "".join(own)) or title_anchors([gaz_fold(p) for p in own], None):
+        return None
+    key = spelling_key(" ".join(own))
+    return f"#{concepts.pop()}|{key}" if key else None

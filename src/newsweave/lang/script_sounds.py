@@ -99,3 +99,16 @@ LATIN_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh")),
     ((r"(?<![cskztp])h", "g"),),
 )
+
+#: How transcriptions into other scripts read a Latin name written in the orthography of its language (one rule set
+#: per language code, tried besides :data:`LATIN_READINGS` on names seen in that language, against names in other
+#: scripts only). French: final consonants that are not pronounced (*Ernaux* -> *Эрно*, *Aspect* -> *Аспе*,
+#: *Hollande* -> *Олланд*), vowel digraphs (*au*, *eau*, *ai*, *ou*, *oi*) and *ch*, *j*, *qu*, a silent *h*.
+LATIN_READINGS_BY_LANG: dict[str, tuple[tuple[str, str], ...]] = {
+    "fr": (
+        (r"(?<![a-z])h", ""), (r"e?aux?(?![a-z])", "o"), (r"e?au", "o"), (r"ain(?![a-z])", "en"), (r"ai", "e"),
+        (r"oi", "ua"), (r"ou", "u"), (r"eu", "e"), (r"ch", "sh"), (r"qu", "k"), (r"g(?=[eiy])", "zh"), (r"j", "zh"),
+        (r"(?<=[a-z]{3})e?s(?![a-z])", ""), (r"(?<=[a-z]{3})e(?![a-z])", ""),
+        (r"(?<=[aeiouyr])(?:ct|[txdz])(?![a-z])", ""),
+    ),
+}
