@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsweave.corpus.entities import canonicalize
-from newsweave.corpus.entities_titles import title_key, title_year, whole_name_kb
+from newsweave.corpus.entities_titles import title_key, title_name_key, title_year, whole_name_kb
 from newsweave.model import Article, Mention
 
 
@@ -119,3 +119,13 @@ def test_entities_storm_names_meet_by_kind_and_own_name() -> None:
     assert ids[0] == ids[1] == ids[2] != ids[3]
     person = _ids([("Hurricane Ottilie", "en"), ("Ottilie", "en")])
     assert person[0] != person[1]
+
+
+def test_entities_titles_own_name_of_an_event_joins_its_titles_of_any_kind_word_but_not_other_years() -> None:
+    # invented stadium: no gazetteer knows it, so the title key cannot anchor these titles
+    ids = _ids([("Vorzaquintal Stadium disaster", "en"), ("Bousculade du stade Vorzaquintal", "fr"),
+                ("Tragedi Stadion Vorzaquintal 2022", "id"), ("Vorzaquintal Stadium riot 2019", "en"),
+                ("Vorzaquintal Stadium", "en")])
+    assert ids[0] == ids[1] == ids[2]
+    assert len({ids[0], ids[3], ids[4]}) == 3
+    assert title_name_key("Всеобщие выборы в Бразилии (2022)", "ru") is None  # a first word capitalised by position

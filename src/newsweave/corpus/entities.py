@@ -46,7 +46,14 @@ from functools import cached_property, lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from newsweave.corpus.entities_titles import load_kb, named_kind_key, title_key, whole_name_kb
+from newsweave.corpus.entities_titles import (
+    load_kb,
+    named_kind_key,
+    title_key,
+    title_name_key,
+    title_year,
+    whole_name_kb,
+)
 from newsweave.kb.names import (
     MAX_NAME_CHARS,
     base_lang,
@@ -260,6 +267,7 @@ class _Name:
     script: str  # ISO 15924 code (script_of)
     qualifier: str  # a trailing parenthesised qualifier (:func:`_qualifier_of`; "" without one)
     core: str  # the name without its qualifier, in given-name-first order
+    year: int | None = None  # the one year an event title names (:func:`title_year`)
 
     @cached_property
     def readings(self) -> tuple[tuple[str, str], ...]:
@@ -314,10 +322,14 @@ class _Name:
         named = named_kind_key(surface) if len(folded.split()) < 4 else None
         if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
             keys.add(named)
+        own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
+        if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
+            keys.add(own)
+        year = title_year(surface) if any(c.isdigit() for c in surface) else None
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-                   script_of(core), qualifier, core)
+                   script_of(core), qualifier, core, year)
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
@@ -500,6 +512,7 @@ class _Record:
     surname_spellings: set[str] = field(default_factory=set)
     sounds: set[tuple[str, str, str]] = field(default_factory=set)  # (sound skeleton, script, initials), loose names
     scripted_names: set[tuple[tuple[str, ...], str]] = field(default_factory=set)  # PER full-name tokens, script
+    years: set[int] = field(default_factory=set)  # years its event titles name (_Name.year)
 
 
 class EntityIndex:
@@ -537,6 +550,8 @@ class EntityIndex:
 
     def add_name(self, record: _Record, name: _Name) -> None:
         eid = record.entity.id
+        if name.year:
+            record.years.add(name.year)
         for key in name.keys:
             self.by_key[key].add(eid)
         if name.concepts:
@@ -916,10 +931,13 @@ class _Cluster:
     qualifiers: set[str] = field(default_factory=set)  # "Memorial (society)": which bearer of the name
     surnames: set[str] = field(default_factory=set)  # of full names in exact scripts, as in _Record
     exact_sounds: set[str] = field(default_factory=set)  # sound skeletons of names in exact scripts (loose pass)
+    years: set[int] = field(default_factory=set)  # of its event titles: two years, two events
 
     def conflicts(self, other: _Cluster) -> bool:
         if self.known and other.known and self.known != other.known:
             return True  # two entities already given ids stay apart: an id once given is kept
+        if self.years and other.years and self.years.isdisjoint(other.years):
+            return True  # "Kanjuruhan riot 2019" and "2022 Kanjuruhan Stadium disaster": an own name, two events
         if len(self.types | other.types) > 1:
             return True
         if any(other.kb.get(ns, value) != value for ns, value in self.kb.items()):
@@ -940,6 +958,7 @@ class _Cluster:
         self.qualifiers |= other.qualifiers
         self.surnames |= other.surnames
         self.exact_sounds |= other.exact_sounds
+        self.years |= other.years
 
     def exact_agree(self, other: _Cluster) -> bool:
         """Whether a loose cross-script link may join the two clusters: when both hold names in exact scripts,
@@ -973,7 +992,7 @@ class _Clustering:
                         if unit.type == "PER" and len(n.tokens) > 1 and n.script in EXACT_SCRIPTS}
             self._add(_Node({n.spelling for n in unit.names}),
                       _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""},
-                               surnames))
+                               surnames, years={n.year for n in unit.names if n.year}))
 
     def _add(self, node: _Node, cluster: _Cluster) -> int:
         i = len(self.nodes)
@@ -990,7 +1009,8 @@ class _Clustering:
                 _Node(rec.spellings, eid),
                 _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid,
                          surnames=set(rec.surnames),
-                         exact_sounds={s for s, script, _initials in rec.sounds if script in EXACT_SCRIPTS}))
+                         exact_sounds={s for s, script, _initials in rec.sounds if script in EXACT_SCRIPTS},
+                         years=set(rec.years)))
         return self.known_node[eid]
 
     def find(self, i: int) -> int:

@@ -21,7 +21,7 @@ import logging
 import re
 from functools import cache, lru_cache
 
-from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
+from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
@@ -53,6 +53,14 @@ MAX_NAME_PIECES = 4
 NAMED_CONCEPTS = frozenset({"storm"})
 #: Most words the own name of such a happening has (*Ian*, *Tropical Storm Alberto*: one).
 MAX_OWN_NAME_WORDS = 2
+#: A title word this frequent (``wordfreq`` Zipf scale) in the title's language or in English is a common word
+#: (*Stadium*, *Stadion*, *Halloween*, *September*), not the event's own name (*Kanjuruhan*).
+COMMON_ZIPF = 3.5
+#: The first word of a title is capitalised whatever it is: it counts as an own name only when rarer than this
+#: (*Kanjuruhan-stadionin mellakka*, not *Всеобщие выборы в Бразилии*).
+FIRST_WORD_ZIPF = 1.0
+#: Shortest own-name word (letters) of :func:`title_name_key`.
+MIN_OWN_NAME_LETTERS = 4
 
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
@@ -310,3 +318,54 @@ def named_kind_key(name: str) -> str | None:
         return None
     key = spelling_key(" ".join(own))
     return f"#{concepts.pop()}|{key}" if key else None
+
+
+@lru_cache(maxsize=1 << 16)
+def title_name_key(title: str, lang: str | None) -> str | None:
+    """``#name|spellings`` of the rare proper words of an event title (*Kanjuruhan Stadium disaster*, *Desastre do
+    estádio Kanjuruhan*, *Tragedi Stadion Kanjuruhan 2022* -> ``#name|kansuruan``-like), None for other names.
+
+    Many events are named after a place no gazetteer lists (a stadium, a village, a ship), and titles with and
+    without the year name one event. The key needs a kind of happening (:data:`TITLE_TYPES`) and takes the
+    capitalised words of a cased script that are neither kind words, nor places or organisations the gazetteer
+    knows (the title key says those), nor common words (:data:`COMMON_ZIPF`); at most :data:`MAX_OWN_NAME_WORDS`
+    of them. The kind itself is left out (*riot*, *stampede* and *disaster* name one event); two titles of two
+    different years never merge (canonicalisation compares the years of a cluster's titles).
+    """
+    gaz = _gazetteer()
+    found = [p for p in gaz_pieces(title[:MAX_NAME_CHARS]) if not p.isdigit()]
+    words = [gaz_fold(p) for p in found]
+    if gaz is None or len(words) < 2 or any(_unspaced(w) for w in words):
+        return None
+    concepts, used = title_concepts(words)
+    if not concepts:
+        return None
+    own = set()
+    for k, piece in enumerate(found):
+        word = words[k]
+        zipf = FIRST_WORD_ZIPF if k == 0 else COMMON_ZIPF
+        if (k in used or not piece[:1].isupper() or not is_cased(piece) or len(word) < MIN_OWN_NAME_LETTERS
+                or any(c.isdigit() for c in word) or _common(word, base_lang(lang), zipf)
+                or _inflected_lookup(gaz, (word,), lang)):
+            continue
+        own.add(spelling_key(piece))
+    own.discard("")
+    if not 0 < len(own) <= MAX_OWN_NAME_WORDS:
+        return None
+    return "#name|" + " ".join(sorted(own))
+
+
+@lru_cache(maxsize=1 << 16)
+def _common(word: str, lang: str | None, zipf: float) -> bool:
+    """Whether a folded word is this frequent (Zipf scale) in ``lang`` (when ``wordfreq`` has it) or English."""
+    import wordfreq
+
+    langs = {"en", lang} & _wordfreq_langs() if lang else {"en"}
+    return any(wordfreq.zipf_frequency(word, code) >= zipf for code in sorted(langs))
+
+
+@cache
+def _wordfreq_langs() -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.available_languages())
