@@ -366,3 +366,31 @@ def test_language_instagram_post_in_russian_article(stage: LanguageStage) -> Non
     assert art.lang == "ru" and post.lang == "en"
     assert post.meta["platform"] == "instagram" and post.meta["date"] == "2022-11-28"
     assert "Record heat" in art.text[post.start:post.end] and "Синоптики" not in art.text[post.start:post.end]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die president het Dinsdag gesê dat die regering nie die belasting sal verhoog nie.", "af"),
+    ("Twee mense is in 'n ongeluk op die snelweg dood, het die polisie gesê.", "af"),
+    ("De minister-president heeft dinsdag gezegd dat het kabinet de belastingen niet zal verhogen.", "nl"),
+    ("Die maatregel werd door de oppositie scherp bekritiseerd, maar de regering houdt voet bij stuk.", "nl"),
+    ("उनकर कहनाम बा कि गाँव में नया सड़क बनावल गइल आ लोग खुस बाड़े।", "bho"),
+    ("उन्होंने कहा कि गाँव में नई सड़क बनाई गई है और लोग खुश हैं।", "hi"),
+])
+def test_language_function_words_tell_afrikaans_and_bhojpuri_from_neighbours(text: str, lang: str) -> None:
+    assert identify(text).lang == lang
+
+
+def test_language_article_vote_for_english_still_hears_scots_words(stage: LanguageStage) -> None:
+    """fastText is 0.95 sure of English here; the Scots spellings (selectit, efter, auld) must still be read."""
+    text = "The umwhile heid o the kintra wis selectit efter a lang vote, an the auld cooncil wis sent hame."
+    assert stage(Article(id="sco", text=text)).lang == "sco"
+
+
+def test_language_foreign_letters_inside_names_do_not_rule_a_language_out() -> None:
+    """A Russian sentence citing a Ukrainian brand (with і) stays Russian; the same letters in ordinary
+    words still rule Russian out."""
+    ru = ("Материалы Пресс-центра агентства «ЛІГАБізнесІнформ» основаны на содержании пресс-конференций "
+          "и могут публиковаться на правах рекламы.")
+    assert identify(ru).lang == "ru"
+    assert identify("Матеріали прес-центру агентства засновані на змісті прес-конференцій і публікуються "
+                    "на правах реклами.").lang == "uk"

@@ -209,6 +209,27 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
         "sv": frozenset({"och", "är", "inte", "för", "att", "av", "efter", "ut", "upp", "mig", "sig", "blev", "nu",
                          "vad", "genom", "mellan", "några", "mycket", "tusen", "regering", "hade", "varit", "vid"}),
     },
+    # Afrikaans against Dutch grammar words: Afrikaans die "the", nie "not", 'n "a" (counted as n), vir "for",
+    # hulle "they", sy "his/her", deur "by", word "is (passive)", sal "shall", as "as", hierdie "this", gewees
+    # "been" against Dutch de, een, niet, zijn, werd/wordt, door, naar, bij, heeft, zal, als, deze, er.
+    # Words both use (het, van, en, is, was, ook, dat, maar, voor, ons, wat, een as Afrikaans "one") are left out.
+    {
+        "af": frozenset({"die", "nie", "n", "vir", "hulle", "sy", "deur", "word", "sal", "as", "hierdie",
+                         "daardie", "gewees", "oor", "teen", "tydens", "jy", "ek", "julle", "baie"}),
+        "nl": frozenset({"de", "niet", "zijn", "werd", "wordt", "worden", "door", "naar", "bij", "heeft",
+                         "hebben", "zal", "als", "deze", "er", "zij", "ze", "hun", "tegen", "tijdens", "zich",
+                         "geweest", "ik", "jij", "jullie"}),
+    },
+    # Bhojpuri against Hindi: Bhojpuri forms its past in -al/-il (gail "went", bhail "became", kail "did",
+    # rahal "was") and has the copula ba; its pronouns are unuka/okar/eh/oh. Hindi has gaya/hua/kiya, hai/tha,
+    # the ergative ne and the pronouns is/us/yah/vah. Postpositions both use (ke, se, mein, par) are left out.
+    {
+        "bho": frozenset({"गइल", "भइल", "कइल", "रहल", "गइलें", "भइलें", "कइलें", "कहलें", "गइलन", "कइलन",
+                          "कहलन", "बा", "बाड़े", "बाड़ें", "बाड़ी", "बाटे", "बानी", "होला", "जाला", "उनुका",
+                          "उनकर", "ओकर", "एकर", "एह", "ओह", "आपन", "हमनी", "खातिर"}),
+        "hi": frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गयी", "गए", "हुआ", "हुई", "हुए", "किया",
+                         "किए", "कहा", "ने", "और", "यह", "वह", "इस", "उस", "इन", "उन", "लिए", "अपने", "अपनी"}),
+    },
 )
 
 LETTER_FOREIGN: dict[str, dict[str, str]] = {

@@ -339,6 +339,8 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int,
     for lang, own, foreign in group:
         bad = sum(chars[c] for c in foreign & present)
         good = sum(chars[c] for c in own & present)
+        if bad > max(tolerance, 1.5) and scores.get(lang, 0.0) >= 0.01:  # names aside, is it still ruled out?
+            bad -= _letters_in_names(text, foreign)
         if bad > max(tolerance, 1.5) and bad > good * 0.05:  # one letter may be a foreign name
             scores[lang] = scores.get(lang, 0.0) * 0.01
         elif own and good == 0 and letters >= _ABSENCE_LETTERS_BY_SCRIPT.get(script, _ABSENCE_LETTERS):
@@ -349,6 +351,38 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int,
     if not any(v > 0.02 for v in scores.values()):
         scores.clear()
         scores.update(before)
+
+
+def _letters_in_names(text: str, letters: frozenset[str]) -> int:
+    """How many of ``letters`` (lower-case) occur inside names in ``text``.
+
+    Names keep the spelling of their own language (a Russian text may cite the Ukrainian company
+    ЛІГАБізнесІнформ or the Uzbek Ўзбекистон), so letters that rule a language out count only outside
+    them. A name is a capitalised word inside a sentence, or a capitalised word with a second capital
+    (acronyms, CamelCase brands); a capital inside a lower-case word is a letter of its own (the
+    Caucasian palochka Ӏ has no lower-case form in common use).
+    """
+    found = 0
+    seen = -1
+    for m in _any_of(letters).finditer(text):
+        start = m.start()
+        if start < seen:
+            continue  # a second letter of a word already looked at
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        end = m.end()
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        seen, word = end, text[start:end]
+        if word[0].isupper() and (any(c.isupper() for c in word[1:]) or not _starts_sentence(text, start)):
+            found += sum(1 for c in word.lower() if c in letters)
+    return found
+
+
+@cache
+def _any_of(letters: frozenset[str]) -> re.Pattern[str]:
+    """One of ``letters`` in either case (a character class: found by the regex engine, not a Python loop)."""
+    return re.compile(f"[{re.escape(''.join(sorted(letters | {c.upper() for c in letters})))}]")
 
 
 def _lower_counts(chars: Counter[str]) -> Counter[str]:
@@ -695,25 +729,40 @@ def _document_guess(text: str, paras: list[tuple[int, int]], looks: list[_Look],
             if i not in skip:
                 counts.update(look.counts)
         script = dominant_script(sample, counts)
-        if written_in(top, script) and not _has_relatives(top, script, vote):
+        if written_in(top, script) and not _has_relatives(top, script, vote, sample):
             return Guess(top, round(conf, 4), script, None, sum(counts.values()), tuple(vote.items())[:3])
     return identify(sample, vote)
 
 
-def _has_relatives(lang: str, script: str, vote: dict[str, float]) -> bool:
+def _has_relatives(lang: str, script: str, vote: dict[str, float], sample: str) -> bool:
     """Whether the letter or word rules may overturn a confident vote for ``lang`` in ``script``.
 
     A close relative (``CLOSE_SETS``) counts only with a share of the vote that makes the word-frequency
-    rule look (Czech with no Slovak in the vote stays Czech), or where function words decide too.
+    rule look (Czech with no Slovak in the vote stays Czech), or where function words decide too. A
+    language told from its relatives by function words alone (``WORD_MARKS``: English and Scots, Hindi
+    and Bhojpuri) is checked only where ``sample`` holds a mark word of a relative: fastText may be 0.95
+    sure of English for a Scots blurb, and most English articles hold no Scots word at all.
     """
     if lang in LETTER_MARKS.get(script, {}):
         return True
+    words = next((g for g in WORD_MARKS if lang in g), None)
     group = next((g for g in CLOSE_SETS if lang in g), None)
-    if group is None:
-        return False
+    if group is not None and words is not None:
+        return True
+    if words is not None:
+        single, phrases = _relative_marks(lang)
+        low = sample.lower()
+        return not single.isdisjoint(_WORD.findall(low)) or any(p in low for p in phrases)
     total = sum(vote.values()) or 1.0
-    return any(lang in g for g in WORD_MARKS) or any(
-        vote.get(m, 0.0) >= _RELATIVE_DOUBT * total for m in group if m != lang)
+    return group is not None and any(vote.get(m, 0.0) >= _RELATIVE_DOUBT * total for m in group if m != lang)
+
+
+@cache
+def _relative_marks(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Mark words (single words, then two-word marks) of the other members of ``lang``'s ``WORD_MARKS`` group."""
+    group = next((g for g in WORD_MARKS if lang in g), {})
+    marks = frozenset().union(*(m for member, m in group.items() if member != lang))
+    return frozenset(m for m in marks if " " not in m), tuple(sorted(m for m in marks if " " in m))
 
 
 class LanguageStage:
