@@ -129,3 +129,9 @@ def test_entities_titles_own_name_of_an_event_joins_its_titles_of_any_kind_word_
     assert ids[0] == ids[1] == ids[2]
     assert len({ids[0], ids[3], ids[4]}) == 3
     assert title_name_key("Всеобщие выборы в Бразилии (2022)", "ru") is None  # a first word capitalised by position
+
+
+def test_entities_pinyin_names_meet_chinese_characters_and_palladius_cyrillic() -> None:
+    ids = _ids([("Mao Zedong", "en"), ("毛泽东", "zh"), ("Мао Цзэдун", "ru")])
+    assert len(set(ids)) == 1
+    assert len(set(_ids([("Mao Zedong", "en"), ("周恩来", "zh")]))) == 2

@@ -10,6 +10,7 @@ from newsweave.kb.names import (
     fold_classes,
     loose_key,
     name_key,
+    palladius,
     phonetic_key,
     sound_skeleton,
     spelling_key,
@@ -145,3 +146,11 @@ def test_names_cyrillic_spelling_of_an_english_w_meets_v() -> None:
     assert name_key("Уэст", "ru") == name_key("Вест", "uk") == "vest"
     assert phonetic_key("Уильям", "ru") == phonetic_key("William", "en")
     assert name_key("Уфа", "ru") == "ufa"  # у before a consonant is a vowel
+
+
+def test_names_palladius_reads_pinyin_names_only() -> None:
+    assert palladius("mao zedong") == "мао цзэдун"
+    assert palladius("zhou enlai") == "чжоу эньлай"
+    assert palladius("liu xiaobo") == "лю сяобо"
+    assert palladius("annie ernaux") is None  # not pinyin
+    assert palladius("xu") == "сюй"  # u after x is ü

@@ -61,6 +61,7 @@ from newsweave.kb.names import (
     fold_classes,
     loose_key,
     name_key,
+    palladius,
     phonetic_key,
     sound_skeleton,
     spelling_key,
@@ -125,6 +126,11 @@ SHORT_PLACE_LETTERS = 4
 BIG_PLACE_POPULATION = 1_000_000
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
+#: Longest name (characters) given a pinyin key (:func:`_pinyin_key`): Chinese names are short.
+MAX_PINYIN_NAME = 24
+#: The language whose inflection a Palladius reading of a pinyin name is folded by (:func:`latin_readings`): the
+#: Cyrillic spellings it must meet are mostly Russian.
+PALLADIUS_LANG = "ru"
 #: Variants kept per entity: the most frequent; bounds junk input ("no runaway").
 MAX_VARIANTS = 300
 
@@ -313,6 +319,9 @@ class _Name:
             keys.add(name_key(plain, lang))
         if lemma:
             keys.add(name_key(lemma, lang))
+        pinyin = _pinyin_key(core, folded)
+        if pinyin:  # 习近平 meets Xi Jinping
+            keys.add(pinyin)
         acronym = acronym_key(surface)
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
@@ -343,8 +352,12 @@ def latin_readings(key: str, lang: str | None = None) -> tuple[tuple[str, str], 
     """(phonetic key, spelling key) of each reading of a Latin name key as other scripts transcribe it
     (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*;
     for a name seen in a language of :data:`LATIN_READINGS_BY_LANG`, also as its orthography sounds: French
-    *annie ernaux* -> *ani erno*, as *Анні Ерно*) that changes something."""
+    *annie ernaux* -> *ani erno*, as *Анні Ерно*; for a name in pinyin, its Palladius transcription:
+    *xi jinping* -> *si tszinpin*, as *Си Цзиньпин*) that changes something."""
     reads = _read(key)
+    chinese = palladius(key)
+    if chinese:  # a name in pinyin, as Russian and Ukrainian news write it (Xi Jinping, Си Цзиньпин)
+        reads.append(name_key(chinese, PALLADIUS_LANG))
     for rules in _LANG_READING_RULES.get(lang or "", ()):
         read = key
         for pattern, sound in rules:
@@ -362,6 +375,21 @@ def _read(key: str) -> list[str]:
             read = pattern.sub(sound, read)
         out.append(read)
     return out
+
+
+def _pinyin_key(core: str, folded: str) -> str | None:
+    """``py:`` + the pinyin letters of a name in Chinese characters (anyascii reads them in Hanyu Pinyin), or of a
+    Latin name key that is a run of pinyin syllables (:func:`palladius`), words run together: 习近平 and *Xi
+    Jinping* meet. None for other names."""
+    if not core or len(core) > MAX_PINYIN_NAME:
+        return None
+    script = script_of(core)
+    if script == "Hani":
+        letters = "".join(c for c in anyascii(core).lower() if c.isalnum())
+        return f"py:{letters}" if letters.isascii() and letters.isalpha() else None
+    if script == "Latn" and 1 < len(folded.split()) <= 3 and palladius(folded):
+        return "py:" + folded.replace(" ", "")
+    return None
 
 
 def _qualifier_of(text: str, lang: str | None) -> str:

@@ -51,6 +51,11 @@ from newsweave.lang.script_sounds import (
     LEADING_VOWELS,
     LOOSE_DROP,
     LOOSE_SEMIVOWELS,
+    PINYIN_DENTAL_I,
+    PINYIN_FINALS,
+    PINYIN_INITIALS,
+    PINYIN_U_UMLAUT,
+    PINYIN_ZERO_INITIAL,
     SCRIPT_RESPELL,
     SOUND_CLASSES,
 )
@@ -352,3 +357,49 @@ def same_name(a: str, b: str, min_ratio: float = 0.8) -> bool:
     if len(ska) < 3 or ska != skb:
         return False
     return Indel.normalized_similarity(romanize(a), romanize(b)) >= min_ratio
+
+
+#: Longest pinyin word (letters) read by :func:`palladius`: Chinese given names have one or two syllables.
+MAX_PINYIN_WORD = 12
+_INITIALS_LONGEST = sorted(PINYIN_INITIALS, key=len, reverse=True)
+
+
+def _syllable_palladius(initial: str, final: str) -> str | None:
+    """Palladius spelling of one pinyin syllable, None when the initial and final do not make one."""
+    if not initial:
+        return PINYIN_ZERO_INITIAL.get(final)
+    if final == "i" and initial in PINYIN_DENTAL_I:
+        vowel = PINYIN_DENTAL_I[initial]
+    elif initial in "jqx" and final in PINYIN_U_UMLAUT:
+        vowel = PINYIN_U_UMLAUT[final]
+    elif initial in "jqx" and not final.startswith("i"):
+        return None  # j, q and x only come before i and ü
+    else:
+        vowel = PINYIN_FINALS.get(final)
+    return None if vowel is None else PINYIN_INITIALS[initial] + vowel
+
+
+@lru_cache(maxsize=_CACHE)
+def _pinyin_word(word: str) -> str | None:
+    """One lower-case word parsed into pinyin syllables (longest first, backtracking), in Palladius; else None."""
+    if not word:
+        return ""
+    for initial in [*(i for i in _INITIALS_LONGEST if word.startswith(i)), ""]:
+        rest = word[len(initial):]
+        for n in range(min(len(rest), 4), 0, -1):
+            syllable = _syllable_palladius(initial, rest[:n])
+            if syllable is not None and (tail := _pinyin_word(rest[n:])) is not None:
+                return syllable + tail
+    return None
+
+
+@lru_cache(maxsize=_CACHE)
+def palladius(key: str) -> str | None:
+    """A Latin name key read as Hanyu Pinyin and written in Cyrillic by the Palladius system (*xi jinping* ->
+    *си цзиньпин*, *jiang zemin* -> *цзян цзэминь*), as Russian, Ukrainian and Kazakh news write Chinese names;
+    None unless every word is a run of pinyin syllables."""
+    words = key.split()
+    if not words or any(len(w) > MAX_PINYIN_WORD or not w.isascii() or not w.isalpha() for w in words):
+        return None
+    read = [_pinyin_word(w) for w in words]
+    return None if any(r is None for r in read) else " ".join(r for r in read if r)

@@ -112,3 +112,28 @@ LATIN_READINGS_BY_LANG: dict[str, tuple[tuple[str, str], ...]] = {
         (r"(?<=[aeiouyr])(?:ct|[txdz])(?![a-z])", ""),
     ),
 }
+
+#: Hanyu Pinyin initials (longest first when parsing) and how the Palladius system writes them in Cyrillic, the way
+#: Russian, Ukrainian, Belarusian and Kazakh news transcribe Chinese names (*Xi Jinping* -> *Си Цзиньпин*).
+PINYIN_INITIALS: dict[str, str] = {
+    "zh": "чж", "ch": "ч", "sh": "ш", "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н",
+    "l": "л", "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "r": "ж", "z": "цз", "c": "ц", "s": "с",
+}
+#: Pinyin finals after an initial -> Palladius. After *j*, *q*, *x* a written *u* is *ü* (:data:`PINYIN_U_UMLAUT`).
+PINYIN_FINALS: dict[str, str] = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань", "en": "энь",
+    "ang": "ан", "eng": "эн", "ong": "ун", "i": "и", "ia": "я", "ie": "е", "iao": "яо", "iu": "ю", "ian": "янь",
+    "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн", "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй",
+    "uan": "уань", "un": "унь", "uang": "уан",
+}
+#: Finals after *j*, *q*, *x* (where *u* is *ü*), and the *i* after *z*, *c*, *s* (a Cyrillic *ы*).
+PINYIN_U_UMLAUT: dict[str, str] = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}
+PINYIN_DENTAL_I: dict[str, str] = {"z": "ы", "c": "ы", "s": "ы"}
+#: Syllables without an initial (*y*, *w* and bare vowels) -> Palladius.
+PINYIN_ZERO_INITIAL: dict[str, str] = {
+    "a": "а", "ai": "ай", "an": "ань", "ang": "ан", "ao": "ао", "e": "э", "ei": "эй", "en": "энь", "eng": "эн",
+    "er": "эр", "o": "о", "ou": "оу", "yi": "и", "ya": "я", "ye": "е", "yao": "яо", "you": "ю", "yan": "янь",
+    "yin": "инь", "yang": "ян", "ying": "ин", "yong": "юн", "yu": "юй", "yue": "юэ", "yuan": "юань", "yun": "юнь",
+    "wu": "у", "wa": "ва", "wo": "во", "wai": "вай", "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван",
+    "weng": "вэн",
+}
