@@ -426,6 +426,18 @@ def test_canonical_one_middle_initial_is_optional_two_are_not() -> None:
     assert ids[0] == ids[1] != ids[2]
 
 
+def test_canonical_one_of_two_given_names_is_optional_in_names_not_of_organisations() -> None:
+    """Invented persons: *Karla Ruth Ortiz* is *Karla Ortiz* and *Ruth Ortiz* elsewhere; a bank's name is not."""
+    articles = [_article("a", "en", [("Karla Ruth Ortiz", "MISC")]), _article("b", "en", [("Karla Ortiz", "MISC")]),
+                _article("c", "ru", [("Рут Ортис", "MISC")]), _article("d", "en", [("Ruth Ortiz", "MISC")]),
+                _article("e", "en", [("Silvermoor Valley Bank", "MISC")]),
+                _article("f", "en", [("Valley Bank", "MISC")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1] == ids[3]
+    assert ids[4] != ids[5]
+
+
 def test_canonical_lossy_spelling_does_not_bridge_two_latin_names() -> None:
     """Invented names that differ only within consonant classes Chinese does not tell apart (m/n, b/p, t/d, s/z):
     the Chinese spelling is within loose reach of both, and joins one of them at most."""

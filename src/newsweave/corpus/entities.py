@@ -317,6 +317,8 @@ class _Name:
         plain = _without_middle_initial(core)
         if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"
             keys.add(name_key(plain, lang))
+        if etype in ("PER", WILDCARD_TYPE):  # "Carolyn Ruth Bertozzi" also meets "Carolyn Bertozzi"
+            keys.update(_one_given_name_keys(core, lang))
         if lemma:
             keys.add(name_key(lemma, lang))
         pinyin = _pinyin_key(core, folded)
@@ -479,6 +481,21 @@ def _regnal_last(core: str) -> str:
 def _roman(numeral: str) -> int:
     values = [_ROMAN[c] for c in numeral]
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _one_given_name_keys(core: str, lang: str | None) -> set[str]:
+    """Name keys of a three-word personal name with one of its two given names left out (*Carolyn Ruth Bertozzi*
+    -> *Carolyn Bertozzi*, *Ruth Bertozzi*): most spellings name a person by one given name and the surname, and
+    which one varies (*Karl Barry Sharpless* is *Barry Sharpless* in Russian). Only for names of three capitalised
+    words of letters none of which heads an organisation's name (:data:`ORG_HEADS`: *Silicon Valley Bank* is no
+    *Valley Bank*); otherwise none. Places are not ruled out: given names often are towns' names too (*Barry*)."""
+    words = core.split(" ")
+    if len(words) != 3 or not all(len(w) > 1 and w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+        return set()
+    heads = ORG_HEADS["*"] | ORG_HEADS["en"] | ORG_HEADS.get(base_lang(lang) or "", frozenset())
+    if any(w.lower().startswith(h) for w in words for h in heads):
+        return set()
+    return {name_key(f"{words[0]} {words[2]}", lang), name_key(f"{words[1]} {words[2]}", lang)}
 
 
 def _without_middle_initial(core: str) -> str:
