@@ -394,3 +394,25 @@ def test_language_foreign_letters_inside_names_do_not_rule_a_language_out() -> N
     assert identify(ru).lang == "ru"
     assert identify("Матеріали прес-центру агентства засновані на змісті прес-конференцій і публікуються "
                     "на правах реклами.").lang == "uk"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Aşgabatda geçirilen maslahatda ýurdumyzyň ykdysady ösüşi barada gürrüň edildi.", "tk"),
+    ("Qırım tatar halqınıñ milliy meclisi bugün Aqmescitte yañı qararlar qabul etti.", "crh"),
+    ("Ankara'da düzenlenen toplantıda ülkemizin ekonomik büyümesi hakkında konuşuldu.", "tr"),
+    ("Türkmenistan Devlet Başkanı Serdar Berdimuhamedov'un Aşgabat'taki Ýaşlyk stadında yaptığı konuşma.", "tr"),
+])
+def test_language_turkmen_and_crimean_tatar_letters(text: str, lang: str) -> None:
+    """Turkmen ň/ý and Crimean Tatar ñ are not Turkish letters; inside a name (Ýaşlyk) they prove nothing."""
+    assert identify(text).lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El Govern català va aprovar ahir una nova llei sobre la protecció del medi ambient.", "ca"),
+    ("El Gobierno aprobó ayer una nueva ley sobre la protección del medio ambiente.", "es"),
+    ("O Governo aprovou ontem uma nova lei sobre a proteção do meio ambiente.", "pt"),
+    ("O Goberno aprobou onte unha nova lei sobre a protección do medio ambiente.", "gl"),
+])
+def test_language_iberian_everyday_words(text: str, lang: str) -> None:
+    """el/una are Catalan as much as Spanish: yesterday and law (ahir/ayer/ontem/onte, llei/ley/lei) decide."""
+    assert identify(text).lang == lang

@@ -28,7 +28,7 @@ EXTRA_SCRIPTS: dict[str, tuple[str, ...]] = {
     "ky": ("Arab", "Latn"),
     "tk": ("Cyrl",),
     "tt": ("Latn",),
-    "crh": ("Cyrl",),
+    "crh": ("Latn",),
     "ku": ("Arab", "Cyrl"),
     "ckb": ("Latn",),
     "pa": ("Arab",),
@@ -92,6 +92,12 @@ LETTER_MARKS: dict[str, dict[str, str]] = {
         # Karakalpak's Latin alphabet (2016) marks its vowels and ng/gh with acute accents, where Turkish,
         # Azerbaijani and Uzbek use ö ü ñ ğ or apostrophes; neither base model knows Karakalpak.
         "kaa": "áóúńǵ",
+        # Turkmen's Latin alphabet (1993) writes ň (its genitive -yň/-iň) and ý, which Turkish, Azerbaijani and
+        # Uzbek lack. Its ä and ž are left out: "Ä" and "ž" are what UTF-8 Turkish ğ, ı and ş turn into when
+        # decoded as Windows-1252, a common mojibake in scraped Turkish news.
+        "tk": "ňý",
+        # Crimean Tatar writes its velar nasal ñ (Turkish has none) and uses q; q is Azerbaijani and Uzbek too.
+        "crh": "ñ",
     },
     # Mingrelian writes its schwa with ჷ (and ჸ), letters the Georgian alphabet no longer has.
     "Geor": {"xmf": "ჷჸ", "ka": ""},
@@ -169,20 +175,28 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
                           "mandapek", "dibuek", "mambuek", "katiko", "patamo", "sasudah", "sabalun", "salamo",
                           "ciek", "duo", "tigo", "ampek", "limo", "taun", "kato", "maso", "inyo"}),
     },
-    # Iberian Romance articles, contractions and grammar words: Spanish el/los/las/y/muy, Portuguese
-    # em/com/uma/não/pelo, Galician unha/non/polo/coa/xa, Catalan els/amb/i/però. do/da/na are
-    # Portuguese and Galician alike; words two languages use in other senses (Spanish dos "two" and
-    # se va "goes" against Portuguese dos "of the" and the Catalan past va) are left out.
+    # Iberian Romance articles, contractions and grammar words: Spanish los/las/y/muy, Portuguese
+    # em/com/uma/não/pelo, Galician unha/non/polo/coa/xa, Catalan els/amb/i/però; then the everyday news
+    # words each spells its own way (yesterday/today/years/without/when/millions: Spanish ayer/hoy/años/sin/
+    # cuando/millones, Portuguese ontem/hoje/sem/quando/milhões, Galician onte/hoxe/sen/cando, Catalan
+    # ahir/avui/anys/sense/quan/milions; law: ley/lei/llei). do/da/na are Portuguese and Galician alike; el and una are
+    # Catalan as much as Spanish (and el is Galician "he"), so they mark neither; words two languages use
+    # in other senses (Spanish dos "two" and se va "goes" against Portuguese dos "of the" and the Catalan
+    # past va) are left out.
     {
-        "es": frozenset({"el", "los", "las", "del", "y", "con", "una", "unas", "pero", "también", "ya", "hasta",
-                         "muy", "fue", "hay", "según", "sus"}),
+        "es": frozenset({"los", "las", "del", "y", "con", "unas", "pero", "también", "ya", "hasta", "muy", "fue",
+                         "hay", "según", "su", "sus", "le", "está", "están", "después", "ayer", "hoy", "año", "años",
+                         "sin", "otros", "otras", "cuando", "donde", "mientras", "millones", "nuevo", "nueva", "ley"}),
         "pt": frozenset({"do", "da", "das", "na", "nas", "ao", "aos", "em", "uma", "umas", "não", "pelo",
-                         "pela", "pelos", "pelas", "também", "já", "até", "com", "muito", "são", "após"}),
+                         "pela", "pelos", "pelas", "também", "já", "até", "com", "muito", "são", "após", "ontem",
+                         "hoje", "sem", "quando", "enquanto", "milhões", "numa", "lei"}),
         "gl": frozenset({"do", "da", "das", "na", "nas", "ao", "aos", "unha", "unhas", "non", "polo", "pola",
                          "polos", "polas", "coa", "coas", "cun", "cunha", "xa", "moi", "tamén", "ata", "dun",
-                         "dunha", "con", "pero", "despois"}),
+                         "dunha", "con", "pero", "despois", "onte", "hoxe", "sen", "cando", "mentres", "nunha", "lei"}),
         "ca": frozenset({"els", "del", "dels", "amb", "per", "i", "les", "és", "són", "aquest", "aquesta",
-                         "però", "molt", "també", "fins", "pel", "seva", "després"}),
+                         "però", "molt", "també", "fins", "pel", "seva", "després", "ahir", "avui", "anys",
+                         "segons", "durant", "sense", "altres", "dues", "perquè", "encara", "quan", "milions",
+                         "seus", "seves", "tots", "totes", "mitjançant", "aquests", "aquestes", "llei"}),
     },
     # Scots against English spelling of the commonest words (Scots o/wi/frae/haes/wis/efter/auld for
     # of/with/from/has/was/after/old). Scots words that are also English words (an, aw, wee) are left out.
@@ -253,10 +267,12 @@ LETTER_FOREIGN: dict[str, dict[str, str]] = {
     },
     "Geor": {"ka": "ჷჸ"},
     "Latn": {
-        "uz": "əçşöüñıäğáńǵ",
-        "az": "ʻñäáńǵ",
-        "tr": "əʻáńǵ",
-        "kaa": "əçşğöüñʻ",
+        "uz": "əçşöüñıäğáńǵňý",
+        "az": "ʻñäáńǵňý",
+        "tr": "əʻáńǵňýñ",
+        "kaa": "əçşğöüñʻňý",
+        "tk": "ıəğʻñáńǵ",
+        "crh": "əʻáńǵňý",
     },
 }
 
