@@ -135,3 +135,21 @@ def test_entities_pinyin_names_meet_chinese_characters_and_palladius_cyrillic() 
     ids = _ids([("Mao Zedong", "en"), ("毛泽东", "zh"), ("Мао Цзэдун", "ru")])
     assert len(set(ids)) == 1
     assert len(set(_ids([("Mao Zedong", "en"), ("周恩来", "zh")]))) == 2
+
+
+def test_entities_titles_a_title_naming_fewer_places_joins_the_event_it_fits() -> None:
+    ids = _ids([("Venäjän hyökkäys Ukrainaan 2022", "fi"), ("Російське вторгнення в Україну (2022)", "uk"),
+                ("Ruska invazija na Ukrajinu 2022.", "sh")])
+    assert len(set(ids)) == 1
+    # a title with fewer places fits two events that name different second places, and joins neither to the other
+    apart = _ids([("2022 Russian invasion of Ukraine", "en"), ("2022 Russian invasion of Georgia", "en"),
+                  ("Ruska invazija 2022.", "sh")])
+    assert apart[0] != apart[1]
+    months = _ids([("Golpe de Estado em Burquina Fasso em setembro de 2022", "pt"),
+                   ("Golpe de Estado em Burquina Fasso em janeiro de 2022", "pt"), ("Kudeta Burkina Faso 2022", "id")])
+    assert months[0] != months[1]
+
+
+def test_entities_titles_something_within_an_event_is_not_the_event_in_spaced_scripts_too() -> None:
+    assert title_key("Child abductions in the 2022 Russian invasion of Ukraine", "en") is None
+    assert title_key("2022 Russian invasion of Ukraine", "en") == "#invasion|2022|iso:RU+iso:UA"

@@ -47,10 +47,12 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from newsweave.corpus.entities_titles import (
+    TitleParts,
     load_kb,
     named_kind_key,
-    title_key,
+    title_keys,
     title_name_key,
+    title_parts,
     title_year,
     whole_name_kb,
 )
@@ -274,6 +276,7 @@ class _Name:
     qualifier: str  # a trailing parenthesised qualifier (:func:`_qualifier_of`; "" without one)
     core: str  # the name without its qualifier, in given-name-first order
     year: int | None = None  # the one year an event title names (:func:`title_year`)
+    title: TitleParts | None = None  # what an event title says (:func:`title_parts`)
 
     @cached_property
     def readings(self) -> tuple[tuple[str, str], ...]:
@@ -327,20 +330,21 @@ class _Name:
         acronym = acronym_key(surface)
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
-        title = title_key(surface, lang) if any(c.isdigit() for c in surface) else None
+        dated = any(c.isdigit() for c in surface)
+        title = title_parts(surface, lang) if dated else None
         if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
-            keys.add(title)
+            keys.update(title_keys(surface, lang))
         named = named_kind_key(surface) if len(folded.split()) < 4 else None
         if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
             keys.add(named)
         own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
         if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
             keys.add(own)
-        year = title_year(surface) if any(c.isdigit() for c in surface) else None
+        year = title_year(surface) if dated else None
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-                   script_of(core), qualifier, core, year)
+                   script_of(core), qualifier, core, year, title)
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
@@ -558,6 +562,7 @@ class _Record:
     sounds: set[tuple[str, str, str]] = field(default_factory=set)  # (sound skeleton, script, initials), loose names
     scripted_names: set[tuple[tuple[str, ...], str]] = field(default_factory=set)  # PER full-name tokens, script
     years: set[int] = field(default_factory=set)  # years its event titles name (_Name.year)
+    titles: set[TitleParts] = field(default_factory=set)  # what its event titles say (_Name.title)
 
 
 class EntityIndex:
@@ -597,6 +602,8 @@ class EntityIndex:
         eid = record.entity.id
         if name.year:
             record.years.add(name.year)
+        if name.title:
+            record.titles.add(name.title)
         for key in name.keys:
             self.by_key[key].add(eid)
         if name.concepts:
@@ -977,12 +984,15 @@ class _Cluster:
     surnames: set[str] = field(default_factory=set)  # of full names in exact scripts, as in _Record
     exact_sounds: set[str] = field(default_factory=set)  # sound skeletons of names in exact scripts (loose pass)
     years: set[int] = field(default_factory=set)  # of its event titles: two years, two events
+    titles: set[TitleParts] = field(default_factory=set)  # of its event titles: all must agree
 
     def conflicts(self, other: _Cluster) -> bool:
         if self.known and other.known and self.known != other.known:
             return True  # two entities already given ids stay apart: an id once given is kept
         if self.years and other.years and self.years.isdisjoint(other.years):
             return True  # "Kanjuruhan riot 2019" and "2022 Kanjuruhan Stadium disaster": an own name, two events
+        if self.titles and other.titles and not _titles_agree(self.titles, other.titles):
+            return True  # a title naming fewer places links two events only when it fits both
         if len(self.types | other.types) > 1:
             return True
         if any(other.kb.get(ns, value) != value for ns, value in self.kb.items()):
@@ -1004,6 +1014,7 @@ class _Cluster:
         self.surnames |= other.surnames
         self.exact_sounds |= other.exact_sounds
         self.years |= other.years
+        self.titles |= other.titles
 
     def exact_agree(self, other: _Cluster) -> bool:
         """Whether a loose cross-script link may join the two clusters: when both hold names in exact scripts,
@@ -1013,6 +1024,19 @@ class _Cluster:
             return True
         mine, theirs = sorted(self.exact_sounds)[:MAX_AGREE], sorted(other.exact_sounds)[:MAX_AGREE]
         return any(fuzz.ratio(a, b) >= EXACT_AGREE_RATIO for a in mine for b in theirs)
+
+
+def _titles_agree(a: set[TitleParts], b: set[TitleParts]) -> bool:
+    """Whether the event titles of two clusters can all name one event: one kind, one year, at most one month, and
+    one title naming every place the others name (*Russian invasion* and *invasion of Ukraine* under *Russian
+    invasion of Ukraine*; a title with fewer places never bridges two events that name different ones)."""
+    titles = a | b
+    if len({t.kind for t in titles}) > 1 or len({t.year for t in titles}) > 1:
+        return False
+    if len({t.month for t in titles} - {None}) > 1:
+        return False
+    widest = max(titles, key=lambda t: (len(t.anchors), t.key()))
+    return all(t.anchors <= widest.anchors for t in titles)
 
 
 class _Clustering:
@@ -1037,7 +1061,8 @@ class _Clustering:
                         if unit.type == "PER" and len(n.tokens) > 1 and n.script in EXACT_SCRIPTS}
             self._add(_Node({n.spelling for n in unit.names}),
                       _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""},
-                               surnames, years={n.year for n in unit.names if n.year}))
+                               surnames, years={n.year for n in unit.names if n.year},
+                               titles={n.title for n in unit.names if n.title}))
 
     def _add(self, node: _Node, cluster: _Cluster) -> int:
         i = len(self.nodes)
@@ -1055,7 +1080,7 @@ class _Clustering:
                 _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid,
                          surnames=set(rec.surnames),
                          exact_sounds={s for s, script, _initials in rec.sounds if script in EXACT_SCRIPTS},
-                         years=set(rec.years)))
+                         years=set(rec.years), titles=set(rec.titles)))
         return self.known_node[eid]
 
     def find(self, i: int) -> int:

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import combinations
 
 from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of
 from newsweave.kb.gazetteer import fold as gaz_fold
@@ -48,6 +51,10 @@ MIN_UNSPACED_PLACE = 3
 MAX_UNSPACED_TAIL = 2
 #: Most pieces of one gazetteer name tried at each position of a title.
 MAX_NAME_PIECES = 4
+#: Titles naming at most this many places also get keys for their subsets of places (:func:`title_keys`).
+MAX_SUBKEY_ANCHORS = 3
+#: Longest function word (letters) of :func:`_inner_kind`.
+MAX_FUNCTION_WORD = 3
 #: Kinds of happening whose instances carry a given name of their own (*Hurricane Ian*, *Furacão Ian*, *Ян
 #: (ураган)*): the kind and the name make a key without year or place (:func:`named_kind_key`).
 NAMED_CONCEPTS = frozenset({"storm"})
@@ -273,28 +280,92 @@ def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
     return found, covered
 
 
+@dataclass(frozen=True, slots=True)
+class TitleParts:
+    """What an event title says: its kind of happening (with qualifiers), year, month (None when it names none) and
+    the KB ids of the places and organisations it names."""
+
+    kind: str
+    year: int
+    month: int | None
+    anchors: frozenset[str]
+
+    def key(self, anchors: frozenset[str] | None = None, month: bool = True) -> str:
+        """``#kind|year[-month]|anchors`` (``anchors``: a subset of the title's, for :func:`title_keys`)."""
+        when = f"{self.year}-{self.month:02d}" if self.month and month else str(self.year)
+        return f"#{self.kind}|{when}|{'+'.join(sorted(self.anchors if anchors is None else anchors))}"
+
+
 @lru_cache(maxsize=1 << 16)
-def title_key(title: str, lang: str | None) -> str | None:
-    """``#concept+qualifiers|year[-month]|anchors`` of an event title (*2022 Swedish general election* and
-    *Riksdagsvalet i Sverige 2022* -> ``#election|2022|iso:SE``; a month when it names one, so that a country's
-    two coups of one year stay apart), None unless it names exactly one year, one kind of happening and at
-    least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`)."""
+def title_parts(title: str, lang: str | None) -> TitleParts | None:
+    """The :class:`TitleParts` of an event title, None unless it names exactly one year, one kind of happening and
+    at least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`)."""
     year = title_year(title[:MAX_NAME_CHARS])
     if year is None:
         return None
     words = [gaz_fold(p) for p in gaz_pieces(title[:MAX_NAME_CHARS])]
     words = [w for w in words if not w.isdigit()]
     concepts, used = title_concepts(words)
-    if len(concepts) != 1:
+    if len(concepts) != 1 or _inner_kind(title, lang, min(used, default=0)):
         return None
     concept = concepts.pop()
     month = title_month(title[:MAX_NAME_CHARS], words, lang)
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
-    if not anchors or (concept in LOCAL_CONCEPTS and not any(place(a) for a in anchors)):
+    if not _anchored(concept, anchors):
         return None
-    when = f"{year}-{month:02d}" if month else str(year)
-    return f"#{'+'.join([concept, *sorted(qualifiers)])}|{when}|{'+'.join(sorted(anchors))}"
+    return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)
+
+
+def _inner_kind(title: str, lang: str | None, first: int) -> bool:
+    """Whether the kind word of a spaced title (at word ``first``, digits left out) names the event something
+    happened in, not the title's own head: a content word that is no place comes before it, then a function word
+    (*Child abductions in the 2022 Russian invasion of Ukraine*: a title about abductions). Function words are
+    lower-case words of at most :data:`MAX_FUNCTION_WORD` letters (*in*, *the*, *w*, *во*)."""
+    gaz = _gazetteer()
+    pieces = [p for p in gaz_pieces(title[:MAX_NAME_CHARS]) if not p.isdigit()][:first]
+    content = False
+    for piece in pieces:
+        if len(piece) <= MAX_FUNCTION_WORD and piece.islower():
+            if content:
+                return True
+        elif gaz is not None and not _inflected_lookup(gaz, (gaz_fold(piece),), lang):
+            content = True
+    return False
+
+
+def _anchored(concept: str, anchors: Iterable[str]) -> bool:
+    """Whether a title's places say where it happened: any for most kinds, a city or region for local ones."""
+    anchors = list(anchors)
+    return bool(anchors) and (concept not in LOCAL_CONCEPTS or any(place(a) for a in anchors))
+
+
+def title_key(title: str, lang: str | None) -> str | None:
+    """``#concept+qualifiers|year[-month]|anchors`` of an event title (*2022 Swedish general election* and
+    *Riksdagsvalet i Sverige 2022* -> ``#election|2022|iso:SE``; a month when it names one, so that a country's
+    two coups of one year stay apart), None without :func:`title_parts`."""
+    parts = title_parts(title, lang)
+    return parts.key() if parts else None
+
+
+@lru_cache(maxsize=1 << 16)
+def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
+    """:func:`title_key` and the keys of the same title with fewer of its places (each non-empty subset that still
+    anchors it, at most :data:`MAX_SUBKEY_ANCHORS` places) or without its month: *Venäjän hyökkäys Ukrainaan 2022*
+    (Russia, Ukraine) meets *Російське вторгнення в Україну* (Ukraine) and *Ruska invazija 2022* (Russia). A
+    shared key is a candidate link only: canonicalisation joins two titles' clusters only when all their titles can
+    name one event (one kind, year and month, and one title naming all their places)."""
+    parts = title_parts(title, lang)
+    if parts is None:
+        return ()
+    keys = [parts.key()]
+    anchors = sorted(parts.anchors)
+    if len(anchors) <= MAX_SUBKEY_ANCHORS:
+        for n in range(1, len(anchors) + 1):
+            for subset in combinations(anchors, n):
+                if _anchored(parts.kind.split("+")[0], subset):
+                    keys += [parts.key(frozenset(subset)), parts.key(frozenset(subset), month=False)]
+    return tuple(dict.fromkeys(keys))
 
 
 @lru_cache(maxsize=1 << 16)
