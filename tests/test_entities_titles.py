@@ -153,3 +153,8 @@ def test_entities_titles_a_title_naming_fewer_places_joins_the_event_it_fits() -
 def test_entities_titles_something_within_an_event_is_not_the_event_in_spaced_scripts_too() -> None:
     assert title_key("Child abductions in the 2022 Russian invasion of Ukraine", "en") is None
     assert title_key("2022 Russian invasion of Ukraine", "en") == "#invasion|2022|iso:RU+iso:UA"
+
+
+def test_entities_titles_thai_heads_first_and_greek_genitives_anchor() -> None:
+    assert title_key("แผ่นดินไหวในประเทศตุรกีและประเทศซีเรีย พ.ศ. 2566", "th") == "#earthquake|2023|iso:SY+iso:TR"
+    assert title_key("Σεισμός Τουρκίας-Συρίας (2023)", "el") == "#earthquake|2023|iso:SY+iso:TR"

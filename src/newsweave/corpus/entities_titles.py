@@ -49,6 +49,8 @@ MAX_UNSPACED_NAME = 8
 MIN_UNSPACED_PLACE = 3
 #: Characters other than place names an unspaced title may have after its type word (*事件*, *案*).
 MAX_UNSPACED_TAIL = 2
+#: Characters a head-initial title may have before its kind word (Thai *เหตุ* incident, *การ*, *กรณี*).
+MAX_HEAD_OFFSET = 6
 #: Most pieces of one gazetteer name tried at each position of a title.
 MAX_NAME_PIECES = 4
 #: Titles naming at most this many places also get keys for their subsets of places (:func:`title_keys`).
@@ -73,6 +75,8 @@ _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
 _DIGIT_MONTH_RE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*[月월]")
 _UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+#: Unspaced scripts of head-initial languages, whose titles start with the kind of happening.
+_HEAD_INITIAL = frozenset({"THAI", "LAO", "KHMER", "MYANMAR"})
 
 
 @cache
@@ -223,9 +227,12 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
 
 
 def _head_final(word: str, entry: str) -> bool:
-    """Whether a type entry heads an unspaced title (Chinese, Japanese and Thai put the head last): after its
-    last occurrence come at most :data:`MAX_UNSPACED_TAIL` characters that are not place names (*事件*,
-    *案*), so *...入侵烏克蘭期間的兒童綁架事件*, about something during an invasion, is no invasion."""
+    """Whether a type entry heads an unspaced title. Chinese and Japanese put the head last: after its last
+    occurrence come at most :data:`MAX_UNSPACED_TAIL` characters that are not place names (*事件*, *案*), so
+    *...入侵烏克蘭期間的兒童綁架事件*, about something during an invasion, is no invasion. Thai, Lao, Khmer and
+    Burmese put it first: it starts within :data:`MAX_HEAD_OFFSET` characters (*เหตุระเบิด...*)."""
+    if script_of(word) in _HEAD_INITIAL:  # Thai puts the head first: an incident (เหตุ), then what happened
+        return word.index(entry) <= MAX_HEAD_OFFSET
     gaz = _gazetteer()
     tail = word[word.rindex(entry) + len(entry):]
     covered = _unspaced_anchors(gaz, tail)[1] if gaz is not None else 0

@@ -88,7 +88,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "lt": Inflection(frozenset({"o", "ui", "ą", "u", "e", "os", "ai", "ijos", "ijoje", "iją"}),
                      ("", "as", "a", "ija", "is")),
     "lv": Inflection(frozenset({"a", "am", "u", "ā", "as", "ai", "ijas", "ijā", "iju"}), ("", "s", "a", "ija")),
-    "el": Inflection(frozenset({"ς", "υ", "ου", "ης", "ας"}), ("", "α", "η", "ος", "ας")),
+    "el": Inflection(frozenset({"ς", "σ", "υ", "ου", "ης", "ας", "ησ", "ασ"}), ("", "α", "η", "ος", "ας", "οσ", "ασ")),
 }
 
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
