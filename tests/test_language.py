@@ -416,3 +416,22 @@ def test_language_turkmen_and_crimean_tatar_letters(text: str, lang: str) -> Non
 def test_language_iberian_everyday_words(text: str, lang: str) -> None:
     """el/una are Catalan as much as Spanish: yesterday and law (ahir/ayer/ontem/onte, llei/ley/lei) decide."""
     assert identify(text).lang == lang
+
+
+def test_language_words_keep_their_vowel_signs() -> None:
+    """Devanagari and Bengali vowel signs are combining marks, not letters: a word must not fall apart at them."""
+    from newsweave.stages.language import _common_words
+
+    assert _common_words("प्रधानमंत्री ने कहा है कि क्षेत्र में शांति है।", 20) == [
+        "प्रधानमंत्री", "ने", "कहा", "है", "कि", "क्षेत्र", "में", "शांति", "है"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("जर्जिया मेलोनी इटालीकी पहिलो महिला प्रधानमन्त्री बनिन् र उनले सरकार गठन गरिन्।", "ne"),
+    ("जॉर्जिया मेलोनी इटलीच्या पहिल्या महिला पंतप्रधान झाल्या आणि त्यांनी सरकार स्थापन केले.", "mr"),
+    ("जॉर्जिया मेलोनी इटली की पहली महिला प्रधानमंत्री बनीं और उन्होंने सरकार बनाई है।", "hi"),
+    ("Si Giorgia Meloni nahimong unang babaye nga punong ministro sa Italya.", "ceb"),
+    ("Si Giorgia Meloni ang naging kauna-unahang babaeng punong ministro ng Italya.", "tl"),
+])
+def test_language_devanagari_and_philippine_grammar_words(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

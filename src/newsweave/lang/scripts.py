@@ -234,15 +234,33 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
                          "hebben", "zal", "als", "deze", "er", "zij", "ze", "hun", "tegen", "tijdens", "zich",
                          "geweest", "ik", "jij", "jullie"}),
     },
-    # Bhojpuri against Hindi: Bhojpuri forms its past in -al/-il (gail "went", bhail "became", kail "did",
-    # rahal "was") and has the copula ba; its pronouns are unuka/okar/eh/oh. Hindi has gaya/hua/kiya, hai/tha,
-    # the ergative ne and the pronouns is/us/yah/vah. Postpositions both use (ke, se, mein, par) are left out.
+    # Devanagari languages by their grammar words. Bhojpuri forms its past in -al/-il (gail "went", bhail
+    # "became", kail "did", rahal "was") and has the copula ba; its pronouns are unuka/okar/eh/oh. Nepali has
+    # ra "and", chha/thiyo "is/was", pani "also", lagi "for", yo "this" and the ergative -le. Marathi has ani
+    # "and", aahe "is", hote "was", madhye "in". Hindi has aur, hai/tha, gaya/hua/kiya, the ergative ne and
+    # is/us/yah/vah. Postpositions several use (ke, se, mein, par), Hindi ho/hi/ya (Nepali "is", Marathi
+    # "this", "or") and forms Hindi shares (bane "made", hota/hote/hoti "is/was") are left out.
     {
         "bho": frozenset({"गइल", "भइल", "कइल", "रहल", "गइलें", "भइलें", "कइलें", "कहलें", "गइलन", "कइलन",
                           "कहलन", "बा", "बाड़े", "बाड़ें", "बाड़ी", "बाटे", "बानी", "होला", "जाला", "उनुका",
                           "उनकर", "ओकर", "एकर", "एह", "ओह", "आपन", "हमनी", "खातिर"}),
+        "ne": frozenset({"र", "छ", "छन्", "थियो", "थिए", "भएको", "भएका", "गरेको", "गरेका", "गर्न", "गर्ने", "हुने",
+                         "रहेको", "लागि", "पनि", "यो", "त्यो", "भयो", "गरे", "भने", "भन्दा", "पहिलो", "पछि", "उनले",
+                         "उनको", "बनिन्"}),
+        "mr": frozenset({"आणि", "आहे", "आहेत", "मध्ये", "झाले", "झाली", "झाला", "केले", "केली", "यांनी",
+                         "त्यांनी", "करण्यात", "असे", "नाही", "पहिल्या"}),
         "hi": frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गयी", "गए", "हुआ", "हुई", "हुए", "किया",
-                         "किए", "कहा", "ने", "और", "यह", "वह", "इस", "उस", "इन", "उन", "लिए", "अपने", "अपनी"}),
+                         "किए", "कहा", "ने", "और", "यह", "वह", "इस", "उस", "लिए", "अपने", "अपनी"}),
+    },
+    # Philippine languages: Tagalog at "and", ng/na linkers, ay, ito "this", mula "from", hindi "not"; Cebuano
+    # ug/og "and", nga linker, kini "this", gikan "from", dili "not"; Waray ngan "and", han/hin, ha "in", an
+    # "the", ini "this". ang, sa, mga and si are shared.
+    {
+        "tl": frozenset({"at", "ng", "na", "ay", "ito", "mula", "noong", "hindi", "ngayon", "isang", "naging",
+                         "kanyang", "kaniyang", "niya", "nang"}),
+        "ceb": frozenset({"ug", "og", "nga", "kini", "gikan", "dili", "karon", "usa", "niadtong", "nahimong",
+                          "iyang", "didto", "kay"}),
+        "war": frozenset({"ngan", "nga", "han", "hin", "ha", "an", "ini", "tikang", "diri", "yana", "hiya"}),
     },
 )
 
@@ -269,9 +287,9 @@ LETTER_FOREIGN: dict[str, dict[str, str]] = {
     "Latn": {
         "uz": "əçşöüñıäğáńǵňý",
         "az": "ʻñäáńǵňý",
-        "tr": "əʻáńǵňýñ",
+        "tr": "əʻáńǵňýñqx",
         "kaa": "əçşğöüñʻňý",
-        "tk": "ıəğʻñáńǵ",
+        "tk": "ıəğʻñáńǵqx",
         "crh": "əʻáńǵňý",
     },
 }

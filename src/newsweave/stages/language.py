@@ -118,7 +118,27 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.[a-z]{2,}/\S*|[\w.+-]+@[
 #: A word with both basic Latin letters and letters of a non-Latin script (homoglyphs, Roman numerals).
 _NON_LATIN = r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
 _LATIN_MIXED_WORD = re.compile(rf"\b(?=\w*[A-Za-z])(?=\w*{_NON_LATIN})\w+")
-_WORD = re.compile(r"[^\W\d_]+(?:['ʼʻ’][^\W\d_]+)*")
+
+
+def _combining_marks() -> str:
+    """A regex character class body of every combining mark in the Basic Multilingual Plane (Mn, Mc, Me).
+
+    Python's ``\\w`` leaves them out, so without them a Devanagari, Bengali or Thai word falls apart at
+    each vowel sign (प्रधानमंत्री into प, रध, नम, त, र) and no grammar word of those scripts is ever seen whole.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+_MARKS = _combining_marks()
+_LETTERS = rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
+_WORD = re.compile(rf"{_LETTERS}(?:['ʼʻ’]{_LETTERS})*")
 #: What may stand between a sentence's end (or the text's start) and the sentence's first word.
 _OPENERS = frozenset(" \t\n\"'«„“‘([-—–")
 _SENTENCE_ENDS = frozenset(".!?:…。！？")
