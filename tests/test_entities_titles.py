@@ -158,3 +158,10 @@ def test_entities_titles_something_within_an_event_is_not_the_event_in_spaced_sc
 def test_entities_titles_thai_heads_first_and_greek_genitives_anchor() -> None:
     assert title_key("แผ่นดินไหวในประเทศตุรกีและประเทศซีเรีย พ.ศ. 2566", "th") == "#earthquake|2023|iso:SY+iso:TR"
     assert title_key("Σεισμός Τουρκίας-Συρίας (2023)", "el") == "#earthquake|2023|iso:SY+iso:TR"
+
+
+def test_entities_titles_undated_title_with_a_city_joins_its_dated_titles() -> None:
+    ids = _ids([("2020 Vienna attack", "en"), ("Vienna attack", "en"), ("Anschlag in Wien 2020", "de"),
+                ("2017 Vienna attack", "en"), ("Finnish election", "en"), ("2019 Finnish election", "en")])
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    assert ids[4] != ids[5]  # a country without a year is not enough

@@ -54,6 +54,7 @@ from newsweave.corpus.entities_titles import (
     title_name_key,
     title_parts,
     title_year,
+    undated_title_parts,
     whole_name_kb,
 )
 from newsweave.kb.names import (
@@ -331,7 +332,7 @@ class _Name:
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
         dated = any(c.isdigit() for c in surface)
-        title = title_parts(surface, lang) if dated else None
+        title = title_parts(surface, lang) if dated else undated_title_parts(surface, lang)
         if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
             keys.update(title_keys(surface, lang))
         named = named_kind_key(surface) if len(folded.split()) < 4 else None
@@ -1027,11 +1028,11 @@ class _Cluster:
 
 
 def _titles_agree(a: set[TitleParts], b: set[TitleParts]) -> bool:
-    """Whether the event titles of two clusters can all name one event: one kind, one year, at most one month, and
+    """Whether the event titles of two clusters can all name one event: one kind, at most one year and one month, and
     one title naming every place the others name (*Russian invasion* and *invasion of Ukraine* under *Russian
     invasion of Ukraine*; a title with fewer places never bridges two events that name different ones)."""
     titles = a | b
-    if len({t.kind for t in titles}) > 1 or len({t.year for t in titles}) > 1:
+    if len({t.kind for t in titles}) > 1 or len({t.year for t in titles} - {None}) > 1:
         return False
     if len({t.month for t in titles} - {None}) > 1:
         return False

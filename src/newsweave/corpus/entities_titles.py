@@ -289,17 +289,20 @@ def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
 
 @dataclass(frozen=True, slots=True)
 class TitleParts:
-    """What an event title says: its kind of happening (with qualifiers), year, month (None when it names none) and
-    the KB ids of the places and organisations it names."""
+    """What an event title says: its kind of happening (with qualifiers), year and month (None when it names none)
+    and the KB ids of the places and organisations it names."""
 
     kind: str
-    year: int
+    year: int | None
     month: int | None
     anchors: frozenset[str]
 
-    def key(self, anchors: frozenset[str] | None = None, month: bool = True) -> str:
-        """``#kind|year[-month]|anchors`` (``anchors``: a subset of the title's, for :func:`title_keys`)."""
-        when = f"{self.year}-{self.month:02d}" if self.month and month else str(self.year)
+    def key(self, anchors: Iterable[str] | None = None, month: bool = True, year: bool = True) -> str:
+        """``#kind|year[-month]|anchors`` (``anchors``: a subset of the title's, for :func:`title_keys`; ``year``,
+        ``month`` False: without them)."""
+        when = str(self.year) if self.year and year else ""
+        if when and self.month and month:
+            when += f"-{self.month:02d}"
         return f"#{self.kind}|{when}|{'+'.join(sorted(self.anchors if anchors is None else anchors))}"
 
 
@@ -308,15 +311,28 @@ def title_parts(title: str, lang: str | None) -> TitleParts | None:
     """The :class:`TitleParts` of an event title, None unless it names exactly one year, one kind of happening and
     at least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`)."""
     year = title_year(title[:MAX_NAME_CHARS])
-    if year is None:
+    return _parts(title, lang, year) if year is not None else None
+
+
+@lru_cache(maxsize=1 << 16)
+def undated_title_parts(title: str, lang: str | None) -> TitleParts | None:
+    """The :class:`TitleParts` of an event title that names no year but one kind of happening and a city or region
+    (*Seoul Halloween crowd crush*, *Tempi train crash*): news names the same event with and without its year. A
+    country is not enough without a year (*Finnish election*: one every few years)."""
+    if title_year(title[:MAX_NAME_CHARS]) is not None or len(title.split()) < 2:
         return None
+    parts = _parts(title, lang, None)
+    return parts if parts is not None and any(place(a) for a in parts.anchors) else None
+
+
+def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     words = [gaz_fold(p) for p in gaz_pieces(title[:MAX_NAME_CHARS])]
     words = [w for w in words if not w.isdigit()]
     concepts, used = title_concepts(words)
     if len(concepts) != 1 or _inner_kind(title, lang, min(used, default=0)):
         return None
     concept = concepts.pop()
-    month = title_month(title[:MAX_NAME_CHARS], words, lang)
+    month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
     if not _anchored(concept, anchors):
@@ -359,19 +375,22 @@ def title_key(title: str, lang: str | None) -> str | None:
 def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     """:func:`title_key` and the keys of the same title with fewer of its places (each non-empty subset that still
     anchors it, at most :data:`MAX_SUBKEY_ANCHORS` places) or without its month: *Venäjän hyökkäys Ukrainaan 2022*
-    (Russia, Ukraine) meets *Російське вторгнення в Україну* (Ukraine) and *Ruska invazija 2022* (Russia). A
-    shared key is a candidate link only: canonicalisation joins two titles' clusters only when all their titles can
-    name one event (one kind, year and month, and one title naming all their places)."""
-    parts = title_parts(title, lang)
+    (Russia, Ukraine) meets *Російське вторгнення в Україну* (Ukraine) and *Ruska invazija 2022* (Russia); and
+    without the year for subsets with a city or region, which an undated title (:func:`undated_title_parts`) also
+    gets. A shared key is a candidate link only: canonicalisation joins two titles' clusters only when all their
+    titles can name one event (one kind, year and month, and one title naming all their places)."""
+    parts = title_parts(title, lang) or undated_title_parts(title, lang)
     if parts is None:
         return ()
-    keys = [parts.key()]
+    keys = [parts.key()] if parts.year else []
     anchors = sorted(parts.anchors)
     if len(anchors) <= MAX_SUBKEY_ANCHORS:
         for n in range(1, len(anchors) + 1):
             for subset in combinations(anchors, n):
-                if _anchored(parts.kind.split("+")[0], subset):
-                    keys += [parts.key(frozenset(subset)), parts.key(frozenset(subset), month=False)]
+                if parts.year and _anchored(parts.kind.split("+")[0], subset):
+                    keys += [parts.key(subset), parts.key(subset, month=False)]
+                if any(place(a) for a in subset):
+                    keys.append(parts.key(subset, year=False))
     return tuple(dict.fromkeys(keys))
 
 
