@@ -216,6 +216,31 @@ def test_ner_tagger_places_mode_keeps_gazetteer_countries(tmp_path) -> None:
     assert {("Kolwyn", "PER", "tagger"), ("Kazakhstan", "LOC", "gazetteer")} <= found
 
 
+def test_ner_tagger_universal_model_types_untyped_capitalised_names(tmp_path) -> None:
+    import pycrfsuite
+
+    from newsweave.stages.entities import _Doc
+    from newsweave.stages.ner_tagger import CRFTagger, features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    rules = EntityStage(use_natasha=False, use_tagger=False)
+    for name in ("Zorbak", "Quenta", "Villux", "Moravek", "Tessaly", "Brondal"):
+        doc = _Doc(f"We met {name} today.", "en", [])
+        rules.run_layers(doc, until="tagger")
+        xseq = [features(doc, k, lexical=False) for k in range(len(doc.toks))]
+        assert not any(f.startswith(("w=", "s3=", "p2=", "-1:w=")) for x in xseq for f in x)  # no words, no affixes
+        trainer.append(xseq, ["O", "O", "B-PER", "O"])
+    path = tmp_path / "xx.crfsuite"
+    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(path))
+    text = "We met Kolwyn today."
+    assert ("Kolwyn", "MISC") in {(m.text, m.type) for m in rules.recognise(text, "en")}
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    stage.tagger = CRFTagger({}, {}, {}, universal=path)
+    # The capitalisation layer still finds the name; the model only gives it a type.
+    assert {(m.text, m.type, m.layer) for m in stage.recognise(text, "en")} == {("Kolwyn", "PER", "capitalisation")}
+
+
 def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -> None:
     zh = stage.recognise("哈萨克斯坦总统在阿斯塔纳会见了俄罗斯总统。", "zh")
     assert {(m.text, m.type, m.kb_id) for m in zh} >= {("哈萨克斯坦", "LOC", "iso:KZ"), ("俄罗斯", "LOC", "iso:RU")}

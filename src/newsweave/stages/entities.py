@@ -405,6 +405,8 @@ class _Doc:
         self.keys = {t.key for t in self.toks}
         #: Pieces a statistical tagger has decided on (its ``override`` mode): the capitalisation guess skips them.
         self.decided: list[bool] = [False] * len(self.toks)
+        #: The owners of the pieces when the tagger ran, kept where its universal model reads the text later.
+        self.tagger_owner: list[int] | None = None
         self._lower: frozenset[str] | None = None
         self._quoted: list[bool] | None = None
 
@@ -1813,6 +1815,8 @@ class EntityStage:
         for name in known_from(doc.found, doc):
             known.add(name)
         _propagation_layer(doc, known)
+        if self.tagger is not None:
+            self.tagger.guess_types(doc)  # what propagation left untyped
         _first_names_as_places(doc)
         _roman_numeral_layer(doc)
         _acronym_layer(doc)

@@ -53,6 +53,15 @@ KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
 #: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson),
 #: a language's own common nouns do not (Parlamentsarmee).
 ABROAD = ("en", "de", "fr", "es", "it", "nl", "pl", "tr", "ru", "uk")
+#: Types the universal model may give a name (its MISC, trained only on GermEval's, is left to the rules).
+GUESSED_TYPES = ("PER", "LOC", "ORG")
+#: The universal model's lowest marginal for a type it gives an untyped name: below 0.6, wrong types outnumbered
+#: right ones on SlavicNER (evaluation only; held out on Kazakh, the model was neutral at any threshold).
+GUESS_MIN_MARGINAL = 0.6
+#: Pieces either side of an untyped name that the universal model reads (its features look two pieces away).
+GUESS_WINDOW = 5
+#: The delexicalised model for languages without their own (see :func:`features` without ``lexical``).
+UNIVERSAL = "xx"
 #: Sentences longer than this (in pieces) are not tagged: lists and tables, not prose.
 MAX_SENTENCE_PIECES = 400
 
@@ -62,8 +71,11 @@ def model_path(lang: str) -> Path:
     return DATA_DIR / f"ner_crf_{lang}.crfsuite"
 
 
+@lru_cache(maxsize=200_000)
 def _shape(text: str) -> str:
-    """The word's letter classes with runs collapsed: ``Xx``, ``X``, ``Xx.X`` -> ``XxX``, ``d``, ``xXx``."""
+    """The word's letter classes with runs collapsed: ``Xx``, ``X``, ``Xx.X`` -> ``XxX``, ``d``, ``xXx``.
+
+    Remembered per word: each piece's shape is asked by its own features and its two neighbours'."""
     out = []
     for ch in text[:12]:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else "o" if ch.isalpha() else "m"
@@ -140,16 +152,19 @@ def _gazetteer_cue(text: str, key: str, lang: str) -> str:
 class Cues:
     """One document's memo of its pieces' cues (each is used by five pieces' features) and document-wide sets."""
 
-    def __init__(self, doc: ent._Doc) -> None:
+    def __init__(self, doc: ent._Doc, owner: list[int] | None = None) -> None:
         self.by_piece: dict[int, list[str]] = {}
         #: Words the document writes capitalised mid-sentence (a name, or a German noun) somewhere.
         self.capitalised = frozenset(t.key for t in doc.toks if t.cap and not t.sent_start and not t.upper)
+        #: Which finding owns each piece, as the tagger's layer saw it (later layers' findings are not cues).
+        self.owner = doc.owner if owner is None else owner
 
 
-def _token_features(doc: ent._Doc, k: int, capitalised: frozenset[str]) -> list[str]:
+def _token_features(doc: ent._Doc, k: int, cues: Cues) -> list[str]:
     """The cues of one piece that its own and its neighbours' features repeat."""
     tok = doc.toks[k]
-    owner = doc.owner[k]
+    capitalised = cues.capitalised
+    owner = cues.owner[k]
     found = doc.found[owner] if owner >= 0 else None
     zipf = ent._zipf(tok.key, tok.lang) if tok.key else 0.0
     if found is None:
@@ -179,25 +194,27 @@ def _token_features(doc: ent._Doc, k: int, capitalised: frozenset[str]) -> list[
     return cues
 
 
-def features(doc: ent._Doc, k: int, cues: Cues | None = None) -> list[str]:
+def features(doc: ent._Doc, k: int, cues: Cues | None = None, lexical: bool = True) -> list[str]:
     """The CRF features of piece ``k``: the word, its affixes, shape and script, and its neighbours' cues.
 
-    ``cues`` (built once per document) memoises :func:`_token_features`.
+    ``cues`` (built once per document) memoises :func:`_token_features`. Without ``lexical`` the words and
+    affixes are left out: the universal model reads only cues that mean the same in every language.
     """
     cues = Cues(doc) if cues is None else cues
     memo = cues.by_piece
 
     def cue(j: int) -> list[str]:
         if j not in memo:
-            memo[j] = _token_features(doc, j, cues.capitalised)
+            memo[j] = _token_features(doc, j, cues)
         return memo[j]
 
     toks = doc.toks
     tok = toks[k]
     key = tok.key
-    feats = [f"w={key}", f"s1={key[-1:]}", f"s2={key[-2:]}", f"s3={key[-3:]}", f"s4={key[-4:]}",
-             f"p2={key[:2]}", f"p3={key[:3]}", f"p4={key[:4]}", f"shape={_shape(tok.text)}",
-             f"len={min(len(key), 12) // 3}", f"script={script_of(tok.text)[:4]}"]
+    feats = [f"shape={_shape(tok.text)}", f"len={min(len(key), 12) // 3}", f"script={script_of(tok.text)[:4]}"]
+    if lexical:
+        feats.extend((f"w={key}", f"s1={key[-1:]}", f"s2={key[-2:]}", f"s3={key[-3:]}", f"s4={key[-4:]}",
+                      f"p2={key[:2]}", f"p3={key[:3]}", f"p4={key[:4]}"))
     if tok.sent_start:
         feats.append("sent0")
     feats.extend(cue(k))
@@ -207,14 +224,16 @@ def features(doc: ent._Doc, k: int, cues: Cues | None = None) -> list[str]:
             feats.append(f"{off}:edge")
             continue
         other = toks[j]
-        feats.append(f"{off}:w={other.key}")
+        if lexical:
+            feats.append(f"{off}:w={other.key}")
         if abs(off) == 1:
-            feats.append(f"{off}:s3={other.key[-3:]}")
+            if lexical:
+                feats.append(f"{off}:s3={other.key[-3:]}")
             feats.append(f"{off}:shape={_shape(other.text)}")
         feats.extend(f"{off}:{c}" for c in cue(j))
-    if k > 0:
+    if lexical and k > 0:
         feats.append(f"w-1|w={toks[k - 1].key}|{key}")
-    if k + 1 < len(toks):
+    if lexical and k + 1 < len(toks):
         feats.append(f"w|w+1={key}|{toks[k + 1].key}")
     return feats
 
@@ -262,7 +281,7 @@ class CRFTagger:
     """
 
     def __init__(self, models: dict[str, Path], scripts: dict[str, list[str]], modes: dict[str, str],
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, universal: Path | None = None) -> None:
         import pycrfsuite
 
         self.taggers = {}
@@ -274,6 +293,11 @@ class CRFTagger:
         self.modes = {lang: modes.get(lang, "fill") for lang in self.taggers}
         #: The stage's gazetteer, to tell big places from small ones (``places`` mode).
         self.gazetteer = gazetteer
+        #: The delexicalised model for every other language written in a cased script (see :data:`UNIVERSAL`).
+        self.universal = None
+        if universal is not None:
+            self.universal = pycrfsuite.Tagger()
+            self.universal.open(str(universal))
 
     @property
     def languages(self) -> frozenset[str]:
@@ -285,8 +309,11 @@ class CRFTagger:
         for sent in sentences(doc):
             lang = doc.toks[sent[0]].lang
             tagger = self.taggers.get(lang)
-            if tagger is None or len(sent) > MAX_SENTENCE_PIECES or \
-                    dominant_script(doc, sent) not in self.scripts.get(lang, ()):
+            if tagger is None:
+                if self.universal is not None and lang not in ent._NATASHA_LANGS and doc.tagger_owner is None:
+                    doc.tagger_owner = list(doc.owner)  # the universal model reads these later (guess_types)
+                continue
+            if len(sent) > MAX_SENTENCE_PIECES or dominant_script(doc, sent) not in self.scripts.get(lang, ()):
                 continue
             labels = tagger.tag([features(doc, k, cues) for k in sent])
             mode = self.modes[lang]
@@ -305,6 +332,33 @@ class CRFTagger:
                     doc.claim(ent.Found(i, j, kind, max(conf, old.confidence), old.layer, old.lemma, old.kb_id))
                 elif doc.free(i, j):
                     doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
+
+    def guess_types(self, doc: ent._Doc) -> None:
+        """Give the capitalisation layer's untyped names (MISC) the type the universal model reads from their
+        context, in languages without a model of their own, where it reads the same run with a marginal of at
+        least ``GUESS_MIN_MARGINAL``. Only a window of ``GUESS_WINDOW`` pieces either side of each such name is
+        tagged, with the cues the tagger's layer saw (``doc.tagger_owner``), as in training."""
+        if self.universal is None or doc.tagger_owner is None:
+            return
+        untyped = {f.i: f for f in doc.found if f.emit and f.type == "MISC" and f.layer == "capitalisation"}
+        if not untyped:
+            return
+        cues = Cues(doc, doc.tagger_owner)
+        tagger = self.universal
+        for sent in sentences(doc):
+            lang = doc.toks[sent[0]].lang
+            if lang in self.taggers or lang in ent._NATASHA_LANGS:
+                continue
+            for f in (untyped[k] for k in sent if k in untyped):
+                window = range(max(sent[0], f.i - GUESS_WINDOW), min(sent[-1] + 1, f.j + GUESS_WINDOW))
+                labels = tagger.tag([features(doc, k, cues, lexical=False) for k in window])
+                start, end = f.i - window.start, f.j - window.start
+                kind = labels[start][2:]
+                if labels[start].startswith("B-") and kind in GUESSED_TYPES and \
+                        all(label == "I-" + kind for label in labels[start + 1:end]) and \
+                        (end == len(labels) or labels[end] != "I-" + kind) and \
+                        min(tagger.marginal(labels[p], p) for p in range(start, end)) >= GUESS_MIN_MARGINAL:
+                    f.type = kind
 
     def _withdraw(self, doc: ent._Doc, sent: list[int], keep_places: bool) -> dict[tuple[int, int], ent.Found]:
         """Withdraw the earlier findings inside a sentence the tagger decides; they stay readable by span."""
@@ -339,7 +393,10 @@ def load_tagger(gazetteer: Gazetteer | None = None) -> CRFTagger | None:
     try:
         meta = json.loads(META_PATH.read_text(encoding="utf-8"))
         models = {lang: model_path(lang) for lang in meta.get("languages", []) if model_path(lang).exists()}
-        return CRFTagger(models, meta.get("scripts", {}), meta.get("modes", {}), gazetteer) if models else None
+        universal = model_path(UNIVERSAL) if meta.get("universal") and model_path(UNIVERSAL).exists() else None
+        if not models and universal is None:
+            return None
+        return CRFTagger(models, meta.get("scripts", {}), meta.get("modes", {}), gazetteer, universal)
     except (OSError, ValueError) as exc:
         log.warning("CRF tagger not loaded (%s); recognition runs without it", exc)
         return None
