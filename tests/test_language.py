@@ -435,3 +435,12 @@ def test_language_words_keep_their_vowel_signs() -> None:
 ])
 def test_language_devanagari_and_philippine_grammar_words(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("上海人讲闲话：侬好，阿拉是上海人，㑚从啥地方来？", "wuu"),
+    ("今天上海天气很好，市民纷纷到公园散步。", "zh"),
+    ("阿拉伯国家联盟峰会在开罗举行，伊朗外长出席。", "zh"),  # 阿拉, 伊 inside transliterated names
+])
+def test_language_shanghainese_words_tell_wuu_from_zh(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

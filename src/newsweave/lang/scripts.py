@@ -103,8 +103,10 @@ LETTER_MARKS: dict[str, dict[str, str]] = {
     "Geor": {"xmf": "ჷჸ", "ka": ""},
     # Written Cantonese: particles, pronouns, the copula 係 and negation 唔 that standard written Chinese
     # does not use (係 only inside the words of ``LETTER_MASKS``).
-    "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "zh": ""},
-    "Hans": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "zh": ""},
+    # Written Shanghainese (Wu): 侬/儂 "you", 㑚 "you (plural)", 搿 "this", 覅 "don't", 嘸 "not have"; its other
+    # common words (伊 "he", 阿拉 "we", 弗 "not") are also syllables of transliterated names (伊朗, 阿拉伯, 弗拉基米尔).
+    "Hant": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "wuu": "侬儂㑚搿覅嘸", "zh": ""},
+    "Hans": {"yue": "嘅咗喺嗰佢哋冇嚟啲嘢噉睇係唔乜咁畀啱搵諗咩攞", "wuu": "侬儂㑚搿覅嘸", "zh": ""},
 }
 
 #: Standard words that contain a mark letter of ``LETTER_MARKS`` without being evidence for it: 關係
