@@ -444,3 +444,16 @@ def test_language_devanagari_and_philippine_grammar_words(text: str, lang: str) 
 ])
 def test_language_shanghainese_words_tell_wuu_from_zh(text: str, lang: str) -> None:
     assert identify(text).lang == lang
+
+
+def test_language_eval_table_lists_document_errors_on_request() -> None:
+    from newsweave.evaluate.lang import DocError, LangEval, Scores, format_table
+
+    docs = Scores()
+    docs.add("yue", "zh")
+    docs.add("yue", "yue")
+    result = LangEval(docs, Scores(), sampled=True, errors=[DocError("yue", "zh", "Hant", 15, "俄羅斯入侵烏克蘭")])
+    assert "document errors" not in format_table(result)
+    table = format_table(result, errors=True)
+    assert "document errors (1)" in table
+    assert any(line.split()[:5] == ["yue", "->", "zh", "Hant", "15"] for line in table.splitlines())

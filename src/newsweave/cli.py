@@ -275,12 +275,13 @@ def recluster(db: _Db = _DEFAULT_DB) -> None:
 def eval_lang(
     full: Annotated[bool, typer.Option("--full", help="Score every document and sentence, not the CI sample.")] = False,
     sample: Annotated[int, typer.Option("--sample", help="Examples per language in the sample run.")] = 40,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every wrongly answered document.")] = False,
 ) -> None:
     """Language accuracy of documents and single sentences on SlavicNER and ITN dev data."""
     from newsweave.evaluate.lang import evaluate, format_table
 
     shared = _shared_or_exit()
-    typer.echo(format_table(evaluate(shared, full=full, sample=sample)))
+    typer.echo(format_table(evaluate(shared, full=full, sample=sample), errors=errors))
 
 
 @eval_app.command("time")

@@ -61,13 +61,25 @@ class Scores:
         return sum(self.right.values()) / n if n else 0.0
 
 
+@dataclass(slots=True, frozen=True)
+class DocError:
+    """A document whose answer is wrong: what error analysis needs to see at a glance."""
+
+    gold: str
+    answer: str
+    script: str
+    chars: int
+    excerpt: str
+
+
 @dataclass(slots=True)
 class LangEval:
-    """Document and sentence scores of one run."""
+    """Document and sentence scores of one run, and the documents answered wrongly."""
 
     docs: Scores
     sentences: Scores
     sampled: bool
+    errors: list[DocError] = field(default_factory=list)
 
 
 def gold_label(label: str) -> str:
@@ -111,15 +123,21 @@ def evaluate(shared: Path, *, full: bool = False, sample: int = 40) -> LangEval:
         docs, sents = stratified(docs, sample), stratified(sents, sample)
     stage = LanguageStage()
     doc_scores, sent_scores = Scores(), Scores()
+    errors = []
     for i, (gold, text) in enumerate(docs):
-        doc_scores.add(gold, stage(Article(id=str(i), text=text)).lang or "und")
+        art = stage(Article(id=str(i), text=text))
+        answer = art.lang or "und"
+        doc_scores.add(gold, answer)
+        if answer not in ACCEPT.get(gold, frozenset({gold})):
+            errors.append(DocError(gold, answer, art.script or "Zyyy", len(text), " ".join(text[:80].split())))
     for gold, text in sents:
         sent_scores.add(gold, identify(text).lang)
-    return LangEval(doc_scores, sent_scores, not full)
+    return LangEval(doc_scores, sent_scores, not full, errors)
 
 
-def format_table(result: LangEval) -> str:
-    """Per-language table, macro averages over languages with enough examples, and top confusions."""
+def format_table(result: LangEval, *, errors: bool = False) -> str:
+    """Per-language table, macro averages over languages with enough examples, and top confusions;
+    with ``errors``, every wrongly answered document too (gold, answer, script, length, opening)."""
     d, s = result.docs, result.sentences
     langs = sorted(set(d.total) | set(s.total), key=lambda g: (-(d.total[g] + s.total[g]), g))
     lines = [f"language accuracy ({'sample' if result.sampled else 'full'} run)",
@@ -137,4 +155,8 @@ def format_table(result: LangEval) -> str:
     for name, sc in (("documents", d), ("sentences", s)):
         top = ", ".join(f"{g}->{a} {n}" for (g, a), n in sc.confusions.most_common(10))
         lines.append(f"top confusions, {name}: {top or 'none'}")
+    if errors:
+        lines.append(f"document errors ({len(result.errors)}): gold -> answer, script, characters, opening")
+        for e in sorted(result.errors, key=lambda e: (e.gold, e.answer, e.excerpt)):
+            lines.append(f"  {e.gold:<6} -> {e.answer:<6} {e.script:<5} {e.chars:>6}  {e.excerpt}")
     return "\n".join(lines)
