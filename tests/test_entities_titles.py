@@ -165,3 +165,12 @@ def test_entities_titles_undated_title_with_a_city_joins_its_dated_titles() -> N
                 ("2017 Vienna attack", "en"), ("Finnish election", "en"), ("2019 Finnish election", "en")])
     assert ids[0] == ids[1] == ids[2] != ids[3]
     assert ids[4] != ids[5]  # a country without a year is not enough
+
+
+def test_entities_titles_world_championships_meet_by_sport_not_place() -> None:
+    keys = {title_key(t, lang) for t, lang in [("Mistrzostwa Świata w Piłce Nożnej 2022", "pl"),
+                                               ("VM i fotball 2022", "no")]}
+    assert keys == {"#world championship+football|2022|"}
+    assert title_key("Mistrzostwa Świata w Koszykówce Kobiet 2022", "pl") not in keys
+    assert title_key("Клубный чемпионат мира по футболу 2022", "ru") not in keys
+    assert title_key("World Cup 2022", "en") is None  # which one: no sport

@@ -30,7 +30,7 @@ from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
-from newsweave.lang.title_types import LOCAL_CONCEPTS, MIN_STEM, TITLE_QUALIFIERS, TITLE_TYPES
+from newsweave.lang.title_types import GLOBAL_CONCEPTS, LOCAL_CONCEPTS, MIN_STEM, TITLE_QUALIFIERS, TITLE_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +309,8 @@ class TitleParts:
 @lru_cache(maxsize=1 << 16)
 def title_parts(title: str, lang: str | None) -> TitleParts | None:
     """The :class:`TitleParts` of an event title, None unless it names exactly one year, one kind of happening and
-    at least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`)."""
+    at least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`; a qualifier instead for
+    :data:`GLOBAL_CONCEPTS`: *2022 FIFA World Cup*, *Mistrzostwa Świata w Piłce Nożnej 2022*)."""
     year = title_year(title[:MAX_NAME_CHARS])
     return _parts(title, lang, year) if year is not None else None
 
@@ -335,7 +336,7 @@ def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
-    if not _anchored(concept, anchors):
+    if not (_anchored(concept, anchors) or (concept in GLOBAL_CONCEPTS and qualifiers and year)):
         return None
     return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)
 
@@ -383,6 +384,8 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     if parts is None:
         return ()
     keys = [parts.key()] if parts.year else []
+    if parts.year and parts.kind.split("+")[0] in GLOBAL_CONCEPTS:
+        keys.append(parts.key(()))  # the world's championship, whichever organisation the title names
     anchors = sorted(parts.anchors)
     if len(anchors) <= MAX_SUBKEY_ANCHORS:
         for n in range(1, len(anchors) + 1):

@@ -22,6 +22,10 @@ MIN_STEM = 4
 #: (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in September).
 LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm"})
 
+#: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
+#: de football 2022*): they need a qualifier that says which one (a sport) instead of a place.
+GLOBAL_CONCEPTS: frozenset[str] = frozenset({"world championship"})
+
 #: concept -> language -> entries.
 TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
     "election": {
@@ -216,6 +220,20 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("мобилизаци",), "uk": ("мобілізаці",), "be": ("мабілізацы",), "pl": ("mobilizacj",),
         "zh": ("动员", "動員"), "ko": ("동원",), "ja": ("動員",),
     },
+    "world championship": {
+        "en": ("world cup", "world championship", "world championships"), "de": ("weltmeisterschaft", "wm"),
+        "fr": ("coupe du monde", "championnat du monde", "championnats du monde"),
+        "es": ("copa mundial", "copa del mundo", "campeonato mundial"),
+        "pt": ("copa do mundo", "campeonato mundial", "campeonato do mundo"), "it": ("coppa del mondo", "mondiali"),
+        "pl": ("mistrzostwa świata",), "ru": ("чемпионат мира",), "uk": ("чемпіонат світу",),
+        "be": ("чэмпіянат свету", "чэмпіянат сьвету"), "kk": ("әлем біріншілігі", "әлем чемпионаты"),
+        "id": ("piala dunia", "kejuaraan dunia"), "ms": ("piala dunia", "kejohanan dunia"),
+        "ro": ("campionatul mondial",), "sv": ("världsmästerskapet", "vm"), "da": ("vm", "verdensmesterskab"),
+        "no": ("vm", "verdensmesterskap"), "fi": ("maailmanmestaruuskilpailu", "mm-kisat"), "tr": ("dünya kupası",),
+        "uz": ("jahon chempionati",), "kaa": ("jáhán chempionatı",), "fa": ("جام جهانی",), "ckb": ("جامی جیھانی",),
+        "ar": ("كأس العالم",), "hi": ("विश्वकप", "विश्व कप"), "ne": ("विश्वकप",), "ta": ("உலகக்கோப்பை",),
+        "zh": ("世界盃", "世界杯"), "ja": ("ワールドカップ",), "ko": ("월드컵",), "th": ("ฟุตบอลโลก",),
+    },
     "annexation": {
         "en": ("annexation",), "fr": ("annexion",), "es": ("anexión",), "pt": ("anexação",), "de": ("annexion",),
         "ru": ("аннекси",), "uk": ("анексі",), "fa": ("الحاق",), "th": ("ผนวก",), "zh": ("吞并", "吞併"),
@@ -241,6 +259,36 @@ TITLE_QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("municipales", "regionales", "autonómicas"), "pt": ("municipais", "autárquicas", "regionais"),
         "de": ("kommunalwahl", "landtagswahl"), "pl": ("samorząd",), "ru": ("муниципальн", "местн", "региональн"),
         "uk": ("місцев",), "tr": ("yerel",), "zh": ("地方",), "ko": ("지방",),
+    },
+    "football": {
+        "en": ("football", "soccer", "fifa"), "fr": ("football",), "de": ("fußball",), "pl": ("piłce nożnej",),
+        "ru": ("футбол",), "uk": ("футбол",), "be": ("футбол",), "kk": ("футбол",), "pt": ("futebol",),
+        "es": ("fútbol",), "it": ("calcio",), "ro": ("fotbal",), "sv": ("fotboll",), "da": ("fodbold",),
+        "no": ("fotball",), "fi": ("jalkapallo",), "id": ("sepak bola",), "ms": ("bola sepak",),
+        "fa": ("فوتبال",), "ckb": ("فیفا",), "ar": ("فيفا", "كرة القدم"), "hi": ("फिफा", "फ़ुटबॉल"),
+        "ta": ("காற்பந்து",), "zh": ("足球", "足协", "足協"), "ko": ("축구",), "th": ("ฟุตบอล",),
+    },
+    "basketball": {
+        "en": ("basketball",), "pl": ("koszyków",), "ru": ("баскетбол",), "uk": ("баскетбол",), "fr": ("basket",),
+        "de": ("basketball",), "zh": ("籃球", "篮球"), "ko": ("농구",),
+    },
+    "women": {
+        "en": ("women's", "women"), "pl": ("kobiet",), "ru": ("женск", "женщин"), "uk": ("жіноч",),
+        "fr": ("féminin",), "de": ("frauen",), "pt": ("feminin",), "zh": ("女子",), "ko": ("여자",),
+    },
+    "club": {
+        "en": ("club",), "fr": ("clubs",), "es": ("clubes",), "pt": ("clubes",), "de": ("klub",), "pl": ("klubow",),
+        "ru": ("клубн",), "uk": ("клубн",), "uz": ("klublar",), "id": ("antarklub",),
+        "zh": ("球會", "俱乐部", "俱樂部"), "ko": ("클럽",), "ar": ("للأندية",), "fa": ("باشگاه",),
+    },
+    "youth": {
+        "en": ("u", "youth", "junior", "under"), "ru": ("молодёжн", "молодежн", "юниор"), "pl": ("młodzieżow",),
+        "fr": ("moins de", "junior"), "de": ("junioren",), "zh": ("青年",),
+    },
+    "final": {
+        "en": ("final",), "fr": ("finale",), "pt": ("final",), "es": ("final",), "ru": ("финал",), "uk": ("фінал",),
+        "kk": ("финал",), "ar": ("نهائي",), "fa": ("فینال",), "ckb": ("کۆتایی",), "hi": ("फाइनल",),
+        "zh": ("決賽", "决赛"), "th": ("รอบชิงชนะเลิศ",), "ko": ("결승",),
     },
     "senate": {
         "en": ("senate",), "fr": ("sénatoriales", "sénat"), "es": ("senado",), "pt": ("senado",), "de": ("senat",),
