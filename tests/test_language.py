@@ -458,3 +458,12 @@ def test_language_eval_table_lists_document_errors_on_request() -> None:
     table = format_table(result, errors=True)
     assert "document errors (1)" in table
     assert any(line.split()[:5] == ["yue", "->", "zh", "Hant", "15"] for line in table.splitlines())
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Boma la Malawi lati anthu ambiri akhudzidwa ndi kusefukira kwa madzi chaka chino.", "ny"),
+    ("Hurumende yeZimbabwe yati vanhu vazhinji vakakanganiswa nemafashama gore rino.", "sn"),
+    ("Rais wa Tanzania amesema kwamba serikali itasaidia watu wote walioathirika na mafuriko mwaka huu.", "sw"),
+])
+def test_language_bantu_grammar_words_find_chichewa_which_no_model_knows(text: str, lang: str) -> None:
+    assert identify(text).lang == lang

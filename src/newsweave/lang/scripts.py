@@ -254,6 +254,19 @@ WORD_MARKS: tuple[dict[str, frozenset[str]], ...] = (
         "hi": frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गयी", "गए", "हुआ", "हुई", "हुए", "किया",
                          "किए", "कहा", "ने", "और", "यह", "वह", "इस", "उस", "लिए", "अपने", "अपनी"}),
     },
+    # Bantu languages of southern and eastern Africa by their grammar words: Chichewa ndi "and/with", koma "but",
+    # chifukwa "because", kapena "or", anthu "people", dziko "country"; Shona uye "and", asi "but", nekuti
+    # "because", vanhu, nyika, hurumende "government"; Swahili ni "is", kwamba "that", katika "in", lakini "but",
+    # watu, nchi, serikali. Neither base model knows Chichewa; kwa, na, wa, ya and the demonstratives ichi/iyi
+    # (Chichewa and Shona alike) are left out.
+    {
+        "ny": frozenset({"ndi", "ndipo", "komanso", "koma", "chifukwa", "kapena", "anthu", "dziko", "zaka",
+                         "pamene", "omwe", "ambiri", "chaka"}),
+        "sn": frozenset({"uye", "asi", "nekuti", "vanhu", "nyika", "hurumende", "makore", "gore", "muna",
+                         "zvakare", "izvi", "akati", "vakati", "vese", "zvinhu"}),
+        "sw": frozenset({"ni", "kwamba", "katika", "hii", "huo", "hiyo", "lakini", "pia", "kuwa", "baada",
+                         "wakati", "serikali", "watu", "mwaka", "nchi"}),
+    },
     # Philippine languages: Tagalog at "and", ng/na linkers, ay, ito "this", mula "from", hindi "not"; Cebuano
     # ug/og "and", nga linker, kini "this", gikan "from", dili "not"; Waray ngan "and", han/hin, ha "in", an
     # "the", ini "this". ang, sa, mga and si are shared.
