@@ -30,7 +30,15 @@ from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
-from newsweave.lang.title_types import GLOBAL_CONCEPTS, LOCAL_CONCEPTS, MIN_STEM, TITLE_QUALIFIERS, TITLE_TYPES
+from newsweave.lang.title_types import (
+    GLOBAL_CONCEPTS,
+    LOCAL_CONCEPTS,
+    MIN_STEM,
+    SPORTS,
+    TITLE_QUALIFIERS,
+    TITLE_TYPES,
+)
+from newsweave.stages.entities import _bases
 
 log = logging.getLogger(__name__)
 
@@ -105,24 +113,30 @@ def _anchor_ok(kb_id: str) -> bool:
 
 
 def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) -> str | None:
-    """The KB id of a folded name, or of its base form when its last piece carries a case ending of ``lang``
-    (:data:`newsweave.lang.inflection.INFLECTIONS`: *Болгарии* -> *Болгария*)."""
+    """The KB id of a folded name, or of a base form of its last piece under the case endings of ``lang`` (the
+    recogniser's :func:`newsweave.stages.entities._bases` over :data:`newsweave.lang.inflection.INFLECTIONS`:
+    *Болгарии* -> *Болгария*). Shortest endings are tried first: the least change to a title's word is the likeliest
+    reading (*Turcji* is *Turcja*, not a town *Turc*)."""
     entry = gaz.lookup(key)
     if entry is not None:
         return entry.kb_id if key not in gaz.acronyms else None
-    infl = INFLECTIONS.get(base_lang(lang) or "")
-    if infl is None or not key:
+    code = base_lang(lang) or ""
+    if not key or code not in INFLECTIONS:
         return None
     last = key[-1]
-    for k in range(len(last) - 1, 2, -1):
-        ending = last[k:]
-        if ending not in infl.suffixes and ending not in infl.alternations:
-            continue
-        for restore in (*infl.restores, *infl.alternations.get(ending, ())):
-            entry = gaz.lookup((*key[:-1], last[:k] + restore))
-            if entry is not None:
-                return entry.kb_id
+    bases = sorted(_bases(last, last, code), key=lambda base: -_shared_prefix(base, last))  # stable: restores' order
+    for base in bases:
+        if base != last and (entry := gaz.lookup((*key[:-1], base))) is not None:
+            return entry.kb_id
     return None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """Length of the common beginning of two words (the stem a base form keeps of an inflected word)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=1 << 16)
@@ -310,7 +324,7 @@ class TitleParts:
 def title_parts(title: str, lang: str | None) -> TitleParts | None:
     """The :class:`TitleParts` of an event title, None unless it names exactly one year, one kind of happening and
     at least one place or organisation (a city or region for :data:`LOCAL_CONCEPTS`; a qualifier instead for
-    :data:`GLOBAL_CONCEPTS`: *2022 FIFA World Cup*, *Mistrzostwa Świata w Piłce Nożnej 2022*)."""
+    :data:`GLOBAL_CONCEPTS`, a sport: *2022 FIFA World Cup*, *Mistrzostwa Świata w Piłce Nożnej 2022*)."""
     year = title_year(title[:MAX_NAME_CHARS])
     return _parts(title, lang, year) if year is not None else None
 
@@ -336,7 +350,7 @@ def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
-    if not (_anchored(concept, anchors) or (concept in GLOBAL_CONCEPTS and qualifiers and year)):
+    if not (_anchored(concept, anchors) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)):
         return None
     return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)
 

@@ -25,6 +25,8 @@ LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm"})
 #: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
 #: de football 2022*): they need a qualifier that says which one (a sport) instead of a place.
 GLOBAL_CONCEPTS: frozenset[str] = frozenset({"world championship"})
+#: The qualifiers that say which world championship (:data:`GLOBAL_CONCEPTS`) a title names.
+SPORTS: frozenset[str] = frozenset({"football", "basketball", "volleyball", "handball", "ice hockey"})
 
 #: concept -> language -> entries.
 TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -271,6 +273,18 @@ TITLE_QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
     "basketball": {
         "en": ("basketball",), "pl": ("koszyków",), "ru": ("баскетбол",), "uk": ("баскетбол",), "fr": ("basket",),
         "de": ("basketball",), "zh": ("籃球", "篮球"), "ko": ("농구",),
+    },
+    "volleyball": {
+        "en": ("volleyball",), "pl": ("siatkow",), "ru": ("волейбол",), "uk": ("волейбол",), "fr": ("volley",),
+        "de": ("volleyball",), "pt": ("voleibol",), "es": ("voleibol",), "zh": ("排球",), "ko": ("배구",),
+    },
+    "handball": {
+        "en": ("handball",), "pl": ("ręcznej",), "ru": ("гандбол",), "uk": ("гандбол",), "fr": ("handball",),
+        "de": ("handball",), "pt": ("andebol", "handebol"), "es": ("balonmano",), "zh": ("手球",), "ko": ("핸드볼",),
+    },
+    "ice hockey": {
+        "en": ("ice hockey", "hockey"), "pl": ("hokej",), "ru": ("хоккей",), "uk": ("хокей",), "fr": ("hockey",),
+        "de": ("eishockey",), "fi": ("jääkiekko",), "sv": ("ishockey",), "zh": ("冰球",), "ko": ("아이스하키",),
     },
     "women": {
         "en": ("women's", "women"), "pl": ("kobiet",), "ru": ("женск", "женщин"), "uk": ("жіноч",),
