@@ -473,6 +473,10 @@ def test_canonical_regnal_names_without_style_article_or_territory() -> None:
     assert len(set(ids[:4])) == 1
     assert len({ids[0], ids[4], ids[5], ids[6]}) == 4
     assert _regnal_last("교황 오틸리아 16세") == "오틸리아 16"
+    assert _regnal_last("پاپ بندیکت شانزدهم") == "بندیکت 16"  # ordinal words, Persian
+    assert _regnal_last("بندكت السادس عشر") == "بندكت 16"  # two words, Arabic
+    assert _regnal_last("本篤十六世") == "本篤 16"  # Chinese numerals before 世
+    assert _regnal_last("伊莉莎白二世") == "伊莉莎白 2"
     assert _regnal_last("Turkin maanjäristykset 6. helmikuuta 2023") == "Turkin maanjäristykset 6. helmikuuta 2023"
 
 

@@ -73,7 +73,14 @@ from newsweave.kb.names import (
 from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
-from newsweave.lang.name_folding import PATRONYMIC_ENDINGS, REGNAL_NUMBER_SUFFIXES, REGNAL_STYLES, SUFFIXES
+from newsweave.lang.name_folding import (
+    CJK_NUMERALS,
+    PATRONYMIC_ENDINGS,
+    REGNAL_NUMBER_SUFFIXES,
+    REGNAL_ORDINAL_WORDS,
+    REGNAL_STYLES,
+    SUFFIXES,
+)
 from newsweave.lang.orgwords import ORG_HEADS
 from newsweave.lang.script_sounds import (
     EXACT_SCRIPTS,
@@ -455,6 +462,7 @@ _REGNAL_SUFFIX = "|".join(map(re.escape, REGNAL_NUMBER_SUFFIXES))
 _REGNAL_RE = re.compile(r"^(?:(X{0,3}(?:IX|IV|V?I{0,3}))(?:-[^\W\d_]{1,3})?|([1-9][0-9]?)(?:\.|"
                         + _REGNAL_SUFFIX + "))$")
 _YEAR_LIKE_RE = re.compile(r"\d{3}")
+_CJK_REGNAL_RE = re.compile(f"(.{{2,}}?)([{''.join(CJK_NUMERALS)}]{{1,3}})世")
 
 
 def _regnal_last(core: str) -> str:
@@ -464,6 +472,7 @@ def _regnal_last(core: str) -> str:
     suffix, a territorial tail after the number (*Elizabeth 2. af Storbritannien*, *Charles III van die Verenigde
     Koninkryk*: a lower-case word follows it) and a leading style (:data:`REGNAL_STYLES`: *Pope*, *Queen*).
     Names of one word are returned as they are."""
+    core = _worded_regnal(core)
     words = core.split(" ")
     if len(words) < 2 or _YEAR_LIKE_RE.search(core):  # "6. helmikuuta 2023" is a date
         return core
@@ -480,6 +489,25 @@ def _regnal_last(core: str) -> str:
         if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:
             rest = rest[1:]
         return " ".join([*rest, str(number)])
+    return core
+
+
+def _worded_regnal(core: str) -> str:
+    """A regnal ordinal written in words (:data:`REGNAL_ORDINAL_WORDS`: *إليزابيث الثانية*) or as Chinese numerals
+    before 世 (*伊莉莎白二世*) written as a number after the name (*إليزابيث 2*, *伊莉莎白 2*); else the name."""
+    words = core.split(" ")
+    for n in (2, 1):
+        if len(words) > n and (number := REGNAL_ORDINAL_WORDS.get(" ".join(words[-n:]))):
+            rest = words[:-n]
+            if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:  # پاپ بندیکت شانزدهم: Pope Benedict XVI
+                rest = rest[1:]
+            return " ".join([*rest, str(number)])
+    match = _CJK_REGNAL_RE.fullmatch(core)
+    if match:
+        digits = [CJK_NUMERALS[c] for c in match.group(2)]
+        number = digits[0] if len(digits) == 1 else (
+            (digits[0] if digits[0] != 10 else 1) * 10 + (digits[-1] if digits[-1] != 10 else 0))
+        return f"{match.group(1)} {number}"
     return core
 
 

@@ -118,3 +118,18 @@ REGNAL_STYLES: frozenset[str] = frozenset({
 
 #: Endings a language writes after a regnal number's digits (Korean *16세*, Japanese and Chinese *16世*).
 REGNAL_NUMBER_SUFFIXES: tuple[str, ...] = ("세", "世")
+
+#: Regnal ordinals written as words after a name (Arabic *إليزابيث الثانية*, Persian *بندیکت شانزدهم*, Kurdish
+#: *ئێلیزابێتی دووەم*), one or two words -> number; other spellings of the name write the number (*Elizabeth II*).
+REGNAL_ORDINAL_WORDS: dict[str, int] = {
+    "الأول": 1, "الأولى": 1, "الثاني": 2, "الثانية": 2, "الثالث": 3, "الثالثة": 3, "الرابع": 4, "الخامس": 5,
+    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12,
+    "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17,
+    "اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9,
+    "دهم": 10, "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15, "شانزدهم": 16,
+    "هفدهم": 17, "یەکەم": 1, "دووەم": 2, "سێیەم": 3, "چوارەم": 4, "پێنجەم": 5, "شازدەیەم": 16,
+}
+#: Chinese and Japanese numerals before 世 (*伊莉莎白二世*, *本篤十六世*: Elizabeth II, Benedict XVI).
+CJK_NUMERALS: dict[str, int] = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
