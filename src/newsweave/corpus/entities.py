@@ -294,6 +294,16 @@ class _Name:
         return latin_readings(" ".join(self.tokens), base_lang(self.lang))
 
     @cached_property
+    def unfolded(self) -> tuple[str, str] | None:
+        """(phonetic key, spelling key) of a name outside the Latin script without its inflection folded, when
+        folding changed them: *Ибрагим* folds to *Ибраг* (as if *-им* were a case ending) but is what a Latin
+        *Ibrahim* reads as (:attr:`readings`); None otherwise."""
+        if self.script == "Latn" or self.acronym or not self.lang:
+            return None
+        plain = (phonetic_key(self.core), spelling_key(self.core))
+        return plain if plain[0] and plain[0] != self.phonetic else None
+
+    @cached_property
     def sounds(self) -> str:
         """Consonant skeleton of the whole name (:func:`sound_skeleton`); computed only when needed."""
         return sound_skeleton(self.core, self.lang)
@@ -642,6 +652,9 @@ class EntityIndex:
             record.spellings.add(name.spelling)
             if name.script == "Latn":
                 record.latin_spellings.add(name.spelling)
+        if name.unfolded and _fuzzy_candidate(name, record.entity.type):
+            self.by_phonetic[name.unfolded[0]].add(eid)
+            record.spellings.add(name.unfolded[1])
         if name.readings and _fuzzy_candidate(name, record.entity.type):
             for phonetic, spelling in name.readings:
                 self.by_phonetic[phonetic].add(eid)
@@ -982,6 +995,8 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.add(f"x:{name.concepts}")
         if name.phonetic:
             keys.add(f"p:{name.phonetic}")
+        if name.unfolded and _fuzzy_candidate(name, unit.type):
+            keys.add(f"p:{name.unfolded[0]}")
         if name.readings and _fuzzy_candidate(name, unit.type):
             keys.update(f"p:{phonetic}" for phonetic, _spelling in name.readings)
         if person and name.tokens:
@@ -1186,6 +1201,8 @@ class _Clustering:
             for name in unit.names:
                 if name.phonetic and _fuzzy_candidate(name, unit.type):
                     buckets[name.phonetic].append((i, name.spelling, "L" if name.script == "Latn" else "O"))
+                    if name.unfolded:  # unfolded as well: Анвар Ибрагим meets Anwar Ibrahim read as Cyrillic
+                        buckets[name.unfolded[0]].append((i, name.unfolded[1], "O"))
                     for phonetic, spelling in name.readings:
                         buckets[phonetic].append((i, spelling, "R"))
                 if unit.type == "PER" and len(name.tokens) > 1 and name.phonetic:
