@@ -137,8 +137,8 @@ def _combining_marks() -> str:
 
 
 _MARKS = _combining_marks()
-_LETTERS = rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
-_WORD = re.compile(rf"{_LETTERS}(?:['ʼʻ’]{_LETTERS})*")
+_LETTERS = rf"[^\W\d_]++(?:[{_MARKS}]++[^\W\d_]*+)*+"  # possessive: a word never needs to give letters back
+_WORD = re.compile(rf"{_LETTERS}(?:['ʼʻ’]{_LETTERS})*+")
 #: What may stand between a sentence's end (or the text's start) and the sentence's first word.
 _OPENERS = frozenset(" \t\n\"'«„“‘([-—–")
 _SENTENCE_ENDS = frozenset(".!?:…。！？")
@@ -355,11 +355,13 @@ def _letter_rules(scores: Counter[str], text: str, script: str, letters: int,
     before = dict(scores)
     top = scores.most_common(1)[0][0] if scores else None
     group_led = any(top == lang for lang, _, _ in group)
+    # only a language with a real share of the vote is worth the look inside names before it is ruled out
+    contender = max(0.01, 0.25 * scores[top]) if top is not None else 0.01
     known = _known_labels()  # a language neither model knows needs more than one letter (a name's)
     for lang, own, foreign in group:
         bad = sum(chars[c] for c in foreign & present)
         good = sum(chars[c] for c in own & present)
-        if bad > max(tolerance, 1.5) and scores.get(lang, 0.0) >= 0.01:  # names aside, is it still ruled out?
+        if bad > max(tolerance, 1.5) and scores.get(lang, 0.0) >= contender:  # names aside, still ruled out?
             bad -= _letters_in_names(text, foreign)
         if bad > max(tolerance, 1.5) and bad > good * 0.05:  # one letter may be a foreign name
             scores[lang] = scores.get(lang, 0.0) * 0.01
@@ -760,8 +762,10 @@ def _has_relatives(lang: str, script: str, vote: dict[str, float], sample: str) 
     A close relative (``CLOSE_SETS``) counts only with a share of the vote that makes the word-frequency
     rule look (Czech with no Slovak in the vote stays Czech), or where function words decide too. A
     language told from its relatives by function words alone (``WORD_MARKS``: English and Scots, Hindi
-    and Bhojpuri) is checked only where ``sample`` holds a mark word of a relative: fastText may be 0.95
-    sure of English for a Scots blurb, and most English articles hold no Scots word at all.
+    and Bhojpuri) is checked only where ``sample`` holds at least twice as many mark words of a relative
+    as of its own, the least with which ``_word_rules`` can overturn a confident vote: fastText may be
+    0.95 sure of English for a Scots blurb, while a Spanish article's stray da or per (Portuguese,
+    Catalan) is outweighed by its los, las and y.
     """
     if lang in LETTER_MARKS.get(script, {}):
         return True
@@ -770,19 +774,13 @@ def _has_relatives(lang: str, script: str, vote: dict[str, float], sample: str) 
     if group is not None and words is not None:
         return True
     if words is not None:
-        single, phrases = _relative_marks(lang)
-        low = sample.lower()
-        return not single.isdisjoint(_WORD.findall(low)) or any(p in low for p in phrases)
+        found = Counter(_WORD.findall(sample.lower()))
+        present = frozenset(found)
+        own = sum(found[w] for w in words[lang] & present)
+        return any(n and n >= 2 * own for n in (sum(found[w] for w in marks & present)
+                                                 for member, marks in words.items() if member != lang))
     total = sum(vote.values()) or 1.0
     return group is not None and any(vote.get(m, 0.0) >= _RELATIVE_DOUBT * total for m in group if m != lang)
-
-
-@cache
-def _relative_marks(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Mark words (single words, then two-word marks) of the other members of ``lang``'s ``WORD_MARKS`` group."""
-    group = next((g for g in WORD_MARKS if lang in g), {})
-    marks = frozenset().union(*(m for member, m in group.items() if member != lang))
-    return frozenset(m for m in marks if " " not in m), tuple(sorted(m for m in marks if " " in m))
 
 
 class LanguageStage:
