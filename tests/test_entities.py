@@ -216,6 +216,37 @@ def test_ner_tagger_places_mode_keeps_gazetteer_countries(tmp_path) -> None:
     assert {("Kolwyn", "PER", "tagger"), ("Kazakhstan", "LOC", "gazetteer")} <= found
 
 
+def test_ner_tagger_claims_alone_only_spans_it_finds_likely(tmp_path, monkeypatch) -> None:
+    from newsweave.stages import ner_tagger
+
+    stage = _tiny_tagger(tmp_path, "fill")
+    assert ("Kolwyn", "tagger") in {(m.text, m.layer) for m in stage.recognise("We met Kolwyn today.", "en")}
+    monkeypatch.setattr(ner_tagger, "MIN_MARGINAL", 1.01)  # no marginal reaches it
+    assert all(m.layer != "tagger" for m in stage.recognise("We met Kolwyn today.", "en"))
+
+
+def test_ner_tagger_decided_sentences_get_no_acronym_guesses(tmp_path) -> None:
+    import pycrfsuite
+
+    from newsweave.stages.entities import _Doc
+    from newsweave.stages.ner_tagger import CRFTagger, features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    rules = EntityStage(use_natasha=False, use_tagger=False)
+    for name, code in (("Zorbak", "QWER"), ("Quenta", "ASDF"), ("Villux", "ZXCV"), ("Moravek", "TYUI")):
+        doc = _Doc(f"We met {name} today. The {code} said no.", "en", [])
+        rules.run_layers(doc, until="tagger")
+        trainer.append([features(doc, k) for k in range(len(doc.toks))], ["O", "O", "B-PER", "O"] + ["O"] * 4)
+    path = tmp_path / "en.crfsuite"
+    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(path))
+    text = "We met Kolwyn today. The GHJK said no."
+    assert ("GHJK", "ORG") in {(m.text, m.type) for m in rules.recognise(text, "en")}
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    stage.tagger = CRFTagger({"en": path}, {"en": ["LATIN"]}, {"en": "override"})
+    assert {m.text for m in stage.recognise(text, "en")} == {"Kolwyn"}
+
+
 def test_ner_tagger_universal_model_types_untyped_capitalised_names(tmp_path) -> None:
     import pycrfsuite
 
@@ -239,6 +270,17 @@ def test_ner_tagger_universal_model_types_untyped_capitalised_names(tmp_path) ->
     stage.tagger = CRFTagger({}, {}, {}, universal=path)
     # The capitalisation layer still finds the name; the model only gives it a type.
     assert {(m.text, m.type, m.layer) for m in stage.recognise(text, "en")} == {("Kolwyn", "PER", "capitalisation")}
+
+
+def test_entities_repeated_name_opening_a_sentence_keeps_its_reading() -> None:
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    # "Kwintex" opening a sentence is found because "Kwintexa" (its genitive) was named mid-sentence.
+    found = {(m.text, m.type) for m in stage.recognise("Historia Kwintexa pełna jest konfliktów. Kwintex zamknął bazę.",
+                                                       "pl")}
+    assert found == {("Kwintexa", "MISC"), ("Kwintex", "MISC")}
+    # A word the text also writes in lower case is a common word, even where it once stands capitalised.
+    found = {m.text for m in stage.recognise("Rozmowa o Kwintexie trwała. Kwintex to kwintex.", "pl")}
+    assert "Kwintex" not in found
 
 
 def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -> None:
