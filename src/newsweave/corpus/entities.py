@@ -53,6 +53,7 @@ from newsweave.corpus.entities_titles import (
     title_keys,
     title_name_key,
     title_parts,
+    title_words,
     title_year,
     undated_title_parts,
     whole_name_kb,
@@ -342,27 +343,30 @@ class _Name:
             keys.update(_one_given_name_keys(core, lang))
         if lemma:
             keys.add(name_key(lemma, lang))
-        pinyin = _pinyin_key(core, folded)
+        script = script_of(core)
+        pinyin = _pinyin_key(core, folded, script)
         if pinyin:  # 习近平 meets Xi Jinping
             keys.add(pinyin)
         acronym = acronym_key(surface)
         if acronym:  # एससीओ meets SCO
             keys.add(acronym.lower())
         dated = any(c.isdigit() for c in surface)
-        title = title_parts(surface, lang) if dated else undated_title_parts(surface, lang)
-        if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
-            keys.update(title_keys(surface, lang))
-        named = named_kind_key(surface) if len(folded.split()) < 4 else None
-        if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
-            keys.add(named)
-        own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
-        if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
-            keys.add(own)
+        title = None
+        if title_words(surface)[2]:  # names a kind of happening: an event title (most names do not)
+            title = title_parts(surface, lang) if dated else undated_title_parts(surface, lang)
+            if title:  # a translated event title: its year (a qualifier's too: "... (2023)"), places and kind
+                keys.update(title_keys(surface, lang))
+            named = named_kind_key(surface) if len(folded.split()) < 4 else None
+            if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
+                keys.add(named)
+            own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
+            if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
+                keys.add(own)
         year = title_year(surface) if dated else None
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
-                   script_of(core), qualifier, core, year, title)
+                   script, qualifier, core, year, title)
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
@@ -401,13 +405,12 @@ def _read(key: str) -> list[str]:
     return out
 
 
-def _pinyin_key(core: str, folded: str) -> str | None:
+def _pinyin_key(core: str, folded: str, script: str) -> str | None:
     """``py:`` + the pinyin letters of a name in Chinese characters (anyascii reads them in Hanyu Pinyin), or of a
     Latin name key that is a run of pinyin syllables (:func:`palladius`), words run together: 习近平 and *Xi
     Jinping* meet. None for other names."""
-    if not core or len(core) > MAX_PINYIN_NAME:
-        return None
-    script = script_of(core)
+    if not core or len(core) > MAX_PINYIN_NAME or (core.isascii() and " " not in core):
+        return None  # one Latin word: no Chinese name is given a key on a single pinyin word
     if script == "Hani":
         letters = "".join(c for c in anyascii(core).lower() if c.isalnum())
         return f"py:{letters}" if letters.isascii() and letters.isalpha() else None

@@ -105,7 +105,7 @@ def load_kb() -> None:
 
 def _unspaced(word: str) -> bool:
     """Whether a word is written in a script without spaces between words (Chinese, Japanese, Thai...)."""
-    return script_of(word) in _UNSPACED
+    return not word.isascii() and script_of(word) in _UNSPACED
 
 
 def _anchor_ok(kb_id: str) -> bool:
@@ -196,7 +196,7 @@ def title_month(title: str, words: list[str], lang: str | None) -> int | None:
 
 @cache
 def _entries(table: str) -> _Entries:
-    """(first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones) of
+    """(an entry's first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones) of
     ``"types"`` or ``"qualifiers"``, all languages together: a title's language tag is often a dialect or a
     code the table lacks. Entries are split into pieces as titles are (*همه‌پرسی* is two words)."""
     spaced: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -208,7 +208,7 @@ def _entries(table: str) -> _Entries:
                 if _unspaced(entry):
                     unspaced.append((entry, concept))
                 else:
-                    spaced.setdefault(words[0][:2], []).append((words, concept))
+                    spaced.setdefault(words[0], []).append((words, concept))
     return spaced, unspaced
 
 
@@ -231,7 +231,8 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
         if _unspaced(word):
             found.update(concept for entry, concept in unspaced if entry in word and _head_final(word, entry))
             continue
-        for entry_words, concept in spaced.get(word[:2], ()):
+        candidates = [c for m in range(1, len(word) + 1) for c in spaced.get(word[:m], ())]  # entries it starts with
+        for entry_words, concept in candidates:
             n = len(entry_words)
             if all(k + i < len(words) and _word_matches(words[k + i], w, i == n - 1)
                    for i, w in enumerate(entry_words)):
@@ -340,13 +341,22 @@ def undated_title_parts(title: str, lang: str | None) -> TitleParts | None:
     return parts if parts is not None and any(place(a) for a in parts.anchors) else None
 
 
+@lru_cache(maxsize=1 << 16)
+def title_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[int]]:
+    """(pieces, folded words, kinds of happening, positions of the kind words) of a name's pieces that are not
+    numbers: worked out once per name for all its title keys. A name with no kind gets none of them."""
+    pieces = tuple(p for p in gaz_pieces(name[:MAX_NAME_CHARS]) if not p.isdigit())
+    words = tuple(gaz_fold(p) for p in pieces)
+    concepts, used = title_concepts(list(words))
+    return pieces, words, frozenset(concepts), frozenset(used)
+
+
 def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
-    words = [gaz_fold(p) for p in gaz_pieces(title[:MAX_NAME_CHARS])]
-    words = [w for w in words if not w.isdigit()]
-    concepts, used = title_concepts(words)
+    _pieces, folded, concepts, used = title_words(title)
+    words = list(folded)
     if len(concepts) != 1 or _inner_kind(title, lang, min(used, default=0)):
         return None
-    concept = concepts.pop()
+    (concept,) = concepts
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
@@ -420,18 +430,16 @@ def named_kind_key(name: str) -> str | None:
     *Hurricane Ian* stay apart. The name must be written in a spaced script and spelled alike (spelling key),
     the year is left out (news names one storm Ian at a time) and any digit or place word gives no key.
     """
-    found = [p for p in gaz_pieces(name[:MAX_NAME_CHARS]) if not p.isdigit()]
-    words = [gaz_fold(p) for p in found]
-    if len(words) < 2 or any(_unspaced(w) for w in words):
+    found, words, concepts, used = title_words(name)
+    if len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
         return None
-    concepts, used = title_concepts(words)
     own = [p for k, p in enumerate(found) if k not in used]
     if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
         return None
     if any(c.isdigit() for c in "".join(own)) or title_anchors([gaz_fold(p) for p in own], None):
         return None
     key = spelling_key(" ".join(own))
-    return f"#{concepts.pop()}|{key}" if key else None
+    return f"#{next(iter(concepts))}|{key}" if key else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -447,12 +455,8 @@ def title_name_key(title: str, lang: str | None) -> str | None:
     different years never merge (canonicalisation compares the years of a cluster's titles).
     """
     gaz = _gazetteer()
-    found = [p for p in gaz_pieces(title[:MAX_NAME_CHARS]) if not p.isdigit()]
-    words = [gaz_fold(p) for p in found]
-    if gaz is None or len(words) < 2 or any(_unspaced(w) for w in words):
-        return None
-    concepts, used = title_concepts(words)
-    if not concepts:
+    found, words, concepts, used = title_words(title)
+    if gaz is None or len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
         return None
     own = set()
     for k, piece in enumerate(found):
