@@ -100,6 +100,51 @@ def test_compare_view_features_use_title_and_tail() -> None:
     assert pair_features(a, b)["cos_title"] == pair_features(a, b)["cos"]  # no views: the lead stands in
 
 
+def test_compare_cross_part_cosines_and_whole_text_cosine() -> None:
+    unit = np.eye(8)
+    a, b = _art("a", "Flood in Valencia.", unit[0].tolist()), _art("b", "Valencia flood.", unit[1].tolist())
+    va = Views(title=unit[1], tail=unit[2])  # a's title says what b's lead says
+    vb = Views(title=unit[3], tail=None)  # b has no tail: its cross cosines use what it has
+    f = pair_features(a, b, va, vb)
+    assert f["cos"] == 0.0 and f["cos_title_lead"] == pytest.approx(0.5)  # mean of a.title·b.lead=1, b.title·a.lead=0
+    assert f["cos_title_tail"] == 0.0 and f["cos_lead_tail"] == 0.0  # one direction each (b has no tail)
+    assert f["cos_whole"] == pytest.approx(1 / np.sqrt(6))  # mean(e0,e1,e2)·mean(e1,e3), normalised
+    bare = pair_features(a, b)
+    assert all(bare[n] == bare["cos"] for n in ("cos_title_lead", "cos_title_tail", "cos_lead_tail", "cos_whole"))
+
+
+def test_compare_predict_matrix_matches_predict_and_follows_a_new_model() -> None:
+    from newsweave.corpus.compare import predict, predict_matrix
+
+    model = load_model()
+    rng = np.random.default_rng(4)
+    cols = [j for j, n in enumerate(model["features"]) if n not in model.get("aspects", {})]
+    names = [model["features"][j] for j in cols]
+    spread = np.array(model["scale"])[cols]
+    x = np.array(model["mean"])[cols] + spread * rng.normal(scale=0.5, size=(5, len(cols)))  # pairs like the training
+    each = [predict(dict(zip(names, row, strict=True)), model) for row in x]
+    assert predict_matrix(x, names, model) == pytest.approx(each, abs=1e-9) and len({round(e, 6) for e in each}) == 5
+    shifted = {**model, "intercept": model["intercept"] + 10.0, "trees": []}  # a new model object: its own arrays
+    assert predict_matrix(x, names, shifted).tolist() == [4.0] * 5
+
+
+def test_compare_fit_linears_solves_each_target_like_fit_linear() -> None:
+    from newsweave.evaluate.pairs import fit_linears
+
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(60, 3))
+    targets = np.column_stack([x[:, 0], 2.0 - x[:, 1], x[:, 2] * 0.5])
+    names = ["a", "b", "vv0"]
+    for j, model in enumerate(fit_linears(x, targets, names)):
+        assert model == fit_linear(x, targets[:, j], names)
+
+
+def test_compare_empty_text_scores_within_the_scale() -> None:
+    a = _art("a", "Earthquake of magnitude 7 hits central Turkey.", [1.0, 0.0])
+    empty = Article(id="e", text="", lang="en")
+    assert 1.0 <= score_pair(a, empty) <= 4.0 and 1.0 <= score_pair(empty, empty) <= 4.0
+
+
 def test_compare_groups_keep_shared_articles_on_one_side() -> None:
     rows = [{"pair_id": "1_2", "text1": "a", "text2": "b", "source_file": "training_set.csv"},
             {"pair_id": "2_3", "text1": "b", "text2": "c", "source_file": "testing_set.csv"},

@@ -2,7 +2,8 @@
 
 The score comes from the same evidence the event clustering weighs, seen several ways: the cosine
 between the embeddings of title + lead (the clustering's vector), of the titles alone and of the
-bodies after the lead, and how well the parts of one article find counterparts in the other; shared
+bodies after the lead, across parts (one's title with the other's lead, …), of the mean of the parts
+(the whole text), and how well the parts of one article find counterparts in the other; shared
 entities, places, figures, numbers and dates; the per-dimension products of the two lead vectors
 (a learnt diagonal metric on the embedding) and their sums (what the pair is about); and the overlap
 of script-neutral name-like words (names and numbers survive translation: "Ševčenko" and "Shevchenko"
@@ -188,6 +189,34 @@ def _alignment(parts_a: list[np.ndarray], parts_b: list[np.ndarray]) -> tuple[fl
     return 0.5 * (float(sims.max(axis=1).mean()) + float(sims.max(axis=0).mean())), float(sims.max())
 
 
+#: The cross-part cosines: (feature, part of one article, part of the other), parts 0 = title, 1 = lead, 2 = tail.
+_CROSS = (("cos_title_lead", 0, 1), ("cos_title_tail", 0, 2), ("cos_lead_tail", 1, 2))
+#: The features :func:`_part_views` gives.
+_PART_VIEWS = (*(name for name, _, _ in _CROSS), "cos_whole")
+
+
+def _part_views(parts_a: Sequence[np.ndarray | None], parts_b: Sequence[np.ndarray | None],
+                fallback: float) -> dict[str, float]:
+    """The cross-part cosines (each the mean of both directions: A's title with B's lead and B's title with
+    A's lead, …) and the cosine of the two articles' mean part vectors (``cos_whole``).
+
+    One report's headline often says what the other's lead or body says (grouped 5-fold CV on the training
+    pairs, mean of 5 fold draws: r 0.806 -> 0.810 with these four, higher in each draw); the mean of the parts
+    stands for the whole text. A cross
+    cosine with no part on either side is ``fallback`` (the lead cosine).
+    """
+    out = {}
+    for name, i, j in _CROSS:
+        sims = [float(p @ q) for p, q in ((parts_a[i], parts_b[j]), (parts_a[j], parts_b[i]))
+                if p is not None and q is not None]
+        out[name] = sum(sims) / len(sims) if sims else fallback
+    mean_a = np.mean([p for p in parts_a if p is not None], axis=0)
+    mean_b = np.mean([p for p in parts_b if p is not None], axis=0)
+    norm = float(np.linalg.norm(mean_a) * np.linalg.norm(mean_b))
+    out["cos_whole"] = float(mean_a @ mean_b) / norm if norm else fallback
+    return out
+
+
 def _numbers(text: str) -> set[str]:
     """Numbers of at least two digits (years, tolls, sums): written the same way in every script we meet."""
     return {re.sub(r"[.,]", "", m) for m in _DIGITS.findall(text[:4000]) if len(re.sub(r"[.,]", "", m)) >= 2}
@@ -197,8 +226,8 @@ def _numbers(text: str) -> set[str]:
 #: would learn the labels' mix per language in the sample (grouped CV gained 0.003 with it), which does not carry
 #: over to other languages or another sample; how e5 similarities run differs by language, and the lead-vector
 #: sums (which encode the language) let the ridge map learn that as a property of the vectors.
-_BASE = ("cos", "cos2", "cos_title", "cos_tail", "align", "align_max", "names", "words", "chars", "entities",
-         "actors", "places", "figures", "numbers", "dates", "date_gap", "same_lang", "len_ratio")
+_BASE = ("cos", "cos2", "cos_title", "cos_tail", "align", "align_max", *_PART_VIEWS, "names", "words", "chars",
+         "entities", "actors", "places", "figures", "numbers", "dates", "date_gap", "same_lang", "len_ratio")
 #: The main signals also enter as pairwise products: shared words mean more when the embeddings agree too.
 _CORE = ("cos", "align", "names", "words", "entities")
 _PRODUCTS = tuple((a, b) for i, a in enumerate(_CORE) for b in _CORE[i:])
@@ -218,6 +247,7 @@ def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | N
     ea, eb = evidence(a), evidence(b)
     cos = float(ea.vector @ eb.vector) if ea.vector is not None and eb.vector is not None else 0.0
     cos_title, cos_tail, align, align_max = cos, cos, cos, cos
+    views = dict.fromkeys(_PART_VIEWS, cos)
     if va is not None and vb is not None and ea.vector is not None and eb.vector is not None:
         if va.title is not None and vb.title is not None:
             cos_title = float(va.title @ vb.title)
@@ -226,6 +256,7 @@ def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | N
         parts_a = [v for v in (va.title, ea.vector, va.tail) if v is not None]
         parts_b = [v for v in (vb.title, eb.vector, vb.tail) if v is not None]
         align, align_max = _alignment(parts_a, parts_b)
+        views = _part_views((va.title, ea.vector, va.tail), (vb.title, eb.vector, vb.tail), cos)
     ta, tb = f"{a.title or ''}\n{a.text}", f"{b.title or ''}\n{b.text}"
     gap = 0.0
     ra, rb = date_range(a.date), date_range(b.date)
@@ -239,6 +270,7 @@ def pair_features(a: Article, b: Article, va: Views | None = None, vb: Views | N
         "cos_tail": cos_tail,
         "align": align,
         "align_max": align_max,
+        **views,
         "names": _jaccard(_names(ta), _names(tb)),
         "words": _cosine(_word_vector(ta, a.lang), _word_vector(tb, b.lang)),
         "chars": _cosine(_char_vector(ta), _char_vector(tb)),
