@@ -27,6 +27,15 @@ def test_gazetteer_official_country_names_from_iso_codes_translations(gaz) -> No
         assert entry is not None and entry.kb_id == code and entry.type == "LOC", name
 
 
+def test_gazetteer_country_initialisms_that_spell_a_country_name(gaz) -> None:
+    for short, code in (("ABD", "US"), ("США", "US"), ("АҚШ", "US"), ("РФ", "RU"), ("UK", "GB")):
+        assert gaz.lookup(name_key(short)).kb_id == f"iso:{code}", short
+    # countrynames lists US states' abbreviations under the United States too: they spell none of its names.
+    for noise in ("OHIO", "IOWA"):
+        entry = gaz.lookup(name_key(noise))
+        assert entry is None or entry.kb_id != "iso:US", noise
+
+
 def test_gazetteer_places_with_alternate_names(gaz) -> None:
     for name in ("Moscow", "Moskau", "Москва", "मॉस्को", "Moskwa"):
         entry = gaz.lookup(name_key(name))
