@@ -270,7 +270,7 @@ def _initialisms(territories: dict[str, set[str]], official: dict[str, set[str]]
     """The short all-capital names ``countrynames`` lists for a country that spell the initials of one of its
     names (``США``, ``АҚШ``, ``РФ``, ``ABD``, ``UK``), not its noise (``OHIO``, ``WDM`` under the United States).
 
-    Initials made up from every name of every locale instead (``SAD``, ``PNG``: some 4,000) cost precision
+    Initials made up from every name of every locale instead (``SAD``, ``ZEA``: some 4,000) cost precision
     everywhere (SlavicNER pl .722 -> .718)."""
     out: dict[str, set[str]] = {}
     for code, names in listed.items():
