@@ -283,6 +283,14 @@ def test_entities_repeated_name_opening_a_sentence_keeps_its_reading() -> None:
     assert "Kwintex" not in found
 
 
+def test_entities_model_suffix_after_its_number_is_no_organisation() -> None:
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise("Letala 737 MAX so ostala na tleh, je sporočila FAA.", "sl")}
+    assert ("MAX", "ORG") not in found and ("FAA", "ORG") in found
+    # A count before an acronym is no model number.
+    assert ("QXZR", "ORG") in {(m.text, m.type) for m in stage.recognise("Vseh 12 QXZR je glasovalo proti.", "sl")}
+
+
 def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -> None:
     zh = stage.recognise("哈萨克斯坦总统在阿斯塔纳会见了俄罗斯总统。", "zh")
     assert {(m.text, m.type, m.kb_id) for m in zh} >= {("哈萨克斯坦", "LOC", "iso:KZ"), ("俄罗斯", "LOC", "iso:RU")}

@@ -1341,9 +1341,14 @@ def _acronym_layer(doc: _Doc) -> None:
             if tok.cased and (_zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
+            if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
+                continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
 
 
+#: A model number: three digits or more that are no year, or letters and digits (``737``, ``a320``; not ``2019``,
+#: nor the count in ``12 EU states``).
+_MODEL_NUMBER = regex.compile(r"(?!(?:19|20)\d\d$)(?:\p{L}{1,3}\d{2,}|\d{3,})\p{L}{0,2}")
 #: A long number code right after a word: the word labels an identifier (``ISBN 3-7776-0477-1``, ``PMID 17117481``,
 #: ``ISSN 0028-0836``), not an organisation.
 _CODE_AFTER = regex.compile(r"[ \t:]*\d[\d\-‐ ]{5,}[\dX]\b")
