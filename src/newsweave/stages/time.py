@@ -167,6 +167,7 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
     """Tokens with their category letter (longest lexicon phrase first)."""
     raw = tokenize(text)
     first_max, entries, prefixes = lex.first_max, lex.entries, lex.prefixes
+    dotted = lex.dotted_day_month
     out: list[_Tok] = []
     i, n = 0, len(raw)
     while i < n:
@@ -174,6 +175,10 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
         longest = first_max.get(tok, 0)
         if not longest and (tok[:3] in prefixes or "'" in tok or "’" in tok):
             longest = first_max.get(lex.key(tok), 0)
+        if not longest:  # most tokens: no lexicon phrase starts here
+            out.append(_classify_plain(tok, start, end, out, dotted))
+            i += 1
+            continue
         found = None
         for length in range(min(longest, n - i), 0, -1):
             words = tuple(t for _, _, t in raw[i:i + length])
@@ -188,7 +193,7 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
             out.append(_Tok(start, raw[i + length - 1][1], cat, cats[cat], cats))
             i += length
             continue
-        out.append(_classify_plain(tok, start, end, out, lex.dotted_day_month))
+        out.append(_classify_plain(tok, start, end, out, dotted))
         i += 1
     _disambiguate(out, text)
     return out
@@ -233,6 +238,8 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
     """Context decides between a token's readings: 'current' is a fuzzy word alone and 'this' before a unit;
     a homograph month ("Kasım", "may") is a month only next to a number or a month word."""
     for i, tok in enumerate(toks):
+        if not tok.all:  # a token no lexicon phrase covers has no other reading: every rule below needs one
+            continue
         nxt = toks[i + 1].cat if i + 1 < len(toks) else ""
         prv = toks[i - 1].cat if i else ""
         if tok.cat == "S" and len(tok.all) > 1:
