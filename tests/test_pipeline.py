@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Sequence
 
 import numpy as np
 
 from newsweave.model import Article, Mention
-from newsweave.pipeline import Pipeline
+from newsweave.pipeline import BATCH_GEN0_THRESHOLD, Pipeline, batch_gc_policy
 
 
 class ThreadRecordingEmbedder:
@@ -125,3 +126,31 @@ def test_pipeline_freeze_long_lived_freezes_only_above_the_threshold_and_after_c
         assert gone() is None  # collected before the freeze, not frozen for ever
     finally:
         gc.unfreeze()
+
+
+def test_pipeline_batch_gc_policy_raises_the_young_threshold_and_restores_it() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with batch_gc_policy(5000):
+            assert gc.get_threshold() == (5000, 10, 10)
+            with batch_gc_policy(9000):  # nested: the outer setting stands, restored only by the last to leave
+                assert gc.get_threshold() == (5000, 10, 10)
+            assert gc.get_threshold() == (5000, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)
+        with batch_gc_policy(5000):
+            assert gc.get_threshold()[0] == 0  # collection turned off by the user stays off
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_pipeline_pipe_restores_the_gc_thresholds_when_done() -> None:
+    before = gc.get_threshold()
+    pipeline, _ = _pipeline(ThreadRecordingEmbedder())
+    stream = pipeline.pipe(_articles(3), batch_size=2)
+    next(stream)
+    assert gc.get_threshold()[0] >= BATCH_GEN0_THRESHOLD or before[0] == 0
+    list(stream)
+    assert gc.get_threshold() == before

@@ -15,9 +15,11 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Protocol
 
 from newsweave.model import Article
@@ -76,6 +78,43 @@ def freeze_long_lived(min_objects: int = FREEZE_MIN_OBJECTS) -> bool:
     return True
 
 
+#: Allocations between young-generation collections while ``Pipeline.pipe`` runs (CPython's default: 700).
+BATCH_GEN0_THRESHOLD = 10_000
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_saved: tuple[int, int, int] | None = None
+
+
+@contextmanager
+def batch_gc_policy(gen0: int = BATCH_GEN0_THRESHOLD) -> Iterator[None]:
+    """Collect the young generation after ``gen0`` net allocations instead of 700 while a batch runs.
+
+    The stages allocate and drop hundreds of thousands of short-lived objects per batch (tokens, matches,
+    candidate spans), nearly all freed by reference counting; at CPython's default every 700 allocations start a
+    young collection that also promotes the survivors, which then cost older-generation passes. Measured on the
+    45 news articles of 645 words of ``bench_analyze --min-words 600``: 183 young, 16 middle and one full
+    collection cost 51 ms CPU in all (1.1 ms per article); at 10,000 they were 5 young ones, 14 ms. Cycles are
+    still collected, a little later. Nested and concurrent batches share one setting: the first to enter saves
+    the thresholds, the last to leave restores them; a threshold of 0 (collection off) is left alone.
+    """
+    global _gc_users, _gc_saved
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_saved = gc.get_threshold()
+            if 0 < _gc_saved[0] < gen0:
+                gc.set_threshold(gen0, *_gc_saved[1:])
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0 and _gc_saved is not None:
+                gc.set_threshold(*_gc_saved)
+                _gc_saved = None
+
+
 class PipelineError(ValueError):
     """A pipeline that cannot run as asked (unknown stage, stages in the wrong order)."""
 
@@ -117,9 +156,15 @@ class Pipeline:
         A stage with a ``batch(list) -> list`` method (the embedder: a transformer is several times
         faster on a batch) gets the whole chunk; the others see one article at a time. Background
         stages (see :meth:`_background`) run on chunk k in a worker thread while the other stages
-        run on chunk k here; at most ``_AHEAD`` chunks wait for the worker.
+        run on chunk k here; at most ``_AHEAD`` chunks wait for the worker. While it runs, young garbage
+        collections are rarer (:func:`batch_gc_policy`); a stream left unfinished keeps that setting until the
+        generator is closed or dropped.
         """
         freeze_long_lived()
+        with batch_gc_policy():
+            yield from self._pipe(articles, batch_size)
+
+    def _pipe(self, articles: Iterable[Article], batch_size: int) -> Iterator[Article]:
         back = self._background()
         if not back:
             for chunk in _chunks(articles, batch_size):

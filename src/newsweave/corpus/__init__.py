@@ -14,6 +14,7 @@ from newsweave.corpus.events import cluster
 from newsweave.corpus.facts import attach_speakers
 from newsweave.corpus.propagation import propagate_mentions
 from newsweave.model import Article, Entity, Event, Story
+from newsweave.pipeline import batch_gc_policy
 
 
 @dataclass
@@ -33,11 +34,12 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     dating coarse articles from their event's siblings.
     """
     picture = known or CorpusPicture()
-    propagate_mentions(articles)
-    picture.entities = canonicalize(articles, picture.entities)
-    attach_speakers(articles)
-    picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
-    refine_dates(articles)
+    with batch_gc_policy():  # the steps, like the stages, make and drop many small objects
+        propagate_mentions(articles)
+        picture.entities = canonicalize(articles, picture.entities)
+        attach_speakers(articles)
+        picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
+        refine_dates(articles)
     return picture
 
 
