@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsweave.corpus import analyse_batch, link_corpus
 from newsweave.model import Article, Mention
 from newsweave.pipeline import BATCH_GEN0_THRESHOLD, Pipeline, batch_gc_policy
 
@@ -154,3 +155,33 @@ def test_pipeline_pipe_restores_the_gc_thresholds_when_done() -> None:
     assert gc.get_threshold()[0] >= BATCH_GEN0_THRESHOLD or before[0] == 0
     list(stream)
     assert gc.get_threshold() == before
+
+
+def test_pipeline_run_gives_pipe_results_and_meanwhile_sees_the_returned_objects() -> None:
+    streamed = list(_pipeline(ThreadRecordingEmbedder())[0].pipe(_articles(20), batch_size=6))
+    seen: list[list[Article]] = []
+    pipeline, _ = _pipeline(ThreadRecordingEmbedder())
+    out = pipeline.run(_articles(20), batch_size=6, meanwhile=seen.append)
+    assert [(a.id, a.mentions, a.embedding) for a in out] == [(a.id, a.mentions, a.embedding) for a in streamed]
+    assert len(seen) == 1 and all(x is y for x, y in zip(seen[0], out, strict=True))
+
+
+def test_pipeline_run_without_overlap_calls_meanwhile_after_every_stage() -> None:
+    embeddings: list[list[float] | None] = []
+    pipeline, _ = _pipeline(ThreadRecordingEmbedder(), overlap=False)
+    out = pipeline.run(_articles(5), batch_size=2, meanwhile=lambda arts: embeddings.extend(a.embedding for a in arts))
+    assert embeddings == [a.embedding for a in out] and all(e is not None for e in embeddings)
+
+
+def test_pipeline_analyse_batch_links_as_link_corpus_after_pipe() -> None:
+    texts = ["Berlin hosts the summit today.", "Berlin hosts the summit today!", "Rain falls over Lisbon."]
+    one = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    two = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    streamed = list(_pipeline(ThreadRecordingEmbedder())[0].pipe(one, batch_size=2))
+    picture = link_corpus(streamed)
+    done, batched = analyse_batch(two, _pipeline(ThreadRecordingEmbedder())[0], batch_size=2)
+    assert [(a.event_id, a.story_id, [m.entity_id for m in a.mentions]) for a in done] == \
+        [(a.event_id, a.story_id, [m.entity_id for m in a.mentions]) for a in streamed]
+    assert done[0].event_id is not None
+    assert (len(batched.entities), len(batched.events), len(batched.stories)) == \
+        (len(picture.entities), len(picture.events), len(picture.stories))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsweave.corpus import inherit_analysis, link_corpus
+from newsweave.corpus import analyse_batch, inherit_analysis
 from newsweave.dedupe import BatchDeduper
 from newsweave.ingest import IngestError, read_sources
 from newsweave.pipeline import Pipeline
@@ -54,9 +54,9 @@ def analyze(
             articles.append(item)
     articles = list(BatchDeduper().mark(articles))
     todo = [i for i, a in enumerate(articles) if a.duplicate_of is None]
-    for i, analysed in zip(todo, Pipeline().pipe(articles[i] for i in todo), strict=True):
-        articles[i] = analysed
-    link_corpus([articles[i] for i in todo])
+    analysed, _ = analyse_batch([articles[i] for i in todo], Pipeline())
+    for i, art in zip(todo, analysed, strict=True):
+        articles[i] = art
     by_id = {articles[i].id: articles[i] for i in todo}
     for art in articles:
         if art.duplicate_of in by_id:

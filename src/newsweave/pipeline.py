@@ -17,7 +17,7 @@ import importlib
 import logging
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Protocol
@@ -163,6 +163,36 @@ class Pipeline:
         freeze_long_lived()
         with batch_gc_policy():
             yield from self._pipe(articles, batch_size)
+
+    def run(self, articles: Iterable[Article], batch_size: int = 16,
+            meanwhile: Callable[[list[Article]], object] | None = None) -> list[Article]:
+        """Every stage over a batch held in memory, returned as a list in order (what ``list(pipe(...))`` gives);
+        ``meanwhile(articles)`` is called once on the whole batch as soon as the non-background stages have run on
+        every article, while the background stages (the embedder) may still be working on the last chunks.
+
+        Why: ``pipe`` bounds how far the calling thread runs ahead, so on a batch it ends waiting idle for the
+        embedder's last chunks, and whatever the caller does next (the corpus steps) runs after the embedder, on
+        one core. A batch already in memory needs no bound: work that reads no field a background stage sets can
+        fill that wait. ``meanwhile`` gets the very objects returned, and must not read the background stages'
+        fields (``embedding``): the worker sets them meanwhile. Without background stages it runs after them all.
+        """
+        freeze_long_lived()
+        with batch_gc_policy():
+            back = self._background()
+            if not back:
+                done = list(self._pipe(articles, batch_size))
+                if meanwhile is not None:
+                    meanwhile(done)
+                return done
+            front = [s for s in self.stages if s not in back]
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-background") as worker:
+                pending: list[tuple[list[Article], Future[list[Article]]]] = []
+                for chunk in _chunks(articles, batch_size):
+                    later = worker.submit(_run_stages, back, list(chunk))
+                    pending.append((_run_stages(front, chunk), later))
+                if meanwhile is not None:
+                    meanwhile([article for mine, _ in pending for article in mine])
+                return [article for mine, later in pending for article in _merge(back, mine, later)]
 
     def _pipe(self, articles: Iterable[Article], batch_size: int) -> Iterator[Article]:
         back = self._background()

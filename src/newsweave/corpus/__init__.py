@@ -7,6 +7,7 @@ steps incrementally against its saved state (``newsweave ingest``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsweave.corpus.dating import refine_dates
 from newsweave.corpus.entities import canonicalize
@@ -15,6 +16,9 @@ from newsweave.corpus.facts import attach_speakers
 from newsweave.corpus.propagation import propagate_mentions
 from newsweave.model import Article, Entity, Event, Story
 from newsweave.pipeline import batch_gc_policy
+
+if TYPE_CHECKING:
+    from newsweave.pipeline import Pipeline
 
 
 @dataclass
@@ -34,13 +38,40 @@ def link_corpus(articles: list[Article], known: CorpusPicture | None = None) -> 
     dating coarse articles from their event's siblings.
     """
     picture = known or CorpusPicture()
+    link_mentions(articles, picture)
+    link_events(articles, picture)
+    return picture
+
+
+def link_mentions(articles: list[Article], picture: CorpusPicture) -> None:
+    """The steps that read no article vector: names propagated across articles, canonical entities (set on
+    ``picture``), quote speakers. :func:`analyse_batch` runs them while the embedder finishes."""
     with batch_gc_policy():  # the steps, like the stages, make and drop many small objects
         propagate_mentions(articles)
         picture.entities = canonicalize(articles, picture.entities)
         attach_speakers(articles)
+
+
+def link_events(articles: list[Article], picture: CorpusPicture) -> None:
+    """The steps after :func:`link_mentions`, which need the vectors: events and stories, then dating coarse
+    articles from their event's siblings."""
+    with batch_gc_policy():
         picture.events, picture.stories = cluster(articles, picture.events, picture.stories)
         refine_dates(articles)
-    return picture
+
+
+def analyse_batch(articles: list[Article], pipeline: Pipeline, known: CorpusPicture | None = None,
+                  batch_size: int = 16) -> tuple[list[Article], CorpusPicture]:
+    """The stages and then the corpus steps over a batch in memory: what ``link_corpus`` after
+    ``pipeline.pipe`` gives, with the steps that need no vector run beside the embedder's last chunks
+    (:meth:`Pipeline.run`) instead of after them, on an otherwise idle core.
+
+    Returns the analysed articles, in order, and the picture as :func:`link_corpus` returns it.
+    """
+    picture = known or CorpusPicture()
+    done = pipeline.run(articles, batch_size, meanwhile=lambda analysed: link_mentions(analysed, picture))
+    link_events(done, picture)
+    return done, picture
 
 
 def inherit_analysis(copy: Article, original: Article) -> None:
