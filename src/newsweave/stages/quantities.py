@@ -58,6 +58,15 @@ _NUM = regex.compile(
 _CASE_SUFFIX = regex.compile(r"['’]\p{L}{1,5}(?!\p{L})")
 _ELISION = regex.compile(r"\p{L}{1,3}['’](?=\p{L}{3})")
 _ATTACHED = regex.compile(r"[\p{L}\p{M}'’.\-]+")
+#: Spaces written inside a number ("1 000", "1\u202f000").
+_NUMBER_SPACE = regex.compile(r"[\u00a0\u202f ]")
+#: A word (with a closing abbreviation dot) or a unit symbol, read before a number.
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’\-]*\.?|[%$€£₽₸₹¥₺~≈<>≤≥]|US\$")
+#: A full stop then a word: an ordinal's dot ("3. května") in languages that write ordinals so.
+_DOT_THEN_WORD = regex.compile(r"\.[ \u00a0]+\p{L}")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: Up to three letters right before "$": a currency prefix ("NZD$15", "cad$ 15").
+_CURRENCY_PREFIX = regex.compile(r"(?<![\p{L}])(\p{L}{1,3})\s?$")
 _SYMBOL_CODES = N.currency_symbols()
 _SYMBOL_AT = regex.compile("|".join(regex.escape(sym) for sym in sorted(_SYMBOL_CODES, key=len, reverse=True)))
 _SYMBOL_END = regex.compile("(?:" + _SYMBOL_AT.pattern + r")\Z")
@@ -104,7 +113,7 @@ def _parse_unsigned(raw: str, lang: str) -> float | None:
     several times groups thousands (or lakhs: "1,00,000"); a single separator followed by exactly three
     digits is a group mark when it is the locale's group symbol, a decimal mark otherwise.
     """
-    s = regex.sub(r"[\u00a0\u202f ]", "", raw).replace("’", "'").replace("'", "")
+    s = _NUMBER_SPACE.sub("", raw).replace("’", "'").replace("'", "")
     digits = sum(ch.isdigit() for ch in s)
     if digits == 0 or digits > MAX_DIGITS:
         return None
@@ -212,7 +221,7 @@ def _words_before(text: str, pos: int, limit: int, start: int) -> list[_Word]:
         cut = window.rindex("\n") + 1
         window, base = window[cut:], base + cut
     found: list[_Word] = []
-    for m in regex.finditer(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’\-]*\.?|[%$€£₽₸₹¥₺~≈<>≤≥]|US\$", window):
+    for m in _WORD_BEFORE.finditer(window):
         found.append(_Word(base + m.start(), base + m.end(), fold(m.group().rstrip(".")), m.group()))
     return found[-limit:]
 
@@ -360,7 +369,7 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     attached = _ATTACHED.match(text, end)
     if attached and _is_ordinal_suffix(attached.group(), lang):
         return None
-    if lang in N.ORDINAL_DOT and text[end:end + 1] == "." and regex.match(r"\.[ \u00a0]+\p{L}", text[end:end + 3]):
+    if lang in N.ORDINAL_DOT and text[end:end + 1] == "." and _DOT_THEN_WORD.match(text[end:end + 3]):
         return None
     suffix = _CASE_SUFFIX.match(text, end)  # "210'un yüzdesi", "20’lik": a case ending on the number
     after = _words_after(text, suffix.end() if suffix else end, 8, line_end)
@@ -467,7 +476,7 @@ def _after_name(text: str, before: list[_Word], start: int, lang: str) -> bool:
 
 def _abbreviation(text: str, dot: int, lang: str) -> bool:
     """Whether the word before a full stop is a short table form written abbreviated ("proc.", "Mrd.", "mln.")."""
-    m = regex.search(r"[\p{L}\p{M}]+$", text[max(0, dot - 8):dot])
+    m = _LAST_WORD.search(text[max(0, dot - 8):dot])
     if not m or len(m.group()) > 4:
         return False
     w = fold(m.group())
@@ -491,7 +500,7 @@ def _symbol_before(text: str, start: int, before: list[_Word]) -> tuple[int, str
     if sm:
         sym = sm.group()
         at = start - (len(text[max(0, start - 5):start]) - len(head)) - len(sym)
-        prefix = regex.search(r"(?<![\p{L}])(\p{L}{1,3})\s?$", text[max(0, at - 5):at]) if sym == "$" else None
+        prefix = _CURRENCY_PREFIX.search(text[max(0, at - 5):at]) if sym == "$" else None
         if prefix and prefix.group(1).upper() in N.iso_codes():  # "cad$ 15", "NZD$15"
             return at - len(prefix.group(0)), prefix.group(1).upper(), prefix.group(1) + sym
         if prefix and prefix.group(1).upper() + "$" in _SYMBOL_CODES:  # "c $ 16.4" is C$
