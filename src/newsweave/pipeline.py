@@ -78,7 +78,8 @@ def freeze_long_lived(min_objects: int = FREEZE_MIN_OBJECTS) -> bool:
     return True
 
 
-#: Allocations between young-generation collections while ``Pipeline.pipe`` runs (CPython's default: 700).
+#: Allocations between young-generation collections while a batch runs (``Pipeline.pipe``/``run``, the corpus
+#: steps; CPython's default: 700).
 BATCH_GEN0_THRESHOLD = 10_000
 
 _gc_lock = threading.Lock()
@@ -94,7 +95,7 @@ def batch_gc_policy(gen0: int = BATCH_GEN0_THRESHOLD) -> Iterator[None]:
     candidate spans), nearly all freed by reference counting; at CPython's default every 700 allocations start a
     young collection that also promotes the survivors, which then cost older-generation passes. Measured on the
     45 news articles of 645 words of ``bench_analyze --min-words 600``: 183 young, 16 middle and one full
-    collection cost 51 ms CPU in all (1.1 ms per article); at 10,000 they were 5 young ones, 14 ms. Cycles are
+    collection cost 51 ms CPU in all (1.1 ms per article); at 10,000 they were 6 young ones, 14 ms. Cycles are
     still collected, a little later. Nested and concurrent batches share one setting: the first to enter saves
     the thresholds, the last to leave restores them; a threshold of 0 (collection off) is left alone.
     """
