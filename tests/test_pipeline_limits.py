@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import resource
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -40,10 +40,11 @@ def test_pipeline_limits_ten_thousand_copies_are_analysed_once(english: Article,
     seen: list[str] = []
 
     class Counting(Pipeline):
-        def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
-            for art in super().pipe(articles, batch_size):
-                seen.append(art.id)
-                yield art
+        def run(self, articles: Iterable[Article], batch_size: int = 16,
+                meanwhile: Callable[[list[Article]], object] | None = None) -> list[Article]:
+            done = super().run(articles, batch_size, meanwhile)
+            seen.extend(art.id for art in done)
+            return done
 
     source = tmp_path / "copies.jsonl"
     with source.open("w", encoding="utf-8") as fh:
