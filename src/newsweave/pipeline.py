@@ -196,6 +196,7 @@ class Pipeline:
                 return [article for mine, later in pending for article in _merge(back, mine, later)]
 
     def _pipe(self, articles: Iterable[Article], batch_size: int) -> Iterator[Article]:
+        """:meth:`pipe` without its freeze and collection policy, so that :meth:`run` can wrap it in its own."""
         back = self._background()
         if not back:
             for chunk in _chunks(articles, batch_size):

@@ -346,6 +346,7 @@ class _Linear:
 
     @classmethod
     def of(cls, model: dict[str, Any]) -> _Linear:
+        """The arrays of one ridge map of a model dict (absent ``mean``/``scale``: no standardisation)."""
         n = len(model["features"])
         return cls(tuple(model["features"]), np.asarray(model.get("mean", [0.0] * n), dtype=np.float64),
                    np.asarray(model.get("scale", [1.0] * n), dtype=np.float64),
@@ -369,6 +370,7 @@ class _Prepared:
 
     @classmethod
     def of(cls, model: dict[str, Any]) -> _Prepared:
+        """The arrays of a model dict: its overall map and each sub-score (aspect) map it stacks on."""
         return cls(_Linear.of(model), {name: _Linear.of(sub) for name, sub in (model.get("aspects") or {}).items()})
 
 

@@ -352,6 +352,8 @@ def title_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[
 
 
 def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
+    """The :class:`TitleParts` of ``title`` with ``year`` already read (None: undated), shared by
+    :func:`title_parts` and :func:`undated_title_parts` so that dated and undated titles are cut alike."""
     _pieces, folded, concepts, used = title_words(title)
     words = list(folded)
     if len(concepts) != 1 or _inner_kind(title, lang, min(used, default=0)):
@@ -484,6 +486,7 @@ def _common(word: str, lang: str | None, zipf: float) -> bool:
 
 @cache
 def _wordfreq_langs() -> frozenset[str]:
+    """The languages ``wordfreq`` has lists for: asking it about another raises ``LookupError``."""
     import wordfreq
 
     return frozenset(wordfreq.available_languages())
