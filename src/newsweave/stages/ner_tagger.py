@@ -2,7 +2,10 @@
 
 Trained by ``scripts/train_ner.py`` (``make ner-model``) only on permissively licensed data: GermEval 2014
 (de, CC BY 4.0), KazNERD (kk, CC BY 4.0) and IL-NER (hi, ur, CC BY 4.0); never on SlavicNER. Russian has no
-model (natasha tags it better than a CRF trained on FactRuEval did). Its features are the word itself
+model of its own (natasha tags it better than a CRF trained on FactRuEval did). One universal model
+(:data:`UNIVERSAL`, trained on all those sets and FactRuEval 2016, ru, MIT) reads no words, only the cues every
+language shares, and only types the untyped names of languages without a model (:meth:`CRFTagger.guess_types`).
+Its features are the word itself
 (affixes, shape, frequency in half-Zipf steps, script), its neighbours, whether the gazetteer knows the word
 (or one of its inflection bases) on its own and as what, whether the document writes it capitalised
 mid-sentence elsewhere, and what the earlier layers found (gazetteer hits, titles, verbs of saying,
