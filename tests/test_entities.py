@@ -298,3 +298,50 @@ def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -
     assert {m.kb_id for m in ja} >= {"iso:JP", "iso:KZ"}
     ko = stage.recognise("대통령은 러시아의 수도를 방문했다.", "ko")
     assert [(m.text, m.lemma, m.kb_id) for m in ko] == [("러시아의", "러시아", "iso:RU")]
+
+
+def test_entities_shouting_lines_from_the_words_of_each_line() -> None:
+    from newsweave.stages.entities import _PIECE_RE, _shouting_lines
+
+    text = "x\nPRESIDENT MEETS PRESS\n\nTWO big WORDS HERE\nNOT ENOUGH\nAB CD EF"
+    words = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text)]
+    first, second, last = text.index("PRESIDENT"), text.index("TWO"), text.index("AB CD")
+    assert _shouting_lines(text, words) == [first, first + 21, second, second + 18, last, len(text)]
+    assert _shouting_lines("", []) == []
+
+
+def test_entities_token_memo_is_bounded_and_each_entry_taken_once() -> None:
+    from newsweave.stages.entities import _TokenMemo, tokenize
+
+    memo = _TokenMemo(limit=6)
+    keys = [(f"Text number {n} here", "en", ()) for n in range(3)]
+    for key in keys:
+        memo.put(key, tokenize(key[0], "en"))  # 4 pieces each: only the newest fits
+    assert len(memo) == 1 and memo.take(keys[0]) is None
+    assert [t.text for t in memo.take(keys[2])] == ["Text", "number", "2", "here"]
+    assert memo.take(keys[2]) is None and len(memo) == 0
+
+
+def test_entities_propagation_reuses_the_stage_pieces_with_the_same_result(stage: EntityStage) -> None:
+    from newsweave.stages import entities
+
+    texts = ["Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.\nWĄSOWICZ I GOŚCIE ROZMAWIALI",
+             "Wąsowicz i goście rozmawiali o handlu z Wąsowiczem."]
+    results = []
+    for reuse in (True, False):
+        arts = []
+        for n, text in enumerate(texts):
+            art = Article(id=str(n), text=text)
+            art.lang = "pl"
+            art.segments = [Segment(0, len(text), "paragraph", "pl")]
+            arts.append(stage(art))
+        keys = [(a.text, a.lang, ((0, len(a.text), "pl"),)) for a in arts]
+        if reuse:
+            assert all(k in entities._TOKEN_MEMO._entries for k in keys)
+        else:
+            for key in keys:
+                entities._TOKEN_MEMO.take(key)
+        assert propagate_mentions(arts) >= 1
+        assert not any(k in entities._TOKEN_MEMO._entries for k in keys)  # taken: nothing kept after use
+        results.append([[(m.start, m.end, m.type, m.layer, m.confidence, m.lemma) for m in a.mentions] for a in arts])
+    assert results[0] == results[1]

@@ -32,6 +32,8 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -82,6 +84,9 @@ log = logging.getLogger(__name__)
 MAX_NAME_PIECES = 6
 #: Longest piece considered at all: longer "words" are junk (a pasted hash, a 10,000-letter "name").
 MAX_PIECE_CHARS = 60
+#: Pieces, in all texts together, that the entity stage keeps for cross-document propagation (see :class:`_TokenMemo`):
+#: ~400 bytes each with their strings, so at most ~100 MB: the last ~450 articles of 600 words.
+TOKEN_MEMO_PIECES = 250_000
 #: A mention found with at least this confidence seeds propagation to the rest of the article.
 PROPAGATION_MIN_CONFIDENCE = 0.5
 #: How close two romanised spellings with the same consonant skeleton must be to count as one name.
@@ -397,9 +402,11 @@ def _is_stop(tok: Tok) -> bool:
 class _Doc:
     """The pieces of one text and which of them the layers have already claimed."""
 
-    def __init__(self, text: str, lang: str | None, spans: list[tuple[int, int, str]]) -> None:
+    def __init__(self, text: str, lang: str | None, spans: list[tuple[int, int, str]],
+                 toks: list[Tok] | None = None) -> None:
+        """``toks``: the text's pieces when already made (``tokenize(text, lang, spans)``, from :class:`_TokenMemo`)."""
         self.text = text
-        self.toks = tokenize(text, lang, spans)
+        self.toks = tokenize(text, lang, spans) if toks is None else toks
         self.owner: list[int] = [-1] * len(self.toks)
         self.found: list[Found] = []
         self.keys = {t.key for t in self.toks}
@@ -461,6 +468,51 @@ class _Doc:
         return self.text[self.toks[i].start: self.toks[j - 1].end]
 
 
+_MemoKey = tuple[str, str | None, tuple[tuple[int, int, str], ...]]
+
+
+class _TokenMemo:
+    """The pieces of the texts the entity stage tokenised last, for :func:`document` to take rather than tokenise
+    the same text again: corpus propagation runs right after the stages, and tokenising was ~84% of its time.
+
+    Keyed by everything :func:`tokenize` reads (text, language, spans), so a piece list taken is exactly what
+    tokenising again would give; pieces are never changed after tokenising except ``Tok.title``, a memo of a
+    function of the pieces. Bounded so that a long run (100k articles, or stages run without propagation) keeps
+    little: at most ``limit`` pieces in all, the oldest texts dropped first, and an entry leaves when taken.
+    A miss (dropped, another process, another text) only costs tokenising again. Locked: stages may run in threads.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._entries: OrderedDict[_MemoKey, list[Tok]] = OrderedDict()
+        self._pieces = 0
+        self._lock = threading.Lock()
+
+    def put(self, key: _MemoKey, toks: list[Tok]) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._pieces -= len(old)
+            self._entries[key] = toks
+            self._pieces += len(toks)
+            while self._pieces > self.limit:
+                _, dropped = self._entries.popitem(last=False)
+                self._pieces -= len(dropped)
+
+    def take(self, key: _MemoKey) -> list[Tok] | None:
+        with self._lock:
+            toks = self._entries.pop(key, None)
+            if toks is not None:
+                self._pieces -= len(toks)
+            return toks
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_TOKEN_MEMO = _TokenMemo(TOKEN_MEMO_PIECES)
+
+
 def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None) -> list[Tok]:
     """Split text into pieces with their language (from ``spans`` of per-segment languages) and shape."""
     base = _base_lang(lang)
@@ -470,8 +522,9 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     span_langs = [base if code == "und" else code for code in span_langs]
     toks: list[Tok] = []
     prev_end = 0
-    shout_lines = _shouting_lines(text)
-    for start, end, word, cjk in _pieces(text):
+    words = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text)]
+    shout_lines = _shouting_lines(text, words)
+    for start, end, word, cjk in _pieces(text, words):
         if len(word) > MAX_PIECE_CHARS:
             prev_end = end
             toks.append(Tok(start, end, word, "", base, False, False, False, True, "break", ""))
@@ -518,35 +571,51 @@ def _separator(sep_text: str) -> tuple[str, bool]:
     return sep, bool(_SENTENCE_END.search(sep_text)) or (sep == "break" and "\n" in sep_text)
 
 
-def _pieces(text: str) -> Iterable[tuple[int, int, str, bool]]:
-    """(start, end, text, is_cjk) of each piece: runs of letters, marks and digits, Han and Katakana split off."""
+def _pieces(text: str, words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int, str, bool]]:
+    """(start, end, text, is_cjk) of each piece: the text's ``words`` (``_PIECE_RE`` matches: runs of letters,
+    marks and digits), Han and Katakana split off."""
     if not _CJK_RE.search(text):
-        return ((m.start(), m.end(), m.group(), False) for m in _PIECE_RE.finditer(text))
-    return _pieces_cjk(text)
+        return ((start, end, word, False) for start, end, word in words)
+    return _pieces_cjk(words)
 
 
-def _pieces_cjk(text: str) -> Iterable[tuple[int, int, str, bool]]:
+def _pieces_cjk(words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int, str, bool]]:
     """:func:`_pieces` of a text with Han or Katakana in it."""
-    for m in _PIECE_RE.finditer(text):
-        word = m.group()
+    for start, end, word in words:
         if not _CJK_RE.search(word):
-            yield m.start(), m.end(), word, False
+            yield start, end, word, False
             continue
         for sub in _CJK_PIECE_RE.finditer(word):
             part = sub.group()
-            yield m.start() + sub.start(), m.start() + sub.end(), part, bool(_CJK_RE.match(part))
+            yield start + sub.start(), start + sub.end(), part, bool(_CJK_RE.match(part))
 
 
-def _shouting_lines(text: str) -> list[int]:
-    """Sorted [start, end, start, end, ...] of lines written in capitals (headlines in ALL CAPS)."""
+def _shouting_lines(text: str, words: list[tuple[int, int, str]]) -> list[int]:
+    """Sorted [start, end, start, end, ...] of lines written in capitals (headlines in ALL CAPS).
+
+    From the text's ``words`` (``_PIECE_RE`` matches, which never hold a line break) rather than matching
+    every line again: the words of a line are those between its bounds.
+    """
     bounds: list[int] = []
-    pos = 0
-    for line in text.split("\n"):
-        words = [w for w in _PIECE_RE.findall(line) if len(w) > 1 and _word_shape(w)[1]]
-        if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
-            bounds.extend((pos, pos + len(line)))
-        pos += len(line) + 1
+    line_start, line_end = 0, -1
+    cased: list[str] = []
+    for start, _, word in words:
+        if start > line_end:  # the first word of a later line
+            _add_shouting_line(bounds, cased, line_start, line_end)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            cased = []
+        if len(word) > 1 and _word_shape(word)[1]:
+            cased.append(word)
+    _add_shouting_line(bounds, cased, line_start, line_end)
     return bounds
+
+
+def _add_shouting_line(bounds: list[int], cased: list[str], start: int, end: int) -> None:
+    """Add a line's bounds when most of its (3+) cased words of 2+ letters are in capitals."""
+    if len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.6 * len(cased):
+        bounds.extend((start, end))
 
 
 # ---------------------------------------------------------------- layer 1: KB and gazetteer
@@ -1808,7 +1877,9 @@ class EntityStage:
     def recognise(self, text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None
                   ) -> list[Mention]:
         """All mentions in ``text`` (language ``lang``, per-segment languages in ``spans``), in text order."""
-        doc = _Doc(text, lang, spans or [])
+        spans = spans or []
+        doc = _Doc(text, lang, spans)
+        _TOKEN_MEMO.put((text, lang, tuple(spans)), doc.toks)
         self.run_layers(doc)
         return to_mentions(doc)
 
@@ -1869,8 +1940,10 @@ def to_mentions(doc: _Doc) -> list[Mention]:
 
 def document(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None,
              mentions: Iterable[Mention] = ()) -> _Doc:
-    """A tokenised document with existing mentions claimed (for cross-document propagation)."""
-    doc = _Doc(text, lang, spans or [])
+    """A tokenised document with existing mentions claimed (for cross-document propagation): the pieces the
+    entity stage made of the same text when it still holds them (:class:`_TokenMemo`)."""
+    spans = spans or []
+    doc = _Doc(text, lang, spans, _TOKEN_MEMO.take((text, lang, tuple(spans))))
     starts = {t.start: k for k, t in enumerate(doc.toks)}
     ends = {t.end: k for k, t in enumerate(doc.toks)}
     for m in mentions:
