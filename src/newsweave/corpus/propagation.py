@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 #: A mention must be at least this confident, and found by a local cue (not itself propagated), to spread.
 MIN_CONFIDENCE = 0.6
-_SOURCE_LAYERS = frozenset({"pattern", "kb", "natasha", "tagger", "capitalisation"})
+_SOURCE_LAYERS = frozenset({"pattern", "acronym", "kb", "natasha", "tagger", "capitalisation"})
 
 
 def propagate_mentions(articles: list[Article]) -> int:

@@ -9,7 +9,9 @@ except that a one-word GeoNames town may turn out to be part of a person's name 
    (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
    ``Rusya'nın``), in caseless scripts spelling-tolerant matching (``कजाकिस्तान``), and inside unspaced
    Chinese/Japanese text or before Korean particles (``哈萨克斯坦总统``, ``러시아의``; see :func:`_cjk_layer`);
-2. ``pattern``: acronyms explained in brackets, organisation head words, titles and roles before or
+2. ``acronym``: an acronym in brackets and the name before it that it spells out (``संगठन (सीएसटीओ)``), a
+   definition in the text itself, so no tagger mode withdraws it;
+   ``pattern``: unexplained acronyms in brackets, organisation head words, titles and roles before or
    after a name (``prezydent Andrzej Duda``, ``Olaf Scholz, Almanya Başbakanı``) and names beside verbs of
    saying (``जयशंकर ने कहा``), all per-language data in :mod:`newsweave.lang`;
 3. ``natasha`` for Russian;
@@ -1146,9 +1148,10 @@ def _org_layer(doc: _Doc) -> None:
             if expansion and not _explains(doc, expansion, tok.text):
                 expansion = None
             if expansion:
-                doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "pattern",
+                doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "acronym",
                                 _lemma(doc, expansion[0], expansion[1])))
-            doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "pattern", tok.text))
+            doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
+                            tok.text))
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
             continue
@@ -1216,7 +1219,7 @@ def _one_sense_per_text(doc: _Doc) -> None:
     toks = doc.toks
     org_keys: set[str] = set()
     for f in doc.found:
-        if f.emit and f.type == "ORG" and f.j - f.i == 1 and f.layer in ("pattern", "gazetteer", "kb"):
+        if f.emit and f.type == "ORG" and f.j - f.i == 1 and f.layer in ("pattern", "acronym", "gazetteer", "kb"):
             org_keys.update(bases(toks[f.i]))
     if not org_keys:
         return

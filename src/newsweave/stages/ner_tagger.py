@@ -23,7 +23,8 @@ chosen by the training script on a validation slice of the training data:
 
 * ``fill``: the tagger only claims pieces no earlier layer claimed;
 * ``override``: in the sentences it reads, the tagger decides: earlier findings (except the user's KB) are
-  withdrawn unless it labels the same span, and the capitalisation layer leaves those sentences alone;
+  withdrawn unless it labels the same span (the user's KB and acronyms explained in brackets stay), and the
+  capitalisation layer leaves those sentences alone;
 * ``places``: as ``override``, but countries and big cities the gazetteer found stay (``Astana`` standing for
   Kazakhstan's government is still a place, not the person a German tagger guesses from its context).
 """
@@ -49,8 +50,10 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 DONT_CARE = "DRV"
 #: From the mode that keeps most of the rule layers' findings to the one that keeps fewest.
 MODES = ("fill", "places", "override")
-#: Layers whose findings an ``override`` tagger never withdraws (the user's own knowledge base).
-KEPT_LAYERS = frozenset({"kb"})
+#: Layers whose findings an ``override`` tagger never withdraws: the user's own knowledge base, and an acronym
+#: with the name it spells out, which the text itself defines (a model trained on a few hundred sentences that
+#: misses ``संगठन (सीएसटीओ)`` must not erase it).
+KEPT_LAYERS = frozenset({"kb", "acronym"})
 #: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
 KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
 #: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson),
