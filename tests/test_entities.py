@@ -175,22 +175,36 @@ def test_ner_tagger_decode_bio_runs() -> None:
     assert decode(["B-PER", "I-LOC"]) == [(0, 1, "PER"), (1, 2, "LOC")]
 
 
-def _tiny_tagger(tmp_path, mode: str):
-    """A CRF trained in a moment on made-up sentences where capitalised words after "met" are people."""
+def _train_crf(path, sentences: list[tuple[str, list[str]]], lexical: bool = True):
+    """Train a CRF in a moment on made-up (text, labels) sentences, over the rule layers' cues as the stage
+    gives them to its tagger; ``lexical=False`` leaves words and affixes out, as the universal model does."""
     import pycrfsuite
 
     from newsweave.stages.entities import _Doc
-    from newsweave.stages.ner_tagger import CRFTagger, features
+    from newsweave.stages.ner_tagger import features
 
     trainer = pycrfsuite.Trainer(verbose=False)
     rules = EntityStage(use_natasha=False, use_tagger=False)
-    for name in ("Zorbak", "Quenta", "Villux", "Moravek", "Tessaly", "Brondal"):
-        doc = _Doc(f"We met {name} today.", "en", [])
+    for text, labels in sentences:
+        doc = _Doc(text, "en", [])
         rules.run_layers(doc, until="tagger")
-        trainer.append([features(doc, k) for k in range(len(doc.toks))], ["O", "O", "B-PER", "O"])
-    path = tmp_path / "en.crfsuite"
+        xseq = [features(doc, k, lexical=lexical) for k in range(len(doc.toks))]
+        if not lexical:
+            assert not any(f.startswith(("w=", "s3=", "p2=", "-1:w=")) for x in xseq for f in x)  # no words
+        trainer.append(xseq, labels)
     trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
     trainer.train(str(path))
+    return path
+
+
+_MET = ("Zorbak", "Quenta", "Villux", "Moravek", "Tessaly", "Brondal")
+
+
+def _tiny_tagger(tmp_path, mode: str):
+    """A stage whose English tagger learnt that capitalised words after "met" are people."""
+    from newsweave.stages.ner_tagger import CRFTagger
+
+    path = _train_crf(tmp_path / "en.crfsuite", [(f"We met {name} today.", ["O", "O", "B-PER", "O"]) for name in _MET])
     stage = EntityStage(use_natasha=False, use_tagger=False)
     stage.tagger = CRFTagger({"en": path}, {"en": ["LATIN"]}, {"en": mode})
     return stage
@@ -226,45 +240,33 @@ def test_ner_tagger_claims_alone_only_spans_it_finds_likely(tmp_path, monkeypatc
 
 
 def test_ner_tagger_decided_sentences_get_no_acronym_guesses(tmp_path) -> None:
-    import pycrfsuite
+    from newsweave.stages.ner_tagger import CRFTagger
 
-    from newsweave.stages.entities import _Doc
-    from newsweave.stages.ner_tagger import CRFTagger, features
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    rules = EntityStage(use_natasha=False, use_tagger=False)
-    for name, code in (("Zorbak", "QWER"), ("Quenta", "ASDF"), ("Villux", "ZXCV"), ("Moravek", "TYUI")):
-        doc = _Doc(f"We met {name} today. The {code} said no.", "en", [])
-        rules.run_layers(doc, until="tagger")
-        trainer.append([features(doc, k) for k in range(len(doc.toks))], ["O", "O", "B-PER", "O"] + ["O"] * 4)
-    path = tmp_path / "en.crfsuite"
-    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
-    trainer.train(str(path))
+    codes = (("Zorbak", "QWER"), ("Quenta", "ASDF"), ("Villux", "ZXCV"), ("Moravek", "TYUI"))
+    path = _train_crf(tmp_path / "en.crfsuite", [
+        (f"We met {name} today. The {code} said no.", ["O", "O", "B-PER", "O"] + ["O"] * 4) for name, code in codes])
     text = "We met Kolwyn today. The GHJK said no."
+    rules = EntityStage(use_natasha=False, use_tagger=False)
     assert ("GHJK", "ORG") in {(m.text, m.type) for m in rules.recognise(text, "en")}
     stage = EntityStage(use_natasha=False, use_tagger=False)
     stage.tagger = CRFTagger({"en": path}, {"en": ["LATIN"]}, {"en": "override"})
     assert {m.text for m in stage.recognise(text, "en")} == {"Kolwyn"}
 
 
+def test_ner_tagger_override_mode_keeps_acronyms_the_text_explains(tmp_path) -> None:
+    stage = _tiny_tagger(tmp_path, "override")
+    text = "The Zentral Treaty Organization (ZTO) met Kolwyn today."
+    found = {(m.text, m.type, m.layer) for m in stage.recognise(text, "en")}
+    assert {("Zentral Treaty Organization", "ORG", "acronym"), ("ZTO", "ORG", "acronym")} <= found
+
+
 def test_ner_tagger_universal_model_types_untyped_capitalised_names(tmp_path) -> None:
-    import pycrfsuite
+    from newsweave.stages.ner_tagger import CRFTagger
 
-    from newsweave.stages.entities import _Doc
-    from newsweave.stages.ner_tagger import CRFTagger, features
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    rules = EntityStage(use_natasha=False, use_tagger=False)
-    for name in ("Zorbak", "Quenta", "Villux", "Moravek", "Tessaly", "Brondal"):
-        doc = _Doc(f"We met {name} today.", "en", [])
-        rules.run_layers(doc, until="tagger")
-        xseq = [features(doc, k, lexical=False) for k in range(len(doc.toks))]
-        assert not any(f.startswith(("w=", "s3=", "p2=", "-1:w=")) for x in xseq for f in x)  # no words, no affixes
-        trainer.append(xseq, ["O", "O", "B-PER", "O"])
-    path = tmp_path / "xx.crfsuite"
-    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
-    trainer.train(str(path))
+    path = _train_crf(tmp_path / "xx.crfsuite", [(f"We met {name} today.", ["O", "O", "B-PER", "O"]) for name in _MET],
+                      lexical=False)
     text = "We met Kolwyn today."
+    rules = EntityStage(use_natasha=False, use_tagger=False)
     assert ("Kolwyn", "MISC") in {(m.text, m.type) for m in rules.recognise(text, "en")}
     stage = EntityStage(use_natasha=False, use_tagger=False)
     stage.tagger = CRFTagger({}, {}, {}, universal=path)
