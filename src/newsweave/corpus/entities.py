@@ -499,10 +499,16 @@ def _regnal_last(core: str) -> str:
         rest = words[1:] if k == 0 else words[:k]
         if k != 0 and len(rest) > 1 and len(rest[-1]) <= 2 and rest[-1].islower():
             rest = rest[:-1]  # Romanian "a II-a", "al XVI-lea": the ordinal's article
-        if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:
-            rest = rest[1:]
-        return " ".join([*rest, str(number)])
+        return _numbered(rest, number)
     return core
+
+
+def _numbered(rest: list[str], number: int) -> str:
+    """A regnal name as compared: its words without a leading style (:data:`REGNAL_STYLES`: *Pope*, *Queen*,
+    *پاپ*), then the number."""
+    if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:
+        rest = rest[1:]
+    return " ".join([*rest, str(number)])
 
 
 def _worded_regnal(core: str) -> str:
@@ -511,10 +517,7 @@ def _worded_regnal(core: str) -> str:
     words = core.split(" ")
     for n in (2, 1):
         if len(words) > n and (number := REGNAL_ORDINAL_WORDS.get(" ".join(words[-n:]))):
-            rest = words[:-n]
-            if len(rest) > 1 and rest[0].lower() in REGNAL_STYLES:  # پاپ بندیکت شانزدهم: Pope Benedict XVI
-                rest = rest[1:]
-            return " ".join([*rest, str(number)])
+            return _numbered(words[:-n], number)  # پاپ بندیکت شانزدهم: Pope Benedict XVI
     match = _CJK_REGNAL_RE.fullmatch(core)
     if match:
         digits = [CJK_NUMERALS[c] for c in match.group(2)]
