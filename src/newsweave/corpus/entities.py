@@ -440,12 +440,19 @@ def _qualifiers_clash(a: set[str], b: set[str]) -> bool:
 
 
 
+@lru_cache(maxsize=256)
+def _org_head_words(lang: str) -> frozenset[str]:
+    """Words that head an organisation's name (:data:`ORG_HEADS`) in ``lang``, in English and in every language:
+    asked of every name whose words may be a person's."""
+    return ORG_HEADS["*"] | ORG_HEADS["en"] | ORG_HEADS.get(lang, frozenset())
+
+
 def _given_like(part: str, lang: str | None) -> bool:
     """Whether the part after the comma of *Surname, Given* can be given names: initials (*J.*) or capitalised
     words that are not organisation words (:data:`ORG_HEADS`: *Inc*, *Ltd*, *GmbH*) and end in no period or
     capitals (*Apple, Inc.*, *Siemens, AG* are companies, not persons to turn round); words of caseless
     scripts only need to be letters."""
-    heads = ORG_HEADS["*"] | ORG_HEADS["en"] | ORG_HEADS.get(base_lang(lang) or "", frozenset())
+    heads = _org_head_words(base_lang(lang) or "")
     for word in part.split():
         if _INITIAL_RE.fullmatch(word):
             continue
@@ -541,7 +548,7 @@ def _one_given_name_keys(core: str, lang: str | None) -> set[str]:
     words = core.split(" ")
     if len(words) != 3 or not all(len(w) > 1 and w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
         return set()
-    heads = ORG_HEADS["*"] | ORG_HEADS["en"] | ORG_HEADS.get(base_lang(lang) or "", frozenset())
+    heads = _org_head_words(base_lang(lang) or "")
     if any(w.lower().startswith(h) for w in words for h in heads):
         return set()
     return {name_key(f"{words[0]} {words[2]}", lang), name_key(f"{words[1]} {words[2]}", lang)}
