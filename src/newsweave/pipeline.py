@@ -179,28 +179,22 @@ class Pipeline:
         """
         freeze_long_lived()
         with batch_gc_policy():
-            back = self._background()
-            if not back:
-                done = list(self._pipe(articles, batch_size))
-                if meanwhile is not None:
-                    meanwhile(done)
-                return done
-            front = [s for s in self.stages if s not in back]
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-background") as worker:
-                pending: list[tuple[list[Article], Future[list[Article]]]] = []
-                for chunk in _chunks(articles, batch_size):
-                    later = worker.submit(_run_stages, back, list(chunk))
-                    pending.append((_run_stages(front, chunk), later))
-                if meanwhile is not None:
-                    meanwhile([article for mine, _ in pending for article in mine])
-                return [article for mine, later in pending for article in _merge(back, mine, later)]
+            return list(self._pipe(articles, batch_size, ahead=None, meanwhile=meanwhile))
 
-    def _pipe(self, articles: Iterable[Article], batch_size: int) -> Iterator[Article]:
-        """:meth:`pipe` without its freeze and collection policy, so that :meth:`run` can wrap it in its own."""
+    def _pipe(self, articles: Iterable[Article], batch_size: int, ahead: int | None = _AHEAD,
+              meanwhile: Callable[[list[Article]], object] | None = None) -> Iterator[Article]:
+        """The loop of :meth:`pipe` and :meth:`run`, without their freeze and collection policy: at most ``ahead``
+        chunks wait for the background worker (None: no bound, for a batch already in memory), and ``meanwhile``
+        (see :meth:`run`) is called once every chunk has been through the other stages."""
         back = self._background()
         if not back:
-            for chunk in _chunks(articles, batch_size):
-                yield from _run_stages(self.stages, chunk)
+            if meanwhile is None:
+                for chunk in _chunks(articles, batch_size):
+                    yield from _run_stages(self.stages, chunk)
+                return
+            done = [article for chunk in _chunks(articles, batch_size) for article in _run_stages(self.stages, chunk)]
+            meanwhile(done)
+            yield from done
             return
         front = [s for s in self.stages if s not in back]
         pending: deque[tuple[list[Article], Future[list[Article]]]] = deque()
@@ -208,8 +202,10 @@ class Pipeline:
             for chunk in _chunks(articles, batch_size):
                 later = worker.submit(_run_stages, back, list(chunk))
                 pending.append((_run_stages(front, chunk), later))
-                while len(pending) > _AHEAD:
+                while ahead is not None and len(pending) > ahead:
                     yield from _merge(back, *pending.popleft())
+            if meanwhile is not None:
+                meanwhile([article for mine, _ in pending for article in mine])
             while pending:
                 yield from _merge(back, *pending.popleft())
 
