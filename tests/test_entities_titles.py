@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsweave.corpus.entities import canonicalize
-from newsweave.corpus.entities_titles import title_key, title_name_key, title_year, whole_name_kb
+from newsweave.corpus.entities_titles import (
+    country_of_adjective,
+    title_key,
+    title_name_key,
+    title_year,
+    whole_name_kb,
+)
 from newsweave.model import Article, Mention
 
 
@@ -22,6 +28,23 @@ def test_entities_titles_title_key_agrees_across_languages_and_scripts() -> None
     titles = [("Elecciones en Finlandia de 2019", "es"), ("Wybory w Finlandii 2019", "pl"),
               ("Выборы в Финляндии (2019)", "ru"), ("2019 Finnish election", "en"), ("2019年芬兰选举", "zh")]
     assert {title_key(t, lang) for t, lang in titles} == {"#election|2019|iso:FI"}
+
+
+def test_entities_titles_country_adjective_reads_as_its_country() -> None:
+    assert country_of_adjective("finlandaises", "fr") == "iso:FI"
+    assert country_of_adjective("финляндских", "ru") == "iso:FI"
+    assert country_of_adjective("φινλανδικές", "el") == "iso:FI"
+    assert country_of_adjective("finlandês", "pt") == "iso:FI"
+    assert country_of_adjective("finlandaises", None) is None  # endings are a language's: none without one
+    assert country_of_adjective("nationales", "fr") is None
+    assert country_of_adjective("children", "en") is None
+
+
+def test_entities_titles_title_key_follows_country_adjectives() -> None:
+    titles = [("Élections législatives finlandaises de 2019", "fr"), ("Парламентские выборы в Финляндии (2019)", "ru"),
+              ("Φινλανδικές βουλευτικές εκλογές 2019", "el")]
+    assert {title_key(t, lang) for t, lang in titles} == {"#election|2019|iso:FI"}
+    assert title_key("Élections législatives suédoises de 2019", "fr") == "#election|2019|iso:SE"
 
 
 def test_entities_titles_title_key_keeps_qualifier_year_and_place_apart() -> None:

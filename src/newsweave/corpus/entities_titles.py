@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -29,6 +30,7 @@ from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
 from newsweave.kb.places import place
+from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.title_types import (
     GLOBAL_CONCEPTS,
@@ -78,6 +80,10 @@ COMMON_ZIPF = 3.5
 FIRST_WORD_ZIPF = 1.0
 #: Shortest own-name word (letters) of :func:`title_name_key`.
 MIN_OWN_NAME_LETTERS = 4
+#: A country adjective (:func:`country_of_adjective`) keeps at least this many letters of the country's name, and
+#: may drop up to this many of its last letters (*Malaisie* -> *malais-iennes*, *Σουηδία* -> *σουηδ-ικές*).
+MIN_COUNTRY_STEM = 4
+MAX_COUNTRY_STEM_CUT = 2
 
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
@@ -281,8 +287,63 @@ def title_anchors(words: list[str | None], lang: str | None) -> frozenset[str]:
                 found.add(kb_id)
                 k += n - 1
                 break
+        else:
+            country = country_of_adjective(word, lang)
+            if country:
+                found.add(country)
         k += 1
     return frozenset(found)
+
+
+def _bare(word: str) -> str:
+    """A folded word without its diacritics, as :data:`COUNTRY_ADJECTIVE_ENDINGS` are written."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=256)
+def _country_stems(lang: str) -> dict[str, frozenset[str]]:
+    """Country-name stem -> the ``iso:`` ids it may stand for, from CLDR's one-word country names in ``lang``
+    (``babel``): the bare name, and it without its last one or two letters. Names of the title's own language
+    only: a stem of another language's name would read that language's words as countries."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {}
+    stems: dict[str, set[str]] = {}
+    for code, name in territories.items():
+        words = gaz_pieces(name)
+        if len(code) != 2 or not code.isalpha() or code in ("ZZ", "EU", "UN") or len(words) != 1:
+            continue
+        bare = _bare(gaz_fold(words[0]))
+        for cut in range(MAX_COUNTRY_STEM_CUT + 1):
+            if len(bare) - cut >= MIN_COUNTRY_STEM:
+                stems.setdefault(bare[:len(bare) - cut], set()).add(f"iso:{code}")
+    return {stem: frozenset(ids) for stem, ids in stems.items()}
+
+
+@cache
+def _adjective_endings(lang: str) -> frozenset[str]:
+    return frozenset(_bare(gaz_fold(e)) for e in COUNTRY_ADJECTIVE_ENDINGS.get(lang, ()))
+
+
+@lru_cache(maxsize=1 << 14)
+def country_of_adjective(word: str, lang: str | None) -> str | None:
+    """The ``iso:`` id of the country a title word is the adjective of in ``lang`` (*malaisiennes* ->
+    ``iso:MY``, *китайским* -> ``iso:CN``): the word is a country's stem (:func:`_country_stems`) and one of the
+    language's adjective endings (:data:`COUNTRY_ADJECTIVE_ENDINGS`); None when no single country fits."""
+    code = base_lang(lang) or ""
+    endings = _adjective_endings(code)
+    if not endings or not is_cased(word):
+        return None
+    bare = _bare(gaz_fold(word))
+    stems = _country_stems(code)
+    found: set[str] = set()
+    for cut in range(1, len(bare) - MIN_COUNTRY_STEM + 1):
+        if bare[len(bare) - cut:] in endings:
+            found |= stems.get(bare[:len(bare) - cut], frozenset())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
