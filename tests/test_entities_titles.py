@@ -5,8 +5,10 @@ from __future__ import annotations
 from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.entities_titles import (
     country_of_adjective,
+    named_kind_key,
     title_key,
     title_name_key,
+    title_sound_keys,
     title_year,
     whole_name_kb,
 )
@@ -45,6 +47,22 @@ def test_entities_titles_title_key_follows_country_adjectives() -> None:
               ("Φινλανδικές βουλευτικές εκλογές 2019", "el")]
     assert {title_key(t, lang) for t, lang in titles} == {"#election|2019|iso:FI"}
     assert title_key("Élections législatives suédoises de 2019", "fr") == "#election|2019|iso:SE"
+
+
+def test_entities_titles_sound_key_follows_an_own_name_across_scripts() -> None:
+    latin = title_sound_keys("2021 Tamburakan Stadium disaster", "en")
+    assert latin and set(latin) & set(title_sound_keys("2021년 탐부라칸 스타디움 참사", "ko"))
+    assert set(latin) & set(title_sound_keys("Catastrophe du stade Tamburakan", "fr"))
+    assert title_sound_keys("2021년 스타디움 참사", "ko") == ()  # a common word is no own name
+    assert title_sound_keys("Tamburakan Stadium", "en") == ()  # no kind of happening: no title
+    ids = _ids([("2021 Tamburakan Stadium disaster", "en"), ("2021년 탐부라칸 스타디움 참사", "ko"),
+                ("2019 Tamburakan Stadium disaster", "en")])
+    assert ids[0] == ids[1] != ids[2]  # two years, two events
+
+
+def test_entities_titles_storm_named_like_a_town_keeps_its_name_key() -> None:
+    assert named_kind_key("Hurricane Julia") == named_kind_key("Furacão Julia") is not None
+    assert named_kind_key("Storm in Bavaria") is None
 
 
 def test_entities_titles_title_key_keeps_qualifier_year_and_place_apart() -> None:

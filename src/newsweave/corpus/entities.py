@@ -53,6 +53,7 @@ from newsweave.corpus.entities_titles import (
     title_keys,
     title_name_key,
     title_parts,
+    title_sound_keys,
     title_words,
     title_year,
     undated_title_parts,
@@ -362,6 +363,7 @@ class _Name:
             own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
             if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
                 keys.add(own)
+            keys.update(title_sound_keys(surface, lang))  # ... and its sound in any script (칸주루한 스타디움 참사)
         year = title_year(surface) if dated else None
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),

@@ -28,7 +28,7 @@ from itertools import combinations
 from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
-from newsweave.kb.names import MAX_NAME_CHARS, base_lang, spelling_key
+from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
 from newsweave.kb.places import place
 from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS
 from newsweave.lang.inflection import INFLECTIONS
@@ -80,6 +80,12 @@ COMMON_ZIPF = 3.5
 FIRST_WORD_ZIPF = 1.0
 #: Shortest own-name word (letters) of :func:`title_name_key`.
 MIN_OWN_NAME_LETTERS = 4
+#: Fewest consonant classes (:func:`newsweave.kb.names.loose_key` symbols) the own name of a title needs to be
+#: matched by sound across scripts (:func:`title_sound_keys`): shorter skeletons are shared by too many words.
+MIN_OWN_SOUNDS = 5
+#: A Latin own name is also read as in English (besides its language and no language): other scripts mostly
+#: transcribe a foreign name from its English reading (*Kanjuruhan* -> *칸주루한*, its *j* as in *jam*).
+SOUND_READING_LANG = "en"
 #: A country adjective (:func:`country_of_adjective`) keeps at least this many letters of the country's name, and
 #: may drop up to this many of its last letters (*Malaisie* -> *malais-iennes*, *Σουηδία* -> *σουηδ-ικές*).
 MIN_COUNTRY_STEM = 4
@@ -499,10 +505,18 @@ def named_kind_key(name: str) -> str | None:
     own = [p for k, p in enumerate(found) if k not in used]
     if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
         return None
-    if any(c.isdigit() for c in "".join(own)) or title_anchors([gaz_fold(p) for p in own], None):
+    if any(c.isdigit() for c in "".join(own)) or not _storm_name(own):
         return None
     key = spelling_key(" ".join(own))
     return f"#{next(iter(concepts))}|{key}" if key else None
+
+
+def _storm_name(own: list[str]) -> bool:
+    """Whether the words beside a kind of happening can be its given name: no country, region or organisation, and
+    a town only as one word (storms are named after people: *Hurricane Julia* is no town Julia; *Storm in Hesse* is
+    no storm's name)."""
+    anchors = title_anchors([gaz_fold(p) for p in own], None)
+    return not anchors or (len(own) == 1 and all(a.startswith("geonames:") for a in anchors))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -534,6 +548,45 @@ def title_name_key(title: str, lang: str | None) -> str | None:
     if not 0 < len(own) <= MAX_OWN_NAME_WORDS:
         return None
     return "#name|" + " ".join(sorted(own))
+
+
+@lru_cache(maxsize=1 << 16)
+def title_sound_keys(title: str, lang: str | None) -> tuple[str, ...]:
+    """``#sound|skeleton`` keys of the own name of an event title in any spaced script, by sound: *Kanjuruhan Stadium
+    disaster*, *칸주루한 스타디움 참사* -> ``#sound|knsrn``; *Longsor Batang Kali*, *பத்தாங்காலி நிலச்சரிவு* ->
+    ``#sound|btnkr``.
+
+    :func:`title_name_key` follows an own name through languages of one script; a title in Korean, Tamil or Arabic
+    spells it in letters of its own, which only its consonant skeleton (:func:`newsweave.kb.names.loose_key`, every
+    class folded) ties to the Latin one. Own words are as for :func:`title_name_key` (not a kind word, place, number
+    or common word; capitalised in a cased script), in a caseless script not common in its language either, and
+    only where ``wordfreq`` knows the language (else a common word could pass for a name). Keys are the skeleton of
+    the own words together and of each word (a Latin one under three readings: its language's, none, English's),
+    of at least :data:`MIN_OWN_SOUNDS` classes: a loose key is a weak
+    match, so it needs a long skeleton, a kind of happening on both sides, and no two years in the cluster.
+    """
+    gaz = _gazetteer()
+    found, words, concepts, used = title_words(title)
+    if gaz is None or len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
+        return ()
+    code = base_lang(lang)
+    own = []
+    for k, piece in enumerate(found):
+        word = words[k]
+        if k in used or len(word) < MIN_OWN_NAME_LETTERS or any(c.isdigit() for c in word):
+            continue
+        if is_cased(piece):
+            if not piece[:1].isupper() or _common(word, code, FIRST_WORD_ZIPF if k == 0 else COMMON_ZIPF):
+                continue
+        elif code not in _wordfreq_langs() or _common(word, code, COMMON_ZIPF):
+            continue
+        if _inflected_lookup(gaz, (word,), lang) is None:
+            own.append(piece)
+    if not 0 < len(own) <= MAX_OWN_NAME_WORDS:
+        return ()
+    readings = (lang, None, SOUND_READING_LANG) if is_cased(own[0]) else (lang,)
+    keys = [loose_key(text, reading) for reading in readings for text in (" ".join(own), *own)]
+    return tuple(dict.fromkeys(f"#sound|{k}" for k in keys if len(k) >= MIN_OWN_SOUNDS))
 
 
 @lru_cache(maxsize=1 << 16)
