@@ -6,8 +6,11 @@ saying. Every confident person/organisation mention of the batch becomes a known
 article is then searched for those names, inflected (``Sarajewem``, an invented name) or spelt differently
 in any script (``सरायेव``, ``शरायेव`` for ``सरायव``; by :func:`newsweave.kb.names.same_name`-style
 transliteration and phonetic keys). New mentions get layer ``propagation`` and never overlap
-existing ones. Articles of the same event or story would be searched first when known; today the
-whole batch is one pool.
+existing ones. The batch votes: a name's type is the reading its confident mentions give most (summed
+confidence; confident places vote too and keep a name from spreading as a person or organisation), and a
+one-word name spreads only when written as a name and never as an ordinary lower-case word (see
+``KnownNames.spreads`` and ``entities._spreads_alone``). Articles of the same event or story would be
+searched first when known; today the whole batch is one pool.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def names_to_spread(doc: _Doc) -> list[KnownName]:
     The two passes are separate functions so that a distributed job (``newsweave.batch``) can collect the
     names of every article, add them to one :class:`KnownNames` in article order, and propagate per article.
     """
-    return known_from([f for f in doc.found if f.layer in _SOURCE_LAYERS], doc, MIN_CONFIDENCE)
+    return known_from([f for f in doc.found if f.layer in _SOURCE_LAYERS or f.type == "LOC"], doc, MIN_CONFIDENCE)
 
 
 def propagate_article(art: Article, doc: _Doc, known: KnownNames) -> int:

@@ -35,9 +35,10 @@ import bisect
 import logging
 import math
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -173,43 +174,113 @@ class Found:
 
 @dataclass
 class KnownName:
-    """A name found confidently somewhere, to be looked for elsewhere."""
+    """A name found confidently somewhere, to be looked for elsewhere (or, for a place, only a vote on its type)."""
 
     pieces: tuple[str, ...]  # folded base forms
     type: str
     confidence: float
     lemma: str
     kb_id: str | None = None
+    #: Whether its last piece may be looked for alone: it was written as a name (a capital inside a sentence, a
+    #: caseless or acronym spelling) or is rare in its language (see :func:`_spreads_alone`).
+    alone: bool = True
+    #: Whether its text also writes its last piece in lower case: then it is an ordinary word, never spread alone.
+    ordinary: bool = False
+
+
+#: Types propagation spreads; a place reading only votes (a name the batch knows as a place is not spread as a
+#: person or organisation: gazetteer places are found in every text by the gazetteer itself).
+SPREAD_TYPES = frozenset({"PER", "ORG"})
+VOTING_TYPES = SPREAD_TYPES | {"LOC"}
 
 
 @dataclass
 class KnownNames:
-    """Index of known names: full names by folded first piece, surnames by key and by skeleton."""
+    """Index of known names: full names by folded first piece, surnames by key and by skeleton.
+
+    One entry per name (its pieces): its type is the reading with the highest summed confidence over every
+    mention that added it (``votes``), so one article's person ``Ryanair`` yields to the organisation other
+    articles found, and a place reading stops the spreading. ``parts`` sums the confidence of the longer
+    organisation names a word stands in: a word found more often inside them than alone (``Air``, ``Airways``)
+    is a piece of names, not one.
+    """
 
     full: dict[str, list[KnownName]] = field(default_factory=dict)
     single: dict[str, KnownName] = field(default_factory=dict)
     by_skeleton: dict[str, list[tuple[str, KnownName]]] = field(default_factory=dict)
+    votes: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
+    parts: dict[str, float] = field(default_factory=dict)
+    entries: dict[tuple[str, ...], KnownName] = field(default_factory=dict)
 
     def add(self, name: KnownName) -> None:
-        """Index a name under its full form and, for people and single words, its last piece."""
+        """Count a name's reading and index it under its full form and, for people and single words, its last
+        piece (order-independent: the same names added in any order give the same index)."""
         if not name.pieces:
             return
+        self._vote(name.pieces, name.type, name.confidence)
+        if len(name.pieces) > 1 and name.type == "ORG":
+            for piece in set(name.pieces):
+                self.parts[piece] = self.parts.get(piece, 0.0) + name.confidence
+        if name.type not in SPREAD_TYPES:
+            if len(name.pieces) > 1 and len(name.pieces[-1]) >= 3:
+                self._vote(name.pieces[-1:], name.type, name.confidence)  # Britain of Great Britain
+            return
         if len(name.pieces) > 1:
-            self.full.setdefault(name.pieces[0], []).append(name)
+            self._index(name, full=True)
         if len(name.pieces) == 1 or name.type == "PER":
             last = name.pieces[-1]
             if len(last) < 3:
                 return
-            solo = KnownName((last,), name.type, name.confidence, last, name.kb_id if len(name.pieces) == 1 else None)
-            old = self.single.get(last)
-            if old is None or old.confidence < solo.confidence:
-                self.single[last] = solo
-                sk = skeleton(last)
+            solo = KnownName((last,), name.type, name.confidence, last, name.kb_id if len(name.pieces) == 1 else None,
+                             name.alone, name.ordinary)
+            if len(name.pieces) > 1:
+                self._vote(solo.pieces, solo.type, solo.confidence)
+            self._index(solo, full=False)
+
+    def spreads(self, cand: KnownName) -> bool:
+        """Whether a known name is looked for: a person or organisation by the vote; a single word only when
+        written as a name, never in lower case, and (an organisation) found alone more than inside longer names."""
+        if cand.type not in SPREAD_TYPES:
+            return False
+        if len(cand.pieces) > 1:
+            return True
+        if cand.ordinary or not cand.alone:
+            return False
+        return cand.type != "ORG" or self.votes[cand.pieces]["ORG"] > self.parts.get(cand.pieces[0], 0.0)
+
+    def _vote(self, pieces: tuple[str, ...], type_: str, confidence: float) -> None:
+        votes = self.votes.setdefault(pieces, {})
+        votes[type_] = votes.get(type_, 0.0) + confidence
+        entry = self.entries.get(pieces)
+        if entry is not None:
+            entry.type = _winner(votes)
+
+    def _index(self, name: KnownName, full: bool) -> None:
+        entry = self.entries.get(name.pieces)
+        if entry is None:
+            entry = replace(name)
+            self.entries[name.pieces] = entry
+            if full:
+                self.full.setdefault(name.pieces[0], []).append(entry)
+            else:
+                self.single[name.pieces[0]] = entry
+                sk = skeleton(name.pieces[0])
                 if len(sk) >= 3:
-                    self.by_skeleton.setdefault(sk, []).append((romanize(last), solo))
+                    self.by_skeleton.setdefault(sk, []).append((romanize(name.pieces[0]), entry))
+        else:
+            if (name.confidence, name.lemma) > (entry.confidence, entry.lemma):
+                entry.confidence, entry.lemma, entry.kb_id = name.confidence, name.lemma, name.kb_id
+            entry.alone = entry.alone or name.alone
+            entry.ordinary = entry.ordinary or name.ordinary
+        entry.type = _winner(self.votes[name.pieces])
 
     def __len__(self) -> int:
         return len(self.single) + sum(len(v) for v in self.full.values())
+
+
+def _winner(votes: dict[str, float]) -> str:
+    """The reading with the highest summed confidence (ties: the alphabetically first type, for determinism)."""
+    return min(votes, key=lambda t: (-round(votes[t], 6), t))
 
 
 @cache
@@ -1455,19 +1526,74 @@ def _roman_numeral_layer(doc: _Doc) -> None:
 
 def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAGATION_MIN_CONFIDENCE
                ) -> list[KnownName]:
-    """Known names from a document's confident person/organisation mentions (last piece in its base form)."""
+    """Known names from a document's confident person/organisation mentions (last piece in its base form), and
+    its confident places as votes on the type of names spelt like them. Propagated findings are copies of
+    names already known, no new evidence, and are left out; so are one-word towns (GeoNames holds a town for
+    most surnames, and a person spelt like one is that person: see :func:`_propagation_layer`)."""
     toks = doc.toks
     names = []
     for f in found:
-        if f.type not in ("PER", "ORG") or f.confidence < min_confidence or not f.emit:
+        if f.type not in VOTING_TYPES or f.confidence < min_confidence or not f.emit or f.layer == "propagation":
+            continue
+        if f.type == "LOC" and f.j - f.i == 1 and (f.kb_id or "").startswith("geonames:"):
             continue
         keys = []
         for k in range(f.i, f.j):
             if k > f.i and toks[k].sep == "apos":
                 break
             keys.append(fold(_lemma(doc, k, k + 1)) if k == f.j - 1 else toks[k].key)
-        names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id))
+        last = f.i + len(keys) - 1
+        names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id,
+                               len(keys) > 1 or _spreads_alone(toks[last], keys[-1]),
+                               _written_lower(doc, toks[last], keys[-1])))
     return names
+
+
+def _spreads_alone(tok: Tok, base: str) -> bool:
+    """Whether a name found as one word may be looked for alone elsewhere: its spelling says it is a name.
+
+    A capital is evidence only inside a sentence and in languages that do not capitalise nouns (a sentence's
+    first word, ``Barlyq`` "all" or ``Adwokat``, and a German noun are capitalised anyway); a word in capitals
+    is an acronym. Without that evidence (and in caseless scripts) the word must be rare in its language
+    (Zipf below ``COMMON_ZIPF``); a cased word of a language without a frequency list then has no evidence.
+    """
+    lang = _word_lang(tok)
+    if tok.cased:
+        if tok.upper or (tok.cap and not tok.sent_start and not tok.text.isupper() and lang not in NOUN_CAPITALISING):
+            return True
+        if lang not in _WORDFREQ_LANGS:
+            return False
+    return max(_zipf(tok.key, lang), _zipf(base, lang)) < COMMON_ZIPF
+
+
+#: Words of at least this many letters also count as written in lower case when a lower-case word of the text
+#: differs only in its last ``LOWER_STEM_ENDING`` letters and at most ``LOWER_STEM_ENDING + 1`` new ones
+#: (``Pakistańska`` opening a sentence, ``pakistańskiego`` inside one): an inflected ordinary word.
+LOWER_STEM_MIN_CHARS = 7
+LOWER_STEM_ENDING = 2
+_LOWER_SORTED: weakref.WeakKeyDictionary[_Doc, list[str]] = weakref.WeakKeyDictionary()
+
+
+def _written_lower(doc: _Doc, tok: Tok, base: str = "") -> bool:
+    """Whether the text also writes the word (its base form, or another inflection of a long word) in lower
+    case, as ordinary words are; names are not (``Ryanair``, ``Bibi``)."""
+    if not tok.cased:
+        return False
+    lower = doc.lower_keys
+    if tok.key in lower or base in lower:
+        return True
+    if len(tok.key) < LOWER_STEM_MIN_CHARS:
+        return False
+    keys = _LOWER_SORTED.get(doc)
+    if keys is None:
+        keys = _LOWER_SORTED[doc] = sorted(lower)
+    stem = tok.key[:-LOWER_STEM_ENDING]
+    k = bisect.bisect_left(keys, stem)
+    while k < len(keys) and keys[k].startswith(stem):
+        if len(keys[k]) <= len(stem) + LOWER_STEM_ENDING + 1:
+            return True
+        k += 1
+    return False
 
 
 def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 0.9) -> int:
@@ -1487,7 +1613,7 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         for key in forms:
             for cand in known.full.get(key, ()):
                 n = len(cand.pieces)
-                if (hit is None or n > hit[0]) and i + n <= len(toks) and all(
+                if (hit is None or n > hit[0]) and i + n <= len(toks) and cand.type in SPREAD_TYPES and all(
                         toks[i + m].sep in ("space", "hyphen") and _yields(doc, i + m)
                         and cand.pieces[m] in bases(toks[i + m]) for m in range(1, n)):
                     hit = (n, cand)
@@ -1499,8 +1625,8 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
                     break
         if hit is None and len(tok.key) >= 4:
             hit = _phonetic_hit(tok, forms, known)
-        if hit is None:
-            continue
+        if hit is None or (hit[0] == 1 and (not known.spreads(hit[1]) or _written_lower(doc, tok))):
+            continue  # one word is spread only where the text does not write it in lower case as well
         n, cand = hit
         # A word spelt exactly like a known name is that name unless it is a very common word; an inflected
         # or differently spelt one must be rarer, especially where capitals give no evidence.
@@ -1566,17 +1692,23 @@ def _skeleton(form: str) -> str:
 
 
 def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[int, KnownName] | None:
+    """A known name of at least four letters that sounds like the word: another spelling in a caseless script
+    (``तोकायेव`` for ``टोकायव``) or the same name in another script. A cased word is spelt as its writer meant,
+    so a different spelling in the same script is a different word (``Барлық`` "all" is not ``Бірлік``), and a
+    sentence's first word has no capital to say it is a name at all (``Pákistánská`` is not ``Пакистанская``)."""
     from rapidfuzz.distance import Indel
 
-    if not known.by_skeleton:
+    if not known.by_skeleton or (tok.cased and tok.sent_start):
         return None
+    script = script_of(tok.text) if tok.cased else None
     for form in forms:
         cands = known.by_skeleton.get(_skeleton(form), ())
         if not cands:
             continue
         rom = romanize(form)
         for cand_rom, cand in cands:
-            if Indel.normalized_similarity(rom, cand_rom) >= PHONETIC_MIN_SIMILARITY:
+            if len(cand.pieces[0]) >= 4 and Indel.normalized_similarity(rom, cand_rom) >= PHONETIC_MIN_SIMILARITY and (
+                    script is None or script_of(cand.pieces[0]) != script):
                 return 1, cand
     return None
 

@@ -1,0 +1,79 @@
+"""Cross-document propagation (``corpus.propagation``) on articles whose mentions are given, so that only the
+propagation step is under test: the type a batch gives a name, and ordinary words that must not spread."""
+
+from __future__ import annotations
+
+from newsweave.corpus.propagation import propagate_mentions
+from newsweave.model import Article, Mention
+from newsweave.stages.entities import KnownName, KnownNames
+
+
+def _article(n: int, text: str, lang: str, found: dict[str, tuple[str, float]] | None = None) -> Article:
+    """An article with one mention (layer ``tagger``) at the first occurrence of each word of ``found``."""
+    art = Article(id=str(n), text=text, lang=lang)
+    for word, (type_, confidence) in (found or {}).items():
+        start = text.index(word)
+        art.mentions.append(Mention(start, start + len(word), word, type_, confidence=confidence, layer="tagger",
+                                    lemma=word))
+    art.mentions.sort(key=lambda m: m.start)
+    return art
+
+
+def _propagated(arts: list[Article]) -> list[tuple[str, str, str]]:
+    propagate_mentions(arts)
+    return [(a.id, m.text, m.type) for a in arts for m in a.mentions if m.layer == "propagation"]
+
+
+def test_propagation_type_is_the_vote_of_the_batch() -> None:
+    arts = [_article(0, "Wczoraj Zephyrair odwołał loty.", "pl", {"Zephyrair": ("PER", 0.9)}),
+            _article(1, "Linia Zephyrair odwołała loty.", "pl", {"Zephyrair": ("ORG", 0.7)}),
+            _article(2, "Potem Zephyrair przeprosił klientów.", "pl", {"Zephyrair": ("ORG", 0.7)}),
+            _article(3, "Pasażerowie czekali, a Zephyrair milczał.", "pl")]
+    assert _propagated(arts) == [("3", "Zephyrair", "ORG")]  # 1.4 for ORG beats one confident PER (0.9)
+
+
+def test_propagation_place_reading_stops_a_person() -> None:
+    arts = [_article(0, "Rząd prowincji Quarzistan ogłosił.", "pl", {"Quarzistan": ("LOC", 0.8)}),
+            _article(1, "Władze Quarzistan ogłosiły.", "pl", {"Quarzistan": ("LOC", 0.8)}),
+            _article(2, "Wczoraj Quarzistan powiedział.", "pl", {"Quarzistan": ("PER", 0.9)}),
+            _article(3, "Demonstranci w mieście, a Quarzistan milczy.", "pl")]
+    assert _propagated(arts) == []
+
+
+def test_propagation_sentence_first_word_without_other_evidence_does_not_spread() -> None:
+    # Kazakh has no frequency list: a capital at a sentence's start says nothing, one inside a sentence does
+    arts = [_article(0, "Барлық адамдар келді.", "kk", {"Барлық": ("PER", 0.8)}),
+            _article(1, "Ол келді. Барлық адамдар қуанды.", "kk"),
+            _article(2, "Кеше Жомартбек келді.", "kk", {"Жомартбек": ("PER", 0.8)}),
+            _article(3, "Ол айтты. Бүгін Жомартбек кетті.", "kk")]
+    assert _propagated(arts) == [("3", "Жомартбек", "PER")]
+
+
+def test_propagation_word_written_in_lower_case_is_ordinary() -> None:
+    arts = [_article(0, "Wczoraj Grzmotnik ogłosił podwyżki.", "pl", {"Grzmotnik": ("PER", 0.8)}),
+            _article(1, "Potem Grzmotnik odpowiedział, a grzmotnika nikt nie słuchał.", "pl"),
+            _article(2, "Rano Grzmotnik odpowiedział krótko.", "pl")]
+    assert _propagated(arts) == [("2", "Grzmotnik", "PER")]  # not where the text writes it as a common noun
+    source = [_article(0, "Wczoraj Grzmotnik ogłosił, że grzmotnik to zawód.", "pl", {"Grzmotnik": ("PER", 0.8)}),
+              _article(1, "Rano Grzmotnik odpowiedział krótko.", "pl")]
+    assert _propagated(source) == []  # nor anywhere when its own text does
+
+
+def test_propagation_piece_of_longer_organisation_names_does_not_spread_alone() -> None:
+    arts = [_article(0, "Linie Zephyr Airlines i Boreal Airlines latają.", "pl",
+                     {"Zephyr Airlines": ("ORG", 0.8), "Boreal Airlines": ("ORG", 0.8)}),
+            _article(1, "Wczoraj Airlines ogłosiły strajk.", "pl", {"Airlines": ("ORG", 0.7)}),
+            _article(2, "Potem Airlines odpowiedziały.", "pl")]
+    assert _propagated(arts) == []
+
+
+def test_propagation_known_names_vote_in_any_order() -> None:
+    names = [KnownName(("zephyrair",), "PER", 0.9, "Zephyrair"), KnownName(("zephyrair",), "ORG", 0.7, "Zephyrair"),
+             KnownName(("zephyrair",), "ORG", 0.7, "Zephyrair")]
+    for order in (names, names[::-1]):
+        known = KnownNames()
+        for name in order:
+            known.add(name)
+        entry = known.single["zephyrair"]
+        assert (entry.type, entry.confidence, len(known)) == ("ORG", 0.9, 1)
+        assert known.spreads(entry)
