@@ -20,7 +20,7 @@ MIN_STEM = 4
 #: Kinds of happening that one country sees many of in a year (attacks, explosions, storms): their titles need a
 #: city to be told apart. A country and a year suffice for the others, which news names one per country and year
 #: (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in September).
-LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm"})
+LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm", "landslide"})
 
 #: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
 #: de football 2022*): they need a qualifier that says which one (a sport) instead of a place.
@@ -193,6 +193,20 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("katastrofa lotnicza", "katastrofa samolotu"), "ru": ("авиакатастроф", "крушение самолёта"),
         "uk": ("авіакатастроф",), "tr": ("uçak kazası",), "id": ("kecelakaan pesawat",), "zh": ("空难", "空難"),
         "ko": ("추락 사고",), "uz": ("samolyot qulashi",),
+    },
+    "landslide": {
+        "en": ("landslide", "mudslide", "landslip"), "de": ("erdrutsch", "hangrutsch", "murgang"),
+        "fr": ("glissement de terrain", "coulée de boue"), "es": ("deslizamiento", "derrumbe", "alud"),
+        "pt": ("deslizamento", "deslizamentos"), "it": ("frana", "smottamento"), "nl": ("aardverschuiving",
+                                                                                        "modderstroom"),
+        "sv": ("jordskred", "lerskred"), "da": ("jordskred", "mudderskred"), "no": ("jordskred", "leirskred"),
+        "fi": ("maanvyöry", "mutavyöry"), "pl": ("osuwisk", "lawina błotna"), "cs": ("sesuv",),
+        "ro": ("alunecare de teren", "alunecări de teren"), "hu": ("földcsuszamlás",), "el": ("κατολίσθησ",),
+        "tr": ("heyelan",), "ru": ("оползен", "оползн"), "uk": ("зсув",), "bg": ("свлачищ",),
+        "id": ("longsor", "tanah longsor"), "ms": ("tanah runtuh",), "ar": ("انزلاق",), "fa": ("رانش زمین",),
+        "ur": ("لینڈ سلائیڈ",), "hi": ("भूस्खलन",), "bn": ("ভূমিধস",), "ta": ("நிலச்சரிவு",),
+        "th": ("ดินถล่ม", "โคลนถล่ม"), "zh": ("山体滑坡", "山體滑坡", "滑坡", "泥石流", "山泥倾泻", "山泥傾瀉"),
+        "ja": ("土砂崩れ", "地滑り", "土石流"), "ko": ("산사태",), "vi": ("sạt lở", "lở đất"),
     },
     "eruption": {
         "en": ("eruption",), "de": ("ausbruch",), "fr": ("éruption",), "es": ("erupción",), "pt": ("erupção",),
