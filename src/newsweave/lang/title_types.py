@@ -270,6 +270,11 @@ TITLE_QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
         "da": ("præsidentvalg",), "fi": ("presidentinvaali",), "ro": ("prezidențiale",),
         "ar": ("رئاسي", "الرئاسي", "الرئاسة"),
         "fa": ("ریاست",), "zh": ("总统", "總統"), "ja": ("大統領",), "ko": ("대통령",),
+        "ur": ("صدارتی",), "hi": ("राष्ट्रपति",), "bn": ("রাষ্ট্রপতি",), "th": ("ประธานาธิบดี",),
+        "vi": ("tổng thống",), "el": ("προεδρικ",), "hu": ("elnök",), "bg": ("президентск",), "sk": ("prezidentsk",),
+        "sl": ("predsedniš",), "hr": ("predsjedničk",), "sr": ("predsedničk", "председничк"), "nl": ("presidents",),
+        "he": ("לנשיאות",), "az": ("prezident",), "uz": ("prezident", "президент"), "kk": ("президент",),
+        "ka": ("საპრეზიდენტო",), "hy": ("նախագահական",),
     },
     "local": {
         "en": ("local", "municipal", "regional", "gubernatorial"), "fr": ("municipales", "régionales", "locales"),
