@@ -49,6 +49,19 @@ def test_entities_titles_title_key_follows_country_adjectives() -> None:
     assert title_key("Élections législatives suédoises de 2019", "fr") == "#election|2019|iso:SE"
 
 
+def test_entities_titles_states_and_provinces_anchor_titles() -> None:
+    titles = [("Erdbeben in Bayern 2021", "de"), ("2021 Bavaria earthquake", "en"),
+              ("Землетрясение в Баварии (2021)", "ru")]
+    assert {title_key(t, lang) for t, lang in titles} == {"#earthquake|2021|iso3166-2:DE-BY"}
+
+
+def test_entities_titles_floods_and_landslides_are_one_kind() -> None:
+    key = title_key("2021 Kerala floods", "en")
+    assert key is not None
+    assert title_key("2021 Kerala floods and landslides", "en") == key  # two words, one kind: the title keeps its key
+    assert title_key("Banjir dan tanah longsor Kerala 2021", "id") == key
+
+
 def test_entities_titles_sound_key_follows_an_own_name_across_scripts() -> None:
     latin = title_sound_keys("2021 Tamburakan Stadium disaster", "en")
     assert latin and set(latin) & set(title_sound_keys("2021년 탐부라칸 스타디움 참사", "ko"))

@@ -44,9 +44,10 @@ from newsweave.stages.entities import _bases
 
 log = logging.getLogger(__name__)
 
-#: KB namespaces a title's anchors and a whole-name link may come from: countries, GeoNames places, regions,
-#: organisations. Language names (``lang:``) are left out: *Russian* names a language as often as a country.
-ANCHOR_NAMESPACES = ("iso:", "geonames:", "region:", "org:")
+#: KB namespaces a title's anchors and a whole-name link may come from: countries, states and provinces (ISO 3166-2),
+#: GeoNames places, regions, organisations. Language names (``lang:``) are left out: *Russian* names a language as
+#: often as a country.
+ANCHOR_NAMESPACES = ("iso:", "iso3166-2:", "geonames:", "region:", "org:")
 #: Years a title's number is taken for; a Buddhist-era year (Thai *พ.ศ. 2565*) is this much later.
 MIN_YEAR, MAX_YEAR = 1800, 2100
 BUDDHIST_ERA_OFFSET = 543

@@ -20,7 +20,7 @@ MIN_STEM = 4
 #: Kinds of happening that one country sees many of in a year (attacks, explosions, storms): their titles need a
 #: city to be told apart. A country and a year suffice for the others, which news names one per country and year
 #: (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in September).
-LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm", "landslide"})
+LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "explosion", "storm"})
 
 #: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
 #: de football 2022*): they need a qualifier that says which one (a sport) instead of a place.
@@ -67,14 +67,27 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "th": ("ไฟป่า", "ไฟไหม้"), "zh": ("火灾", "火災", "山火", "野火"), "ja": ("火災", "山火事"),
         "ko": ("산불", "화재"),
     },
-    "flood": {
-        "en": ("flood", "floods", "flooding"), "de": ("hochwasser", "überschwemmung", "flut"),
-        "fr": ("inondation", "crue"), "es": ("inundaci",), "pt": ("inundaç", "enchente", "cheia"),
-        "it": ("alluvion", "inondazion"), "nl": ("overstroming",), "sv": ("översvämning",), "pl": ("powódź",),
-        "cs": ("povodn", "povodeň"), "ro": ("inundați",), "el": ("πλημμύρ",), "tr": ("sel", "taşkın"),
-        "ru": ("наводнени", "паводок"), "uk": ("повін", "повен"), "id": ("banjir",), "ms": ("banjir",),
-        "ar": ("فيضان",), "fa": ("سیل",), "ur": ("سیلاب",), "ckb": ("لافاو",), "hi": ("बाढ़",),
-        "th": ("อุทกภัย", "น้ำท่วม"), "zh": ("洪水", "水灾", "水災", "洪灾", "洪災"), "ja": ("洪水",), "ko": ("홍수",),
+    "flood": {  # with landslides and mudslides, which the same rains bring and titles name together
+        "en": ("flood", "floods", "flooding", "landslide", "mudslide", "landslip"),
+        "de": ("hochwasser", "überschwemmung", "flut", "erdrutsch", "hangrutsch", "murgang"),
+        "fr": ("inondation", "crue", "glissement de terrain", "coulée de boue"),
+        "es": ("inundaci", "deslizamiento", "derrumbe", "alud"),
+        "pt": ("inundaç", "enchente", "cheia", "deslizamento", "deslizamentos"),
+        "it": ("alluvion", "inondazion", "frana", "smottamento"), "nl": ("overstroming", "aardverschuiving",
+                                                                         "modderstroom"),
+        "sv": ("översvämning", "jordskred", "lerskred"), "da": ("oversvømmelse", "jordskred", "mudderskred"),
+        "no": ("oversvømmelse", "flom", "jordskred", "leirskred"), "fi": ("tulva", "maanvyöry", "mutavyöry"),
+        "pl": ("powódź", "osuwisk", "lawina błotna"), "cs": ("povodn", "povodeň", "sesuv"),
+        "ro": ("inundați", "alunecare de teren", "alunecări de teren"), "hu": ("árvíz", "földcsuszamlás"),
+        "el": ("πλημμύρ", "κατολίσθησ"), "tr": ("sel", "taşkın", "heyelan"),
+        "ru": ("наводнени", "паводок", "оползен", "оползн"), "uk": ("повін", "повен", "зсув"),
+        "bg": ("наводнени", "свлачищ"), "id": ("banjir", "longsor", "tanah longsor"),
+        "ms": ("banjir", "tanah runtuh"), "ar": ("فيضان", "انزلاق"), "fa": ("سیل", "رانش زمین"),
+        "ur": ("سیلاب", "لینڈ سلائیڈ"), "ckb": ("لافاو",), "hi": ("बाढ़", "भूस्खलन"), "bn": ("বন্যা", "ভূমিধস"),
+        "ta": ("நிலச்சரிவு",), "th": ("อุทกภัย", "น้ำท่วม", "ดินถล่ม", "โคลนถล่ม"),
+        "zh": ("洪水", "水灾", "水災", "洪灾", "洪災", "山体滑坡", "山體滑坡", "滑坡", "泥石流", "山泥倾泻",
+               "山泥傾瀉"),
+        "ja": ("洪水", "土砂崩れ", "地滑り", "土石流"), "ko": ("홍수", "산사태"), "vi": ("lũ lụt", "sạt lở", "lở đất"),
     },
     "storm": {
         "en": ("hurricane", "typhoon", "cyclone", "tropical storm"), "de": ("hurrikan", "taifun", "zyklon", "orkan"),
@@ -193,20 +206,6 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("katastrofa lotnicza", "katastrofa samolotu"), "ru": ("авиакатастроф", "крушение самолёта"),
         "uk": ("авіакатастроф",), "tr": ("uçak kazası",), "id": ("kecelakaan pesawat",), "zh": ("空难", "空難"),
         "ko": ("추락 사고",), "uz": ("samolyot qulashi",),
-    },
-    "landslide": {
-        "en": ("landslide", "mudslide", "landslip"), "de": ("erdrutsch", "hangrutsch", "murgang"),
-        "fr": ("glissement de terrain", "coulée de boue"), "es": ("deslizamiento", "derrumbe", "alud"),
-        "pt": ("deslizamento", "deslizamentos"), "it": ("frana", "smottamento"), "nl": ("aardverschuiving",
-                                                                                        "modderstroom"),
-        "sv": ("jordskred", "lerskred"), "da": ("jordskred", "mudderskred"), "no": ("jordskred", "leirskred"),
-        "fi": ("maanvyöry", "mutavyöry"), "pl": ("osuwisk", "lawina błotna"), "cs": ("sesuv",),
-        "ro": ("alunecare de teren", "alunecări de teren"), "hu": ("földcsuszamlás",), "el": ("κατολίσθησ",),
-        "tr": ("heyelan",), "ru": ("оползен", "оползн"), "uk": ("зсув",), "bg": ("свлачищ",),
-        "id": ("longsor", "tanah longsor"), "ms": ("tanah runtuh",), "ar": ("انزلاق",), "fa": ("رانش زمین",),
-        "ur": ("لینڈ سلائیڈ",), "hi": ("भूस्खलन",), "bn": ("ভূমিধস",), "ta": ("நிலச்சரிவு",),
-        "th": ("ดินถล่ม", "โคลนถล่ม"), "zh": ("山体滑坡", "山體滑坡", "滑坡", "泥石流", "山泥倾泻", "山泥傾瀉"),
-        "ja": ("土砂崩れ", "地滑り", "土石流"), "ko": ("산사태",), "vi": ("sạt lở", "lở đất"),
     },
     "eruption": {
         "en": ("eruption",), "de": ("ausbruch",), "fr": ("éruption",), "es": ("erupción",), "pt": ("erupção",),
