@@ -71,3 +71,20 @@ def test_entities_eval_error_listing_names_misses_and_false_alarms(tmp_path: Pat
     # "Polski" (of Poland) is no gold mention in the made-up record: a false alarm, listed by its surface
     assert report.errors[("slavicner", "pl", "FP", "Polski", "LOC")] == 1
     assert "== slavicner pl FP (1 in all)" in format_errors(report, 5)
+
+
+def test_entities_eval_scores_the_batch_output_beside_the_stage(tmp_path: Path) -> None:
+    slav = tmp_path / "dev" / "slavicner"
+    slav.mkdir(parents=True)
+    texts = ["Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.", "Wąsowicz i goście rozmawiali o handlu."]
+    golds = [[(10, 28, "PER"), (42, 50, "LOC")], [(0, 8, "PER")]]
+    recs = [{"lang": "pl", "text": t, "entities": [{"start": s, "end": e, "type": k} for s, e, k in g]}
+            for t, g in zip(texts, golds, strict=True)]
+    (slav / "docs.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n",
+                                     encoding="utf-8")
+    report = evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False))
+    stage, batch = report.stage_rows[("slavicner", "pl")], report.rows[("slavicner", "pl")]
+    assert (stage.gold, batch.gold) == (3, 3)
+    assert batch.tp == stage.tp + 1  # the bare surname of the second article, found only by propagation
+    table = format_report(report)
+    assert "batch output" in table and "entity stage alone" in table

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from newsweave.corpus.entities_titles import country_of_adjective
 from newsweave.model import Article
 from newsweave.stages.entities import KnownName, KnownNames, document, known_from, propagate_into
 
@@ -54,12 +55,16 @@ def article_document(art: Article) -> _Doc:
 
 
 def names_to_spread(doc: _Doc) -> list[KnownName]:
-    """The article's names confident enough, and found by a local cue, to be looked for in other articles.
+    """The article's names confident enough, and found by a local cue, to be looked for in other articles,
+    and its confident places (votes on the type of names spelt like them). A one-word person or organisation
+    that is the adjective of a country in its language (``Пакистанская`` opening a sentence) is no name.
 
     The two passes are separate functions so that a distributed job (``newsweave.batch``) can collect the
     names of every article, add them to one :class:`KnownNames` in article order, and propagate per article.
     """
-    return known_from([f for f in doc.found if f.layer in _SOURCE_LAYERS or f.type == "LOC"], doc, MIN_CONFIDENCE)
+    return known_from([f for f in doc.found if (f.layer in _SOURCE_LAYERS or f.type == "LOC") and not (
+        f.type in ("PER", "ORG") and f.j - f.i == 1 and country_of_adjective(doc.toks[f.i].text, doc.toks[f.i].lang))],
+        doc, MIN_CONFIDENCE)
 
 
 def propagate_article(art: Article, doc: _Doc, known: KnownNames) -> int:

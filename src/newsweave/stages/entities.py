@@ -202,7 +202,7 @@ class KnownNames:
     mention that added it (``votes``), so one article's person ``Ryanair`` yields to the organisation other
     articles found, and a place reading stops the spreading. ``parts`` sums the confidence of the longer
     organisation names a word stands in: a word found more often inside them than alone (``Air``, ``Airways``)
-    is a piece of names, not one.
+    is a piece of names, not one (``Tehreek`` of ``Tehreek-e-Labbaik``, as a person or not).
     """
 
     full: dict[str, list[KnownName]] = field(default_factory=dict)
@@ -239,14 +239,14 @@ class KnownNames:
 
     def spreads(self, cand: KnownName) -> bool:
         """Whether a known name is looked for: a person or organisation by the vote; a single word only when
-        written as a name, never in lower case, and (an organisation) found alone more than inside longer names."""
+        written as a name, never in lower case, and found as that name more than inside longer organisations'."""
         if cand.type not in SPREAD_TYPES:
             return False
         if len(cand.pieces) > 1:
             return True
         if cand.ordinary or not cand.alone:
             return False
-        return cand.type != "ORG" or self.votes[cand.pieces]["ORG"] > self.parts.get(cand.pieces[0], 0.0)
+        return self.votes[cand.pieces][cand.type] > self.parts.get(cand.pieces[0], 0.0)
 
     def _vote(self, pieces: tuple[str, ...], type_: str, confidence: float) -> None:
         votes = self.votes.setdefault(pieces, {})
@@ -1554,16 +1554,23 @@ def _spreads_alone(tok: Tok, base: str) -> bool:
 
     A capital is evidence only inside a sentence and in languages that do not capitalise nouns (a sentence's
     first word, ``Barlyq`` "all" or ``Adwokat``, and a German noun are capitalised anyway); a word in capitals
-    is an acronym. Without that evidence (and in caseless scripts) the word must be rare in its language
-    (Zipf below ``COMMON_ZIPF``); a cased word of a language without a frequency list then has no evidence.
+    is an acronym. Without that evidence the word must be rare in its language (Zipf below ``COMMON_ZIPF``, the
+    bar for a sentence's first word; in caseless scripts below ``CASELESS_COMMON_ZIPF``); a cased word of a
+    language without a frequency list then has no evidence.
     """
     lang = _word_lang(tok)
     if tok.cased:
-        if tok.upper or (tok.cap and not tok.sent_start and not tok.text.isupper() and lang not in NOUN_CAPITALISING):
+        if _capital_says_name(tok, lang):
             return True
         if lang not in _WORDFREQ_LANGS:
             return False
-    return max(_zipf(tok.key, lang), _zipf(base, lang)) < COMMON_ZIPF
+    return max(_zipf(tok.key, lang), _zipf(base, lang)) < (COMMON_ZIPF if tok.cased else CASELESS_COMMON_ZIPF)
+
+
+def _capital_says_name(tok: Tok, lang: str) -> bool:
+    """Whether a cased word's capitals mark it as a name: an acronym, or a capital inside a sentence in a
+    language that does not capitalise its nouns (and not in a line written all in capitals)."""
+    return tok.upper or (tok.cap and not tok.sent_start and not tok.text.isupper() and lang not in NOUN_CAPITALISING)
 
 
 #: Words of at least this many letters also count as written in lower case when a lower-case word of the text
@@ -1692,23 +1699,22 @@ def _skeleton(form: str) -> str:
 
 
 def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[int, KnownName] | None:
-    """A known name of at least four letters that sounds like the word: another spelling in a caseless script
-    (``तोकायेव`` for ``टोकायव``) or the same name in another script. A cased word is spelt as its writer meant,
-    so a different spelling in the same script is a different word (``Барлық`` "all" is not ``Бірлік``), and a
-    sentence's first word has no capital to say it is a name at all (``Pákistánská`` is not ``Пакистанская``)."""
+    """A known name of at least four letters that sounds like the word: another spelling (``तोकायेव`` for
+    ``टोकायव``), an inflection the tables do not know (``Kadrího``), the same name in another script. Not for a
+    cased word whose capital does not say it is a name (a sentence's first word, a German noun): sound-alikes
+    of names are common among ordinary words (``Барлық`` "all" for ``Бірлік``, ``Pákistánská`` for
+    ``Пакистанская``)."""
     from rapidfuzz.distance import Indel
 
-    if not known.by_skeleton or (tok.cased and tok.sent_start):
+    if not known.by_skeleton or (tok.cased and not _capital_says_name(tok, _word_lang(tok))):
         return None
-    script = script_of(tok.text) if tok.cased else None
     for form in forms:
         cands = known.by_skeleton.get(_skeleton(form), ())
         if not cands:
             continue
         rom = romanize(form)
         for cand_rom, cand in cands:
-            if len(cand.pieces[0]) >= 4 and Indel.normalized_similarity(rom, cand_rom) >= PHONETIC_MIN_SIMILARITY and (
-                    script is None or script_of(cand.pieces[0]) != script):
+            if len(cand.pieces[0]) >= 4 and Indel.normalized_similarity(rom, cand_rom) >= PHONETIC_MIN_SIMILARITY:
                 return 1, cand
     return None
 
