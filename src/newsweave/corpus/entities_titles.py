@@ -9,7 +9,10 @@ across scripts (*Sarayev*, *Сараев*, *سارایف*) but not across transl
   (۲۰۲۲)*): a title is taken apart into a year, the places and organisations it names (gazetteer ids, any
   script, inflected forms included) and one kind of happening (:data:`newsweave.lang.title_types.TITLE_TYPES`);
   :func:`title_key` is the three together, so titles that agree on all three are one event. A title with no
-  year, no place, or two kinds of happening gets no key: a wrong merge is worse than a missed one.
+  year, no place, or two kinds of happening gets no key: a wrong merge is worse than a missed one. A country may be
+  named by its adjective (*Élections législatives malaisiennes*: :func:`country_of_adjective`);
+* event titles named after a place no gazetteer lists (*Kanjuruhan Stadium disaster*) are keyed by that own name's
+  spelling (:func:`title_name_key`) and, across scripts, by its consonant skeleton (:func:`title_sound_keys`).
 
 Both are pure functions of the name and its language (the batch path computes them on its executors exactly as
 the embedded path does) and cost dict look-ups once the gazetteer is loaded.
