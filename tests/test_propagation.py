@@ -77,3 +77,18 @@ def test_propagation_known_names_vote_in_any_order() -> None:
         entry = known.single["zephyrair"]
         assert (entry.type, entry.confidence, len(known)) == ("ORG", 0.9, 1)
         assert known.spreads(entry)
+
+
+def test_propagation_retypes_a_mention_the_batch_reads_otherwise() -> None:
+    arts = [_article(n, text, "pl", {"Zephyrair": ("ORG", 0.8)}) for n, text in enumerate(
+        ["Linia Zephyrair odwołała loty.", "Przewoźnik Zephyrair przeprosił.", "Tanie linie Zephyrair rosną."])]
+    arts.append(_article(3, "Wczoraj Zephyrair powiedział, że loty wrócą.", "pl", {"Zephyrair": ("PER", 0.7)}))
+    guess = _article(4, "Pasażerowie pytali, czy Zephyrair odda pieniądze.", "pl", {"Zephyrair": ("MISC", 0.35)})
+    guess.mentions[0].layer = "capitalisation"
+    place = _article(5, "Samolot wylądował w Zephyrair wieczorem.", "pl", {"Zephyrair": ("LOC", 0.9)})
+    place.mentions[0].layer = "gazetteer"
+    arts += [guess, place]
+    propagate_mentions(arts)
+    assert [(m.text, m.type) for a in arts[3:] for m in a.mentions] == [
+        ("Zephyrair", "ORG"), ("Zephyrair", "ORG"), ("Zephyrair", "LOC")]  # a gazetteer's place stays a place
+    assert all(len(a.mentions) == 1 for a in arts)  # retyped or replaced, never doubled

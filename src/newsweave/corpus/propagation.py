@@ -16,6 +16,7 @@ searched first when known; today the whole batch is one pool.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsweave.corpus.entities_titles import country_of_adjective
@@ -68,8 +69,17 @@ def names_to_spread(doc: _Doc) -> list[KnownName]:
 
 
 def propagate_article(art: Article, doc: _Doc, known: KnownNames) -> int:
-    """Add the known names found in one article (``doc`` from :func:`article_document`); returns how many."""
-    new = propagate_into(doc, known)
-    if new:
+    """Add the known names found in one article (``doc`` from :func:`article_document`), retype its mentions of
+    names the batch reads otherwise and drop those a known name replaced; returns how many mentions were added."""
+    new, changes = propagate_into(doc, known)
+    if changes:
+        kept = []
+        for m in art.mentions:
+            if (m.start, m.end) not in changes:
+                kept.append(m)
+            elif (type_ := changes[(m.start, m.end)]) is not None:
+                kept.append(replace(m, type=type_))
+        art.mentions = kept
+    if new or changes:
         art.mentions = sorted([*art.mentions, *new], key=lambda m: (m.start, m.end))
     return len(new)

@@ -1537,16 +1537,23 @@ def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAG
             continue
         if f.type == "LOC" and f.j - f.i == 1 and (f.kb_id or "").startswith("geonames:"):
             continue
-        keys = []
-        for k in range(f.i, f.j):
-            if k > f.i and toks[k].sep == "apos":
-                break
-            keys.append(fold(_lemma(doc, k, k + 1)) if k == f.j - 1 else toks[k].key)
+        keys = _name_keys(doc, f)
         last = f.i + len(keys) - 1
         names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id,
                                len(keys) > 1 or _spreads_alone(toks[last], keys[-1]),
                                _written_lower(doc, toks[last], keys[-1])))
     return names
+
+
+def _name_keys(doc: _Doc, f: Found) -> list[str]:
+    """The folded pieces a finding is known by: up to an apostrophe suffix, the last piece in its base form."""
+    toks = doc.toks
+    keys = []
+    for k in range(f.i, f.j):
+        if k > f.i and toks[k].sep == "apos":
+            break
+        keys.append(fold(_lemma(doc, k, k + 1)) if k == f.j - 1 else toks[k].key)
+    return keys
 
 
 def _spreads_alone(tok: Tok, base: str) -> bool:
@@ -2094,14 +2101,47 @@ def document(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     return doc
 
 
-def propagate_into(doc: _Doc, known: KnownNames) -> list[Mention]:
-    """New mentions in ``doc`` for known names (layer ``propagation``), not overlapping existing ones."""
+#: A mention takes the type the batch gives its name when that reading has at least this many times the summed
+#: confidence of the mention's own reading (and of the mention itself): a clear majority, not a close call.
+RETYPE_MARGIN = 2.0
+#: Layers whose type is knowledge, not a guess from context: the batch does not overrule them.
+_KNOWN_TYPE_LAYERS = frozenset({"kb", "gazetteer", "acronym"})
+
+
+def propagate_into(doc: _Doc, known: KnownNames) -> tuple[list[Mention], dict[tuple[int, int], str | None]]:
+    """Cross-document propagation into one document built by :func:`document`: the new mentions for known names
+    (layer ``propagation``, not overlapping others), and the changes to its existing mentions by (start, end):
+    the batch's type for a name found here with another reading (:func:`_retype_by_batch`), or None for a
+    mention withdrawn for a known name (a town or a MISC guess spelt like it, a piece of a longer name)."""
     before = len(doc.found)
+    was = [(f.type, f.emit) for f in doc.found]
     _propagation_layer(doc, known, confidence_factor=0.85)
-    new = doc.found[before:]
+    _retype_by_batch(doc, known, before)
+    changes: dict[tuple[int, int], str | None] = {}
+    for f, (type_, emit) in zip(doc.found[:before], was, strict=True):
+        if emit and (not f.emit or f.type != type_):
+            changes[(doc.toks[f.i].start, doc.toks[f.j - 1].end)] = f.type if f.emit else None
+    new = [f for f in doc.found[before:] if f.emit]
     return [Mention(start=doc.toks[f.i].start, end=doc.toks[f.j - 1].end,
                     text=doc.text[doc.toks[f.i].start: doc.toks[f.j - 1].end], type=f.type,
-                    confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id) for f in new]
+                    confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id)
+            for f in new], changes
+
+
+def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
+    """Give the first ``before`` findings (the article's own) the type the batch votes for their name, where the
+    vote is clear (``RETYPE_MARGIN``): ``Ryanair`` that one article's verb of saying made a person, or that the
+    capitalisation layer left untyped (MISC), is the organisation the other articles found. Places and what
+    a knowledge base or gazetteer typed keep their type."""
+    for f in doc.found[:before]:
+        if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS:
+            continue
+        entry = known.entries.get(tuple(_name_keys(doc, f)))
+        if entry is None or entry.type == f.type or not known.spreads(entry):
+            continue
+        votes = known.votes[entry.pieces]
+        if votes[entry.type] >= RETYPE_MARGIN * max(votes.get(f.type, 0.0), f.confidence):
+            f.type = entry.type
 
 
 # ---------------------------------------------------------------- natasha (Russian) and the CRF tagger
