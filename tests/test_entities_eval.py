@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsweave.evaluate.ner import Score, evaluate, format_errors, format_report
+from newsweave.evaluate.ner import Doc, Score, evaluate, format_errors, format_report
 from newsweave.stages.entities import EntityStage
 
 
@@ -88,3 +88,12 @@ def test_entities_eval_scores_the_batch_output_beside_the_stage(tmp_path: Path) 
     assert batch.tp == stage.tp + 1  # the bare surname of the second article, found only by propagation
     table = format_report(report)
     assert "batch output" in table and "entity stage alone" in table
+
+
+def test_entities_eval_documents_are_normalised_with_their_gold_spans() -> None:
+    # "Jose\u0301" (decomposed é) and a CRLF before the name: NFC and one line end shorten the text before it.
+    text = "Jose\u0301 met\r\nPetr Pavel in Praha."
+    doc = Doc("cs", text, {(11, 21, "PER"), (25, 30, "LOC")}, [(0, 5)])
+    assert doc.text == "José met\nPetr Pavel in Praha."
+    assert {(doc.text[s:e], kind) for s, e, kind in doc.gold} == {("Petr Pavel", "PER"), ("Praha", "LOC")}
+    assert [doc.text[s:e] for s, e in doc.ignore] == ["José"]

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsweave.corpus.propagation import propagate_mentions
-from newsweave.model import Article, Mention
+from newsweave.model import Article, Mention, normalize_text
 from newsweave.stages.entities import EntityStage
 
 #: Sentences per pseudo-document for sets that come as tokenised sentences.
@@ -68,6 +68,21 @@ class Doc:
     text: str
     gold: set[tuple[int, int, str]]
     ignore: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Normalise the text as every article's is (:func:`normalize_text`: NFC, one kind of line end), moving the
+        gold spans with it: the batch mode scores :class:`Article` objects, whose text is normalised, and a stage
+        should be scored on the text ``analyze`` gives it. A few IL-NER and SlavicNER texts are not NFC."""
+        norm = normalize_text(self.text)
+        if norm == self.text:
+            return
+
+        def moved(i: int) -> int:
+            return len(normalize_text(self.text[:i]))
+
+        self.gold = {(moved(s), moved(e), kind) for s, e, kind in self.gold}
+        self.ignore = [(moved(s), moved(e)) for s, e in self.ignore]
+        self.text = norm
 
 
 @dataclass
