@@ -62,6 +62,13 @@ def test_entities_spelled_acronym_in_brackets_is_an_organisation(stage: EntitySt
     assert pl["OWG"] == "ORG" and pl["Organizacji Współpracy Gospodarczej"] == "ORG"
 
 
+def test_entities_acronym_expansion_starts_where_its_initials_do(stage: EntityStage) -> None:
+    text = "The minister met Kolwyn at the Zentral Treaty Organization (ZTO) in Brussels."
+    found = _found(stage, text, "en")
+    assert found["Zentral Treaty Organization"] == "ORG" and found["ZTO"] == "ORG"
+    assert not any("Kolwyn at" in name for name in found)
+
+
 def test_entities_propagation_finds_inflected_and_respelt_names(stage: EntityStage) -> None:
     pl = stage.recognise("Prezydent Zbigniew Wąsowicz przyjechał. Rozmowy z Wąsowiczem trwały długo.", "pl")
     assert any(m.text == "Wąsowiczem" and m.type == "PER" and m.lemma == "Wąsowicz" for m in pl)

@@ -1219,6 +1219,8 @@ def _org_layer(doc: _Doc) -> None:
             if expansion and not _explains(doc, expansion, tok.text):
                 expansion = None
             if expansion:
+                expansion = _spelt_suffix(doc, expansion, tok.text)
+            if expansion:
                 doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "acronym",
                                 _lemma(doc, expansion[0], expansion[1])))
             doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
@@ -1435,6 +1437,25 @@ def _spelled_letters(word: str) -> int:
         else:
             return 0
     return count
+
+
+def _spelt_suffix(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, int]:
+    """The longest end of an expansion whose capitalised words' initials spell the acronym exactly, else the whole.
+
+    The capitalised run before an acronym can begin with words of the sentence (``met Kolwyn at the Zentral Treaty
+    Organization (ZTO)``: the run takes in ``Kolwyn at the``); where the initials of a shorter end spell the acronym,
+    that end is the name. Where none does (``Organizacja Układu o Bezpieczeństwie Zbiorowym (ODKB)``, an acronym
+    from another language), the run stays as found.
+    """
+    start, end = span
+    if not acronym.isupper():
+        return span
+    toks = doc.toks
+    wanted = acronym.casefold()
+    for s in range(start, end):
+        if toks[s].cap and "".join(t.text[0] for t in toks[s:end] if t.cap).casefold() == wanted:
+            return s, end
+    return span
 
 
 def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
