@@ -129,3 +129,24 @@ def test_canonical_transcription_dateline_in_capitals_is_a_place_shown_capital_f
     entities = canonicalize([art], [], kb_name=_no_kb)
     place = _entity(entities, [art], "HALDENWIL")
     assert (place.type, place.name) == ("LOC", "Haldenwil")
+
+
+def test_canonical_transcription_chinese_spelling_two_loose_edits_away_meets_the_latin_name() -> None:
+    # 罗伯特·内特卡夫 (luobote neitekafu) drops the r of Robert and the l of -calfe: loose keys two edits apart, and the
+    # given names luobote/Robert one consonant apart (rbt, rbrt); another given name stays another person.
+    articles = [_article("en", "en", [("Robert Netcalfe", "PER", None)]),
+                _article("zh", "zh", [("罗伯特·内特卡夫", "PER", None)]),
+                _article("de", "de", [("Gustav Netcalfe", "PER", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    robert = _entity(entities, articles, "Robert Netcalfe")
+    assert _entity(entities, articles, "罗伯特·内特卡夫").id == robert.id
+    assert _entity(entities, articles, "Gustav Netcalfe").id != robert.id
+
+
+def test_canonical_transcription_loose_blocking_reaches_two_deletions_only_for_long_keys() -> None:
+    from newsweave.corpus.entities import LOOSE_TWO_EDIT_LEN, _deletions
+
+    long_key = "rbrtntkrb"
+    assert len(long_key) >= LOOSE_TWO_EDIT_LEN
+    assert "rbtntkb" in _deletions(long_key)  # two letters fewer
+    assert "rbt" in _deletions("rbrt") and "rt" not in _deletions("rbrt")  # a short key: one deletion only

@@ -110,6 +110,8 @@ MIN_FUZZY_LEN = 4
 LOOSE_MIN_LEN = 4
 LOOSE_LEN_PER_CLASS = 0.25
 LOOSE_RATIO = 85.0
+#: Loose keys this long are also blocked two deletions apart (:func:`_deletions`).
+LOOSE_TWO_EDIT_LEN = 7
 #: Names compared with this many consonant classes folded (Chinese, Hangul, Thai, Tamil) need as many words.
 SHAPE_CLASSES = 4
 #: The LOOSE_RATIO of two names in two different lossy scripts (neither Latin nor Cyrillic), which keep fewer
@@ -738,7 +740,13 @@ def _given_alike(x: str, y: str) -> bool:
     """Two given-name words (name-key tokens) spelled alike, or one's consonant skeleton starting the other's."""
     if fuzz.ratio(spelling_key(x), spelling_key(y)) >= GIVEN_RATIO or _skeleton_prefix(x, y):
         return True
-    return len(loose := loose_key(x)) >= 3 and loose == loose_key(y)  # Marko and Hangul's maleuko
+    short, long_ = sorted((loose_key(x), loose_key(y)), key=len)
+    if len(short) < 3:
+        return False
+    if short == long_:  # Marko and Hangul's maleuko
+        return True
+    # a syllabary drops a consonant of a cluster: Robert and Chinese luobote (rbrt, rbt)
+    return len(long_) == len(short) + 1 and short in _deletions(long_)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -817,9 +825,17 @@ def _ratio_needed(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
     return LOOSE_RATIO if a[1] in EXACT_SCRIPTS or b[1] in EXACT_SCRIPTS else LOSSY_PAIR_RATIO
 
 
-def _deletions(key: str) -> list[str]:
-    """The key and every string one letter shorter: two keys within one edit share one of these."""
-    return [key, *dict.fromkeys(key[:k] + key[k + 1:] for k in range(len(key)))]
+@lru_cache(maxsize=1 << 16)
+def _deletions(key: str) -> tuple[str, ...]:
+    """The key and every string one letter shorter, and for a key of :data:`LOOSE_TWO_EDIT_LEN` or more letters
+    also every string two letters shorter: two keys within that many edits share one of these. Transcription into
+    a syllabary adds a letter per consonant cluster (*Metcalfe*, 梅特卡夫: ``rbrtntkrb``, ``rbtntkb``), so a
+    long name often lies two edits away; the folded-classes ratio (:func:`_loose_ratio`) still decides."""
+    ones = dict.fromkeys(key[:k] + key[k + 1:] for k in range(len(key)))
+    if len(key) < LOOSE_TWO_EDIT_LEN:
+        return (key, *ones)
+    twos = dict.fromkeys(one[:k] + one[k + 1:] for one in ones for k in range(len(one)))
+    return (key, *ones, *twos)
 
 
 def _transcribed_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
