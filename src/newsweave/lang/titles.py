@@ -207,7 +207,7 @@ NOUN_CAPITALISING: frozenset[str] = frozenset({"de", "lb"})
 #: count only after another particle, since they are also articles (German ``sagte Müller der Zeitung``).
 HYPHEN_PARTICLES: frozenset[str] = frozenset({
     "al", "el", "ul", "ud", "ur", "ad", "as", "an", "ash", "az", "ibn", "bin", "abu",
-    "аль", "ал", "эль", "ель", "уль", "ул", "уд", "ур", "ад", "ас", "ибн", "бин", "абу"})
+    "аль", "ал", "эль", "ель", "уль", "ул", "уд", "ур", "ад", "ас", "ибн", "бин", "абу", "әл"})
 SPACED_PARTICLES: dict[str, frozenset[str]] = {
     "*": frozenset({"von", "van", "zu", "de", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter",
                     "фон", "ван", "бин", "бен", "ибн", "абу"}),

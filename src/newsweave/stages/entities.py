@@ -1663,6 +1663,8 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         if hit is None or (hit[0] == 1 and (not known.spreads(hit[1]) or _written_lower(doc, tok))):
             continue  # one word is spread only where the text does not write it in lower case as well
         n, cand = hit
+        if _inside_quoted_title(doc, i, i + n):
+            continue
         # A word spelt exactly like a known name is that name unless it is a very common word; an inflected
         # or differently spelt one must be rarer, especially where capitals give no evidence.
         limit = 5.0 if exact else (COMMON_ZIPF if tok.sent_start else 4.5)
@@ -1684,11 +1686,47 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
             if doc.owner[m] >= 0:
                 doc.release(doc.owner[m])  # the full name wins over a part of it guessed alone
         j = _with_apostrophe_suffix(toks, i + n)
-        start = i - 1 if _elided_prefix(toks, i) and doc.owner[i - 1] < 0 else i  # the O' of O'Leary
+        # the O' of O'Leary, the al- of al-Asad
+        start = i - 1 if (_elided_prefix(toks, i) or _hyphened_particle_before(toks, i)) and doc.owner[i - 1] < 0 \
+            else i
         if doc.claim(Found(start, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
                            _lemma(doc, start, i + n), cand.kb_id)):
             added += 1
     return added
+
+
+def _hyphened_particle_before(toks: list[Tok], i: int) -> bool:
+    """Whether piece ``i`` follows a lower-case name particle hyphened to it (``al-Asad``, ``әл-Фараби``): the
+    particle belongs to the name, as the elided ``O'`` does."""
+    return i > 0 and toks[i].sep == "hyphen" and (i < 2 or toks[i - 1].sep != "hyphen") and _is_particle(toks, i - 1)
+
+
+def _inside_quoted_title(doc: _Doc, i: int, j: int) -> bool:
+    """Whether pieces [i, j) are only part of a short phrase in quotation marks (at most
+    ``QUOTED_NAME_MAX_PIECES`` pieces on one line) that a lower-case word follows at once: a quoted title of a
+    work, product or campaign is one unit (``« Абай жолы » романы``, ``« Лада Гранта » моделі``), so a known name
+    inside it is a piece of another name, not a mention of its own. A quoted phrase that is exactly the name
+    (``« Нұр Отан » партиясы``) is no bar."""
+    toks = doc.toks
+    k = i
+    while k > 0 and i - k < QUOTED_NAME_MAX_PIECES and not _has_quote(toks[k].sep_text):
+        k -= 1
+    m = j
+    while m < len(toks) and m - k <= QUOTED_NAME_MAX_PIECES and not _has_quote(toks[m].sep_text):
+        m += 1
+    if (k, m) == (i, j) or m - k > QUOTED_NAME_MAX_PIECES or m >= len(toks) \
+            or "\n" in doc.text[toks[k].start:toks[m].start]:
+        return False
+    opening = [ch for ch in toks[k].sep_text if ch in _OPENING_QUOTES or ch in _TOGGLING_QUOTES]
+    closing = toks[m].sep_text.rstrip()[-1:]
+    # a title is named by the lower-case word right after it (``романы``, ``моделі``); a quoted slogan or sentence
+    # ends in punctuation (``„Ryanair se musí změnit“.``) and keeps its names
+    return bool(opening) and doc.quoted[i] and (closing in _CLOSING_QUOTES or closing in _TOGGLING_QUOTES) \
+        and not (toks[m].cased and not toks[m].text.islower())
+
+
+def _has_quote(sep: str) -> bool:
+    return any(ch in _OPENING_QUOTES or ch in _CLOSING_QUOTES or ch in _TOGGLING_QUOTES for ch in sep)
 
 
 def _yields(doc: _Doc, k: int) -> bool:
@@ -2155,8 +2193,9 @@ def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
     capitalisation layer left untyped (MISC), is the organisation the other articles found. Places and what
     a knowledge base or gazetteer typed keep their type."""
     for f in doc.found[:before]:
-        if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS:
-            continue
+        if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS \
+                or _inside_quoted_title(doc, f.i, f.j):
+            continue  # a piece of a quoted title is no mention of the name the batch knows
         entry = known.entries.get(tuple(_name_keys(doc, f)))
         if entry is None or entry.type == f.type or not known.spreads(entry):
             continue

@@ -1,0 +1,51 @@
+"""Propagation of known names into units they only form a piece of: quoted titles and particle-joined names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.corpus.propagation import propagate_mentions
+from newsweave.model import Article, Mention
+from newsweave.stages.entities import EntityStage, _hyphened_particle_before, tokenize
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage(use_natasha=False)
+
+
+def _batch(stage: EntityStage, lang: str, *texts: str) -> list[list[Mention]]:
+    arts = []
+    for n, text in enumerate(texts):
+        art = Article(id=str(n), text=text)
+        art.lang = lang
+        arts.append(stage(art))
+    propagate_mentions(arts)
+    return [art.mentions for art in arts]
+
+
+def test_entities_propagation_skips_a_name_inside_a_quoted_title(stage: EntityStage) -> None:
+    found = _batch(stage, "pl", "Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.",
+                   "Wczoraj wieczorem dzieci czytały książkę „Wąsowicz i morze” w szkole.",
+                   "Wczoraj wieczorem dzieci spotkały Wąsowicza w szkole.")
+    assert not any(m.text.startswith("Wąsowicz") and m.type == "PER" for m in found[1])  # a piece of a title
+    assert any(m.text == "Wąsowicza" and m.type == "PER" for m in found[2])
+
+
+def test_entities_propagation_keeps_a_quoted_phrase_that_is_the_name(stage: EntityStage) -> None:
+    found = _batch(stage, "pl", "Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.",
+                   "Wczoraj wieczorem dzieci wołały „Wąsowicz” w szkole.")
+    assert any(m.text == "Wąsowicz" and m.type == "PER" for m in found[1])
+
+
+def test_entities_propagation_takes_a_hyphened_name_particle_along(stage: EntityStage) -> None:
+    found = _batch(stage, "pl", "Prezydent Omar Kasrani przyjechał do Warszawy.",
+                   "Wczoraj wieczorem delegacja spotkała al-Kasraniego w szkole.")
+    assert any(m.text == "al-Kasraniego" and m.type == "PER" for m in found[1])
+    assert not any(m.text == "Kasraniego" for m in found[1])
+
+
+def test_entities_kazakh_arabic_article_is_a_hyphened_name_particle() -> None:
+    toks = tokenize("Студенттер әл-Фараби туралы айтты.", "kk")
+    at = next(k for k, tok in enumerate(toks) if tok.text == "Фараби")
+    assert _hyphened_particle_before(toks, at)
