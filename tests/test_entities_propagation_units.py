@@ -6,7 +6,14 @@ import pytest
 
 from newsweave.corpus.propagation import propagate_mentions
 from newsweave.model import Article, Mention
-from newsweave.stages.entities import EntityStage, _hyphened_particle_before, tokenize
+from newsweave.stages.entities import (
+    EntityStage,
+    Found,
+    _Doc,
+    _hyphened_particle_before,
+    _join_adjacent_people,
+    tokenize,
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +56,22 @@ def test_entities_kazakh_arabic_article_is_a_hyphened_name_particle() -> None:
     toks = tokenize("Студенттер әл-Фараби туралы айтты.", "kk")
     at = next(k for k, tok in enumerate(toks) if tok.text == "Фараби")
     assert _hyphened_particle_before(toks, at)
+
+
+def _people(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    doc = _Doc(text, "pl", [])
+    for i, j, layer in spans:
+        doc.claim(Found(i, j, "PER", 0.7, layer))
+    _join_adjacent_people(doc)
+    return [doc.surface(f.i, f.j) for f in doc.found if f.emit]
+
+
+def test_entities_propagated_one_word_person_joins_the_one_word_person_beside_it() -> None:
+    assert _people("Wczoraj Aleksander Brod przyjechał.", [(1, 2, "pattern"), (2, 3, "propagation")]) == [
+        "Aleksander Brod"]
+
+
+def test_entities_full_name_beside_a_propagated_word_stays_whole() -> None:
+    found = _people("Pracownik Ryanairu Juan Fernández przyjechał.", [(1, 2, "propagation"), (2, 4, "pattern")])
+    assert found == ["Ryanairu", "Juan Fernández"]
+    assert _people("Wczoraj Brod Brod przyjechał.", [(1, 2, "pattern"), (2, 3, "propagation")]) == ["Brod", "Brod"]

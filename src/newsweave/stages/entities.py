@@ -1692,7 +1692,31 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         if doc.claim(Found(start, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
                            _lemma(doc, start, i + n), cand.kb_id)):
             added += 1
+    _join_adjacent_people(doc)
     return added
+
+
+def _join_adjacent_people(doc: _Doc) -> None:
+    """Join a one-word person that propagation found to a one-word person right before or after it, with only a
+    space between, into one person: ``Александр`` and ``Брод``, each known alone from other mentions, are the one
+    ``Александр Брод`` (two people's names are never written side by side without a comma or a conjunction).
+    A full name already found stays whole (``zaměstnanec Ryanairu Juan Fernández``: a word before it is an
+    apposition, here an organisation one text took for a person), and a repeated word (``Greenberg Greenberg``,
+    a heading run into its text) is no name."""
+    toks = doc.toks
+    k = 1
+    while k < len(toks):
+        left, right = doc.owner[k - 1], doc.owner[k]
+        if left >= 0 and right >= 0 and left != right and toks[k].sep == "space" and not toks[k].sent_start:
+            f, g = doc.found[left], doc.found[right]
+            if f.type == g.type == "PER" and f.j == g.i == f.i + 1 == g.j - 1 and "propagation" in (f.layer, g.layer) \
+                    and f.layer not in _KNOWN_TYPE_LAYERS and g.layer not in _KNOWN_TYPE_LAYERS \
+                    and toks[f.i].key != toks[g.i].key:
+                doc.release(left)
+                doc.release(right)
+                doc.claim(Found(f.i, g.j, "PER", max(f.confidence, g.confidence), "propagation",
+                                _lemma(doc, f.i, g.j), None))
+        k += 1
 
 
 def _hyphened_particle_before(toks: list[Tok], i: int) -> bool:
