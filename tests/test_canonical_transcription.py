@@ -150,3 +150,20 @@ def test_canonical_transcription_loose_blocking_reaches_two_deletions_only_for_l
     assert len(long_key) >= LOOSE_TWO_EDIT_LEN
     assert "rbtntkb" in _deletions(long_key)  # two letters fewer
     assert "rbt" in _deletions("rbrt") and "rt" not in _deletions("rbrt")  # a short key: one deletion only
+
+
+def test_canonical_transcription_chinese_spelling_without_the_coda_r_meets_the_latin_name() -> None:
+    # Chinese transcription follows a non-rhotic reading: 莫滕·哈尔伯特 (mo teng ha er bo te) has no r after the o of
+    # Morten, which the Latin and Arabic spellings keep; an Arabic spelling is not compared without it.
+    articles = [_article("en", "en", [("Morten Halbert", "PER", None)]),
+                _article("zh", "zh", [("莫滕·哈尔伯特", "PER", None)])]
+    entities = canonicalize(articles, [], kb_name=_no_kb)
+    assert _entity(entities, articles, "莫滕·哈尔伯特").id == _entity(entities, articles, "Morten Halbert").id
+
+
+def test_names_coda_free_skeleton_drops_only_an_r_after_a_vowel_before_no_vowel() -> None:
+    from newsweave.kb.names import coda_free_skeleton, sound_skeleton
+
+    assert coda_free_skeleton("Morten Halbert") == sound_skeleton("Moten Halbet")
+    assert coda_free_skeleton("Robert") == sound_skeleton("Robet")  # the first r starts a syllable and stays
+    assert coda_free_skeleton("Maria Brown") == ""  # no r after a vowel before a consonant: no other reading

@@ -60,8 +60,10 @@ from newsweave.corpus.entities_titles import (
     whole_name_kb,
 )
 from newsweave.kb.names import (
+    ALL_SOUND_CLASSES,
     MAX_NAME_CHARS,
     base_lang,
+    coda_free_skeleton,
     display_fold,
     fold_classes,
     loose_key,
@@ -112,6 +114,9 @@ LOOSE_LEN_PER_CLASS = 0.25
 LOOSE_RATIO = 85.0
 #: Loose keys this long are also blocked two deletions apart (:func:`_deletions`).
 LOOSE_TWO_EDIT_LEN = 7
+#: Scripts whose transcriptions of Latin names follow a non-rhotic (British) pronunciation and drop an *r* after a
+#: vowel (Chinese characters, kana, Sinhala): a name in an exact script is also compared with them without such *r*.
+NON_RHOTIC_SCRIPTS = frozenset({"Hani", "Jpan", "Sinh"})
 #: Names compared with this many consonant classes folded (Chinese, Hangul, Thai, Tamil) need as many words.
 SHAPE_CLASSES = 4
 #: The LOOSE_RATIO of two names in two different lossy scripts (neither Latin nor Cyrillic), which keep fewer
@@ -312,10 +317,19 @@ class _Name:
         """Consonant skeleton of the whole name (:func:`sound_skeleton`); computed only when needed."""
         return sound_skeleton(self.core, self.lang)
 
-    @property
-    def sound_shape(self) -> tuple[str, str, str]:
-        """(:attr:`sounds`, script, :func:`_word_initials`): what :func:`_loose_ratio` compares."""
-        return self.sounds, self.script, _word_initials(self.tokens)
+    @cached_property
+    def sound_shape(self) -> Shape:
+        """(:attr:`sounds`, script, :func:`_word_initials`, :func:`coda_free_skeleton`): what :func:`_loose_ratio`
+        compares."""
+        return _shape(self.core, self.lang, self.script, self.tokens)
+
+    @cached_property
+    def coda_free_loose(self) -> str:
+        """The loose blocking key of the name read without its coda *r* (:func:`coda_free_skeleton`), "" when that
+        is no other key: a name in an exact script also meets its spellings in :data:`NON_RHOTIC_SCRIPTS` by it."""
+        free = self.sound_shape[3]
+        loose = fold_classes(free, ALL_SOUND_CLASSES) if free else ""
+        return loose if len(loose) >= LOOSE_MIN_LEN and loose != self.loose else ""
 
     @cached_property
     def loose(self) -> str:
@@ -615,7 +629,7 @@ class _Record:
     full_names: set[tuple[str, ...]] = field(default_factory=set)  # multi-word PER name-key tokens
     surnames: set[str] = field(default_factory=set)  # last words of full names in exact scripts (Latin, Cyrillic)
     surname_spellings: set[str] = field(default_factory=set)
-    sounds: set[tuple[str, str, str]] = field(default_factory=set)  # (sound skeleton, script, initials), loose names
+    sounds: set[Shape] = field(default_factory=set)  # (sound skeleton, script, initials, coda-free), loose names
     scripted_names: set[tuple[tuple[str, ...], str]] = field(default_factory=set)  # PER full-name tokens, script
     years: set[int] = field(default_factory=set)  # years its event titles name (_Name.year)
     titles: set[TitleParts] = field(default_factory=set)  # what its event titles say (_Name.title)
@@ -699,11 +713,12 @@ class EntityIndex:
             table = self.by_loose[False]
             for core, lang, eid in self._exact_loose_pending:
                 loose = _loose_of(core, lang)
-                sounds = (sound_skeleton(core, lang), script_of(core), _word_initials(name_key(core, lang).split()))
+                sounds = _shape(core, lang, script_of(core), tuple(name_key(core, lang).split()))
                 record = self.records[eid]
                 if len(loose) >= LOOSE_MIN_LEN and sounds not in record.sounds:
                     record.sounds.add(sounds)
-                    for key in _deletions(loose):
+                    free = fold_classes(sounds[3], ALL_SOUND_CLASSES) if sounds[3] else ""
+                    for key in {*_deletions(loose), *(_deletions(free) if len(free) >= LOOSE_MIN_LEN else ())}:
                         table[key].add(eid)
             self._exact_loose_pending.clear()
         return self.by_loose[lossy]
@@ -786,12 +801,34 @@ def _loose_candidate(name: _Name, etype: str) -> bool:
             and not (etype == "PER" and len(name.tokens) == 1))
 
 
+#: (sound skeleton, ISO 15924 script, word initials, coda-free skeleton or ""): what loose linking compares.
+Shape = tuple[str, str, str, str]
+
+
+def _shape(core: str, lang: str | None, script: str, tokens: tuple[str, ...]) -> Shape:
+    """The :data:`Shape` of a name; the coda-free skeleton (:func:`coda_free_skeleton`) only for names in exact
+    scripts, the only ones compared by it."""
+    free = coda_free_skeleton(core, lang) if script in EXACT_SCRIPTS else ""
+    return sound_skeleton(core, lang), script, _word_initials(tokens), free
+
+
 def _word_initials(tokens: Iterable[str]) -> str:
     """The first consonant of each word's :func:`sound_skeleton` ("_" for none): the shape of a name."""
     return "".join(sound_skeleton(t)[:1] or "_" for t in tokens)
 
 
-def _loose_ratio(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
+def _loose_ratio(a: Shape, b: Shape) -> float:
+    """:func:`_shape_ratio` of two shapes; when one is in an exact script and the other in a script of
+    :data:`NON_RHOTIC_SCRIPTS`, also with the exact one's coda-free skeleton (*Metcalfe* as *Metcalfe*
+    without its *r*: 罗伯特·梅特卡夫), whichever is higher."""
+    ratio = _shape_ratio(a, b)
+    for x, y in ((a, b), (b, a)):
+        if x[3] and x[1] in EXACT_SCRIPTS and y[1] in NON_RHOTIC_SCRIPTS:
+            ratio = max(ratio, _shape_ratio((x[3], *x[1:]), y))
+    return ratio
+
+
+def _shape_ratio(a: Shape, b: Shape) -> float:
     """Similarity (0-100) of two (sound skeleton, script, word initials) triples compared with the consonant classes
     their scripts lose folded; 0 when both scripts are romanised closely (the stricter keys decide those), when
     both are in one script that spells a name one way (:data:`SAME_SCRIPT_LOOSE`), when their digits differ
@@ -800,7 +837,7 @@ def _loose_ratio(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
     the same number of words (two or more) starting with the same consonant classes (*Svenna Pobo* and
     스벤나 포보), a shape chance seldom repeats; and 0 when :data:`SHAPE_CLASSES` or more classes are folded
     and the word counts differ (a folded Tamil skeleton fits too many names of another length)."""
-    (sa, script_a, initials_a), (sb, script_b, initials_b) = a, b
+    (sa, script_a, initials_a, _free_a), (sb, script_b, initials_b, _free_b) = a, b
     if script_a in EXACT_SCRIPTS and script_b in EXACT_SCRIPTS:
         return 0.0
     if script_a == script_b and script_a not in SAME_SCRIPT_LOOSE:
@@ -819,7 +856,7 @@ def _loose_ratio(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
     return fuzz.ratio(ka, kb)
 
 
-def _ratio_needed(a: tuple[str, str, str], b: tuple[str, str, str]) -> float:
+def _ratio_needed(a: Shape, b: Shape) -> float:
     """:data:`LOOSE_RATIO`, or :data:`LOSSY_PAIR_RATIO` when neither name is in an exact script: two lossy
     spellings of different scripts share only the classes both keep (a Tamil and an Arabic name, five)."""
     return LOOSE_RATIO if a[1] in EXACT_SCRIPTS or b[1] in EXACT_SCRIPTS else LOSSY_PAIR_RATIO
@@ -1035,6 +1072,8 @@ def blocking_keys(unit: _Unit) -> set[str]:
         if _loose_candidate(name, unit.type):
             prefix = "le" if name.script in EXACT_SCRIPTS else "l"
             keys.update(f"{prefix}:{k}" for k in _deletions(name.loose))
+            if name.coda_free_loose:
+                keys.update(f"le:{k}" for k in _deletions(name.coda_free_loose))
         keys.add(f"f:{unit.type}|{name_key(name.surface, name.lang) or name.surface}")
     return keys
 
@@ -1154,7 +1193,7 @@ class _Clustering:
                 _Node(rec.spellings, eid),
                 _Cluster(_typed_set(rec.entity.type), dict(rec.entity.kb_ids), set(rec.full_names), eid,
                          surnames=set(rec.surnames),
-                         exact_sounds={s for s, script, _initials in rec.sounds if script in EXACT_SCRIPTS},
+                         exact_sounds={s for s, script, *_rest in rec.sounds if script in EXACT_SCRIPTS},
                          years=set(rec.years), titles=set(rec.titles)))
         return self.known_node[eid]
 
@@ -1272,19 +1311,21 @@ class _Clustering:
         within the batch and with known entities; strongest pairs first."""
         if not self.index.by_loose[True] and all(n.script in EXACT_SCRIPTS for u in self.units for n in u.names):
             return  # every name is in an exact script: the stricter keys decided
-        entries: list[tuple[int, str, tuple[str, str, str]]] = []
+        entries: list[tuple[int, str, Shape]] = []
         for i, unit in enumerate(self.units):
             for name in unit.names:
                 if _loose_candidate(name, unit.type):
                     entries.append((i, name.loose, name.sound_shape))
+                    if name.coda_free_loose:  # Metcalfe-like names also under their non-rhotic key
+                        entries.append((i, name.coda_free_loose, name.sound_shape))
                 if name.script in EXACT_SCRIPTS and not name.acronym and name.sounds:
                     self.clusters[self.find(i)].exact_sounds.add(name.sounds)
         lossy_buckets: dict[str, list[int]] = defaultdict(list)
-        for e, (_i, key, (_sounds, script, _initials)) in enumerate(entries):
+        for e, (_i, key, (_sounds, script, *_rest)) in enumerate(entries):
             if script not in EXACT_SCRIPTS:
                 for k in _deletions(key):
                     lossy_buckets[k].append(e)
-        pairs: set[tuple[int, int, tuple[str, str, str], tuple[str, str, str]]] = set()
+        pairs: set[tuple[int, int, Shape, Shape]] = set()
         scored: list[tuple[float, int, int]] = []
         for e, (i, key, sounds) in enumerate(entries):
             lossy = sounds[1] not in EXACT_SCRIPTS

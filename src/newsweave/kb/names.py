@@ -302,8 +302,26 @@ def sound_skeleton(name: str, lang: str | None = None) -> str:
     """The consonants of the whole name after the phonetic rules, words run together, vowels and the
     semivowels *w*/*y* dropped: what survives romanisation from abjads, syllabaries and Chinese characters
     (which also run a name's words together: 시진핑-like spellings)."""
-    text = "".join(c for c in name_key(name, lang) if c not in LOOSE_SEMIVOWELS and c != " ")
+    return _skeleton_of(name_key(name, lang))
+
+
+def _skeleton_of(key: str) -> str:
+    text = "".join(c for c in key if c not in LOOSE_SEMIVOWELS and c != " ")
     return _collapse("".join(c for c in _sound(text) if c not in LOOSE_DROP))
+
+
+_CODA_R_RE = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
+
+
+@lru_cache(maxsize=_CACHE)
+def coda_free_skeleton(name: str, lang: str | None = None) -> str:
+    """The :func:`sound_skeleton` of the name read without an *r* after a vowel and before no vowel, "" when it has
+    none: transcriptions into Chinese characters, kana and Sinhala follow a non-rhotic (British) pronunciation and
+    write no such *r* (*Morten*, *Kristersson*, *Charles*: 莫滕, 克里斯特松, 查理斯), while Latin and Cyrillic
+    spellings keep it."""
+    key = name_key(name, lang)
+    free = _CODA_R_RE.sub("", key)
+    return _skeleton_of(free) if free != key else ""
 
 
 def _class_table(classes: frozenset[str]) -> dict[int, str]:
@@ -323,7 +341,8 @@ def fold_classes(skeleton: str, classes: frozenset[str]) -> str:
     return _collapse(skeleton.translate(table)) if classes else skeleton
 
 
-_ALL_CLASSES = frozenset(SOUND_CLASSES)
+#: Every consonant class of :data:`SOUND_CLASSES`: what :func:`loose_key` folds.
+ALL_SOUND_CLASSES = frozenset(SOUND_CLASSES)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -332,7 +351,7 @@ def loose_key(name: str, lang: str | None = None) -> str:
     its spellings in lossy scripts (an invented *Valid Rostam*, ولید رستم, 발리드 로스탐) come within one edit
     of each other. Too loose to decide a merge: canonicalisation checks a candidate pair with only the
     classes its scripts lose folded (:func:`fold_classes`)."""
-    return fold_classes(sound_skeleton(name, lang), _ALL_CLASSES)
+    return fold_classes(sound_skeleton(name, lang), ALL_SOUND_CLASSES)
 
 
 @lru_cache(maxsize=_CACHE)
