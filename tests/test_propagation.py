@@ -92,3 +92,12 @@ def test_propagation_retypes_a_mention_the_batch_reads_otherwise() -> None:
     assert [(m.text, m.type) for a in arts[3:] for m in a.mentions] == [
         ("Zephyrair", "ORG"), ("Zephyrair", "ORG"), ("Zephyrair", "LOC")]  # a gazetteer's place stays a place
     assert all(len(a.mentions) == 1 for a in arts)  # retyped or replaced, never doubled
+
+
+def test_propagation_retypes_a_name_spelt_otherwise_by_its_sound() -> None:
+    # Devanagari spells one name several ways (त/ट): the unsure organisation is the person the batch found.
+    arts = [_article(n, text, "hi", {"टोकायव": ("PER", 0.9)}) for n, text in enumerate(
+        ["राष्ट्रपति टोकायव ने कहा।", "बाद में टोकायव ने घोषणा की।"])]
+    arts.append(_article(2, "मंगलवार को तोकायव मास्को पहुंचे।", "hi", {"तोकायव": ("ORG", 0.45)}))
+    propagate_mentions(arts)
+    assert [(m.text, m.type) for m in arts[2].mentions] == [("तोकायव", "PER")]

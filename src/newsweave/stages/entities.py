@@ -2214,17 +2214,22 @@ def propagate_into(doc: _Doc, known: KnownNames) -> tuple[list[Mention], dict[tu
 def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
     """Give the first ``before`` findings (the article's own) the type the batch votes for their name, where the
     vote is clear (``RETYPE_MARGIN``): ``Ryanair`` that one article's verb of saying made a person, or that the
-    capitalisation layer left untyped (MISC), is the organisation the other articles found. Places and what
-    a knowledge base or gazetteer typed keep their type."""
+    capitalisation layer left untyped (MISC), is the organisation the other articles found; a one-word name spelt
+    otherwise is matched by sound as propagation matches it (the tagger's organisation ``तोकायेव`` is the person
+    ``टोकायेव``). Places and what a knowledge base or gazetteer typed keep their type."""
     for f in doc.found[:before]:
         if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS \
                 or _inside_quoted_title(doc, f.i, f.j):
             continue  # a piece of a quoted title is no mention of the name the batch knows
-        entry = known.entries.get(tuple(_name_keys(doc, f)))
+        own = tuple(_name_keys(doc, f))
+        entry = known.entries.get(own)
+        if entry is None and f.j - f.i == 1 and len(doc.toks[f.i].key) >= 4:
+            hit = _phonetic_hit(doc.toks[f.i], bases(doc.toks[f.i]), known)  # तोकायेव of टोकायेव
+            entry = hit[1] if hit is not None else None
         if entry is None or entry.type == f.type or not known.spreads(entry):
             continue
-        votes = known.votes[entry.pieces]
-        if votes[entry.type] >= RETYPE_MARGIN * max(votes.get(f.type, 0.0), f.confidence):
+        own_votes = known.votes.get(own, {})
+        if known.votes[entry.pieces][entry.type] >= RETYPE_MARGIN * max(own_votes.get(f.type, 0.0), f.confidence):
             f.type = entry.type
 
 
