@@ -101,3 +101,28 @@ def test_propagation_retypes_a_name_spelt_otherwise_by_its_sound() -> None:
     arts.append(_article(2, "मंगलवार को तोकायव मास्को पहुंचे।", "hi", {"तोकायव": ("ORG", 0.45)}))
     propagate_mentions(arts)
     assert [(m.text, m.type) for m in arts[2].mentions] == [("तोकायव", "PER")]
+
+
+def test_propagation_without_the_token_memo_gives_the_same_mentions(monkeypatch) -> None:
+    # Each article's document is built twice (names, then spreading); a batch larger than the entity stage's token
+    # memo tokenises again in the second pass, and must find exactly what the memo's pieces give.
+    from newsweave.stages import entities
+
+    stage = entities.EntityStage()
+
+    def batch() -> list[Article]:
+        arts = []
+        for n, text in enumerate(["Prezydent Zbigniew Wąsowicz przyjechał do Gdańska.",
+                                  "Rozmowy z Wąsowiczem trwały długo.", "Wąsowicz wyjechał wieczorem."]):
+            art = Article(id=str(n), text=text, lang="pl")
+            art.mentions = stage.recognise(text, "pl")
+            arts.append(art)
+        return arts
+
+    with_memo = batch()
+    propagate_mentions(with_memo)
+    monkeypatch.setattr(entities._TOKEN_MEMO, "limit", 0)
+    without = batch()
+    propagate_mentions(without)
+    assert [a.mentions for a in without] == [a.mentions for a in with_memo]
+    assert any(m.layer == "propagation" for a in with_memo for m in a.mentions)

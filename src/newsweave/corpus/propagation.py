@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from newsweave.corpus.entities_titles import country_of_adjective
 from newsweave.model import Article
-from newsweave.stages.entities import KnownName, KnownNames, document, known_from, propagate_into
+from newsweave.stages.entities import (
+    KnownName,
+    KnownNames,
+    document,
+    known_from,
+    propagate_into,
+    remember_tokens,
+)
 
 if TYPE_CHECKING:
     from newsweave.stages.entities import _Doc
@@ -34,15 +41,22 @@ _SOURCE_LAYERS = frozenset({"pattern", "acronym", "kb", "natasha", "tagger", "ca
 
 
 def propagate_mentions(articles: list[Article]) -> int:
-    """Add ``propagation`` mentions to the articles of a batch; returns how many were added."""
-    docs = [article_document(art) for art in articles]
+    """Add ``propagation`` mentions to the articles of a batch; returns how many were added.
+
+    Two passes (the names of every article, then the spreading), each building one article's document at a time
+    and dropping it: holding every document (~200 KB for a 600-word article) would take tens of GB in a batch of
+    100k articles. The first pass gives the pieces back to the entity stage's memo, so while a batch fits the memo
+    (a few hundred articles) the second pass does not tokenise again.
+    """
     known = KnownNames()
-    for doc in docs:
+    for art in articles:
+        doc = article_document(art)
         for name in names_to_spread(doc):
             known.add(name)
+        remember_tokens(art.text, art.lang, _spans(art), doc.toks)
     if not len(known):
         return 0
-    added = sum(propagate_article(art, doc, known) for art, doc in zip(articles, docs, strict=True))
+    added = sum(propagate_article(art, article_document(art), known) for art in articles)
     log.debug("propagation added %d mentions over %d articles", added, len(articles))
     return added
 
@@ -51,8 +65,12 @@ def article_document(art: Article) -> _Doc:
     """The article tokenised with its mentions claimed, as both propagation passes read it: the pieces are the
     ones the entity stage made of the same text when it still holds them (``entities.document``), which spares
     tokenising every article twice."""
-    spans = [(s.start, s.end, s.lang) for s in art.segments if s.lang and s.lang != "und"]
-    return document(art.text, art.lang, spans, art.mentions)
+    return document(art.text, art.lang, _spans(art), art.mentions)
+
+
+def _spans(art: Article) -> list[tuple[int, int, str]]:
+    """The article's segments with a language, as the entity stage was given them (the token memo's key)."""
+    return [(s.start, s.end, s.lang) for s in art.segments if s.lang and s.lang != "und"]
 
 
 def names_to_spread(doc: _Doc) -> list[KnownName]:

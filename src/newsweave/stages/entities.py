@@ -2169,6 +2169,12 @@ def to_mentions(doc: _Doc) -> list[Mention]:
     return out
 
 
+def remember_tokens(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None, toks: list[Tok]) -> None:
+    """Give the pieces of a document back to the memo (:class:`_TokenMemo`) for a later :func:`document` of the same
+    text: corpus propagation builds each article's document twice rather than holding every one at once."""
+    _TOKEN_MEMO.put((text, lang, tuple(spans or [])), toks)
+
+
 def document(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None = None,
              mentions: Iterable[Mention] = ()) -> _Doc:
     """A tokenised document with existing mentions claimed (for cross-document propagation): the pieces the
