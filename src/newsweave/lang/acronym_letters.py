@@ -21,8 +21,8 @@ LETTER_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-#: Function words an acronym leaves out of its expansion (*Organizacja Układu o Bezpieczeństwie*,
-#: *Организация Договора о коллективной безопасности*), per language, lowercase.
+#: Function words an acronym leaves out of its expansion (*Organizacja Współpracy Gospodarczej i Rozwoju*,
+#: *Организация по безопасности и сотрудничеству в Европе*), per language, lowercase.
 ACRONYM_SKIP: dict[str, frozenset[str]] = {
     "en": frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an"}),
     "de": frozenset({"der", "die", "das", "des", "den", "dem", "und", "für", "von", "zur", "zum", "im", "in"}),

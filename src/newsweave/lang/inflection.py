@@ -1,8 +1,8 @@
 """Case endings that names take in inflecting languages, so a gazetteer or a known name still matches.
 
 Data, not code. A word matches a base name when it is the base, or ends in one of ``suffixes``
-after a stem that, with one of ``restores`` appended, gives the base: Polish ``Rosji`` = ``Rosj`` +
-``i`` and ``Rosj`` + ``a`` = ``Rosja``; Uzbek ``Остонада`` = ``Остона`` + ``да``. The lists hold
+after a stem that, with one of ``restores`` appended, gives the base: Polish ``Polski`` = ``Polsk`` +
+``i`` and ``Polsk`` + ``a`` = ``Polska``; Uzbek ``Тошкентда`` = ``Тошкент`` + ``да``. The lists hold
 the case endings of proper nouns only (no verbs); the entity stage tries them longest first (its `_suffix_order`).
 
 Where an ending changes the stem too, ``alternations`` map the inflected ending to the base endings it

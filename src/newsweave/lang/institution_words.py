@@ -1,9 +1,8 @@
 """The words international institutions are named with, per language, mapped to shared concepts.
 
-*Collective Security Treaty Organization*, *Organizacja Układu o Bezpieczeństwie Zbiorowym*,
-*Организация Договора о коллективной безопасности* and *सामूहिक सुरक्षा संधि संगठन* are word-for-word
-translations of one another: each word maps to one of the concepts COLLECTIVE, SECURITY, TREATY,
-ORGANIZATION, in whatever order the language puts them. Canonicalisation compares such names by their
+*World Health Organization*, *Światowa Organizacja Zdrowia*, *Всемирная организация здравоохранения* and
+*विश्व स्वास्थ्य संगठन* are word-for-word translations of one another: each word maps to one of the concepts
+WORLD, HEALTH, ORGANIZATION, in whatever order the language puts them. Canonicalisation compares such names by their
 bag of concepts when every word of the name is in this table (see
 :func:`newsweave.corpus.entities.concept_key`). Data only: lowercase word beginnings (stems of four or
 more letters match any word they start; shorter ones only the whole word).

@@ -3,7 +3,7 @@
 Data, not code. ``ORG_HEADS`` are matched as word beginnings on the lower-cased word, so inflected
 forms (``Organizacji``, ``Üniversitesi``, ``ташкилотига``) count too; for ``de`` also as word
 endings (``Außenministerium``). ``LETTER_NAMES`` lets the stage recognise acronyms written out in a
-caseless script (Devanagari ``सीएसटीओ`` = C-S-T-O) as one spelled-out word.
+caseless script (Devanagari ``एनएचबी`` = N-H-B) as one spelled-out word.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ except that a one-word GeoNames town may turn out to be part of a person's name 
    (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
    ``Rusya'nın``), in caseless scripts spelling-tolerant matching (``कजाकिस्तान``), and inside unspaced
    Chinese/Japanese text or before Korean particles (``哈萨克斯坦总统``, ``러시아의``; see :func:`_cjk_layer`);
-2. ``acronym``: an acronym in brackets and the name before it that it spells out (``संगठन (सीएसटीओ)``), a
+2. ``acronym``: an acronym in brackets and the name before it that it spells out (``परिषद (एनटीसी)``), a
    definition in the text itself, so no tagger mode withdraws it;
    ``pattern``: unexplained acronyms in brackets, organisation head words, titles and roles before or
    after a name (``prezydent Andrzej Duda``, ``Olaf Scholz, Almanya Başbakanı``) and names beside verbs of
@@ -1374,7 +1374,8 @@ def _institution_of_country(doc: _Doc) -> None:
 
 def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
     """Whether a phrase can be what an acronym stands for: its initials spell the acronym, or it names an
-    organisation (a head word and no title), since the acronym may come from another language (ODKB)."""
+    organisation (a head word and no title), since the acronym may come from another language (a Russian acronym
+    beside a Polish name)."""
     toks = doc.toks[span[0]: span[1]]
     if any(_is_title(doc.toks, k) for k in range(*span)):
         return False
@@ -1421,7 +1422,7 @@ def _is_acronym(tok: Tok) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _spelled_letters(word: str) -> int:
-    """How many Latin letter names a caseless-script word is made of (सीएसटीओ -> 4), 0 if not only those."""
+    """How many Latin letter names a caseless-script word is made of (एनटीसी -> 3), 0 if not only those."""
     names = LETTER_NAMES.get(UNICODE_SCRIPT_CODES.get(script_of(word), ""))
     if not names:
         return 0
@@ -1444,7 +1445,7 @@ def _spelt_suffix(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, 
 
     The capitalised run before an acronym can begin with words of the sentence (``met Kolwyn at the Zentral Treaty
     Organization (ZTO)``: the run takes in ``Kolwyn at the``); where the initials of a shorter end spell the acronym,
-    that end is the name. Where none does (``Organizacja Układu o Bezpieczeństwie Zbiorowym (ODKB)``, an acronym
+    that end is the name. Where none does (``Rada Handlu Nordyckiego (NTC)``, an acronym
     from another language), the run stays as found.
     """
     start, end = span
@@ -1789,8 +1790,8 @@ def _skeleton(form: str) -> str:
 
 
 def _phonetic_hit(tok: Tok, forms: dict[str, str], known: KnownNames) -> tuple[int, KnownName] | None:
-    """A known name of at least four letters that sounds like the word: another spelling (``तोकायेव`` for
-    ``टोकायव``), an inflection the tables do not know (``Kadrího``), the same name in another script. Not for a
+    """A known name of at least four letters that sounds like the word: another spelling (``शरायेव`` for
+    ``सरायव``), an inflection the tables do not know (``Kadrího``), the same name in another script. Not for a
     cased word whose capital does not say it is a name (a sentence's first word, a German noun): sound-alikes
     of names are common among ordinary words (``Барлық`` "all" for ``Бірлік``, ``Pákistánská`` for
     ``Пакистанская``)."""
@@ -2025,7 +2026,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
         place = _place_before(doc, start)
         if place is not None and end - start == 1 and _bare_head(toks[start]):
-            doc.release(place)  # "Asia News", "Astana Forum": a place in its base form names the head word
+            doc.release(place)  # "Asia News", "Geneva Forum": a place in its base form names the head word
             doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, doc.found[place].i, end)))
             return
@@ -2221,8 +2222,8 @@ def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
     """Give the first ``before`` findings (the article's own) the type the batch votes for their name, where the
     vote is clear (``RETYPE_MARGIN``): ``Ryanair`` that one article's verb of saying made a person, or that the
     capitalisation layer left untyped (MISC), is the organisation the other articles found; a one-word name spelt
-    otherwise is matched by sound as propagation matches it (the tagger's organisation ``तोकायेव`` is the person
-    ``टोकायेव``). Places and what a knowledge base or gazetteer typed keep their type."""
+    otherwise is matched by sound as propagation matches it (the tagger's organisation ``शरायेव`` is the person
+    ``सरायेव``). Places and what a knowledge base or gazetteer typed keep their type."""
     for f in doc.found[:before]:
         if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS \
                 or _inside_quoted_title(doc, f.i, f.j):
@@ -2230,7 +2231,7 @@ def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
         own = tuple(_name_keys(doc, f))
         entry = known.entries.get(own)
         if entry is None and f.j - f.i == 1 and len(doc.toks[f.i].key) >= 4:
-            hit = _phonetic_hit(doc.toks[f.i], bases(doc.toks[f.i]), known)  # तोकायेव of टोकायेव
+            hit = _phonetic_hit(doc.toks[f.i], bases(doc.toks[f.i]), known)  # शरायेव of सरायेव
             entry = hit[1] if hit is not None else None
         if entry is None or entry.type == f.type or not known.spreads(entry):
             continue

@@ -25,8 +25,8 @@ chosen by the training script on a validation slice of the training data:
 * ``override``: in the sentences it reads, the tagger decides: earlier findings (except the user's KB) are
   withdrawn unless it labels the same span (the user's KB and acronyms explained in brackets stay), and the
   capitalisation layer leaves those sentences alone;
-* ``places``: as ``override``, but countries and big cities the gazetteer found stay (``Astana`` standing for
-  Kazakhstan's government is still a place, not the person a German tagger guesses from its context).
+* ``places``: as ``override``, but countries and big cities the gazetteer found stay (``Berlin`` standing for
+  Germany's government is still a place, not the person a German tagger guesses from its context).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ DONT_CARE = "DRV"
 MODES = ("fill", "places", "override")
 #: Layers whose findings an ``override`` tagger never withdraws: the user's own knowledge base, and an acronym
 #: with the name it spells out, which the text itself defines (a model trained on a few hundred sentences that
-#: misses ``संगठन (सीएसटीओ)`` must not erase it).
+#: misses ``परिषद (एनटीसी)`` must not erase it).
 KEPT_LAYERS = frozenset({"kb", "acronym"})
 #: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
 KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
