@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
 
-from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of
+from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
@@ -305,11 +304,6 @@ def title_anchors(words: list[str | None], lang: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _bare(word: str) -> str:
-    """A folded word without its diacritics, as :data:`COUNTRY_ADJECTIVE_ENDINGS` are written."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=256)
 def _country_stems(lang: str) -> dict[str, frozenset[str]]:
     """Country-name stem -> the ``iso:`` ids it may stand for, from CLDR's one-word country names in ``lang``
@@ -326,7 +320,7 @@ def _country_stems(lang: str) -> dict[str, frozenset[str]]:
         words = gaz_pieces(name)
         if len(code) != 2 or not code.isalpha() or code in ("ZZ", "EU", "UN") or len(words) != 1:
             continue
-        bare = _bare(gaz_fold(words[0]))
+        bare = without_marks(gaz_fold(words[0]))
         for cut in range(MAX_COUNTRY_STEM_CUT + 1):
             if len(bare) - cut >= MIN_COUNTRY_STEM:
                 stems.setdefault(bare[:len(bare) - cut], set()).add(f"iso:{code}")
@@ -335,7 +329,7 @@ def _country_stems(lang: str) -> dict[str, frozenset[str]]:
 
 @cache
 def _adjective_endings(lang: str) -> frozenset[str]:
-    return frozenset(_bare(gaz_fold(e)) for e in COUNTRY_ADJECTIVE_ENDINGS.get(lang, ()))
+    return frozenset(without_marks(gaz_fold(e)) for e in COUNTRY_ADJECTIVE_ENDINGS.get(lang, ()))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -347,7 +341,7 @@ def country_of_adjective(word: str, lang: str | None) -> str | None:
     endings = _adjective_endings(code)
     if not endings or not is_cased(word):
         return None
-    bare = _bare(gaz_fold(word))
+    bare = without_marks(gaz_fold(word))
     stems = _country_stems(code)
     found: set[str] = set()
     for cut in range(1, len(bare) - MIN_COUNTRY_STEM + 1):

@@ -422,7 +422,7 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
             if lang not in _COMMON_WORD_LANGS and lang not in spoken:
                 continue  # small locales' files hold fragments and copies (Irish "Stadt" for Basel-Stadt)
             local = tr.gettext(sub.name)
-            names.update({local, _without_marks(local)} if script_of(local) == "LATIN" else {local})
+            names.update({local, without_marks(local)} if script_of(local) == "LATIN" else {local})
         keep = set()
         for name in names:
             key = name_key(name)
@@ -436,7 +436,7 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
                 continue  # a state yields its name to a city of its country
             keep.add(name)
         if keep:
-            gaz.add(GazEntry("LOC", f"iso3166-2:{sub.code}", _without_marks(sub.name), SUBDIVISION_PRIORITY), keep)
+            gaz.add(GazEntry("LOC", f"iso3166-2:{sub.code}", without_marks(sub.name), SUBDIVISION_PRIORITY), keep)
 
 
 def _first_level(sub: Any) -> bool:
@@ -458,8 +458,8 @@ def _languages_of(countries: dict, code: str) -> frozenset[str]:
     return frozenset(part.split("-")[0] for part in listed.split(",") if part)
 
 
-def _without_marks(name: str) -> str:
-    """A Latin-script name without its diacritics' combining marks as ISO writes them (``Gujarāt`` -> ``Gujarat``)."""
+def without_marks(name: str) -> str:
+    """A name without its diacritics' combining marks (``Gujarāt`` -> ``Gujarat``, as ISO also writes it)."""
     return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", name)
                                                 if not unicodedata.combining(ch)))
 
