@@ -327,9 +327,8 @@ class _Name:
     def coda_free_loose(self) -> str:
         """The loose blocking key of the name read without its coda *r* (:func:`coda_free_skeleton`), "" when that
         is no other key: a name in an exact script also meets its spellings in :data:`NON_RHOTIC_SCRIPTS` by it."""
-        free = self.sound_shape[3]
-        loose = fold_classes(free, ALL_SOUND_CLASSES) if free else ""
-        return loose if len(loose) >= LOOSE_MIN_LEN and loose != self.loose else ""
+        free = _coda_free_loose(self.sound_shape)
+        return free if free != self.loose else ""
 
     @cached_property
     def loose(self) -> str:
@@ -717,8 +716,8 @@ class EntityIndex:
                 record = self.records[eid]
                 if len(loose) >= LOOSE_MIN_LEN and sounds not in record.sounds:
                     record.sounds.add(sounds)
-                    free = fold_classes(sounds[3], ALL_SOUND_CLASSES) if sounds[3] else ""
-                    for key in {*_deletions(loose), *(_deletions(free) if len(free) >= LOOSE_MIN_LEN else ())}:
+                    free = _coda_free_loose(sounds)
+                    for key in {*_deletions(loose), *(_deletions(free) if free else ())}:
                         table[key].add(eid)
             self._exact_loose_pending.clear()
         return self.by_loose[lossy]
@@ -810,6 +809,13 @@ def _shape(core: str, lang: str | None, script: str, tokens: tuple[str, ...]) ->
     scripts, the only ones compared by it."""
     free = coda_free_skeleton(core, lang) if script in EXACT_SCRIPTS else ""
     return sound_skeleton(core, lang), script, _word_initials(tokens), free
+
+
+def _coda_free_loose(shape: Shape) -> str:
+    """The loose blocking key of a shape's coda-free skeleton (every class folded, as :func:`loose_key`), "" when it
+    has none or it is too short to block by."""
+    free = fold_classes(shape[3], ALL_SOUND_CLASSES) if shape[3] else ""
+    return free if len(free) >= LOOSE_MIN_LEN else ""
 
 
 def _word_initials(tokens: Iterable[str]) -> str:
