@@ -35,7 +35,6 @@ import bisect
 import logging
 import math
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -488,6 +487,7 @@ class _Doc:
         #: The owners of the pieces when the tagger ran, kept where its universal model reads the text later.
         self.tagger_owner: list[int] | None = None
         self._lower: frozenset[str] | None = None
+        self._lower_sorted: list[str] | None = None
         self._quoted: list[bool] | None = None
 
     @property
@@ -496,6 +496,13 @@ class _Doc:
         if self._lower is None:
             self._lower = frozenset(t.key for t in self.toks if t.cased and t.text.islower())
         return self._lower
+
+    @property
+    def lower_sorted(self) -> list[str]:
+        """:attr:`lower_keys` in order, to find the lower-case words that start with a stem by bisection."""
+        if self._lower_sorted is None:
+            self._lower_sorted = sorted(self.lower_keys)
+        return self._lower_sorted
 
     @property
     def quoted(self) -> list[bool]:
@@ -1607,7 +1614,6 @@ def _capital_says_name(tok: Tok, lang: str) -> bool:
 #: (``Pakistańska`` opening a sentence, ``pakistańskiego`` inside one): an inflected ordinary word.
 LOWER_STEM_MIN_CHARS = 7
 LOWER_STEM_ENDING = 2
-_LOWER_SORTED: weakref.WeakKeyDictionary[_Doc, list[str]] = weakref.WeakKeyDictionary()
 
 
 def _written_lower(doc: _Doc, tok: Tok, base: str = "") -> bool:
@@ -1620,9 +1626,7 @@ def _written_lower(doc: _Doc, tok: Tok, base: str = "") -> bool:
         return True
     if len(tok.key) < LOWER_STEM_MIN_CHARS:
         return False
-    keys = _LOWER_SORTED.get(doc)
-    if keys is None:
-        keys = _LOWER_SORTED[doc] = sorted(lower)
+    keys = doc.lower_sorted
     stem = tok.key[:-LOWER_STEM_ENDING]
     k = bisect.bisect_left(keys, stem)
     while k < len(keys) and keys[k].startswith(stem):
