@@ -2229,9 +2229,8 @@ def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
     otherwise is matched by sound as propagation matches it (the tagger's organisation ``शरायेव`` is the person
     ``सरायेव``). Places and what a knowledge base or gazetteer typed keep their type."""
     for f in doc.found[:before]:
-        if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS \
-                or _inside_quoted_title(doc, f.i, f.j):
-            continue  # a piece of a quoted title is no mention of the name the batch knows
+        if not f.emit or f.type not in ("PER", "ORG", "MISC") or f.layer in _KNOWN_TYPE_LAYERS:
+            continue
         own = tuple(_name_keys(doc, f))
         entry = known.entries.get(own)
         if entry is None and f.j - f.i == 1 and len(doc.toks[f.i].key) >= 4:
@@ -2240,7 +2239,8 @@ def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
         if entry is None or entry.type == f.type or not known.spreads(entry):
             continue
         own_votes = known.votes.get(own, {})
-        if known.votes[entry.pieces][entry.type] >= RETYPE_MARGIN * max(own_votes.get(f.type, 0.0), f.confidence):
+        if known.votes[entry.pieces][entry.type] >= RETYPE_MARGIN * max(own_votes.get(f.type, 0.0), f.confidence) \
+                and not _inside_quoted_title(doc, f.i, f.j):  # a piece of a quoted title is no mention of the name
             f.type = entry.type
 
 
