@@ -1,4 +1,4 @@
-"""``newsweave eval cluster``: B³ precision/recall/F1 of event clustering.
+"""``newsweave eval cluster``: B³ precision/recall/F1 of event clustering (and of story chaining on ITN).
 
 * ITN: Wikipedia "In the news" blurbs in 55 languages; the gold event of a blurb is its subject
   (``qid``) split where consecutive blurbs are more than 14 days apart. Each blurb becomes an article
@@ -6,6 +6,7 @@
   clustering in ``newsweave analyze`` (mention propagation, cross-lingual entity canonicalisation: the
   entity evidence of an event is worth little without them), then :func:`cluster`.
   The same articles are then re-clustered (:func:`recluster`, the periodic pass) and scored again.
+  Stories are scored against the unsplit subject.
 * SlavicNER (coarse): two topics of many events each, with gold entity ids used as mentions. Events
   far finer than topics are right, so only precision (an event never mixes the topics) is meaningful.
 
@@ -139,15 +140,21 @@ def analysed_itn(rows: list[dict[str, Any]], cache_dir: Path | None = DEFAULT_CA
 
 
 def score_itn(arts: list[Article], gold: list[str], weights: Weights = WEIGHTS,
-              with_recluster: bool = True, settings: ReclusterSettings = RECLUSTER) -> dict[str, Any]:
+              with_recluster: bool = True, settings: ReclusterSettings = RECLUSTER,
+              subjects: list[str] | None = None) -> dict[str, Any]:
     """Cluster the analysed blurbs from scratch with ``weights`` and score them (and the recluster pass with
-    ``settings``)."""
+    ``settings``). With ``subjects`` (each blurb's ``qid``, unsplit) the stories are scored too: a subject's
+    blurbs over months are one story, and a story of many subjects is the chaining gone too far (subjects
+    finer than stories count against it, so precision is a lower bound)."""
     for a in arts:
         a.event_id = a.story_id = None
     events, stories = cluster(arts, [], [], weights)
     p, rc, f = bcubed([a.event_id for a in arts], gold)
     out: dict[str, Any] = {"items": len(arts), "gold_clusters": len(set(gold)),
                            "events": len({a.event_id for a in arts}), "stories": len(stories), "P": p, "R": rc, "F1": f}
+    if subjects is not None:
+        sp, sr, sf = bcubed([a.story_id for a in arts], subjects)
+        out["story"] = {"gold_clusters": len(set(subjects)), "P": sp, "R": sr, "F1": sf}
     if with_recluster:
         out["recluster"] = score_recluster(arts, gold, events, stories, weights, settings)
     return out
@@ -168,7 +175,7 @@ def score_recluster(arts: list[Article], gold: list[str], events: list[Event], s
 def evaluate_itn(shared: Path, full: bool = False, sample: int = 40,
                  cache_dir: Path | None = DEFAULT_CACHE, half: str | None = None) -> dict[str, Any]:
     rows = select_itn(load_itn(shared), full, sample, half)
-    return score_itn(analysed_itn(rows, cache_dir), itn_gold(rows))
+    return score_itn(analysed_itn(rows, cache_dir), itn_gold(rows), subjects=[r["qid"] for r in rows])
 
 
 def evaluate_slavic(shared: Path, full: bool = False, sample: int = 40,
@@ -209,6 +216,8 @@ def format_table(result: dict[str, Any]) -> str:
         f"ITN+reclust {'':<6} {'':<5} {itn['recluster']['events']:<7} {'':<8} {itn['recluster']['P']:.3f}  "
         f"{itn['recluster']['R']:.3f}  {itn['recluster']['F1']:.3f}   (after `newsweave recluster`: "
         f"{itn['recluster']['merged']} merged, {itn['recluster']['split']} split)",
+        f"ITN stories {'':<6} {itn['story']['gold_clusters']:<5} {'':<7} {itn['stories']:<8} {itn['story']['P']:.3f}  "
+        f"{itn['story']['R']:.3f}  {itn['story']['F1']:.3f}   (gold: the subject over all its dates)",
         f"SlavicNER   {sl['items']:<6} {2:<5} {sl['events']:<7} {sl['stories']:<8} "
         f"{sl['P']:.3f}  {sl['R']:.3f}  {sl['F1']:.3f}   (topics: only P is meaningful; story P {sl['story_P']:.3f})",
     ])
