@@ -120,6 +120,12 @@ def test_canonical_display_name_is_ascii_latin_and_kb_entities_get_an_english_sl
     assert country.entity_name == "Kazakhstan" and country.entity_id.startswith("loc-kazakhstan-")
 
 
+def test_canonical_display_name_drops_apostrophe_case_suffixes() -> None:
+    tr = _article("tr", "tr", [("Anadolu Teknik Üniversitesi’nin", "ORG")])
+    canonicalize([tr], [], kb_name=lambda _kb_id: None)
+    assert tr.mentions[0].entity_name == "Anadolu Teknik Universitesi"
+
+
 def test_canonical_inflected_organisation_expansion_displays_its_acronym() -> None:
     text = "Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB) i ODKB"
     art = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG"),

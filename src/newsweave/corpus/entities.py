@@ -73,6 +73,7 @@ from newsweave.kb.names import (
     sound_skeleton,
     spelling_key,
     translit,
+    without_apostrophe_suffixes,
 )
 from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
@@ -1539,7 +1540,8 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     forms = []
     for v in variants:
         latin = v.script == "Latn"
-        shown = v.name if latin else translit(display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
+        shown = without_apostrophe_suffixes(v.name, v.lang) if latin else translit(
+            display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
         text = " ".join(anyascii(shown).split())
         if text:
             forms.append(_Form(text, base_lang(v.lang) or "und", v.script, v.count))

@@ -104,14 +104,31 @@ def base_lang(lang: str | None) -> str | None:
     return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or None
 
 
+def _apostrophe_stem(token: str) -> str | None:
+    """The word before an apostrophe suffix (``Üniversitesi’nin``, ``Tokayev's``), or None when it has none."""
+    match = _APOS_RE.search(token)
+    if match and match.start() >= 2 and token[match.end():].isalpha() and len(token) - match.end() <= 8:
+        return token[:match.start()]
+    return None
+
+
+def without_apostrophe_suffixes(name: str, lang: str | None) -> str:
+    """``name`` with every word's apostrophe suffix cut, in a language that writes case endings after an
+    apostrophe (Turkish *Kazak Milli Üniversitesi’nin*, English *Tokayev's*); other endings stay.
+
+    For display: unlike :func:`fold`, nothing is guessed, so a name in any case reads as its base form.
+    """
+    if base_lang(lang) not in APOSTROPHE_SUFFIX:
+        return name
+    return " ".join(_apostrophe_stem(word) or word for word in name.split(" "))
+
+
 def _fold_token(token: str, lang: str) -> str:
     """Strip one inflectional ending (or apostrophe suffix) from a single word."""
     if len(token) <= 1:
         return token
-    if lang in APOSTROPHE_SUFFIX:
-        match = _APOS_RE.search(token)
-        if match and match.start() >= 2 and token[match.end():].isalpha() and len(token) - match.end() <= 8:
-            return token[:match.start()]
+    if lang in APOSTROPHE_SUFFIX and (stem := _apostrophe_stem(token)) is not None:
+        return stem
     if token.isupper() and len(token) <= 5:  # acronyms (NATO, OBWE) do not inflect by ending
         return token
     low = token.lower()
