@@ -6,13 +6,19 @@ from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.entities_titles import (
     country_of_adjective,
     named_kind_key,
-    title_key,
     title_name_key,
+    title_parts,
     title_sound_keys,
     title_year,
     whole_name_kb,
 )
 from newsweave.model import Article, Mention
+
+
+def title_key(title: str, lang: str | None) -> str | None:
+    """The ``#kind|year|anchors`` key of an event title, None when it has no parts."""
+    parts = title_parts(title, lang)
+    return parts.key() if parts else None
 
 
 def _ids(forms: list[tuple[str, str]], etype: str = "MISC") -> list[str | None]:

@@ -8,7 +8,8 @@ across scripts (*Sarayev*, *Сараев*, *سارایف*) but not across transl
 * event titles (*2022 Swedish general election*, *Eleições gerais na Suécia em 2022*, *انتخابات سراسری سوئد
   (۲۰۲۲)*): a title is taken apart into a year, the places and organisations it names (gazetteer ids, any
   script, inflected forms included) and one kind of happening (:data:`newsweave.lang.title_types.TITLE_TYPES`);
-  :func:`title_key` is the three together, so titles that agree on all three are one event. A title with no
+  its key (:func:`title_parts`, ``.key()``: ``#election|2022|iso:SE``) is the three together, so titles that
+  agree on all three are one event. A title with no
   year, no place, or two kinds of happening gets no key: a wrong merge is worse than a missed one. A country may be
   named by its adjective (*Élections législatives malaisiennes*: :func:`country_of_adjective`);
 * event titles named after a place no gazetteer lists (*Kanjuruhan Stadium disaster*) are keyed by that own name's
@@ -42,7 +43,7 @@ from newsweave.lang.title_types import (
     TITLE_QUALIFIERS,
     TITLE_TYPES,
 )
-from newsweave.stages.entities import _bases
+from newsweave.stages.entities import inflection_bases
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def _anchor_ok(kb_id: str) -> bool:
 
 def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) -> str | None:
     """The KB id of a folded name, or of a base form of its last piece under the case endings of ``lang`` (the
-    recogniser's :func:`newsweave.stages.entities._bases` over :data:`newsweave.lang.inflection.INFLECTIONS`:
+    recogniser's :func:`newsweave.stages.entities.inflection_bases` over :data:`newsweave.lang.inflection.INFLECTIONS`:
     *Болгарии* -> *Болгария*). Shortest endings are tried first: the least change to a title's word is the likeliest
     reading (*Turcji* is *Turcja*, not a town *Turc*)."""
     entry = gaz.lookup(key)
@@ -139,7 +140,8 @@ def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) ->
     if not key or code not in INFLECTIONS:
         return None
     last = key[-1]
-    bases = sorted(_bases(last, last, code), key=lambda base: -_shared_prefix(base, last))  # stable: restores' order
+    # stable: the restores' order
+    bases = sorted(inflection_bases(last, last, code), key=lambda base: -_shared_prefix(base, last))
     for base in bases:
         if base != last and (entry := gaz.lookup((*key[:-1], base))) is not None:
             return entry.kb_id
@@ -455,22 +457,15 @@ def _anchored(concept: str, anchors: Iterable[str]) -> bool:
     return bool(anchors) and (concept not in LOCAL_CONCEPTS or any(place(a) for a in anchors))
 
 
-def title_key(title: str, lang: str | None) -> str | None:
-    """``#concept+qualifiers|year[-month]|anchors`` of an event title (*2022 Swedish general election* and
-    *Riksdagsvalet i Sverige 2022* -> ``#election|2022|iso:SE``; a month when it names one, so that a country's
-    two coups of one year stay apart), None without :func:`title_parts`."""
-    parts = title_parts(title, lang)
-    return parts.key() if parts else None
-
-
 @lru_cache(maxsize=1 << 16)
 def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
-    """:func:`title_key` and the keys of the same title with fewer of its places (each non-empty subset that still
-    anchors it, at most :data:`MAX_SUBKEY_ANCHORS` places) or without its month: *Venäjän hyökkäys Ukrainaan 2022*
-    (Russia, Ukraine) meets *Російське вторгнення в Україну* (Ukraine) and *Ruska invazija 2022* (Russia); and
-    without the year for subsets with a city or region, which an undated title (:func:`undated_title_parts`) also
-    gets. A shared key is a candidate link only: canonicalisation joins two titles' clusters only when all their
-    titles can name one event (one kind, year and month, and one title naming all their places)."""
+    """The title's key (:func:`title_parts`) and the keys of the same title with fewer of its places (each non-empty
+    subset that still anchors it, at most :data:`MAX_SUBKEY_ANCHORS` places) or without its month: *Venäjän hyökkäys
+    Ukrainaan 2022* (Russia, Ukraine) meets *Російське вторгнення в Україну* (Ukraine) and *Ruska invazija 2022*
+    (Russia); and without the year for subsets with a city or region, which an undated title
+    (:func:`undated_title_parts`) also gets. A shared key is a candidate link only: canonicalisation joins two
+    titles' clusters only when all their titles can name one event (one kind, year and month, and one title naming
+    all their places)."""
     parts = title_parts(title, lang) or undated_title_parts(title, lang)
     if parts is None:
         return ()

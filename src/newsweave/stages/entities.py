@@ -371,7 +371,7 @@ def _base_lang(lang: str | None) -> str:
 def bases(tok: Tok) -> Mapping[str, str]:
     """Folded base forms the piece may inflect from -> the base spelt with the text's own case (read-only: the
     mapping is cached and shared by every later look at the same word)."""
-    return _bases(tok.text, tok.key, tok.lang)
+    return inflection_bases(tok.text, tok.key, tok.lang)
 
 
 @cache
@@ -382,7 +382,11 @@ def _suffix_order(suffixes: frozenset[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _bases(text: str, key: str, lang: str) -> Mapping[str, str]:
+def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
+    """The base forms a word may be inflected from, by the language's ending table
+    (:data:`newsweave.lang.inflection.INFLECTIONS`): folded base -> the word's own letters with that ending,
+    the word itself first. Shared with the tagger's features and the corpus's title matching, so that all three
+    read an inflected word alike."""
     found = {key: text}
     infl = INFLECTIONS.get(lang)
     if infl is None:

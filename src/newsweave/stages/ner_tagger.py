@@ -152,7 +152,7 @@ def _gazetteer_cue(text: str, key: str, lang: str) -> str:
     """
     gaz = load_gazetteer()
     best = None
-    for base in ent._bases(text, key, lang):  # the word itself first, then its inflection bases
+    for base in ent.inflection_bases(text, key, lang):  # the word itself first, then its inflection bases
         entry = gaz.lookup((base,))
         if entry is not None and (best is None or entry.priority > best.priority):
             best = entry
