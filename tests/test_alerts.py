@@ -332,6 +332,27 @@ def test_alerts_story_watch_fires_for_new_articles_in_the_story(store: Store, pi
     assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
 
 
+def test_alerts_story_watch_follows_the_story_a_recluster_merged_it_into(store: Store, pipeline: Pipeline,
+                                                                          tmp_path: Path) -> None:
+    from newsweave.corpus import CorpusPicture
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    _drop(drop, "en.txt", EN)
+    add_source(store, str(drop), interval_s=10)
+    svc = _service(store, pipeline)
+    svc.run_cycle(now=0.0)
+    survivor = next(store.iter_articles()).story_id
+    # as `newsweave recluster` records it when it empties a story into another one
+    store.rewrite_corpus(lambda state, _load: (CorpusPicture(state.entities, state.events, state.stories),
+                                               {"st-emptied": survivor}))
+    watch = add_watch(store, "story", "st-emptied")
+    _drop(drop, "de.txt", DE)
+    _drop(drop, "bank.txt", BANK)  # another story
+    svc.run_cycle(now=10.0)
+    assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
+
+
 def store_health_ok(store: Store) -> None:
     """Record a successful poll of every source, as a cycle would."""
     from newsweave.watch.sources import list_sources, record_health

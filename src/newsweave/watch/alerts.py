@@ -199,8 +199,9 @@ def _match(conn: Any, store: Store, watch: Watch, rows: list[Any]) -> list[tuple
         wanted = _words(watch.target)
         found = [(f"article:{r.id}", r.id, {"query": watch.target}) for r in rows
                  if wanted <= _words(f"{r.title or ''}\n{r.text}")]
-    elif watch.kind == "story":
-        found = [(f"article:{r.id}", r.id, {"story_id": r.story_id}) for r in rows if r.story_id == watch.target]
+    elif watch.kind == "story":  # a story that `newsweave recluster` emptied lives on in the one that took it over
+        target = store.resolve_story_id(watch.target) or watch.target
+        found = [(f"article:{r.id}", r.id, {"story_id": r.story_id}) for r in rows if r.story_id == target]
     elif watch.kind == "measure":
         q = t.quantities
         for fig in conn.execute(select(q).where(q.c.article_id.in_(ids), q.c.measure_key == watch.target)
