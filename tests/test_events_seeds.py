@@ -52,3 +52,22 @@ def test_events_seeds_reclustering_keeps_ids(analysed) -> None:
     before = {k: (a.event_id, a.story_id) for k, a in arts.items()}
     cluster_events(list(arts.values()), picture.events, picture.stories)
     assert {k: (a.event_id, a.story_id) for k, a in arts.items()} == before
+
+
+def test_events_seeds_ingested_one_at_a_time_share_one_story(seeds_dir: Path, tmp_path: Path) -> None:
+    from newsweave.jobs import ingest
+    from newsweave.store import open_store
+
+    pipeline = Pipeline()
+    with open_store(tmp_path / "one-by-one.db") as store:
+        for path in sorted(seeds_dir.iterdir()):
+            assert not ingest([path], store, pipeline=pipeline).errors
+        stories = {a.story_id for a in store.iter_articles()}
+    assert len(stories) == 1 and None not in stories
+
+
+def test_events_seeds_story_takes_in_no_unrelated_sample_article(web_store) -> None:
+    arts = list(web_store.iter_articles())
+    seed_stories = {a.story_id for a in arts if a.id[:3].isdigit()}
+    others = {a.story_id for a in arts if not a.id[:3].isdigit()}
+    assert len(seed_stories) == 1 and seed_stories.isdisjoint(others)
