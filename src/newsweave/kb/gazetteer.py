@@ -74,6 +74,8 @@ def _named_by_direction(name: str) -> bool:
     """Whether an ISO subdivision name says only a direction (``Northern Region``, ``Ouest``, ``L'Oriental``)."""
     words = [w for w in regex.split(r"[^a-z]+", fold(without_marks(name))) if w and w not in _DIRECTION_FILLER]
     return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+
+
 #: How many of each language's most frequent words count as "common words".
 COMMON_WORDS_PER_LANGUAGE = 1500
 _COMMON_WORD_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "ru", "uk", "bg", "tr", "hi", "ur",
