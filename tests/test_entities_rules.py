@@ -235,6 +235,13 @@ def test_entities_rules_name_honorific_opens_the_name_office_title_does_not(stag
     assert not any(t.startswith("प्रधानमंत्री") for t in names)
 
 
+def test_entities_rules_what_an_office_holder_became_is_no_name(stage: EntityStage) -> None:
+    # "was elected the new president": the word between the office and "be" is a predicate, not a person
+    for text, lang in (("वह देश के नए राष्ट्रपति निर्वाचित हुए हैं ।", "hi"), ("وہ ملک کے نئے صدر منتخب ہوئے ہیں۔", "ur")):
+        assert not {t for t, k, _ in _found(stage, text, lang) if k == "PER"}, text
+    assert ("रामलाखन", "PER") in {(t, k) for t, k, _ in _found(stage, "राष्ट्रपति रामलाखन ने कहा ।", "hi")}
+
+
 def test_entities_rules_caseless_place_naming_an_institution_is_part_of_it(stage: EntityStage) -> None:
     found = {(t, k) for t, k, _ in _found(stage, "कल दिल्ली विश्वविद्यालय ने नतीजे जारी किए ।", "hi")}
     assert ("दिल्ली विश्वविद्यालय", "ORG") in found and ("दिल्ली", "LOC") not in found
