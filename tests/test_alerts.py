@@ -315,25 +315,10 @@ def test_alerts_service_logs_are_json_lines() -> None:
     assert entry["level"] == "info" and entry["time"].endswith("+00:00")
 
 
-def test_alerts_story_watch_fires_for_new_articles_in_the_story(store: Store, pipeline: Pipeline,
-                                                                tmp_path: Path) -> None:
-    drop = tmp_path / "drop"
-    drop.mkdir()
-    _drop(drop, "en.txt", EN)
-    add_source(store, str(drop), interval_s=10)
-    svc = _service(store, pipeline)
-    svc.run_cycle(now=0.0)
-    story_id = next(store.iter_articles()).story_id
-    assert story_id
-    watch = add_watch(store, "story", story_id)
-    _drop(drop, "de.txt", DE)
-    _drop(drop, "bank.txt", BANK)  # another story
-    svc.run_cycle(now=10.0)
-    assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
-
-
-def test_alerts_story_watch_follows_the_story_a_recluster_merged_it_into(store: Store, pipeline: Pipeline,
-                                                                          tmp_path: Path) -> None:
+def _story_watch_alerts(store: Store, pipeline: Pipeline, tmp_path: Path, recluster_emptied: str | None) -> list[str]:
+    """Articles a watch on the story of one English report alerts on, once its German report and an unrelated
+    article arrive; with ``recluster_emptied``, the watch is on that id, which a recluster pass redirected to the
+    story (as ``newsweave recluster`` records it when it empties a story into another one)."""
     from newsweave.corpus import CorpusPicture
 
     drop = tmp_path / "drop"
@@ -342,15 +327,26 @@ def test_alerts_story_watch_follows_the_story_a_recluster_merged_it_into(store: 
     add_source(store, str(drop), interval_s=10)
     svc = _service(store, pipeline)
     svc.run_cycle(now=0.0)
-    survivor = next(store.iter_articles()).story_id
-    # as `newsweave recluster` records it when it empties a story into another one
-    store.rewrite_corpus(lambda state, _load: (CorpusPicture(state.entities, state.events, state.stories),
-                                               {"st-emptied": survivor}))
-    watch = add_watch(store, "story", "st-emptied")
+    story_id = next(store.iter_articles()).story_id
+    assert story_id
+    if recluster_emptied:
+        store.rewrite_corpus(lambda state, _load: (CorpusPicture(state.entities, state.events, state.stories),
+                                                   {recluster_emptied: story_id}))
+    watch = add_watch(store, "story", recluster_emptied or story_id)
     _drop(drop, "de.txt", DE)
     _drop(drop, "bank.txt", BANK)  # another story
     svc.run_cycle(now=10.0)
-    assert [a["article_id"] for a in list_alerts(store, watch.id)] == ["de.txt"]
+    return [a["article_id"] for a in list_alerts(store, watch.id)]
+
+
+def test_alerts_story_watch_fires_for_new_articles_in_the_story(store: Store, pipeline: Pipeline,
+                                                                tmp_path: Path) -> None:
+    assert _story_watch_alerts(store, pipeline, tmp_path, None) == ["de.txt"]
+
+
+def test_alerts_story_watch_follows_the_story_a_recluster_merged_it_into(store: Store, pipeline: Pipeline,
+                                                                          tmp_path: Path) -> None:
+    assert _story_watch_alerts(store, pipeline, tmp_path, "st-emptied") == ["de.txt"]
 
 
 def store_health_ok(store: Store) -> None:
