@@ -283,7 +283,7 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
         if code in locale_langs:
             display = english.languages.get(code, code)
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
-    spoken = {name_key(n) for names in languages.values() for n in names}  # "Kazakh" is a language first
+    spoken = {name_key(n) for names in languages.values() for n in names}  # "Swedish" is a language first
     return listed_only - spoken
 
 

@@ -105,7 +105,7 @@ def base_lang(lang: str | None) -> str | None:
 
 
 def _apostrophe_stem(token: str) -> str | None:
-    """The word before an apostrophe suffix (``Üniversitesi’nin``, ``Tokayev's``), or None when it has none."""
+    """The word before an apostrophe suffix (``Üniversitesi’nin``, ``Sarayev's``), or None when it has none."""
     match = _APOS_RE.search(token)
     if match and match.start() >= 2 and token[match.end():].isalpha() and len(token) - match.end() <= 8:
         return token[:match.start()]
@@ -114,7 +114,7 @@ def _apostrophe_stem(token: str) -> str | None:
 
 def without_apostrophe_suffixes(name: str, lang: str | None) -> str:
     """``name`` with every word's apostrophe suffix cut, in a language that writes case endings after an
-    apostrophe (Turkish *Kazak Milli Üniversitesi’nin*, English *Tokayev's*); other endings stay.
+    apostrophe (Turkish *Anadolu Teknik Üniversitesi’nin*, English *Sarayev's*); other endings stay.
 
     For display: unlike :func:`fold`, nothing is guessed, so a name in any case reads as its base form.
     """

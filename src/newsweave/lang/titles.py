@@ -144,7 +144,7 @@ NAME_TITLES: dict[str, frozenset[str]] = {
 
 #: lang -> forms of "be" and "become" that close a predicate in verb-final languages: a word between an office and
 #: one of them says what someone became, not who (``नेपाल के नए राष्ट्रपति निर्वाचित हुए``, ``نئے صدر منتخب ہوئے``:
-#: "was elected the new president"), while a name is followed by a case marker (``राष्ट्रपति पुतिन ने``).
+#: "was elected the new president"), while a name is followed by a case marker (``राष्ट्रपति रामलाखन ने``).
 PREDICATE_AUXILIARIES: dict[str, frozenset[str]] = {
     "hi": frozenset({"है", "हैं", "था", "थे", "थी", "हुआ", "हुई", "हुए", "हो", "होंगे", "होगा", "होगी", "बने",
                      "बनी", "बना", "गया", "गई", "गए"}),
