@@ -30,7 +30,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -406,17 +406,22 @@ def _overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def _known_share(counts: Counter[str], keys: set[str], known: Iterable[str]) -> float:
-    """The share of the mentions of an event's main actors whose entity is among ``known``.
+def _main_actors(state: EventState) -> dict[str, int]:
+    """An event's main actors with their mention counts: its entities other than places (a shared country is no
+    story) that it names more than once; in a short report that names each actor once, all of them.
 
     A story's actors are the ones an event names again and again: a visit of two presidents reported with
     passing mentions of a newspaper, a TV channel and two other leaders is still all about the two presidents
-    (an overlap coefficient would count it two in five). The main actors are those named more than once; in a
-    short report that names each actor once, all of them.
+    (an overlap coefficient would count it two in five).
     """
-    main = {k for k in keys if counts[k] > 1} or keys
-    total = sum(counts[k] for k in main)
-    return sum(counts[k] for k in main if k in known) / total if total else 0.0
+    actors = {k: n for k, n in state.keys.items() if state.types.get(k) != "LOC"}
+    return {k: n for k, n in actors.items() if n > 1} or actors
+
+
+def _known_share(main: dict[str, int], known: Mapping[str, int]) -> float:
+    """The share of the mentions of an event's main actors (:func:`_main_actors`) whose entity is in ``known``."""
+    total = sum(main.values())
+    return sum(n for k, n in main.items() if k in known) / total if total else 0.0
 
 
 def salience_overlap(a: Counter[str], b: Counter[str]) -> float:
@@ -862,7 +867,7 @@ class EventIndex:
         link_stories = Counter(self.states[e].event.story_id for e in linked
                                if e in self.states and self.states[e].event.story_id)
         cands = set(link_stories)
-        actors = {k for k in state.keys if state.types.get(k) != "LOC"}  # a shared country is no story
+        main = _main_actors(state)  # once per event, not per candidate story
         for key in state.keys:
             cands.update(self.story_postings.get(key, ()))
         span = state.span
@@ -873,7 +878,7 @@ class EventIndex:
                 continue
             if span and sst.last_day is not None and span[0] - sst.last_day > w.story_max_gap_days:
                 continue
-            score = w.story_actors * _known_share(state.keys, actors, sst.keys)
+            score = w.story_actors * _known_share(main, sst.keys)
             score += w.story_link * min(link_stories.get(sid, 0), 1)
             if state.centroid is not None and sst.centroid is not None:
                 score += w.story_cos_scale * (float(state.centroid @ sst.centroid) - w.story_cos_centre)
