@@ -42,6 +42,16 @@ def test_gazetteer_places_with_alternate_names(gaz) -> None:
         assert entry is not None and entry.kb_id == "geonames:524901", name
 
 
+def test_gazetteer_small_capitals_and_world_famous_towns_keep_their_foreign_names(gaz) -> None:
+    # Under 100,000 people in GeoNames, yet written about in every language: a capital, a town of many names.
+    for name, geonames_id in (("Тхимпху", 1252416), ("La Valette", 2562305), ("Venedig", 3164603),
+                              ("Wenecja", 3164603), ("Тимбукту", 2449067)):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == f"geonames:{geonames_id}", name
+    # An ordinary town of that size keeps only its own name: Kadiyivka's old name Серго is no place.
+    assert gaz.lookup(name_key("Серго")) is None
+
+
 def test_gazetteer_common_words_are_not_places(gaz) -> None:
     for word in ("the", "and", "Mobile"):
         entry = gaz.lookup(name_key(word))

@@ -41,11 +41,17 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 44
+SCHEMA = 46
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
+#: So do capitals of any size (Valletta, Thimphu, San Marino) and smaller cities that GeoNames lists under at least
+#: this many names: a town the world writes about in many languages is known beyond its size (Venice's 51,000 people
+#: in GeoNames: *Venedig*, *Wenecja*, *Венеция*; Jericho, Timbuktu). At 40 names, towns of the kind that merely have
+#: many Slavic and Persian spellings came in too, and their inflected look-ups found *Сергей* (Серго, an old name
+#: of Kadiyivka) and *Аркади* (Arcadia, California) as places in FactRuEval.
+ALT_NAME_MIN_NAMES = 60
 #: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
@@ -372,8 +378,10 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
     for city in cache_.get_cities().values():
         pop = int(city.get("population") or 0)
         names = {city["name"]}
-        if pop >= ALT_NAME_MIN_POPULATION:
-            names.update(city.get("alternatenames") or [])
+        alternates = city.get("alternatenames") or []
+        capital = countries.get(city["countrycode"], {}).get("capital") == city["name"]
+        if pop >= ALT_NAME_MIN_POPULATION or capital or len(alternates) >= ALT_NAME_MIN_NAMES:
+            names.update(alternates)
         # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
         # "Essen" no), and not in the languages it is a common word in unless it is the city's name there.
         # Other scripts are spared: there a city's name is frequent because the city is
