@@ -126,6 +126,12 @@ def test_canonical_display_name_drops_apostrophe_case_suffixes() -> None:
     assert tr.mentions[0].entity_name == "Anadolu Teknik Universitesi"
 
 
+def test_canonical_chinese_person_in_cyrillic_is_shown_in_pinyin() -> None:
+    ru = _article("ru", "ru", [("Ли Кэцян", "PER"), ("Ван Хунин", "PER"), ("Анна Ли", "PER")])
+    canonicalize([ru], [], kb_name=lambda _kb_id: None)
+    assert [m.entity_name for m in ru.mentions] == ["Li Keqiang", "Wang Huning", "Anna Li"]
+
+
 def test_canonical_inflected_organisation_expansion_displays_its_acronym() -> None:
     text = "Organizacji Układu o Bezpieczeństwie Zbiorowym (ODKB) i ODKB"
     art = _article("pl", "pl", [("Organizacji Układu o Bezpieczeństwie Zbiorowym", "ORG"), ("ODKB", "ORG"),

@@ -12,6 +12,7 @@ from newsweave.kb.names import (
     name_key,
     palladius,
     phonetic_key,
+    pinyin_of_palladius,
     sound_skeleton,
     spelling_key,
     translit,
@@ -140,6 +141,24 @@ def test_names_translit_of_syllable_scripts_is_capitalised_per_word() -> None:
 )
 def test_names_display_fold_keeps_nominative_names_whole(name: str, lang: str, shown: str) -> None:
     assert display_fold(name, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "pinyin"),
+    [
+        ("Си Цзиньпин", "Xi Jinping"),
+        ("Ван И", "Wang Yi"),
+        ("Чжоу Эньлай", "Zhou Enlai"),
+        ("Пэн Лиюань", "Peng Liyuan"),  # a given name may start its second syllable with a vowel
+        ("Ван Хунин", "Wang Huning"),  # not Hong-ying: a syllable with an initial is the likelier split
+        ("Го Босюн", "Guo Boxiong"),  # го is guo, бо is bo
+        ("Иванова Анна", None),  # Slavic names that split into syllables lack the shape of a Chinese name
+        ("Ли Анна", None),  # a common Russian given name
+        ("Ким Чен Ын", None),  # Korean: ким is no Palladius syllable
+    ],
+)
+def test_names_pinyin_of_palladius(name: str, pinyin: str | None) -> None:
+    assert pinyin_of_palladius(name) == pinyin
 
 
 def test_names_cyrillic_spelling_of_an_english_w_meets_v() -> None:

@@ -70,6 +70,7 @@ from newsweave.kb.names import (
     name_key,
     palladius,
     phonetic_key,
+    pinyin_of_palladius,
     sound_skeleton,
     spelling_key,
     translit,
@@ -1523,7 +1524,8 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     of an acronym a variant spells (*एससीओ* spells a Latin acronym the organisations list knows); the most
     used English full name; for an organisation known only by an expansion in a case-inflecting language
     (Polish genitive *Organizacji …*), its acronym; else the consensus spelling of all languages and scripts
-    (:func:`_consensus_name`).
+    (:func:`_consensus_name`). A Chinese person's name in Cyrillic is read back into pinyin first, as English news
+    writes it (*Си Цзиньпин* -> *Xi Jinping*, not the letter-by-letter *Si Tszinpin*).
     """
     for ns, value in entity.kb_ids.items():
         known = kb_name(f"{ns}:{value}")
@@ -1540,7 +1542,8 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     forms = []
     for v in variants:
         latin = v.script == "Latn"
-        shown = without_apostrophe_suffixes(v.name, v.lang) if latin else translit(
+        chinese = pinyin_of_palladius(v.name) if entity.type == "PER" and v.script == "Cyrl" else None
+        shown = without_apostrophe_suffixes(v.name, v.lang) if latin else chinese or translit(
             display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
         text = " ".join(anyascii(shown).split())
         if text:

@@ -24,6 +24,7 @@ from functools import lru_cache
 import alifbo
 from anyascii import anyascii
 from rapidfuzz.distance import Indel
+from wordfreq import zipf_frequency
 
 from newsweave.lang.name_folding import (
     APOSTROPHE_SUFFIX,
@@ -427,6 +428,81 @@ def _pinyin_word(word: str) -> str | None:
             if syllable is not None and (tail := _pinyin_word(rest[n:])) is not None:
                 return syllable + tail
     return None
+
+
+#: Pinyin initials that a Palladius spelling shares: *цз* is *j* before *i* and *ü*, else *z* (and *ц* q/c, *с* x/s).
+_PALATAL_BEFORE_I = {"z": "j", "c": "q", "s": "x"}
+#: Initials before which a Palladius *о* is pinyin *o* (*bo*, *po*); after the others it is *uo* (*guo*, *zhuo*).
+_LABIAL_INITIALS = frozenset("bpmf")
+
+
+def _pinyin_syllables() -> dict[str, str]:
+    """Palladius syllable -> the pinyin syllable it writes: the inverse of :func:`_syllable_palladius`, keeping for
+    each spelling the pinyin reading that exists (*цзинь* is *jin*, not *zin*; *го* is *guo*, *бо* is *bo*)."""
+    table = {pal: final for final, pal in PINYIN_ZERO_INITIAL.items()}
+    finals = {*PINYIN_FINALS, *PINYIN_U_UMLAUT}
+    for initial in PINYIN_INITIALS:
+        for final in sorted(finals):
+            pal = _syllable_palladius(initial, final)
+            if pal is None:
+                continue
+            front = final.startswith("i") or (initial in "jqx" and final in PINYIN_U_UMLAUT)
+            if initial in _PALATAL_BEFORE_I and front and final != "i":
+                continue  # zin, cin, sin are no syllables: the same Cyrillic is jin, qin, xin
+            if initial in "jqx" and not front:
+                continue
+            if (final == "o" and initial not in _LABIAL_INITIALS) or (final == "uo" and initial in _LABIAL_INITIALS):
+                continue
+            table.setdefault(pal, initial + final)
+    return table
+
+
+_PALLADIUS_SYLLABLES = _pinyin_syllables()
+_PALLADIUS_LONGEST = max(len(p) for p in _PALLADIUS_SYLLABLES)
+#: A Chinese name in Palladius: a one-syllable surname, then a given name of one or two syllables (one word).
+_CHINESE_NAME_SYLLABLES = ((1, 1), (1, 2))
+#: A two-syllable given name at least this frequent in Russian (Zipf) is a Russian word or name, not Chinese
+#: (*Ли Анна*); the most written Chinese ones stay below it (*Цзиньпин* 2.8).
+PALLADIUS_COMMON_ZIPF = 3.5
+
+
+def _palladius_parses(word: str) -> list[list[str]]:
+    """Every way a lower-case Cyrillic word splits into Palladius syllables, each as pinyin syllables."""
+    if not word:
+        return [[]]
+    out = []
+    for n in range(min(len(word), _PALLADIUS_LONGEST), 0, -1):
+        syllable = _PALLADIUS_SYLLABLES.get(word[:n])
+        if syllable is not None:
+            out.extend([syllable, *tail] for tail in _palladius_parses(word[n:]))
+    return out
+
+
+def _palladius_word(word: str) -> list[str] | None:
+    """The likeliest split of a Cyrillic word into Palladius syllables, as pinyin; None when there is none.
+
+    Palladius writes *Hongying* and *Huning* alike (*хунин*); a syllable without an initial inside a word is the
+    rarer reading, so the split with fewest such syllables wins (*Huning*), then the one with fewest syllables."""
+    parses = _palladius_parses(word[:MAX_PINYIN_WORD])
+    if not parses or len(word) > MAX_PINYIN_WORD:
+        return None
+    return min(parses, key=lambda p: (sum(s[0] in "aeiouwy" for s in p[1:]), len(p)))
+
+
+@lru_cache(maxsize=_CACHE)
+def pinyin_of_palladius(name: str) -> str | None:
+    """A Chinese person's name written in Cyrillic by the Palladius system, in pinyin as English news writes it
+    (*Си Цзиньпин* -> *Xi Jinping*, *Ли Цян* -> *Li Qiang*); None unless the name has that shape: a one-syllable
+    surname and a given name of one or two syllables, every piece a Palladius syllable, the given name no common
+    Russian word. The shape keeps out Slavic names that happen to split into such syllables (*Иванова*:
+    и-ван-о-ва; *Ли Анна*)."""
+    words = name.lower().split()
+    parsed = [_palladius_word(w) for w in words]
+    if any(p is None for p in parsed) or tuple(len(p) for p in parsed) not in _CHINESE_NAME_SYLLABLES:
+        return None
+    if len(parsed[-1]) > 1 and zipf_frequency(words[-1], "ru") >= PALLADIUS_COMMON_ZIPF:
+        return None
+    return " ".join("".join(p).capitalize() for p in parsed)
 
 
 @lru_cache(maxsize=_CACHE)
