@@ -273,3 +273,21 @@ def test_entities_rules_name_before_postposed_honorific_not_letter_g(stage: Enti
     assert {(t, k) for t, k, _ in hi if k == "PER"} == {("गांधी", "PER")}
     ur = _found(stage, "گزشتہ برسوں کے دوران جی آئی ٹیگ دیا گیا ۔", "ur")
     assert not {t for t, k, _ in ur if k == "PER"}
+
+
+def test_entities_rules_post_author_on_a_byline_is_a_person_and_the_handle_no_name(stage: EntityStage) -> None:
+    text = ("Die Gespräche dauerten zwei Stunden.\n"
+            "The talks were frank and long\n"
+            "— Marta Velasco-Ruiz (@MVelascoR7) March 3, 2023\n"
+            "Heavy rain in the north\n"
+            "— NewsDeskTv (@NewsDeskTv) March 3, 2023\n"
+            "Markets closed early\n"
+            "— Harbour Daily News (@HarbourDN) March 3, 2023\n")
+    found = _found(stage, text, "de")
+    assert ("Marta Velasco-Ruiz", "PER", None) in found
+    assert not any(t == "MVelascoR7" for t, _, _ in found)
+    # an account of one word, or of common English words, may be an outlet: the byline does not make it a person
+    assert not any(ty == "PER" and t in ("NewsDeskTv", "Harbour Daily News") for t, ty, _ in found)
+    # in a caseless script the author's whole name is kept, vowel signs included (मोदी ends in the mark ी)
+    hindi = _found(stage, "बात हुई।\nThe talks were frank\n— रामलाखन वर्मा (@rlverma) March 3, 2023\n", "hi")
+    assert ("रामलाखन वर्मा", "PER", None) in hindi

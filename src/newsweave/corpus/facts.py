@@ -90,7 +90,7 @@ def attach_speakers(articles: Iterable[Article]) -> None:
             s, e = quote.speaker_start, quote.speaker_end
             covering = [m for m in mentions if m.start < e and s < m.end]
             # a person mention at the span, or any mention holding the whole span ("@handle" tagged MISC);
-            # a part of a longer written name ("Ramani" of "Samuel Ramani") does not replace it
+            # a part of a longer written name ("Velasco-Ruiz" of "Marta Velasco-Ruiz") does not replace it
             person = [m for m in covering if m.type == "PER"] or [
                 m for m in covering if m.start <= s and e <= m.end]
             if person:

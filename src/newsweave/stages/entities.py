@@ -81,6 +81,7 @@ from newsweave.lang.titles import (
     TITLES,
 )
 from newsweave.model import Article, Mention
+from newsweave.stages.segment import attributions
 
 log = logging.getLogger(__name__)
 
@@ -2135,6 +2136,7 @@ class EntityStage:
         """Run every layer over a tokenised document, in order of trust (stopping before ``until``)."""
         if self.user_kb is not None:
             _gazetteer_layer(doc, self.user_kb, "kb", 0.95)
+        _post_author_layer(doc, self.gazetteer)
         _gazetteer_layer(doc, self.gazetteer, "gazetteer", 0.9)
         if any(t.cjk or (t.key and not t.cased and _is_hangul(t.key)) for t in doc.toks):
             for layer, gaz in (("kb", self.user_kb), ("gazetteer", self.gazetteer)):
@@ -2172,6 +2174,63 @@ class EntityStage:
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
         _institution_of_country(doc)
+
+
+#: Words a post author's display name may have to be read as a person's (*Marta Velasco-Ruiz*, *Sarah Al-Rashid*).
+POST_AUTHOR_WORDS = (2, 3)
+#: A last word at least this frequent in English (Zipf) makes a post author's name an outlet's, not a person's
+#: (*Sky News*, *Financial Times*, *The Guardian*, *War Monitor*); a few persons (*John Smith*) are left to the
+#: other layers too.
+POST_AUTHOR_MAX_SURNAME_ZIPF = 4.0
+#: A word of a person's name: capital first, then letters, marks, apostrophes and hyphens with some lower case
+#: (*Velasco-Ruiz*, *O’Neil*, *al-Rashid* after a capital), or an initial (*J.*); not an acronym (*BBC*).
+_PERSON_WORD = regex.compile(r"\p{Lu}(?=[\p{L}\p{M}'’-]*\p{Ll})[\p{L}\p{M}'’-]*|\p{Lu}\.")
+
+
+def _gaz_type(gaz: Gazetteer, key: str) -> str | None:
+    entry = gaz.lookup((key,))
+    return entry.type if entry is not None else None
+
+
+def _post_author_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """The author of an embedded post, named on its byline (``— Marta Velasco-Ruiz (@MVelascoR7) March 3, 2023``):
+    a person when the display name is shaped as one (two or three words, each capital-first, no organisation
+    head word; in a caseless script any two or three words). The ``@handle`` beside it is claimed without a
+    mention: it names the account, and other layers would take *MVelascoR7* for a name of its own.
+
+    The byline says outright that the words are an account's name, where the rule layers see only a capitalised
+    run in a foreign passage (they found *Velasco-Ruiz* alone, and *Marta* as a place); the quote stage gives
+    the post's words to the author, so the person found here is the quote's speaker. Names shaped otherwise
+    (*NewsDeskTv📺*, *BBC News*) are left to the other layers: an account of one word is as often an outlet, and so
+    is one whose words are common English words, grammar words or organisations' names, or whose whole name the
+    gazetteer knows (*Sky News*, *Kyiv Independent*, *Al Jazeera*)."""
+    if "(@" not in doc.text:
+        return
+    starts = [t.start for t in doc.toks]
+    for post in attributions(doc.text):
+        author, handle = post.meta.get("author"), post.meta.get("handle")
+        line_start, line_end = post.attribution
+        at = doc.text.find(author, line_start, line_end) if author else -1
+        if at < 0:
+            continue
+        words = author.split()
+        cased = any(is_cased(w) for w in words)
+        if len(words) not in POST_AUTHOR_WORDS or (cased and not all(_PERSON_WORD.fullmatch(w) for w in words)):
+            continue
+        i = bisect.bisect_left(starts, at)
+        j = bisect.bisect_left(starts, at + len(author))
+        if i >= j or doc.toks[j - 1].end > at + len(author):
+            continue
+        span = doc.toks[i:j]
+        known = gaz.lookup(tuple(t.key for t in span))
+        if (known is not None or any(_is_org_head(t) or _is_stop(t) or _gaz_type(gaz, t.key) == "ORG" for t in span)
+                or (cased and _zipf(span[-1].key, "en") >= POST_AUTHOR_MAX_SURNAME_ZIPF)):
+            continue
+        if not doc.claim(Found(i, j, "PER", 0.9, "post", author)):
+            continue
+        h = bisect.bisect_left(starts, doc.text.find(handle, at + len(author), line_end))
+        if h < len(doc.toks) and doc.toks[h].text == handle:  # the account, not a name of its own: no mention
+            doc.claim(Found(h, h + 1, "PER", 0.85, "post", author, emit=False))
 
 
 def to_mentions(doc: _Doc) -> list[Mention]:

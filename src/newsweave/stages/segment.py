@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Any
 
 import icu
+import regex
 
 #: ICU word-break rule statuses below this are spaces and punctuation, not words.
 _UBRK_WORD_NONE_LIMIT = 100
@@ -166,8 +167,9 @@ def _parse_date(date_text: str) -> str | None:
 
 
 def _clean_name(name: str) -> str:
-    """The display name without the emoji and symbols people decorate it with."""
-    return re.sub(r"^[\W_]+|[\W_]+$", "", name).strip()
+    """The display name without the emoji and symbols people decorate it with (its own vowel signs stay: the
+    Devanagari *ी* of *मोदी* is a mark, not a letter)."""
+    return regex.sub(r"^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$", "", name).strip()
 
 
 def attributions(text: str) -> list[Post]:
