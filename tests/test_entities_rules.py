@@ -291,3 +291,13 @@ def test_entities_rules_post_author_on_a_byline_is_a_person_and_the_handle_no_na
     # in a caseless script the author's whole name is kept, vowel signs included (मोदी ends in the mark ी)
     hindi = _found(stage, "बात हुई।\nThe talks were frank\n— रामलाखन वर्मा (@rlverma) March 3, 2023\n", "hi")
     assert ("रामलाखन वर्मा", "PER", None) in hindi
+
+
+def test_entities_rules_another_languages_country_name_that_is_a_common_word_starts_no_place(
+        stage: EntityStage) -> None:
+    # Portuguese "Benim" (Benin) is Turkish "my"; Turkish calls the country "Benin"
+    assert _found(stage, "Benim için bu ziyaret çok önemli, dedi bakan.", "tr") == set()
+    assert _found(stage, "Benin ile anlaşma imzalandı.", "tr") == {("Benin", "LOC", "iso:BJ")}
+    # a frequent acronym and a country's own name stay places at a sentence start
+    assert ("США", "LOC", "iso:US") in _found(stage, "США і Канада домовилися.", "uk")
+    assert ("İran", "LOC", "iso:IR") in _found(stage, "İran ve Irak görüştü.", "tr")

@@ -232,6 +232,22 @@ def _plausible_name(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def own_country_name(kb_id: str, lang: str | None) -> frozenset[str]:
+    """The folded words of a country's CLDR name in ``lang`` (``iso:BJ``, ``tr`` -> {``benin``}); empty for other
+    ids and unknown languages. Tells a country's own name in a language from another language's name for it that
+    is an ordinary word there (Portuguese *Benim* for Benin is Turkish "my")."""
+    from babel import Locale, UnknownLocaleError
+
+    if not kb_id.startswith("iso:") or not lang:
+        return frozenset()
+    try:
+        name = Locale.parse(lang.split("-")[0]).territories.get(kb_id[4:])
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(pieces(fold(name))) if name else frozenset()
+
+
 def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> set[tuple[str, ...]]:
     """Countries, regions and languages by their CLDR names in every locale, official names and initialisms;
     returns the keys indexed only from ``countrynames``' other names of a country, which list its capital

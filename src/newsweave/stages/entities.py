@@ -54,6 +54,7 @@ from newsweave.kb.gazetteer import (
     fold,
     is_cased,
     load_gazetteer,
+    own_country_name,
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
@@ -98,6 +99,11 @@ PROPAGATION_MIN_CONFIDENCE = 0.5
 PHONETIC_MIN_SIMILARITY = 0.8
 #: Words at least this frequent (wordfreq Zipf) are not names when they start a sentence.
 COMMON_ZIPF = 3.5
+#: A country's name in another language that is this frequent a word of the text's language (Zipf) is that word
+#: when it starts a sentence (Turkish *Benim* "my", Portuguese for Benin; Italian *Bene*), unless it is also the
+#: country's own name in the text's language or an acronym (*США*, 5.9 in Ukrainian). Other country names stay
+#: below it (*USA* in German 5.3).
+COUNTRY_COMMON_ZIPF = 5.5
 #: Words this frequent are function words even outside the stop list (first names reach 5.4: Ahmet, John).
 FUNCTION_WORD_ZIPF = 5.8
 #: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
@@ -870,6 +876,10 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
+        if (tok.cased and tok.sent_start and country and not tok.upper
+                and _zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
+                and tok.key not in own_country_name(entry.kb_id, tok.lang)):
+            return False
         if tok.cased and tok.sent_start and not country:
             zipf = _zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
