@@ -116,3 +116,17 @@ LETTER_NAMES: dict[str, frozenset[str]] = {
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
 #: съд``, sl ``Vrhovno sodišče``, ru ``Верховный суд``): a capitalised word before a lower-case head word starts one.
 FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"cs", "sk", "sl", "bg", "ru", "uk", "be", "hr", "sr", "mk"})
+
+#: lang -> capitalised word -> beginnings of the lower-case word that continues it inside a name: compounds the
+#: language writes as two words, the second in lower case even in names (Turkish *iş birliği* "cooperation":
+#: *Şanghay İş birliği Örgütü*, *Körfez İş birliği Konseyi*). The pair is one capitalised piece of a name run.
+CAPITALISED_COMPOUND_TAILS: dict[str, dict[str, tuple[str, ...]]] = {
+    "tr": {"iş": ("birliğ", "birlik")},
+}
+
+#: Languages that write an ordinal number as digits and a period (*20. Bölgelerarası İş birliği Forumu*, *am
+#: 3. Oktober*, *XX. zjazd*): such a period ends no sentence, so the word after it is read mid-sentence.
+ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "fi",
+                                                  "da", "no", "nb", "nn", "is", "et", "lv", "az"})
+#: Most digits of such an ordinal (a year, *2022.*, usually ends a sentence).
+ORDINAL_MAX_DIGITS = 3

@@ -60,11 +60,14 @@ from newsweave.kb.gazetteer import (
 from newsweave.kb.names import romanize, skeleton
 from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
 from newsweave.lang.orgwords import (
+    CAPITALISED_COMPOUND_TAILS,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
     FIRST_WORD_CAPITALISED,
     LETTER_NAMES,
     LOC_HEADS,
+    ORDINAL_MAX_DIGITS,
+    ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
 )
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
@@ -636,13 +639,26 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
             k = bisect.bisect_right(starts, start) - 1
             if k >= 0 and spans[k][0] <= start < spans[k][1]:
                 tok_lang = span_langs[k]
+        if (ends_sentence and toks and tok_lang in ORDINAL_PERIOD_LANGS and sep_text.strip() == "."
+                and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
+            ends_sentence = False  # "20. Bölgelerarası ...": the period of an ordinal
         key, cased, first_upper, all_upper = _word_shape(word)
         shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
         cap = cased and (first_upper or shout)
+        if (cased and not cap and toks and sep == "space" and toks[-1].cap
+                and _compound_tail(toks[-1].key, key, tok_lang)):
+            cap = True  # "İş birliği": the lower-case half of a two-word compound inside a name
         upper = all_upper and not shout
         toks.append(Tok(start, end, word, key, tok_lang, cased, cap, upper, ends_sentence, sep, sep_text, cjk))
         prev_end = end
     return toks
+
+
+def _compound_tail(first: str, word: str, lang: str) -> bool:
+    """Whether ``word`` continues the capitalised ``first`` as the lower-case half of a two-word compound
+    (:data:`~newsweave.lang.orgwords.CAPITALISED_COMPOUND_TAILS`)."""
+    tails = CAPITALISED_COMPOUND_TAILS.get(lang, {}).get(first)
+    return bool(tails) and word.startswith(tails)
 
 
 @lru_cache(maxsize=200_000)
@@ -1889,6 +1905,7 @@ def _capitalised_layer(doc: _Doc) -> None:
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
         while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) and (
                 (not headed and (_zipf(toks[start].key, lang) >= COMMON_ZIPF or toks[start].key in doc.lower_keys))
+                or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
                                 or _zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
                 or (lang not in _WORDFREQ_LANGS and end - start == 1)):
@@ -1900,6 +1917,13 @@ def _capitalised_layer(doc: _Doc) -> None:
                 start += 1
             _classify_run(doc, start, end)
         i = i + n
+
+
+def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
+    """Whether pieces ``i:j`` are, word for word, a name already found elsewhere in the text: then a sentence's
+    first word before them is no part of it (*Düzenlenen* "the organised" before a forum named mid-sentence)."""
+    keys = [t.key for t in doc.toks[i:j]]
+    return any(f.j - f.i == j - i and f.emit and [t.key for t in doc.toks[f.i:f.j]] == keys for f in doc.found)
 
 
 def _repeated_names(doc: _Doc) -> None:
