@@ -239,3 +239,11 @@ def test_entities_titles_world_championships_meet_by_sport_not_place() -> None:
 def test_entities_reading_meets_a_cyrillic_name_whose_ending_looks_like_a_case_ending() -> None:
     # Russian keys fold Ибрагим to Ибраг (-им as if instrumental); the unfolded spelling still meets the reading
     assert len(set(_ids([("Anwar Ibrahim", "id"), ("Анвар Ибрагим", "ru")]))) == 1
+
+
+def test_entities_titles_every_word_of_a_place_may_be_inflected_and_country_acronyms_anchor() -> None:
+    # Polish declines both words (Wielka Brytania -> w Wielkiej Brytanii); a country's acronym names it (США)
+    assert title_key("Wybory parlamentarne w Wielkiej Brytanii w 2024 roku", "pl") == "#election|2024|iso:GB"
+    assert title_key("2024 United Kingdom general election", "en") == "#election|2024|iso:GB"
+    assert title_key("Powódź w Republice Czeskiej 2024", "pl") == "#flood|2024|iso:CZ"
+    assert title_key("Выборы в США (2022)", "ru") == title_key("2022 United States elections", "en")

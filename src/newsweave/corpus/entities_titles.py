@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import combinations
+from itertools import combinations, product
 
 from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
@@ -51,6 +51,10 @@ log = logging.getLogger(__name__)
 #: GeoNames places, regions, organisations. Language names (``lang:``) are left out: *Russian* names a language as
 #: often as a country.
 ANCHOR_NAMESPACES = ("iso:", "iso3166-2:", "geonames:", "region:", "org:")
+#: Readings of a name of several inflected words looked up at most (each word's base forms combined, those that
+#: change the words least first), and how many of its last words are read as inflected.
+MAX_INFLECTED_READINGS = 256
+MAX_INFLECTED_WORDS = 3
 #: Years a title's number is taken for; a Buddhist-era year (Thai *พ.ศ. 2565*) is this much later.
 MIN_YEAR, MAX_YEAR = 1800, 2100
 BUDDHIST_ERA_OFFSET = 543
@@ -134,16 +138,20 @@ def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) ->
     *Болгарии* -> *Болгария*). Shortest endings are tried first: the least change to a title's word is the likeliest
     reading (*Turcji* is *Turcja*, not a town *Turc*)."""
     entry = gaz.lookup(key)
-    if entry is not None:
-        return entry.kb_id if key not in gaz.acronyms else None
+    if entry is not None:  # an acronym only when it spells a country (США, ABD): others are too often something else
+        return entry.kb_id if key not in gaz.acronyms or entry.kb_id.startswith("iso:") else None
     code = base_lang(lang) or ""
     if not key or code not in INFLECTIONS:
         return None
-    last = key[-1]
-    # stable: the restores' order
-    bases = sorted(inflection_bases(last, last, code), key=lambda base: -_shared_prefix(base, last))
-    for base in bases:
-        if base != last and (entry := gaz.lookup((*key[:-1], base))) is not None:
+    # every piece may be inflected (Херсонской области -> Херсонская область), the last one first and the readings
+    # that change a word least first (stable: the restores' order)
+    options = [sorted(inflection_bases(word, word, code), key=lambda base: -_shared_prefix(base, word))
+               for word in key[-MAX_INFLECTED_WORDS:]]
+    readings = sorted(product(*options), key=lambda r: -sum(_shared_prefix(b, w) for b, w in zip(r, key[-len(r):],
+                                                                                                 strict=True)))
+    for tail in readings[:MAX_INFLECTED_READINGS]:
+        reading = (*key[:-len(tail)], *tail)
+        if reading != key and (entry := gaz.lookup(reading)) is not None:
             return entry.kb_id
     return None
 
