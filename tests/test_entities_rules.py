@@ -311,3 +311,8 @@ def test_entities_rules_turkish_two_word_compound_and_ordinal_period_inside_a_na
     orgs = [t for t, ty, _ in sorted(_found(stage, text, "tr")) if ty == "ORG"]
     assert orgs == ["Bölgelerarası İş birliği Forumu", "Şanghay İş birliği Örgütü"]
     assert _found(stage, "İki ülke iş birliği yapacak.", "tr") == set()
+
+
+def test_entities_rules_russian_adjectives_of_place_names_read_back_to_the_nominative(stage: EntityStage) -> None:
+    found = _found(stage, "Учения прошли в Херсонской области и у Нижнего Новгорода.", "ru")
+    assert ("Херсонской области", "LOC", "iso3166-2:UA-65") in found

@@ -41,8 +41,10 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",)}
-#: East Slavic plural country names (Нидерланды, Нідерланди): locative, genitive, dative plural.
-_RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"), "ами": ("ы", "и")}
+#: East Slavic plural country names (Нидерланды, Нідерланди): locative, genitive, dative plural; Russian
+#: adjectives of place names back to the nominative (Херсонской области, Южную Корею, Нижнего Новгорода).
+_RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"), "ами": ("ы", "и"), "ой": ("ая", "ый"),
+                    "ую": ("ая",), "ого": ("ый", "ий", "ое"), "ему": ("ий",), "ому": ("ый",), "ых": ("ые",)}
 _UK_ALTERNATIONS = {"ах": ("и",), "ів": ("и",), "ам": ("и",), "ами": ("и",), "ова": ("ів",), "ові": ("ів",),
                     "овом": ("ів",), "єва": ("їв",), "єві": ("їв",), "євом": ("їв",)}
 
