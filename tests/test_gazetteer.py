@@ -48,6 +48,9 @@ def test_gazetteer_small_capitals_and_world_famous_towns_keep_their_foreign_name
                               ("Wenecja", 3164603), ("Тимбукту", 2449067)):
         entry = gaz.lookup(name_key(name))
         assert entry is not None and entry.kb_id == f"geonames:{geonames_id}", name
+    # Short state names the automatic filter leaves out come from data/regions.tsv.
+    for name, code in (("Ohio", "US-OH"), ("Goa", "IN-GA")):
+        assert gaz.lookup(name_key(name)).kb_id == f"iso3166-2:{code}", name
     # An ordinary town of that size keeps only its own name: Kadiyivka's old name Серго is no place.
     assert gaz.lookup(name_key("Серго")) is None
 

@@ -43,7 +43,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 48
+SCHEMA = 49
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
