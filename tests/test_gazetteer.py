@@ -131,3 +131,12 @@ def test_gazetteer_by_kb_id_gives_the_english_name(gaz) -> None:
 def test_gazetteer_city_alternate_names_do_not_take_language_or_country_names(gaz) -> None:
     entry = gaz.lookup(name_key("Kazakh"))
     assert entry is None or not entry.kb_id.startswith("geonames:")
+
+
+def test_gazetteer_organisations_and_country_acronyms_in_the_regions_languages(gaz) -> None:
+    for name, kb_id in (("ООН", "iso:UN"), ("ONZ", "iso:UN"), ("БҰҰ", "iso:UN"), ("Birleşmiş Milletler", "iso:UN"),
+                        ("Евросоюз", "iso:EU"), ("ЄС", "iso:EU"), ("EU", "iso:EU"), ("Avrupa Birliği", "iso:EU"),
+                        ("ШОС", "org:SCO"), ("СНГ", "org:CIS"), ("ЕАЭС", "org:EAEU"), ("KGAÖ", "org:CSTO"),
+                        ("САЩ", "iso:US"), ("ФРН", "iso:DE"), ("КНР", "iso:CN"), ("ҚР", "iso:KZ")):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == kb_id, name
