@@ -137,6 +137,8 @@ def test_gazetteer_organisations_and_country_acronyms_in_the_regions_languages(g
     for name, kb_id in (("ООН", "iso:UN"), ("ONZ", "iso:UN"), ("БҰҰ", "iso:UN"), ("Birleşmiş Milletler", "iso:UN"),
                         ("Евросоюз", "iso:EU"), ("ЄС", "iso:EU"), ("EU", "iso:EU"), ("Avrupa Birliği", "iso:EU"),
                         ("ШОС", "org:SCO"), ("СНГ", "org:CIS"), ("ЕАЭС", "org:EAEU"), ("KGAÖ", "org:CSTO"),
-                        ("САЩ", "iso:US"), ("ФРН", "iso:DE"), ("КНР", "iso:CN"), ("ҚР", "iso:KZ")):
+                        ("САЩ", "iso:US"), ("ФРН", "iso:DE"), ("КНР", "iso:CN"), ("ҚР", "iso:KZ"),
+                        ("Холандия", "iso:NL"), ("Británie", "iso:GB"), ("Сбербанк", "org:Sberbank"),
+                        ("Қазмұнайгаз", "org:KazMunayGas")):
         entry = gaz.lookup(name_key(name))
         assert entry is not None and entry.kb_id == kb_id, name
