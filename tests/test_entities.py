@@ -237,6 +237,14 @@ def test_ner_tagger_places_mode_keeps_gazetteer_countries(tmp_path) -> None:
     assert {("Kolwyn", "PER", "tagger"), ("Kazakhstan", "LOC", "gazetteer")} <= found
 
 
+def test_ner_tagger_keeps_organisations_the_gazetteer_lists(tmp_path) -> None:
+    # the tiny model knows no organisations: in its sentences it would withdraw the gazetteer's finding
+    for mode in ("override", "places"):
+        stage = _tiny_tagger(tmp_path, mode)
+        found = {(m.text, m.type, m.kb_id) for m in stage.recognise("We met Kolwyn at Gazprom today.", "en")}
+        assert ("Gazprom", "ORG", "org:Gazprom") in found, mode
+
+
 def test_ner_tagger_claims_alone_only_spans_it_finds_likely(tmp_path, monkeypatch) -> None:
     from newsweave.stages import ner_tagger
 
