@@ -183,6 +183,8 @@ def test_entities_rules_regions_and_seas_are_one_place_in_every_language(stage: 
     assert german == {("Schwarze Meer", "LOC", "region:black-sea"), ("Ostsee", "LOC", "region:baltic-sea")}
     hindi = _found(stage, "रूस ने क्रीमिया पर कब्जा किया।", "hi")
     assert ("क्रीमिया", "LOC", "iso3166-2:UA-43") in hindi
+    kazakh = _found(stage, "Ертіс өзені тасыды.", "kk")
+    assert ("Ертіс", "LOC", "region:irtysh") in kazakh
 
 
 def test_entities_rules_provinces_under_a_geographical_grouping_are_places(stage: EntityStage) -> None:
