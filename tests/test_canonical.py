@@ -126,6 +126,17 @@ def test_canonical_display_name_drops_apostrophe_case_suffixes() -> None:
     assert tr.mentions[0].entity_name == "Anadolu Teknik Universitesi"
 
 
+def test_canonical_given_name_and_patronymic_join_the_full_name_they_fit() -> None:
+    # an address by given name and patronymic (Polish genitive) is the person named in full; with two persons of
+    # that given name in the article it joins neither
+    pl = _article("pl", "pl", [("Rustam Sarajew", "PER"), ("Rustama Kajratowicza", "PER"), ("Anna Nowak", "PER")])
+    ru = _article("ru", "ru", [("Анна Сидорова", "PER"), ("Анна Петрова", "PER"), ("Анна Павловна", "PER")])
+    canonicalize([pl, ru], [], kb_name=lambda _kb_id: None)
+    rustam, address, anna = pl.mentions
+    assert address.entity_id == rustam.entity_id != anna.entity_id and rustam.entity_name == "Rustam Sarajew"
+    assert len({m.entity_id for m in ru.mentions}) == 3
+
+
 def test_canonical_chinese_person_in_cyrillic_is_shown_in_pinyin() -> None:
     ru = _article("ru", "ru", [("Ли Кэцян", "PER"), ("Ван Хунин", "PER"), ("Анна Ли", "PER")])
     canonicalize([ru], [], kb_name=lambda _kb_id: None)

@@ -609,7 +609,10 @@ class _Unit:
 
     @property
     def longest(self) -> _Name:
-        return max(self.names, key=lambda n: (len(n.tokens), len(n.spelling), n.spelling))
+        """The fullest name; a given name with a patronymic (:func:`_patronymic_address`) only when the unit has
+        no other: *Kasym-Żomarta Kiemielewicza* is an address of *Kasym-Żomart Tokajew*, not his full name."""
+        return max(self.names, key=lambda n: (not _patronymic_address(n.tokens), len(n.tokens), len(n.spelling),
+                                              n.spelling))
 
     def absorb(self, other: _Unit) -> None:
         self.mentions += other.mentions
@@ -978,8 +981,13 @@ def _place_link(kb_id: str, mention: Mention, countries: frozenset[str]) -> str 
     return named[0].kb_id if named else None
 
 
+#: Romanised endings of patronymics in name keys (*kemelevich*, *pavlovna* and its folded *pavlovn*, *-uly*).
+PATRONYMIC_KEY_ENDINGS = ("vich", "vych", "vna", "ovn", "evn", "ichna", "ichn", "uly", "qyzy")
+
+
 def _join_surnames(units: list[_Unit]) -> list[_Unit]:
-    """A bare surname (else a bare given name) joins the article's one full name it fits; with two, none.
+    """A bare surname (else a bare given name) joins the article's one full name it fits; with two, none. So does
+    a given name with a patronymic (:func:`_patronymic_address`) whose given name fits one full name.
 
     Articles name a person in full once and then by surname ("Sarajew"), sometimes by given name
     ("Asia" for Asia Bibi); within one article the full name that fits is almost always the referent.
@@ -993,8 +1001,20 @@ def _join_surnames(units: list[_Unit]) -> list[_Unit]:
             if host is not None:
                 host.absorb(unit)
                 continue
+        if unit.type == "PER" and not unit.kb_ids and _patronymic_address(name.tokens):
+            hosts = [u for u in full if u is not unit and not _patronymic_address(u.longest.tokens)
+                     and _given_compatible(name.tokens, (*u.longest.tokens[:-1], ""))]
+            if len({u.longest.tokens for u in hosts}) == 1:
+                hosts[0].absorb(unit)
+                continue
         kept.append(unit)
     return kept
+
+
+def _patronymic_address(tokens: tuple[str, ...]) -> bool:
+    """Whether a name is a given name and a patronymic without a surname (*Kasym-Żomarta Kiemielewicza*, *Анна
+    Павловна*): the polite address of a person the article names in full elsewhere, whom it joins."""
+    return len(tokens) >= 2 and tokens[-1].endswith(PATRONYMIC_KEY_ENDINGS)
 
 
 def _only_host(full: list[_Unit], name: _Name, position: int) -> _Unit | None:
@@ -1534,6 +1554,9 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     if kb_names:
         return max(kb_names.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
     variants = sorted(entity.variants, key=lambda v: (-v.count, v.name, v.lang or ""))[:DISPLAY_VARIANTS]
+    if entity.type == "PER":  # an address by given name and patronymic lends no word to the full name shown
+        variants = [v for v in variants if not _patronymic_address(tuple(name_key(v.name, v.lang).split()))] \
+            or variants
     for acronym in sorted({a for v in variants if (a := acronym_key(v.name))}):
         kb_id = kb_acronym(acronym, entity.type)
         known = kb_name(kb_id) if kb_id else None
