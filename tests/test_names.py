@@ -16,6 +16,7 @@ from newsweave.kb.names import (
     sound_skeleton,
     spelling_key,
     translit,
+    without_genitive_a,
 )
 
 
@@ -159,6 +160,21 @@ def test_names_display_fold_keeps_nominative_names_whole(name: str, lang: str, s
 )
 def test_names_pinyin_of_palladius(name: str, pinyin: str | None) -> None:
     assert pinyin_of_palladius(name) == pinyin
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "shown"),
+    [
+        ("Donalda Tuska", "pl", "Donald Tusk"),  # masculine genitive: the bare forms are the frequent ones
+        ("Emmanuela Macrona", "pl", "Emmanuel Macron"),
+        ("Anna Kowalska", "pl", "Anna Kowalska"),  # feminine nominatives keep their -a
+        ("Olga Zacharowa", "pl", "Olga Zacharowa"),
+        ("Marta Nowak", "pl", "Marta Nowak"),  # not every word ends in -a
+        ("Donalda Tuska", "de", "Donalda Tuska"),  # only in languages that decline so
+    ],
+)
+def test_names_without_genitive_a(name: str, lang: str, shown: str) -> None:
+    assert without_genitive_a(name, lang) == shown
 
 
 def test_names_cyrillic_spelling_of_an_english_w_meets_v() -> None:

@@ -75,6 +75,7 @@ from newsweave.kb.names import (
     spelling_key,
     translit,
     without_apostrophe_suffixes,
+    without_genitive_a,
 )
 from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
@@ -1545,7 +1546,8 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     used English full name; for an organisation known only by an expansion in a case-inflecting language
     (Polish genitive *Organizacji …*), its acronym; else the consensus spelling of all languages and scripts
     (:func:`_consensus_name`). A Chinese person's name in Cyrillic is read back into pinyin first, as English news
-    writes it (*Си Цзиньпин* -> *Xi Jinping*, not the letter-by-letter *Si Tszinpin*).
+    writes it (*Си Цзиньпин* -> *Xi Jinping*, not the letter-by-letter *Si Tszinpin*), and a Polish or Czech
+    masculine genitive into the nominative (*Nursułtana Nazarbajewa* -> *Nursultan Nazarbajew*).
     """
     for ns, value in entity.kb_ids.items():
         known = kb_name(f"{ns}:{value}")
@@ -1568,6 +1570,8 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
         chinese = pinyin_of_palladius(v.name) if entity.type == "PER" and v.script == "Cyrl" else None
         shown = without_apostrophe_suffixes(v.name, v.lang) if latin else chinese or translit(
             display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
+        if latin and entity.type == "PER":
+            shown = without_genitive_a(shown, v.lang)
         text = " ".join(anyascii(shown).split())
         if text:
             forms.append(_Form(text, base_lang(v.lang) or "und", v.script, v.count))
