@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsweave.kb.devanagari import romanize_word
 from newsweave.kb.names import (
     display_fold,
+    display_latin,
     fold,
     fold_classes,
     loose_key,
@@ -189,3 +191,26 @@ def test_names_palladius_reads_pinyin_names_only() -> None:
     assert palladius("liu xiaobo") == "лю сяобо"
     assert palladius("annie ernaux") is None  # not pinyin
     assert palladius("xu") == "сюй"  # u after x is ü
+
+
+@pytest.mark.parametrize(
+    ("word", "latin"),
+    [
+        ("कमल", "kamal"),  # the last inherent vowel is silent
+        ("जवाहरलाल", "javaharlal"),  # so is an inner one between a vowel and a consonant that keeps its own
+        ("रामलाखन", "ramlakhan"),
+        ("सरायेव", "sarayev"),  # the first syllable keeps it
+        ("नरेंद्र", "narendra"),  # spoken after a cluster Sanskrit names end in, and the nasal before d is n
+        ("कंबल", "kambal"),  # ... m before a labial
+        ("सिंह", "singh"),
+        ("ज़ाकिर", "zakir"),  # nukta letters, precomposed or not
+        ("Moskva", None),
+    ],
+)
+def test_names_devanagari_romanized_with_spoken_vowels(word: str, latin: str | None) -> None:
+    assert romanize_word(word) == latin
+
+
+def test_names_display_latin_reads_devanagari_words_and_leaves_other_scripts_to_translit() -> None:
+    assert display_latin("रामलाखन वर्मा") == "Ramlakhan Varma"
+    assert display_latin("Москва") == translit("Москва")

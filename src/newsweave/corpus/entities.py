@@ -65,6 +65,7 @@ from newsweave.kb.names import (
     base_lang,
     coda_free_skeleton,
     display_fold,
+    display_latin,
     fold_classes,
     loose_key,
     name_key,
@@ -1568,7 +1569,7 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     for v in variants:
         latin = v.script == "Latn"
         chinese = pinyin_of_palladius(v.name) if entity.type == "PER" and v.script == "Cyrl" else None
-        shown = without_apostrophe_suffixes(v.name, v.lang) if latin else chinese or translit(
+        shown = without_apostrophe_suffixes(v.name, v.lang) if latin else chinese or display_latin(
             display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
         if latin and entity.type == "PER":
             shown = without_genitive_a(shown, v.lang)

@@ -26,6 +26,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Indel
 from wordfreq import zipf_frequency
 
+from newsweave.kb.devanagari import romanize_word
 from newsweave.lang.name_folding import (
     APOSTROPHE_SUFFIX,
     BASE_FORM_ENDINGS,
@@ -232,6 +233,23 @@ def translit(name: str, lang: str | None = None) -> str:
     if not any(c.isalpha() and (c.isupper() or c.islower()) and c != c.swapcase() for c in text):
         out = _WORD_START_RE.sub(lambda m: m.group(0).upper(), out.lower())  # anyascii's LiZi-TeLaSi -> Lizi-Telasi
     return out[:2 * MAX_NAME_CHARS]  # one CJK character can romanise to six letters
+
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u097F]+")
+
+
+def display_latin(name: str, lang: str | None = None) -> str:
+    """:func:`translit` for showing a name: Devanagari words read with the vowels Hindi speaks
+    (:func:`newsweave.kb.devanagari.romanize_word`: *नरेंद्र मोदी* -> *Narendra Modi*, where anyascii's letters
+    give *Nremdr Modi*); other scripts as :func:`translit` writes them."""
+    if not _DEVANAGARI_WORD.search(name or ""):
+        return translit(name, lang)
+
+    def spoken(m: re.Match[str]) -> str:
+        word = romanize_word(m.group(0))
+        return word.capitalize() if word else m.group(0)
+
+    return translit(_DEVANAGARI_WORD.sub(spoken, name), lang)
 
 
 @lru_cache(maxsize=_CACHE)
