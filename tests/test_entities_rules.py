@@ -318,3 +318,13 @@ def test_entities_rules_turkish_two_word_compound_and_ordinal_period_inside_a_na
 def test_entities_rules_russian_adjectives_of_place_names_read_back_to_the_nominative(stage: EntityStage) -> None:
     found = _found(stage, "Учения прошли в Херсонской области и у Нижнего Новгорода.", "ru")
     assert ("Херсонской области", "LOC", "iso3166-2:UA-65") in found
+
+
+def test_entities_rules_german_institution_with_its_joined_tail_is_one_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Er arbeitete im Bayerischen Staatsministerium für Unterricht und Kultus, dann beim "
+                          "Landesamt für Umwelt und bei der Bundesstiftung zur Erforschung der Alpenflora.", "de")
+    assert {t for t, ty, _ in found if ty == "ORG"} == {
+        "Bayerischen Staatsministerium für Unterricht und Kultus", "Landesamt für Umwelt",
+        "Bundesstiftung zur Erforschung der Alpenflora"}
+    # a head word with a lower-case tail is no name
+    assert _found(stage, "Die Stiftung für die Kinder sammelt Geld.", "de") == set()

@@ -20,7 +20,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society"}),
     "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
                      "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
-                     "gmbh", "bündnis", "zeitung", "gemeinschaft"}),
+                     "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
+                     "vereinigung", "akademie", "hochschule", "kammer", "kommission", "sezession"}),
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
                      "unii", "unia", "sojusz", "spółk", "urząd", "kancelari", "gazet", "komisj", "trybunał", "rada"}),
@@ -130,3 +131,14 @@ ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", 
                                                   "da", "no", "nb", "nn", "is", "et", "lv", "az"})
 #: Most digits of such an ordinal (a year, *2022.*, usually ends a sentence).
 ORDINAL_MAX_DIGITS = 3
+
+#: lang -> words that join an institution's head word to the rest of its name in languages that write the whole
+#: name capitalised after them (German *Bundesamt für Kommunikation*, *Verband der Automobilindustrie*).
+INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
+    "de": frozenset({"für", "der", "des", "zur", "zum", "von", "vom"}),
+}
+#: lang -> endings of compounds that head such a name though too short to be matched as a head word alone
+#: (German *Bundesamt*, *Landesamt*: *Amt* is an office).
+INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
+#: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
+INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"})}

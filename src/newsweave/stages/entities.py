@@ -64,6 +64,9 @@ from newsweave.lang.orgwords import (
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
     FIRST_WORD_CAPITALISED,
+    INSTITUTION_AND,
+    INSTITUTION_HEAD_ENDINGS,
+    INSTITUTION_JOINERS,
     LETTER_NAMES,
     LOC_HEADS,
     ORDINAL_MAX_DIGITS,
@@ -1919,6 +1922,58 @@ def _capitalised_layer(doc: _Doc) -> None:
         i = i + n
 
 
+#: Most capitalised words an institution's name runs on for after its joiner (*für Unterricht und Kultus*).
+INSTITUTION_TAIL_MAX = 5
+
+
+def _institution_tail(doc: _Doc, k: int) -> int:
+    """End of an institution name's tail starting at piece ``k`` (a joiner such as *für*, *der*): the capitalised
+    words after it, two such runs joined by *und*; ``k`` when no capitalised word follows the joiner."""
+    toks = doc.toks
+    lang = toks[k].lang
+    if toks[k].key not in INSTITUTION_JOINERS.get(lang, ()) or toks[k].sep != "space":
+        return k
+    end, m = k, k + 1
+    while m < len(toks) and m - k <= INSTITUTION_TAIL_MAX and toks[m].sep in ("space", "hyphen") \
+            and not toks[m].sent_start:
+        if toks[m].cap and toks[m].cased:
+            end = m + 1
+        elif not (toks[m].key in INSTITUTION_AND.get(lang, ()) and end == m and m + 1 < len(toks)
+                  and toks[m + 1].cap):
+            break
+        m += 1
+    return end
+
+
+def _institution_layer(doc: _Doc) -> None:
+    """Institutions named by a head word and a tail joined by a preposition or article, in languages that
+    capitalise the tail's nouns (German *Bundesamt für Kommunikation*, *Bayerisches Staatsministerium für Unterricht
+    und Kultus*, *Verband der Automobilindustrie*): the whole name is one organisation, also in the sentences a
+    tagger decided (a model trained on a few thousand sentences finds the head word at best). Capitalised adjectives
+    right before the head belong to it (*Bayerischen*); findings inside the name are withdrawn."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if tok.lang not in INSTITUTION_JOINERS or not tok.cap or not tok.cased or i + 1 >= len(toks) \
+                or not (_is_org_head(tok) or tok.key.endswith(INSTITUTION_HEAD_ENDINGS.get(tok.lang, ()))):
+            continue
+        end = _institution_tail(doc, i + 1)
+        if end == i + 1:
+            continue
+        while end < len(toks) and (more := _institution_tail(doc, end)) > end:
+            end = more  # "Bundesstiftung zur Aufarbeitung der SED-Diktatur": the tail may have a tail
+        start = i
+        while start > 0 and i - start < 2 and toks[start - 1].cap and toks[start - 1].cased \
+                and toks[start].sep == "space" and not toks[start].sent_start \
+                and toks[start - 1].key.endswith(("e", "en", "er", "es")) and not _is_stop(toks[start - 1]):
+            start -= 1
+        inside = {doc.owner[k] for k in range(start, end) if doc.owner[k] >= 0}
+        if any(doc.found[idx].i < start or doc.found[idx].j > end for idx in inside):
+            continue  # a longer finding runs across the name's edge: leave it
+        for idx in inside:
+            doc.release(idx)
+        doc.claim(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
+
+
 def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
     """Whether pieces ``i:j`` are, word for word, a name already found elsewhere in the text: then a sentence's
     first word before them is no part of it (*Düzenlenen* "the organised" before a forum named mid-sentence)."""
@@ -2192,6 +2247,7 @@ class EntityStage:
             _natasha_layer(doc)
         if self.tagger is not None:
             self.tagger.tag(doc)
+        _institution_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
