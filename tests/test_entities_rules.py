@@ -328,3 +328,10 @@ def test_entities_rules_german_institution_with_its_joined_tail_is_one_organisat
         "Bundesstiftung zur Erforschung der Alpenflora"}
     # a head word with a lower-case tail is no name
     assert _found(stage, "Die Stiftung für die Kinder sammelt Geld.", "de") == set()
+
+
+def test_entities_rules_turkish_ministries_and_gaza(stage: EntityStage) -> None:
+    # "Bakanlığı" (ministry) starts like the title "Bakan" (minister) but heads an institution
+    found = _found(stage, "Dışişleri Bakanlığı, Gazze’deki durumdan endişe duyduğunu açıkladı.", "tr")
+    assert ("Dışişleri Bakanlığı", "ORG", None) in found
+    assert ("Gazze’deki", "LOC", "geonames:281133") in found  # the city, not Mozambique's Gaza province

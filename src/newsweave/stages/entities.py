@@ -444,7 +444,9 @@ def _is_title_pair(first: str, second: str, lang: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _is_title_word(key: str, lang: str) -> bool:
-    return _word_match(key, lang, _titles(lang)[0], 4)
+    """A title or role (an inflected form too), unless the word is an institution the title heads (Turkish
+    *Bakanlığı* "ministry" starts like *Bakan* "minister")."""
+    return _word_match(key, lang, _titles(lang)[0], 4) and not _head_match(key, lang, _org_heads(lang))
 
 
 def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
