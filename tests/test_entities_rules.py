@@ -335,3 +335,9 @@ def test_entities_rules_turkish_ministries_and_gaza(stage: EntityStage) -> None:
     found = _found(stage, "Dışişleri Bakanlığı, Gazze’deki durumdan endişe duyduğunu açıkladı.", "tr")
     assert ("Dışişleri Bakanlığı", "ORG", None) in found
     assert ("Gazze’deki", "LOC", "geonames:281133") in found  # the city, not Mozambique's Gaza province
+
+
+def test_entities_rules_uzbek_cyrillic_places_found_by_their_latin_spelling(stage: EntityStage) -> None:
+    # GeoNames gives Tashkent no Uzbek Cyrillic name: Тошкентда is read as Toshkent + -da
+    found = _found(stage, "Делегация Тошкентда меҳмонларни кутиб олди.", "uz")
+    assert ("Тошкентда", "LOC", "geonames:1512569") in found

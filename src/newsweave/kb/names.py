@@ -209,6 +209,13 @@ def _uzbek_latin(text: str) -> str:
     return alifbo.to_old_latin(alifbo.from_cyrillic(text).text).text
 
 
+@lru_cache(maxsize=_CACHE)
+def uzbek_latin(word: str) -> str | None:
+    """An Uzbek Cyrillic word in Uzbek Latin (*Тошкентда* -> *Toshkentda*), None for other words: GeoNames gives
+    many Uzbek places only their Latin names, so the recogniser looks those up too."""
+    return _uzbek_latin(word) if is_uzbek_cyrillic(word, "uz") else None
+
+
 def _spoken_order(text: str) -> str:
     """Thai and Lao vowels written before their consonant moved after it (เปเล่ -> ปเลเ่), so that anyascii
     romanises in spoken order (*pele*, not *epel*)."""

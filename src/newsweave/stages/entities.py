@@ -57,7 +57,7 @@ from newsweave.kb.gazetteer import (
     own_country_name,
     script_of,
 )
-from newsweave.kb.names import romanize, skeleton
+from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
@@ -389,8 +389,23 @@ def _base_lang(lang: str | None) -> str:
 
 def bases(tok: Tok) -> Mapping[str, str]:
     """Folded base forms the piece may inflect from -> the base spelt with the text's own case (read-only: the
-    mapping is cached and shared by every later look at the same word)."""
+    mapping is cached and shared by every later look at the same word). An Uzbek Cyrillic word also has the bases of
+    its Uzbek Latin spelling (:func:`_uzbek_bases`)."""
+    if tok.lang == "uz" and not tok.text.isascii():
+        return _uzbek_bases(tok.text, tok.key)
     return inflection_bases(tok.text, tok.key, tok.lang)
+
+
+@lru_cache(maxsize=50_000)
+def _uzbek_bases(text: str, key: str) -> Mapping[str, str]:
+    """:func:`inflection_bases` of an Uzbek Cyrillic word and of its Latin spelling (*Тошкентда*: *тошкент* and
+    *toshkent*, the only spelling GeoNames has for many Uzbek places)."""
+    found = dict(inflection_bases(text, key, "uz"))
+    latin = uzbek_latin(text)
+    if latin:
+        for base, form in inflection_bases(latin, fold(latin), "uz").items():
+            found.setdefault(base, form)
+    return MappingProxyType(found)
 
 
 @cache
