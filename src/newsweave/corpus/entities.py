@@ -612,7 +612,7 @@ class _Unit:
     @property
     def longest(self) -> _Name:
         """The fullest name; a given name with a patronymic (:func:`_patronymic_address`) only when the unit has
-        no other: *Kasym-Żomarta Kiemielewicza* is an address of *Kasym-Żomart Tokajew*, not his full name."""
+        no other: *Rustama Kajratowicza* is an address of *Rustam Sarajew*, not his full name."""
         return max(self.names, key=lambda n: (not _patronymic_address(n.tokens), len(n.tokens), len(n.spelling),
                                               n.spelling))
 
@@ -1014,7 +1014,7 @@ def _join_surnames(units: list[_Unit]) -> list[_Unit]:
 
 
 def _patronymic_address(tokens: tuple[str, ...]) -> bool:
-    """Whether a name is a given name and a patronymic without a surname (*Kasym-Żomarta Kiemielewicza*, *Анна
+    """Whether a name is a given name and a patronymic without a surname (*Rustama Kajratowicza*, *Анна
     Павловна*): the polite address of a person the article names in full elsewhere, whom it joins."""
     return len(tokens) >= 2 and tokens[-1].endswith(PATRONYMIC_KEY_ENDINGS)
 
@@ -1548,7 +1548,7 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     (Polish genitive *Organizacji …*), its acronym; else the consensus spelling of all languages and scripts
     (:func:`_consensus_name`). A Chinese person's name in Cyrillic is read back into pinyin first, as English news
     writes it (*Си Цзиньпин* -> *Xi Jinping*, not the letter-by-letter *Si Tszinpin*), and a Polish or Czech
-    masculine genitive into the nominative (*Nursułtana Nazarbajewa* -> *Nursultan Nazarbajew*).
+    masculine genitive into the nominative (*Emmanuela Macrona* -> *Emmanuel Macron*).
     """
     for ns, value in entity.kb_ids.items():
         known = kb_name(f"{ns}:{value}")

@@ -514,8 +514,8 @@ def _palladius_word(word: str) -> list[str] | None:
     return min(parses, key=lambda p: (sum(s[0] in "aeiouwy" for s in p[1:]), len(p)))
 
 
-#: Languages whose masculine names take *-a* in the genitive and accusative (*Donalda Tuska*, *Nursułtana
-#: Nazarbajewa*), which wordfreq knows well enough to tell such a form from a feminine name (*Anna*, *Olga*).
+#: Languages whose masculine names take *-a* in the genitive and accusative (*Donalda Tuska*, *Emmanuela
+#: Macrona*), which wordfreq knows well enough to tell such a form from a feminine name (*Anna*, *Olga*).
 GENITIVE_A_LANGS = frozenset({"pl", "cs"})
 _CONSONANT_A = re.compile(r"[^\W\daeiouyáéíóúýąęěůų]a$", re.IGNORECASE)
 
@@ -524,8 +524,8 @@ _CONSONANT_A = re.compile(r"[^\W\daeiouyáéíóúýąęěůų]a$", re.IGNORECAS
 def without_genitive_a(name: str, lang: str | None) -> str:
     """A Polish or Czech person's name in the genitive/accusative back in the nominative, for display: every word
     ends in *-a* after a consonant and, without it, is more frequent in the language (*Donalda Tuska* -> *Donald
-    Tusk*; *Nursułtana Nazarbajewa* -> *Nursułtan Nazarbajew*, neither form known but only the shorter written at
-    all). A feminine name keeps its *-a*: *Anna*, *Olga* and *Zacharowa* are more frequent than *Ann*, *Olg* and
+    Tusk*; *Emmanuela Macrona* -> *Emmanuel Macron*; a rare name whose bare form wordfreq lists and the inflected
+    one not). A feminine name keeps its *-a*: *Anna*, *Olga* and *Zacharowa* are more frequent than *Ann*, *Olg* and
     *Zacharow*. Other names and languages are returned as they are."""
     code = base_lang(lang)
     words = name.split(" ")

@@ -125,7 +125,7 @@ CAPITALISED_COMPOUND_TAILS: dict[str, dict[str, tuple[str, ...]]] = {
     "tr": {"iş": ("birliğ", "birlik")},
 }
 
-#: Languages that write an ordinal number as digits and a period (*20. Bölgelerarası İş birliği Forumu*, *am
+#: Languages that write an ordinal number as digits and a period (*20. Uluslararası Kitap Fuarı*, *am
 #: 3. Oktober*, *XX. zjazd*): such a period ends no sentence, so the word after it is read mid-sentence.
 ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "fi",
                                                   "da", "no", "nb", "nn", "is", "et", "lv", "az"})

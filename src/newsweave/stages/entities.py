@@ -661,7 +661,7 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
                 tok_lang = span_langs[k]
         if (ends_sentence and toks and tok_lang in ORDINAL_PERIOD_LANGS and sep_text.strip() == "."
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
-            ends_sentence = False  # "20. Bölgelerarası ...": the period of an ordinal
+            ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
         key, cased, first_upper, all_upper = _word_shape(word)
         shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
         cap = cased and (first_upper or shout)
