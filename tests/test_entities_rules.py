@@ -308,10 +308,10 @@ def test_entities_rules_another_languages_country_name_that_is_a_common_word_sta
 def test_entities_rules_turkish_two_word_compound_and_ordinal_period_inside_a_name(stage: EntityStage) -> None:
     # "iş birliği" (cooperation) keeps its second half in lower case inside names; "20." is an ordinal, no
     # sentence end, and a sentence's first word before a name found elsewhere is no part of it
-    text = ("Bakanlar 20. Bölgelerarası İş birliği Forumu oturumuna katıldı. Şanghay İş birliği Örgütü de "
-            "davet edildi. Düzenlenen Bölgelerarası İş birliği Forumu başarılı geçti; bölgelerarası bağlar güçlendi.")
+    text = ("Bakanlar 20. Kıyıkent İş birliği Forumu oturumuna katıldı. Şanghay İş birliği Örgütü de "
+            "davet edildi. Düzenlenen Kıyıkent İş birliği Forumu başarılı geçti; kıyıkent bağları güçlendi.")
     orgs = [t for t, ty, _ in sorted(_found(stage, text, "tr")) if ty == "ORG"]
-    assert orgs == ["Bölgelerarası İş birliği Forumu", "Şanghay İş birliği Örgütü"]
+    assert orgs == ["Kıyıkent İş birliği Forumu", "Şanghay İş birliği Örgütü"]
     assert _found(stage, "İki ülke iş birliği yapacak.", "tr") == set()
 
 
