@@ -145,11 +145,11 @@ def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) ->
         return None
     # every piece may be inflected (Херсонской области -> Херсонская область), the last one first and the readings
     # that change a word least first (stable: the restores' order)
-    options = [sorted(inflection_bases(word, word, code), key=lambda base: -_shared_prefix(base, word))
+    options = [[(_shared_prefix(base, word), base) for base in inflection_bases(word, word, code)]
                for word in key[-MAX_INFLECTED_WORDS:]]
-    readings = sorted(product(*options), key=lambda r: -sum(_shared_prefix(b, w) for b, w in zip(r, key[-len(r):],
-                                                                                                 strict=True)))
-    for tail in readings[:MAX_INFLECTED_READINGS]:
+    readings = sorted(product(*options), key=lambda r: -sum(score for score, _ in r))  # stable: restores' order
+    for scored in readings[:MAX_INFLECTED_READINGS]:
+        tail = tuple(base for _, base in scored)
         reading = (*key[:-len(tail)], *tail)
         if reading != key and (entry := gaz.lookup(reading)) is not None:
             return entry.kb_id
