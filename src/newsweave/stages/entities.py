@@ -389,23 +389,8 @@ def _base_lang(lang: str | None) -> str:
 
 def bases(tok: Tok) -> Mapping[str, str]:
     """Folded base forms the piece may inflect from -> the base spelt with the text's own case (read-only: the
-    mapping is cached and shared by every later look at the same word). An Uzbek Cyrillic word also has the bases of
-    its Uzbek Latin spelling (:func:`_uzbek_bases`)."""
-    if tok.lang == "uz" and not tok.text.isascii():
-        return _uzbek_bases(tok.text, tok.key)
+    mapping is cached and shared by every later look at the same word)."""
     return inflection_bases(tok.text, tok.key, tok.lang)
-
-
-@lru_cache(maxsize=50_000)
-def _uzbek_bases(text: str, key: str) -> Mapping[str, str]:
-    """:func:`inflection_bases` of an Uzbek Cyrillic word and of its Latin spelling (*Тошкентда*: *тошкент* and
-    *toshkent*, the only spelling GeoNames has for many Uzbek places)."""
-    found = dict(inflection_bases(text, key, "uz"))
-    latin = uzbek_latin(text)
-    if latin:
-        for base, form in inflection_bases(latin, fold(latin), "uz").items():
-            found.setdefault(base, form)
-    return MappingProxyType(found)
 
 
 @cache
@@ -420,21 +405,25 @@ def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
     """The base forms a word may be inflected from, by the language's ending table
     (:data:`newsweave.lang.inflection.INFLECTIONS`): folded base -> the word's own letters with that ending,
     the word itself first. Shared with the tagger's features and the corpus's title matching, so that all three
-    read an inflected word alike."""
+    read an inflected word alike. An Uzbek Cyrillic word also has the bases of its Uzbek Latin spelling
+    (*Тошкентда*: *тошкент* and *toshkent*, the only spelling GeoNames has for many Uzbek places)."""
     found = {key: text}
     infl = INFLECTIONS.get(lang)
-    if infl is None:
-        return MappingProxyType(found)
-    for suf in _suffix_order(infl.suffixes):
-        if len(key) - len(suf) >= 3 and key.endswith(suf):
-            stem = key[: len(key) - len(suf)]
-            for rest in infl.restores:
-                found.setdefault(stem + rest, text[: len(stem)] + rest)
-    for ending in _suffix_order(frozenset(infl.alternations)):
-        if len(key) - len(ending) >= 2 and key.endswith(ending):
-            stem = key[: len(key) - len(ending)]
-            for rest in infl.alternations[ending]:
-                found.setdefault(stem + rest, text[: len(stem)] + rest)
+    if infl is not None:
+        for suf in _suffix_order(infl.suffixes):
+            if len(key) - len(suf) >= 3 and key.endswith(suf):
+                stem = key[: len(key) - len(suf)]
+                for rest in infl.restores:
+                    found.setdefault(stem + rest, text[: len(stem)] + rest)
+        for ending in _suffix_order(frozenset(infl.alternations)):
+            if len(key) - len(ending) >= 2 and key.endswith(ending):
+                stem = key[: len(key) - len(ending)]
+                for rest in infl.alternations[ending]:
+                    found.setdefault(stem + rest, text[: len(stem)] + rest)
+    latin = uzbek_latin(text) if lang == "uz" and not text.isascii() else None
+    if latin:
+        for base, form in inflection_bases(latin, fold(latin), lang).items():
+            found.setdefault(base, form)
     return MappingProxyType(found)
 
 
