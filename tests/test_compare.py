@@ -230,6 +230,29 @@ def test_compare_stacked_aspects_feed_the_overall_score() -> None:
     assert predict(same, model) < predict(other, model)
 
 
+def test_compare_fit_model_ships_every_pair_and_evaluates_the_training_fit() -> None:
+    from newsweave.evaluate.pairs import ASPECTS, fit_model
+
+    rng = np.random.default_rng(5)
+    rows, feats = [], []
+    for i in range(160):
+        cos = float(rng.uniform())
+        overall = 4.0 - 3.0 * cos + 0.2 * float(rng.normal())
+        rows.append({"pair_id": f"{2 * i}_{2 * i + 1}", "text1": f"a{i}", "text2": f"b{i}", "Overall": overall,
+                     "source_file": "training_set.csv" if i < 100 else "testing_set.csv",
+                     **dict.fromkeys(ASPECTS, overall)})
+        feats.append({"cos": cos, "names": float(rng.uniform())})
+    result = fit_model(rows, feats)
+    assert result["train"] == 100 and result["held"] == 60 and result["held_r"] > 0.8
+    assert "training pairs" in result["eval_model"]["fitted_on"] and "all 160" in result["model"]["fitted_on"]
+    flipped = [{**r, "Overall": 5.0 - r["Overall"]} if i >= 100 else r for i, r in enumerate(rows)]
+    again = fit_model(flipped, feats)  # labels of held-out pairs reach the shipped model only
+    assert again["eval_model"]["coef"] == result["eval_model"]["coef"]
+    assert again["model"]["coef"] != result["model"]["coef"]
+    alone, more = result["curve"]
+    assert 0.8 < alone <= 1.0 and 0.8 < more <= 1.0
+
+
 def test_compare_vector_products_come_last_with_their_own_penalty() -> None:
     from newsweave.evaluate.pairs import feature_names, fit_blend
 

@@ -11,8 +11,9 @@ fold to nearly the same ASCII).
 A small combiner maps the features to the 1–4 scale: ridge maps first predict SemEval's sub-scores
 (same geography, entities, time, narrative), which join the features; then a ridge regression averaged
 with boosted depth-2 trees gives the overall score. Its coefficients and trees are data
-(``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on the SemEval
-training pairs only, so ``newsweave eval pairs`` can report r on pairs the model never saw.
+(``data/pair_model.json``) written by ``scripts/fit_pairs.py``, which fits them on every labelled SemEval
+pair of the dev data; ``newsweave eval pairs`` reports r on held-out pairs for the same recipe fitted on the
+training pairs only (:mod:`newsweave.evaluate.pairs`).
 """
 
 from __future__ import annotations

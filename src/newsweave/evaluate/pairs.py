@@ -1,11 +1,16 @@
 """``newsweave eval pairs``: Pearson r of pair scores against SemEval-2022 Task 8 labels, on held-out pairs.
 
 Reads ``dev/semeval2022_task8/pairs_dev.jsonl`` from the shared folder. The file keeps SemEval's own
-split (``source_file``: training or testing set). The score mapping of :mod:`newsweave.corpus.compare`
-is fitted on training pairs only (``scripts/fit_pairs.py``); the evaluation scores only *held-out*
-pairs: testing-set pairs none of whose articles (by id or by text) appears in any training pair.
-So the figure printed is a held-out one, never a fit to the pairs it is measured on. The default run
-scores a fixed random sample of the held-out pairs (fast enough for CI); ``--full`` scores them all.
+split (``source_file``: training or testing set). *Held-out* pairs are testing-set pairs none of whose
+articles (by id or by text) appears in any training pair.
+
+``scripts/fit_pairs.py`` fits one recipe twice. The model ``newsweave compare`` ships is fitted on every
+labelled pair: more pairs score unseen pairs better (fitted on the training pairs plus half of the held-out
+ones, the other half scores r +0.011 higher than with the training pairs alone), and the pairs other tools
+will meet are not these. The evaluation model (:data:`EVAL_MODEL_FILE`) is the same recipe fitted on the
+training pairs only, and this evaluation scores it on the held-out pairs: the figure printed is a held-out
+one, never a fit to the pairs it is measured on. The default run scores a fixed random sample of the
+held-out pairs (fast enough for CI); ``--full`` scores them all.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from newsweave.pipeline import STAGES, Pipeline
 from newsweave.stages.embed import EmbedStage
 
 PAIRS_FILE = Path("dev/semeval2022_task8/pairs_dev.jsonl")
+#: The recipe of the shipped model fitted on the training pairs only: what the held-out figure measures.
+EVAL_MODEL_FILE = Path(__file__).resolve().parent / "data" / "pair_model_train.json"
 DEFAULT_CACHE = Path("artifacts/vector-cache")
 Analyse = Callable[[list[Article]], list[Article]]
 #: A combiner fitter for cross-validation: the training rows' indices -> a model :func:`predict_all` reads.
@@ -313,55 +320,89 @@ def labelled_features(shared: Path, cache_dir: Path | None = DEFAULT_CACHE,
     return rows, features_for(rows, analyser(cache_dir), ViewEmbedder(cache_dir=cache_dir or ""))
 
 
+#: Draws of :func:`learning_curve` (each splits the held-out groups into two halves, both ways round).
+CURVE_DRAWS = 3
+
+
+def learning_curve(x: np.ndarray, y: np.ndarray, names: Sequence[str], fit: Fit, train: list[int], held: list[int],
+                   groups: Sequence[int], draws: int = CURVE_DRAWS) -> tuple[float, float]:
+    """Whether more labelled pairs score unseen pairs better: mean r on one half of the held-out pairs (split by
+    group) of the recipe fitted on the training pairs alone, and fitted on them plus the other half."""
+    scores: dict[str, list[float]] = {"alone": [], "more": []}
+    alone = fit(np.asarray(train))
+    held_groups = sorted({groups[i] for i in held})
+    for seed in range(draws):
+        order = np.random.default_rng(seed).permutation(len(held_groups))
+        half = {held_groups[j] for j in order[: len(held_groups) // 2]}
+        first = [i for i in held if groups[i] in half]
+        second = [i for i in held if groups[i] not in half]
+        for extra, scored in ((first, second), (second, first)):
+            more = fit(np.asarray(train + extra))
+            for key, model in (("alone", alone), ("more", more)):
+                scores[key].append(pearson(predict_all(x[scored], names, model), y[scored]))
+    return float(np.mean(scores["alone"])), float(np.mean(scores["more"]))
+
+
 def fit_model(rows: Sequence[dict[str, Any]], feats: Sequence[dict[str, float]]) -> dict[str, Any]:
-    """Fit the stacked mapping on the training pairs; report grouped 5-fold CV r there and r on the held-out pairs."""
+    """Fit the stacked mapping twice: on every pair (the shipped ``model``) and on the training pairs only (the
+    ``eval_model`` the held-out figure measures); report grouped 5-fold CV r on the training pairs, r on the
+    held-out pairs and the learning curve that argues for shipping the fit on every pair."""
     train, held = split_pairs(rows)
-    names = feature_names([feats[i] for i in train])
+    names = feature_names(feats)
     x, y = matrix(feats, names), np.array([float(r["Overall"]) for r in rows])
     groups, aspects = pair_groups(rows), aspect_labels(rows)
+    fit = stacked_fit(x, y, names, aspects, groups)
     train_groups = [groups[i] for i in train]
     cv_pred = cross_validated_predictions(x[train], y[train], names, train_groups,
                                           fit=stacked_fit(x[train], y[train], names, aspects[train], train_groups))
-    model = fit_stacked(x[train], y[train], names, aspects[train], train_groups)
-    model["fitted_on"] = f"{len(train)} SemEval-2022 Task 8 training pairs (scripts/fit_pairs.py)"
-    held_pred = predict_all(x[held], names, model)
+    eval_model = fit(np.asarray(train))
+    eval_model["fitted_on"] = f"{len(train)} SemEval-2022 Task 8 training pairs (scripts/fit_pairs.py)"
+    model = fit(np.arange(len(rows)))
+    model["fitted_on"] = (f"all {len(rows)} labelled SemEval-2022 Task 8 dev pairs, training and testing sets "
+                          "(scripts/fit_pairs.py)")
+    held_pred = predict_all(x[held], names, eval_model)
     held_rows = [rows[i] for i in held]
-    return {"model": model, "train": len(train), "held": len(held), "cv_r": pearson(cv_pred, y[train]),
-            "cv_by_lang": by_lang([rows[i] for i in train], cv_pred, y[train]),
+    return {"model": model, "eval_model": eval_model, "train": len(train), "held": len(held),
+            "cv_r": pearson(cv_pred, y[train]), "cv_by_lang": by_lang([rows[i] for i in train], cv_pred, y[train]),
             "held_r": pearson(held_pred, y[held]), "held_by_lang": by_lang(held_rows, held_pred, y[held]),
-            "held_cos_r": pearson(-x[held, names.index("cos")], y[held])}
+            "held_cos_r": pearson(-x[held, names.index("cos")], y[held]),
+            "curve": learning_curve(x, y, names, fit, train, held, groups)}
 
 
-def write_model(model: dict[str, Any]) -> Path:
-    target = Path(__file__).resolve().parents[1] / "corpus" / MODEL_FILE
+def write_model(model: dict[str, Any], target: Path | None = None) -> Path:
+    """Write a fitted mapping as JSON, one line per key (small, readable diffs); the shipped model by default."""
+    target = target or Path(__file__).resolve().parents[1] / "corpus" / MODEL_FILE
     body = ",\n".join(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in model.items())
-    target.write_text("{\n" + body + "\n}\n", encoding="utf-8")  # one line per key: small, readable diffs
+    target.write_text("{\n" + body + "\n}\n", encoding="utf-8")
     load_model.cache_clear()
     return target
 
 
 def evaluate(shared: Path, full: bool = False, sample: int = 60, cache_dir: Path | None = DEFAULT_CACHE,
              model: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Pearson r of the shipped mapping on held-out pairs (a fixed sample of them unless ``full``), per language."""
+    """Pearson r of the evaluation model (the shipped recipe fitted on the training pairs only) on held-out pairs
+    (a fixed sample of them unless ``full``), per language."""
     rows = load_pairs(shared)
     _, held = split_pairs(rows)
     rows = [rows[i] for i in held]
     if not full:
         rows = random.Random(8).sample(rows, min(sample, len(rows)))
     _, feats = labelled_features(shared, cache_dir, rows)
-    model = model or load_model()
+    model = model or load_model(str(EVAL_MODEL_FILE))
     names = list(model["features"])
     x, y = matrix(feats, names), np.array([float(r["Overall"]) for r in rows])
     pred = predict_all(x, names, model)
     cos = np.array([f["cos"] for f in feats])
     return {"pairs": len(rows), "held_out_of": len(held), "r": pearson(pred, y), "r_cos_only": pearson(-cos, y),
-            "by_lang": by_lang(rows, pred, y), "fitted_on": model.get("fitted_on", "?")}
+            "by_lang": by_lang(rows, pred, y), "fitted_on": model.get("fitted_on", "?"),
+            "shipped_on": load_model().get("fitted_on", "?")}
 
 
 def format_table(result: dict[str, Any]) -> str:
     lines = [f"held-out pairs scored: {result['pairs']} (of {result['held_out_of']} held out; model fitted on "
              f"{result['fitted_on']})",
              f"Pearson r, held out: {result['r']:.3f}",
+             f"(newsweave compare ships the same recipe fitted on {result['shipped_on']})",
              f"Pearson r, lead-embedding cosine alone: {result['r_cos_only']:.3f}",
              "lang pair  n    r"]
     lines += [f"{k:<10} {n:<4} {r:.3f}" for k, (n, r) in result["by_lang"].items()]
@@ -372,6 +413,8 @@ def format_fit(result: dict[str, Any]) -> str:
     lines = [f"fitted on {result['train']} training pairs; grouped 5-fold CV r {result['cv_r']:.3f}",
              f"held-out pairs {result['held']}: r {result['held_r']:.3f} "
              f"(lead cosine alone {result['held_cos_r']:.3f})",
+             "learning curve, r on half the held-out pairs: fitted on the training pairs "
+             f"{result['curve'][0]:.3f}, on them and the other half {result['curve'][1]:.3f}",
              "lang pair  n_cv  r_cv   n_held r_held"]
     keys = sorted(set(result["cv_by_lang"]) | set(result["held_by_lang"]))
     for k in keys:
