@@ -166,6 +166,12 @@ def test_entities_latin_h_read_as_cyrillic_g() -> None:
     assert len(set(_ids([("Ibrahim Traore", "fr"), ("Ибрагим Траоре", "ru")], "PER"))) == 1
 
 
+def test_entities_latin_v_read_as_cyrillic_f_against_other_scripts_only() -> None:
+    # invented: German and Dutch v as Cyrillic transcribes it (Vierkotten, Фиркоттен); never between Latin names
+    assert len(set(_ids([("Jannik Vierkotten", "de"), ("Янник Фиркоттен", "ru")], "PER"))) == 1
+    assert len(set(_ids([("Jannik Vierkotten", "de"), ("Jannik Fierkotten", "nl")], "PER"))) == 2  # no Cyrillic
+
+
 def test_entities_french_reading_meets_cyrillic_transcription_of_french_names_only() -> None:
     # invented: a French name's silent endings and digraphs as Cyrillic transcribes them (Renaud Perrot, Рено Перро)
     assert len(set(_ids([("Renaud Perrot", "fr"), ("Рено Перро", "ru")]))) == 1

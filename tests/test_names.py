@@ -76,6 +76,8 @@ def test_names_name_key_meets_across_orthographies() -> None:
     assert name_key("Kasım Comart", "tr") == name_key("कासिम-जोमार्ट", "hi") == "kasim dzhomart"
     assert phonetic_key("Kasım Comart", "tr") == phonetic_key("Қасым-Жомарт", "kk")
     assert phonetic_key("John", "en") == phonetic_key("Джон") == phonetic_key("जॉन", "hi")
+    # Belarusian ў is Russian в in names (invented: Сараеў, Сараев)
+    assert name_key("Сараеў", "be") == name_key("Сараев", "ru") == "saraev" != name_key("Сараеў", "uk")
 
 
 def test_names_phonetic_key_is_robust_to_spelling_variation() -> None:

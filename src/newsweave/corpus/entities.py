@@ -781,7 +781,12 @@ def _j_readings(token: str) -> tuple[str, ...]:
 
 def _surnames_compatible(x: str, y: str) -> bool:
     """Whether two surnames (name-key words of exact-script full names) can be one person's: the same consonant
-    skeleton, similar spellings, or one skeleton starting the other (an inflected or cut form)."""
+    skeleton, similar spellings, or one skeleton starting the other (an inflected or cut form), also with one of
+    them read as Cyrillic transcribes it (:func:`_j_readings`: *Vierkotten* and *Фиркоттен*)."""
+    return any(_surnames_alike(rx, y) for rx in _j_readings(x)) or any(_surnames_alike(x, ry) for ry in _j_readings(y))
+
+
+def _surnames_alike(x: str, y: str) -> bool:
     return phonetic_key(x) == phonetic_key(y) or _similar(spelling_key(x), spelling_key(y)) or _skeleton_prefix(x, y)
 
 
