@@ -12,6 +12,7 @@ from newsweave.stages.entities import (
     _Doc,
     _hyphened_particle_before,
     _join_adjacent_people,
+    known_from,
     tokenize,
 )
 
@@ -75,3 +76,11 @@ def test_entities_full_name_beside_a_propagated_word_stays_whole() -> None:
     found = _people("Pracownik Ryanairu Juan Fernández przyjechał.", [(1, 2, "propagation"), (2, 4, "pattern")])
     assert found == ["Ryanairu", "Juan Fernández"]
     assert _people("Wczoraj Brod Brod przyjechał.", [(1, 2, "pattern"), (2, 3, "propagation")]) == ["Brod", "Brod"]
+
+
+def test_entities_propagation_seeds_from_a_tagger_s_full_name_below_even_odds() -> None:
+    # a tagger gives a two-word person 0.43 (its surname an English word): still known, so "Hook betonte" is found
+    doc = _Doc("Bundeskanzler traf Premier Dorota Hook in Warschau.", "de", [])
+    doc.claim(Found(3, 5, "PER", 0.43, "tagger"))
+    doc.claim(Found(6, 7, "LOC", 0.3, "tagger"))
+    assert [k.pieces for k in known_from(doc.found, doc)] == [("dorota", "hook")]

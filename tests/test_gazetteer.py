@@ -36,6 +36,15 @@ def test_gazetteer_country_initialisms_that_spell_a_country_name(gaz) -> None:
         assert entry is None or entry.kb_id != "iso:US", noise
 
 
+def test_gazetteer_a_language_s_own_name_is_no_country_but_english_demonyms_are(gaz) -> None:
+    # countrynames lists Deutsch and English under DE and GB: "deutsch-polnische" names no Germany
+    for autonym in ("Deutsch", "English", "Polski"):
+        entry = gaz.lookup(name_key(autonym))
+        assert entry is None or not entry.kb_id.startswith("iso:"), autonym
+    for demonym, code in (("Fijian", "FJ"), ("Montenegrin", "ME")):  # English event titles name countries so
+        assert gaz.lookup(name_key(demonym)).kb_id == f"iso:{code}", demonym
+
+
 def test_gazetteer_places_with_alternate_names(gaz) -> None:
     for name in ("Moscow", "Moskau", "Москва", "मॉस्को", "Moskwa"):
         entry = gaz.lookup(name_key(name))

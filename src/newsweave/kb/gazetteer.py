@@ -43,7 +43,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 49
+SCHEMA = 51
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -259,6 +259,7 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
     claims: dict[tuple[str, ...], Counter[str]] = {}  # a territory name's key -> territory code -> locales
     regions: dict[str, set[str]] = {}
     languages: dict[str, set[str]] = {}
+    autonyms: set[str] = set()  # each language's name for itself (Deutsch, English, Polski)
     locale_langs = set()
     english = Locale.parse("en")
     for ident in localedata.locale_identifiers():
@@ -278,14 +279,19 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
                 regions.setdefault(code, set()).add(name)
         for code, name in loc.languages.items():
             languages.setdefault(code, set()).add(name)
+        if own := loc.languages.get(loc.language):
+            autonyms.add(name_key(own))
     for code, names in territories.items():
         # One locale's name for a territory may be many locales' name for another (Sanskrit's "संयुक्त राष्ट्र:"
         # for the United Kingdom is the United Nations in Hindi, Marathi, Maithili): the most locales' reading wins.
         names -= {n for n in names if (votes := claims[name_key(n)]).most_common(1)[0][1] > votes[code]}
+    # countrynames also lists a country's own name for its language under it (Deutsch, English): no place, unlike
+    # the English demonyms it lists (Swedish, Fijian), which event titles name their country by
     extra: dict[str, set[str]] = {}
     for code, names in cn_data.DATA.items():
         if len(code) == 2 and code.isalpha() and code in territories:
-            extra[code] = {n for n in names if isinstance(n, str) and len(n) >= 5} - territories[code]
+            extra[code] = {n for n in names if isinstance(n, str) and len(n) >= 5 and name_key(n) not in autonyms
+                           } - territories[code]
     official = _official_names(territories.keys(), common)
     for code, names in official.items():
         gaz.add(GazEntry("LOC", f"iso:{code}", english.territories.get(code, code), 2.0), names)
