@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsweave.evaluate.ner import Doc, Score, evaluate, format_errors, format_report
 from newsweave.stages.entities import EntityStage
 
@@ -32,6 +34,14 @@ def test_entities_eval_scores_small_sets(tmp_path: Path) -> None:
     assert report.rows[("slavicner", "pl")].tp == 1
     table = format_report(report)
     assert "germeval" in table and "ALL" in table
+
+
+def test_entities_eval_unknown_set_is_named_with_the_sets_there_are(tmp_path: Path) -> None:
+    _write_sets(tmp_path)
+    with pytest.raises(ValueError, match="unknown set 'ilner': one of germeval, ilner-hi, slavicner"):
+        evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False), only="ilner")
+    report = evaluate(tmp_path, full=True, stage=EntityStage(use_natasha=False), only="ilner-hi")
+    assert set(report.rows) == {("ilner-hi", "hi")}
 
 
 def test_entities_eval_score_arithmetic() -> None:

@@ -342,7 +342,11 @@ def eval_ner(
     from newsweave.evaluate.ner import evaluate, format_errors, format_report
 
     shared = _shared_or_exit()
-    report = evaluate(shared, full=full, only=only, errors=errors > 0)
+    try:
+        report = evaluate(shared, full=full, only=only, errors=errors > 0)
+    except ValueError as exc:
+        typer.echo(f"newsweave eval ner: {exc}", err=True)
+        raise typer.Exit(2) from exc
     typer.echo(format_report(report))
     if errors > 0:
         typer.echo(format_errors(report, errors))

@@ -309,7 +309,10 @@ def evaluate(shared: Path, full: bool = False, stage: EntityStage | None = None,
     """Score what ``newsweave analyze`` outputs on every set (or the one named ``only``): each set is one batch,
     the entity stage per document and then cross-document propagation over the set; the stage's own figures
     are kept beside (``Report.stage_rows``). ``errors`` also lists the batch output's misses."""
-    sets = {k: v for k, v in datasets(shared, full).items() if only is None or k == only}
+    available = datasets(shared, full)
+    if only is not None and only not in available:
+        raise ValueError(f"unknown set {only!r}: one of {', '.join(sorted(available))}")
+    sets = {k: v for k, v in available.items() if only is None or k == only}
     return evaluate_docs(stage or EntityStage(), sets, errors, batch=True)
 
 
