@@ -52,7 +52,8 @@ def _rarity(word: str, lang: str) -> float:
     """How informative a word is in its language: 8 minus its Zipf frequency (wordfreq), at least 0.5.
 
     A shared "the" says nothing, a shared "Chandrayaan" says a lot; wordfreq knows which is which
-    for ~40 languages offline, and unknown words (names) count as rare.
+    for ~40 languages offline, and unknown words (names) count as rare. Its full list, down to words seen once:
+    the shared table of :mod:`newsweave.kb.frequency` stops at Zipf 2, where rarity still tells words apart.
     """
     try:
         return max(0.5, 8.0 - zipf_frequency(word, lang))

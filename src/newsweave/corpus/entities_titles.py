@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations, product
 
+from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
@@ -579,7 +580,7 @@ def title_sound_keys(title: str, lang: str | None) -> tuple[str, ...]:
         if is_cased(piece):
             if not piece[:1].isupper() or _common(word, code, FIRST_WORD_ZIPF if k == 0 else COMMON_ZIPF):
                 continue
-        elif code not in _wordfreq_langs() or _common(word, code, COMMON_ZIPF):
+        elif code not in frequency.LANGS or _common(word, code, COMMON_ZIPF):
             continue
         if _inflected_lookup(gaz, (word,), lang) is None:
             own.append(piece)
@@ -593,15 +594,5 @@ def title_sound_keys(title: str, lang: str | None) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def _common(word: str, lang: str | None, zipf: float) -> bool:
     """Whether a folded word is this frequent (Zipf scale) in ``lang`` (when ``wordfreq`` has it) or English."""
-    import wordfreq
-
-    langs = {"en", lang} & _wordfreq_langs() if lang else {"en"}
-    return any(wordfreq.zipf_frequency(word, code) >= zipf for code in sorted(langs))
-
-
-@cache
-def _wordfreq_langs() -> frozenset[str]:
-    """The languages ``wordfreq`` has lists for: asking it about another raises ``LookupError``."""
-    import wordfreq
-
-    return frozenset(wordfreq.available_languages())
+    langs = {"en", lang} & frequency.LANGS if lang else {"en"}
+    return any(frequency.zipf(word, code) >= zipf for code in sorted(langs))

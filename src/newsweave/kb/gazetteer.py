@@ -37,6 +37,7 @@ from typing import Any
 import regex
 from rapidfuzz.distance import Indel
 
+from newsweave.kb import frequency
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.places import place
 
@@ -208,11 +209,9 @@ class Gazetteer:
 
 def _common_words() -> dict[str, frozenset[str]]:
     """Each language's ``COMMON_WORDS_PER_LANGUAGE`` most frequent words -> the languages they are common in."""
-    import wordfreq
-
     langs: dict[str, set[str]] = {}
     for lang in _COMMON_WORD_LANGS:
-        for word in wordfreq.top_n_list(lang, COMMON_WORDS_PER_LANGUAGE):
+        for word in frequency.top_words(lang, COMMON_WORDS_PER_LANGUAGE):
             langs.setdefault(word, set()).add(lang)
     return {word: frozenset(found) for word, found in langs.items()}
 

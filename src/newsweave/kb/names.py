@@ -26,6 +26,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Indel
 from wordfreq import zipf_frequency
 
+from newsweave.kb import frequency
 from newsweave.kb.devanagari import romanize_word
 from newsweave.lang.name_folding import (
     APOSTROPHE_SUFFIX,
@@ -526,7 +527,8 @@ def without_genitive_a(name: str, lang: str | None) -> str:
     ends in *-a* after a consonant and, without it, is more frequent in the language (*Donalda Tuska* -> *Donald
     Tusk*; *Emmanuela Macrona* -> *Emmanuel Macron*; a rare name whose bare form wordfreq lists and the inflected
     one not). A feminine name keeps its *-a*: *Anna*, *Olga* and *Zacharowa* are more frequent than *Ann*, *Olg* and
-    *Zacharow*. Other names and languages are returned as they are."""
+    *Zacharow*. Other names and languages are returned as they are. Names are rare words: this reads wordfreq's full
+    list (:func:`~wordfreq.zipf_frequency`), which the shared table of :mod:`newsweave.kb.frequency` cuts at Zipf 2."""
     code = base_lang(lang)
     words = name.split(" ")
     if code not in GENITIVE_A_LANGS or not all(_CONSONANT_A.search(w) for w in words):
@@ -547,7 +549,7 @@ def pinyin_of_palladius(name: str) -> str | None:
     parsed = [_palladius_word(w) for w in words]
     if any(p is None for p in parsed) or tuple(len(p) for p in parsed) not in _CHINESE_NAME_SYLLABLES:
         return None
-    if len(parsed[-1]) > 1 and zipf_frequency(words[-1], "ru") >= PALLADIUS_COMMON_ZIPF:
+    if len(parsed[-1]) > 1 and frequency.zipf(words[-1], "ru") >= PALLADIUS_COMMON_ZIPF:
         return None
     return " ".join("".join(p).capitalize() for p in parsed)
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
@@ -43,10 +42,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 import regex
-import wordfreq
-from wordfreq.numbers import digit_freq, smash_numbers
 
-from newsweave.kb import userkb
+from newsweave.kb import frequency, userkb
 from newsweave.kb.gazetteer import (
     REGION_PRIORITY,
     GazEntry,
@@ -135,11 +132,6 @@ INFLECTED_STATE_MIN_CHARS = 6
 #: words than names, ilner-hi F1 .682 -> .676).
 CASELESS_NAME_MAX_ZIPF = 6.0
 _STOPWORDS_PER_LANGUAGE = 100
-#: Words rarer than this (Zipf) count as unseen (0.0). The table then holds ~200k words per language and builds in
-#: ~50 ms, where wordfreq's own full dictionary (``zipf_frequency``) took 0.3-0.5 s in each new language's first
-#: article; the lowest threshold here is Zipf 2.5.
-ZIPF_FLOOR = 2.0
-_WORDFREQ_LANGS = frozenset(wordfreq.available_languages())
 _PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 #: Han and Katakana are written without spaces: each Han character, and each Katakana run, is a piece of its own.
 _CJK_RE = regex.compile(r"[\p{Han}\p{Katakana}ー]")
@@ -304,43 +296,6 @@ def _winner(votes: dict[str, float]) -> str:
 
 
 @cache
-def _stopwords(lang: str) -> frozenset[str]:
-    if lang not in _WORDFREQ_LANGS:
-        return frozenset()
-    return frozenset(wordfreq.top_n_list(lang, _STOPWORDS_PER_LANGUAGE))
-
-
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """Zipf frequency of every word of ``lang`` at least as frequent as ``ZIPF_FLOOR`` (wordfreq's best list).
-
-    Pieces are already case-folded single words, so wordfreq's own tokenising and normalising of each query is
-    not needed; its frequency list (shared with the language stage) is read once.
-    """
-    if lang not in _WORDFREQ_LANGS:
-        return {}
-    table: dict[str, float] = {}
-    for index, bucket in enumerate(wordfreq.get_frequency_list(lang)):
-        zipf = round(9.0 - index / 100, 2)  # bucket i holds words of frequency 10^(-i/100): Zipf = log10(freq) + 9
-        if zipf < ZIPF_FLOOR:
-            break
-        table.update(dict.fromkeys(bucket, zipf))
-    return table
-
-
-@cache
-def _zipf(word: str, lang: str) -> float:
-    table = _frequencies(lang)
-    smashed = smash_numbers(word)
-    if smashed == word:
-        return table.get(word, 0.0)
-    # wordfreq lists numbers with their digits folded to 0 ("2022" -> "0000") and spreads that frequency over
-    # the numbers as its zipf_frequency does (years near now are frequent, others follow Benford's law)
-    zipf = table.get(smashed)
-    return 0.0 if zipf is None else round(zipf + math.log10(digit_freq(word)), 2)
-
-
-@cache
 def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(single-word titles, two-word titles) for a language, folded."""
     words = TITLES.get(lang, frozenset()) | TITLES["*"]
@@ -499,7 +454,7 @@ def _is_loc_head(tok: Tok) -> bool:
 
 
 def _is_stop(tok: Tok) -> bool:
-    return tok.key in _stopwords(tok.lang)
+    return tok.key in frequency.top_words(tok.lang, _STOPWORDS_PER_LANGUAGE)
 
 
 class _Doc:
@@ -904,17 +859,17 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
         if (tok.cased and tok.sent_start and country and not tok.upper
-                and _zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
+                and frequency.zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
                 and tok.key not in own_country_name(entry.kb_id, tok.lang)):
             return False
         if tok.cased and tok.sent_start and not country:
-            zipf = _zipf(tok.key, tok.lang)
+            zipf = frequency.zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
                 return False
             if zipf >= COMMON_ZIPF and base is not None and base != tok.key:
                 return False
         if not tok.cased and (_is_stop(tok) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
-                                                 and _zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
+                                                 and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
     return True
 
@@ -991,7 +946,7 @@ def _given_name_like(tok: Tok) -> bool:
     """
     low, high = GIVEN_NAME_ZIPF
     return tok.cased and tok.cap and not tok.upper and not tok.sent_start and not _is_stop(tok) \
-        and low <= _zipf(tok.key, tok.lang) < high and not _is_title_word(tok.key, tok.lang) \
+        and low <= frequency.zipf(tok.key, tok.lang) < high and not _is_title_word(tok.key, tok.lang) \
         and not _is_org_head(tok) and not _is_loc_head(tok)
 
 
@@ -1024,12 +979,12 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
             if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (
                     tok.upper and len(tok.text) <= 5 and not (n > 0 and step == 1 and _is_org_head(tok))):
                 break  # an acronym ends a run, unless it is a head word (``Silk Way TV``)
-            if n == 0 and tok.lang in NOUN_CAPITALISING and _zipf(tok.key, tok.lang) >= NOUN_ZIPF:
+            if n == 0 and tok.lang in NOUN_CAPITALISING and frequency.zipf(tok.key, tok.lang) >= NOUN_ZIPF:
                 break
             if _is_stop(tok) and not tok.upper and not (k + 1 < len(toks) and _elided_prefix(toks, k + 1)):
                 break
         elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key) \
-                or _zipf(tok.key, tok.lang) >= CASELESS_NAME_MAX_ZIPF:
+                or frequency.zipf(tok.key, tok.lang) >= CASELESS_NAME_MAX_ZIPF:
             break
         if n > 0:
             at = k if step == 1 else k + 1
@@ -1079,7 +1034,7 @@ def _particle_bridge(doc: _Doc, k: int) -> bool:
 def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: str = "pattern") -> bool:
     toks = doc.toks
     while i < j and toks[i].cased and toks[i].sent_start and (
-            _is_stop(toks[i]) or _zipf(toks[i].key, toks[i].lang) >= FUNCTION_WORD_ZIPF):
+            _is_stop(toks[i]) or frequency.zipf(toks[i].key, toks[i].lang) >= FUNCTION_WORD_ZIPF):
         i += 1  # "Jednak Duda powiedział": a sentence's first function word is no part of the name
     if i >= j:
         return False
@@ -1188,7 +1143,7 @@ def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
     """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``) followed by a
     person's first name and surname: the first piece reads as no first name, the second does."""
     return j - i >= 3 and not _given_name_like(toks[i]) and _given_name_like(toks[i + 1]) \
-        and _zipf(toks[i].key, toks[i].lang) < GIVEN_NAME_ZIPF[0] and not _is_particle(toks, i + 1, True)
+        and frequency.zipf(toks[i].key, toks[i].lang) < GIVEN_NAME_ZIPF[0] and not _is_particle(toks, i + 1, True)
 
 
 def _person_after_org(doc: _Doc, i: int, j: int) -> int:
@@ -1258,7 +1213,7 @@ def _reporting_layer(doc: _Doc) -> None:
         if i >= 1 and tok.sep == "space" and toks[i - 1].cased:
             n = _name_run(doc, i - 1, step=-1)
             first = toks[i - n] if n else None
-            if first and not (first.sent_start and n == 1 and _zipf(first.key, first.lang) >= COMMON_ZIPF):
+            if first and not (first.sent_start and n == 1 and frequency.zipf(first.key, first.lang) >= COMMON_ZIPF):
                 _add_name(doc, i - n, i, "PER", 0.65)
 
 
@@ -1293,7 +1248,7 @@ def _org_layer(doc: _Doc) -> None:
             start = doc.found[place].i
             doc.release(place)
             doc.claim(Found(start, i + 1, "ORG", 0.6, "pattern", _lemma(doc, start, i + 1)))
-        elif n and any(_zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
+        elif n and any(frequency.zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
 
 
@@ -1531,7 +1486,8 @@ def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
         start = k + 1
         while start < end and not toks[start].cap:
             start += 1
-        if start < end and toks[start].sent_start and start + 1 < end and _zipf(toks[start].key, toks[start].lang) >= 5:
+        if (start < end and toks[start].sent_start and start + 1 < end
+                and frequency.zipf(toks[start].key, toks[start].lang) >= 5):
             start += 1
         return (start, end) if end - start >= 1 and (end - start >= 2 or _is_org_head(toks[start])) else None
     if _is_org_head(toks[end - 1]):
@@ -1546,7 +1502,7 @@ def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
     n = 0
     k = head - 1
     while k >= 0 and n < 4 and doc.owner[k] < 0 and toks[k + 1].sep == "space" and not toks[k].cased:
-        if _is_stop(toks[k]) or _zipf(toks[k].key, toks[k].lang) >= max_zipf or _is_title(toks, k):
+        if _is_stop(toks[k]) or frequency.zipf(toks[k].key, toks[k].lang) >= max_zipf or _is_title(toks, k):
             break
         n += 1
         k -= 1
@@ -1560,7 +1516,7 @@ def _acronym_layer(doc: _Doc) -> None:
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
                 and not _abbreviates_concept(doc, i):
-            if tok.cased and (_zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
+            if tok.cased and (frequency.zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
@@ -1648,9 +1604,10 @@ def _spreads_alone(tok: Tok, base: str) -> bool:
     if tok.cased:
         if _capital_says_name(tok, lang):
             return True
-        if lang not in _WORDFREQ_LANGS:
+        if lang not in frequency.LANGS:
             return False
-    return max(_zipf(tok.key, lang), _zipf(base, lang)) < (COMMON_ZIPF if tok.cased else CASELESS_COMMON_ZIPF)
+    bar = COMMON_ZIPF if tok.cased else CASELESS_COMMON_ZIPF
+    return max(frequency.zipf(tok.key, lang), frequency.zipf(base, lang)) < bar
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
@@ -1723,7 +1680,7 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         # A word spelt exactly like a known name is that name unless it is a very common word; an inflected
         # or differently spelt one must be rarer, especially where capitals give no evidence.
         limit = 5.0 if exact else (COMMON_ZIPF if tok.sent_start else 4.5)
-        if n == 1 and _zipf(tok.key, tok.lang) >= limit:
+        if n == 1 and frequency.zipf(tok.key, tok.lang) >= limit:
             continue
         if not tok.cased and _is_stop(tok):
             continue
@@ -1915,11 +1872,12 @@ def _capitalised_layer(doc: _Doc) -> None:
         # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
         while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) and (
-                (not headed and (_zipf(toks[start].key, lang) >= COMMON_ZIPF or toks[start].key in doc.lower_keys))
+                (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
+                                 or toks[start].key in doc.lower_keys))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
-                                or _zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
-                or (lang not in _WORDFREQ_LANGS and end - start == 1)):
+                                or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
+                or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
             if _name_before_first_name(toks, start, end) and not any(_is_org_head(toks[k]) or _is_loc_head(toks[k])
@@ -2021,7 +1979,7 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
         return False
     idx = doc.owner[end]
     f = doc.found[idx]
-    if f.type != "PER" or f.i != end or end - start > 3 or any(_zipf(toks[k].key, toks[k].lang) >= 5.0
+    if f.type != "PER" or f.i != end or end - start > 3 or any(frequency.zipf(toks[k].key, toks[k].lang) >= 5.0
                                                                for k in range(start, end)):
         return False
     start = person_start(doc, start, f.j)
@@ -2108,7 +2066,7 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     """
     toks = doc.toks
     lang = _word_lang(toks[start])
-    freqs = [_zipf(toks[k].key, lang) for k in range(start, end)
+    freqs = [frequency.zipf(toks[k].key, lang) for k in range(start, end)
              if not _is_particle(toks, k, True) and not _elided_prefix(toks, k + 1)]  # the O of O'Leary
     if not freqs:
         return False
@@ -2132,7 +2090,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
     j = _with_apostrophe_suffix(toks, end)
-    if all(toks[k].upper and _zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
+    if all(toks[k].upper and frequency.zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     if _dateline(doc, start, end):
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
@@ -2167,10 +2125,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         if not _join_country(doc, start, j):
             doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
-    if lang in NOUN_CAPITALISING and (end - start < 2 or any(_zipf(toks[k].key, lang) >= 3.0
+    if lang in NOUN_CAPITALISING and (end - start < 2 or any(frequency.zipf(toks[k].key, lang) >= 3.0
                                                                for k in range(start, end))):
         return
-    if end - start >= 2 and all(_zipf(toks[k].key, lang) >= COMMON_RUN_ZIPF for k in range(start, end)):
+    if end - start >= 2 and all(frequency.zipf(toks[k].key, lang) >= COMMON_RUN_ZIPF for k in range(start, end)):
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
@@ -2179,7 +2137,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
-    elif not toks[start].sent_start and _zipf(toks[start].key, lang) < 3.0 and lang not in NOUN_CAPITALISING:
+    elif not toks[start].sent_start and frequency.zipf(toks[start].key, lang) < 3.0 and lang not in NOUN_CAPITALISING:
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "MISC", 0.35, "capitalisation",
                         _lemma(doc, start, end)))
 
@@ -2322,7 +2280,7 @@ def _post_author_layer(doc: _Doc, gaz: Gazetteer) -> None:
         span = doc.toks[i:j]
         known = gaz.lookup(tuple(t.key for t in span))
         if (known is not None or any(_is_org_head(t) or _is_stop(t) or _gaz_type(gaz, t.key) == "ORG" for t in span)
-                or (cased and _zipf(span[-1].key, "en") >= POST_AUTHOR_MAX_SURNAME_ZIPF)):
+                or (cased and frequency.zipf(span[-1].key, "en") >= POST_AUTHOR_MAX_SURNAME_ZIPF)):
             continue
         if not doc.claim(Found(i, j, "PER", 0.9, "post", author)):
             continue

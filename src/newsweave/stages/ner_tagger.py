@@ -34,9 +34,10 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
+from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
 from newsweave.stages import entities as ent
 
@@ -128,18 +129,10 @@ def _sep_class(sep_text: str) -> str:
     return "other"
 
 
-@cache
-def _common_words(lang: str) -> frozenset[str]:
-    """wordfreq's small list for ``lang`` (words of Zipf >= 3): ~50k words, read in ~20 ms."""
-    import wordfreq
-
-    return frozenset(wordfreq.get_frequency_dict(lang, wordlist="small"))
-
-
 @lru_cache(maxsize=200_000)
 def _abroad(key: str, lang: str) -> int:
     """In how many of the ``ABROAD`` languages (other than ``lang``) the word is common."""
-    return sum(key in _common_words(other) for other in ABROAD if other != lang)
+    return sum(key in frequency.common_words(other) for other in ABROAD if other != lang)
 
 
 @lru_cache(maxsize=200_000)
@@ -176,7 +169,7 @@ def _token_features(doc: ent._Doc, k: int, cues: Cues) -> list[str]:
     capitalised = cues.capitalised
     owner = cues.owner[k]
     found = doc.found[owner] if owner >= 0 else None
-    zipf = ent._zipf(tok.key, tok.lang) if tok.key else 0.0
+    zipf = frequency.zipf(tok.key, tok.lang) if tok.key else 0.0
     if found is None:
         where = "found=-"
     else:
