@@ -362,3 +362,22 @@ def test_entities_propagation_reuses_the_stage_pieces_with_the_same_result(stage
         assert not any(k in entities._TOKEN_MEMO._entries for k in keys)  # taken: nothing kept after use
         results.append([[(m.start, m.end, m.type, m.layer, m.confidence, m.lemma) for m in a.mentions] for a in arts])
     assert results[0] == results[1]
+
+
+def test_entities_capital_inside_a_sentence_names_a_word_known_abroad(stage: EntityStage) -> None:
+    # Biden is common in Turkish news too (Zipf > 3) but also in most other languages' lists: a name that travels
+    assert "Biden" in _found(stage, "Heyet dün Ankara'da Biden ile görüştü.", "tr")
+    # English capitalises months and title-case words, which other languages list too: none is a name
+    assert _found(stage, "May Day rallies were held on 1 May in November.", "en") == {}
+
+
+def test_entities_listed_given_name_needs_more_than_a_common_word(stage: EntityStage) -> None:
+    # Czech "sama" (herself) is an Arabic given name, and Bibiová is no listed surname: no person "Sama Bibiová"
+    assert "Sama Bibiová" not in _found(stage, "Sama Bibiová to odmítla.", "cs")
+
+
+def test_entities_person_name_lists_hold_names_of_many_scripts() -> None:
+    from newsweave.kb.person_names import given_names, surnames
+
+    assert {"ahmet", "олег", "राम"} <= given_names() and {"yılmaz", "иванов"} <= surnames()
+    assert "deklarasyonda" not in surnames()

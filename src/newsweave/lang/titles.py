@@ -207,6 +207,9 @@ AGENT_MARKERS: dict[str, frozenset[str]] = {
 
 #: Languages that capitalise every noun: a lone capitalised word there is no evidence of a name.
 NOUN_CAPITALISING: frozenset[str] = frozenset({"de", "lb"})
+#: Languages that capitalise common words besides a sentence's first: English months, weekdays and title-case
+#: headlines (*November*, *War* in *Russia-Ukraine War*), which are common in other languages too.
+TITLE_CASING: frozenset[str] = frozenset({"en"})
 
 #: Lower-case particles inside people's names (``Ursula von der Leyen``, ``Baszar al-Asad``, ``Zia-ul-Haq``):
 #: a capitalised run continues over them when a capitalised piece follows. Joined by hyphens they are safe

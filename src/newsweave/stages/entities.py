@@ -55,7 +55,9 @@ from newsweave.kb.gazetteer import (
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
+from newsweave.kb.person_names import given_names, surnames
 from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
+from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
     COMPANY_WORDS_AFTER,
@@ -82,6 +84,7 @@ from newsweave.lang.titles import (
     PREDICATE_AUXILIARIES,
     REPORTING_VERBS,
     SPACED_PARTICLES,
+    TITLE_CASING,
     TITLES,
 )
 from newsweave.model import Article, Mention
@@ -119,6 +122,9 @@ GIVEN_NAME_ZIPF = (2.5, 5.0)
 SHOUTED_WORD_ZIPF = 2.5
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
+#: A word capitalised inside a sentence and common in at least this many other languages' word lists is a name
+#: that travels, however frequent in the text's own language (*Putin* has Zipf 4.1 in Turkish news).
+ABROAD_NAME = 3
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
 #: or a city of more than a million people (gazetteer priority >= 1.6).
 CASELESS_COMMON_ZIPF = 4.0
@@ -1854,6 +1860,14 @@ def _quoted_org_layer(doc: _Doc) -> None:
             break
 
 
+def _inflected_common(tok: Tok, lang: str) -> bool:
+    """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
+    endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
+    is a common word), never a name."""
+    return _base_lang(lang) in APOSTROPHE_SUFFIX and any(
+        base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF for base in bases(tok))
+
+
 def _capitalised_layer(doc: _Doc) -> None:
     toks = doc.toks
     i = 0
@@ -1871,9 +1885,10 @@ def _capitalised_layer(doc: _Doc) -> None:
         # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``),
         # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
-        while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) and (
+        while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) \
+                and not _listed_person(toks, start, end, lang) and (
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
-                                 or toks[start].key in doc.lower_keys))
+                                 or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
                                 or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
@@ -2077,6 +2092,24 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1
 
 
+def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
+    """A run that opens with a listed given name (or an inflection of one) and ends with a listed surname: a person,
+    however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
+    :mod:`newsweave.kb.person_names`). A given name that is no common word (below :data:`COMMON_RUN_ZIPF`) may
+    also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
+    *Sama Bibiová* is "Bibi herself", Turkish *Ortak Deklarasyonda* "in the joint declaration"); words as
+    frequent as function words are never part of a name (*May Day*)."""
+    if end - start < 2 or any(_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF
+                              for k in range(start, end)):
+        return False
+    first, last = toks[start], toks[end - 1]
+    if not any(form in given_names() for form in bases(first)):
+        return False
+    if any(form in surnames() for form in bases(last)):
+        return True
+    return frequency.zipf(first.key, lang) < COMMON_RUN_ZIPF and frequency.zipf(last.key, lang) < COMMON_RUN_ZIPF
+
+
 def _dateline(doc: _Doc, start: int, end: int) -> bool:
     """A dateline: words in capitals opening a line and followed by a comma, a dash or a bracket (``ERSTFELD,
     Wednesday —``, ``GENEVA (Reuters) -``) name the place the story was filed from, not an acronym."""
@@ -2125,6 +2158,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         if not _join_country(doc, start, j):
             doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
+    if _listed_person(toks, start, end, lang):
+        start = person_start(doc, start, end)
+        doc.claim(Found(start, j, "PER", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return
     if lang in NOUN_CAPITALISING and (end - start < 2 or any(frequency.zipf(toks[k].key, lang) >= 3.0
                                                                for k in range(start, end))):
         return
@@ -2137,7 +2174,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
-    elif not toks[start].sent_start and frequency.zipf(toks[start].key, lang) < 3.0 and lang not in NOUN_CAPITALISING:
+    elif not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
+            frequency.zipf(toks[start].key, lang) < 3.0
+            or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)):
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "MISC", 0.35, "capitalisation",
                         _lemma(doc, start, end)))
 

@@ -57,9 +57,6 @@ MODES = ("fill", "places", "override")
 KEPT_LAYERS = frozenset({"kb", "acronym"})
 #: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
 KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
-#: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson),
-#: a language's own common nouns do not (Parlamentsarmee).
-ABROAD = ("en", "de", "fr", "es", "it", "nl", "pl", "tr", "ru", "uk")
 #: Least marginal of a span's labels for the tagger to claim it alone (where no rule layer found the same name):
 #: below even odds the model itself thinks the span more likely wrong than right. (German, 4-fold cross-validation
 #: over GermEval's training part: F1 .548 claiming every span, .550 at 0.5, .541 at 0.6; Kazakh .823, .824, .820.)
@@ -130,12 +127,6 @@ def _sep_class(sep_text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _abroad(key: str, lang: str) -> int:
-    """In how many of the ``ABROAD`` languages (other than ``lang``) the word is common."""
-    return sum(key in frequency.common_words(other) for other in ABROAD if other != lang)
-
-
-@lru_cache(maxsize=200_000)
 def _gazetteer_cue(text: str, key: str, lang: str) -> str:
     """What the gazetteer knows a single word (or one of its inflection bases) as, with its importance in
     half-steps of priority: ``gaz=LOC5`` for a city of 100,000, ``gaz=LOC6`` for a country; "" if unknown.
@@ -175,7 +166,7 @@ def _token_features(doc: ent._Doc, k: int, cues: Cues) -> list[str]:
     else:
         pos = "B" if found.i == k else "I"
         where = f"found={pos}{found.type}:{found.layer}"
-    abroad = _abroad(tok.key, tok.lang) if tok.key else 0
+    abroad = frequency.abroad(tok.key, tok.lang) if tok.key else 0
     cues = [f"case={_case(tok)}", f"z={int(zipf * 2)}", f"abroad={min(abroad, 4)}", where,
             f"pre={_sep_class(tok.sep_text)}"]
     if tok.cap and tok.key in doc.lower_keys:
