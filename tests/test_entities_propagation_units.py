@@ -84,3 +84,19 @@ def test_entities_propagation_seeds_from_a_tagger_s_full_name_below_even_odds() 
     doc.claim(Found(3, 5, "PER", 0.43, "tagger"))
     doc.claim(Found(6, 7, "LOC", 0.3, "tagger"))
     assert [k.pieces for k in known_from(doc.found, doc)] == [("dorota", "hook")]
+
+
+def test_entities_inflected_big_place_is_split_off_a_kazakh_person() -> None:
+    from newsweave.kb.gazetteer import load_gazetteer
+    from newsweave.stages.entities import _place_ending_person
+
+    # a tagger's "Сарыбаев Мәскеуде" (invented: "Sarybayev in Moscow") is a person and Moscow
+    doc = _Doc("Ерлан Сарыбаев Мәскеуде сөз сөйледі.", "kk", [])
+    doc.claim(Found(0, 3, "PER", 0.8, "tagger"))
+    _place_ending_person(doc, load_gazetteer())
+    kept = [(doc.surface(f.i, f.j), f.type, f.kb_id) for f in doc.found if f.emit]
+    assert kept == [("Ерлан Сарыбаев", "PER", None), ("Мәскеуде", "LOC", "geonames:524901")]
+    polish = _Doc("Wczoraj Jan Kalisza odwiedził.", "pl", [])  # not a language that marks case once per phrase
+    polish.claim(Found(1, 3, "PER", 0.8, "tagger"))
+    _place_ending_person(polish, load_gazetteer())
+    assert [(polish.surface(f.i, f.j), f.type) for f in polish.found if f.emit] == [("Jan Kalisza", "PER")]

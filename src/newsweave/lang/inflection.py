@@ -93,6 +93,11 @@ INFLECTIONS: dict[str, Inflection] = {
     "el": Inflection(frozenset({"ς", "σ", "υ", "ου", "ης", "ας", "ησ", "ασ"}), ("", "α", "η", "ος", "ας", "οσ", "ασ")),
 }
 
+#: Languages that mark a noun phrase's case once, on its last word and with no apostrophe (Kazakh, Uzbek, Kyrgyz):
+#: a big place's name with a case ending right after a person's name is that place, not the person's last name
+#: (*Тоқаев Мәскеуде* "Tokayev in Moscow").
+PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
+
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
 #: a lone word after one that is both a place and a person's first name is read as the place.
 PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {

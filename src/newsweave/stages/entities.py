@@ -56,7 +56,7 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.person_names import given_names, surnames
-from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PLACE_PREPOSITIONS
+from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PHRASE_FINAL_CASE, PLACE_PREPOSITIONS
 from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
@@ -1860,6 +1860,25 @@ def _quoted_org_layer(doc: _Doc) -> None:
             break
 
 
+def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
+    """A person's name found ending in a big place's name with a case ending, in a language that marks a phrase's
+    case once on its last word, is the person and the place (Kazakh *Тоқаев Мәскеуде* "Tokayev in Moscow", which a
+    tagger reads as one name): the place is split off, unless its base form is a listed surname."""
+    for idx in range(len(doc.found)):
+        f = doc.found[idx]
+        last = doc.toks[f.j - 1]
+        if not f.emit or f.type != "PER" or f.j - f.i < 2 or _base_lang(last.lang) not in PHRASE_FINAL_CASE:
+            continue
+        place = next((entry for base in bases(last) if base != last.key and base not in surnames()
+                      and (entry := gaz.lookup((base,))) is not None and entry.type == "LOC"
+                      and entry.priority >= CASELESS_CITY_MIN_PRIORITY), None)
+        if place is None:
+            continue
+        doc.release(idx)
+        doc.claim(Found(f.i, f.j - 1, "PER", f.confidence, f.layer, _lemma(doc, f.i, f.j - 1)))
+        doc.claim(Found(f.j - 1, f.j, "LOC", f.confidence, "gazetteer", _lemma(doc, f.j - 1, f.j), place.kb_id))
+
+
 def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
@@ -2252,6 +2271,7 @@ class EntityStage:
             _natasha_layer(doc)
         if self.tagger is not None:
             self.tagger.tag(doc)
+        _place_ending_person(doc, self.gazetteer)
         _institution_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
