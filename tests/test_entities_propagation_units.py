@@ -100,3 +100,11 @@ def test_entities_inflected_big_place_is_split_off_a_kazakh_person() -> None:
     polish.claim(Found(1, 3, "PER", 0.8, "tagger"))
     _place_ending_person(polish, load_gazetteer())
     assert [(polish.surface(f.i, f.j), f.type) for f in polish.found if f.emit] == [("Jan Kalisza", "PER")]
+
+
+def test_entities_caseless_words_from_listed_given_name_to_surname_are_a_person() -> None:
+    from newsweave.stages.entities import _listed_caseless_people
+
+    doc = _Doc("कल अमित कुमार शाह ने राम से बात की।", "hi", [])  # invented: Amit Kumar Shah spoke to Ram
+    _listed_caseless_people(doc)
+    assert [(doc.surface(f.i, f.j), f.type) for f in doc.found] == [("अमित कुमार शाह", "PER")]  # "राम" alone: no

@@ -1879,6 +1879,37 @@ def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
         doc.claim(Found(f.j - 1, f.j, "LOC", f.confidence, "gazetteer", _lemma(doc, f.j - 1, f.j), place.kb_id))
 
 
+#: Most words of a person's name read from the name lists in a caseless script (given, middle, surname).
+LISTED_NAME_MAX_WORDS = 3
+
+
+def _listed_caseless_people(doc: _Doc) -> None:
+    """In scripts without capitals, free words that run from a listed given name to a listed surname, every word a
+    listed name, are a person (*गोविन्द कुमार झा*; :mod:`newsweave.kb.person_names`): where no capital marks a
+    name, the lists are the evidence the rules and a tagger trained on a few hundred sentences lack."""
+    toks = doc.toks
+    given, listed = given_names(), surnames()
+    i = 0
+    while i < len(toks) - 1:
+        tok = toks[i]
+        if tok.cased or not tok.key or doc.owner[i] >= 0 or _is_stop(tok) or tok.key not in given:
+            i += 1
+            continue
+        end = i
+        for k in range(i + 1, min(len(toks), i + LISTED_NAME_MAX_WORDS)):
+            nxt = toks[k]
+            if nxt.cased or nxt.sep != "space" or nxt.sent_start or doc.owner[k] >= 0 or _is_stop(nxt) \
+                    or not (nxt.key in given or nxt.key in listed):
+                break
+            if nxt.key in listed:
+                end = k + 1
+        if end > i:
+            doc.claim(Found(i, end, "PER", 0.6, "pattern", _lemma(doc, i, end)))
+            i = end
+        else:
+            i += 1
+
+
 def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
@@ -2272,6 +2303,7 @@ class EntityStage:
         if self.tagger is not None:
             self.tagger.tag(doc)
         _place_ending_person(doc, self.gazetteer)
+        _listed_caseless_people(doc)
         _institution_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
