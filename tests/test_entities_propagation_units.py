@@ -102,9 +102,15 @@ def test_entities_inflected_big_place_is_split_off_a_kazakh_person() -> None:
     assert [(polish.surface(f.i, f.j), f.type) for f in polish.found if f.emit] == [("Jan Kalisza", "PER")]
 
 
-def test_entities_caseless_words_from_listed_given_name_to_surname_are_a_person() -> None:
-    from newsweave.stages.entities import _listed_caseless_people
+def test_entities_words_from_listed_given_name_to_surname_are_a_person_where_capitals_say_nothing() -> None:
+    from newsweave.stages.entities import _listed_people
 
     doc = _Doc("कल अमित कुमार शाह ने राम से बात की।", "hi", [])  # invented: Amit Kumar Shah spoke to Ram
-    _listed_caseless_people(doc)
+    _listed_people(doc)
     assert [(doc.surface(f.i, f.j), f.type) for f in doc.found] == [("अमित कुमार शाह", "PER")]  # "राम" alone: no
+    german = _Doc("Am Abend sprach Hans Meier mit Journalisten.", "de", [])  # German capitalises every noun
+    _listed_people(german)
+    assert [(german.surface(f.i, f.j), f.type) for f in german.found] == [("Hans Meier", "PER")]
+    polish = _Doc("Wczoraj Jan Kowalski przyjechał.", "pl", [])  # capitals already say it: left to that layer
+    _listed_people(polish)
+    assert polish.found == []

@@ -1883,22 +1883,29 @@ def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
 LISTED_NAME_MAX_WORDS = 3
 
 
-def _listed_caseless_people(doc: _Doc) -> None:
-    """In scripts without capitals, free words that run from a listed given name to a listed surname, every word a
-    listed name, are a person (*गोविन्द कुमार झा*; :mod:`newsweave.kb.person_names`): where no capital marks a
-    name, the lists are the evidence the rules and a tagger trained on a few hundred sentences lack."""
+def _listed_people(doc: _Doc) -> None:
+    """Free words that run from a listed given name to a listed surname, every word a listed name (capitalised,
+    where the script has capitals), are a person (*गोविन्द कुमार झा*, *Hans Meier*; :mod:`newsweave.kb.person_names`):
+    the evidence the rules and a tagger trained on a few hundred sentences lack where capitals mark no name
+    (caseless scripts, German nouns)."""
     toks = doc.toks
     given, listed = given_names(), surnames()
+
+    def name_word(k: int) -> bool:
+        tok = toks[k]
+        if not tok.key or doc.owner[k] >= 0 or _is_stop(tok):
+            return False
+        return not tok.cased or (tok.cap and not tok.upper and _word_lang(tok) in NOUN_CAPITALISING)
+
     i = 0
     while i < len(toks) - 1:
-        tok = toks[i]
-        if tok.cased or not tok.key or doc.owner[i] >= 0 or _is_stop(tok) or tok.key not in given:
+        if not name_word(i) or toks[i].key not in given:
             i += 1
             continue
         end = i
         for k in range(i + 1, min(len(toks), i + LISTED_NAME_MAX_WORDS)):
             nxt = toks[k]
-            if nxt.cased or nxt.sep != "space" or nxt.sent_start or doc.owner[k] >= 0 or _is_stop(nxt) \
+            if nxt.cased != toks[i].cased or nxt.sep != "space" or nxt.sent_start or not name_word(k) \
                     or not (nxt.key in given or nxt.key in listed):
                 break
             if nxt.key in listed:
@@ -2303,7 +2310,7 @@ class EntityStage:
         if self.tagger is not None:
             self.tagger.tag(doc)
         _place_ending_person(doc, self.gazetteer)
-        _listed_caseless_people(doc)
+        _listed_people(doc)
         _institution_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
