@@ -20,7 +20,7 @@ ZIPF_FLOOR = 2.0
 #: The languages wordfreq has lists for: asking it about another raises ``LookupError`` (or answers with a
 #: neighbour's list).
 LANGS = frozenset(wordfreq.available_languages())
-#: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson, Putin),
+#: Languages whose word lists tell whether a word is known abroad: names travel (Michael, Toyota, Jackson),
 #: a language's own common nouns do not (Parlamentsarmee).
 ABROAD = ("en", "de", "fr", "es", "it", "nl", "pl", "tr", "ru", "uk")
 

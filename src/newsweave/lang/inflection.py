@@ -95,7 +95,7 @@ INFLECTIONS: dict[str, Inflection] = {
 
 #: Languages that mark a noun phrase's case once, on its last word and with no apostrophe (Kazakh, Uzbek, Kyrgyz):
 #: a big place's name with a case ending right after a person's name is that place, not the person's last name
-#: (*Тоқаев Мәскеуде* "Tokayev in Moscow").
+#: (*Сарыбаев Мәскеуде* "Sarybayev in Moscow").
 PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
 
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):

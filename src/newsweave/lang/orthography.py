@@ -29,7 +29,7 @@ RESPELL: dict[str, tuple[tuple[str, str], ...]] = {
     "it": (("gli", "ly"), ("gn", "ny"), ("sci", "sh"), ("sce", "she"), ("cia", "cha"), ("cio", "cho"), ("ciu", "chu"),
            ("ci", "chi"), ("ce", "che"), ("gia", "dzha"), ("gio", "dzho"), ("giu", "dzhu"), ("gi", "dzhi"),
            ("ge", "dzhe"), ("ch", "k"), ("gh", "g")),
-    "be": (("ў", "в"),),  # the non-syllabic u of Belarusian names is Russian в: Такаеў, Пятроў are Токаев, Петров
+    "be": (("ў", "в"),),  # the non-syllabic u of Belarusian names is Russian в: Сараеў, Пятроў are Сараев, Петров
     "kk": (("ş", "sh"), ("ç", "ch"), ("ǵ", "g"), ("j", "zh"), ("ı", "y")),
     "lv": (("č", "ch"), ("š", "sh"), ("ž", "zh"), ("c", "ts"), ("j", "y")),
     "lt": (("č", "ch"), ("š", "sh"), ("ž", "zh"), ("c", "ts"), ("j", "y")),

@@ -123,7 +123,7 @@ SHOUTED_WORD_ZIPF = 2.5
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
 #: A word capitalised inside a sentence and common in at least this many other languages' word lists is a name
-#: that travels, however frequent in the text's own language (*Putin* has Zipf 4.1 in Turkish news).
+#: that travels, however frequent in the text's own language (*Biden* has Zipf 3.3 in Turkish news).
 ABROAD_NAME = 3
 #: In caseless scripts, a single word this frequent is a common word unless it names a country, continent
 #: or a city of more than a million people (gazetteer priority >= 1.6).
@@ -1862,8 +1862,8 @@ def _quoted_org_layer(doc: _Doc) -> None:
 
 def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
     """A person's name found ending in a big place's name with a case ending, in a language that marks a phrase's
-    case once on its last word, is the person and the place (Kazakh *Тоқаев Мәскеуде* "Tokayev in Moscow", which a
-    tagger reads as one name): the place is split off, unless its base form is a listed surname."""
+    case once on its last word, is the person and the place (Kazakh *Сарыбаев Мәскеуде* "Sarybayev in Moscow",
+    which a tagger reads as one name): the place is split off, unless its base form is a listed surname."""
     for idx in range(len(doc.found)):
         f = doc.found[idx]
         last = doc.toks[f.j - 1]
@@ -2154,7 +2154,7 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
     :mod:`newsweave.kb.person_names`). A given name that is no common word (below :data:`COMMON_RUN_ZIPF`) may
     also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
-    *Sama Bibiová* is "Bibi herself", Turkish *Ortak Deklarasyonda* "in the joint declaration"); words as
+    *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); words as
     frequent as function words are never part of a name (*May Day*)."""
     if end - start < 2 or any(_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF
                               for k in range(start, end)):
