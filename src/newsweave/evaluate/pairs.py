@@ -324,12 +324,12 @@ def labelled_features(shared: Path, cache_dir: Path | None = DEFAULT_CACHE,
 CURVE_DRAWS = 3
 
 
-def learning_curve(x: np.ndarray, y: np.ndarray, names: Sequence[str], fit: Fit, train: list[int], held: list[int],
-                   groups: Sequence[int], draws: int = CURVE_DRAWS) -> tuple[float, float]:
+def learning_curve(x: np.ndarray, y: np.ndarray, names: Sequence[str], fit: Fit, alone: dict[str, Any],
+                   train: list[int], held: list[int], groups: Sequence[int], draws: int = CURVE_DRAWS
+                   ) -> tuple[float, float]:
     """Whether more labelled pairs score unseen pairs better: mean r on one half of the held-out pairs (split by
-    group) of the recipe fitted on the training pairs alone, and fitted on them plus the other half."""
+    group) of the recipe fitted on the training pairs (``alone``), and fitted on them plus the other half."""
     scores: dict[str, list[float]] = {"alone": [], "more": []}
-    alone = fit(np.asarray(train))
     held_groups = sorted({groups[i] for i in held})
     for seed in range(draws):
         order = np.random.default_rng(seed).permutation(len(held_groups))
@@ -366,7 +366,7 @@ def fit_model(rows: Sequence[dict[str, Any]], feats: Sequence[dict[str, float]])
             "cv_r": pearson(cv_pred, y[train]), "cv_by_lang": by_lang([rows[i] for i in train], cv_pred, y[train]),
             "held_r": pearson(held_pred, y[held]), "held_by_lang": by_lang(held_rows, held_pred, y[held]),
             "held_cos_r": pearson(-x[held, names.index("cos")], y[held]),
-            "curve": learning_curve(x, y, names, fit, train, held, groups)}
+            "curve": learning_curve(x, y, names, fit, eval_model, train, held, groups)}
 
 
 def write_model(model: dict[str, Any], target: Path | None = None) -> Path:
