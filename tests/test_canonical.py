@@ -508,3 +508,14 @@ def test_canonical_region_links_never_denote_people_or_organisations() -> None:
     so two people sharing a region's name are not merged through it; a LOC keeps it."""
     assert _kb_contradicts("iso3166-2:IN-GJ", "PER") and _kb_contradicts("iso3166-2:IN-GJ", "ORG")
     assert not _kb_contradicts("iso3166-2:IN-GJ", "LOC")
+
+
+def test_canonical_english_names_in_cyrillic_are_shown_as_english_writes_them() -> None:
+    from newsweave.corpus.entities import english_spelling
+
+    assert [english_spelling(w, o) for w, o in (("Bayden", "Байден"), ("Kharris", "Харрис"), ("Makron", "Макрон"),
+                                                ("Dzhennifer", "Дженнифер"))] == ["Biden", "Harris", "Macron",
+                                                                                   "Jennifer"]
+    # names the Cyrillic-writing peoples bear stay as transliterated (Petko is no Petco); short words are left alone
+    assert english_spelling("Petko", "Петко") == "Petko" and english_spelling("Kan", "Кан") == "Kan"
+    assert english_spelling("patriarkh", "патриарх") == "patriarch"  # case kept

@@ -59,6 +59,8 @@ from newsweave.corpus.entities_titles import (
     undated_title_parts,
     whole_name_kb,
 )
+from newsweave.kb import frequency
+from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.names import (
     ALL_SOUND_CLASSES,
     MAX_NAME_CHARS,
@@ -78,6 +80,7 @@ from newsweave.kb.names import (
     without_apostrophe_suffixes,
     without_genitive_a,
 )
+from newsweave.kb.person_names import given_names, surnames
 from newsweave.kb.places import place, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
@@ -91,6 +94,7 @@ from newsweave.lang.name_folding import (
 )
 from newsweave.lang.orgwords import ORG_HEADS
 from newsweave.lang.script_sounds import (
+    ENGLISH_RESPELLINGS,
     EXACT_SCRIPTS,
     LATIN_J_READINGS,
     LATIN_READINGS,
@@ -1543,6 +1547,40 @@ class _Form:
         return _SEPARATORS.split(self.text)[::2]
 
 
+#: Shortest word :func:`english_spelling` respells: short ones meet common English words by chance (*Kan*, *Can*).
+ENGLISH_RESPELL_MIN_LETTERS = 5
+#: How much more frequent in English (Zipf) a respelling must be than the word as transliterated, and how frequent
+#: at least: *Harris* 4.4 against *Kharris* (unseen); *Macron* 3.0 against *Makron* (unseen).
+ENGLISH_RESPELL_MARGIN = 1.0
+ENGLISH_RESPELL_MIN_ZIPF = 2.5
+_ENGLISH_RESPELLINGS = tuple((re.compile(pattern), sound) for pattern, sound in ENGLISH_RESPELLINGS)
+
+
+@lru_cache(maxsize=1 << 16)
+def english_spelling(word: str, original: str) -> str:
+    """A word of a person's name transliterated from Cyrillic (``original``), spelt as English writes the name when
+    that spelling is a much more frequent English word (:data:`ENGLISH_RESPELLINGS`: *Харрис* -> *Harris*, not
+    *Kharris*; *Байден* -> *Biden*; *Макрон* -> *Macron*); else the word as it is. A name the Cyrillic-writing peoples
+    bear themselves (the person-name lists: *Петко*, *Франко*, *Чайка*) is theirs and stays as transliterated.
+    For showing a name an English reader knows; the keys that merge names are untouched."""
+    low = word.lower()
+    if len(low) < ENGLISH_RESPELL_MIN_LETTERS or not (low.isascii() and low.isalpha()):
+        return word
+    own = gaz_fold(original)
+    if own in given_names() or own in surnames():
+        return word
+    best, bar = word, max(ENGLISH_RESPELL_MIN_ZIPF, frequency.zipf(low, "en") + ENGLISH_RESPELL_MARGIN)
+    for mask in range(1, 1 << len(_ENGLISH_RESPELLINGS)):
+        spelt = low
+        for k, (pattern, sound) in enumerate(_ENGLISH_RESPELLINGS):
+            if mask >> k & 1:
+                spelt = pattern.sub(sound, spelt)
+        zipf = frequency.zipf(spelt, "en")
+        if spelt != low and zipf >= bar:
+            best, bar = spelt if word.islower() else spelt.capitalize(), zipf
+    return best
+
+
 def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str], str | None],
                   kb_acronym: Callable[[str, str], str | None] = kb_acronym_id) -> str:
     """The English/KB form when known, else a Latin form an English reader can use (ASCII-folded).
@@ -1578,6 +1616,10 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
             display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
         if latin and entity.type == "PER":
             shown = without_genitive_a(shown, v.lang)
+        elif v.script == "Cyrl" and entity.type == "PER" and not chinese:
+            words, originals = shown.split(), display_fold(v.name, v.lang).split()
+            if len(words) == len(originals):
+                shown = " ".join(english_spelling(w, o) for w, o in zip(words, originals, strict=True))
         text = " ".join(anyascii(shown).split())
         if text:
             forms.append(_Form(text, base_lang(v.lang) or "und", v.script, v.count))

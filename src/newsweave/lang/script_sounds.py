@@ -115,6 +115,15 @@ LATIN_READINGS_BY_LANG: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+#: How English writes what a name transcribed into Cyrillic comes back as letter by letter (*Байден* -> *Bayden*,
+#: *Макрон* -> *Makron*, *Харрис* -> *Kharris*, *Хиллари* -> *Khillari*, *Дженнифер* -> *Dzhennifer*, *Кенни* ->
+#: *Kenni*): regular-expression rules over a lower-case word, tried in every combination for the display name
+#: (:func:`newsweave.corpus.entities.english_spelling`). Vowels English spells in many ways stay as they are: *ey*
+#: as *a* made *Джеймс* the word *Jams*.
+ENGLISH_RESPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"kh", "h"), (r"dzh", "j"), (r"ay", "i"), (r"a", "u"), (r"k", "c"), (r"i$", "y"),
+)
+
 #: Hanyu Pinyin initials (longest first when parsing) and how the Palladius system writes them in Cyrillic, the way
 #: Russian, Ukrainian, Belarusian and Kazakh news transcribe Chinese names (*Xi Jinping* -> *Си Цзиньпин*).
 PINYIN_INITIALS: dict[str, str] = {
