@@ -307,3 +307,15 @@ def test_compare_eval_cluster_sample_bcubed_floor(shared) -> None:
 
     result = evaluate(shared, sample=25)
     assert result["itn"]["F1"] >= 0.80 and result["slavicner"]["P"] >= 0.95
+
+
+def test_compare_tree_split_between_values_a_rounding_error_apart_keeps_both_sides() -> None:
+    from newsweave.evaluate.pairs import _best_split, _grow
+
+    low, high = 0.49999999999999994, 0.5  # their midpoint rounds to 0.5: "<= middle" would take every row
+    x = np.array([[low]] * 30 + [[high]] * 30)
+    r = np.array([-1.0] * 30 + [1.0] * 30)
+    _, threshold = _best_split(x, r, min_leaf=5)
+    assert low <= threshold < high
+    tree = _grow(x, r, depth=1, min_leaf=5)
+    assert tree[2] == -1.0 and tree[3] == 1.0

@@ -175,7 +175,8 @@ def _best_split(x: np.ndarray, r: np.ndarray, min_leaf: int) -> tuple[int, float
         if valid.any():
             i = int(np.argmax(np.where(valid, gain, -1.0)))
             if gain[i] > best:
-                best, found = float(gain[i]), (j, float((xs[i] + xs[i + 1]) / 2))
+                middle = float((xs[i] + xs[i + 1]) / 2)  # two values a rounding error apart have no middle
+                best, found = float(gain[i]), (j, middle if middle < xs[i + 1] else float(xs[i]))
     return found
 
 
