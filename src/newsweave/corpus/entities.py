@@ -783,6 +783,7 @@ def _j_readings(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*readings, *_read(token)]))
 
 
+@lru_cache(maxsize=1 << 16)
 def _surnames_compatible(x: str, y: str) -> bool:
     """Whether two surnames (name-key words of exact-script full names) can be one person's: the same consonant
     skeleton, similar spellings, or one skeleton starting the other (an inflected or cut form), also with one of
@@ -1569,10 +1570,11 @@ def english_spelling(word: str, original: str) -> str:
     own = gaz_fold(original)
     if own in given_names() or own in surnames():
         return word
+    rules = [(pattern, sound) for pattern, sound in _ENGLISH_RESPELLINGS if pattern.search(low)]
     best, bar = word, max(ENGLISH_RESPELL_MIN_ZIPF, frequency.zipf(low, "en") + ENGLISH_RESPELL_MARGIN)
-    for mask in range(1, 1 << len(_ENGLISH_RESPELLINGS)):
+    for mask in range(1, 1 << len(rules)):
         spelt = low
-        for k, (pattern, sound) in enumerate(_ENGLISH_RESPELLINGS):
+        for k, (pattern, sound) in enumerate(rules):
             if mask >> k & 1:
                 spelt = pattern.sub(sound, spelt)
         zipf = frequency.zipf(spelt, "en")

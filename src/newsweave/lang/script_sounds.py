@@ -92,14 +92,15 @@ SAME_SCRIPT_LOOSE: frozenset[str] = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 #: How transcriptions into Cyrillic read a Latin name, one reading per rule set: as English (*George Hollins* ->
 #: *Джордж Холлинс*, *Gemma* -> *Джемма*, *James* -> *Джеймс*: a soft *g* and *j* as *дж*, an initial *h* as *х*),
 #: and with *h* as *г* (Russian for German, Arabic and Ukrainian *h*: *Ibrahim* -> *Ибрагим*, *Hamburg* ->
-#: *Гамбург*; not the *h* of *ch*, *sh*, *kh*, *zh*, *th*, *ph*), and with *v* as *ф* (German and Dutch *v*:
-#: *Verstappen* -> *Ферстаппен*, *Vogel* -> *Фогель*). Regular-expression rules over a Latin name key;
+#: *Гамбург*; not the *h* of *ch*, *sh*, *kh*, *zh*, *th*, *ph*), and with a word's first *v* as *ф* (German and
+#: Dutch *v*: *Verstappen* -> *Ферстаппен*, *Vogel* -> *Фогель*; a *v* inside a word, as in the many Slavic *-ov*,
+#: is left alone: each reading is one more key to compare). Regular-expression rules over a Latin name key;
 #: canonicalisation tries the readings only against names in other scripts, never against Latin ones (*Hanna*
 #: is not *Khanna*).
 LATIN_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh")),
     ((r"(?<![cskztp])h", "g"),),
-    ((r"v", "f"),),
+    ((r"(?<![a-z])v", "f"),),
 )
 
 #: How transcriptions into other scripts read a Latin name written in the orthography of its language (one rule set
