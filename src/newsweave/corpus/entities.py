@@ -1614,12 +1614,13 @@ def _display_name(entity: Entity, kb_names: Counter[str], kb_name: Callable[[str
     for v in variants:
         latin = v.script == "Latn"
         chinese = pinyin_of_palladius(v.name) if entity.type == "PER" and v.script == "Cyrl" else None
+        folded = "" if latin or chinese else display_fold(v.name, v.lang)
         shown = without_apostrophe_suffixes(v.name, v.lang) if latin else chinese or display_latin(
-            display_fold(v.name, v.lang).translate(_DISPLAY_DROP), v.lang)
+            folded.translate(_DISPLAY_DROP), v.lang)
         if latin and entity.type == "PER":
             shown = without_genitive_a(shown, v.lang)
         elif v.script == "Cyrl" and entity.type == "PER" and not chinese:
-            words, originals = shown.split(), display_fold(v.name, v.lang).split()
+            words, originals = shown.split(), folded.split()
             if len(words) == len(originals):
                 shown = " ".join(english_spelling(w, o) for w, o in zip(words, originals, strict=True))
         text = " ".join(anyascii(shown).split())

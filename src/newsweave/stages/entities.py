@@ -1889,7 +1889,6 @@ def _listed_people(doc: _Doc) -> None:
     the evidence the rules and a tagger trained on a few hundred sentences lack where capitals mark no name
     (caseless scripts, German nouns)."""
     toks = doc.toks
-    given, listed = given_names(), surnames()
 
     def name_word(k: int) -> bool:
         tok = toks[k]
@@ -1899,16 +1898,17 @@ def _listed_people(doc: _Doc) -> None:
 
     i = 0
     while i < len(toks) - 1:
-        if not name_word(i) or toks[i].key not in given:
+        if not name_word(i) or not listed_given_name(toks[i]):
             i += 1
             continue
         end = i
         for k in range(i + 1, min(len(toks), i + LISTED_NAME_MAX_WORDS)):
             nxt = toks[k]
+            surname = listed_surname(nxt)
             if nxt.cased != toks[i].cased or nxt.sep != "space" or nxt.sent_start or not name_word(k) \
-                    or not (nxt.key in given or nxt.key in listed):
+                    or not (surname or listed_given_name(nxt)):
                 break
-            if nxt.key in listed:
+            if surname:
                 end = k + 1
         if end > i:
             doc.claim(Found(i, end, "PER", 0.6, "pattern", _lemma(doc, i, end)))
@@ -2149,6 +2149,18 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     return max(freqs) < 5.0 and freqs[-1] < 4.5 and sum(f >= 4.0 for f in freqs) <= 1
 
 
+def listed_given_name(tok: Tok) -> bool:
+    """The word, or a base form it inflects from, is a listed given name (:mod:`newsweave.kb.person_names`)."""
+    names = given_names()
+    return any(form in names for form in bases(tok))
+
+
+def listed_surname(tok: Tok) -> bool:
+    """The word, or a base form it inflects from, is a listed surname."""
+    names = surnames()
+    return any(form in names for form in bases(tok))
+
+
 def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     """A run that opens with a listed given name (or an inflection of one) and ends with a listed surname: a person,
     however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
@@ -2160,9 +2172,9 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
                               for k in range(start, end)):
         return False
     first, last = toks[start], toks[end - 1]
-    if not any(form in given_names() for form in bases(first)):
+    if not listed_given_name(first):
         return False
-    if any(form in surnames() for form in bases(last)):
+    if listed_surname(last):
         return True
     return frequency.zipf(first.key, lang) < COMMON_RUN_ZIPF and frequency.zipf(last.key, lang) < COMMON_RUN_ZIPF
 

@@ -40,7 +40,6 @@ from pathlib import Path
 
 from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
-from newsweave.kb.person_names import given_names, surnames
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -173,12 +172,10 @@ def _token_features(doc: ent._Doc, k: int, cues: Cues) -> list[str]:
             f"pre={_sep_class(tok.sep_text)}"]
     if tok.cap and tok.key in doc.lower_keys:
         cues.append("lowseen")
-    if tok.key:
-        forms = ent.bases(tok)
-        if any(form in given_names() for form in forms):
-            cues.append("given")
-        if any(form in surnames() for form in forms):
-            cues.append("surname")
+    if tok.key and ent.listed_given_name(tok):
+        cues.append("given")
+    if tok.key and ent.listed_surname(tok):
+        cues.append("surname")
     if doc.quoted[k]:
         cues.append("quoted")
     if tok.key:
