@@ -519,3 +519,37 @@ def test_canonical_english_names_in_cyrillic_are_shown_as_english_writes_them() 
     # names the Cyrillic-writing peoples bear stay as transliterated (Petko is no Petco); short words are left alone
     assert english_spelling("Petko", "Петко") == "Petko" and english_spelling("Kan", "Кан") == "Kan"
     assert english_spelling("patriarkh", "патриарх") == "patriarch"  # case kept
+
+
+def test_canonical_context_counts_only_what_one_bearer_is_seen_with() -> None:
+    """Invented Sarajews: both are seen with Kazakhstan and Reuters, which tell them apart no more than the
+    story does; the bare surname's article also names Astana, seen beside Rustam Sarajew only."""
+    articles = [
+        _article("a", "en", [("Rustam Sarajew", "PER"), ("Kazakhstan", "LOC"), ("Reuters", "ORG"),
+                             ("Astana", "LOC")]),
+        _article("b", "en", [("Oleg Sarajew", "PER"), ("Kazakhstan", "LOC"), ("Reuters", "ORG")]),
+        _article("c", "en", [("Sarajew", "PER"), ("Kazakhstan", "LOC"), ("Reuters", "ORG"), ("Astana", "LOC")]),
+    ]
+    canonicalize(articles, [])
+    assert articles[2].mentions[0].entity_id == articles[0].mentions[0].entity_id
+    assert articles[1].mentions[0].entity_id != articles[0].mentions[0].entity_id
+
+
+def test_canonical_linked_acronym_takes_a_bracketed_expansion_that_reads_like_its_entry() -> None:
+    """A spelling the KB does not list joins the acronym it linked; an expansion of other words does not join an
+    acronym the KB linked from its letters alone."""
+    sco = _article("en", "en", [("Shanghai Co-operation Organisation", "ORG"), ("SCO", "ORG")],
+                   kb={"SCO": ("org:SCO", None)}, text="The Shanghai Co-operation Organisation (SCO) met.")
+    pti = _article("en", "en", [("Tehreek-e-Insaf", "ORG"), ("PTI", "ORG")], kb={"PTI": ("org:PTI", None)},
+                   text="The ruling Tehreek-e-Insaf (PTI) won.")
+    canonicalize([sco, pti], [])
+    assert sco.mentions[0].entity_id == sco.mentions[1].entity_id
+    assert pti.mentions[0].entity_id != pti.mentions[1].entity_id
+
+
+def test_canonical_latin_name_meets_its_arabic_spelling_under_an_english_reading() -> None:
+    """An invented name in a Norwegian and a Swedish article, read as English reads its j (as Arabic ج writes it)."""
+    for lang, latin, arabic in (("no", "Jamal Jabari", "جمال جباري"), ("sv", "Jessica Jaber", "جيسيكا جابر")):
+        articles = [_article("l", lang, [(latin, "PER")]), _article("a", "ar", [(arabic, "PER")])]
+        canonicalize(articles, [])
+        assert articles[0].mentions[0].entity_id == articles[1].mentions[0].entity_id, latin

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.kb.gazetteer import fold, load_gazetteer, name_key
+from newsweave.kb.gazetteer import fold, latin_acronym, load_gazetteer, name_key
 from newsweave.kb.names import romanize, same_name, skeleton
 
 
@@ -151,3 +151,10 @@ def test_gazetteer_organisations_and_country_acronyms_in_the_regions_languages(g
                         ("Қазмұнайгаз", "org:KazMunayGas")):
         entry = gaz.lookup(name_key(name))
         assert entry is not None and entry.kb_id == kb_id, name
+
+
+def test_gazetteer_longer_cyrillic_acronyms_are_also_listed_transliterated(gaz) -> None:
+    assert latin_acronym("ЕАЭС") == "EAES" and latin_acronym("ОБСЕ") == "OBSE"
+    assert latin_acronym("СНД") is None and latin_acronym("ШОС") is None and latin_acronym("Сбербанк") is None
+    entry = gaz.lookup(name_key("EAES"))
+    assert entry is not None and entry.kb_id == "org:EAEU"

@@ -60,6 +60,7 @@ from newsweave.corpus.entities_titles import (
     whole_name_kb,
 )
 from newsweave.kb import frequency
+from newsweave.kb.gazetteer import data_file_names, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.names import (
     ALL_SOUND_CLASSES,
@@ -139,8 +140,8 @@ ACRONYM_MIN, ACRONYM_MAX = 2, 6
 #: Concepts an institution's name needs to be matched across languages by its bag of concepts; one fewer
 #: when the article also gives its acronym (a sign of a proper institution, not a generic phrase).
 MIN_CONCEPTS = 4
-#: Context decides between two bearers of a bare surname when the bare surname's article shares at least
-#: this many entities with one bearer's articles, and this many times more than with the other's.
+#: Context decides between bearers of a bare surname when the bare surname's article shares at least this many
+#: entities with one bearer's articles, and this many times more of those no other bearer is seen with.
 CONTEXT_MIN_SHARED, CONTEXT_MARGIN = 2, 2
 #: KB namespaces (of the gazetteer) and the mention types their ids never denote.
 KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
@@ -343,6 +344,12 @@ class _Name:
         """The loose blocking key (:func:`_loose_of`); computed only when needed."""
         return _loose_of(self.core, self.lang)
 
+    @cached_property
+    def reading_shapes(self) -> tuple[tuple[str, Shape], ...]:
+        """(loose key, shape) of a Latin name under its readings (:func:`_reading_shapes`); computed only when
+        needed."""
+        return _reading_shapes(self.core, self.lang) if self.script == "Latn" and not self.acronym else ()
+
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None, etype: str = WILDCARD_TYPE) -> _Name:
         """The keys of a written name; ``etype`` (the mention's type) decides whether *Surname, Given* may be
@@ -401,12 +408,12 @@ _LANG_READING_RULES = {lang: (tuple((re.compile(pattern), sound) for pattern, so
 
 
 @lru_cache(maxsize=1 << 16)
-def latin_readings(key: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
-    """(phonetic key, spelling key) of each reading of a Latin name key as other scripts transcribe it
+def latin_reading_keys(key: str, lang: str | None = None) -> tuple[str, ...]:
+    """Each reading of a Latin name key as other scripts transcribe it that changes something
     (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*;
     for a name seen in a language of :data:`LATIN_READINGS_BY_LANG`, also as its orthography sounds: French
-    *annie ernaux* -> *ani erno*, as *Анні Ерно*; for a name in pinyin, its Palladius transcription:
-    *xi jinping* -> *si tszinpin*, as *Си Цзиньпин*) that changes something."""
+    *annie ernaux* -> *ani erno*, as *Анні Ерно* and *آني إرنو*; for a name in pinyin, its Palladius transcription:
+    *xi jinping* -> *si tszinpin*, as *Си Цзиньпин*)."""
     reads = _read(key)
     chinese = palladius(key)
     if chinese:  # a name in pinyin, as Russian and Ukrainian news write it (Xi Jinping, Си Цзиньпин)
@@ -416,7 +423,13 @@ def latin_readings(key: str, lang: str | None = None) -> tuple[tuple[str, str], 
         for pattern, sound in rules:
             read = pattern.sub(sound, read)
         reads.append(read)
-    return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in reads if read != key))
+    return tuple(dict.fromkeys(read for read in reads if read != key))
+
+
+@lru_cache(maxsize=1 << 16)
+def latin_readings(key: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(phonetic key, spelling key) of each of :func:`latin_reading_keys`: what the stricter keys compare."""
+    return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in latin_reading_keys(key, lang)))
 
 
 def _read(key: str) -> list[str]:
@@ -723,13 +736,19 @@ class EntityIndex:
             table = self.by_loose[False]
             for core, lang, eid in self._exact_loose_pending:
                 loose = _loose_of(core, lang)
-                sounds = _shape(core, lang, script_of(core), tuple(name_key(core, lang).split()))
+                script = script_of(core)
+                sounds = _shape(core, lang, script, tuple(name_key(core, lang).split()))
                 record = self.records[eid]
                 if len(loose) >= LOOSE_MIN_LEN and sounds not in record.sounds:
                     record.sounds.add(sounds)
                     free = _coda_free_loose(sounds)
                     for key in {*_deletions(loose), *(_deletions(free) if free else ())}:
                         table[key].add(eid)
+                for read_loose, read_sounds in _reading_shapes(core, lang) if script == "Latn" else ():
+                    if read_sounds not in record.sounds:
+                        record.sounds.add(read_sounds)
+                        for key in _deletions(read_loose):
+                            table[key].add(eid)
             self._exact_loose_pending.clear()
         return self.by_loose[lossy]
 
@@ -826,6 +845,20 @@ def _shape(core: str, lang: str | None, script: str, tokens: tuple[str, ...]) ->
     scripts, the only ones compared by it."""
     free = coda_free_skeleton(core, lang) if script in EXACT_SCRIPTS else ""
     return sound_skeleton(core, lang), script, _word_initials(tokens), free
+
+
+def _reading_shapes(core: str, lang: str | None) -> tuple[tuple[str, Shape], ...]:
+    """(loose key, :data:`Shape`) of a Latin name under each of its readings (:func:`latin_reading_keys`) whose loose
+    key is long enough to block by: loose linking also compares those, so that a name written in its own orthography
+    meets its transcriptions into abjads and syllabaries (French *Annie Ernaux* read *ani erno*: آني إرنو, 아니
+    에르노; English *George* read *dzhordzh*: جورج)."""
+    out = []
+    for read in latin_reading_keys(name_key(core, lang), base_lang(lang)):
+        shape = _shape(read, None, "Latn", tuple(read.split()))
+        loose = fold_classes(shape[0], ALL_SOUND_CLASSES)
+        if len(loose) >= LOOSE_MIN_LEN:
+            out.append((loose, shape))
+    return tuple(out)
 
 
 def _coda_free_loose(shape: Shape) -> str:
@@ -1041,17 +1074,27 @@ def _only_host(full: list[_Unit], name: _Name, position: int) -> _Unit | None:
 
 
 def _join_acronyms(article: Article, units: list[_Unit]) -> list[_Unit]:
-    """An acronym joins the article's expansion with matching initials, or the name right before "(ACR)"."""
+    """An acronym joins the article's expansion with matching initials, or the name right before "(ACR)". An
+    acronym the knowledge base linked joins only the name right before it, one linked nowhere else that reads like
+    a name the KB gives the acronym's entry (:func:`_reads_like_kb_name`): *Eurazjatycki Związek Gospodarczy
+    (EAES)* is the Eurasian Economic Union (*Eurazjatycka Unia Gospodarcza*), but *Tehreek-e-Insaf (PTI)* is no
+    Press Trust of India, whatever the link guessed from the letters."""
     text = article.text
     kept: list[_Unit] = []
     for unit in units:
         acr = next((n.acronym for n in unit.names if n.acronym), None)
         host = None
-        if acr and not unit.kb_ids:
+        if acr:
             for other in units:
                 if other is unit or other.type not in ("ORG", WILDCARD_TYPE) or len(other.longest.tokens) < 2:
                     continue
-                if any(initials(n.surface, n.lang) == acr for n in other.names) or _bracketed(text, other, unit):
+                if unit.kb_ids:
+                    spelled = (other.kb_ids <= unit.kb_ids and _bracketed(text, other, unit)
+                               and _reads_like_kb_name(other, unit.kb_ids))
+                else:
+                    spelled = any(initials(n.surface, n.lang) == acr for n in other.names) or _bracketed(
+                        text, other, unit)
+                if spelled:
                     host = other
                     break
         if host is not None and _types_agree(host.type, unit.type):
@@ -1059,6 +1102,31 @@ def _join_acronyms(article: Article, units: list[_Unit]) -> list[_Unit]:
         else:
             kept.append(unit)
     return [u for u in kept if u.mentions]
+
+
+#: Letters of a word compared when an expansion is checked against a KB entry's names (:func:`_reads_like_kb_name`),
+#: and the shortest word compared: the stem that inflection and derivation leave (*Eurazjatyckiego*,
+#: *Eurazjatycka*; *Gospodarczego*, *Gospodarcza*).
+KB_NAME_STEM = 5
+KB_NAME_MIN_WORD = 4
+
+
+def _stems(name: str) -> set[str]:
+    words = re.findall(r"\w+", name.casefold())
+    return {without_marks(w)[:KB_NAME_STEM] for w in words if len(w) >= KB_NAME_MIN_WORD}
+
+
+def _reads_like_kb_name(expansion: _Unit, kb_ids: set[str]) -> bool:
+    """Whether some name of ``expansion`` shares the stems of at least half its words, and of two when it has two,
+    with a name the data files give one of ``kb_ids`` (:func:`newsweave.kb.gazetteer.data_file_names`)."""
+    names = data_file_names()
+    known = [_stems(alias) for kb_id in sorted(kb_ids) for alias in names.get(kb_id, ())]
+    for name in expansion.names:
+        stems = _stems(name.surface)
+        need = max(min(2, len(stems)), (len(stems) + 1) // 2)
+        if stems and any(len(stems & alias) >= need for alias in known):
+            return True
+    return False
 
 
 def _bracketed(text: str, expansion: _Unit, acronym: _Unit) -> bool:
@@ -1114,6 +1182,7 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.update(f"{prefix}:{k}" for k in _deletions(name.loose))
             if name.coda_free_loose:
                 keys.update(f"le:{k}" for k in _deletions(name.coda_free_loose))
+            keys.update(f"le:{k}" for loose, _shape in name.reading_shapes for k in _deletions(loose))
         keys.add(f"f:{unit.type}|{name_key(name.surface, name.lang) or name.surface}")
     return keys
 
@@ -1358,6 +1427,7 @@ class _Clustering:
                     entries.append((i, name.loose, name.sound_shape))
                     if name.coda_free_loose:  # Metcalfe-like names also under their non-rhotic key
                         entries.append((i, name.coda_free_loose, name.sound_shape))
+                    entries += [(i, loose, shape) for loose, shape in name.reading_shapes]
                 if name.script in EXACT_SCRIPTS and not name.acronym and name.sounds:
                     self.clusters[self.find(i)].exact_sounds.add(name.sounds)
         lossy_buckets: dict[str, list[int]] = defaultdict(list)
@@ -1436,15 +1506,20 @@ class _Clustering:
     def _by_context(self, i: int, people: set[int], articles: dict[str, list[int]],
                     members: dict[int, list[int]]) -> set[int]:
         """Of several bearers of a bare surname, the one whose articles share clearly most entities with the
-        bare surname's article (two Aliyevs: the one seen with the same places and people), else none."""
+        bare surname's article (two Aliyevs: the one seen with the same places and people), else none: at least
+        :data:`CONTEXT_MIN_SHARED` entities in all, and :data:`CONTEXT_MARGIN` times as many as any other bearer
+        of those seen beside it alone. What every bearer is seen with (the country of the story, the agency
+        credited in every byline) tells none of them apart."""
         def context(article_ids: Iterable[str]) -> set[int]:
             return {self.find(j) for a in article_ids for j in articles[a]}
 
         here = context([self.units[i].article_id]) - {self.find(i)}
-        scores = sorted(((len(here & (context({self.units[j].article_id for j in members.get(r, ())}) - {r})), r)
-                         for r in people), reverse=True)
+        seen = {r: here & (context({self.units[j].article_id for j in members.get(r, ())}) - {r}) for r in people}
+        scores = sorted(((len(seen[r] - set().union(*(seen[o] for o in people if o != r))), r) for r in people),
+                        reverse=True)
         (best, person), runner_up = scores[0], scores[1][0]
-        return {person} if best >= CONTEXT_MIN_SHARED and best >= CONTEXT_MARGIN * runner_up else set()
+        enough = len(seen[person]) >= CONTEXT_MIN_SHARED and best > 0
+        return {person} if enough and best >= CONTEXT_MARGIN * runner_up else set()
 
     def groups(self) -> dict[int, list[int]]:
         """Root -> unit indices, for the units of this batch."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -43,7 +44,7 @@ from newsweave.kb.places import place
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 51
+SCHEMA = 52
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -565,11 +566,36 @@ def without_marks(name: str) -> str:
 DATA_FILES = {"organisations.tsv": 2.5, "regions.tsv": REGION_PRIORITY}
 
 
+#: Russian and Ukrainian capitals that Latin-script news writes with one letter when it transliterates an acronym
+#: instead of translating it (Polish and Czech *ODKB* for *ОДКБ*, Polish *EAES* for *ЕАЭС*).
+_ACRONYM_LETTERS = str.maketrans("АБВГДЕЗИКЛМНОПРСТУФЭІ", "ABVGDEZIKLMNOPRSTUFEI")
+_CYRILLIC_ACRONYM_RE = re.compile("[АБВГДЕЗИКЛМНОПРСТУФЭІ]{4,6}")
+
+
+def latin_acronym(name: str) -> str | None:
+    """The letter-for-letter Latin transliteration of a Cyrillic acronym of four to six letters that each have one
+    (*ЕАЭС* -> *EAES*), None for other names: Latin-script news often writes a Russian acronym that way. Three
+    letters are too few: *СНД* (Ukrainian for the CIS) would be Slovak *SND*, a theatre."""
+    return name.translate(_ACRONYM_LETTERS) if _CYRILLIC_ACRONYM_RE.fullmatch(name) else None
+
+
+@cache
+def data_file_names() -> dict[str, tuple[str, ...]]:
+    """KB id -> the name and aliases the hand-written data files give it: the written-out names of an organisation
+    its acronym's link can be checked against."""
+    from newsweave.kb.userkb import read_tsv
+
+    return {rec.kb_id: (rec.name, *rec.aliases) for name in sorted(DATA_FILES)
+            for rec in read_tsv(Path(__file__).with_name("data") / name)}
+
+
 def _add_data_file(gaz: Gazetteer, name: str) -> None:
     from newsweave.kb.userkb import read_tsv
 
     for rec in read_tsv(Path(__file__).with_name("data") / name):
-        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), {rec.name, *rec.aliases})
+        names = {rec.name, *rec.aliases}
+        names |= {latin for alias in rec.aliases if (latin := latin_acronym(alias))}
+        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), names)
 
 
 def build_gazetteer() -> Gazetteer:
