@@ -185,6 +185,8 @@ def test_canonical_acronym_joins_its_bracketed_expansion_and_other_scripts() -> 
 
 
 def test_canonical_acronym_keys() -> None:
+    assert acronym_key("ŁKS") == "LKS" and acronym_key("TÜİK") == "TUIK"  # capitals with diacritics
+    assert acronym_key("بيليه") is None  # a caseless word is never in capitals
     assert acronym_key("ОДКБ") == "ODKB"
     assert acronym_key("सीएसटीओ") == "CSTO"
     assert acronym_key("Putin") is None

@@ -330,6 +330,17 @@ def test_entities_rules_german_institution_with_its_joined_tail_is_one_organisat
     assert _found(stage, "Die Stiftung für die Kinder sammelt Geld.", "de") == set()
 
 
+def test_entities_rules_english_institution_of_a_place_is_one_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Later the Bank of England cut rates, the Ministry of Foreign Affairs of Kazakhstan "
+                          "protested and shares fell on the Moscow Exchange.", "en")
+    orgs = {t for t, ty, _ in found if ty == "ORG"}
+    assert {"Bank of England", "Ministry of Foreign Affairs of Kazakhstan", "Moscow Exchange"} <= orgs
+    assert not any(ty == "LOC" for _t, ty, _ in found)
+    # an organisation the gazetteer knows keeps its link
+    assert ("National Bank of Kazakhstan", "ORG", "org:NBK") in _found(
+        stage, "He said the National Bank of Kazakhstan raised its rate.", "en")
+
+
 def test_entities_rules_turkish_ministries_and_gaza(stage: EntityStage) -> None:
     # "Bakanlığı" (ministry) starts like the title "Bakan" (minister) but heads an institution
     found = _found(stage, "Dışişleri Bakanlığı, Gazze’deki durumdan endişe duyduğunu açıkladı.", "tr")

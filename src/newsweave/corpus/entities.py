@@ -164,7 +164,6 @@ MAX_VARIANTS = 300
 
 log = logging.getLogger(__name__)
 
-_ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҲЎ0-9&.]+$")
 _LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
 _WORD_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]\"«»„“”]+")
 #: A trailing parenthesised qualifier (reference-work style: *Memorial (society)*, *Ian (hurricane)*).
@@ -230,8 +229,9 @@ def acronym_key(name: str) -> str | None:
             rest = rest[len(found):]
         key = "".join(letters)
     else:
-        if not _ACRONYM_RE.match(text) or sum(ch.isalpha() for ch in text) < ACRONYM_MIN:
-            return None
+        if not all(ch.isupper() or ch.isdigit() or ch in "&." for ch in text) or sum(
+                ch.isalpha() for ch in text) < ACRONYM_MIN:
+            return None  # capitals of any cased script (*ŁKS*, *TÜİK*, *ČEZ*), never a caseless word
         key = "".join(ch for ch in translit(text).upper() if ch.isalnum())
     return key if ACRONYM_MIN <= len(key) <= ACRONYM_MAX else None
 

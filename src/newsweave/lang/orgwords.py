@@ -17,7 +17,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                     "technologies", "motors", "vereinigung", "gewerkschaft"}),
     "en": frozenset({"organization", "organisation", "ministry", "department", "party", "committee", "agency",
                      "university", "institute", "parliament", "senate", "congress", "assembly", "treaty",
-                     "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society"}),
+                     "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society",
+                     "exchange", "centre", "center", "authority", "bureau"}),
     "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
                      "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
                      "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
@@ -136,9 +137,13 @@ ORDINAL_MAX_DIGITS = 3
 #: name capitalised after them (German *Bundesamt für Kommunikation*, *Verband der Automobilindustrie*).
 INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
     "de": frozenset({"für", "der", "des", "zur", "zum", "von", "vom"}),
+    "en": frozenset({"of", "for"}),  # *Bank of England*, *Ministry of Foreign Affairs of Kazakhstan*
 }
+#: lang -> endings of the capitalised words right before an institution's head word that belong to its name:
+#: German adjectives (*Bayerischen Staatsministerium*); English writes any modifier there (*Central Bank of*).
+INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "en", "er", "es"), "en": ("",)}
 #: lang -> endings of compounds that head such a name though too short to be matched as a head word alone
 #: (German *Bundesamt*, *Landesamt*: *Amt* is an office).
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
 #: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
-INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"})}
+INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"})}

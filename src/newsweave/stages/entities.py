@@ -66,6 +66,7 @@ from newsweave.lang.orgwords import (
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
     INSTITUTION_JOINERS,
+    INSTITUTION_MODIFIER_ENDINGS,
     LETTER_NAMES,
     LOC_HEADS,
     ORDINAL_MAX_DIGITS,
@@ -2002,11 +2003,14 @@ def _institution_layer(doc: _Doc) -> None:
         start = i
         while start > 0 and i - start < 2 and toks[start - 1].cap and toks[start - 1].cased \
                 and toks[start].sep == "space" and not toks[start].sent_start \
-                and toks[start - 1].key.endswith(("e", "en", "er", "es")) and not _is_stop(toks[start - 1]):
+                and toks[start - 1].key.endswith(INSTITUTION_MODIFIER_ENDINGS[tok.lang]) \
+                and not _is_stop(toks[start - 1]):
             start -= 1
         inside = {doc.owner[k] for k in range(start, end) if doc.owner[k] >= 0}
         if any(doc.found[idx].i < start or doc.found[idx].j > end for idx in inside):
             continue  # a longer finding runs across the name's edge: leave it
+        if any(doc.found[idx].type == "ORG" and doc.found[idx].kb_id for idx in inside):
+            continue  # an organisation the KB knows inside (*National Bank of Kazakhstan*): its link stays
         for idx in inside:
             doc.release(idx)
         doc.claim(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
