@@ -62,6 +62,21 @@ def test_entities_spelled_acronym_in_brackets_is_an_organisation(stage: EntitySt
     assert pl["OWG"] == "ORG" and pl["Organizacji Współpracy Gospodarczej"] == "ORG"
 
 
+def test_entities_acronym_spelled_by_words_a_language_writes_in_lower_case(stage: EntityStage) -> None:
+    """Czech capitalises a name's first word only: the lower-case words before an acronym still spell it."""
+    found = _found(stage, "Podnik Moravské vodní elektrárny (MVE) oznámil zisk.", "cs")
+    assert found["Moravské vodní elektrárny"] == "ORG" and found["MVE"] == "ORG"
+    found = _found(stage, "Podnik Moravské vodní sklady (MVE) oznámil zisk.", "cs")
+    assert "Moravské vodní sklady" not in found  # the initials spell no MVE
+
+
+def test_entities_acronym_expansion_takes_the_place_its_acronym_starts_with(stage: EntityStage) -> None:
+    found = _found(stage, "Türkiye Deniz Araştırmaları Kurumu (TÜDAK) raporu yayımladı.", "tr")
+    assert found["Türkiye Deniz Araştırmaları Kurumu"] == "ORG" and "Türkiye" not in found
+    found = _found(stage, "Officials in Kazakhstan Stock Exchange (SE) said.", "en")
+    assert found["Kazakhstan"] == "LOC"  # the acronym starts with the expansion's own initial
+
+
 def test_entities_acronym_expansion_starts_where_its_initials_do(stage: EntityStage) -> None:
     text = "The minister met Kolwyn at the Zentral Treaty Organization (ZTO) in Brussels."
     found = _found(stage, text, "en")

@@ -1234,11 +1234,13 @@ def _org_layer(doc: _Doc) -> None:
                 i + 1 == len(toks) or _CLOSE_BRACKET.search(toks[i + 1].sep_text)) and _is_acronym(tok):
             if _abbreviates_concept(doc, i):
                 continue
-            expansion = _expansion_before(doc, i)
-            if expansion and not _explains(doc, expansion, tok.text):
-                expansion = None
-            if expansion:
-                expansion = _spelt_suffix(doc, expansion, tok.text)
+            expansion = _spelt_lowercase_before(doc, i, tok.text)
+            if expansion is None:
+                expansion = _expansion_before(doc, i)
+                if expansion and not _explains(doc, expansion, tok.text):
+                    expansion = None
+                if expansion:
+                    expansion = _with_leading_place(doc, _spelt_suffix(doc, expansion, tok.text), tok.text)
             if expansion:
                 doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "acronym",
                                 _lemma(doc, expansion[0], expansion[1])))
@@ -1476,6 +1478,52 @@ def _spelt_suffix(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, 
         if toks[s].cap and "".join(t.text[0] for t in toks[s:end] if t.cap).casefold() == wanted:
             return s, end
     return span
+
+
+def _with_leading_place(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, int]:
+    """An expansion with the place found right before it, when the acronym starts with the place's initial and not
+    with the expansion's own: the place is the name's first word (*Türkiye İstatistik Kurumu (TÜİK)*, *Kazakhstan
+    Stock Exchange (KASE)*), and its finding gives way."""
+    toks = doc.toks
+    start, end = span
+    if start == 0 or doc.owner[start - 1] < 0 or toks[start].sep != "space" or not acronym.isupper():
+        return span
+    place = doc.found[doc.owner[start - 1]]
+    wanted = acronym.casefold()
+    if place.type != "LOC" or place.j != start or wanted.startswith(toks[start].text[:1].casefold()) \
+            or not wanted.startswith(toks[place.i].text[:1].casefold()):
+        return span
+    doc.release(doc.owner[start - 1])
+    return place.i, end
+
+
+def _spelt_lowercase_before(doc: _Doc, i: int, acronym: str) -> tuple[int, int] | None:
+    """In a language that capitalises only a name's first word (``FIRST_WORD_CAPITALISED``), the words right before
+    an acronym in brackets whose initials spell it, the first one capitalised: *České energetické závody (ČEZ)*,
+    *Organizace pro bezpečnost a spolupráci v Evropě (OBSE)* (function words in lower case spell nothing). What
+    other layers found inside it (*Evropě*) gives way; None when nothing spells the acronym so."""
+    toks = doc.toks
+    wanted = acronym.casefold()
+    if i == 0 or toks[i - 1].lang not in FIRST_WORD_CAPITALISED or not acronym.isupper():
+        return None
+    letters, k = "", i
+    while k > 0 and i - k <= len(wanted) * 2:
+        k -= 1
+        if not toks[k].cased or (k < i - 1 and toks[k + 1].sep not in ("space", "hyphen")):
+            return None
+        if _is_stop(toks[k]) and not toks[k].cap:
+            continue
+        letters = toks[k].text[0].casefold() + letters
+        if letters == wanted:
+            inside = {doc.owner[m] for m in range(k, i) if doc.owner[m] >= 0}
+            if not toks[k].cap or any(doc.found[idx].i < k for idx in inside):
+                return None
+            for idx in inside:
+                doc.release(idx)
+            return k, i
+        if not wanted.endswith(letters):
+            return None
+    return None
 
 
 def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
