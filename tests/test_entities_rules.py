@@ -341,6 +341,14 @@ def test_entities_rules_english_institution_of_a_place_is_one_organisation(stage
         stage, "He said the National Bank of Kazakhstan raised its rate.", "en")
 
 
+def test_entities_rules_adjective_sharing_a_names_head_noun_is_that_kind_of_name(stage: EntityStage) -> None:
+    found = _found(stage, "Rozmawiano o Zachodniej i Wschodniej Republice Ludowej wczoraj.", "pl")
+    assert ("Zachodniej", "LOC", None) in found and ("Wschodniej Republice Ludowej", "LOC", None) in found
+    # another case ending: a person's name beside it, not a shared head
+    found = _found(stage, "Rozmawiał z Kowalskim i Wschodniej Republiki Ludowej.", "pl")
+    assert not any(t == "Kowalskim" and ty == "LOC" for t, ty, _ in found)
+
+
 def test_entities_rules_turkish_ministries_and_gaza(stage: EntityStage) -> None:
     # "Bakanlığı" (ministry) starts like the title "Bakan" (minister) but heads an institution
     found = _found(stage, "Dışişleri Bakanlığı, Gazze’deki durumdan endişe duyduğunu açıkladı.", "tr")

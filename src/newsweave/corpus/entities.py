@@ -1076,8 +1076,8 @@ def _only_host(full: list[_Unit], name: _Name, position: int) -> _Unit | None:
 def _join_acronyms(article: Article, units: list[_Unit]) -> list[_Unit]:
     """An acronym joins the article's expansion with matching initials, or the name right before "(ACR)". An
     acronym the knowledge base linked joins only the name right before it, one linked nowhere else that reads like
-    a name the KB gives the acronym's entry (:func:`_reads_like_kb_name`): *Eurazjatycki Związek Gospodarczy
-    (EAES)* is the Eurasian Economic Union (*Eurazjatycka Unia Gospodarcza*), but *Tehreek-e-Insaf (PTI)* is no
+    a name the KB gives the acronym's entry (:func:`_reads_like_kb_name`): *Shanghai Co-operation Organisation
+    (SCO)* is the Shanghai Cooperation Organisation the link names, but *Tehreek-e-Insaf (PTI)* is no
     Press Trust of India, whatever the link guessed from the letters."""
     text = article.text
     kept: list[_Unit] = []
@@ -1105,8 +1105,8 @@ def _join_acronyms(article: Article, units: list[_Unit]) -> list[_Unit]:
 
 
 #: Letters of a word compared when an expansion is checked against a KB entry's names (:func:`_reads_like_kb_name`),
-#: and the shortest word compared: the stem that inflection and derivation leave (*Eurazjatyckiego*,
-#: *Eurazjatycka*; *Gospodarczego*, *Gospodarcza*).
+#: and the shortest word compared: the stem that inflection and derivation leave (*Szanghajskiej*, *Szanghajska*;
+#: *Współpracy*, *Współpraca*).
 KB_NAME_STEM = 5
 KB_NAME_MIN_WORD = 4
 

@@ -567,14 +567,14 @@ DATA_FILES = {"organisations.tsv": 2.5, "regions.tsv": REGION_PRIORITY}
 
 
 #: Russian and Ukrainian capitals that Latin-script news writes with one letter when it transliterates an acronym
-#: instead of translating it (Polish and Czech *ODKB* for *ОДКБ*, Polish *EAES* for *ЕАЭС*).
+#: instead of translating it (Czech *OBSE* for *ОБСЕ*, Serbian *OPEK* for *ОПЕК*).
 _ACRONYM_LETTERS = str.maketrans("АБВГДЕЗИКЛМНОПРСТУФЭІ", "ABVGDEZIKLMNOPRSTUFEI")
 _CYRILLIC_ACRONYM_RE = re.compile("[АБВГДЕЗИКЛМНОПРСТУФЭІ]{4,6}")
 
 
 def latin_acronym(name: str) -> str | None:
     """The letter-for-letter Latin transliteration of a Cyrillic acronym of four to six letters that each have one
-    (*ЕАЭС* -> *EAES*), None for other names: Latin-script news often writes a Russian acronym that way. Three
+    (*ОПЕК* -> *OPEK*), None for other names: Latin-script news often writes a Russian acronym that way. Three
     letters are too few: *СНД* (Ukrainian for the CIS) would be Slovak *SND*, a theatre."""
     return name.translate(_ACRONYM_LETTERS) if _CYRILLIC_ACRONYM_RE.fullmatch(name) else None
 

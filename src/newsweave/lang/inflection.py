@@ -111,6 +111,22 @@ PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"in", "to", "from", "at", "for", "across"}),
 }
 
+#: lang -> words for "and" between two adjectives that share one head noun, each agreeing with it in case
+#: (pl *Zachodniej i Wschodniej Republiki*, ru *Северной и Южной Кореи*): the first adjective names a second
+#: place or body of the same kind.
+COORDINATING_AND: dict[str, frozenset[str]] = {
+    "pl": frozenset({"i", "oraz"}),
+    "cs": frozenset({"a", "i"}),
+    "sk": frozenset({"a", "i"}),
+    "sl": frozenset({"in"}),
+    "hr": frozenset({"i"}),
+    "sr": frozenset({"i", "и"}),
+    "ru": frozenset({"и"}),
+    "uk": frozenset({"і", "й", "та"}),
+    "be": frozenset({"і", "й"}),
+    "bg": frozenset({"и"}),
+}
+
 #: lang -> words for "of" that join an institution to its country where nouns have no genitive case
 #: (bg ``Върховният съд на Пакистан``; in case languages the country's genitive does it: ``Верховный суд Пакистана``).
 OF_WORDS: dict[str, frozenset[str]] = {

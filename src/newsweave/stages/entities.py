@@ -56,7 +56,7 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.person_names import given_names, surnames
-from newsweave.lang.inflection import INFLECTIONS, OF_WORDS, PHRASE_FINAL_CASE, PLACE_PREPOSITIONS
+from newsweave.lang.inflection import COORDINATING_AND, INFLECTIONS, OF_WORDS, PHRASE_FINAL_CASE, PLACE_PREPOSITIONS
 from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
@@ -1363,6 +1363,35 @@ def _country_follows(doc: _Doc, k: int) -> bool:
     return f.i == k and f.type == "LOC" and (f.kb_id or "").startswith("iso:")
 
 
+#: Shortest adjective read as sharing a name's head noun, and how many of its last letters must be the name's
+#: first word's (the case ending both take: *-iej*, *-ной*).
+COORDINATED_MIN_LETTERS, COORDINATED_ENDING = 5, 3
+
+
+def _coordinated_names(doc: _Doc) -> None:
+    """A capitalised word joined by "and" (:data:`COORDINATING_AND`) to the first word of a place or organisation
+    name, with the same ending, is the same kind of name sharing its head noun: *Zachodniej i Wschodniej Republiki
+    Ludowej* (invented Western and Eastern People's Republics), *Северной и Южной Кореи*. It takes the name's
+    type; a finding of its own that typed nothing (the capitalisation layer's MISC) gives way."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type not in ("LOC", "ORG") or f.j - f.i < 2 or f.i < 2:
+            continue
+        first, conj, word = toks[f.i], toks[f.i - 1], toks[f.i - 2]
+        if conj.key not in COORDINATING_AND.get(first.lang or "", ()) or conj.sep != "space" or first.sep != "space":
+            continue
+        if not (word.cap and word.cased) or word.sent_start or len(word.key) < COORDINATED_MIN_LETTERS \
+                or word.key[-COORDINATED_ENDING:] != first.key[-COORDINATED_ENDING:]:
+            continue
+        owner = doc.owner[f.i - 2]
+        if owner >= 0:
+            own = doc.found[owner]
+            if own.i != f.i - 2 or own.j != f.i - 1 or own.type != "MISC":
+                continue
+            doc.release(owner)
+        doc.claim(Found(f.i - 2, f.i - 1, f.type, 0.6, "pattern", word.text))
+
+
 def _institution_of_country(doc: _Doc) -> None:
     """An institution named by its head word, followed by its country in the genitive or after a word for "of",
     is one organisation with it: ``Верховный суд Пакистана``, ``Sąd Najwyższy Pakistanu``, ``Върховният съд на
@@ -2392,6 +2421,7 @@ class EntityStage:
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
         _institution_of_country(doc)
+        _coordinated_names(doc)
 
 
 #: Words a post author's display name may have to be read as a person's (*Marta Velasco-Ruiz*, *Sarah Al-Rashid*).
