@@ -412,7 +412,7 @@ def latin_reading_keys(key: str, lang: str | None = None) -> tuple[str, ...]:
     """Each reading of a Latin name key as other scripts transcribe it that changes something
     (:data:`LATIN_READINGS`: *george hollins* -> *dzhordzh khollins*, as *Джордж Холлинс*; *ibrahim* -> *ibragim*;
     for a name seen in a language of :data:`LATIN_READINGS_BY_LANG`, also as its orthography sounds: French
-    *annie ernaux* -> *ani erno*, as *Анні Ерно* and *آني إرنو*; for a name in pinyin, its Palladius transcription:
+    *annie ernaux* -> *ani erno*, as *Анні Ерно*; for a name in pinyin, its Palladius transcription:
     *xi jinping* -> *si tszinpin*, as *Си Цзиньпин*)."""
     reads = _read(key)
     chinese = palladius(key)
@@ -850,8 +850,8 @@ def _shape(core: str, lang: str | None, script: str, tokens: tuple[str, ...]) ->
 def _reading_shapes(core: str, lang: str | None) -> tuple[tuple[str, Shape], ...]:
     """(loose key, :data:`Shape`) of a Latin name under each of its readings (:func:`latin_reading_keys`) whose loose
     key is long enough to block by: loose linking also compares those, so that a name written in its own orthography
-    meets its transcriptions into abjads and syllabaries (French *Annie Ernaux* read *ani erno*: آني إرنو, 아니
-    에르노; English *George* read *dzhordzh*: جورج)."""
+    meets its transcriptions into abjads and syllabaries (an invented French *Jacques Giraud* read *zhak zhiro*: جاك
+    جيرو; a Norwegian article's *Jamal Jabari* read as English reads its *j*: جمال جباري)."""
     out = []
     for read in latin_reading_keys(name_key(core, lang), base_lang(lang)):
         shape = _shape(read, None, "Latn", tuple(read.split()))

@@ -1529,8 +1529,8 @@ def _with_leading_place(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple
 def _spelt_lowercase_before(doc: _Doc, i: int, acronym: str) -> tuple[int, int] | None:
     """In a language that capitalises only a name's first word (``FIRST_WORD_CAPITALISED``), the words right before
     an acronym in brackets whose initials spell it, the first one capitalised: *České energetické závody (ČEZ)*,
-    *Organizace pro bezpečnost a spolupráci v Evropě (OBSE)* (function words in lower case spell nothing). What
-    other layers found inside it (*Evropě*) gives way; None when nothing spells the acronym so."""
+    *Českého statistického úřadu (ČSÚ)* (function words in lower case spell nothing). What other layers found
+    inside it gives way (*Slovenska* in *Národní banka Slovenska (NBS)*); None when nothing spells the acronym."""
     toks = doc.toks
     wanted = acronym.casefold()
     if i == 0 or toks[i - 1].lang not in FIRST_WORD_CAPITALISED or not acronym.isupper():
