@@ -58,6 +58,14 @@ def test_quantities_turkish_percent_before_and_counts_with_scale() -> None:
     assert found[1].measure_key.startswith("companies")
 
 
+def test_quantities_turkish_counted_noun_unit_is_its_base_form() -> None:
+    """*anlaşmadır* "it is ... agreements" and *anlaşmayı* count agreements, as *anlaşma* does."""
+    for text in ("Bu yıl imzalanan belgelerin sayısı 14 anlaşmadır.", "Taraflar 14 anlaşmayı onayladı."):
+        (found,) = _figures(text, "tr")
+        assert (found.kind, found.value, found.unit) == ("count", 14.0, "anlaşma"), text
+    assert _one("Şehirde 12 bin şirket var.", "tr").unit == "şirket"
+
+
 def test_quantities_turkish_final_verb_qualifies_both_gapped_figures() -> None:
     found = _figures("Mısır yatırımlarının hacmi 3 milyar doları, Fas yatırımlarının ise 1,5 milyar doları aştı.", "tr")
     assert [(q.value, q.qualifier) for q in found] == [(3e9, "over"), (1.5e9, "over")]

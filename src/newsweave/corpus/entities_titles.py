@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from itertools import combinations, product
 
 from newsweave.kb import frequency
-from newsweave.kb.gazetteer import Gazetteer, is_cased, load_gazetteer, script_of, without_marks
+from newsweave.kb.gazetteer import Gazetteer, inflection_bases, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
@@ -44,7 +44,6 @@ from newsweave.lang.title_types import (
     TITLE_QUALIFIERS,
     TITLE_TYPES,
 )
-from newsweave.stages.entities import inflection_bases
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ def _anchor_ok(kb_id: str) -> bool:
 
 def _inflected_lookup(gaz: Gazetteer, key: tuple[str, ...], lang: str | None) -> str | None:
     """The KB id of a folded name, or of a base form of its last piece under the case endings of ``lang`` (the
-    recogniser's :func:`newsweave.stages.entities.inflection_bases` over :data:`newsweave.lang.inflection.INFLECTIONS`:
+    recogniser's :func:`newsweave.kb.gazetteer.inflection_bases` over :data:`newsweave.lang.inflection.INFLECTIONS`:
     *Болгарии* -> *Болгария*). Shortest endings are tried first: the least change to a title's word is the likeliest
     reading (*Turcji* is *Turcja*, not a town *Turc*)."""
     entry = gaz.lookup(key)

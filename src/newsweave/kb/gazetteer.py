@@ -26,11 +26,12 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -38,8 +39,9 @@ from rapidfuzz.distance import Indel
 
 from newsweave.kb import frequency
 from newsweave.kb.cache import load_or_build
-from newsweave.kb.names import romanize, skeleton
+from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import place
+from newsweave.lang.inflection import INFLECTIONS
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +118,41 @@ def fold(piece: str) -> str:
     """
     folded = piece.casefold().replace(_NUKTA, "").replace("’", "'").replace("i\u0307", "i")
     return unicodedata.normalize("NFC", folded)
+
+
+@cache
+def _suffix_order(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """Case endings longest first, then alphabetically: a frozenset's own order changes with PYTHONHASHSEED, and
+    the order of the base forms decides which gazetteer/known-name candidate is tried (and kept) first."""
+    return tuple(sorted(suffixes, key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=200_000)
+def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
+    """The base forms a word may be inflected from, by the language's ending table
+    (:data:`newsweave.lang.inflection.INFLECTIONS`): folded base -> the word's own letters with that ending,
+    the word itself first. Shared by the entity stage, the tagger's features, the counted nouns of the quantity
+    stage and the corpus's title matching, so that all of them read an inflected word alike. An Uzbek Cyrillic
+    word also has the bases of its Uzbek Latin spelling (*Тошкентда*: *тошкент* and *toshkent*, the only spelling
+    GeoNames has for many Uzbek places)."""
+    found = {key: text}
+    infl = INFLECTIONS.get(lang)
+    if infl is not None:
+        for suf in _suffix_order(infl.suffixes):
+            if len(key) - len(suf) >= 3 and key.endswith(suf):
+                stem = key[: len(key) - len(suf)]
+                for rest in infl.restores:
+                    found.setdefault(stem + rest, text[: len(stem)] + rest)
+        for ending in _suffix_order(frozenset(infl.alternations)):
+            if len(key) - len(ending) >= 2 and key.endswith(ending):
+                stem = key[: len(key) - len(ending)]
+                for rest in infl.alternations[ending]:
+                    found.setdefault(stem + rest, text[: len(stem)] + rest)
+    latin = uzbek_latin(text) if lang == "uz" and not text.isascii() else None
+    if latin:
+        for base, form in inflection_bases(latin, fold(latin), lang).items():
+            found.setdefault(base, form)
+    return MappingProxyType(found)
 
 
 def pieces(name: str) -> list[str]:

@@ -3,7 +3,7 @@
 Data, not code. A word matches a base name when it is the base, or ends in one of ``suffixes``
 after a stem that, with one of ``restores`` appended, gives the base: Polish ``Polski`` = ``Polsk`` +
 ``i`` and ``Polsk`` + ``a`` = ``Polska``; Uzbek ``Тошкентда`` = ``Тошкент`` + ``да``. The lists hold
-the case endings of proper nouns only (no verbs); the entity stage tries them longest first (its `_suffix_order`).
+the case endings of proper nouns only (no verbs); `newsweave.kb.gazetteer.inflection_bases` tries them longest first.
 
 Where an ending changes the stem too, ``alternations`` map the inflected ending to the base endings it
 stands for: Polish locatives soften the last consonant (``Kanadzie`` = ``Kanada``, ``Polsce`` = ``Polska``,
@@ -72,7 +72,9 @@ INFLECTIONS: dict[str, Inflection] = {
     "tr": Inflection(frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "e", "ya", "ye", "da",
                                 "de", "ta", "te", "dan", "den", "tan", "ten", "ı", "i", "u", "ü", "yı", "yi",
                                 "yu", "yü", "la", "le", "yla", "yle", "lı", "li", "lu", "lü", "ndan", "nden",
-                                "nda", "nde", "na", "ne"})),
+                                "nda", "nde", "na", "ne",
+                                # the copula "is" (*Ankara'dır*; a counted noun: *14 anlaşmadır*)
+                                "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür"})),
     "az": Inflection(frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "ə", "ya", "yə", "da",
                                 "də", "dan", "dən", "ı", "i", "u", "ü", "nı", "ni", "nu", "nü", "la", "lə"})),
     "uz": Inflection(frozenset({"нинг", "га", "ка", "қа", "да", "та", "дан", "тан", "ни", "ning", "ga",

@@ -39,7 +39,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
 import regex
 
@@ -49,12 +48,13 @@ from newsweave.kb.gazetteer import (
     GazEntry,
     Gazetteer,
     fold,
+    inflection_bases,
     is_cased,
     load_gazetteer,
     own_country_name,
     script_of,
 )
-from newsweave.kb.names import romanize, skeleton, uzbek_latin
+from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, surnames
 from newsweave.lang.inflection import COORDINATING_AND, INFLECTIONS, OF_WORDS, PHRASE_FINAL_CASE, PLACE_PREPOSITIONS
 from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
@@ -355,40 +355,6 @@ def bases(tok: Tok) -> Mapping[str, str]:
     """Folded base forms the piece may inflect from -> the base spelt with the text's own case (read-only: the
     mapping is cached and shared by every later look at the same word)."""
     return inflection_bases(tok.text, tok.key, tok.lang)
-
-
-@cache
-def _suffix_order(suffixes: frozenset[str]) -> tuple[str, ...]:
-    """Case endings longest first, then alphabetically: a frozenset's own order changes with PYTHONHASHSEED, and
-    the order of the base forms decides which gazetteer/known-name candidate is tried (and kept) first."""
-    return tuple(sorted(suffixes, key=lambda s: (-len(s), s)))
-
-
-@lru_cache(maxsize=200_000)
-def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
-    """The base forms a word may be inflected from, by the language's ending table
-    (:data:`newsweave.lang.inflection.INFLECTIONS`): folded base -> the word's own letters with that ending,
-    the word itself first. Shared with the tagger's features and the corpus's title matching, so that all three
-    read an inflected word alike. An Uzbek Cyrillic word also has the bases of its Uzbek Latin spelling
-    (*Тошкентда*: *тошкент* and *toshkent*, the only spelling GeoNames has for many Uzbek places)."""
-    found = {key: text}
-    infl = INFLECTIONS.get(lang)
-    if infl is not None:
-        for suf in _suffix_order(infl.suffixes):
-            if len(key) - len(suf) >= 3 and key.endswith(suf):
-                stem = key[: len(key) - len(suf)]
-                for rest in infl.restores:
-                    found.setdefault(stem + rest, text[: len(stem)] + rest)
-        for ending in _suffix_order(frozenset(infl.alternations)):
-            if len(key) - len(ending) >= 2 and key.endswith(ending):
-                stem = key[: len(key) - len(ending)]
-                for rest in infl.alternations[ending]:
-                    found.setdefault(stem + rest, text[: len(stem)] + rest)
-    latin = uzbek_latin(text) if lang == "uz" and not text.isascii() else None
-    if latin:
-        for base, form in inflection_bases(latin, fold(latin), lang).items():
-            found.setdefault(base, form)
-    return MappingProxyType(found)
 
 
 def _is_title(toks: list[Tok], i: int) -> int:

@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.kb import frequency
-from newsweave.kb.gazetteer import Gazetteer, load_gazetteer, script_of
+from newsweave.kb.gazetteer import Gazetteer, inflection_bases, load_gazetteer, script_of
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _gazetteer_cue(text: str, key: str, lang: str) -> str:
     """
     gaz = load_gazetteer()
     best = None
-    for base in ent.inflection_bases(text, key, lang):  # the word itself first, then its inflection bases
+    for base in inflection_bases(text, key, lang):  # the word itself first, then its inflection bases
         entry = gaz.lookup((base,))
         if entry is not None and (best is None or entry.priority > best.priority):
             best = entry

@@ -22,6 +22,8 @@ from functools import lru_cache
 import regex
 from wordfreq import available_languages, top_n_list
 
+from newsweave.kb import frequency
+from newsweave.kb.gazetteer import inflection_bases
 from newsweave.lang import measures as M
 from newsweave.lang import numbers as N
 from newsweave.model import Article, Quantity
@@ -431,7 +433,7 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
         ends_phrase = scale != 1.0 and lang in N.CASE_ON_LAST_WORD and _inflected_scale(after[n_used - 1], lang)
         noun = None if ends_phrase else _counted_noun(text, after[n_used:n_used + 2], lang)
         if noun:
-            kind, unit = "count", noun.base
+            kind, unit = "count", _count_unit(noun, lang)
             unit_word = noun.text
             q_end = noun.end
             n_used = after.index(noun) + 1
@@ -540,6 +542,17 @@ def _counted_noun(text: str, words: list[_Word], lang: str) -> _Word | None:
             words[1], lang) and _measure_words(text, words[1].start, words[1].end, lang):
         return words[1]
     return words[0]
+
+
+def _count_unit(word: _Word, lang: str) -> str:
+    """The unit of counted things: the counted noun as written, or, in a language that marks case and the copula on
+    the noun after a number (Turkish *14 anlaşmadır* "it is 14 agreements", *anlaşmayı*), the base form it
+    inflects from that the word lists know better (*anlaşma*)."""
+    base = word.base
+    if lang not in N.CASE_ON_LAST_WORD:
+        return base
+    best = max(inflection_bases(base, base, lang), key=lambda b: frequency.zipf(b, lang))
+    return best if frequency.zipf(best, lang) > frequency.zipf(base, lang) else base
 
 
 def _inflected_scale(word: _Word, lang: str) -> bool:
