@@ -555,3 +555,12 @@ def test_canonical_latin_name_meets_its_arabic_spelling_under_an_english_reading
         articles = [_article("l", lang, [(latin, "PER")]), _article("a", "ar", [(arabic, "PER")])]
         canonicalize(articles, [])
         assert articles[0].mentions[0].entity_id == articles[1].mentions[0].entity_id, latin
+
+
+def test_canonical_arabic_jim_also_reads_as_the_g_of_egyptian_transcriptions() -> None:
+    """Invented names: Egyptian usage writes a foreign *g* with ج, which otherwise writes *j* (جورج George)."""
+    articles = [_article("ar", "ar", [("جونار بيرجليند", "PER")]), _article("sv", "sv", [("Gunnar Berglind", "PER")]),
+                _article("sv2", "sv", [("Gunnar Bergström", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1] and ids[2] != ids[0]

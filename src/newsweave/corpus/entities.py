@@ -100,6 +100,7 @@ from newsweave.lang.script_sounds import (
     LATIN_J_READINGS,
     LATIN_READINGS,
     LATIN_READINGS_BY_LANG,
+    LOSSY_READINGS,
     SAME_SCRIPT_LOOSE,
     SCRIPT_LOSSES,
 )
@@ -346,9 +347,9 @@ class _Name:
 
     @cached_property
     def reading_shapes(self) -> tuple[tuple[str, Shape], ...]:
-        """(loose key, shape) of a Latin name under its readings (:func:`_reading_shapes`); computed only when
+        """(loose key, shape) of the name under its other readings (:func:`_reading_shapes`); computed only when
         needed."""
-        return _reading_shapes(self.core, self.lang) if self.script == "Latn" and not self.acronym else ()
+        return () if self.acronym else _reading_shapes(self.core, self.lang, self.script)
 
     @classmethod
     def of(cls, surface: str, lang: str | None, lemma: str | None = None, etype: str = WILDCARD_TYPE) -> _Name:
@@ -729,6 +730,10 @@ class EntityIndex:
             record.sounds.add(name.sound_shape)
             for key in _deletions(name.loose):
                 self.by_loose[True][key].add(eid)
+            for loose, shape in name.reading_shapes:
+                record.sounds.add(shape)
+                for key in _deletions(loose):
+                    self.by_loose[True][key].add(eid)
 
     def loose_table(self, lossy: bool) -> dict[str, set[str]]:
         """The loose-key index of names in lossy scripts (``lossy``) or in exact ones (built when first asked)."""
@@ -744,7 +749,7 @@ class EntityIndex:
                     free = _coda_free_loose(sounds)
                     for key in {*_deletions(loose), *(_deletions(free) if free else ())}:
                         table[key].add(eid)
-                for read_loose, read_sounds in _reading_shapes(core, lang) if script == "Latn" else ():
+                for read_loose, read_sounds in _reading_shapes(core, lang, script):
                     if read_sounds not in record.sounds:
                         record.sounds.add(read_sounds)
                         for key in _deletions(read_loose):
@@ -796,9 +801,12 @@ def _given_alike(x: str, y: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _j_readings(token: str) -> tuple[str, ...]:
     """A name-key word, plus its readings with a Latin *j* as the other sounds it stands for
-    (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*) and its English
-    readings as Cyrillic transcribes Latin names (:data:`LATIN_READINGS`: *George* meets *Джордж*)."""
+    (:data:`LATIN_J_READINGS`: a Spanish article's English *James* meets Cyrillic *Джеймс*), its English
+    readings as Cyrillic transcribes Latin names (:data:`LATIN_READINGS`: *George* meets *Джордж*) and the readings
+    of lossy scripts' letters (:data:`LOSSY_READINGS`: Arabic ج as *g*, *Gunnar* meets جونار)."""
     readings = [token, *(token.replace("j", sound) for sound in LATIN_J_READINGS if "j" in token)]
+    readings += [token.replace(letters, sound) for rules in LOSSY_READINGS.values() for letters, sound in rules
+                 if letters in token]
     return tuple(dict.fromkeys([*readings, *_read(token)]))
 
 
@@ -847,14 +855,22 @@ def _shape(core: str, lang: str | None, script: str, tokens: tuple[str, ...]) ->
     return sound_skeleton(core, lang), script, _word_initials(tokens), free
 
 
-def _reading_shapes(core: str, lang: str | None) -> tuple[tuple[str, Shape], ...]:
-    """(loose key, :data:`Shape`) of a Latin name under each of its readings (:func:`latin_reading_keys`) whose loose
-    key is long enough to block by: loose linking also compares those, so that a name written in its own orthography
-    meets its transcriptions into abjads and syllabaries (an invented French *Jacques Giraud* read *zhak zhiro*: جاك
-    جيرو; a Norwegian article's *Jamal Jabari* read as English reads its *j*: جمال جباري)."""
+@lru_cache(maxsize=1 << 16)
+def _reading_shapes(core: str, lang: str | None, script: str) -> tuple[tuple[str, Shape], ...]:
+    """(loose key, :data:`Shape`) of a name under each of its other readings whose loose key is long enough to block
+    by: loose linking also compares those. A Latin name under :func:`latin_reading_keys`, so that a name written in
+    its own orthography meets its transcriptions into abjads and syllabaries (an invented French *Jacques Giraud*
+    read *zhak zhiro*: جاك جيرو; a Norwegian article's *Jamal Jabari* read as English reads its *j*: جمال جباري); a
+    name in a lossy script under :data:`LOSSY_READINGS` (Arabic ج as *g*: ديبفيج, *Dybvig*)."""
+    key = name_key(core, lang)
+    if script == "Latn":
+        reads: Iterable[str] = latin_reading_keys(key, base_lang(lang))
+    else:
+        reads = [read for letters, sound in LOSSY_READINGS.get(script, ()) if letters in key
+                 for read in [key.replace(letters, sound)]]
     out = []
-    for read in latin_reading_keys(name_key(core, lang), base_lang(lang)):
-        shape = _shape(read, None, "Latn", tuple(read.split()))
+    for read in reads:
+        shape = _shape(read, None, script, tuple(read.split()))
         loose = fold_classes(shape[0], ALL_SOUND_CLASSES)
         if len(loose) >= LOOSE_MIN_LEN:
             out.append((loose, shape))
@@ -1182,7 +1198,7 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.update(f"{prefix}:{k}" for k in _deletions(name.loose))
             if name.coda_free_loose:
                 keys.update(f"le:{k}" for k in _deletions(name.coda_free_loose))
-            keys.update(f"le:{k}" for loose, _shape in name.reading_shapes for k in _deletions(loose))
+            keys.update(f"{prefix}:{k}" for loose, _shape in name.reading_shapes for k in _deletions(loose))
         keys.add(f"f:{unit.type}|{name_key(name.surface, name.lang) or name.surface}")
     return keys
 

@@ -63,6 +63,11 @@ SCRIPT_RESPELL: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("\u0b80", "\u0bff", (("c", "s"), ("j", "dzh"))),
 )
 
+#: How names written in a lossy script may also be read (ISO 15924 code -> (letters of the name key, reading)):
+#: Arabic ج writes English *j* (جورج George) and, as Egyptian usage transcribes foreign names, *g* (جوجل Google,
+#: an invented فيليب ديبفيج Philip Dybvig). Loose linking compares a name under each reading too.
+LOSSY_READINGS: dict[str, tuple[tuple[str, str], ...]] = {"Arab": (("dzh", "g"),)}
+
 #: What a Latin *j* left in a name key (a language without a respelling for it, such as Spanish or Swedish, or a
 #: foreign name written as it is: an English *James* in a Spanish article) may stand for besides the *y* of the
 #: phonetic rules: English /dʒ/ (Cyrillic *Дж*) and Spanish /x/ (*José*, Cyrillic *Хосе*). Given names are
