@@ -564,3 +564,12 @@ def test_canonical_arabic_jim_also_reads_as_the_g_of_egyptian_transcriptions() -
     canonicalize(articles, [])
     ids = [a.mentions[0].entity_id for a in articles]
     assert ids[0] == ids[1] and ids[2] != ids[0]
+
+
+def test_canonical_ukrainian_h_meets_the_russian_kh_of_a_foreign_name() -> None:
+    """Invented names: Ukrainian writes a foreign *h* with г, Russian with х (Hartley: Гартлі, Хартли)."""
+    articles = [_article("uk", "uk", [("Марта Гартлі", "PER")]), _article("ru", "ru", [("Марта Хартли", "PER")]),
+                _article("ru2", "ru", [("Марта Хартман", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1] and ids[2] != ids[0]

@@ -95,6 +95,7 @@ from newsweave.lang.name_folding import (
 )
 from newsweave.lang.orgwords import ORG_HEADS
 from newsweave.lang.script_sounds import (
+    CYRILLIC_READINGS,
     ENGLISH_RESPELLINGS,
     EXACT_SCRIPTS,
     LATIN_J_READINGS,
@@ -307,10 +308,24 @@ class _Name:
 
     @cached_property
     def readings(self) -> tuple[tuple[str, str], ...]:
-        """(phonetic key, spelling key) of a Latin name read as Cyrillic transcribes it (:func:`latin_readings`)."""
-        if self.script != "Latn" or self.acronym:
+        """(phonetic key, spelling key) of a Latin name read as Cyrillic transcribes it (:func:`latin_readings`), or
+        of a Ukrainian or Belarusian one read as Russian writes it (:data:`CYRILLIC_READINGS`: *Нетаньягу* as
+        *Нетаньяху*)."""
+        if self.acronym or self.script not in ("Latn", "Cyrl"):
             return ()
-        return latin_readings(" ".join(self.tokens), base_lang(self.lang))
+        key, lang = " ".join(self.tokens), base_lang(self.lang)
+        if self.script == "Latn":
+            return latin_readings(key, lang)
+        return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in _cyrillic_reads(key, lang)))
+
+    @cached_property
+    def surname_forms(self) -> tuple[str, ...]:
+        """The last word of the name, and for a Ukrainian or Belarusian one its reading as Russian writes it
+        (:data:`CYRILLIC_READINGS`): the surnames a cluster's full names are compared by
+        (:meth:`_Cluster.conflicts`)."""
+        last = self.tokens[-1]
+        reads = _cyrillic_reads(last, base_lang(self.lang)) if self.script == "Cyrl" else ()
+        return (last, *reads)
 
     @cached_property
     def unfolded(self) -> tuple[str, str] | None:
@@ -400,6 +415,13 @@ class _Name:
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),
                    tuple(folded.split()), acronym, concept_key(core, lang) if len(folded) > 1 else None,
                    script, qualifier, core, year, title)
+
+
+def _cyrillic_reads(key: str, lang: str | None) -> tuple[str, ...]:
+    """A Cyrillic name key read as Russian writes it, where :data:`CYRILLIC_READINGS` has a reading for its
+    language that changes it (Ukrainian *netanyag* -> *netanyakh*)."""
+    return tuple(dict.fromkeys(key.replace(letters, sound) for letters, sound in CYRILLIC_READINGS.get(lang or "", ())
+                               if letters in key))
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
@@ -718,7 +740,7 @@ class EntityIndex:
             record.full_names.add(name.tokens)
             record.scripted_names.add((name.tokens, name.script))
             if name.script in EXACT_SCRIPTS:
-                record.surnames.add(name.tokens[-1])
+                record.surnames.update(name.surname_forms)
         if record.entity.type == "PER" and name.tokens:
             surname = name.tokens[-1]
             record.surname_spellings.add(spelling_key(surname))
@@ -1296,8 +1318,9 @@ class _Clustering:
         for unit in units:
             full = {n.tokens for n in unit.names if unit.type == "PER" and len(n.tokens) > 1}
             kb = dict(_kb_pair(k) for k in sorted(unit.kb_ids, reverse=True))
-            surnames = {n.tokens[-1] for n in unit.names
-                        if unit.type == "PER" and len(n.tokens) > 1 and n.script in EXACT_SCRIPTS}
+            surnames = {form for n in unit.names
+                        if unit.type == "PER" and len(n.tokens) > 1 and n.script in EXACT_SCRIPTS
+                        for form in n.surname_forms}
             self._add(_Node({n.spelling for n in unit.names}),
                       _Cluster(_typed_set(unit.type), kb, full, None, {n.qualifier for n in unit.names} - {""},
                                surnames, years={n.year for n in unit.names if n.year},

@@ -68,6 +68,12 @@ SCRIPT_RESPELL: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 #: an invented فيليب ديبفيج Philip Dybvig). Loose linking compares a name under each reading too.
 LOSSY_READINGS: dict[str, tuple[tuple[str, str], ...]] = {"Arab": (("dzh", "g"),)}
 
+#: How names written in Cyrillic in a language may also be read as Russian writes them (language -> (letters of
+#: the name key, reading)): Ukrainian and Belarusian г is the *h* that Russian writes х in foreign names (*Гарріс*,
+#: *Нетаньягу*: Russian *Харрис*, *Нетаньяху*). Compared only against names in other spellings, as the Latin
+#: readings are.
+CYRILLIC_READINGS: dict[str, tuple[tuple[str, str], ...]] = {"uk": (("g", "kh"),), "be": (("g", "kh"),)}
+
 #: What a Latin *j* left in a name key (a language without a respelling for it, such as Spanish or Swedish, or a
 #: foreign name written as it is: an English *James* in a Spanish article) may stand for besides the *y* of the
 #: phonetic rules: English /dʒ/ (Cyrillic *Дж*) and Spanish /x/ (*José*, Cyrillic *Хосе*). Given names are
