@@ -573,3 +573,13 @@ def test_canonical_ukrainian_h_meets_the_russian_kh_of_a_foreign_name() -> None:
     canonicalize(articles, [])
     ids = [a.mentions[0].entity_id for a in articles]
     assert ids[0] == ids[1] and ids[2] != ids[0]
+
+
+def test_canonical_south_slavic_name_without_diacritics_meets_its_cyrillic_spelling() -> None:
+    """Invented names: *dj* for *đ* and *-ic* for *-ić*, as English-language news writes them."""
+    articles = [_article("en", "en", [("Dragan Djurkovic", "PER")]),
+                _article("ru", "ru", [("Драган Джуркович", "PER")]),
+                _article("ru2", "ru", [("Драган Джуркин", "PER")])]
+    canonicalize(articles, [])
+    ids = [a.mentions[0].entity_id for a in articles]
+    assert ids[0] == ids[1] and ids[2] != ids[0]

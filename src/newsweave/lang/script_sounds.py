@@ -105,13 +105,16 @@ SAME_SCRIPT_LOOSE: frozenset[str] = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 #: and with *h* as *г* (Russian for German, Arabic and Ukrainian *h*: *Ibrahim* -> *Ибрагим*, *Hamburg* ->
 #: *Гамбург*; not the *h* of *ch*, *sh*, *kh*, *zh*, *th*, *ph*), and with a word's first *v* as *ф* (German and
 #: Dutch *v*: *Verstappen* -> *Ферстаппен*, *Vogel* -> *Фогель*; a *v* inside a word, as in the many Slavic *-ov*,
-#: is left alone: each reading is one more key to compare). Regular-expression rules over a Latin name key;
+#: is left alone: each reading is one more key to compare), and as a South Slavic name written without its
+#: diacritics (*dj* for *đ* and *-ic* for *-ić*: *Djokovic* -> *Джокович*, *Vucic* -> *Вучич*; a reading only for
+#: names with those letters). Regular-expression rules over a Latin name key;
 #: canonicalisation tries the readings only against names in other scripts, never against Latin ones (*Hanna*
 #: is not *Khanna*).
 LATIN_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     ((r"(?<![a-z])h", "kh"), (r"g(?=[eiy])", "dzh"), (r"j", "dzh")),
     ((r"(?<![cskztp])h", "g"),),
     ((r"(?<![a-z])v", "f"),),
+    ((r"d(?:j|dzh)", "dzh"), (r"ic(?![a-z])", "ich")),  # "ddzh": an English key's reading of dj
 )
 
 #: How transcriptions into other scripts read a Latin name written in the orthography of its language (one rule set
