@@ -888,7 +888,7 @@ def _reading_shapes(core: str, lang: str | None, script: str) -> tuple[tuple[str
     by: loose linking also compares those. A Latin name under :func:`latin_reading_keys`, so that a name written in
     its own orthography meets its transcriptions into abjads and syllabaries (an invented French *Jacques Giraud*
     read *zhak zhiro*: جاك جيرو; a Norwegian article's *Jamal Jabari* read as English reads its *j*: جمال جباري); a
-    name in a lossy script under :data:`LOSSY_READINGS` (Arabic ج as *g*: ديبفيج, *Dybvig*)."""
+    name in a lossy script under :data:`LOSSY_READINGS` (Arabic ج as *g*: بيرجليند, *Berglind*)."""
     key = name_key(core, lang)
     if script == "Latn":
         reads: Iterable[str] = latin_reading_keys(key, base_lang(lang))

@@ -65,7 +65,7 @@ SCRIPT_RESPELL: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 
 #: How names written in a lossy script may also be read (ISO 15924 code -> (letters of the name key, reading)):
 #: Arabic ج writes English *j* (جورج George) and, as Egyptian usage transcribes foreign names, *g* (جوجل Google,
-#: an invented فيليب ديبفيج Philip Dybvig). Loose linking compares a name under each reading too.
+#: an invented جونار بيرجليند Gunnar Berglind). Loose linking compares a name under each reading too.
 LOSSY_READINGS: dict[str, tuple[tuple[str, str], ...]] = {"Arab": (("dzh", "g"),)}
 
 #: How names written in Cyrillic in a language may also be read as Russian writes them (language -> (letters of
