@@ -317,7 +317,8 @@ class _Name:
         key, lang = " ".join(self.tokens), base_lang(self.lang)
         if self.script == "Latn":
             return latin_readings(key, lang)
-        return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in _cyrillic_reads(key, lang)))
+        reads = _letter_reads(key, CYRILLIC_READINGS.get(lang or "", ()))
+        return tuple(dict.fromkeys((phonetic_key(read), spelling_key(read)) for read in reads))
 
     @cached_property
     def surname_forms(self) -> tuple[str, ...]:
@@ -325,7 +326,8 @@ class _Name:
         (:data:`CYRILLIC_READINGS`): the surnames a cluster's full names are compared by
         (:meth:`_Cluster.conflicts`)."""
         last = self.tokens[-1]
-        reads = _cyrillic_reads(last, base_lang(self.lang)) if self.script == "Cyrl" else ()
+        rules = CYRILLIC_READINGS.get(base_lang(self.lang) or "", ()) if self.script == "Cyrl" else ()
+        reads = _letter_reads(last, rules)
         return (last, *reads)
 
     @cached_property
@@ -418,11 +420,11 @@ class _Name:
                    script, qualifier, core, year, title)
 
 
-def _cyrillic_reads(key: str, lang: str | None) -> tuple[str, ...]:
-    """A Cyrillic name key read as Russian writes it, where :data:`CYRILLIC_READINGS` has a reading for its
-    language that changes it (Ukrainian *netanyag* -> *netanyakh*)."""
-    return tuple(dict.fromkeys(key.replace(letters, sound) for letters, sound in CYRILLIC_READINGS.get(lang or "", ())
-                               if letters in key))
+def _letter_reads(key: str, rules: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """A name key read with each rule's letters as its other sound, for each rule whose letters it has: the letter
+    readings of :data:`CYRILLIC_READINGS` (Ukrainian *netanyag* -> *netanyakh*) and :data:`LOSSY_READINGS` (Arabic
+    *dzhwnr* -> *gwnr*)."""
+    return tuple(dict.fromkeys(key.replace(letters, sound) for letters, sound in rules if letters in key))
 
 
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
@@ -832,8 +834,7 @@ def _j_readings(token: str) -> tuple[str, ...]:
     readings as Cyrillic transcribes Latin names (:data:`LATIN_READINGS`: *George* meets *Джордж*) and the readings
     of lossy scripts' letters (:data:`LOSSY_READINGS`: Arabic ج as *g*, *Gunnar* meets جونار)."""
     readings = [token, *(token.replace("j", sound) for sound in LATIN_J_READINGS if "j" in token)]
-    readings += [token.replace(letters, sound) for rules in LOSSY_READINGS.values() for letters, sound in rules
-                 if letters in token]
+    readings += _letter_reads(token, (rule for rules in LOSSY_READINGS.values() for rule in rules))
     return tuple(dict.fromkeys([*readings, *_read(token)]))
 
 
@@ -893,8 +894,7 @@ def _reading_shapes(core: str, lang: str | None, script: str) -> tuple[tuple[str
     if script == "Latn":
         reads: Iterable[str] = latin_reading_keys(key, base_lang(lang))
     else:
-        reads = [read for letters, sound in LOSSY_READINGS.get(script, ()) if letters in key
-                 for read in [key.replace(letters, sound)]]
+        reads = _letter_reads(key, LOSSY_READINGS.get(script, ()))
     out = []
     for read in reads:
         shape = _shape(read, None, script, tuple(read.split()))
@@ -1154,9 +1154,10 @@ KB_NAME_STEM = 5
 KB_NAME_MIN_WORD = 4
 
 
-def _stems(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _stems(name: str) -> frozenset[str]:
     words = re.findall(r"\w+", name.casefold())
-    return {without_marks(w)[:KB_NAME_STEM] for w in words if len(w) >= KB_NAME_MIN_WORD}
+    return frozenset(without_marks(w)[:KB_NAME_STEM] for w in words if len(w) >= KB_NAME_MIN_WORD)
 
 
 def _reads_like_kb_name(expansion: _Unit, kb_ids: set[str]) -> bool:
