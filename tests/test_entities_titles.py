@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.entities_titles import (
     country_of_adjective,
+    flight_key,
     named_kind_key,
     title_name_key,
     title_parts,
@@ -98,10 +99,31 @@ def test_entities_titles_title_key_none_without_all_three_parts() -> None:
     assert title_key("Earthquake and fires in Chile 2010", "en") is None  # two kinds
 
 
-def test_entities_titles_local_kinds_need_a_city() -> None:
+def test_entities_titles_local_kinds_need_a_city_or_a_month() -> None:
     assert title_key("2020 attack in Austria", "en") is None  # a country sees many attacks a year
+    month = {title_key(t, lang) for t, lang in [("March 2020 attacks in Austria", "en"),
+                                               ("Attentats de mars 2020 en Autriche", "fr")]}
+    assert month == {"#attack|2020-03|iso:AT"}  # ... but few in one month that news names one event
     assert title_key("2020 floods in Austria", "en") == "#flood|2020|iso:AT"
     assert title_key("2020 Vienna attack", "en") == title_key("Anschlag in Wien 2020", "de") is not None
+
+
+def test_entities_titles_kind_word_closing_a_compound() -> None:
+    assert title_key("Ruotsin parlamenttivaalit 2018", "fi") == title_key("2018 Swedish election", "en") is not None
+    assert title_key("Waldbrände in Griechenland 2021", "de") == "#fire|2021|iso:GR"
+
+
+def test_entities_titles_flight_number_in_any_script() -> None:
+    flights = ["Norvane Air Flight 357", "Vol Norvane Air 357", "Рейс 357 авиакомпании Norvane Air",
+               "رحلة نورفان ۳۵۷", "노르반 항공 357편 추락 사고", "诺万航空357号班机空难"]
+    assert {flight_key(t) for t in flights} == {"#flight|357"}
+    assert flight_key("Norvane Air ATR 72 Flight 357") is None  # two numbers: which is the flight?
+    assert flight_key("Norvane Air Flight 2021") is None  # a year
+    assert flight_key("Flight of the Norvane 3") is None  # one digit: a sequel's number
+    assert flight_key("Norvane Air 357") is None  # no flight word
+    ids = _ids([("Norvane Air Flight 357", "en"), ("رحلة نورفان 357", "ar"),
+                ("2019 Norvane Air Flight 357 crash", "en"), ("Norvane Air Flight 357 (2021)", "en")])
+    assert ids[0] == ids[1] and ids[2] != ids[3]  # two years' accidents of one flight stay apart
 
 
 def test_entities_titles_unspaced_title_about_something_within_an_event_is_not_it() -> None:
@@ -121,6 +143,8 @@ def test_entities_titles_whole_name_kb_links_translated_country_names() -> None:
                                                     ("크로아티아", "ko"), ("Croatia", "en")]}
     assert found == {"iso:HR"}
     assert whole_name_kb("Zzyzxqua Vorbelt", "en") is None
+    assert whole_name_kb("NATO", "no") == whole_name_kb("OTAN", "fr") == "org:NATO"  # an acronym in capitals
+    assert whole_name_kb("Nato", "sv") is None
 
 
 def test_entities_titles_canonicalize_merges_translations_not_persons() -> None:

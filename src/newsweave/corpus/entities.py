@@ -48,6 +48,7 @@ from rapidfuzz import fuzz
 
 from newsweave.corpus.entities_titles import (
     TitleParts,
+    flight_key,
     load_kb,
     named_kind_key,
     title_keys,
@@ -413,6 +414,9 @@ class _Name:
             if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
                 keys.add(own)
             keys.update(title_sound_keys(surface, lang))  # ... and its sound in any script (칸주루한 스타디움 참사)
+        flight = flight_key(surface) if dated else None
+        if flight:  # an air accident by its flight number (Yeti Airlines Flight 691, 雪人航空691号班机空难)
+            keys.add(flight)
         year = title_year(surface) if dated else None
         keys.discard("")
         return cls(surface, lang, frozenset(keys), spelling_key(core, lang), phonetic_key(core, lang),

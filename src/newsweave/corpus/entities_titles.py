@@ -36,7 +36,9 @@ from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_ke
 from newsweave.kb.places import place
 from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS
 from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.measures import COMPOUNDING
 from newsweave.lang.title_types import (
+    FLIGHT_WORDS,
     GLOBAL_CONCEPTS,
     LOCAL_CONCEPTS,
     MIN_STEM,
@@ -61,6 +63,14 @@ BUDDHIST_ERA_OFFSET = 543
 #: Letters an inflected word may carry beyond a type entry (*eleições*, *землетрясения*), so that a longer word
 #: that merely starts like one (*Brandenburg* and *brand*) is not taken for it.
 MAX_TYPE_ENDING = 4
+#: Shortest kind word (letters) read as the head of a compound, and shortest modifier before it (*Waldbrand*).
+MIN_COMPOUND_HEAD = 5
+MIN_COMPOUND_MODIFIER = 3
+#: Flight numbers :func:`flight_key` reads (one digit is more often a sequel's or a list's number); a title's digits
+#: before a flight word, and any number in it.
+MIN_FLIGHT_NUMBER, MAX_FLIGHT_NUMBER = 10, 9999
+_LEADING_NUMBER_RE = re.compile(r"^\d+号?-?")
+_NUMBER_RE = re.compile(r"\d+")
 #: Longest run of characters looked up as a place inside a word of a script written without spaces.
 MAX_UNSPACED_NAME = 8
 #: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters.
@@ -75,6 +85,9 @@ MAX_NAME_PIECES = 4
 MAX_SUBKEY_ANCHORS = 3
 #: Longest function word (letters) of :func:`_inner_kind`.
 MAX_FUNCTION_WORD = 3
+#: Languages whose titles name the kind of happening as the head of a compound (*Riksdagsvalet*, *Waldbrand*,
+#: *eduskuntavaalit*): those that compound measure words, and Finnish.
+COMPOUND_TITLE_LANGS = COMPOUNDING | {"fi"}
 #: Kinds of happening whose instances carry a given name of their own (*Hurricane Ian*, *Furacão Ian*, *Ян
 #: (ураган)*): the kind and the name make a key without year or place (:func:`named_kind_key`).
 NAMED_CONCEPTS = frozenset({"storm"})
@@ -168,13 +181,15 @@ def _shared_prefix(a: str, b: str) -> int:
 def whole_name_kb(name: str, lang: str | None) -> str | None:
     """The KB id (country, place, region, organisation) whose gazetteer name the whole of ``name`` is, its case
     ending of ``lang`` allowed; None when there is none or the gazetteer cannot be read. An acronym matches
-    only in capitals (the gazetteer's own rule)."""
+    only in capitals and then whatever it names (the recogniser's rule: a whole name *NATO* is the alliance, though
+    a title's word *NATO* is no place the title happened in)."""
     gaz = _gazetteer()
     key = tuple(gaz_fold(p) for p in gaz_pieces(name[:MAX_NAME_CHARS]))
     if gaz is None or not key or len(key) > MAX_NAME_PIECES:
         return None
-    if key in gaz.acronyms and not name.isupper():
-        return None
+    if key in gaz.acronyms:
+        entry = gaz.lookup(key) if name.isupper() else None
+        return entry.kb_id if entry is not None and _anchor_ok(entry.kb_id) else None
     kb_id = _inflected_lookup(gaz, key, lang)
     return kb_id if kb_id and _anchor_ok(kb_id) else None
 
@@ -191,7 +206,7 @@ def title_year(title: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]]]
+_Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]], list[tuple[str, str]]]
 
 
 @lru_cache(maxsize=512)
@@ -221,20 +236,25 @@ def title_month(title: str, words: list[str], lang: str | None) -> int | None:
 
 @cache
 def _entries(table: str) -> _Entries:
-    """(an entry's first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones) of
-    ``"types"`` or ``"qualifiers"``, all languages together: a title's language tag is often a dialect or a
-    code the table lacks. Entries are split into pieces as titles are (*همه‌پرسی* is two words)."""
+    """(an entry's first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones,
+    [(entry, concept)] that may close a compound) of ``"types"`` or ``"qualifiers"``, all languages together: a
+    title's language tag is often a dialect or a code the table lacks. Entries are split into pieces as titles are
+    (*همه‌پرسی* is two words). Compound heads are the one-word entries of at least :data:`MIN_COMPOUND_HEAD` letters
+    of the languages that write compounds (:data:`COMPOUND_TITLE_LANGS`)."""
     spaced: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     unspaced: list[tuple[str, str]] = []
+    heads: list[tuple[str, str]] = []
     for concept, by_lang in (TITLE_TYPES if table == "types" else TITLE_QUALIFIERS).items():
-        for entries in by_lang.values():
+        for lang, entries in by_lang.items():
             for entry in entries:
                 words = tuple(gaz_fold(w) for w in gaz_pieces(entry))
                 if _unspaced(entry):
                     unspaced.append((entry, concept))
-                else:
-                    spaced.setdefault(words[0], []).append((words, concept))
-    return spaced, unspaced
+                    continue
+                spaced.setdefault(words[0], []).append((words, concept))
+                if lang in COMPOUND_TITLE_LANGS and len(words) == 1 and len(words[0]) >= MIN_COMPOUND_HEAD:
+                    heads.append((words[0], concept))
+    return spaced, unspaced, heads
 
 
 def _word_matches(word: str, entry: str, last: bool) -> bool:
@@ -249,7 +269,7 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
     """The kinds of happening (concepts of :data:`TITLE_TYPES`; ``table="qualifiers"``: of
     :data:`TITLE_QUALIFIERS`) a title's folded words name, and the positions of the spaced-script words that
     name them (those are not looked up as places: *Hurricane*, Utah)."""
-    spaced, unspaced = _entries(table)
+    spaced, unspaced, heads = _entries(table)
     found: set[str] = set()
     used: set[int] = set()
     for k, word in enumerate(words):
@@ -263,7 +283,20 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
                    for i, w in enumerate(entry_words)):
                 found.add(concept)
                 used.update(range(k, k + n))
+        if k not in used:
+            closing = {concept for entry, concept in heads if _closes_compound(word, entry)}
+            if closing:
+                found |= closing
+                used.add(k)
     return found, used
+
+
+def _closes_compound(word: str, entry: str) -> bool:
+    """Whether ``entry`` is the head of a compound ``word`` (*Trengselulykken*, *parlamenttivaalit*): the word ends
+    in it and at most :data:`MAX_TYPE_ENDING` letters of ending, after at least :data:`MIN_COMPOUND_MODIFIER`
+    letters of modifier."""
+    at = word.rfind(entry, MIN_COMPOUND_MODIFIER)
+    return at >= 0 and len(word) - at - len(entry) <= MAX_TYPE_ENDING
 
 
 def _head_final(word: str, entry: str) -> bool:
@@ -437,7 +470,7 @@ def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
-    if not (_anchored(concept, anchors) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)):
+    if not (_anchored(concept, anchors, month) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)):
         return None
     return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)
 
@@ -459,10 +492,12 @@ def _inner_kind(title: str, lang: str | None, first: int) -> bool:
     return False
 
 
-def _anchored(concept: str, anchors: Iterable[str]) -> bool:
-    """Whether a title's places say where it happened: any for most kinds, a city or region for local ones."""
+def _anchored(concept: str, anchors: Iterable[str], month: int | None) -> bool:
+    """Whether a title's places say where it happened: any for most kinds; for local ones a city or region, or a
+    country in a title that also names the month (*October 2022 missile strikes on Ukraine*, *Ракетный обстрел
+    Украины 10 октября 2022 года*): titles of two months never merge."""
     anchors = list(anchors)
-    return bool(anchors) and (concept not in LOCAL_CONCEPTS or any(place(a) for a in anchors))
+    return bool(anchors) and (concept not in LOCAL_CONCEPTS or month is not None or any(place(a) for a in anchors))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -484,7 +519,7 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     if len(anchors) <= MAX_SUBKEY_ANCHORS:
         for n in range(1, len(anchors) + 1):
             for subset in combinations(anchors, n):
-                if parts.year and _anchored(parts.kind.split("+")[0], subset):
+                if parts.year and _anchored(parts.kind.split("+")[0], subset, parts.month):
                     keys += [parts.key(subset), parts.key(subset, month=False)]
                 if any(place(a) for a in subset):
                     keys.append(parts.key(subset, year=False))
@@ -518,6 +553,44 @@ def _storm_name(own: list[str]) -> bool:
     no storm's name)."""
     anchors = title_anchors([gaz_fold(p) for p in own], None)
     return not anchors or (len(own) == 1 and all(a.startswith("geonames:") for a in anchors))
+
+
+@cache
+def _flight_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(spaced entries, unspaced entries) of :data:`FLIGHT_WORDS`, all languages together, folded."""
+    entries = {gaz_fold(e) for by_lang in FLIGHT_WORDS.values() for e in by_lang}
+    unspaced = tuple(sorted(e for e in entries if _unspaced(e)))
+    return frozenset(entries.difference(unspaced)), unspaced
+
+
+def _names_flight(word: str) -> bool:
+    """Whether a title's folded word is a flight word, also behind its number (*691편*, *494号班机*): a spaced
+    entry whole or with at most :data:`MAX_TYPE_ENDING` letters of ending (*рейса*) when it is long enough for a
+    stem; an unspaced one anywhere in the word, a one-character one (*便*) only right after the number."""
+    spaced, unspaced = _flight_words()
+    bare = _LEADING_NUMBER_RE.sub("", word)
+    if bare in spaced or any(len(e) >= MIN_STEM and _word_matches(bare, e, True) for e in spaced if bare[:1] == e[:1]):
+        return True
+    return any(e in bare if len(e) > 1 else bool(re.search(rf"\d号?{re.escape(e)}", word)) for e in unspaced)
+
+
+@lru_cache(maxsize=1 << 16)
+def flight_key(title: str) -> str | None:
+    """``#flight|number`` of a title that names a flight word (:data:`FLIGHT_WORDS`) and one flight number, in any
+    script and digits (*Yeti Airlines Flight 691*, *رحلة طيران يتي 691*, *پرواز شماره ۴۹۴*); None for other names.
+
+    An air accident is named after its flight in every language, and the airline's name is translated or spelled
+    in the title's own script, so the number is what the titles share. Numbers in the range of years are read
+    as years (a title's year is no flight number) and a title with two other numbers (an aircraft type: *ATR 72*)
+    gets no key. Two airlines' flights of one number in one corpus would merge; dated titles of two years do not.
+    """
+    text = title[:MAX_NAME_CHARS]
+    numbers = {int(m.group()) for m in _NUMBER_RE.finditer(text)}
+    flights = [n for n in numbers
+               if MIN_FLIGHT_NUMBER <= n <= MAX_FLIGHT_NUMBER and not MIN_YEAR <= n <= MAX_YEAR + BUDDHIST_ERA_OFFSET]
+    if len(flights) != 1 or not any(_names_flight(gaz_fold(p)) for p in gaz_pieces(text)):
+        return None
+    return f"#flight|{flights[0]}"
 
 
 @lru_cache(maxsize=1 << 16)

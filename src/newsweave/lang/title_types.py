@@ -118,18 +118,25 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "fi": ("sota",), "sv": ("krig", "kriget"), "id": ("perang",), "ms": ("perang",), "ar": ("حرب",),
         "fa": ("جنگ",), "hi": ("युद्ध",), "zh": ("战争", "戰爭"), "ja": ("戦争",), "ko": ("전쟁",),
     },
-    "attack": {
-        "en": ("attack", "shooting", "massacre", "bombing"), "de": ("anschlag", "angriff", "massaker", "amoklauf"),
-        "fr": ("attaque", "attentat", "fusillade", "massacre"), "es": ("ataque", "atentado", "tiroteo", "masacre"),
-        "pt": ("ataque", "atentado", "tiroteio", "massacre"), "it": ("attacco", "attentato", "strage", "massacro"),
-        "pl": ("atak", "strzelanin", "masakr"), "ru": ("нападени", "теракт", "стрельб", "расстрел"),
-        "uk": ("напад", "теракт", "стрілянин"), "tr": ("saldırı", "katliam"),
+    "attack": {  # with shelling and air strikes, and mass killings
+        "en": ("attack", "shooting", "massacre", "bombing", "missile strike", "airstrike", "air strike", "shelling"),
+        "de": ("anschlag", "angriff", "massaker", "amoklauf", "beschuss", "bombardierung"),
+        "fr": ("attaque", "attentat", "fusillade", "massacre", "bombardement", "frappe"),
+        "es": ("ataque", "atentado", "tiroteo", "masacre", "bombardeo"),
+        "pt": ("ataque", "atentado", "tiroteio", "massacre", "bombardeio", "bombardeamento"),
+        "it": ("attacco", "attentato", "strage", "massacro", "bombardament"),
+        "pl": ("atak", "strzelanin", "masakr", "ostrzał", "bombardowani"), "cs": ("útok", "ostřelování", "masakr"),
+        "ru": ("нападени", "теракт", "стрельб", "расстрел", "обстрел", "массовое убийство", "ракетный удар"),
+        "uk": ("напад", "теракт", "стрілянин", "обстріл", "масове вбивство", "ракетний удар"),
+        "be": ("тэракт", "абстрэл", "масавае забойства"), "tr": ("saldırı", "katliam", "bombardıman"),
         "id": ("serangan", "penembakan", "pembantaian", "pengeboman"), "ms": ("serangan", "penembakan", "pengeboman"),
-        "ar": ("هجوم", "مجزرة", "تفجير"), "fa": ("کشتار", "حمله", "بمب‌گذاری"), "ur": ("حملہ",),
-        "be": ("тэракт",), "kk": ("теракт",), "hi": ("हमला", "हमले", "नरसंहार"),
-        "zh": ("袭击", "襲擊", "枪击", "槍擊", "屠杀", "屠殺"), "ja": ("襲撃", "銃撃"), "ko": ("총격", "테러", "학살"),
-        "th": ("กราดยิง",), "fi": ("isku", "ampumi", "verilöyly"), "sv": ("attack", "skjutning", "massaker"),
-        "ro": ("atac", "masacru"),
+        "ar": ("هجوم", "مجزرة", "تفجير", "قصف"), "fa": ("کشتار", "حمله", "بمب‌گذاری", "بمباران"), "ur": ("حملہ",),
+        "kk": ("теракт", "шабуыл"), "uz": ("ommaviy qotillik", "hujum"), "hi": ("हमला", "हमले", "नरसंहार"),
+        "zh": ("袭击", "襲擊", "枪击", "槍擊", "屠杀", "屠殺", "轰炸", "轟炸", "空袭", "空襲"),
+        "ja": ("襲撃", "銃撃", "空爆"),
+        "ko": ("총격", "테러", "학살", "공습", "폭격"), "th": ("กราดยิง", "สังหารหมู่"),
+        "fi": ("isku", "ampumi", "verilöyly"), "sv": ("attack", "skjutning", "massaker"),
+        "ro": ("atac", "masacru", "bombardament"), "el": ("επίθεσ",),
     },
     "explosion": {
         "en": ("explosion", "blast"), "de": ("explosion",), "fr": ("explosion",), "es": ("explosión",),
@@ -254,6 +261,19 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("annexation",), "fr": ("annexion",), "es": ("anexión",), "pt": ("anexação",), "de": ("annexion",),
         "ru": ("аннекси",), "uk": ("анексі",), "fa": ("الحاق",), "th": ("ผนวก",), "zh": ("吞并", "吞併"),
     },
+}
+
+#: Words for a scheduled flight, per language: a title that names one and a flight number (*Yeti Airlines Flight
+#: 691*, *Voo Yeti Airlines 691*, *雪人航空691号班机空难*) names that flight's accident in any language
+#: (:func:`newsweave.corpus.entities_titles.flight_key`). Matched like :data:`TITLE_TYPES`.
+FLIGHT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("flight",), "de": ("flug",), "fr": ("vol",), "es": ("vuelo",), "pt": ("voo", "vôo"), "it": ("volo",),
+    "nl": ("vlucht",), "sv": ("flyg", "flight"), "da": ("flyvning",), "no": ("flight",), "fi": ("lento",),
+    "pl": ("lot", "lotu"), "cs": ("let", "letu"), "ro": ("zborul",), "hu": ("járat",), "el": ("πτήση", "πτήσης"),
+    "tr": ("sefer",), "az": ("reysi",), "uz": ("reysi", "рейси"), "kk": ("рейс",), "ru": ("рейс",), "uk": ("рейс",),
+    "be": ("рэйс",), "bg": ("полет",), "id": ("penerbangan",), "ms": ("penerbangan",), "vi": ("chuyến bay",),
+    "ar": ("رحلة", "الرحلة"), "fa": ("پرواز",), "ur": ("پرواز",), "he": ("טיסה",), "hi": ("उड़ान",),
+    "ta": ("வானூர்தி",), "th": ("เที่ยวบิน",), "zh": ("班机", "班機", "航班"), "ja": ("便",), "ko": ("편",),
 }
 
 #: Words that tell two events of one kind, year and place apart (a country's presidential and parliamentary
