@@ -104,6 +104,12 @@ def test_entities_titles_local_kinds_need_a_city_or_a_month() -> None:
     month = {title_key(t, lang) for t, lang in [("March 2020 attacks in Austria", "en"),
                                                ("Attentats de mars 2020 en Autriche", "fr")]}
     assert month == {"#attack|2020-03|iso:AT"}  # ... but few in one month that news names one event
+    assert title_key("2021 Bavaria shooting", "en") == "#attack|2021|iso3166-2:DE-BY"  # a province, dated
+    assert title_key("Bavaria shooting", "en") is None  # ... undated: many years' shootings
+
+
+def test_entities_titles_a_blast_is_one_kind_whatever_its_title_calls_it() -> None:
+    assert title_key("2021 Vienna bombing", "en") == title_key("Взрыв в Вене (2021)", "ru") is not None
     assert title_key("2020 floods in Austria", "en") == "#flood|2020|iso:AT"
     assert title_key("2020 Vienna attack", "en") == title_key("Anschlag in Wien 2020", "de") is not None
 

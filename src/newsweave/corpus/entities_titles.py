@@ -493,11 +493,13 @@ def _inner_kind(title: str, lang: str | None, first: int) -> bool:
 
 
 def _anchored(concept: str, anchors: Iterable[str], month: int | None) -> bool:
-    """Whether a title's places say where it happened: any for most kinds; for local ones a city or region, or a
-    country in a title that also names the month (*October 2022 missile strikes on Ukraine*, *Ракетный обстрел
-    Украины 10 октября 2022 года*): titles of two months never merge."""
+    """Whether a dated title's places say where it happened: any for most kinds; for local ones a city, a state or
+    province (*2022 Crimean Bridge explosion*), or a country in a title that also names the month (*October 2022
+    missile strikes on Ukraine*, *Ракетный обстрел Украины 10 октября 2022 года*): titles of two months never
+    merge. An undated title needs a city (:func:`undated_title_parts`)."""
     anchors = list(anchors)
-    return bool(anchors) and (concept not in LOCAL_CONCEPTS or month is not None or any(place(a) for a in anchors))
+    return bool(anchors) and (concept not in LOCAL_CONCEPTS or month is not None
+                              or any(place(a) or a.startswith("iso3166-2:") for a in anchors))
 
 
 @lru_cache(maxsize=1 << 16)
