@@ -415,7 +415,7 @@ class _Name:
                 keys.add(own)
             keys.update(title_sound_keys(surface, lang))  # ... and its sound in any script (칸주루한 스타디움 참사)
         flight = flight_key(surface) if dated else None
-        if flight:  # an air accident by its flight number (Yeti Airlines Flight 691, 雪人航空691号班机空难)
+        if flight:  # an air accident by its flight number (Norvane Air Flight 357, 诺万航空357号班机空难)
             keys.add(flight)
         year = title_year(surface) if dated else None
         keys.discard("")

@@ -292,7 +292,7 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
 
 
 def _closes_compound(word: str, entry: str) -> bool:
-    """Whether ``entry`` is the head of a compound ``word`` (*Trengselulykken*, *parlamenttivaalit*): the word ends
+    """Whether ``entry`` is the head of a compound ``word`` (*Busulykken*, *kunnallisvaalit*): the word ends
     in it and at most :data:`MAX_TYPE_ENDING` letters of ending, after at least :data:`MIN_COMPOUND_MODIFIER`
     letters of modifier."""
     at = word.rfind(entry, MIN_COMPOUND_MODIFIER)
@@ -494,9 +494,9 @@ def _inner_kind(title: str, lang: str | None, first: int) -> bool:
 
 def _anchored(concept: str, anchors: Iterable[str], month: int | None) -> bool:
     """Whether a dated title's places say where it happened: any for most kinds; for local ones a city, a state or
-    province (*2022 Crimean Bridge explosion*), or a country in a title that also names the month (*October 2022
-    missile strikes on Ukraine*, *Ракетный обстрел Украины 10 октября 2022 года*): titles of two months never
-    merge. An undated title needs a city (:func:`undated_title_parts`)."""
+    province (*2021 Bavaria shooting*), or a country in a title that also names the month (*March 2020 attacks in
+    Austria*, *Attentats de mars 2020 en Autriche*): titles of two months never merge. An undated title needs a
+    city (:func:`undated_title_parts`)."""
     anchors = list(anchors)
     return bool(anchors) and (concept not in LOCAL_CONCEPTS or month is not None
                               or any(place(a) or a.startswith("iso3166-2:") for a in anchors))
@@ -566,7 +566,7 @@ def _flight_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _names_flight(word: str) -> bool:
-    """Whether a title's folded word is a flight word, also behind its number (*691편*, *494号班机*): a spaced
+    """Whether a title's folded word is a flight word, also behind its number (*357편*, *357号班机*): a spaced
     entry whole or with at most :data:`MAX_TYPE_ENDING` letters of ending (*рейса*) when it is long enough for a
     stem; an unspaced one anywhere in the word, a one-character one (*便*) only right after the number."""
     spaced, unspaced = _flight_words()
@@ -579,7 +579,7 @@ def _names_flight(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def flight_key(title: str) -> str | None:
     """``#flight|number`` of a title that names a flight word (:data:`FLIGHT_WORDS`) and one flight number, in any
-    script and digits (*Yeti Airlines Flight 691*, *رحلة طيران يتي 691*, *پرواز شماره ۴۹۴*); None for other names.
+    script and digits (*Norvane Air Flight 357*, *رحلة نورفان 357*, *پرواز شماره ۳۵۷*); None for other names.
 
     An air accident is named after its flight in every language, and the airline's name is translated or spelled
     in the title's own script, so the number is what the titles share. Numbers in the range of years are read

@@ -120,7 +120,7 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "fa": ("جنگ",), "hi": ("युद्ध",), "zh": ("战争", "戰爭"), "ja": ("戦争",), "ko": ("전쟁",),
     },
     "attack": {  # with shelling, air strikes and mass killings; and blasts, which news calls attacks, bombings or
-        # explosions in one breath (*Istanbul bombing*, *Теракт в Стамбуле*, *Istanbuldagi portlash*)
+        # explosions in one breath (*Vienna bombing*, *Теракт в Вене*, *Vienadagi portlash*)
         "en": ("attack", "shooting", "massacre", "bombing", "missile strike", "airstrike", "air strike", "shelling",
                "explosion", "blast"),
         "de": ("anschlag", "angriff", "massaker", "amoklauf", "beschuss", "bombardierung", "explosion"),
@@ -262,8 +262,8 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Words for a scheduled flight, per language: a title that names one and a flight number (*Yeti Airlines Flight
-#: 691*, *Voo Yeti Airlines 691*, *雪人航空691号班机空难*) names that flight's accident in any language
+#: Words for a scheduled flight, per language: a title that names one and a flight number (*Norvane Air Flight
+#: 357*, *Voo Norvane Air 357*, *诺万航空357号班机空难*) names that flight's accident in any language
 #: (:func:`newsweave.corpus.entities_titles.flight_key`). Matched like :data:`TITLE_TYPES`.
 FLIGHT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("flight",), "de": ("flug",), "fr": ("vol",), "es": ("vuelo",), "pt": ("voo", "vôo"), "it": ("volo",),
