@@ -264,11 +264,12 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: Words for a scheduled flight, per language: a title that names one and a flight number (*Norvane Air Flight
 #: 357*, *Voo Norvane Air 357*, *诺万航空357号班机空难*) names that flight's accident in any language
-#: (:func:`newsweave.corpus.entities_titles.flight_key`). Matched like :data:`TITLE_TYPES`.
+#: (:func:`newsweave.corpus.entities_titles.flight_key`). Matched like :data:`TITLE_TYPES`. Words that as often
+#: count something else are left out (Czech *let*, years).
 FLIGHT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("flight",), "de": ("flug",), "fr": ("vol",), "es": ("vuelo",), "pt": ("voo", "vôo"), "it": ("volo",),
     "nl": ("vlucht",), "sv": ("flyg", "flight"), "da": ("flyvning",), "no": ("flight",), "fi": ("lento",),
-    "pl": ("lot", "lotu"), "cs": ("let", "letu"), "ro": ("zborul",), "hu": ("járat",), "el": ("πτήση", "πτήσης"),
+    "pl": ("lot", "lotu"), "cs": ("letu",), "ro": ("zborul",), "hu": ("járat",), "el": ("πτήση", "πτήσης"),
     "tr": ("sefer",), "az": ("reysi",), "uz": ("reysi", "рейси"), "kk": ("рейс",), "ru": ("рейс",), "uk": ("рейс",),
     "be": ("рэйс",), "bg": ("полет",), "id": ("penerbangan",), "ms": ("penerbangan",), "vi": ("chuyến bay",),
     "ar": ("رحلة", "الرحلة"), "fa": ("پرواز",), "ur": ("پرواز",), "he": ("טיסה",), "hi": ("उड़ान",),
