@@ -46,7 +46,7 @@ from newsweave.lang.inflection import INFLECTIONS
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 52
+SCHEMA = 53
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -108,16 +108,22 @@ PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NUKTA = "\u093c"
 
 
+#: Alef with hamza above or below, and alef wasla, as a plain alef (:func:`fold`).
+_ALEF_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"})
+
+
 @lru_cache(maxsize=500_000)
 def fold(piece: str) -> str:
     """The key one piece of a name is matched on: case-folded, with script-internal spelling noise removed.
 
     The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान),
     and typographic apostrophes are unified. Turkish dotted capital ``İ`` case-folds to ``i`` plus a
-    combining dot, which would keep ``İş`` from meeting ``iş`` (and its word frequency): the dot goes.
+    combining dot, which would keep ``İş`` from meeting ``iş`` (and its word frequency): the dot goes. Arabic
+    writers put the hamza on a word's first alef or leave it off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla
+    is a plain alef (madda is kept: Urdu and Persian write *آ* as a letter of its own).
     """
     folded = piece.casefold().replace(_NUKTA, "").replace("’", "'").replace("i\u0307", "i")
-    return unicodedata.normalize("NFC", folded)
+    return unicodedata.normalize("NFC", folded).translate(_ALEF_FOLD)
 
 
 @cache
