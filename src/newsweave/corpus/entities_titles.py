@@ -196,14 +196,15 @@ def whole_name_kb(name: str, lang: str | None) -> str | None:
 
 def title_year(title: str) -> int | None:
     """The one year a title names (any script's digits; Buddhist-era years converted), else None."""
-    years = set()
-    for match in _YEAR_RE.finditer(title):
-        year = int(match.group(1))
-        if MIN_YEAR + BUDDHIST_ERA_OFFSET <= year <= MAX_YEAR + BUDDHIST_ERA_OFFSET and year > MAX_YEAR:
-            year -= BUDDHIST_ERA_OFFSET
-        if MIN_YEAR <= year <= MAX_YEAR:
-            years.add(year)
+    years = {year for match in _YEAR_RE.finditer(title) if (year := _as_year(int(match.group(1)))) is not None}
     return years.pop() if len(years) == 1 else None
+
+
+def _as_year(number: int) -> int | None:
+    """The year (common era) a title's number stands for, None when it is none: a Buddhist-era year converted."""
+    if MAX_YEAR < number <= MAX_YEAR + BUDDHIST_ERA_OFFSET and number >= MIN_YEAR + BUDDHIST_ERA_OFFSET:
+        number -= BUDDHIST_ERA_OFFSET
+    return number if MIN_YEAR <= number <= MAX_YEAR else None
 
 
 _Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]], list[tuple[str, str]]]
@@ -588,8 +589,7 @@ def flight_key(title: str) -> str | None:
     """
     text = title[:MAX_NAME_CHARS]
     numbers = {int(m.group()) for m in _NUMBER_RE.finditer(text)}
-    flights = [n for n in numbers
-               if MIN_FLIGHT_NUMBER <= n <= MAX_FLIGHT_NUMBER and not MIN_YEAR <= n <= MAX_YEAR + BUDDHIST_ERA_OFFSET]
+    flights = [n for n in numbers if MIN_FLIGHT_NUMBER <= n <= MAX_FLIGHT_NUMBER and _as_year(n) is None]
     if len(flights) != 1 or not any(_names_flight(gaz_fold(p)) for p in gaz_pieces(text)):
         return None
     return f"#flight|{flights[0]}"

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from rapidfuzz.distance import Indel
@@ -42,6 +42,9 @@ from newsweave.kb.cache import load_or_build
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
+
+if TYPE_CHECKING:
+    from newsweave.kb.userkb import KBRecord
 
 log = logging.getLogger(__name__)
 
@@ -623,19 +626,22 @@ def latin_acronym(name: str) -> str | None:
 
 
 @cache
+def _data_file(name: str) -> tuple[KBRecord, ...]:
+    """The records of one hand-written data file, read once for the gazetteer build and :func:`data_file_names`."""
+    from newsweave.kb.userkb import read_tsv
+
+    return tuple(read_tsv(Path(__file__).with_name("data") / name))
+
+
+@cache
 def data_file_names() -> dict[str, tuple[str, ...]]:
     """KB id -> the name and aliases the hand-written data files give it: the written-out names of an organisation
     its acronym's link can be checked against."""
-    from newsweave.kb.userkb import read_tsv
-
-    return {rec.kb_id: (rec.name, *rec.aliases) for name in sorted(DATA_FILES)
-            for rec in read_tsv(Path(__file__).with_name("data") / name)}
+    return {rec.kb_id: (rec.name, *rec.aliases) for name in sorted(DATA_FILES) for rec in _data_file(name)}
 
 
 def _add_data_file(gaz: Gazetteer, name: str) -> None:
-    from newsweave.kb.userkb import read_tsv
-
-    for rec in read_tsv(Path(__file__).with_name("data") / name):
+    for rec in _data_file(name):
         names = {rec.name, *rec.aliases}
         names |= {latin for alias in rec.aliases if (latin := latin_acronym(alias))}
         gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), names)
