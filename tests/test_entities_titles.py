@@ -283,3 +283,19 @@ def test_entities_titles_every_word_of_a_place_may_be_inflected_and_country_acro
     assert title_key("2024 United Kingdom general election", "en") == "#election|2024|iso:GB"
     assert title_key("Powódź w Republice Czeskiej 2024", "pl") == "#flood|2024|iso:CZ"
     assert title_key("Выборы в США (2022)", "ru") == title_key("2022 United States elections", "en")
+
+
+def test_entities_titles_the_longest_kind_entry_at_a_word_wins() -> None:
+    # *Coupe* starts like *coup* and *hockey sur gazon* like *hockey*: the longer entry names the kind and the sport
+    football = title_key("Coupe du monde de football 2030", "fr")
+    assert football == title_key("2030 FIFA World Cup", "en") == "#world championship+football|2030|"
+    field = title_key("Coupe du monde de hockey sur gazon 2030", "fr")
+    assert field == title_key("Feldhockey-Weltmeisterschaft 2030", "de") is not None
+    assert field != title_key("Championnat du monde de hockey sur glace 2030", "fr")
+
+
+def test_entities_titles_protests_storms_and_shootings_in_more_languages() -> None:
+    assert title_key("Пратэсты ў Іране (2031)", "be") == title_key("Protesty w Iranie (2031)", "pl")
+    assert title_key("Iranin mielenosoitukset 2031", "fi") == title_key("2031 Iranian protests", "en")
+    assert named_kind_key("Ribut Tropika Zelphine") == named_kind_key("Tropical Storm Zelphine") is not None
+    assert title_parts("ہیمبرگ چرچ فائرنگ 2031ء", "ur") is not None

@@ -277,13 +277,15 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
         if _unspaced(word):
             found.update(concept for entry, concept in unspaced if entry in word and _head_final(word, entry))
             continue
+        if k in used:  # inside a longer entry (*Coupe du monde* is a championship, not a *coup*)
+            continue
         candidates = [c for m in range(1, len(word) + 1) for c in spaced.get(word[:m], ())]  # entries it starts with
-        for entry_words, concept in candidates:
-            n = len(entry_words)
-            if all(k + i < len(words) and _word_matches(words[k + i], w, i == n - 1)
-                   for i, w in enumerate(entry_words)):
-                found.add(concept)
-                used.update(range(k, k + n))
+        matched = [(len(entry_words), concept) for entry_words, concept in candidates
+                   if all(k + i < len(words) and _word_matches(words[k + i], w, i == len(entry_words) - 1)
+                          for i, w in enumerate(entry_words))]
+        longest = max((n for n, _ in matched), default=0)
+        found.update(concept for n, concept in matched if n == longest)
+        used.update(range(k, k + longest))
         if k not in used:
             closing = {concept for entry, concept in heads if _closes_compound(word, entry)}
             if closing:
