@@ -49,6 +49,18 @@ def test_entities_titles_country_adjective_reads_as_its_country() -> None:
     assert country_of_adjective("children", "en") is None
 
 
+def test_entities_titles_french_adjectives_from_language_names_and_lower_case_endings() -> None:
+    # the language's name (danois, slovène) is the adjective; -ain, -ane only in lower case (Canaan is a name)
+    assert country_of_adjective("danoises", "fr") == "iso:DK"
+    assert country_of_adjective("slovène", "fr") == "iso:SI"
+    assert country_of_adjective("kazakhe", "fr") == "iso:KZ"
+    assert country_of_adjective("cubain", "fr") == "iso:CU"
+    assert country_of_adjective("Canaan", "fr") is None
+    assert country_of_adjective("anglaise", "fr") is None  # English is no one country's language
+    assert title_key("Élections législatives danoises de 2031", "fr") == title_key("Folketingsvalget 2031 i Danmark",
+                                                                                   "da")
+
+
 def test_entities_titles_title_key_follows_country_adjectives() -> None:
     titles = [("Élections législatives finlandaises de 2019", "fr"), ("Парламентские выборы в Финляндии (2019)", "ru"),
               ("Φινλανδικές βουλευτικές εκλογές 2019", "el")]

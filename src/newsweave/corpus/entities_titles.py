@@ -34,7 +34,7 @@ from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
 from newsweave.kb.places import place
-from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS
+from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS, LANGUAGE_NAME_ENDINGS, LOWER_CASE_ENDINGS
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.measures import COMPOUNDING
 from newsweave.lang.title_types import (
@@ -111,6 +111,9 @@ SOUND_READING_LANG = "en"
 #: may drop up to this many of its last letters (*Malaisie* -> *malais-iennes*, *Σουηδία* -> *σουηδ-ικές*).
 MIN_COUNTRY_STEM = 4
 MAX_COUNTRY_STEM_CUT = 2
+#: Letters a language's name and its country's name share at their start for the language's name to be read as the
+#: country's adjective (*danois*, *Danemark*).
+MIN_LANGUAGE_COUNTRY_SHARED = 3
 
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: A month written with digits before the month sign of Chinese, Japanese and Korean dates (*2022年9月*, *9월*).
@@ -315,10 +318,11 @@ def _head_final(word: str, entry: str) -> bool:
     return len(tail) - covered <= MAX_UNSPACED_TAIL
 
 
-def title_anchors(words: list[str | None], lang: str | None) -> frozenset[str]:
+def title_anchors(words: list[str | None], lang: str | None, written: tuple[str, ...] = ()) -> frozenset[str]:
     """The KB ids of the places and organisations a title's folded words name: longest names first, case
     endings allowed; inside words of unspaced scripts, every run of characters long enough to be told apart.
-    A None word (a type word) is skipped and ends a name."""
+    A None word (a type word) is skipped and ends a name. ``written``: the words as the title writes them, whose
+    case tells a country adjective from a name (:func:`country_of_adjective`)."""
     gaz = _gazetteer()
     if gaz is None:
         return frozenset()
@@ -343,7 +347,7 @@ def title_anchors(words: list[str | None], lang: str | None) -> frozenset[str]:
                 k += n - 1
                 break
         else:
-            country = country_of_adjective(word, lang)
+            country = country_of_adjective(written[k] if written else word, lang)
             if country:
                 found.add(country)
         k += 1
@@ -373,18 +377,48 @@ def _country_stems(lang: str) -> dict[str, frozenset[str]]:
     return {stem: frozenset(ids) for stem, ids in stems.items()}
 
 
+@lru_cache(maxsize=256)
+def _language_countries(lang: str) -> dict[str, str]:
+    """Language name -> the ``iso:`` id of its country, from CLDR's one-word language names in ``lang``: the
+    language's likeliest territory (CLDR likely subtags), when its name in ``lang`` starts like the language's
+    name (*slovène*, *Slovénie*; *danois*, *Danemark*; not *anglais*, *États-Unis*). Many countries' adjectives
+    are their language's name (*kazakhe*, *danoises*), which no ending turns the country's own name into."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {}
+    likely = get_global("likely_subtags")
+    found: dict[str, str] = {}
+    for code, name in locale.languages.items():
+        territory = likely.get(code, "").split("_")[-1]
+        country = locale.territories.get(territory, "") if len(territory) == 2 else ""
+        words, country_words = gaz_pieces(name), gaz_pieces(country)
+        if len(words) != 1 or not country_words:
+            continue
+        bare, country_bare = without_marks(gaz_fold(words[0])), without_marks(gaz_fold(country_words[0]))
+        if _shared_prefix(bare, country_bare) >= MIN_LANGUAGE_COUNTRY_SHARED:
+            found[bare] = f"iso:{territory}"
+    return found
+
+
 @cache
-def _adjective_endings(lang: str) -> frozenset[str]:
-    return frozenset(without_marks(gaz_fold(e)) for e in COUNTRY_ADJECTIVE_ENDINGS.get(lang, ()))
+def _adjective_endings(lang: str, lower: bool) -> frozenset[str]:
+    """The adjective endings of ``lang`` folded; those of :data:`LOWER_CASE_ENDINGS` too for a lower-case word."""
+    endings = (*COUNTRY_ADJECTIVE_ENDINGS.get(lang, ()), *(LOWER_CASE_ENDINGS.get(lang, ()) if lower else ()))
+    return frozenset(without_marks(gaz_fold(e)) for e in endings)
 
 
 @lru_cache(maxsize=1 << 14)
 def country_of_adjective(word: str, lang: str | None) -> str | None:
     """The ``iso:`` id of the country a title word is the adjective of in ``lang`` (*malaisiennes* ->
     ``iso:MY``, *китайским* -> ``iso:CN``): the word is a country's stem (:func:`_country_stems`) and one of the
-    language's adjective endings (:data:`COUNTRY_ADJECTIVE_ENDINGS`); None when no single country fits."""
+    language's adjective endings (:data:`COUNTRY_ADJECTIVE_ENDINGS`), or the name of the country's language
+    (:func:`_language_countries`) and one of :data:`LANGUAGE_NAME_ENDINGS`; None when no single country fits."""
     code = base_lang(lang) or ""
-    endings = _adjective_endings(code)
+    endings = _adjective_endings(code, word.islower())
     if not endings or not is_cased(word):
         return None
     bare = without_marks(gaz_fold(word))
@@ -393,6 +427,10 @@ def country_of_adjective(word: str, lang: str | None) -> str | None:
     for cut in range(1, len(bare) - MIN_COUNTRY_STEM + 1):
         if bare[len(bare) - cut:] in endings:
             found |= stems.get(bare[:len(bare) - cut], frozenset())
+    languages = _language_countries(code)
+    for ending in LANGUAGE_NAME_ENDINGS.get(code, ()):
+        if bare.endswith(ending) and (country := languages.get(bare[:len(bare) - len(ending)])):
+            found.add(country)
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -465,14 +503,14 @@ def title_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[
 def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     """The :class:`TitleParts` of ``title`` with ``year`` already read (None: undated), shared by
     :func:`title_parts` and :func:`undated_title_parts` so that dated and undated titles are cut alike."""
-    _pieces, folded, concepts, used = title_words(title)
+    pieces, folded, concepts, used = title_words(title)
     words = list(folded)
     if len(concepts) != 1 or _inner_kind(title, lang, min(used, default=0)):
         return None
     (concept,) = concepts
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
-    anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang)
+    anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang, pieces)
     if not (_anchored(concept, anchors, month) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)):
         return None
     return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)

@@ -40,3 +40,16 @@ COUNTRY_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "el": ("ικος", "ικη", "ικο", "ικοι", "ικες", "ικα", "ικου", "ικης", "ικων", "εζικος", "εζικη", "εζικες"),
     "fi": ("lainen", "laiset", "laisen", "laisten", "laista"),
 }
+
+#: language -> endings read only in a word written in lower case (titles of these languages write a country's
+#: adjective so): short ones that also close given names and other nouns, which titles capitalise (*Colombe*,
+#: *Canaan* beside *cubain*, *nigériane*, *andorranes*).
+LOWER_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": ("in", "ins", "an", "ans", "ane", "anes"),
+}
+
+#: language -> endings after a language's name that make it its country's adjective (*danois* -> *danoises*,
+#: *kazakh* -> *kazakhe*, *letton* -> *lettonne*); the empty ending: the name as it is (*slovène*).
+LANGUAGE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": ("", "e", "s", "es", "ne", "nes"),
+}
