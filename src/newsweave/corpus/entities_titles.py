@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations, product
+from typing import TYPE_CHECKING
 
 from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, inflection_bases, is_cased, load_gazetteer, script_of, without_marks
@@ -46,6 +47,9 @@ from newsweave.lang.title_types import (
     TITLE_QUALIFIERS,
     TITLE_TYPES,
 )
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 log = logging.getLogger(__name__)
 
@@ -214,15 +218,25 @@ _Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, s
 
 
 @lru_cache(maxsize=512)
-def _month_names(lang: str | None) -> tuple[tuple[str, int], ...]:
-    """(folded month name, month number) of ``lang`` from CLDR (``babel``): format and stand-alone, wide forms
-    (*сентября*, *сентябрь*); empty for a language CLDR does not know."""
+def _locale(lang: str | None) -> Locale | None:
+    """The CLDR locale (``babel``) of a language tag, None for one CLDR does not know: the month, country and
+    language names titles are read with."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        months = Locale.parse((lang or "").replace("-", "_")).months
+        return Locale.parse((lang or "").replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=512)
+def _month_names(lang: str | None) -> tuple[tuple[str, int], ...]:
+    """(folded month name, month number) of ``lang`` from CLDR (``babel``): format and stand-alone, wide forms
+    (*сентября*, *сентябрь*); empty for a language CLDR does not know."""
+    locale = _locale(lang)
+    if locale is None:
         return ()
+    months = locale.months
     return tuple(sorted({(gaz_fold(name), number) for context in ("format", "stand-alone")
                          for number, name in months[context]["wide"].items()}))
 
@@ -359,12 +373,10 @@ def _country_stems(lang: str) -> dict[str, frozenset[str]]:
     """Country-name stem -> the ``iso:`` ids it may stand for, from CLDR's one-word country names in ``lang``
     (``babel``): the bare name, and it without its last one or two letters. Names of the title's own language
     only: a stem of another language's name would read that language's words as countries."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        territories = Locale.parse(lang).territories
-    except (UnknownLocaleError, ValueError, TypeError):
+    locale = _locale(lang)
+    if locale is None:
         return {}
+    territories = locale.territories
     stems: dict[str, set[str]] = {}
     for code, name in territories.items():
         words = gaz_pieces(name)
@@ -383,12 +395,10 @@ def _language_countries(lang: str) -> dict[str, str]:
     language's likeliest territory (CLDR likely subtags), when its name in ``lang`` starts like the language's
     name (*slovène*, *Slovénie*; *danois*, *Danemark*; not *anglais*, *États-Unis*). Many countries' adjectives
     are their language's name (*kazakhe*, *danoises*), which no ending turns the country's own name into."""
-    from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
-    try:
-        locale = Locale.parse(lang)
-    except (UnknownLocaleError, ValueError, TypeError):
+    locale = _locale(lang)
+    if locale is None:
         return {}
     likely = get_global("likely_subtags")
     found: dict[str, str] = {}
