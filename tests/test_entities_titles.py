@@ -7,6 +7,7 @@ from newsweave.corpus.entities_titles import (
     country_of_adjective,
     flight_key,
     named_kind_key,
+    title_keys,
     title_name_key,
     title_parts,
     title_sound_keys,
@@ -311,3 +312,23 @@ def test_entities_titles_protests_storms_and_shootings_in_more_languages() -> No
     assert title_key("Iranin mielenosoitukset 2031", "fi") == title_key("2031 Iranian protests", "en")
     assert named_kind_key("Ribut Tropika Zelphine") == named_kind_key("Tropical Storm Zelphine") is not None
     assert title_parts("ہیمبرگ چرچ فائرنگ 2031ء", "ur") is not None
+
+
+def test_entities_titles_a_country_title_joins_the_city_title_of_its_year_but_not_two_cities() -> None:
+    # the country's title names no place the city's does not cover (the city lies in it); two cities stay apart
+    ids = _ids([("Zugunglück in Griechenland 2031", "de"), ("2031 Larissa train crash", "en"),
+                ("Accident ferroviaire de Larissa en 2031", "fr"), ("2031 Patras train crash", "en")])
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] != ids[1]
+    other_year = _ids([("Zugunglück in Griechenland 2031", "de"), ("2030 Larissa train crash", "en")])
+    assert other_year[0] != other_year[1]
+
+
+def test_entities_titles_relations_of_two_parties_meet_without_a_year() -> None:
+    titles = [("Finland–NATO relations", "en"), ("Relations entre la Finlande et l'OTAN", "fr"),
+              ("Hubungan Finlandia dengan NATO", "id"), ("Відносини Фінляндія — НАТО", "uk")]
+    assert len({key for t, lang in titles for key in title_keys(t, lang)}) == 1
+    assert title_keys("Iran–Saudi Arabia relations", "en") == title_keys("伊朗－沙烏地阿拉伯關係", "zh") != ()
+    assert title_keys("Finland–Sweden relations", "en") != title_keys("Finland–NATO relations", "en")
+    assert title_keys("Relations of Finland", "en") == ()  # one party is no pair
+    assert title_keys("nato relations", "en") == ()  # a lower-case word is no acronym

@@ -1306,8 +1306,7 @@ def _titles_agree(a: set[TitleParts], b: set[TitleParts]) -> bool:
         return False
     if len({t.month for t in titles} - {None}) > 1:
         return False
-    widest = max(titles, key=lambda t: (len(t.anchors), t.key()))
-    return all(t.anchors <= widest.anchors for t in titles)
+    return any(all(t.anchors <= widest.reach for t in titles) for widest in titles)
 
 
 class _Clustering:

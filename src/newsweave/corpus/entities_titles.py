@@ -43,6 +43,7 @@ from newsweave.lang.title_types import (
     GLOBAL_CONCEPTS,
     LOCAL_CONCEPTS,
     MIN_STEM,
+    PAIR_CONCEPTS,
     SPORTS,
     TITLE_QUALIFIERS,
     TITLE_TYPES,
@@ -355,7 +356,7 @@ def title_anchors(words: list[str | None], lang: str | None, written: tuple[str,
             key = tuple(w for w in words[k:k + n] if w is not None)
             if len(key) < n or any(_unspaced(w) for w in key):
                 continue
-            kb_id = _inflected_lookup(gaz, key, lang)
+            kb_id = _inflected_lookup(gaz, key, lang) or _capital_acronym(gaz, key, written[k] if written else "")
             if kb_id and _anchor_ok(kb_id):
                 found.add(kb_id)
                 k += n - 1
@@ -366,6 +367,15 @@ def title_anchors(words: list[str | None], lang: str | None, written: tuple[str,
                 found.add(country)
         k += 1
     return frozenset(found)
+
+
+def _capital_acronym(gaz: Gazetteer, key: tuple[str, ...], written: str) -> str | None:
+    """The KB id of an acronym the title writes in capitals (*Finland–NATO relations*); a folded word alone may be a
+    common word (:func:`_inflected_lookup` takes only countries' acronyms)."""
+    if len(key) != 1 or key not in gaz.acronyms or len(written) < 2 or not written.isupper():
+        return None
+    entry = gaz.lookup(key)
+    return entry.kb_id if entry is not None else None
 
 
 @lru_cache(maxsize=256)
@@ -471,6 +481,12 @@ class TitleParts:
     month: int | None
     anchors: frozenset[str]
 
+    @property
+    def reach(self) -> frozenset[str]:
+        """The title's anchors and the countries its cities lie in: *Togulykken i Grækenland 2023* (Greece) names
+        no place that *2023 Larissa train crash* does not cover."""
+        return self.anchors | {f"iso:{p.country}" for a in self.anchors if (p := place(a)) is not None and p.country}
+
     def key(self, anchors: Iterable[str] | None = None, month: bool = True, year: bool = True) -> str:
         """``#kind|year[-month]|anchors`` (``anchors``: a subset of the title's, for :func:`title_keys`; ``year``,
         ``month`` False: without them)."""
@@ -494,10 +510,14 @@ def undated_title_parts(title: str, lang: str | None) -> TitleParts | None:
     """The :class:`TitleParts` of an event title that names no year but one kind of happening and a city or region
     (*Seoul Halloween crowd crush*, *Tempi train crash*): news names the same event with and without its year. A
     country is not enough without a year (*Finnish election*: one every few years)."""
-    if title_year(title[:MAX_NAME_CHARS]) is not None or len(title.split()) < 2:
+    if title_year(title[:MAX_NAME_CHARS]) is not None or (parts := _parts(title, lang, None)) is None:
         return None
-    parts = _parts(title, lang, None)
-    return parts if parts is not None and any(place(a) for a in parts.anchors) else None
+    return parts if _paired(parts) or (len(title.split()) > 1 and any(place(a) for a in parts.anchors)) else None
+
+
+def _paired(parts: TitleParts) -> bool:
+    """Whether a title of a kind between two parties (:data:`PAIR_CONCEPTS`) names exactly two."""
+    return parts.kind in PAIR_CONCEPTS and len(parts.anchors) == 2
 
 
 @lru_cache(maxsize=1 << 16)
@@ -563,12 +583,16 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     titles' clusters only when all their titles can name one event (one kind, year and month, and one title naming
     all their places)."""
     parts = title_parts(title, lang) or undated_title_parts(title, lang)
-    if parts is None:
-        return ()
+    if parts is None or parts.kind in PAIR_CONCEPTS:
+        return (parts.key(year=False),) if parts is not None and _paired(parts) else ()
     keys = [parts.key()] if parts.year else []
     if parts.year and parts.kind.split("+")[0] in GLOBAL_CONCEPTS:
         keys.append(parts.key(()))  # the world's championship, whichever organisation the title names
     anchors = sorted(parts.anchors)
+    if parts.year:
+        for country in sorted(parts.reach - parts.anchors):
+            if _anchored(parts.kind.split("+")[0], (country,), parts.month):
+                keys += [parts.key((country,)), parts.key((country,), month=False)]
     if len(anchors) <= MAX_SUBKEY_ANCHORS:
         for n in range(1, len(anchors) + 1):
             for subset in combinations(anchors, n):

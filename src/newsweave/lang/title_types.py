@@ -22,6 +22,9 @@ MIN_STEM = 4
 #: one per country and year (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in
 #: September).
 LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "storm"})
+#: Kinds that hold between exactly two parties and last beyond any year (*Iran–Saudi Arabia relations*, *روابط ایران
+#: و عربستان سعودی*): the two parties alone make the key, with or without a year in the title.
+PAIR_CONCEPTS: frozenset[str] = frozenset({"relations"})
 
 #: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
 #: de football 2022*): they need a qualifier that says which one (a sport) instead of a place.
@@ -299,6 +302,16 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("annexation",), "fr": ("annexion",), "es": ("anexión",), "pt": ("anexação",), "de": ("annexion",),
         "ru": ("аннекси",), "uk": ("анексі",), "fa": ("الحاق",), "th": ("ผนวก",), "zh": ("吞并", "吞併"),
         "pl": ("aneksj",), "tr": ("ilhak",), "ko": ("합병",), "id": ("aneksasi",), "ms": ("pengilhakan",),
+    },
+    "relations": {
+        "en": ("relations",), "es": ("relaciones",), "pt": ("relações", "relacoes"), "it": ("relazioni",),
+        "de": ("beziehungen",), "nl": ("betrekkingen",), "pl": ("stosunki",), "cs": ("vztahy",), "sk": ("vzťahy",),
+        "ru": ("отношения",), "uk": ("відносини",), "be": ("адносіны",), "sr": ("односи",), "hr": ("odnosi",),
+        "ro": ("relațiile", "relatiile"), "hu": ("kapcsolatok",), "el": ("σχέσεις",), "tr": ("ilişkileri",),
+        "az": ("münasibətləri",), "uz": ("munosabatlari",), "kk": ("қарым-қатынастары",), "fi": ("suhteet",),
+        "sv": ("relationer", "förbindelser"), "no": ("forholdet",), "id": ("hubungan",),
+        "fa": ("روابط",), "ar": ("العلاقات",), "ur": ("تعلقات",), "hi": ("संबंध",), "th": ("ความสัมพันธ์",),
+        "zh": ("关系", "關係"), "ja": ("関係",), "ko": ("관계",), "vi": ("quan hệ",), "ka": ("ურთიერთობები",),
     },
 }
 
