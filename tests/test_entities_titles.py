@@ -332,3 +332,19 @@ def test_entities_titles_relations_of_two_parties_meet_without_a_year() -> None:
     assert title_keys("Finland–Sweden relations", "en") != title_keys("Finland–NATO relations", "en")
     assert title_keys("Relations of Finland", "en") == ()  # one party is no pair
     assert title_keys("nato relations", "en") == ()  # a lower-case word is no acronym
+
+
+def test_entities_titles_eclipses_meet_by_year_and_month_without_a_place() -> None:
+    titles = [("Éclipse solaire du 25 octobre 2031", "fr"), ("Солнечное затмение 25 октября 2031 года", "ru"),
+              ("2031年10月25日日食", "zh"), ("Solar eclipse of October 25, 2031", "en")]
+    assert {title_key(t, lang) for t, lang in titles} == {"#solar eclipse|2031-10|"}
+    assert title_key("Lunar eclipse of October 25, 2031", "en") != title_key(*titles[3])
+    assert title_key("Solar eclipse of April 8, 2031", "en") != title_key(*titles[3])
+    assert title_key("2031 solar eclipse", "en") is None  # two a year: the month tells them apart
+
+
+def test_entities_titles_bus_crashes_are_local_and_winter_storms_are_storms() -> None:
+    assert title_key("Kecelakaan bus Kaffrine 2031", "id") == title_key("2031 Kaffrine bus crash", "en") is not None
+    assert title_key("2031 Senegal bus crash", "en") is None  # many a year in one country: a city is needed
+    assert named_kind_key("Tempestade de inverno Zelphine") == named_kind_key("Winter Storm Zelphine") is not None
+    assert named_kind_key("Зелфин (тропический шторм, 2031)") == named_kind_key("Tropical Storm Zelfin") is not None

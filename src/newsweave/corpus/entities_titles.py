@@ -39,6 +39,7 @@ from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS, LANGUAG
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.measures import COMPOUNDING
 from newsweave.lang.title_types import (
+    DATED_CONCEPTS,
     FLIGHT_WORDS,
     GLOBAL_CONCEPTS,
     LOCAL_CONCEPTS,
@@ -541,7 +542,8 @@ def _parts(title: str, lang: str | None, year: int | None) -> TitleParts | None:
     month = title_month(title[:MAX_NAME_CHARS], words, lang) if year else None
     qualifiers, qualifying = title_concepts(words, "qualifiers")
     anchors = title_anchors([None if k in used | qualifying else w for k, w in enumerate(words)], lang, pieces)
-    if not (_anchored(concept, anchors, month) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)):
+    if not (_anchored(concept, anchors, month) or (concept in GLOBAL_CONCEPTS and qualifiers & SPORTS and year)
+            or (concept in DATED_CONCEPTS and month)):
         return None
     return TitleParts("+".join([concept, *sorted(qualifiers)]), year, month, anchors)
 
@@ -586,8 +588,9 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     if parts is None or parts.kind in PAIR_CONCEPTS:
         return (parts.key(year=False),) if parts is not None and _paired(parts) else ()
     keys = [parts.key()] if parts.year else []
-    if parts.year and parts.kind.split("+")[0] in GLOBAL_CONCEPTS:
-        keys.append(parts.key(()))  # the world's championship, whichever organisation the title names
+    worldwide = parts.kind.split("+")[0] in GLOBAL_CONCEPTS or (parts.kind in DATED_CONCEPTS and parts.month)
+    if parts.year and worldwide:  # the world's championship, whichever organisation the title names; the eclipse
+        keys.append(parts.key(()))
     anchors = sorted(parts.anchors)
     if parts.year:
         for country in sorted(parts.reach - parts.anchors):

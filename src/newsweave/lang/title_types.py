@@ -21,7 +21,10 @@ MIN_STEM = 4
 #: city or province, or the month, to be told apart. A country and a year suffice for the others, which news names
 #: one per country and year (*2023 Chile wildfires*, *2022 Pakistan floods*, one general election, one coup in
 #: September).
-LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "storm"})
+LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "storm", "bus crash"})
+#: Kinds of happening seen from much of the world at once, told apart by their month, not a place (*Éclipse solaire
+#: du 25 octobre 2030*, *2030年10月25日日食*): the year and the month alone anchor their titles.
+DATED_CONCEPTS: frozenset[str] = frozenset({"solar eclipse", "lunar eclipse"})
 #: Kinds that hold between exactly two parties and last beyond any year (*Iran–Saudi Arabia relations*, *روابط ایران
 #: و عربستان سعودی*): the two parties alone make the key, with or without a year in the title.
 PAIR_CONCEPTS: frozenset[str] = frozenset({"relations"})
@@ -100,17 +103,21 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "kk": ("су тасқын",), "ka": ("წყალდიდობ",),
     },
     "storm": {
-        "en": ("hurricane", "typhoon", "cyclone", "tropical storm"), "de": ("hurrikan", "taifun", "zyklon", "orkan"),
-        "fr": ("ouragan", "typhon", "cyclone"), "es": ("huracán", "tifón", "ciclón"),
-        "pt": ("furacão", "tufão", "ciclone"), "it": ("uragano", "tifone", "ciclone"),
-        "nl": ("orkaan", "tyfoon", "cycloon"), "sv": ("orkan", "tyfon", "cyklon"),
-        "fi": ("hurrikaani", "taifuuni", "sykloni"), "pl": ("huragan", "tajfun", "cyklon"),
-        "cs": ("hurikán", "tajfun", "cyklón"), "ro": ("uragan", "taifun", "ciclon"), "el": ("τυφών", "κυκλών"),
-        "tr": ("kasırga", "tayfun"), "ru": ("ураган", "тайфун", "циклон"), "uk": ("ураган", "тайфун", "циклон"),
-        "be": ("ураган", "тайфун", "цыклон"), "id": ("topan", "siklon", "hurikan", "badai"),
-        "ms": ("taufan", "siklon", "ribut", "ribut tropika"), "ar": ("إعصار", "عاصفة"), "fa": ("توفند", "چرخند"),
-        "hi": ("चक्रवात",),
-        "th": ("พายุ",), "zh": ("颶風", "飓风", "台风", "颱風", "气旋", "氣旋"), "ja": ("台風", "ハリケーン"),
+        "en": ("hurricane", "typhoon", "cyclone", "tropical storm", "winter storm"),
+        "de": ("hurrikan", "taifun", "zyklon", "orkan", "wintersturm", "tropischer sturm"),
+        "fr": ("ouragan", "typhon", "cyclone", "tempête", "tempête tropicale", "tempête hivernale"),
+        "es": ("huracán", "tifón", "ciclón", "tormenta", "tormenta tropical", "tormenta invernal"),
+        "pt": ("furacão", "tufão", "ciclone", "tempestade", "tempestade tropical", "tempestade de inverno"),
+        "it": ("uragano", "tifone", "ciclone", "tempesta", "tempesta tropicale"), "nl": ("orkaan", "tyfoon", "cycloon"),
+        "sv": ("orkan", "tyfon", "cyklon"), "fi": ("hurrikaani", "taifuuni", "sykloni"),
+        "pl": ("huragan", "tajfun", "cyklon"), "cs": ("hurikán", "tajfun", "cyklón"),
+        "ro": ("uragan", "taifun", "ciclon"), "el": ("τυφών", "κυκλών"), "tr": ("kasırga", "tayfun"),
+        "ru": ("ураган", "тайфун", "циклон", "шторм", "тропический шторм", "зимний шторм"),
+        "uk": ("ураган", "тайфун", "циклон", "тропічний шторм", "зимовий шторм"),
+        "be": ("ураган", "тайфун", "цыклон", "трапічны шторм", "зімовы шторм"),
+        "id": ("topan", "siklon", "hurikan", "badai"), "ms": ("taufan", "siklon", "ribut", "ribut tropika"),
+        "ar": ("إعصار", "عاصفة"), "fa": ("توفند", "چرخند"), "hi": ("चक्रवात",), "th": ("พายุ",),
+        "zh": ("颶風", "飓风", "台风", "颱風", "气旋", "氣旋"), "ja": ("台風", "ハリケーン"),
         "ko": ("허리케인", "태풍", "사이클론"), "no": ("stormen",), "ta": ("புயல்",), "ur": ("طوفان",),
         "kk": ("дауыл",), "ka": ("ქარიშხალ", "ტაიფუნ"),
     },
@@ -312,6 +319,32 @@ TITLE_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "sv": ("relationer", "förbindelser"), "no": ("forholdet",), "id": ("hubungan",),
         "fa": ("روابط",), "ar": ("العلاقات",), "ur": ("تعلقات",), "hi": ("संबंध",), "th": ("ความสัมพันธ์",),
         "zh": ("关系", "關係"), "ja": ("関係",), "ko": ("관계",), "vi": ("quan hệ",), "ka": ("ურთიერთობები",),
+    },
+    "solar eclipse": {
+        "en": ("solar eclipse",), "fr": ("éclipse solaire", "éclipse de soleil"), "de": ("sonnenfinsternis",),
+        "es": ("eclipse solar",), "it": ("eclissi solare",), "nl": ("zonsverduistering",),
+        "ru": ("солнечное затмение",), "uk": ("сонячне затемнення",), "be": ("сонечнае зацьменне", "сонечнае зацменне"),
+        "pl": ("zaćmienie słońca",), "cs": ("zatmění slunce",), "ro": ("eclipsă de soare", "eclipsa de soare"),
+        "el": ("έκλειψη ηλίου",), "tr": ("güneş tutulması",), "id": ("gerhana matahari",),
+        "sv": ("solförmörkelse",), "no": ("solformørkelse",), "fi": ("auringonpimennys",),
+        "zh": ("日食", "日蚀", "日蝕"), "ko": ("일식",), "ar": ("كسوف",), "fa": ("خورشیدگرفتگی",),
+        "ckb": ("ڕۆژگیران",), "hi": ("सूर्य ग्रहण",), "th": ("สุริยุปราคา",), "kk": ("күн тұтылуы",),
+        "uz": ("quyosh tutilishi",),
+    },
+    "lunar eclipse": {
+        "en": ("lunar eclipse",), "fr": ("éclipse lunaire", "éclipse de lune"), "de": ("mondfinsternis",),
+        "es": ("eclipse lunar",), "it": ("eclissi lunare",), "nl": ("maansverduistering",),
+        "ru": ("лунное затмение",), "uk": ("місячне затемнення",), "pl": ("zaćmienie księżyca",),
+        "cs": ("zatmění měsíce",), "tr": ("ay tutulması",), "id": ("gerhana bulan",),
+        "sv": ("månförmörkelse",), "no": ("måneformørkelse",), "fi": ("kuunpimennys",), "zh": ("月食", "月蚀", "月蝕"),
+        "ko": ("월식",), "ar": ("خسوف",), "fa": ("ماه‌گرفتگی",), "hi": ("चंद्र ग्रहण",), "th": ("จันทรุปราคา",),
+    },
+    "bus crash": {
+        "en": ("bus crash", "bus accident"), "fr": ("accident de bus", "accident d'autocar"), "de": ("busunglück",),
+        "es": ("accidente de autobús",), "pt": ("acidente de ônibus", "acidente de autocarro"),
+        "id": ("kecelakaan bus",), "ms": ("kemalangan bas",), "ru": ("автобусная авария", "дтп с автобусом"),
+        "uk": ("дтп з автобусом",), "pl": ("wypadek autobusu", "katastrofa autobusu"), "tr": ("otobüs kazası",),
+        "ur": ("بس حادثہ",), "fa": ("تصادف اتوبوس",), "ar": ("حادث حافلة",), "zh": ("巴士事故",),
     },
 }
 
