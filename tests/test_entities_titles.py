@@ -348,3 +348,7 @@ def test_entities_titles_bus_crashes_are_local_and_winter_storms_are_storms() ->
     assert title_key("2031 Senegal bus crash", "en") is None  # many a year in one country: a city is needed
     assert named_kind_key("Tempestade de inverno Zelphine") == named_kind_key("Winter Storm Zelphine") is not None
     assert named_kind_key("Зелфин (тропический шторм, 2031)") == named_kind_key("Tropical Storm Zelfin") is not None
+
+
+def test_entities_titles_a_big_city_of_two_han_characters_anchors_an_unspaced_title() -> None:
+    assert title_key("2031年巴黎枪击案", "zh") == title_key("Fusillade de 2031 à Paris", "fr") is not None

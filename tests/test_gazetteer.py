@@ -166,3 +166,11 @@ def test_gazetteer_longer_cyrillic_acronyms_are_also_listed_transliterated(gaz) 
     assert latin_acronym("СНД") is None and latin_acronym("ШОС") is None and latin_acronym("Сбербанк") is None
     entry = gaz.lookup(name_key("OPEK"))
     assert entry is not None and entry.kb_id == "org:OPEC"
+
+
+def test_gazetteer_two_syllable_names_only_for_capitals_and_big_cities() -> None:
+    gaz = load_gazetteer()
+    paris = gaz.lookup(("巴黎",))
+    assert paris is not None and paris.name == "Paris"
+    assert gaz.lookup(("서울",)) is not None
+    assert gaz.lookup(("위해",)) is None  # a small city's Korean name (Weihai) that is the word "for"

@@ -30,7 +30,15 @@ from itertools import combinations, product
 from typing import TYPE_CHECKING
 
 from newsweave.kb import frequency
-from newsweave.kb.gazetteer import Gazetteer, inflection_bases, is_cased, load_gazetteer, script_of, without_marks
+from newsweave.kb.gazetteer import (
+    Gazetteer,
+    inflection_bases,
+    is_cased,
+    load_gazetteer,
+    script_of,
+    syllabic,
+    without_marks,
+)
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
@@ -79,7 +87,8 @@ _LEADING_NUMBER_RE = re.compile(r"^\d+号?-?")
 _NUMBER_RE = re.compile(r"\d+")
 #: Longest run of characters looked up as a place inside a word of a script written without spaces.
 MAX_UNSPACED_NAME = 8
-#: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters.
+#: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters, and
+#: so may the capitals and big cities the gazetteer names with two Han, Hangul or Kana syllables (巴黎, Paris).
 MIN_UNSPACED_PLACE = 3
 #: Characters other than place names an unspaced title may have after its type word (*事件*, *案*).
 MAX_UNSPACED_TAIL = 2
@@ -463,7 +472,7 @@ def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
         for n in range(min(MAX_UNSPACED_NAME, len(word) - i), 1, -1):
             entry = gaz.lookup((word[i:i + n],))
             if entry is not None and _anchor_ok(entry.kb_id) and (
-                    not entry.kb_id.startswith("geonames:") or n >= MIN_UNSPACED_PLACE):
+                    not entry.kb_id.startswith("geonames:") or n >= MIN_UNSPACED_PLACE or syllabic(word[i:i + n])):
                 found.add(entry.kb_id)
                 covered += n
                 i += n - 1

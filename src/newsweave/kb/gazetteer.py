@@ -49,7 +49,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 53
+SCHEMA = 54
+#: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
+SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
+#: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
+_SYLLABIC_RE = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}ー]+")
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
 #: Cities at least this big contribute their alternate (foreign-language) names too.
@@ -262,9 +266,11 @@ def _common_words() -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in langs.items()}
 
 
-def _plausible_name(name: str) -> bool:
-    """Reject GeoNames junk: codes (MOW), lower-case romanisations (masko), too short or with digits."""
-    if len(name) < 3 or any(ch.isdigit() for ch in name):
+def _plausible_name(name: str, short: bool = False) -> bool:
+    """Reject GeoNames junk: codes (MOW), lower-case romanisations (masko), too short or with digits. ``short``:
+    the place is big enough (:data:`SYLLABIC_SHORT_NAME_MIN_POPULATION`) for a name of two Han, Hangul or Kana
+    characters, which are syllables (巴黎, 서울); a small town's would meet common words (위해 "for", Weihai)."""
+    if len(name) < (2 if short and syllabic(name) else 3) or any(ch.isdigit() for ch in name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
     if not letters:
@@ -275,6 +281,11 @@ def _plausible_name(name: str) -> bool:
         if name == name.upper() and len(name) <= 4:
             return False
     return True
+
+
+def syllabic(name: str) -> bool:
+    """Whether a name is written wholly in Han, Hangul or Kana, whose characters are syllables."""
+    return _SYLLABIC_RE.fullmatch(name) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -467,7 +478,7 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         # countrynames lists a country's capital among its names (Londres under GB): the capital takes those back.
         capital_of = f"iso:{city['countrycode']}" if countries.get(city["countrycode"], {}).get("capital") in (
             city["name"], *names) else None
-        keep = {n for n in names if _plausible_name(n)
+        keep = {n for n in names if _plausible_name(n, capital or pop >= SYLLABIC_SHORT_NAME_MIN_POPULATION)
                 and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION
                      or common_in.get(n) is not None)
                 and (n == city["name"] or name_key(n) not in taken
