@@ -380,7 +380,7 @@ def title_anchors(words: list[str | None], lang: str | None, written: tuple[str,
 
 
 def _capital_acronym(gaz: Gazetteer, key: tuple[str, ...], written: str) -> str | None:
-    """The KB id of an acronym the title writes in capitals (*Finland–NATO relations*); a folded word alone may be a
+    """The KB id of an acronym the title writes in capitals (*Mongolia–NATO relations*); a folded word alone may be a
     common word (:func:`_inflected_lookup` takes only countries' acronyms)."""
     if len(key) != 1 or key not in gaz.acronyms or len(written) < 2 or not written.isupper():
         return None
@@ -493,8 +493,8 @@ class TitleParts:
 
     @property
     def reach(self) -> frozenset[str]:
-        """The title's anchors and the countries its cities lie in: *Togulykken i Grækenland 2023* (Greece) names
-        no place that *2023 Larissa train crash* does not cover."""
+        """The title's anchors and the countries its cities lie in: *Zugunglück in Portugal 2031* (Portugal) names
+        no place that *2031 Porto train crash* does not cover."""
         return self.anchors | {f"iso:{p.country}" for a in self.anchors if (p := place(a)) is not None and p.country}
 
     def key(self, anchors: Iterable[str] | None = None, month: bool = True, year: bool = True) -> str:

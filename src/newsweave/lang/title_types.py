@@ -23,10 +23,10 @@ MIN_STEM = 4
 #: September).
 LOCAL_CONCEPTS: frozenset[str] = frozenset({"attack", "storm", "bus crash"})
 #: Kinds of happening seen from much of the world at once, told apart by their month, not a place (*Éclipse solaire
-#: du 25 octobre 2030*, *2030年10月25日日食*): the year and the month alone anchor their titles.
+#: du 14 mars 2031*, *2031年3月14日日食*): the year and the month alone anchor their titles.
 DATED_CONCEPTS: frozenset[str] = frozenset({"solar eclipse", "lunar eclipse"})
-#: Kinds that hold between exactly two parties and last beyond any year (*Iran–Saudi Arabia relations*, *روابط ایران
-#: و عربستان سعودی*): the two parties alone make the key, with or without a year in the title.
+#: Kinds that hold between exactly two parties and last beyond any year (*Peru–Bolivia relations*,
+#: *秘鲁－玻利维亚关系*): the two parties alone make the key, with or without a year in the title.
 PAIR_CONCEPTS: frozenset[str] = frozenset({"relations"})
 
 #: Kinds of happening held for the whole world, whose titles name no place (*2022 FIFA World Cup*, *Coupe du monde
