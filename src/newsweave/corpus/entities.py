@@ -1306,7 +1306,7 @@ def _titles_agree(a: set[TitleParts], b: set[TitleParts]) -> bool:
         return False
     if len({t.month for t in titles} - {None}) > 1:
         return False
-    return any(all(t.anchors <= widest.reach for t in titles) for widest in titles)
+    return any(all(t.anchors <= reach for t in titles) for reach in (widest.reach for widest in titles))
 
 
 class _Clustering:

@@ -597,18 +597,18 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     if parts is None or parts.kind in PAIR_CONCEPTS:
         return (parts.key(year=False),) if parts is not None and _paired(parts) else ()
     keys = [parts.key()] if parts.year else []
-    worldwide = parts.kind.split("+")[0] in GLOBAL_CONCEPTS or (parts.kind in DATED_CONCEPTS and parts.month)
-    if parts.year and worldwide:  # the world's championship, whichever organisation the title names; the eclipse
-        keys.append(parts.key(()))
+    concept = parts.kind.split("+")[0]
+    if parts.year and (concept in GLOBAL_CONCEPTS or (concept in DATED_CONCEPTS and parts.month)):
+        keys.append(parts.key(()))  # the world's championship, whichever organisation the title names; the eclipse
     anchors = sorted(parts.anchors)
     if parts.year:
         for country in sorted(parts.reach - parts.anchors):
-            if _anchored(parts.kind.split("+")[0], (country,), parts.month):
+            if _anchored(concept, (country,), parts.month):
                 keys += [parts.key((country,)), parts.key((country,), month=False)]
     if len(anchors) <= MAX_SUBKEY_ANCHORS:
         for n in range(1, len(anchors) + 1):
             for subset in combinations(anchors, n):
-                if parts.year and _anchored(parts.kind.split("+")[0], subset, parts.month):
+                if parts.year and _anchored(concept, subset, parts.month):
                     keys += [parts.key(subset), parts.key(subset, month=False)]
                 if any(place(a) for a in subset):
                     keys.append(parts.key(subset, year=False))
