@@ -30,15 +30,7 @@ from itertools import combinations, product
 from typing import TYPE_CHECKING
 
 from newsweave.kb import frequency
-from newsweave.kb.gazetteer import (
-    Gazetteer,
-    inflection_bases,
-    is_cased,
-    load_gazetteer,
-    script_of,
-    syllabic,
-    without_marks,
-)
+from newsweave.kb.gazetteer import Gazetteer, inflection_bases, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
 from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
@@ -57,6 +49,7 @@ from newsweave.lang.title_types import (
     TITLE_QUALIFIERS,
     TITLE_TYPES,
 )
+from newsweave.stages.entities import CASELESS_CITY_MIN_PRIORITY
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -88,7 +81,7 @@ _NUMBER_RE = re.compile(r"\d+")
 #: Longest run of characters looked up as a place inside a word of a script written without spaces.
 MAX_UNSPACED_NAME = 8
 #: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters, and
-#: so may the capitals and big cities the gazetteer names with two Han, Hangul or Kana syllables (巴黎, Paris).
+#: so may big cities (巴黎, Paris), by the recogniser's rule for unspaced text (:data:`CASELESS_CITY_MIN_PRIORITY`).
 MIN_UNSPACED_PLACE = 3
 #: Characters other than place names an unspaced title may have after its type word (*事件*, *案*).
 MAX_UNSPACED_TAIL = 2
@@ -472,7 +465,8 @@ def _unspaced_anchors(gaz: Gazetteer, word: str) -> tuple[set[str], int]:
         for n in range(min(MAX_UNSPACED_NAME, len(word) - i), 1, -1):
             entry = gaz.lookup((word[i:i + n],))
             if entry is not None and _anchor_ok(entry.kb_id) and (
-                    not entry.kb_id.startswith("geonames:") or n >= MIN_UNSPACED_PLACE or syllabic(word[i:i + n])):
+                    not entry.kb_id.startswith("geonames:") or n >= MIN_UNSPACED_PLACE
+                    or entry.priority >= CASELESS_CITY_MIN_PRIORITY):
                 found.add(entry.kb_id)
                 covered += n
                 i += n - 1
@@ -594,8 +588,10 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     titles' clusters only when all their titles can name one event (one kind, year and month, and one title naming
     all their places)."""
     parts = title_parts(title, lang) or undated_title_parts(title, lang)
-    if parts is None or parts.kind in PAIR_CONCEPTS:
-        return (parts.key(year=False),) if parts is not None and _paired(parts) else ()
+    if parts is None:
+        return ()
+    if parts.kind in PAIR_CONCEPTS:
+        return (parts.key(year=False),) if _paired(parts) else ()
     keys = [parts.key()] if parts.year else []
     concept = parts.kind.split("+")[0]
     if parts.year and (concept in GLOBAL_CONCEPTS or (concept in DATED_CONCEPTS and parts.month)):

@@ -270,7 +270,7 @@ def _plausible_name(name: str, short: bool = False) -> bool:
     """Reject GeoNames junk: codes (MOW), lower-case romanisations (masko), too short or with digits. ``short``:
     the place is big enough (:data:`SYLLABIC_SHORT_NAME_MIN_POPULATION`) for a name of two Han, Hangul or Kana
     characters, which are syllables (巴黎, 서울); a small town's would meet common words (위해 "for", Weihai)."""
-    if len(name) < (2 if short and syllabic(name) else 3) or any(ch.isdigit() for ch in name):
+    if len(name) < (2 if short and _SYLLABIC_RE.fullmatch(name) else 3) or any(ch.isdigit() for ch in name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
     if not letters:
@@ -281,11 +281,6 @@ def _plausible_name(name: str, short: bool = False) -> bool:
         if name == name.upper() and len(name) <= 4:
             return False
     return True
-
-
-def syllabic(name: str) -> bool:
-    """Whether a name is written wholly in Han, Hangul or Kana, whose characters are syllables."""
-    return _SYLLABIC_RE.fullmatch(name) is not None
 
 
 @lru_cache(maxsize=4096)
