@@ -7,6 +7,7 @@ from newsweave.corpus.entities_titles import (
     country_of_adjective,
     flight_key,
     named_kind_key,
+    named_kind_sound_keys,
     title_keys,
     title_name_key,
     title_parts,
@@ -352,3 +353,23 @@ def test_entities_titles_bus_crashes_are_local_and_winter_storms_are_storms() ->
 
 def test_entities_titles_a_big_city_of_two_han_characters_anchors_an_unspaced_title() -> None:
     assert title_key("2031年巴黎枪击案", "zh") == title_key("Fusillade de 2031 à Paris", "fr") is not None
+
+
+def test_entities_titles_a_storm_s_name_meets_its_spellings_in_other_scripts_by_its_consonants() -> None:
+    def shared(*titles: tuple[str, str]) -> set[str]:
+        keys = [set(named_kind_sound_keys(t, lang)) for t, lang in titles]
+        return set.intersection(*keys)
+
+    assert shared(("Cyclone Zelmorra", "en"), ("Циклон Зелморра", "ru"), ("چرخند زلمورا", "fa"),
+                  ("طوفان زلمورا 2031ء", "ur"))  # the Urdu year's era mark is no word of the name
+    # two consonants are too few without the year, enough with it
+    assert named_kind_sound_keys("Hurricane Zelia", "en") == ()
+    assert shared(("Hurricane Zelia (2031)", "en"), ("Τυφώνας Ζέλια (2031)", "el"), ("Зелия (ураган, 2031)", "ru"))
+    assert not shared(("Hurricane Zelia (2031)", "en"), ("Зелия (ураган, 2032)", "ru"))
+    assert not shared(("Cyclone Zelmorra", "en"), ("Cyclone Zolvetta", "en"))
+    assert named_kind_sound_keys("Zelmorra Stadium disaster", "en") == ()  # no storm
+
+
+def test_entities_titles_kazakh_attributive_locatives_anchor_a_title() -> None:
+    assert title_key("Қарағандыдағы жер сілкінісі 2031", "kk") == title_key("2031 Karaganda earthquake", "en")
+    assert title_key("2031 Karaganda earthquake", "en") is not None

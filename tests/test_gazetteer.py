@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.kb.gazetteer import fold, latin_acronym, load_gazetteer, name_key
+from newsweave.kb.gazetteer import fold, inflection_bases, is_cased, latin_acronym, load_gazetteer, name_key
 from newsweave.kb.names import romanize, same_name, skeleton
 
 
@@ -49,6 +49,15 @@ def test_gazetteer_places_with_alternate_names(gaz) -> None:
     for name in ("Moscow", "Moskau", "Москва", "मॉस्को", "Moskwa"):
         entry = gaz.lookup(name_key(name))
         assert entry is not None and entry.kb_id == "geonames:524901", name
+
+
+def test_gazetteer_georgian_names_are_read_as_a_caseless_script(gaz) -> None:
+    # Unicode gives Georgian letters capitals that Georgian writing never uses: a name is not "lower-case junk".
+    assert not is_cased("თბილისი") and is_cased("Tbilisi")
+    assert gaz.lookup(name_key("თბილისი")).kb_id == gaz.lookup(name_key("Tbilisi")).kb_id
+    assert gaz.lookup(name_key("საქართველო")).kb_id == "iso:GE"
+    base = gaz.lookup((fold("თბილისი"),))
+    assert any(gaz.lookup((b,)) == base for b in inflection_bases("თბილისში", fold("თბილისში"), "ka"))
 
 
 def test_gazetteer_small_capitals_and_world_famous_towns_keep_their_foreign_names(gaz) -> None:

@@ -51,6 +51,7 @@ from newsweave.corpus.entities_titles import (
     flight_key,
     load_kb,
     named_kind_key,
+    named_kind_sound_keys,
     title_keys,
     title_name_key,
     title_parts,
@@ -410,6 +411,7 @@ class _Name:
             named = named_kind_key(surface) if len(folded.split()) < 4 else None
             if named:  # a storm: its kind and its own name (Hurricane Ian, Ян (ураган))
                 keys.add(named)
+                keys.update(named_kind_sound_keys(surface, lang))  # ... and its sound in any script (Циклон Зелморра)
             own = title_name_key(surface, lang) if len(folded.split()) > 1 else None
             if own:  # an event title's own rare name (Kanjuruhan Stadium disaster, Bousculade du stade Kanjuruhan)
                 keys.add(own)

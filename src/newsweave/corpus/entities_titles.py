@@ -33,7 +33,7 @@ from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, inflection_bases, is_cased, load_gazetteer, script_of, without_marks
 from newsweave.kb.gazetteer import fold as gaz_fold
 from newsweave.kb.gazetteer import pieces as gaz_pieces
-from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, spelling_key
+from newsweave.kb.names import MAX_NAME_CHARS, base_lang, loose_key, sound_skeleton, spelling_key
 from newsweave.kb.places import place
 from newsweave.lang.country_adjectives import COUNTRY_ADJECTIVE_ENDINGS, LANGUAGE_NAME_ENDINGS, LOWER_CASE_ENDINGS
 from newsweave.lang.inflection import INFLECTIONS
@@ -78,6 +78,8 @@ MIN_COMPOUND_MODIFIER = 3
 MIN_FLIGHT_NUMBER, MAX_FLIGHT_NUMBER = 10, 9999
 _LEADING_NUMBER_RE = re.compile(r"^\d+号?-?")
 _NUMBER_RE = re.compile(r"\d+")
+#: A title piece that is a number, bare or with the mark Urdu and Korean write after a year (*2031ء*, *2031년*).
+_NUMBER_PIECE_RE = re.compile(r"\d+[ء년]?")
 #: Longest run of characters looked up as a place inside a word of a script written without spaces.
 MAX_UNSPACED_NAME = 8
 #: Shortest GeoNames name (letters) accepted inside unspaced text; countries and regions may be two characters, and
@@ -101,6 +103,9 @@ COMPOUND_TITLE_LANGS = COMPOUNDING | {"fi"}
 NAMED_CONCEPTS = frozenset({"storm"})
 #: Most words the own name of such a happening has (*Ian*, *Tropical Storm Alberto*: one).
 MAX_OWN_NAME_WORDS = 2
+#: Fewest consonants (:func:`newsweave.kb.names.sound_skeleton`) of a storm's own name matched by sound across
+#: scripts without the year (:func:`named_kind_sound_keys`); with the year, one fewer (*Julia*: two).
+MIN_NAMED_SOUNDS = 3
 #: A title word this frequent (``wordfreq`` Zipf scale) in the title's language or in English is a common word
 #: (*Stadium*, *Stadion*, *Halloween*, *September*), not the event's own name (*Kanjuruhan*).
 COMMON_ZIPF = 3.5
@@ -527,8 +532,9 @@ def _paired(parts: TitleParts) -> bool:
 @lru_cache(maxsize=1 << 16)
 def title_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[int]]:
     """(pieces, folded words, kinds of happening, positions of the kind words) of a name's pieces that are not
-    numbers: worked out once per name for all its title keys. A name with no kind gets none of them."""
-    pieces = tuple(p for p in gaz_pieces(name[:MAX_NAME_CHARS]) if not p.isdigit())
+    numbers (nor years with their era or unit mark: Urdu *2031ء*, Korean *2031년*): worked out once per name for all
+    its title keys. A name with no kind gets none of them."""
+    pieces = tuple(p for p in gaz_pieces(name[:MAX_NAME_CHARS]) if not _NUMBER_PIECE_RE.fullmatch(p))
     words = tuple(gaz_fold(p) for p in pieces)
     concepts, used = title_concepts(list(words))
     return pieces, words, frozenset(concepts), frozenset(used)
@@ -611,6 +617,20 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def _named_kind_own(name: str) -> tuple[str, list[str]] | None:
+    """(kind, own name words) of a happening named by its kind and a given name of its own (:func:`named_kind_key`),
+    None for other names."""
+    found, words, concepts, used = title_words(name)
+    if len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
+        return None
+    own = [p for k, p in enumerate(found) if k not in used]
+    if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
+        return None
+    if any(c.isdigit() for c in "".join(own)) or not _storm_name(own):
+        return None
+    return next(iter(concepts)), own
+
+
 @lru_cache(maxsize=1 << 16)
 def named_kind_key(name: str) -> str | None:
     """``#concept|spelling`` of a happening named by its kind and a name of its own, in any order and with the kind
@@ -620,16 +640,37 @@ def named_kind_key(name: str) -> str | None:
     *Hurricane Ian* stay apart. The name must be written in a spaced script and spelled alike (spelling key),
     the year is left out (news names one storm Ian at a time) and any digit or place word gives no key.
     """
-    found, words, concepts, used = title_words(name)
-    if len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
+    named = _named_kind_own(name)
+    if named is None:
         return None
-    own = [p for k, p in enumerate(found) if k not in used]
-    if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
-        return None
-    if any(c.isdigit() for c in "".join(own)) or not _storm_name(own):
-        return None
-    key = spelling_key(" ".join(own))
-    return f"#{next(iter(concepts))}|{key}" if key else None
+    key = spelling_key(" ".join(named[1]))
+    return f"#{named[0]}|{key}" if key else None
+
+
+@lru_cache(maxsize=1 << 16)
+def named_kind_sound_keys(name: str, lang: str | None) -> tuple[str, ...]:
+    """``#concept~|skeleton`` keys of a happening's own name (:func:`named_kind_key`) by its consonants, so that its
+    spellings in other scripts meet: *Cyclone Zelmorra*, *چرخند زلمورا*, *Циклон Зелморра* -> ``#storm~|slmr``.
+
+    A given name has few consonants, and one season names many storms: the skeleton (:func:`sound_skeleton`, no
+    class folded) needs :data:`MIN_NAMED_SOUNDS` consonants, or one fewer in a key that also holds the title's
+    year (*Τυφώνας Ζέλια (2031)* and *Зелия (ураган, 2031)*); titles of two years never merge (their years
+    conflict in canonicalisation).
+    """
+    named = _named_kind_own(name)
+    if named is None:
+        return ()
+    concept, own = named
+    text = " ".join(own)
+    readings = (lang, None, SOUND_READING_LANG) if is_cased(own[0]) else (lang,)
+    year = title_year(name)
+    keys = []
+    for skeleton in dict.fromkeys(sound_skeleton(text, reading) for reading in readings):
+        if len(skeleton) >= MIN_NAMED_SOUNDS:
+            keys.append(f"#{concept}~|{skeleton}")
+        if year and len(skeleton) >= MIN_NAMED_SOUNDS - 1:
+            keys.append(f"#{concept}~|{year}|{skeleton}")
+    return tuple(keys)
 
 
 def _storm_name(own: list[str]) -> bool:

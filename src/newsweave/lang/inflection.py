@@ -82,9 +82,12 @@ INFLECTIONS: dict[str, Inflection] = {
                                 "ларнинг"})),
     "kk": Inflection(frozenset({"тың", "тің", "дың", "дің", "ның", "нің", "қа", "ке", "ға", "ге", "на", "не",
                                 "а", "е", "та", "те", "да", "де", "нда", "нде", "тан", "тен", "дан", "ден",
-                                "нан", "нен", "ты", "ті", "ды", "ді", "ны", "ні", "мен", "пен", "бен"})),
+                                "нан", "нен", "ты", "ті", "ды", "ді", "ны", "ні", "мен", "пен", "бен",
+                                # the locative made an attribute, "in X" (*Алматыдағы*, *Мәскеудегі*)
+                                "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"})),
     "ky": Inflection(frozenset({"нын", "нин", "дын", "дин", "тын", "тин", "га", "ге", "ка", "ке", "да", "де",
-                                "та", "те", "дан", "ден", "тан", "тен", "ны", "ни", "ды", "ди"})),
+                                "та", "те", "дан", "ден", "тан", "тен", "ны", "ни", "ды", "ди",
+                                "дагы", "деги", "тагы", "теги", "ндагы", "ндеги"})),
     "fi": Inflection(frozenset({"n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "iin",
                                 "a", "ä", "ksi", "na", "nä"})),
     "hu": Inflection(frozenset({"ban", "ben", "ba", "be", "ból", "ből", "nak", "nek", "t", "ot", "et",
@@ -92,6 +95,9 @@ INFLECTIONS: dict[str, Inflection] = {
     "lt": Inflection(frozenset({"o", "ui", "ą", "u", "e", "os", "ai", "ijos", "ijoje", "iją"}),
                      ("", "as", "a", "ija", "is")),
     "lv": Inflection(frozenset({"a", "am", "u", "ā", "as", "ai", "ijas", "ijā", "iju"}), ("", "s", "a", "ija")),
+    # Georgian: genitive, dative, instrumental, adverbial and the postpositions written onto the noun ("in", "on",
+    # "at", "from"); the nominative -ი of a consonant stem is dropped before them (*თბილისში* = *თბილისი*)
+    "ka": Inflection(frozenset({"ის", "ს", "ით", "ად", "ში", "ზე", "თან", "დან", "იდან", "ისთვის"}), ("", "ი", "ა")),
     "el": Inflection(frozenset({"ς", "σ", "υ", "ου", "ης", "ας", "ησ", "ασ"}), ("", "α", "η", "ος", "ας", "οσ", "ασ")),
 }
 
