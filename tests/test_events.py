@@ -397,3 +397,25 @@ def test_events_recluster_store_resolves_an_emptied_story(fresh_store) -> None:
         assert store.get_story(s2[0].id).id == s1[0].id
         assert store.resolve_story_id(s2[0].id) == s1[0].id and store.resolve_story_id(s1[0].id) == s1[0].id
         assert store.resolve_story_id("st-nope") is None and store.check() == []
+
+
+def test_events_same_day_reports_of_one_kind_in_two_countries_are_two_events() -> None:
+    """Same words, same day, same toll, near-identical vectors: a quake in Ghana is not the quake in Peru; a report
+    that names Peru beside Bolivia still joins the Peru quake."""
+    quake = np.array(_vec(_TOPIC, 0.9))
+
+    def report(aid: str, text: str, countries: list[tuple[str, str]]) -> Article:
+        art = _art(aid, text, "2031-03-03", [], _vec(quake, 0.97))
+        for name, code in countries:
+            pos = text.find(name)
+            art.mentions.append(Mention(pos, pos + len(name), name, "LOC", kb_id=f"iso:{code}",
+                                        entity_id=f"Q-{code}", entity_name=name))
+        return art
+
+    arts = [report("pe", "An earthquake hit Peru on Monday, killing 12 people.", [("Peru", "PE")]),
+            report("gh", "An earthquake hit Ghana on Monday, killing 12 people.", [("Ghana", "GH")]),
+            report("bo", "An earthquake hit Bolivia and Peru on Monday, killing 12 people.",
+                   [("Bolivia", "BO"), ("Peru", "PE")])]
+    cluster(arts, [], [])
+    by_id = {a.id: a.event_id for a in arts}
+    assert by_id["pe"] == by_id["bo"] != by_id["gh"]

@@ -41,6 +41,7 @@ import numpy as np
 from anyascii import anyascii
 from usearch.index import Index
 
+from newsweave.kb.places import place
 from newsweave.model import Article, Event, Mention, Story
 
 if TYPE_CHECKING:
@@ -313,6 +314,21 @@ class Evidence:
     dates: set[str]  # explicit day-precision dates mentioned
     concept: str | None
     place_hint: str | None
+    countries: frozenset[str] = frozenset()  # ISO codes of every place it names (a city's country)
+    hint_country: str | None = None  # the country of ``place_hint``
+
+
+def place_country(kb_id: str | None) -> str | None:
+    """The ISO country code of a place's KB id: a country's own, a state's or a GeoNames city's; None for others
+    (regions, seas, continents, unlinked names)."""
+    if not kb_id:
+        return None
+    if kb_id.startswith("iso:"):
+        return kb_id[4:]
+    if kb_id.startswith("iso3166-2:"):
+        return kb_id[10:].split("-")[0]
+    city = place(kb_id)
+    return city.country if city else None
 
 
 def _figure_key(value: float | None, unit: str | None) -> str | None:
@@ -348,6 +364,7 @@ def evidence(article: Article) -> Evidence:
     place_first: dict[str, int] = {}
     place_at: list[tuple[int, str]] = []
     countries: set[str] = set()
+    country_of: dict[str, str] = {}
     lead = article.text[:LEAD_CHARS]
     for m in article.mentions:
         if m.type not in _KEY_TYPES:
@@ -365,13 +382,17 @@ def evidence(article: Article) -> Evidence:
                 place_at.append((m.start, key))
             if (m.kb_id or "").startswith("iso:"):
                 countries.add(key)
+            code = place_country(m.kb_id)
+            if code:
+                country_of.setdefault(key, code)
     figures = {k for q in article.quantities if (k := _figure_key(q.value, q.unit))}
     dates = {t.value[:10] for t in article.times if t.value and re.match(r"^\d{4}-\d{2}-\d{2}", t.value)}
     trig = find_trigger(article.title or "") or find_trigger(lead)
+    hint = _place_hint(lead, place_at, place_first, countries, keys)
     return Evidence(
         vector=_unit(article.embedding), span=event_span(article), keys=keys, places=places,
         names=names, types=types, figures=figures, dates=dates, concept=trig[0] if trig else None,
-        place_hint=_place_hint(lead, place_at, place_first, countries, keys),
+        place_hint=hint, countries=frozenset(country_of.values()), hint_country=country_of.get(hint or ""),
     )
 
 
@@ -438,8 +459,20 @@ def salience_overlap(a: Counter[str], b: Counter[str]) -> float:
     return sum(min(v / ts, big.get(k, 0) / tg) for k, v in small.items())
 
 
+def elsewhere(ev: Evidence, state: EventState) -> bool:
+    """Whether the article's happening took place in another country than the event's: each names a country
+    where it happened (:func:`_place_hint`) and neither names the other's anywhere. Same-day disasters in
+    Seoul and Mogadishu, with the same death-toll words, are two events; a cross-border earthquake told from
+    either side names both countries."""
+    return bool(ev.hint_country and state.hint_countries and ev.hint_country not in state.countries
+                and ev.countries.isdisjoint(state.hint_countries))
+
+
 def event_score(ev: Evidence, state: EventState, w: Weights = WEIGHTS) -> float:
-    """How strongly the evidence says the article reports this event (>= ``w.join``: same event)."""
+    """How strongly the evidence says the article reports this event (>= ``w.join``: same event); never when it
+    happened elsewhere (:func:`elsewhere`)."""
+    if elsewhere(ev, state):
+        return -math.inf
     score = 0.0
     if ev.span and state.span:
         p = within_days(ev.span, state.span, w.max_gap_days)
@@ -480,6 +513,8 @@ class EventState:
     types: dict[str, str] = field(default_factory=dict)
     concepts: Counter[str] = field(default_factory=Counter)
     place_hints: Counter[str] = field(default_factory=Counter)
+    countries: set[str] = field(default_factory=set)  # of every place its articles name
+    hint_countries: Counter[str] = field(default_factory=Counter)  # of its articles' place hints
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -494,6 +529,7 @@ class EventState:
             keys=Counter(meta.get("keys", {})), places=set(event.places), figures=set(meta.get("figures_keys", [])),
             dates=set(meta.get("dates", [])), names=dict(meta.get("names", {})), types=dict(meta.get("types", {})),
             concepts=Counter(meta.get("concepts", {})), place_hints=Counter(meta.get("place_hints", {})),
+            countries=set(meta.get("countries", [])), hint_countries=Counter(meta.get("hint_countries", {})),
         )
 
     def add(self, article: Article, ev: Evidence) -> None:
@@ -520,6 +556,9 @@ class EventState:
             self.concepts[ev.concept] += 1
         if ev.place_hint:
             self.place_hints[ev.place_hint] += 1
+        self.countries |= ev.countries
+        if ev.hint_country:
+            self.hint_countries[ev.hint_country] += 1
         if ev.span:
             e.date, e.date_end = span_dates(*merge_spans(self.span, ev.span))
         groups = e.meta.setdefault("by_lang", {})
@@ -547,6 +586,7 @@ class EventState:
             names={k: v for k, v in self.names.items() if k in self.keys},
             types={k: v for k, v in self.types.items() if k in self.keys},
             concepts=dict(self.concepts), place_hints=dict(self.place_hints),
+            countries=sorted(self.countries), hint_countries=dict(self.hint_countries),
         )
         e.label = event_label(self)
 
@@ -1119,8 +1159,10 @@ class ReclusterResult:
 
 def _state_evidence(state: EventState) -> Evidence:
     """An event's running evidence in the shape of one article's, to score event against event."""
+    hint = state.hint_countries.most_common(1)
     return Evidence(vector=state.centroid, span=state.span, keys=state.keys, places=state.places, names=state.names,
-                    types=state.types, figures=state.figures, dates=state.dates, concept=None, place_hint=None)
+                    types=state.types, figures=state.figures, dates=state.dates, concept=None, place_hint=None,
+                    countries=frozenset(state.countries), hint_country=hint[0][0] if hint else None)
 
 
 def _rebuilt(event: Event, members: Sequence[tuple[Article, Evidence]]) -> EventState:
@@ -1158,6 +1200,8 @@ def _absorb(keep: EventState, gone: EventState) -> None:
     keep.dates = set(sorted(keep.dates | gone.dates)[:MAX_KEYS])
     keep.concepts.update(gone.concepts)
     keep.place_hints.update(gone.place_hints)
+    keep.countries |= gone.countries
+    keep.hint_countries.update(gone.hint_countries)
     if gone.span:
         e.date, e.date_end = span_dates(*merge_spans(keep.span, gone.span))
     e.article_ids = list(dict.fromkeys(e.article_ids + g.article_ids))
