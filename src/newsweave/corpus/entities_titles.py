@@ -104,7 +104,7 @@ NAMED_CONCEPTS = frozenset({"storm"})
 #: Most words the own name of such a happening has (*Ian*, *Tropical Storm Alberto*: one).
 MAX_OWN_NAME_WORDS = 2
 #: Fewest consonants (:func:`newsweave.kb.names.sound_skeleton`) of a storm's own name matched by sound across
-#: scripts without the year (:func:`named_kind_sound_keys`); with the year, one fewer (*Julia*: two).
+#: scripts without the year (:func:`named_kind_sound_keys`); with the year, one fewer (*Zelia*: two).
 MIN_NAMED_SOUNDS = 3
 #: A title word this frequent (``wordfreq`` Zipf scale) in the title's language or in English is a common word
 #: (*Stadium*, *Stadion*, *Halloween*, *September*), not the event's own name (*Kanjuruhan*).
@@ -617,13 +617,14 @@ def title_keys(title: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _named_kind_own(name: str) -> tuple[str, list[str]] | None:
+@lru_cache(maxsize=1 << 16)
+def _named_kind_own(name: str) -> tuple[str, tuple[str, ...]] | None:
     """(kind, own name words) of a happening named by its kind and a given name of its own (:func:`named_kind_key`),
-    None for other names."""
+    None for other names; worked out once for both its keys."""
     found, words, concepts, used = title_words(name)
     if len(words) < 2 or not concepts or any(_unspaced(w) for w in words):
         return None
-    own = [p for k, p in enumerate(found) if k not in used]
+    own = tuple(p for k, p in enumerate(found) if k not in used)
     if len(concepts) != 1 or not concepts <= NAMED_CONCEPTS or not 0 < len(own) <= MAX_OWN_NAME_WORDS:
         return None
     if any(c.isdigit() for c in "".join(own)) or not _storm_name(own):
@@ -673,7 +674,7 @@ def named_kind_sound_keys(name: str, lang: str | None) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _storm_name(own: list[str]) -> bool:
+def _storm_name(own: tuple[str, ...]) -> bool:
     """Whether the words beside a kind of happening can be its given name: no country, region or organisation, and
     a town only as one word (storms are named after people: *Hurricane Julia* is no town Julia; *Storm in Hesse* is
     no storm's name)."""

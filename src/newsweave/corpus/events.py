@@ -461,9 +461,9 @@ def salience_overlap(a: Counter[str], b: Counter[str]) -> float:
 
 def elsewhere(ev: Evidence, state: EventState) -> bool:
     """Whether the article's happening took place in another country than the event's: each names a country
-    where it happened (:func:`_place_hint`) and neither names the other's anywhere. Same-day disasters in
-    Seoul and Mogadishu, with the same death-toll words, are two events; a cross-border earthquake told from
-    either side names both countries."""
+    where it happened (:func:`_place_hint`) and neither names the other's anywhere. Same-day disasters in Lima
+    and Accra, with the same death-toll words, are two events; a cross-border earthquake told from either side
+    names both countries."""
     return bool(ev.hint_country and state.hint_countries and ev.hint_country not in state.countries
                 and ev.countries.isdisjoint(state.hint_countries))
 

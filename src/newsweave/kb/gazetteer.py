@@ -53,8 +53,6 @@ SCHEMA = 55
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
-#: Letters whose case Unicode knows but their writing does not use (Georgian Mkhedruli and Mtavruli).
-_UNUSED_CASE_RE = regex.compile(r"\p{Georgian}")
 _SYLLABIC_RE = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}ー]+")
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
@@ -192,7 +190,8 @@ def is_cased(word: str) -> bool:
     """Whether the word is written in a script that distinguishes upper and lower case in use. Georgian has had
     capitals (Mtavruli) in Unicode since 2018, but its writing never capitalises a name: თბილისი is as a Georgian
     text writes Tbilisi, not a lower-case spelling to reject or a common word."""
-    return word.lower() != word.upper() and not _UNUSED_CASE_RE.search(word)
+    first = word[:1]  # Georgian blocks: Asomtavruli and Mkhedruli, Mtavruli
+    return word.lower() != word.upper() and not ("\u10a0" <= first <= "\u10ff" or "\u1c90" <= first <= "\u1cbf")
 
 
 @dataclass(frozen=True, slots=True)
