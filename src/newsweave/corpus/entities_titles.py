@@ -663,7 +663,7 @@ def named_kind_sound_keys(name: str, lang: str | None) -> tuple[str, ...]:
         return ()
     concept, own = named
     text = " ".join(own)
-    readings = (lang, None, SOUND_READING_LANG) if is_cased(own[0]) else (lang,)
+    readings = _sound_readings(own[0], lang)
     year = title_year(name)
     keys = []
     for skeleton in dict.fromkeys(sound_skeleton(text, reading) for reading in readings):
@@ -784,9 +784,15 @@ def title_sound_keys(title: str, lang: str | None) -> tuple[str, ...]:
             own.append(piece)
     if not 0 < len(own) <= MAX_OWN_NAME_WORDS:
         return ()
-    readings = (lang, None, SOUND_READING_LANG) if is_cased(own[0]) else (lang,)
+    readings = _sound_readings(own[0], lang)
     keys = [loose_key(text, reading) for reading in readings for text in (" ".join(own), *own)]
     return tuple(dict.fromkeys(f"#sound|{k}" for k in keys if len(k) >= MIN_OWN_SOUNDS))
+
+
+def _sound_readings(word: str, lang: str | None) -> tuple[str | None, ...]:
+    """The languages an own name is read in for its sound keys: a Latin-like (cased) name in its language's,
+    none and English's (:data:`SOUND_READING_LANG`) readings; a name in another script in its language's."""
+    return (lang, None, SOUND_READING_LANG) if is_cased(word) else (lang,)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -41,7 +41,7 @@ import numpy as np
 from anyascii import anyascii
 from usearch.index import Index
 
-from newsweave.kb.places import place
+from newsweave.kb.places import place_country
 from newsweave.model import Article, Event, Mention, Story
 
 if TYPE_CHECKING:
@@ -316,19 +316,6 @@ class Evidence:
     place_hint: str | None
     countries: frozenset[str] = frozenset()  # ISO codes of every place it names (a city's country)
     hint_country: str | None = None  # the country of ``place_hint``
-
-
-def place_country(kb_id: str | None) -> str | None:
-    """The ISO country code of a place's KB id: a country's own, a state's or a GeoNames city's; None for others
-    (regions, seas, continents, unlinked names)."""
-    if not kb_id:
-        return None
-    if kb_id.startswith("iso:"):
-        return kb_id[4:]
-    if kb_id.startswith("iso3166-2:"):
-        return kb_id[10:].split("-")[0]
-    city = place(kb_id)
-    return city.country if city else None
 
 
 def _figure_key(value: float | None, unit: str | None) -> str | None:

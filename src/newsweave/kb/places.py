@@ -55,6 +55,19 @@ def place(kb_id: str) -> Place | None:
     return _cities()[0].get(kb_id) if kb_id.startswith("geonames:") else None
 
 
+def place_country(kb_id: str | None) -> str | None:
+    """The ISO country code of a place's KB id: a country's own, a state's or a GeoNames city's; None for others
+    (regions, seas, continents, unlinked names)."""
+    if not kb_id:
+        return None
+    if kb_id.startswith("iso:"):
+        return kb_id[4:]
+    if kb_id.startswith("iso3166-2:"):
+        return kb_id[10:].split("-")[0]
+    city = place(kb_id)
+    return city.country if city else None
+
+
 @lru_cache(maxsize=4096)
 def places_named(name: str, countries: frozenset[str]) -> tuple[Place, ...]:
     """The cities of ``countries`` (ISO codes) that GeoNames gives exactly this name (case-insensitive), any
