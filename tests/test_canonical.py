@@ -574,3 +574,27 @@ def test_canonical_a_reading_meets_the_other_spelling_of_a_name_and_no_other_nam
     canonicalize(articles, [])
     ids = [a.mentions[0].entity_id for a in articles]
     assert ids[0] == ids[1] and ids[2] != ids[0]
+
+
+def test_canonical_an_inflected_foreign_surname_keeps_its_own_spelling() -> None:
+    # Polish and Turkish keys read "ch" and "c" by their own orthography (kh, dzh); a foreign surname inflected
+    # there is still spelled as at home, so Brechtholza and Marcelon'un meet Brechtholz and Marcelon
+    arts = [_article("en", "en", [("Karl Brechtholz", "PER"), ("Lucie Marcelon", "PER")]),
+            _article("pl", "pl", [("Brechtholza", "PER")]),
+            _article("tr", "tr", [("Brechtholz'un", "PER"), ("Marcelon'un", "PER")])]
+    canonicalize(arts, [])
+    assert len(_ids(arts, "Karl Brechtholz") | _ids(arts, "Brechtholza") | _ids(arts, "Brechtholz'un")) == 1
+    assert len(_ids(arts, "Lucie Marcelon") | _ids(arts, "Marcelon'un")) == 1
+    assert _ids(arts, "Karl Brechtholz") != _ids(arts, "Lucie Marcelon")
+
+
+def test_canonical_slavic_adjectival_surnames_keep_their_sk_stem() -> None:
+    # -ский/-ський/-ski surnames fold to the -sk stem in every case and gender, which still sounds like the
+    # Latin spelling; folded to the bare stem (Зелмар), a bare surname met no Latin bearer
+    arts = [_article("en", "en", [("Pavel Zelmarsky", "PER")]),
+            _article("ru", "ru", [("Зелмарский", "PER"), ("Зелмарского", "PER")]),
+            _article("uk", "uk", [("Зелмарському", "PER")]),
+            _article("pl", "pl", [("Zelmarskiego", "PER")])]
+    canonicalize(arts, [])
+    surfaces = ("Pavel Zelmarsky", "Зелмарский", "Зелмарского", "Зелмарському", "Zelmarskiego")
+    assert len(set().union(*(_ids(arts, s) for s in surfaces))) == 1

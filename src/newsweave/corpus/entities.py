@@ -80,6 +80,7 @@ from newsweave.kb.names import (
     sound_skeleton,
     spelling_key,
     translit,
+    unrespelled_key,
     without_apostrophe_suffixes,
     without_genitive_a,
 )
@@ -333,6 +334,16 @@ class _Name:
         return (last, *reads)
 
     @cached_property
+    def last_words(self) -> tuple[str, ...]:
+        """The last word of the name key, and of a Latin name's :func:`unrespelled_key` where that differs (Polish
+        *Scholza*: *skholz* and *scholz*): the surnames a person's name is linked by
+        (:meth:`_Clustering._link_surnames`)."""
+        last = self.tokens[-1]
+        other = unrespelled_key(self.core, self.lang) if self.script == "Latn" else None
+        word = other.split()[-1] if other else last
+        return (last,) if word == last else (last, word)
+
+    @cached_property
     def unfolded(self) -> tuple[str, str] | None:
         """(phonetic key, spelling key) of a name outside the Latin script without its inflection folded, when
         folding changed them: *Ибрагим* folds to *Ибраг* (as if *-им* were a case ending) but is what a Latin
@@ -388,6 +399,9 @@ class _Name:
         core = _regnal_last(_without_patronymic(core))
         folded = name_key(core, lang)
         keys = {folded, name_key(core, None)}
+        script = script_of(core)
+        if script == "Latn" and (unrespelled := unrespelled_key(core, lang)):  # Scholza (pl) meets Scholz
+            keys.add(unrespelled)
         plain = _without_middle_initial(core)
         if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"
             keys.add(name_key(plain, lang))
@@ -395,7 +409,6 @@ class _Name:
             keys.update(_one_given_name_keys(core, lang))
         if lemma:
             keys.add(name_key(lemma, lang))
-        script = script_of(core)
         pinyin = _pinyin_key(core, folded, script)
         if pinyin:  # 习近平 meets Xi Jinping
             keys.add(pinyin)
@@ -755,9 +768,9 @@ class EntityIndex:
             if name.script in EXACT_SCRIPTS:
                 record.surnames.update(name.surname_forms)
         if record.entity.type == "PER" and name.tokens:
-            surname = name.tokens[-1]
-            record.surname_spellings.add(spelling_key(surname))
-            self.by_surname[phonetic_key(surname)].add(eid)
+            for surname in name.last_words:
+                record.surname_spellings.add(spelling_key(surname))
+                self.by_surname[phonetic_key(surname)].add(eid)
         if name.script in EXACT_SCRIPTS:
             if not name.acronym and not (record.entity.type == "PER" and len(name.tokens) == 1):
                 self._exact_loose_pending.append((name.core, name.lang, eid))
@@ -1226,7 +1239,7 @@ def blocking_keys(unit: _Unit) -> set[str]:
         if name.readings and _fuzzy_candidate(name, unit.type):
             keys.update(f"p:{phonetic}" for phonetic, _spelling in name.readings)
         if person and name.tokens:
-            keys.add(f"s:{phonetic_key(name.tokens[-1])}")
+            keys.update(f"s:{phonetic_key(last)}" for last in name.last_words)
         if _loose_candidate(name, unit.type):
             prefix = "le" if name.script in EXACT_SCRIPTS else "l"
             keys.update(f"{prefix}:{k}" for k in _deletions(name.loose))
@@ -1526,11 +1539,10 @@ class _Clustering:
         for i, unit in enumerate(self.units):
             if unit.type == "PER":
                 for name in unit.names:
-                    if name.tokens:
-                        by_surname[name.tokens[-1]].append(i)
-                    if len(name.tokens) > 1:
-                        last = name.tokens[-1]
-                        self._unit_surnames[phonetic_key(last)].append((i, spelling_key(last)))
+                    for last in name.last_words if name.tokens else ():
+                        by_surname[last].append(i)
+                        if len(name.tokens) > 1:
+                            self._unit_surnames[phonetic_key(last)].append((i, spelling_key(last)))
         hosts = {surname: self._surname_hosts(surname) for surname in sorted(by_surname)}
         n_units = len(self.units)
         for members in hosts.values():

@@ -289,6 +289,19 @@ def name_key(name: str, lang: str | None = None) -> str:
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
 
 
+def unrespelled_key(name: str, lang: str | None) -> str | None:
+    """:func:`name_key` with the language's inflection folded but its orthography not respelled; None where the
+    language respells nothing (then it is :func:`name_key` itself).
+
+    A foreign name inflected in a language keeps its own spelling: Polish *Scholza* and Turkish *Macron'un* are
+    *Scholz* and *Macron*, which :func:`name_key` reads by Polish and Turkish rules (*skholz*, *madzhron*). Neither
+    that key nor the whole surface (*scholza*, *macronun*) meets *Scholz* or *Macron* written elsewhere.
+    """
+    if base_lang(lang) not in _RESPELL:
+        return None
+    return name_key(fold(name, lang), None)
+
+
 def _sound(token: str) -> str:
     pattern, table = _PHONETIC
     return pattern.sub(lambda m: table[m.group(0)], token)
