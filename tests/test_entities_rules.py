@@ -360,3 +360,9 @@ def test_entities_rules_uzbek_cyrillic_places_found_by_their_latin_spelling(stag
     # GeoNames gives Tashkent no Uzbek Cyrillic name: Тошкентда is read as Toshkent + -da
     found = _found(stage, "Делегация Тошкентда меҳмонларни кутиб олди.", "uz")
     assert ("Тошкентда", "LOC", "geonames:1512569") in found
+
+
+def test_entities_rules_of_two_base_forms_the_more_important_place_is_read(stage: EntityStage) -> None:
+    # "Francji" folds to "Franca" (a Brazilian city) as well as to "Francja" (France): the country is meant
+    found = _found(stage, "Rozmawiał z prezydentem Francji o handlu.", "pl")
+    assert ("Francji", "LOC", "iso:FR") in found

@@ -692,13 +692,12 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         for first_key, first_text in forms(i).items():
             longest = gaz.longest.get(first_key, 0)
             for n in range(min(longest, len(toks) - i), 0, -1):
-                # a language name (MISC) yields to a place read from another base form (Polish "Polski" = of Poland)
-                if best and (n < best[0] - i or (n == best[0] - i and best[1].type != "MISC")):
+                if best and n < best[0] - i:
                     break
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
                 if hit is not None:
                     entry, lemma = hit
-                    if best is None or n > best[0] - i or entry.type != "MISC":
+                    if best is None or n > best[0] - i or _better_reading(entry, best[1]):
                         best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
@@ -716,6 +715,16 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
             i = j
         else:
             i += 1
+
+
+def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
+    """Whether a name read from another base form of the same words beats the one found first: a place beats a
+    language name (Polish *Polski* is "of Poland"), and a country any other place (Polish *Francji* is *Francja*,
+    France, before it is *Franca*, a Brazilian city). Between two lesser places the first reading stays: a town's
+    name read from an inflected given name (*Barry* as if from *Barra*) is no better than the first reading."""
+    if entry.type == "MISC":
+        return False
+    return best.type == "MISC" or (entry.kb_id.startswith("iso:") and not best.kb_id.startswith("iso:"))
 
 
 def cjk_names(gaz: Gazetteer) -> dict[str, GazEntry]:
