@@ -336,7 +336,7 @@ class _Name:
     @cached_property
     def last_words(self) -> tuple[str, ...]:
         """The last word of the name key, and of a Latin name's :func:`unrespelled_key` where that differs (Polish
-        *Scholza*: *skholz* and *scholz*): the surnames a person's name is linked by
+        *Brechtholza*: *brekhtholz* and *brechtholz*): the surnames a person's name is linked by
         (:meth:`_Clustering._link_surnames`)."""
         last = self.tokens[-1]
         other = unrespelled_key(self.core, self.lang) if self.script == "Latn" else None
@@ -400,7 +400,7 @@ class _Name:
         folded = name_key(core, lang)
         keys = {folded, name_key(core, None)}
         script = script_of(core)
-        if script == "Latn" and (unrespelled := unrespelled_key(core, lang)):  # Scholza (pl) meets Scholz
+        if script == "Latn" and (unrespelled := unrespelled_key(core, lang)):  # Brechtholza (pl) meets Brechtholz
             keys.add(unrespelled)
         plain = _without_middle_initial(core)
         if plain != core:  # "Carla M. Ortiz" also meets "Carla Ortiz"

@@ -293,9 +293,10 @@ def unrespelled_key(name: str, lang: str | None) -> str | None:
     """:func:`name_key` with the language's inflection folded but its orthography not respelled; None where the
     language respells nothing (then it is :func:`name_key` itself).
 
-    A foreign name inflected in a language keeps its own spelling: Polish *Scholza* and Turkish *Macron'un* are
-    *Scholz* and *Macron*, which :func:`name_key` reads by Polish and Turkish rules (*skholz*, *madzhron*). Neither
-    that key nor the whole surface (*scholza*, *macronun*) meets *Scholz* or *Macron* written elsewhere.
+    A foreign name inflected in a language keeps its own spelling: Polish *Brechtholza* and Turkish *Marcelon'un*
+    are *Brechtholz* and *Marcelon*, which :func:`name_key` reads by Polish and Turkish rules (*brekhtholz*,
+    *mardzhelon*). Neither that key nor the whole surface (*brechtholza*, *marcelonun*) meets the name written
+    elsewhere.
     """
     if base_lang(lang) not in _RESPELL:
         return None
