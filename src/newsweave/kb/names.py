@@ -289,6 +289,7 @@ def name_key(name: str, lang: str | None = None) -> str:
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
 
 
+@lru_cache(maxsize=_CACHE)
 def unrespelled_key(name: str, lang: str | None) -> str | None:
     """:func:`name_key` with the language's inflection folded but its orthography not respelled; None where the
     language respells nothing (then it is :func:`name_key` itself).

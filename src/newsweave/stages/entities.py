@@ -692,8 +692,8 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         for first_key, first_text in forms(i).items():
             longest = gaz.longest.get(first_key, 0)
             for n in range(min(longest, len(toks) - i), 0, -1):
-                if best and n < best[0] - i:
-                    break
+                if best and (n < best[0] - i or (n == best[0] - i and best[1].kb_id.startswith("iso:"))):
+                    break  # a country read from one base form is not bettered by another (_better_reading)
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
                 if hit is not None:
                     entry, lemma = hit
