@@ -337,7 +337,9 @@ class _Name:
     def last_words(self) -> tuple[str, ...]:
         """The last word of the name key, and of a Latin name's :func:`unrespelled_key` where that differs (Polish
         *Brechtholza*: *brekhtholz* and *brechtholz*): the surnames a person's name is linked by
-        (:meth:`_Clustering._link_surnames`)."""
+        (:meth:`_Clustering._link_surnames`); none for a name without words."""
+        if not self.tokens:
+            return ()
         last = self.tokens[-1]
         other = unrespelled_key(self.core, self.lang) if self.script == "Latn" else None
         word = other.split()[-1] if other else last
@@ -767,7 +769,7 @@ class EntityIndex:
             record.scripted_names.add((name.tokens, name.script))
             if name.script in EXACT_SCRIPTS:
                 record.surnames.update(name.surname_forms)
-        if record.entity.type == "PER" and name.tokens:
+        if record.entity.type == "PER":
             for surname in name.last_words:
                 record.surname_spellings.add(spelling_key(surname))
                 self.by_surname[phonetic_key(surname)].add(eid)
@@ -1238,7 +1240,7 @@ def blocking_keys(unit: _Unit) -> set[str]:
             keys.add(f"p:{name.unfolded[0]}")
         if name.readings and _fuzzy_candidate(name, unit.type):
             keys.update(f"p:{phonetic}" for phonetic, _spelling in name.readings)
-        if person and name.tokens:
+        if person:
             keys.update(f"s:{phonetic_key(last)}" for last in name.last_words)
         if _loose_candidate(name, unit.type):
             prefix = "le" if name.script in EXACT_SCRIPTS else "l"
@@ -1539,7 +1541,7 @@ class _Clustering:
         for i, unit in enumerate(self.units):
             if unit.type == "PER":
                 for name in unit.names:
-                    for last in name.last_words if name.tokens else ():
+                    for last in name.last_words:
                         by_surname[last].append(i)
                         if len(name.tokens) > 1:
                             self._unit_surnames[phonetic_key(last)].append((i, spelling_key(last)))
