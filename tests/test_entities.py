@@ -179,6 +179,19 @@ def test_entities_first_name_before_a_town_name_makes_a_person(stage: EntityStag
     assert found.get("Penn") != "LOC"
 
 
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("Gestern sprach die Biologin Greta Holland über Ameisen.", "de", "Greta Holland"),
+    ("Wczoraj minister Marek Hollande przyjechał do Lublina.", "pl", "Marek Hollande"),
+])
+def test_entities_country_name_after_a_given_name_is_a_surname(stage: EntityStage, text, lang, person) -> None:
+    assert _found(stage, text, lang).get(person) == "PER"
+
+
+def test_entities_country_in_its_own_words_after_a_given_name_stays_a_place(stage: EntityStage) -> None:
+    found = _found(stage, "Dün Başkan Yusuf Rusya ile görüştü.", "tr")
+    assert found.get("Rusya") == "LOC"
+
+
 @pytest.mark.parametrize("text", [
     "美国总统拜登周二在白宫会见了德国总理朔尔茨。",
     "日本の首相は月曜日に東京で記者会見を行った。",

@@ -895,11 +895,27 @@ def _release_place_pairs(doc: _Doc) -> None:
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
-        if b < 0 or doc.owner[k - 1] >= 0 or not _given_name_like(toks[k - 1]) or toks[k].sep != "space":
+        if b < 0 or doc.owner[k - 1] >= 0 or toks[k].sep != "space":
             continue
         place = doc.found[b]
-        if place.i == k and place.j == k + 1 and (place.kb_id or "").startswith("geonames:"):
+        if place.i != k or place.j != k + 1:
+            continue
+        kb_id = place.kb_id or ""
+        if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
+                kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Thomas Stafford": a first name before a town's name makes a person
+
+
+def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
+    """A country's name after a listed given name is a surname where people bear it (*Tom Holland*, *Michael
+    Jordan*) or where it is another language's name for the country (French *Hollande* in a Polish text): a
+    country the text names in its own words stays one (Turkish *Erdoğan Rusya ile*, where *Erdoğan* is also a
+    given name). The word itself must be the surname: its base forms are too loose (*Rusya* as if from *Rus*)."""
+    if not (first.cased and first.cap and not first.upper and word.cap and not _is_stop(first)
+            and listed_given_name(first) and frequency.zipf(first.key, first.lang) < FUNCTION_WORD_ZIPF
+            and not _is_title_word(first.key, first.lang) and not _is_org_head(first) and not _is_loc_head(first)):
+        return False
+    return word.key in surnames() or not own_country_name(kb_id, word.lang).intersection(bases(word))
 
 
 def _first_names_as_places(doc: _Doc) -> None:
