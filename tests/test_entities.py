@@ -192,6 +192,19 @@ def test_entities_country_in_its_own_words_after_a_given_name_stays_a_place(stag
     assert found.get("Rusya") == "LOC"
 
 
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("Engineers finished the Zelmarsky Base Tunnel on Monday.", "en", "Zelmarsky Base Tunnel"),
+    ("İşçiler yıllarca Zelmorra Tüneli üzerinde çalıştı.", "tr", "Zelmorra Tüneli"),
+])
+def test_entities_name_ending_in_a_place_head_word_is_a_place(stage: EntityStage, text, lang, place) -> None:
+    assert _found(stage, text, lang).get(place) == "LOC"
+
+
+def test_entities_name_after_a_word_for_a_kind_of_place_is_a_place(stage: EntityStage) -> None:
+    found = _found(stage, "Mieszkańcy wsi Brechtowo Dolne protestowali wczoraj.", "pl")
+    assert found.get("Brechtowo Dolne") == "LOC"
+
+
 @pytest.mark.parametrize("text", [
     "美国总统拜登周二在白宫会见了德国总理朔尔茨。",
     "日本の首相は月曜日に東京で記者会見を行った。",

@@ -93,17 +93,40 @@ COMPANY_WORDS_AFTER: dict[str, frozenset[str]] = {
 
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
-    "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region"}),
+    "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
+    "en": frozenset({"airport", "canal", "strait", "peninsula"}),
     "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stan"}),
     "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
     "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),
-    "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz"}),
+    "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz", "flughafen", "bahnhof", "kanal",
+                     "gebirge"}),
     "tr": frozenset({"cumhuriyet", "federasyon", "krallığ", "eyalet", "bölges", "havalimanı", "havaalanı",
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
-                     "meydanı", "caddesi", "kanalı"}),
+                     "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),
     "cs": frozenset({"republik", "federac", "královstv", "kraj"}),
+}
+
+#: lang -> beginnings of lower-case words for kinds of place (city, village, river, lake, island, street, square,
+#: tunnel, district) that a place's own name follows in apposition: Polish *tunel Świętego Gotarda*,
+#: Russian *река Нева*, Czech *ostrov Krk*. The name after one is that place, whatever its words look like.
+PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
+    "pl": frozenset({"miast", "mieście", "wieś", "wsi", "rzek", "rzece", "jezior", "wysp", "wyspie", "ulic",
+                     "plac", "tunel", "półwysp", "cieśnin", "zatok", "dolin", "kanał", "dzielnic",
+                     "gmin", "osiedl"}),
+    "ru": frozenset({"город", "село", "села", "селе", "деревн", "посёл", "посел", "река", "реки", "реке", "реку",
+                     "рекой", "озер", "остров", "улиц", "площад", "проспект", "тоннел", "туннел",
+                     "пролив", "залив", "полуостров", "станиц"}),
+    "uk": frozenset({"місто", "міста", "місті", "село", "села", "селі", "річк", "річці", "озер", "остров", "вулиц",
+                     "площ", "тунел", "проток", "затоц", "затока"}),
+    "cs": frozenset({"měst", "obec", "obci", "vesnic", "řek", "řece", "jezer", "ostrov", "ulic", "náměst",
+                     "tunel", "průliv", "záliv"}),
+    "sk": frozenset({"mest", "obec", "obci", "dedin", "riek", "rieke", "jazer", "ostrov", "ulic", "námest",
+                     "tunel"}),
+    "bg": frozenset({"град", "село", "селото", "река", "реката", "езер", "остров", "улиц", "площад", "тунел",
+                     "пролив", "залив"}),
+    "sl": frozenset({"mest", "vas", "vasi", "reka", "reki", "reke", "jezer", "otok", "ulic", "predor", "občin"}),
 }
 
 #: script -> the spoken names of the Latin letters, as a caseless script writes them in acronyms.

@@ -72,6 +72,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
+    PLACE_WORDS_BEFORE,
 )
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
 from newsweave.lang.titles import (
@@ -2260,6 +2261,27 @@ def _dateline(doc: _Doc, start: int, end: int) -> bool:
     return doc.text[toks[end - 1].end:toks[end - 1].end + 3].lstrip(" ")[:1] in (",", "—", "–", "-", "(")
 
 
+#: Lower-case words (an adjective: Polish *tunel bazowy*) that may stand between a kind of place and its name.
+PLACE_WORD_MAX_GAP = 1
+
+
+def _after_place_word(doc: _Doc, start: int) -> bool:
+    """Whether a capitalised run follows a lower-case word for a kind of place, at most ``PLACE_WORD_MAX_GAP``
+    other lower-case words between (:data:`PLACE_WORDS_BEFORE`: Polish *tunel bazowy Świętego Gotarda*, Russian
+    *река Нева*): the run is that place's name, though its words read as a person's."""
+    toks = doc.toks
+    words = PLACE_WORDS_BEFORE.get(toks[start].lang)
+    if not words or toks[start].sent_start:
+        return False
+    for k in range(start - 1, max(-1, start - 2 - PLACE_WORD_MAX_GAP), -1):
+        tok = toks[k]
+        if not tok.cased or tok.cap or doc.owner[k] >= 0 or toks[k + 1].sep != "space" or _is_stop(tok):
+            return False
+        if _word_match(tok.key, tok.lang, words, 3):
+            return True
+    return False
+
+
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
@@ -2298,6 +2320,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if any(_is_loc_head(toks[k]) for k in range(start, end)):
         if not _join_country(doc, start, j):
             doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return
+    if _after_place_word(doc, start):
+        doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _listed_person(toks, start, end, lang):
         start = person_start(doc, start, end)
