@@ -100,10 +100,12 @@ def test_gazetteer_foreign_grammar_words_among_a_city_s_names_are_not_matched_in
         assert lang not in gaz.common_in.get((entry.kb_id, name_key(word)[0]), ()), word
 
 
-def test_gazetteer_a_capital_takes_back_its_names_listed_under_its_country(gaz) -> None:
-    # countrynames lists "Londres" among the United Kingdom's names; it is London.
+def test_gazetteer_a_capital_or_a_big_city_takes_back_its_names_listed_under_its_country(gaz) -> None:
+    # countrynames lists "Londres" among the United Kingdom's names and "München" among Germany's: cities.
     assert gaz.lookup(name_key("Londres")).name == "London"
     assert gaz.lookup(name_key("Tōkyō")).name == "Tokyo"
+    assert gaz.lookup(name_key("München")).name == "Munich"
+    assert gaz.lookup(name_key("Aichi")).kb_id == "iso3166-2:JP-23"  # a smaller town's alternate name: the region's
     assert gaz.lookup(name_key("Kazakhstani")).kb_id == "iso:KZ"  # a demonym stays the country's
 
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 55
+SCHEMA = 56
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -473,14 +473,15 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
                      for n in names if _own_name(n, city["name"])}
         common_in.update({n: _alt_name_common_in(n, city, pop, countries, common) for n in names
                           if n not in common_in and fold(n) in common and script_of(n) == "LATIN"})
-        # countrynames lists a country's capital among its names (Londres under GB): the capital takes those back.
-        capital_of = f"iso:{city['countrycode']}" if countries.get(city["countrycode"], {}).get("capital") in (
-            city["name"], *names) else None
+        # countrynames lists a country's capital and biggest cities among its names (Londres under GB, München
+        # under DE): the capital or a city of a million takes those back (a smaller town's alternate name under its
+        # country is more often its region's: Aichi, Tenerife).
+        country_id = f"iso:{city['countrycode']}" if capital or pop >= COMMON_WORD_EXEMPT_POPULATION else None
         keep = {n for n in names if _plausible_name(n, capital or pop >= SYLLABIC_SHORT_NAME_MIN_POPULATION)
                 and (fold(n) not in common or script_of(n) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION
                      or common_in.get(n) is not None)
                 and (n == city["name"] or name_key(n) not in taken
-                     or (name_key(n) in listed and capital_of == gaz.entries[gaz.index[name_key(n)]].kb_id))}
+                     or (name_key(n) in listed and country_id == gaz.entries[gaz.index[name_key(n)]].kb_id))}
         if keep:
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
