@@ -208,3 +208,32 @@ def test_time_stage_dates_from_latest_reported_event() -> None:
 ])
 def test_time_first_nine_months_in_many_languages(lang: str, text: str, span: str) -> None:
     assert _times(text, lang, "2023-12-14")[span] == "2023-01/2023-09"
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("de", "Der Gipfel findet vom 12. bis 15. Juni statt.", "12. bis 15. Juni"),
+    ("en", "The talks run June 12-15.", "June 12-15"),
+    ("ru", "Саммит пройдет с 12 по 15 июня.", "12 по 15 июня"),
+    ("pl", "Szczyt odbędzie się w dniach 12-15 czerwca.", "12-15 czerwca"),
+    ("tr", "Zirve 12-15 Haziran tarihlerinde yapılacak.", "12-15 Haziran"),
+])
+def test_time_range_of_days_is_an_interval(lang: str, text: str, span: str) -> None:
+    assert _times(text, lang, "2031-05-10") == {span: "2031-06-12/2031-06-15"}
+
+
+def test_time_score_before_a_date_is_no_range() -> None:
+    assert _times("The team won 3-1 on 12 May.", "en", "2031-05-20") == {"12 May": "2031-05-12"}
+
+
+def test_time_decimal_durations() -> None:
+    assert _times("Er war 3,5 Jahre im Amt.", "de")["3,5 Jahre"] == "P3.5Y"
+    assert _times("The flight took 1.5 hours.", "en")["1.5 hours"] == "PT1.5H"
+
+
+def test_time_weekend_by_tense_and_modifier() -> None:
+    # 2031-05-14 is a Wednesday of ISO week 20
+    assert _times("Am Wochenende trafen sich die Minister.", "de", "2031-05-14") == {"Wochenende": "2031-W19-WE"}
+    assert _times("The ministers will meet this weekend.", "en", "2031-05-14") == {"this weekend": "2031-W20-WE"}
+    assert _times("В прошлые выходные министры встретились.", "ru", "2031-05-14") == {
+        "прошлые выходные": "2031-W19-WE"}
+    assert _times("He works two weekends a month and every weekend.", "en", "2031-05-14") == {"a month": "P1M"}

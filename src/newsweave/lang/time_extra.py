@@ -22,6 +22,8 @@ Why each kind exists:
 * ``fuzzy``: TIMEX3 PRESENT_REF/PAST_REF/FUTURE_REF words (now, recently, soon).
 * ``drop``: generated function words too ambiguous to keep (Hindi "में" is "in" everywhere, not only "in N
   years").
+* ``weekend``: the word for the weekend, a unit of its own (TIMEX3 ``2024-W19-WE``): "last weekend", "am
+  Wochenende", "hafta sonu".
 * ``range_words``: words between two years of a span ("von 2010 bis 2018", "2010 to 2018").
 * ``dotted_day_month``: the language writes "22.04." for 22 April (a trailing dot, no year).
 * ``plan_words``: word beginnings of "plan", "programme", "strategy": a year range next to one names a plan in
@@ -44,6 +46,7 @@ _RU_MONTHS_LOC = ["январе", "феврале", "марте", "апреле"
 
 EXTRA: dict[str, dict[str, Any]] = {
     "en": {
+        "weekend": ["weekend"],
         "range_words": ["to", "through", "until"],
         "plan_words": ["plan", "program", "strateg", "agenda", "roadmap"],
         "months": {"sept": 9, "dec": 12},
@@ -82,6 +85,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
+        "weekend": ["wochenende", "wochenendes"],
         "range_words": ["bis"],
         "dotted_day_month": True,
         "plan_words": ["plan", "programm", "strategie", "aktionsplan", "fahrplan"],
@@ -96,7 +100,7 @@ EXTRA: dict[str, dict[str, Any]] = {
                  "kommender", "folgenden"],
         "relative": {"vorjahr": ["Y", -1], "im vorjahr": ["Y", -1], "heuer": ["Y", 0]},
         "determiners": [],
-        "connectors": ["des", "der", "im", "in"],
+        "connectors": ["des", "der", "im", "in", "zum", "zur"],
         "seasons": {"frühling": "SP", "frühjahr": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"},
         "edges": {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "ausgang": "END"},
         "sets": {"täglich": "P1D", "wöchentlich": "P1W", "monatlich": "P1M", "jährlich": "P1Y"},
@@ -112,6 +116,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(sagte|sagten|erklärte|erzählte|betonte|fügte|bezeichnete|teilte)\b",
     },
     "fr": {
+        "weekend": ["week-end"],
         "range_words": ["à", "au"],
         "plan_words": ["plan", "programme", "stratégi", "feuille de route"],
         "units": {"ans": "Y", "an": "Y", "années": "Y", "année": "Y", "mois": "M", "semaines": "W", "jours": "D"},
@@ -131,6 +136,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(a|ont|était|étaient|avait|\w+é)\b",
     },
     "es": {
+        "weekend": ["fin de semana"],
         "range_words": ["a", "hasta", "al"],
         "plan_words": ["plan", "programa", "estrategia", "agenda"],
         "units": {"años": "Y", "meses": "M", "semanas": "W", "días": "D", "trimestre": "Q", "trimestres": "Q",
@@ -169,6 +175,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ó|\w+aron|\w+ieron|fue|fueron|era|había|ha|han)\b",
     },
     "it": {
+        "weekend": ["fine settimana", "weekend"],
         "range_words": ["al", "a"],
         "plan_words": ["piano", "programma", "strategia"],
         "units": {"anni": "Y", "mesi": "M", "settimane": "W", "giorni": "D"},
@@ -188,6 +195,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(ha|hanno|era|erano|\w+ato|\w+ito)\b",
     },
     "pl": {
+        "weekend": ["weekend", "weekendu", "weekendzie"],
         "range_words": ["do"],
         "dotted_day_month": True,
         "plan_words": ["plan", "program", "strategi"],
@@ -213,6 +221,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ł|\w+ła|\w+ło|\w+li|\w+ły)\b",
     },
     "cs": {
+        "weekend": ["víkend", "víkendu"],
         "range_words": ["až", "do"],
         "dotted_day_month": True,
         "plan_words": ["plán", "program", "strategi"],
@@ -232,6 +241,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+l|\w+la|\w+lo|\w+li|byl\w*)\b",
     },
     "ru": {
+        "weekend": ["выходные", "выходных"],
         "range_words": ["по", "до"],
         "dotted_day_month": True,
         "plan_words": ["план", "программ", "стратеги", "дорожн"],
@@ -242,8 +252,8 @@ EXTRA: dict[str, dict[str, Any]] = {
                     "несколько": -1},
         "first": ["первые", "первых", "первый"],
         "past": ["прошлом", "прошлого", "прошлый", "прошлой", "прошлую", "прошедшем", "прошедшего", "минувшем",
-                 "минувшего", "предыдущем", "предыдущего", "последние", "последних"],
-        "this": ["этом", "этого", "этот", "этой", "эту", "текущем", "текущего", "нынешнем", "нынешнего"],
+                 "минувшего", "предыдущем", "предыдущего", "последние", "последних", "прошлые", "минувшие"],
+        "this": ["этом", "этого", "этот", "этой", "эту", "эти", "текущем", "текущего", "нынешнем", "нынешнего"],
         "next": ["следующем", "следующего", "следующий", "следующей", "будущем", "будущего", "будущий",
                  "грядущем", "ближайшие", "ближайших"],
         "relative": {"в прошлом году": ["Y", -1], "в этом году": ["Y", 0]},
@@ -255,9 +265,10 @@ EXTRA: dict[str, dict[str, Any]] = {
         "fuzzy": {"сейчас": "PRESENT_REF", "в настоящее время": "PRESENT_REF", "недавно": "PAST_REF",
                   "скоро": "FUTURE_REF", "вскоре": "FUTURE_REF"},
         "future": r"(?<!\w)(будет|будут|состоится|пройдет|пройдёт|планирует\w*|предстоящ\w+)(?!\w)",
-        "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|был\w*)(?!\w)",
+        "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|\w+л[аои]?(?:сь|ся)|был\w*)(?!\w)",
     },
     "uk": {
+        "weekend": ["вихідні", "вихідних"],
         "range_words": ["по", "до"],
         "dotted_day_month": True,
         "plan_words": ["план", "програм", "стратегі"],
@@ -340,6 +351,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ди|\w+ган|\w+ганди|\w+ди|\w+gan|\w+di)(?!\w)",
     },
     "tr": {
+        "weekend": ["hafta sonu", "hafta sonunda"],
         "range_words": ["ile"],
         "dotted_day_month": True,
         "plan_words": ["plan", "program", "strateji", "eylem"],

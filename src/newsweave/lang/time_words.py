@@ -138,6 +138,8 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
             lex.add(word, "e", None)
         for word in extra.get("range_words", ()):
             lex.add(word, "r", None)
+        for word in extra.get("weekend", ()):
+            lex.add(word, "U", "WE")
         lex.dotted_day_month = lex.dotted_day_month or bool(extra.get("dotted_day_month"))
         for key in ("edges", "fuzzy", "seasons", "sets", "dayparts"):
             for word, value in extra.get(key, {}).items():

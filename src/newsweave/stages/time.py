@@ -56,6 +56,8 @@ RULES: list[tuple[str, str]] = [
     ("ym", r"Yy?o?Mm?"),
     ("dm", r"D?[PX]?[NOn]\.?h?o?[Mx]m?"),
     ("md", r"D?[Mx]\.?[NO]h?(?![NYkUq])"),
+    ("drange", r"D?[NO]\.?h?[-r]o?D?[NO]\.?h?o?[Mx](?:\.?m?,?o?Yy?|m?)"),
+    ("drange", r"D?[Mx]\.?[NO]h?[-r][NO]h?(?:,?Yy?)?"),
     ("relm", rf"D?{_REL}[o,F]*D?Mm?"),
     ("mrel", rf"D?Mm?[o,]*D?{_REL}"),
     ("mdir", r"D?[PTX]Mm?|D?Mm?[PX]"),
@@ -68,7 +70,7 @@ RULES: list[tuple[str, str]] = [
     ("yrange", r"D?Yy?[-/r]Yy?"),
     ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
-    ("dur", r"D?[PX]?[nN]-?[Uq]"),
+    ("dur", r"D?[PX]?[nNf]-?[Uq]"),
     ("rel", rf"D?{_REL}"),
     ("rel", r"D?R,?D?W"),
     ("relwd", r"D?[PX]W|D?W[PX]"),
@@ -81,19 +83,25 @@ RULES: list[tuple[str, str]] = [
     ("set", r"K|e[nN]?[Uqu]"),
     ("vague", r"D?u"),
     ("daypart", r"D?[TR]H|RoDH|D?WH|D?HoD?R|DH"),
+    ("weekend", r"(?<![nNfe])D?o?U"),
     ("dayof", r"DN(?=[,.;_]|$)"),
     ("clock", r"D?C"),
-    ("dayof", r"D?UN(?![.Mxo])"),
+    ("dayof", r"D?UN(?![.Mxo\-r])"),
     ("season", r"D?[PTX]V(?:,?o?Yy?)?|DV(?:,?o?Yy?)?|V,?o?Yy?"),
 ]
 _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHC")
-_UNIT_DAYS = {"D": 1, "W": 7}
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCf")
+_UNIT_DAYS = {"D": 1, "W": 7, "WE": 7}
+#: Last weekday (ISO, Wednesday) on which a weekend told without tense is the one before, not the coming one.
+WEEKEND_LOOKS_BACK_UNTIL = 3
 _SENTENCE_END = regex.compile(r"[.!?।؟。\n]+(?:\s|$)")
 #: Numeric dates need a four-digit year: "2.01.09" is as likely a race time as a date.
 _NUMERIC_DATE = regex.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$|^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _CLOCK = regex.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+#: A decimal amount ("3,5 Jahre", "1.5 hours"): only a duration's count (category ``f``). One decimal only:
+#: "18.45 horas" is a clock time, "1.20 minutos" a minute and twenty seconds.
+_DECIMAL = regex.compile(r"^\d{1,3}[.,]\d$")
 #: A number alone counts as a year only in this range ("1190 people" is not a date).
 _BARE_YEARS = (1800, 2199)
 #: How far (characters) a quarter mention makes "a year earlier" mean that quarter a year before.
@@ -122,11 +130,12 @@ class Expr:
     month: int | None = None
     month2: int | None = None
     day: int | None = None
+    day2: int | None = None  # last day of a range of days in one month ("12-15 June")
     weekday: int | None = None
     quarter: int | None = None
     unit: str | None = None
     offset: int | None = None
-    amount: int | None = None
+    amount: float | None = None
     ref: str | None = None
     season: str | None = None
     either: bool = False  # the word means both directions ("कल"); the tense picks one
@@ -220,6 +229,8 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok], dotted: 
         if clock and (":" in tok or (before and before[-1].cat == "D")):  # "12:30", "las 8.15"
             return _Tok(start, end, "C", (int(clock.group(1)), int(clock.group(2))))
         # not isdigit(): superscripts ("10²") are digits int() refuses; and a 5000-digit run is no year or day
+        if _DECIMAL.match(tok):
+            return _Tok(start, end, "f", float(tok.replace(",", ".")))
         if tok.isdecimal() and len(tok) <= 4:
             value = int(tok)
             if len(tok) == 4 and 1000 <= value <= 2999:
@@ -250,7 +261,7 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
         # number ("11月", "28日")
         if "H" in tok.all and (prv in ("T", "D", "o") or tok.cat == "w"):  # "esta mañana" is this morning
             tok.cat, tok.value = "H", tok.all["H"]
-        if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F") and nxt not in "AGPTX":
+        if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F", "f") and nxt not in "AGPTX":
             tok.cat = "u"  # a bare plural unit: "for years"
         if tok.cat == "U" and tok.value == "Y" and prv == "Y":  # "2023 жылдың": a year word after a year
             tok.cat = "y"
@@ -306,6 +317,7 @@ def recognise(text: str, lex: Lexicon) -> list[Expr]:
     return found
 
 
+
 def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
     """Widen the span over "early"/"the end of"/"की शुरुआत" words next to it (TIMEX3 keeps the value)."""
     j = i
@@ -342,6 +354,13 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
     units = [t.value for t in toks if t.cat in "Uq"]
     mods = [t.value for t in toks if t.cat in "PTX"]
     rel = next((t.value for t in toks if t.cat == "R"), None)
+    if "WE" in units and name not in ("rel", "weekend"):
+        return None  # a weekend is a time, not a length or a recurrence ("two weekends", "every weekend")
+    if name == "weekend":
+        if units != ["WE"]:
+            return None
+        e.unit = "WE"
+        return e
     if name in ("dmy", "dm") and nums and nums[0].cat == "n" and nums[0].value == 1:
         return None  # "an Aug. 10": an article, not the first day
     if name in ("dmy", "mdy", "ymd", "ydm", "zh_ymd"):
@@ -366,6 +385,14 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
     if name in ("zh_m", "m"):
         e.month = nums[0].value if name == "zh_m" else months[0]
         return e if _valid(2000, e.month, 1) else _INVALID
+    if name == "drange":
+        first, last = _num(nums[0]), _num(nums[1])
+        if first is None or last is None or not first < last:
+            return None  # "3-1 May" is a score before a date, not a range
+        e.month, e.day, e.day2 = months[0], first, last
+        if years:
+            e.year, e.explicit_year = years[0], True
+        return e if _valid(e.year or 2000, e.month, last) else _INVALID
     if name == "relm" or name == "mrel":
         unit, offset = rel[:2] if rel else (units[0], mods[0])
         if unit != "Y" or not months:
@@ -432,7 +459,7 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         e.offset = -count if name == "ago" else count
         return e
     if name == "dur":
-        count = next((_num(t) for t in toks if t.cat in "nN"), None)
+        count = next((t.value if t.cat == "f" else _num(t) for t in toks if t.cat in "nNf"), None)
         if count is None or count == 0:
             return None
         e.type, e.amount, e.unit = "DURATION", count, units[0]
@@ -598,9 +625,9 @@ def _fmt(d: dt.date, unit: str) -> str:
         return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if unit == "M":
         return f"{d.year:04d}-{d.month:02d}"
-    if unit == "W":
+    if unit in ("W", "WE"):
         y, w, _ = d.isocalendar()
-        return f"{y:04d}-W{w:02d}"
+        return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
     if unit == "DE":
         return f"{d.year // 10:03d}"
     if unit == "CE":
@@ -612,6 +639,8 @@ def _vague(a: str, b: str, unit: str) -> str:
     """The certain part of two candidate values at one granularity (TIMEX3 X placeholders for the rest)."""
     if a == b:
         return a
+    if unit == "WE":
+        return _vague(a[:-3], b[:-3], "W") + "-WE"
     if a[:4] != b[:4]:
         return {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX"}.get(unit, "XXXX-XX-XX")
     if unit == "W":
@@ -674,6 +703,8 @@ def rel_dir_of(offset: int | None) -> str | None:
 def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tuple[str | None, str | None]:
     """(TIMEX3 value, direction) of one expression; value ``None`` when it cannot be known."""
     direction = e.tense if e.tense in ("past", "future") else None
+    if e.day2 is not None:
+        return _resolve_range(e, anchor, narrative)
     if e.type == "DURATION":
         if e.amount is None or e.unit is None:
             return None, None
@@ -683,7 +714,7 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
             return ("PXY" if e.amount < 0 else f"P{100 * e.amount}Y"), None
         if e.unit == "Q":  # TIMEX3 has no quarter duration unit: three quarters are nine months
             return ("PXM" if e.amount < 0 else f"P{3 * e.amount}M"), None
-        n = "X" if e.amount < 0 else str(e.amount)
+        n = "X" if e.amount < 0 else f"{e.amount:g}"
         if e.unit in ("H", "MI"):
             return f"PT{n}{e.unit[0]}", None
         return f"P{n}{e.unit}", None
@@ -802,6 +833,15 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         if not _valid(ref.year, ref.month, e.day):
             return None, None
         return f"{ref.year:04d}-{ref.month:02d}-{e.day:02d}", direction
+    if e.rule == "weekend":
+        # "am Wochenende": the weekend before the document date when told as past, the coming one when told as
+        # future; untold, the nearer one (a Monday's "over the weekend" is the one just gone)
+        def weekend(d: dt.date) -> tuple[dt.date, str]:
+            day = d.isoweekday()
+            before = day < 6 and (e.tense == "past" or (e.tense is None and day <= WEEKEND_LOOKS_BACK_UNTIL))
+            return _shift(d, "WE", -1 if before else 0), "WE"
+
+        return _both(anchor, weekend), direction
     if e.unit is not None and e.offset is not None:
         unit, offset = e.unit, e.offset
         return _both(anchor, lambda d: (_shift(d, unit, offset), unit)), rel_dir
@@ -877,6 +917,14 @@ class Dating:
     earliest: str | None = None
     latest: str | None = None
     reason: str = ""
+
+
+def _resolve_range(e: Expr, anchor: Anchor | None, narrative: int | None) -> tuple[str | None, str | None]:
+    """``first/last`` of a range of days in one month ("12-15 June"), the year found as for its first day."""
+    first, direction = resolve(replace(e, day2=None), anchor, narrative)
+    if first is None:
+        return None, None
+    return f"{first}/{first[:-2]}{e.day2:02d}", direction
 
 
 def _period(e: Expr) -> tuple[dt.date, dt.date] | None:
