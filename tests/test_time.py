@@ -237,3 +237,8 @@ def test_time_weekend_by_tense_and_modifier() -> None:
     assert _times("В прошлые выходные министры встретились.", "ru", "2031-05-14") == {
         "прошлые выходные": "2031-W19-WE"}
     assert _times("He works two weekends a month and every weekend.", "en", "2031-05-14") == {"a month": "P1M"}
+
+
+def test_time_turkish_date_before_its_weekday_is_one_date() -> None:
+    assert _times("Toplantı 13 Mayıs Salı günü yapıldı.", "tr", "2031-05-20") == {"13 Mayıs Salı günü": "2031-05-13"}
+    assert _times("Monday week", "en", "2031-05-20") == {"Monday": "2031-05-19"}

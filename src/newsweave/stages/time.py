@@ -75,6 +75,9 @@ RULES: list[tuple[str, str]] = [
     ("rel", r"D?R,?D?W"),
     ("relwd", r"D?[PX]W|D?W[PX]"),
     ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?"),
+    ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?U"),
+    ("wd", r"D?[NO]\.?h?o?[Mx]m?(?:,?o?Yy?)?,?o?W"),
+    ("wd", r"D?[NO]\.?h?o?[Mx]m?(?:,?o?Yy?)?,?o?WU"),
     ("decade", r"D?Yz"),
     ("y", r"D?Yy?"),
     ("m", r"D?Mm?"),
@@ -504,10 +507,14 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         e.offset = mods[0]
         return e
     if name == "wd":
+        if units and units != ["D"]:
+            return None  # "Salı günü" (Tuesday's day) is the weekday; a weekday and another unit is not
         e.weekday = next(t.value for t in toks if t.cat == "W")
         if months and nums:
             e.month, e.day = months[0], _num(nums[0])
-            if not _valid(2000, e.month, e.day):
+            if years:  # "9 Mayıs 2018 Salı günü": the date written before its weekday
+                e.year, e.explicit_year = years[0], True
+            if not _valid(e.year or 2000, e.month, e.day):
                 return _INVALID
         return e
     if name == "decade":
