@@ -242,3 +242,21 @@ def test_time_weekend_by_tense_and_modifier() -> None:
 def test_time_turkish_date_before_its_weekday_is_one_date() -> None:
     assert _times("Toplantı 13 Mayıs Salı günü yapıldı.", "tr", "2031-05-20") == {"13 Mayıs Salı günü": "2031-05-13"}
     assert _times("Monday week", "en", "2031-05-20") == {"Monday": "2031-05-19"}
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("en", "In the 2030s the plant closed.", "the 2030s"),
+    ("hi", "2030 के दशक में संयंत्र बंद हो गया।", "2030 के दशक"),
+    ("tr", "2030'larda fabrika kapandı.", "2030'larda"),
+    ("ru", "В 2030-х годах завод закрылся.", "2030-х годах"),
+    ("de", "In den 2030er Jahren schloss das Werk.", "2030er Jahren"),
+    ("es", "En la década de 2030 la planta cerró.", "la década de 2030"),
+    ("kk", "2030 жылдары зауыт жабылды.", "2030 жылдары"),
+])
+def test_time_decades(lang: str, text: str, span: str) -> None:
+    assert _times(text, lang, "2051-05-10") == {span: "203"}
+
+
+def test_time_year_with_a_year_word_stays_a_year() -> None:
+    assert _times("2030 жылы зауыт жабылды.", "kk", "2051-05-10") == {"2030 жылы": "2030"}
+    assert _times("2030'da fabrika kapandı.", "tr", "2051-05-10") == {"2030'da": "2030"}

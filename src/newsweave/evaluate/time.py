@@ -162,6 +162,9 @@ def _expected_values(result: dict[str, Any]) -> set[str]:
         m = re.match(r"^\((\d{4})-01-01,(\d{4})-01-01,P1Y\)$", timex)
         if m:
             values.add(m.group(1))
+        m = re.match(r"^\((\d{3})0-01-01,\d{4}-01-01,P10Y\)$", timex)
+        if m:
+            values.add(m.group(1))  # a decade, as TIMEX3 writes it ("199")
         m = re.match(r"^\(([\dX]{4}-\d{2}-\d{2}),([\dX]{4}-\d{2}-\d{2}),P\d+D\)$", timex)
         if m:
             values.add(f"{m.group(1)}/{m.group(2)}")  # a range of days, in the contract's first/last form

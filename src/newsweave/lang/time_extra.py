@@ -24,6 +24,8 @@ Why each kind exists:
   years").
 * ``weekend``: the word for the weekend, a unit of its own (TIMEX3 ``2024-W19-WE``): "last weekend", "am
   Wochenende", "hafta sonu".
+* ``decade_marks``: words written after a year ending in 0 that make it its decade (Russian "1990-х", "1990-е",
+  Kazakh "1990 жылдары"); English "1990s", German "1990er" and Turkish "1990'lar" are read from the number.
 * ``range_words``: words between two years of a span ("von 2010 bis 2018", "2010 to 2018").
 * ``dotted_day_month``: the language writes "22.04." for 22 April (a trailing dot, no year).
 * ``plan_words``: word beginnings of "plan", "programme", "strategy": a year range next to one names a plan in
@@ -241,6 +243,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+l|\w+la|\w+lo|\w+li|byl\w*)\b",
     },
     "ru": {
+        "decade_marks": ["х", "е", "ые", "ых"],
         "weekend": ["выходные", "выходных"],
         "range_words": ["по", "до"],
         "dotted_day_month": True,
@@ -268,6 +271,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|\w+л[аои]?(?:сь|ся)|был\w*)(?!\w)",
     },
     "uk": {
+        "decade_marks": ["х", "ті", "их"],
         "weekend": ["вихідні", "вихідних"],
         "range_words": ["по", "до"],
         "dotted_day_month": True,
@@ -309,6 +313,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ха|\w+ше|беше|бяха|\w+л|\w+ла)(?!\w)",
     },
     "kk": {
+        "decade_marks": ["жылдары", "жылдарда", "жылдардың"],
         "dotted_day_month": True,
         "plan_words": ["жоспар", "бағдарлама", "стратеги"],
         "units": {"жылы": "Y", "жылғы": "Y", "айы": "M", "айында": "M", "айда": "M", "жылдың": "Y", "жылда": "Y"},
@@ -328,6 +333,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ды|\w+ді|\w+ты|\w+ті|\w+ған|\w+ген)(?!\w)",
     },
     "uz": {
+        "decade_marks": ["йилларда", "йиллари", "йилларнинг", "yillarda", "yillari"],
         "dotted_day_month": True,
         "plan_words": ["режа", "дастур", "стратегия", "reja", "dastur", "strategiya"],
         "months": {"ноябрь": 11, "октябрь": 10, "сентябрь": 9, "декабрь": 12, "январь": 1, "февраль": 2,

@@ -78,7 +78,7 @@ RULES: list[tuple[str, str]] = [
     ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?U"),
     ("wd", r"D?[NO]\.?h?o?[Mx]m?(?:,?o?Yy?)?,?o?W"),
     ("wd", r"D?[NO]\.?h?o?[Mx]m?(?:,?o?Yy?)?,?o?WU"),
-    ("decade", r"D?Yz"),
+    ("decade", r"D?Y-?z(?:-?[yUu])?|D?L|D?Yo?U|D?Uo?Y"),
     ("y", r"D?Yy?"),
     ("m", r"D?Mm?"),
     ("date", r"Z"),
@@ -94,7 +94,9 @@ RULES: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCf")
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCfL")
+#: Turkish/Azerbaijani endings on a year that make it its decade ("1990'lar", "1990'lı", "1990'larda").
+_DECADE_SUFFIXES = ("lar", "ler", "lı", "li", "lu", "lü")
 _UNIT_DAYS = {"D": 1, "W": 7, "WE": 7}
 #: Last weekday (ISO, Wednesday) on which a weekend told without tense is the one before, not the coming one.
 WEEKEND_LOOKS_BACK_UNTIL = 3
@@ -218,12 +220,14 @@ def _classify_plain(tok: str, start: int, end: int, before: list[_Tok], dotted: 
         if prev is not None and prev.end == start:
             if prev.cat == "N" and tok in ("st", "nd", "rd", "th", "er", "e"):
                 return _Tok(start, end, "h")
-            if prev.cat == "Y" and tok == "s" and prev.value % 10 == 0:
-                return _Tok(start, end, "z")
+            if prev.cat == "Y" and tok in ("s", "er") and prev.value % 10 == 0:
+                return _Tok(start, end, "z")  # "1990s", German "1990er"
         return _Tok(start, end, "w")
     if first.isdigit():
         if "'" in tok or "’" in tok:  # "2023'ün", "2022'de": a Turkish/Azerbaijani case ending on a number
-            tok = regex.split(r"['’]", tok, maxsplit=1)[0]
+            tok, suffix = regex.split(r"['’]", tok, maxsplit=1)
+            if tok.isdecimal() and len(tok) == 4 and int(tok) % 10 == 0 and suffix.startswith(_DECADE_SUFFIXES):
+                return _Tok(start, end, "L", int(tok))  # "1990'larda", "1990'lı yıllarda": the 1990s
         if tok.endswith("."):  # "22.04." (the tokenizer keeps the trailing dot only for this shape)
             return _Tok(start, end, "Z", tok) if dotted else _Tok(start, end, "_")
         if _ISO.match(tok) or _NUMERIC_DATE.match(tok):
@@ -518,6 +522,9 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
                 return _INVALID
         return e
     if name == "decade":
+        years = [t.value for t in toks if t.cat in "YL"]
+        if not years or years[0] % 10 or (units and units != ["DE"] and not any(t.cat == "z" for t in toks)):
+            return None  # "1990 के दशक", "la década de 1990": a decade word; "2020 के साल" is a year
         e.year = years[0]
         e.unit = "DE"
         e.explicit_year = True
