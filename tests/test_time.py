@@ -260,3 +260,19 @@ def test_time_decades(lang: str, text: str, span: str) -> None:
 def test_time_year_with_a_year_word_stays_a_year() -> None:
     assert _times("2030 жылы зауыт жабылды.", "kk", "2051-05-10") == {"2030 жылы": "2030"}
     assert _times("2030'da fabrika kapandı.", "tr", "2051-05-10") == {"2030'da": "2030"}
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("en", "The plant will open by the end of the year.", "the end of the year"),
+    ("de", "Das Werk soll bis Ende des Jahres öffnen.", "Ende des Jahres"),
+    ("ru", "Завод откроется до конца года.", "конца года"),
+    ("pl", "Fabryka ruszy do końca roku.", "końca roku"),
+    ("tr", "Fabrika yıl sonuna kadar açılacak.", "yıl sonuna"),
+    ("hi", "संयंत्र साल के अंत तक खुलेगा।", "साल के अंत"),
+])
+def test_time_edge_of_a_bare_unit_is_the_current_one(lang: str, text: str, span: str) -> None:
+    assert _times(text, lang, "2031-05-14") == {span: "2031"}
+
+
+def test_time_edge_of_a_day_or_a_plural_is_no_date() -> None:
+    assert _times("It will be settled at the end of the day.", "en", "2031-05-14") == {}

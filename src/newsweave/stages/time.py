@@ -72,6 +72,7 @@ RULES: list[tuple[str, str]] = [
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
     ("dur", r"D?[PX]?[nNf]-?[Uq]"),
     ("rel", rf"D?{_REL}"),
+    ("edge", r"Eo?D?[Uq]|[Uq]o?E"),
     ("rel", r"D?R,?D?W"),
     ("relwd", r"D?[PX]W|D?W[PX]"),
     ("wd", r"D?W(?:,?D?[NO]\.?h?o?[Mx]|,?[Mx]\.?[NO]h?)?"),
@@ -94,7 +95,7 @@ RULES: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCfL")
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCfLE")
 #: Turkish/Azerbaijani endings on a year that make it its decade ("1990'lar", "1990'lı", "1990'larda").
 _DECADE_SUFFIXES = ("lar", "ler", "lı", "li", "lu", "lü")
 _UNIT_DAYS = {"D": 1, "W": 7, "WE": 7}
@@ -470,6 +471,11 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         if count is None or count == 0:
             return None
         e.type, e.amount, e.unit = "DURATION", count, units[0]
+        return e
+    if name == "edge":
+        if units[0] not in ("Y", "Q", "M", "W"):
+            return None  # "the end of the day" is a time, left to the day-part rules
+        e.unit, e.offset = units[0], 0  # "by the end of the year", "до конца года", "yıl sonuna": the current one
         return e
     if name == "rel":
         unit, offset = rel[:2] if rel else (units[0], mods[0])
