@@ -877,6 +877,8 @@ def _release_place_pairs(doc: _Doc) -> None:
     GeoNames match directly followed by another one-word GeoNames match, or written in its base form and
     followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
     Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``W Warszawie Duda``).
+    A free first name before a one-word town (``Sean Penn``), or before a country's name that is a surname or
+    another language's (:func:`_country_as_surname`), withdraws that place too.
     """
     toks = doc.toks
     for k in range(len(toks) - 1):
@@ -904,7 +906,7 @@ def _release_place_pairs(doc: _Doc) -> None:
         kb_id = place.kb_id or ""
         if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
-            doc.release(b)  # "Sean Penn", "Thomas Stafford": a first name before a town's name makes a person
+            doc.release(b)  # "Sean Penn", "Tom Holland": a first name before a town's or country's name, a person
 
 
 def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
@@ -2317,12 +2319,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = doc.found[country].i
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
-    if any(_is_loc_head(toks[k]) for k in range(start, end)):
+    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
         if not _join_country(doc, start, j):
             doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
-        return
-    if _after_place_word(doc, start):
-        doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _listed_person(toks, start, end, lang):
         start = person_start(doc, start, end)

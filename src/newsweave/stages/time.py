@@ -325,7 +325,6 @@ def recognise(text: str, lex: Lexicon) -> list[Expr]:
     return found
 
 
-
 def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
     """Widen the span over "early"/"the end of"/"की शुरुआत" words next to it (TIMEX3 keeps the value)."""
     j = i
@@ -356,7 +355,7 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
     """Turn one rule match into an :class:`Expr`: ``None`` when the match is not this kind of expression,
     :data:`_INVALID` when it is but names no real date (31 February)."""
     e = Expr(start=toks[0].start, end=toks[-1].end, rule=name)
-    years = [t.value for t in toks if t.cat == "Y"]
+    years = [t.value for t in toks if t.cat in "YL"]  # L: a year that names its decade ("1990'lar")
     months = [t.value for t in toks if t.cat in "Mx"]
     nums = [t for t in toks if t.cat in "NnO"]
     units = [t.value for t in toks if t.cat in "Uq"]
@@ -528,7 +527,6 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
                 return _INVALID
         return e
     if name == "decade":
-        years = [t.value for t in toks if t.cat in "YL"]
         if not years or years[0] % 10 or (units and units != ["DE"] and not any(t.cat == "z" for t in toks)):
             return None  # "1990 के दशक", "la década de 1990": a decade word; "2020 के साल" is a year
         e.year = years[0]
@@ -718,6 +716,14 @@ def rel_dir_of(offset: int | None) -> str | None:
     if not offset:
         return None
     return "past" if offset < 0 else "future"
+
+
+def _resolve_range(e: Expr, anchor: Anchor | None, narrative: int | None) -> tuple[str | None, str | None]:
+    """``first/last`` of a range of days in one month ("12-15 June"), the year found as for its first day."""
+    first, direction = resolve(replace(e, day2=None), anchor, narrative)
+    if first is None:
+        return None, None
+    return f"{first}/{first[:-2]}{e.day2:02d}", direction
 
 
 def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tuple[str | None, str | None]:
@@ -937,14 +943,6 @@ class Dating:
     earliest: str | None = None
     latest: str | None = None
     reason: str = ""
-
-
-def _resolve_range(e: Expr, anchor: Anchor | None, narrative: int | None) -> tuple[str | None, str | None]:
-    """``first/last`` of a range of days in one month ("12-15 June"), the year found as for its first day."""
-    first, direction = resolve(replace(e, day2=None), anchor, narrative)
-    if first is None:
-        return None, None
-    return f"{first}/{first[:-2]}{e.day2:02d}", direction
 
 
 def _period(e: Expr) -> tuple[dt.date, dt.date] | None:
