@@ -276,3 +276,13 @@ def test_time_edge_of_a_bare_unit_is_the_current_one(lang: str, text: str, span:
 
 def test_time_edge_of_a_day_or_a_plural_is_no_date() -> None:
     assert _times("It will be settled at the end of the day.", "en", "2031-05-14") == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "span", "value"), [
+    ("de", "Nächste Woche Dienstag beginnt der Prozess.", "Nächste Woche Dienstag", "2031-05-20"),
+    ("pl", "W przyszłym tygodniu we wtorek rusza proces.", "W przyszłym tygodniu we wtorek", "2031-05-20"),
+    ("tr", "Geçen hafta Salı günü bakanlar görüştü.", "Geçen hafta Salı günü", "2031-05-06"),
+    ("en", "Last week Tuesday he resigned.", "Last week Tuesday", "2031-05-06"),
+])
+def test_time_weekday_of_a_relative_week(lang: str, text: str, span: str, value: str) -> None:
+    assert _times(text, lang, "2031-05-14") == {span: value}

@@ -71,6 +71,7 @@ RULES: list[tuple[str, str]] = [
     ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
     ("in", r"F[nN][Uq]|[nN][Uq]G"),
     ("dur", r"D?[PX]?[nNf]-?[Uq]"),
+    ("weekwd", r"D?(?:[PTX]U|U[PTX]|R)o?D?WU?"),
     ("rel", rf"D?{_REL}"),
     ("edge", r"Eo?D?[Uq]|[Uq]o?E"),
     ("rel", r"D?R,?D?W"),
@@ -471,6 +472,13 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
             return None
         e.type, e.amount, e.unit = "DURATION", count, units[0]
         return e
+    if name == "weekwd":
+        unit, offset = rel[:2] if rel else (units[0], mods[0])
+        if unit != "W" or (units if rel else units[1:]) not in ([], ["D"]):
+            return None  # "tomorrow, Tuesday" is left to the other rules
+        e.weekday = next(t.value for t in toks if t.cat == "W")
+        e.unit, e.offset = "W", offset  # "next week Tuesday", "geçen hafta Salı günü": that week's Tuesday
+        return e
     if name == "edge":
         if units[0] not in ("Y", "Q", "M", "W"):
             return None  # "the end of the day" is a time, left to the day-part rules
@@ -820,6 +828,14 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         years = _year_for_month(e.month, 0, anchor, tense, None)
         y = years[0] if len(set(years)) == 1 else None
         return (f"{y:04d}-{e.month:02d}" if y else f"XXXX-{e.month:02d}"), tense
+    if e.rule == "weekwd":
+        weekday, offset = e.weekday, e.offset
+
+        def day_of_week(d: dt.date) -> tuple[dt.date, str]:
+            monday = _shift(d, "W", offset) - dt.timedelta(days=d.isoweekday() - 1)
+            return monday + dt.timedelta(days=weekday - 1), "D"
+
+        return _both(anchor, day_of_week), rel_dir
     if e.weekday is not None:
         if e.month is not None:
             years = _year_for_month(e.month, e.day, anchor, e.tense, narrative)
