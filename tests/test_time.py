@@ -286,3 +286,8 @@ def test_time_edge_of_a_day_or_a_plural_is_no_date() -> None:
 ])
 def test_time_weekday_of_a_relative_week(lang: str, text: str, span: str, value: str) -> None:
     assert _times(text, lang, "2031-05-14") == {span: value}
+
+
+def test_time_hindi_months_with_or_without_nukta() -> None:
+    assert _times("बैठक फरवरी 2031 में हुई।", "hi", "2031-05-14") == {"फरवरी 2031": "2031-02"}
+    assert _times("बैठक फ़रवरी 2031 में हुई।", "hi", "2031-05-14") == {"फ़रवरी 2031": "2031-02"}

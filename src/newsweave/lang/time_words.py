@@ -35,10 +35,16 @@ TOKEN_RE = regex.compile(
 _DATA_PATH = Path(__file__).with_name("time_words.json")
 
 
+#: Devanagari's nukta, alone and inside the precomposed letters: Hindi news writes *फरवरी* and *फ़रवरी* alike.
+_NUKTA_FOLD = str.maketrans({"\u093c": None, "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
+                             "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य"})
+
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased token) triples."""
+    """(start, end, lower-cased token) triples, the Devanagari nukta folded away."""
     # Turkish "İ" lower-cases to "i" + combining dot; the dot is dropped so that "İki" reads as "iki"
-    return [(m.start(), m.end(), m.group().lower().replace("i\u0307", "i")) for m in TOKEN_RE.finditer(text)]
+    return [(m.start(), m.end(), m.group().lower().replace("i\u0307", "i").translate(_NUKTA_FOLD))
+            for m in TOKEN_RE.finditer(text)]
 
 
 @dataclass
