@@ -185,3 +185,10 @@ def test_gazetteer_two_syllable_names_only_for_capitals_and_big_cities() -> None
     assert paris is not None and paris.name == "Paris"
     assert gaz.lookup(("서울",)) is not None
     assert gaz.lookup(("위해",)) is None  # a small city's Korean name (Weihai) that is the word "for"
+
+
+def test_gazetteer_people_names_listed_under_a_country_are_not_that_country(gaz) -> None:
+    # countrynames lists Douglas under the Isle of Man and McDonald under Heard & McDonald Islands
+    assert not gaz.lookup(name_key("Douglas")).kb_id.startswith("iso:")
+    assert gaz.lookup(name_key("McDonald")) is None
+    assert gaz.lookup(name_key("Holland")).kb_id == "iso:NL"  # not a listed-only name: stays the country

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 56
+SCHEMA = 57
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -340,11 +340,18 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
         # for the United Kingdom is the United Nations in Hindi, Marathi, Maithili): the most locales' reading wins.
         names -= {n for n in names if (votes := claims[name_key(n)]).most_common(1)[0][1] > votes[code]}
     # countrynames also lists a country's own name for its language under it (Deutsch, English): no place, unlike
-    # the English demonyms it lists (Swedish, Fijian), which event titles name their country by
+    # the English demonyms it lists (Swedish, Fijian), which event titles name their country by; nor are the
+    # people's names in Latin letters it lists under a country for a town or island there (Douglas, Stanley,
+    # Kerry, McDonald)
+    from newsweave.kb.person_names import given_names, surnames
+
+    spoken = {name_key(n) for names in languages.values() for n in names}  # "Swedish" is a language first
+    people = given_names() | surnames()
     extra: dict[str, set[str]] = {}
     for code, names in cn_data.DATA.items():
         if len(code) == 2 and code.isalpha() and code in territories:
             extra[code] = {n for n in names if isinstance(n, str) and len(n) >= 5 and name_key(n) not in autonyms
+                           and (fold(n) not in people or name_key(n) in spoken or script_of(n) != "LATIN")
                            } - territories[code]
     official = _official_names(territories.keys(), common)
     for code, names in official.items():
@@ -370,7 +377,6 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
         if code in locale_langs:
             display = english.languages.get(code, code)
             gaz.add(GazEntry("MISC", f"lang:{code}", display, 0.5), {n for n in names if len(n) >= 3})
-    spoken = {name_key(n) for names in languages.values() for n in names}  # "Swedish" is a language first
     return listed_only - spoken
 
 
