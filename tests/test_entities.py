@@ -187,6 +187,11 @@ def test_entities_country_name_after_a_given_name_is_a_surname(stage: EntityStag
     assert _found(stage, text, lang).get(person) == "PER"
 
 
+def test_entities_town_name_alone_after_a_title_is_the_person(stage: EntityStage) -> None:
+    assert _found(stage, "Coach Stanley praised the team after the match.", "en").get("Stanley") == "PER"
+    assert _found(stage, "Prezydent Warszawy powiedział, że plan jest dobry.", "pl").get("Warszawy") == "LOC"
+
+
 def test_entities_country_in_its_own_words_after_a_given_name_stays_a_place(stage: EntityStage) -> None:
     found = _found(stage, "Dün Başkan Yusuf Rusya ile görüştü.", "tr")
     assert found.get("Rusya") == "LOC"

@@ -1097,8 +1097,17 @@ def _title_layer(doc: _Doc) -> None:
         k = i + width
         _release_first_name(doc, k)
         # "President of Russia X", "президент России X", "Präsident Russlands X": skip one place name.
+        skipped = None
         if k < len(toks) and doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "LOC":
-            k = doc.found[doc.owner[k]].j
+            skipped, k = k, doc.found[doc.owner[k]].j
+        if skipped is not None and (k >= len(toks) or _name_run(doc, k) == 0):
+            town = _one_word_town(doc, skipped)
+            if town is not None and toks[skipped].cap and toks[skipped].lang not in INFLECTIONS \
+                    and toks[skipped].key == fold(doc.found[town].lemma or ""):
+                # "Coach Stanley praised": a town's name alone after a title is the surname, where a town named
+                # after a title is not in the genitive ("mluvčí Charleroi", the spokesman of Charleroi)
+                doc.release(town)
+                k = skipped
         if k < len(toks) and (toks[k].sep in ("space", "hyphen") or toks[k].sep_text.strip() == "."):
             n = _name_run(doc, k)
             if n == 1 and k + 1 < len(toks) and toks[k + 1].key in PREDICATE_AUXILIARIES.get(toks[k].lang, ()):
