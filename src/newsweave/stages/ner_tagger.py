@@ -272,6 +272,16 @@ def decode(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _opens_with_place(doc: ent._Doc, i: int, j: int) -> bool:
+    """Whether pieces ``i``..``j`` are a kept place's name and free words after it (an organisation named after
+    its country, *भारत सरकार* "Government of India", which the tagger reads whole)."""
+    idx = doc.owner[i]
+    if idx < 0:
+        return False
+    place = doc.found[idx]
+    return place.type == "LOC" and place.i == i and place.j < j and doc.free(place.j, j)
+
+
 class CRFTagger:
     """Tags the sentences of the languages that have a model, each combined with the rules by its mode.
 
@@ -332,7 +342,9 @@ class CRFTagger:
                 old = kept.get((i, j))
                 if old is not None and old.type == kind:
                     doc.claim(ent.Found(i, j, kind, max(conf, old.confidence), old.layer, old.lemma, old.kb_id))
-                elif marginal >= MIN_MARGINAL and doc.free(i, j):
+                elif marginal >= MIN_MARGINAL and (doc.free(i, j) or (kind == "ORG" and _opens_with_place(doc, i, j))):
+                    if not doc.free(i, j):
+                        doc.release(doc.owner[i])  # "भारत सरकार": the kept country opens the organisation's name
                     doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
 
     def guess_types(self, doc: ent._Doc) -> None:
