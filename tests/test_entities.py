@@ -187,6 +187,15 @@ def test_entities_country_name_after_a_given_name_is_a_surname(stage: EntityStag
     assert _found(stage, text, lang).get(person) == "PER"
 
 
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("भारत में चुनाव हुए।", "hi", "भारत"),
+    ("پاکستان میں انتخابات ہوئے۔", "ur", "پاکستان"),
+])
+def test_entities_country_among_the_commonest_words_is_still_the_country(stage: EntityStage, text, lang,
+                                                                       country) -> None:
+    assert _found(stage, text, lang).get(country) == "LOC"
+
+
 def test_entities_town_name_alone_after_a_title_is_the_person(stage: EntityStage) -> None:
     assert _found(stage, "Coach Stanley praised the team after the match.", "en").get("Stanley") == "PER"
     assert _found(stage, "Prezydent Warszawy powiedział, że plan jest dobry.", "pl").get("Warszawy") == "LOC"

@@ -851,8 +851,11 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                 return False
             if zipf >= COMMON_ZIPF and base is not None and base != tok.key:
                 return False
-        if not tok.cased and (_is_stop(tok) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
-                                                 and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
+        # a country's own name in the text's language may be one of its hundred commonest words (Hindi भारत,
+        # Urdu پاکستان): it is the country, not a stop word
+        if not tok.cased and ((_is_stop(tok) and not (country and (base or tok.key) in own_country_name(
+                entry.kb_id, tok.lang))) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
+                                             and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
     return True
 
