@@ -291,3 +291,16 @@ def test_time_weekday_of_a_relative_week(lang: str, text: str, span: str, value:
 def test_time_hindi_months_with_or_without_nukta() -> None:
     assert _times("बैठक फरवरी 2031 में हुई।", "hi", "2031-05-14") == {"फरवरी 2031": "2031-02"}
     assert _times("बैठक फ़रवरी 2031 में हुई।", "hi", "2031-05-14") == {"फ़रवरी 2031": "2031-02"}
+
+
+@pytest.mark.parametrize(("lang", "text", "span", "value"), [
+    ("de", "Ostern 2031 war kalt.", "Ostern 2031", "2031-04-13"),
+    ("de", "An Ostern letzten Jahres war es kalt.", "Ostern letzten Jahres", "2031-04-13"),
+    ("en", "Last Christmas the plant closed.", "Last Christmas", "2031-12-25"),
+    ("en", "The bridge will open by Christmas.", "Christmas", "2032-12-25"),
+    ("ru", "В День Победы прошел парад.", "День Победы", "2032-05-09"),
+    ("ru", "На Пасху прошли службы.", "Пасху", "2032-05-02"),
+    ("tr", "Nevruz'da kutlamalar yapıldı.", "Nevruz'da", "2032-03-21"),
+])
+def test_time_holidays(lang: str, text: str, span: str, value: str) -> None:
+    assert _times(text, lang, "2032-05-20") == {span: value}

@@ -26,6 +26,8 @@ Why each kind exists:
   Wochenende", "hafta sonu".
 * ``decade_marks``: words written after a year ending in 0 that make it its decade (Russian "1990-х", "1990-е",
   Kazakh "1990 жылдары"); English "1990s", German "1990er" and Turkish "1990'lar" are read from the number.
+* ``holidays``: feasts and public holidays news dates things by, as ``MM-DD`` or days after Easter (``E+49``
+  Pentecost; ``O+0`` Orthodox Easter); lunar feasts (Ramadan, Diwali) are left out, their dates need a calendar.
 * ``range_words``: words between two years of a span ("von 2010 bis 2018", "2010 to 2018").
 * ``dotted_day_month``: the language writes "22.04." for 22 April (a trailing dot, no year).
 * ``plan_words``: word beginnings of "plan", "programme", "strategy": a year range next to one names a plan in
@@ -48,6 +50,10 @@ _RU_MONTHS_LOC = ["январе", "феврале", "марте", "апреле"
 
 EXTRA: dict[str, dict[str, Any]] = {
     "en": {
+        "holidays": {"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
+                     "new year's day": "01-01", "new year's eve": "12-31", "easter": "E+0", "easter sunday": "E+0",
+                     "easter monday": "E+1", "good friday": "E-2", "pentecost": "E+49", "nowruz": "03-21",
+                     "navruz": "03-21", "halloween": "10-31", "may day": "05-01"},
         "weekend": ["weekend"],
         "range_words": ["to", "through", "until"],
         "plan_words": ["plan", "program", "strateg", "agenda", "roadmap"],
@@ -87,6 +93,11 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
+        "holidays": {"weihnachten": "12-25", "heiligabend": "12-24", "silvester": "12-31", "neujahr": "01-01",
+                     "ostern": "E+0", "ostersonntag": "E+0", "ostermontag": "E+1", "karfreitag": "E-2",
+                     "pfingsten": "E+49", "pfingstmontag": "E+50", "christi himmelfahrt": "E+39",
+                     "allerheiligen": "11-01", "tag der arbeit": "05-01", "tag der deutschen einheit": "10-03",
+                     "nowruz": "03-21"},
         "weekend": ["wochenende", "wochenendes"],
         "range_words": ["bis"],
         "dotted_day_month": True,
@@ -118,6 +129,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "reporting": r"\b(sagte|sagten|erklärte|erzählte|betonte|fügte|bezeichnete|teilte)\b",
     },
     "fr": {
+        "holidays": {"noël": "12-25", "pâques": "E+0", "nouvel an": "01-01", "toussaint": "11-01"},
         "weekend": ["week-end"],
         "range_words": ["à", "au"],
         "plan_words": ["plan", "programme", "stratégi", "feuille de route"],
@@ -138,6 +150,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(a|ont|était|étaient|avait|\w+é)\b",
     },
     "es": {
+        "holidays": {"navidad": "12-25", "nochebuena": "12-24", "nochevieja": "12-31", "año nuevo": "01-01",
+                     "viernes santo": "E-2"},
         "weekend": ["fin de semana"],
         "range_words": ["a", "hasta", "al"],
         "plan_words": ["plan", "programa", "estrategia", "agenda"],
@@ -177,6 +191,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+ó|\w+aron|\w+ieron|fue|fueron|era|había|ha|han)\b",
     },
     "it": {
+        "holidays": {"natale": "12-25", "pasqua": "E+0", "capodanno": "01-01", "ferragosto": "08-15"},
         "weekend": ["fine settimana", "weekend"],
         "range_words": ["al", "a"],
         "plan_words": ["piano", "programma", "strategia"],
@@ -197,6 +212,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(ha|hanno|era|erano|\w+ato|\w+ito)\b",
     },
     "pl": {
+        "holidays": {"boże narodzenie": "12-25", "bożego narodzenia": "12-25", "wigilia": "12-24", "wigilię": "12-24",
+                     "wielkanoc": "E+0", "wielkanocy": "E+0", "dzień zwycięstwa": "05-09"},
         "weekend": ["weekend", "weekendu", "weekendzie"],
         "range_words": ["do"],
         "dotted_day_month": True,
@@ -244,6 +261,9 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(\w+l|\w+la|\w+lo|\w+li|byl\w*)\b",
     },
     "ru": {
+        "holidays": {"пасха": "O+0", "пасху": "O+0", "пасхи": "O+0", "новый год": "01-01", "нового года": "01-01",
+                     "новым годом": "01-01", "день победы": "05-09", "дня победы": "05-09", "днём победы": "05-09",
+                     "днем победы": "05-09", "наурыз": "03-22", "навруз": "03-21"},
         "decade_marks": ["х", "е", "ые", "ых"],
         "weekend": ["выходные", "выходных"],
         "range_words": ["по", "до"],
@@ -273,6 +293,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+л|\w+ла|\w+ло|\w+ли|\w+л[аои]?(?:сь|ся)|был\w*)(?!\w)",
     },
     "uk": {
+        "holidays": {"великдень": "O+0", "великодня": "O+0", "новий рік": "01-01", "нового року": "01-01"},
         "decade_marks": ["х", "ті", "их"],
         "weekend": ["вихідні", "вихідних"],
         "range_words": ["по", "до"],
@@ -315,6 +336,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ха|\w+ше|беше|бяха|\w+л|\w+ла)(?!\w)",
     },
     "kk": {
+        "holidays": {"наурыз": "03-22", "жаңа жыл": "01-01", "жеңіс күні": "05-09"},
         "decade_marks": ["жылдары", "жылдарда", "жылдардың"],
         "dotted_day_month": True,
         "plan_words": ["жоспар", "бағдарлама", "стратеги"],
@@ -335,6 +357,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ды|\w+ді|\w+ты|\w+ті|\w+ған|\w+ген)(?!\w)",
     },
     "uz": {
+        "holidays": {"наврўз": "03-21", "navro'z": "03-21", "navruz": "03-21", "янги йил": "01-01"},
         "decade_marks": ["йилларда", "йиллари", "йилларнинг", "yillarda", "yillari"],
         "dotted_day_month": True,
         "plan_words": ["режа", "дастур", "стратегия", "reja", "dastur", "strategiya"],
@@ -359,6 +382,8 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+ди|\w+ган|\w+ганди|\w+ди|\w+gan|\w+di)(?!\w)",
     },
     "tr": {
+        "holidays": {"yılbaşı": "01-01", "yılbaşında": "01-01", "nevruz": "03-21", "noel": "12-25", "paskalya": "E+0",
+                     "cumhuriyet bayramı": "10-29", "zafer bayramı": "08-30"},
         "weekend": ["hafta sonu", "hafta sonunda"],
         "range_words": ["ile"],
         "dotted_day_month": True,
@@ -402,6 +427,7 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"(?<!\w)(\w+d[ıiuü]|\w+m[ıiuü]ş\w*)(?!\w)",
     },
     "hi": {
+        "holidays": {"क्रिसमस": "12-25", "गणतंत्र दिवस": "01-26", "स्वतंत्रता दिवस": "08-15", "गांधी जयंती": "10-02"},
         "range_words": ["से"],
         "plan_words": ["योजना", "कार्यक्रम", "रणनीति"],
         "months": {"अप्रेल": 4, "अप्रील": 4, "अक्टुबर": 10},

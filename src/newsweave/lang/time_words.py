@@ -23,9 +23,10 @@ CATEGORY = {
     "ago_pre": "B", "in_pre": "F", "in_post": "G", "year_words": "y", "month_words": "m", "month_markers": "k",
     "day_markers": "j", "determiners": "D", "connectors": "o", "edges": "E", "fuzzy": "S", "seasons": "V",
     "sets": "K", "each": "e", "vague_units": "u", "dayparts": "H", "range_words": "r", "decade_marks": "z",
+    "holidays": "J",
 }
 #: When one token belongs to several categories, the first in this order wins (relative phrases over parts).
-PRIORITY = "RSKMxWVUqPTXAIOnBFGymkjEDoeuHrz"
+PRIORITY = "RJSKMxWVUqPTXAIOnBFGymkjEDoeuHrz"
 
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
@@ -149,7 +150,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         for word in extra.get("decade_marks", ()):
             lex.add(word, "z", None)
         lex.dotted_day_month = lex.dotted_day_month or bool(extra.get("dotted_day_month"))
-        for key in ("edges", "fuzzy", "seasons", "sets", "dayparts"):
+        for key in ("edges", "fuzzy", "seasons", "sets", "dayparts", "holidays"):
             for word, value in extra.get(key, {}).items():
                 lex.add(word, CATEGORY[key], value)
         suffixes.update(extra.get("suffixes", ()))

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
+from dateutil import easter as dateutil_easter
 
 from newsweave.lang.time_extra import HEADER_WORDS
 from newsweave.lang.time_words import PRIORITY, Lexicon, languages, lexicon, tokenize
@@ -93,10 +94,11 @@ RULES: list[tuple[str, str]] = [
     ("clock", r"D?C"),
     ("dayof", r"D?UN(?![.Mxo\-r])"),
     ("season", r"D?[PTX]V(?:,?o?Yy?)?|DV(?:,?o?Yy?)?|V,?o?Yy?"),
+    ("holiday", rf"D?[PTX]?J(?:,?o?(?:Yy?|{_REL}))?"),
 ]
 _COMPILED = [(name, re.compile(pattern.replace("D?", "D{0,2}"))) for name, pattern in RULES]
 #: Categories a rule match may start with (anything else is skipped without trying the rules).
-_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCfLE")
+_STARTS = set("DNOMxYRPTXUqIAnBFWSZVKeuHCfLEJ")
 #: Turkish/Azerbaijani endings on a year that make it its decade ("1990'lar", "1990'lı", "1990'larda").
 _DECADE_SUFFIXES = ("lar", "ler", "lı", "li", "lu", "lü")
 _UNIT_DAYS = {"D": 1, "W": 7, "WE": 7}
@@ -145,6 +147,7 @@ class Expr:
     amount: float | None = None
     ref: str | None = None
     season: str | None = None
+    holiday: str | None = None  # ``MM-DD``, or days after Western (``E+49``) or Orthodox (``O+0``) Easter
     either: bool = False  # the word means both directions ("कल"); the tense picks one
     plan: bool = False  # a year range naming a programme or plan ("2024-2026 Joint Action Plan")
     explicit_year: bool = False
@@ -558,6 +561,18 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
             return None
         e.day = day
         return e
+    if name == "holiday":
+        e.holiday = next(t.value for t in toks if t.cat == "J")
+        if years:
+            e.year, e.explicit_year = years[0], True
+        elif rel or units:
+            unit, offset = rel[:2] if rel else (units[0], mods[-1])
+            if unit != "Y":
+                return None
+            e.offset = offset  # "Ostern letzten Jahres"
+        elif mods:
+            e.tense = "past" if mods[0] < 0 else "future" if mods[0] > 0 else None  # "last Christmas"
+        return e
     if name == "season":
         e.season = next(t.value for t in toks if t.cat == "V")
         e.offset = mods[0] if mods else None
@@ -734,6 +749,39 @@ def _resolve_range(e: Expr, anchor: Anchor | None, narrative: int | None) -> tup
     return f"{first}/{first[:-2]}{e.day2:02d}", direction
 
 
+def holiday_date(code: str, year: int) -> dt.date | None:
+    """The day a holiday code (``12-25``, ``E+49``, ``O+0``) falls on in ``year``; None where there is none."""
+    if code[0] in "EO":
+        try:
+            easter = dateutil_easter.easter(year, dateutil_easter.EASTER_WESTERN if code[0] == "E"
+                                            else dateutil_easter.EASTER_ORTHODOX)
+        except ValueError:  # a year dateutil's tables do not cover
+            return None
+        return easter + dt.timedelta(days=int(code[1:]))
+    month, day = int(code[:2]), int(code[3:])
+    return dt.date(year, month, day) if _valid(year, month, day) else None
+
+
+def _resolve_holiday(e: Expr, anchor: Anchor | None, direction: str | None) -> tuple[str | None, str | None]:
+    """A holiday's date: in the year written or counted ("Ostern 2019", "Ostern letzten Jahres"), else the one
+    nearest the document date in the direction of the tense (the coming Christmas, or the last one)."""
+    fixed = e.holiday if e.holiday[0].isdigit() else None
+    if e.year is not None:
+        day = holiday_date(e.holiday, e.year)
+    elif anchor is None:
+        return (f"XXXX-{fixed}" if fixed else None), direction
+    elif e.offset is not None:
+        day = holiday_date(e.holiday, anchor.date.year + e.offset)
+    else:
+        year = anchor.date.year
+        day = holiday_date(e.holiday, year)
+        if day is not None and direction == "past" and day > anchor.last:
+            day = holiday_date(e.holiday, year - 1)
+        elif day is not None and direction == "future" and day < anchor.date:
+            day = holiday_date(e.holiday, year + 1)
+    return (day.isoformat() if day else None), direction
+
+
 def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tuple[str | None, str | None]:
     """(TIMEX3 value, direction) of one expression; value ``None`` when it cannot be known."""
     direction = e.tense if e.tense in ("past", "future") else None
@@ -795,6 +843,8 @@ def resolve(e: Expr, anchor: Anchor | None, narrative: int | None = None) -> tup
         if anchor is None:
             return f"XXXX-Q{e.quarter}", direction
         return f"{anchor.date.year:04d}-Q{e.quarter}", direction
+    if e.holiday is not None:
+        return _resolve_holiday(e, anchor, direction)
     if e.season is not None:
         if e.year is not None:
             return f"{e.year:04d}-{e.season}", None
