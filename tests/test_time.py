@@ -304,3 +304,8 @@ def test_time_hindi_months_with_or_without_nukta() -> None:
 ])
 def test_time_holidays(lang: str, text: str, span: str, value: str) -> None:
     assert _times(text, lang, "2032-05-20") == {span: value}
+
+
+def test_time_english_simple_past_points_back_and_participles_do_not() -> None:
+    assert _times("He took office on Aug. 6.", "en", "2031-05-20") == {"Aug. 6": "2030-08-06"}
+    assert _times("The dividend will be paid Dec. 14.", "en", "2031-05-20") == {"Dec. 14": "2031-12-14"}

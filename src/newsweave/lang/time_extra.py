@@ -89,7 +89,9 @@ EXTRA: dict[str, dict[str, Any]] = {
                   "shortly": "FUTURE_REF", "the near future": "FUTURE_REF"},
         "future": r"\b(will|would|shall|'ll|going to|is to|are to|plans? to|planned|scheduled|upcoming|expects?|"
                   r"expected|effective|payable)\b",
-        "past_tense": r"\b(was|were|had|did|since)\b",
+        # simple pasts that are no participles: "will be paid" is future, "took" never is
+        "past_tense": r"\b(was|were|had|did|since|took|came|went|began|fell|rose|gave|grew|ran|wrote|spoke|"
+                      r"chose|broke|drove|flew|threw|died)\b",
         "reporting": r"\b(said|says|announced|told|added|stated)\b",
     },
     "de": {
