@@ -214,8 +214,9 @@ EXTRA: dict[str, dict[str, Any]] = {
         "past_tense": r"\b(ha|hanno|era|erano|\w+ato|\w+ito)\b",
     },
     "pl": {
-        "holidays": {"boże narodzenie": "12-25", "bożego narodzenia": "12-25", "wigilia": "12-24", "wigilię": "12-24",
-                     "wielkanoc": "E+0", "wielkanocy": "E+0", "dzień zwycięstwa": "05-09"},
+        # not "wigilia": also the eve of anything ("w wigilię wyborów")
+        "holidays": {"boże narodzenie": "12-25", "bożego narodzenia": "12-25", "wielkanoc": "E+0",
+                     "wielkanocy": "E+0", "dzień zwycięstwa": "05-09"},
         "weekend": ["weekend", "weekendu", "weekendzie"],
         "range_words": ["do"],
         "dotted_day_month": True,
