@@ -151,3 +151,19 @@ def test_quantities_period_prefers_dates_then_durations() -> None:
     months = TimeRef(start=text2.index("12 Monaten"), end=text2.index("12 Monaten") + 10, text="12 Monaten",
                      value="P12M", type="DURATION")
     assert _one(text2, "de", [year, months]).period == "2020"
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), [
+    ("कंपनी ने डेढ़ लाख रुपये कमाए।", "डेढ़ लाख रुपये", 150_000.0, "INR"),
+    ("व्यापार ढाई करोड़ डॉलर रहा।", "ढाई करोड़ डॉलर", 25_000_000.0, "USD"),
+    ("कंपनी ने साढ़े तीन हजार करोड़ रुपये लगाए।", "साढ़े तीन हजार करोड़ रुपये", 35_000_000_000.0, "INR"),
+    ("बजट 1 लाख करोड़ रुपये का है।", "1 लाख करोड़ रुपये", 1e12, "INR"),
+])
+def test_quantities_hindi_fraction_words_and_scales_of_scales(text: str, span: str, value: float, unit: str) -> None:
+    q = _one(text, "hi")
+    assert (q.text, q.value, q.unit, q.kind) == (span, value, unit, "money")
+
+
+def test_quantities_hindi_quarter_less_and_more() -> None:
+    assert _one("पौने दो लाख लोग आए।", "hi").value == 175_000.0
+    assert _one("सवा लाख लोग आए।", "hi").value == 125_000.0

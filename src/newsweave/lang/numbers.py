@@ -110,6 +110,15 @@ MAJOR_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "RUB", "KZT", "GBP", "CNY", "
                                      "AUD", "CAD", "NZD", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN",
                                      "ZAR", "ILS", "EGP", "IRR", "HUF", "RON", "GEL", "AMD", "MNT", "TMT", "AFN")
 
+#: lang -> words for a number and a fraction that ICU's spell-out rules do not know, as ``("=", value)`` for a
+#: number of their own (Hindi *डेढ़* 1.5, *ढाई* 2.5) or ``("+" | "-", fraction)`` added to or taken from the number
+#: after them (*साढ़े तीन* 3.5, *सवा* 1¼ or *सवा दो* 2¼, *पौने दो* 1¾). Before a scale word they scale with it: *डेढ़
+#: लाख* 150,000, *साढ़े तीन हजार* 3,500. Written in NFD (the nukta apart).
+FRACTION_WORDS: dict[str, dict[str, tuple[str, float]]] = {
+    "hi": {"डेढ़": ("=", 1.5), "डेढ": ("=", 1.5), "ढाई": ("=", 2.5), "सवा": ("+", 0.25), "साढ़े": ("+", 0.5),
+           "साढे": ("+", 0.5), "पौने": ("-", 0.25)},
+}
+
 #: Words between a scale word and the currency ("12 milliards de francs", "10.000 millones de dólares").
 SCALE_CONNECTORS: dict[str, tuple[str, ...]] = {
     "en": ("of",), "fr": ("de", "d"), "es": ("de",), "it": ("di",), "pt": ("de",), "ro": ("de",),

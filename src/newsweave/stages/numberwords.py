@@ -10,11 +10,13 @@ Inflected forms outside CLDR's rules (Russian "двадцати") are not read.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import icu
 
+from newsweave.lang.numbers import FRACTION_WORDS
 from newsweave.stages.facttext import WORD
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,7 @@ class _Speller:
         self._parsed: dict[str, float | None] = {}
         # German-style spelling writes numbers below a million as one word ("siebenunddreißig")
         self.compounds = any(len(WORD.findall(self.spell(n))) == 1 for n in (37, 199))
+        self.fractions = FRACTION_WORDS.get(lang.split("-")[0], {})
 
     def spell(self, value: float) -> str:
         """CLDR's spelling of a number, without the soft hyphens ICU puts between compound parts."""
@@ -56,7 +59,9 @@ class _Speller:
         """
         if text in self._parsed:
             return self._parsed[text]
-        value = self._parse(text)
+        value = self._parse_fraction(text) if self.fractions else None
+        if value is None:
+            value = self._parse(text)
         if len(self._parsed) < 8192:  # the same few words recur; ICU's lenient parse is slow (~1 ms)
             self._parsed[text] = value
         return value
@@ -74,10 +79,35 @@ class _Speller:
             return value
         return value if _letters(self.spell(value)) == _letters(text) else None
 
+    def _parse_fraction(self, text: str) -> float | None:
+        """A run opening with a fraction word (:data:`FRACTION_WORDS`): *डेढ़ लाख*, *साढ़े तीन सौ*, *सवा*."""
+        words = WORD.findall(text)
+        entry = self.fractions.get(unicodedata.normalize("NFD", words[0])) if words else None
+        if entry is None:
+            return None
+        kind, amount = entry
+        rest = words[1:]
+        total = self._parse(" ".join(rest)) if rest else None
+        if total is None and len(rest) == 1:  # a bare scale word ("लाख"), which ICU reads only after "one"
+            total = self._parse(f"{self.spell(1)} {rest[0]}")
+        if kind == "=":  # a number of its own, scaled by a scale word after it ("डेढ़ लाख")
+            return amount if not rest else (amount * total if total is not None and total >= 100 else None)
+        shift = amount if kind == "+" else -amount
+        if not rest:
+            return 1 + shift  # "सवा" alone is one and a quarter
+        if total is None:
+            return None
+        first = total if len(rest) == 1 else self._parse(rest[0])
+        if not first:
+            return None
+        if first >= 100:  # "सवा लाख": one and a quarter lakh
+            return (1 + shift) * total
+        return total * (first + shift) / first  # "साढ़े तीन हजार": three and a half thousand
+
     def is_word(self, word: str) -> bool:
         w = word.lower()
-        return w in self.words or (self.compounds and len(w) >= 6 and w.startswith(self.prefixes)
-                                   and self.parse(w) is not None)
+        return w in self.words or unicodedata.normalize("NFD", w) in self.fractions or (
+            self.compounds and len(w) >= 6 and w.startswith(self.prefixes) and self.parse(w) is not None)
 
 
 def _letters(text: str) -> str:

@@ -380,6 +380,9 @@ def _read_figure(article: Article, start: int, end: int, spelled: float | None, 
     hit = _at(after, N.SCALES, lang)
     if hit:
         scale, n_used = float(hit[1]), hit[0]
+        more = _at(after[n_used:], N.SCALES, lang)
+        if more and float(more[1]) > scale:  # "हजार करोड़", "thousand crore": a scale of scales (10^10)
+            scale, n_used = scale * float(more[1]), n_used + more[0]
     kind, unit, unit_word = None, None, None
     q_end = after[n_used - 1].end if n_used else end
     q_start = start
