@@ -167,3 +167,14 @@ def test_quantities_hindi_fraction_words_and_scales_of_scales(text: str, span: s
 def test_quantities_hindi_quarter_less_and_more() -> None:
     assert _one("पौने दो लाख लोग आए।", "hi").value == 175_000.0
     assert _one("सवा लाख लोग आए।", "hi").value == 125_000.0
+
+
+@pytest.mark.parametrize(("text", "lang", "span", "value", "unit"), [
+    ("Товарооборот составил полтора миллиарда долларов.", "ru", "полтора миллиарда долларов", 1.5e9, "USD"),
+    ("Obroty wyniosły półtora miliarda dolarów.", "pl", "półtora miliarda dolarów", 1.5e9, "USD"),
+    ("Der Handel erreichte zweieinhalb Milliarden Euro.", "de", "zweieinhalb Milliarden Euro", 2.5e9, "EUR"),
+    ("Ticaret iki buçuk milyar dolara ulaştı.", "tr", "iki buçuk milyar dolara", 2.5e9, "USD"),
+])
+def test_quantities_and_a_half_in_words(text: str, lang: str, span: str, value: float, unit: str) -> None:
+    q = _one(text, lang)
+    assert (q.text, q.value, q.unit) == (span, value, unit)

@@ -111,12 +111,19 @@ MAJOR_CURRENCIES: tuple[str, ...] = ("USD", "EUR", "RUB", "KZT", "GBP", "CNY", "
                                      "ZAR", "ILS", "EGP", "IRR", "HUF", "RON", "GEL", "AMD", "MNT", "TMT", "AFN")
 
 #: lang -> words for a number and a fraction that ICU's spell-out rules do not know, as ``("=", value)`` for a
-#: number of their own (Hindi *डेढ़* 1.5, *ढाई* 2.5) or ``("+" | "-", fraction)`` added to or taken from the number
-#: after them (*साढ़े तीन* 3.5, *सवा* 1¼ or *सवा दो* 2¼, *पौने दो* 1¾). Before a scale word they scale with it: *डेढ़
-#: लाख* 150,000, *साढ़े तीन हजार* 3,500. Written in NFD (the nukta apart).
+#: number of their own (Hindi *डेढ़* 1.5, Russian *полтора*, German *zweieinhalb*), ``("+" | "-", fraction)`` added
+#: to or taken from the number after them (*साढ़े तीन* 3.5, *सवा* 1¼ or *सवा दो* 2¼, *पौने दो* 1¾), or ``("post",
+#: fraction)`` added to the number before them (Turkish *iki buçuk* 2.5). Before a scale word they scale with it:
+#: *डेढ़ लाख* 150,000, *полтора миллиарда* 1.5 billion.
 FRACTION_WORDS: dict[str, dict[str, tuple[str, float]]] = {
     "hi": {"डेढ़": ("=", 1.5), "डेढ": ("=", 1.5), "ढाई": ("=", 2.5), "सवा": ("+", 0.25), "साढ़े": ("+", 0.5),
            "साढे": ("+", 0.5), "पौने": ("-", 0.25)},
+    "ru": {"полтора": ("=", 1.5), "полторы": ("=", 1.5), "полутора": ("=", 1.5)},
+    "uk": {"півтора": ("=", 1.5), "півтори": ("=", 1.5)},
+    "pl": {"półtora": ("=", 1.5), "półtorej": ("=", 1.5)},
+    "de": {"anderthalb": ("=", 1.5), "eineinhalb": ("=", 1.5), "zweieinhalb": ("=", 2.5),
+           "dreieinhalb": ("=", 3.5), "viereinhalb": ("=", 4.5), "fünfeinhalb": ("=", 5.5)},
+    "tr": {"buçuk": ("post", 0.5), "yarım": ("=", 0.5)},
 }
 
 #: Words between a scale word and the currency ("12 milliards de francs", "10.000 millones de dólares").

@@ -45,7 +45,9 @@ class _Speller:
         self._parsed: dict[str, float | None] = {}
         # German-style spelling writes numbers below a million as one word ("siebenunddreißig")
         self.compounds = any(len(WORD.findall(self.spell(n))) == 1 for n in (37, 199))
-        self.fractions = FRACTION_WORDS.get(lang.split("-")[0], {})
+        # compared in NFD: the Devanagari nukta comes apart in any form, and so does a Latin letter's accent
+        self.fractions = {unicodedata.normalize("NFD", w): v for w, v in FRACTION_WORDS.get(lang.split("-")[0],
+                                                                                           {}).items()}
 
     def spell(self, value: float) -> str:
         """CLDR's spelling of a number, without the soft hyphens ICU puts between compound parts."""
@@ -80,16 +82,24 @@ class _Speller:
         return value if _letters(self.spell(value)) == _letters(text) else None
 
     def _parse_fraction(self, text: str) -> float | None:
-        """A run opening with a fraction word (:data:`FRACTION_WORDS`): *डेढ़ लाख*, *साढ़े तीन सौ*, *सवा*."""
+        """A run with a fraction word (:data:`FRACTION_WORDS`): *डेढ़ लाख*, *साढ़े तीन सौ*, *सवा*, *iki buçuk*."""
         words = WORD.findall(text)
-        entry = self.fractions.get(unicodedata.normalize("NFD", words[0])) if words else None
-        if entry is None:
+        keys = [unicodedata.normalize("NFD", w) for w in words]
+        at = next((i for i, key in enumerate(keys) if key in self.fractions), None)
+        if at is None:
             return None
-        kind, amount = entry
+        kind, amount = self.fractions[keys[at]]
+        if kind == "post":  # "iki buçuk (milyar)": the number before it and a half
+            before = self._parse(" ".join(words[:at])) if at else None
+            rest = words[at + 1:]
+            if before is None:
+                return None
+            scale = self._scale(rest) if rest else 1.0
+            return (before + amount) * scale if scale and (not rest or scale >= 100) else None
+        if at:
+            return None
         rest = words[1:]
-        total = self._parse(" ".join(rest)) if rest else None
-        if total is None and len(rest) == 1:  # a bare scale word ("लाख"), which ICU reads only after "one"
-            total = self._parse(f"{self.spell(1)} {rest[0]}")
+        total = self._scale(rest) if rest else None
         if kind == "=":  # a number of its own, scaled by a scale word after it ("डेढ़ लाख")
             return amount if not rest else (amount * total if total is not None and total >= 100 else None)
         shift = amount if kind == "+" else -amount
@@ -103,6 +113,14 @@ class _Speller:
         if first >= 100:  # "सवा लाख": one and a quarter lakh
             return (1 + shift) * total
         return total * (first + shift) / first  # "साढ़े तीन हजार": three and a half thousand
+
+    def _scale(self, words: list[str]) -> float | None:
+        """The value of number words, a bare scale word ("लाख", "milyar") read as one of it, as ICU reads it only
+        after "one"."""
+        value = self._parse(" ".join(words))
+        if value is None and len(words) == 1:
+            value = self._parse(f"{self.spell(1)} {words[0]}")
+        return value
 
     def is_word(self, word: str) -> bool:
         w = word.lower()
