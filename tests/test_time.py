@@ -309,3 +309,17 @@ def test_time_holidays(lang: str, text: str, span: str, value: str) -> None:
 def test_time_english_simple_past_points_back_and_participles_do_not() -> None:
     assert _times("He took office on Aug. 6.", "en", "2031-05-20") == {"Aug. 6": "2030-08-06"}
     assert _times("The dividend will be paid Dec. 14.", "en", "2031-05-20") == {"Dec. 14": "2031-12-14"}
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("ru", "Полтора года назад завод закрылся.", "Полтора года назад"),
+    ("de", "Vor anderthalb Jahren schloss das Werk.", "Vor anderthalb Jahren"),
+    ("pl", "Półtora roku temu fabrykę zamknięto.", "Półtora roku temu"),
+    ("hi", "डेढ़ साल पहले कारखाना बंद हुआ।", "डेढ़ साल पहले"),
+])
+def test_time_a_year_and_a_half_ago_counts_months(lang: str, text: str, span: str) -> None:
+    assert _times(text, lang, "2031-05-15") == {span: "2029-11"}
+
+
+def test_time_a_year_and_a_half_long() -> None:
+    assert _times("Переговоры длились полтора года.", "ru", "2031-05-15") == {"полтора года": "P1.5Y"}

@@ -355,6 +355,16 @@ def _num(tok: _Tok) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def _count(tok: _Tok) -> float | None:
+    """How many units a number token counts: a whole number, a decimal ("3,5") or a fraction word ("полтора")."""
+    value = tok.all.get("n", tok.value) if tok.cat == "n" else tok.value
+    return value if isinstance(value, (int, float)) else None
+
+
+#: Months in a unit, to count a fraction of it in whole months ("полтора года назад": 18 months ago).
+_MONTHS_IN = {"Y": 12, "Q": 3}
+
+
 def _build(name: str, toks: Sequence[_Tok]) -> Any:
     """Turn one rule match into an :class:`Expr`: ``None`` when the match is not this kind of expression,
     :data:`_INVALID` when it is but names no real date (31 February)."""
@@ -460,17 +470,23 @@ def _build(name: str, toks: Sequence[_Tok]) -> Any:
         e.year, e.year2, e.explicit_year = years[0], years[1], True
         return e
     if name in ("ago", "in"):
-        count = next((_num(t) for t in toks if t.cat in "nN"), 1)
+        count = next((_count(t) for t in toks if t.cat in "nN"), 1)
         if count is None or count == 0:
             return None
         e.unit = units[0]
+        if count != int(count):  # "полтора года назад": a year and a half is 18 months
+            months = count * _MONTHS_IN.get(e.unit, 0)
+            if not months or months != int(months):
+                return None
+            e.unit, count = "M", int(months)
+        count = int(count)
         if count < 0:
             e.type, e.amount = "DURATION", -1
             return e
         e.offset = -count if name == "ago" else count
         return e
     if name == "dur":
-        count = next((t.value if t.cat == "f" else _num(t) for t in toks if t.cat in "nNf"), None)
+        count = next((_count(t) for t in toks if t.cat in "nNf"), None)
         if count is None or count == 0:
             return None
         e.type, e.amount, e.unit = "DURATION", count, units[0]
