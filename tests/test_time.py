@@ -323,3 +323,11 @@ def test_time_a_year_and_a_half_ago_counts_months(lang: str, text: str, span: st
 
 def test_time_a_year_and_a_half_long() -> None:
     assert _times("Переговоры длились полтора года.", "ru", "2031-05-15") == {"полтора года": "P1.5Y"}
+
+
+def test_time_homograph_month_beside_an_edge_word_or_another_month() -> None:
+    assert _times("Kasım ortasında seçim yapılacak.", "tr", "2031-07-13") == {"Kasım ortasında": "2031-11"}
+    assert _times("Ağustos ve Ekim arasında seçim yapılacak.", "tr", "2031-07-13") == {
+        "Ağustos": "2031-08", "Ekim": "2031-10"}
+    assert _times("Kasım ve Ahmet geldi.", "tr", "2031-07-13") == {}
+    assert _times("He may end the talks.", "en", "2031-07-13") == {}

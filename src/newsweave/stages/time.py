@@ -289,6 +289,9 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
             before_dot = prv == "." and i > 1 and toks[i - 2].cat == "N"
             if "'" in text[tok.start:tok.end] or "’" in text[tok.start:tok.end]:
                 tok.cat = "M"  # a case ending after an apostrophe ("Kasım'da") marks the month, not the name
+            elif text[tok.start].isupper() and (nxt == "E" or any(0 <= k < len(toks) and toks[k].cat == "M"
+                                                                  for k in (i - 2, i + 2))):
+                tok.cat = "M"  # "Kasım ortasında" (mid-November), "Ağustos ve Ekim", "May and June"; not "may end"
             elif not (nxt in ("N", "Y", "m") or prv in ("N", "O", "h") or after_dot or before_dot):
                 tok.cat = "w"
 
