@@ -109,7 +109,7 @@ LOC_HEADS: dict[str, frozenset[str]] = {
 }
 
 #: lang -> beginnings of lower-case words for kinds of place (city, village, river, lake, island, street, square,
-#: tunnel, district) that a place's own name follows in apposition: Polish *tunel Świętego Gotarda*,
+#: tunnel, district) that a place's own name follows in apposition: Polish *tunel Zelmorry*,
 #: Russian *река Нева*, Czech *ostrov Krk*. The name after one is that place, whatever its words look like.
 PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
     "pl": frozenset({"miast", "mieście", "wieś", "wsi", "rzek", "rzece", "jezior", "wysp", "wyspie", "ulic",

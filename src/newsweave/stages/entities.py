@@ -909,14 +909,14 @@ def _release_place_pairs(doc: _Doc) -> None:
         kb_id = place.kb_id or ""
         if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
-            doc.release(b)  # "Sean Penn", "Tom Holland": a first name before a town's or country's name, a person
+            doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
 
 
 def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
-    """A country's name after a listed given name is a surname where people bear it (*Tom Holland*, *Michael
+    """A country's name after a listed given name is a surname where people bear it (*Greta Holland*, *Marek
     Jordan*) or where it is another language's name for the country (French *Hollande* in a Polish text): a
-    country the text names in its own words stays one (Turkish *Erdoğan Rusya ile*, where *Erdoğan* is also a
-    given name). The word itself must be the surname: its base forms are too loose (*Rusya* as if from *Rus*)."""
+    country the text names in its own words stays one (Turkish *Başkan Yusuf Rusya ile*: *Rusya* is Turkish for
+    Russia). The word itself must be the surname: its base forms are too loose (*Rusya* as if from *Rus*)."""
     if not (first.cased and first.cap and not first.upper and word.cap and not _is_stop(first)
             and listed_given_name(first) and frequency.zipf(first.key, first.lang) < FUNCTION_WORD_ZIPF
             and not _is_title_word(first.key, first.lang) and not _is_org_head(first) and not _is_loc_head(first)):
@@ -1108,7 +1108,7 @@ def _title_layer(doc: _Doc) -> None:
             if town is not None and toks[skipped].cap and toks[skipped].lang not in INFLECTIONS \
                     and toks[skipped].key == fold(doc.found[town].lemma or ""):
                 # "Coach Stanley praised": a town's name alone after a title is the surname, where a town named
-                # after a title is not in the genitive ("mluvčí Charleroi", the spokesman of Charleroi)
+                # after a title is not in the genitive ("mluvčí Toronto", the spokesman of Toronto)
                 doc.release(town)
                 k = skipped
         if k < len(toks) and (toks[k].sep in ("space", "hyphen") or toks[k].sep_text.strip() == "."):
@@ -2281,7 +2281,7 @@ PLACE_WORD_MAX_GAP = 1
 
 def _after_place_word(doc: _Doc, start: int) -> bool:
     """Whether a capitalised run follows a lower-case word for a kind of place, at most ``PLACE_WORD_MAX_GAP``
-    other lower-case words between (:data:`PLACE_WORDS_BEFORE`: Polish *tunel bazowy Świętego Gotarda*, Russian
+    other lower-case words between (:data:`PLACE_WORDS_BEFORE`: Polish *tunel bazowy Zelmorry*, Russian
     *река Нева*): the run is that place's name, though its words read as a person's."""
     toks = doc.toks
     words = PLACE_WORDS_BEFORE.get(toks[start].lang)

@@ -334,7 +334,7 @@ class CRFTagger:
                     continue
                 i, j = sent[start], sent[end - 1] + 1
                 if kind == "PER" and ent._is_loc_head(doc.toks[j - 1]) and not ent.listed_surname(doc.toks[j - 1]):
-                    kind = "LOC"  # no person's name ends in a place's head word (*Gotthard-Basistunnel*)
+                    kind = "LOC"  # no person's name ends in a place's head word (*Zelmorra-Basistunnel*)
                 if kind == "PER":
                     i = ent.person_start(doc, i, j)
                 marginal = min(tagger.marginal(labels[p], p) for p in range(start, end))
