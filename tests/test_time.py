@@ -323,6 +323,9 @@ def test_time_a_year_and_a_half_ago_counts_months(lang: str, text: str, span: st
 
 def test_time_a_year_and_a_half_long() -> None:
     assert _times("Переговоры длились полтора года.", "ru", "2031-05-15") == {"полтора года": "P1.5Y"}
+    assert _times("Müzakereler iki buçuk yıl sürdü.", "tr", "2031-05-15") == {"iki buçuk yıl": "P2.5Y"}
+    assert _times("The talks lasted two and a half years.", "en", "2031-05-15") == {
+        "two and a half years": "P2.5Y"}
 
 
 def test_time_homograph_month_beside_an_edge_word_or_another_month() -> None:
