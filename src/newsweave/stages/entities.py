@@ -917,9 +917,8 @@ def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
     Jordan*) or where it is another language's name for the country (French *Hollande* in a Polish text): a
     country the text names in its own words stays one (Turkish *Başkan Yusuf Rusya ile*: *Rusya* is Turkish for
     Russia). The word itself must be the surname: its base forms are too loose (*Rusya* as if from *Rus*)."""
-    if not (first.cased and first.cap and not first.upper and word.cap and not _is_stop(first)
-            and listed_given_name(first) and frequency.zipf(first.key, first.lang) < FUNCTION_WORD_ZIPF
-            and not _is_title_word(first.key, first.lang) and not _is_org_head(first) and not _is_loc_head(first)):
+    if not (word.cap and _plain_name_word(first) and listed_given_name(first)
+            and frequency.zipf(first.key, first.lang) < FUNCTION_WORD_ZIPF):
         return False
     return word.key in surnames() or not own_country_name(kb_id, word.lang).intersection(bases(word))
 
@@ -949,8 +948,13 @@ def _given_name_like(tok: Tok) -> bool:
     Compound nouns (``Maximilianmuseum``) are rarer and function words more frequent than first names.
     """
     low, high = GIVEN_NAME_ZIPF
-    return tok.cased and tok.cap and not tok.upper and not tok.sent_start and not _is_stop(tok) \
-        and low <= frequency.zipf(tok.key, tok.lang) < high and not _is_title_word(tok.key, tok.lang) \
+    return _plain_name_word(tok) and not tok.sent_start and low <= frequency.zipf(tok.key, tok.lang) < high
+
+
+def _plain_name_word(tok: Tok) -> bool:
+    """A capitalised word (not in capitals) that is no function word, title or head word: what a first name
+    looks like before its frequency or the name lists are asked."""
+    return tok.cased and tok.cap and not tok.upper and not _is_stop(tok) and not _is_title_word(tok.key, tok.lang) \
         and not _is_org_head(tok) and not _is_loc_head(tok)
 
 

@@ -342,10 +342,11 @@ class CRFTagger:
                 old = kept.get((i, j))
                 if old is not None and old.type == kind:
                     doc.claim(ent.Found(i, j, kind, max(conf, old.confidence), old.layer, old.lemma, old.kb_id))
-                elif marginal >= MIN_MARGINAL and (doc.free(i, j) or (kind == "ORG" and _opens_with_place(doc, i, j))):
-                    if not doc.free(i, j):
+                elif marginal >= MIN_MARGINAL:
+                    if kind == "ORG" and _opens_with_place(doc, i, j):
                         doc.release(doc.owner[i])  # "भारत सरकार": the kept country opens the organisation's name
-                    doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
+                    if doc.free(i, j):
+                        doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
 
     def guess_types(self, doc: ent._Doc) -> None:
         """Give the capitalisation layer's untyped names (MISC) the type the universal model reads from their

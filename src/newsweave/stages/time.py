@@ -353,15 +353,16 @@ def _extend_edges(expr: Expr, toks: list[_Tok], i: int, end: int) -> None:
         expr.end = toks[k].end
 
 
-def _num(tok: _Tok) -> int | None:
-    value = tok.all.get("n", tok.value) if tok.cat == "n" else tok.value
-    return value if isinstance(value, int) else None
-
-
 def _count(tok: _Tok) -> float | None:
     """How many units a number token counts: a whole number, a decimal ("3,5") or a fraction word ("полтора")."""
     value = tok.all.get("n", tok.value) if tok.cat == "n" else tok.value
     return value if isinstance(value, (int, float)) else None
+
+
+def _num(tok: _Tok) -> int | None:
+    """A number token's value where a whole number is wanted (a day, an ordinal); None for "полтора"."""
+    value = _count(tok)
+    return value if isinstance(value, int) else None
 
 
 #: Months in a unit, to count a fraction of it in whole months ("полтора года назад": 18 months ago).
