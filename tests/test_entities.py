@@ -435,3 +435,26 @@ def test_entities_person_name_lists_hold_names_of_many_scripts() -> None:
     from newsweave.kb.person_names import given_names, surnames
 
     assert {"ahmet", "олег", "राम"} <= given_names() and {"yılmaz", "иванов"} <= surnames()
+
+
+def test_entities_political_parties_and_broadcasters_are_listed_organisations(stage: EntityStage) -> None:
+    """The organisations list names parties in their own languages and others: one KB id across languages,
+    also inflected (*Prawa i Sprawiedliwości*) and where a country's name is part of the party's."""
+    cases = (("Die Abgeordneten der Grünen und der AfD stimmten dagegen, berichtete das ZDF.", "de",
+              {"Grünen": "org:Greens_DE", "AfD": "org:AfD", "ZDF": "org:ZDF"}),
+             ("Posłowie Prawa i Sprawiedliwości oraz Platformy Obywatelskiej głosowali.", "pl",
+              {"Prawa i Sprawiedliwości": "org:PiS", "Platformy Obywatelskiej": "org:PO"}),
+             ("Депутаты от «Единой России» поддержали закон.", "ru", {"Единой России": "org:UnitedRussia"}),
+             ("CHP ve MHP milletvekilleri oyladı.", "tr", {"CHP": "org:CHP", "MHP": "org:MHP"}),
+             ("बैठक में भाजपा के नेता मौजूद थे।", "hi", {"भाजपा": "org:BJP"}))
+    for text, lang, want in cases:
+        got = {m.text: (m.type, m.kb_id) for m in stage.recognise(text, lang)}
+        for name, kb_id in want.items():
+            assert got.get(name) == ("ORG", kb_id), (lang, name, got)
+
+
+def test_entities_a_camel_case_acronym_is_not_read_into_an_ordinary_word(stage: EntityStage) -> None:
+    """*PiS* is written so; Czech *Pisy* is the genitive of Pisa, also in a text that names the party."""
+    got = {m.text: (m.type, m.kb_id) for m in stage.recognise("Turisté z Pisy přijeli. Strana PiS mlčela.", "cs")}
+    assert got["PiS"] == ("ORG", "org:PiS")
+    assert got["Pisy"][0] == "LOC"

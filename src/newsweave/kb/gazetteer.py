@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import metadata
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 57
+SCHEMA = 58
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -194,6 +195,12 @@ def is_cased(word: str) -> bool:
     return word.lower() != word.upper() and not ("\u10a0" <= first <= "\u10ff" or "\u1c90" <= first <= "\u1cbf")
 
 
+def camel_case(word: str) -> bool:
+    """Whether a capital follows a small letter (*PiS*, *AfD*, *SpaceX*): how mixed-case acronyms are written.
+    A capital after a prefix letter or a mark (Zulu *IKenya*, *¨China*) is no such hump."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
+
+
 @dataclass(frozen=True, slots=True)
 class GazEntry:
     """What a gazetteer name stands for."""
@@ -212,7 +219,9 @@ class Gazetteer:
     index: dict[tuple[str, ...], int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
-    acronyms: set[tuple[str, ...]] = field(default_factory=set)  # keys of all-capital names: match capitals only
+    #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
+    #: so Czech *Pisy* (Pisa) is not *PiS*
+    acronyms: set[tuple[str, ...]] = field(default_factory=set)
     #: (kb id, folded one-piece name) of cities named like a common word -> the languages whose texts do not match
     #: it there (``essen`` in German).
     common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -230,7 +239,7 @@ class Gazetteer:
             if old is None or self.entries[old].priority < entry.priority:
                 self.index[key] = idx
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
-            if len(key) == 1 and is_cased(name) and name.isupper() and len(name) <= 6:
+            if len(key) == 1 and is_cased(name) and (name.isupper() or camel_case(name)) and len(name) <= 6:
                 self.acronyms.add(key)
             if len(key) == 1 and not is_cased(key[0]):
                 sk = skeleton(key[0])

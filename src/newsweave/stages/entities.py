@@ -47,6 +47,7 @@ from newsweave.kb.gazetteer import (
     REGION_PRIORITY,
     GazEntry,
     Gazetteer,
+    camel_case,
     fold,
     inflection_bases,
     is_cased,
@@ -206,6 +207,8 @@ class KnownName:
     alone: bool = True
     #: Whether its text also writes its last piece in lower case: then it is an ordinary word, never spread alone.
     ordinary: bool = False
+    #: Whether it was written as an acronym (*NATO*, *PiS*): then it is not read into an inflected ordinary word.
+    acronym: bool = False
 
 
 #: Types propagation spreads; a place reading only votes (a name the batch knows as a place is not spread as a
@@ -252,7 +255,7 @@ class KnownNames:
             if len(last) < 3:
                 return
             solo = KnownName((last,), name.type, name.confidence, last, name.kb_id if len(name.pieces) == 1 else None,
-                             name.alone, name.ordinary)
+                             name.alone, name.ordinary, name.acronym)
             if len(name.pieces) > 1:
                 self._vote(solo.pieces, solo.type, solo.confidence)
             self._index(solo, full=False)
@@ -292,6 +295,7 @@ class KnownNames:
                 entry.confidence, entry.lemma, entry.kb_id = name.confidence, name.lemma, name.kb_id
             entry.alone = entry.alone or name.alone
             entry.ordinary = entry.ordinary or name.ordinary
+            entry.acronym = entry.acronym or name.acronym
         entry.type = _winner(self.votes[name.pieces])
 
     def __len__(self) -> int:
@@ -696,6 +700,8 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                 if best and (n < best[0] - i or (n == best[0] - i and best[1].kb_id.startswith("iso:"))):
                     break  # a country read from one base form is not bettered by another (_better_reading)
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
+                if n == 1 and tok.cased and (first_key,) in gaz.acronyms and not _written_as_acronym(tok):
+                    hit = None  # Czech *Pisy* is Pisa's genitive, not *PiS* read in an ordinary word
                 if hit is not None:
                     entry, lemma = hit
                     if best is None or n > best[0] - i or _better_reading(entry, best[1]):
@@ -828,7 +834,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     """
     tok = toks[i]
     if j - i == 1:
-        if tok.cased and not tok.upper and (tok.key,) in gaz.acronyms:
+        if tok.cased and not _written_as_acronym(tok) and (tok.key,) in gaz.acronyms:
             return False
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
@@ -1670,7 +1676,7 @@ def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAG
         last = f.i + len(keys) - 1
         names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id,
                                len(keys) > 1 or _spreads_alone(toks[last], keys[-1]),
-                               _written_lower(doc, toks[last], keys[-1])))
+                               _written_lower(doc, toks[last], keys[-1]), _written_as_acronym(toks[last])))
     return names
 
 
@@ -1702,6 +1708,12 @@ def _spreads_alone(tok: Tok, base: str) -> bool:
             return False
     bar = COMMON_ZIPF if tok.cased else CASELESS_COMMON_ZIPF
     return max(frequency.zipf(tok.key, lang), frequency.zipf(base, lang)) < bar
+
+
+def _written_as_acronym(tok: Tok) -> bool:
+    """Whether a word is written as an acronym: in capitals outside an all-capitals line, or in camel case
+    (*NATO*, *PiS*, *AfD*)."""
+    return tok.upper or camel_case(tok.text)
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
@@ -1768,6 +1780,8 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
             hit = _phonetic_hit(tok, forms, known)
         if hit is None or (hit[0] == 1 and (not known.spreads(hit[1]) or _written_lower(doc, tok))):
             continue  # one word is spread only where the text does not write it in lower case as well
+        if hit[0] == 1 and not exact and hit[1].acronym and not _written_as_acronym(tok):
+            continue  # Czech *Pisy* (of Pisa) is no inflected *PiS*
         n, cand = hit
         if _inside_quoted_title(doc, i, i + n):
             continue
