@@ -192,3 +192,15 @@ def test_gazetteer_people_names_listed_under_a_country_are_not_that_country(gaz)
     assert not gaz.lookup(name_key("Douglas")).kb_id.startswith("iso:")
     assert gaz.lookup(name_key("McDonald")) is None
     assert gaz.lookup(name_key("Holland")).kb_id == "iso:NL"  # not a listed-only name: stays the country
+
+
+def test_gazetteer_oceans_ranges_and_everyday_exonyms(gaz) -> None:
+    for name, kb_id in (("Atlantik", "region:atlantic-ocean"), ("Тихий океан", "region:pacific-ocean"),
+                        ("Alpen", "region:alps"), ("हिमालय", "region:himalayas"),
+                        ("Mitteleuropa", "region:central-europe"),
+                        ("Elfenbeinküste", "iso:CI"), ("Kirgisien", "iso:KG"), ("Persien", "iso:IR"),
+                        ("Gaza-Streifen", "region:gaza-strip")):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == kb_id and entry.type == "LOC", name
+    # an airline's name ends in these: only the ocean's full name is listed in English
+    assert gaz.lookup(name_key("Atlantic")) is None and gaz.lookup(name_key("Pacific")) is None
