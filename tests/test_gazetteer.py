@@ -204,3 +204,10 @@ def test_gazetteer_oceans_ranges_and_everyday_exonyms(gaz) -> None:
         assert entry is not None and entry.kb_id == kb_id and entry.type == "LOC", name
     # an airline's name ends in these: only the ocean's full name is listed in English
     assert gaz.lookup(name_key("Atlantic")) is None and gaz.lookup(name_key("Pacific")) is None
+
+
+def test_gazetteer_everyday_country_names_news_uses_beside_the_cldr_ones(gaz) -> None:
+    for name, kb_id in (("अमेरिका", "iso:US"), ("अमरीका", "iso:US"), ("ब्रिटेन", "iso:GB"), ("برطانیہ", "iso:GB"),
+                        ("İngiltere", "iso:GB"), ("इंडिया", "iso:IN"), ("कोरिया", "iso:KR")):
+        entry = gaz.lookup(name_key(name))
+        assert entry is not None and entry.kb_id == kb_id, name
