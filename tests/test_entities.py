@@ -458,3 +458,11 @@ def test_entities_a_camel_case_acronym_is_not_read_into_an_ordinary_word(stage: 
     got = {m.text: (m.type, m.kb_id) for m in stage.recognise("Turisté z Pisy přijeli. Strana PiS mlčela.", "cs")}
     assert got["PiS"] == ("ORG", "org:PiS")
     assert got["Pisy"][0] == "LOC"
+
+
+def test_entities_city_governments_are_organisations_named_by_their_place(stage: EntityStage) -> None:
+    """A town before words that end in an organisation's head word names it; it is no person's first name."""
+    found = _found(stage, "Dün Zelmorra Büyükşehir Belediyesi toplantı yaptı. Zelmorra Valiliği uyardı.", "tr")
+    assert found["Zelmorra Büyükşehir Belediyesi"] == "ORG" and found["Zelmorra Valiliği"] == "ORG"
+    assert _found(stage, "Dün Ankara Büyükşehir Belediyesi toplantı yaptı.", "tr") == {
+        "Ankara Büyükşehir Belediyesi": "ORG"}

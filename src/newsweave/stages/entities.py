@@ -76,6 +76,8 @@ from newsweave.lang.orgwords import (
     PLACE_WORDS_BEFORE,
 )
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
+from newsweave.lang.time_words import languages as time_languages
+from newsweave.lang.time_words import lexicon as time_lexicon
 from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
@@ -903,7 +905,8 @@ def _release_place_pairs(doc: _Doc) -> None:
                 doc.release(a)
                 doc.release(b)
         elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])) \
-                and not _is_loc_head(toks[k + 1]) and not _is_org_head(toks[k + 1]) and not _is_title(toks, k + 1):
+                and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
+                and not _is_title(toks, k + 1):
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
@@ -916,6 +919,17 @@ def _release_place_pairs(doc: _Doc) -> None:
         if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
+
+
+def _org_head_follows(toks: list[Tok], k: int, limit: int = 3) -> bool:
+    """Whether the capitalised words from ``k`` on reach an organisation's head word within ``limit`` words: the
+    place before them names the organisation (*Ankara Büyükşehir Belediyesi*), no person's first name."""
+    for m in range(k, min(k + limit, len(toks))):
+        if m > k and (toks[m].sep != "space" or not toks[m].cap):
+            return False
+        if _is_org_head(toks[m]):
+            return True
+    return False
 
 
 def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
@@ -2019,6 +2033,16 @@ def _listed_people(doc: _Doc) -> None:
             i += 1
 
 
+@cache
+def _day_words(lang: str) -> frozenset[str]:
+    """A language's one-word relative days and weekdays (*dün*, *gestern*, *Montag*), folded: the time stage's
+    words. Opening a sentence before a name (*Dün Zelmorra Belediyesi*), they are not part of it."""
+    if lang not in time_languages():
+        return frozenset()
+    return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
+                     if len(key) == 1 and any(cat in ("R", "W") for cat, _ in values))
+
+
 def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
@@ -2050,7 +2074,8 @@ def _capitalised_layer(doc: _Doc) -> None:
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
-                                or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF))
+                                or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF
+                                or toks[start].key in _day_words(lang)))
                 or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
@@ -2314,6 +2339,10 @@ def _after_place_word(doc: _Doc, start: int) -> bool:
     return False
 
 
+#: Most words after a place that an organisation named by it runs on for, up to its head word.
+PLACE_NAMED_ORG_WORDS = 3
+
+
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
@@ -2325,8 +2354,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
         place = _place_before(doc, start)
-        if place is not None and end - start == 1 and _bare_head(toks[start]):
-            doc.release(place)  # "Asia News", "Geneva Forum": a place in its base form names the head word
+        if place is not None and end - start <= PLACE_NAMED_ORG_WORDS and _bare_head(toks[end - 1]):
+            # "Asia News", "Geneva Forum", "Ankara Büyükşehir Belediyesi": a place in its base form names the
+            # organisation its head word ends
+            doc.release(place)
             doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, doc.found[place].i, end)))
             return
