@@ -114,3 +114,15 @@ def test_entities_words_from_listed_given_name_to_surname_are_a_person_where_cap
     polish = _Doc("Wczoraj Jan Kowalski przyjechał.", "pl", [])  # capitals already say it: left to that layer
     _listed_people(polish)
     assert polish.found == []
+
+
+def test_entities_propagation_a_known_surname_that_is_a_frequent_word_capitalised_inside_a_sentence(
+        stage: EntityStage) -> None:
+    """Turkish *yavaş* ("slow", Zipf 5.1) is a surname too: written with a capital inside a sentence after the
+    person was named in full, it is that person; a still more frequent one (*Özel* "special", 5.8) is not looked for."""
+    found = [(m.text, m.type) for m in stage.recognise(
+        "Başkan Zelkan Yavaş açıklama yaptı. Daha sonra Yavaş, basına konuştu.", "tr")]
+    assert found == [("Zelkan Yavaş", "PER"), ("Yavaş", "PER")]
+    found = [(m.text, m.type) for m in stage.recognise(
+        "Başkan Zelkan Özel açıklama yaptı. Daha sonra Özel, basına konuştu.", "tr")]
+    assert ("Özel", "PER") not in found

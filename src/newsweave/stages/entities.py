@@ -117,6 +117,10 @@ COMMON_ZIPF = 3.5
 #: country's own name in the text's language or an acronym (*США*, 5.9 in Ukrainian). Other country names stay
 #: below it (*USA* in German 5.3).
 COUNTRY_COMMON_ZIPF = 5.5
+#: A known person's name written exactly so, with a capital inside a sentence in a language that does not
+#: capitalise nouns, is looked for up to this frequency (the most named people's surnames are frequent words:
+#: *Erdoğan* 5.2, *Путин* 5.1; Turkish *Özel* "special", 5.8, a surname too, stays out).
+CAPITALISED_KNOWN_NAME_MAX_ZIPF = 5.5
 #: Words this frequent are function words even outside the stop list (first names reach 5.4: Ahmet, John).
 FUNCTION_WORD_ZIPF = 5.8
 #: In noun-capitalising languages, capitalised words this frequent are nouns, not names.
@@ -1799,9 +1803,14 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         n, cand = hit
         if _inside_quoted_title(doc, i, i + n):
             continue
-        # A word spelt exactly like a known name is that name unless it is a very common word; an inflected
-        # or differently spelt one must be rarer, especially where capitals give no evidence.
-        limit = 5.0 if exact else (COMMON_ZIPF if tok.sent_start else 4.5)
+        # A word spelt exactly like a known name is that name unless it is a very common word (less common where
+        # a capital inside a sentence marks it as a name: Turkish *Erdoğan* 5.2); an inflected or differently
+        # spelt one must be rarer, especially where capitals give no evidence.
+        if exact:
+            limit = CAPITALISED_KNOWN_NAME_MAX_ZIPF if hit[1].type == "PER" and _capital_says_name(tok, tok.lang) \
+                else 5.0
+        else:
+            limit = COMMON_ZIPF if tok.sent_start else 4.5
         if n == 1 and frequency.zipf(tok.key, tok.lang) >= limit:
             continue
         if not tok.cased and _is_stop(tok):
