@@ -466,3 +466,12 @@ def test_entities_city_governments_are_organisations_named_by_their_place(stage:
     assert found["Zelmorra Büyükşehir Belediyesi"] == "ORG" and found["Zelmorra Valiliği"] == "ORG"
     assert _found(stage, "Dün Ankara Büyükşehir Belediyesi toplantı yaptı.", "tr") == {
         "Ankara Büyükşehir Belediyesi": "ORG"}
+
+
+def test_entities_a_name_of_three_inflected_words_is_read_through_all_their_readings(stage: EntityStage) -> None:
+    """Each Polish word has up to a dozen candidate base forms; the right reading of the third is no longer cut off
+    by the first sixteen readings of the first two. Soft *-ś* stems decline too (*z Białorusią*)."""
+    got = {m.text: (m.type, m.kb_id) for m in stage.recognise(
+        "Według Polskiej Agencji Prasowej rozmowy z Białorusią utknęły.", "pl")}
+    assert got["Polskiej Agencji Prasowej"] == ("ORG", "org:PAP")
+    assert got["Białorusią"] == ("LOC", "iso:BY")

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 58
+SCHEMA = 59
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -226,6 +226,9 @@ class Gazetteer:
     #: it there (``essen`` in German).
     common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     by_id: dict[str, GazEntry] | None = field(default=None, repr=False)  # kb_id -> entry, built on first use
+    #: the first 2 .. n-1 pieces of every name of 3+ pieces, built on first use: inflected multi-piece names are
+    #: read piece by piece, and only readings that may still become a name are followed
+    heads: set[tuple[str, ...]] | None = field(default=None, repr=False)
 
     def add(self, entry: GazEntry, names: list[str] | set[str]) -> None:
         """Index ``entry`` under each of ``names``; on a clash the higher priority wins."""
@@ -256,6 +259,12 @@ class Gazetteer:
         if self.by_id is None:
             self.by_id = {e.kb_id: e for e in sorted(self.entries, key=lambda e: e.priority)}
         return self.by_id.get(kb_id)
+
+    def may_continue(self, pieces: tuple[str, ...]) -> bool:
+        """Whether some name of more pieces starts with these (of two or more)."""
+        if self.heads is None:
+            self.heads = {key[:m] for key in self.index if len(key) > 2 for m in range(2, len(key))}
+        return pieces in self.heads
 
     def lookup_skeleton(self, word: str) -> GazEntry | None:
         """A caseless-script single-word entry spelt differently from ``word`` but the same name."""

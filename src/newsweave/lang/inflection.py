@@ -32,14 +32,14 @@ _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
 #: Polish stem alternations: locative/dative ``-e`` softens the stem's last consonant; ``-iej`` is the
 #: adjectival genitive/locative of ``-a`` after k/g (``Wielkiej``); plural names take ``-ech`` after ch/cz/rz and
 #: lose their ``-y`` in the genitive (``z Włoch``, ``z Węgier``); soft stems add ``-ia``/``-iu`` (``Wrocławia``,
-#: ``Poznania`` = ``Poznań``); feminine nouns in ``-ość`` soften to ``-ości``/``-ością`` (``Prawa i
-#: Sprawiedliwości`` = ``Prawo i Sprawiedliwość``).
+#: ``Poznania`` = ``Poznań``); feminine nouns in ``-ość`` and ``-ś`` soften to ``-ości``/``-ością``, ``-si``/``-sią``
+#: (``Prawa i Sprawiedliwości`` = ``Prawo i Sprawiedliwość``, ``z Białorusią`` = ``Białoruś``).
 _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "st"), "sce": ("ska",),
                     "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł"), "źle": ("zła",),
                     "iej": ("a",), "ych": ("e", "y"), "ich": ("ie", "i"), "szech": ("chy",), "czech": ("cy",),
                     "rzech": ("ry",), "iec": ("cy",), "ier": ("ry",), "": ("y",), "ia": ("",), "iu": ("",),
                     "nia": ("ń",), "niu": ("ń",), "niem": ("ń",),
-                    "ości": ("ość",), "ością": ("ość",)}
+                    "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",)}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",)}

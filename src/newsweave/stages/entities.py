@@ -811,13 +811,15 @@ def _match_from(toks: list[Tok], i: int, n: int, first_key: str, first_text: str
     if n == 1:
         entry = gaz.lookup((first_key,))
         return None if entry is None else (entry, first_text)
-    # Multi-piece names: every later piece may be inflected too ("Federacji Rosyjskiej").
+    # Multi-piece names: every later piece may be inflected too ("Federacji Rosyjskiej"); of three pieces or more,
+    # only readings some name starts with are followed ("Polskiej Agencji Prasowej": 8 x 12 x 7 readings).
     partial: list[tuple[list[str], list[str]]] = [([first_key], [first_text])]
     for k in range(i + 1, i + n):
         nxt = []
         for ks, ts in partial:
             for fk, ft in forms(k).items():
-                nxt.append(([*ks, fk], [*ts, ft]))
+                if k + 1 == i + n or gaz.may_continue((*ks, fk)):
+                    nxt.append(([*ks, fk], [*ts, ft]))
         partial = nxt[:16]
     for ks, ts in partial:
         entry = gaz.lookup(tuple(ks))
