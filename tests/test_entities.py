@@ -475,3 +475,19 @@ def test_entities_a_name_of_three_inflected_words_is_read_through_all_their_read
         "Według Polskiej Agencji Prasowej rozmowy z Białorusią utknęły.", "pl")}
     assert got["Polskiej Agencji Prasowej"] == ("ORG", "org:PAP")
     assert got["Białorusią"] == ("LOC", "iso:BY")
+
+
+def test_ner_tagger_that_reads_the_same_span_keeps_the_earlier_finding_and_its_link(stage: EntityStage) -> None:
+    """Where the German tagger (``places`` mode) labels a town the gazetteer found, the mention keeps the
+    gazetteer's id and layer: it was re-claimed as an unlinked tagger finding, so the town merged with no other
+    language's spelling of it."""
+    found = {m.text: (m.type, m.layer, m.kb_id) for m in stage.recognise("Das Werk in Wetzlar schließt.", "de")}
+    assert found["Wetzlar"][0] == "LOC" and found["Wetzlar"][1] == "gazetteer"
+    assert (found["Wetzlar"][2] or "").startswith("geonames:")
+
+
+def test_entities_a_town_in_another_case_after_a_titled_name_is_no_surname(stage: EntityStage) -> None:
+    """*premier Imran Khan*: a town's name right after a first name is the surname; *Андижонда* (in Andijan), in a
+    case the name before it does not share, is where the person was."""
+    found = _found(stage, "Президент Зелкан Каримов Андижонда учрашув ўтказди.", "uz")
+    assert found["Зелкан Каримов"] == "PER" and found["Андижонда"] == "LOC"

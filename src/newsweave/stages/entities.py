@@ -1147,8 +1147,12 @@ def _title_layer(doc: _Doc) -> None:
                 n = 0  # "... नए राष्ट्रपति निर्वाचित हुए": what the office-holder became, not a name
             town = _one_word_town(doc, k + n) if n and k + n < len(toks) else None
             if town is not None and toks[k + n].sep == "space" and toks[k + n].cased and \
-                    not doc.found[town].kb_id.startswith("iso:"):
-                doc.release(town)  # "premier Imran Khan": a town's name right after the first name is the surname
+                    not doc.found[town].kb_id.startswith("iso:") and (
+                    toks[k + n].key == fold(doc.found[town].lemma or "")
+                    or _agreeing_endings(toks[k + n - 1], toks[k + n])):
+                # "premier Imran Khan": a town's name right after the first name is the surname; not one in a case
+                # the name before it does not share ("Тоқаев Астанада", in Astana)
+                doc.release(town)
                 n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
                 cut = _person_after_org(doc, k, k + n)

@@ -387,9 +387,9 @@ class CRFTagger:
             if f.layer in KEPT_LAYERS or (f.emit and (_listed_organisation(f)
                                                       or (keep_places and self._important_place(f)))):
                 continue
-            doc.release(idx)
-            if f.emit:
+            if f.emit:  # read before the release, which clears it
                 kept[(f.i, f.j)] = f
+            doc.release(idx)
         return kept
 
 
