@@ -706,7 +706,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                 if best and (n < best[0] - i or (n == best[0] - i and best[1].kb_id.startswith("iso:"))):
                     break  # a country read from one base form is not bettered by another (_better_reading)
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
-                if n == 1 and tok.cased and (first_key,) in gaz.acronyms and not _written_as_acronym(tok):
+                if n == 1 and _unwritten_acronym(tok, first_key, gaz):
                     hit = None  # Czech *Pisy* is Pisa's genitive, not *PiS* read in an ordinary word
                 if hit is not None:
                     entry, lemma = hit
@@ -842,7 +842,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     """
     tok = toks[i]
     if j - i == 1:
-        if tok.cased and not _written_as_acronym(tok) and (tok.key,) in gaz.acronyms:
+        if _unwritten_acronym(tok, tok.key, gaz):
             return False
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
@@ -1740,6 +1740,11 @@ def _written_as_acronym(tok: Tok) -> bool:
     return tok.upper or camel_case(tok.text)
 
 
+def _unwritten_acronym(tok: Tok, key: str, gaz: Gazetteer) -> bool:
+    """Whether reading ``tok`` as the gazetteer's acronym ``key`` needs capitals the text does not write."""
+    return tok.cased and (key,) in gaz.acronyms and not _written_as_acronym(tok)
+
+
 def _capital_says_name(tok: Tok, lang: str) -> bool:
     """Whether a cased word's capitals mark it as a name: an acronym, or a capital inside a sentence in a
     language that does not capitalise its nouns (and not in a line written all in capitals)."""
@@ -1813,7 +1818,7 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         # a capital inside a sentence marks it as a name: Turkish *Erdoğan* 5.2); an inflected or differently
         # spelt one must be rarer, especially where capitals give no evidence.
         if exact:
-            limit = CAPITALISED_KNOWN_NAME_MAX_ZIPF if hit[1].type == "PER" and _capital_says_name(tok, tok.lang) \
+            limit = CAPITALISED_KNOWN_NAME_MAX_ZIPF if cand.type == "PER" and _capital_says_name(tok, tok.lang) \
                 else 5.0
         else:
             limit = COMMON_ZIPF if tok.sent_start else 4.5
