@@ -119,7 +119,7 @@ COMMON_ZIPF = 3.5
 COUNTRY_COMMON_ZIPF = 5.5
 #: A known person's name written exactly so, with a capital inside a sentence in a language that does not
 #: capitalise nouns, is looked for up to this frequency (the most named people's surnames are frequent words:
-#: *Erdoğan* 5.2, *Путин* 5.1; Turkish *Özel* "special", 5.8, a surname too, stays out).
+#: Turkish *Yavaş* "slow", 5.1; *Özel* "special", 5.8, a surname too, stays out).
 CAPITALISED_KNOWN_NAME_MAX_ZIPF = 5.5
 #: Words this frequent are function words even outside the stop list (first names reach 5.4: Ahmet, John).
 FUNCTION_WORD_ZIPF = 5.8
@@ -1151,7 +1151,7 @@ def _title_layer(doc: _Doc) -> None:
                     toks[k + n].key == fold(doc.found[town].lemma or "")
                     or _agreeing_endings(toks[k + n - 1], toks[k + n])):
                 # "premier Imran Khan": a town's name right after the first name is the surname; not one in a case
-                # the name before it does not share ("Тоқаев Астанада", in Astana)
+                # the name before it does not share ("Зелкан Каримов Андижонда", in Andijan)
                 doc.release(town)
                 n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
@@ -1815,7 +1815,7 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         if _inside_quoted_title(doc, i, i + n):
             continue
         # A word spelt exactly like a known name is that name unless it is a very common word (less common where
-        # a capital inside a sentence marks it as a name: Turkish *Erdoğan* 5.2); an inflected or differently
+        # a capital inside a sentence marks it as a name: Turkish *Yavaş* 5.1); an inflected or differently
         # spelt one must be rarer, especially where capitals give no evidence.
         if exact:
             limit = CAPITALISED_KNOWN_NAME_MAX_ZIPF if cand.type == "PER" and _capital_says_name(tok, tok.lang) \
