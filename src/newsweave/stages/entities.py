@@ -927,10 +927,15 @@ def _release_place_pairs(doc: _Doc) -> None:
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
 
 
-def _org_head_follows(toks: list[Tok], k: int, limit: int = 3) -> bool:
-    """Whether the capitalised words from ``k`` on reach an organisation's head word within ``limit`` words: the
-    place before them names the organisation (*Ankara Büyükşehir Belediyesi*), no person's first name."""
-    for m in range(k, min(k + limit, len(toks))):
+#: Most words after a place that an organisation named by it runs on for, up to its head word.
+PLACE_NAMED_ORG_WORDS = 3
+
+
+def _org_head_follows(toks: list[Tok], k: int) -> bool:
+    """Whether the capitalised words from ``k`` on reach an organisation's head word within
+    ``PLACE_NAMED_ORG_WORDS``: the place before them names the organisation (*Ankara Büyükşehir Belediyesi*), no
+    person's first name (the organisation itself is claimed by :func:`_classify_run`, with the same bound)."""
+    for m in range(k, min(k + PLACE_NAMED_ORG_WORDS, len(toks))):
         if m > k and (toks[m].sep != "space" or not toks[m].cap):
             return False
         if _is_org_head(toks[m]):
@@ -2357,10 +2362,6 @@ def _after_place_word(doc: _Doc, start: int) -> bool:
         if _word_match(tok.key, tok.lang, words, 3):
             return True
     return False
-
-
-#: Most words after a place that an organisation named by it runs on for, up to its head word.
-PLACE_NAMED_ORG_WORDS = 3
 
 
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
