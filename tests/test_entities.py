@@ -139,6 +139,15 @@ def test_entities_all_caps_headline_still_finds_places(stage: EntityStage) -> No
     assert found.get("RUSSIA") == "LOC" and found.get("KAZAKHSTAN") == "LOC" and found.get("MOSCOW") == "LOC"
 
 
+def test_entities_soft_hyphens_inside_words_neither_split_them_nor_reach_the_lemma(stage: EntityStage) -> None:
+    text = "Der langjährige Fuß\u00adball\u00adspieler Zelkan Yavaş hat seine Kar\u00adriere in Ber\u00adlin beendet."
+    found = {m.text: m for m in stage.recognise(text, "de")}
+    assert found["Zelkan Yavaş"].type == "PER"
+    berlin = found["Ber\u00adlin"]
+    assert (berlin.type, berlin.lemma, text[berlin.start:berlin.end]) == ("LOC", "Berlin", "Ber\u00adlin")
+    assert berlin.kb_id and berlin.kb_id.startswith("geonames:")
+
+
 def test_entities_pipeline_runs_after_the_language_stage() -> None:
     pipe = Pipeline(["language", "entities"])
     art = pipe(Article(id="p", text="Prezydent Zbigniew Wąsowicz przyjechał wczoraj do Kazachstanu na rozmowy."))
@@ -373,10 +382,11 @@ def test_entities_cjk_gazetteer_names_inside_unspaced_text(stage: EntityStage) -
 
 
 def test_entities_shouting_lines_from_the_words_of_each_line() -> None:
-    from newsweave.stages.entities import _PIECE_RE, _shouting_lines
+    from newsweave.kb.gazetteer import PIECE_RE
+    from newsweave.stages.entities import _shouting_lines
 
     text = "x\nPRESIDENT MEETS PRESS\n\nTWO big WORDS HERE\nNOT ENOUGH\nAB CD EF"
-    words = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text)]
+    words = [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)]
     first, second, last = text.index("PRESIDENT"), text.index("TWO"), text.index("AB CD")
     assert _shouting_lines(text, words) == [first, first + 21, second, second + 18, last, len(text)]
     assert _shouting_lines("", []) == []

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 59
+SCHEMA = 60
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -112,7 +112,11 @@ _SUBREGIONS = ("019", "143", "145", "030", "034", "035", "151", "155", "039", "1
                "015", "011", "014", "017", "018", "202", "053")
 _ORG_TERRITORIES = {"EU", "UN"}
 
-PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+#: A piece of a name or text: a run of letters, marks and digits. A soft hyphen inside a word (*Fuß\u00adball*, a
+#: hyphenation hint web pages carry) is part of the piece, and :func:`fold` drops it: it is invisible on the page, and
+#: splitting there broke the words around a name into capitalised fragments.
+SOFT_HYPHEN = "\u00ad"
+PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\u00ad+[\p{L}\p{M}\p{N}]+)*")
 _NUKTA = "\u093c"
 
 
@@ -130,7 +134,7 @@ def fold(piece: str) -> str:
     writers put the hamza on a word's first alef or leave it off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla
     is a plain alef (madda is kept: Urdu and Persian write *آ* as a letter of its own).
     """
-    folded = piece.casefold().replace(_NUKTA, "").replace("’", "'").replace("i\u0307", "i")
+    folded = piece.casefold().replace(_NUKTA, "").replace(SOFT_HYPHEN, "").replace("’", "'").replace("i\u0307", "i")
     return unicodedata.normalize("NFC", folded).translate(_ALEF_FOLD)
 
 

@@ -44,7 +44,9 @@ import regex
 
 from newsweave.kb import frequency, userkb
 from newsweave.kb.gazetteer import (
+    PIECE_RE,
     REGION_PRIORITY,
+    SOFT_HYPHEN,
     GazEntry,
     Gazetteer,
     camel_case,
@@ -147,7 +149,6 @@ INFLECTED_STATE_MIN_CHARS = 6
 #: words than names, ilner-hi F1 .682 -> .676).
 CASELESS_NAME_MAX_ZIPF = 6.0
 _STOPWORDS_PER_LANGUAGE = 100
-_PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 #: Han and Katakana are written without spaces: each Han character, and each Katakana run, is a piece of its own.
 _CJK_RE = regex.compile(r"[\p{Han}\p{Katakana}ー]")
 _CJK_PIECE_RE = regex.compile(r"\p{Han}|[\p{Katakana}ー]+|[^\p{Han}\p{Katakana}ー]+")
@@ -572,9 +573,10 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     span_langs = [base if code == "und" else code for code in span_langs]
     toks: list[Tok] = []
     prev_end = 0
-    words = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text)]
+    words = [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)]
     shout_lines = _shouting_lines(text, words)
     for start, end, word, cjk in _pieces(text, words):
+        word = word.replace(SOFT_HYPHEN, "")  # the piece's letters; its offsets still span the hyphens
         if len(word) > MAX_PIECE_CHARS:
             prev_end = end
             toks.append(Tok(start, end, word, "", base, False, False, False, True, "break", ""))
@@ -635,7 +637,7 @@ def _separator(sep_text: str) -> tuple[str, bool]:
 
 
 def _pieces(text: str, words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int, str, bool]]:
-    """(start, end, text, is_cjk) of each piece: the text's ``words`` (``_PIECE_RE`` matches: runs of letters,
+    """(start, end, text, is_cjk) of each piece: the text's ``words`` (``PIECE_RE`` matches: runs of letters,
     marks and digits), Han and Katakana split off."""
     if not _CJK_RE.search(text):
         return ((start, end, word, False) for start, end, word in words)
@@ -656,7 +658,7 @@ def _pieces_cjk(words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int, s
 def _shouting_lines(text: str, words: list[tuple[int, int, str]]) -> list[int]:
     """Sorted [start, end, start, end, ...] of lines written in capitals (headlines in ALL CAPS).
 
-    From the text's ``words`` (``_PIECE_RE`` matches, which never hold a line break) rather than matching
+    From the text's ``words`` (``PIECE_RE`` matches, which never hold a line break) rather than matching
     every line again: the words of a line are those between its bounds.
     """
     bounds: list[int] = []
