@@ -501,3 +501,13 @@ def test_entities_a_town_in_another_case_after_a_titled_name_is_no_surname(stage
     case the name before it does not share, is where the person was."""
     found = _found(stage, "Президент Зелкан Каримов Андижонда учрашув ўтказди.", "uz")
     assert found["Зелкан Каримов"] == "PER" and found["Андижонда"] == "LOC"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Keniyalik Zelkan Kiprotich Berlin marafonida yangi rekord oʻrnatdi.", "Zelkan Kiprotich"),
+    ("Кениялик Зелкан Кипротич Берлин марафонида янги рекорд ўрнатди.", "Зелкан Кипротич"),
+])
+def test_entities_uzbek_demonym_before_a_name_is_neither_place_nor_part_of_the_name(stage: EntityStage, text: str,
+                                                                                   person: str) -> None:
+    found = _found(stage, text, "uz")
+    assert found.get(person) == "PER" and not any(name.startswith(("Keniya", "Кения")) for name in found)

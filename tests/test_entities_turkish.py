@@ -34,6 +34,14 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Ahmet Yılmaz", "PER"), ("Mehmet Demir", "PER"), ("İzmir'de", "LOC")},
     # an inflected common word opening a sentence ("in the meeting") is no part of the name after it
     "Görüşmede Biden, iki ülke arasındaki ilişkilerin önemine değindi.": set(),
+    # a demonym (Kenyan) stands before a name like a title and is no place; a place before a compound's
+    # possessive head (the Berlin Marathon) is the place, not the person's surname
+    "Kenyalı Zelkan Kiprotich Berlin Maratonu'nda yeni bir rekor kırdı.": {
+        ("Zelkan Kiprotich", "PER"), ("Berlin", "LOC")},
+    "Ankaralı iş insanı Zelkan Yavaş dün Astana Zirvesi'ne katıldı.": {("Zelkan Yavaş", "PER"), ("Astana", "LOC")},
+    "Başbakan Zelkan Han Ankara Zirvesi'ne katıldı. Dün Berlin Maratonu'nda rekor kırıldı.": {
+        ("Zelkan Han", "PER"), ("Ankara", "LOC"), ("Berlin", "LOC")},
+    "Toplantıya Çinli yetkililer ve Azerbaycanlı diplomat Zelkan Aliyev katıldı.": {("Zelkan Aliyev", "PER")},
 }
 
 

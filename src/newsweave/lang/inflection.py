@@ -73,7 +73,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "de": Inflection(frozenset({"s", "es", "n", "ns"})),
     "tr": Inflection(frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "e", "ya", "ye", "da",
                                 "de", "ta", "te", "dan", "den", "tan", "ten", "ı", "i", "u", "ü", "yı", "yi",
-                                "yu", "yü", "la", "le", "yla", "yle", "lı", "li", "lu", "lü", "ndan", "nden",
+                                "yu", "yü", "la", "le", "yla", "yle", "ndan", "nden",
                                 "nda", "nde", "na", "ne",
                                 # the copula "is" (*Ankara'dır*; a counted noun: *14 anlaşmadır*)
                                 "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür"})),
@@ -107,6 +107,19 @@ INFLECTIONS: dict[str, Inflection] = {
 #: a big place's name with a case ending right after a person's name is that place, not the person's last name
 #: (*Сарыбаев Мәскеуде* "Sarybayev in Moscow").
 PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
+
+#: lang -> the possessive endings that make a noun the head of a compound named after what stands before it
+#: (Turkish *Berlin Maratonu*, *Astana Zirvesi*, Azerbaijani *Bakı Forumu*): after a place's name such a word makes
+#: the place part of a name of a thing or happening, not a person's first name (*Paris Hilton*). Longest first.
+POSSESSIVE_COMPOUND_ENDINGS: dict[str, tuple[str, ...]] = {
+    "tr": ("sı", "si", "su", "sü", "ı", "i", "u", "ü"),
+    "az": ("sı", "si", "su", "sü", "ı", "i", "u", "ü"),
+}
+
+#: Languages where a place's name modifies the noun after it bare, with no preposition or case (*Berlin marafonida*
+#: "at the Berlin marathon", *Berlin Maratonu'nda*): a town's name after a person's full name there starts such a
+#: phrase rather than ending the name.
+BARE_PLACE_MODIFIERS: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
 
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
 #: a lone word after one that is both a place and a person's first name is read as the place.

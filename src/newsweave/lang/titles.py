@@ -101,7 +101,11 @@ TITLES: dict[str, frozenset[str]] = {
                      "generali", "mevkidaşı", "şansölye", "şansölyesi", "sayın", "bay", "bayan", "genel sekreteri",
                      "genel sekreter", "sekreteri", "milletvekili", "başkan yardımcısı", "bakan yardımcısı",
                      "büyükelçi", "vali", "kaymakamı", "kraliçe", "kraliçesi", "prens", "prensi", "şeyh", "şeyhi",
-                     "emiri", "genelkurmay başkanı", "komutanı", "orgeneral", "başsavcı", "başsavcısı"}),
+                     "emiri", "genelkurmay başkanı", "komutanı", "orgeneral", "başsavcı", "başsavcısı",
+                     # professions and roles written before a name
+                     "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
+                     "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
+                     "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan"}),
     "az": frozenset({"prezident", "prezidenti", "baş nazir", "nazir", "naziri", "sədr", "sədri", "lider",
                      "lideri", "həmkarı", "səfir", "səfiri"}),
     "uz": frozenset({"президент", "президенти", "раҳбари", "раҳбар", "бош вазир", "бош вазири", "вазир",
@@ -128,6 +132,15 @@ TITLES: dict[str, frozenset[str]] = {
                      "m", "mme"}),
     "es": frozenset({"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
                      "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
+}
+
+#: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
+#: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Eliud Kipchoge*)
+#: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "tr": ("lı", "li", "lu", "lü"),
+    "az": ("lı", "li", "lu", "lü"),
+    "uz": ("lik", "лик"),
 }
 
 #: lang -> honorifics that are written as part of a person's name, so the name's span starts with them

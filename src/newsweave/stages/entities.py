@@ -59,7 +59,15 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, surnames
-from newsweave.lang.inflection import COORDINATING_AND, INFLECTIONS, OF_WORDS, PHRASE_FINAL_CASE, PLACE_PREPOSITIONS
+from newsweave.lang.inflection import (
+    BARE_PLACE_MODIFIERS,
+    COORDINATING_AND,
+    INFLECTIONS,
+    OF_WORDS,
+    PHRASE_FINAL_CASE,
+    PLACE_PREPOSITIONS,
+    POSSESSIVE_COMPOUND_ENDINGS,
+)
 from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
@@ -84,6 +92,7 @@ from newsweave.lang.titles import (
     AFTER_PARTICLE,
     AGENT_MARKERS,
     CASE_MARKERS,
+    DEMONYM_ENDINGS,
     HYPHEN_PARTICLES,
     NAME_TITLES,
     NOUN_CAPITALISING,
@@ -148,6 +157,11 @@ INFLECTED_STATE_MIN_CHARS = 6
 #: frequent are left to other cues (मोदी, 6.02, is found with its given name: a bar of 6.1 took in more ordinary
 #: words than names, ilner-hi F1 .682 -> .676).
 CASELESS_NAME_MAX_ZIPF = 6.0
+#: Fewest letters of the place's name inside a demonym (*Çinli*: three), so that *Veli* is no demonym of a *Ve*;
+#: and of the noun inside a compound's possessive head (:func:`_possessive_compound`).
+MIN_DEMONYM_STEM = 3
+#: A possessive head's noun is a common word at least this frequent (Zipf): *maraton* 3.7, *zirve* 4.3.
+POSSESSIVE_STEM_ZIPF = 3.0
 _STOPWORDS_PER_LANGUAGE = 100
 #: Han and Katakana are written without spaces: each Han character, and each Katakana run, is a piece of its own.
 _CJK_RE = regex.compile(r"[\p{Han}\p{Katakana}ー]")
@@ -897,7 +911,8 @@ def _release_place_pairs(doc: _Doc) -> None:
     followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
     Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``W Warszawie Duda``).
     A free first name before a one-word town (``Sean Penn``), or before a country's name that is a surname or
-    another language's (:func:`_country_as_surname`), withdraws that place too.
+    another language's (:func:`_country_as_surname`), withdraws that place too. A place before a compound's
+    possessive head (*Berlin Maratonu*, :func:`_compound_head_follows`) names that thing and stays.
     """
     toks = doc.toks
     for k in range(len(toks) - 1):
@@ -909,19 +924,20 @@ def _release_place_pairs(doc: _Doc) -> None:
             continue
         if b >= 0:
             second = doc.found[b]
-            if second.i == k + 1 and second.j == k + 2 and (second.kb_id or "").startswith("geonames:"):
+            if second.i == k + 1 and second.j == k + 2 and (second.kb_id or "").startswith("geonames:") \
+                    and not _compound_head_follows(toks, k + 1):
                 doc.release(a)
                 doc.release(b)
         elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
-                and not _is_title(toks, k + 1):
+                and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k):
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
         if b < 0 or doc.owner[k - 1] >= 0 or toks[k].sep != "space":
             continue
         place = doc.found[b]
-        if place.i != k or place.j != k + 1:
+        if place.i != k or place.j != k + 1 or _compound_head_follows(toks, k):
             continue
         kb_id = place.kb_id or ""
         if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
@@ -943,6 +959,22 @@ def _org_head_follows(toks: list[Tok], k: int) -> bool:
         if _is_org_head(toks[m]):
             return True
     return False
+
+
+def _compound_head_follows(toks: list[Tok], k: int) -> bool:
+    """Whether a capitalised possessive head (:func:`_possessive_compound`) follows piece ``k``: the place there
+    names a thing or happening (*Berlin Maratonu*), it is no person's first name or surname."""
+    return k + 1 < len(toks) and toks[k + 1].sep == "space" and toks[k + 1].cap and _possessive_compound(toks[k + 1])
+
+
+def _possessive_compound(tok: Tok) -> bool:
+    """Whether the word is a common noun with a compound's possessive ending (:data:`POSSESSIVE_COMPOUND_ENDINGS`:
+    *Maratonu*, *Zirvesi*), the head of a name made with the word before it; a listed given name never is."""
+    endings = POSSESSIVE_COMPOUND_ENDINGS.get(tok.lang)
+    if not endings or listed_given_name(tok):
+        return False
+    return any(tok.key.endswith(end) and len(tok.key) - len(end) >= MIN_DEMONYM_STEM
+               and frequency.zipf(tok.key[:-len(end)], tok.lang) >= POSSESSIVE_STEM_ZIPF for end in endings)
 
 
 def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
@@ -1123,6 +1155,26 @@ def _lemma(doc: _Doc, i: int, j: int) -> str:
     return "".join(parts)
 
 
+def _demonym_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A capitalised word that is a place's name with a demonym ending (:data:`DEMONYM_ENDINGS`: *Kenyalı*,
+    *Keniyalik*) is a title for the name after it and no name itself: no capitalisation guess takes it.
+
+    The rest must be a place the gazetteer lists and the word itself must not be a name it lists (*Somali*), so
+    that names which merely end so (*Ali*, *Halil*) stay names."""
+    for i, tok in enumerate(doc.toks):
+        endings = DEMONYM_ENDINGS.get(tok.lang)
+        if not endings or not tok.cap or doc.owner[i] >= 0 or gaz.lookup((tok.key,)) is not None:
+            continue
+        for ending in endings:
+            stem = tok.key[:-len(ending)]
+            if tok.key.endswith(ending) and len(stem) >= MIN_DEMONYM_STEM:
+                place = gaz.lookup((stem,))
+                if place is not None and place.type == "LOC":
+                    tok.title = 1
+                    doc.decided[i] = True
+                    break
+
+
 def _title_layer(doc: _Doc) -> None:
     toks = doc.toks
     i = 0
@@ -1154,11 +1206,13 @@ def _title_layer(doc: _Doc) -> None:
                 n = 0  # "... नए राष्ट्रपति निर्वाचित हुए": what the office-holder became, not a name
             town = _one_word_town(doc, k + n) if n and k + n < len(toks) else None
             if town is not None and toks[k + n].sep == "space" and toks[k + n].cased and \
-                    not doc.found[town].kb_id.startswith("iso:") and (
+                    not doc.found[town].kb_id.startswith("iso:") and not _compound_head_follows(toks, k + n) \
+                    and not (n > 1 and toks[k + n].lang in BARE_PLACE_MODIFIERS) and (
                     toks[k + n].key == fold(doc.found[town].lemma or "")
                     or _agreeing_endings(toks[k + n - 1], toks[k + n])):
                 # "premier Imran Khan": a town's name right after the first name is the surname; not one in a case
-                # the name before it does not share ("Зелкан Каримов Андижонда", in Andijan)
+                # the name before it does not share ("Зелкан Каримов Андижонда", in Andijan), nor one after a full
+                # name where places modify the noun after them bare ("Zelkan Kiprotich Berlin marafonida")
                 doc.release(town)
                 n += 1
             if n and not (toks[k].cased and toks[k].sent_start):
@@ -2489,6 +2543,7 @@ class EntityStage:
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
         _release_place_pairs(doc)
         _org_layer(doc)
+        _demonym_layer(doc, self.gazetteer)
         _title_layer(doc)
         _honorific_layer(doc)
         _described_org_layer(doc)
