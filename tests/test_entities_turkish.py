@@ -42,6 +42,12 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Başbakan Zelkan Han Ankara Zirvesi'ne katıldı. Dün Berlin Maratonu'nda rekor kırıldı.": {
         ("Zelkan Han", "PER"), ("Ankara", "LOC"), ("Berlin", "LOC")},
     "Toplantıya Çinli yetkililer ve Azerbaycanlı diplomat Zelkan Aliyev katıldı.": {("Zelkan Aliyev", "PER")},
+    # the periods of shortened titles end no sentence; a title in the plural opens an institution's name
+    "Açıklamayı Prof. Dr. Zelkan Yavaş yaptı. Toplantıdan sonra Bakanlar Kurulu karar aldı.": {
+        ("Zelkan Yavaş", "PER"), ("Bakanlar Kurulu", "ORG")},
+    # a title in capitals (CEO) is no organisation; the company before it and two clubs are listed ones
+    "Dün Tesla CEO'su Zelkan Yavaş konuştu. Fenerbahçe ile Galatasaray bir gün karşılaşacak.": {
+        ("Tesla", "ORG"), ("Zelkan Yavaş", "PER"), ("Fenerbahçe", "ORG"), ("Galatasaray", "ORG")},
 }
 
 

@@ -134,6 +134,17 @@ TITLES: dict[str, frozenset[str]] = {
                      "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
 }
 
+#: Titles written shortened with a period (*Dr.*, *Prof.*, Turkish *Doç.*, Polish *mgr*, *inż.*): that period ends no
+#: sentence, so the name after it is read as a titled name, not as a capitalised sentence opening.
+ABBREVIATED_TITLES: frozenset[str] = frozenset({"dr", "prof", "doç", "mr", "mrs", "ms", "mme", "mgr", "inż", "hr"})
+
+#: lang -> plural endings: a title in the plural stands before no one person's name and may open an institution's
+#: (Turkish *Bakanlar Kurulu*, the Council of Ministers; *Liderler Zirvesi*).
+PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
+    "tr": ("lar", "ler"),
+    "az": ("lar", "lər"),
+}
+
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
 #: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Eliud Kipchoge*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).

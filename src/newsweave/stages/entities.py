@@ -89,6 +89,7 @@ from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_de
 from newsweave.lang.time_words import languages as time_languages
 from newsweave.lang.time_words import lexicon as time_lexicon
 from newsweave.lang.titles import (
+    ABBREVIATED_TITLES,
     AFTER_PARTICLE,
     AGENT_MARKERS,
     CASE_MARKERS,
@@ -96,6 +97,7 @@ from newsweave.lang.titles import (
     HYPHEN_PARTICLES,
     NAME_TITLES,
     NOUN_CAPITALISING,
+    PLURAL_ENDINGS,
     POSTPOSED_HONORIFICS,
     PREDICATE_AUXILIARIES,
     REPORTING_VERBS,
@@ -405,8 +407,17 @@ def _is_title_pair(first: str, second: str, lang: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _is_title_word(key: str, lang: str) -> bool:
     """A title or role (an inflected form too), unless the word is an institution the title heads (Turkish
-    *Bakanlığı* "ministry" starts like *Bakan* "minister")."""
-    return _word_match(key, lang, _titles(lang)[0], 4) and not _head_match(key, lang, _org_heads(lang))
+    *Bakanlığı* "ministry" starts like *Bakan* "minister") or the title in the plural (:data:`PLURAL_ENDINGS`)."""
+    titles = _titles(lang)[0]
+    if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)):
+        return False
+    return not any(key[:at] in titles for at in _plural_cuts(key, lang))
+
+
+def _plural_cuts(key: str, lang: str) -> list[int]:
+    """Where a plural ending (:data:`PLURAL_ENDINGS`) may start in ``key`` (*bakanlar*, *başkanları*: after the
+    stem)."""
+    return [at for end in PLURAL_ENDINGS.get(lang, ()) if (at := key.find(end, 1)) > 0]
 
 
 def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
@@ -608,6 +619,8 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         if (ends_sentence and toks and tok_lang in ORDINAL_PERIOD_LANGS and sep_text.strip() == "."
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
             ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
+        if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in ABBREVIATED_TITLES:
+            ends_sentence = False  # "Prof. Dr. Zelkan Yavaş": the periods of shortened titles
         key, cased, first_upper, all_upper = _word_shape(word)
         shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
         cap = cased and (first_upper or shout)
@@ -1695,12 +1708,12 @@ def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
 
 
 def _acronym_layer(doc: _Doc) -> None:
-    """Remaining all-capital words as organisations, except common words, codes with digits (flight numbers,
-    ``B2B``) and currency codes (``EUR``). Pieces a tagger decided on are its to call (it saw ``DLR-Forscher`` and
-    ``АҚШ доллары`` in context)."""
+    """Remaining all-capital words as organisations, except common words, titles (``CEO``), codes with digits
+    (flight numbers, ``B2B``) and currency codes (``EUR``). Pieces a tagger decided on are its to call (it saw
+    ``DLR-Forscher`` and ``АҚШ доллары`` in context)."""
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
-                and not _abbreviates_concept(doc, i):
+                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i):
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
