@@ -511,3 +511,10 @@ def test_entities_uzbek_demonym_before_a_name_is_neither_place_nor_part_of_the_n
                                                                                    person: str) -> None:
     found = _found(stage, text, "uz")
     assert found.get(person) == "PER" and not any(name.startswith(("Keniya", "Кения")) for name in found)
+
+
+def test_entities_a_quotation_opening_in_capitals_and_going_on_in_lower_case_is_a_sentence(stage: EntityStage) -> None:
+    found = _found(stage, "Başkan Zelkan Yavaş, 'İşbirliğimizi derinleştireceğiz' dedi.", "tr")
+    assert found == {"Zelkan Yavaş": "PER"}
+    found = _found(stage, "Der Verein „Zelmorra“ und die Gruppe „Zelmorra Nord“ luden ein.", "de")
+    assert "Zelmorra" in found and "Zelmorra Nord" in found

@@ -630,7 +630,21 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         upper = all_upper and not shout
         toks.append(Tok(start, end, word, key, tok_lang, cased, cap, upper, ends_sentence, sep, sep_text, cjk))
         prev_end = end
+    _quoted_sentences(toks)
     return toks
+
+
+def _quoted_sentences(toks: list[Tok]) -> None:
+    """A quotation that opens with a capitalised word and goes on in lower case is a sentence of its own (*'Bunu
+    yapacağız' dedi*): its first word is read as a sentence's first, not as a name written inside a sentence."""
+    for k in range(len(toks) - 1):
+        tok, after = toks[k], toks[k + 1]
+        if tok.sent_start or not tok.cap or tok.upper or after.sep != "space" or not after.cased or after.cap:
+            continue
+        before = tok.sep_text.rstrip()
+        mark = before[-1:]
+        if mark in _OPENING_QUOTES or ((mark in _TOGGLING_QUOTES or mark == "'") and before[-2:-1].isspace()):
+            tok.sent_start = True
 
 
 def _compound_tail(first: str, word: str, lang: str) -> bool:
