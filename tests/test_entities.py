@@ -518,3 +518,15 @@ def test_entities_a_quotation_opening_in_capitals_and_going_on_in_lower_case_is_
     assert found == {"Zelkan Yavaş": "PER"}
     found = _found(stage, "Der Verein „Zelmorra“ und die Gruppe „Zelmorra Nord“ luden ein.", "de")
     assert "Zelmorra" in found and "Zelmorra Nord" in found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On Monday Giorgia Zelmorra was elected.", "en"),
+    ("W poniedziałek Giorgia Zelmorra została premierem.", "pl"),
+    ("Giorgia Zelmorra İtalya başbakanı seçildi.", "tr"),
+])
+def test_entities_another_languages_name_for_a_country_before_a_name_is_a_given_name(stage: EntityStage, text: str,
+                                                                                     lang: str) -> None:
+    """Italian *Giorgia* is Georgia in the gazetteer; before a capitalised word, where the text's language does not
+    name the country so, it is a given name. A weekday before the name is not part of it."""
+    assert _found(stage, text, lang).get("Giorgia Zelmorra") == "PER"

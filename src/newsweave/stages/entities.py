@@ -936,7 +936,9 @@ def _release_place_pairs(doc: _Doc) -> None:
     ``Asia Bibi`` (a continent and a town) and ``Paris Hilton`` (a town and a free word): a one-word
     GeoNames match directly followed by another one-word GeoNames match, or written in its base form and
     followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
-    Countries stay (``Kazakistan Cumhuriyeti``), and so do inflected places before a name (``W Warszawie Duda``).
+    Countries stay (``Kazakistan Cumhuriyeti``) where the text's language or English names them so (another
+    language's name for a country is a given name there: *Giorgia Meloni*), and so do inflected places before a
+    name (``W Warszawie Duda``).
     A free first name before a one-word town (``Sean Penn``), or before a country's name that is a surname or
     another language's (:func:`_country_as_surname`), withdraws that place too. A place before a compound's
     possessive head (*Berlin Maratonu*, :func:`_compound_head_follows`) names that thing and stays.
@@ -947,7 +949,9 @@ def _release_place_pairs(doc: _Doc) -> None:
         if a < 0 or not toks[k].cased or toks[k + 1].sep != "space" or toks[k + 1].sent_start or not toks[k + 1].cap:
             continue
         first = doc.found[a]
-        if first.j != k + 1 or first.i != k or not (first.kb_id or "").startswith(_SUB_COUNTRY_PLACES):
+        kb_id = first.kb_id or ""
+        if first.j != k + 1 or first.i != k or not (
+                kb_id.startswith(_SUB_COUNTRY_PLACES) or _foreign_country_word(toks[k], kb_id)):
             continue
         if b >= 0:
             second = doc.found[b]
@@ -1002,6 +1006,14 @@ def _possessive_compound(tok: Tok) -> bool:
         return False
     return any(tok.key.endswith(end) and len(tok.key) - len(end) >= MIN_DEMONYM_STEM
                and frequency.zipf(tok.key[:-len(end)], tok.lang) >= POSSESSIVE_STEM_ZIPF for end in endings)
+
+
+def _foreign_country_word(tok: Tok, kb_id: str) -> bool:
+    """Whether a word matched as a country is neither the text's language's nor the English name for it (Italian
+    *Giorgia* for Georgia), and not written in capitals (*USA*)."""
+    if not kb_id.startswith("iso:") or tok.upper:
+        return False
+    return not (own_country_name(kb_id, tok.lang) | own_country_name(kb_id, "en")).intersection(bases(tok))
 
 
 def _country_as_surname(first: Tok, word: Tok, kb_id: str) -> bool:
@@ -1068,8 +1080,9 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     k = i
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
-        if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang):
-            break
+        if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang) or (
+                n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
+            break  # a weekday or relative day opens no name ("On Monday Giorgia Meloni"), but "Sunday Times"
         if n > 0 and step == 1 and _particle_bridge(doc, k):
             n += 1
             particles += 1
@@ -2143,8 +2156,8 @@ def _listed_people(doc: _Doc) -> None:
 
 @cache
 def _day_words(lang: str) -> frozenset[str]:
-    """A language's one-word relative days and weekdays (*dün*, *gestern*, *Montag*), folded: the time stage's
-    words. Opening a sentence before a name (*Dün Zelmorra Belediyesi*), they are not part of it."""
+    """A language's one-word relative days and weekdays (*dün*, *gestern*, *Monday*), folded: the time stage's
+    words. Before a name (*Dün Zelmorra Belediyesi*, *On Monday Giorgia Meloni*), they are not part of it."""
     if lang not in time_languages():
         return frozenset()
     return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
