@@ -598,3 +598,9 @@ def test_canonical_slavic_adjectival_surnames_keep_their_sk_stem() -> None:
     canonicalize(arts, [])
     surfaces = ("Pavel Zelmarsky", "Зелмарский", "Зелмарского", "Зелмарському", "Zelmarskiego")
     assert len(set().union(*(_ids(arts, s) for s in surfaces))) == 1
+
+
+def test_canonical_display_name_keeps_a_regnal_number_in_capitals() -> None:
+    articles = [_article("a", "pl", [("Zelkan III", "PER")]), _article("b", "uz", [("Zelkan III", "PER")])]
+    entities = canonicalize(articles, [])
+    assert [e.name for e in entities] == ["Zelkan III"]

@@ -530,3 +530,14 @@ def test_entities_another_languages_name_for_a_country_before_a_name_is_a_given_
     """Italian *Giorgia* is Georgia in the gazetteer; before a capitalised word, where the text's language does not
     name the country so, it is a given name. A weekday before the name is not part of it."""
     assert _found(stage, text, lang).get("Giorgia Zelmorra") == "PER"
+
+
+def test_entities_a_regnal_number_is_part_of_the_name_but_never_looked_for_alone(stage: EntityStage) -> None:
+    first = Article(id="a", text="Papież Zelkan XVI przyjechał do Warszawy.")
+    first.lang = "pl"
+    second = Article(id="b", text="Kościół zbudowano w XVI wieku, a Zelkan XVI go odwiedził.")
+    second.lang = "pl"
+    arts = [stage(first), stage(second)]
+    propagate_mentions(arts)
+    assert ("Zelkan XVI", "PER") in {(m.text, m.type) for m in arts[0].mentions}
+    assert [m.start for m in arts[1].mentions if m.text == "XVI"] == []

@@ -1786,8 +1786,9 @@ def _form_name(forms: list[_Form], etype: str) -> str:
 def _unshout(name: str, etype: str, forms: list[_Form]) -> str:
     """The display name without words in capitals that only shout (datelines, headlines: *ERSTFELD*, *KOUROU*):
     such a word takes the casing another variant gives it, else capital-first. Acronyms stay: a lone word of
-    at most :data:`ACRONYM_MAX` capitals (a place: :data:`PLACE_ACRONYM_MAX`; a person has none), or a word
-    without vowels in a name of several words all in capitals (*BBC NEWS* -> *BBC News*)."""
+    at most :data:`ACRONYM_MAX` capitals (a place: :data:`PLACE_ACRONYM_MAX`; a person has none, but keeps a regnal
+    number: *Charles III*), or a word without vowels in a name of several words all in capitals (*BBC NEWS* -> *BBC
+    News*)."""
     parts = _SEPARATORS.split(name)
     words = parts[::2]
     if not any(_capitals(w) for w in words):
@@ -1797,7 +1798,8 @@ def _unshout(name: str, etype: str, forms: list[_Form]) -> str:
     shouting = len(words) > 1 and all(_capitals(w) for w in words if sum(c.isalpha() for c in w) >= 2)
     for k, word in enumerate(words):
         spoken = any(c in "aeiouy" for c in anyascii(word).lower())
-        if _capitals(word) and (len(word) > limit or (shouting and spoken)):
+        if _capitals(word) and (len(word) > limit or (shouting and spoken)) and not (
+                etype == "PER" and k > 0 and (regnal := _REGNAL_RE.match(word)) and regnal.group(1)):
             words[k] = cased.get(word.casefold(), word[:1] + word[1:].lower())
     parts[::2] = words
     return "".join(parts)

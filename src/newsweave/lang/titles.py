@@ -110,9 +110,14 @@ TITLES: dict[str, frozenset[str]] = {
                      "lideri", "həmkarı", "səfir", "səfiri"}),
     "uz": frozenset({"президент", "президенти", "раҳбари", "раҳбар", "бош вазир", "бош вазири", "вазир",
                      "вазири", "етакчиси", "ҳамкасби", "элчиси", "prezident", "prezidenti", "rahbari", "rahbar",
-                     "vazir", "vaziri", "hamkasbi"}),
+                     "vazir", "vaziri", "hamkasbi", "bosh vazir", "bosh vaziri", "elchi", "elchisi", "yetakchi",
+                     "yetakchisi", "hokim", "hokimi", "ҳоким", "ҳокими", "raisi", "раиси",
+                     # monarchs and the pope (*Rim papasi*, *qirolichasi*)
+                     "qirol", "qiroli", "qirolicha", "qirolichasi", "papasi", "қирол", "қироли", "қиролича",
+                     "қироличаси", "папаси"}),
     "kk": frozenset({"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
-                     "басшысы", "төраға", "төрағасы", "әкім", "әкімі", "елші", "елшісі", "әріптесі"}),
+                     "басшысы", "төраға", "төрағасы", "әкім", "әкімі", "елші", "елшісі", "әріптесі",
+                     "патша", "патшасы", "патшайым", "патшайымы", "папасы"}),
     "hi": frozenset({"राष्ट्रपति", "प्रधानमंत्री", "प्रधान मंत्री", "मंत्री", "विदेश मंत्री", "समकक्ष", "नेता",
                      "अध्यक्ष", "राजदूत", "मुख्यमंत्री", "राज्यपाल", "चांसलर", "राजा", "रानी", "प्रवक्ता", "श्री",
                      "श्रीमती", "जनरल", "सचिव", "महासचिव", "सांसद", "विधायक", "निदेशक", "डॉ", "डॉक्टर",
@@ -246,8 +251,11 @@ HYPHEN_PARTICLES: frozenset[str] = frozenset({
     "al", "el", "ul", "ud", "ur", "ad", "as", "an", "ash", "az", "ibn", "bin", "abu",
     "аль", "ал", "эль", "ель", "уль", "ул", "уд", "ур", "ад", "ас", "ибн", "бин", "абу", "әл"})
 SPACED_PARTICLES: dict[str, frozenset[str]] = {
-    "*": frozenset({"von", "van", "zu", "de", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter",
-                    "фон", "ван", "бин", "бен", "ибн", "абу"}),
+    "*": frozenset({"von", "van", "zu", "de", "da", "dos", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben",
+                    "ter", "фон", "ван", "бин", "бен", "ибн", "абу"}),
+    # German "da" (there, since) stands before capitalised nouns: *weil Müller da Recht hat*
+    "de": frozenset({"von", "van", "zu", "de", "dos", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter",
+                     "фон", "ван", "бин", "бен", "ибн", "абу"}),
     "tr": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
     "az": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
 }

@@ -1772,7 +1772,7 @@ def _roman_numeral_layer(doc: _Doc) -> None:
         k = f.j
         if not f.emit or f.type != "PER" or k >= len(toks) or doc.owner[k] >= 0 or toks[k].sep != "space":
             continue
-        if toks[k].cased and _ROMAN_NUMERAL.match(toks[k].text) and (len(toks[k].text) > 1 or toks[k].text == "I"):
+        if _regnal_number(toks[k]):
             for m in range(f.i, f.j):
                 doc.owner[m] = -1
             f.j = k + 1
@@ -1780,6 +1780,12 @@ def _roman_numeral_layer(doc: _Doc) -> None:
                 doc.owner[m] = idx
             f.lemma = f"{f.lemma or doc.surface(f.i, k)} {toks[k].text}"
 
+
+
+def _regnal_number(tok: Tok) -> bool:
+    """A Roman numeral written after a monarch's or pope's name (*Charles III*, *Benedikt XVI*): part of the name,
+    but never looked for alone elsewhere."""
+    return tok.cased and bool(_ROMAN_NUMERAL.match(tok.text)) and (len(tok.text) > 1 or tok.text == "I")
 
 # ---------------------------------------------------------------- layer 5: propagation
 
@@ -1800,7 +1806,8 @@ def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAG
         keys = _name_keys(doc, f)
         last = f.i + len(keys) - 1
         names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id,
-                               len(keys) > 1 or _spreads_alone(toks[last], keys[-1]),
+                               not _regnal_number(toks[last]) and (
+                                   len(keys) > 1 or _spreads_alone(toks[last], keys[-1])),
                                _written_lower(doc, toks[last], keys[-1]), _written_as_acronym(toks[last])))
     return names
 
