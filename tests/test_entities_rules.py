@@ -330,6 +330,15 @@ def test_entities_rules_german_institution_with_its_joined_tail_is_one_organisat
     assert _found(stage, "Die Stiftung für die Kinder sammelt Geld.", "de") == set()
 
 
+def test_entities_rules_german_capitalised_adjective_before_a_head_names_an_institution(stage: EntityStage) -> None:
+    """German writes adjectives in lower case: a capitalised one inside a sentence before an organisation's head
+    word names it, with the town after it; the same words opening a sentence or in lower case do not."""
+    found = _found(stage, "Laut dem Statistischen Landesamt und der Zelmorrischen Hochschule Hannover stieg sie.",
+                   "de")
+    assert {t for t, ty, _ in found if ty == "ORG"} == {"Statistischen Landesamt", "Zelmorrischen Hochschule Hannover"}
+    assert not any(ty == "ORG" for _, ty, _ in _found(stage, "Die statistischen Ämter melden Zahlen.", "de"))
+
+
 def test_entities_rules_english_institution_of_a_place_is_one_organisation(stage: EntityStage) -> None:
     found = _found(stage, "Later the Bank of England cut rates, the Ministry of Foreign Affairs of Kazakhstan "
                           "protested and shares fell on the Moscow Exchange.", "en")

@@ -2238,21 +2238,20 @@ def _institution_tail(doc: _Doc, k: int) -> int:
     return end
 
 
-def _institution_layer(doc: _Doc) -> None:
+def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """Institutions named by a head word and a tail joined by a preposition or article, in languages that
     capitalise the tail's nouns (German *Bundesamt für Kommunikation*, *Bayerisches Staatsministerium für Unterricht
     und Kultus*, *Verband der Automobilindustrie*): the whole name is one organisation, also in the sentences a
     tagger decided (a model trained on a few thousand sentences finds the head word at best). Capitalised adjectives
-    right before the head belong to it (*Bayerischen*); findings inside the name are withdrawn."""
+    right before the head belong to it (*Bayerischen*), and name it without a tail too where nouns are capitalised
+    (*Statistischen Bundesamt*); findings inside the name are withdrawn."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         if tok.lang not in INSTITUTION_JOINERS or not tok.cap or not tok.cased or i + 1 >= len(toks) \
                 or not (_is_org_head(tok) or tok.key.endswith(INSTITUTION_HEAD_ENDINGS.get(tok.lang, ()))):
             continue
         end = _institution_tail(doc, i + 1)
-        if end == i + 1:
-            continue
-        while end < len(toks) and (more := _institution_tail(doc, end)) > end:
+        while end > i + 1 and end < len(toks) and (more := _institution_tail(doc, end)) > end:
             end = more  # "Bundesstiftung zur Aufarbeitung der SED-Diktatur": the tail may have a tail
         start = i
         while start > 0 and i - start < 2 and toks[start - 1].cap and toks[start - 1].cased \
@@ -2260,6 +2259,12 @@ def _institution_layer(doc: _Doc) -> None:
                 and toks[start - 1].key.endswith(INSTITUTION_MODIFIER_ENDINGS[tok.lang]) \
                 and not _is_stop(toks[start - 1]):
             start -= 1
+        if end == i + 1:
+            if start == i or tok.lang not in NOUN_CAPITALISING or toks[start].sent_start:
+                continue  # no tail: only where a capitalised adjective inside a sentence says "name" (des
+                # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
+            if end < len(toks) and toks[end].sep == "space" and toks[end].cap and _town_at(doc, gaz, end):
+                end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover)
         inside = {doc.owner[k] for k in range(start, end) if doc.owner[k] >= 0}
         if any(doc.found[idx].i < start or doc.found[idx].j > end for idx in inside):
             continue  # a longer finding runs across the name's edge: leave it
@@ -2268,6 +2273,15 @@ def _institution_layer(doc: _Doc) -> None:
         for idx in inside:
             doc.release(idx)
         doc.claim(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
+
+
+def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
+    """Whether piece ``k`` is a one-word GeoNames place: found as one, or left free (a tagger may have decided the
+    sentence without it) and listed as one."""
+    if _one_word_town(doc, k) is not None:
+        return True
+    entry = gaz.lookup((doc.toks[k].key,)) if doc.owner[k] < 0 else None
+    return entry is not None and entry.kb_id.startswith("geonames:")
 
 
 def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
@@ -2605,7 +2619,7 @@ class EntityStage:
             self.tagger.tag(doc)
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
-        _institution_layer(doc)
+        _institution_layer(doc, self.gazetteer)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
