@@ -227,6 +227,10 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
     "es": frozenset({"dijo", "afirmó", "declaró", "señaló", "añadió", "aseguró", "escribió"}),
 }
 
+#: Verb-final languages whose news opens a sentence with the speaker and a comma and ends it with the verb of saying
+#: (Turkish *Zelkan Yavaş, ... olduğunu söyledi.*): the name is that far from the verb.
+SPEAKER_FIRST: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
+
 #: lang -> the word that marks the agent of a past transitive verb and stands between a name and the
 #: verb of saying in split-ergative languages ("NAME ने कहा").
 AGENT_MARKERS: dict[str, frozenset[str]] = {
