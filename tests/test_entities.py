@@ -541,3 +541,12 @@ def test_entities_a_regnal_number_is_part_of_the_name_but_never_looked_for_alone
     propagate_mentions(arts)
     assert ("Zelkan XVI", "PER") in {(m.text, m.type) for m in arts[0].mentions}
     assert [m.start for m in arts[1].mentions if m.text == "XVI"] == []
+
+
+def test_entities_russian_given_name_read_as_a_towns_case_and_adjective_after_a_title(stage: EntityStage) -> None:
+    """*Карим* is a listed given name, though it also reads as a case of the town *Кара*; after *лидером* (leader),
+    a capitalised adjective before a lower-case head word names a party, not a person."""
+    found = _found(stage, "Футболист Карим Зелморра получил приз, а Зелкан Каримов стал лидером Консервативной "
+                          "партии.", "ru")
+    assert found.get("Карим Зелморра") == "PER"
+    assert "PER" not in {found.get("Консервативной"), found.get("Консервативной партии")}

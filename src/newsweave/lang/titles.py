@@ -216,7 +216,9 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
     "sl": frozenset({"je dejal", "dejal", "dejala", "povedal", "povedala", "izjavil", "izjavila", "dodal",
                      "dodala", "poudaril", "poudarila", "zapisal", "zapisala"}),
     "tr": frozenset({"dedi", "söyledi", "belirtti", "açıkladı", "vurguladı", "ifade", "kaydetti", "ekledi",
-                     "yazdı", "bildirdi", "konuştu"}),
+                     "yazdı", "bildirdi", "konuştu", "aktardı", "duyurdu", "savundu", "hatırlattı", "uyardı",
+                     # the formal perfect of written news (*belirtmiştir*)
+                     "söylemiştir", "belirtmiştir", "açıklamıştır", "vurgulamıştır", "kaydetmiştir", "bildirmiştir"}),
     "uz": frozenset({"деди", "дейди", "деб", "таъкидлади", "таъкидлаган", "билдирди", "ёзган", "ёзди",
                      "айтди", "эслатди", "эслади", "dedi", "deydi", "ta'kidladi", "bildirdi", "aytdi"}),
     "kk": frozenset({"деді", "айтты", "атап", "мәлімдеді", "жазды", "хабарлады"}),

@@ -935,8 +935,9 @@ def _release_place_pairs(doc: _Doc) -> None:
     """Two adjacent capitalised words that are not one place name are a person's name, not two places.
 
     ``Asia Bibi`` (a continent and a town) and ``Paris Hilton`` (a town and a free word): a one-word
-    GeoNames match directly followed by another one-word GeoNames match, or written in its base form and
-    followed by a free capitalised word, is withdrawn so that the later layers read the pair as a name.
+    GeoNames match directly followed by another one-word GeoNames match, or written in its base form (or as a
+    listed given name: Russian *Карим* reads as a case of the town *Кара*) and followed by a free capitalised word,
+    is withdrawn so that the later layers read the pair as a name.
     Countries stay (``Kazakistan Cumhuriyeti``) where the text's language or English names them so (another
     language's name for a country is a given name there: *Giorgia Meloni*), and so do inflected places before a
     name (``W Warszawie Duda``).
@@ -960,7 +961,8 @@ def _release_place_pairs(doc: _Doc) -> None:
                     and not _compound_head_follows(toks, k + 1):
                 doc.release(a)
                 doc.release(b)
-        elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])) \
+        elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])
+              or toks[k].key in given_names()) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
                 and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k):
             doc.release(a)
@@ -1245,6 +1247,9 @@ def _title_layer(doc: _Doc) -> None:
             n = _name_run(doc, k)
             if n == 1 and k + 1 < len(toks) and toks[k + 1].key in PREDICATE_AUXILIARIES.get(toks[k].lang, ()):
                 n = 0  # "... नए राष्ट्रपति निर्वाचित हुए": what the office-holder became, not a name
+            if n and k + n < len(toks) and toks[k + n].sep == "space" and toks[k + n].cased \
+                    and not toks[k + n].cap and _is_org_head(toks[k + n]):
+                n = 0  # "лидером Консервативной партии": the leader of what the words and a lower-case head name
             town = _one_word_town(doc, k + n) if n and k + n < len(toks) else None
             if town is not None and toks[k + n].sep == "space" and toks[k + n].cased and \
                     not doc.found[town].kb_id.startswith("iso:") and not _compound_head_follows(toks, k + n) \
