@@ -550,3 +550,9 @@ def test_entities_russian_given_name_read_as_a_towns_case_and_adjective_after_a_
                           "партии.", "ru")
     assert found.get("Карим Зелморра") == "PER"
     assert "PER" not in {found.get("Консервативной"), found.get("Консервативной партии")}
+
+
+def test_entities_russian_nationality_noun_before_a_name_is_no_part_of_it(stage: EntityStage) -> None:
+    found = _found(stage, "Норвежец Зелкан Тиннес Каримов выиграл гонку, а Зелкан Шведов стал вторым.", "ru")
+    assert found.get("Зелкан Тиннес Каримов") == "PER" and not any(name.startswith("Норвежец") for name in found)
+    assert found.get("Зелкан Шведов") == "PER"  # a surname made from a nationality noun stays a name

@@ -1810,11 +1810,11 @@ def _roman_numeral_layer(doc: _Doc) -> None:
             f.lemma = f"{f.lemma or doc.surface(f.i, k)} {toks[k].text}"
 
 
-
 def _regnal_number(tok: Tok) -> bool:
     """A Roman numeral written after a monarch's or pope's name (*Charles III*, *Benedikt XVI*): part of the name,
     but never looked for alone elsewhere."""
     return tok.cased and bool(_ROMAN_NUMERAL.match(tok.text)) and (len(tok.text) > 1 or tok.text == "I")
+
 
 # ---------------------------------------------------------------- layer 5: propagation
 
