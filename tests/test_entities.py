@@ -160,6 +160,8 @@ def test_entities_role_or_nationality_word_before_a_name_is_not_part_of_it(stage
     assert found.get("Meera Iyer") == "PER" and "Physiklehrerin Meera Iyer" not in found
     found = _found(stage, "Wczoraj Niemiec Angela Merkel spotkała się z nim, a Włoch Matteo Renzi milczał.", "pl")
     assert found.get("Angela Merkel") == "PER" and found.get("Matteo Renzi") == "PER"
+    found = _found(stage, "Kenijczyk Zelkan Kiprotich pobił rekord, a Argentyńczyk Zelkan Nowak strzelił gola.", "pl")
+    assert found.get("Zelkan Kiprotich") == "PER" and found.get("Zelkan Nowak") == "PER"
 
 
 def test_entities_title_case_common_words_are_not_names(stage: EntityStage) -> None:

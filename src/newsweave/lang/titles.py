@@ -45,6 +45,13 @@ TITLES: dict[str, frozenset[str]] = {
                      "hiszpanka", "chińczyk", "chinka", "węgier", "węgierka", "czech", "czeszka", "litwin",
                      "litwinka", "białorusin", "białorusinka", "gruzin", "gruzinka", "izraelczyk", "holender",
                      "holenderka", "szwed", "szwedka", "norweg", "norweżka", "japończyk", "japonka",
+                     "kanadyjczyk", "kanadyjka", "australijczyk", "australijka", "brazylijczyk", "brazylijka",
+                     "argentyńczyk", "argentynka", "meksykanin", "meksykanka", "kenijczyk", "kenijka", "nigeryjczyk",
+                     "nigeryjka", "pakistańczyk", "pakistanka", "irańczyk", "iranka", "kazaszka", "uzbeczka",
+                     "belgijka", "szwajcar", "szwajcarka", "austriak", "austriaczka", "duńczyk", "dunka",
+                     "słowaczka", "rumunka", "bułgarka", "greczynka", "serbka", "chorwat", "chorwatka", "słoweniec",
+                     "słowenka", "koreańczyk", "koreanka", "irlandczyk", "irlandka", "egipcjanin", "egipcjanka",
+                     "palestyńczyk", "palestynka", "syryjczyk", "syryjka", "afgańczyk", "afganka", "turczynka",
                      # professions and roles written before a name
                      "nauczyciel", "nauczycielka", "lekarz", "lekarka", "dziennikarz", "dziennikarka", "trener",
                      "trenerka", "aktor", "aktorka", "pisarz", "pisarka", "piosenkarz", "piosenkarka", "reżyser",
