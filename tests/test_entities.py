@@ -558,3 +558,10 @@ def test_entities_russian_nationality_noun_before_a_name_is_no_part_of_it(stage:
     found = _found(stage, "Норвежец Зелкан Тиннес Каримов выиграл гонку, а Зелкан Шведов стал вторым.", "ru")
     assert found.get("Зелкан Тиннес Каримов") == "PER" and not any(name.startswith("Норвежец") for name in found)
     assert found.get("Зелкан Шведов") == "PER"  # a surname made from a nationality noun stays a name
+
+
+def test_entities_uzbek_and_turkish_everyday_names_of_korea_are_the_country(stage: EntityStage) -> None:
+    """*Koreya* was read as the Korean language's name (a block, no mention)."""
+    for text, lang in (("Koreya Respublikasining poytaxtida uchrashuv boʻldi.", "uz"),
+                       ("Kore'de seçim yapıldı.", "tr")):
+        assert [m.kb_id for m in stage.recognise(text, lang) if m.type == "LOC"] == ["iso:KR"]
