@@ -565,3 +565,11 @@ def test_entities_uzbek_and_turkish_everyday_names_of_korea_are_the_country(stag
     for text, lang in (("Koreya Respublikasining poytaxtida uchrashuv boʻldi.", "uz"),
                        ("Kore'de seçim yapıldı.", "tr")):
         assert [m.kb_id for m in stage.recognise(text, lang) if m.type == "LOC"] == ["iso:KR"]
+
+
+def test_entities_kazakh_tagger_keeps_a_city_written_with_a_case_ending(stage: EntityStage) -> None:
+    """The Kazakh tagger decides its sentences (KazNERD reads *Ресей Президенті* as one office, so countries there
+    are its to call), but a big city with a case ending (*Мәскеуде*, in Moscow) is where something happened."""
+    found = _found(stage, "Қазақстан Президенті Зелкан Каримов Мәскеуде Ресей Президенті Зелкан Путовпен кездесті.",
+                   "kk")
+    assert found.get("Мәскеуде") == "LOC"
