@@ -91,12 +91,19 @@ def test_entities_propagation_finds_inflected_and_respelt_names(stage: EntitySta
     assert {m.text for m in hi if m.type == "PER"} >= {"टोकायव", "तोकायेव", "टोकायेव"}
 
 
+def _staged(stage: EntityStage, lang: str, *texts: str) -> list[Article]:
+    """One article per text, in ``lang``, through the entity stage (not yet propagated)."""
+    arts = []
+    for n, text in enumerate(texts):
+        art = Article(id=str(n), text=text)
+        art.lang = lang
+        arts.append(stage(art))
+    return arts
+
+
 def test_entities_cross_document_propagation_adds_layer_propagation(stage: EntityStage) -> None:
-    first = Article(id="a", text="Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.")
-    first.lang = "pl"
-    second = Article(id="b", text="Wąsowicz i goście rozmawiali o handlu.")
-    second.lang = "pl"
-    arts = [stage(first), stage(second)]
+    arts = _staged(stage, "pl", "Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.",
+                   "Wąsowicz i goście rozmawiali o handlu.")
     assert not any(m.text == "Wąsowicz" for m in arts[1].mentions)
     added = propagate_mentions(arts)
     assert added >= 1
@@ -535,11 +542,8 @@ def test_entities_another_languages_name_for_a_country_before_a_name_is_a_given_
 
 
 def test_entities_a_regnal_number_is_part_of_the_name_but_never_looked_for_alone(stage: EntityStage) -> None:
-    first = Article(id="a", text="Papież Zelkan XVI przyjechał do Warszawy.")
-    first.lang = "pl"
-    second = Article(id="b", text="Kościół zbudowano w XVI wieku, a Zelkan XVI go odwiedził.")
-    second.lang = "pl"
-    arts = [stage(first), stage(second)]
+    arts = _staged(stage, "pl", "Papież Zelkan XVI przyjechał do Warszawy.",
+                   "Kościół zbudowano w XVI wieku, a Zelkan XVI go odwiedził.")
     propagate_mentions(arts)
     assert ("Zelkan XVI", "PER") in {(m.text, m.type) for m in arts[0].mentions}
     assert [m.start for m in arts[1].mentions if m.text == "XVI"] == []

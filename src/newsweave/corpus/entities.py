@@ -1787,7 +1787,7 @@ def _unshout(name: str, etype: str, forms: list[_Form]) -> str:
     """The display name without words in capitals that only shout (datelines, headlines: *ERSTFELD*, *KOUROU*):
     such a word takes the casing another variant gives it, else capital-first. Acronyms stay: a lone word of
     at most :data:`ACRONYM_MAX` capitals (a place: :data:`PLACE_ACRONYM_MAX`; a person has none, but keeps a regnal
-    number: *Charles III*), or a word without vowels in a name of several words all in capitals (*BBC NEWS* -> *BBC
+    number: *Zelkan III*), or a word without vowels in a name of several words all in capitals (*BBC NEWS* -> *BBC
     News*)."""
     parts = _SEPARATORS.split(name)
     words = parts[::2]

@@ -167,7 +167,7 @@ PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
-#: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Eliud Kipchoge*)
+#: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Zelkan Kiprotich*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).
 DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
     "tr": ("lı", "li", "lu", "lü"),

@@ -939,7 +939,7 @@ def _release_place_pairs(doc: _Doc) -> None:
     listed given name: Russian *Карим* reads as a case of the town *Кара*) and followed by a free capitalised word,
     is withdrawn so that the later layers read the pair as a name.
     Countries stay (``Kazakistan Cumhuriyeti``) where the text's language or English names them so (another
-    language's name for a country is a given name there: *Giorgia Meloni*), and so do inflected places before a
+    language's name for a country is a given name there: *Giorgia Zelmorra*), and so do inflected places before a
     name (``W Warszawie Duda``).
     A free first name before a one-word town (``Sean Penn``), or before a country's name that is a surname or
     another language's (:func:`_country_as_surname`), withdraws that place too. A place before a compound's
@@ -1085,7 +1085,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
         tok = toks[k]
         if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
-            break  # a weekday or relative day opens no name ("On Monday Giorgia Meloni"), but "Sunday Times"
+            break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
         if n > 0 and step == 1 and _particle_bridge(doc, k):
             n += 1
             particles += 1
@@ -1811,7 +1811,7 @@ def _roman_numeral_layer(doc: _Doc) -> None:
 
 
 def _regnal_number(tok: Tok) -> bool:
-    """A Roman numeral written after a monarch's or pope's name (*Charles III*, *Benedikt XVI*): part of the name,
+    """A Roman numeral written after a monarch's or pope's name (*Zelkan III*, *Zelmorra XVI*): part of the name,
     but never looked for alone elsewhere."""
     return tok.cased and bool(_ROMAN_NUMERAL.match(tok.text)) and (len(tok.text) > 1 or tok.text == "I")
 
@@ -2193,7 +2193,7 @@ def _listed_people(doc: _Doc) -> None:
 @cache
 def _day_words(lang: str) -> frozenset[str]:
     """A language's one-word relative days and weekdays (*dün*, *gestern*, *Monday*), folded: the time stage's
-    words. Before a name (*Dün Zelmorra Belediyesi*, *On Monday Giorgia Meloni*), they are not part of it."""
+    words. Before a name (*Dün Zelmorra Belediyesi*, *On Monday Giorgia Zelmorra*), they are not part of it."""
     if lang not in time_languages():
         return frozenset()
     return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
