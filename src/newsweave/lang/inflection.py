@@ -111,10 +111,8 @@ PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
 #: lang -> the possessive endings that make a noun the head of a compound named after what stands before it
 #: (Turkish *Berlin Maratonu*, *Astana Zirvesi*, Azerbaijani *Bakı Forumu*): after a place's name such a word makes
 #: the place part of a name of a thing or happening, not a person's first name (*Paris Hilton*). Longest first.
-POSSESSIVE_COMPOUND_ENDINGS: dict[str, tuple[str, ...]] = {
-    "tr": ("sı", "si", "su", "sü", "ı", "i", "u", "ü"),
-    "az": ("sı", "si", "su", "sü", "ı", "i", "u", "ü"),
-}
+POSSESSIVE_COMPOUND_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("sı", "si", "su", "sü", "ı", "i", "u", "ü")}
+POSSESSIVE_COMPOUND_ENDINGS["az"] = POSSESSIVE_COMPOUND_ENDINGS["tr"]
 
 #: Languages where a place's name modifies the noun after it bare, with no preposition or case (*Berlin marafonida*
 #: "at the Berlin marathon", *Berlin Maratonu'nda*): a town's name after a person's full name there starts such a

@@ -169,11 +169,8 @@ PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
 #: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Zelkan Kiprotich*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).
-DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
-    "tr": ("lı", "li", "lu", "lü"),
-    "az": ("lı", "li", "lu", "lü"),
-    "uz": ("lik", "лик"),
-}
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("lı", "li", "lu", "lü"), "uz": ("lik", "лик")}
+DEMONYM_ENDINGS["az"] = DEMONYM_ENDINGS["tr"]
 
 #: lang -> honorifics that are written as part of a person's name, so the name's span starts with them
 #: (``Maharaja Ranjit Singh``, ``Nawab Wajid Ali Shah``, ``Sheikh Hasina``, ``Allama Iqbal``), unlike the
@@ -272,13 +269,13 @@ TITLE_CASING: frozenset[str] = frozenset({"en"})
 HYPHEN_PARTICLES: frozenset[str] = frozenset({
     "al", "el", "ul", "ud", "ur", "ad", "as", "an", "ash", "az", "ibn", "bin", "abu",
     "аль", "ал", "эль", "ель", "уль", "ул", "уд", "ур", "ад", "ас", "ибн", "бин", "абу", "әл"})
+_SPACED_ANYWHERE = frozenset({"von", "van", "zu", "de", "da", "dos", "del", "della", "di", "bin", "ibn", "bint", "abu",
+                              "ben", "ter", "фон", "ван", "бин", "бен", "ибн", "абу"})
 SPACED_PARTICLES: dict[str, frozenset[str]] = {
-    "*": frozenset({"von", "van", "zu", "de", "da", "dos", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben",
-                    "ter", "фон", "ван", "бин", "бен", "ибн", "абу"}),
+    "*": _SPACED_ANYWHERE,
     # German "da" (there, since) stands before capitalised nouns: *weil Müller da Recht hat*
-    "de": frozenset({"von", "van", "zu", "de", "dos", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter",
-                     "фон", "ван", "бин", "бен", "ибн", "абу"}),
-    "tr": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
-    "az": frozenset({"von", "van", "zu", "del", "della", "di", "bin", "ibn", "bint", "abu", "ben", "ter"}),
+    "de": _SPACED_ANYWHERE - {"da"},
+    "tr": _SPACED_ANYWHERE - {"de", "da"},
+    "az": _SPACED_ANYWHERE - {"de", "da"},
 }
 AFTER_PARTICLE: frozenset[str] = frozenset({"der", "den", "la", "дер"})

@@ -412,13 +412,8 @@ def _is_title_word(key: str, lang: str) -> bool:
     titles = _titles(lang)[0]
     if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)):
         return False
-    return not any(key[:at] in titles for at in _plural_cuts(key, lang))
-
-
-def _plural_cuts(key: str, lang: str) -> list[int]:
-    """Where a plural ending (:data:`PLURAL_ENDINGS`) may start in ``key`` (*bakanlar*, *başkanları*: after the
-    stem)."""
-    return [at for end in PLURAL_ENDINGS.get(lang, ()) if (at := key.find(end, 1)) > 0]
+    # the stem before a plural ending (*bakan|lar*, *başkan|ları*) is the title
+    return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
 
 
 def _has_head(tok: Tok, heads: frozenset[str]) -> bool:

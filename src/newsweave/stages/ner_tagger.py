@@ -385,19 +385,12 @@ class CRFTagger:
                 continue
             f = doc.found[idx]
             if f.layer in KEPT_LAYERS or (f.emit and (_listed_organisation(f) or (
-                    (keep_places or self._inflected_city(doc, f)) and self._important_place(f)))):
+                    self._important_place(f) and (keep_places or _inflected_city(doc, f))))):
                 continue
             if f.emit:  # read before the release, which clears it
                 kept[(f.i, f.j)] = f
             doc.release(idx)
         return kept
-
-
-    @staticmethod
-    def _inflected_city(doc: ent._Doc, f: ent.Found) -> bool:
-        """A city (not a country) written with a case ending (*Мәскеуде*, in Moscow): where it is, never part of an
-        office's title the way a country is in a set that labels *Ресей Президенті* as one position."""
-        return not (f.kb_id or "").startswith("iso:") and doc.toks[f.j - 1].key != ent.fold(f.lemma or "")
 
     def _important_place(self, f: ent.Found) -> bool:
         if f.type != "LOC" or f.layer != "gazetteer" or not f.kb_id:
@@ -406,6 +399,12 @@ class CRFTagger:
             return True
         entry = self.gazetteer.by_kb_id(f.kb_id) if self.gazetteer is not None else None
         return entry is not None and entry.priority >= KEPT_PLACE_PRIORITY
+
+
+def _inflected_city(doc: ent._Doc, f: ent.Found) -> bool:
+    """A place other than a country written with a case ending (*Мәскеуде*, in Moscow): it says where, and is never
+    part of an office's title the way a country is in a set that labels *Ресей Президенті* as one position."""
+    return not (f.kb_id or "").startswith("iso:") and doc.toks[f.j - 1].key != ent.fold(f.lemma or "")
 
 
 def _listed_organisation(f: ent.Found) -> bool:
