@@ -615,9 +615,12 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         if (ends_sentence and toks and tok_lang in ORDINAL_PERIOD_LANGS and sep_text.strip() == "."
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
             ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
+        key, cased, first_upper, all_upper = _word_shape(word)
         if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in ABBREVIATED_TITLES:
             ends_sentence = False  # "Prof. Dr. Zelkan Yavaş": the periods of shortened titles
-        key, cased, first_upper, all_upper = _word_shape(word)
+        if (ends_sentence and toks and sep_text[:1] == "." and sep_text[1:].isspace() and "\n" not in sep_text
+                and _initial_before(toks[-1], key, first_upper, tok_lang)):
+            sep, ends_sentence = "space", False  # "Zelkan P. Kiprotich": the name goes on after an initial
         shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
         cap = cased and (first_upper or shout)
         if (cased and not cap and toks and sep == "space" and toks[-1].cap
@@ -628,6 +631,13 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         prev_end = end
     _quoted_sentences(toks)
     return toks
+
+
+def _initial_before(prev: Tok, key: str, first_upper: bool, lang: str) -> bool:
+    """Whether the period after ``prev`` closes the initial of a name (*Zelkan P. Kiprotich*, *K. Zelmorra*): ``prev``
+    is one capital letter and the next word is capitalised and no function word (*Plan B. The* ends a sentence)."""
+    return (first_upper and len(prev.text) == 1 and prev.cap
+            and frequency.zipf(key, lang) < FUNCTION_WORD_ZIPF)
 
 
 def _quoted_sentences(toks: list[Tok]) -> None:
@@ -894,6 +904,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
+        if (i + 1 < len(toks) and toks[i + 1].sep == "space" and _is_particle(toks, i + 1, True)
+                and tok.key in SPACED_PARTICLES.get(tok.lang, SPACED_PARTICLES["*"])):
+            return False  # "Van der Zelmorra": a particle written with a capital, no town
         if (tok.cased and tok.sent_start and country and not tok.upper
                 and frequency.zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
                 and tok.key not in own_country_name(entry.kb_id, tok.lang)):
@@ -969,7 +982,7 @@ def _release_place_pairs(doc: _Doc) -> None:
         if place.i != k or place.j != k + 1 or _compound_head_follows(toks, k):
             continue
         kb_id = place.kb_id or ""
-        if (kb_id.startswith("geonames:") and _given_name_like(toks[k - 1])) or (
+        if (kb_id.startswith("geonames:") and _first_name_before(toks, k)) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
 
@@ -1044,6 +1057,27 @@ def _first_names_as_places(doc: _Doc) -> None:
         doc.claim(Found(f.i, f.j, "PER", f.confidence * 0.8, "propagation", f.lemma))
 
 
+def _first_name_before(toks: list[Tok], k: int) -> bool:
+    """Whether the word before ``k`` reads as a first name or an initial (*Zelkan Penn*, *Zelkan W. Barry*): a word
+    shaped like one (:func:`_given_name_like`), a listed given name that opens the name and is as frequent as common
+    words are (*George* has Zipf 5.0 in English) but no function word, or one capital letter whose period the name
+    runs on over."""
+    prev = toks[k - 1]
+    if _is_initial(toks, k - 1):
+        return True
+    before = toks[k - 2] if k >= 2 else None  # "Zelkan Kiprotich Berlin" has its first name earlier
+    opens = before is None or prev.sep != "space" or not before.cap or (
+        before.sent_start and frequency.zipf(before.key, before.lang) >= COMMON_ZIPF)
+    return _given_name_like(prev) or (opens and _plain_name_word(prev) and listed_given_name(prev)
+                                      and frequency.zipf(prev.key, prev.lang) < FUNCTION_WORD_ZIPF)
+
+
+def _is_initial(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` is the initial of a name that goes on after its period (see :func:`tokenize`)."""
+    return len(toks[k].text) == 1 and toks[k].cap and k + 1 < len(toks) and toks[k + 1].sep == "space" \
+        and toks[k + 1].sep_text[:1] == "."
+
+
 def _given_name_like(tok: Tok) -> bool:
     """A free capitalised word that reads as a first name: mid-sentence, no title or head, moderately frequent.
 
@@ -1090,8 +1124,9 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
             if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (
                     tok.upper and len(tok.text) <= 5 and not (n > 0 and step == 1 and _is_org_head(tok))):
                 break  # an acronym ends a run, unless it is a head word (``Silk Way TV``)
-            if n == 0 and tok.lang in NOUN_CAPITALISING and frequency.zipf(tok.key, tok.lang) >= NOUN_ZIPF:
-                break
+            if n == 0 and tok.lang in NOUN_CAPITALISING and frequency.zipf(tok.key, tok.lang) >= NOUN_ZIPF \
+                    and not listed_given_name(tok):
+                break  # a German noun, not a first name as frequent as one (Alexander, Zipf 4.7)
             if _is_stop(tok) and not tok.upper and not (k + 1 < len(toks) and _elided_prefix(toks, k + 1)):
                 break
         elif _is_stop(tok) or tok.key in AGENT_MARKERS.get(tok.lang, ()) or any(ch.isdigit() for ch in tok.key) \
@@ -1130,7 +1165,9 @@ def _particle_bridge(doc: _Doc, k: int) -> bool:
     """Whether piece ``k`` is a name particle inside a name: after a name piece, and before (at most one more
     particle and) a free capitalised piece of the same sentence and script (``von der Leyen``, ``al-Asad``)."""
     toks = doc.toks
-    if toks[k].sep not in ("space", "hyphen") or not _is_particle(toks, k, _is_particle(toks, k - 1)):
+    prev = toks[k - 1]  # "Van der Zelmorra": a particle written with a capital also opens "der"
+    after_particle = _is_particle(toks, k - 1) or prev.key in SPACED_PARTICLES.get(prev.lang, SPACED_PARTICLES["*"])
+    if toks[k].sep not in ("space", "hyphen") or not _is_particle(toks, k, after_particle):
         return False
     m = k + 1
     if m < len(toks) and toks[m].sep in ("space", "hyphen") and _is_particle(toks, m, True):
@@ -1140,6 +1177,18 @@ def _particle_bridge(doc: _Doc, k: int) -> bool:
     nxt = toks[m]
     return doc.owner[m] < 0 and nxt.cap and not nxt.sent_start and nxt.sep in ("space", "hyphen") \
         and script_of(nxt.text) == script_of(toks[k - 1].text)
+
+
+def over_particles(doc: _Doc, j: int) -> int:
+    """Where a name ending before piece ``j`` ends when it goes on over name particles (*Zelkan van der Zelmorra*
+    found as *Zelkan*): a tagger trained on a few thousand sentences stops at the lower-case word."""
+    toks = doc.toks
+    while j < len(toks) and _particle_bridge(doc, j):
+        j += 1
+        while _is_particle(toks, j, True):
+            j += 1
+        j += 1
+    return j
 
 
 def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: str = "pattern") -> bool:
@@ -2435,9 +2484,11 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
     toks = doc.toks
     lang = _word_lang(toks[start])
     freqs = [frequency.zipf(toks[k].key, lang) for k in range(start, end)
-             if not _is_particle(toks, k, True) and not _elided_prefix(toks, k + 1)]  # the O of O'Leary
+             if not _is_particle(toks, k, True) and not _elided_prefix(toks, k + 1)  # the O of O'Leary
+             and not _is_initial(toks, k)]
     if not freqs:
         return False
+    loose = loose or any(_is_initial(toks, k) for k in range(start, end - 1))
     if any(any(ch.isdigit() for ch in toks[k].key) for k in range(start, end)):
         return False
     if loose:
@@ -2464,9 +2515,9 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
     *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); words as
     frequent as function words are never part of a name (*May Day*)."""
-    if end - start < 2 or any(_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF
-                              for k in range(start, end)):
-        return False
+    if end - start < 2 or any((_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF)
+                              and not _is_particle(toks, k, True) for k in range(start, end)):
+        return False  # a particle may be a function word of the language (Portuguese *da Silva*)
     first, last = toks[start], toks[end - 1]
     if not listed_given_name(first):
         return False

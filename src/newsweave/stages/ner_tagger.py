@@ -336,7 +336,7 @@ class CRFTagger:
                 if kind == "PER" and ent._is_loc_head(doc.toks[j - 1]) and not ent.listed_surname(doc.toks[j - 1]):
                     kind = "LOC"  # no person's name ends in a place's head word (*Zelmorra-Basistunnel*)
                 if kind == "PER":
-                    i = ent.person_start(doc, i, j)
+                    i, j = ent.person_start(doc, i, j), ent.over_particles(doc, j)
                 marginal = min(tagger.marginal(labels[p], p) for p in range(start, end))
                 conf = round(0.75 * marginal, 3)
                 old = kept.get((i, j))
