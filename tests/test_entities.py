@@ -618,3 +618,16 @@ def test_entities_a_particle_that_is_a_function_word_keeps_a_listed_name_whole(s
     """Portuguese *da* is one of the language's commonest words; inside a name it is a particle, and the listed
     first name that opens the sentence stays part of the name."""
     assert _found(stage, "Maria Zelmorra da Silva venceu a eleição.", "pt") == {"Maria Zelmorra da Silva": "PER"}
+
+
+def test_entities_a_small_town_read_through_a_case_ending_before_a_name_is_a_first_name(stage: EntityStage) -> None:
+    """Ukrainian *Джорджа* reads as a case of the small town *George*; with no preposition before it and a
+    capitalised word after, it is the first name."""
+    found = _found(stage, "Лідер партії Джорджа Зелморра стала головою уряду.", "uk")
+    assert found.get("Джорджа Зелморра") == "PER"
+
+
+def test_entities_ukrainian_locative_softening_is_undone(stage: EntityStage) -> None:
+    found = {m.text: m.kb_id for m in stage.recognise("Ураган пройшов у Південній Америці, а виставка була в Празі.",
+                                                       "uk")}
+    assert found.get("Південній Америці") == "geonames:6255150" and found.get("Празі", "").startswith("geonames:")

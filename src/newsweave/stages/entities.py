@@ -939,7 +939,7 @@ def _agreeing_endings(first: Tok, second: Tok) -> bool:
         a[-2] == b[-2] or (a[-2] in _VOWELS and b[-2] in _VOWELS))  # -ом/-ем: hard and soft stems
 
 
-def _release_place_pairs(doc: _Doc) -> None:
+def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
     """Two adjacent capitalised words that are not one place name are a person's name, not two places.
 
     ``Asia Bibi`` (a continent and a town) and ``Paris Hilton`` (a town and a free word): a one-word
@@ -970,7 +970,7 @@ def _release_place_pairs(doc: _Doc) -> None:
                 doc.release(a)
                 doc.release(b)
         elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])
-              or toks[k].key in given_names()) \
+              or toks[k].key in given_names() or _inflected_small_town(doc, k, first, gaz)) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
                 and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k):
             doc.release(a)
@@ -985,6 +985,18 @@ def _release_place_pairs(doc: _Doc) -> None:
         if (kb_id.startswith("geonames:") and _first_name_before(toks, k)) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
+
+
+def _inflected_small_town(doc: _Doc, k: int, place: Found, gaz: Gazetteer) -> bool:
+    """Whether piece ``k`` is a small town's name read only through a case ending, with no preposition before it
+    (Ukrainian *партії Джорджа Зелморри*: *Джорджа* read as a case of the town *George*): before a capitalised word
+    that is a given name's case, not the town; a big city so read stays (*Варшави Зелкан*)."""
+    tok = doc.toks[k]
+    if tok.key == fold(place.lemma or "") or not (place.kb_id or "").startswith("geonames:") or (
+            k > 0 and doc.toks[k - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())):
+        return False
+    entry = gaz.by_kb_id(place.kb_id or "")
+    return entry is not None and entry.priority < CASELESS_CITY_MIN_PRIORITY
 
 
 #: Most words after a place that an organisation named by it runs on for, up to its head word.
@@ -2677,7 +2689,7 @@ class EntityStage:
                     if layer not in self._cjk:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
-        _release_place_pairs(doc)
+        _release_place_pairs(doc, self.gazetteer)
         _org_layer(doc)
         _demonym_layer(doc, self.gazetteer)
         _title_layer(doc)
