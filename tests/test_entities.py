@@ -631,3 +631,13 @@ def test_entities_ukrainian_locative_softening_is_undone(stage: EntityStage) -> 
     found = {m.text: m.kb_id for m in stage.recognise("Ураган пройшов у Південній Америці, а виставка була в Празі.",
                                                        "uk")}
     assert found.get("Південній Америці") == "geonames:6255150" and found.get("Празі", "").startswith("geonames:")
+
+
+@pytest.mark.parametrize(("text", "lang", "org"), [
+    ("An attack on the Zelmorra Embassy in Iran left one person dead.", "en", "Zelmorra Embassy"),
+    ("Ontem o Supremo Tribunal Federal decidiu o caso.", "pt", "Supremo Tribunal Federal"),
+    ("Ieri il Consiglio Zelmorra ha votato.", "it", "Consiglio Zelmorra"),
+])
+def test_entities_embassies_and_portuguese_and_italian_institutions_are_organisations(
+        stage: EntityStage, text: str, lang: str, org: str) -> None:
+    assert _found(stage, text, lang).get(org) == "ORG"
