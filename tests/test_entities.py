@@ -641,3 +641,21 @@ def test_entities_ukrainian_locative_softening_is_undone(stage: EntityStage) -> 
 def test_entities_embassies_and_portuguese_and_italian_institutions_are_organisations(
         stage: EntityStage, text: str, lang: str, org: str) -> None:
     assert _found(stage, text, lang).get(org) == "ORG"
+
+
+def test_entities_french_nationality_nouns_stand_before_names_and_stay_inside_organisations(
+        stage: EntityStage) -> None:
+    found = _found(stage, "Le prix va aux Américaines Zelkan Karimova et Greta Zelmorra. La Banque Française a réagi.",
+                   "fr")
+    assert found.get("Zelkan Karimova") == "PER" and not any(name.startswith("Américaines") for name in found)
+    assert found.get("Banque Française") == "ORG"
+
+
+@pytest.mark.parametrize(("text", "lang", "org"), [
+    ("The Supreme Court ruled on Monday.", "en", "Supreme Court"),
+    ("If Supreme Court judges agree, the law passes.", "en", "Supreme Court"),
+    ("Jeśli Sąd Najwyższy się zgodzi, ustawa przejdzie.", "pl", "Sąd Najwyższy"),
+])
+def test_entities_a_function_word_opening_the_sentence_is_no_part_of_an_organisation(
+        stage: EntityStage, text: str, lang: str, org: str) -> None:
+    assert _found(stage, text, lang).get(org) == "ORG"

@@ -150,7 +150,20 @@ TITLES: dict[str, frozenset[str]] = {
     "fa": frozenset({"رئیس جمهور", "رئیس‌جمهور", "وزیر", "نخست وزیر", "نخست‌وزیر", "سفیر", "سخنگوی", "همتای"}),
     "fr": frozenset({"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",
                      "roi", "reine", "pape", "homologue", "porte-parole", "maire", "ambassadeur", "général",
-                     "m", "mme"}),
+                     "m", "mme",
+                     # nationality nouns are capitalised and stand before names (l'Américaine Zelkan Karimova); the
+                     # feminine and plural endings (-e, -ne, -s) are read as inflections of these
+                     "américain", "britannique", "allemand", "russe", "ukrainien", "chinois", "japonais",
+                     "italien", "espagnol", "canadien", "australien", "suédois", "norvégien", "danois",
+                     "néerlandais", "belge", "suisse", "autrichien", "polonais", "turc", "turque", "iranien",
+                     "israélien", "palestinien", "syrien", "irakien", "afghan", "pakistanais", "indien",
+                     "brésilien", "argentin", "mexicain", "kazakh", "ouzbek", "kényan", "nigérian", "égyptien",
+                     "sud-africain", "sud-coréen", "nord-coréen", "coréen", "grec", "portugais", "irlandais",
+                     "hongrois", "tchèque", "roumain", "bulgare", "serbe", "croate", "finlandais", "vénézuélien",
+                     "colombien", "chilien", "péruvien", "cubain", "saoudien", "libanais", "marocain", "algérien",
+                     "tunisien", "éthiopien", "géorgien", "arménien", "azerbaïdjanais", "biélorusse", "lituanien",
+                     "letton", "estonien", "slovaque", "slovène", "vietnamien", "thaïlandais", "indonésien",
+                     "philippin", "américaine", "française", "français"}),
     "es": frozenset({"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
                      "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
 }

@@ -1124,7 +1124,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     k = i
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
-        if not tok.key or _is_title(toks, k) or tok.key in _reporting(tok.lang) or (
+        if not tok.key or (_is_title(toks, k) and not _title_inside_org(toks, i, k, n, step)) \
+                or tok.key in _reporting(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
         if n > 0 and step == 1 and _particle_bridge(doc, k):
@@ -1153,6 +1154,12 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
         n += 1
         k += step
     return n
+
+
+def _title_inside_org(toks: list[Tok], i: int, k: int, n: int, step: int) -> bool:
+    """Whether the title word at ``k`` goes on a run that has an organisation's head word already: a nationality
+    adjective inside the name (*Banque Française*), not a title before a person's name."""
+    return n > 0 and step == 1 and any(_is_org_head(toks[m]) for m in range(i, k))
 
 
 def _elided_prefix(toks: list[Tok], k: int) -> bool:
@@ -2594,8 +2601,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                 break
             lang_name = doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "MISC" and not doc.found[
                 doc.owner[k]].emit and doc.found[doc.owner[k]].i == k and doc.found[doc.owner[k]].j == k + 1
-            if not (lang_name or (doc.owner[k] < 0 and _is_stop(toks[k]))):
-                break
+            if not (lang_name or (doc.owner[k] < 0 and _is_stop(toks[k]))) or (
+                    toks[k].sent_start and frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF):
+                break  # an article opening the sentence is no part of the name (*La Banque Française*)
             if lang_name:
                 doc.release(doc.owner[k])
             start = k
