@@ -659,3 +659,8 @@ def test_entities_french_nationality_nouns_stand_before_names_and_stay_inside_or
 def test_entities_a_function_word_opening_the_sentence_is_no_part_of_an_organisation(
         stage: EntityStage, text: str, lang: str, org: str) -> None:
     assert _found(stage, text, lang).get(org) == "ORG"
+
+
+def test_entities_german_player_compounds_are_titles(stage: EntityStage) -> None:
+    """*Torhüter*, *-spieler*: a German noun for a player stands before a name, which the tagger alone misses."""
+    assert _found(stage, "Der Torhüter Ümit Toprak hat seine Karriere beendet.", "de") == {"Ümit Toprak": "PER"}
