@@ -664,3 +664,17 @@ def test_entities_a_function_word_opening_the_sentence_is_no_part_of_an_organisa
 def test_entities_german_player_compounds_are_titles(stage: EntityStage) -> None:
     """*Torhüter*, *-spieler*: a German noun for a player stands before a name, which the tagger alone misses."""
     assert _found(stage, "Der Torhüter Ümit Toprak hat seine Karriere beendet.", "de") == {"Ümit Toprak": "PER"}
+
+
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("Greta III, the last queen of Zelmorra, dies at the age of 82.", "en", "Greta III"),
+    ("Zelmorra qirolichasi vafot etdi, oʻgʻli Mateo III qirol boʻldi.", "uz", "Mateo III"),
+    ("Zelmorra Kralı III. Mateo ve oğlu konuştu.", "tr", "III. Mateo"),
+])
+def test_entities_a_listed_given_name_beside_a_regnal_number_is_a_monarch(stage: EntityStage, text: str, lang: str,
+                                                                           person: str) -> None:
+    assert _found(stage, text, lang).get(person) == "PER"
+
+
+def test_entities_a_regnal_number_makes_no_person_of_other_words(stage: EntityStage) -> None:
+    assert "PER" not in _found(stage, "After World War II the economy grew.", "en").values()

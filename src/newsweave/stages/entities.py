@@ -1858,8 +1858,17 @@ def _currency_codes() -> frozenset[str]:
 
 
 def _roman_numeral_layer(doc: _Doc) -> None:
-    """A person's name runs on over a following regnal number (``Benedykt XVI``, ``Karl III.``)."""
+    """A person's name runs on over a following regnal number (``Benedykt XVI``, ``Karl III.``); a listed given name
+    beside a regnal number is a monarch's or pope's name, after it (*Zelkan III*) or, as Kazakh and Turkish write
+    it, before (*III Зелкан*, *III. Zelkan*), though no other layer read it as a person (a town, a lone word)."""
     toks = doc.toks
+    for k, tok in enumerate(toks):
+        if doc.owner[k] >= 0 or not _regnal_number(tok):
+            continue
+        if k > 0 and tok.sep == "space" and _monarch_name(doc, k - 1):
+            _claim_over(doc, k - 1, k + 1)
+        elif k + 1 < len(toks) and toks[k + 1].sep_text in (" ", ". ") and _monarch_name(doc, k + 1):
+            _claim_over(doc, k, k + 2)
     for idx, f in enumerate(doc.found):
         k = f.j
         if not f.emit or f.type != "PER" or k >= len(toks) or doc.owner[k] >= 0 or toks[k].sep != "space":
@@ -1871,6 +1880,26 @@ def _roman_numeral_layer(doc: _Doc) -> None:
             for m in range(f.i, f.j):
                 doc.owner[m] = idx
             f.lemma = f"{f.lemma or doc.surface(f.i, k)} {toks[k].text}"
+
+
+def _monarch_name(doc: _Doc, m: int) -> bool:
+    """Whether piece ``m`` is a listed given name, free or read alone as a lesser place or an untyped name."""
+    tok = doc.toks[m]
+    if not (tok.cap and not tok.upper and listed_given_name(tok)):
+        return False
+    idx = doc.owner[m]
+    if idx < 0:
+        return True
+    f = doc.found[idx]
+    return f.i == m and f.j == m + 1 and (f.type == "MISC" or (f.kb_id or "").startswith(_SUB_COUNTRY_PLACES))
+
+
+def _claim_over(doc: _Doc, i: int, j: int) -> None:
+    """Claim a person from ``i`` to ``j``, withdrawing the one-word finding it replaces."""
+    for k in range(i, j):
+        if doc.owner[k] >= 0:
+            doc.release(doc.owner[k])
+    doc.claim(Found(i, j, "PER", 0.7, "pattern", _lemma(doc, i, j)))
 
 
 def _regnal_number(tok: Tok) -> bool:
