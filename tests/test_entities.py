@@ -678,3 +678,16 @@ def test_entities_a_listed_given_name_beside_a_regnal_number_is_a_monarch(stage:
 
 def test_entities_a_regnal_number_makes_no_person_of_other_words(stage: EntityStage) -> None:
     assert "PER" not in _found(stage, "After World War II the economy grew.", "en").values()
+
+
+def test_entities_a_common_listed_first_name_opening_a_sentence_keeps_a_rare_surname(stage: EntityStage) -> None:
+    assert _found(stage, "Chris Zelmorra (pictured) succeeds Greta Holland as prime minister.", "en").get(
+        "Chris Zelmorra") == "PER"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In Zelmorra Regency, at least 125 people are killed.", "Zelmorra Regency"),
+    ("After an explosion damages the Zelmorra Bridge, traffic stops.", "Zelmorra Bridge"),
+])
+def test_entities_english_place_head_words(stage: EntityStage, text: str, place: str) -> None:
+    assert _found(stage, text, "en").get(place) == "LOC"

@@ -111,7 +111,8 @@ COMPANY_WORDS_AFTER: dict[str, frozenset[str]] = {
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
-    "en": frozenset({"airport", "canal", "strait", "peninsula"}),
+    "en": frozenset({"airport", "canal", "strait", "peninsula", "regency", "county", "district", "bridge", "island",
+                     "river", "lake", "bay", "square"}),
     "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stan"}),
     "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
     "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),

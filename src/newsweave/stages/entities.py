@@ -2561,8 +2561,9 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
     :mod:`newsweave.kb.person_names`). A given name that is no common word (below :data:`COMMON_RUN_ZIPF`) may
     also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
-    *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); words as
-    frequent as function words are never part of a name (*May Day*)."""
+    *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); a given name as common as
+    English *Chris* (Zipf 4.8; not Czech *Sama*, 5.3) may end with a word rarer than any first name (*Chris Zelmorra*);
+    words as frequent as function words are never part of a name (*May Day*)."""
     if end - start < 2 or any((_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF)
                               and not _is_particle(toks, k, True) for k in range(start, end)):
         return False  # a particle may be a function word of the language (Portuguese *da Silva*)
@@ -2571,7 +2572,9 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
         return False
     if listed_surname(last):
         return True
-    return frequency.zipf(first.key, lang) < COMMON_RUN_ZIPF and frequency.zipf(last.key, lang) < COMMON_RUN_ZIPF
+    first_zipf, last_zipf = frequency.zipf(first.key, lang), frequency.zipf(last.key, lang)
+    return (first_zipf < COMMON_RUN_ZIPF and last_zipf < COMMON_RUN_ZIPF) or (
+        first_zipf < GIVEN_NAME_ZIPF[1] and last_zipf < GIVEN_NAME_ZIPF[0])
 
 
 def _dateline(doc: _Doc, start: int, end: int) -> bool:
