@@ -691,3 +691,16 @@ def test_entities_a_common_listed_first_name_opening_a_sentence_keeps_a_rare_sur
 ])
 def test_entities_english_place_head_words(stage: EntityStage, text: str, place: str) -> None:
     assert _found(stage, text, "en").get(place) == "LOC"
+
+
+def test_entities_acronyms_written_with_periods_are_read_as_written_without(stage: EntityStage) -> None:
+    """*U.S.*, *U.K.*, *E.U.*: one piece spanning the periods, matched like *US* (which is only read in capitals:
+    *us* is a pronoun). The acronym's period may still end a sentence before a function word."""
+    text = "The U.S. and the E.U. met in the U.K. The US team and the U.N. agreed. Let us go."
+    found = {m.text: m.kb_id for m in stage.recognise(text, "en")}
+    assert found == {"U.S.": "iso:US", "E.U.": "iso:EU", "U.K.": "iso:GB", "US": "iso:US", "U.N.": "iso:UN"}
+
+
+def test_entities_initials_written_with_periods_open_a_name(stage: EntityStage) -> None:
+    found = _found(stage, "The novel by J.R. Zelmorra sold well, an editor (V.L.) noted.", "en")
+    assert found == {"J.R. Zelmorra": "PER"}

@@ -594,7 +594,7 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     span_langs = [base if code == "und" else code for code in span_langs]
     toks: list[Tok] = []
     prev_end = 0
-    words = [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)]
+    words = _dotted_acronyms(text, [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)])
     shout_lines = _shouting_lines(text, words)
     for start, end, word, cjk in _pieces(text, words):
         word = word.replace(SOFT_HYPHEN, "")  # the piece's letters; its offsets still span the hyphens
@@ -616,6 +616,9 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
             ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
         key, cased, first_upper, all_upper = _word_shape(word)
+        if (toks and not ends_sentence and text[prev_end - 1] == "." and len(toks[-1].text) >= 2 and first_upper
+                and toks[-1].text.isupper() and frequency.zipf(key, tok_lang) >= FUNCTION_WORD_ZIPF):
+            sep, ends_sentence = "break", True  # "... in the U.S. The next day": the acronym's period ends it
         if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in ABBREVIATED_TITLES:
             ends_sentence = False  # "Prof. Dr. Zelkan Yavaş": the periods of shortened titles
         if (ends_sentence and toks and sep_text[:1] == "." and sep_text[1:].isspace() and "\n" not in sep_text
@@ -631,6 +634,33 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         prev_end = end
     _quoted_sentences(toks)
     return toks
+
+
+#: One capital letter and a period, two or more times with nothing between (*U.S.*, *U.K.*, *E.U.*).
+_DOTTED_ACRONYM = regex.compile(r"(?:\p{Lu}\.){2,}")
+
+
+def _dotted_acronyms(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The text's pieces with each acronym written with periods made one piece of its letters (*U.S.* -> ``US``,
+    spanning the periods), so the gazetteer reads it as it reads *US*."""
+    if ". " not in text and not text.endswith("."):
+        return words
+    spans = [(m.start(), m.end()) for m in _DOTTED_ACRONYM.finditer(text)
+             if (m.start() == 0 or not text[m.start() - 1].isalnum())]
+    if not spans:
+        return words
+    starts = {start: end for start, end in spans}
+    out: list[tuple[int, int, str]] = []
+    skip_to = -1
+    for start, end, word in words:
+        if start < skip_to:
+            continue
+        if start in starts:
+            skip_to = starts[start]
+            out.append((start, skip_to, text[start:skip_to].replace(".", "")))
+            continue
+        out.append((start, end, word))
+    return out
 
 
 def _initial_before(prev: Tok, key: str, first_upper: bool, lang: str) -> bool:
@@ -1085,9 +1115,19 @@ def _first_name_before(toks: list[Tok], k: int) -> bool:
 
 
 def _is_initial(toks: list[Tok], k: int) -> bool:
-    """Whether piece ``k`` is the initial of a name that goes on after its period (see :func:`tokenize`)."""
-    return len(toks[k].text) == 1 and toks[k].cap and k + 1 < len(toks) and toks[k + 1].sep == "space" \
-        and toks[k + 1].sep_text[:1] == "."
+    """Whether piece ``k`` is the initial of a name that goes on after its period (see :func:`tokenize`), or initials
+    written with periods before a capitalised word (*J.R. Zelmorra*, one piece like *U.S.*)."""
+    tok = toks[k]
+    if k + 1 >= len(toks) or toks[k + 1].sep != "space":
+        return False
+    if len(tok.text) == 1:
+        return tok.cap and toks[k + 1].sep_text[:1] == "."
+    return _dotted(tok) and toks[k + 1].cap and not toks[k + 1].sent_start
+
+
+def _dotted(tok: Tok) -> bool:
+    """Whether the piece is letters written with periods (*U.S.*, *J.R.*, see :func:`_dotted_acronyms`)."""
+    return tok.end - tok.start == 2 * len(tok.text)
 
 
 def _given_name_like(tok: Tok) -> bool:
@@ -1135,8 +1175,9 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
             continue
         if tok.cased:
             if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (
-                    tok.upper and len(tok.text) <= 5 and not (n > 0 and step == 1 and _is_org_head(tok))):
-                break  # an acronym ends a run, unless it is a head word (``Silk Way TV``)
+                    tok.upper and len(tok.text) <= 5 and not (n > 0 and step == 1 and _is_org_head(tok))
+                    and not _is_initial(toks, k)):
+                break  # an acronym ends a run, unless it is a head word (``Silk Way TV``) or initials
             if n == 0 and tok.lang in NOUN_CAPITALISING and frequency.zipf(tok.key, tok.lang) >= NOUN_ZIPF \
                     and not listed_given_name(tok):
                 break  # a German noun, not a first name as frequent as one (Alexander, Zipf 4.7)
@@ -1828,11 +1869,12 @@ def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
 
 def _acronym_layer(doc: _Doc) -> None:
     """Remaining all-capital words as organisations, except common words, titles (``CEO``), codes with digits
-    (flight numbers, ``B2B``) and currency codes (``EUR``). Pieces a tagger decided on are its to call (it saw
-    ``DLR-Forscher`` and ``АҚШ доллары`` in context)."""
+    (flight numbers, ``B2B``), currency codes (``EUR``) and letters written with periods (an editor's *V.L.*,
+    *N.V.*: the gazetteer names the ones that are places or bodies, *U.S.*, *E.U.*). Pieces a tagger decided on are
+    its to call (it saw ``DLR-Forscher`` and ``АҚШ доллары`` in context)."""
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
-                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i):
+                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
@@ -2305,7 +2347,8 @@ def _capitalised_layer(doc: _Doc) -> None:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if doc.owner[i] >= 0 or doc.decided[i] or not tok.cased or not tok.cap or (tok.upper and len(tok.text) <= 6):
+        if doc.owner[i] >= 0 or doc.decided[i] or not tok.cased or not tok.cap or (
+                tok.upper and len(tok.text) <= 6 and not _is_initial(toks, i)):
             i += 1
             continue
         n = _name_run(doc, i, limit=MAX_NAME_PIECES)
