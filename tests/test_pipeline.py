@@ -118,7 +118,8 @@ def test_pipeline_freeze_long_lived_freezes_only_above_the_threshold_and_after_c
     gc.collect()
     before = gc.get_freeze_count()
     try:
-        assert not freeze_long_lived(min_objects=10**9) and gc.get_freeze_count() == before
+        # nothing newly frozen; objects an earlier test froze may meanwhile be freed by reference counting
+        assert not freeze_long_lived(min_objects=10**9) and gc.get_freeze_count() <= before
         node = _Node()
         gone = weakref.ref(node)
         del node
