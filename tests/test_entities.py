@@ -704,3 +704,23 @@ def test_entities_acronyms_written_with_periods_are_read_as_written_without(stag
 def test_entities_initials_written_with_periods_open_a_name(stage: EntityStage) -> None:
     found = _found(stage, "The novel by J.R. Zelmorra sold well, an editor (V.L.) noted.", "en")
     assert found == {"J.R. Zelmorra": "PER"}
+
+
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("Presiden Zelkan Karimov dan Wakil Presiden Greta Zelmorra bertemu.", "id", "Zelkan Karimov"),
+    ("Perdana Menteri Zelkan Karimov tiba di Zelmorra.", "ms", "Zelkan Karimov"),
+])
+def test_entities_indonesian_and_malay_titles_stand_before_names(stage: EntityStage, text: str, lang: str,
+                                                                  person: str) -> None:
+    found = _found(stage, text, lang)
+    assert found.get(person) == "PER" and not any(name.startswith(("Presiden", "Perdana")) for name in found)
+
+
+@pytest.mark.parametrize(("text", "lang", "kb_ids"), [
+    ("Premierul Regatului Unit al Marii Britanii a vizitat capitala Ucrainei.", "ro", ["iso:GB", "iso:GB", "iso:UA"]),
+    ("Zelkan Karimov går av som New Zealands statsminister.", "no", ["iso:NZ"]),
+    ("Hon blev Sveriges statsminister.", "sv", ["iso:SE"]),
+])
+def test_entities_romanian_articles_and_scandinavian_genitives_are_undone(stage: EntityStage, text: str, lang: str,
+                                                                          kb_ids: list[str]) -> None:
+    assert [m.kb_id for m in stage.recognise(text, lang) if m.type == "LOC"] == kb_ids

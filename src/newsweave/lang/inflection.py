@@ -92,6 +92,13 @@ INFLECTIONS: dict[str, Inflection] = {
     "ky": Inflection(frozenset({"нын", "нин", "дын", "дин", "тын", "тин", "га", "ге", "ка", "ке", "да", "де",
                                 "та", "те", "дан", "ден", "тан", "тен", "ны", "ни", "ды", "ди",
                                 "дагы", "деги", "тагы", "теги", "ндагы", "ндеги"})),
+    # Romanian: the definite article and its genitive-dative written onto the noun (*Ucrainei* = *Ucraina*,
+    # *Regatului Unit* = *Regatul Unit*, *Marii Britanii* = *Marea Britanie*, *Statelor Unite* = *Statele Unite*)
+    "ro": Inflection(frozenset({"ul", "ului", "ui", "ei", "ii", "i", "lui", "lor", "le"}), ("", "a", "e", "ea", "le")),
+    # Danish, Norwegian, Swedish: the genitive -s (*New Zealands statsminister*, *Sveriges regering*)
+    "da": Inflection(frozenset({"s"})),
+    "no": Inflection(frozenset({"s"})),
+    "sv": Inflection(frozenset({"s"})),
     "fi": Inflection(frozenset({"n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "iin",
                                 "a", "ä", "ksi", "na", "nä"})),
     "hu": Inflection(frozenset({"ban", "ben", "ba", "be", "ból", "ből", "nak", "nek", "t", "ot", "et",

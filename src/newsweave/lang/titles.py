@@ -165,9 +165,29 @@ TITLES: dict[str, frozenset[str]] = {
                      "tunisien", "éthiopien", "géorgien", "arménien", "azerbaïdjanais", "biélorusse", "lituanien",
                      "letton", "estonien", "slovaque", "slovène", "vietnamien", "thaïlandais", "indonésien",
                      "philippin", "américaine", "française", "français"}),
+    "id": frozenset({"presiden", "wakil presiden", "perdana menteri", "menteri", "raja", "ratu", "paus", "gubernur",
+                     "wali kota", "duta besar", "jenderal", "pangeran", "sultan", "juru bicara", "ketua", "pemimpin",
+                     "pelatih", "wartawan", "penyanyi", "aktor", "aktris", "bupati", "senator"}),
+    "ro": frozenset({"președinte", "președintele", "președinta", "vicepreședinte", "premier", "premierul",
+                     "prim-ministru", "prim-ministrul", "ministru", "ministrul", "rege", "regele", "regina", "papa",
+                     "cancelar", "cancelarul", "ambasador", "ambasadorul", "primar", "primarul", "generalul",
+                     "liderul", "lider", "antrenorul", "jurnalistul", "purtătorul de cuvânt"}),
+    "no": frozenset({"statsminister", "president", "kong", "konge", "dronning", "pave", "minister",
+                     "utenriksminister", "forsvarsminister", "finansminister", "ordfører", "statsråd", "ambassadør",
+                     "prins", "prinsesse", "leder", "trener", "sjef"}),
+    "da": frozenset({"statsminister", "præsident", "konge", "kong", "dronning", "pave", "minister",
+                     "udenrigsminister", "forsvarsminister", "finansminister", "borgmester", "ambassadør", "prins",
+                     "prinsesse", "leder", "træner", "chef"}),
+    "sv": frozenset({"statsminister", "president", "kung", "kungen", "drottning", "drottningen", "påve", "minister",
+                     "utrikesminister", "försvarsminister", "finansminister", "borgmästare", "statsråd",
+                     "ambassadör", "prins", "prinsessan", "ledare", "tränare", "chef"}),
+    "fi": frozenset({"presidentti", "pääministeri", "ministeri", "ulkoministeri", "kuningas", "kuningatar", "paavi",
+                     "suurlähettiläs", "pormestari", "kenraali", "prinssi", "puhemies", "johtaja", "valmentaja"}),
     "es": frozenset({"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
                      "reina", "papa", "homólogo", "portavoz", "alcalde", "alcaldesa", "embajador", "general"}),
 }
+
+TITLES["ms"] = TITLES["id"]  # Malay and Indonesian share these words
 
 #: Titles written shortened with a period (*Dr.*, *Prof.*, Turkish *Doç.*, Polish *mgr*, *inż.*): that period ends no
 #: sentence, so the name after it is read as a titled name, not as a capitalised sentence opening.
