@@ -724,3 +724,9 @@ def test_entities_indonesian_and_malay_titles_stand_before_names(stage: EntitySt
 def test_entities_romanian_articles_and_scandinavian_genitives_are_undone(stage: EntityStage, text: str, lang: str,
                                                                           kb_ids: list[str]) -> None:
     assert [m.kb_id for m in stage.recognise(text, lang) if m.type == "LOC"] == kb_ids
+
+
+def test_entities_finnish_stem_changes_are_undone(stage: EntityStage) -> None:
+    found = {m.text: m.kb_id for m in stage.recognise("Moni kuoli Kreikassa, ja Zelkan valittiin Kyproksen "
+                                                       "presidentiksi.", "fi")}
+    assert found.get("Kreikassa") == "iso:GR" and found.get("Kyproksen") == "iso:CY"

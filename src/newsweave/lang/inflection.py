@@ -52,6 +52,13 @@ _UK_ALTERNATIONS = {"ах": ("и",), "ів": ("и",), "ам": ("и",), "ами":
                     # locative/dative -і softens к, г, х to ц, з, с (Америці = Америка, Празі = Прага)
                     "ці": ("ка",), "зі": ("га",), "сі": ("ха",)}
 
+#: Finnish stems that change before a case ending: *-i* nouns take *-e-* (*Suomessa* = *Suomi*), *-s* nouns *-kse-*
+#: (*Kyproksen* = *Kypros*), and *-kka* loses a *k* (*Kreikassa*, *Kreikan* = *Kreikka*).
+_FI_ALTERNATIONS = {"essa": ("i",), "essä": ("i",), "esta": ("i",), "estä": ("i",), "en": ("i",), "elle": ("i",),
+                    "ella": ("i",), "ellä": ("i",), "eksi": ("i",), "ksen": ("s",), "ksessa": ("s",),
+                    "ksesta": ("s",), "kseen": ("s",), "assa": ("ka",), "asta": ("ka",), "an": ("ka",),
+                    "alla": ("ka",), "alle": ("ka",)}
+
 INFLECTIONS: dict[str, Inflection] = {
     "pl": Inflection(frozenset({"a", "u", "em", "ie", "owi", "y", "i", "ą", "ę", "ego", "emu", "iem", "ach",
                                 "ami", "om", "ów", "ej", "ii", "ji", "o", "e", "owie"}),
@@ -100,7 +107,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "no": Inflection(frozenset({"s"})),
     "sv": Inflection(frozenset({"s"})),
     "fi": Inflection(frozenset({"n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "iin",
-                                "a", "ä", "ksi", "na", "nä"})),
+                                "a", "ä", "ksi", "na", "nä"}), ("",), _FI_ALTERNATIONS),
     "hu": Inflection(frozenset({"ban", "ben", "ba", "be", "ból", "ből", "nak", "nek", "t", "ot", "et",
                                 "ön", "on", "en", "hoz", "hez", "höz", "val", "vel", "ról", "ről", "ra", "re"})),
     "lt": Inflection(frozenset({"o", "ui", "ą", "u", "e", "os", "ai", "ijos", "ijoje", "iją"}),
