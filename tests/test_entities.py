@@ -730,3 +730,13 @@ def test_entities_finnish_stem_changes_are_undone(stage: EntityStage) -> None:
     found = {m.text: m.kb_id for m in stage.recognise("Moni kuoli Kreikassa, ja Zelkan valittiin Kyproksen "
                                                        "presidentiksi.", "fi")}
     assert found.get("Kreikassa") == "iso:GR" and found.get("Kyproksen") == "iso:CY"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("استقالة رئيسة وزراء المملكة المتحدة زيلمورا هولاند (في الصورة) إثر أزمة حكومية.", "زيلمورا هولاند"),
+    ("الرئيس البرازيلي السابق زيلكان كاريموف (في الصورة) يفوز في الانتخابات.", "زيلكان كاريموف"),
+])
+def test_entities_arabic_feminine_and_qualified_titles(stage: EntityStage, text: str, person: str) -> None:
+    """*رئيسة وزراء* (prime minister, feminine) and *السابق* (former) before the name: no word of the title is
+    read as the name."""
+    assert [name for name, kind in _found(stage, text, "ar").items() if kind == "PER"] == [person]
