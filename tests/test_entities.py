@@ -740,3 +740,12 @@ def test_entities_arabic_feminine_and_qualified_titles(stage: EntityStage, text:
     """*رئيسة وزراء* (prime minister, feminine) and *السابق* (former) before the name: no word of the title is
     read as the name."""
     assert [name for name, kind in _found(stage, text, "ar").items() if kind == "PER"] == [person]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Urząd Lotnictwa Zelmorry ogłosił decyzję.", "Urząd Lotnictwa Zelmorry"),
+    ("Trybunał Europejski orzekł wczoraj.", "Trybunał Europejski"),
+])
+def test_entities_a_head_word_opening_the_sentence_and_the_name_stays_in_it(stage: EntityStage, text: str,
+                                                                            org: str) -> None:
+    assert _found(stage, text, "pl") == {org: "ORG"}

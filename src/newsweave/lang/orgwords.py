@@ -66,13 +66,13 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "ambassade", "consulat"}),
     "pt": frozenset({"organização", "ministério", "partido", "comitê", "comité", "agência", "universidade",
                      "instituto", "congresso", "senado", "tribunal", "fundação", "união", "conselho", "sociedade",
-                     "banco", "assembleia", "embaixada", "consulado"}),
+                     "banco", "assembleia", "embaixada", "consulado", "grupo"}),
     "it": frozenset({"organizzazione", "ministero", "partito", "comitato", "agenzia", "università", "istituto",
                      "senato", "tribunale", "fondazione", "unione", "consiglio", "società", "banca", "ambasciata",
                      "consolato"}),
     "es": frozenset({"organización", "ministerio", "partido", "comité", "agencia", "universidad", "instituto",
                      "congreso", "senado", "tribunal", "fundación", "unión", "consejo", "sociedad", "banco",
-                     "embajada", "consulado"}),
+                     "embajada", "consulado", "grupo"}),
 }
 
 #: lang -> beginnings of common nouns that describe a company, club or brand and stand right before its bare

@@ -2357,9 +2357,11 @@ def _capitalised_layer(doc: _Doc) -> None:
             continue
         start, end = i, i + n
         lang = _word_lang(tok)
-        # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``),
-        # where only a function-like word is (one the text also writes in lower case, or a very frequent one).
-        headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end))
+        # A sentence's first word is no name if it is common, except before a head word (``Anadolu Ajansı``) or
+        # as the head opening a name, where only a function-like word is (one the text also writes in lower case,
+        # or a very frequent one).
+        headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end)) or (
+            end - start >= 2 and _is_org_head(toks[start]))  # "Grupo Zelmorra", a head that opens the name
         while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) \
                 and not _listed_person(toks, start, end, lang) and (
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
