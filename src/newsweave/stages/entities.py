@@ -1147,8 +1147,11 @@ def _plain_name_word(tok: Tok) -> bool:
 
 
 def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
-    """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``, English ``Merkel's``)."""
-    if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6:
+    """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``), where the suffix is a case ending
+    of the word; the English possessive ``'s`` is a clitic of the phrase that news NER leaves outside the name
+    (``NASA's``)."""
+    if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6 \
+            and not (toks[j].key == "s" and toks[j - 1].lang == "en"):
         return j + 1
     return j
 
