@@ -162,6 +162,13 @@ def test_security_api_parameters_never_500_or_escape(small_client: TestClient, v
     assert small_client.app.state.store.stats().articles == 2  # type: ignore[attr-defined]
 
 
+def test_security_an_offset_beyond_64_bits_is_refused_not_a_500(small_client: TestClient) -> None:
+    """SQLite's integers are 64-bit: a larger offset failed inside the store (found by the test above)."""
+    for url in ("/api/articles", "/api/entities", "/entities", "/facts", "/search"):
+        assert small_client.get(url, params={"offset": str(2**63)}).status_code == 422, url
+        assert small_client.get(url, params={"offset": str(2**63 - 1)}).status_code == 200, url
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=hostile_params)
 def test_security_search_parameters_never_500(small_client: TestClient, value: str) -> None:

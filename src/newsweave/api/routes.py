@@ -22,7 +22,9 @@ from newsweave.store import Page, Store
 router = APIRouter(prefix="/api")
 
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+#: The largest offset a page may start at: the stores' 64-bit integers (a larger one was a 500 from SQLite).
+MAX_OFFSET = 2**63 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 #: The parts of ``Event.meta`` / ``Story.meta`` that describe the event or story. The rest (running

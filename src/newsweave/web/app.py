@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsweave import __version__
 from newsweave.api import views
 from newsweave.api.monitoring import router as monitoring_router
+from newsweave.api.routes import Offset
 from newsweave.api.routes import router as api_router
 from newsweave.config import int_setting
 from newsweave.pipeline import Pipeline
@@ -109,7 +110,7 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
 
     @app.get("/entities", response_class=HTMLResponse)
     def entities(request: Request, name: str | None = None, type: str | None = None,
-                 offset: int = Query(0, ge=0)) -> HTMLResponse:
+                 offset: Offset = 0) -> HTMLResponse:
         listing = store.list_entities(name=name, type=type, limit=50, offset=offset)
         return page(request, "entities.html", listing=listing, name=name or "", type=type or "")
 
@@ -134,12 +135,12 @@ def create_app(store: Store, *, searcher: Searcher | None = None) -> FastAPI:
         return page(request, "story.html", **found(views.story_page, store, story_id))
 
     @app.get("/facts", response_class=HTMLResponse)
-    def facts(request: Request, measure: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    def facts(request: Request, measure: str | None = None, offset: Offset = 0) -> HTMLResponse:
         return page(request, "facts.html", **views.facts_page(store, measure or None, offset))
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500), lang: str | None = None,
-               offset: int = Query(0, ge=0)) -> HTMLResponse:
+               offset: Offset = 0) -> HTMLResponse:
         if q.strip():
             result = app.state.searcher.search(q, lang=lang or None, limit=20, offset=offset)
         elif lang:  # the home page's language links: every article in that language, newest first
