@@ -749,3 +749,8 @@ def test_entities_arabic_feminine_and_qualified_titles(stage: EntityStage, text:
 def test_entities_a_head_word_opening_the_sentence_and_the_name_stays_in_it(stage: EntityStage, text: str,
                                                                             org: str) -> None:
     assert _found(stage, text, "pl") == {org: "ORG"}
+
+
+def test_entities_the_english_possessive_stays_outside_the_name(stage: EntityStage) -> None:
+    assert set(_found(stage, "An earthquake struck Zelmorra's west, and NASA's rocket flew.", "en")) == {
+        "Zelmorra", "NASA"}
