@@ -579,14 +579,29 @@ def test_entities_kazakh_tagger_keeps_a_city_written_with_a_case_ending(stage: E
     assert found.get("Мәскеуде") == "LOC"
 
 
-@pytest.mark.parametrize(("text", "lang", "person"), [
-    ("The award went to Zelkan P. Kiprotich for his work.", "en", "Zelkan P. Kiprotich"),
-    ("Le prix est attribué à K. Zelkan Kiprotich pour ses travaux.", "fr", "K. Zelkan Kiprotich"),
-    ("The prize went to Z. Zelmorra yesterday.", "en", "Z. Zelmorra"),
+@pytest.mark.parametrize(("text", "lang", "name", "kind"), [
+    # a name goes on over the period of an initial
+    ("The award went to Zelkan P. Kiprotich for his work.", "en", "Zelkan P. Kiprotich", "PER"),
+    ("Le prix est attribué à K. Zelkan Kiprotich pour ses travaux.", "fr", "K. Zelkan Kiprotich", "PER"),
+    ("The prize went to Z. Zelmorra yesterday.", "en", "Z. Zelmorra", "PER"),
+    # a listed given name beside a regnal number is a monarch, the number after it or (tr, kk) before
+    ("Greta III, the last queen of Zelmorra, dies at the age of 82.", "en", "Greta III", "PER"),
+    ("Zelmorra qirolichasi vafot etdi, oʻgʻli Mateo III qirol boʻldi.", "uz", "Mateo III", "PER"),
+    ("Zelmorra Kralı III. Mateo ve oğlu konuştu.", "tr", "III. Mateo", "PER"),
+    # embassies, and Portuguese and Italian institutions
+    ("An attack on the Zelmorra Embassy in Iran left one person dead.", "en", "Zelmorra Embassy", "ORG"),
+    ("Ontem o Supremo Tribunal Federal decidiu o caso.", "pt", "Supremo Tribunal Federal", "ORG"),
+    ("Ieri il Consiglio Zelmorra ha votato.", "it", "Consiglio Zelmorra", "ORG"),
+    # a function word opening the sentence is no part of the organisation
+    ("The Supreme Court ruled on Monday.", "en", "Supreme Court", "ORG"),
+    ("If Supreme Court judges agree, the law passes.", "en", "Supreme Court", "ORG"),
+    ("Jeśli Sąd Najwyższy się zgodzi, ustawa przejdzie.", "pl", "Sąd Najwyższy", "ORG"),
+    # a head word opening both the sentence and the name stays in it
+    ("Urząd Lotnictwa Zelmorry ogłosił decyzję.", "pl", "Urząd Lotnictwa Zelmorry", "ORG"),
+    ("Trybunał Europejski orzekł wczoraj.", "pl", "Trybunał Europejski", "ORG"),
 ])
-def test_entities_a_name_goes_on_over_the_period_of_an_initial(stage: EntityStage, text: str, lang: str,
-                                                                person: str) -> None:
-    assert _found(stage, text, lang).get(person) == "PER"
+def test_entities_names_found_whole(stage: EntityStage, text: str, lang: str, name: str, kind: str) -> None:
+    assert _found(stage, text, lang).get(name) == kind
 
 
 def test_entities_a_capital_letter_before_a_function_word_still_ends_a_sentence(stage: EntityStage) -> None:
@@ -633,16 +648,6 @@ def test_entities_ukrainian_locative_softening_is_undone(stage: EntityStage) -> 
     assert found.get("Південній Америці") == "geonames:6255150" and found.get("Празі", "").startswith("geonames:")
 
 
-@pytest.mark.parametrize(("text", "lang", "org"), [
-    ("An attack on the Zelmorra Embassy in Iran left one person dead.", "en", "Zelmorra Embassy"),
-    ("Ontem o Supremo Tribunal Federal decidiu o caso.", "pt", "Supremo Tribunal Federal"),
-    ("Ieri il Consiglio Zelmorra ha votato.", "it", "Consiglio Zelmorra"),
-])
-def test_entities_embassies_and_portuguese_and_italian_institutions_are_organisations(
-        stage: EntityStage, text: str, lang: str, org: str) -> None:
-    assert _found(stage, text, lang).get(org) == "ORG"
-
-
 def test_entities_french_nationality_nouns_stand_before_names_and_stay_inside_organisations(
         stage: EntityStage) -> None:
     found = _found(stage, "Le prix va aux Américaines Zelkan Karimova et Greta Zelmorra. La Banque Française a réagi.",
@@ -651,29 +656,9 @@ def test_entities_french_nationality_nouns_stand_before_names_and_stay_inside_or
     assert found.get("Banque Française") == "ORG"
 
 
-@pytest.mark.parametrize(("text", "lang", "org"), [
-    ("The Supreme Court ruled on Monday.", "en", "Supreme Court"),
-    ("If Supreme Court judges agree, the law passes.", "en", "Supreme Court"),
-    ("Jeśli Sąd Najwyższy się zgodzi, ustawa przejdzie.", "pl", "Sąd Najwyższy"),
-])
-def test_entities_a_function_word_opening_the_sentence_is_no_part_of_an_organisation(
-        stage: EntityStage, text: str, lang: str, org: str) -> None:
-    assert _found(stage, text, lang).get(org) == "ORG"
-
-
 def test_entities_german_player_compounds_are_titles(stage: EntityStage) -> None:
     """*Torhüter*, *-spieler*: a German noun for a player stands before a name, which the tagger alone misses."""
     assert _found(stage, "Der Torhüter Ümit Toprak hat seine Karriere beendet.", "de") == {"Ümit Toprak": "PER"}
-
-
-@pytest.mark.parametrize(("text", "lang", "person"), [
-    ("Greta III, the last queen of Zelmorra, dies at the age of 82.", "en", "Greta III"),
-    ("Zelmorra qirolichasi vafot etdi, oʻgʻli Mateo III qirol boʻldi.", "uz", "Mateo III"),
-    ("Zelmorra Kralı III. Mateo ve oğlu konuştu.", "tr", "III. Mateo"),
-])
-def test_entities_a_listed_given_name_beside_a_regnal_number_is_a_monarch(stage: EntityStage, text: str, lang: str,
-                                                                           person: str) -> None:
-    assert _found(stage, text, lang).get(person) == "PER"
 
 
 def test_entities_a_regnal_number_makes_no_person_of_other_words(stage: EntityStage) -> None:
@@ -740,15 +725,6 @@ def test_entities_arabic_feminine_and_qualified_titles(stage: EntityStage, text:
     """*رئيسة وزراء* (prime minister, feminine) and *السابق* (former) before the name: no word of the title is
     read as the name."""
     assert [name for name, kind in _found(stage, text, "ar").items() if kind == "PER"] == [person]
-
-
-@pytest.mark.parametrize(("text", "org"), [
-    ("Urząd Lotnictwa Zelmorry ogłosił decyzję.", "Urząd Lotnictwa Zelmorry"),
-    ("Trybunał Europejski orzekł wczoraj.", "Trybunał Europejski"),
-])
-def test_entities_a_head_word_opening_the_sentence_and_the_name_stays_in_it(stage: EntityStage, text: str,
-                                                                            org: str) -> None:
-    assert _found(stage, text, "pl") == {org: "ORG"}
 
 
 def test_entities_the_english_possessive_stays_outside_the_name(stage: EntityStage) -> None:
