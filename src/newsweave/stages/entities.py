@@ -978,10 +978,12 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
     is withdrawn so that the later layers read the pair as a name.
     Countries stay (``Kazakistan Cumhuriyeti``) where the text's language or English names them so (another
     language's name for a country is a given name there: *Giorgia Zelmorra*), and so do inflected places before a
-    name (``W Warszawie Duda``).
-    A free first name before a one-word town (``Sean Penn``), or before a country's name that is a surname or
-    another language's (:func:`_country_as_surname`), withdraws that place too. A place before a compound's
-    possessive head (*Berlin Maratonu*, :func:`_compound_head_follows`) names that thing and stays.
+    name (``W Warszawie Duda``), unless a small town read only through its case ending with no preposition before
+    it (:func:`_inflected_small_town`).
+    A first name or an initial before a one-word town (``Sean Penn``, :func:`_first_name_before`), or before a
+    country's name that is a surname or another language's (:func:`_country_as_surname`), withdraws that place too.
+    A place before a compound's possessive head (*Berlin Maratonu*, :func:`_compound_head_follows`) names that thing
+    and stays.
     """
     toks = doc.toks
     for k in range(len(toks) - 1):
