@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsweave.corpus.entities import canonicalize
 from newsweave.corpus.propagation import propagate_mentions
 from newsweave.model import Article, Segment
 from newsweave.pipeline import STAGES, Pipeline
@@ -730,3 +731,33 @@ def test_entities_arabic_feminine_and_qualified_titles(stage: EntityStage, text:
 def test_entities_the_english_possessive_stays_outside_the_name(stage: EntityStage) -> None:
     assert set(_found(stage, "An earthquake struck Zelmorra's west, and NASA's rocket flew.", "en")) == {
         "Zelmorra", "NASA"}
+
+
+@pytest.mark.parametrize(("text", "lang", "storm", "name"), [
+    ("Hurricane Zelmorra impacts Cuba and Florida.", "en", "Hurricane Zelmorra", "Zelmorra"),
+    ("Furacão Zelmorra atinge Cuba.", "pt", "Furacão Zelmorra", "Zelmorra"),
+    ("Циклон «Зелморра» обрушился на Кубу.", "ru", "Зелморра", "Зелморра"),
+    ("Orkan Zelmorra przeszedł nad Polską.", "pl", "Orkan Zelmorra", "Zelmorra"),
+])
+def test_entities_a_storms_name_is_an_event_with_the_name_as_its_lemma(stage: EntityStage, text: str, lang: str,
+                                                                         storm: str, name: str) -> None:
+    """The lemma is the name alone, so the storm's mentions merge across languages."""
+    events = [(m.text, m.lemma) for m in stage.recognise(text, lang) if m.type == "EVT"]
+    assert events == [(storm, name)]
+
+
+def test_entities_a_storm_word_before_a_weekday_names_no_storm(stage: EntityStage) -> None:
+    assert "EVT" not in _found(stage, "The storm Monday flooded the town of Zelmorra.", "en").values()
+
+
+def test_entities_a_storm_merges_across_languages(stage: EntityStage) -> None:
+    articles = []
+    for aid, lang, text in (("a", "en", "Hurricane Zelmorra impacts Cuba."),
+                            ("b", "pt", "Furacão Zelmorra atinge Cuba."),
+                            ("c", "ru", "Ураган «Зелморра» обрушился на Кубу.")):
+        art = Article(id=aid, text=text, lang=lang)
+        art.mentions = stage.recognise(text, lang)
+        articles.append(art)
+    canonicalize(articles, [])
+    ids = {m.entity_id for a in articles for m in a.mentions if m.type == "EVT"}
+    assert len(ids) == 1 and None not in ids

@@ -108,6 +108,32 @@ COMPANY_WORDS_AFTER: dict[str, frozenset[str]] = {
     "uz": frozenset({"компанияси", "клуби", "холдинги", "kompaniyasi", "klubi", "xoldingi"}),
 }
 
+#: lang -> words for a storm that stand before its given name (*Hurricane Zelmorra*, *ураган «Зелморра»*, *Orkan
+#: Zelmorra*): the name after one names the storm, an event, and neither a person nor the town it may be spelt like.
+#: Matched as word beginnings on the lower-cased word, like the head words.
+STORM_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"hurricane", "typhoon", "cyclone", "storm"}),
+    "de": frozenset({"hurrikan", "taifun", "zyklon", "orkan", "sturmtief"}),
+    "pl": frozenset({"huragan", "tajfun", "cyklon", "orkan", "sztorm"}),
+    "cs": frozenset({"hurikán", "tajfun", "cyklón", "bouř"}),
+    "ru": frozenset({"ураган", "тайфун", "циклон", "шторм"}),
+    "uk": frozenset({"ураган", "тайфун", "циклон", "шторм"}),
+    "bg": frozenset({"ураган", "тайфун", "циклон"}),
+    "tr": frozenset({"kasırga", "tayfun"}),
+    "pt": frozenset({"furacão", "tufão", "ciclone", "tempestade"}),
+    "es": frozenset({"huracán", "tifón", "ciclón", "tormenta"}),
+    "fr": frozenset({"ouragan", "typhon", "cyclone", "tempête"}),
+    "it": frozenset({"uragano", "tifone", "ciclone"}),
+    "fi": frozenset({"hurrikaani", "taifuuni", "myrsky"}),
+    "id": frozenset({"badai", "topan", "siklon", "hurikan"}),
+    "sv": frozenset({"orkan", "tyfon", "cyklon", "stormen"}),
+    "no": frozenset({"orkan", "tyfon", "syklon", "stormen"}),
+    "da": frozenset({"orkan", "tyfon", "cyklon", "stormen"}),
+    "kk": frozenset({"дауыл", "тайфун", "циклон"}),
+    "uz": frozenset({"dovul", "to'fon", "бўрон", "тайфун"}),
+}
+STORM_WORDS["ms"] = STORM_WORDS["id"]
+
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),

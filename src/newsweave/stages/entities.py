@@ -84,6 +84,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
     PLACE_WORDS_BEFORE,
+    STORM_WORDS,
 )
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
 from newsweave.lang.time_words import languages as time_languages
@@ -1017,6 +1018,32 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
         if (kb_id.startswith("geonames:") and _first_name_before(toks, k)) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
+
+
+def _storm_layer(doc: _Doc) -> None:
+    """A capitalised word after a word for a storm (:data:`STORM_WORDS`) is the storm's name, an event (EVT): the
+    storm word is part of the name where it is written with a capital (*Hurricane Zelmorra*, *Orkan Zelmorra*), not
+    where it is not (*ураган «Зелморра»*), but the lemma is the name alone, so that the storm's mentions in every
+    language merge (*Furacão Zelmorra*, *Hurrikaani Zelmorra*). A town the name is spelt like is withdrawn; a
+    country stays, and so does a weekday (*the storm Monday*)."""
+    toks = doc.toks
+    for i in range(len(toks) - 1):
+        tok, k = toks[i], i + 1
+        words = STORM_WORDS.get(tok.lang)
+        if not words or not tok.cased or doc.owner[i] >= 0 or not _word_match(tok.key, tok.lang, words, 3):
+            continue
+        name = toks[k]
+        quoted = name.sep_text.strip() in _OPENING_QUOTES | _TOGGLING_QUOTES
+        if not name.cap or name.upper or name.sent_start or not (name.sep == "space" or quoted) \
+                or name.key in _day_words(name.lang):
+            continue
+        if doc.owner[k] >= 0:
+            f = doc.found[doc.owner[k]]
+            if f.i != k or f.j != k + 1 or not (f.kb_id or "").startswith(_SUB_COUNTRY_PLACES):
+                continue
+            doc.release(doc.owner[k])
+        start = i if tok.cap and not quoted else k
+        doc.claim(Found(start, k + 1, "EVT", 0.7, "pattern", _lemma(doc, k, k + 1)))
 
 
 def _inflected_small_town(doc: _Doc, k: int, place: Found, gaz: Gazetteer) -> bool:
@@ -2780,6 +2807,7 @@ class EntityStage:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
         _release_place_pairs(doc, self.gazetteer)
+        _storm_layer(doc)
         _org_layer(doc)
         _demonym_layer(doc, self.gazetteer)
         _title_layer(doc)
