@@ -600,6 +600,10 @@ def test_entities_kazakh_tagger_keeps_a_city_written_with_a_case_ending(stage: E
     # a head word opening both the sentence and the name stays in it
     ("Urząd Lotnictwa Zelmorry ogłosił decyzję.", "pl", "Urząd Lotnictwa Zelmorry", "ORG"),
     ("Trybunał Europejski orzekł wczoraj.", "pl", "Trybunał Europejski", "ORG"),
+    # a contest's, show's or meeting's name is an event, with the place that names it
+    ("Zelkan Kiprotich set a record at the Berlin Marathon.", "en", "Berlin Marathon", "EVT"),
+    ("She won the Australian Open twice.", "en", "Australian Open", "EVT"),
+    ("At the Zelmorra Awards, the film won twice.", "en", "Zelmorra Awards", "EVT"),
 ])
 def test_entities_names_found_whole(stage: EntityStage, text: str, lang: str, name: str, kind: str) -> None:
     assert _found(stage, text, lang).get(name) == kind

@@ -130,9 +130,17 @@ STORM_WORDS: dict[str, frozenset[str]] = {
     "no": frozenset({"orkan", "tyfon", "syklon", "stormen"}),
     "da": frozenset({"orkan", "tyfon", "cyklon", "stormen"}),
     "kk": frozenset({"дауыл", "тайфун", "циклон"}),
-    "uz": frozenset({"dovul", "to'fon", "бўрон", "тайфун"}),
+    "uz": frozenset({"dovul", "toʻfon", "бўрон", "тайфун"}),
 }
 STORM_WORDS["ms"] = STORM_WORDS["id"]
+
+#: lang -> words that end the name of a contest, a show or a meeting (*Zelmorra Marathon*, *Australian Open*, *Academy
+#: Awards*): the name is an event (EVT), never a person. Matched as word beginnings, like the head words.
+EVENT_HEADS: dict[str, frozenset[str]] = {
+    "en": frozenset({"marathon", "open", "olympics", "olympiad", "championship", "cup", "awards", "prix", "festival",
+                     "summit", "expo", "tournament"}),
+    "de": frozenset({"marathon", "open", "meisterschaft", "pokal", "festival", "gipfel"}),
+}
 
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {

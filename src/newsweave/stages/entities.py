@@ -73,6 +73,7 @@ from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
+    EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
@@ -458,6 +459,11 @@ def _bare_head(tok: Tok) -> bool:
 
 def _is_loc_head(tok: Tok) -> bool:
     return _has_head(tok, _loc_heads(tok.lang))
+
+
+@cache
+def _event_heads(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in EVENT_HEADS.get(lang, frozenset()))
 
 
 def _is_stop(tok: Tok) -> bool:
@@ -2721,6 +2727,14 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             doc.release(country)  # "Türkiye Büyük Millet Meclisi": the country written before is part of the name
             start = doc.found[country].i
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return
+    if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
+        place = _place_before(doc, start)
+        if place is not None:
+            doc.release(place)  # "Zelmorra Marathon", "Australian Open": the place names the event
+            start = doc.found[place].i
+        if end - start >= 2:
+            doc.claim(Found(start, j, "EVT", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
         if not _join_country(doc, start, j):
