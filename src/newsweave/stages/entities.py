@@ -466,6 +466,11 @@ def _event_heads(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in EVENT_HEADS.get(lang, frozenset()))
 
 
+@cache
+def _storm_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in STORM_WORDS.get(lang, frozenset()))
+
+
 def _is_stop(tok: Tok) -> bool:
     return tok.key in frequency.top_words(tok.lang, _STOPWORDS_PER_LANGUAGE)
 
@@ -1035,8 +1040,7 @@ def _storm_layer(doc: _Doc) -> None:
     toks = doc.toks
     for i in range(len(toks) - 1):
         tok, k = toks[i], i + 1
-        words = STORM_WORDS.get(tok.lang)
-        if not words or not tok.cased or doc.owner[i] >= 0 or not _word_match(tok.key, tok.lang, words, 3):
+        if not tok.cased or doc.owner[i] >= 0 or not _has_head(tok, _storm_words(tok.lang)):
             continue
         name = toks[k]
         quoted = name.sep_text.strip() in _OPENING_QUOTES | _TOGGLING_QUOTES
