@@ -119,6 +119,10 @@ INFLECTIONS: dict[str, Inflection] = {
     "el": Inflection(frozenset({"ς", "σ", "υ", "ου", "ης", "ας", "ησ", "ασ"}), ("", "α", "η", "ος", "ας", "οσ", "ασ")),
 }
 
+#: lang -> what follows an apostrophe as a clitic of the whole phrase, not a case ending of the name (English
+#: possessive *'s*: *NASA's*): a name's span stops before it, where Turkish *Rusya'nın* keeps its ending.
+APOSTROPHE_CLITICS: dict[str, frozenset[str]] = {"en": frozenset({"s"})}
+
 #: Languages that mark a noun phrase's case once, on its last word and with no apostrophe (Kazakh, Uzbek, Kyrgyz):
 #: a big place's name with a case ending right after a person's name is that place, not the person's last name
 #: (*Сарыбаев Мәскеуде* "Sarybayev in Moscow").

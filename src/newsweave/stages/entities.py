@@ -60,6 +60,7 @@ from newsweave.kb.gazetteer import (
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, surnames
 from newsweave.lang.inflection import (
+    APOSTROPHE_CLITICS,
     BARE_PLACE_MODIFIERS,
     COORDINATING_AND,
     INFLECTIONS,
@@ -628,8 +629,8 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
             ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
         key, cased, first_upper, all_upper = _word_shape(word)
-        if (toks and not ends_sentence and text[prev_end - 1] == "." and len(toks[-1].text) >= 2 and first_upper
-                and toks[-1].text.isupper() and frequency.zipf(key, tok_lang) >= FUNCTION_WORD_ZIPF):
+        if (toks and not ends_sentence and first_upper and _dotted(toks[-1])
+                and frequency.zipf(key, tok_lang) >= FUNCTION_WORD_ZIPF):
             sep, ends_sentence = "break", True  # "... in the U.S. The next day": the acronym's period ends it
         if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in ABBREVIATED_TITLES:
             ends_sentence = False  # "Prof. Dr. Zelkan Yavaş": the periods of shortened titles
@@ -1040,7 +1041,8 @@ def _storm_layer(doc: _Doc) -> None:
     toks = doc.toks
     for i in range(len(toks) - 1):
         tok, k = toks[i], i + 1
-        if not tok.cased or doc.owner[i] >= 0 or not _has_head(tok, _storm_words(tok.lang)):
+        words = _storm_words(tok.lang)
+        if not words or not tok.cased or doc.owner[i] >= 0 or not _has_head(tok, words):
             continue
         name = toks[k]
         quoted = name.sep_text.strip() in _OPENING_QUOTES | _TOGGLING_QUOTES
@@ -1187,10 +1189,10 @@ def _plain_name_word(tok: Tok) -> bool:
 
 def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
     """Extend a name over a following apostrophe suffix (Turkish ``Rusya'nın``), where the suffix is a case ending
-    of the word; the English possessive ``'s`` is a clitic of the phrase that news NER leaves outside the name
-    (``NASA's``)."""
+    of the word, not a clitic of the phrase that news NER leaves outside the name (:data:`APOSTROPHE_CLITICS`:
+    English ``NASA's``)."""
     if j < len(toks) and toks[j].sep == "apos" and toks[j].cased and toks[j].text.islower() and len(toks[j].text) <= 6 \
-            and not (toks[j].key == "s" and toks[j - 1].lang == "en"):
+            and toks[j].key not in APOSTROPHE_CLITICS.get(toks[j - 1].lang, ()):
         return j + 1
     return j
 
