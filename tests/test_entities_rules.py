@@ -162,6 +162,14 @@ def test_entities_rules_city_named_like_a_common_word_is_a_place_outside_that_la
     assert german == set()
 
 
+def test_entities_rules_place_preposition_admits_a_city_named_like_a_common_word(stage: EntityStage) -> None:
+    # Marseille and Essen are among their language's commonest words; after "à"/"nach" they are the city.
+    french = _found(stage, "Le ministre est arrivé lundi à Marseille.", "fr")
+    assert {(t, ty) for t, ty, _ in french} == {("Marseille", "LOC")}
+    german = _found(stage, "Nach dem Essen fuhren sie nach Essen.", "de")
+    assert {(t, ty) for t, ty, _ in german} == {("Essen", "LOC")}
+
+
 def test_entities_rules_states_and_provinces_are_places(stage: EntityStage) -> None:
     hindi = _found(stage, "गुजरात और केरल में चुनाव हुए।", "hi")
     assert hindi == {("गुजरात", "LOC", "iso3166-2:IN-GJ"), ("केरल", "LOC", "iso3166-2:IN-KL")}

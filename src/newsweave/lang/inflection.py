@@ -140,7 +140,8 @@ POSSESSIVE_COMPOUND_ENDINGS["az"] = POSSESSIVE_COMPOUND_ENDINGS["tr"]
 BARE_PLACE_MODIFIERS: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
 
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
-#: a lone word after one that is both a place and a person's first name is read as the place.
+#: a lone word after one that is both a place and a person's first name is read as the place, and so is a city
+#: whose name is also a common word of the language (*in Leipzig*, *à Marseille*; elsewhere *Essen* is "food").
 PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "pl": frozenset({"w", "we", "do", "z", "ze", "na", "od", "przez", "pod", "nad", "koło", "przy", "dla"}),
     "cs": frozenset({"v", "ve", "do", "z", "ze", "na", "u", "od", "přes", "pro"}),
@@ -150,6 +151,17 @@ PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "bg": frozenset({"в", "във", "от", "до", "на", "през", "към", "за"}),
     "de": frozenset({"in", "im", "nach", "aus", "von", "bei", "für"}),
     "en": frozenset({"in", "to", "from", "at", "for", "across"}),
+    "fr": frozenset({"à", "vers", "depuis"}),
+    "nl": frozenset({"in", "naar", "uit"}),
+    "pt": frozenset({"em", "para"}),
+    "es": frozenset({"en", "desde", "hacia"}),
+    "it": frozenset({"a", "in", "verso"}),
+    "sv": frozenset({"i", "till", "från"}),
+    "no": frozenset({"i", "til", "fra"}),
+    "da": frozenset({"i", "til", "fra"}),
+    "ro": frozenset({"la", "în", "din", "spre"}),
+    "id": frozenset({"di", "ke", "dari"}),
+    "ms": frozenset({"di", "ke", "dari"}),
 }
 
 #: lang -> words for "and" between two adjectives that share one head noun, each agreeing with it in case

@@ -939,8 +939,10 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
             return False
-        if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()):
-            return False  # a town named like a common word of the text's language (German "Essen")
+        if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) and not (
+                i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())):
+            return False  # a town named like a common word of the text's language (German "Essen"), unless a
+            # place preposition puts it in a place's role ("nach Essen")
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
