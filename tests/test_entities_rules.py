@@ -347,6 +347,15 @@ def test_entities_rules_german_capitalised_adjective_before_a_head_names_an_inst
     assert not any(ty == "ORG" for _, ty, _ in _found(stage, "Die statistischen Ämter melden Zahlen.", "de"))
 
 
+def test_entities_rules_german_head_word_before_its_town_names_an_institution(stage: EntityStage) -> None:
+    # German names a body after its seat with no adjective: the head word and the town are one organisation
+    found = _found(stage, "Er lehrte an der Universität Gießen, bis das Landgericht Bremen entschied.", "de")
+    assert {(t, ty) for t, ty, _ in found} == {("Universität Gießen", "ORG"), ("Landgericht Bremen", "ORG")}
+    # a country after the head word is the body's country, not part of its name
+    assert ("Kasachstans", "LOC") in {(t, ty) for t, ty, _ in _found(stage, "Die Regierung Kasachstans reagierte.",
+                                                                       "de")}
+
+
 def test_entities_rules_english_institution_of_a_place_is_one_organisation(stage: EntityStage) -> None:
     found = _found(stage, "Later the Bank of England cut rates, the Ministry of Foreign Affairs of Kazakhstan "
                           "protested and shares fell on the Moscow Exchange.", "en")

@@ -2472,11 +2472,14 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
                 and not _is_stop(toks[start - 1]):
             start -= 1
         if end == i + 1:
-            if start == i or tok.lang not in NOUN_CAPITALISING or toks[start].sent_start:
+            if tok.lang not in NOUN_CAPITALISING:
+                continue
+            town = end < len(toks) and toks[end].sep == "space" and toks[end].cap and _town_at(doc, gaz, end)
+            if not town and (start == i or toks[start].sent_start):
                 continue  # no tail: only where a capitalised adjective inside a sentence says "name" (des
                 # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
-            if end < len(toks) and toks[end].sep == "space" and toks[end].cap and _town_at(doc, gaz, end):
-                end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover)
+            if town:
+                end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität Gießen)
         inside = {doc.owner[k] for k in range(start, end) if doc.owner[k] >= 0}
         if any(doc.found[idx].i < start or doc.found[idx].j > end for idx in inside):
             continue  # a longer finding runs across the name's edge: leave it
