@@ -1528,10 +1528,10 @@ class _Clustering:
         """Nodes whose full names end in a surname spelled like ``surname`` (a name-key token)."""
         spelling, key = spelling_key(surname), phonetic_key(surname)
         hosts = [i for i, s in self._unit_surnames.get(key, ()) if _similar(spelling, s)]
-        for eid in sorted(self.index.by_surname.get(key, ())):
-            rec = self.index.records[eid]
-            if rec.full_names and any(_similar(spelling, s) for s in rec.surname_spellings):
-                hosts.append(self.known(eid))
+        records = self.index.records
+        bearers = [eid for eid in self.index.by_surname.get(key, ()) if records[eid].full_names
+                   and any(_similar(spelling, s) for s in records[eid].surname_spellings)]
+        hosts += [self.known(eid) for eid in sorted(bearers)]  # sorted after filtering: a bucket may be large
         return hosts
 
     def _link_surnames(self) -> None:
@@ -1549,8 +1549,10 @@ class _Clustering:
         n_units = len(self.units)
         for members in hosts.values():
             for i in members:
+                if i >= n_units:
+                    continue  # two known entities are never joined here: only through a unit of this batch
                 for j in members:
-                    if i < j and i < n_units and self.find(i) != self.find(j):
+                    if i < j and self.find(i) != self.find(j):
                         self.union(i, j)
         articles: dict[str, list[int]] = defaultdict(list)
         for i, unit in enumerate(self.units):

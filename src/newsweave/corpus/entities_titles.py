@@ -223,7 +223,7 @@ def _as_year(number: int) -> int | None:
     return number if MIN_YEAR <= number <= MAX_YEAR else None
 
 
-_Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]], list[tuple[str, str]]]
+_Entries = tuple[dict[str, list[tuple[tuple[str, ...], str]]], list[tuple[str, str]], dict[str, set[str]]]
 
 
 @lru_cache(maxsize=512)
@@ -264,13 +264,13 @@ def title_month(title: str, words: list[str], lang: str | None) -> int | None:
 @cache
 def _entries(table: str) -> _Entries:
     """(an entry's first word -> [(entry words, concept)] for spaced scripts, [(entry, concept)] for unspaced ones,
-    [(entry, concept)] that may close a compound) of ``"types"`` or ``"qualifiers"``, all languages together: a
+    entry that may close a compound -> its concepts) of ``"types"`` or ``"qualifiers"``, all languages together: a
     title's language tag is often a dialect or a code the table lacks. Entries are split into pieces as titles are
     (*همه‌پرسی* is two words). Compound heads are the one-word entries of at least :data:`MIN_COMPOUND_HEAD` letters
     of the languages that write compounds (:data:`COMPOUND_TITLE_LANGS`)."""
     spaced: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     unspaced: list[tuple[str, str]] = []
-    heads: list[tuple[str, str]] = []
+    heads: dict[str, set[str]] = {}
     for concept, by_lang in (TITLE_TYPES if table == "types" else TITLE_QUALIFIERS).items():
         for lang, entries in by_lang.items():
             for entry in entries:
@@ -280,7 +280,7 @@ def _entries(table: str) -> _Entries:
                     continue
                 spaced.setdefault(words[0], []).append((words, concept))
                 if lang in COMPOUND_TITLE_LANGS and len(words) == 1 and len(words[0]) >= MIN_COMPOUND_HEAD:
-                    heads.append((words[0], concept))
+                    heads.setdefault(words[0], set()).add(concept)
     return spaced, unspaced, heads
 
 
@@ -313,19 +313,27 @@ def title_concepts(words: list[str], table: str = "types") -> tuple[set[str], se
         found.update(concept for n, concept in matched if n == longest)
         used.update(range(k, k + longest))
         if k not in used:
-            closing = {concept for entry, concept in heads if _closes_compound(word, entry)}
+            closing = _compound_concepts(word, heads)
             if closing:
                 found |= closing
                 used.add(k)
     return found, used
 
 
-def _closes_compound(word: str, entry: str) -> bool:
-    """Whether ``entry`` is the head of a compound ``word`` (*Busulykken*, *kunnallisvaalit*): the word ends
-    in it and at most :data:`MAX_TYPE_ENDING` letters of ending, after at least :data:`MIN_COMPOUND_MODIFIER`
-    letters of modifier."""
-    at = word.rfind(entry, MIN_COMPOUND_MODIFIER)
-    return at >= 0 and len(word) - at - len(entry) <= MAX_TYPE_ENDING
+def _compound_concepts(word: str, heads: dict[str, set[str]]) -> set[str]:
+    """The concepts of the entries that head a compound ``word`` (*Busulykken*, *kunnallisvaalit*): the word ends
+    in one and at most :data:`MAX_TYPE_ENDING` letters of ending, after at least :data:`MIN_COMPOUND_MODIFIER`
+    letters of modifier. Each cut of the word is looked up (a few dozen dict look-ups) rather than each head
+    searched for in it: every name of a large store passes here when its index is built."""
+    found: set[str] = set()
+    n = len(word)
+    for ending in range(min(MAX_TYPE_ENDING, n - MIN_COMPOUND_MODIFIER - MIN_COMPOUND_HEAD) + 1):
+        end = n - ending
+        for start in range(MIN_COMPOUND_MODIFIER, end - MIN_COMPOUND_HEAD + 1):
+            concepts = heads.get(word[start:end])
+            if concepts:
+                found |= concepts
+    return found
 
 
 def _head_final(word: str, entry: str) -> bool:
