@@ -962,18 +962,32 @@ def _shape_ratio(a: Shape, b: Shape) -> float:
         return 0.0
     if script_a == script_b and script_a not in SAME_SCRIPT_LOOSE:
         return 0.0
-    if [c for c in sa if c.isdigit()] != [c for c in sb if c.isdigit()]:
-        return 0.0
     classes = SCRIPT_LOSSES.get(script_a, frozenset()) | SCRIPT_LOSSES.get(script_b, frozenset())
-    ka = fold_classes("".join(c for c in sa if not c.isdigit()), classes)
-    kb = fold_classes("".join(c for c in sb if not c.isdigit()), classes)
-    shaped = EXACT_SCRIPTS & {script_a, script_b} and len(initials_a) == len(initials_b) > 1 and all(
-        fold_classes(x, classes) == fold_classes(y, classes) for x, y in zip(initials_a, initials_b, strict=True))
-    if min(len(ka), len(kb)) < LOOSE_MIN_LEN + (0 if shaped else LOOSE_LEN_PER_CLASS * len(classes)) or ka[0] != kb[0]:
+    digits_a, ka = _digits_and_folded(sa, classes)
+    digits_b, kb = _digits_and_folded(sb, classes)
+    if digits_a != digits_b:
+        return 0.0
+    if not ka or not kb or ka[0] != kb[0]:
+        return 0.0
+    shortest = min(len(ka), len(kb))
+    if shortest < LOOSE_MIN_LEN + LOOSE_LEN_PER_CLASS * len(classes) and not (
+            shortest >= LOOSE_MIN_LEN and EXACT_SCRIPTS & {script_a, script_b}
+            and len(initials_a) == len(initials_b) > 1 and all(
+                fold_classes(x, classes) == fold_classes(y, classes)
+                for x, y in zip(initials_a, initials_b, strict=True))):
         return 0.0
     if len(classes) >= SHAPE_CLASSES and len(initials_a) != len(initials_b):
         return 0.0
     return fuzz.ratio(ka, kb)
+
+
+@lru_cache(maxsize=1 << 18)
+def _digits_and_folded(skeleton: str, classes: frozenset[str]) -> tuple[str, str]:
+    """A sound skeleton's digits, and its letters with ``classes`` folded: what :func:`_shape_ratio` compares, worked
+    out once per skeleton and script pair (a name in a lossy script meets thousands of known shapes in a large
+    store, most of them again and again)."""
+    return "".join(c for c in skeleton if c.isdigit()), fold_classes("".join(c for c in skeleton if not c.isdigit()),
+                                                                      classes)
 
 
 def _ratio_needed(a: Shape, b: Shape) -> float:
@@ -1502,24 +1516,37 @@ class _Clustering:
                     lossy_buckets[k].append(e)
         pairs: set[tuple[int, int, Shape, Shape]] = set()
         scored: list[tuple[float, int, int]] = []
+        # the known entities a (key, shape) reaches, with their best ratio: worked out once per batch, for the same
+        # name recurs in many of its articles, and in a large store each reaches many candidates
+        reached: dict[tuple[str, Shape], list[tuple[float, str]]] = {}
         for e, (i, key, sounds) in enumerate(entries):
             lossy = sounds[1] not in EXACT_SCRIPTS
             for f in {f for k in _deletions(key) for f in lossy_buckets.get(k, ())}:
                 j, _kf, other = entries[f]
                 if i != j and (not lossy or e < f):  # each pair once
                     pairs.add((i, j, sounds, other))
-            found = {eid for table in ((True, False) if lossy else (True,))
-                     for k in _deletions(key) for eid in self.index.loose_table(table).get(k, ())}
-            for eid in sorted(found):
-                ratios = [r for known in self.index.records[eid].sounds
-                          if (r := _loose_ratio(sounds, known)) >= _ratio_needed(sounds, known)]
-                if ratios and self._agree(eid, self.units[i]):
-                    scored.append((max(ratios), i, self.known(eid)))
+            hits = reached.get((key, sounds))
+            if hits is None:
+                hits = reached[(key, sounds)] = self._known_loose(key, sounds, lossy)
+            scored += [(ratio, i, self.known(eid)) for ratio, eid in hits if self._agree(eid, self.units[i])]
         scored += [(r, i, j) for i, j, sa, sb in pairs if (r := _loose_ratio(sa, sb)) >= _ratio_needed(sa, sb)]
         for _ratio, i, j in sorted(scored, reverse=True):
             ri, rj = self.find(i), self.find(j)
             if ri != rj and self._types_ok(i, j) and self.clusters[ri].exact_agree(self.clusters[rj]):
                 self.union(i, j)
+
+    def _known_loose(self, key: str, sounds: Shape, lossy: bool) -> list[tuple[float, str]]:
+        """(best ratio, id) of the known entities within the loose key's deletions whose sounds are similar enough,
+        by id; a lossy name also looks among the names in exact scripts."""
+        found = {eid for table in ((True, False) if lossy else (True,))
+                 for k in _deletions(key) for eid in self.index.loose_table(table).get(k, ())}
+        hits = []
+        for eid in sorted(found):
+            ratios = [r for known in self.index.records[eid].sounds
+                      if (r := _loose_ratio(sounds, known)) >= _ratio_needed(sounds, known)]
+            if ratios:
+                hits.append((max(ratios), eid))
+        return hits
 
     def _types_ok(self, i: int, j: int) -> bool:
         return len(self.clusters[self.find(i)].types | self.clusters[self.find(j)].types) <= 1
