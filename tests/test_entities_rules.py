@@ -162,6 +162,16 @@ def test_entities_rules_city_named_like_a_common_word_is_a_place_outside_that_la
     assert german == set()
 
 
+def test_entities_rules_english_language_name_is_no_place(stage: EntityStage) -> None:
+    # English writes a language's name, also its people's adjective, with a capital: neither names the country
+    found = _found(stage, "Zelmorran troops left, a Kazakh official said in Russia, speaking Russian.", "en")
+    assert {(t, ty) for t, ty, _ in found} == {("Russia", "LOC")}
+    assert ("Kazakh", "LOC") not in {(t, ty) for t, ty, _ in _found(stage, "Kazakh oil exports grew.", "en")}
+    # a name made with it stays whole
+    assert {(t, ty) for t, ty, _ in _found(stage, "He lives in the Russian Federation.", "en")} == {
+        ("Russian Federation", "LOC")}
+
+
 def test_entities_rules_place_preposition_admits_a_city_named_like_a_common_word(stage: EntityStage) -> None:
     # Marseille and Essen are among their language's commonest words; after "à"/"nach" they are the city.
     french = _found(stage, "Le ministre est arrivé lundi à Marseille.", "fr")

@@ -324,6 +324,20 @@ def own_country_name(kb_id: str, lang: str | None) -> frozenset[str]:
     return frozenset(pieces(fold(name))) if name else frozenset()
 
 
+@lru_cache(maxsize=64)
+def language_names(lang: str) -> frozenset[str]:
+    """The folded one-word names CLDR gives languages in ``lang`` (``en``: {``russian``, ``kazakh``, ...}); empty
+    for unknown languages. Where a language's name is also its people's adjective and written with a capital
+    (English *Russian troops*), the word names no place, though the gazetteer reads it as the country."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang.split("-")[0]).languages.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(fold(n) for n in names if len(pieces(n)) == 1)
+
+
 def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> set[tuple[str, ...]]:
     """Countries, regions and languages by their CLDR names in every locale, official names and initialisms;
     returns the keys indexed only from ``countrynames``' other names of a country, which list its capital

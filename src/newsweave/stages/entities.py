@@ -53,6 +53,7 @@ from newsweave.kb.gazetteer import (
     fold,
     inflection_bases,
     is_cased,
+    language_names,
     load_gazetteer,
     own_country_name,
     script_of,
@@ -815,11 +816,19 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         j, entry, lemma = best
         if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             j = _with_apostrophe_suffix(toks, j)
-            doc.claim(Found(i, j, entry.type, confidence if entry.type != "LOC" or entry.kb_id.startswith("iso:")
-                            else confidence - 0.05, layer, lemma, entry.kb_id, emit=entry.type != "MISC"))
+            etype = "MISC" if j - i == 1 and _language_adjective(tok, entry) else entry.type
+            doc.claim(Found(i, j, etype, confidence if etype != "LOC" or entry.kb_id.startswith("iso:")
+                            else confidence - 0.05, layer, lemma, entry.kb_id, emit=etype != "MISC"))
             i = j
         else:
             i += 1
+
+
+def _language_adjective(tok: Tok, entry: GazEntry) -> bool:
+    """Whether a word read as a country is the name of a language in a language that capitalises it as its people's
+    adjective too (English *Russian*, *Kazakh*: :data:`TITLE_CASING`): a language or an adjective, no place. It keeps
+    the country's id but is not emitted, as a language's name is not."""
+    return tok.lang in TITLE_CASING and entry.kb_id.startswith("iso:") and tok.key in language_names(tok.lang)
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
