@@ -162,6 +162,12 @@ def test_entities_rules_city_named_like_a_common_word_is_a_place_outside_that_la
     assert german == set()
 
 
+def test_entities_rules_continent_opening_a_sentence_is_a_place(stage: EntityStage) -> None:
+    # *Europas*, *Afrikas*: frequent inflected words opening a sentence, but a continent is as sure as a country
+    found = _found(stage, "Europas größte Fluglinie wächst. Afrikas Bevölkerung auch.", "de")
+    assert {(t, ty) for t, ty, _ in found} == {("Europas", "LOC"), ("Afrikas", "LOC")}
+
+
 def test_entities_rules_english_language_name_is_no_place(stage: EntityStage) -> None:
     # English writes a language's name, also its people's adjective, with a capital: neither names the country
     found = _found(stage, "Zelmorran troops left, a Kazakh official said in Russia, speaking Russian.", "en")

@@ -75,6 +75,9 @@ SUBDIVISION_PRIORITY = 1.66
 #: Priority of a region of ``data/regions.tsv``: above states and cities (*Balkan* is the Balkans before a
 #: Turkmen province; *Krym* the peninsula before a town's alternate spelling), below countries.
 REGION_PRIORITY = 1.8
+#: Priority of CLDR's continents and world regions (GeoNames' continents: a little more, so that both make one
+#: entity): places as sure as countries, whatever a word's frequency (*Europas* opening a German sentence).
+WORLD_REGION_PRIORITY = 2.7
 #: Fewest letters of a one-word state name in a cased script: shorter ones are first names and inflected words
 #: (Lara, Leon, Komi). Other scripts spell with more or fewer code points (केरल, four).
 SUBDIVISION_MIN_CHARS = 5
@@ -407,7 +410,8 @@ def _add_countries_and_languages(gaz: Gazetteer, common: dict[str, frozenset[str
         display = english.territories.get(code, code)
         gaz.add(GazEntry(kind, f"iso:{code}", display, 3.0), names)
     for code, names in regions.items():
-        gaz.add(GazEntry("LOC", _REGIONS.get(code, f"region:{code}"), english.territories.get(code, code), 2.7),
+        gaz.add(GazEntry("LOC", _REGIONS.get(code, f"region:{code}"), english.territories.get(code, code),
+                         WORLD_REGION_PRIORITY),
                 names)
     for code, names in languages.items():
         if code in locale_langs:
@@ -495,7 +499,7 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
     taken = set(gaz.index)  # names of countries, languages and organisations, indexed before any place
     for cont in cache_.get_continents().values():
         names = {cont["name"], *(alt["name"] for alt in cont.get("alternateNames", []))}
-        gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], 2.8),
+        gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], WORLD_REGION_PRIORITY + 0.1),
                 {n for n in names if _plausible_name(n)})
     countries = cache_.get_countries()
     for city in cache_.get_cities().values():

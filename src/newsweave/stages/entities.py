@@ -47,6 +47,7 @@ from newsweave.kb.gazetteer import (
     PIECE_RE,
     REGION_PRIORITY,
     SOFT_HYPHEN,
+    WORLD_REGION_PRIORITY,
     GazEntry,
     Gazetteer,
     camel_case,
@@ -965,7 +966,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                 and frequency.zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
                 and tok.key not in own_country_name(entry.kb_id, tok.lang)):
             return False
-        if tok.cased and tok.sent_start and not country:
+        if tok.cased and tok.sent_start and not country and entry.priority < WORLD_REGION_PRIORITY:
             zipf = frequency.zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
                 return False
