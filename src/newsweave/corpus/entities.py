@@ -965,20 +965,24 @@ def _shape_ratio(a: Shape, b: Shape) -> float:
     classes = SCRIPT_LOSSES.get(script_a, frozenset()) | SCRIPT_LOSSES.get(script_b, frozenset())
     digits_a, ka = _digits_and_folded(sa, classes)
     digits_b, kb = _digits_and_folded(sb, classes)
-    if digits_a != digits_b:
-        return 0.0
-    if not ka or not kb or ka[0] != kb[0]:
+    if digits_a != digits_b or not ka or not kb or ka[0] != kb[0]:
         return 0.0
     shortest = min(len(ka), len(kb))
     if shortest < LOOSE_MIN_LEN + LOOSE_LEN_PER_CLASS * len(classes) and not (
-            shortest >= LOOSE_MIN_LEN and EXACT_SCRIPTS & {script_a, script_b}
-            and len(initials_a) == len(initials_b) > 1 and all(
-                fold_classes(x, classes) == fold_classes(y, classes)
-                for x, y in zip(initials_a, initials_b, strict=True))):
+            shortest >= LOOSE_MIN_LEN and _shaped_alike(a, b, classes)):
         return 0.0
     if len(classes) >= SHAPE_CLASSES and len(initials_a) != len(initials_b):
         return 0.0
     return fuzz.ratio(ka, kb)
+
+
+def _shaped_alike(a: Shape, b: Shape, classes: frozenset[str]) -> bool:
+    """Whether one of two names is in an exact script and both have as many words (two or more), starting with the
+    same consonant classes once ``classes`` are folded: a shape chance seldom repeats, so a shorter folded skeleton
+    may tell them (asked only of pairs too short for the plain bar)."""
+    (_sa, script_a, initials_a, _free_a), (_sb, script_b, initials_b, _free_b) = a, b
+    return bool(EXACT_SCRIPTS & {script_a, script_b}) and len(initials_a) == len(initials_b) > 1 and all(
+        fold_classes(x, classes) == fold_classes(y, classes) for x, y in zip(initials_a, initials_b, strict=True))
 
 
 @lru_cache(maxsize=1 << 18)

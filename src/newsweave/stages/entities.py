@@ -939,8 +939,10 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
 
     Acronym names need capitals. A word the text also writes in lower case (``doc_lower``), or whose matched
     base form it writes so (``Sami`` read as ``Sam``, an alternate name of a city), is a common word there.
+    A city named like a common word of the text's language is read only after a place preposition (``nach Essen``).
     Sentence starts need rarity: a frequent word, unless a big place's name (frequent for being one: Київ);
-    an inflected reading (``base`` is not the word itself) even a moderately frequent one (``Tanie`` "cheap").
+    an inflected reading (``base`` is not the word itself) even a moderately frequent one (``Tanie`` "cheap");
+    a continent's or world region's name is exempt, as a country's is (``Europas``).
     """
     tok = toks[i]
     if j - i == 1:
