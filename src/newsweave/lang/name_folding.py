@@ -82,6 +82,11 @@ LAST_TOKEN_ONLY: frozenset[str] = frozenset({"de", "en", "nl", "sv", "da", "no"}
 #: English *Morozov's*): everything from the apostrophe on is dropped when the stem is long enough.
 APOSTROPHE_SUFFIX: frozenset[str] = frozenset({"tr", "az", "en", "tk", "gag", "crh"})
 
+#: Of those, the languages whose spelling rules require that apostrophe: a word read as a name only through a case
+#: ending written without one is a common word (Turkish *Maliye* "finance", not *Mali'ye*; Azerbaijani writes
+#: *Bakıda* without one, so it is not here).
+APOSTROPHE_REQUIRED: frozenset[str] = frozenset({"tr"})
+
 #: Postpositions written as separate words after a name (Hindi *मोरोज़ोव ने*, *फ़्रांस के*): dropped when trailing.
 POSTPOSITIONS: dict[str, frozenset[str]] = {
     "hi": frozenset({"का", "की", "के", "को", "ने", "से", "में", "पर", "तक", "वाले", "वाली", "वाला", "द्वारा"}),

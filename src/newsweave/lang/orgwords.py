@@ -222,3 +222,7 @@ INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "en", "e
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
 #: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
 INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"})}
+#: lang -> words that join two capitalised words before an organisation's head word, where the head ends the name
+#: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
+#: Bakanlığı*).
+HEAD_FINAL_AND: dict[str, frozenset[str]] = {"tr": frozenset({"ve"}), "az": frozenset({"və"})}

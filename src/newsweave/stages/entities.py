@@ -71,13 +71,14 @@ from newsweave.lang.inflection import (
     PLACE_PREPOSITIONS,
     POSSESSIVE_COMPOUND_ENDINGS,
 )
-from newsweave.lang.name_folding import APOSTROPHE_SUFFIX
+from newsweave.lang.name_folding import APOSTROPHE_REQUIRED, APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
+    HEAD_FINAL_AND,
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
     INSTITUTION_JOINERS,
@@ -942,6 +943,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     A city named like a common word of the text's language is read only after a place preposition (``nach Essen``).
     Sentence starts need rarity: a frequent word, unless a big place's name (frequent for being one: Київ);
     an inflected reading (``base`` is not the word itself) even a moderately frequent one (``Tanie`` "cheap");
+    where a name's case ending needs an apostrophe (:data:`APOSTROPHE_REQUIRED`), an inflected reading none;
     a continent's or world region's name is exempt, as a country's is (``Europas``).
     """
     tok = toks[i]
@@ -958,6 +960,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
+        if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
+            return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
+            # an apostrophe
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
@@ -1226,10 +1231,10 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 or tok.key in _reporting(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
-        if n > 0 and step == 1 and _particle_bridge(doc, k):
+        if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
             n += 1
             particles += 1
-            k += 1
+            k += step
             continue
         if tok.cased:
             if not tok.cap or (tok.sent_start and n > 0 and step == 1) or (
@@ -1253,6 +1258,22 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
         n += 1
         k += step
     return n
+
+
+def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
+    """Whether piece ``k`` is a conjunction inside an organisation's name whose head word ends it (Turkish *Hazine
+    ve Maliye Bakanlığı*, :data:`HEAD_FINAL_AND`): a lone free capitalised word before it (no person's surname: not
+    *Zelkan Yavaş ve Dışişleri Bakanlığı*), and capitalised words after it that reach the head word."""
+    toks = doc.toks
+    if toks[k].key not in HEAD_FINAL_AND.get(toks[k].lang, ()) or toks[k].sep != "space" or not 0 < k < len(toks) - 1 \
+            or toks[k + 1].sep != "space" or toks[k + 1].sent_start or doc.owner[k - 1] >= 0 or not toks[k - 1].cap:
+        return False
+    if k >= 2 and not toks[k - 1].sent_start and toks[k - 2].cap and toks[k - 2].cased:
+        opener = toks[k - 2]  # "Bugün Gençlik ve Spor Bakanlığı": a common word opening the sentence is no name
+        if not (opener.sent_start and frequency.zipf(opener.key, opener.lang) >= COMMON_ZIPF
+                and not listed_given_name(opener)):
+            return False
+    return (step == 1 or doc.owner[k + 1] < 0) and _org_head_follows(toks, k + 1)
 
 
 def _title_inside_org(toks: list[Tok], i: int, k: int, n: int, step: int) -> bool:
@@ -1530,6 +1551,8 @@ def _reporting_layer(doc: _Doc) -> None:
                 _add_name(doc, i + 1, i + 1 + n, "PER", 0.65)
         if i >= 1 and tok.sep == "space" and toks[i - 1].cased:
             n = _name_run(doc, i - 1, step=-1)
+            while n > 1 and _common_opener(toks[i - n]):
+                n -= 1  # "Dün Zelkan Yavaş konuştu": "yesterday" opens the sentence, not the name
             first = toks[i - n] if n else None
             if first and not (first.sent_start and n == 1 and frequency.zipf(first.key, first.lang) >= COMMON_ZIPF):
                 _add_name(doc, i - n, i, "PER", 0.65)
@@ -2392,6 +2415,21 @@ def _day_words(lang: str) -> frozenset[str]:
                      if len(key) == 1 and any(cat in ("R", "W") for cat, _ in values))
 
 
+def _common_opener(tok: Tok) -> bool:
+    """A word opening a sentence that opens no name there: a weekday or relative day, or a common word that is no
+    listed given name."""
+    lang = _word_lang(tok)
+    return tok.sent_start and (tok.key in _day_words(lang) or (
+        frequency.zipf(tok.key, lang) >= COMMON_ZIPF and not listed_given_name(tok)))
+
+
+def _inflected_opener(tok: Tok, lang: str) -> bool:
+    """An inflected common word (:func:`_inflected_common`) opening a sentence before an organisation's name
+    (Turkish *Açıklamayı Dışişleri Bakanlığı yaptı*, "the ministry made the statement"): not itself one of the
+    language's frequent words, as a name's first word read through a chance ending is (*Kültür*, *Sanayi*)."""
+    return _inflected_common(tok, lang) and frequency.zipf(tok.key, lang) < COMMON_ZIPF + 1.0
+
+
 def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
@@ -2427,7 +2465,7 @@ def _capitalised_layer(doc: _Doc) -> None:
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
                                 or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF
-                                or toks[start].key in _day_words(lang)))
+                                or toks[start].key in _day_words(lang) or _inflected_opener(toks[start], lang)))
                 or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
@@ -2565,6 +2603,21 @@ def _country_before(doc: _Doc, start: int) -> int | None:
     """The finding of a country written in its base form right before piece ``start`` (same sentence), or None."""
     idx = _place_before(doc, start)
     return idx if idx is not None and (doc.found[idx].kb_id or "").startswith("iso:") else None
+
+
+def _listed_org_before(doc: _Doc, start: int) -> int | None:
+    """The finding of a knowledge-base organisation written in its base form right before piece ``start`` (same
+    sentence), or None."""
+    toks = doc.toks
+    k = start - 1
+    if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start:
+        return None
+    idx = doc.owner[k]
+    f = doc.found[idx]
+    if f.j != start or f.type != "ORG" or not f.kb_id or f.layer != "gazetteer":
+        return None
+    pieces = PIECE_RE.findall(f.lemma or "")
+    return idx if pieces and toks[k].key == fold(pieces[-1]) else None
 
 
 def _place_before(doc: _Doc, start: int) -> int | None:
@@ -2745,10 +2798,12 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             if lang_name:
                 doc.release(doc.owner[k])
             start = k
-        country = _country_before(doc, start)
-        if country is not None:
-            doc.release(country)  # "Türkiye Büyük Millet Meclisi": the country written before is part of the name
-            start = doc.found[country].i
+        owner = _country_before(doc, start)
+        if owner is None:
+            owner = _listed_org_before(doc, start)
+        if owner is not None:
+            doc.release(owner)  # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country
+            start = doc.found[owner].i  # or listed organisation written before is part of the body's name
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
