@@ -765,3 +765,14 @@ def test_entities_a_storm_merges_across_languages(stage: EntityStage) -> None:
     canonicalize(articles, [])
     ids = {m.entity_id for a in articles for m in a.mentions if m.type == "EVT"}
     assert len(ids) == 1 and None not in ids
+
+
+@pytest.mark.parametrize(("text", "lang", "company"), [
+    ("Die Volkswagen AG kündigte gestern Stellenabbau an.", "de", "Volkswagen AG"),
+    ("Gestern meldete die Siemens Energy GmbH einen Gewinn.", "de", "Siemens Energy GmbH"),
+    ("Shares of the Zelmorra Holdings Ltd fell on Monday.", "en", "Zelmorra Holdings Ltd"),
+])
+def test_legal_form_joins_the_company_name(stage: EntityStage, text: str, lang: str, company: str) -> None:
+    found = _found(stage, text, lang)
+    assert found.get(company) == "ORG", found
+    assert not any(name != company and name in company for name in found)

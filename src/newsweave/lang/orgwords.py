@@ -222,6 +222,11 @@ INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "en", "e
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
 #: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
 INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"})}
+#: A company's legal form written after its name, as one word and spelt so (any language): *Volkswagen AG*, *Zelmorra
+#: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
+#: *AB* the Turkish EU, *SA* South Africa, *Co*).
+LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "Inc", "Ltd", "LLC", "PLC", "plc",
+                                         "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj"})
 #: lang -> words that join two capitalised words before an organisation's head word, where the head ends the name
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).
