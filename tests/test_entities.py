@@ -776,3 +776,13 @@ def test_legal_form_joins_the_company_name(stage: EntityStage, text: str, lang: 
     found = _found(stage, text, lang)
     assert found.get(company) == "ORG", found
     assert not any(name != company and name in company for name in found)
+
+
+@pytest.mark.parametrize(("text", "lang", "org"), [
+    # "according to" opening the sentence is no part of the name; Urzędu is a case of the head word urząd
+    ("Według Głównego Urzędu Statystycznego inflacja spadła.", "pl", "Głównego Urzędu Statystycznego"),
+    # a dative adjective before the head word belongs to the institution's name
+    ("Laut Statistischem Bundesamt stieg die Inflation.", "de", "Statistischem Bundesamt"),
+])
+def test_institution_after_according_to(stage: EntityStage, text: str, lang: str, org: str) -> None:
+    assert _found(stage, text, lang) == {org: "ORG"}

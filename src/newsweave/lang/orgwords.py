@@ -26,8 +26,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "stadtverwaltung", "landratsamt", "botschaft", "konsulat"}),
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
-                     "unii", "unia", "sojusz", "spółk", "urząd", "kancelari", "gazet", "komisj", "trybunał", "rada",
-                     "ambasad", "konsulat"}),
+                     "unii", "unia", "sojusz", "spółk", "urząd", "urzęd", "kancelari", "gazet", "komisj", "trybunał",
+                     "rada", "ambasad", "konsulat"}),
     "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
                      "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
                      "газет", "банк", "служб", "управлени", "корпораци", "альянс", "парламент", "комисси", "мэри",
@@ -216,7 +216,7 @@ INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
 }
 #: lang -> endings of the capitalised words right before an institution's head word that belong to its name:
 #: German adjectives (*Bayerischen Staatsministerium*); English writes any modifier there (*Central Bank of*).
-INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "en", "er", "es"), "en": ("",)}
+INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "em", "en", "er", "es"), "en": ("",)}
 #: lang -> endings of compounds that head such a name though too short to be matched as a head word alone
 #: (German *Bundesamt*, *Landesamt*: *Amt* is an office).
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}

@@ -92,6 +92,7 @@ from newsweave.lang.orgwords import (
     PLACE_WORDS_BEFORE,
     STORM_WORDS,
 )
+from newsweave.lang.quotes import REPORTING_VERBS as QUOTE_CUES
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
 from newsweave.lang.time_words import languages as time_languages
 from newsweave.lang.time_words import lexicon as time_lexicon
@@ -380,6 +381,14 @@ def _loc_heads(lang: str) -> frozenset[str]:
 @cache
 def _reporting(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in REPORTING_VERBS.get(lang, frozenset()) if " " not in w)
+
+
+@cache
+def _quote_cues(lang: str) -> frozenset[str]:
+    """The one-word cues of the quote stage's attribution in ``lang`` (:data:`newsweave.lang.quotes.REPORTING_VERBS`,
+    stems left out): no name has one of them as a piece, so one opening a sentence opens none (Polish *Według
+    Głównego Urzędu Statystycznego*, "according to the Central Statistical Office")."""
+    return frozenset(fold(w) for w in QUOTE_CUES.get(lang, ()) if " " not in w and not w.endswith("*"))
 
 
 @lru_cache(maxsize=1024)
@@ -1229,7 +1238,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
         if not tok.key or (_is_title(toks, k) and not _title_inside_org(toks, i, k, n, step)) \
-                or tok.key in _reporting(tok.lang) or (
+                or tok.key in _reporting(tok.lang) or tok.key in _quote_cues(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
         if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
