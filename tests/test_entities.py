@@ -786,3 +786,8 @@ def test_legal_form_joins_the_company_name(stage: EntityStage, text: str, lang: 
 ])
 def test_institution_after_according_to(stage: EntityStage, text: str, lang: str, org: str) -> None:
     assert _found(stage, text, lang) == {org: "ORG"}
+
+
+def test_legal_form_before_a_name_is_no_organisation_but_makes_one(stage: EntityStage) -> None:
+    found = _found(stage, "ПАО «Газпром» подписало соглашение. ТОО «Зелморра» сообщило о росте выручки.", "ru")
+    assert found == {"Газпром": "ORG", "Зелморра": "ORG"}

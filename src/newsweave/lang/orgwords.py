@@ -227,6 +227,10 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 #: *AB* the Turkish EU, *SA* South Africa, *Co*).
 LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "Inc", "Ltd", "LLC", "PLC", "plc",
                                          "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj"})
+#: A company's legal form written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*, *ЕООД*,
+#: Uzbek *МЧЖ*): no organisation of its own (news NER takes the name alone), but it makes the name after it one.
+LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ТОО", "АҚ", "ЖШС", "МЧЖ",
+                                                "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ"})
 #: lang -> words that join two capitalised words before an organisation's head word, where the head ends the name
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).

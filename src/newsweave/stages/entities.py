@@ -84,6 +84,7 @@ from newsweave.lang.orgwords import (
     INSTITUTION_JOINERS,
     INSTITUTION_MODIFIER_ENDINGS,
     LEGAL_FORMS,
+    LEGAL_FORMS_BEFORE,
     LETTER_NAMES,
     LOC_HEADS,
     ORDINAL_MAX_DIGITS,
@@ -2009,7 +2010,29 @@ def _acronym_layer(doc: _Doc) -> None:
                 continue
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
+            if tok.text in LEGAL_FORMS_BEFORE:
+                _company_after(doc, i)
+                continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+def _company_after(doc: _Doc, i: int) -> None:
+    """The name right after a legal form written before it (:data:`LEGAL_FORMS_BEFORE`: *ТОО «Зелморра»*) is a
+    company's: a finding that typed nothing there (the capitalisation layer's MISC) becomes an organisation, and so
+    do free capitalised words."""
+    toks = doc.toks
+    k = i + 1
+    if k >= len(toks) or toks[k].sent_start or not toks[k].cap:
+        return
+    if doc.owner[k] >= 0:
+        f = doc.found[doc.owner[k]]
+        if f.i == k and f.type == "MISC" and f.emit:
+            doc.release(doc.owner[k])
+            doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
+        return
+    n = _name_run(doc, k, limit=3)
+    if n:
+        doc.claim(Found(k, k + n, "ORG", 0.55, "pattern", _lemma(doc, k, k + n)))
 
 
 #: A model number: three digits or more that are no year, or letters and digits (``737``, ``a320``; not ``2019``,
