@@ -791,3 +791,10 @@ def test_institution_after_according_to(stage: EntityStage, text: str, lang: str
 def test_legal_form_before_a_name_is_no_organisation_but_makes_one(stage: EntityStage) -> None:
     found = _found(stage, "ПАО «Газпром» подписало соглашение. ТОО «Зелморра» сообщило о росте выручки.", "ru")
     assert found == {"Газпром": "ORG", "Зелморра": "ORG"}
+
+
+@pytest.mark.parametrize("text", ["Глава Минобороны Андрей Зелкин прибыл в Астану.",
+                                  "Представитель Кремля Дмитрий Зелкин заявил."])
+def test_title_complement_before_a_listed_first_name_is_no_part_of_the_person(stage: EntityStage, text: str) -> None:
+    people = {name for name, kind in _found(stage, text, "ru").items() if kind == "PER"}
+    assert people == {text.split()[2] + " Зелкин"}

@@ -1488,10 +1488,19 @@ def _honorific_layer(doc: _Doc) -> None:
 
 
 def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
-    """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``) followed by a
-    person's first name and surname: the first piece reads as no first name, the second does."""
-    return j - i >= 3 and not _given_name_like(toks[i]) and _given_name_like(toks[i + 1]) \
-        and frequency.zipf(toks[i].key, toks[i].lang) < GIVEN_NAME_ZIPF[0] and not _is_particle(toks, i + 1, True)
+    """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``, ``Кремля``)
+    followed by a person's first name and surname: the first piece reads as no first name, the second does, by
+    frequency (a rare word, then one as frequent as first names) or by the name lists (a common word no list has,
+    then a listed given name as listed, not in a case that a noun before it governs: *пресс-секретарь Кремля Зелкан
+    Зелкин*, not *Letiště Václava Havla*)."""
+    if j - i < 3 or _is_particle(toks, i + 1, True):
+        return False
+    first, second = toks[i], toks[i + 1]
+    zipf = frequency.zipf(first.key, first.lang)
+    if not _given_name_like(first) and _given_name_like(second) and zipf < GIVEN_NAME_ZIPF[0]:
+        return True
+    return zipf >= COMMON_ZIPF and _plain_name_word(first) and not first.sent_start \
+        and not listed_given_name(first) and second.key in given_names()
 
 
 def _person_after_org(doc: _Doc, i: int, j: int) -> int:
@@ -1564,6 +1573,8 @@ def _reporting_layer(doc: _Doc) -> None:
             n = _name_run(doc, i - 1, step=-1)
             while n > 1 and _common_opener(toks[i - n]):
                 n -= 1  # "Dün Zelkan Yavaş konuştu": "yesterday" opens the sentence, not the name
+            if n and _name_before_first_name(toks, i - n, i):
+                n -= 1  # "Кремля Зелкан Зелкин заявил": the speaker's organisation, then the speaker
             first = toks[i - n] if n else None
             if first and not (first.sent_start and n == 1 and frequency.zipf(first.key, first.lang) >= COMMON_ZIPF):
                 _add_name(doc, i - n, i, "PER", 0.65)
@@ -2660,8 +2671,9 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
     idx = doc.owner[end]
     f = doc.found[idx]
     if f.type != "PER" or f.i != end or end - start > 3 or any(frequency.zipf(toks[k].key, toks[k].lang) >= 5.0
-                                                               for k in range(start, end)):
-        return False
+                                                               for k in range(start, end)) \
+            or (end - start == 1 and _name_before_first_name(toks, start, f.j)):
+        return False  # "Кремля Зелкан Зелкин": the organisation before a person, not a first name of theirs
     start = person_start(doc, start, f.j)
     if start >= end:  # only a role before the name (Landesvater Jürgen Rüttgers)
         return False
