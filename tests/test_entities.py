@@ -798,3 +798,15 @@ def test_legal_form_before_a_name_is_no_organisation_but_makes_one(stage: Entity
 def test_title_complement_before_a_listed_first_name_is_no_part_of_the_person(stage: EntityStage, text: str) -> None:
     people = {name for name, kind in _found(stage, text, "ru").items() if kind == "PER"}
     assert people == {text.split()[2] + " Зелкин"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # only the first word is capitalised, the head word (a case of vazirlik) ends the name; the country stays apart
+    ("Oʻzbekiston Respublikasi Tashqi ishlar vazirligi bayonot berdi.",
+     {"Oʻzbekiston Respublikasi": "LOC", "Tashqi ishlar vazirligi": "ORG"}),
+    ("Jahon banki va Xalqaro valyuta jamgʻarmasi vakillari keldi.",
+     {"Jahon banki": "ORG", "Xalqaro valyuta jamgʻarmasi": "ORG"}),
+])
+def test_entities_uzbek_institutions_named_by_their_first_word(stage: EntityStage, text: str,
+                                                              expected: dict[str, str]) -> None:
+    assert _found(stage, text, "uz") == expected

@@ -79,6 +79,7 @@ from newsweave.lang.orgwords import (
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
+    HEAD_LAST_FIRST_WORD_CAPITALISED,
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
     INSTITUTION_JOINERS,
@@ -1703,28 +1704,34 @@ def _one_sense_per_text(doc: _Doc) -> None:
 #: Lower-case words that may stand between an institution's capitalised first word and its head word
 #: (``Nejvyšší správní soud``).
 INSTITUTION_MAX_INNER = 1
+#: The same where the head word ends the name: Uzbek *Xalqaro valyuta jamgʻarmasi*.
+INSTITUTION_MAX_INNER_HEAD_LAST = 2
 
 
 def _lowercase_head_layer(doc: _Doc) -> None:
     """Where only an institution's first word is capitalised (``FIRST_WORD_CAPITALISED``), that word with the
     lower-case head word after it and the country it belongs to is an organisation: ``Върховният съд на Пакистан``,
     ``Nejvyšší soud Pákistánu`` (:func:`_institution_of_country` joins the country). Without its country the phrase
-    is a description ("the supreme court" of the story, ``Celkově dostala společnost``), left alone."""
+    is a description ("the supreme court" of the story, ``Celkově dostala společnost``), left alone. Where the head
+    word ends the name (``HEAD_LAST_FIRST_WORD_CAPITALISED``: Uzbek *Tashqi ishlar vazirligi*), a capitalised first
+    word inside a sentence is enough, with up to ``INSTITUTION_MAX_INNER_HEAD_LAST`` lower-case words before the
+    head."""
     toks = doc.toks
     for i, tok in enumerate(toks):
-        if tok.lang not in FIRST_WORD_CAPITALISED or doc.owner[i] >= 0 or not tok.cased or not tok.cap \
-                or tok.upper or _is_stop(tok) or _is_org_head(tok) or _is_title(toks, i):
+        head_last = tok.lang in HEAD_LAST_FIRST_WORD_CAPITALISED
+        if not (tok.lang in FIRST_WORD_CAPITALISED or (head_last and not tok.sent_start)) or doc.owner[i] >= 0 \
+                or not tok.cased or not tok.cap or tok.upper or _is_stop(tok) or _is_org_head(tok) \
+                or _is_title(toks, i):
             continue
         head = None
-        for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER, len(toks))):
+        inner = INSTITUTION_MAX_INNER_HEAD_LAST if head_last else INSTITUTION_MAX_INNER
+        for k in range(i + 1, min(i + 2 + inner, len(toks))):
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
                 break
             if _is_org_head(toks[k]):
                 head = k
                 break
-        if head is None:
-            continue
-        if not _country_follows(doc, head + 1):
+        if head is None or not (head_last or _country_follows(doc, head + 1)):
             continue
         doc.claim(Found(i, head + 1, "ORG", 0.6, "pattern", _lemma(doc, i, head + 1)))
 
