@@ -810,3 +810,10 @@ def test_title_complement_before_a_listed_first_name_is_no_part_of_the_person(st
 def test_entities_uzbek_institutions_named_by_their_first_word(stage: EntityStage, text: str,
                                                               expected: dict[str, str]) -> None:
     assert _found(stage, text, "uz") == expected
+
+
+def test_compass_point_before_a_place_is_a_part_of_it(stage: EntityStage) -> None:
+    found = _found(stage, "Die Kämpfe in der Ostukraine gehen weiter. Nicht nur in Nordhessen regnete es. "
+                          "Zu Ostern kamen viele Gäste aus dem Westen.", "de")
+    assert found == {"Ostukraine": "LOC", "Nordhessen": "LOC"}
+    assert {m.kb_id for m in stage.recognise("Im Nordirak regnete es.", "de")} == {None}

@@ -142,6 +142,15 @@ EVENT_HEADS: dict[str, frozenset[str]] = {
     "de": frozenset({"marathon", "open", "meisterschaft", "pokal", "festival", "gipfel"}),
 }
 
+#: lang -> compass points and the like written as one word before a place's name, naming a part of it (German
+#: *Ostukraine*, *Nordirak*, *Nordhessen*; Swedish *Östukraina*; Danish and Norwegian *Nordsyrien*).
+COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
+    "de": ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "mittel", "zentral"),
+    "sv": ("nordöst", "nordväst", "sydöst", "sydväst", "nord", "syd", "öst", "väst", "mellersta", "central"),
+    "da": ("nordøst", "nordvest", "sydøst", "sydvest", "nord", "syd", "øst", "vest", "midt"),
+    "no": ("nordøst", "nordvest", "sydøst", "sydvest", "nord", "sør", "øst", "vest", "midt"),
+}
+
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),

@@ -76,6 +76,7 @@ from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
+    COMPASS_PREFIXES,
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
@@ -2589,6 +2590,31 @@ def _institution_tail(doc: _Doc, k: int) -> int:
     return end
 
 
+#: Kinds of place a compass point may be written before as one word: countries, states and provinces, regions.
+COMPASS_PLACES = ("iso:", "iso3166-2:", "region:")
+#: Fewest letters of the place's name after the compass point (*Nordirak*; not *Westen*, *Ostern*).
+COMPASS_PLACE_MIN_LETTERS = 4
+
+
+def _compass_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A country's, state's or region's name with a compass point written before it as one word
+    (:data:`COMPASS_PREFIXES`: German *Ostukraine*, *Nordirak*, *Nordhessen*) is a place, a part of that one (so it
+    takes no id of it), also in the sentences a tagger decided: no gazetteer lists every such compound."""
+    toks = doc.toks
+    for k, tok in enumerate(toks):
+        prefixes = COMPASS_PREFIXES.get(_base_lang(tok.lang))
+        if not prefixes or doc.owner[k] >= 0 or not tok.cased or not tok.cap or tok.upper:
+            continue
+        prefix = next((p for p in prefixes if tok.key.startswith(p)
+                       and len(tok.key) - len(p) >= COMPASS_PLACE_MIN_LETTERS), None)
+        if prefix is None:
+            continue
+        rest = tok.text[len(prefix):]
+        if any((entry := gaz.lookup((base,))) is not None and entry.type == "LOC"
+               and entry.kb_id.startswith(COMPASS_PLACES) for base in inflection_bases(rest, fold(rest), tok.lang)):
+            doc.claim(Found(k, k + 1, "LOC", 0.6, "pattern", tok.text))
+
+
 def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """Institutions named by a head word and a tail joined by a preposition or article, in languages that
     capitalise the tail's nouns (German *Bundesamt für Kommunikation*, *Bayerisches Staatsministerium für Unterricht
@@ -3007,6 +3033,7 @@ class EntityStage:
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
+        _compass_place_layer(doc, self.gazetteer)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
