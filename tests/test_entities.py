@@ -817,3 +817,8 @@ def test_compass_point_before_a_place_is_a_part_of_it(stage: EntityStage) -> Non
                           "Zu Ostern kamen viele Gäste aus dem Westen.", "de")
     assert found == {"Ostukraine": "LOC", "Nordhessen": "LOC"}
     assert {m.kb_id for m in stage.recognise("Im Nordirak regnete es.", "de")} == {None}
+
+
+def test_town_adjective_before_a_place_head_word_names_one_place(stage: EntityStage) -> None:
+    found = _found(stage, "Am Frankfurter Hauptbahnhof fielen Züge aus. Der Lehrter Bahnhof wurde umgebaut.", "de")
+    assert found == {"Frankfurter Hauptbahnhof": "LOC", "Lehrter Bahnhof": "LOC"}

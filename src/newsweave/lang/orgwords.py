@@ -151,6 +151,10 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
     "no": ("nordøst", "nordvest", "sydøst", "sydvest", "nord", "sør", "øst", "vest", "midt"),
 }
 
+#: lang -> endings that make a town's name an adjective written with a capital (German *Frankfurter*, *Kölner*,
+#: *Lehrter* from Lehrte): before a place's head word, the two name one place (*Frankfurter Hauptbahnhof*).
+TOWN_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("er", "r")}
+
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
