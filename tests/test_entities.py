@@ -771,6 +771,7 @@ def test_entities_a_storm_merges_across_languages(stage: EntityStage) -> None:
     ("Die Volkswagen AG kündigte gestern Stellenabbau an.", "de", "Volkswagen AG"),
     ("Gestern meldete die Siemens Energy GmbH einen Gewinn.", "de", "Siemens Energy GmbH"),
     ("Shares of the Zelmorra Holdings Ltd fell on Monday.", "en", "Zelmorra Holdings Ltd"),
+    ("Das Buch erschien 1990 im Hirzel Verlag. Die Verlagerung der Produktion begann.", "de", "Hirzel Verlag"),
 ])
 def test_legal_form_joins_the_company_name(stage: EntityStage, text: str, lang: str, company: str) -> None:
     found = _found(stage, text, lang)

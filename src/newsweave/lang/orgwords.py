@@ -245,6 +245,9 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 #: *AB* the Turkish EU, *SA* South Africa, *Co*).
 LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "Inc", "Ltd", "LLC", "PLC", "plc",
                                          "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj"})
+#: lang -> nouns that end a company's name the way a legal form does (German *Hirzel Verlag*, a publisher), as
+#: whole words: a head word matched inside compounds would take *Verlagerung* ("shift").
+COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages"})}
 #: A company's legal form written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*, *ЕООД*,
 #: Uzbek *МЧЖ*): no organisation of its own (news NER takes the name alone), but it makes the name after it one.
 LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ТОО", "АҚ", "ЖШС", "МЧЖ",

@@ -74,6 +74,7 @@ from newsweave.lang.inflection import (
 from newsweave.lang.name_folding import APOSTROPHE_REQUIRED, APOSTROPHE_SUFFIX
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
+    COMPANY_NOUNS_AFTER,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
     COMPASS_PREFIXES,
@@ -1783,14 +1784,16 @@ LEGAL_FORM_NAME_WORDS = 4
 
 
 def _legal_form_layer(doc: _Doc) -> None:
-    """A company's legal form after its name (:data:`LEGAL_FORMS`: *Volkswagen AG*, *Zelmorra Energy GmbH*) makes
-    the capitalised words before it one organisation with it, also in the sentences a tagger decided (one trained on
+    """A company's legal form after its name (:data:`LEGAL_FORMS`: *Volkswagen AG*, *Zelmorra Energy GmbH*), or a
+    noun that ends a company's name as one does (:data:`COMPANY_NOUNS_AFTER`: *Hirzel Verlag*), makes the
+    capitalised words before it one organisation with it, also in the sentences a tagger decided (one trained on
     a few thousand sentences stops before the form). The name is the free capitalised words right before the form,
     and a finding that ends where they begin (*Siemens* from the gazetteer); a common word opening the sentence or a
     frequent noun where nouns are capitalised (*Der Autobauer*) is no part of it. Findings inside give way."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        if tok.text not in LEGAL_FORMS or k == 0 or tok.sep != "space" or tok.sent_start:
+        if k == 0 or tok.sep != "space" or tok.sent_start or not (
+                tok.text in LEGAL_FORMS or tok.text in COMPANY_NOUNS_AFTER.get(_base_lang(tok.lang), ())):
             continue
         owner = doc.owner[k]
         if owner >= 0 and doc.found[owner].i < k:
