@@ -823,3 +823,15 @@ def test_compass_point_before_a_place_is_a_part_of_it(stage: EntityStage) -> Non
 def test_town_adjective_before_a_place_head_word_names_one_place(stage: EntityStage) -> None:
     found = _found(stage, "Am Frankfurter Hauptbahnhof fielen Züge aus. Der Lehrter Bahnhof wurde umgebaut.", "de")
     assert found == {"Frankfurter Hauptbahnhof": "LOC", "Lehrter Bahnhof": "LOC"}
+
+
+def test_leading_article_of_a_gazetteer_name_is_left_out(stage: EntityStage) -> None:
+    assert _found(stage, "The European Union and the United Kingdom signed it.", "en") == {
+        "European Union": "ORG", "United Kingdom": "LOC"}
+    assert _found(stage, "Judges in The Hague ruled.", "en") == {"The Hague": "LOC"}
+
+
+def test_caseless_name_after_a_title_ends_at_a_postposition_or_conjunction() -> None:
+    rules = EntityStage(use_natasha=False, use_tagger=False)
+    text = "प्रधानमंत्री मोदी और राष्ट्रपति पुतिन नियमित रूप से संपर्क में रहे हैं।"
+    assert {m.text for m in rules.recognise(text, "hi") if m.type == "PER"} == {"मोदी", "पुतिन"}

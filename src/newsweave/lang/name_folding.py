@@ -95,6 +95,12 @@ POSTPOSITIONS: dict[str, frozenset[str]] = {
     "bn": frozenset({"এর", "কে", "তে", "থেকে"}),
 }
 
+#: lang -> conjunctions that end a name in a caseless script as a postposition does (Hindi *मोदी और पुतिन*).
+NAME_ENDING_CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"और", "तथा", "एवं", "व"}),
+    "ur": frozenset({"اور", "و"}),
+}
+
 #: Endings of East Slavic and Kazakh patronymics (lowercase), in Cyrillic and common romanisations. A full name
 #: of three or more words may carry one (*Pyotr Ilyich Tchaikovsky*, reference order *Tchaikovsky Pyotr
 #: Ilyich*); other languages' spellings of the person leave it out, so names are compared without it. Only
