@@ -835,3 +835,8 @@ def test_caseless_name_after_a_title_ends_at_a_postposition_or_conjunction() -> 
     rules = EntityStage(use_natasha=False, use_tagger=False)
     text = "प्रधानमंत्री मोदी और राष्ट्रपति पुतिन नियमित रूप से संपर्क में रहे हैं।"
     assert {m.text for m in rules.recognise(text, "hi") if m.type == "PER"} == {"मोदी", "पुतिन"}
+
+
+def test_lone_capitalised_word_rarer_than_common_words_is_a_name(stage: EntityStage) -> None:
+    # Tatrach (the Tatra mountains, locative) has Zipf 3.4 in Polish: no common word there, so a name
+    assert "Tatrach" in _found(stage, "Turyści wędrowali latem po Tatrach.", "pl")

@@ -3010,7 +3010,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
     elif not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
-            frequency.zipf(toks[start].key, lang) < 3.0
+            frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
             or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)):
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "MISC", 0.35, "capitalisation",
                         _lemma(doc, start, end)))
