@@ -840,3 +840,12 @@ def test_caseless_name_after_a_title_ends_at_a_postposition_or_conjunction() -> 
 def test_lone_capitalised_word_rarer_than_common_words_is_a_name(stage: EntityStage) -> None:
     # Tatrach (the Tatra mountains, locative) has Zipf 3.4 in Polish: no common word there, so a name
     assert "Tatrach" in _found(stage, "Turyści wędrowali latem po Tatrach.", "pl")
+
+
+def test_head_word_before_a_place_names_an_organisation(stage: EntityStage) -> None:
+    assert _found(stage, "Flights of Air India were cancelled.", "en") == {"Air India": "ORG"}
+
+
+def test_country_opening_another_name_is_no_institution_s_country(stage: EntityStage) -> None:
+    # "the plane of the company British Airways": no institution "Letalo družbe" of the United Kingdom
+    assert _found(stage, "Letalo družbe British Airways je pristalo.", "sl") == {"British Airways": "ORG"}

@@ -1779,14 +1779,17 @@ def _lowercase_head_layer(doc: _Doc) -> None:
 
 
 def _country_follows(doc: _Doc, k: int) -> bool:
-    """Whether a country stands at piece ``k`` in the genitive, or after a word for "of"."""
+    """Whether a country stands at piece ``k`` in the genitive, or after a word for "of", and ends there: not the
+    first word of another name (*družbe British Airways*), though a person's may follow."""
     toks = doc.toks
     if k < len(toks) and toks[k].key in OF_WORDS.get(toks[k].lang, ()):
         k += 1
     if k >= len(toks) or toks[k].sep != "space" or doc.owner[k] < 0:
         return False
     f = doc.found[doc.owner[k]]
-    return f.i == k and f.type == "LOC" and (f.kb_id or "").startswith("iso:")
+    return f.i == k and f.type == "LOC" and (f.kb_id or "").startswith("iso:") and not (
+        f.j < len(toks) and toks[f.j].cap and toks[f.j].cased and toks[f.j].sep == "space" and not toks[f.j].sent_start
+        and not listed_given_name(toks[f.j]))  # a person's name may follow: "agencij Slovenije Zelkan Zelmorra"
 
 
 #: Shortest adjective read as sharing a name's head noun, and how many of its last letters must be the name's
@@ -2795,6 +2798,20 @@ def _listed_org_before(doc: _Doc, start: int) -> int | None:
     return idx if pieces and toks[k].key == fold(pieces[-1]) else None
 
 
+def _place_after(doc: _Doc, end: int) -> int | None:
+    """The finding of a one-piece place written in its base form at piece ``end`` (same sentence) that ends a name
+    there (no capitalised word after it), or None."""
+    toks = doc.toks
+    if end >= len(toks) or doc.owner[end] < 0 or toks[end].sep != "space" or toks[end].sent_start:
+        return None
+    idx = doc.owner[end]
+    f = doc.found[idx]
+    if f.i != end or f.j != end + 1 or f.type != "LOC" or not f.kb_id or toks[end].key != fold(f.lemma or ""):
+        return None
+    nxt = toks[f.j] if f.j < len(toks) else None
+    return None if nxt is not None and nxt.cap and nxt.cased and nxt.sep == "space" and not nxt.sent_start else idx
+
+
 def _place_before(doc: _Doc, start: int) -> int | None:
     """The finding of a one-piece place written in its base form right before piece ``start`` (same sentence)."""
     toks = doc.toks
@@ -2958,6 +2975,12 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             doc.release(place)
             doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, doc.found[place].i, end)))
+            return
+        place = _place_after(doc, end) if end - start == 1 and _bare_head(toks[start]) else None
+        if place is not None:
+            doc.release(place)  # "Air India", "Air Canada": the head word and the place in its base form after it
+            doc.claim(Found(start, doc.found[place].j, "ORG", 0.55, "capitalisation",
+                            _lemma(doc, start, doc.found[place].j)))
             return
         if end - start == 1 and (_bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
             return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is
