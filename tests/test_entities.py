@@ -849,3 +849,10 @@ def test_head_word_before_a_place_names_an_organisation(stage: EntityStage) -> N
 def test_country_opening_another_name_is_no_institution_s_country(stage: EntityStage) -> None:
     # "the plane of the company British Airways": no institution "Letalo družbe" of the United Kingdom
     assert _found(stage, "Letalo družbe British Airways je pristalo.", "sl") == {"British Airways": "ORG"}
+
+
+def test_name_a_knowledge_list_writes_in_lower_case_is_matched_so(stage: EntityStage) -> None:
+    found = {(m.text, m.kb_id) for m in stage.recognise("Po poročanju agencije dpa je letalo pristalo.", "sl")}
+    assert found == {("dpa", "org:DPA")}
+    # CLDR's lower-case language names are not meant so: Polish "polski" (Polish) is an ordinary word
+    assert _found(stage, "To jest polski samolot.", "pl") == {}

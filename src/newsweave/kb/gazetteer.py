@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 60
+SCHEMA = 61
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -229,6 +229,9 @@ class Gazetteer:
     #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
     #: so Czech *Pisy* (Pisa) is not *PiS*
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
+    #: keys of one-piece names the knowledge lists write in lower case (the news agency *dpa*): matched in lower
+    #: case too, where every other name needs its capital
+    lowercase: set[tuple[str, ...]] = field(default_factory=set)
     #: (kb id, folded one-piece name) of cities named like a common word -> the languages whose texts do not match
     #: it there (``essen`` in German).
     common_in: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
@@ -266,6 +269,12 @@ class Gazetteer:
         if self.by_id is None:
             self.by_id = {e.kb_id: e for e in sorted(self.entries, key=lambda e: e.priority)}
         return self.by_id.get(kb_id)
+
+    def add_listed(self, entry: GazEntry, names: list[str] | set[str]) -> None:
+        """:meth:`add` for names of a hand-made list (the data files, the user's KB), whose one-piece names
+        written in lower case are meant so (*dpa*); CLDR's and GeoNames' are not (Polish *polski*, the language)."""
+        self.add(entry, names)
+        self.lowercase.update(key for n in names if is_cased(n) and n.islower() and len(key := name_key(n)) == 1)
 
     def may_continue(self, pieces: tuple[str, ...]) -> bool:
         """Whether some name of more pieces starts with these (of two or more)."""
@@ -700,7 +709,7 @@ def _add_data_file(gaz: Gazetteer, name: str) -> None:
     for rec in _data_file(name):
         names = {rec.name, *rec.aliases}
         names |= {latin for alias in rec.aliases if (latin := latin_acronym(alias))}
-        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), names)
+        gaz.add_listed(GazEntry(rec.type, rec.kb_id, rec.name, DATA_FILES[name]), names)
 
 
 def build_gazetteer() -> Gazetteer:

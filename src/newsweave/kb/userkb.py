@@ -272,5 +272,5 @@ def kb_gazetteer(records: Iterable[KBRecord]) -> Gazetteer:
     """A gazetteer over KB records (user entries outrank the built-in gazetteer)."""
     gaz = Gazetteer()
     for rec in records:
-        gaz.add(GazEntry(rec.type, rec.kb_id, rec.name, 5.0), rec.names())
+        gaz.add_listed(GazEntry(rec.type, rec.kb_id, rec.name, 5.0), rec.names())
     return gaz

@@ -806,7 +806,8 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if doc.owner[i] >= 0 or not tok.key or (tok.cased and not tok.cap) or tok.cjk:
+        if doc.owner[i] >= 0 or not tok.key or (tok.cased and not tok.cap and (tok.key,) not in gaz.lowercase) \
+                or tok.cjk:
             i += 1
             continue
         best: tuple[int, GazEntry, str] | None = None
@@ -985,7 +986,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if _unwritten_acronym(tok, tok.key, gaz):
             return False
         country = entry.kb_id.startswith("iso:")
-        if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower):
+        if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower) \
+                and (tok.key,) not in gaz.lowercase:
             return False
         if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) and not (
                 i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())):
@@ -2229,8 +2231,10 @@ def _written_as_acronym(tok: Tok) -> bool:
 
 
 def _unwritten_acronym(tok: Tok, key: str, gaz: Gazetteer) -> bool:
-    """Whether reading ``tok`` as the gazetteer's acronym ``key`` needs capitals the text does not write."""
-    return tok.cased and (key,) in gaz.acronyms and not _written_as_acronym(tok)
+    """Whether reading ``tok`` as the gazetteer's acronym ``key`` needs capitals the text does not write (a name
+    the knowledge lists also write in lower case, *dpa*, may be written so)."""
+    return tok.cased and (key,) in gaz.acronyms and not _written_as_acronym(tok) \
+        and not (tok.text.islower() and (key,) in gaz.lowercase)
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
