@@ -1790,8 +1790,7 @@ def _country_follows(doc: _Doc, k: int) -> bool:
         return False
     f = doc.found[doc.owner[k]]
     return f.i == k and f.type == "LOC" and (f.kb_id or "").startswith("iso:") and not (
-        f.j < len(toks) and toks[f.j].cap and toks[f.j].cased and toks[f.j].sep == "space" and not toks[f.j].sent_start
-        and not listed_given_name(toks[f.j]))  # a person's name may follow: "agencij Slovenije Zelkan Zelmorra"
+        _name_goes_on(toks, f.j) and not listed_given_name(toks[f.j]))  # a person's may: "agencij Slovenije Zelkan"
 
 
 #: Shortest adjective read as sharing a name's head noun, and how many of its last letters must be the name's
@@ -2790,16 +2789,13 @@ def _country_before(doc: _Doc, start: int) -> int | None:
 def _listed_org_before(doc: _Doc, start: int) -> int | None:
     """The finding of a knowledge-base organisation written in its base form right before piece ``start`` (same
     sentence), or None."""
-    toks = doc.toks
-    k = start - 1
-    if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start:
+    idx = _finding_before(doc, start)
+    if idx is None:
         return None
-    idx = doc.owner[k]
     f = doc.found[idx]
-    if f.j != start or f.type != "ORG" or not f.kb_id or f.layer != "gazetteer":
-        return None
     pieces = PIECE_RE.findall(f.lemma or "")
-    return idx if pieces and toks[k].key == fold(pieces[-1]) else None
+    ok = f.type == "ORG" and f.kb_id and f.layer == "gazetteer" and pieces
+    return idx if ok and doc.toks[start - 1].key == fold(pieces[-1]) else None
 
 
 def _place_after(doc: _Doc, end: int) -> int | None:
@@ -2812,21 +2808,32 @@ def _place_after(doc: _Doc, end: int) -> int | None:
     f = doc.found[idx]
     if f.i != end or f.j != end + 1 or f.type != "LOC" or not f.kb_id or toks[end].key != fold(f.lemma or ""):
         return None
-    nxt = toks[f.j] if f.j < len(toks) else None
-    return None if nxt is not None and nxt.cap and nxt.cased and nxt.sep == "space" and not nxt.sent_start else idx
+    return None if _name_goes_on(toks, f.j) else idx
+
+
+def _name_goes_on(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` is a capitalised word of the same sentence after a space: a name before it runs on."""
+    return k < len(toks) and toks[k].cap and toks[k].cased and toks[k].sep == "space" and not toks[k].sent_start
+
+
+def _finding_before(doc: _Doc, start: int) -> int | None:
+    """The finding that ends right before piece ``start``, a space apart in the same sentence, or None."""
+    k = start - 1
+    if k < 0 or doc.owner[k] < 0 or doc.toks[start].sep != "space" or doc.toks[start].sent_start:
+        return None
+    idx = doc.owner[k]
+    return idx if doc.found[idx].j == start else None
 
 
 def _place_before(doc: _Doc, start: int) -> int | None:
     """The finding of a one-piece place written in its base form right before piece ``start`` (same sentence)."""
-    toks = doc.toks
-    k = start - 1
-    if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start:
+    idx = _finding_before(doc, start)
+    if idx is None:
         return None
-    idx = doc.owner[k]
     f = doc.found[idx]
-    if f.j != start or f.i != k or f.type != "LOC" or not f.kb_id:
+    if f.i != start - 1 or f.type != "LOC" or not f.kb_id:
         return None
-    return idx if toks[k].key == fold(f.lemma or "") else None
+    return idx if doc.toks[start - 1].key == fold(f.lemma or "") else None
 
 
 def _join_country(doc: _Doc, start: int, end: int) -> bool:
