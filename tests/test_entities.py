@@ -856,3 +856,11 @@ def test_name_a_knowledge_list_writes_in_lower_case_is_matched_so(stage: EntityS
     assert found == {("dpa", "org:DPA")}
     # CLDR's lower-case language names are not meant so: Polish "polski" (Polish) is an ordinary word
     assert _found(stage, "To jest polski samolot.", "pl") == {}
+
+
+def test_person_span_loses_a_weekday_or_relative_day_opening_the_sentence() -> None:
+    from newsweave.stages.entities import _Doc, person_start
+
+    doc = _Doc("Бүгін Зелкан Зелмор Астанаға келді.", "kk", [])  # "today Zelkan Zelmor came to Astana"
+    assert person_start(doc, 0, 3) == 1
+    assert person_start(_Doc("Зелкан Зелмор келді.", "kk", []), 0, 2) == 0

@@ -1382,7 +1382,8 @@ def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: s
 
 
 def person_start(doc: _Doc, i: int, j: int) -> int:
-    """Where a person's name in pieces [i, j) really starts: leading titles and roles dropped.
+    """Where a person's name in pieces [i, j) really starts: leading titles and roles dropped, and a weekday or
+    relative day opening the sentence (the Kazakh tagger's *Бүгін Сенаттың*, "today the Senate's").
 
     A statistical or capitalisation span often takes the capitalised role word before a name with it
     (``Hochspringer Sebastian Fels``, ``Physiklehrerin Meera Iyer``); at least one piece is kept.
@@ -1391,9 +1392,9 @@ def person_start(doc: _Doc, i: int, j: int) -> int:
     """
     toks = doc.toks
     while j - i >= 2:
-        width = _is_title(toks, i)
+        width = _is_title(toks, i) or int(toks[i].sent_start and toks[i].key in _day_words(_word_lang(toks[i])))
         if not width:
-            break
+            break  # a weekday or relative day opening the sentence goes too: "Бүгін Зелкан ..." ("today")
         i += width
     return min(i, j - 1)
 
