@@ -864,3 +864,13 @@ def test_person_span_loses_a_weekday_or_relative_day_opening_the_sentence() -> N
     doc = _Doc("Бүгін Зелкан Зелмор Астанаға келді.", "kk", [])  # "today Zelkan Zelmor came to Astana"
     assert person_start(doc, 0, 3) == 1
     assert person_start(_Doc("Зелкан Зелмор келді.", "kk", []), 0, 2) == 0
+
+
+def test_three_letter_head_word_in_a_short_case_and_not_in_a_first_name(stage: EntityStage) -> None:
+    assert _found(stage, "W środę ogłoszono decyzję Sądu Najwyższego.", "pl") == {"Sądu Najwyższego": "ORG"}
+    assert _found(stage, "Včera Radek Zelmorra přiletěl do Prahy.", "cs") == {"Radek Zelmorra": "PER", "Prahy": "LOC"}
+
+
+def test_town_in_a_case_after_a_title_is_the_title_s_town(stage: EntityStage) -> None:
+    found = _found(stage, "Решение мэра Москвы Ивана Зелкина было отменено.", "ru")
+    assert found == {"Москвы": "LOC", "Ивана Зелкина": "PER"}

@@ -447,6 +447,10 @@ def _head_match(key: str, lang: str, heads: frozenset[str]) -> bool:
     return _word_match(key, lang, heads, 6)
 
 
+#: Words this short match an inflected form only with an ending of at most ``SHORT_WORD_ENDING`` letters.
+SHORT_WORD, SHORT_WORD_ENDING = 3, 2
+
+
 def _word_match(key: str, lang: str, words: frozenset[str], max_ending: int) -> bool:
     """``key`` is one of ``words``, an inflected form of one (an ending of at most ``max_ending`` letters),
     or, where nouns compound (de), a compound ending in one.
@@ -459,6 +463,10 @@ def _word_match(key: str, lang: str, words: frozenset[str], max_ending: int) -> 
     for size in range(max(4, n - max_ending), n):
         if key[:size] in words:
             return True
+    if n - SHORT_WORD_ENDING <= SHORT_WORD <= n and key[:SHORT_WORD] in words \
+            and key not in given_names() and key not in surnames():
+        return True  # a three-letter word's short ending (Polish "Sądu", Russian "суда"), not "судьба" (fate), nor
+        # a person's name that starts so (Czech "Radek" is no "rada", council; "Bayer" no bay)
     if lang in NOUN_CAPITALISING:
         for size in range(5, n):
             if key[n - size:] in words:
@@ -1567,12 +1575,14 @@ def _person_after_org(doc: _Doc, i: int, j: int) -> int:
 
 
 def _release_first_name(doc: _Doc, k: int) -> None:
-    """After a title, a one-word city followed by a free capitalised word is a first name (Florence Pugh)."""
+    """After a title, a one-word city in its base form followed by a free capitalised word is a first name
+    (Florence Pugh); one in a case is the title's town (*мэра Москвы Зелкана Зелкина*, the mayor of Moscow)."""
     toks = doc.toks
     if not (k + 1 < len(toks) and doc.owner[k] >= 0 and doc.owner[k + 1] < 0):
         return
     f = doc.found[doc.owner[k]]
     if f.j == k + 1 and f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].cased \
+            and toks[k].key == fold(f.lemma or "") \
             and toks[k + 1].cap and toks[k + 1].sep == "space" and not toks[k + 1].sent_start:
         doc.release(doc.owner[k])
 
