@@ -874,3 +874,15 @@ def test_three_letter_head_word_in_a_short_case_and_not_in_a_first_name(stage: E
 def test_town_in_a_case_after_a_title_is_the_title_s_town(stage: EntityStage) -> None:
     found = _found(stage, "Решение мэра Москвы Ивана Зелкина было отменено.", "ru")
     assert found == {"Москвы": "LOC", "Ивана Зелкина": "PER"}
+
+
+def test_news_site_with_its_domain_is_one_organisation(stage: EntityStage) -> None:
+    found = _found(stage, "Wynika to z badania Zelmorra.org. Jan Zelkan napisał w serwisie Onet.pl.", "pl")
+    assert found == {"Zelmorra.org": "ORG", "Jan Zelkan": "PER", "Onet.pl": "ORG"}
+
+
+def test_natasha_organisations_of_common_words_or_with_a_legal_form_before() -> None:
+    russian = EntityStage(use_tagger=False)
+    found = {(m.text, m.type) for m in russian.recognise(
+        "По данным СМИ, рейс отменён. Если Вы заметите ошибку, сообщите нам. Об этом сообщает ИА REGNUM.", "ru")}
+    assert found == {("REGNUM", "ORG")}

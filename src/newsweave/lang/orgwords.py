@@ -248,10 +248,15 @@ LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "
 #: lang -> nouns that end a company's name the way a legal form does (German *Hirzel Verlag*, a publisher), as
 #: whole words: a head word matched inside compounds would take *Verlagerung* ("shift").
 COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages"})}
-#: A company's legal form written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*, *ЕООД*,
-#: Uzbek *МЧЖ*): no organisation of its own (news NER takes the name alone), but it makes the name after it one.
+#: A company's legal form or kind written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*,
+#: *ЕООД*, Uzbek *МЧЖ*; *ИА*, news agency): no organisation of its own (news NER takes the name alone), but it makes
+#: the name after it one.
 LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ТОО", "АҚ", "ЖШС", "МЧЖ",
-                                                "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ"})
+                                                "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ", "ИА"})
+#: Top-level domains of the sites news names as its sources (*Interfax.ru*, *Kapitalni.org*): a name written with
+#: one after a period, no space, is the site's, an organisation.
+NEWS_SITE_DOMAINS: frozenset[str] = frozenset({"ru", "com", "org", "net", "info", "kz", "uz", "ua", "by", "kg", "az",
+                                               "pl", "de", "cz", "sk", "bg", "si", "tr", "in", "pk", "eu", "news"})
 #: lang -> words that join two capitalised words before an organisation's head word, where the head ends the name
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).

@@ -90,6 +90,7 @@ from newsweave.lang.orgwords import (
     LEGAL_FORMS_BEFORE,
     LETTER_NAMES,
     LOC_HEADS,
+    NEWS_SITE_DOMAINS,
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
@@ -139,6 +140,8 @@ PROPAGATION_MIN_CONFIDENCE = 0.4
 PHONETIC_MIN_SIMILARITY = 0.8
 #: Words at least this frequent (wordfreq Zipf) are not names when they start a sentence.
 COMMON_ZIPF = 3.5
+#: Words in capitals at least this frequent are common words, no organisation's acronym (*СМИ*, the media).
+COMMON_ACRONYM_ZIPF = 5.0
 #: A country's name in another language that is this frequent a word of the text's language (Zipf) is that word
 #: when it starts a sentence (Turkish *Benim* "my", Portuguese for Benin; Italian *Bene*), unless it is also the
 #: country's own name in the text's language or an acronym (*США*, 5.9 in Ukrainian). Other country names stay
@@ -2082,7 +2085,8 @@ def _acronym_layer(doc: _Doc) -> None:
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
                 and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
-            if tok.cased and (frequency.zipf(tok.key, tok.lang) >= 5.0 or any(ch.isdigit() for ch in tok.text)
+            if tok.cased and (frequency.zipf(tok.key, tok.lang) >= COMMON_ACRONYM_ZIPF
+                              or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
                 continue
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
@@ -2091,6 +2095,25 @@ def _acronym_layer(doc: _Doc) -> None:
                 _company_after(doc, i)
                 continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+def _news_site_layer(doc: _Doc) -> None:
+    """A capitalised name and a top-level domain after a period, no space between (*Interfax.ru*, *Kapitalni.org*,
+    :data:`NEWS_SITE_DOMAINS`), is the site's name, an organisation: findings of its pieces give way."""
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        site, domain = toks[k], toks[k + 1]
+        if not site.cap or domain.sep_text != "." or domain.key not in NEWS_SITE_DOMAINS \
+                or (k + 2 < len(toks) and toks[k + 2].sep_text == "." and toks[k + 2].key):
+            continue  # "Zelmorra.co.uk", "a.b.ru": only a name and one domain
+        for m in (k, k + 1):
+            if doc.owner[m] >= 0:
+                f = doc.found[doc.owner[m]]
+                if f.i < k or f.j > k + 2:
+                    break
+                doc.release(doc.owner[m])
+        else:
+            doc.claim(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
 
 
 def _company_after(doc: _Doc, i: int) -> None:
@@ -3157,6 +3180,7 @@ class EntityStage:
         _institution_of_country(doc)
         _coordinated_names(doc)
         _legal_form_layer(doc)
+        _news_site_layer(doc)
 
 
 #: Words a post author's display name may have to be read as a person's (*Marta Velasco-Ruiz*, *Sarah Al-Rashid*).
@@ -3355,6 +3379,10 @@ def _natasha_layer(doc: _Doc) -> None:
         i, j = starts.get(span.start + lo), ends.get(span.stop + lo)
         if i is None or j is None:
             continue
+        if span.type == "ORG" and all(frequency.zipf(t.key, t.lang) >= COMMON_ACRONYM_ZIPF for t in doc.toks[i: j + 1]):
+            continue  # "СМИ" (the media), "Если Вы" (if you): common words, no organisation's name
+        if i < j and doc.toks[i].text in LEGAL_FORMS_BEFORE:
+            i += 1  # "ИА REGNUM", "ООО «Зелморра»": the name without its legal form or kind
         lemma = _natasha_lemma(vocab, [t.text for t in doc.toks[i: j + 1]])
         doc.claim(Found(i, j + 1, span.type, 0.8, "natasha", lemma))
 
