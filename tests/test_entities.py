@@ -771,7 +771,7 @@ def test_entities_a_storm_merges_across_languages(stage: EntityStage) -> None:
     ("Die Volkswagen AG kündigte gestern Stellenabbau an.", "de", "Volkswagen AG"),
     ("Gestern meldete die Siemens Energy GmbH einen Gewinn.", "de", "Siemens Energy GmbH"),
     ("Shares of the Zelmorra Holdings Ltd fell on Monday.", "en", "Zelmorra Holdings Ltd"),
-    ("Das Buch erschien 1990 im Hirzel Verlag. Die Verlagerung der Produktion begann.", "de", "Hirzel Verlag"),
+    ("Das Wörterbuch erschien im Hirzel Verlag. Die Verlagerung der Produktion begann.", "de", "Hirzel Verlag"),
 ])
 def test_legal_form_joins_the_company_name(stage: EntityStage, text: str, lang: str, company: str) -> None:
     found = _found(stage, text, lang)
@@ -833,8 +833,8 @@ def test_leading_article_of_a_gazetteer_name_is_left_out(stage: EntityStage) -> 
 
 def test_caseless_name_after_a_title_ends_at_a_postposition_or_conjunction() -> None:
     rules = EntityStage(use_natasha=False, use_tagger=False)
-    text = "प्रधानमंत्री मोदी और राष्ट्रपति पुतिन नियमित रूप से संपर्क में रहे हैं।"
-    assert {m.text for m in rules.recognise(text, "hi") if m.type == "PER"} == {"मोदी", "पुतिन"}
+    text = "राष्ट्रपति ज़ेलकान नियमित रूप से मिलते हैं और मंत्री ज़ेलमोरा कुमार ने कहा।"  # "regularly", "and"
+    assert {m.text for m in rules.recognise(text, "hi") if m.type == "PER"} == {"ज़ेलकान", "ज़ेलमोरा कुमार"}
 
 
 def test_lone_capitalised_word_rarer_than_common_words_is_a_name(stage: EntityStage) -> None:
@@ -884,5 +884,5 @@ def test_news_site_with_its_domain_is_one_organisation(stage: EntityStage) -> No
 def test_natasha_organisations_of_common_words_or_with_a_legal_form_before() -> None:
     russian = EntityStage(use_tagger=False)
     found = {(m.text, m.type) for m in russian.recognise(
-        "По данным СМИ, рейс отменён. Если Вы заметите ошибку, сообщите нам. Об этом сообщает ИА REGNUM.", "ru")}
+        "По данным СМИ, рейс отменён. Если Вы хотите узнать больше, звоните. Об этом сообщает ИА REGNUM.", "ru")}
     assert found == {("REGNUM", "ORG")}

@@ -95,7 +95,7 @@ POSTPOSITIONS: dict[str, frozenset[str]] = {
     "bn": frozenset({"এর", "কে", "তে", "থেকে"}),
 }
 
-#: lang -> conjunctions that end a name in a caseless script as a postposition does (Hindi *मोदी और पुतिन*).
+#: lang -> conjunctions that end a name in a caseless script as a postposition does (Hindi *ज़ेलकान और ज़ेलमोरा*).
 NAME_ENDING_CONJUNCTIONS: dict[str, frozenset[str]] = {
     "hi": frozenset({"और", "तथा", "एवं", "व"}),
     "ur": frozenset({"اور", "و"}),

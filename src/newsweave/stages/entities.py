@@ -1508,9 +1508,8 @@ def _title_layer(doc: _Doc) -> None:
 def _caseless_name_after_title(doc: _Doc, k: int, n: int) -> int:
     """How many of the ``n`` pieces of a run after a title at ``k`` are the name, in a caseless script whose names
     a postposition or conjunction ends (:data:`POSTPOSITIONS`, :data:`NAME_ENDING_CONJUNCTIONS`): the longest part
-    of the run that one follows (*राष्ट्रपति पुतिन नियमित रूप से*: *पुतिन*, "regularly" is no part of it), else its
-    first piece. A first piece too frequent for a run (*प्रधानमंत्री मोदी और*: Modi, Zipf 6.0) is the name where
-    such a word follows it."""
+    of the run that one follows (*राष्ट्रपति ज़ेलकान नियमित रूप से*: *ज़ेलकान*, "regularly" is no part of it), else
+    its first piece."""
     toks = doc.toks
     lang = toks[k].lang
     ends = POSTPOSITIONS[lang] | NAME_ENDING_CONJUNCTIONS.get(lang, frozenset())
@@ -1518,9 +1517,7 @@ def _caseless_name_after_title(doc: _Doc, k: int, n: int) -> int:
     def closed(m: int) -> bool:
         return m >= len(toks) or toks[m].key in ends or toks[m].sep not in ("space", "hyphen") \
             or toks[m].sent_start
-    if n == 0:
-        return 1 if toks[k].key and not _is_stop(toks[k]) and doc.owner[k] < 0 and closed(k + 1) else 0
-    return next((m for m in range(n, 0, -1) if closed(k + m)), 1)
+    return next((m for m in range(n, 0, -1) if closed(k + m)), min(n, 1))
 
 
 def _honorific_layer(doc: _Doc) -> None:
