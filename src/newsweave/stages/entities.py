@@ -392,11 +392,13 @@ def _reporting(lang: str) -> frozenset[str]:
 
 
 @cache
-def _quote_cues(lang: str) -> frozenset[str]:
-    """The one-word cues of the quote stage's attribution in ``lang`` (:data:`newsweave.lang.quotes.REPORTING_VERBS`,
-    stems left out): no name has one of them as a piece, so one opening a sentence opens none (Polish *Według
-    Głównego Urzędu Statystycznego*, "according to the Central Statistical Office")."""
-    return frozenset(fold(w) for w in QUOTE_CUES.get(lang, ()) if " " not in w and not w.endswith("*"))
+def _name_breakers(lang: str) -> frozenset[str]:
+    """Words no name has as a piece, so a run of name words ends before one: the verbs of saying (:func:`_reporting`)
+    and the one-word cues of the quote stage's attribution (:data:`newsweave.lang.quotes.REPORTING_VERBS`, stems
+    left out), so one opening a sentence opens no name (Polish *Według Głównego Urzędu Statystycznego*, "according
+    to the Central Statistical Office")."""
+    return _reporting(lang) | frozenset(fold(w) for w in QUOTE_CUES.get(lang, ()) if " " not in w
+                                        and not w.endswith("*"))
 
 
 @lru_cache(maxsize=1024)
@@ -577,6 +579,16 @@ class _Doc:
         for k in range(f.i, f.j):
             self.owner[k] = idx
         return True
+
+    def replace(self, f: Found) -> bool:
+        """Claim ``f`` in place of the findings wholly inside its span, which are withdrawn; nothing when a finding
+        runs across its edge (a longer reading that ``f`` is no part of)."""
+        inside = {self.owner[k] for k in range(f.i, f.j) if self.owner[k] >= 0}
+        if any(self.found[idx].i < f.i or self.found[idx].j > f.j for idx in inside):
+            return False
+        for idx in inside:
+            self.release(idx)
+        return self.claim(f)
 
     def surface(self, i: int, j: int) -> str:
         return self.text[self.toks[i].start: self.toks[j - 1].end]
@@ -1275,7 +1287,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
         if not tok.key or (_is_title(toks, k) and not _title_inside_org(toks, i, k, n, step)) \
-                or tok.key in _reporting(tok.lang) or tok.key in _quote_cues(tok.lang) or (
+                or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
         if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
@@ -1865,12 +1877,8 @@ def _legal_form_layer(doc: _Doc) -> None:
                     prev.lang in NOUN_CAPITALISING and frequency.zipf(prev.key, prev.lang) >= NOUN_ZIPF):
                 break
             start -= 1
-        if start == k:
-            continue
-        for m in range(start, k + 1):
-            if doc.owner[m] >= 0:
-                doc.release(doc.owner[m])
-        doc.claim(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
+        if start < k:
+            doc.replace(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
 
 
 def _institution_of_country(doc: _Doc) -> None:
@@ -2103,14 +2111,7 @@ def _news_site_layer(doc: _Doc) -> None:
         if not site.cap or domain.sep_text != "." or domain.key not in NEWS_SITE_DOMAINS \
                 or (k + 2 < len(toks) and toks[k + 2].sep_text == "." and toks[k + 2].key):
             continue  # "Zelmorra.co.uk", "a.b.ru": only a name and one domain
-        for m in (k, k + 1):
-            if doc.owner[m] >= 0:
-                f = doc.found[doc.owner[m]]
-                if f.i < k or f.j > k + 2:
-                    break
-                doc.release(doc.owner[m])
-        else:
-            doc.claim(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
+        doc.replace(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
 
 
 def _company_after(doc: _Doc, i: int) -> None:
@@ -2741,14 +2742,10 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
                 # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
             if town:
                 end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität Gießen)
-        inside = {doc.owner[k] for k in range(start, end) if doc.owner[k] >= 0}
-        if any(doc.found[idx].i < start or doc.found[idx].j > end for idx in inside):
-            continue  # a longer finding runs across the name's edge: leave it
-        if any(doc.found[idx].type == "ORG" and doc.found[idx].kb_id for idx in inside):
+        if any(doc.found[doc.owner[k]].type == "ORG" and doc.found[doc.owner[k]].kb_id
+               for k in range(start, end) if doc.owner[k] >= 0):
             continue  # an organisation the KB knows inside (*National Bank of Kazakhstan*): its link stays
-        for idx in inside:
-            doc.release(idx)
-        doc.claim(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
+        doc.replace(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
 
 
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
