@@ -60,6 +60,12 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # the speaker opens the sentence with a comma, the verb of saying ends it; a common word there is no speaker
     "Zelkan Yavaş, görüşmenin verimli geçtiğini ifade etti. Bakanlık, yeni kararları açıkladı.": {
         ("Zelkan Yavaş", "PER")},
+    # the body's own title before its head ("the commission's president") is no part of the body's name, which
+    # a listed union before the head word opens; the Kremlin is a listed organisation
+    "Avrupa Birliği Komisyonu Başkanı Zelkan Yavaş konuştu. "
+    "Zelmorra Bakanlığı Sözcüsü Zelkan Han da Kremlin'i eleştirdi.": {
+        ("Avrupa Birliği Komisyonu", "ORG"), ("Zelkan Yavaş", "PER"), ("Zelmorra Bakanlığı", "ORG"),
+        ("Zelkan Han", "PER"), ("Kremlin'i", "ORG")},
 }
 
 

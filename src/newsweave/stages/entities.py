@@ -1286,7 +1286,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     k = i
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
-        if not tok.key or (_is_title(toks, k) and not _title_inside_org(toks, i, k, n, step)) \
+        if not tok.key or (_is_title(toks, k) and not _title_inside_org(doc, i, k, n, step)) \
                 or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
@@ -1335,10 +1335,16 @@ def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
     return (step == 1 or doc.owner[k + 1] < 0) and _org_head_follows(toks, k + 1)
 
 
-def _title_inside_org(toks: list[Tok], i: int, k: int, n: int, step: int) -> bool:
+def _title_inside_org(doc: _Doc, i: int, k: int, n: int, step: int) -> bool:
     """Whether the title word at ``k`` goes on a run that has an organisation's head word already: a nationality
-    adjective inside the name (*Banque Française*), not a title before a person's name."""
-    return n > 0 and step == 1 and any(_is_org_head(toks[m]) for m in range(i, k))
+    adjective inside the name (*Banque Française*), not a title before a person's name, neither before one the
+    run started with (*Kommission Präsident Zelkan*) nor the organisation's own title before the person a layer
+    found after it (Turkish *Avrupa Birliği Komisyonu Başkanı Zelkan Yavaş*, "the EU Commission's president")."""
+    toks = doc.toks
+    if not (n > 0 and step == 1 and any(_is_org_head(toks[m]) for m in range(i, k))):
+        return False
+    after = k + _is_title(toks, k)
+    return not (after < len(toks) and doc.owner[after] >= 0 and doc.found[doc.owner[after]].type == "PER")
 
 
 def _elided_prefix(toks: list[Tok], k: int) -> bool:
@@ -3021,8 +3027,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             doc.claim(Found(start, doc.found[place].j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, start, doc.found[place].j)))
             return
-        if end - start == 1 and (_bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
-            return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is
+        if end - start == 1 and _listed_org_before(doc, start) is None and (
+                _bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
+            return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is,
+            # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
         for _ in range(2):  # capitalised adjectives that are function words or language names (``Büyük Millet
             k = start - 1  # Meclisi``, ``Kazak Milli Üniversitesi``)
             if k < 0 or not toks[k].cap or toks[start].sep != "space" or toks[start].sent_start or toks[k].upper:
