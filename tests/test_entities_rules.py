@@ -408,3 +408,12 @@ def test_entities_rules_of_two_base_forms_the_more_important_place_is_read(stage
     # "Francji" folds to "Franca" (a Brazilian city) as well as to "Francja" (France): the country is meant
     found = _found(stage, "Rozmawiał z prezydentem Francji o handlu.", "pl")
     assert ("Francji", "LOC", "iso:FR") in found
+
+
+def test_entities_rules_word_with_a_capital_inside_is_an_organisation(stage: EntityStage) -> None:
+    text = "Umowę podpisał wczoraj kazachski PetroZelmor, a potem McZelkin i konto @ZelmoNews."
+    found = {(t, ty) for t, ty, _ in _found(stage, text, "pl")}
+    assert ("PetroZelmor", "ORG") in found
+    assert not any(ty == "ORG" and t in ("McZelkin", "ZelmoNews") for t, ty in found)
+    english = {(t, ty) for t, ty, _ in _found(stage, "Shares of ZelmoTech rose while AoA fell.", "en")}
+    assert ("ZelmoTech", "ORG") in english and ("AoA", "ORG") not in english

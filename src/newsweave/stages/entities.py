@@ -159,6 +159,11 @@ NOUN_ZIPF = 4.3
 GIVEN_NAME_ZIPF = (2.5, 5.0)
 #: A word in capitals this frequent in lower case is a shouted word, not an organisation's acronym.
 SHOUTED_WORD_ZIPF = 2.5
+#: Openings of surnames written with a capital inside (*McCain*, *MacIntyre*, *DeSantis*, *LeBron*, *FitzGerald*,
+#: *DiCaprio*, *VanDyke*): a word with a capital inside is otherwise a company's or a brand's (:func:`_camel_case`).
+SURNAME_PREFIXES = frozenset({"mc", "mac", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o"})
+#: Marks before a word that make it a social-media handle or hashtag (*@ZelmoNews*), not a name in the text.
+HANDLE_MARKS = frozenset("@#")
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
 #: A word capitalised inside a sentence and common in at least this many other languages' word lists is a name
@@ -3082,8 +3087,18 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     elif not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
             frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
             or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)):
-        doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "MISC", 0.35, "capitalisation",
-                        _lemma(doc, start, end)))
+        camel = _camel_case(toks[start].text) and doc.text[toks[start].start - 1:toks[start].start] not in HANDLE_MARKS
+        doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "ORG" if camel else "MISC", 0.4 if camel else 0.35,
+                        "capitalisation", _lemma(doc, start, end)))
+
+
+def _camel_case(word: str) -> bool:
+    """Whether a capitalised word has a capital inside after two small letters or more (*EasyJet*,
+    *KazMunajGazem*, *ФедералПресс*): companies, agencies and sites write their names so, people
+    (:data:`SURNAME_PREFIXES`) and places seldom do; abbreviations with one small letter (*AoA*) name anything."""
+    inner = next((k for k in range(3, len(word)) if word[k].isupper() and word[k - 1].islower()
+                  and word[k - 2].islower()), None)
+    return inner is not None and word[0].isupper() and word[:inner].casefold() not in SURNAME_PREFIXES
 
 
 # ---------------------------------------------------------------- the stage
