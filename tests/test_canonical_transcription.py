@@ -81,6 +81,10 @@ def test_canonical_transcription_big_places_and_long_names_keep_their_links() ->
     art = _article("ru", "ru", [("Киев", "LOC", kyiv), ("Мумбаи", "LOC", mumbai)])
     canonicalize([art], [], kb_name=_no_kb)
     assert [m.kb_id for m in art.mentions] == [kyiv, mumbai]
+    moscow = "geonames:524901"  # a Devanagari name's vowel signs and virama are letters: मॉस्को is no short name
+    hindi = _article("hi", "hi", [("मॉस्को", "LOC", moscow), ("कज़ाखस्तान", "LOC", "iso:KZ")])
+    canonicalize([hindi], [], kb_name=_no_kb)
+    assert hindi.mentions[0].kb_id == moscow
 
 
 def test_canonical_transcription_shouted_names_are_not_shown_in_capitals() -> None:

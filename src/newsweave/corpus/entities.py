@@ -155,7 +155,8 @@ KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
     "lang": frozenset({"PER", "ORG", "LOC"}),
 }
 #: GeoNames city links of names of at most this many letters must agree with the article (:func:`_place_link`),
-#: unless the city has this many people and the name sounds like its own.
+#: unless the city has this many people and the name sounds like its own. The vowel signs of abugidas count as
+#: letters (Hindi *मॉस्को* is six: three consonants, two vowel signs and a virama).
 SHORT_PLACE_LETTERS = 4
 BIG_PLACE_POPULATION = 1_000_000
 #: Type that agrees with every other type (recognisers use it when unsure).
@@ -1097,7 +1098,7 @@ def _place_link(kb_id: str, mention: Mention, countries: frozenset[str]) -> str 
     gives exactly this name, else dropped. A short word matches too many names of far-away towns: Cyrillic
     *Куру* beside French Guiana is Kourou there, not the Japanese city Kure whose dative it looks like."""
     text = mention.text or ""
-    if sum(c.isalpha() for c in text) > SHORT_PLACE_LETTERS:
+    if sum(c.isalpha() or unicodedata.category(c)[0] == "M" for c in text) > SHORT_PLACE_LETTERS:
         return kb_id
     city = place(kb_id)
     if city is None or city.country in countries:
