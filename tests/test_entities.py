@@ -820,6 +820,12 @@ def test_compass_point_before_a_place_is_a_part_of_it(stage: EntityStage) -> Non
     assert {m.kb_id for m in stage.recognise("Im Nordirak regnete es.", "de")} == {None}
 
 
+def test_region_named_by_a_suffix_after_its_town_is_a_place(stage: EntityStage) -> None:
+    found = _found(stage, "Ситуація на Донеччині складна, а Харківщину знову обстріляли. Батьківщина понад усе.", "uk")
+    assert found == {"Донеччині": "LOC", "Харківщину": "LOC"}  # from Донецьк, Харків; "homeland" names no town
+    assert {m.kb_id for m in stage.recognise("Ситуація на Донеччині складна.", "uk")} == {None}
+
+
 def test_town_adjective_before_a_place_head_word_names_one_place(stage: EntityStage) -> None:
     found = _found(stage, "Am Frankfurter Hauptbahnhof fielen Züge aus. Der Lehrter Bahnhof wurde umgebaut.", "de")
     assert found == {"Frankfurter Hauptbahnhof": "LOC", "Lehrter Bahnhof": "LOC"}

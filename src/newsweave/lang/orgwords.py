@@ -155,6 +155,16 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
 #: *Lehrter* from Lehrte): before a place's head word, the two name one place (*Frankfurter Hauptbahnhof*).
 TOWN_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("er", "r")}
 
+#: lang -> suffixes (before the case ending) that make a region of a town's name (Ukrainian *Харківщина*,
+#: *Донеччина* "the Kharkiv, Donetsk region"; Russian *Брянщина*): a lone capitalised word so made is a place.
+#: Russian *-чина* is left out: surnames in *-чин* (*Кучин*) end so in the genitive.
+REGION_SUFFIXES: dict[str, tuple[str, ...]] = {"uk": ("щин", "ччин"), "ru": ("щин",)}
+#: Case endings after a :data:`REGION_SUFFIXES` suffix.
+REGION_CASE_ENDINGS = ("а", "и", "і", "у", "ою", "ой", "е", "ы")
+#: Endings of a town's name the region suffix replaces (*Полтав|а*, *Сум|и*, *Луган|ськ*, *Брян|ск*, *Вінни|ця*,
+#: *Доне|цьк*, *Хмельни|цький*, *Черка|си*, *Оде|са*), or none (*Харків*).
+REGION_STEM_ENDINGS = ("", "а", "и", "я", "ськ", "ск", "ця", "цьк", "цький", "си", "са")
+
 #: lang -> beginnings of words that make a capitalised phrase a place or state ("*" = any language).
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),

@@ -95,6 +95,9 @@ from newsweave.lang.orgwords import (
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
     PLACE_WORDS_BEFORE,
+    REGION_CASE_ENDINGS,
+    REGION_STEM_ENDINGS,
+    REGION_SUFFIXES,
     STORM_WORDS,
     TOWN_ADJECTIVE_ENDINGS,
 )
@@ -160,7 +163,7 @@ GIVEN_NAME_ZIPF = (2.5, 5.0)
 #: A word in capitals this frequent in lower case is a shouted word, not an organisation's acronym.
 SHOUTED_WORD_ZIPF = 2.5
 #: Openings of surnames written with a capital inside (*McCain*, *MacIntyre*, *DeSantis*, *LeBron*, *FitzGerald*,
-#: *DiCaprio*, *VanDyke*): a word with a capital inside is otherwise a company's or a brand's (:func:`_camel_case`).
+#: *DiCaprio*, *VanDyke*): a word with a capital inside is otherwise a company's or a brand's (:func:`_company_casing`).
 SURNAME_PREFIXES = frozenset({"mc", "mac", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o"})
 #: Marks before a word that make it a social-media handle or hashtag (*@ZelmoNews*), not a name in the text.
 HANDLE_MARKS = frozenset("@#")
@@ -2686,25 +2689,50 @@ def _institution_tail(doc: _Doc, k: int) -> int:
 COMPASS_PLACES = ("iso:", "iso3166-2:", "region:")
 #: Fewest letters of the place's name after the compass point (*Nordirak*; not *Westen*, *Ostern*).
 COMPASS_PLACE_MIN_LETTERS = 4
+#: Fewest letters of a town's stem before a region suffix (*Сум|щина* from Суми).
+REGION_MIN_STEM = 3
 
 
-def _compass_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
-    """A country's, state's or region's name with a compass point written before it as one word
-    (:data:`COMPASS_PREFIXES`: German *Ostukraine*, *Nordirak*, *Nordhessen*) is a place, a part of that one (so it
-    takes no id of it), also in the sentences a tagger decided: no gazetteer lists every such compound."""
+def _derived_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A one-word place built on another place's name is a place, a part of that one (so it takes no id of it),
+    also in the sentences a tagger decided: no gazetteer lists every such word. Two kinds: a compass point before
+    a country's, state's or region's name (:func:`_compass_part`: German *Ostukraine*), and a region named by a
+    suffix after its town's name (:func:`_region_of_town`: Ukrainian *Харківщина*)."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        prefixes = COMPASS_PREFIXES.get(_base_lang(tok.lang))
-        if not prefixes or doc.owner[k] >= 0 or not tok.cased or not tok.cap or tok.upper:
+        lang = _base_lang(tok.lang)
+        if (lang not in COMPASS_PREFIXES and lang not in REGION_SUFFIXES) or doc.owner[k] >= 0 or not tok.cased \
+                or not tok.cap or tok.upper:
             continue
-        prefix = next((p for p in prefixes if tok.key.startswith(p)
-                       and len(tok.key) - len(p) >= COMPASS_PLACE_MIN_LETTERS), None)
-        if prefix is None:
-            continue
-        rest = tok.text[len(prefix):]
-        if any((entry := gaz.lookup((base,))) is not None and entry.type == "LOC"
-               and entry.kb_id.startswith(COMPASS_PLACES) for base in inflection_bases(rest, fold(rest), tok.lang)):
+        if _compass_part(tok, lang, gaz) or _region_of_town(tok, lang, gaz):
             doc.claim(Found(k, k + 1, "LOC", 0.6, "pattern", tok.text))
+
+
+def _compass_part(tok: Tok, lang: str, gaz: Gazetteer) -> bool:
+    """Whether the word is a compass point and a country's, state's or region's name written as one
+    (:data:`COMPASS_PREFIXES`: *Ostukraine*, *Nordirak*, *Nordhessen*; not *Westen*, *Ostern*)."""
+    prefix = next((p for p in COMPASS_PREFIXES.get(lang, ()) if tok.key.startswith(p)
+                   and len(tok.key) - len(p) >= COMPASS_PLACE_MIN_LETTERS), None)
+    if prefix is None:
+        return False
+    rest = tok.text[len(prefix):]
+    return any((entry := gaz.lookup((base,))) is not None and entry.type == "LOC"
+               and entry.kb_id.startswith(COMPASS_PLACES) for base in inflection_bases(rest, fold(rest), tok.lang))
+
+
+def _region_of_town(tok: Tok, lang: str, gaz: Gazetteer) -> bool:
+    """Whether the word is a town's name with a region suffix and a case ending (:data:`REGION_SUFFIXES`:
+    *Харківщину* from Харків, *Донеччині* from Донецьк, *Брянщину* from Брянск): the stem the suffix leaves, with
+    one of the town-name endings it drops (:data:`REGION_STEM_ENDINGS`), is a GeoNames town; a common noun so built
+    (*Батьківщина* "homeland") names none."""
+    for suffix in REGION_SUFFIXES.get(lang, ()):
+        at = tok.key.rfind(suffix)
+        if at < REGION_MIN_STEM or tok.key[at + len(suffix):] not in REGION_CASE_ENDINGS:
+            continue
+        stem = tok.key[:at]
+        return any((entry := gaz.lookup((stem + ending,))) is not None and entry.type == "LOC"
+                   and entry.kb_id.startswith("geonames:") for ending in REGION_STEM_ENDINGS)
+    return False
 
 
 def _town_adjective_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
@@ -3087,12 +3115,13 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     elif not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
             frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
             or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)):
-        camel = _camel_case(toks[start].text) and doc.text[toks[start].start - 1:toks[start].start] not in HANDLE_MARKS
+        handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
+        camel = _company_casing(toks[start].text) and not handle
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "ORG" if camel else "MISC", 0.4 if camel else 0.35,
                         "capitalisation", _lemma(doc, start, end)))
 
 
-def _camel_case(word: str) -> bool:
+def _company_casing(word: str) -> bool:
     """Whether a capitalised word has a capital inside after two small letters or more (*EasyJet*,
     *KazMunajGazem*, *ФедералПресс*): companies, agencies and sites write their names so, people
     (:data:`SURNAME_PREFIXES`) and places seldom do; abbreviations with one small letter (*AoA*) name anything."""
@@ -3177,7 +3206,7 @@ class EntityStage:
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
-        _compass_place_layer(doc, self.gazetteer)
+        _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
         known = KnownNames()
         for name in known_from(doc.found, doc):
