@@ -892,3 +892,20 @@ def test_natasha_organisations_of_common_words_or_with_a_legal_form_before() -> 
     found = {(m.text, m.type) for m in russian.recognise(
         "По данным СМИ, рейс отменён. Если Вы хотите узнать больше, звоните. Об этом сообщает ИА REGNUM.", "ru")}
     assert found == {("REGNUM", "ORG")}
+
+
+def test_listed_people_link_in_every_script_and_keep_another_given_name_apart() -> None:
+    stage = EntityStage(use_natasha=False)  # with the Hindi tagger, which must not withdraw a listed person
+    tokayev = "per:KassymJomartTokayev"
+    polish = {(m.text, m.kb_id) for m in stage.recognise("Nazwiska: Tokajewem, Qasym-Jomart Tokajew.", "pl")}
+    assert polish == {("Tokajewem", tokayev), ("Qasym-Jomart Tokajew", tokayev)}  # a spelling the list lacks
+    hindi = {(m.text, m.kb_id) for m in stage.recognise("सूची में पुतिन और मोदी के नाम हैं।", "hi")}
+    assert hindi == {("पुतिन", "per:VladimirPutin"), ("मोदी", "per:NarendraModi")}
+    english = {(m.text, m.type, m.kb_id) for m in stage.recognise("Names: Hunter Biden, Joe Biden, Biden.", "en")}
+    assert english == {("Hunter Biden", "PER", None), ("Joe Biden", "PER", "per:JoeBiden"),
+                       ("Biden", "PER", "per:JoeBiden")}  # another given name makes another person
+
+
+def test_surname_found_again_after_given_names_takes_them(stage: EntityStage) -> None:
+    found = [(m.text, m.type) for m in stage.recognise("Hunter Zelkin met Joe Zelkin. Zelkin said so.", "en")]
+    assert found == [("Hunter Zelkin", "PER"), ("Joe Zelkin", "PER"), ("Zelkin", "PER")]

