@@ -66,6 +66,8 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Zelmorra Bakanlığı Sözcüsü Zelkan Han da Kremlin'i eleştirdi.": {
         ("Avrupa Birliği Komisyonu", "ORG"), ("Zelkan Yavaş", "PER"), ("Zelmorra Bakanlığı", "ORG"),
         ("Zelkan Han", "PER"), ("Kremlin'i", "ORG")},
+    # a listed person's surname is also a given name: before another surname it is no longer that person
+    "Dün Erdoğan Zelmorralı konuştu.": {("Erdoğan Zelmorralı", "PER")},
 }
 
 

@@ -1034,8 +1034,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
             return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
             # an apostrophe
-        if entry.type == "PER" and _another_given_name(toks, i, entry.kb_id):
-            return False  # "Hunter Biden" is not the listed Joe Biden
+        if entry.type == "PER" and (_another_given_name(toks, i, entry.kb_id) or _surname_after(toks, i, gaz)):
+            return False  # "Hunter Biden" is not the listed Joe Biden, "Erdoğan Toprak" bears his name as a given one
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
@@ -1117,6 +1117,22 @@ def _another_given_name(toks: list[Tok], i: int, kb_id: str) -> bool:
     does not sound like theirs (:func:`_sounds_own`): *Hunter Biden* is no Joe Biden."""
     prev = _given_name_before(toks, i)
     return prev is not None and _sounds_own(prev, kb_id) is False
+
+
+def _surname_after(toks: list[Tok], i: int, gaz: Gazetteer) -> bool:
+    """Whether the listed person's surname at piece ``i`` is another person's given name: a surname follows it (same
+    sentence, a space between), a listed one or a free capitalised word that is no place, title or function word and
+    that a capital marks as a name there (:func:`_capital_says_name`; in a language whose headlines capitalise
+    every word, only a rare one: not *Putin Says*)."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.sep != "space" or nxt.sent_start or _is_title(toks, i + 1) or _is_stop(nxt) \
+            or (nxt.cased and (not nxt.cap or nxt.upper)) or any(gaz.lookup((b,)) for b in bases(nxt)):
+        return False
+    lang = _word_lang(nxt)
+    return listed_surname(nxt) or (nxt.cased and _capital_says_name(nxt, lang) and (
+        lang not in TITLE_CASING or frequency.zipf(nxt.key, lang) < COMMON_ZIPF))
 
 
 @cache
