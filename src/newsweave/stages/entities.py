@@ -163,9 +163,10 @@ NOUN_ZIPF = 4.3
 GIVEN_NAME_ZIPF = (2.5, 5.0)
 #: A word in capitals this frequent in lower case is a shouted word, not an organisation's acronym.
 SHOUTED_WORD_ZIPF = 2.5
-#: Openings of surnames written with a capital inside (*McCain*, *MacIntyre*, *DeSantis*, *LeBron*, *FitzGerald*,
-#: *DiCaprio*, *VanDyke*): a word with a capital inside is otherwise a company's or a brand's (:func:`_company_casing`).
-SURNAME_PREFIXES = frozenset({"mc", "mac", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o"})
+#: Openings of surnames written with a capital inside after three letters or more (*MacIntyre*, *FitzGerald*,
+#: *VanDyke*): such a word is otherwise a company's or a brand's (:func:`_company_casing`; *McCain*, *DeSantis* have
+#: too few small letters before the capital to be taken for one).
+SURNAME_PREFIXES = frozenset({"mac", "fitz", "van", "von"})
 #: Marks before a word that make it a social-media handle or hashtag (*@ZelmoNews*), not a name in the text.
 HANDLE_MARKS = frozenset("@#")
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
@@ -1061,16 +1062,25 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     return True
 
 
-def _given_name_before(toks: list[Tok], i: int) -> Tok | None:
-    """The piece right before piece ``i`` (same sentence, a space or hyphen between: *Kasym-Żomart*) when it reads
-    as a given name: a listed one, or a rare capitalised word that is no title or function word; else None. Opening
-    the sentence, a listed one must be rarer than a common word (Czech *Sama* "herself", Polish *Sam* "alone" are
-    given names too), and a word of a language without frequencies must be listed (Kazakh *Өйткені* "because")."""
+def _name_piece_before(toks: list[Tok], i: int) -> Tok | None:
+    """The piece right before piece ``i`` when the two may be one name: same sentence, a space or hyphen between
+    (*Kasym-Żomart*), written with a capital where the script has them, no title or function word; else None."""
     tok = toks[i]
     if i == 0 or tok.sep not in ("space", "hyphen") or tok.sent_start:
         return None
     prev = toks[i - 1]
     if _is_title(toks, i - 1) or _is_stop(prev) or (prev.cased and (not prev.cap or prev.upper)):
+        return None
+    return prev
+
+
+def _given_name_before(toks: list[Tok], i: int) -> Tok | None:
+    """The piece right before piece ``i`` (:func:`_name_piece_before`) when it reads as a given name: a listed one,
+    or a rare capitalised word; else None. Opening the sentence, a listed one must be rarer than a common word
+    (Czech *Sama* "herself", Polish *Sam* "alone" are given names too), and a word of a language without
+    frequencies must be listed (Kazakh *Өйткені* "because")."""
+    prev = _name_piece_before(toks, i)
+    if prev is None:
         return None
     zipf = frequency.zipf(prev.key, prev.lang)
     listed = listed_given_name(prev) and not (prev.sent_start and zipf >= GIVEN_NAME_ZIPF[1])
@@ -1095,11 +1105,10 @@ def _given_names_start(doc: _Doc, i: int, kb_id: str | None = None) -> int:
 
 
 def _own_given_name(toks: list[Tok], i: int, kb_id: str | None) -> bool:
-    """Whether the piece before piece ``i`` (same sentence) sounds like a word of the listed person's names."""
-    if not kb_id or i == 0 or toks[i].sep not in ("space", "hyphen") or toks[i].sent_start:
-        return False
-    prev = toks[i - 1]
-    return (not prev.cased or (prev.cap and not prev.upper)) and _sounds_own(prev, kb_id) is True
+    """Whether the piece before piece ``i`` (:func:`_name_piece_before`) sounds like a word of the listed person's
+    names."""
+    prev = _name_piece_before(toks, i) if kb_id else None
+    return prev is not None and kb_id is not None and _sounds_own(prev, kb_id) is True
 
 
 def _sounds_own(tok: Tok, kb_id: str) -> bool | None:
