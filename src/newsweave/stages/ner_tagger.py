@@ -56,6 +56,8 @@ MODES = ("fill", "places", "override")
 #: with the name it spells out, which the text itself defines (a model trained on a few hundred sentences that
 #: misses ``परिषद (एनटीसी)`` must not erase it).
 KEPT_LAYERS = frozenset({"kb", "acronym"})
+#: Type -> the gazetteer's id namespaces of the names an ``override`` tagger never withdraws (:func:`_listed_name`).
+LISTED_NAMESPACES: dict[str, tuple[str, ...]] = {"ORG": ("org:", "iso:"), "PER": ("per:",)}
 #: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
 KEPT_PLACE_PRIORITY = ent.CASELESS_CITY_MIN_PRIORITY
 #: Least marginal of a span's labels for the tagger to claim it alone (where no rule layer found the same name):
@@ -408,11 +410,11 @@ def _inflected_city(doc: ent._Doc, f: ent.Found) -> bool:
 
 
 def _listed_name(f: ent.Found) -> bool:
-    """An organisation or person the gazetteer names (the hand-written lists' ``org:`` and ``per:`` ids,
-    *Gazprom*, *पुतिन*, and the CLDR territories that are organisations, *ООН* ``iso:UN``): as sure a finding as an
-    acronym explained in the text, which no tagger trained on a few thousand sentences should undo."""
-    return f.layer == "gazetteer" and ((f.type == "ORG" and (f.kb_id or "").startswith(("org:", "iso:"))) or (
-        f.type == "PER" and (f.kb_id or "").startswith("per:")))
+    """An organisation or person the gazetteer names (:data:`LISTED_NAMESPACES`: the hand-written lists' ``org:``
+    and ``per:`` ids, *Gazprom*, *पुतिन*, and the CLDR territories that are organisations, *ООН* ``iso:UN``): as
+    sure a finding as an acronym explained in the text, which no tagger trained on a few thousand sentences should
+    undo."""
+    return f.layer == "gazetteer" and (f.kb_id or "").startswith(LISTED_NAMESPACES.get(f.type, ()))
 
 
 def load_tagger(gazetteer: Gazetteer | None = None) -> CRFTagger | None:
