@@ -821,9 +821,9 @@ def test_compass_point_before_a_place_is_a_part_of_it(stage: EntityStage) -> Non
 
 
 def test_region_named_by_a_suffix_after_its_town_is_a_place(stage: EntityStage) -> None:
-    found = _found(stage, "Ситуація на Донеччині складна, а Харківщину знову обстріляли. Батьківщина понад усе.", "uk")
-    assert found == {"Донеччині": "LOC", "Харківщину": "LOC"}  # from Донецьк, Харків; "homeland" names no town
-    assert {m.kb_id for m in stage.recognise("Ситуація на Донеччині складна.", "uk")} == {None}
+    found = _found(stage, "Кореспондент поїхав на Донеччину, а потім на Харківщину. Батьківщина понад усе.", "uk")
+    assert found == {"Донеччину": "LOC", "Харківщину": "LOC"}  # from Донецьк, Харків; "homeland" names no town
+    assert {m.kb_id for m in stage.recognise("Кореспондент поїхав на Донеччину.", "uk")} == {None}
 
 
 def test_town_adjective_before_a_place_head_word_names_one_place(stage: EntityStage) -> None:
@@ -901,8 +901,8 @@ def test_listed_people_link_in_every_script_and_keep_another_given_name_apart() 
     assert polish == {("Tokajewem", tokayev), ("Qasym-Jomart Tokajew", tokayev)}  # a spelling the list lacks
     hindi = {(m.text, m.kb_id) for m in stage.recognise("सूची में पुतिन और मोदी के नाम हैं।", "hi")}
     assert hindi == {("पुतिन", "per:VladimirPutin"), ("मोदी", "per:NarendraModi")}
-    english = {(m.text, m.type, m.kb_id) for m in stage.recognise("Names: Hunter Biden, Joe Biden, Biden.", "en")}
-    assert english == {("Hunter Biden", "PER", None), ("Joe Biden", "PER", "per:JoeBiden"),
+    english = {(m.text, m.type, m.kb_id) for m in stage.recognise("Names: Zelkan Biden, Joe Biden, Biden.", "en")}
+    assert english == {("Zelkan Biden", "PER", None), ("Joe Biden", "PER", "per:JoeBiden"),
                        ("Biden", "PER", "per:JoeBiden")}  # another given name makes another person
 
 

@@ -247,8 +247,8 @@ def test_entities_rules_elided_prefix_surname_opening_a_sentence(stage: EntitySt
 def test_entities_rules_first_word_capitalised_institution_with_its_country(stage: EntityStage) -> None:
     found = {(m.text, m.type) for m in stage.recognise("Върховният съд на Пакистан оправда жената.", "bg")}
     assert found == {("Върховният съд на Пакистан", "ORG")}
-    for text, lang, bank in [("Вчера Централната банка на Русия вдигна лихвата.", "bg", "Централната банка на Русия"),
-                             ("Національний банк України знизив ставку.", "uk", "Національний банк України")]:
+    for text, lang, bank in [("Говорихме за Централната банка на Русия.", "bg", "Централната банка на Русия"),
+                             ("Ми писали про Національний банк України.", "uk", "Національний банк України")]:
         assert (bank, "ORG") in {(m.text, m.type) for m in stage.recognise(text, lang)}
     generic = {(m.text, m.type) for m in stage.recognise("Rozhodnutí potvrdil Nejvyšší soud včera.", "cs")}
     assert ("Nejvyšší soud", "ORG") not in generic  # a description without its country

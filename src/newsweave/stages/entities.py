@@ -1112,13 +1112,15 @@ def _own_given_name(toks: list[Tok], i: int, kb_id: str | None) -> bool:
 
 
 def _sounds_own(tok: Tok, kb_id: str) -> bool | None:
-    """Whether a word's sound skeleton starts or opens one of the words before the surname in a listed person's
-    names (*Władimirem* for Vladimir Putin); None where the data files list no such name (the user's KB)."""
+    """Whether a word's sound skeleton is, starts or opens one of the words before the surname in a listed person's
+    names (*Władimirem* for Vladimir Putin), a skeleton of one sound only matching one alike (*Zelkan* is not
+    *Джо*); None where the data files list no such name (the user's KB)."""
     own = _listed_given_skeletons(kb_id)
     mine = skeleton(tok.text)
     if not own or not mine:
         return None
-    return any(s.startswith(mine) or mine.startswith(s) for s in own)
+    return any(s == mine or (min(len(s), len(mine)) > 1 and (s.startswith(mine) or mine.startswith(s)))
+               for s in own)
 
 
 def _another_given_name(toks: list[Tok], i: int, kb_id: str) -> bool:
