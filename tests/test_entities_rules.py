@@ -420,3 +420,10 @@ def test_entities_rules_word_with_a_capital_inside_is_an_organisation(stage: Ent
     assert not any(ty == "ORG" and t in ("McZelkin", "ZelmoNews") for t, ty in found)
     english = {(t, ty) for t, ty, _ in _found(stage, "Shares of ZelmoTech rose while AoA fell.", "en")}
     assert ("ZelmoTech", "ORG") in english and ("AoA", "ORG") not in english
+
+
+def test_entities_rules_listed_company_with_a_model_number_is_a_product(stage: EntityStage) -> None:
+    text = "Pisano o Boeingu, o Boeingach 737 MAX i o Airbusie A320, a potem o Gazpromie 16 maja i Gazpromie 2024."
+    found = {(t, ty) for t, ty, _ in _found(stage, text, "pl")}
+    assert {("Boeingu", "ORG"), ("Boeingach 737 MAX", "PRO"), ("Airbusie A320", "PRO")} <= found
+    assert not any(ty == "PRO" and "Gazprom" in t for t, ty in found)  # a day and a year are no models

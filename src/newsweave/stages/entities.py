@@ -2840,6 +2840,42 @@ def _region_of_town(tok: Tok, lang: str, gaz: Gazetteer) -> bool:
     return False
 
 
+#: Most pieces of a model designation after its maker's name (*737*, *-*, *800*; *A320*; *737 MAX*).
+MODEL_MAX_PIECES = 4
+#: Most letters of a word in capitals that goes on a model designation (*MAX*, *NG*, *XWB*).
+MODEL_SUFFIX_MAX_LETTERS = 4
+#: Fewest digits of a model number written without letters (*737*; a *2* or *16* after a name is a count or a day).
+MODEL_MIN_DIGITS = 3
+
+
+def _product_layer(doc: _Doc) -> None:
+    """A listed company's name followed by a model designation (a piece with digits, not a year, and the pieces in
+    capitals or with digits after it) is a product (PRO): *Boeing 737 MAX*, *Airbus A320*, *Boeing 737-800*, while
+    the company's name alone stays the company. Also in the sentences a tagger decided."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type != "ORG" or f.layer != "gazetteer" or not (f.kb_id or "").startswith("org:"):
+            continue
+        end = f.j
+        while end < len(toks) and end - f.j < MODEL_MAX_PIECES and doc.owner[end] < 0 \
+                and toks[end].sep in ("space", "hyphen") and not toks[end].sent_start and _model_piece(
+                    toks[end], first=end == f.j):
+            end += 1
+        if end > f.j:
+            doc.replace(Found(f.i, end, "PRO", 0.6, "pattern", _lemma(doc, f.i, end)))
+
+
+def _model_piece(tok: Tok, first: bool) -> bool:
+    """Whether a piece goes on a model designation. The first has digits: letters with them (*A320*, *CS300*) or a
+    number of at least :data:`MODEL_MIN_DIGITS` digits that is no year (*737*; not *2024*, nor the *16* of a date).
+    After it, any piece with digits (*-800*, *-9*) or a short word in capitals (*MAX*, *NG*)."""
+    if not any(ch.isdigit() for ch in tok.key):
+        return not first and tok.upper and len(tok.key) <= MODEL_SUFFIX_MAX_LETTERS
+    if not first or not tok.key.isdigit():
+        return True
+    return len(tok.key) >= MODEL_MIN_DIGITS and not (len(tok.key) == 4 and tok.key[:2] in ("19", "20"))
+
+
 def _town_adjective_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """A town's adjective before a place's head word (:data:`TOWN_ADJECTIVE_ENDINGS`: German *Frankfurter
     Hauptbahnhof*, *Lehrter Bahnhof*, *Kölner Flughafen*) names one place, also in the sentences a tagger decided
@@ -3313,6 +3349,7 @@ class EntityStage:
         _institution_layer(doc, self.gazetteer)
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
+        _product_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
