@@ -427,3 +427,9 @@ def test_entities_rules_listed_company_with_a_model_number_is_a_product(stage: E
     found = {(t, ty) for t, ty, _ in _found(stage, text, "pl")}
     assert {("Boeingu", "ORG"), ("Boeingach 737 MAX", "PRO"), ("Airbusie A320", "PRO")} <= found
     assert not any(ty == "PRO" and "Gazprom" in t for t, ty in found)  # a day and a year are no models
+
+
+def test_entities_rules_religious_office_before_a_name_is_a_title(stage: EntityStage) -> None:
+    text = "Wypowiedział się wczoraj imam Zelkan Yavaş, a biskup Zelkin milczał, jak prorok Zelmorra."
+    found = {(t, ty) for t, ty, _ in _found(stage, text, "pl")}
+    assert {("Zelkan Yavaş", "PER"), ("Zelkin", "PER"), ("Zelmorra", "PER")} <= found

@@ -14,7 +14,10 @@ TITLES: dict[str, frozenset[str]] = {
     "*": frozenset({"president", "prime minister", "minister", "chancellor", "king", "queen", "pope", "sheikh",
                     "general", "senator", "governor", "mayor", "secretary", "ambassador", "premier", "dr",
                     "prof", "mr", "mrs", "ms", "leader", "counterpart", "spokesman", "spokeswoman",
-                    "spokesperson", "chairman", "ceo", "emir", "sultan", "prince", "princess", "coach", "rapper"}),
+                    "spokesperson", "chairman", "ceo", "emir", "sultan", "prince", "princess", "coach", "rapper",
+                     # religious offices and the prophets, written before a name
+                     "imam", "ayatollah", "rabbi", "bishop", "archbishop", "cardinal", "patriarch", "prophet",
+                     "mullah"}),
     "en": frozenset({"president", "minister", "chancellor", "secretary-general", "foreign minister", "envoy",
                      "director", "commander", "mp", "deputy", "vice president",
                      # professions and roles written before a name
@@ -35,7 +38,10 @@ TITLES: dict[str, frozenset[str]] = {
                      "sportlerin", "spieler", "spielerin", "fußballer", "fußballerin", "torhüter",
                      "torhüterin", "stürmer", "stürmerin", "hochspringer", "weitspringer", "springerin", "läuferin",
                      "rennfahrer", "fahrerin", "bruder", "schwester", "biobauer", "bäuerin", "konzernchef",
-                     "konzernchefin", "nationalrat", "nationalrätin", "schulrat", "stadtrat", "stadträtin"}),
+                     "konzernchefin", "nationalrat", "nationalrätin", "schulrat", "stadtrat", "stadträtin",
+                     # religious offices and the prophets, written before a name
+                     "prophet", "bischof", "erzbischof", "kardinal", "pfarrer", "imam", "rabbiner", "patriarch",
+                     "ajatollah"}),
     "pl": frozenset({"prezydent", "premier", "minister", "kanclerz", "król", "królowa", "papież", "przywódca",
                      "szef", "szefowa", "rzecznik", "rzeczniczka", "ambasador", "przewodniczący",
                      "przewodnicząca", "burmistrz", "gubernator", "generał", "pan", "pani", "odpowiednik",
@@ -60,7 +66,10 @@ TITLES: dict[str, frozenset[str]] = {
                      "wojewoda", "starosta", "radny", "radna",
                      "senator", "senatorka", "europoseł", "europosłanka", "wiceminister", "wicemarszałek",
                      "komisarz", "zawodnik", "zawodniczka", "piłkarz", "piłkarka", "bramkarz", "napastnik",
-                     "kapitan"}),
+                     "kapitan",
+                     # religious offices and the prophets, written before a name
+                     "prorok", "biskup", "arcybiskup", "kardynał", "ksiądz", "imam", "rabin", "patriarcha",
+                     "ajatollah"}),
     "ru": frozenset({"президент", "премьер", "премьер-министр", "министр", "канцлер", "король", "королева",
                      "папа", "глава", "лидер", "председатель", "губернатор", "мэр", "посол", "генерал",
                      "господин", "госпожа", "пресс-секретарь", "спикер", "депутат", "директор", "коллега",
@@ -79,7 +88,10 @@ TITLES: dict[str, frozenset[str]] = {
                      "бразилец", "бразильянка", "аргентинец", "аргентинка", "француз", "француженка", "немец",
                      "немка", "белорус", "белоруска", "израильтянин", "армянин", "болгарин", "мексиканец",
                      "кениец", "кенийка", "нигериец", "египтянин", "кореец", "кореянка", "индиец", "пакистанец",
-                     "иранец", "иранка", "швейцарец", "голландец", "бельгиец", "австриец", "австрийка"}),
+                     "иранец", "иранка", "швейцарец", "голландец", "бельгиец", "австриец", "австрийка",
+                     # religious offices and the prophets, written before a name
+                     "пророк", "епископ", "архиепископ", "митрополит", "кардинал", "священник", "имам", "раввин",
+                     "патриарх", "аятолла", "муфтий"}),
     "uk": frozenset({"президент", "прем'єр", "прем'єр-міністр", "міністр", "канцлер", "король", "голова",
                      "лідер", "губернатор", "мер", "посол", "генерал", "пан", "пані", "речник", "депутат",
                      "колега", "директор",
@@ -87,14 +99,19 @@ TITLES: dict[str, frozenset[str]] = {
                      "вчитель", "вчителька", "лікар", "лікарка", "журналіст", "журналістка", "тренер", "актор",
                      "акторка", "актриса", "письменник", "письменниця", "співак", "співачка", "режисер", "професор",
                      "віцепрем'єр",
-                     "віце-прем'єр", "сенатор", "полковник", "гравець", "нападник", "воротар", "речниця", "нардеп"}),
+                     "віце-прем'єр", "сенатор", "полковник", "гравець", "нападник", "воротар", "речниця", "нардеп",
+                     # religious offices and the prophets, written before a name
+                     "пророк", "єпископ", "архієпископ", "митрополит", "кардинал", "священник", "імам", "рабин",
+                     "патріарх", "аятола", "муфтій"}),
     "bg": frozenset({"президент", "премиер", "министър", "канцлер", "крал", "председател", "кмет", "посланик",
                      "генерал", "лидер", "говорител", "депутат", "колега",
                      # professions and roles written before a name
                      "учител", "учителка", "лекар", "журналист", "журналистка", "треньор", "актьор", "актриса",
                      "писател", "писателка", "певец", "певица", "режисьор", "професор",
                      "вицепремиер", "вицепрезидент", "евродепутат",
-                     "заместник-министър"}),
+                     "заместник-министър",
+                     # religious offices and the prophets, written before a name
+                     "пророк", "епископ", "митрополит", "кардинал", "свещеник", "имам", "равин", "патриарх"}),
     "cs": frozenset({"prezident", "prezidentka", "premiér", "premiérka", "ministr", "ministryně", "kancléř",
                      "král", "papež", "předseda", "předsedkyně", "starosta", "velvyslanec", "generál", "pan",
                      "paní", "mluvčí", "poslanec", "protějšek", "šéf",
@@ -103,7 +120,10 @@ TITLES: dict[str, frozenset[str]] = {
                      "spisovatel", "spisovatelka", "zpěvák", "zpěvačka", "režisér", "profesor", "profesorka",
                      "hejtman", "hejtmanka", "senátor", "senátorka", "europoslanec",
                      "europoslankyně", "místopředseda", "místopředsedkyně", "náměstek", "náměstkyně",
-                     "ředitel", "ředitelka", "kapitán", "útočník", "brankář", "poslankyně"}),
+                     "ředitel", "ředitelka", "kapitán", "útočník", "brankář", "poslankyně",
+                     # religious offices and the prophets, written before a name
+                     "prorok", "biskup", "arcibiskup", "kardinál", "kněz", "farář", "imám", "rabín", "patriarcha",
+                     "ajatolláh"}),
     "sl": frozenset({"predsednik", "predsednica", "premier", "premierka", "minister", "ministrica", "kancler",
                      "kralj", "papež", "župan", "veleposlanik", "general", "gospod", "gospa", "tiskovni",
                      # professions and roles written before a name
@@ -112,7 +132,9 @@ TITLES: dict[str, frozenset[str]] = {
                      "poslanec", "poslanka", "evroposlanec", "evroposlanka",
                      "direktor", "direktorica", "podpredsednik", "podpredsednica",
                      "generalni sekretar", "državni sekretar", "vodja", "kapetan",
-                     "napadalec", "vratar"}),
+                     "napadalec", "vratar",
+                     # religious offices and the prophets, written before a name
+                     "prerok", "škof", "nadškof", "kardinal", "duhovnik", "imam", "rabin", "patriarh"}),
     "tr": frozenset({"cumhurbaşkanı", "başkanı", "başkan", "başbakan", "başbakanı", "bakan", "bakanı", "lider",
                      "lideri", "kral", "kralı", "papa", "sözcüsü", "büyükelçisi", "valisi", "belediye başkanı",
                      "generali", "mevkidaşı", "şansölye", "şansölyesi", "sayın", "bay", "bayan", "genel sekreteri",
@@ -122,7 +144,9 @@ TITLES: dict[str, frozenset[str]] = {
                      # professions and roles written before a name
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
-                     "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan"}),
+                     "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan",
+                     # religious offices and the prophets, written before a name
+                     "peygamber", "piskopos", "kardinal", "imam", "haham", "patrik", "ayetullah", "müftü", "papaz"}),
     "az": frozenset({"prezident", "prezidenti", "baş nazir", "nazir", "naziri", "sədr", "sədri", "lider",
                      "lideri", "həmkarı", "səfir", "səfiri"}),
     "uz": frozenset({"президент", "президенти", "раҳбари", "раҳбар", "бош вазир", "бош вазири", "вазир",
@@ -131,10 +155,14 @@ TITLES: dict[str, frozenset[str]] = {
                      "yetakchisi", "hokim", "hokimi", "ҳоким", "ҳокими", "raisi", "раиси",
                      # monarchs and the pope (*Rim papasi*, *qirolichasi*)
                      "qirol", "qiroli", "qirolicha", "qirolichasi", "papasi", "қирол", "қироли", "қиролича",
-                     "қироличаси", "папаси"}),
+                     "қироличаси", "папаси",
+                     # religious offices and the prophets, written before a name
+                     "пайғамбар", "paygʻambar", "имом", "imom", "муфтий", "muftiy"}),
     "kk": frozenset({"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
                      "басшысы", "төраға", "төрағасы", "әкім", "әкімі", "елші", "елшісі", "әріптесі",
-                     "патша", "патшасы", "патшайым", "патшайымы", "папасы"}),
+                     "патша", "патшасы", "патшайым", "патшайымы", "папасы",
+                     # religious offices and the prophets, written before a name
+                     "пайғамбар", "имам", "мүфти"}),
     "hi": frozenset({"राष्ट्रपति", "प्रधानमंत्री", "प्रधान मंत्री", "मंत्री", "विदेश मंत्री", "समकक्ष", "नेता",
                      "अध्यक्ष", "राजदूत", "मुख्यमंत्री", "राज्यपाल", "चांसलर", "राजा", "रानी", "प्रवक्ता", "श्री",
                      "श्रीमती", "जनरल", "सचिव", "महासचिव", "सांसद", "विधायक", "निदेशक", "डॉ", "डॉक्टर",
