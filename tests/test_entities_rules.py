@@ -433,3 +433,10 @@ def test_entities_rules_religious_office_before_a_name_is_a_title(stage: EntityS
     text = "Wypowiedział się wczoraj imam Zelkan Yavaş, a biskup Zelkin milczał, jak prorok Zelmorra."
     found = {(t, ty) for t, ty, _ in _found(stage, text, "pl")}
     assert {("Zelkan Yavaş", "PER"), ("Zelkin", "PER"), ("Zelmorra", "PER")} <= found
+
+
+def test_entities_rules_name_after_a_word_for_a_province_or_state_is_a_place(stage: EntityStage) -> None:
+    for text, lang, place in [("Incident se stal v provincii Zelmorrá.", "cs", "Zelmorrá"),
+                              ("Инцидентът стана в провинция Зелмора.", "bg", "Зелмора"),
+                              ("Wybory odbyły się w prowincji Zelmorra.", "pl", "Zelmorra")]:
+        assert (place, "LOC") in {(t, ty) for t, ty, _ in _found(stage, text, lang)}, text

@@ -184,24 +184,25 @@ LOC_HEADS: dict[str, frozenset[str]] = {
 }
 
 #: lang -> beginnings of lower-case words for kinds of place (city, village, river, lake, island, street, square,
-#: tunnel, district) that a place's own name follows in apposition: Polish *tunel Zelmorry*,
+#: tunnel, district, province, state, region) that a place's own name follows in apposition: Polish *tunel Zelmorry*,
 #: Russian *река Нева*, Czech *ostrov Krk*. The name after one is that place, whatever its words look like.
 PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
     "pl": frozenset({"miast", "mieście", "wieś", "wsi", "rzek", "rzece", "jezior", "wysp", "wyspie", "ulic",
                      "plac", "tunel", "półwysp", "cieśnin", "zatok", "dolin", "kanał", "dzielnic",
-                     "gmin", "osiedl"}),
+                     "gmin", "osiedl", "prowincj", "województw", "region"}),
     "ru": frozenset({"город", "село", "села", "селе", "деревн", "посёл", "посел", "река", "реки", "реке", "реку",
                      "рекой", "озер", "остров", "улиц", "площад", "проспект", "тоннел", "туннел",
-                     "пролив", "залив", "полуостров", "станиц"}),
+                     "пролив", "залив", "полуостров", "станиц", "провинци", "штат", "регион"}),
     "uk": frozenset({"місто", "міста", "місті", "село", "села", "селі", "річк", "річці", "озер", "остров", "вулиц",
-                     "площ", "тунел", "проток", "затоц", "затока"}),
+                     "площ", "тунел", "проток", "затоц", "затока", "провінці", "штат", "регіон"}),
     "cs": frozenset({"měst", "obec", "obci", "vesnic", "řek", "řece", "jezer", "ostrov", "ulic", "náměst",
-                     "tunel", "průliv", "záliv"}),
+                     "tunel", "průliv", "záliv", "provinci", "region"}),
     "sk": frozenset({"mest", "obec", "obci", "dedin", "riek", "rieke", "jazer", "ostrov", "ulic", "námest",
                      "tunel"}),
     "bg": frozenset({"град", "село", "селото", "река", "реката", "езер", "остров", "улиц", "площад", "тунел",
-                     "пролив", "залив"}),
-    "sl": frozenset({"mest", "vas", "vasi", "reka", "reki", "reke", "jezer", "otok", "ulic", "predor", "občin"}),
+                     "пролив", "залив", "провинци", "щат", "регион"}),
+    "sl": frozenset({"mest", "vas", "vasi", "reka", "reki", "reke", "jezer", "otok", "ulic", "predor", "občin",
+                     "provinc", "regij"}),
 }
 
 #: script -> the spoken names of the Latin letters, as a caseless script writes them in acronyms.
