@@ -6,6 +6,7 @@ import pytest
 
 from newsweave.kb.gazetteer import fold, inflection_bases, is_cased, latin_acronym, load_gazetteer, name_key
 from newsweave.kb.names import romanize, same_name, skeleton
+from newsweave.stages.entities import EntityStage
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +216,12 @@ def test_gazetteer_everyday_country_names_news_uses_beside_the_cldr_ones(gaz) ->
     # capitals under the same id in every language: Hindi वाशिंगटन was the state, अस्ताना was missing
     for latin, other in (("Washington", "वाशिंगटन"), ("Astana", "अस्ताना"), ("Washington", "Vaşington")):
         assert gaz.lookup(name_key(other)).kb_id == gaz.lookup(name_key(latin)).kb_id, other
+
+
+def test_uzbek_bases_of_a_word_with_letters_uzbek_does_not_write() -> None:
+    """Kazakh *ә*, *ұ*, *і* in an Uzbek text have no Uzbek Latin letter: the word is read once, with no endless
+    look at its own unchanged spelling (a RecursionError that cost the whole article its mentions)."""
+    assert "әкімі" in inflection_bases("Әкімі", "әкімі", "uz")
+    found = {(m.text, m.type) for m in EntityStage(use_natasha=False).recognise(
+        "Зелкин Әкімі ва Ұлттық банк вакиллари Тошкентда учрашди.", "uz")}
+    assert ("Тошкентда", "LOC") in found

@@ -171,7 +171,7 @@ def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
                 for rest in infl.alternations[ending]:
                     found.setdefault(stem + rest, text[: len(stem)] + rest)
     latin = uzbek_latin(text) if lang == "uz" and not text.isascii() else None
-    if latin:
+    if latin and latin != text:  # a word of letters Uzbek does not write (Kazakh *ә*) stays as it is: read it once
         for base, form in inflection_bases(latin, fold(latin), lang).items():
             found.setdefault(base, form)
     return MappingProxyType(found)
