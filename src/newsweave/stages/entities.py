@@ -1064,7 +1064,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
 
 def _name_piece_before(toks: list[Tok], i: int) -> Tok | None:
     """The piece right before piece ``i`` when the two may be one name: same sentence, a space or hyphen between
-    (*Kasym-Żomart*), written with a capital where the script has them, no title or function word; else None."""
+    (*Zelkan-Murat*), written with a capital where the script has them, no title or function word; else None."""
     tok = toks[i]
     if i == 0 or tok.sep not in ("space", "hyphen") or tok.sent_start:
         return None
@@ -1093,8 +1093,8 @@ def _given_names_start(doc: _Doc, i: int, kb_id: str | None = None) -> int:
     """Where a name whose surname is piece ``i`` starts: before the given names written right before it, at most
     :data:`MAX_NAME_PIECES` pieces in all. A given name is a free piece that reads as one
     (:func:`_given_name_before`), or, for a listed person (``kb_id``), one that sounds like theirs however common
-    the word (Turkish *Kasım*, also "November"); a one-word town that is a listed given name is taken too
-    (*Владимир Владимирович Путиннинг*), the caller withdrawing it (``_Doc.replace``)."""
+    the word (Turkish *Hakan*, a listed person's, is also a common word); a one-word town that is a listed given
+    name is taken too (Uzbek *Владимир Владимирович Зелкиннинг*), the caller withdrawing it (``_Doc.replace``)."""
     toks = doc.toks
     start = i
     while i - start < MAX_NAME_PIECES - 1 and start > 0 and (doc.owner[start - 1] < 0 or (
@@ -1113,7 +1113,7 @@ def _own_given_name(toks: list[Tok], i: int, kb_id: str | None) -> bool:
 
 def _sounds_own(tok: Tok, kb_id: str) -> bool | None:
     """Whether a word's sound skeleton is, starts or opens one of the words before the surname in a listed person's
-    names (*Władimirem* for Vladimir Putin), a skeleton of one sound only matching one alike (*Zelkan* is not
+    names (*Siergiejem* for Sergey Lavrov), a skeleton of one sound only matching one alike (*Zelkan* is not
     *Джо*); None where the data files list no such name (the user's KB)."""
     own = _listed_given_skeletons(kb_id)
     mine = skeleton(tok.text)
@@ -1134,7 +1134,7 @@ def _surname_after(toks: list[Tok], i: int, gaz: Gazetteer) -> bool:
     """Whether the listed person's surname at piece ``i`` is another person's given name: a surname follows it (same
     sentence, a space between), a listed one or a free capitalised word that is no place, title or function word and
     that a capital marks as a name there (:func:`_capital_says_name`; in a language whose headlines capitalise
-    every word, only a rare one: not *Putin Says*)."""
+    every word, only a rare one: not *Lavrov Says*)."""
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
@@ -3265,7 +3265,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
 def _company_casing(word: str) -> bool:
     """Whether a capitalised word has a capital inside after two small letters or more (*EasyJet*,
     *KazMunajGazem*, *ФедералПресс*): companies, agencies and sites write their names so, people
-    (:data:`SURNAME_PREFIXES`) and places seldom do; abbreviations with one small letter (*AoA*) name anything."""
+    (:data:`SURNAME_PREFIXES`) and places seldom do; abbreviations with one small letter (*AoA*) name anything.
+    Stricter than :func:`newsweave.kb.gazetteer.camel_case` (any capital after a small letter), which tells how
+    an acronym is written (*PiS*), not whether a word is a company's."""
     inner = next((k for k in range(3, len(word)) if word[k].isupper() and word[k - 1].islower()
                   and word[k - 2].islower()), None)
     return inner is not None and word[0].isupper() and word[:inner].casefold() not in SURNAME_PREFIXES

@@ -411,7 +411,7 @@ def _inflected_city(doc: ent._Doc, f: ent.Found) -> bool:
 
 def _listed_name(f: ent.Found) -> bool:
     """An organisation or person the gazetteer names (:data:`LISTED_NAMESPACES`: the hand-written lists' ``org:``
-    and ``per:`` ids, *Gazprom*, *पुतिन*, and the CLDR territories that are organisations, *ООН* ``iso:UN``): as
+    and ``per:`` ids, *Gazprom*, *मोदी*, and the CLDR territories that are organisations, *ООН* ``iso:UN``): as
     sure a finding as an acronym explained in the text, which no tagger trained on a few thousand sentences should
     undo."""
     return f.layer == "gazetteer" and (f.kb_id or "").startswith(LISTED_NAMESPACES.get(f.type, ()))
