@@ -480,6 +480,21 @@ def test_entities_a_camel_case_acronym_is_not_read_into_an_ordinary_word(stage: 
     assert got["Pisy"][0] == "LOC"
 
 
+def test_entities_a_word_some_list_writes_in_capitals_is_no_acronym(stage: EntityStage) -> None:
+    """countrynames writes *ALASKA* and *MACAU* under a country, as a database field would; the state and the
+    company written as words are still found and linked, while a short acronym keeps needing its capitals."""
+    got = {m.text: (m.type, m.kb_id) for m in stage.recognise(
+        "Flights from Alaska and Hawaii to Macau were cancelled, and Nvidia shares fell.", "en")}
+    assert got["Alaska"] == ("LOC", "iso3166-2:US-AK")
+    assert got["Hawaii"] == ("LOC", "iso3166-2:US-HI")
+    assert got["Macau"] == ("LOC", "iso:MO")
+    assert got["Nvidia"] == ("ORG", "org:Nvidia")
+    lukoil = {m.text: m.kb_id for m in stage.recognise("Компания Лукойл сообщила о прибыли.", "ru")}
+    assert lukoil["Лукойл"] == "org:Lukoil"
+    assert {m.text: m.kb_id for m in stage.recognise("The ILO met.", "en")} == {"ILO": "org:ILO"}
+    assert {m.text: m.kb_id for m in stage.recognise("Residents of Ilo, Peru, protested.", "en")}.get("Ilo") is None
+
+
 def test_entities_city_governments_are_organisations_named_by_their_place(stage: EntityStage) -> None:
     """A town before words that end in an organisation's head word names it; it is no person's first name."""
     found = _found(stage, "Dün Zelmorra Büyükşehir Belediyesi toplantı yaptı. Zelmorra Valiliği uyardı.", "tr")

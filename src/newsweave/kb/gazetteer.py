@@ -51,7 +51,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 62
+SCHEMA = 63
+#: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
+WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
 SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 #: Names written wholly in a script whose characters are syllables (Han, Hangul, Kana).
@@ -230,6 +232,9 @@ class Gazetteer:
     #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
     #: so Czech *Pisy* (Pisa) is not *PiS*
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
+    #: keys of one-piece names some list writes as a word (*Alaska*, *Nvidia*), while it is being built: see
+    #: :meth:`settle_acronyms`
+    worded: set[tuple[str, ...]] = field(default_factory=set)
     #: keys of one-piece names the knowledge lists write in lower case (the news agency *dpa*): matched in lower
     #: case too, where every other name needs its capital
     lowercase: set[tuple[str, ...]] = field(default_factory=set)
@@ -253,12 +258,25 @@ class Gazetteer:
             if old is None or self.entries[old].priority < entry.priority:
                 self.index[key] = idx
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
-            if len(key) == 1 and is_cased(name) and (name.isupper() or camel_case(name)) and len(name) <= 6:
-                self.acronyms.add(key)
+            if len(key) == 1 and is_cased(name):
+                if name.isupper() or camel_case(name):
+                    if len(name) <= 6:
+                        self.acronyms.add(key)
+                else:
+                    self.worded.add(key)
             if len(key) == 1 and not is_cased(key[0]):
                 sk = skeleton(key[0])
                 if len(sk) >= 5:
                     self.skeletons.setdefault(script_of(key[0]) + sk, []).append((idx, romanize(key[0])))
+
+    def settle_acronyms(self) -> None:
+        """Drop from :attr:`acronyms` the names of :data:`WORD_ACRONYM_MIN` or more letters that another list writes
+        as a word: ``countrynames`` writes many names in capitals as a database field would (*ALASKA*, *MACAU* under
+        the country), and a company list writes its name both ways (*NVIDIA*, *Nvidia*); neither is an acronym that
+        needs its capitals. Shorter names written both ways (*ILO*, the town *Ilo*) stay acronyms: there the
+        capitals tell an organisation from a small place."""
+        self.acronyms -= {key for key in self.worded if len(key[0]) >= WORD_ACRONYM_MIN}
+        self.worded = set()
 
     def lookup(self, key: tuple[str, ...]) -> GazEntry | None:
         """The entry indexed under exactly this folded key."""
@@ -725,6 +743,7 @@ def build_gazetteer() -> Gazetteer:
     _add_places(gaz, common, {key for key in listed if gaz.entries[gaz.index[key]].priority <= LISTED_PRIORITY})
     _add_subdivisions(gaz, common)
     _add_data_file(gaz, "regions.tsv")
+    gaz.settle_acronyms()
     return gaz
 
 
