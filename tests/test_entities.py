@@ -480,6 +480,20 @@ def test_entities_a_camel_case_acronym_is_not_read_into_an_ordinary_word(stage: 
     assert got["Pisy"][0] == "LOC"
 
 
+def test_entities_a_long_acronym_written_as_a_word_inside_a_sentence_is_the_acronym(stage: EntityStage) -> None:
+    """German, British and Nordic news write *Nato*, *Opec*, *Unesco*: inside a sentence that is the acronym; opening
+    one it may be an ordinary word (Italian *Nato* "born"), and after a capitalised word part of another name."""
+    def ids(text: str, lang: str) -> dict[str, str | None]:
+        return {m.text: m.kb_id for m in stage.recognise(text, lang)}
+
+    assert ids("Der Kreml wies die Vorwürfe der Nato zurück.", "de")["Nato"] == "org:NATO"
+    assert ids("Die Opec und die Unesco tagten.", "de") == {"Opec": "org:OPEC", "Unesco": "org:UNESCO"}
+    assert ids("La Otan se reunió en Bruselas.", "es")["Otan"] == "org:NATO"
+    assert ids("Nato a Zelmorra nel 1950, insegna storia.", "it").get("Nato") != "org:NATO"
+    assert ids("Nur Otan partiyasi yig'ildi.", "uz").get("Otan") is None
+    assert ids("Turisté z Pisy přijeli. Strana PiS mlčela.", "cs")["Pisy"] != "org:PiS"
+
+
 def test_entities_a_word_some_list_writes_in_capitals_is_no_acronym(stage: EntityStage) -> None:
     """countrynames writes *ALASKA* and *MACAU* under a country, as a database field would; the state and the
     company written as words are still found and linked, while a short acronym keeps needing its capitals."""

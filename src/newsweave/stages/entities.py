@@ -850,7 +850,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                 if best and (n < best[0] - i or (n == best[0] - i and best[1].kb_id.startswith("iso:"))):
                     break  # a country read from one base form is not bettered by another (_better_reading)
                 hit = _match_from(toks, i, n, first_key, first_text, forms, gaz)
-                if n == 1 and _unwritten_acronym(tok, first_key, gaz):
+                if n == 1 and _unwritten_acronym(toks, i, first_key, gaz):
                     hit = None  # Czech *Pisy* is Pisa's genitive, not *PiS* read in an ordinary word
                 if hit is not None:
                     entry, lemma = hit
@@ -1019,7 +1019,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     """
     tok = toks[i]
     if j - i == 1:
-        if _unwritten_acronym(tok, tok.key, gaz):
+        if _unwritten_acronym(toks, i, tok.key, gaz):
             return False
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower) \
@@ -2373,11 +2373,28 @@ def _written_as_acronym(tok: Tok) -> bool:
     return tok.upper or camel_case(tok.text)
 
 
-def _unwritten_acronym(tok: Tok, key: str, gaz: Gazetteer) -> bool:
-    """Whether reading ``tok`` as the gazetteer's acronym ``key`` needs capitals the text does not write (a name
-    the knowledge lists also write in lower case, *dpa*, may be written so)."""
+#: A listed acronym of this many letters or more may be written as a word inside a sentence (*Nato*, *Unesco*).
+TITLED_ACRONYM_MIN = 4
+
+
+def _unwritten_acronym(toks: list[Tok], i: int, key: str, gaz: Gazetteer) -> bool:
+    """Whether reading piece ``i`` as the gazetteer's acronym ``key`` needs capitals the text does not write (a name
+    the knowledge lists also write in lower case, *dpa*, may be written so; see also :func:`_titled_acronym`)."""
+    tok = toks[i]
     return tok.cased and (key,) in gaz.acronyms and not _written_as_acronym(tok) \
-        and not (tok.text.islower() and (key,) in gaz.lowercase)
+        and not (tok.text.islower() and (key,) in gaz.lowercase) and not _titled_acronym(toks, i, key)
+
+
+def _titled_acronym(toks: list[Tok], i: int, key: str) -> bool:
+    """Whether piece ``i`` writes the acronym ``key`` of :data:`TITLED_ACRONYM_MIN` or more letters as a word, with
+    only its first capital, alone inside a sentence, as German, British and Nordic news write them (*der Nato*,
+    *la Otan*). Opening a sentence such a word may be an ordinary one (Italian *Nato a Roma*, "born in Rome"), after
+    a capitalised word other than a function word a part of another name (*Nur Otan*, the party), and inflected
+    another name's case (Czech *Pisy*, of Pisa)."""
+    tok = toks[i]
+    return (key == tok.key and len(key) >= TITLED_ACRONYM_MIN and not tok.sent_start
+            and tok.text[0].isupper() and tok.text[1:].islower()
+            and not (toks[i - 1].cap and tok.sep == "space" and not _is_stop(toks[i - 1])))
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
