@@ -77,6 +77,14 @@ def test_entities_rules_inflected_country_with_title_case_words(stage: EntitySta
                                              ("Węgier", "iso:HU"), ("Poznania", "geonames:3088171")}
 
 
+def test_entities_rules_polish_adjectives_in_the_instrumental_and_locative(stage: EntityStage) -> None:
+    """*-ym*, *-im* end a Polish adjective in two cases: *w Nowym Jorku* is New York, *nad Morzem Bałtyckim* the
+    Baltic Sea (*Morze Bałtyckie*), not the town *Jork* or a person."""
+    found = _found(stage, "Obrady w Nowym Jorku, a potem rejs nad Morzem Bałtyckim.", "pl")
+    assert {(t, k) for t, _, k in found} == {("Nowym Jorku", "geonames:5128581"),
+                                             ("Morzem Bałtyckim", "region:baltic-sea")}
+
+
 def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
     found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}

@@ -33,13 +33,16 @@ _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
 #: adjectival genitive/locative of ``-a`` after k/g (``Wielkiej``); plural names take ``-ech`` after ch/cz/rz and
 #: lose their ``-y`` in the genitive (``z Włoch``, ``z Węgier``); soft stems add ``-ia``/``-iu`` (``Wrocławia``,
 #: ``Poznania`` = ``Poznań``); feminine nouns in ``-ość`` and ``-ś`` soften to ``-ości``/``-ością``, ``-si``/``-sią``
-#: (``Prawa i Sprawiedliwości`` = ``Prawo i Sprawiedliwość``, ``z Białorusią`` = ``Białoruś``).
+#: (``Prawa i Sprawiedliwości`` = ``Prawo i Sprawiedliwość``, ``z Białorusią`` = ``Białoruś``); adjectives take
+#: ``-ym``/``-im`` in the instrumental and locative, ``-ymi``/``-imi`` in the plural (``w Nowym Jorku``,
+#: ``nad Morzem Bałtyckim`` = ``Morze Bałtyckie``).
 _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "st"), "sce": ("ska",),
                     "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł"), "źle": ("zła",),
                     "iej": ("a",), "ych": ("e", "y"), "ich": ("ie", "i"), "szech": ("chy",), "czech": ("cy",),
                     "rzech": ("ry",), "iec": ("cy",), "ier": ("ry",), "": ("y",), "ia": ("",), "iu": ("",),
                     "nia": ("ń",), "niu": ("ń",), "niem": ("ń",),
-                    "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",)}
+                    "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",),
+                    "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i")}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",)}
