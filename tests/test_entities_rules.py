@@ -85,6 +85,20 @@ def test_entities_rules_polish_adjectives_in_the_instrumental_and_locative(stage
                                              ("Morzem Bałtyckim", "region:baltic-sea")}
 
 
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Jednání ve Spojených státech, pak v Černém moři.", "cs", {("Spojených státech", "iso:US"),
+                                                              ("Černém moři", "region:black-sea")}),
+    ("Zástupci Evropského parlamentu mlčeli.", "cs", {("Evropského parlamentu", "org:EP")}),
+    ("Переговори у Сполучених Штатах і заява Європейського Союзу.", "uk", {("Сполучених Штатах", "iso:US"),
+                                                                         ("Європейського Союзу", "iso:EU")}),
+])
+def test_entities_rules_czech_and_ukrainian_adjectives_decline_to_their_nominative(
+        stage: EntityStage, text: str, lang: str, want: set[tuple[str, str]]) -> None:
+    """A name opening with an adjective is listed in the nominative (*Spojené státy*, *Сполучені Штати*): its cases
+    (*-ých*, *-ém*, *-ého*; *-их*, *-ого*) read back to the long vowel and ending the list writes."""
+    assert {(t, k) for t, _, k in _found(stage, text, lang)} == want
+
+
 def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
     found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}

@@ -45,7 +45,10 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
                     "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i")}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
-                    "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",)}
+                    "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),
+                    # adjectives back to their long nominative vowel (ve Spojených státech, v Černém moři)
+                    "ých": ("é", "ý"), "ými": ("é", "ý"), "ém": ("é", "ý"), "ého": ("ý", "é"), "ému": ("ý", "é"),
+                    "ým": ("ý", "é")}
 #: East Slavic plural country names (Нидерланды, Нідерланди): locative, genitive, dative plural; Russian
 #: adjectives of place names back to the nominative (Херсонской области, Южную Корею, Нижнего Новгорода).
 _RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"), "ами": ("ы", "и"), "ой": ("ая", "ый"),
@@ -53,7 +56,9 @@ _RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"),
 _UK_ALTERNATIONS = {"ах": ("и",), "ів": ("и",), "ам": ("и",), "ами": ("и",), "ова": ("ів",), "ові": ("ів",),
                     "овом": ("ів",), "єва": ("їв",), "єві": ("їв",), "євом": ("їв",),
                     # locative/dative -і softens к, г, х to ц, з, с (Америці = Америка, Празі = Прага)
-                    "ці": ("ка",), "зі": ("га",), "сі": ("ха",)}
+                    "ці": ("ка",), "зі": ("га",), "сі": ("ха",),
+                    # adjectives back to the nominative (Сполучених Штатах, Європейського Союзу, Чорному морі)
+                    "их": ("і",), "ими": ("і",), "ого": ("ий", "е"), "ому": ("ий", "е"), "им": ("ий", "і")}
 
 #: Finnish stems that change before a case ending: *-i* nouns take *-e-* (*Suomessa* = *Suomi*), *-s* nouns *-kse-*
 #: (*Kyproksen* = *Kypros*), and *-kka* loses a *k* (*Kreikassa*, *Kreikan* = *Kreikka*).
