@@ -91,11 +91,15 @@ def test_entities_rules_polish_adjectives_in_the_instrumental_and_locative(stage
     ("Zástupci Evropského parlamentu mlčeli.", "cs", {("Evropského parlamentu", "org:EP")}),
     ("Переговори у Сполучених Штатах і заява Європейського Союзу.", "uk", {("Сполучених Штатах", "iso:US"),
                                                                          ("Європейського Союзу", "iso:EU")}),
+    ("Pogajanja v Združenih državah in v Združenih arabskih emiratih.", "sl", {
+        ("Združenih državah", "iso:US"), ("Združenih arabskih emiratih", "iso:AE")}),
+    ("Преговори в Съединените щати.", "bg", {("Съединените щати", "iso:US")}),
 ])
-def test_entities_rules_czech_and_ukrainian_adjectives_decline_to_their_nominative(
+def test_entities_rules_slavic_adjectives_decline_to_their_nominative(
         stage: EntityStage, text: str, lang: str, want: set[tuple[str, str]]) -> None:
     """A name opening with an adjective is listed in the nominative (*Spojené státy*, *Сполучені Штати*): its cases
-    (*-ých*, *-ém*, *-ého*; *-их*, *-ого*) read back to the long vowel and ending the list writes."""
+    (*-ých*, *-ém*, *-ého*; *-их*, *-ого*; Slovene *-ih*, *-ah*) and the Bulgarian plural article *-те* read back to
+    the ending the list writes."""
     assert {(t, k) for t, _, k in _found(stage, text, lang)} == want
 
 

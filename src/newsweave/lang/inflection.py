@@ -49,6 +49,9 @@ _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("�
                     # adjectives back to their long nominative vowel (ve Spojených státech, v Černém moři)
                     "ých": ("é", "ý"), "ými": ("é", "ý"), "ém": ("é", "ý"), "ého": ("ý", "é"), "ému": ("ý", "é"),
                     "ým": ("ý", "é")}
+#: Slovene plural names and their adjectives in the locative and genitive back to the nominative (*v Združenih
+#: državah* = *Združene države*, *v Združenih arabskih emiratih* = *Združeni arabski emirati*).
+_SL_ALTERNATIONS = {"ih": ("e", "i"), "ah": ("e", "a")}
 #: East Slavic plural country names (Нидерланды, Нідерланди): locative, genitive, dative plural; Russian
 #: adjectives of place names back to the nominative (Херсонской области, Южную Корею, Нижнего Новгорода).
 _RU_ALTERNATIONS = {"ах": ("ы", "и"), "ов": ("ы",), "ам": ("ы", "и"), "ами": ("ы", "и"), "ой": ("ая", "ый"),
@@ -77,7 +80,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "sk": Inflection(frozenset({"a", "u", "om", "e", "ovi", "y", "i", "ou", "ii", "ie", "o"}),
                      _SLAVIC_LATIN_RESTORES),
     "sl": Inflection(frozenset({"a", "u", "om", "em", "e", "i", "o", "ji", "ju", "jo", "ja"}),
-                     _SLAVIC_LATIN_RESTORES),
+                     _SLAVIC_LATIN_RESTORES, _SL_ALTERNATIONS),
     "hr": Inflection(frozenset({"a", "u", "om", "em", "e", "i", "o", "ju", "ji"}), _SLAVIC_LATIN_RESTORES),
     "ru": Inflection(frozenset({"а", "у", "ом", "ем", "е", "ы", "и", "ой", "ей", "ю", "ою", "ею", "ии", "ию",
                                 "ией", "ым", "им", "ого", "его", "ых", "их", "я", "ё"}),
@@ -85,7 +88,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "uk": Inflection(frozenset({"а", "у", "ом", "ем", "е", "и", "і", "ї", "ою", "ею", "ю", "ії", "ію", "ієї",
                                 "ого", "ому", "им", "ій", "я", "ові", "еві", "єві", "ої"}),
                      (*_CYRILLIC_RESTORES, "і", "ія", "а"), _UK_ALTERNATIONS),
-    "bg": Inflection(frozenset({"а", "я", "ът", "ят", "та", "то"}), _CYRILLIC_RESTORES),
+    "bg": Inflection(frozenset({"а", "я", "ът", "ят", "та", "то", "те"}), _CYRILLIC_RESTORES),
     "be": Inflection(frozenset({"а", "у", "ам", "ем", "е", "ы", "і", "ай", "ей"}), _CYRILLIC_RESTORES),
     "de": Inflection(frozenset({"s", "es", "n", "ns"})),
     "tr": Inflection(frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "e", "ya", "ye", "da",
