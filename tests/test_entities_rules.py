@@ -103,6 +103,23 @@ def test_entities_rules_slavic_adjectives_decline_to_their_nominative(
     assert {(t, k) for t, _, k in _found(stage, text, lang)} == want
 
 
+def test_entities_rules_a_turkish_apostrophe_ending_marks_a_name_however_frequent(stage: EntityStage) -> None:
+    """Turkish writes a case ending after an apostrophe only on names: a word frequent in the news (the surname
+    *Kılıçdaroğlu*, Zipf 4.4) is a name when so written, also opening a sentence and after a listed given name."""
+    for text, want in (("Çelik, Kılıçdaroğlu'nun sözlerine yanıt verdi.", "Kılıçdaroğlu'nun"),
+                       ("Kılıçdaroğlu'nun sözlerine yanıt verdi.", "Kılıçdaroğlu'nun"),
+                       ("Kemal Kılıçdaroğlu'nun sözleri tartışıldı.", "Kemal Kılıçdaroğlu'nun")):
+        assert want in {t for t, _, _ in _found(stage, text, "tr")}, text
+
+
+def test_entities_rules_a_surname_built_on_a_title_is_no_title(stage: EntityStage) -> None:
+    """*-oğlu* ("son of") makes a surname of any word: *İmamoğlu* (also a town) is no inflected *imam*, so the name
+    after the title runs on over it, as the title *İmam* before a name still opens none."""
+    assert {t for t, k, _ in _found(stage, "Belediye Başkanı Ekrem İmamoğlu gözaltına alındı.", "tr")
+            if k == "PER"} == {"Ekrem İmamoğlu"}
+    assert {t for t, _, _ in _found(stage, "İmam Zelkan Yavaş vaaz verdi.", "tr")} == {"Zelkan Yavaş"}
+
+
 def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
     found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}

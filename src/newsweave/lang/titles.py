@@ -235,6 +235,10 @@ PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
     "az": ("lar", "lər"),
 }
 
+#: lang -> endings that make a word a surname, whatever it starts with: Turkish and Azerbaijani *-oğlu* "son of"
+#: (*İmamoğlu*, *Kılıçdaroğlu*; *Beyoğlu*, a district) is no inflected title (*imam*, *bey*).
+SURNAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("oğlu", "oglu"), "az": ("oğlu", "oglu")}
+
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
 #: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Zelkan Kiprotich*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).

@@ -121,6 +121,7 @@ from newsweave.lang.titles import (
     REPORTING_VERBS,
     SPACED_PARTICLES,
     SPEAKER_FIRST,
+    SURNAME_ENDINGS,
     TITLE_CASING,
     TITLES,
 )
@@ -444,9 +445,11 @@ def _is_title_pair(first: str, second: str, lang: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _is_title_word(key: str, lang: str) -> bool:
     """A title or role (an inflected form too), unless the word is an institution the title heads (Turkish
-    *Bakanlığı* "ministry" starts like *Bakan* "minister") or the title in the plural (:data:`PLURAL_ENDINGS`)."""
+    *Bakanlığı* "ministry" starts like *Bakan* "minister"), the title in the plural (:data:`PLURAL_ENDINGS`) or a
+    surname built on it (:data:`SURNAME_ENDINGS`: *İmamoğlu*)."""
     titles = _titles(lang)[0]
-    if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)):
+    if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)) or (
+            key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
         return False
     # the stem before a plural ending (*bakan|lar*, *başkan|ları*) is the title
     return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
@@ -2766,7 +2769,7 @@ def _capitalised_layer(doc: _Doc) -> None:
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end)) or (
             end - start >= 2 and _is_org_head(toks[start]))  # "Grupo Zelmorra", a head that opens the name
         while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) \
-                and not _listed_person(toks, start, end, lang) and (
+                and not _listed_person(toks, start, end, lang) and not _apostrophe_marks_name(toks, start, end) and (
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
@@ -3270,13 +3273,26 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
-    elif not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
-            frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
-            or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)):
+    elif _apostrophe_marks_name(toks, start, end) or (
+            not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
+                frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
+                or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME))):
         handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
         camel = _company_casing(toks[start].text) and not handle
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "ORG" if camel else "MISC", 0.4 if camel else 0.35,
                         "capitalisation", _lemma(doc, start, end)))
+
+
+def _apostrophe_marks_name(toks: list[Tok], start: int, end: int) -> bool:
+    """Whether a run is a name by its last word's case ending after an apostrophe, in a language that writes one only
+    on names (:data:`APOSTROPHE_REQUIRED`), however frequent its words, also opening a sentence: one word unless as
+    frequent as a function word (Turkish *Kılıçdaroğlu'nun*, Zipf 4.4), or a listed given name and that word
+    (*Kemal Kılıçdaroğlu'nun*)."""
+    last = toks[end - 1]
+    if _base_lang(last.lang) not in APOSTROPHE_REQUIRED or _with_apostrophe_suffix(toks, end) == end \
+            or frequency.zipf(last.key, _word_lang(last)) >= FUNCTION_WORD_ZIPF:
+        return False
+    return end - start == 1 or (end - start == 2 and listed_given_name(toks[start]))
 
 
 def _company_casing(word: str) -> bool:
