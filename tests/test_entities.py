@@ -156,6 +156,19 @@ def test_entities_soft_hyphens_inside_words_neither_split_them_nor_reach_the_lem
     assert berlin.kb_id and berlin.kb_id.startswith("geonames:")
 
 
+def test_entities_an_apostrophe_inside_a_cyrillic_word_is_part_of_it(stage: EntityStage) -> None:
+    """Ukrainian writes an apostrophe inside words (*Слов'янськ*, *В'ячеслав*, *Об'єднані*), typographic or plain;
+    Russian and Bulgarian transcribe *O'Leary* so. The word is one piece: the town is found whole, and as the town
+    whose own name it is (GeoNames also lists it as a former name of Nikopol, a town of the same size)."""
+    found = {m.text: m for m in stage.recognise(
+        "Обстріл Слов’янська, сказав В'ячеслав Зелмірко. Засідання в Об'єднаних Арабських Еміратах.", "uk")}
+    assert (found["Слов’янська"].type, found["Слов’янська"].kb_id) == ("LOC", "geonames:693468")
+    assert found["В'ячеслав Зелмірко"].type == "PER"
+    assert found["Об'єднаних Арабських Еміратах"].kb_id == "iso:AE"
+    people = {m.text for m in stage.recognise("Глава компании Зелкин О'Лири заявил об этом.", "ru") if m.type == "PER"}
+    assert people == {"Зелкин О'Лири"}
+
+
 def test_entities_pipeline_runs_after_the_language_stage() -> None:
     pipe = Pipeline(["language", "entities"])
     art = pipe(Article(id="p", text="Prezydent Zbigniew Wąsowicz przyjechał wczoraj do Kazachstanu na rozmowy."))

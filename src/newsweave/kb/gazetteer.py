@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 63
+SCHEMA = 65
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -120,14 +120,18 @@ _ORG_TERRITORIES = {"EU", "UN"}
 
 #: A piece of a name or text: a run of letters, marks and digits. A soft hyphen inside a word (*Fuß\u00adball*, a
 #: hyphenation hint web pages carry) is part of the piece, and :func:`fold` drops it: it is invisible on the page, and
-#: splitting there broke the words around a name into capitalised fragments.
+#: splitting there broke the words around a name into capitalised fragments. So is an apostrophe between two Cyrillic
+#: letters, a sign inside Ukrainian and Belarusian words (*Слов'янськ*, *В'ячеслав*, *Об'єднані*), which had split
+#: a name into a capitalised word and a lower-case fragment; :func:`fold` writes every apostrophe alike.
 SOFT_HYPHEN = "\u00ad"
-PIECE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\u00ad+[\p{L}\p{M}\p{N}]+)*")
+PIECE_RE = regex.compile(
+    r"[\p{L}\p{M}\p{N}]+(?:(?:\u00ad+|(?<=\p{Cyrillic})['’ʼ](?=\p{Cyrillic}))[\p{L}\p{M}\p{N}]+)*")
 _NUKTA = "\u093c"
 
 
-#: Alef with hamza above or below, and alef wasla, as a plain alef (:func:`fold`).
-_ALEF_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"})
+#: Alef with hamza above or below, and alef wasla, as a plain alef; typographic apostrophes as a plain one
+#: (:func:`fold`).
+_CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "’": "'", "ʼ": "'"})
 
 
 @lru_cache(maxsize=500_000)
@@ -140,8 +144,8 @@ def fold(piece: str) -> str:
     writers put the hamza on a word's first alef or leave it off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla
     is a plain alef (madda is kept: Urdu and Persian write *آ* as a letter of its own).
     """
-    folded = piece.casefold().replace(_NUKTA, "").replace(SOFT_HYPHEN, "").replace("’", "'").replace("i\u0307", "i")
-    return unicodedata.normalize("NFC", folded).translate(_ALEF_FOLD)
+    folded = piece.casefold().replace(_NUKTA, "").replace(SOFT_HYPHEN, "").replace("i\u0307", "i")
+    return unicodedata.normalize("NFC", folded).translate(_CHAR_FOLD)
 
 
 @cache
@@ -221,6 +225,26 @@ class GazEntry:
     priority: float  # which entry wins when two share a name (countries over cities over languages)
 
 
+#: Two towns whose priorities differ by less than this (about three times the people) share a name on its sound:
+#: see :func:`_outranks`.
+NEAR_PRIORITY = 0.05
+
+
+def _outranks(new: GazEntry, old: GazEntry, name: str) -> bool:
+    """Whether ``new`` takes ``name`` from ``old``: by priority, except between two GeoNames towns of near priority
+    (:data:`NEAR_PRIORITY`), where the one whose own name ``name`` spells takes it. GeoNames lists a town's former
+    names among its alternates: Nikopol's *Слов'янськ* of the 1780s is Sloviansk's own name, and Nikopol has a few
+    more people."""
+    if new.kb_id.startswith("geonames:") and old.kb_id.startswith("geonames:") \
+            and abs(new.priority - old.priority) < NEAR_PRIORITY:
+        spelt = romanize(name)
+        new_fit, old_fit = Indel.normalized_similarity(spelt, romanize(new.name)), \
+            Indel.normalized_similarity(spelt, romanize(old.name))
+        if new_fit != old_fit:
+            return new_fit > old_fit
+    return old.priority < new.priority
+
+
 @dataclass
 class Gazetteer:
     """A name index: folded piece tuples -> entries, plus a skeleton index for caseless scripts."""
@@ -255,7 +279,7 @@ class Gazetteer:
             if not key or len(key) > 8:
                 continue
             old = self.index.get(key)
-            if old is None or self.entries[old].priority < entry.priority:
+            if old is None or _outranks(entry, self.entries[old], name):
                 self.index[key] = idx
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
             if len(key) == 1 and is_cased(name):
