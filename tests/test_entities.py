@@ -63,6 +63,17 @@ def test_entities_spelled_acronym_in_brackets_is_an_organisation(stage: EntitySt
     assert pl["OWG"] == "ORG" and pl["Organizacji Współpracy Gospodarczej"] == "ORG"
 
 
+def test_entities_a_listed_acronym_spelled_out_alone_is_linked(stage: EntityStage) -> None:
+    """Hindi spells acronyms letter by letter: a lone सीएसटीओ, यूएन, डब्ल्यूएचओ is the listed CSTO, UN and WHO,
+    though the lists write none of them so; a word of letter names no list has (जीडीपी, GDP) is none."""
+    got = {m.text: (m.type, m.kb_id) for m in stage.recognise(
+        "रूस ने कहा कि सीएसटीओ और यूएन की बैठक होगी, डब्ल्यूएचओ ने भी कहा। जीडीपी बढ़ी।", "hi")}
+    assert got["सीएसटीओ"] == ("ORG", "org:CSTO")
+    assert got["यूएन"] == ("ORG", "iso:UN")
+    assert got["डब्ल्यूएचओ"] == ("ORG", "org:WHO")
+    assert "जीडीपी" not in got
+
+
 def test_entities_acronym_spelled_by_words_a_language_writes_in_lower_case(stage: EntityStage) -> None:
     """Czech capitalises a name's first word only: the lower-case words before an acronym still spell it."""
     found = _found(stage, "Podnik Moravské vodní elektrárny (MVE) oznámil zisk.", "cs")

@@ -86,7 +86,7 @@ from newsweave.kb.names import (
 )
 from newsweave.kb.person_names import given_names, surnames
 from newsweave.kb.places import place, places_named
-from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES
+from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES, spelled_latin
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.lang.name_folding import (
     CJK_NUMERALS,
@@ -171,7 +171,6 @@ MAX_VARIANTS = 300
 
 log = logging.getLogger(__name__)
 
-_LETTER_PARSE = {script: sorted(table, key=len, reverse=True) for script, table in LETTER_NAMES.items()}
 _WORD_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]\"«»„“”]+")
 #: A trailing parenthesised qualifier (reference-work style: *Memorial (society)*, *Ian (hurricane)*).
 _QUALIFIER_RE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -226,15 +225,10 @@ def acronym_key(name: str) -> str | None:
     if not text or len(text) > 4 * ACRONYM_MAX * 3 or text != text.upper():  # lower-case letters: a word
         return None
     script = script_of(text)
-    if script in _LETTER_PARSE:
-        letters, rest = [], text
-        while rest:
-            found = next((n for n in _LETTER_PARSE[script] if rest.startswith(n)), None)
-            if found is None:
-                return None
-            letters.append(LETTER_NAMES[script][found])
-            rest = rest[len(found):]
-        key = "".join(letters)
+    if script in LETTER_NAMES:
+        key = spelled_latin(text, script)
+        if key is None:
+            return None
     else:
         if not all(ch.isupper() or ch.isdigit() or ch in "&." for ch in text) or sum(
                 ch.isalpha() for ch in text) < ACRONYM_MIN:

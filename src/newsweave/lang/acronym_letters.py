@@ -1,10 +1,12 @@
 """How caseless scripts spell out Latin acronyms, letter by letter, and the small words acronyms skip.
 
 Hindi writes SCO (the Shanghai Cooperation Organisation) as एससीओ (एस-सी-ओ, "es-see-o") and Urdu as ایس سی او: to
-compare such an acronym with *SCO* the spelled letter names are read back into Latin letters. Data only.
+compare such an acronym with *SCO* the spelled letter names are read back into Latin letters (:func:`spelled_latin`).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 #: script -> spoken name of each Latin letter -> the letter.
 LETTER_NAMES: dict[str, dict[str, str]] = {
@@ -20,6 +22,28 @@ LETTER_NAMES: dict[str, dict[str, str]] = {
         "ایس": "S", "ٹی": "T", "یو": "U", "وی": "V", "ڈبلیو": "W", "ایکس": "X", "وائی": "Y", "زیڈ": "Z",
     },
 }
+
+#: script -> its letter names, longest first: a name is read before a shorter one it starts with (डब्ल्यू before डी).
+_PARSE_ORDER: dict[str, tuple[str, ...]] = {script: tuple(sorted(table, key=len, reverse=True))
+                                            for script, table in LETTER_NAMES.items()}
+
+
+@lru_cache(maxsize=100_000)
+def spelled_latin(word: str, script: str) -> str | None:
+    """The Latin letters a word of ``script`` (ISO 15924) spells out, letter name by letter name (एससीओ -> ``SCO``),
+    None where it is not made of letter names only or the script has none listed."""
+    names = _PARSE_ORDER.get(script)
+    if not names or not word:
+        return None
+    letters, rest = [], word
+    while rest:
+        found = next((n for n in names if rest.startswith(n)), None)
+        if found is None:
+            return None
+        letters.append(LETTER_NAMES[script][found])
+        rest = rest[len(found):]
+    return "".join(letters)
+
 
 #: Function words an acronym leaves out of its expansion (*Organizacja Współpracy Gospodarczej i Rozwoju*,
 #: *Организация по безопасности и сотрудничеству в Европе*), per language, lowercase.

@@ -1,9 +1,9 @@
-"""Words that make a capitalised phrase an organisation's name, and letter names for spelled acronyms.
+"""Words that make a capitalised phrase an organisation's name.
 
 Data, not code. ``ORG_HEADS`` are matched as word beginnings on the lower-cased word, so inflected
 forms (``Organizacji``, ``Üniversitesi``, ``ташкилотига``) count too; for ``de`` also as word
-endings (``Außenministerium``). ``LETTER_NAMES`` lets the stage recognise acronyms written out in a
-caseless script (Devanagari ``एनएचबी`` = N-H-B) as one spelled-out word.
+endings (``Außenministerium``). The letter names of acronyms spelled out in a caseless script (Devanagari
+``एनएचबी`` = N-H-B) are in :mod:`newsweave.lang.acronym_letters`.
 """
 
 from __future__ import annotations
@@ -203,15 +203,6 @@ PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
                      "пролив", "залив", "провинци", "щат", "регион"}),
     "sl": frozenset({"mest", "vas", "vasi", "reka", "reki", "reke", "jezer", "otok", "ulic", "predor", "občin",
                      "provinc", "regij"}),
-}
-
-#: script -> the spoken names of the Latin letters, as a caseless script writes them in acronyms.
-LETTER_NAMES: dict[str, frozenset[str]] = {
-    "Deva": frozenset({"ए", "बी", "सी", "डी", "ई", "एफ़", "एफ", "जी", "एच", "आई", "जे", "के", "एल", "एम", "एन",
-                       "ओ", "पी", "क्यू", "आर", "एस", "टी", "यू", "वी", "डब्ल्यू", "डब्लू", "एक्स", "वाई", "ज़ेड",
-                       "जेड"}),
-    "Arab": frozenset({"اے", "بی", "سی", "ڈی", "ای", "ایف", "جی", "ایچ", "آئی", "جے", "کے", "ایل", "ایم", "این",
-                       "او", "پی", "کیو", "آر", "ایس", "ٹی", "یو", "وی", "ڈبلیو", "ایکس", "وائی", "زیڈ"}),
 }
 
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният

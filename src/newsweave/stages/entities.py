@@ -62,6 +62,7 @@ from newsweave.kb.gazetteer import (
 )
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, surnames
+from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
     APOSTROPHE_CLITICS,
     BARE_PLACE_MODIFIERS,
@@ -89,7 +90,6 @@ from newsweave.lang.orgwords import (
     INSTITUTION_MODIFIER_ENDINGS,
     LEGAL_FORMS,
     LEGAL_FORMS_BEFORE,
-    LETTER_NAMES,
     LOC_HEADS,
     NEWS_SITE_DOMAINS,
     ORDINAL_MAX_DIGITS,
@@ -861,7 +861,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                         best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
-            entry = gaz.lookup_skeleton(tok.text)
+            entry = gaz.lookup_skeleton(tok.text) or _listed_acronym(tok, gaz)
             if entry is not None:
                 best = (i + 1, entry, tok.text)
         if best is None or _leading_article(doc, i, best, forms, gaz):
@@ -905,6 +905,17 @@ def _language_adjective(tok: Tok, entry: GazEntry) -> bool:
     adjective too (English *Russian*, *Kazakh*: :data:`TITLE_CASING`): a language or an adjective, no place. It keeps
     the country's id but is not emitted, as a language's name is not."""
     return tok.lang in TITLE_CASING and entry.kb_id.startswith("iso:") and tok.key in language_names(tok.lang)
+
+
+def _listed_acronym(tok: Tok, gaz: Gazetteer) -> GazEntry | None:
+    """The gazetteer's acronym a caseless-script word spells out letter by letter (Hindi सीएसटीओ, Urdu's
+    letters for *IMF*): the lists write only some acronyms so (*एससीओ*), news writes them all. One in brackets is
+    left to the acronym layer, which reads the name before it as what it stands for."""
+    if _OPEN_BRACKET.search(tok.sep_text):
+        return None
+    letters = _spelled_acronym(tok.text)
+    key = (letters.casefold(),) if letters else None
+    return gaz.lookup(key) if key is not None and key in gaz.acronyms else None
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
@@ -2074,24 +2085,14 @@ def _is_acronym(tok: Tok) -> bool:
     return _spelled_letters(tok.text) >= 2
 
 
-@lru_cache(maxsize=100_000)
 def _spelled_letters(word: str) -> int:
     """How many Latin letter names a caseless-script word is made of (एनटीसी -> 3), 0 if not only those."""
-    names = LETTER_NAMES.get(UNICODE_SCRIPT_CODES.get(script_of(word), ""))
-    if not names:
-        return 0
-    longest = max(len(n) for n in names)
-    count = 0
-    pos = 0
-    while pos < len(word):
-        for size in range(min(longest, len(word) - pos), 0, -1):
-            if word[pos: pos + size] in names:
-                pos += size
-                count += 1
-                break
-        else:
-            return 0
-    return count
+    return len(_spelled_acronym(word) or "")
+
+
+def _spelled_acronym(word: str) -> str | None:
+    """The Latin letters a caseless-script word spells out (:func:`spelled_latin`: सीएसटीओ -> ``CSTO``), or None."""
+    return spelled_latin(word, UNICODE_SCRIPT_CODES.get(script_of(word), ""))
 
 
 def _spelt_suffix(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, int]:
