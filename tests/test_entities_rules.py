@@ -120,6 +120,13 @@ def test_entities_rules_a_surname_built_on_a_title_is_no_title(stage: EntityStag
     assert {t for t, _, _ in _found(stage, "İmam Zelkan Yavaş vaaz verdi.", "tr")} == {"Zelkan Yavaş"}
 
 
+def test_entities_rules_the_uzbek_title_for_prime_minister_is_no_company(stage: EntityStage) -> None:
+    """Uzbek *Бош вазир* ("prime minister", *бош* "head") opens a title, written with a capital: no listed
+    company's name (Russian writes Bosch *Бош*, which the list therefore leaves out)."""
+    found = _found(stage, "Қозоғистон Бош вазири Зелкан Зелмиров Тошкентга келди.", "uz")
+    assert not [t for t, k, _ in found if k == "ORG"]
+
+
 def test_entities_rules_news_agencies_are_organisations(stage: EntityStage) -> None:
     found = _found(stage, "Jak podała agencja Reutera, a za nią Associated Press i AFP, rozmowy trwały.", "pl")
     assert {(t, k) for t, k, _ in found} == {("Reutera", "ORG"), ("Associated Press", "ORG"), ("AFP", "ORG")}
