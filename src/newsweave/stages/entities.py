@@ -861,7 +861,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                         best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
-            entry = gaz.lookup_skeleton(tok.text) or _listed_acronym(tok, gaz)
+            entry = _listed_acronym(tok, gaz) or gaz.lookup_skeleton(tok.text)
             if entry is not None:
                 best = (i + 1, entry, tok.text)
         if best is None or _leading_article(doc, i, best, forms, gaz):
@@ -2398,7 +2398,7 @@ def _titled_acronym(toks: list[Tok], i: int, key: str) -> bool:
     tok = toks[i]
     return (key == tok.key and len(key) >= TITLED_ACRONYM_MIN and not tok.sent_start
             and tok.text[0].isupper() and tok.text[1:].islower()
-            and not (toks[i - 1].cap and tok.sep == "space" and not _is_stop(toks[i - 1])))
+            and not (i > 0 and toks[i - 1].cap and tok.sep == "space" and not _is_stop(toks[i - 1])))
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
