@@ -335,6 +335,14 @@ def test_ner_tagger_places_mode_keeps_gazetteer_countries(tmp_path) -> None:
     assert {("Kolwyn", "PER", "tagger"), ("Kazakhstan", "LOC", "gazetteer")} <= found
 
 
+def test_ner_tagger_places_mode_keeps_places_named_in_several_words(tmp_path) -> None:
+    """A small town's name of several words (*Weil am Rhein*, 30,000 people) is no chance sequence: the tagger's
+    mode keeps it as it keeps a big city."""
+    stage = _tiny_tagger(tmp_path, "places")
+    found = {(m.text, m.layer) for m in stage.recognise("We met Kolwyn in Weil am Rhein today.", "en")}
+    assert ("Weil am Rhein", "gazetteer") in found
+
+
 def test_ner_tagger_keeps_organisations_the_gazetteer_lists(tmp_path) -> None:
     # the tiny model knows no organisations: in its sentences it would withdraw the gazetteer's finding
     for mode in ("override", "places"):

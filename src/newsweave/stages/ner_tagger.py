@@ -395,9 +395,11 @@ class CRFTagger:
         return kept
 
     def _important_place(self, f: ent.Found) -> bool:
+        """A country, a big place, or a place named in several words (*Freiburg im Breisgau*, *Weil am Rhein*: a
+        sequence of words chance seldom makes a listed place's name)."""
         if f.type != "LOC" or f.layer != "gazetteer" or not f.kb_id:
             return False
-        if f.kb_id.startswith("iso:"):
+        if f.kb_id.startswith("iso:") or f.j - f.i > 1:
             return True
         entry = self.gazetteer.by_kb_id(f.kb_id) if self.gazetteer is not None else None
         return entry is not None and entry.priority >= KEPT_PLACE_PRIORITY
