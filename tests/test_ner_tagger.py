@@ -14,6 +14,7 @@ from newsweave.stages.ner_tagger import (
     CRFTagger,
     Cues,
     _gazetteer_cue,
+    _without_lowercase_tail,
     features,
     load_tagger,
     model_path,
@@ -80,3 +81,13 @@ def test_ner_tagger_shipped_models_match_their_metadata() -> None:
     tagger = load_tagger()
     assert tagger is not None and tagger.languages == frozenset(meta["languages"])
     assert DONT_CARE not in TYPES
+
+
+def test_ner_tagger_span_ends_in_no_lower_case_word_where_nouns_are_capitalised() -> None:
+    """A German name ends in a capitalised word: the verb a tagger's span ran on into is cut off, while an English
+    span keeps its lower-case words (no language capitalises every noun there)."""
+    de = _Doc("Die Gewerkschaft Zelmorra rief zum Streik auf.", "de", [])
+    assert [t.text for t in de.toks[2:4]] == ["Zelmorra", "rief"]
+    assert _without_lowercase_tail(de, 2, 4) == 3
+    en = _Doc("The Zelmorra league of nations met.", "en", [])
+    assert _without_lowercase_tail(en, 1, 5) == 5

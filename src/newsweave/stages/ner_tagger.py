@@ -274,6 +274,16 @@ def decode(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _without_lowercase_tail(doc: ent._Doc, i: int, j: int) -> int:
+    """The end of a span without the lower-case words a tagger ran on into, where a language capitalises all its
+    nouns and so every word a name ends in (German *Gewerkschaft Verdi rief*: the verb is no part of the union)."""
+    toks = doc.toks
+    while j - i > 1 and toks[j - 1].lang in ent.NOUN_CAPITALISING and toks[j - 1].cased \
+            and toks[j - 1].text.islower():
+        j -= 1
+    return j
+
+
 def _opens_with_place(doc: ent._Doc, i: int, j: int) -> bool:
     """Whether pieces ``i``..``j`` are a kept place's name and free words after it (an organisation named after
     its country, *भारत सरकार* "Government of India", which the tagger reads whole)."""
@@ -339,6 +349,7 @@ class CRFTagger:
                     kind = "LOC"  # no person's name ends in a place's head word (*Zelmorra-Basistunnel*)
                 if kind == "PER":
                     i, j = ent.person_start(doc, i, j), ent.over_particles(doc, j)
+                j = _without_lowercase_tail(doc, i, j)
                 marginal = min(tagger.marginal(labels[p], p) for p in range(start, end))
                 conf = round(0.75 * marginal, 3)
                 old = kept.get((i, j))
