@@ -89,6 +89,8 @@ def test_entities_rules_polish_adjectives_in_the_instrumental_and_locative(stage
     ("Jednání ve Spojených státech, pak v Černém moři.", "cs", {("Spojených státech", "iso:US"),
                                                               ("Černém moři", "region:black-sea")}),
     ("Zástupci Evropského parlamentu mlčeli.", "cs", {("Evropského parlamentu", "org:EP")}),
+    ("Delegace z Jižní Koreje přiletěla do Spojených států.", "cs", {("Jižní Koreje", "iso:KR"),
+                                                                   ("Spojených států", "iso:US")}),
     ("Переговори у Сполучених Штатах і заява Європейського Союзу.", "uk", {("Сполучених Штатах", "iso:US"),
                                                                          ("Європейського Союзу", "iso:EU")}),
     ("Pogajanja v Združenih državah in v Združenih arabskih emiratih.", "sl", {
@@ -99,7 +101,7 @@ def test_entities_rules_slavic_adjectives_decline_to_their_nominative(
         stage: EntityStage, text: str, lang: str, want: set[tuple[str, str]]) -> None:
     """A name opening with an adjective is listed in the nominative (*Spojené státy*, *Сполучені Штати*): its cases
     (*-ých*, *-ém*, *-ého*; *-их*, *-ого*; Slovene *-ih*, *-ah*) and the Bulgarian plural article *-те* read back to
-    the ending the list writes."""
+    the ending the list writes, and so do Czech *Koreje*, *států*."""
     assert {(t, k) for t, _, k in _found(stage, text, lang)} == want
 
 

@@ -46,6 +46,8 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),
+                    # -ea names take -eje, -eji (Korea: Jižní Koreje); plural names -ů in the genitive (do států)
+                    "eje": ("ea",), "eji": ("ea",), "ů": ("y",),
                     # adjectives back to their long nominative vowel (ve Spojených státech, v Černém moři)
                     "ých": ("é", "ý"), "ými": ("é", "ý"), "ém": ("é", "ý"), "ého": ("ý", "é"), "ému": ("ý", "é"),
                     "ým": ("ý", "é")}
