@@ -236,7 +236,7 @@ PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 #: lang -> endings that make a word a surname, whatever it starts with: Turkish and Azerbaijani *-oğlu* "son of"
-#: (*İmamoğlu*, *Kılıçdaroğlu*; *Beyoğlu*, a district) is no inflected title (*imam*, *bey*).
+#: (*Valioğlu*; *Beyoğlu*, a district) is no inflected title (*vali*, *bey*).
 SURNAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("oğlu", "oglu"), "az": ("oğlu", "oglu")}
 
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written

@@ -446,7 +446,7 @@ def _is_title_pair(first: str, second: str, lang: str) -> bool:
 def _is_title_word(key: str, lang: str) -> bool:
     """A title or role (an inflected form too), unless the word is an institution the title heads (Turkish
     *Bakanlığı* "ministry" starts like *Bakan* "minister"), the title in the plural (:data:`PLURAL_ENDINGS`) or a
-    surname built on it (:data:`SURNAME_ENDINGS`: *İmamoğlu*)."""
+    surname built on it (:data:`SURNAME_ENDINGS`: *Valioğlu*)."""
     titles = _titles(lang)[0]
     if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)) or (
             key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
@@ -3287,8 +3287,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
 def _apostrophe_marks_name(toks: list[Tok], start: int, end: int) -> bool:
     """Whether a run is a name by its last word's case ending after an apostrophe, in a language that writes one only
     on names (:data:`APOSTROPHE_REQUIRED`), however frequent its words, also opening a sentence: one word unless as
-    frequent as a function word (Turkish *Kılıçdaroğlu'nun*, Zipf 4.4), or a listed given name and that word
-    (*Kemal Kılıçdaroğlu'nun*)."""
+    frequent as a function word (Turkish *Bozkurt'un*, Zipf 4.2), or a listed given name and that word
+    (*Kemal Bozkurt'un*)."""
     last = toks[end - 1]
     if _base_lang(last.lang) not in APOSTROPHE_REQUIRED or _with_apostrophe_suffix(toks, end) == end \
             or frequency.zipf(last.key, _word_lang(last)) >= FUNCTION_WORD_ZIPF:
