@@ -2393,12 +2393,11 @@ def _titled_acronym(toks: list[Tok], i: int, key: str) -> bool:
     """Whether piece ``i`` writes the acronym ``key`` of :data:`TITLED_ACRONYM_MIN` or more letters as a word, with
     only its first capital, alone inside a sentence, as German, British and Nordic news write them (*der Nato*,
     *la Otan*). Opening a sentence such a word may be an ordinary one (Italian *Nato a Roma*, "born in Rome"), after
-    a capitalised word other than a function word a part of another name (*Nur Otan*, the party), and inflected
+    a piece of a name (:func:`_name_piece_before`) a part of another name (*Nur Otan*, the party), and inflected
     another name's case (Czech *Pisy*, of Pisa)."""
     tok = toks[i]
     return (key == tok.key and len(key) >= TITLED_ACRONYM_MIN and not tok.sent_start
-            and tok.text[0].isupper() and tok.text[1:].islower()
-            and not (i > 0 and toks[i - 1].cap and tok.sep == "space" and not _is_stop(toks[i - 1])))
+            and tok.text[0].isupper() and tok.text[1:].islower() and _name_piece_before(toks, i) is None)
 
 
 def _capital_says_name(tok: Tok, lang: str) -> bool:
