@@ -239,6 +239,22 @@ def test_entities_rules_place_preposition_admits_a_city_named_like_a_common_word
     assert {(t, ty) for t, ty, _ in german} == {("Essen", "LOC")}
 
 
+
+def test_entities_rules_own_language_common_city_name_inside_a_sentence_is_a_place(stage: EntityStage) -> None:
+    # Bologna, Brno, Ostrava and Trabzon are among their own language's commonest words for being big cities: a
+    # language that capitalises names, not nouns, writes them so inside a sentence as the city
+    italian = _found(stage, "Il sindaco di Bologna ha parlato ieri.", "it")
+    assert {(t, ty) for t, ty, _ in italian} == {("Bologna", "LOC")}
+    czech = _found(stage, "Primátor řekl, že Ostrava a Brno spolupracují.", "cs")
+    assert {(t, ty) for t, ty, _ in czech} == {("Ostrava", "LOC"), ("Brno", "LOC")}
+    # Turkish writes a case ending after an apostrophe on names alone, also opening a sentence
+    turkish = _found(stage, "Trabzon'un nüfusu arttı. Kazada Trabzon'un valisi konuştu.", "tr")
+    assert {(t, ty) for t, ty, _ in turkish} == {("Trabzon'un", "LOC")}
+    # opening a longer name, the word is that name's (Portuguese "Serra da Estrela", a mountain range)
+    assert ("Serra", "LOC") not in {(t, ty) for t, ty, _ in _found(stage, "A Serra da Estrela teve neve.", "pt")}
+    # where nouns take capitals too it stays a word (German "Essen", food)
+    assert _found(stage, "Sie kochten das Essen zusammen.", "de") == set()
+
 def test_entities_rules_states_and_provinces_are_places(stage: EntityStage) -> None:
     hindi = _found(stage, "गुजरात और केरल में चुनाव हुए।", "hi")
     assert hindi == {("गुजरात", "LOC", "iso3166-2:IN-GJ"), ("केरल", "LOC", "iso3166-2:IN-KL")}

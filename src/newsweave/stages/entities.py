@@ -1039,10 +1039,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower) \
                 and (tok.key,) not in gaz.lowercase:
             return False
-        if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) and not (
-                i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())):
-            return False  # a town named like a common word of the text's language (German "Essen"), unless a
-            # place preposition puts it in a place's role ("nach Essen")
+        if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) \
+                and not _written_as_name(toks, i):
+            return False  # a town named like a common word of the text's language (German "Essen")
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
@@ -1061,7 +1060,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                 and frequency.zipf(tok.key, tok.lang) >= COUNTRY_COMMON_ZIPF
                 and tok.key not in own_country_name(entry.kb_id, tok.lang)):
             return False
-        if tok.cased and tok.sent_start and not country and entry.priority < WORLD_REGION_PRIORITY:
+        if tok.cased and tok.sent_start and not country and entry.priority < WORLD_REGION_PRIORITY \
+                and not _name_case_ending(toks, i):
             zipf = frequency.zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
                 return False
@@ -1074,6 +1074,33 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                                              and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
     return True
+
+
+def _written_as_name(toks: list[Tok], i: int) -> bool:
+    """Whether a capitalised word, also a common word of its text's language, is written there as a name: after a
+    place preposition (*nach Essen*); alone inside a sentence of a language that capitalises names, not its nouns
+    (*il sindaco di Bologna*, *Primátor Brna*: a big city's name is among its own language's commonest words for
+    being one), where the word opening a longer name is the common word (Portuguese *Feira do Livro*, *Serra da
+    Estrela*); or with a case ending after an apostrophe, which Turkish writes on names alone (*Trabzon'un*)."""
+    tok = toks[i]
+    return (i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())) \
+        or (not tok.sent_start and tok.lang not in NOUN_CAPITALISING and not _runs_on_as_name(toks, i)) \
+        or _name_case_ending(toks, i)
+
+
+def _runs_on_as_name(toks: list[Tok], i: int) -> bool:
+    """Whether a capitalised piece ``i`` runs on into more of a name: a capitalised piece of its sentence next,
+    or one after a name particle (*Serra da Estrela*)."""
+    k = i + 1
+    if k < len(toks) and toks[k].sep == "space" and _is_particle(toks, k):
+        k += 1
+    return k < len(toks) and toks[k].sep == "space" and not toks[k].sent_start and toks[k].cased and toks[k].cap
+
+
+def _name_case_ending(toks: list[Tok], i: int) -> bool:
+    """Whether piece ``i`` takes a case ending after an apostrophe in a language that writes one on names alone
+    (:data:`APOSTROPHE_REQUIRED`: Turkish *Trabzon'un*), so is a name however common the word."""
+    return _base_lang(toks[i].lang) in APOSTROPHE_REQUIRED and _with_apostrophe_suffix(toks, i + 1) > i + 1
 
 
 def _name_piece_before(toks: list[Tok], i: int) -> Tok | None:
