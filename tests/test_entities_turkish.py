@@ -57,6 +57,8 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Dün Ahmet Yılmaz ve Dışişleri Bakanlığı açıkladı. Birleşmiş Milletler İnsan Hakları Konseyi toplandı.": {
         ("Ahmet Yılmaz", "PER"), ("Dışişleri Bakanlığı", "ORG"), ("Birleşmiş Milletler İnsan Hakları Konseyi", "ORG")},
     "Dün Mehmet Demir konuştu.": {("Mehmet Demir", "PER")},
+    # the lists write Ayşe and Barış in plain letters only (Ayse, Baris); both are common words here ("peace")
+    "Emekli öğretmen Ayşe Demir ile Barış Kaya dün konuştu.": {("Ayşe Demir", "PER"), ("Barış Kaya", "PER")},
     # the speaker opens the sentence with a comma, the verb of saying ends it; a common word there is no speaker
     "Zelkan Yavaş, görüşmenin verimli geçtiğini ifade etti. Bakanlık, yeni kararları açıkladı.": {
         ("Zelkan Yavaş", "PER")},

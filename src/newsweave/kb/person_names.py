@@ -14,11 +14,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 
+from anyascii import anyascii
+
 from newsweave.kb.cache import load_or_build
-from newsweave.kb.gazetteer import fold
+from newsweave.kb.gazetteer import fold, script_of
 
 #: Bump when what the lists hold changes, so cached copies are rebuilt.
 SCHEMA = 1
@@ -63,3 +65,16 @@ def given_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Folded surnames (``yılmaz``, ``иванов``) of every country."""
     return _lists()[1]
+
+
+def listed(form: str, names: frozenset[str]) -> bool:
+    """Whether a folded word is among ``names``, also in its spelling without marks where it is written in Latin
+    letters: the lists write many a people's names in another's plain letters (*Ayse* and *Baris*, Turkish names
+    of the German list; Faker's Turkish list lacks both)."""
+    return form in names or _plain_latin(form) in names
+
+
+@lru_cache(maxsize=100_000)
+def _plain_latin(form: str) -> str:
+    """A Latin-script word in plain letters (*ayşe* -> *ayse*, *barış* -> *baris*); other scripts unchanged."""
+    return anyascii(form) if not form.isascii() and script_of(form) == "LATIN" else form

@@ -61,7 +61,7 @@ from newsweave.kb.gazetteer import (
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
-from newsweave.kb.person_names import given_names, surnames
+from newsweave.kb.person_names import given_names, listed, surnames
 from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
     APOSTROPHE_CLITICS,
@@ -3164,13 +3164,13 @@ def _person_like(doc: _Doc, start: int, end: int, loose: bool = False) -> bool:
 def listed_given_name(tok: Tok) -> bool:
     """The word, or a base form it inflects from, is a listed given name (:mod:`newsweave.kb.person_names`)."""
     names = given_names()
-    return any(form in names for form in bases(tok))
+    return any(listed(form, names) for form in bases(tok))
 
 
 def listed_surname(tok: Tok) -> bool:
     """The word, or a base form it inflects from, is a listed surname."""
     names = surnames()
-    return any(form in names for form in bases(tok))
+    return any(listed(form, names) for form in bases(tok))
 
 
 def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
