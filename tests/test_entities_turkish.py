@@ -59,6 +59,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Dün Mehmet Demir konuştu.": {("Mehmet Demir", "PER")},
     # the lists write Ayşe and Barış in plain letters only (Ayse, Baris); both are common words here ("peace")
     "Emekli öğretmen Ayşe Demir ile Barış Kaya dün konuştu.": {("Ayşe Demir", "PER"), ("Barış Kaya", "PER")},
+    # a profession opening the sentence is the title before the name, no part of it
+    "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
+        ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},
     # the speaker opens the sentence with a comma, the verb of saying ends it; a common word there is no speaker
     "Zelkan Yavaş, görüşmenin verimli geçtiğini ifade etti. Bakanlık, yeni kararları açıkladı.": {
         ("Zelkan Yavaş", "PER")},

@@ -144,7 +144,9 @@ TITLES: dict[str, frozenset[str]] = {
                      # professions and roles written before a name
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
-                     "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan",
+                     "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan", "öğretmen",
+                     "ekonomist", "uzman", "analist", "mühendis", "hemşire", "öğrenci", "savcı", "hakim", "şair",
+                     "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim",
                      # religious offices and the prophets, written before a name
                      "peygamber", "piskopos", "kardinal", "imam", "haham", "patrik", "ayetullah", "müftü", "papaz"}),
     "az": frozenset({"prezident", "prezidenti", "baş nazir", "nazir", "naziri", "sədr", "sədri", "lider",
