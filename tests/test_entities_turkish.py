@@ -59,6 +59,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Dün Mehmet Demir konuştu.": {("Mehmet Demir", "PER")},
     # the lists write Ayşe and Barış in plain letters only (Ayse, Baris); both are common words here ("peace")
     "Emekli öğretmen Ayşe Demir ile Barış Kaya dün konuştu.": {("Ayşe Demir", "PER"), ("Barış Kaya", "PER")},
+    # a prosecutor's office, an exchange and a bank named by their place or their own word
+    "Ankara Cumhuriyet Başsavcılığı soruşturma başlattı. Dün Zelmorra Borsası ve Zelmorra Bankası yükseldi.": {
+        ("Ankara Cumhuriyet Başsavcılığı", "ORG"), ("Zelmorra Borsası", "ORG"), ("Zelmorra Bankası", "ORG")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

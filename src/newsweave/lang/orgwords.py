@@ -47,7 +47,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
-                     "konsolosluğ"}),
+                     "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa"}),
     "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
                      "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura"}),
     "uz": frozenset({"ташкилот", "вазирли", "партия", "қўмита", "агентли", "университет", "институт",
