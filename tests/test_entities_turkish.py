@@ -62,6 +62,12 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # a prosecutor's office, an exchange and a bank named by their place or their own word
     "Ankara Cumhuriyet Başsavcılığı soruşturma başlattı. Dün Zelmorra Borsası ve Zelmorra Bankası yükseldi.": {
         ("Ankara Cumhuriyet Başsavcılığı", "ORG"), ("Zelmorra Borsası", "ORG"), ("Zelmorra Bankası", "ORG")},
+    # before the verb of saying, a body's common first word opening the sentence stays part of its name
+    "Milli Eğitim Bakanlığı açıkladı. Dün Zelmorra Bakanlığı açıkladı.": {
+        ("Milli Eğitim Bakanlığı", "ORG"), ("Zelmorra Bakanlığı", "ORG")},
+    # a stadium and a palace are places by their head words
+    "Maç dün akşam Zelmorra Stadı'nda oynandı. Dün Zelmorra Sarayı'nda tören yapıldı.": {
+        ("Zelmorra Stadı'nda", "LOC"), ("Zelmorra Sarayı'nda", "LOC")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

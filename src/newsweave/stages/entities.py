@@ -1792,7 +1792,9 @@ def _reporting_layer(doc: _Doc) -> None:
                 _add_name(doc, i + 1, i + 1 + n, "PER", 0.65)
         if i >= 1 and tok.sep == "space" and toks[i - 1].cased:
             n = _name_run(doc, i - 1, step=-1)
-            while n > 1 and _common_opener(toks[i - n]):
+            headed = _is_org_head(toks[i - 1]) or _is_loc_head(toks[i - 1])
+            while n > 1 and (_opens_no_headed_name(doc, toks[i - n]) if headed
+                             else _common_opener(toks[i - n])):
                 n -= 1  # "Dün Zelkan Yavaş konuştu": "yesterday" opens the sentence, not the name
             if n and _name_before_first_name(toks, i - n, i):
                 n -= 1  # "Кремля Зелкан Зелкин заявил": the speaker's organisation, then the speaker
@@ -2760,6 +2762,15 @@ def _common_opener(tok: Tok) -> bool:
         frequency.zipf(tok.key, lang) >= COMMON_ZIPF and not listed_given_name(tok)))
 
 
+def _opens_no_headed_name(doc: _Doc, tok: Tok) -> bool:
+    """Whether a word opening a sentence is no part of the name of an organisation or place that a head word ends
+    (*Dün Dışişleri Bakanlığı* "yesterday …"): a function word, a word the text also writes in lower case, a day or
+    an inflected common word. A name's own first word may be as common as any (*Milli Eğitim Bakanlığı*)."""
+    lang = _word_lang(tok)
+    return _is_stop(tok) or tok.key in doc.lower_keys or frequency.zipf(tok.key, lang) >= FUNCTION_WORD_ZIPF \
+        or tok.key in _day_words(lang) or _inflected_opener(tok, lang)
+
+
 def _inflected_opener(tok: Tok, lang: str) -> bool:
     """An inflected common word (:func:`_inflected_common`) opening a sentence before an organisation's name
     (Turkish *Açıklamayı Dışişleri Bakanlığı yaptı*, "the ministry made the statement"): not itself one of the
@@ -2800,9 +2811,7 @@ def _capitalised_layer(doc: _Doc) -> None:
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
-                or (headed and (_is_stop(toks[start]) or toks[start].key in doc.lower_keys
-                                or frequency.zipf(toks[start].key, lang) >= FUNCTION_WORD_ZIPF
-                                or toks[start].key in _day_words(lang) or _inflected_opener(toks[start], lang)))
+                or (headed and _opens_no_headed_name(doc, toks[start]))
                 or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
         if start < end and not _extend_person(doc, start, end):
