@@ -3090,14 +3090,16 @@ def _finding_before(doc: _Doc, start: int) -> int | None:
 
 
 def _place_before(doc: _Doc, start: int) -> int | None:
-    """The finding of a one-piece place written in its base form right before piece ``start`` (same sentence)."""
+    """The finding of a place written in its base form (its last piece as the name's: *Orta Doğu*, not an
+    inflected *Orta Doğu'da*) right before piece ``start`` (same sentence)."""
     idx = _finding_before(doc, start)
     if idx is None:
         return None
     f = doc.found[idx]
-    if f.i != start - 1 or f.type != "LOC" or not f.kb_id:
+    pieces = PIECE_RE.findall(f.lemma or "")
+    if f.type != "LOC" or not f.kb_id or not pieces:
         return None
-    return idx if doc.toks[start - 1].key == fold(f.lemma or "") else None
+    return idx if doc.toks[start - 1].key == fold(pieces[-1]) else None
 
 
 def _join_country(doc: _Doc, start: int, end: int) -> bool:
