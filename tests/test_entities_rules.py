@@ -509,3 +509,15 @@ def test_entities_rules_name_after_a_word_for_a_province_or_state_is_a_place(sta
                               ("Инцидентът стана в провинция Зелмора.", "bg", "Зелмора"),
                               ("Wybory odbyły się w prowincji Zelmorra.", "pl", "Zelmorra")]:
         assert (place, "LOC") in {(t, ty) for t, ty, _ in _found(stage, text, lang)}, text
+
+
+def test_entities_rules_compass_point_written_apart_names_part_of_a_place(stage: EntityStage) -> None:
+    # Russian "Северный" is also a town's name; the state word keeps the country's id only with nothing between
+    russian = stage.recognise("Он был на Северном Кавказе и в Северной Ирландии.", "ru")
+    assert {(m.text, m.type, m.kb_id) for m in russian} == {
+        ("Северном Кавказе", "LOC", None), ("Северной Ирландии", "LOC", None)}
+    polish = _found(stage, "Walki trwają we Wschodniej Ukrainie.", "pl")
+    assert {(t, ty) for t, ty, _ in polish} == {("Wschodniej Ukrainie", "LOC")}
+    turkish = stage.recognise("Dün Kazakistan Cumhuriyeti ve Kıbrıs Türk Cumhuriyeti açıklama yaptı.", "tr")
+    assert {(m.text, m.kb_id) for m in turkish} == {
+        ("Kazakistan Cumhuriyeti", "iso:KZ"), ("Kıbrıs Türk Cumhuriyeti", None)}

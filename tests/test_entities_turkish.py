@@ -70,6 +70,10 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Zelmorra Stadı'nda", "LOC"), ("Zelmorra Sarayı'nda", "LOC")},
     # a place of two words before a body's name is part of it, as one of one word is
     "Öğrenciler Orta Doğu Zelmorra Üniversitesi önünde toplandı.": {("Orta Doğu Zelmorra Üniversitesi", "ORG")},
+    # a compass point written apart names a part of the country; a people's name between a country and a state
+    # word makes another state, which takes no id of the country
+    "Dün Kuzey Irak'ta çatışma çıktı. Kuzey Kıbrıs Türk Cumhuriyeti açıklama yaptı.": {
+        ("Kuzey Irak'ta", "LOC"), ("Kuzey Kıbrıs Türk Cumhuriyeti", "LOC")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

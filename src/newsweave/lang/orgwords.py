@@ -151,6 +151,21 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
     "no": ("nordøst", "nordvest", "sydøst", "sydvest", "nord", "sør", "øst", "vest", "midt"),
 }
 
+#: lang -> compass points written apart, with a capital, before a country's, state's or region's name, naming a
+#: part of it (Turkish *Kuzey Irak*, *Doğu Akdeniz*; Russian *Северный Кавказ*; Polish *Wschodnia Ukraina*): the
+#: beginnings of the words, whose adjective endings vary.
+COMPASS_WORDS: dict[str, tuple[str, ...]] = {
+    "tr": ("kuzey", "güney", "doğu", "batı", "kuzeydoğu", "kuzeybatı", "güneydoğu", "güneybatı"),
+    "az": ("şimal", "cənub", "şərq", "qərb"),
+    "en": ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+           "northwest", "southeast", "southwest"),
+    "ru": ("северн", "южн", "восточн", "западн"),
+    "uk": ("північн", "південн", "східн", "західн"),
+    "bg": ("северн", "южн", "източн", "западн"),
+    "pl": ("północn", "południow", "wschodni", "zachodni"),
+    "cs": ("severn", "jižn", "východn", "západn"),
+}
+
 #: lang -> endings that make a town's name an adjective written with a capital (German *Frankfurter*, *Kölner*,
 #: *Lehrter* from Lehrte): before a place's head word, the two name one place (*Frankfurter Hauptbahnhof*).
 TOWN_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("er", "r")}

@@ -80,6 +80,7 @@ from newsweave.lang.orgwords import (
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
     COMPASS_PREFIXES,
+    COMPASS_WORDS,
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
@@ -2858,7 +2859,9 @@ def _derived_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """A one-word place built on another place's name is a place, a part of that one (so it takes no id of it),
     also in the sentences a tagger decided: no gazetteer lists every such word. Two kinds: a compass point before
     a country's, state's or region's name (:func:`_compass_part`: German *Ostukraine*), and a region named by a
-    suffix after its town's name (:func:`_region_of_town`: Ukrainian *Харківщина*)."""
+    suffix after its town's name (:func:`_region_of_town`: Ukrainian *Харківщина*). A compass point written apart
+    makes such a place of two words or more (:func:`_compass_before_place`: Turkish *Kuzey Irak*)."""
+    _compass_before_place(doc)
     toks = doc.toks
     for k, tok in enumerate(toks):
         lang = _base_lang(tok.lang)
@@ -2867,6 +2870,27 @@ def _derived_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
             continue
         if _compass_part(tok, lang, gaz) or _region_of_town(tok, lang, gaz):
             doc.claim(Found(k, k + 1, "LOC", 0.6, "pattern", tok.text))
+
+
+def _compass_before_place(doc: _Doc) -> None:
+    """A capitalised compass point (:data:`COMPASS_WORDS`) right before a country's, state's or region's name joins
+    it: the two name a part of that place (*Kuzey Irak'ta*, *Wschodniej Ukrainy*), with no id of its. The word is
+    free, or a one-word town that bears its name alone (Russian *Северный*)."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type != "LOC" or not (f.kb_id or "").startswith(COMPASS_PLACES) or f.i == 0 \
+                or toks[f.i].sep != "space" or toks[f.i].sent_start:
+            continue
+        word, lang = toks[f.i - 1], _base_lang(toks[f.i - 1].lang)
+        if (doc.owner[f.i - 1] < 0 or _one_word_town(doc, f.i - 1) is not None) and word.cap and not word.upper \
+                and _word_match(word.key, lang, _compass_words(lang), 3):
+            doc.replace(Found(f.i - 1, f.j, "LOC", f.confidence, "pattern",
+                              word.text + toks[f.i].sep_text + (f.lemma or doc.surface(f.i, f.j))))
+
+
+@cache
+def _compass_words(lang: str) -> frozenset[str]:
+    return frozenset(COMPASS_WORDS.get(lang, ()))
 
 
 def _compass_part(tok: Tok, lang: str, gaz: Gazetteer) -> bool:
@@ -3102,9 +3126,31 @@ def _place_before(doc: _Doc, start: int) -> int | None:
     return idx if doc.toks[start - 1].key == fold(pieces[-1]) else None
 
 
-def _join_country(doc: _Doc, start: int, end: int) -> bool:
-    """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention;
-    a place word after a town makes a new place with it (``İstanbul Havalimanı``)."""
+def _adjectives_before(doc: _Doc, start: int, lang: str) -> int:
+    """Where a name that a head word ends starts, taking in up to two capitalised words before it that are function
+    words or language names (*Büyük Millet Meclisi*, *Kazak Milli Üniversitesi*, *Kıbrıs Türk Cumhuriyeti*); the
+    language names' own findings are withdrawn."""
+    toks = doc.toks
+    for _ in range(2):
+        k = start - 1
+        if k < 0 or not toks[k].cap or toks[start].sep != "space" or toks[start].sent_start or toks[k].upper:
+            break
+        lang_name = doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "MISC" and not doc.found[
+            doc.owner[k]].emit and doc.found[doc.owner[k]].i == k and doc.found[doc.owner[k]].j == k + 1
+        if not (lang_name or (doc.owner[k] < 0 and _is_stop(toks[k]))) or (
+                toks[k].sent_start and frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF):
+            break  # an article opening the sentence is no part of the name (*La Banque Française*)
+        if lang_name:
+            doc.release(doc.owner[k])
+        start = k
+    return start
+
+
+def _join_country(doc: _Doc, start: int, end: int, keep_id: bool = True) -> bool:
+    """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention, and
+    keeps its id unless ``keep_id`` is false (a people's name between makes another state: *Kıbrıs Türk
+    Cumhuriyeti*); a place word after a town, or after a place no list names (*Kuzey Kıbrıs*), makes a new place
+    with it (``İstanbul Havalimanı``)."""
     toks = doc.toks
     for k, head_first in ((start - 1, False), (end, True)):
         if not 0 <= k < len(toks) or doc.owner[k] < 0:
@@ -3114,7 +3160,7 @@ def _join_country(doc: _Doc, start: int, end: int) -> bool:
         if f.type != "LOC" or joint.sep != "space" or end - start > 2:
             continue
         country = (f.kb_id or "").startswith("iso:")
-        if not country and (head_first or not (f.kb_id or "").startswith("geonames:")):
+        if not country and (head_first or not (not f.kb_id or f.kb_id.startswith("geonames:"))):
             continue
         if (not head_first and f.j != start) or (head_first and f.i != end):
             continue
@@ -3122,7 +3168,8 @@ def _join_country(doc: _Doc, start: int, end: int) -> bool:
         doc.release(idx)
         i, j = (f.i, end) if not head_first else (start, f.j)
         # "İstanbul Havalimanı" is a place of its own, not the city: only a state word keeps the country's id
-        return doc.claim(Found(i, j, "LOC", f.confidence, f.layer, doc.surface(i, j), f.kb_id if country else None))
+        return doc.claim(Found(i, j, "LOC", f.confidence, f.layer, doc.surface(i, j),
+                               f.kb_id if country and keep_id else None))
     return False
 
 
@@ -3263,18 +3310,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                 _bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
             return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is,
             # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
-        for _ in range(2):  # capitalised adjectives that are function words or language names (``Büyük Millet
-            k = start - 1  # Meclisi``, ``Kazak Milli Üniversitesi``)
-            if k < 0 or not toks[k].cap or toks[start].sep != "space" or toks[start].sent_start or toks[k].upper:
-                break
-            lang_name = doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "MISC" and not doc.found[
-                doc.owner[k]].emit and doc.found[doc.owner[k]].i == k and doc.found[doc.owner[k]].j == k + 1
-            if not (lang_name or (doc.owner[k] < 0 and _is_stop(toks[k]))) or (
-                    toks[k].sent_start and frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF):
-                break  # an article opening the sentence is no part of the name (*La Banque Française*)
-            if lang_name:
-                doc.release(doc.owner[k])
-            start = k
+        start = _adjectives_before(doc, start, lang)
         owner = _country_before(doc, start)
         if owner is None:
             owner = _listed_org_before(doc, start)
@@ -3292,8 +3328,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             doc.claim(Found(start, j, "EVT", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
-        if not _join_country(doc, start, j):
-            doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
+        named = _adjectives_before(doc, start, lang)
+        if not _join_country(doc, named, j, keep_id=named == start):
+            doc.claim(Found(named, j, "LOC", 0.55, "capitalisation", _lemma(doc, named, end)))
         return
     if _listed_person(toks, start, end, lang):
         start = person_start(doc, start, end)
