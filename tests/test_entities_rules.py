@@ -521,3 +521,15 @@ def test_entities_rules_compass_point_written_apart_names_part_of_a_place(stage:
     turkish = stage.recognise("Dün Kazakistan Cumhuriyeti ve Kıbrıs Türk Cumhuriyeti açıklama yaptı.", "tr")
     assert {(m.text, m.kb_id) for m in turkish} == {
         ("Kazakistan Cumhuriyeti", "iso:KZ"), ("Kıbrıs Türk Cumhuriyeti", None)}
+
+
+def test_entities_rules_listed_given_name_and_surname_shaped_word_are_a_person(stage: EntityStage) -> None:
+    # Jarosław (the lists write it Jaroslaw) is also a town; the surname ends as Polish surnames do and is frequent
+    # enough in news to read as a common word, yet the two open the sentence as a person's name
+    from newsweave.stages.entities import frequency
+
+    assert frequency.zipf("kowalski", "pl") >= 3.5
+    found = _found(stage, "Jarosław Kowalski skrytykował Unię Europejską.", "pl")
+    assert {(t, ty) for t, ty, _ in found} == {("Jarosław Kowalski", "PER"), ("Unię Europejską", "ORG")}
+    # a given name as common as "herself" (Czech Sama) does not make the pair a person
+    assert ("Sama Bibiová", "PER") not in {(t, ty) for t, ty, _ in _found(stage, "Sama Bibiová to řekla.", "cs")}

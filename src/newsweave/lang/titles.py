@@ -241,6 +241,19 @@ PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
 #: (*Valioğlu*; *Beyoğlu*, a district) is no inflected title (*vali*, *bey*).
 SURNAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("oğlu", "oglu"), "az": ("oğlu", "oglu")}
 
+#: lang -> endings most of a people's surnames have, and some adjectives too (Polish *-ski*, Russian *-ов*, Ukrainian
+#: *-енко*): after a listed given name the pair is a person however frequent the surname (*Jarosław Zelkiński*).
+SURNAME_LIKE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pl": ("ski", "cki", "dzki", "ska", "cka", "dzka", "wicz"),
+    "cs": ("ský", "cký", "ová", "ská", "cká"),
+    "sk": ("ský", "cký", "ová", "ská", "cká"),
+    "ru": ("ский", "цкий", "ская", "цкая", "ов", "ев", "ёв", "ин", "ова", "ева", "ина"),
+    "uk": ("ський", "цький", "ська", "цька", "енко", "ук", "юк", "ов", "ев", "ін", "ова", "ева"),
+    "be": ("скі", "цкі", "енка", "ук", "юк", "оў", "еў", "ін"),
+    "bg": ("ов", "ев", "ски", "ова", "ева", "ска"),
+    "kk": ("ов", "ев", "ова", "ева", "ұлы", "қызы"),
+}
+
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
 #: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Zelkan Kiprotich*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).

@@ -123,6 +123,7 @@ from newsweave.lang.titles import (
     SPACED_PARTICLES,
     SPEAKER_FIRST,
     SURNAME_ENDINGS,
+    SURNAME_LIKE_ENDINGS,
     TITLE_CASING,
     TITLES,
 )
@@ -3231,13 +3232,21 @@ def listed_surname(tok: Tok) -> bool:
     return any(listed(form, names) for form in bases(tok))
 
 
+def _surname_like(tok: Tok) -> bool:
+    """The word, or a base form it inflects from, ends as most of its language's surnames do
+    (:data:`SURNAME_LIKE_ENDINGS`: Polish *Zelkińskiego*)."""
+    endings = SURNAME_LIKE_ENDINGS.get(_base_lang(tok.lang), ())
+    return bool(endings) and any(form.endswith(endings) for form in bases(tok))
+
+
 def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     """A run that opens with a listed given name (or an inflection of one) and ends with a listed surname: a person,
     however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
     :mod:`newsweave.kb.person_names`). A given name that is no common word (below :data:`COMMON_RUN_ZIPF`) may
     also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
     *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); a given name as common as
-    English *Chris* (Zipf 4.8; not Czech *Sama*, 5.3) may end with a word rarer than any first name (*Chris Zelmorra*);
+    English *Chris* (Zipf 4.8; not Czech *Sama*, 5.3) may end with a word rarer than any first name (*Chris Zelmorra*)
+    or with one shaped as its language's surnames are (:func:`_surname_like`: Polish *Jarosław Zelkiński*);
     words as frequent as function words are never part of a name (*May Day*)."""
     if end - start < 2 or any((_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF)
                               and not _is_particle(toks, k, True) for k in range(start, end)):
@@ -3245,9 +3254,9 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     first, last = toks[start], toks[end - 1]
     if not listed_given_name(first):
         return False
-    if listed_surname(last):
-        return True
     first_zipf, last_zipf = frequency.zipf(first.key, lang), frequency.zipf(last.key, lang)
+    if listed_surname(last) or (_surname_like(last) and first_zipf < GIVEN_NAME_ZIPF[1]):
+        return True
     return (first_zipf < COMMON_RUN_ZIPF and last_zipf < COMMON_RUN_ZIPF) or (
         first_zipf < GIVEN_NAME_ZIPF[1] and last_zipf < GIVEN_NAME_ZIPF[0])
 
