@@ -533,3 +533,9 @@ def test_entities_rules_listed_given_name_and_surname_shaped_word_are_a_person(s
     assert {(t, ty) for t, ty, _ in found} == {("Jarosław Kowalski", "PER"), ("Unię Europejską", "ORG")}
     # a given name as common as "herself" (Czech Sama) does not make the pair a person
     assert ("Sama Bibiová", "PER") not in {(t, ty) for t, ty, _ in _found(stage, "Sama Bibiová to řekla.", "cs")}
+
+
+def test_entities_rules_polish_head_word_in_the_locative_is_an_organisation(stage: EntityStage) -> None:
+    # "trybunał" writes its locative with l (o Trybunale): the body, not a person
+    found = _found(stage, "Ustawa trafiła do sędziów w Trybunale Konstytucyjnym.", "pl")
+    assert {(t, ty) for t, ty, _ in found} == {("Trybunale Konstytucyjnym", "ORG")}

@@ -27,7 +27,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
                      "unii", "unia", "sojusz", "spółk", "urząd", "urzęd", "kancelari", "gazet", "komisj", "trybunał",
-                     "rada", "ambasad", "konsulat"}),
+                     "trybunal", "rada", "ambasad", "konsulat"}),
     "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
                      "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
                      "газет", "банк", "служб", "управлени", "корпораци", "альянс", "парламент", "комисси", "мэри",
