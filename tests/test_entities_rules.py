@@ -539,3 +539,9 @@ def test_entities_rules_polish_head_word_in_the_locative_is_an_organisation(stag
     # "trybunał" writes its locative with l (o Trybunale): the body, not a person
     found = _found(stage, "Ustawa trafiła do sędziów w Trybunale Konstytucyjnym.", "pl")
     assert {(t, ty) for t, ty, _ in found} == {("Trybunale Konstytucyjnym", "ORG")}
+
+
+def test_entities_rules_lone_word_shaped_as_a_foreign_surname_is_a_person(stage: EntityStage) -> None:
+    # Turkish and English have no words of their own that end so
+    assert _found(stage, "Bakan dün Zelmorenko ile görüştü.", "tr") == {("Zelmorenko", "PER", None)}
+    assert _found(stage, "The talks between Zelkinov and the minister ended.", "en") == {("Zelkinov", "PER", None)}

@@ -254,6 +254,12 @@ SURNAME_LIKE_ENDINGS: dict[str, tuple[str, ...]] = {
     "kk": ("ов", "ев", "ова", "ева", "ұлы", "қызы"),
 }
 
+#: Endings of surnames from Russia, Ukraine, Poland, Central Asia and the Caucasus as languages written in Latin
+#: letters spell them (*Zelkinov*, *Zelmorenko*, *Zelkashvili*): a lone capitalised word inside a sentence of such a
+#: language, which has no words of its own so shaped, is a person's name.
+LATIN_SURNAME_ENDINGS: tuple[str, ...] = ("ov", "ev", "ova", "eva", "enko", "sky", "skiy", "vich", "viç", "shvili",
+                                          "şvili", "dze")
+
 #: lang -> endings that make a place's name the word for its people (*Kenyalı*, *Ankaralı*, *Keniyalik*): written
 #: with a capital in these languages, such a word stands before a name as a title does (*Kenyalı Zelkan Kiprotich*)
 #: and is no mention of the place. Kazakh writes them in lower case (*аргентиналық*).

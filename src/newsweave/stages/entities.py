@@ -114,6 +114,7 @@ from newsweave.lang.titles import (
     CASE_MARKERS,
     DEMONYM_ENDINGS,
     HYPHEN_PARTICLES,
+    LATIN_SURNAME_ENDINGS,
     NAME_TITLES,
     NOUN_CAPITALISING,
     PLURAL_ENDINGS,
@@ -3239,6 +3240,18 @@ def _surname_like(tok: Tok) -> bool:
     return bool(endings) and any(form.endswith(endings) for form in bases(tok))
 
 
+def _lone_surname(tok: Tok) -> bool:
+    """Whether a lone capitalised word is shaped as a surname where no other word of its language is: Kazakh
+    *Зелкинов* (:data:`SURNAME_LIKE_ENDINGS`), Turkish or English *Zelkinov*, *Zelmorenko*
+    (:data:`LATIN_SURNAME_ENDINGS`). Slavic languages write adjectives so, and capitalise those that open a name
+    (Czech *Pákistánská*, Polish *Polska*), so their words are left untyped."""
+    lang = _base_lang(tok.lang)
+    if lang in FIRST_WORD_CAPITALISED or lang == "pl":
+        return False
+    endings = SURNAME_LIKE_ENDINGS.get(lang) or (LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ())
+    return any(form.endswith(endings) for form in bases(tok)) if endings else False
+
+
 def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     """A run that opens with a listed given name (or an inflection of one) and ends with a listed surname: a person,
     however frequent its words are in the language of its people (*Ahmet Yılmaz*, *Mehmet Demir*;
@@ -3363,7 +3376,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                 or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME))):
         handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
         camel = _company_casing(toks[start].text) and not handle
-        doc.claim(Found(start, _with_apostrophe_suffix(toks, end), "ORG" if camel else "MISC", 0.4 if camel else 0.35,
+        kind = "ORG" if camel else "PER" if _lone_surname(toks[start]) else "MISC"
+        doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
 
 
