@@ -74,6 +74,8 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # word makes another state, which takes no id of the country
     "Dün Kuzey Irak'ta çatışma çıktı. Kuzey Kıbrıs Türk Cumhuriyeti açıklama yaptı.": {
         ("Kuzey Irak'ta", "LOC"), ("Kuzey Kıbrıs Türk Cumhuriyeti", "LOC")},
+    # a title of two words ("technical director"): its second word opens no name
+    "Dün kulübün Teknik Direktörü Zelkan Yavaş konuştu.": {("Zelkan Yavaş", "PER")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

@@ -2800,7 +2800,7 @@ def _capitalised_layer(doc: _Doc) -> None:
             continue
         n = _name_run(doc, i, limit=MAX_NAME_PIECES)
         if not n:
-            i += 1
+            i += max(1, _is_title(toks, i))  # a title's second word opens no name (Teknik Direktörü)
             continue
         start, end = i, i + n
         lang = _word_lang(tok)
