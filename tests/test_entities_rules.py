@@ -545,3 +545,13 @@ def test_entities_rules_lone_word_shaped_as_a_foreign_surname_is_a_person(stage:
     # Turkish and English have no words of their own that end so
     assert _found(stage, "Bakan dün Zelmorenko ile görüştü.", "tr") == {("Zelmorenko", "PER", None)}
     assert _found(stage, "The talks between Zelkinov and the minister ended.", "en") == {("Zelkinov", "PER", None)}
+
+
+def test_entities_rules_title_that_starts_as_an_institution_is_a_title(stage: EntityStage) -> None:
+    # Czech "ministr" and Polish "ambasador" start as "minist|erstvo" and "ambasad|a" (the ministry, the embassy) do
+    from newsweave.stages.entities import _is_title_word
+
+    assert _is_title_word("ministr", "cs") and _is_title_word("ministra", "cs")
+    assert _is_title_word("ambasadorem", "pl") and _is_title_word("gazeteci", "tr")
+    assert not _is_title_word("ministerstvo", "cs") and not _is_title_word("bakanlığı", "tr")
+    assert not _is_title_word("botschafters", "de")

@@ -76,6 +76,10 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Kuzey Irak'ta", "LOC"), ("Kuzey Kıbrıs Türk Cumhuriyeti", "LOC")},
     # a title of two words ("technical director"): its second word opens no name
     "Dün kulübün Teknik Direktörü Zelkan Yavaş konuştu.": {("Zelkan Yavaş", "PER")},
+    # "journalist" is a title, though it starts as "newspaper" (gazete, an organisation's head word) does; the
+    # university's own title and the abbreviated ones after it are no part of the university's name
+    "Gazeteci Zelkan Yavaş'ın tutuklanması kınandı. Zelmorra Üniversitesi Rektörü Prof. Dr. Zelkan Han konuştu.": {
+        ("Zelkan Yavaş'ın", "PER"), ("Zelmorra Üniversitesi", "ORG"), ("Zelkan Han", "PER")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

@@ -451,11 +451,28 @@ def _is_title_word(key: str, lang: str) -> bool:
     *Bakanlığı* "ministry" starts like *Bakan* "minister"), the title in the plural (:data:`PLURAL_ENDINGS`) or a
     surname built on it (:data:`SURNAME_ENDINGS`: *Valioğlu*)."""
     titles = _titles(lang)[0]
-    if not _word_match(key, lang, titles, 4) or _head_match(key, lang, _org_heads(lang)) or (
+    if not _word_match(key, lang, titles, 4) or _institution_not_title(key, lang, titles) or (
             key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
         return False
     # the stem before a plural ending (*bakan|lar*, *başkan|ları*) is the title
     return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
+
+
+def _institution_not_title(key: str, lang: str, titles: frozenset[str]) -> bool:
+    """Whether a word that reads as a title is an organisation's head word instead: one the title only starts
+    (Turkish *Bakanlığı* "ministry", *bakan* "minister"). A listed title stays one, and so does a word the title
+    spells out as far as the head does (Czech *ministra* is the minister's, though *ministr|stvo* is a ministry in
+    other languages; Polish *ambasadora*, Turkish *gazetecinin* "the journalist's"); where nouns compound, the head
+    ends the word (German *Botschafters* is no title: *Botschaft*)."""
+    heads = _org_heads(lang)
+    if key in titles or not _head_match(key, lang, heads):
+        return False
+    return lang in NOUN_CAPITALISING or _listed_prefix(key, heads) > _listed_prefix(key, titles)
+
+
+def _listed_prefix(key: str, words: frozenset[str]) -> int:
+    """Length of the longest of ``words`` that ``key`` starts with (0: none)."""
+    return next((size for size in range(len(key), 0, -1) if key[:size] in words), 0)
 
 
 def _has_head(tok: Tok, heads: frozenset[str]) -> bool:
@@ -1493,7 +1510,9 @@ def _title_inside_org(doc: _Doc, i: int, k: int, n: int, step: int) -> bool:
     toks = doc.toks
     if not (n > 0 and step == 1 and any(_is_org_head(toks[m]) for m in range(i, k))):
         return False
-    after = k + _is_title(toks, k)
+    after = k
+    while after < len(toks) and _is_title(toks, after):  # and the titles after it: *Rektörü Prof. Dr.*
+        after += _is_title(toks, after)
     return not (after < len(toks) and doc.owner[after] >= 0 and doc.found[doc.owner[after]].type == "PER")
 
 
