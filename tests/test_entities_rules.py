@@ -555,3 +555,4 @@ def test_entities_rules_title_that_starts_as_an_institution_is_a_title(stage: En
     assert _is_title_word("ambasadorem", "pl") and _is_title_word("gazeteci", "tr")
     assert not _is_title_word("ministerstvo", "cs") and not _is_title_word("bakanlığı", "tr")
     assert not _is_title_word("botschafters", "de")
+

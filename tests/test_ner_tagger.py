@@ -91,3 +91,11 @@ def test_ner_tagger_span_ends_in_no_lower_case_word_where_nouns_are_capitalised(
     assert _without_lowercase_tail(de, 2, 4) == 3
     en = _Doc("The Zelmorra league of nations met.", "en", [])
     assert _without_lowercase_tail(en, 1, 5) == 5
+
+
+def test_ner_tagger_reads_english_head_words_as_hindi_writes_them() -> None:
+    """"कोर्ट" (court), as Hindi news writes the English word, is an organisation's head word, also among the
+    Hindi tagger's features: without it the tagger left the court's name out."""
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise("सूची में इंटरनेशनल कोर्ट ऑफ जस्टिस का नाम है।", "hi")}
+    assert found == {("इंटरनेशनल कोर्ट ऑफ जस्टिस", "ORG")}
