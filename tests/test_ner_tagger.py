@@ -99,3 +99,9 @@ def test_ner_tagger_reads_english_head_words_as_hindi_writes_them() -> None:
     stage = EntityStage(use_natasha=False)
     found = {(m.text, m.type) for m in stage.recognise("सूची में इंटरनेशनल कोर्ट ऑफ जस्टिस का नाम है।", "hi")}
     assert found == {("इंटरनेशनल कोर्ट ऑफ जस्टिस", "ORG")}
+
+
+def test_ner_tagger_claims_no_name_inside_a_german_compound() -> None:
+    """*Drei-Meter-Brett* is a diving board: the tagger had read its last word as the given name *Brett*."""
+    stage = EntityStage(use_natasha=False)
+    assert stage.recognise("Sie sprang vom Drei-Meter-Brett und vom Ein-Meter-Brett.", "de") == []

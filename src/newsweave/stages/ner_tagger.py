@@ -274,6 +274,14 @@ def decode(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _inside_compound(doc: ent._Doc, i: int) -> bool:
+    """Whether a span starts inside a hyphenated compound, after a word of it, where a language capitalises all its
+    nouns: German *Drei-Meter-Brett* is a board, not the person *Brett*; a name the compound holds is part of the
+    word, not a mention of its own."""
+    tok = doc.toks[i]
+    return i > 0 and tok.sep == "hyphen" and tok.lang in ent.NOUN_CAPITALISING and doc.toks[i - 1].key.isalpha()
+
+
 def _without_lowercase_tail(doc: ent._Doc, i: int, j: int) -> int:
     """The end of a span without the lower-case words a tagger ran on into, where a language capitalises all its
     nouns and so every word a name ends in (German *Gewerkschaft Verdi rief*: the verb is no part of the union)."""
@@ -345,6 +353,8 @@ class CRFTagger:
                 if kind not in TYPES:
                     continue
                 i, j = sent[start], sent[end - 1] + 1
+                if _inside_compound(doc, i):
+                    continue
                 if kind == "PER" and ent._is_loc_head(doc.toks[j - 1]) and not ent.listed_surname(doc.toks[j - 1]):
                     kind = "LOC"  # no person's name ends in a place's head word (*Zelmorra-Basistunnel*)
                 if kind == "PER":
