@@ -80,6 +80,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # university's own title and the abbreviated ones after it are no part of the university's name
     "Gazeteci Zelkan Yavaş'ın tutuklanması kınandı. Zelmorra Üniversitesi Rektörü Prof. Dr. Zelkan Han konuştu.": {
         ("Zelkan Yavaş'ın", "PER"), ("Zelmorra Üniversitesi", "ORG"), ("Zelkan Han", "PER")},
+    # a sports club named by its town and "spor", however often the news names it
+    "Dün akşam Zelmorraspor ile Sivasspor berabere kaldı. Maçta Zelmorraspor'un golü iptal edildi.": {
+        ("Zelmorraspor", "ORG"), ("Sivasspor", "ORG"), ("Zelmorraspor'un", "ORG")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

@@ -154,6 +154,10 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
     "no": ("nordøst", "nordvest", "sydøst", "sydvest", "nord", "sør", "øst", "vest", "midt"),
 }
 
+#: lang -> endings that make a one-word name a sports club's, written onto its town's name or another word
+#: (Turkish *Zelmorraspor*, *Trabzonspor*): such a capitalised word is an organisation, however frequent.
+CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",), "az": ("spor",)}
+
 #: lang -> compass points written apart, with a capital, before a country's, state's or region's name, naming a
 #: part of it (Turkish *Kuzey Irak*, *Doğu Akdeniz*; Russian *Северный Кавказ*; Polish *Wschodnia Ukraina*): the
 #: beginnings of the words, whose adjective endings vary.

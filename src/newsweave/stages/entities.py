@@ -76,6 +76,7 @@ from newsweave.lang.inflection import (
 from newsweave.lang.name_folding import APOSTROPHE_REQUIRED, APOSTROPHE_SUFFIX, NAME_ENDING_CONJUNCTIONS, POSTPOSITIONS
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
+    CLUB_ENDINGS,
     COMPANY_NOUNS_AFTER,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
@@ -2949,6 +2950,21 @@ MODEL_SUFFIX_MAX_LETTERS = 4
 MODEL_MIN_DIGITS = 3
 
 
+#: Fewest letters of a club's name before its ending (:data:`CLUB_ENDINGS`): *Sivasspor*; not *Espor*.
+CLUB_STEM_MIN_LETTERS = 3
+
+
+def _club_layer(doc: _Doc) -> None:
+    """A free capitalised word with a sports club's ending (:data:`CLUB_ENDINGS`: Turkish *Zelmorraspor*,
+    *Zelmorraspor'un*) is the club, an organisation, however frequent the word is in the language's news."""
+    toks = doc.toks
+    for k, tok in enumerate(toks):
+        endings = CLUB_ENDINGS.get(_base_lang(tok.lang))
+        if endings and doc.owner[k] < 0 and tok.cased and tok.cap and not tok.upper and any(
+                tok.key.endswith(e) and len(tok.key) - len(e) >= CLUB_STEM_MIN_LETTERS for e in endings):
+            doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), "ORG", 0.6, "pattern", tok.text))
+
+
 def _product_layer(doc: _Doc) -> None:
     """A listed company's name followed by a model designation (a piece with digits, not a year, and the pieces in
     capitals or with digits after it) is a product (PRO): *Boeing 737 MAX*, *Airbus A320*, *Boeing 737-800*, while
@@ -3502,6 +3518,7 @@ class EntityStage:
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
         _product_layer(doc)
+        _club_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
