@@ -556,3 +556,12 @@ def test_entities_rules_title_that_starts_as_an_institution_is_a_title(stage: En
     assert not _is_title_word("ministerstvo", "cs") and not _is_title_word("bakanlığı", "tr")
     assert not _is_title_word("botschafters", "de")
 
+
+
+def test_entities_rules_surname_joined_to_a_person_by_and_is_a_person(stage: EntityStage) -> None:
+    # Braun is a listed surname and a German word; beside a person it is the other person of the pair
+    found = _found(stage, "Gestern trafen sich Präsident Zelkan Meier und Braun.", "de")
+    assert {(t, ty) for t, ty, _ in found} == {("Zelkan Meier", "PER"), ("Braun", "PER")}
+    # a capitalised noun is no surname there
+    found = _found(stage, "Gestern trafen sich Präsident Zelkan Meier und Europa.", "de")
+    assert ("Europa", "PER") not in {(t, ty) for t, ty, _ in found}

@@ -191,6 +191,12 @@ COORDINATING_AND: dict[str, frozenset[str]] = {
     "uk": frozenset({"і", "й", "та"}),
     "be": frozenset({"і", "й"}),
     "bg": frozenset({"и"}),
+    "de": frozenset({"und"}),
+    "en": frozenset({"and"}),
+    "tr": frozenset({"ve", "ile"}),
+    "az": frozenset({"və", "ilə"}),
+    "kk": frozenset({"мен", "және"}),
+    "uz": frozenset({"ва", "va", "билан", "bilan"}),
 }
 
 #: lang -> words for "of" that join an institution to its country where nouns have no genitive case

@@ -2023,6 +2023,34 @@ def _coordinated_names(doc: _Doc) -> None:
         doc.claim(Found(f.i - 2, f.i - 1, f.type, 0.6, "pattern", word.text))
 
 
+def _coordinated_people(doc: _Doc) -> None:
+    """A lone capitalised word joined by "and" (:data:`COORDINATING_AND`) to a person found already is a person too
+    where it reads as a surname: a listed one, or one shaped as its language's surnames are (*Zelkinov und
+    Macron*, *Macron ile Zelkinov*). A finding of its own that typed nothing (MISC) gives way."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type != "PER":
+            continue
+        for conj, word in ((f.i - 1, f.i - 2), (f.j, f.j + 1)):
+            if word < 0 or word >= len(toks) or toks[conj].key not in COORDINATING_AND.get(toks[conj].lang or "", ()):
+                continue
+            w = toks[word]
+            if toks[max(conj, word)].sep != "space" or toks[min(conj, word) + 1].sep != "space" \
+                    or toks[max(conj, word)].sent_start or not (w.cased and w.cap and not w.upper) \
+                    or _name_piece_before(toks, word) is not None \
+                    or (word + 1 < len(toks) and toks[word + 1].sep in ("space", "hyphen") and toks[word + 1].cap
+                        and word + 1 != f.i) \
+                    or not (listed_surname(w) or _surname_like(w) or _lone_surname(w)):
+                continue
+            owner = doc.owner[word]
+            if owner >= 0:
+                own = doc.found[owner]
+                if own.i != word or own.j != word + 1 or own.type != "MISC":
+                    continue
+                doc.release(owner)
+            doc.claim(Found(word, word + 1, "PER", 0.55, "pattern", w.text))
+
+
 #: Most capitalised words a company's name before its legal form runs on for.
 LEGAL_FORM_NAME_WORDS = 4
 
@@ -3536,6 +3564,7 @@ class EntityStage:
         _acronym_layer(doc)
         _institution_of_country(doc)
         _coordinated_names(doc)
+        _coordinated_people(doc)
         _legal_form_layer(doc)
         _news_site_layer(doc)
 
