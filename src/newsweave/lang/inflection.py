@@ -177,9 +177,9 @@ PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "ms": frozenset({"di", "ke", "dari"}),
 }
 
-#: lang -> words for "and" between two adjectives that share one head noun, each agreeing with it in case
-#: (pl *Zachodniej i Wschodniej Republiki*, ru *Северной и Южной Кореи*): the first adjective names a second
-#: place or body of the same kind.
+#: lang -> words for "and": between two adjectives that share one head noun, each agreeing with it in case
+#: (pl *Zachodniej i Wschodniej Republiki*, ru *Северной и Южной Кореи*), the first adjective names a second
+#: place or body of the same kind; between a person and a surname, the surname names a second person.
 COORDINATING_AND: dict[str, frozenset[str]] = {
     "pl": frozenset({"i", "oraz"}),
     "cs": frozenset({"a", "i"}),
