@@ -565,3 +565,13 @@ def test_entities_rules_surname_joined_to_a_person_by_and_is_a_person(stage: Ent
     # a capitalised noun is no surname there
     found = _found(stage, "Gestern trafen sich Präsident Zelkan Meier und Europa.", "de")
     assert ("Europa", "PER") not in {(t, ty) for t, ty, _ in found}
+
+
+def test_entities_rules_town_after_a_title_is_the_titled_ones_place(stage: EntityStage) -> None:
+    # Russian does not inflect Сочи or Алматы, so "the mayor of Sochi" writes the base form; "аким" is the
+    # Kazakh title of a city's head. A town that is a given name is the person's (Florence).
+    russian = _found(stage, "Мэр Сочи Зелкан Зелкинов открыл парк. Аким Алматы Зелкан Зелмурат выступил.", "ru")
+    assert {(t, ty) for t, ty, _ in russian} == {
+        ("Сочи", "LOC"), ("Зелкан Зелкинов", "PER"), ("Алматы", "LOC"), ("Зелкан Зелмурат", "PER")}
+    english = _found(stage, "Coach Florence Zelmorra praised the team.", "en")
+    assert {(t, ty) for t, ty, _ in english} == {("Florence Zelmorra", "PER")}

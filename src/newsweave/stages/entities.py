@@ -1263,7 +1263,9 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
         elif (toks[k].key == fold(first.lemma or "") or _agreeing_endings(toks[k], toks[k + 1])
               or toks[k].key in given_names() or _inflected_small_town(doc, k, first, gaz)) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
-                and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k):
+                and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k) \
+                and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1) and not _town_read_otherwise(
+                    toks[k])):
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
@@ -1763,16 +1765,26 @@ def _person_after_org(doc: _Doc, i: int, j: int) -> int:
 
 
 def _release_first_name(doc: _Doc, k: int) -> None:
-    """After a title, a one-word city in its base form followed by a free capitalised word is a first name
-    (Florence Pugh); one in a case is the title's town (*мэра Москвы Зелкана Зелкина*, the mayor of Moscow)."""
+    """After a title, a one-word city in its base form followed by a free capitalised word is a first name where it
+    reads so (:func:`_town_read_otherwise`: Florence Pugh); one in a case is the title's town (*мэра Москвы Зелкана
+    Зелкина*, the mayor of Moscow), and so is any other (*Аким Алматы Зелкан Зелкинов*: Russian does not inflect the
+    city's name)."""
     toks = doc.toks
     if not (k + 1 < len(toks) and doc.owner[k] >= 0 and doc.owner[k + 1] < 0):
         return
     f = doc.found[doc.owner[k]]
     if f.j == k + 1 and f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].cased \
             and toks[k].key == fold(f.lemma or "") \
-            and toks[k + 1].cap and toks[k + 1].sep == "space" and not toks[k + 1].sent_start:
+            and toks[k + 1].cap and toks[k + 1].sep == "space" and not toks[k + 1].sent_start \
+            and _town_read_otherwise(toks[k]):
         doc.release(doc.owner[k])
+
+
+def _town_read_otherwise(tok: Tok) -> bool:
+    """Whether a one-word town right after a title reads as something else: a listed given name (*Coach Florence
+    Pugh*) or, written in capitals, an acronym (*Глава МАУ*, the airline). Any other is the titled one's place
+    (*Мэр Сочи Зелкан Зелкинов*)."""
+    return listed_given_name(tok) or tok.upper
 
 
 def _postposed_title(doc: _Doc, i: int) -> None:
