@@ -575,3 +575,10 @@ def test_entities_rules_town_after_a_title_is_the_titled_ones_place(stage: Entit
         ("Сочи", "LOC"), ("Зелкан Зелкинов", "PER"), ("Алматы", "LOC"), ("Зелкан Зелмурат", "PER")}
     english = _found(stage, "Coach Florence Zelmorra praised the team.", "en")
     assert {(t, ty) for t, ty, _ in english} == {("Florence Zelmorra", "PER")}
+
+
+def test_entities_rules_european_bodies_in_slovene_and_bulgarian(stage: EntityStage) -> None:
+    slovene = _found(stage, "Dokument omenja Evropsko komisijo in Evropski parlament.", "sl")
+    assert slovene == {("Evropsko komisijo", "ORG", "org:EC"), ("Evropski parlament", "ORG", "org:EP")}
+    assert _found(stage, "Документът споменава Европейската комисия.", "bg") == {
+        ("Европейската комисия", "ORG", "org:EC")}
