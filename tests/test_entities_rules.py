@@ -582,3 +582,9 @@ def test_entities_rules_european_bodies_in_slovene_and_bulgarian(stage: EntitySt
     assert slovene == {("Evropsko komisijo", "ORG", "org:EC"), ("Evropski parlament", "ORG", "org:EP")}
     assert _found(stage, "Документът споменава Европейската комисия.", "bg") == {
         ("Европейската комисия", "ORG", "org:EC")}
+
+
+def test_entities_rules_airlines_are_listed_organisations(stage: EntityStage) -> None:
+    found = _found(stage, "The list names Emirates, Wizz Air and Qatar Airways.", "en")
+    assert found == {("Emirates", "ORG", "org:Emirates"), ("Wizz Air", "ORG", "org:WizzAir"),
+                     ("Qatar Airways", "ORG", "org:QatarAirways")}
