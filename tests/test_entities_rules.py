@@ -545,6 +545,9 @@ def test_entities_rules_lone_word_shaped_as_a_foreign_surname_is_a_person(stage:
     # Turkish and English have no words of their own that end so
     assert _found(stage, "Bakan dün Zelmorenko ile görüştü.", "tr") == {("Zelmorenko", "PER", None)}
     assert _found(stage, "The talks between Zelkinov and the minister ended.", "en") == {("Zelkinov", "PER", None)}
+    # also opening a sentence, where a rare word shaped so is still a name (not Turkish "Görev", duty)
+    assert _found(stage, "Zelkinov, dün Zelmorra'ya döndü.", "tr") >= {("Zelkinov", "PER", None)}
+    assert _found(stage, "Görev yerine döndü.", "tr") == set()
 
 
 def test_entities_rules_title_that_starts_as_an_institution_is_a_title(stage: EntityStage) -> None:

@@ -3445,10 +3445,13 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
-    elif _apostrophe_marks_name(toks, start, end) or (
-            not toks[start].sent_start and lang not in NOUN_CAPITALISING and (
+    elif _apostrophe_marks_name(toks, start, end) or (lang not in NOUN_CAPITALISING and (
+            (not toks[start].sent_start and (
                 frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
-                or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME))):
+                or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)))
+            or (frequency.zipf(toks[start].key, lang) < COMMON_ZIPF and _lone_surname(toks[start])))):
+        # a rare word shaped as a surname where the language has no such words names a person also opening a
+        # sentence (Turkish *Zelkinov, dün ...*)
         handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
         camel = _company_casing(toks[start].text) and not handle
         kind = "ORG" if camel else "PER" if _lone_surname(toks[start]) else "MISC"
