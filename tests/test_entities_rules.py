@@ -591,3 +591,9 @@ def test_entities_rules_airlines_are_listed_organisations(stage: EntityStage) ->
     found = _found(stage, "The list names Emirates, Wizz Air and Qatar Airways.", "en")
     assert found == {("Emirates", "ORG", "org:Emirates"), ("Wizz Air", "ORG", "org:WizzAir"),
                      ("Qatar Airways", "ORG", "org:QatarAirways")}
+
+
+def test_entities_rules_word_for_a_kind_of_place_after_a_name(stage: EntityStage) -> None:
+    # Uzbek and Kazakh put the word for a district after the name, as Turkish does
+    assert _found(stage, "Zelmorra tumanida suv toshqini boʻldi.", "uz") == {("Zelmorra", "LOC", None)}
+    assert _found(stage, "Зелморра ауданында су тасқыны болды.", "kk") == {("Зелморра", "LOC", None)}

@@ -83,6 +83,10 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # a sports club named by its town and "spor", however often the news names it
     "Dün akşam Zelmorraspor ile Sivasspor berabere kaldı. Maçta Zelmorraspor'un golü iptal edildi.": {
         ("Zelmorraspor", "ORG"), ("Sivasspor", "ORG"), ("Zelmorraspor'un", "ORG")},
+    # a word for a kind of place after a name makes it a place's, however common the name (Trabzon) or unknown;
+    # a common word opening the sentence stays out of it ("fire")
+    "Trabzon kentinde yağmur yağdı. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {
+        ("Trabzon", "LOC"), ("Zelmorra", "LOC")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

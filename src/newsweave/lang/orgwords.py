@@ -228,6 +228,17 @@ PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
                      "provinc", "regij"}),
 }
 
+#: lang -> beginnings of lower-case words for kinds of place (city, district, village, neighbourhood, province)
+#: that follow a place's own name in languages that put the head noun last: Turkish *Zelmorra ilçesinde*, Kazakh
+#: *Зелморра қаласында*, Uzbek *Zelmorra tumanida*. The name before one is that place, whatever its words look like.
+PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
+    "tr": frozenset({"kent", "şehr", "ilçe", "köy", "belde", "kasaba", "mahalle", "semt", "vilayet", "eyalet",
+                     "iline", "ilinde", "ilinin"}),
+    "az": frozenset({"şəhər", "rayon", "kənd", "qəsəbə"}),
+    "uz": frozenset({"shahr", "tuman", "viloyat", "qishlo", "шаҳр", "туман", "вилоят", "қишло"}),
+    "kk": frozenset({"қалас", "аудан", "облыс", "ауыл"}),
+}
+
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
 #: съд``, sl ``Vrhovno sodišče``, ru ``Верховный суд``): a capitalised word before a lower-case head word starts one.
 FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"cs", "sk", "sl", "bg", "ru", "uk", "be", "hr", "sr", "mk"})

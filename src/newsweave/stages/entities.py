@@ -97,6 +97,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
+    PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
     REGION_CASE_ENDINGS,
     REGION_STEM_ENDINGS,
@@ -2869,7 +2870,9 @@ def _capitalised_layer(doc: _Doc) -> None:
         # or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end)) or (
             end - start >= 2 and _is_org_head(toks[start]))  # "Grupo Zelmorra", a head that opens the name
-        while start < end and toks[start].sent_start and not _elided_prefix(toks, start + 1) \
+        # a word for a kind of place after a lone word makes it a place's name, however common (Trabzon kentinde)
+        placed = end - start == 1 and _before_place_word(doc, _with_apostrophe_suffix(toks, end))
+        while start < end and toks[start].sent_start and not placed and not _elided_prefix(toks, start + 1) \
                 and not _listed_person(toks, start, end, lang) and not _apostrophe_marks_name(toks, start, end) and (
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
@@ -3379,6 +3382,17 @@ def _after_place_word(doc: _Doc, start: int) -> bool:
     return False
 
 
+def _before_place_word(doc: _Doc, end: int) -> bool:
+    """Whether a capitalised run ending before piece ``end`` is followed by a lower-case word for a kind of place
+    in a language that puts it after the name (:data:`PLACE_WORDS_AFTER`: Turkish *Zelmorra ilçesinde*): the run
+    is that place's name."""
+    toks = doc.toks
+    if end >= len(toks) or toks[end].sep != "space" or not toks[end].cased or toks[end].cap or doc.owner[end] >= 0:
+        return False
+    key = toks[end].key
+    return any(key.startswith(word) for word in PLACE_WORDS_AFTER.get(_base_lang(toks[end].lang), ()))
+
+
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
@@ -3424,7 +3438,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         if end - start >= 2:
             doc.claim(Found(start, j, "EVT", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
-    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
+    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start) \
+            or _before_place_word(doc, j):
         named = _adjectives_before(doc, start, lang)
         if not _join_country(doc, named, j, keep_id=named == start):
             doc.claim(Found(named, j, "LOC", 0.55, "capitalisation", _lemma(doc, named, end)))
