@@ -87,6 +87,8 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # a common word opening the sentence stays out of it ("fire")
     "Trabzon kentinde yağmur yağdı. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {
         ("Trabzon", "LOC"), ("Zelmorra", "LOC")},
+    # the region's own name after its country, not a state word joined to the country
+    "Özbekistan'ın Zelmorra bölgesinde protestolar düzenlendi.": {("Özbekistan'ın", "LOC"), ("Zelmorra", "LOC")},
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

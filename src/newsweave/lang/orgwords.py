@@ -232,7 +232,7 @@ PLACE_WORDS_BEFORE: dict[str, frozenset[str]] = {
 #: that follow a place's own name in languages that put the head noun last: Turkish *Zelmorra ilçesinde*, Kazakh
 #: *Зелморра қаласында*, Uzbek *Zelmorra tumanida*. The name before one is that place, whatever its words look like.
 PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
-    "tr": frozenset({"kent", "şehr", "ilçe", "köy", "belde", "kasaba", "mahalle", "semt", "vilayet", "eyalet",
+    "tr": frozenset({"kent", "şehr", "ilçe", "köy", "belde", "kasaba", "mahalle", "semt", "vilayet", "eyalet", "bölge",
                      "iline", "ilinde", "ilinin"}),
     "az": frozenset({"şəhər", "rayon", "kənd", "qəsəbə"}),
     "uz": frozenset({"shahr", "tuman", "viloyat", "qishlo", "шаҳр", "туман", "вилоят", "қишло"}),

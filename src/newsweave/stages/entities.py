@@ -3438,8 +3438,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         if end - start >= 2:
             doc.claim(Found(start, j, "EVT", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
-    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start) \
-            or _before_place_word(doc, j):
+    if _before_place_word(doc, j) and not any(_is_loc_head(toks[k]) for k in range(start, end)):
+        doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
+        return  # a place's own name before the word for its kind, no state word beside a country
+    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
         named = _adjectives_before(doc, start, lang)
         if not _join_country(doc, named, j, keep_id=named == start):
             doc.claim(Found(named, j, "LOC", 0.55, "capitalisation", _lemma(doc, named, end)))
