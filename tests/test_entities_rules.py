@@ -597,3 +597,9 @@ def test_entities_rules_word_for_a_kind_of_place_after_a_name(stage: EntityStage
     # Uzbek and Kazakh put the word for a district after the name, as Turkish does
     assert _found(stage, "Zelmorra tumanida suv toshqini boʻldi.", "uz") == {("Zelmorra", "LOC", None)}
     assert _found(stage, "Зелморра ауданында су тасқыны болды.", "kk") == {("Зелморра", "LOC", None)}
+
+
+def test_entities_rules_function_word_opening_a_sentence_yields_to_a_longer_name(stage: EntityStage) -> None:
+    # Spanish "La Unión" is a town's name; "La Unión Europea" opening a sentence is the EU
+    assert _found(stage, "La Unión Europea figura en la lista.", "es") == {("Unión Europea", "ORG", "iso:EU")}
+    assert {(t, ty) for t, ty, _ in _found(stage, "La Unión es una ciudad.", "es")} == {("La Unión", "LOC")}

@@ -911,11 +911,18 @@ LEADING_ARTICLES: dict[str, frozenset[str]] = {"en": frozenset({"the"})}
 def _leading_article(doc: _Doc, i: int, best: tuple[int, GazEntry, str], forms: Callable[[int], Mapping[str, str]],
                      gaz: Gazetteer) -> bool:
     """Whether the gazetteer name found at ``i`` opens with an article (:data:`LEADING_ARTICLES`) and the rest of it
-    names the same thing: the name is matched from the next piece (*The European Union* at a sentence's start is
-    the organisation *European Union*, as it is mid-sentence)."""
+    names the same thing, or opens a sentence with a function word and a longer name from the next piece reaches
+    past it: the name is matched from the next piece (*The European Union* at a sentence's start is the organisation
+    *European Union*, as it is mid-sentence; Spanish *La Unión Europea* is the EU, not the town *La Unión*)."""
     toks = doc.toks
     j, entry = best[0], best[1]
-    if j - i < 2 or toks[i].key not in LEADING_ARTICLES.get(_base_lang(toks[i].lang), ()) or (
+    if j - i < 2:
+        return False
+    if toks[i].sent_start and _is_stop(toks[i]) and any(
+            _match_from(toks, i + 1, n, key, text, forms, gaz) is not None for key, text in forms(i + 1).items()
+            for n in range(min(gaz.longest.get(key, 0), len(toks) - i - 1), j - i - 1, -1)):
+        return True
+    if toks[i].key not in LEADING_ARTICLES.get(_base_lang(toks[i].lang), ()) or (
             toks[i].cap and not toks[i].sent_start):
         return False  # "in The Hague": written with a capital inside a sentence, the article is the name's
     return any((hit := _match_from(toks, i + 1, j - i - 1, key, text, forms, gaz)) is not None
