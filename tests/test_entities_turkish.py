@@ -89,6 +89,11 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Trabzon", "LOC"), ("Zelmorra", "LOC")},
     # the region's own name after its country, not a state word joined to the country
     "Özbekistan'ın Zelmorra bölgesinde protestolar düzenlendi.": {("Özbekistan'ın", "LOC"), ("Zelmorra", "LOC")},
+    # "-oğlu" makes a surname of any word: the pair is a person however common its given name (Ahmet, Zipf 5.4)
+    "Dün Ahmet Zelkanoğlu ile Zelkan Zelmorraoğlu görüştü.": {
+        ("Ahmet Zelkanoğlu", "PER"), ("Zelkan Zelmorraoğlu", "PER")},
+    # a district whose name ends so, "in" it, is no person by its shape (left untyped)
+    "Olay Zelkanoğlu'nda yaşandı.": set(),
     # a profession opening the sentence is the title before the name, no part of it
     "Ekonomist Zelkan Kaya, enflasyonun düşeceğini söyledi. Öğretmen Zelkan Yavaş da konuştu.": {
         ("Zelkan Kaya", "PER"), ("Zelkan Yavaş", "PER")},

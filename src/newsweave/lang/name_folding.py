@@ -87,6 +87,12 @@ APOSTROPHE_SUFFIX: frozenset[str] = frozenset({"tr", "az", "en", "tk", "gag", "c
 #: *Bakıda* without one, so it is not here).
 APOSTROPHE_REQUIRED: frozenset[str] = frozenset({"tr"})
 
+#: lang -> case endings written after a name's apostrophe that put it in a place's role, "in" or "at" it (Turkish
+#: *Zelmorra'da*, *Zelmorra'daki*): people are seldom so inflected, so a word so written is no person by its shape.
+PLACE_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "tr": ("da", "de", "ta", "te", "nda", "nde", "daki", "deki", "taki", "teki", "ndaki", "ndeki"),
+}
+
 #: Postpositions written as separate words after a name (Hindi *मोरोज़ोव ने*, *फ़्रांस के*): dropped when trailing.
 POSTPOSITIONS: dict[str, frozenset[str]] = {
     "hi": frozenset({"का", "की", "के", "को", "ने", "से", "में", "पर", "तक", "वाले", "वाली", "वाला", "द्वारा"}),

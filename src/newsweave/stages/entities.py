@@ -73,7 +73,13 @@ from newsweave.lang.inflection import (
     PLACE_PREPOSITIONS,
     POSSESSIVE_COMPOUND_ENDINGS,
 )
-from newsweave.lang.name_folding import APOSTROPHE_REQUIRED, APOSTROPHE_SUFFIX, NAME_ENDING_CONJUNCTIONS, POSTPOSITIONS
+from newsweave.lang.name_folding import (
+    APOSTROPHE_REQUIRED,
+    APOSTROPHE_SUFFIX,
+    NAME_ENDING_CONJUNCTIONS,
+    PLACE_CASE_ENDINGS,
+    POSTPOSITIONS,
+)
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
     CLUB_ENDINGS,
@@ -3326,14 +3332,15 @@ def _surname_like(tok: Tok) -> bool:
 
 
 def _lone_surname(tok: Tok) -> bool:
-    """Whether a lone capitalised word is shaped as a surname where no other word of its language is: Kazakh
-    *Зелкинов* (:data:`SURNAME_LIKE_ENDINGS`), Turkish or English *Zelkinov*, *Zelmorenko*
-    (:data:`LATIN_SURNAME_ENDINGS`). Slavic languages write adjectives so, and capitalise those that open a name
-    (Czech *Pákistánská*, Polish *Polska*), so their words are left untyped."""
+    """Whether a capitalised word is shaped as a surname where no other word of its language is: Kazakh
+    *Зелкинов* (:data:`SURNAME_LIKE_ENDINGS`), Turkish *Zelkanoğlu* (:data:`SURNAME_ENDINGS`), Turkish or English
+    *Zelkinov*, *Zelmorenko* (:data:`LATIN_SURNAME_ENDINGS`). Slavic languages write adjectives so, and capitalise
+    those that open a name (Czech *Pákistánská*, Polish *Polska*), so their words are left untyped."""
     lang = _base_lang(tok.lang)
     if lang in FIRST_WORD_CAPITALISED or lang == "pl":
         return False
-    endings = SURNAME_LIKE_ENDINGS.get(lang) or (LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ())
+    endings = SURNAME_ENDINGS.get(lang, ()) + SURNAME_LIKE_ENDINGS.get(lang, ()) + (
+        LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ())
     return any(form.endswith(endings) for form in bases(tok)) if endings else False
 
 
@@ -3464,7 +3471,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
-        person = _person_like(doc, start, end, loose=j > end)
+        person = _person_like(doc, start, end, loose=j > end or _lone_surname(toks[end - 1]))
         if person:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
@@ -3478,7 +3485,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         # sentence (Turkish *Zelkinov, dün ...*)
         handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
         camel = _company_casing(toks[start].text) and not handle
-        kind = "ORG" if camel else "PER" if _lone_surname(toks[start]) else "MISC"
+        in_place = j > end and toks[end].key in PLACE_CASE_ENDINGS.get(_base_lang(toks[end].lang), ())
+        kind = "ORG" if camel else "PER" if _lone_surname(toks[start]) and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
 
