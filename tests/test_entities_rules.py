@@ -603,3 +603,9 @@ def test_entities_rules_function_word_opening_a_sentence_yields_to_a_longer_name
     # Spanish "La Unión" is a town's name; "La Unión Europea" opening a sentence is the EU
     assert _found(stage, "La Unión Europea figura en la lista.", "es") == {("Unión Europea", "ORG", "iso:EU")}
     assert {(t, ty) for t, ty, _ in _found(stage, "La Unión es una ciudad.", "es")} == {("La Unión", "LOC")}
+
+
+def test_entities_rules_listed_given_name_opening_a_sentence_opens_the_name(stage: EntityStage) -> None:
+    # "Michael" is frequent enough in Polish news to read as a common word there; before a surname it opens the name
+    found = _found(stage, "Michael O’Zelmorra wezwał również Komisję Europejską.", "pl")
+    assert {(t, ty) for t, ty, _ in found} == {("Michael O’Zelmorra", "PER"), ("Komisję Europejską", "ORG")}
