@@ -156,21 +156,21 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
 
 #: lang -> endings that make a one-word name a sports club's, written onto its town's name or another word
 #: (Turkish *Zelmorraspor*, *Trabzonspor*): such a capitalised word is an organisation, however frequent.
-CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",), "az": ("spor",)}
+CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 
 #: lang -> compass points written apart, with a capital, before a country's, state's or region's name, naming a
 #: part of it (Turkish *Kuzey Irak*, *Doğu Akdeniz*; Russian *Северный Кавказ*; Polish *Wschodnia Ukraina*): the
 #: beginnings of the words, whose adjective endings vary.
-COMPASS_WORDS: dict[str, tuple[str, ...]] = {
-    "tr": ("kuzey", "güney", "doğu", "batı", "kuzeydoğu", "kuzeybatı", "güneydoğu", "güneybatı"),
-    "az": ("şimal", "cənub", "şərq", "qərb"),
-    "en": ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
-           "northwest", "southeast", "southwest"),
-    "ru": ("северн", "южн", "восточн", "западн"),
-    "uk": ("північн", "південн", "східн", "західн"),
-    "bg": ("северн", "южн", "източн", "западн"),
-    "pl": ("północn", "południow", "wschodni", "zachodni"),
-    "cs": ("severn", "jižn", "východn", "západn"),
+COMPASS_WORDS: dict[str, frozenset[str]] = {
+    "tr": frozenset({"kuzey", "güney", "doğu", "batı", "kuzeydoğu", "kuzeybatı", "güneydoğu", "güneybatı"}),
+    "az": frozenset({"şimal", "cənub", "şərq", "qərb"}),
+    "en": frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+                     "northwest", "southeast", "southwest"}),
+    "ru": frozenset({"северн", "южн", "восточн", "западн"}),
+    "uk": frozenset({"північн", "південн", "східн", "західн"}),
+    "bg": frozenset({"северн", "южн", "източн", "западн"}),
+    "pl": frozenset({"północn", "południow", "wschodni", "zachodni"}),
+    "cs": frozenset({"severn", "jižn", "východn", "západn"}),
 }
 
 #: lang -> endings that make a town's name an adjective written with a capital (German *Frankfurter*, *Kölner*,

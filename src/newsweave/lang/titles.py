@@ -255,8 +255,8 @@ SURNAME_LIKE_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 #: Endings of surnames from Russia, Ukraine, Poland, Central Asia and the Caucasus as languages written in Latin
-#: letters spell them (*Zelkinov*, *Zelmorenko*, *Zelkashvili*): a lone capitalised word inside a sentence of such a
-#: language, which has no words of its own so shaped, is a person's name.
+#: letters spell them (*Zelkinov*, *Zelmorenko*, *Zelkashvili*): in a language with no words of its own so shaped, a
+#: capitalised word ending so is a person's name, and so is a run of capitalised words it ends.
 LATIN_SURNAME_ENDINGS: tuple[str, ...] = ("ov", "ev", "ova", "eva", "enko", "sky", "skiy", "vich", "viç", "shvili",
                                           "şvili", "dze")
 

@@ -1278,8 +1278,8 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
               or toks[k].key in given_names() or _inflected_small_town(doc, k, first, gaz)) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
                 and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k) \
-                and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1) and not _town_read_otherwise(
-                    toks[k])):
+                and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1)
+                         and not _town_read_otherwise(toks[k])):
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
@@ -2969,14 +2969,9 @@ def _compass_before_place(doc: _Doc) -> None:
             continue
         word, lang = toks[f.i - 1], _base_lang(toks[f.i - 1].lang)
         if (doc.owner[f.i - 1] < 0 or _one_word_town(doc, f.i - 1) is not None) and word.cap and not word.upper \
-                and _word_match(word.key, lang, _compass_words(lang), 3):
+                and _word_match(word.key, lang, COMPASS_WORDS.get(lang, frozenset()), 3):
             doc.replace(Found(f.i - 1, f.j, "LOC", f.confidence, "pattern",
                               word.text + toks[f.i].sep_text + (f.lemma or doc.surface(f.i, f.j))))
-
-
-@cache
-def _compass_words(lang: str) -> frozenset[str]:
-    return frozenset(COMPASS_WORDS.get(lang, ()))
 
 
 def _compass_part(tok: Tok, lang: str, gaz: Gazetteer) -> bool:
@@ -3023,9 +3018,10 @@ def _club_layer(doc: _Doc) -> None:
     *Zelmorraspor'un*) is the club, an organisation, however frequent the word is in the language's news."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        endings = CLUB_ENDINGS.get(_base_lang(tok.lang))
-        if endings and doc.owner[k] < 0 and tok.cased and tok.cap and not tok.upper and any(
-                tok.key.endswith(e) and len(tok.key) - len(e) >= CLUB_STEM_MIN_LETTERS for e in endings):
+        if doc.owner[k] >= 0 or not tok.cap or tok.upper or not tok.cased:
+            continue
+        if any(tok.key.endswith(e) and len(tok.key) - len(e) >= CLUB_STEM_MIN_LETTERS
+               for e in CLUB_ENDINGS.get(_base_lang(tok.lang), ())):
             doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), "ORG", 0.6, "pattern", tok.text))
 
 
@@ -3335,7 +3331,11 @@ def listed_surname(tok: Tok) -> bool:
 def _surname_like(tok: Tok) -> bool:
     """The word, or a base form it inflects from, ends as most of its language's surnames do
     (:data:`SURNAME_LIKE_ENDINGS`: Polish *Zelkińskiego*)."""
-    endings = SURNAME_LIKE_ENDINGS.get(_base_lang(tok.lang), ())
+    return _ends_as(tok, SURNAME_LIKE_ENDINGS.get(_base_lang(tok.lang), ()))
+
+
+def _ends_as(tok: Tok, endings: tuple[str, ...]) -> bool:
+    """Whether the word, or a base form it inflects from, has one of ``endings``."""
     return bool(endings) and any(form.endswith(endings) for form in bases(tok))
 
 
@@ -3347,9 +3347,8 @@ def _lone_surname(tok: Tok) -> bool:
     lang = _base_lang(tok.lang)
     if lang in FIRST_WORD_CAPITALISED or lang == "pl":
         return False
-    endings = SURNAME_ENDINGS.get(lang, ()) + SURNAME_LIKE_ENDINGS.get(lang, ()) + (
-        LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ())
-    return any(form.endswith(endings) for form in bases(tok)) if endings else False
+    return _ends_as(tok, SURNAME_ENDINGS.get(lang, ()) + SURNAME_LIKE_ENDINGS.get(lang, ()) + (
+        LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ()))
 
 
 def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
