@@ -2051,8 +2051,8 @@ def _coordinated_names(doc: _Doc) -> None:
 
 def _coordinated_people(doc: _Doc) -> None:
     """A lone capitalised word joined by "and" (:data:`COORDINATING_AND`) to a person found already is a person too
-    where it reads as a surname: a listed one, or one shaped as its language's surnames are (*Zelkinov und
-    Macron*, *Macron ile Zelkinov*). A finding of its own that typed nothing (MISC) gives way."""
+    where it reads as a surname: a listed one, or one shaped as its language's surnames are (*Zelkinov und Zelkan
+    Meier*, *Zelkan Han ile Zelkinov*). A finding of its own that typed nothing (MISC) gives way."""
     toks = doc.toks
     for f in list(doc.found):
         if not f.emit or f.type != "PER":
