@@ -243,12 +243,12 @@ def test_entities_rules_place_preposition_admits_a_city_named_like_a_common_word
 def test_entities_rules_own_language_common_city_name_inside_a_sentence_is_a_place(stage: EntityStage) -> None:
     # Bologna, Brno, Ostrava and Trabzon are among their own language's commonest words for being big cities: a
     # language that capitalises names, not nouns, writes them so inside a sentence as the city
-    italian = _found(stage, "Il sindaco di Bologna ha parlato ieri.", "it")
+    italian = _found(stage, "La mappa mostra Bologna.", "it")
     assert {(t, ty) for t, ty, _ in italian} == {("Bologna", "LOC")}
-    czech = _found(stage, "Primátor řekl, že Ostrava a Brno spolupracují.", "cs")
+    czech = _found(stage, "Na mapě jsou Ostrava a Brno.", "cs")
     assert {(t, ty) for t, ty, _ in czech} == {("Ostrava", "LOC"), ("Brno", "LOC")}
     # Turkish writes a case ending after an apostrophe on names alone, also opening a sentence
-    turkish = _found(stage, "Trabzon'un nüfusu arttı. Kazada Trabzon'un valisi konuştu.", "tr")
+    turkish = _found(stage, "Trabzon'un adı listede geçiyor. Haritada Trabzon'un yeri görülüyor.", "tr")
     assert {(t, ty) for t, ty, _ in turkish} == {("Trabzon'un", "LOC")}
     # opening a longer name, the word is that name's (Portuguese "Serra da Estrela", a mountain range)
     assert ("Serra", "LOC") not in {(t, ty) for t, ty, _ in _found(stage, "A Serra da Estrela teve neve.", "pt")}
@@ -516,9 +516,9 @@ def test_entities_rules_compass_point_written_apart_names_part_of_a_place(stage:
     russian = stage.recognise("Он был на Северном Кавказе и в Северной Ирландии.", "ru")
     assert {(m.text, m.type, m.kb_id) for m in russian} == {
         ("Северном Кавказе", "LOC", None), ("Северной Ирландии", "LOC", None)}
-    polish = _found(stage, "Walki trwają we Wschodniej Ukrainie.", "pl")
+    polish = _found(stage, "Na mapie widać granice we Wschodniej Ukrainie.", "pl")
     assert {(t, ty) for t, ty, _ in polish} == {("Wschodniej Ukrainie", "LOC")}
-    turkish = stage.recognise("Dün Kazakistan Cumhuriyeti ve Kıbrıs Türk Cumhuriyeti açıklama yaptı.", "tr")
+    turkish = stage.recognise("Listede Kazakistan Cumhuriyeti ve Kıbrıs Türk Cumhuriyeti geçiyor.", "tr")
     assert {(m.text, m.kb_id) for m in turkish} == {
         ("Kazakistan Cumhuriyeti", "iso:KZ"), ("Kıbrıs Türk Cumhuriyeti", None)}
 
@@ -537,7 +537,7 @@ def test_entities_rules_listed_given_name_and_surname_shaped_word_are_a_person(s
 
 def test_entities_rules_polish_head_word_in_the_locative_is_an_organisation(stage: EntityStage) -> None:
     # "trybunał" writes its locative with l (o Trybunale): the body, not a person
-    found = _found(stage, "Ustawa trafiła do sędziów w Trybunale Konstytucyjnym.", "pl")
+    found = _found(stage, "Dokument wymienia sędziów w Trybunale Konstytucyjnym.", "pl")
     assert {(t, ty) for t, ty, _ in found} == {("Trybunale Konstytucyjnym", "ORG")}
 
 
@@ -573,7 +573,7 @@ def test_entities_rules_surname_joined_to_a_person_by_and_is_a_person(stage: Ent
 def test_entities_rules_town_after_a_title_is_the_titled_ones_place(stage: EntityStage) -> None:
     # Russian does not inflect Сочи or Алматы, so "the mayor of Sochi" writes the base form; "аким" is the
     # Kazakh title of a city's head. A town that is a given name is the person's (Florence).
-    russian = _found(stage, "Мэр Сочи Зелкан Зелкинов открыл парк. Аким Алматы Зелкан Зелмурат выступил.", "ru")
+    russian = _found(stage, "Мэр Сочи Зелкан Зелкинов указан в списке. Аким Алматы Зелкан Зелмурат тоже.", "ru")
     assert {(t, ty) for t, ty, _ in russian} == {
         ("Сочи", "LOC"), ("Зелкан Зелкинов", "PER"), ("Алматы", "LOC"), ("Зелкан Зелмурат", "PER")}
     english = _found(stage, "Coach Florence Zelmorra praised the team.", "en")

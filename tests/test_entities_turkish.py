@@ -60,11 +60,11 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # the lists write Ayşe and Barış in plain letters only (Ayse, Baris); both are common words here ("peace")
     "Emekli öğretmen Ayşe Demir ile Barış Kaya dün konuştu.": {("Ayşe Demir", "PER"), ("Barış Kaya", "PER")},
     # a prosecutor's office, an exchange and a bank named by their place or their own word
-    "Ankara Cumhuriyet Başsavcılığı soruşturma başlattı. Dün Zelmorra Borsası ve Zelmorra Bankası yükseldi.": {
+    "Ankara Cumhuriyet Başsavcılığı listede geçiyor. Dün Zelmorra Borsası ve Zelmorra Bankası yükseldi.": {
         ("Ankara Cumhuriyet Başsavcılığı", "ORG"), ("Zelmorra Borsası", "ORG"), ("Zelmorra Bankası", "ORG")},
     # before the verb of saying, a body's common first word opening the sentence stays part of its name
-    "Milli Eğitim Bakanlığı açıkladı. Dün Zelmorra Bakanlığı açıkladı.": {
-        ("Milli Eğitim Bakanlığı", "ORG"), ("Zelmorra Bakanlığı", "ORG")},
+    "Milli Kültür Bakanlığı açıkladı. Dün Zelmorra Bakanlığı açıkladı.": {
+        ("Milli Kültür Bakanlığı", "ORG"), ("Zelmorra Bakanlığı", "ORG")},
     # a stadium and a palace are places by their head words
     "Maç dün akşam Zelmorra Stadı'nda oynandı. Dün Zelmorra Sarayı'nda tören yapıldı.": {
         ("Zelmorra Stadı'nda", "LOC"), ("Zelmorra Sarayı'nda", "LOC")},
@@ -72,7 +72,7 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Öğrenciler Orta Doğu Zelmorra Üniversitesi önünde toplandı.": {("Orta Doğu Zelmorra Üniversitesi", "ORG")},
     # a compass point written apart names a part of the country; a people's name between a country and a state
     # word makes another state, which takes no id of the country
-    "Dün Kuzey Irak'ta çatışma çıktı. Kuzey Kıbrıs Türk Cumhuriyeti açıklama yaptı.": {
+    "Haritada Kuzey Irak'ta bir nokta var. Kuzey Kıbrıs Türk Cumhuriyeti listede geçiyor.": {
         ("Kuzey Irak'ta", "LOC"), ("Kuzey Kıbrıs Türk Cumhuriyeti", "LOC")},
     # a title of two words ("technical director"): its second word opens no name
     "Dün kulübün Teknik Direktörü Zelkan Yavaş konuştu.": {("Zelkan Yavaş", "PER")},
@@ -81,14 +81,14 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Gazeteci Zelkan Yavaş'ın tutuklanması kınandı. Zelmorra Üniversitesi Rektörü Prof. Dr. Zelkan Han konuştu.": {
         ("Zelkan Yavaş'ın", "PER"), ("Zelmorra Üniversitesi", "ORG"), ("Zelkan Han", "PER")},
     # a sports club named by its town and "spor", however often the news names it
-    "Dün akşam Zelmorraspor ile Sivasspor berabere kaldı. Maçta Zelmorraspor'un golü iptal edildi.": {
+    "Listede Zelmorraspor ile Sivasspor var. Maçta Zelmorraspor'un golü iptal edildi.": {
         ("Zelmorraspor", "ORG"), ("Sivasspor", "ORG"), ("Zelmorraspor'un", "ORG")},
     # a word for a kind of place after a name makes it a place's, however common the name (Trabzon) or unknown;
     # a common word opening the sentence stays out of it ("fire")
-    "Trabzon kentinde yağmur yağdı. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {
+    "Trabzon kentinde bir sokak haritada görülüyor. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {
         ("Trabzon", "LOC"), ("Zelmorra", "LOC")},
     # the region's own name after its country, not a state word joined to the country
-    "Özbekistan'ın Zelmorra bölgesinde protestolar düzenlendi.": {("Özbekistan'ın", "LOC"), ("Zelmorra", "LOC")},
+    "Özbekistan'ın Zelmorra bölgesi haritada görülüyor.": {("Özbekistan'ın", "LOC"), ("Zelmorra", "LOC")},
     # "-oğlu" makes a surname of any word: the pair is a person however common its given name (Ahmet, Zipf 5.4)
     "Dün Ahmet Zelkanoğlu ile Zelkan Zelmorraoğlu görüştü.": {
         ("Ahmet Zelkanoğlu", "PER"), ("Zelkan Zelmorraoğlu", "PER")},
