@@ -609,3 +609,9 @@ def test_entities_rules_listed_given_name_opening_a_sentence_opens_the_name(stag
     # "Michael" is frequent enough in Polish news to read as a common word there; before a surname it opens the name
     found = _found(stage, "Michael O’Zelmorra wezwał również Komisję Europejską.", "pl")
     assert {(t, ty) for t, ty, _ in found} == {("Michael O’Zelmorra", "PER"), ("Komisję Europejską", "ORG")}
+
+
+def test_entities_rules_country_with_a_case_ending_after_a_body_in_uzbek(stage: EntityStage) -> None:
+    # Uzbek marks a phrase's case on its last word: "to Uzbekistan" is its own phrase, no "bank of Uzbekistan"
+    found = _found(stage, "Дўконда Зелморра банки Ўзбекистонга ҳужжат юборди.", "uz")
+    assert {(t, ty) for t, ty, _ in found} == {("Зелморра банки", "ORG"), ("Ўзбекистонга", "LOC")}

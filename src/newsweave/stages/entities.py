@@ -2132,8 +2132,9 @@ def _institution_of_country(doc: _Doc) -> None:
         country = doc.found[doc.owner[c]]
         if country.i != c or country.type != "LOC" or not (country.kb_id or "").startswith("iso:"):
             continue
-        if not of and (toks[c].lang not in INFLECTIONS or toks[c].key == fold(country.lemma or toks[c].text)):
-            continue
+        if not of and (toks[c].lang not in INFLECTIONS or _base_lang(toks[c].lang) in PHRASE_FINAL_CASE
+                       or toks[c].key == fold(country.lemma or toks[c].text)):
+            continue  # Uzbek *Jahon banki Oʻzbekistonga*: the case ends the country's own phrase ("to Uzbekistan")
         if of and doc.owner[k] >= 0:
             continue
         i, j = f.i, country.j
