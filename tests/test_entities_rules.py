@@ -615,3 +615,8 @@ def test_entities_rules_country_with_a_case_ending_after_a_body_in_uzbek(stage: 
     # Uzbek marks a phrase's case on its last word: "to Uzbekistan" is its own phrase, no "bank of Uzbekistan"
     found = _found(stage, "Дўконда Зелморра банки Ўзбекистонга ҳужжат юборди.", "uz")
     assert {(t, ty) for t, ty, _ in found} == {("Зелморра банки", "ORG"), ("Ўзбекистонга", "LOC")}
+
+
+def test_entities_rules_listed_body_opens_the_name_of_its_chamber_in_uzbek(stage: EntityStage) -> None:
+    found = _found(stage, "Рўйхатда Олий Мажлис Қонунчилик палатаси бор.", "uz")
+    assert {(t, ty) for t, ty, _ in found} == {("Олий Мажлис Қонунчилик палатаси", "ORG")}

@@ -2004,7 +2004,12 @@ def _lowercase_head_layer(doc: _Doc) -> None:
                 break
         if head is None or not (head_last or _country_follows(doc, head + 1)):
             continue
-        doc.claim(Found(i, head + 1, "ORG", 0.6, "pattern", _lemma(doc, i, head + 1)))
+        start = i
+        owner = _listed_org_before(doc, i) if head_last else None
+        if owner is not None:  # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik
+            start = doc.found[owner].i  # palatasi*), as in the capitalised names (*Birleşmiş Milletler ...*)
+            doc.release(owner)
+        doc.claim(Found(start, head + 1, "ORG", 0.6, "pattern", _lemma(doc, start, head + 1)))
 
 
 def _country_follows(doc: _Doc, k: int) -> bool:
