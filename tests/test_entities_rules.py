@@ -620,3 +620,10 @@ def test_entities_rules_country_with_a_case_ending_after_a_body_in_uzbek(stage: 
 def test_entities_rules_listed_body_opens_the_name_of_its_chamber_in_uzbek(stage: EntityStage) -> None:
     found = _found(stage, "Рўйхатда Олий Мажлис Қонунчилик палатаси бор.", "uz")
     assert {(t, ty) for t, ty, _ in found} == {("Олий Мажлис Қонунчилик палатаси", "ORG")}
+
+
+def test_entities_rules_international_bodies_in_french_and_spanish(stage: EntityStage) -> None:
+    french = _found(stage, "L'Organisation du traité de sécurité collective figure dans la liste.", "fr")
+    assert french == {("Organisation du traité de sécurité collective", "ORG", "org:CSTO")}
+    spanish = _found(stage, "La lista menciona el Fondo Monetario Internacional y la Comisión Europea.", "es")
+    assert spanish == {("Fondo Monetario Internacional", "ORG", "org:IMF"), ("Comisión Europea", "ORG", "org:EC")}
