@@ -2004,11 +2004,9 @@ def _lowercase_head_layer(doc: _Doc) -> None:
                 break
         if head is None or not (head_last or _country_follows(doc, head + 1)):
             continue
-        start = i
-        owner = _listed_org_before(doc, i) if head_last else None
-        if owner is not None:  # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik
-            start = doc.found[owner].i  # palatasi*), as in the capitalised names (*Birleşmiş Milletler ...*)
-            doc.release(owner)
+        # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik palatasi*), as in the
+        # capitalised names (*Birleşmiş Milletler ...*)
+        start = _taken_in(doc, _listed_org_before(doc, i) if head_last else None, i)
         doc.claim(Found(start, head + 1, "ORG", 0.6, "pattern", _lemma(doc, start, head + 1)))
 
 
@@ -3171,6 +3169,15 @@ def _extend_person(doc: _Doc, start: int, end: int) -> bool:
                            + (f.lemma or doc.surface(end, f.j)), f.kb_id))
 
 
+def _taken_in(doc: _Doc, owner: int | None, start: int) -> int:
+    """Where a name starting at piece ``start`` starts once the finding ``owner`` right before it (a place, a
+    country, a listed organisation) is made part of it and withdrawn; ``start`` when there is none."""
+    if owner is None:
+        return start
+    doc.release(owner)
+    return doc.found[owner].i
+
+
 def _country_before(doc: _Doc, start: int) -> int | None:
     """The finding of a country written in its base form right before piece ``start`` (same sentence), or None."""
     idx = _place_before(doc, start)
@@ -3450,25 +3457,21 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
         start = _adjectives_before(doc, start, lang)
         owner = _country_before(doc, start)
-        if owner is None:
-            owner = _listed_org_before(doc, start)
-        if owner is not None:
-            doc.release(owner)  # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country
-            start = doc.found[owner].i  # or listed organisation written before is part of the body's name
+        # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country or listed organisation
+        # written before is part of the body's name
+        start = _taken_in(doc, owner if owner is not None else _listed_org_before(doc, start), start)
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
-        place = _place_before(doc, start)
-        if place is not None:
-            doc.release(place)  # "Zelmorra Marathon", "Australian Open": the place names the event
-            start = doc.found[place].i
+        start = _taken_in(doc, _place_before(doc, start), start)  # "Zelmorra Marathon": the place names the event
         if end - start >= 2:
             doc.claim(Found(start, j, "EVT", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
-    if _before_place_word(doc, j) and not any(_is_loc_head(toks[k]) for k in range(start, end)):
+    loc_head = any(_is_loc_head(toks[k]) for k in range(start, end))
+    if not loc_head and _before_place_word(doc, j):
         doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return  # a place's own name before the word for its kind, no state word beside a country
-    if any(_is_loc_head(toks[k]) for k in range(start, end)) or _after_place_word(doc, start):
+    if loc_head or _after_place_word(doc, start):
         named = _adjectives_before(doc, start, lang)
         if not _join_country(doc, named, j, keep_id=named == start):
             doc.claim(Found(named, j, "LOC", 0.55, "capitalisation", _lemma(doc, named, end)))
@@ -3489,17 +3492,20 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
                         _lemma(doc, start, end)))
-    elif _apostrophe_marks_name(toks, start, end) or (lang not in NOUN_CAPITALISING and (
-            (not toks[start].sent_start and (
-                frequency.zipf(toks[start].key, lang) < COMMON_ZIPF
-                or (lang not in TITLE_CASING and frequency.abroad(toks[start].key, lang) >= ABROAD_NAME)))
-            or (frequency.zipf(toks[start].key, lang) < COMMON_ZIPF and _lone_surname(toks[start])))):
+    else:
+        word = toks[start]
+        rare, surname = frequency.zipf(word.key, lang) < COMMON_ZIPF, _lone_surname(word)
         # a rare word shaped as a surname where the language has no such words names a person also opening a
         # sentence (Turkish *Zelkinov, dün ...*)
-        handle = doc.text[toks[start].start - 1:toks[start].start] in HANDLE_MARKS
-        camel = _company_casing(toks[start].text) and not handle
+        if not (_apostrophe_marks_name(toks, start, end) or (lang not in NOUN_CAPITALISING and (
+                (not word.sent_start and (
+                    rare or (lang not in TITLE_CASING and frequency.abroad(word.key, lang) >= ABROAD_NAME)))
+                or (rare and surname)))):
+            return
+        handle = doc.text[word.start - 1:word.start] in HANDLE_MARKS
+        camel = _company_casing(word.text) and not handle
         in_place = j > end and toks[end].key in PLACE_CASE_ENDINGS.get(_base_lang(toks[end].lang), ())
-        kind = "ORG" if camel else "PER" if _lone_surname(toks[start]) and not in_place else "MISC"
+        kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
 
