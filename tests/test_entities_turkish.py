@@ -83,6 +83,12 @@ CASES: dict[str, set[tuple[str, str]]] = {
     # a sports club named by its town and "spor", however often the news names it
     "Listede Zelmorraspor ile Sivasspor var. Maçta Zelmorraspor'un golü iptal edildi.": {
         ("Zelmorraspor", "ORG"), ("Sivasspor", "ORG"), ("Zelmorraspor'un", "ORG")},
+    # a village's or fortress's word written onto a name makes it a place's, too small for GeoNames' cities, unless
+    # an organisation's head word follows and makes them one; a listed club's Turkish name
+    "Harita Zelmorraköy'ü ve Zelkanhisar'ı gösteriyor. Zelmorraköy Belediyesi bir ilan yayımladı. "
+    "Listede Bayern Münih var.": {
+        ("Zelmorraköy'ü", "LOC"), ("Zelkanhisar'ı", "LOC"), ("Zelmorraköy Belediyesi", "ORG"),
+        ("Bayern Münih", "ORG")},
     # a word for a kind of place after a name makes it a place's, however common the name (Trabzon) or unknown;
     # a common word opening the sentence stays out of it ("fire")
     "Trabzon kentinde bir sokak haritada görülüyor. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {

@@ -158,6 +158,11 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
 #: (Turkish *Zelmorraspor*, *Trabzonspor*): such a capitalised word is an organisation, however frequent.
 CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 
+#: lang -> endings that make a one-word name a place's, a word for a kind of place written onto it (Turkish
+#: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which no given name, surname or common word of the language
+#: ends with. Many such towns and city districts are too small for GeoNames' list of cities.
+PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("köy", "hisar")}
+
 #: lang -> compass points written apart, with a capital, before a country's, state's or region's name, naming a
 #: part of it (Turkish *Kuzey Irak*, *Doğu Akdeniz*; Russian *Северный Кавказ*; Polish *Wschodnia Ukraina*): the
 #: beginnings of the words, whose adjective endings vary.

@@ -103,6 +103,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
+    PLACE_NAME_ENDINGS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
     REGION_CASE_ENDINGS,
@@ -3013,20 +3014,29 @@ MODEL_SUFFIX_MAX_LETTERS = 4
 MODEL_MIN_DIGITS = 3
 
 
-#: Fewest letters of a club's name before its ending (:data:`CLUB_ENDINGS`): *Sivasspor*; not *Espor*.
-CLUB_STEM_MIN_LETTERS = 3
+#: Fewest letters of a name before a club's or place's ending (:data:`NAME_ENDINGS`): *Sivasspor*, *Yerköy*; not
+#: *Espor*.
+NAME_STEM_MIN_LETTERS = 3
+#: Endings that make a one-word name an organisation's or a place's, per language, with the type they give.
+NAME_ENDINGS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (("ORG", CLUB_ENDINGS), ("LOC", PLACE_NAME_ENDINGS))
 
 
-def _club_layer(doc: _Doc) -> None:
+def _name_ending_layer(doc: _Doc) -> None:
     """A free capitalised word with a sports club's ending (:data:`CLUB_ENDINGS`: Turkish *Zelmorraspor*,
-    *Zelmorraspor'un*) is the club, an organisation, however frequent the word is in the language's news."""
+    *Zelmorraspor'un*) is the club, an organisation, and one with a place's (:data:`PLACE_NAME_ENDINGS`: Turkish
+    *Zelmorraköy'de*) a place, however frequent the word is in the language's news. A word an organisation's head
+    word follows is left to the capitalisation layer, which makes them one (*Zelmorraköy Belediyesi*)."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        if doc.owner[k] >= 0 or not tok.cap or tok.upper or not tok.cased:
+        if doc.owner[k] >= 0 or not tok.cap or tok.upper or not tok.cased or (
+                k + 1 < len(toks) and toks[k + 1].sep == "space" and _is_org_head(toks[k + 1])):
             continue
-        if any(tok.key.endswith(e) and len(tok.key) - len(e) >= CLUB_STEM_MIN_LETTERS
-               for e in CLUB_ENDINGS.get(_base_lang(tok.lang), ())):
-            doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), "ORG", 0.6, "pattern", tok.text))
+        lang = _base_lang(tok.lang)
+        for kind, endings in NAME_ENDINGS:
+            if any(tok.key.endswith(e) and len(tok.key) - len(e) >= NAME_STEM_MIN_LETTERS
+                   for e in endings.get(lang, ())):
+                doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), kind, 0.6, "pattern", tok.text))
+                break
 
 
 def _product_layer(doc: _Doc) -> None:
@@ -3612,7 +3622,7 @@ class EntityStage:
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
         _product_layer(doc)
-        _club_layer(doc)
+        _name_ending_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
