@@ -627,3 +627,11 @@ def test_entities_rules_international_bodies_in_french_and_spanish(stage: Entity
     assert french == {("Organisation du traité de sécurité collective", "ORG", "org:CSTO")}
     spanish = _found(stage, "La lista menciona el Fondo Monetario Internacional y la Comisión Europea.", "es")
     assert spanish == {("Fondo Monetario Internacional", "ORG", "org:IMF"), ("Comisión Europea", "ORG", "org:EC")}
+
+
+def test_entities_rules_a_group_of_companies_is_an_organisation(stage: EntityStage) -> None:
+    # "group" heads a company's name: Polish *Grupa*, inflected *Grupę*; Turkish *Grubu*, after the name
+    polish = _found(stage, "Dokument wymienia Grupę Zelmorra.", "pl")
+    assert {(t, ty) for t, ty, _ in polish} == {("Grupę Zelmorra", "ORG")}
+    turkish = _found(stage, "Listede Zelkan Grubu'nun adı var.", "tr")
+    assert {(t, ty) for t, ty, _ in turkish} == {("Zelkan Grubu'nun", "ORG")}
