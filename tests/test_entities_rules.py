@@ -635,3 +635,11 @@ def test_entities_rules_a_group_of_companies_is_an_organisation(stage: EntitySta
     assert {(t, ty) for t, ty, _ in polish} == {("Grupę Zelmorra", "ORG")}
     turkish = _found(stage, "Listede Zelkan Grubu'nun adı var.", "tr")
     assert {(t, ty) for t, ty, _ in turkish} == {("Zelkan Grubu'nun", "ORG")}
+
+
+def test_entities_rules_a_body_between_a_title_and_a_listed_given_name_is_no_part_of_the_person(
+        stage: EntityStage) -> None:
+    # "head of the transport ministry Anton …": a word as frequent as first names that no name list has
+    found = _found(stage, "Глава Минтранса Антон Зелкинов выступил с докладом.", "ru")
+    assert ("Антон Зелкинов", "PER") in {(t, ty) for t, ty, _ in found}
+    assert not any("Минтранса" in t for t, ty, _ in found if ty == "PER")

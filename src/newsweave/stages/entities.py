@@ -1749,17 +1749,17 @@ def _honorific_layer(doc: _Doc) -> None:
 def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
     """Whether a run of three or more capitalised pieces is one name (``Ryanairu``, ``Bibiové``, ``Кремля``)
     followed by a person's first name and surname: the first piece reads as no first name, the second does, by
-    frequency (a rare word, then one as frequent as first names) or by the name lists (a common word no list has,
-    then a listed given name as listed, not in a case that a noun before it governs: *пресс-секретарь Кремля Зелкан
-    Зелкин*, not *Letiště Václava Havla*)."""
+    frequency (a rare word, then one as frequent as first names) or by the name lists (a word as frequent as first
+    names that no list has, then a listed given name as listed, not in a case that a noun before it governs:
+    *пресс-секретарь Кремля Зелкан Зелкин*, *глава Минтранса Антон Зелкин*, not *Letiště Václava Havla*)."""
     if j - i < 3 or _is_particle(toks, i + 1, True):
         return False
     first, second = toks[i], toks[i + 1]
     zipf = frequency.zipf(first.key, first.lang)
     if not _given_name_like(first) and _given_name_like(second) and zipf < GIVEN_NAME_ZIPF[0]:
         return True
-    return zipf >= COMMON_ZIPF and _plain_name_word(first) and not first.sent_start \
-        and not listed_given_name(first) and second.key in given_names()
+    return zipf >= GIVEN_NAME_ZIPF[0] and _plain_name_word(first) and not first.sent_start \
+        and not listed_given_name(first) and not listed_surname(first) and second.key in given_names()
 
 
 def _person_after_org(doc: _Doc, i: int, j: int) -> int:
