@@ -604,3 +604,10 @@ def test_canonical_display_name_keeps_a_regnal_number_in_capitals() -> None:
     articles = [_article("a", "pl", [("Zelkan III", "PER")]), _article("b", "uz", [("Zelkan III", "PER")])]
     entities = canonicalize(articles, [])
     assert [e.name for e in entities] == ["Zelkan III"]
+
+
+def test_canonical_a_region_in_any_case_and_in_two_languages_is_one_place() -> None:
+    articles = [_article("a", "ru", [("Зелморрской области", "LOC")]),
+                _article("b", "ru", [("Зелморрская область", "LOC")]),
+                _article("c", "uk", [("Зелморрської області", "LOC")])]
+    assert len(canonicalize(articles, [])) == 1

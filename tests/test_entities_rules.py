@@ -637,6 +637,21 @@ def test_entities_rules_a_group_of_companies_is_an_organisation(stage: EntitySta
     assert {(t, ty) for t, ty, _ in turkish} == {("Zelkan Grubu'nun", "ORG")}
 
 
+def test_entities_rules_a_region_adjective_and_its_kind_are_one_place(stage: EntityStage) -> None:
+    # Russian, Ukrainian and Bulgarian regions: adjective + "region/territory/district"; hyphened parts go with the
+    # adjective, and a title before the region takes no person from it
+    russian = _found(stage, "Список называет губернатора Зелморрской области Зелкана Зелкинова, "
+                            "жителей Восточно-Зелморрского края и Зелморрский район.", "ru")
+    assert {(t, ty) for t, ty, _ in russian} == {
+        ("Зелморрской области", "LOC"), ("Зелкана Зелкинова", "PER"), ("Восточно-Зелморрского края", "LOC"),
+        ("Зелморрский район", "LOC")}
+    assert {kb for _, ty, kb in russian if ty == "LOC"} == {None}
+    ukrainian = _found(stage, "Документ називає мешканців Зелморрської області.", "uk")
+    assert {(t, ty) for t, ty, _ in ukrainian} == {("Зелморрської області", "LOC")}
+    bulgarian = _found(stage, "Списъкът посочва Зелморска област.", "bg")
+    assert {(t, ty) for t, ty, _ in bulgarian} == {("Зелморска област", "LOC")}
+
+
 def test_entities_rules_a_body_between_a_title_and_a_listed_given_name_is_no_part_of_the_person(
         stage: EntityStage) -> None:
     # "head of the transport ministry Anton …": a word as frequent as first names that no name list has

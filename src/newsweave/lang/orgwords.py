@@ -183,6 +183,22 @@ COMPASS_WORDS: dict[str, frozenset[str]] = {
 #: *Lehrter* from Lehrte): before a place's head word, the two name one place (*Frankfurter Hauptbahnhof*).
 TOWN_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("er", "r")}
 
+#: lang -> (endings of a region's adjective written with a capital, the lower-case words for the kind of region that
+#: follow it in any case): Russian *Свердловской области*, *Краснодарского края*, Ukrainian *Львівської області*,
+#: Bulgarian *Софийска област*. The two are one place, which GeoNames' cities and ISO's romanised names miss.
+REGION_ADJECTIVES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "ru": (("ская", "ской", "скую", "ский", "ского", "скому", "ском", "ским", "цкая", "цкой", "цкую", "цкий", "цкого",
+            "цкому", "цком", "цким"),
+           frozenset({"область", "области", "областью", "край", "края", "краю", "краем", "крае", "округ", "округа",
+                      "округу", "округом", "округе", "район", "района", "району", "районом", "районе", "губерния",
+                      "губернии", "губернию"})),
+    "uk": (("ська", "ської", "ську", "ській", "ською", "ський", "ського", "ському", "ським", "цька", "цької", "цьку",
+            "цькій", "цькою", "цький", "цького", "цькому", "цьким"),
+           frozenset({"область", "області", "областю", "край", "краю", "краї", "краєм", "округ", "округу", "округа",
+                      "округом", "окрузі", "район", "району", "районі", "районом"})),
+    "bg": (("ска", "цка", "ски", "цки"), frozenset({"област", "областта", "район", "района"})),
+}
+
 #: lang -> suffixes (before the case ending) that make a region of a town's name (Ukrainian *Харківщина*,
 #: *Донеччина* "the Kharkiv, Donetsk region"; Russian *Брянщина*): a lone capitalised word so made is a place.
 #: Russian *-чина* is left out: surnames in *-чин* (*Кучин*) end so in the genitive.

@@ -106,6 +106,7 @@ from newsweave.lang.orgwords import (
     PLACE_NAME_ENDINGS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
+    REGION_ADJECTIVES,
     REGION_CASE_ENDINGS,
     REGION_STEM_ENDINGS,
     REGION_SUFFIXES,
@@ -2963,6 +2964,29 @@ def _derived_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
             doc.claim(Found(k, k + 1, "LOC", 0.6, "pattern", tok.text))
 
 
+def _region_adjective_layer(doc: _Doc) -> None:
+    """A capitalised region's adjective and the lower-case word for its kind after it are one place
+    (:data:`REGION_ADJECTIVES`: *Зелморрской области*, *Зелморрського району*), with capitalised pieces joined to the
+    adjective by hyphens (*Восточно-Зелморрской области*). A town the gazetteer read in the adjective gives the region
+    no id (the region around *Зелморрск* is not the town); a title before it takes no person from it."""
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        tok, nxt = toks[k], toks[k + 1]
+        endings, kinds = REGION_ADJECTIVES.get(_base_lang(tok.lang), ((), frozenset()))
+        if nxt.key not in kinds or nxt.sep != "space" or nxt.cap or not tok.cap or tok.upper \
+                or not tok.key.endswith(endings):
+            continue
+        start = k
+        while start > 0 and toks[start].sep == "hyphen" and toks[start - 1].cap:
+            start -= 1
+        owners = {doc.owner[p] for p in range(start, k + 2)} - {-1}
+        if any(doc.found[o].i < start or doc.found[o].j > k + 1 or doc.found[o].type != "LOC" for o in owners):
+            continue
+        for o in owners:
+            doc.release(o)
+        doc.claim(Found(start, k + 2, "LOC", 0.7, "pattern", _lemma(doc, start, k + 2)))
+
+
 def _compass_before_place(doc: _Doc) -> None:
     """A capitalised compass point (:data:`COMPASS_WORDS`) right before a country's, state's or region's name joins
     it: the two name a part of that place (*Kuzey Irak'ta*, *Wschodniej Ukrainy*), with no id of its. The word is
@@ -3601,6 +3625,7 @@ class EntityStage:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
         _release_place_pairs(doc, self.gazetteer)
+        _region_adjective_layer(doc)
         _storm_layer(doc)
         _org_layer(doc)
         _demonym_layer(doc, self.gazetteer)
