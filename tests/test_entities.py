@@ -956,6 +956,12 @@ def test_natasha_organisations_of_common_words_or_with_a_legal_form_before() -> 
     assert found == {("REGNUM", "ORG")}
 
 
+def test_natasha_title_alone_opening_a_sentence_is_no_name() -> None:
+    russian = EntityStage(use_tagger=False)
+    found = {(m.text, m.type) for m in russian.recognise("Аким Зелморрской области выступил с докладом.", "ru")}
+    assert found == {("Зелморрской области", "LOC")}
+
+
 def test_listed_people_link_in_every_script_and_keep_another_given_name_apart() -> None:
     stage = EntityStage(use_natasha=False)  # with the Hindi tagger, which must not withdraw a listed person
     lukashenko = "per:AlexanderLukashenko"

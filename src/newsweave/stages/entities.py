@@ -3868,6 +3868,8 @@ def _natasha_layer(doc: _Doc) -> None:
             continue
         if span.type == "ORG" and all(frequency.zipf(t.key, t.lang) >= COMMON_ACRONYM_ZIPF for t in doc.toks[i: j + 1]):
             continue  # "СМИ" (the media), "Если Вы" (if you): common words, no organisation's name
+        if i == j and doc.toks[i].sent_start and _is_title(doc.toks, i):
+            continue  # a title alone opening a sentence, "Аким …" (a governor), is no place nor person
         if i < j and doc.toks[i].text in LEGAL_FORMS_BEFORE:
             i += 1  # "ИА REGNUM", "ООО «Зелморра»": the name without its legal form or kind
         lemma = _natasha_lemma(vocab, [t.text for t in doc.toks[i: j + 1]])
