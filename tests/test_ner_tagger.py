@@ -105,3 +105,12 @@ def test_ner_tagger_claims_no_name_inside_a_german_compound() -> None:
     """*Drei-Meter-Brett* is a diving board: the tagger had read its last word as the given name *Brett*."""
     stage = EntityStage(use_natasha=False)
     assert stage.recognise("Sie sprang vom Drei-Meter-Brett und vom Ein-Meter-Brett.", "de") == []
+
+
+def test_ner_tagger_keeps_a_big_city_a_withdrawn_organisation_had_taken_in(rules: EntityStage) -> None:
+    """The rules read a town's police as an organisation; where the Hindi tagger, deciding the sentence, withdraws
+    that reading and claims nothing over it, the city (which its mode keeps) is read again on its own."""
+    text = "सूची में दिल्ली पुलिस का नाम है।"
+    assert {(m.text, m.type) for m in rules.recognise(text, "hi")} == {("दिल्ली पुलिस", "ORG")}
+    stage = EntityStage(use_natasha=False)
+    assert {(m.text, m.type) for m in stage.recognise(text, "hi")} == {("दिल्ली", "LOC")}

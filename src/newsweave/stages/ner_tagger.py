@@ -27,7 +27,8 @@ chosen by the training script on a validation slice of the training data:
   withdrawn unless it labels the same span (the user's KB, acronyms explained in brackets and the organisations
   the gazetteer lists stay), and the capitalisation layer leaves those sentences alone;
 * ``places``: as ``override``, but countries and big cities the gazetteer found stay (``Berlin`` standing for
-  Germany's government is still a place, not the person a German tagger guesses from its context).
+  Germany's government is still a place, not the person a German tagger guesses from its context), and one that a
+  withdrawn finding had taken in (*दिल्ली पुलिस*) is read again on its own where the tagger claims nothing over it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -370,6 +373,7 @@ class CRFTagger:
                         doc.release(doc.owner[i])  # "भारत सरकार": the kept country opens the organisation's name
                     if doc.free(i, j):
                         doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
+            self._restore(doc, kept.values(), mode == "places")
 
     def guess_types(self, doc: ent._Doc) -> None:
         """Give the capitalisation layer's untyped names (MISC) the type the universal model reads from their
@@ -407,13 +411,25 @@ class CRFTagger:
             if idx < 0:
                 continue
             f = doc.found[idx]
-            if f.layer in KEPT_LAYERS or (f.emit and (_listed_name(f) or (
-                    self._important_place(f) and (keep_places or _inflected_city(doc, f))))):
+            if f.layer in KEPT_LAYERS or (f.emit and self._stays(doc, f, keep_places)):
                 continue
             if f.emit:  # read before the release, which clears it
                 kept[(f.i, f.j)] = f
             doc.release(idx)
         return kept
+
+    def _restore(self, doc: ent._Doc, withdrawn: Iterable[ent.Found], keep_places: bool) -> None:
+        """Read again on its own a place that stays (:meth:`_stays`) which a withdrawn finding had taken into its span,
+        where the tagger claimed nothing over it (*दिल्ली पुलिस*: the police withdrawn, Delhi is still Delhi)."""
+        for old in withdrawn:
+            for f in [f for f in doc.found if not f.emit and old.i <= f.i and f.j <= old.j and f is not old]:
+                if self._stays(doc, f, keep_places) and doc.free(f.i, f.j):
+                    doc.claim(replace(f, emit=True))
+
+    def _stays(self, doc: ent._Doc, f: ent.Found, keep_places: bool) -> bool:
+        """Whether a finding stays in a sentence the tagger decides: a listed organisation or person, or an
+        important place (in ``places`` mode, or a city with a case ending)."""
+        return _listed_name(f) or (self._important_place(f) and (keep_places or _inflected_city(doc, f)))
 
     def _important_place(self, f: ent.Found) -> bool:
         """A country, a big place, or a place named in several words (*Freiburg im Breisgau*, *Weil am Rhein*: a
