@@ -658,3 +658,12 @@ def test_entities_rules_a_body_between_a_title_and_a_listed_given_name_is_no_par
     found = _found(stage, "Глава Минтранса Антон Зелкинов выступил с докладом.", "ru")
     assert ("Антон Зелкинов", "PER") in {(t, ty) for t, ty, _ in found}
     assert not any("Минтранса" in t for t, ty, _ in found if ty == "PER")
+
+
+def test_entities_rules_german_genitive_s_of_a_place(stage: EntityStage) -> None:
+    # the genitive -s of a place's name, also opening a sentence before the noun it governs; German writes no
+    # name's genitive with -ns, so Bayerns is no inflected company Bayer, Sachsens no town Sachse
+    found = _found(stage, "Berlins Name steht in der Liste. Sachsens Name auch. Die Liste nennt den Namen Bayerns.",
+                   "de")
+    assert found == {("Berlins", "LOC", "geonames:2950159"), ("Sachsens", "LOC", "iso3166-2:DE-SN"),
+                     ("Bayerns", "LOC", "iso3166-2:DE-BY")}

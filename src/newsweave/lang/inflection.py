@@ -92,7 +92,7 @@ INFLECTIONS: dict[str, Inflection] = {
                      (*_CYRILLIC_RESTORES, "і", "ія", "а"), _UK_ALTERNATIONS),
     "bg": Inflection(frozenset({"а", "я", "ът", "ят", "та", "то", "те"}), _CYRILLIC_RESTORES),
     "be": Inflection(frozenset({"а", "у", "ам", "ем", "е", "ы", "і", "ай", "ей"}), _CYRILLIC_RESTORES),
-    "de": Inflection(frozenset({"s", "es", "n", "ns"})),
+    "de": Inflection(frozenset({"s", "es", "n"})),
     "tr": Inflection(frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "e", "ya", "ye", "da",
                                 "de", "ta", "te", "dan", "den", "tan", "ten", "ı", "i", "u", "ü", "yı", "yi",
                                 "yu", "yü", "la", "le", "yla", "yle", "ndan", "nden",

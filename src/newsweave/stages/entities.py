@@ -1102,7 +1102,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             zipf = frequency.zipf(tok.key, tok.lang)
             if zipf >= COMMON_ZIPF + 1.0 and entry.priority < CASELESS_CITY_MIN_PRIORITY:
                 return False
-            if zipf >= COMMON_ZIPF and base is not None and base != tok.key:
+            if zipf >= COMMON_ZIPF and base is not None and base != tok.key \
+                    and not _genitive_before_noun(toks, i, base):
                 return False
         # a country's own name in the text's language may be one of its hundred commonest words (Hindi भारत,
         # Urdu پاکستان): it is the country, not a stop word
@@ -1111,6 +1112,14 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                                              and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF)):
             return False
     return True
+
+
+def _genitive_before_noun(toks: list[Tok], i: int, base: str) -> bool:
+    """Whether piece ``i`` is a name with the genitive *-s* before the noun it governs, in a language that capitalises
+    nouns and writes the genitive so only on names (German *Zelmorras Bürgermeister*: "Zelmorra's mayor")."""
+    tok = toks[i]
+    return tok.lang in NOUN_CAPITALISING and tok.key == base + "s" and i + 1 < len(toks) \
+        and toks[i + 1].sep == "space" and not toks[i + 1].sent_start and toks[i + 1].cap and not toks[i + 1].upper
 
 
 def _written_as_name(toks: list[Tok], i: int) -> bool:
