@@ -667,3 +667,13 @@ def test_entities_rules_german_genitive_s_of_a_place(stage: EntityStage) -> None
                    "de")
     assert found == {("Berlins", "LOC", "geonames:2950159"), ("Sachsens", "LOC", "iso3166-2:DE-SN"),
                      ("Bayerns", "LOC", "iso3166-2:DE-BY")}
+
+
+def test_entities_rules_uzbek_letters_typed_with_any_apostrophe(stage: EntityStage) -> None:
+    # Uzbek oʻ, gʻ typed with the keyboard's apostrophe or quotation marks are one word, read as GeoNames writes it
+    found = _found(stage, "Ro'yxatda O'zbekiston, Farg‘ona va Qo’qon bor.", "uz")
+    assert found == {("O'zbekiston", "LOC", "iso:UZ"), ("Farg‘ona", "LOC", "geonames:1514019"),
+                     ("Qo’qon", "LOC", "geonames:1512979")}
+    # a Turkish apostrophe before a case ending stays a separator
+    turkish = _found(stage, "Harita Tokyo'yu ve Hamburg'u gösteriyor.", "tr")
+    assert {(t, ty) for t, ty, _ in turkish} == {("Tokyo'yu", "LOC"), ("Hamburg'u", "LOC")}

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 65
+SCHEMA = 66
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -129,9 +129,11 @@ PIECE_RE = regex.compile(
 _NUKTA = "\u093c"
 
 
-#: Alef with hamza above or below, and alef wasla, as a plain alef; typographic apostrophes as a plain one
+#: Alef with hamza above or below, and alef wasla, as a plain alef; typographic apostrophes as a plain one, and so
+#: the turned comma and left quotation mark of Uzbek *oʻ*, *gʻ*, however typed (*Fargʻona*, *Farg‘ona*, *Farg'ona*)
 #: (:func:`fold`).
-_CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "’": "'", "ʼ": "'"})
+_CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "’": "'", "ʼ": "'",
+                            "ʻ": "'", "‘": "'"})
 
 
 @lru_cache(maxsize=500_000)

@@ -692,6 +692,8 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     toks: list[Tok] = []
     prev_end = 0
     words = _dotted_acronyms(text, [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)])
+    if "uz" in (base, *span_langs):
+        words = _uzbek_apostrophes(text, words, lambda k: _lang_at(k, base, spans, starts, span_langs))
     shout_lines = _shouting_lines(text, words)
     for start, end, word, cjk in _pieces(text, words):
         word = word.replace(SOFT_HYPHEN, "")  # the piece's letters; its offsets still span the hyphens
@@ -704,11 +706,7 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
             sep, ends_sentence = _separator(sep_text)
         else:
             sep, ends_sentence = "break", True
-        tok_lang = base
-        if spans:
-            k = bisect.bisect_right(starts, start) - 1
-            if k >= 0 and spans[k][0] <= start < spans[k][1]:
-                tok_lang = span_langs[k]
+        tok_lang = _lang_at(start, base, spans, starts, span_langs)
         if (ends_sentence and toks and tok_lang in ORDINAL_PERIOD_LANGS and sep_text.strip() == "."
                 and toks[-1].text.isdigit() and len(toks[-1].text) <= ORDINAL_MAX_DIGITS):
             ends_sentence = False  # "20. Uluslararası ...": the period of an ordinal
@@ -731,6 +729,35 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         prev_end = end
     _quoted_sentences(toks)
     return toks
+
+
+def _lang_at(offset: int, base: str, spans: list[tuple[int, int, str]], starts: list[int],
+             span_langs: list[str]) -> str:
+    """The language of the segment the text's character at ``offset`` stands in (``base`` outside every span)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return span_langs[k] if k >= 0 and spans[k][0] <= offset < spans[k][1] else base
+
+
+#: Marks Uzbek Latin is typed with inside a word for the turned comma of *oʻ*, *gʻ* and for the glottal stop's
+#: apostrophe (*Fargʻona*, *Oʻzbekiston*, *maʼlumot*): the keyboard's apostrophe, quotation marks, accents.
+UZBEK_WORD_APOSTROPHES = frozenset("'‘’`´")
+
+
+def _uzbek_apostrophes(text: str, words: list[tuple[int, int, str]],
+                       lang_at: Callable[[int], str]) -> list[tuple[int, int, str]]:
+    """The text's pieces with two joined into one word where an Uzbek text types a letter's mark between them
+    (:data:`UZBEK_WORD_APOSTROPHES`: *Farg'ona*, *O‘zbekiston*), as the modifier letters GeoNames writes
+    (*Fargʻona*) are inside a piece; :func:`~newsweave.kb.gazetteer.fold` reads them all alike. Only in Uzbek: a
+    Turkish or English apostrophe before a case ending or *'s* (*Tokyo'da*, *Tokyo's*) stays a separator."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, word in words:
+        if out and out[-1][1] == start - 1 and text[start - 1] in UZBEK_WORD_APOSTROPHES and lang_at(start) == "uz" \
+                and out[-1][2][-1].isalpha() and word[0].isalpha():
+            first, _, before = out[-1]
+            out[-1] = (first, end, before + text[start - 1] + word)
+        else:
+            out.append((start, end, word))
+    return out
 
 
 #: One capital letter and a period, two or more times with nothing between (*U.S.*, *U.K.*, *E.U.*).
