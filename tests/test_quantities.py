@@ -178,3 +178,10 @@ def test_quantities_hindi_quarter_less_and_more() -> None:
 def test_quantities_and_a_half_in_words(text: str, lang: str, span: str, value: float, unit: str) -> None:
     q = _one(text, lang)
     assert (q.text, q.value, q.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize("mark", ["ʻ", "'", "‘", "’"])
+def test_quantities_uzbek_sum_typed_with_any_apostrophe(mark: str) -> None:
+    # Uzbek *soʻm*: the keyboard's apostrophe or a quotation mark typed for the letter oʻ is no case ending
+    q = _one(f"Hisobot 500 ming so{mark}m narxni koʻrsatadi.", "uz")
+    assert (q.value, q.unit, q.kind) == (500000.0, "UZS", "money")

@@ -20,9 +20,10 @@ from newsweave.lang.numbers import territory_names
 from newsweave.model import Article
 
 #: A word: letters with their combining marks (Devanagari vowel signs), digits, inner hyphens/apostrophes.
-WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’ʼ\-][\p{L}\p{M}\p{N}]+)*")
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’ʼ‘\-][\p{L}\p{M}\p{N}]+)*")
 _SENT_END = regex.compile(r"(?<=[.!?।。…])[\"'”»“]?\s+(?=[\p{Lu}\p{N}\"'„“«»‚\-—–(\[]|[^\p{L}\p{N}\s])|\n+")
-_SUFFIX = regex.compile(r"(?<=\w\w)['’ʼ]")
+_APOSTROPHE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "ʻ": "'", "‘": "'"})
+_SUFFIX = regex.compile(r"(?<=\w\w)['’ʼ‘]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -111,7 +112,7 @@ class Overlaps:
 
 def strip_suffix(word: str) -> str:
     """The word before a Turkish-style apostrophe case ending ("Rusya’nın" -> "Rusya")."""
-    if "'" not in word and "’" not in word and "ʼ" not in word:
+    if "'" not in word and "’" not in word and "ʼ" not in word and "‘" not in word:
         return word
     m = _SUFFIX.search(word)
     return word[:m.start()] if m else word
@@ -119,9 +120,10 @@ def strip_suffix(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lower-case, drop Devanagari nukta and unify apostrophes so spelling variants compare equal."""
+    """Lower-case, drop Devanagari nukta and unify apostrophes (and the marks Uzbek types for *oʻ*, *gʻ*) so
+    spelling variants compare equal."""
     word = unicodedata.normalize("NFD", word.lower()).replace("\u093c", "")
-    return unicodedata.normalize("NFC", word).replace("’", "'").replace("ʼ", "'")
+    return unicodedata.normalize("NFC", word).translate(_APOSTROPHE_FOLD)
 
 
 @lru_cache(maxsize=64)

@@ -244,7 +244,8 @@ def _currency_after(words: list[_Word], lang: str) -> tuple[int, str] | None:
     for name, code in _currency_names_by_start(lang).get(strip_suffix(words[0].text)[:3], ()):
         if len(name) <= len(words) and all(_inflected(words[i].text, part) for i, part in enumerate(name)):
             return len(name), code
-    hit = _at(words[:1], N.CURRENCY_WORDS, lang)
+    # Uzbek *so'm* (*soʻm*): the apostrophe is the letter oʻ's, no Turkish-style case ending's
+    hit = _at(words[:1], N.CURRENCY_WORDS, lang) or compiled(N.CURRENCY_WORDS, lang).at([words[0].text], 0)
     if hit:
         return 1, str(hit[1])
     if words[0].raw in _SYMBOL_CODES:
