@@ -334,3 +334,23 @@ def test_time_homograph_month_beside_an_edge_word_or_another_month() -> None:
         "Ağustos": "2031-08", "Ekim": "2031-10"}
     assert _times("Kasım ve Ahmet geldi.", "tr", "2031-07-13") == {}
     assert _times("He may end the talks.", "en", "2031-07-13") == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the day's and year's ordinal written with a hyphen (Uzbek, Kazakh)
+    ("uz", "Hujjat 2024-yil 5-martda imzolandi.", {"2024-yil 5-martda": "2024-03-05"}),
+    ("uz", "Hujjat 12-aprel kuni imzolandi.", {"12-aprel": "2022-04-12"}),
+    ("uz", "Ҳужжат 2024 йил 5-мартда имзоланди.", {"2024 йил 5-мартда": "2024-03-05"}),
+    ("kk", "Құжат 12-сәуірде қол қойылды.", {"12-сәуірде": "2022-04-12"}),
+    # a month named like the holiday it holds (Nauryz) is the month beside a day or a year
+    ("kk", "Құжат 2024 жылғы 5 наурызда қол қойылды.", {"2024 жылғы 5 наурызда": "2024-03-05"}),
+    # Uzbek Latin: the spellings news uses beside CLDR's, and oʻ however typed
+    ("uz", "Hujjat 2021 yil 1 sentyabrda imzolandi.", {"2021 yil 1 sentyabrda": "2021-09-01"}),
+    ("uz", "Oʻtgan hafta hujjat imzolandi.", {"Oʻtgan hafta": "2022-W47"}),
+    ("uz", "O‘tgan hafta hujjat imzolandi.", {"O‘tgan hafta": "2022-W47"}),
+    # a hyphen between two numbers stays a range
+    ("en", "Prices rose 5-7 March.", {"5-7 March": "2022-03-05/2022-03-07"}),
+])
+def test_time_hyphened_ordinals_homograph_holidays_and_uzbek_spellings(lang: str, text: str,
+                                                                       expected: dict[str, str]) -> None:
+    assert _times(text, lang) == expected

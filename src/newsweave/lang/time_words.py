@@ -31,18 +31,21 @@ PRIORITY = "RJSKMxWVUqPTXAIOnBFGymkjEDoeuHrz"
 #: Tokens: numbers (with ./:, separators kept for dates), single Han characters, words (letters + marks,
 #: apostrophe-suffixed as in "Kasım’da"), any other non-space character.
 TOKEN_RE = regex.compile(
-    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d{1,2}\.\d{1,2}\.(?![\d.])|\d+['’]\p{L}+|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
+    r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d-])|\d{1,2}\.\d{1,2}\.(?![\d.])|\d+['’]\p{L}+|\d+(?:[.,:/]\d+)*|\p{Han}|[\p{L}\p{M}]+(?:['’‘][\p{L}\p{M}]+)?|[^\s\p{L}\p{M}\d]")
 
 _DATA_PATH = Path(__file__).with_name("time_words.json")
 
 
 #: Devanagari's nukta, alone and inside the precomposed letters: Hindi news writes *फरवरी* and *फ़रवरी* alike.
 _NUKTA_FOLD = str.maketrans({"\u093c": None, "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
-                             "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य"})
+                             "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य",
+                             # Uzbek oʻ, gʻ however typed (*oʻtgan*, *o‘tgan*) as the lexicon writes them, *o'tgan*
+                             "ʻ": "'", "‘": "'"})
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased token) triples, the Devanagari nukta folded away."""
+    """(start, end, lower-cased token) triples, the Devanagari nukta folded away and Uzbek's marks for *oʻ*, *gʻ*
+    read as an apostrophe."""
     # Turkish "İ" lower-cases to "i" + combining dot; the dot is dropped so that "İki" reads as "iki"
     return [(m.start(), m.end(), m.group().lower().replace("i\u0307", "i").translate(_NUKTA_FOLD))
             for m in TOKEN_RE.finditer(text)]

@@ -214,7 +214,21 @@ def _classify(text: str, lex: Lexicon) -> list[_Tok]:
             continue
         out.append(_classify_plain(tok, start, end, out, dotted))
         i += 1
+    out = _without_ordinal_hyphens(out)
     _disambiguate(out, text)
+    return out
+
+
+def _without_ordinal_hyphens(toks: list[_Tok]) -> list[_Tok]:
+    """The tokens without a hyphen written with no space between a number and a month name or year word after it:
+    Uzbek, Kazakh and Azerbaijani write the ordinal of a date's day and year so (*5-mart*, *12-сәуірде*,
+    *2024-yil*), and the grammar reads the number and the word as it reads them apart."""
+    out: list[_Tok] = []
+    for k, tok in enumerate(toks):
+        if tok.cat == "-" and out and k + 1 < len(toks) and out[-1].end == tok.start and toks[k + 1].start == tok.end \
+                and out[-1].cat in ("N", "Y") and ({"M", "x", "y"} & (toks[k + 1].all.keys() | {toks[k + 1].cat})):
+            continue
+        out.append(tok)
     return out
 
 
@@ -275,6 +289,8 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
             tok.cat, tok.value = "H", tok.all["H"]
         if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F", "f") and nxt not in "AGPTX":
             tok.cat = "u"  # a bare plural unit: "for years"
+        if tok.cat == "J" and "M" in tok.all and (prv in ("N", "O", "n", "Y", "y") or nxt in ("N", "Y")):
+            tok.cat, tok.value = "M", tok.all["M"]  # "5 наурызда": the month, not the holiday it names (Nauryz)
         if tok.cat == "U" and tok.value == "Y" and prv == "Y":  # "2023 жылдың": a year word after a year
             tok.cat = "y"
         if "m" in tok.all and prv in ("M", "x"):  # "Eylül ayında": the month word after a month name
@@ -287,7 +303,7 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
         if tok.cat == "x":
             after_dot = nxt == "." and i + 2 < len(toks) and toks[i + 2].cat in "NY"
             before_dot = prv == "." and i > 1 and toks[i - 2].cat == "N"
-            if "'" in text[tok.start:tok.end] or "’" in text[tok.start:tok.end]:
+            if any(mark in text[tok.start:tok.end] for mark in "'’‘"):
                 tok.cat = "M"  # a case ending after an apostrophe ("Kasım'da") marks the month, not the name
             elif text[tok.start].isupper() and (nxt == "E" or any(0 <= k < len(toks) and toks[k].cat == "M"
                                                                   for k in (i - 2, i + 2))):
