@@ -344,6 +344,8 @@ def test_time_homograph_month_beside_an_edge_word_or_another_month() -> None:
     ("kk", "Құжат 12-сәуірде қол қойылды.", {"12-сәуірде": "2022-04-12"}),
     # a month named like the holiday it holds (Nauryz) is the month beside a day or a year
     ("kk", "Құжат 2024 жылғы 5 наурызда қол қойылды.", {"2024 жылғы 5 наурызда": "2024-03-05"}),
+    ("kk", "Құжат биыл наурыз айында жарияланды.", {"биыл наурыз айында": "2022-03"}),
+    ("kk", "Наурыз мерекесі тойланды.", {"Наурыз": "2022-03-22"}),
     # Uzbek Latin: the spellings news uses beside CLDR's, and oʻ however typed
     ("uz", "Hujjat 2021 yil 1 sentyabrda imzolandi.", {"2021 yil 1 sentyabrda": "2021-09-01"}),
     ("uz", "Oʻtgan hafta hujjat imzolandi.", {"Oʻtgan hafta": "2022-W47"}),

@@ -289,8 +289,9 @@ def _disambiguate(toks: list[_Tok], text: str) -> None:
             tok.cat, tok.value = "H", tok.all["H"]
         if "u" in tok.all and tok.cat == "U" and prv not in ("n", "N", "O", "I", "B", "F", "f") and nxt not in "AGPTX":
             tok.cat = "u"  # a bare plural unit: "for years"
-        if tok.cat == "J" and "M" in tok.all and (prv in ("N", "O", "n", "Y", "y") or nxt in ("N", "Y")):
-            tok.cat, tok.value = "M", tok.all["M"]  # "5 наурызда": the month, not the holiday it names (Nauryz)
+        if tok.cat == "J" and "M" in tok.all and (prv in ("N", "O", "n", "Y", "y") or nxt in ("N", "Y") or (
+                i + 1 < len(toks) and "m" in toks[i + 1].all)):
+            tok.cat, tok.value = "M", tok.all["M"]  # "5 наурызда", "наурыз айында": the month, not its holiday
         if tok.cat == "U" and tok.value == "Y" and prv == "Y":  # "2023 жылдың": a year word after a year
             tok.cat = "y"
         if "m" in tok.all and prv in ("M", "x"):  # "Eylül ayında": the month word after a month name
