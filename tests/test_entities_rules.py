@@ -677,3 +677,13 @@ def test_entities_rules_uzbek_letters_typed_with_any_apostrophe(stage: EntitySta
     # a Turkish apostrophe before a case ending stays a separator
     turkish = _found(stage, "Harita Tokyo'yu ve Hamburg'u gösteriyor.", "tr")
     assert {(t, ty) for t, ty, _ in turkish} == {("Tokyo'yu", "LOC"), ("Hamburg'u", "LOC")}
+
+
+def test_entities_rules_central_banks_and_parliaments_of_the_region(stage: EntityStage) -> None:
+    # only their first word is capitalised, so no head-word rule reads them without a country after them
+    czech = _found(stage, "Seznam uvádí Českou národní banku a Poslaneckou sněmovnu.", "cs")
+    assert czech == {("Českou národní banku", "ORG", "org:CNB"),
+                     ("Poslaneckou sněmovnu", "ORG", "org:CzechChamberOfDeputies")}
+    bulgarian = _found(stage, "Списъкът посочва Българската народна банка и Народното събрание.", "bg")
+    assert bulgarian == {("Българската народна банка", "ORG", "org:BNB"),
+                         ("Народното събрание", "ORG", "org:NarodnoSabranie")}
