@@ -679,11 +679,14 @@ def test_entities_rules_uzbek_letters_typed_with_any_apostrophe(stage: EntitySta
     assert {(t, ty) for t, ty, _ in turkish} == {("Tokyo'yu", "LOC"), ("Hamburg'u", "LOC")}
 
 
-def test_entities_rules_central_banks_and_parliaments_of_the_region(stage: EntityStage) -> None:
+def test_entities_rules_central_banks_parliaments_and_armed_forces_of_the_region(stage: EntityStage) -> None:
     # only their first word is capitalised, so no head-word rule reads them without a country after them
     czech = _found(stage, "Seznam uvádí Českou národní banku a Poslaneckou sněmovnu.", "cs")
     assert czech == {("Českou národní banku", "ORG", "org:CNB"),
                      ("Poslaneckou sněmovnu", "ORG", "org:CzechChamberOfDeputies")}
+    ukrainian = _found(stage, "Документ називає Збройні сили України та ЗСУ.", "uk")
+    assert ukrainian == {("Збройні сили України", "ORG", "org:ArmedForcesUkraine"),
+                         ("ЗСУ", "ORG", "org:ArmedForcesUkraine")}
     bulgarian = _found(stage, "Списъкът посочва Българската народна банка и Народното събрание.", "bg")
     assert bulgarian == {("Българската народна банка", "ORG", "org:BNB"),
                          ("Народното събрание", "ORG", "org:NarodnoSabranie")}
