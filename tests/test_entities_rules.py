@@ -690,3 +690,12 @@ def test_entities_rules_central_banks_parliaments_and_armed_forces_of_the_region
     bulgarian = _found(stage, "Списъкът посочва Българската народна банка и Народното събрание.", "bg")
     assert bulgarian == {("Българската народна банка", "ORG", "org:BNB"),
                          ("Народното събрание", "ORG", "org:NarodnoSabranie")}
+
+
+def test_entities_rules_a_run_before_a_lower_case_title_heads_it_and_is_no_person(stage: EntityStage) -> None:
+    # Azerbaijani "foreign affairs minister", the portfolio capitalised before the lower-case title
+    azerbaijani = _found(stage, "Siyahıda Zelmorra Xarici İşlər naziri var.", "az")
+    assert not {t for t, ty, _ in azerbaijani if ty == "PER"}
+    # a Turkish club named by its head word, its chairman after it
+    turkish = _found(stage, "Listede Zelmorra Kulübü başkanı Zelkan Yavaş var.", "tr")
+    assert {(t, ty) for t, ty, _ in turkish} == {("Zelmorra Kulübü", "ORG"), ("Zelkan Yavaş", "PER")}

@@ -48,7 +48,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
-                     "grubu"}),
+                     "grubu", "kulüb"}),
     "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
                      "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura"}),
     "uz": frozenset({"ташкилот", "вазирли", "партия", "қўмита", "агентли", "университет", "институт",

@@ -340,6 +340,11 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
 #: (Turkish *Zelkan Yavaş, ... olduğunu söyledi.*): the name is that far from the verb.
 SPEAKER_FIRST: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
 
+#: Languages that write an office's lower-case title after what it heads, without a genitive (Azerbaijani *Xarici
+#: İşlər naziri*, foreign affairs minister; Turkish *Zelmorraspor başkanı*, the club's chairman): a capitalised run
+#: right before such a title names the portfolio, body or place, not the person.
+TITLE_AFTER_WHAT_IT_HEADS: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
+
 #: lang -> the word that marks the agent of a past transitive verb and stands between a name and the
 #: verb of saying in split-ergative languages ("NAME ने कहा").
 AGENT_MARKERS: dict[str, frozenset[str]] = {

@@ -135,6 +135,7 @@ from newsweave.lang.titles import (
     SPEAKER_FIRST,
     SURNAME_ENDINGS,
     SURNAME_LIKE_ENDINGS,
+    TITLE_AFTER_WHAT_IT_HEADS,
     TITLE_CASING,
     TITLES,
 )
@@ -3557,7 +3558,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
-        person = _person_like(doc, start, end, loose=j > end or _lone_surname(toks[end - 1]))
+        person = _person_like(doc, start, end, loose=j > end or _lone_surname(toks[end - 1])) \
+            and not _heads_title_after(toks, j)
         if person:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
@@ -3575,9 +3577,16 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         handle = doc.text[word.start - 1:word.start] in HANDLE_MARKS
         camel = _company_casing(word.text) and not handle
         in_place = j > end and toks[end].key in PLACE_CASE_ENDINGS.get(_base_lang(toks[end].lang), ())
-        kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
+        kind = "ORG" if camel else "PER" if surname and not in_place and not _heads_title_after(toks, j) else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
+
+
+def _heads_title_after(toks: list[Tok], j: int) -> bool:
+    """Whether a lower-case title follows piece ``j`` in a language that writes it after what it heads
+    (:data:`TITLE_AFTER_WHAT_IT_HEADS`: *Xarici İşlər naziri*), so that the run before it is no person."""
+    return j < len(toks) and _base_lang(toks[j].lang) in TITLE_AFTER_WHAT_IT_HEADS and toks[j].sep == "space" \
+        and not toks[j].sent_start and toks[j].cased and not toks[j].cap and _is_title(toks, j) > 0
 
 
 def _apostrophe_marks_name(toks: list[Tok], start: int, end: int) -> bool:
