@@ -89,6 +89,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Listede Bayern Münih var.": {
         ("Zelmorraköy'ü", "LOC"), ("Zelkanhisar'ı", "LOC"), ("Zelmorraköy Belediyesi", "ORG"),
         ("Bayern Münih", "ORG")},
+    # bare "Meclis" in Turkish news is the national parliament, written with a capital; a town's council is its own
+    "Meclis'te bir liste okundu. Zelmorra Belediye Meclisi listeyi onayladı.": {
+        ("Meclis'te", "ORG"), ("Zelmorra Belediye Meclisi", "ORG")},
     # a word for a kind of place after a name makes it a place's, however common the name (Trabzon) or unknown;
     # a common word opening the sentence stays out of it ("fire")
     "Trabzon kentinde bir sokak haritada görülüyor. Yangın Zelmorra ilçesinde çıktı. Olay Zelmorra köyünde yaşandı.": {
