@@ -89,6 +89,8 @@ CASES: dict[str, set[tuple[str, str]]] = {
     "Listede Bayern Münih var.": {
         ("Zelmorraköy'ü", "LOC"), ("Zelkanhisar'ı", "LOC"), ("Zelmorraköy Belediyesi", "ORG"),
         ("Bayern Münih", "ORG")},
+    # given names common in Turkish news that Faker's lists lack, before listed surnames that are common words
+    "Listede Ümit Kaya ile Selahattin Demir var.": {("Ümit Kaya", "PER"), ("Selahattin Demir", "PER")},
     # bare "Meclis" in Turkish news is the national parliament, written with a capital; a town's council is its own
     "Meclis'te bir liste okundu. Zelmorra Belediye Meclisi listeyi onayladı.": {
         ("Meclis'te", "ORG"), ("Zelmorra Belediye Meclisi", "ORG")},

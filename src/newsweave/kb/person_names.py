@@ -5,8 +5,9 @@ and the surname *Yılmaz* 5.1, and many are ordinary words too (*Demir* "iron", 
 alone, *Ahmet Yılmaz ile Mehmet Demir* is title case, not two people. These lists say that such words are names.
 
 The lists are Faker's person providers (MIT licence; ~31,000 given names and ~26,000 surnames from ~90 locales, in
-their own scripts: Latin, Cyrillic, Devanagari, Arabic, Greek, Georgian, Hangul …). They are samples, not
-complete (Faker's Turkish list lacks *Ahmet*, which another locale's has), so a missing name proves nothing.
+their own scripts: Latin, Cyrillic, Devanagari, Arabic, Greek, Georgian, Hangul …), plus the given names common in
+Turkish, Azerbaijani and Uzbek news that Faker lacks (``kb/data/given_names.tsv``: *Mansur*, *Bülent*,
+*Шавкат*). They are samples, not complete, so a missing name proves nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pkgutil
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata
+from pathlib import Path
 
 from anyascii import anyascii
 
@@ -24,6 +26,9 @@ from newsweave.kb.gazetteer import fold, script_of
 
 #: Bump when what the lists hold changes, so cached copies are rebuilt.
 SCHEMA = 1
+
+#: Given names Faker lacks: a language code, a tab and the names separated by spaces per line; ``#`` comments.
+EXTRA_GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.tsv"
 
 #: Provider attributes that list given names (a tuple, or a mapping of name to weight).
 GIVEN_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
@@ -49,12 +54,19 @@ def _listed(attributes: Iterable[str]) -> frozenset[str]:
     return frozenset(names)
 
 
+def _extra_given() -> frozenset[str]:
+    """The folded names of :data:`EXTRA_GIVEN_NAMES`."""
+    lines = EXTRA_GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(name) for line in lines if line and not line.startswith("#")
+                     for name in line.split("\t", 1)[1].split())
+
+
 @cache
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames), from the user cache: importing ~90 provider modules takes ~0.5 s, loading ~10 ms."""
-    source = f"{SCHEMA}|faker={metadata.version('faker')}".encode()
+    source = f"{SCHEMA}|faker={metadata.version('faker')}|".encode() + EXTRA_GIVEN_NAMES.read_bytes()
     return load_or_build("person-names", source,
-                         lambda: (_listed(GIVEN_ATTRIBUTES), _listed(SURNAME_ATTRIBUTES)), tuple)
+                         lambda: (_listed(GIVEN_ATTRIBUTES) | _extra_given(), _listed(SURNAME_ATTRIBUTES)), tuple)
 
 
 def given_names() -> frozenset[str]:
