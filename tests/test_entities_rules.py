@@ -622,9 +622,12 @@ def test_entities_rules_listed_body_opens_the_name_of_its_chamber_in_uzbek(stage
     assert {(t, ty) for t, ty, _ in found} == {("Олий Мажлис Қонунчилик палатаси", "ORG")}
 
 
-def test_entities_rules_international_bodies_in_french_and_spanish(stage: EntityStage) -> None:
+def test_entities_rules_international_bodies_in_other_languages(stage: EntityStage) -> None:
     french = _found(stage, "L'Organisation du traité de sécurité collective figure dans la liste.", "fr")
     assert french == {("Organisation du traité de sécurité collective", "ORG", "org:CSTO")}
+    # the Polish and German acronyms of the CSTO
+    assert _found(stage, "Dokument wymienia OUBZ.", "pl") == {("OUBZ", "ORG", "org:CSTO")}
+    assert _found(stage, "Die Liste nennt die OVKS.", "de") == {("OVKS", "ORG", "org:CSTO")}
     spanish = _found(stage, "La lista menciona el Fondo Monetario Internacional y la Comisión Europea.", "es")
     assert spanish == {("Fondo Monetario Internacional", "ORG", "org:IMF"), ("Comisión Europea", "ORG", "org:EC")}
 
