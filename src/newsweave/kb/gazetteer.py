@@ -44,6 +44,7 @@ from newsweave.kb.cache import load_or_build
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.orthography import APOSTROPHE_FOLD
 
 if TYPE_CHECKING:
     from newsweave.kb.userkb import KBRecord
@@ -129,11 +130,9 @@ PIECE_RE = regex.compile(
 _NUKTA = "\u093c"
 
 
-#: Alef with hamza above or below, and alef wasla, as a plain alef; typographic apostrophes as a plain one, and so
-#: the turned comma and left quotation mark of Uzbek *oʻ*, *gʻ*, however typed (*Fargʻona*, *Farg‘ona*, *Farg'ona*)
-#: (:func:`fold`).
-_CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "’": "'", "ʼ": "'",
-                            "ʻ": "'", "‘": "'"})
+#: Alef with hamza above or below, and alef wasla, as a plain alef; every apostrophe mark as a plain one
+#: (:data:`~newsweave.lang.orthography.APOSTROPHE_FOLD`; :func:`fold`).
+_CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", **APOSTROPHE_FOLD})
 
 
 @lru_cache(maxsize=500_000)

@@ -74,3 +74,7 @@ PHONETIC_RULES: tuple[tuple[str, str], ...] = (
 )
 #: Letters dropped from the phonetic key after the rules (vowels, y as a vowel, h).
 PHONETIC_DROP = frozenset("aeiouyh")
+
+#: Marks typed for an apostrophe, each read as the plain one wherever words are matched: typographic apostrophes,
+#: and the turned comma and left quotation mark of Uzbek *oʻ*, *gʻ*, however typed (*Fargʻona*, *Farg‘ona*, *Farg'ona*).
+APOSTROPHE_FOLD: dict[str, str] = {"’": "'", "ʼ": "'", "ʻ": "'", "‘": "'"}

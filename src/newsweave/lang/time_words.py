@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from newsweave.lang.orthography import APOSTROPHE_FOLD
 from newsweave.lang.time_extra import EXTRA
 
 #: One-letter categories the time grammar is written in.
@@ -40,7 +41,7 @@ _DATA_PATH = Path(__file__).with_name("time_words.json")
 _NUKTA_FOLD = str.maketrans({"\u093c": None, "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज",
                              "\u095c": "ड", "\u095d": "ढ", "\u095e": "फ", "\u095f": "य",
                              # Uzbek oʻ, gʻ however typed (*oʻtgan*, *o‘tgan*) as the lexicon writes them, *o'tgan*
-                             "ʻ": "'", "‘": "'"})
+                             "ʻ": APOSTROPHE_FOLD["ʻ"], "‘": APOSTROPHE_FOLD["‘"]})
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

@@ -17,12 +17,13 @@ from functools import lru_cache
 import regex
 
 from newsweave.lang.numbers import territory_names
+from newsweave.lang.orthography import APOSTROPHE_FOLD
 from newsweave.model import Article
 
 #: A word: letters with their combining marks (Devanagari vowel signs), digits, inner hyphens/apostrophes.
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’ʼ‘\-][\p{L}\p{M}\p{N}]+)*")
 _SENT_END = regex.compile(r"(?<=[.!?।。…])[\"'”»“]?\s+(?=[\p{Lu}\p{N}\"'„“«»‚\-—–(\[]|[^\p{L}\p{N}\s])|\n+")
-_APOSTROPHE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "ʻ": "'", "‘": "'"})
+_APOSTROPHE_FOLD = str.maketrans(APOSTROPHE_FOLD)
 _SUFFIX = regex.compile(r"(?<=\w\w)['’ʼ‘]")
 
 
