@@ -702,3 +702,24 @@ def test_entities_rules_a_run_before_a_lower_case_title_heads_it_and_is_no_perso
     # a Turkish club named by its head word, its chairman after it
     turkish = _found(stage, "Listede Zelmorra Kulübü başkanı Zelkan Yavaş var.", "tr")
     assert {(t, ty) for t, ty, _ in turkish} == {("Zelmorra Kulübü", "ORG"), ("Zelkan Yavaş", "PER")}
+
+
+def test_entities_rules_a_clipped_ministry_after_a_reporting_verb_is_no_speaker(stage: EntityStage) -> None:
+    # Russian and Ukrainian clipped names of public bodies, in any case; a country's only agencies are linked
+    russian = _found(stage, "Об этом сообщил Минтранс, а по данным Минфина и Росстата цены выросли.", "ru")
+    assert russian == {("Минтранс", "ORG", None), ("Минфина", "ORG", None), ("Росстата", "ORG", "org:Rosstat")}
+    ukrainian = _found(stage, "Про це повідомив Мін'юст.", "uk")
+    assert ukrainian == {("Мін'юст", "ORG", None)}
+    # a town and a surname that begin the same way stay what they are
+    assert ("Минск", "LOC") in {(t, ty) for t, ty, _ in _found(stage, "Делегация прибыла в Минск.", "ru")}
+    assert ("Минаев", "PER") in {(t, ty) for t, ty, _ in _found(stage, "Депутат Минаев выступил.", "ru")}
+
+
+def test_entities_rules_a_title_reaches_its_holder_past_the_body_it_heads(stage: EntityStage) -> None:
+    for text in ("Глава Минобороны Андрей Зелкин прибыл.", "Глава МИД России Андрей Зелкин прибыл.",
+                 "Глава Росстата Андрей Зелкин прибыл."):
+        assert ("Андрей Зелкин", "PER") in {(t, ty) for t, ty, _ in _found(stage, text, "ru")}, text
+    assert ("Adam Zelkin", "PER") in {(t, ty) for t, ty, _ in _found(stage, "Prezes Orlenu Adam Zelkin mówi.", "pl")}
+    # a common word after the body is part of a name, not a person ("Generalna Konfederacja Pracy", of labour)
+    polish = _found(stage, "Związek Generalna Konfederacja Pracy ogłosił strajk.", "pl")
+    assert not {t for t, ty, _ in polish if ty == "PER"}

@@ -82,6 +82,7 @@ from newsweave.lang.name_folding import (
 )
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
+    CLIPPED_ORG_WORDS,
     CLUB_ENDINGS,
     COMPANY_NOUNS_AFTER,
     COMPANY_WORDS_AFTER,
@@ -390,6 +391,11 @@ def _name_titles(lang: str) -> frozenset[str]:
 @cache
 def _org_heads(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in ORG_HEADS.get(lang, frozenset()) | ORG_HEADS["*"])
+
+
+@cache
+def _clipped_org_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in CLIPPED_ORG_WORDS.get(lang, frozenset()))
 
 
 @cache
@@ -1705,9 +1711,12 @@ def _title_layer(doc: _Doc) -> None:
             continue
         k = i + width
         _release_first_name(doc, k)
+        past_body = _past_titled_body(doc, k)
         # "President of Russia X", "президент России X", "Präsident Russlands X": skip one place name.
         skipped = None
-        if k < len(toks) and doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "LOC":
+        if past_body > k:
+            k = past_body
+        elif k < len(toks) and doc.owner[k] >= 0 and doc.found[doc.owner[k]].type == "LOC":
             skipped, k = k, doc.found[doc.owner[k]].j
         if skipped is not None and (k >= len(toks) or _name_run(doc, k) == 0):
             town = _one_word_town(doc, skipped)
@@ -1746,6 +1755,32 @@ def _title_layer(doc: _Doc) -> None:
                 _add_name(doc, i if in_name and cut == k == i + width else cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+def _past_titled_body(doc: _Doc, k: int) -> int:
+    """Where the name after a title begins, past the organisation the title heads and its country, where a name
+    follows them (*глава Минобороны Андрей Зелкин*, *глава МИД России Андрей Зелкин*, an acronym no layer has
+    read yet), else ``k``. The country must be one (a town may be a first name: *директора Ryanair Питера Беллоу*,
+    Peter's), and the name must open with a first name or a rare word."""
+    toks = doc.toks
+    if k >= len(toks):
+        return k
+    if doc.owner[k] < 0:
+        if not (toks[k].cased and _is_acronym(toks[k])) or (k + 1 < len(toks) and toks[k + 1].upper):
+            return k  # "President JOHN ZELKIN": a name in capitals
+        after = k + 1
+    elif doc.found[doc.owner[k]].type == "ORG" and doc.found[doc.owner[k]].i == k:
+        after = doc.found[doc.owner[k]].j
+    else:
+        return k
+    if after < len(toks) and doc.owner[after] >= 0 and doc.found[doc.owner[after]].type == "LOC" \
+            and doc.found[doc.owner[after]].i == after and (doc.found[doc.owner[after]].kb_id or "").startswith("iso:"):
+        after = doc.found[doc.owner[after]].j
+    if after >= len(toks) or doc.owner[after] >= 0 or not _name_run(doc, after):
+        return k
+    first = toks[after]
+    # the name opens with a first name or a rare word, not a common one ("Generalna Konfederacja Pracy", of labour)
+    return after if listed_given_name(first) or frequency.zipf(first.key, first.lang) < COMMON_ZIPF else k
 
 
 def _caseless_name_after_title(doc: _Doc, k: int, n: int) -> int:
@@ -1913,7 +1948,8 @@ def _speaker_opening_sentence(doc: _Doc, verb: int) -> None:
 
 
 def _org_layer(doc: _Doc) -> None:
-    """Acronyms explained in brackets, and phrases ending in an organisation head word (caseless scripts)."""
+    """Acronyms explained in brackets, clipped names of public bodies (*Минфин*), and phrases ending in an
+    organisation head word (caseless scripts)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0:
@@ -1934,6 +1970,9 @@ def _org_layer(doc: _Doc) -> None:
                                 _lemma(doc, expansion[0], expansion[1])))
             doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
                             tok.text))
+    for i, tok in enumerate(toks):
+        if doc.owner[i] < 0 and tok.cap and _word_match(tok.key, tok.lang, _clipped_org_words(tok.lang), 3):
+            doc.claim(Found(i, i + 1, "ORG", 0.7, "pattern", tok.text))
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
             continue
