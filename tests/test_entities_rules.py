@@ -723,3 +723,15 @@ def test_entities_rules_a_title_reaches_its_holder_past_the_body_it_heads(stage:
     # a common word after the body is part of a name, not a person ("Generalna Konfederacja Pracy", of labour)
     polish = _found(stage, "Związek Generalna Konfederacja Pracy ogłosił strajk.", "pl")
     assert not {t for t, ty, _ in polish if ty == "PER"}
+
+
+def test_entities_rules_polish_o_of_an_opened_syllable_is_the_base_names_o_acute(stage: EntityStage) -> None:
+    found = _found(stage, "Dokument wymienia spotkania w Łodzi i na Bliskim Wschodzie.", "pl")
+    assert {(t, ty) for t, ty, _ in found} == {("Łodzi", "LOC"), ("Bliskim Wschodzie", "LOC")}
+    assert next(k for t, _, k in found if t == "Łodzi") == "geonames:3093133"
+
+
+def test_entities_rules_a_frequent_german_noun_is_no_inflected_place(stage: EntityStage) -> None:
+    # "Wein" (wine) read as a town "Wei" with an ending; a place's genitive stays one
+    assert _found(stage, "Der Bericht lobt den Wein der Gegend.", "de") == set()
+    assert {t for t, _, _ in _found(stage, "Die Zukunft Berlins ist offen.", "de")} == {"Berlins"}

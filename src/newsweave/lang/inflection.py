@@ -25,6 +25,9 @@ class Inflection:
     suffixes: frozenset[str]
     restores: tuple[str, ...] = ("",)
     alternations: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: a base's last syllable -> the one it stands for, where an ending that opens the syllable changes its vowel:
+    #: Polish *ó* turns to *o* (*Łódź*, *w Łodzi*; *Tarnów*, *do Tarnowa*; *Wschód*, *na Wschodzie*)
+    raised: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 _SLAVIC_LATIN_RESTORES = ("", "a", "o", "e", "y")
@@ -32,7 +35,8 @@ _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
 #: Polish stem alternations: locative/dative ``-e`` softens the stem's last consonant; ``-iej`` is the
 #: adjectival genitive/locative of ``-a`` after k/g (``Wielkiej``); plural names take ``-ech`` after ch/cz/rz and
 #: lose their ``-y`` in the genitive (``z Włoch``, ``z Węgier``); soft stems add ``-ia``/``-iu`` (``Wrocławia``,
-#: ``Poznania`` = ``Poznań``); feminine nouns in ``-ość`` and ``-ś`` soften to ``-ości``/``-ością``, ``-si``/``-sią``
+#: ``Poznania`` = ``Poznań``) and ``-dzi``/``-ci`` (``Łodzi``: ``Łódź``, with :attr:`Inflection.raised`); feminine
+#: nouns in ``-ość`` and ``-ś`` soften to ``-ości``/``-ością``, ``-si``/``-sią``
 #: (``Prawa i Sprawiedliwości`` = ``Prawo i Sprawiedliwość``, ``z Białorusią`` = ``Białoruś``); adjectives take
 #: ``-ym``/``-im`` in the instrumental and locative, ``-ymi``/``-imi`` in the plural (``w Nowym Jorku``,
 #: ``nad Morzem Bałtyckim`` = ``Morze Bałtyckie``).
@@ -42,7 +46,8 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
                     "rzech": ("ry",), "iec": ("cy",), "ier": ("ry",), "": ("y",), "ia": ("",), "iu": ("",),
                     "nia": ("ń",), "niu": ("ń",), "niem": ("ń",),
                     "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",),
-                    "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i")}
+                    "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i"),
+                    "dzi": ("dź",), "ci": ("ć",)}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),
@@ -75,7 +80,8 @@ _FI_ALTERNATIONS = {"essa": ("i",), "essä": ("i",), "esta": ("i",), "estä": ("
 INFLECTIONS: dict[str, Inflection] = {
     "pl": Inflection(frozenset({"a", "u", "em", "ie", "owi", "y", "i", "ą", "ę", "ego", "emu", "iem", "ach",
                                 "ami", "om", "ów", "ej", "ii", "ji", "o", "e", "owie"}),
-                     _SLAVIC_LATIN_RESTORES, _PL_ALTERNATIONS),
+                     _SLAVIC_LATIN_RESTORES, _PL_ALTERNATIONS,
+                     {"ow": "ów", "od": "ód", "odź": "ódź"}),
     "cs": Inflection(frozenset({"a", "u", "em", "e", "ě", "ovi", "y", "i", "ou", "ii", "ie", "o", "ům", "ech",
                                 "ami", "ého", "ému", "ém", "ým"}), _SLAVIC_LATIN_RESTORES,
                      _CS_ALTERNATIONS),

@@ -198,6 +198,10 @@ CASELESS_CITY_MIN_PRIORITY = 1.6
 #: Not asked of the hand-written regions (``Krymie``, ``Крымом`` -> *Krym*, *Крым*), whose names are no
 #: iso-codes translation noise.
 INFLECTED_STATE_MIN_CHARS = 6
+#: In a language that capitalises every noun, a word at least this frequent (Zipf) is not read as an inflected form of
+#: a place other than a country anywhere in a sentence (German *Wein*, wine, is no *Wei* + *n*; genitives such as
+#: *Berlins*, *Bayerns* stay below it).
+INFLECTED_NOUN_ZIPF = 4.2
 #: In caseless scripts a word this frequent ends a name (रूप); surnames can be frequent words too, and the most
 #: frequent are left to other cues (मोदी, 6.02, is found with its given name: a bar of 6.1 took in more ordinary
 #: words than names, ilner-hi F1 .682 -> .676).
@@ -1116,6 +1120,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
+        if tok.lang in NOUN_CAPITALISING and not country and base is not None and base != tok.key \
+                and entry.priority < WORLD_REGION_PRIORITY and frequency.zipf(tok.key, tok.lang) >= INFLECTED_NOUN_ZIPF:
+            return False
         if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
             return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
             # an apostrophe
