@@ -735,3 +735,15 @@ def test_entities_rules_a_frequent_german_noun_is_no_inflected_place(stage: Enti
     # "Wein" (wine) read as a town "Wei" with an ending; a place's genitive stays one
     assert _found(stage, "Der Bericht lobt den Wein der Gegend.", "de") == set()
     assert {t for t, _, _ in _found(stage, "Die Zukunft Berlins ist offen.", "de")} == {"Berlins"}
+
+
+def test_entities_rules_everyday_names_of_regions_and_landscapes(stage: EntityStage) -> None:
+    russian = _found(stage, "Документ называет Якутию, Кубань и Подмосковье.", "ru")
+    assert russian == {("Якутию", "LOC", "iso3166-2:RU-SA"), ("Кубань", "LOC", "iso3166-2:RU-KDA"),
+                       ("Подмосковье", "LOC", "iso3166-2:RU-MOS")}
+    german = _found(stage, "Der Bericht nennt den Schwarzwald und die Mosel.", "de")
+    assert german == {("Schwarzwald", "LOC", "region:black-forest"), ("Mosel", "LOC", "region:moselle")}
+    polish = _found(stage, "Dokument wymienia burze na Mazurach.", "pl")
+    assert polish == {("Mazurach", "LOC", "region:masuria")}
+    # a given name's case form is no region
+    assert not {ty for _, ty, _ in _found(stage, "Документ подписан Анатолием.", "ru")} & {"LOC"}
