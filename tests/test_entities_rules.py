@@ -747,3 +747,8 @@ def test_entities_rules_everyday_names_of_regions_and_landscapes(stage: EntitySt
     assert polish == {("Mazurach", "LOC", "region:masuria")}
     # a given name's case form is no region
     assert not {ty for _, ty, _ in _found(stage, "Документ подписан Анатолием.", "ru")} & {"LOC"}
+
+
+def test_entities_rules_a_concepts_acronym_is_no_organisation(stage: EntityStage) -> None:
+    assert _found(stage, "Dokument podaje, że PKB wzrósł, a VAT spadł.", "pl") == set()
+    assert _found(stage, "Список называет ВВП и ДТП.", "ru") == set()

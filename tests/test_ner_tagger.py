@@ -114,3 +114,8 @@ def test_ner_tagger_keeps_a_big_city_a_withdrawn_organisation_had_taken_in(rules
     assert {(m.text, m.type) for m in rules.recognise(text, "hi")} == {("दिल्ली पुलिस", "ORG")}
     stage = EntityStage(use_natasha=False)
     assert {(m.text, m.type) for m in stage.recognise(text, "hi")} == {("दिल्ली", "LOC")}
+
+
+def test_ner_tagger_leaves_a_concepts_acronym_alone() -> None:
+    stage = EntityStage(use_natasha=False)
+    assert not [m for m in stage.recognise("Der Bericht sagt, das BIP stieg um zwei Prozent.", "de") if m.text == "BIP"]

@@ -335,6 +335,23 @@ CLIPPED_ORG_WORDS: dict[str, frozenset[str]] = {
                      "Держдеп", "Нацбанк", "Нацгвардія", "Нацполіція", "Держприкордонслужба", "Держспецзв'язку",
                      "Держстат", "Мінрозвитку"}),
 }
+#: Acronyms of concepts, not of organisations, that economic and everyday news writes in capitals in each language
+#: (gross domestic product, value added tax, road accident, artificial intelligence): no layer reads them as a name.
+#: Written as the text writes them; one set for every language, as no two languages' entries clash.
+CONCEPT_ACRONYMS: frozenset[str] = frozenset({
+    "GDP", "GNP", "VAT", "CPI", "FDI",  # en
+    "BIP", "MwSt", "KI",  # de
+    "PKB", "PIT", "CIT",  # pl
+    "HDP", "DPH",  # cs, sk
+    "ВВП", "НДС", "НДФЛ", "ДТП", "ЧС", "ИИ", "ЖКХ",  # ru
+    "ПДВ", "ПДФО", "ЗМІ", "ШІ", "ЖКГ",  # uk
+    "БВП", "ДДС", "ПТП",  # bg
+    "ЖІӨ", "ҚҚС", "ЖТП",  # kk
+    "GSYİH", "GSYH", "KDV", "ÖTV",  # tr
+    "ЯИМ", "YaIM", "QQS",  # uz
+    "ÜDM", "ƏDV",  # az
+    "जीडीपी", "जीएसटी",  # hi
+})
 #: Top-level domains of the sites news names as its sources (*Interfax.ru*, *Kapitalni.org*): a name written with
 #: one after a period, no space, is the site's, an organisation.
 NEWS_SITE_DOMAINS: frozenset[str] = frozenset({"ru", "com", "org", "net", "info", "kz", "uz", "ua", "by", "kg", "az",

@@ -89,6 +89,7 @@ from newsweave.lang.orgwords import (
     COMPANY_WORDS_BEFORE,
     COMPASS_PREFIXES,
     COMPASS_WORDS,
+    CONCEPT_ACRONYMS,
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
@@ -2393,6 +2394,14 @@ def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
     return n
 
 
+def _concept_acronym_layer(doc: _Doc) -> None:
+    """Acronyms of concepts (:data:`CONCEPT_ACRONYMS`: Polish *PKB*, Russian *ВВП*, gross domestic product) are held
+    as no name, so neither the rules, natasha nor the tagger read them as an organisation."""
+    for i, tok in enumerate(doc.toks):
+        if doc.owner[i] < 0 and tok.text in CONCEPT_ACRONYMS:
+            doc.claim(Found(i, i + 1, "MISC", 0.9, "concept", tok.text, emit=False))
+
+
 def _acronym_layer(doc: _Doc) -> None:
     """Remaining all-capital words as organisations, except common words, titles (``CEO``), codes with digits
     (flight numbers, ``B2B``), currency codes (``EUR``) and letters written with periods (an editor's *V.L.*,
@@ -3716,6 +3725,7 @@ class EntityStage:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
         _release_place_pairs(doc, self.gazetteer)
+        _concept_acronym_layer(doc)
         _region_adjective_layer(doc)
         _storm_layer(doc)
         _org_layer(doc)

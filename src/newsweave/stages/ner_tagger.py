@@ -55,10 +55,10 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 DONT_CARE = "DRV"
 #: From the mode that keeps most of the rule layers' findings to the one that keeps fewest.
 MODES = ("fill", "places", "override")
-#: Layers whose findings an ``override`` tagger never withdraws: the user's own knowledge base, and an acronym
+#: Layers whose findings an ``override`` tagger never withdraws: the user's own knowledge base, an acronym
 #: with the name it spells out, which the text itself defines (a model trained on a few hundred sentences that
-#: misses ``परिषद (एनटीसी)`` must not erase it).
-KEPT_LAYERS = frozenset({"kb", "acronym"})
+#: misses ``परिषद (एनटीसी)`` must not erase it), and a concept's acronym held as no name (German *BIP*).
+KEPT_LAYERS = frozenset({"kb", "acronym", "concept"})
 #: Type -> the gazetteer's id namespaces of the names an ``override`` tagger never withdraws (:func:`_listed_name`).
 LISTED_NAMESPACES: dict[str, tuple[str, ...]] = {"ORG": ("org:", "iso:"), "PER": ("per:",)}
 #: In ``places`` mode, gazetteer places at least this important stay (countries have 2-3, a city of a million 1.6).
