@@ -752,3 +752,10 @@ def test_entities_rules_everyday_names_of_regions_and_landscapes(stage: EntitySt
 def test_entities_rules_a_concepts_acronym_is_no_organisation(stage: EntityStage) -> None:
     assert _found(stage, "Dokument podaje, że PKB wzrósł, a VAT spadł.", "pl") == set()
     assert _found(stage, "Список называет ВВП и ДТП.", "ru") == set()
+
+
+def test_entities_rules_a_month_or_weekday_with_a_case_ending_is_no_name(stage: EntityStage) -> None:
+    found = _found(stage, "Toplantı Eylül'de Ankara'da yapılacak, seçim ise Pazartesi'ye ertelendi.", "tr")
+    assert {(t, ty) for t, ty, _ in found} == {("Ankara'da", "LOC")}
+    # a given name spelt like a month still opens a person's name
+    assert ("Nisan Zelkanoğlu", "PER") in {(t, ty) for t, ty, _ in _found(stage, "Listede Nisan Zelkanoğlu var.", "tr")}

@@ -2929,6 +2929,16 @@ def _day_words(lang: str) -> frozenset[str]:
                      if len(key) == 1 and any(cat in ("R", "W") for cat, _ in values))
 
 
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """A language's one-word month and weekday names (the time stage's), folded: written alone with a capital and
+    a case ending (Turkish *Mart'ta*, *Eylül'de*), they are dates, not names."""
+    if lang not in time_languages():
+        return frozenset()
+    return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
+                     if len(key) == 1 and any(cat in ("x", "M", "W") for cat, _ in values))
+
+
 def _given_name_opening(tok: Tok, lang: str) -> bool:
     """Whether a sentence's first word before more capitalised words is a listed given name rarer than the common
     words that are given names too (Turkish *Selahattin*, Zipf 4.3; not *Deniz* "sea", 5.4): it opens the run, which
@@ -2999,6 +3009,8 @@ def _capitalised_layer(doc: _Doc) -> None:
                 or (headed and _opens_no_headed_name(doc, toks[start]))
                 or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
+        if end - start == 1 and toks[start].key in _calendar_words(lang):
+            start = end
         if start < end and not _extend_person(doc, start, end):
             if _name_before_first_name(toks, start, end) and not any(_is_org_head(toks[k]) or _is_loc_head(toks[k])
                                                                      for k in range(start, end)):
