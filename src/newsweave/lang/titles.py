@@ -139,7 +139,8 @@ TITLES: dict[str, frozenset[str]] = {
                      "lideri", "kral", "kralı", "papa", "sözcüsü", "büyükelçisi", "valisi", "belediye başkanı",
                      "generali", "mevkidaşı", "şansölye", "şansölyesi", "sayın", "bay", "bayan", "genel sekreteri",
                      "genel sekreter", "sekreteri", "milletvekili", "başkan yardımcısı", "bakan yardımcısı",
-                     "büyükelçi", "vali", "kaymakamı", "kraliçe", "kraliçesi", "prens", "prensi", "şeyh", "şeyhi",
+                     "büyükelçi", "vali", "kaymakam", "kaymakamı", "muhtar", "muhtarı", "cumhurbaşkanı yardımcısı",
+                     "başbakan yardımcısı", "yardımcısı", "kraliçe", "kraliçesi", "prens", "prensi", "şeyh", "şeyhi",
                      "emiri", "genelkurmay başkanı", "komutanı", "orgeneral", "başsavcı", "başsavcısı",
                      # professions and roles written before a name
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
