@@ -759,3 +759,10 @@ def test_entities_rules_a_month_or_weekday_with_a_case_ending_is_no_name(stage: 
     assert {(t, ty) for t, ty, _ in found} == {("Ankara'da", "LOC")}
     # a given name spelt like a month still opens a person's name
     assert ("Nisan Zelkanoğlu", "PER") in {(t, ty) for t, ty, _ in _found(stage, "Listede Nisan Zelkanoğlu var.", "tr")}
+
+
+def test_entities_rules_football_clubs_named_after_their_towns(stage: EntityStage) -> None:
+    polish = _found(stage, "Dokument wymienia mecz Rakowa Częstochowa z Lechem Poznań.", "pl")
+    assert polish == {("Rakowa Częstochowa", "ORG", "org:RakowCzestochowa"), ("Lechem Poznań", "ORG", "org:LechPoznan")}
+    german = _found(stage, "Der Bericht nennt Eintracht Frankfurt und Hertha BSC.", "de")
+    assert german == {("Eintracht Frankfurt", "ORG", "org:EintrachtFrankfurt"), ("Hertha BSC", "ORG", "org:HerthaBSC")}
