@@ -119,3 +119,12 @@ def test_ner_tagger_keeps_a_big_city_a_withdrawn_organisation_had_taken_in(rules
 def test_ner_tagger_leaves_a_concepts_acronym_alone() -> None:
     stage = EntityStage(use_natasha=False)
     assert not [m for m in stage.recognise("Der Bericht sagt, das BIP stieg um zwei Prozent.", "de") if m.text == "BIP"]
+
+
+def test_ner_tagger_a_lone_surname_it_left_unlabelled_is_a_person() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Велкенбаевтің айтуынша, жоба биыл аяқталады. Министр Тұрлыбековпен кездесті.", "kk")}
+    assert found == {("Велкенбаевтің", "PER"), ("Тұрлыбековпен", "PER")}
+    # "Ұлы" (great) ends as a patronymic does, and is no name
+    assert not [m for m in stage.recognise("Ұлы Отан соғысы туралы кітап шықты.", "kk") if m.type == "PER"]

@@ -2155,7 +2155,7 @@ def _coordinated_people(doc: _Doc) -> None:
                     or _name_piece_before(toks, word) is not None \
                     or (word + 1 < len(toks) and toks[word + 1].sep in ("space", "hyphen") and toks[word + 1].cap
                         and word + 1 != f.i) \
-                    or not (listed_surname(w) or _surname_like(w) or _lone_surname(w)):
+                    or not (listed_surname(w) or _surname_like(w) or lone_surname(w)):
                 continue
             owner = doc.owner[word]
             if owner >= 0:
@@ -3490,7 +3490,7 @@ def _ends_as(tok: Tok, endings: tuple[str, ...]) -> bool:
     return bool(endings) and any(form.endswith(endings) for form in bases(tok))
 
 
-def _lone_surname(tok: Tok) -> bool:
+def lone_surname(tok: Tok) -> bool:
     """Whether a capitalised word is shaped as a surname where no other word of its language is: Kazakh
     *Зелкинов* (:data:`SURNAME_LIKE_ENDINGS`), Turkish *Zelkanoğlu* (:data:`SURNAME_ENDINGS`), Turkish or English
     *Zelkinov*, *Zelmorenko* (:data:`LATIN_SURNAME_ENDINGS`). Slavic languages write adjectives so, and capitalise
@@ -3625,7 +3625,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
-        person = _person_like(doc, start, end, loose=j > end or _lone_surname(toks[end - 1])) \
+        person = _person_like(doc, start, end, loose=j > end or lone_surname(toks[end - 1])) \
             and not _heads_title_after(toks, j)
         if person:
             start = person_start(doc, start, end)
@@ -3633,7 +3633,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                         _lemma(doc, start, end)))
     else:
         word = toks[start]
-        rare, surname = frequency.zipf(word.key, lang) < COMMON_ZIPF, _lone_surname(word)
+        rare, surname = frequency.zipf(word.key, lang) < COMMON_ZIPF, lone_surname(word)
         # a rare word shaped as a surname where the language has no such words names a person also opening a
         # sentence (Turkish *Zelkinov, dün ...*)
         if not (_apostrophe_marks_name(toks, start, end) or (lang not in NOUN_CAPITALISING and (

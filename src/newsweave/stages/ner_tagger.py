@@ -305,6 +305,32 @@ def _opens_with_place(doc: ent._Doc, i: int, j: int) -> bool:
     return place.type == "LOC" and place.i == i and place.j < j and doc.free(place.j, j)
 
 
+#: Shortest word read as a lone surname by its ending: Kazakh *Ұлы* ("great") ends as *-ұлы* patronymics do.
+LONE_SURNAME_MIN_CHARS = 6
+
+
+def _lone_surnames(doc: ent._Doc, sent: list[int]) -> None:
+    """A capitalised word the tagger left unlabelled that is shaped as a surname where no other word of its language
+    is (:func:`newsweave.stages.entities.lone_surname`: Kazakh *Велкенбаевтің*, *Тұрлыбековпен*) is a person: a
+    model trained on a few thousand names reads the surnames it saw, not an unseen one standing alone."""
+    toks = doc.toks
+    for k in sent:
+        tok = toks[k]
+        if doc.owner[k] >= 0 or not tok.cased or not tok.cap or tok.upper or len(tok.key) < LONE_SURNAME_MIN_CHARS \
+                or not ent.lone_surname(tok) or frequency.zipf(tok.key, tok.lang) >= ent.COMMON_ZIPF:
+            continue
+        start = k
+        before = doc.owner[k - 1] if k > sent[0] and toks[k].sep == "space" else -1
+        if before >= 0 and doc.found[before].type == "PER" and doc.found[before].j == k:
+            start = doc.found[before].i  # "Абай" tagged, "Құнанбайұлының" not: one name
+            doc.release(before)
+        elif k > sent[0] and toks[k].sep == "space" and before < 0 and toks[k - 1].cap and not toks[k - 1].upper \
+                and (ent.listed_given_name(toks[k - 1]) or (not toks[k - 1].sent_start
+                     and frequency.zipf(toks[k - 1].key, toks[k - 1].lang) < ent.COMMON_ZIPF)):
+            start = k - 1  # "Депутат Жәмила Нұрманбетова": the first name before it
+        doc.claim(ent.Found(start, k + 1, "PER", 0.5, "pattern", ent._lemma(doc, start, k + 1)))
+
+
 class CRFTagger:
     """Tags the sentences of the languages that have a model, each combined with the rules by its mode.
 
@@ -374,6 +400,8 @@ class CRFTagger:
                     if doc.free(i, j):
                         doc.claim(ent.Found(i, j, kind, conf, "tagger", ent._lemma(doc, i, j)))
             self._restore(doc, kept.values(), mode == "places")
+            if mode == "override":
+                _lone_surnames(doc, sent)
 
     def guess_types(self, doc: ent._Doc) -> None:
         """Give the capitalisation layer's untyped names (MISC) the type the universal model reads from their
