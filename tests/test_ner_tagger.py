@@ -128,3 +128,12 @@ def test_ner_tagger_a_lone_surname_it_left_unlabelled_is_a_person() -> None:
     assert found == {("Велкенбаевтің", "PER"), ("Тұрлыбековпен", "PER")}
     # "Ұлы" (great) ends as a patronymic does, and is no name
     assert not [m for m in stage.recognise("Ұлы Отан соғысы туралы кітап шықты.", "kk") if m.type == "PER"]
+
+
+def test_ner_tagger_an_unseen_name_before_the_agent_marker_is_a_person() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise("मोरवाल ने बजट में नई योजनाओं का ऐलान किया।", "hi")}
+    assert found == {("मोरवाल", "PER")}
+    # a common noun before it ("the government") is no name, nor a title in a rare form ("the presidents")
+    assert not stage.recognise("सरकार ने नई नीति का ऐलान किया।", "hi")
+    assert not stage.recognise("दोनों राष्ट्रपतियों ने बैठक की।", "hi")

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from newsweave.kb import frequency
 from newsweave.kb.gazetteer import Gazetteer, inflection_bases, load_gazetteer, script_of
+from newsweave.lang.titles import AGENT_MARKERS
 from newsweave.stages import entities as ent
 
 log = logging.getLogger(__name__)
@@ -305,6 +306,31 @@ def _opens_with_place(doc: ent._Doc, i: int, j: int) -> bool:
     return place.type == "LOC" and place.i == i and place.j < j and doc.free(place.j, j)
 
 
+#: Words before an agent marker rarer than this (Zipf) are an unseen name, not a noun (*सरकार ने*, the government).
+AGENT_NAME_ZIPF = 3.0
+
+
+def _unseen_agents(doc: ent._Doc, sent: list[int]) -> None:
+    """The rare words right before an agent marker that the tagger left unlabelled (Hindi *मोरवाल ने ... ऐलान किया*,
+    :data:`newsweave.lang.titles.AGENT_MARKERS`) are a person's name: the marker follows the doer of a deed, and a
+    doer whose name is no word of the language is a person the model has not seen. Titles in a rare inflected form
+    are not (*राष्ट्रपतियों ने*, the presidents)."""
+    toks = doc.toks
+    markers = AGENT_MARKERS.get(toks[sent[0]].lang)
+    if not markers:
+        return
+    for m in sent:
+        if toks[m].key not in markers or m == sent[0] or toks[m].sep != "space":
+            continue
+        k = m
+        while k > sent[0] and m - k < 3 and doc.owner[k - 1] < 0 and not toks[k - 1].cased \
+                and toks[k - 1].key and frequency.zipf(toks[k - 1].key, toks[k - 1].lang) < AGENT_NAME_ZIPF \
+                and not ent._is_title(toks, k - 1) and (k == m or toks[k].sep == "space"):
+            k -= 1
+        if k < m:
+            doc.claim(ent.Found(k, m, "PER", 0.5, "pattern", ent._lemma(doc, k, m)))
+
+
 #: Shortest word read as a lone surname by its ending: Kazakh *Ұлы* ("great") ends as *-ұлы* patronymics do.
 LONE_SURNAME_MIN_CHARS = 6
 
@@ -402,6 +428,7 @@ class CRFTagger:
             self._restore(doc, kept.values(), mode == "places")
             if mode == "override":
                 _lone_surnames(doc, sent)
+            _unseen_agents(doc, sent)
 
     def guess_types(self, doc: ent._Doc) -> None:
         """Give the capitalisation layer's untyped names (MISC) the type the universal model reads from their
