@@ -766,3 +766,9 @@ def test_entities_rules_football_clubs_named_after_their_towns(stage: EntityStag
     assert polish == {("Rakowa Częstochowa", "ORG", "org:RakowCzestochowa"), ("Lechem Poznań", "ORG", "org:LechPoznan")}
     german = _found(stage, "Der Bericht nennt Eintracht Frankfurt und Hertha BSC.", "de")
     assert german == {("Eintracht Frankfurt", "ORG", "org:EintrachtFrankfurt"), ("Hertha BSC", "ORG", "org:HerthaBSC")}
+
+
+def test_entities_rules_a_hindi_title_before_an_office_or_house_is_no_person(stage: EntityStage) -> None:
+    found = _found(stage, "सूची में मुख्यमंत्री कार्यालय, प्रधानमंत्री राहत कोष और राष्ट्रपति भवन का नाम है।", "hi")
+    assert not {t for t, ty, _ in found if ty == "PER"}
+    assert ("ज़ेलकर", "PER") in {(t, ty) for t, ty, _ in _found(stage, "सूची में राष्ट्रपति ज़ेलकर का नाम है।", "hi")}

@@ -1738,6 +1738,10 @@ def _title_layer(doc: _Doc) -> None:
             n = _name_run(doc, k)
             if not toks[k].cased and toks[k].lang in POSTPOSITIONS:
                 n = _caseless_name_after_title(doc, k, n)
+                heads = [_is_org_head(toks[m]) or _is_loc_head(toks[m]) for m in range(k, k + n)]
+                if any(heads) and all(head or frequency.zipf(toks[m].key, toks[m].lang) >= COMMON_ZIPF
+                                      for m, head in zip(range(k, k + n), heads, strict=True)):
+                    n = 0  # "मुख्यमंत्री कार्यालय", "प्रधानमंत्री राहत कोष": the office-holder's office or fund
             if n == 1 and k + 1 < len(toks) and toks[k + 1].key in PREDICATE_AUXILIARIES.get(toks[k].lang, ()):
                 n = 0  # "... नए राष्ट्रपति निर्वाचित हुए": what the office-holder became, not a name
             if n and k + n < len(toks) and toks[k + n].sep == "space" and toks[k + n].cased \
