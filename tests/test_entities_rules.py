@@ -708,6 +708,9 @@ def test_entities_rules_a_clipped_ministry_after_a_reporting_verb_is_no_speaker(
     # Russian and Ukrainian clipped names of public bodies, in any case; a country's only agencies are linked
     russian = _found(stage, "Об этом сообщил Минтранс, а по данным Минфина и Росстата цены выросли.", "ru")
     assert russian == {("Минтранс", "ORG", None), ("Минфина", "ORG", None), ("Росстата", "ORG", "org:Rosstat")}
+    # the last letter replaced by the case ending; a body's deputies are no person
+    assert _found(stage, "Депутаты Мосгордумы и Генпрокуратуры ответили.", "ru") == {
+        ("Мосгордумы", "ORG", None), ("Генпрокуратуры", "ORG", None)}
     ukrainian = _found(stage, "Про це повідомив Мін'юст.", "uk")
     assert ukrainian == {("Мін'юст", "ORG", None)}
     # a town and a surname that begin the same way stay what they are

@@ -403,6 +403,13 @@ def _clipped_org_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in CLIPPED_ORG_WORDS.get(lang, frozenset()))
 
 
+def _clipped_org_word(tok: Tok) -> bool:
+    """Whether the word is a clipped name of a public body (:data:`CLIPPED_ORG_WORDS`) in any case: with an ending
+    added (*Минфина*) or in place of its last letter (*Генпрокуратуры*, *Мосгордумы*)."""
+    words = _clipped_org_words(tok.lang)
+    return bool(words) and (_word_match(tok.key, tok.lang, words, 3) or any(form in words for form in bases(tok)))
+
+
 @cache
 def _company_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(nouns that describe a company before its name, after it) for a language, folded."""
@@ -1983,7 +1990,7 @@ def _org_layer(doc: _Doc) -> None:
             doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
                             tok.text))
     for i, tok in enumerate(toks):
-        if doc.owner[i] < 0 and tok.cap and _word_match(tok.key, tok.lang, _clipped_org_words(tok.lang), 3):
+        if doc.owner[i] < 0 and tok.cap and _clipped_org_word(tok):
             doc.claim(Found(i, i + 1, "ORG", 0.7, "pattern", tok.text))
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
