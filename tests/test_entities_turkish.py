@@ -119,6 +119,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Zelkan Han", "PER"), ("Kremlin'i", "ORG")},
     # a listed person's surname is also a given name: before another surname it is no longer that person
     "Dün Erdoğan Zelmorralı konuştu.": {("Erdoğan Zelmorralı", "PER")},
+    # a country's sports federation is an organisation; the Russian Federation is the country
+    "Türkiye Futbol Federasyonu, Rusya Federasyonu'na bir mektup gönderdi.": {
+        ("Türkiye Futbol Federasyonu", "ORG"), ("Rusya Federasyonu'na", "LOC")},
     # a deputy's title is two words, the second no organisation; a district governor's is one
     "Cumhurbaşkanı Yardımcısı Kemal Zelkanoğlu ile Kaymakam Ali Demirtaş görüştü.": {
         ("Kemal Zelkanoğlu", "PER"), ("Ali Demirtaş", "PER")},

@@ -43,7 +43,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "velvyslanectv"}),
     "sl": frozenset({"organizacij", "ministrstv", "strank", "odbor", "agencij", "univerz", "inštitut", "zbor",
                      "sodišč", "sklad", "društv", "zvez", "družb", "svet"}),
-    "tr": frozenset({"örgüt", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
+    "tr": frozenset({"örgüt", "federasyon", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
                      "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
