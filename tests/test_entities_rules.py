@@ -775,3 +775,13 @@ def test_entities_rules_a_hindi_title_before_an_office_or_house_is_no_person(sta
     found = _found(stage, "सूची में मुख्यमंत्री कार्यालय, प्रधानमंत्री राहत कोष और राष्ट्रपति भवन का नाम है।", "hi")
     assert not {t for t, ty, _ in found if ty == "PER"}
     assert ("ज़ेलकर", "PER") in {(t, ty) for t, ty, _ in _found(stage, "सूची में राष्ट्रपति ज़ेलकर का नाम है।", "hi")}
+
+
+def test_entities_rules_national_bodies_and_companies_without_a_head_word(stage: EntityStage) -> None:
+    turkish = _found(stage, "Listede Yargıtay, Aselsan'ın ve Türk Telekom'un adı var.", "tr")
+    assert turkish == {("Yargıtay", "ORG", "org:Yargitay"), ("Aselsan'ın", "ORG", "org:Aselsan"),
+                       ("Türk Telekom'un", "ORG", "org:TurkTelekom")}
+    german = _found(stage, "Der Bericht nennt den Bundesgerichtshof und das Deutsche Rote Kreuz.", "de")
+    assert german == {("Bundesgerichtshof", "ORG", "org:BGH"), ("Deutsche Rote Kreuz", "ORG", "org:DRK")}
+    polish = _found(stage, "Dokument wymienia Straż Graniczną i Pocztę Polską.", "pl")
+    assert polish == {("Straż Graniczną", "ORG", "org:StrazGraniczna"), ("Pocztę Polską", "ORG", "org:PocztaPolska")}
