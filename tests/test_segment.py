@@ -23,6 +23,17 @@ def test_segment_sentences_keep_initials_inside_names() -> None:
     assert len(sentences("The U.S. Army left. Then it rained.", "en")) == 2
 
 
+def test_segment_sentences_run_on_after_titles_street_words_and_company_forms() -> None:
+    for text, lang in (("Rozmawiał z prof. Janem Zelkinem przy ul. Długiej.", "pl"),
+                       ("Muzeum im. Jana Zelkina otwarto.", "pl"),
+                       ("Prof. Dr. Ahmet Zelkan, Zelmorra Ltd. Şti. adına konuştu.", "tr"),
+                       ("Firma Zelmorra Sp. z o.o. z Radomia upadła.", "pl")):
+        assert _pieces(text, sentences(text, lang)) == [text], text
+    # a sentence that really ends after a name stays apart
+    text = "Rozmawiał z dr. Zelkinem. Potem wyszedł."
+    assert _pieces(text, sentences(text, "pl")) == ["Rozmawiał z dr. Zelkinem.", "Potem wyszedł."]
+
+
 def test_segment_sentences_other_scripts() -> None:
     hi = "मोदी ने कहा कि भारत तैयार है। उन्होंने रूस का दौरा किया।"
     assert len(sentences(hi, "hi")) == 2

@@ -21,6 +21,8 @@ from typing import Any
 import icu
 import regex
 
+from newsweave.lang.abbreviations import NON_FINAL
+
 #: ICU word-break rule statuses below this are spaces and punctuation, not words.
 _UBRK_WORD_NONE_LIMIT = 100
 
@@ -84,15 +86,29 @@ def _ends_with_initial(piece: str) -> bool:
     return m is not None and piece[-2].isupper()
 
 
+#: The last word of a piece and its period ("prof.", "A.Ş.", "m.in.").
+_LAST_ABBREVIATION = re.compile(r"(?:^|[\s(\"'«„“])([^\W\d_][\w.-]*?)\.$")
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    """Whether a piece ends in an abbreviation no sentence ends with (:mod:`newsweave.lang.abbreviations`)."""
+    if not piece.endswith("."):
+        return False
+    m = _LAST_ABBREVIATION.search(piece)
+    return m is not None and m.group(1).lower() in NON_FINAL
+
+
 def sentences(text: str, lang: str = "und") -> list[tuple[int, int]]:
     """Sentence spans of ``text``, trimmed of surrounding white space; empty pieces dropped.
 
     A break right after a one-letter initial followed by a capitalised word is undone ("Ben S. Bernanke",
     "А. С. Пушкин"): ICU's abbreviation list knows titles, not initials. A sentence that really ends in
-    a capital letter ("Plan B.") is rarer in news than a name with an initial.
+    a capital letter ("Plan B.") is rarer in news than a name with an initial. So is a break after a title, street
+    word or company form that never ends a sentence (:mod:`newsweave.lang.abbreviations`: *z prof. Janem*,
+    *Zelmorra Ltd. Şti. çalışanları*).
     """
     spans: list[tuple[int, int]] = []
-    joined = False
+    after_abbreviation = after_initial = False
     for start, end, _ in _breaks("sentence", text, lang):
         piece = text[start:end]
         stripped = piece.strip()
@@ -100,11 +116,13 @@ def sentences(text: str, lang: str = "und") -> list[tuple[int, int]]:
             continue
         lead = len(piece) - len(piece.lstrip())
         span = (start + lead, start + lead + len(stripped))
-        if joined and stripped[0].isupper():
+        if after_abbreviation or (after_initial and stripped[0].isupper()):
             spans[-1] = (spans[-1][0], span[1])
         else:
             spans.append(span)
-        joined = _ends_with_initial(text[spans[-1][0]:spans[-1][1]])
+        last = text[spans[-1][0]:spans[-1][1]]
+        after_abbreviation = _ends_with_abbreviation(last)
+        after_initial = _ends_with_initial(last)
     return spans
 
 
