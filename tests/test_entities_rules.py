@@ -785,3 +785,12 @@ def test_entities_rules_national_bodies_and_companies_without_a_head_word(stage:
     assert german == {("Bundesgerichtshof", "ORG", "org:BGH"), ("Deutsche Rote Kreuz", "ORG", "org:DRK")}
     polish = _found(stage, "Dokument wymienia Straż Graniczną i Pocztę Polską.", "pl")
     assert polish == {("Straż Graniczną", "ORG", "org:StrazGraniczna"), ("Pocztę Polską", "ORG", "org:PocztaPolska")}
+
+
+def test_entities_rules_legal_forms_spelt_in_several_pieces(stage: EntityStage) -> None:
+    assert _found(stage, "Listede Zelmorra Enerji Sanayi ve Ticaret A.Ş. var.", "tr") == {
+        ("Zelmorra Enerji Sanayi ve Ticaret A.Ş.", "ORG", None)}
+    assert ("Zelmorra Sp. z o.o", "ORG") in {
+        (t, ty) for t, ty, _ in _found(stage, "Dokument wymienia firmę Zelmorra Sp. z o.o. z Radomia.", "pl")}
+    assert _found(stage, "Der Bericht nennt die Zelmorra Bau GmbH & Co. KG aus Essen.", "de") >= {
+        ("Zelmorra Bau GmbH & Co. KG", "ORG", None)}

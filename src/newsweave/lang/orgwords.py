@@ -305,8 +305,12 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 #: A company's legal form written after its name, as one word and spelt so (any language): *Volkswagen AG*, *Zelmorra
 #: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
 #: *AB* the Turkish EU, *SA* South Africa, *Co*).
-LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "Inc", "Ltd", "LLC", "PLC", "plc",
-                                         "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj"})
+LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "PLC",
+                                         "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ"})
+#: Legal forms written in several pieces with periods, as the text spells them (Turkish *A.Ş.*, *Ltd. Şti.*, Polish
+#: *Sp. z o.o.*, German *GmbH & Co. KG*): the longest that starts at a piece is the form.
+SPELT_LEGAL_FORMS: tuple[str, ...] = ("GmbH & Co. KG", "Ltd. Şti.", "Ltd.Şti.", "Sp. z o.o.", "sp. z o.o.", "A.Ş.",
+                                      "S.A.")
 #: lang -> nouns that end a company's name the way a legal form does (German *Hirzel Verlag*, a publisher), as
 #: whole words: a head word matched inside compounds would take *Verlagerung* ("shift").
 COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages"})}

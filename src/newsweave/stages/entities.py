@@ -112,6 +112,7 @@ from newsweave.lang.orgwords import (
     REGION_CASE_ENDINGS,
     REGION_STEM_ENDINGS,
     REGION_SUFFIXES,
+    SPELT_LEGAL_FORMS,
     STORM_WORDS,
     TOWN_ADJECTIVE_ENDINGS,
 )
@@ -2177,8 +2178,8 @@ def _coordinated_people(doc: _Doc) -> None:
             doc.claim(Found(word, word + 1, "PER", 0.55, "pattern", w.text))
 
 
-#: Most capitalised words a company's name before its legal form runs on for.
-LEGAL_FORM_NAME_WORDS = 4
+#: Most capitalised words a company's name before its legal form runs on for (*Zelmorra Enerji Sanayi ve Ticaret*).
+LEGAL_FORM_NAME_WORDS = 6
 
 
 def _legal_form_layer(doc: _Doc) -> None:
@@ -2190,14 +2191,19 @@ def _legal_form_layer(doc: _Doc) -> None:
     frequent noun where nouns are capitalised (*Der Autobauer*) is no part of it. Findings inside give way."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        if k == 0 or tok.sep != "space" or tok.sent_start or not (
-                tok.text in LEGAL_FORMS or tok.text in COMPANY_NOUNS_AFTER.get(_base_lang(tok.lang), ())):
+        if k == 0 or tok.sep != "space" or tok.sent_start:
+            continue
+        width = _legal_form_width(doc, k)
+        if not width:
             continue
         owner = doc.owner[k]
-        if owner >= 0 and doc.found[owner].i < k:
-            continue  # the form is inside a name found already
         start = k
-        while start > 0 and k - start < LEGAL_FORM_NAME_WORDS and toks[start].sep == "space" \
+        if owner >= 0 and doc.found[owner].i < k:
+            if doc.found[owner].j >= k + width and (width == 1 or doc.found[owner].j > k + width):
+                continue  # the form is inside a name found already
+            start = doc.found[owner].i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti.)
+            doc.release(owner)
+        while start > 0 and owner < 0 and k - start < LEGAL_FORM_NAME_WORDS and toks[start].sep == "space" \
                 and not toks[start].sent_start:
             prev = toks[start - 1]
             if doc.owner[start - 1] >= 0:
@@ -2205,12 +2211,32 @@ def _legal_form_layer(doc: _Doc) -> None:
                 if f.j == start and f.emit and k - f.i <= LEGAL_FORM_NAME_WORDS:
                     start = f.i
                 break
+            if prev.key in HEAD_FINAL_AND.get(prev.lang, ()) and start >= 2 and toks[start - 2].cap \
+                    and prev.sep == "space":
+                start -= 1  # "Demirtepe Enerji Sanayi ve Ticaret A.Ş.": the name's joiner
+                continue
             if not (prev.cap and prev.cased) or _is_stop(prev) or _common_opener(prev) or (
                     prev.lang in NOUN_CAPITALISING and frequency.zipf(prev.key, prev.lang) >= NOUN_ZIPF):
                 break
             start -= 1
         if start < k:
-            doc.replace(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
+            doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width)))
+
+
+def _legal_form_width(doc: _Doc, k: int) -> int:
+    """How many pieces of a company's legal form start at piece ``k``: one for a form in one word
+    (:data:`LEGAL_FORMS`, :data:`COMPANY_NOUNS_AFTER`), those of the longest spelt in several
+    (:data:`SPELT_LEGAL_FORMS`: *A.Ş.*, *Ltd. Şti.*), 0 for none."""
+    toks = doc.toks
+    tok = toks[k]
+    for form in SPELT_LEGAL_FORMS:
+        if doc.text.startswith(form, tok.start):
+            end = tok.start + len(form)
+            width = 1
+            while k + width < len(toks) and toks[k + width].end <= end:
+                width += 1
+            return width
+    return int(tok.text in LEGAL_FORMS or tok.text in COMPANY_NOUNS_AFTER.get(_base_lang(tok.lang), ()))
 
 
 def _institution_of_country(doc: _Doc) -> None:
