@@ -794,3 +794,7 @@ def test_entities_rules_legal_forms_spelt_in_several_pieces(stage: EntityStage) 
         (t, ty) for t, ty, _ in _found(stage, "Dokument wymienia firmę Zelmorra Sp. z o.o. z Radomia.", "pl")}
     assert _found(stage, "Der Bericht nennt die Zelmorra Bau GmbH & Co. KG aus Essen.", "de") >= {
         ("Zelmorra Bau GmbH & Co. KG", "ORG", None)}
+
+
+def test_entities_rules_a_turkish_competition_is_an_event(stage: EntityStage) -> None:
+    assert _found(stage, "Zelmorraspor Avrupa Ligi'nde oynadı.", "tr") >= {("Avrupa Ligi'nde", "EVT", None)}

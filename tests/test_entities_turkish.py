@@ -119,6 +119,9 @@ CASES: dict[str, set[tuple[str, str]]] = {
         ("Zelkan Han", "PER"), ("Kremlin'i", "ORG")},
     # a listed person's surname is also a given name: before another surname it is no longer that person
     "Dün Erdoğan Zelmorralı konuştu.": {("Erdoğan Zelmorralı", "PER")},
+    # a surname built as a demonym follows a first name; a place, or a body, before a place word names the place
+    "Ekonomist Levent Sarıkamışlı, Kızılay Meydanı'nda ve Konya Ovası'nda konuştu.": {
+        ("Levent Sarıkamışlı", "PER"), ("Kızılay Meydanı'nda", "LOC"), ("Konya Ovası'nda", "LOC")},
     # a country's sports federation is an organisation; the Russian Federation is the country
     "Türkiye Futbol Federasyonu, Rusya Federasyonu'na bir mektup gönderdi.": {
         ("Türkiye Futbol Federasyonu", "ORG"), ("Rusya Federasyonu'na", "LOC")},

@@ -142,11 +142,13 @@ STORM_WORDS: dict[str, frozenset[str]] = {
 STORM_WORDS["ms"] = STORM_WORDS["id"]
 
 #: lang -> words that end the name of a contest, a show or a meeting (*Zelmorra Marathon*, *Australian Open*, *Academy
-#: Awards*): the name is an event (EVT), never a person. Matched as word beginnings, like the head words.
+#: Awards*): the name is an event (EVT), never a person. Matched as word beginnings, like the head words. Turkish
+#: has the competitions' only (*Avrupa Ligi*, *Dünya Kupası*): a city's marathon or summit keeps the city a place.
 EVENT_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"marathon", "open", "olympics", "olympiad", "championship", "cup", "awards", "prix", "festival",
                      "summit", "expo", "tournament"}),
     "de": frozenset({"marathon", "open", "meisterschaft", "pokal", "festival", "gipfel"}),
+    "tr": frozenset({"ligi", "şampiyonası", "olimpiyatları", "kupası"}),
 }
 
 #: lang -> compass points and the like written as one word before a place's name, naming a part of it (German
@@ -225,7 +227,8 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "tr": frozenset({"cumhuriyet", "federasyon", "krallığ", "eyalet", "bölges", "havalimanı", "havaalanı",
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
-                     "camii", "parkı", "bulvarı", "sokağı", "mahallesi"}),
+                     "camii", "parkı", "bulvarı", "sokağı", "mahallesi", "çayı", "ovası", "ormanı", "vadisi",
+                     "yaylası", "platosu"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),
     "hi": frozenset({"भवन"}),

@@ -1699,11 +1699,14 @@ def _demonym_layer(doc: _Doc, gaz: Gazetteer) -> None:
     *Keniyalik*) is a title for the name after it and no name itself: no capitalisation guess takes it.
 
     The rest must be a place the gazetteer lists and the word itself must not be a name it lists (*Somali*), so
-    that names which merely end so (*Ali*, *Halil*) stay names."""
+    that names which merely end so (*Ali*, *Halil*) stay names; after a first name it is a surname (*Levent
+    Sarıkamışlı*)."""
     for i, tok in enumerate(doc.toks):
         endings = DEMONYM_ENDINGS.get(tok.lang)
         if not endings or not tok.cap or doc.owner[i] >= 0 or gaz.lookup((tok.key,)) is not None:
             continue
+        if i > 0 and tok.sep == "space" and doc.toks[i - 1].cap and listed_given_name(doc.toks[i - 1]):
+            continue  # "Levent Sarıkamışlı", "Elif Karasulu": after a first name, a surname built so
         for ending in endings:
             stem = tok.key[:-len(ending)]
             if tok.key.endswith(ending) and len(stem) >= MIN_DEMONYM_STEM:
@@ -3435,17 +3438,19 @@ def _join_country(doc: _Doc, start: int, end: int, keep_id: bool = True) -> bool
     """``Kazakistan Cumhuriyeti``, ``Республика Казахстан``: a state word beside a country joins its mention, and
     keeps its id unless ``keep_id`` is false (a people's name between makes another state: *Kıbrıs Türk
     Cumhuriyeti*); a place word after a town, or after a place no list names (*Kuzey Kıbrıs*), makes a new place
-    with it (``İstanbul Havalimanı``)."""
+    with it (``İstanbul Havalimanı``), and so does one after an organisation where the place word follows what it
+    names (Turkish *Kızılay Meydanı*, the square named for the Red Crescent)."""
     toks = doc.toks
     for k, head_first in ((start - 1, False), (end, True)):
         if not 0 <= k < len(toks) or doc.owner[k] < 0:
             continue
         f = doc.found[doc.owner[k]]
         joint = toks[start] if not head_first else toks[k]
-        if f.type != "LOC" or joint.sep != "space" or end - start > 2:
+        named_for = f.type == "ORG" and not head_first and toks[end - 1].lang in TITLE_AFTER_WHAT_IT_HEADS
+        if (f.type != "LOC" and not named_for) or joint.sep != "space" or end - start > 2:
             continue
         country = (f.kb_id or "").startswith("iso:")
-        if not country and (head_first or not (not f.kb_id or f.kb_id.startswith("geonames:"))):
+        if not country and not named_for and (head_first or not (not f.kb_id or f.kb_id.startswith("geonames:"))):
             continue
         if (not head_first and f.j != start) or (head_first and f.i != end):
             continue
