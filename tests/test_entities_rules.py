@@ -798,3 +798,12 @@ def test_entities_rules_legal_forms_spelt_in_several_pieces(stage: EntityStage) 
 
 def test_entities_rules_a_turkish_competition_is_an_event(stage: EntityStage) -> None:
     assert _found(stage, "Zelmorraspor Avrupa Ligi'nde oynadı.", "tr") >= {("Avrupa Ligi'nde", "EVT", None)}
+
+
+def test_entities_rules_a_towns_russian_adjective_is_no_place(stage: EntityStage) -> None:
+    # "Томского" is the adjective (of Tomsk) opening an institution's name; the town's genitive is "Томска"
+    found = _found(stage, "Список называет студентов Томского университета из Томска.", "ru")
+    assert ("Томского", "LOC", "geonames:1489425") not in found
+    assert ("Томска", "LOC", "geonames:1489425") in found
+    # nor is it the person a title names
+    assert not {t for t, ty, _ in _found(stage, "Директор Красноярского аэропорта уволен.", "ru") if ty == "PER"}

@@ -216,3 +216,14 @@ OF_WORDS: dict[str, frozenset[str]] = {
     "it": frozenset({"di", "del", "della"}),
     "pt": frozenset({"de", "do", "da"}),
 }
+
+#: lang -> case endings only adjectives take: a one-word place read through one of them is the town's adjective
+#: (Russian *Томского*: *томский*, of Tomsk; the town's own genitive is *Томска*), which opens an organisation's
+#: name more often than it names the place (*Томского политехнического университета*). A base that is an adjective
+#: itself (:data:`ADJECTIVE_BASE_ENDINGS`) inflects so.
+ADJECTIVE_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ого", "его", "ому", "ему", "ым", "им", "ых", "их"),
+    "uk": ("ого", "ому", "им", "их"),
+}
+ADJECTIVE_BASE_ENDINGS: tuple[str, ...] = ("ый", "ий", "ой", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "і")
+

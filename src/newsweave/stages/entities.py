@@ -64,6 +64,8 @@ from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, listed, surnames
 from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
+    ADJECTIVE_BASE_ENDINGS,
+    ADJECTIVE_CASE_ENDINGS,
     APOSTROPHE_CLITICS,
     BARE_PLACE_MODIFIERS,
     COORDINATING_AND,
@@ -1129,6 +1131,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
+        if base is not None and base != tok.key and not country and _adjective_case(tok) \
+                and not base.endswith(ADJECTIVE_BASE_ENDINGS):
+            return False  # Russian "Томского" is the adjective of Tomsk, not its case
         if tok.lang in NOUN_CAPITALISING and not country and base is not None and base != tok.key \
                 and entry.priority < WORLD_REGION_PRIORITY and frequency.zipf(tok.key, tok.lang) >= INFLECTED_NOUN_ZIPF:
             return False
@@ -1755,6 +1760,9 @@ def _title_layer(doc: _Doc) -> None:
                     n = 0  # "मुख्यमंत्री कार्यालय", "प्रधानमंत्री राहत कोष": the office-holder's office or fund
             if n == 1 and k + 1 < len(toks) and toks[k + 1].key in PREDICATE_AUXILIARIES.get(toks[k].lang, ()):
                 n = 0  # "... नए राष्ट्रपति निर्वाचित हुए": what the office-holder became, not a name
+            if n == 1 and _adjective_case(toks[k]) and k + 1 < len(toks) and toks[k + 1].sep == "space" \
+                    and toks[k + 1].cased and not toks[k + 1].cap:
+                n = 0  # "Директор Красноярского аэропорта": the adjective of what the title heads
             if n and k + n < len(toks) and toks[k + n].sep == "space" and toks[k + n].cased \
                     and not toks[k + n].cap and _is_org_head(toks[k + n]):
                 n = 0  # "лидером Консервативной партии": the leader of what the words and a lower-case head name
@@ -1778,6 +1786,11 @@ def _title_layer(doc: _Doc) -> None:
                 _add_name(doc, i if in_name and cut == k == i + width else cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+def _adjective_case(tok: Tok) -> bool:
+    """Whether the word ends in a case ending only adjectives take (:data:`ADJECTIVE_CASE_ENDINGS`: *Томского*)."""
+    return tok.key.endswith(ADJECTIVE_CASE_ENDINGS.get(tok.lang, ()))
 
 
 def _past_titled_body(doc: _Doc, k: int) -> int:
