@@ -807,3 +807,9 @@ def test_entities_rules_a_towns_russian_adjective_is_no_place(stage: EntityStage
     assert ("Томска", "LOC", "geonames:1489425") in found
     # nor is it the person a title names
     assert not {t for t, ty, _ in _found(stage, "Директор Красноярского аэропорта уволен.", "ru") if ty == "PER"}
+
+
+def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
+    found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
+    assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),
+                     ("स्टेट बैंक ऑफ इंडिया", "ORG", "org:SBI")}
