@@ -813,3 +813,8 @@ def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),
                      ("स्टेट बैंक ऑफ इंडिया", "ORG", "org:SBI")}
+
+
+def test_entities_rules_a_quoted_name_before_the_word_that_describes_it(stage: EntityStage) -> None:
+    assert _found(stage, "Тізімде «Зелмор» футбол клубы бар.", "kk") == {("Зелмор", "ORG", None)}
+    assert _found(stage, 'Listede "Zelmorra" şirketi var.', "tr") == {("Zelmorra", "ORG", None)}

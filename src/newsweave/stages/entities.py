@@ -2903,8 +2903,10 @@ def _quoted_org_layer(doc: _Doc) -> None:
             if j < len(toks) and toks[j].sep in ("space", "hyphen"):
                 continue
             closed = after[:1] in _CLOSING_QUOTES or after[:1] in _TOGGLING_QUOTES
-            # the head word inside (``«Российская газета»``) or right before the quotes (``компания «Роснефть»``)
-            described = i > 0 and toks[i - 1].cased and toks[i - 1].text.islower() and _is_org_head(toks[i - 1])
+            # the head word inside (``«Российская газета»``), right before the quotes (``компания «Роснефть»``) or,
+            # where the language puts it after, right after them or one word on (``«Зелмор» футбол клубы``)
+            described = (i > 0 and toks[i - 1].cased and toks[i - 1].text.islower() and _is_org_head(toks[i - 1])) \
+                or any(_describes_after(toks[k]) for k in range(j, min(j + 2, len(toks))))
             towns = [_one_word_town(doc, k) for k in range(i, j)]
             free = all(doc.owner[k] < 0 or towns[k - i] is not None for k in range(i, j))
             if closed and free and (described or any(_is_org_head(toks[k]) for k in range(i, j))):
@@ -2913,6 +2915,13 @@ def _quoted_org_layer(doc: _Doc) -> None:
                         doc.release(town)  # «Северный поток»: a town's name inside a quoted name is part of it
                 doc.claim(Found(i, j, "ORG", 0.6, "pattern", doc.surface(i, j)))
             break
+
+
+def _describes_after(tok: Tok) -> bool:
+    """Whether a lower-case word describes the name before it as an organisation's, in a language that puts the
+    describing noun after the name (:data:`COMPANY_WORDS_AFTER`: Kazakh *клубы*, Turkish *şirketi*)."""
+    after = _company_words(tok.lang)[1]
+    return bool(after) and tok.cased and tok.text.islower() and (tok.key in after or _is_org_head(tok))
 
 
 def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
