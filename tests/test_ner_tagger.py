@@ -137,3 +137,10 @@ def test_ner_tagger_an_unseen_name_before_the_agent_marker_is_a_person() -> None
     # a common noun before it ("the government") is no name, nor a title in a rare form ("the presidents")
     assert not stage.recognise("सरकार ने नई नीति का ऐलान किया।", "hi")
     assert not stage.recognise("दोनों राष्ट्रपतियों ने बैठक की।", "hi")
+
+
+def test_ner_tagger_a_persons_surname_read_as_a_place_elsewhere_is_the_person() -> None:
+    stage = EntityStage(use_natasha=False)
+    text = "Finanzminister Klaus Wendeburg legte den Haushalt vor. Wendeburg sagte, die Lage sei ernst."
+    assert [(m.text, m.type) for m in stage.recognise(text, "de")] == [("Klaus Wendeburg", "PER"),
+                                                                       ("Wendeburg", "PER")]

@@ -3325,6 +3325,21 @@ def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
     return any(f.j - f.i == j - i and f.emit and [t.key for t in doc.toks[f.i:f.j]] == keys for f in doc.found)
 
 
+def _surnames_of_people(doc: _Doc) -> None:
+    """A lone word a tagger or the capitalisation layer read as a place or an untyped name, with no list behind the
+    reading, is a person where the text names a person with it as the last word (*Klaus Wendeburg ... Wendeburg
+    sagte*: a German surname that is also a village's name)."""
+    toks = doc.toks
+    surnames = {base for f in doc.found if f.emit and f.type == "PER" and f.j - f.i >= 2
+                for base in bases(toks[f.j - 1])}
+    if not surnames:
+        return
+    for f in doc.found:
+        if f.emit and f.j - f.i == 1 and f.type in ("LOC", "MISC") and not f.kb_id \
+                and f.layer in ("tagger", "capitalisation") and toks[f.i].key in surnames:
+            f.type = "PER"
+
+
 def _repeated_names(doc: _Doc) -> None:
     """A capitalised word that the text uses, alone, as a name elsewhere (in any inflected form) is that name.
 
@@ -3836,6 +3851,7 @@ class EntityStage:
         _propagation_layer(doc, known)
         if self.tagger is not None:
             self.tagger.guess_types(doc)  # what propagation left untyped
+        _surnames_of_people(doc)
         _repeated_names(doc)
         _first_names_as_places(doc)
         _roman_numeral_layer(doc)
