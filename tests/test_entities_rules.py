@@ -818,3 +818,9 @@ def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None
 def test_entities_rules_a_quoted_name_before_the_word_that_describes_it(stage: EntityStage) -> None:
     assert _found(stage, "Тізімде «Зелмор» футбол клубы бар.", "kk") == {("Зелмор", "ORG", None)}
     assert _found(stage, 'Listede "Zelmorra" şirketi var.', "tr") == {("Zelmorra", "ORG", None)}
+
+
+def test_entities_rules_a_polish_body_named_by_its_head_and_place(stage: EntityStage) -> None:
+    found = _found(stage, "Politechnika Gdańska i Prokuratura Krajowa są w dokumencie, a Straż Miejska też.", "pl")
+    assert {(t, ty) for t, ty, _ in found} == {("Politechnika Gdańska", "ORG"), ("Prokuratura Krajowa", "ORG"),
+                                               ("Straż Miejska", "ORG")}

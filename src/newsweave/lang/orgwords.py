@@ -27,7 +27,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
                      "unii", "unia", "sojusz", "spółk", "urząd", "urzęd", "kancelari", "gazet", "komisj", "trybunał",
-                     "trybunal", "rada", "ambasad", "konsulat", "grup"}),
+                     "trybunal", "rada", "ambasad", "konsulat", "grup", "prokuratur", "komend", "inspektorat", "izba",
+                     "izby", "straż", "politechnik", "akademi"}),
     "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
                      "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
                      "газет", "банк", "служб", "управлени", "корпораци", "альянс", "парламент", "комисси", "мэри",
@@ -168,6 +169,10 @@ CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 #: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which no given name, surname or common word of the language
 #: ends with. Many such towns and city districts are too small for GeoNames' list of cities.
 PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("köy", "hisar")}
+#: Languages whose bodies write their place after the head word in the genitive or as an adjective, each word
+#: capitalised (Polish *Politechnika Gdańska*, *Prokuratura Krajowa*; Czech *Policie Brno*): the place, in any form,
+#: ends the organisation's name.
+PLACE_AFTER_HEAD: frozenset[str] = frozenset({"pl", "cs", "sk"})
 
 #: lang -> compass points written apart, with a capital, before a country's, state's or region's name, naming a
 #: part of it (Turkish *Kuzey Irak*, *Doğu Akdeniz*; Russian *Северный Кавказ*; Polish *Wschodnia Ukraina*): the

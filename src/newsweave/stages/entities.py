@@ -107,6 +107,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
+    PLACE_AFTER_HEAD,
     PLACE_NAME_ENDINGS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
@@ -3059,7 +3060,8 @@ def _capitalised_layer(doc: _Doc) -> None:
         # as the head opening a name, where only a function-like word is (one the text also writes in lower case,
         # or a very frequent one).
         headed = any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(start + 1, end)) or (
-            end - start >= 2 and _is_org_head(toks[start]))  # "Grupo Zelmorra", a head that opens the name
+            end - start >= 2 and _is_org_head(toks[start])) or (  # "Grupo Zelmorra", a head that opens the name
+            end - start == 1 and _bare_head(tok) and _place_after(doc, end) is not None)  # "Politechnika Gdańska"
         # a word for a kind of place after a lone word makes it a place's name, however common (Trabzon kentinde)
         placed = end - start == 1 and _before_place_word(doc, _with_apostrophe_suffix(toks, end))
         while start < end and toks[start].sent_start and not placed and not _elided_prefix(toks, start + 1) \
@@ -3413,13 +3415,15 @@ def _listed_org_before(doc: _Doc, start: int) -> int | None:
 
 def _place_after(doc: _Doc, end: int) -> int | None:
     """The finding of a one-piece place written in its base form at piece ``end`` (same sentence) that ends a name
-    there (no capitalised word after it), or None."""
+    there (no capitalised word after it), or None. Where a body's name puts its place after the head word in the
+    genitive or as an adjective (:data:`PLACE_AFTER_HEAD`: Polish *Politechnika Gdańska*), any form does."""
     toks = doc.toks
     if end >= len(toks) or doc.owner[end] < 0 or toks[end].sep != "space" or toks[end].sent_start:
         return None
     idx = doc.owner[end]
     f = doc.found[idx]
-    if f.i != end or f.j != end + 1 or f.type != "LOC" or not f.kb_id or toks[end].key != fold(f.lemma or ""):
+    if f.i != end or f.j != end + 1 or f.type != "LOC" or not f.kb_id or (
+            toks[end].key != fold(f.lemma or "") and toks[end].lang not in PLACE_AFTER_HEAD):
         return None
     return None if _name_goes_on(toks, f.j) else idx
 
