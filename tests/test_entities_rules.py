@@ -824,3 +824,10 @@ def test_entities_rules_a_polish_body_named_by_its_head_and_place(stage: EntityS
     found = _found(stage, "Politechnika Gdańska i Prokuratura Krajowa są w dokumencie, a Straż Miejska też.", "pl")
     assert {(t, ty) for t, ty, _ in found} == {("Politechnika Gdańska", "ORG"), ("Prokuratura Krajowa", "ORG"),
                                                ("Straż Miejska", "ORG")}
+
+
+def test_entities_rules_the_people_between_two_of_a_hindi_list() -> None:
+    stage = EntityStage(use_natasha=False)
+    text = "राजेश ज़ेलकर, सुनीता मोरवाल, अजय तिवरेकर और विनोद ज़ेलमोर ने बैठक की।"
+    people = [m.text for m in stage.recognise(text, "hi") if m.type == "PER"]
+    assert "सुनीता मोरवाल" in people and "अजय तिवरेकर" in people

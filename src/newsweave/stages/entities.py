@@ -38,6 +38,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import regex
@@ -2195,6 +2196,34 @@ def _coordinated_people(doc: _Doc) -> None:
             doc.claim(Found(word, word + 1, "PER", 0.55, "pattern", w.text))
 
 
+#: Words rarer than this (Zipf) inside a list of people, in a caseless script, are a name (*सुनीता मोरवाल*).
+LISTED_PERSON_ZIPF = 3.0
+
+
+def _listed_between_people(doc: _Doc) -> None:
+    """In a caseless script, the words between two people of one list (after a comma, before "and" or another
+    comma) are a person too where each is a listed given name or a rare word: *राजेश ज़ेलकर, सुनीता मोरवाल और
+    अजय तिवरेकर* (the tagger found the first and the last)."""
+    toks = doc.toks
+    people = sorted((f for f in doc.found if f.emit and f.type == "PER"), key=lambda f: f.i)
+    for a, b in pairwise(people):
+        start, end = a.j, b.i
+        if not 1 <= end - start <= 12 or toks[start].cased or "," not in toks[start].sep_text:
+            continue
+        if toks[end - 1].key in NAME_ENDING_CONJUNCTIONS.get(toks[end - 1].lang or "", ()):
+            end -= 1
+        elif "," not in toks[end].sep_text:
+            continue
+        cuts = [k for k in range(start, end) if k == start or "," in toks[k].sep_text] + [end]
+        names = list(pairwise(cuts))
+        if all(j - i <= 3 and all(
+                doc.owner[k] < 0 and not toks[k].cased and not toks[k].sent_start
+                and (listed_given_name(toks[k]) or frequency.zipf(toks[k].key, toks[k].lang) < LISTED_PERSON_ZIPF)
+                for k in range(i, j)) for i, j in names):
+            for i, j in names:
+                doc.claim(Found(i, j, "PER", 0.55, "pattern", _lemma(doc, i, j)))
+
+
 #: Most capitalised words a company's name before its legal form runs on for (*Zelmorra Enerji Sanayi ve Ticaret*).
 LEGAL_FORM_NAME_WORDS = 6
 
@@ -3863,6 +3892,7 @@ class EntityStage:
         _institution_of_country(doc)
         _coordinated_names(doc)
         _coordinated_people(doc)
+        _listed_between_people(doc)
         _legal_form_layer(doc)
         _news_site_layer(doc)
 
