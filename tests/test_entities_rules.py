@@ -831,3 +831,8 @@ def test_entities_rules_the_people_between_two_of_a_hindi_list() -> None:
     text = "राजेश ज़ेलकर, सुनीता मोरवाल, अजय तिवरेकर और विनोद ज़ेलमोर ने बैठक की।"
     people = [m.text for m in stage.recognise(text, "hi") if m.type == "PER"]
     assert "सुनीता मोरवाल" in people and "अजय तिवरेकर" in people
+
+
+def test_entities_rules_a_german_federal_compound_is_a_body(stage: EntityStage) -> None:
+    found = _found(stage, "Der Bericht des Bundesgesundheitsministeriums ist da.", "de")
+    assert found == {("Bundesgesundheitsministeriums", "ORG", None)}

@@ -169,6 +169,10 @@ CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 #: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which no given name, surname or common word of the language
 #: ends with. Many such towns and city districts are too small for GeoNames' list of cities.
 PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("köy", "hisar")}
+#: lang -> word beginnings that make a compound ending in an organisation's head word one body of the state, a name
+#: (German *Bundesgesundheitsministerium*, *Bundesamt*: the federal ministry of health), where the bare compound
+#: (*Gesundheitsministerium*) is any state's.
+NATIONAL_COMPOUND_PREFIXES: dict[str, tuple[str, ...]] = {"de": ("bundes",)}
 #: Languages whose bodies write their place after the head word in the genitive or as an adjective, each word
 #: capitalised (Polish *Politechnika Gdańska*, *Prokuratura Krajowa*; Czech *Policie Brno*): the place, in any form,
 #: ends the organisation's name.

@@ -104,6 +104,7 @@ from newsweave.lang.orgwords import (
     LEGAL_FORMS,
     LEGAL_FORMS_BEFORE,
     LOC_HEADS,
+    NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
@@ -406,6 +407,14 @@ def _org_heads(lang: str) -> frozenset[str]:
 @cache
 def _clipped_org_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in CLIPPED_ORG_WORDS.get(lang, frozenset()))
+
+
+def _national_compound(tok: Tok) -> bool:
+    """Whether the word is one compound naming a body of the state: a national prefix, more, and an organisation's
+    head word (:data:`NATIONAL_COMPOUND_PREFIXES`: *Bundesgesundheitsministeriums*, *Bundesamt*)."""
+    prefixes = NATIONAL_COMPOUND_PREFIXES.get(tok.lang)
+    return bool(prefixes) and tok.key.startswith(prefixes) and any(
+        _head_match(form, tok.lang, _org_heads(tok.lang)) for form in bases(tok))
 
 
 def _clipped_org_word(tok: Tok) -> bool:
@@ -1986,8 +1995,8 @@ def _speaker_opening_sentence(doc: _Doc, verb: int) -> None:
 
 
 def _org_layer(doc: _Doc) -> None:
-    """Acronyms explained in brackets, clipped names of public bodies (*Минфин*), and phrases ending in an
-    organisation head word (caseless scripts)."""
+    """Acronyms explained in brackets, clipped names of public bodies (*Минфин*, *Bundesinnenministerium*), and
+    phrases ending in an organisation head word (caseless scripts)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0:
@@ -2009,7 +2018,7 @@ def _org_layer(doc: _Doc) -> None:
             doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
                             tok.text))
     for i, tok in enumerate(toks):
-        if doc.owner[i] < 0 and tok.cap and _clipped_org_word(tok):
+        if doc.owner[i] < 0 and tok.cap and (_clipped_org_word(tok) or _national_compound(tok)):
             doc.claim(Found(i, i + 1, "ORG", 0.7, "pattern", tok.text))
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
