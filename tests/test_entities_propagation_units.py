@@ -33,11 +33,12 @@ def _batch(stage: EntityStage, lang: str, *texts: str) -> list[list[Mention]]:
 
 
 def test_entities_propagation_skips_a_name_inside_a_quoted_title(stage: EntityStage) -> None:
-    found = _batch(stage, "pl", "Prezydent Zbigniew Wąsowicz przyjechał do Warszawy.",
-                   "Wczoraj wieczorem dzieci czytały książkę „Wąsowicz i morze” w szkole.",
-                   "Wczoraj wieczorem dzieci spotkały Wąsowicza w szkole.")
-    assert not any(m.text.startswith("Wąsowicz") and m.type == "PER" for m in found[1])  # a piece of a title
-    assert any(m.text == "Wąsowicza" and m.type == "PER" for m in found[2])
+    # a surname with no telltale ending, which only propagation makes a person (a -wicz one is one on its own)
+    found = _batch(stage, "pl", "Prezydent Zbigniew Wąsowski przyjechał do Warszawy.",
+                   "Wczoraj wieczorem dzieci czytały książkę „Wąsowski i morze” w szkole.",
+                   "Wczoraj wieczorem dzieci spotkały Wąsowskiego w szkole.")
+    assert not any(m.text.startswith("Wąsowski") and m.type == "PER" for m in found[1])  # a piece of a title
+    assert any(m.text == "Wąsowskiego" and m.type == "PER" for m in found[2])
 
 
 def test_entities_propagation_keeps_a_quoted_phrase_that_is_the_name(stage: EntityStage) -> None:

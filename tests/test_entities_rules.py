@@ -836,3 +836,10 @@ def test_entities_rules_the_people_between_two_of_a_hindi_list() -> None:
 def test_entities_rules_a_german_federal_compound_is_a_body(stage: EntityStage) -> None:
     found = _found(stage, "Der Bericht des Bundesgesundheitsministeriums ist da.", "de")
     assert found == {("Bundesgesundheitsministeriums", "ORG", None)}
+
+
+def test_entities_rules_a_slavic_surname_ending_no_adjective_has_is_a_person(stage: EntityStage) -> None:
+    assert _found(stage, "Dokument podaje, że propozycja Tarnicza upadła.", "pl") == {("Tarnicza", "PER", None)}
+    assert _found(stage, "Документ називає пропозицію Зелкенка.", "uk") == {("Зелкенка", "PER", None)}
+    # a Polish adjective shaped as -ski stays untyped
+    assert ("Polska", "PER") not in {(t, ty) for t, ty, _ in _found(stage, "Dokument wymienia: Polska.", "pl")}

@@ -112,8 +112,8 @@ def test_propagation_without_the_token_memo_gives_the_same_mentions(monkeypatch)
 
     def batch() -> list[Article]:
         arts = []
-        for n, text in enumerate(["Prezydent Zbigniew Wąsowicz przyjechał do Gdańska.",
-                                  "Rozmowy z Wąsowiczem trwały długo.", "Wąsowicz wyjechał wieczorem."]):
+        for n, text in enumerate(["Prezydent Zbigniew Wąsowski przyjechał do Gdańska.",
+                                  "Rozmowy z Wąsowskim trwały długo.", "Wąsowski wyjechał wieczorem."]):
             art = Article(id=str(n), text=text, lang="pl")
             art.mentions = stage.recognise(text, "pl")
             arts.append(art)

@@ -258,6 +258,9 @@ SURNAME_LIKE_ENDINGS: dict[str, tuple[str, ...]] = {
 #: Endings of surnames from Russia, Ukraine, Poland, Central Asia and the Caucasus as languages written in Latin
 #: letters spell them (*Zelkinov*, *Zelmorenko*, *Zelkashvili*): in a language with no words of its own so shaped, a
 #: capitalised word ending so is a person's name, and so is a run of capitalised words it ends.
+#: lang -> surname endings no adjective or common noun of a Slavic language has, unlike *-ski*, *-ов* (Polish
+#: *Tarnicz*, *Zdanowicz*; Ukrainian *Зелкенко*), read through the case endings (*Tarnicza*, *Зелкенка*).
+NOUN_SURNAME_ENDINGS: dict[str, tuple[str, ...]] = {"pl": ("wicz", "icz"), "uk": ("енко",)}
 LATIN_SURNAME_ENDINGS: tuple[str, ...] = ("ov", "ev", "ova", "eva", "enko", "sky", "skiy", "vich", "viç", "shvili",
                                           "şvili", "dze")
 

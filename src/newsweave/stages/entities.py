@@ -135,6 +135,7 @@ from newsweave.lang.titles import (
     LATIN_SURNAME_ENDINGS,
     NAME_TITLES,
     NOUN_CAPITALISING,
+    NOUN_SURNAME_ENDINGS,
     PLURAL_ENDINGS,
     POSTPOSED_HONORIFICS,
     PREDICATE_AUXILIARIES,
@@ -3615,10 +3616,11 @@ def lone_surname(tok: Tok) -> bool:
     """Whether a capitalised word is shaped as a surname where no other word of its language is: Kazakh
     *Зелкинов* (:data:`SURNAME_LIKE_ENDINGS`), Turkish *Zelkanoğlu* (:data:`SURNAME_ENDINGS`), Turkish or English
     *Zelkinov*, *Zelmorenko* (:data:`LATIN_SURNAME_ENDINGS`). Slavic languages write adjectives so, and capitalise
-    those that open a name (Czech *Pákistánská*, Polish *Polska*), so their words are left untyped."""
+    those that open a name (Czech *Pákistánská*, Polish *Polska*), so there only the endings no adjective has count
+    (:data:`NOUN_SURNAME_ENDINGS`: Polish *Tarnicza*, Ukrainian *Зелкенка*)."""
     lang = _base_lang(tok.lang)
     if lang in FIRST_WORD_CAPITALISED or lang == "pl":
-        return False
+        return _ends_as(tok, NOUN_SURNAME_ENDINGS.get(lang, ()))
     return _ends_as(tok, SURNAME_ENDINGS.get(lang, ()) + SURNAME_LIKE_ENDINGS.get(lang, ()) + (
         LATIN_SURNAME_ENDINGS if script_of(tok.key) == "LATIN" else ()))
 
