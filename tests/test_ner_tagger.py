@@ -144,3 +144,10 @@ def test_ner_tagger_a_persons_surname_read_as_a_place_elsewhere_is_the_person() 
     text = "Finanzminister Klaus Wendeburg legte den Haushalt vor. Wendeburg sagte, die Lage sei ernst."
     assert [(m.text, m.type) for m in stage.recognise(text, "de")] == [("Klaus Wendeburg", "PER"),
                                                                        ("Wendeburg", "PER")]
+
+
+def test_ner_tagger_a_person_span_of_common_words_or_ending_in_an_organisations_head_is_no_person() -> None:
+    stage = EntityStage(use_natasha=False)
+    assert not [m for m in stage.recognise("राज्य में राष्ट्रपति शासन लागू कर दिया गया।", "hi") if m.type == "PER"]
+    found = {(m.text, m.type) for m in stage.recognise("गाज़ियाबाद पुलिस ने दो युवकों को पकड़ा।", "hi")}
+    assert ("गाज़ियाबाद पुलिस", "PER") not in found

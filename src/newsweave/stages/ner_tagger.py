@@ -306,6 +306,17 @@ def _opens_with_place(doc: ent._Doc, i: int, j: int) -> bool:
     return place.type == "LOC" and place.i == i and place.j < j and doc.free(place.j, j)
 
 
+#: A caseless person span whose every word is at least this frequent (Zipf) and none a listed given name is words
+#: of the language the tagger misread, no name.
+COMMON_SPAN_ZIPF = 4.5
+
+
+def _common_words_only(doc: ent._Doc, i: int, j: int) -> bool:
+    toks = doc.toks
+    return all(not toks[k].cased and not ent.listed_given_name(toks[k])
+               and frequency.zipf(toks[k].key, toks[k].lang) >= COMMON_SPAN_ZIPF for k in range(i, j))
+
+
 #: Words before an agent marker rarer than this (Zipf) are an unseen name, not a noun (*सरकार ने*, the government).
 AGENT_NAME_ZIPF = 3.0
 
@@ -412,6 +423,11 @@ class CRFTagger:
                     continue
                 if kind == "PER" and ent._is_loc_head(doc.toks[j - 1]) and not ent.listed_surname(doc.toks[j - 1]):
                     kind = "LOC"  # no person's name ends in a place's head word (*Zelmorra-Basistunnel*)
+                elif kind == "PER" and j - i >= 2 and ent._is_org_head(doc.toks[j - 1]) \
+                        and not ent.listed_surname(doc.toks[j - 1]):
+                    kind = "ORG"  # nor in an organisation's (*गाज़ियाबाद पुलिस*, *प्रवर्तन निदेशालय*)
+                if kind == "PER" and j - i >= 2 and _common_words_only(doc, i, j):
+                    continue  # "राष्ट्रपति शासन लागू" (president's rule imposed): words of the language, no name
                 if kind == "PER":
                     i, j = ent.person_start(doc, i, j), ent.over_particles(doc, j)
                 j = _without_lowercase_tail(doc, i, j)
