@@ -356,3 +356,12 @@ def test_time_homograph_month_beside_an_edge_word_or_another_month() -> None:
 def test_time_hyphened_ordinals_homograph_holidays_and_uzbek_spellings(lang: str, text: str,
                                                                        expected: dict[str, str]) -> None:
     assert _times(text, lang) == expected
+
+
+def test_time_a_quarter_after_its_years_genitive() -> None:
+    assert _times("2024 yılının ilk çeyreğinde büyüme yavaşladı.", "tr") == {"2024 yılının ilk çeyreğinde": "2024-Q1"}
+    assert _times("2024 жылдың бірінші тоқсанында өсім болды.", "kk") == {"2024 жылдың бірінші тоқсанында": "2024-Q1"}
+    assert _times("2024-yilning birinchi choragida o'sish bo'ldi.", "uz") == {
+        "2024-yilning birinchi choragida": "2024-Q1"}
+    # the Kazakh quarter is also the number ninety: bare, it stays a number
+    assert _times("Ол тоқсан жасқа толды.", "kk") == {}

@@ -67,6 +67,7 @@ RULES: list[tuple[str, str]] = [
     ("months_of", rf"(?:Yy?|{_REL})o?[nN][Uq]|[nN][Uq]o?Yy?"),
     ("mrange", rf"D?(?:Yy?o?|{_REL}o?)?[Mx]-[Mx]m?(?:,?o?Yy?)?"),
     ("quarter", r"D?[OI]-?q(?:o?D?Yy?)?"),
+    ("quarter", r"D?Yy?o?[OI]-?q"),  # the year's genitive first: "2024 yılının ilk çeyreğinde"
     ("relq", r"D?[PTX]q"),
     ("yrange", r"D?Yy?[-/r]Yy?"),
     ("ago", r"D?[nN]?[Uq]A|B[nN]?[Uq]"),
