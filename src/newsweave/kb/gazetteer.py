@@ -177,10 +177,11 @@ def inflection_bases(text: str, key: str, lang: str) -> Mapping[str, str]:
                 stem = key[: len(key) - len(ending)]
                 for rest in infl.alternations[ending]:
                     found.setdefault(stem + rest, text[: len(stem)] + rest)
-        for base, form in list(found.items())[1:]:
-            for syllable, raised in infl.raised.items():
-                if base.endswith(syllable):
-                    found.setdefault(base[: -len(syllable)] + raised, form[: -len(syllable)] + raised)
+        if infl.raised:
+            for base, form in list(found.items())[1:]:
+                for syllable, raised in infl.raised.items():
+                    if base.endswith(syllable):
+                        found.setdefault(base[: -len(syllable)] + raised, form[: -len(syllable)] + raised)
     latin = uzbek_latin(text) if lang == "uz" and not text.isascii() else None
     if latin and latin != text:  # a word of letters Uzbek does not write (Kazakh *ә*) stays as it is: read it once
         for base, form in inflection_bases(latin, fold(latin), lang).items():

@@ -1148,7 +1148,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             return False  # Russian "Томского" is the adjective of Tomsk, not its case
         if tok.lang in NOUN_CAPITALISING and not country and base is not None and base != tok.key \
                 and entry.priority < WORLD_REGION_PRIORITY and frequency.zipf(tok.key, tok.lang) >= INFLECTED_NOUN_ZIPF:
-            return False
+            return False  # German "Wein" (wine) is no "Wei" (Weifang) + n
         if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
             return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
             # an apostrophe
@@ -3022,23 +3022,24 @@ def _listed_people(doc: _Doc) -> None:
 
 
 @cache
+def _time_words(lang: str, categories: str) -> frozenset[str]:
+    """A language's one-word time words of the time stage's lexicon in ``categories``, folded."""
+    if lang not in time_languages():
+        return frozenset()
+    return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
+                     if len(key) == 1 and any(cat in categories for cat, _ in values))
+
+
 def _day_words(lang: str) -> frozenset[str]:
     """A language's one-word relative days and weekdays (*dün*, *gestern*, *Monday*), folded: the time stage's
     words. Before a name (*Dün Zelmorra Belediyesi*, *On Monday Giorgia Zelmorra*), they are not part of it."""
-    if lang not in time_languages():
-        return frozenset()
-    return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
-                     if len(key) == 1 and any(cat in ("R", "W") for cat, _ in values))
+    return _time_words(lang, "RW")
 
 
-@cache
 def _calendar_words(lang: str) -> frozenset[str]:
     """A language's one-word month and weekday names (the time stage's), folded: written alone with a capital and
     a case ending (Turkish *Mart'ta*, *Eylül'de*), they are dates, not names."""
-    if lang not in time_languages():
-        return frozenset()
-    return frozenset(fold(key[0]) for key, values in time_lexicon((lang,)).entries.items()
-                     if len(key) == 1 and any(cat in ("x", "M", "W") for cat, _ in values))
+    return _time_words(lang, "xMW")
 
 
 def _given_name_opening(tok: Tok, lang: str) -> bool:

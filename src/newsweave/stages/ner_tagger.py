@@ -312,6 +312,7 @@ COMMON_SPAN_ZIPF = 4.5
 
 
 def _common_words_only(doc: ent._Doc, i: int, j: int) -> bool:
+    """Whether pieces [i, j) are caseless words of the language only (:data:`COMMON_SPAN_ZIPF`), none a given name."""
     toks = doc.toks
     return all(not toks[k].cased and not ent.listed_given_name(toks[k])
                and frequency.zipf(toks[k].key, toks[k].lang) >= COMMON_SPAN_ZIPF for k in range(i, j))
