@@ -59,6 +59,7 @@ from newsweave.kb.gazetteer import (
     language_names,
     load_gazetteer,
     own_country_name,
+    pieces,
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
@@ -419,10 +420,10 @@ def _national_compound(tok: Tok) -> bool:
 
 
 def _clipped_org_word(tok: Tok) -> bool:
-    """Whether the word is a clipped name of a public body (:data:`CLIPPED_ORG_WORDS`) in any case: with an ending
-    added (*Минфина*) or in place of its last letter (*Генпрокуратуры*, *Мосгордумы*)."""
+    """Whether the word is a clipped name of a public body (:data:`CLIPPED_ORG_WORDS`) in any case its inflection
+    bases read: with an ending added (*Минфина*) or in place of its last letter (*Генпрокуратуры*, *Мосгордумы*)."""
     words = _clipped_org_words(tok.lang)
-    return bool(words) and (_word_match(tok.key, tok.lang, words, 3) or any(form in words for form in bases(tok)))
+    return bool(words) and any(form in words for form in bases(tok))
 
 
 @cache
@@ -2279,13 +2280,20 @@ def _legal_form_layer(doc: _Doc) -> None:
             doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width)))
 
 
+@cache
+def _spelt_form_openings() -> frozenset[str]:
+    """The first pieces of the legal forms spelt in several (*Ltd*, *Sp*, *GmbH*): only a piece that is one can open
+    one, so the text is compared with the forms at those pieces alone."""
+    return frozenset(pieces(form)[0] for form in SPELT_LEGAL_FORMS)
+
+
 def _legal_form_width(doc: _Doc, k: int) -> int:
     """How many pieces of a company's legal form start at piece ``k``: one for a form in one word
     (:data:`LEGAL_FORMS`, :data:`COMPANY_NOUNS_AFTER`), those of the longest spelt in several
     (:data:`SPELT_LEGAL_FORMS`: *A.Ş.*, *Ltd. Şti.*), 0 for none."""
     toks = doc.toks
     tok = toks[k]
-    for form in SPELT_LEGAL_FORMS:
+    for form in SPELT_LEGAL_FORMS if tok.text in _spelt_form_openings() else ():
         if doc.text.startswith(form, tok.start):
             end = tok.start + len(form)
             width = 1
