@@ -493,6 +493,14 @@ def test_entities_person_name_lists_hold_names_of_many_scripts() -> None:
     assert {"mansur", "bülent", "шавкат", "ulug'bek"} <= given_names()
 
 
+def test_entities_own_given_names_are_the_curated_ones_of_the_language() -> None:
+    from newsweave.kb.person_names import own_given_names
+
+    # Faker's Turkish list lacks Ahmet and holds ordinary words (ortak "joint"): only the curated names count
+    assert "ahmet" in own_given_names("tr") and "ortak" not in own_given_names("tr")
+    assert "sama" not in own_given_names("cs") and own_given_names(None) == frozenset()
+
+
 def test_entities_political_parties_and_broadcasters_are_listed_organisations(stage: EntityStage) -> None:
     """The organisations list names parties in their own languages and others: one KB id across languages,
     also inflected (*Prawa i Sprawiedliwości*) and where a country's name is part of the party's."""

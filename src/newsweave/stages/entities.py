@@ -63,7 +63,7 @@ from newsweave.kb.gazetteer import (
     script_of,
 )
 from newsweave.kb.names import romanize, skeleton
-from newsweave.kb.person_names import given_names, listed, surnames
+from newsweave.kb.person_names import given_names, listed, own_given_names, surnames
 from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
     ADJECTIVE_BASE_ENDINGS,
@@ -3050,11 +3050,15 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return _time_words(lang, "xMW")
 
 
-def _given_name_opening(tok: Tok, lang: str) -> bool:
+def _given_name_opening(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     """Whether a sentence's first word before more capitalised words is a listed given name rarer than the common
-    words that are given names too (Turkish *Selahattin*, Zipf 4.3; not *Deniz* "sea", 5.4): it opens the run, which
-    is then judged whole."""
-    return tok.cased and frequency.zipf(tok.key, lang) < GIVEN_NAME_ZIPF[1] and listed_given_name(tok)
+    words that are given names too (Turkish *Selahattin*, Zipf 4.3; not *Deniz* "sea", 5.4), or one of the
+    language's own given names before one rare word (*Ahmet Zelkan ile*, :func:`own_given_name`): it opens the run,
+    which is then judged whole."""
+    tok = toks[start]
+    return tok.cased and listed_given_name(tok) and (frequency.zipf(tok.key, lang) < GIVEN_NAME_ZIPF[1] or (
+        end - start == 2 and own_given_name(tok, lang)
+        and frequency.zipf(toks[start + 1].key, lang) < GIVEN_NAME_ZIPF[0]))
 
 
 def _common_opener(tok: Tok) -> bool:
@@ -3114,7 +3118,7 @@ def _capitalised_layer(doc: _Doc) -> None:
         placed = end - start == 1 and _before_place_word(doc, _with_apostrophe_suffix(toks, end))
         while start < end and toks[start].sent_start and not placed and not _elided_prefix(toks, start + 1) \
                 and not _listed_person(toks, start, end, lang) and not _apostrophe_marks_name(toks, start, end) \
-                and not (end - start >= 2 and _given_name_opening(toks[start], lang)) and (
+                and not (end - start >= 2 and _given_name_opening(toks, start, end, lang)) and (
                 (not headed and (frequency.zipf(toks[start].key, lang) >= COMMON_ZIPF
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
@@ -3604,6 +3608,14 @@ def listed_given_name(tok: Tok) -> bool:
     return any(listed(form, names) for form in bases(tok))
 
 
+def own_given_name(tok: Tok, lang: str) -> bool:
+    """The word, or a base form it inflects from, is a given name of the language's own people in the curated list
+    (:func:`newsweave.kb.person_names.own_given_names`): Turkish *Ahmet* is as frequent (Zipf 5.4) as a common word
+    that some list holds as a name (Czech *Sama* "herself", 5.3), but no ordinary word is curated."""
+    names = own_given_names(_base_lang(lang))
+    return any(listed(form, names) for form in bases(tok))
+
+
 def listed_surname(tok: Tok) -> bool:
     """The word, or a base form it inflects from, is a listed surname."""
     names = surnames()
@@ -3640,9 +3652,11 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     :mod:`newsweave.kb.person_names`). A given name that is no common word (below :data:`COMMON_RUN_ZIPF`) may
     also end with any word that is none. A common word's listing as a name elsewhere does not make it one (Czech
     *Sama Bibiová* is "Bibi herself", Turkish *Ortak Bildiride* "in the joint statement"); a given name as common as
-    English *Chris* (Zipf 4.8; not Czech *Sama*, 5.3) may end with a word rarer than any first name (*Chris Zelmorra*)
-    or with one shaped as its language's surnames are (:func:`_surname_like`: Polish *Jarosław Zelkiński*);
-    words as frequent as function words are never part of a name (*May Day*)."""
+    English *Chris* (Zipf 4.8; not Czech *Sama*, 5.3), or one of the language's own however frequent
+    (:func:`own_given_name`: Turkish *Ahmet*, 5.4), may end with a word rarer than any first name (*Chris Zelmorra*,
+    *Ahmet Zelkan*); one as common as *Chris* also with one shaped as its language's surnames are
+    (:func:`_surname_like`: Polish *Jarosław Zelkiński*); words as frequent as function words are never part of a
+    name (*May Day*)."""
     if end - start < 2 or any((_is_stop(toks[k]) or frequency.zipf(toks[k].key, lang) >= FUNCTION_WORD_ZIPF)
                               and not _is_particle(toks, k, True) for k in range(start, end)):
         return False  # a particle may be a function word of the language (Portuguese *da Silva*)
@@ -3652,8 +3666,8 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
     first_zipf, last_zipf = frequency.zipf(first.key, lang), frequency.zipf(last.key, lang)
     if listed_surname(last) or (_surname_like(last) and first_zipf < GIVEN_NAME_ZIPF[1]):
         return True
-    return (first_zipf < COMMON_RUN_ZIPF and last_zipf < COMMON_RUN_ZIPF) or (
-        first_zipf < GIVEN_NAME_ZIPF[1] and last_zipf < GIVEN_NAME_ZIPF[0])
+    return (first_zipf < COMMON_RUN_ZIPF and last_zipf < COMMON_RUN_ZIPF) or (last_zipf < GIVEN_NAME_ZIPF[0] and (
+        first_zipf < GIVEN_NAME_ZIPF[1] or own_given_name(first, lang)))
 
 
 def _dateline(doc: _Doc, start: int, end: int) -> bool:
