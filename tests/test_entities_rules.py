@@ -323,6 +323,20 @@ def test_entities_rules_first_word_capitalised_institution_with_its_country(stag
     assert ("Nejvyšší soud", "ORG") not in generic  # a description without its country
 
 
+def test_entities_rules_first_word_capitalised_institution_with_its_town(stage: EntityStage) -> None:
+    """Capitalised adjectives, the lower-case head word and the town it serves, in the genitive or after a place
+    preposition: one body (the town had been the only mention)."""
+    for text, lang, body in [("Rozsudek vynesl Krajský soud v Brně minulý týden.", "cs", "Krajský soud v Brně"),
+                             ("Запобіжний захід обрав Печерський районний суд Києва у вівторок.", "uk",
+                              "Печерський районний суд Києва"),
+                             ("Делото се гледа от Районния съд в Лахор.", "bg", "Районния съд в Лахор")]:
+        found = {(m.text, m.type) for m in stage.recognise(text, lang)}
+        assert found == {(body, "ORG")}, (lang, found)
+    # a verb between a surname and the head word makes no body; nor does a common adjective opening a sentence
+    for text in ("Podle zprávy Novotný řídí společnost v Praze.", "Nová společnost v Praze vznikla loni."):
+        assert not any(m.type == "ORG" for m in stage.recognise(text, "cs")), text
+
+
 def test_entities_rules_known_surname_with_elided_prefix_keeps_it(stage: EntityStage) -> None:
     text = "Direktor Michael O'Leary je dejal, da ga skrbi. Pozneje je povedal tudi O'Leary sam."
     texts = [m.text for m in stage.recognise(text, "sl") if m.type == "PER"]

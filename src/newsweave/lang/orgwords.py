@@ -35,15 +35,17 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "администраци", "посольств", "консульств"}),
     "uk": frozenset({"організаці", "міністерств", "парті", "комітет", "агентств", "університет", "інститут",
                      "рад", "суд", "фонд", "союз", "асоціаці", "компані", "газет", "служб", "парламент", "комісі",
-                     "адміністраці", "міськрад", "посольств", "консульств", "банк"}),
+                     "адміністраці", "міськрад", "посольств", "консульств", "банк", "бюро", "прокуратур"}),
     "bg": frozenset({"организаци", "министерств", "парти", "комитет", "агенци", "университет", "институт",
                      "събрани", "съд", "фонд", "съюз", "асоциаци", "компани", "вестник", "парламент", "комиси",
-                     "посолств", "банк"}),
+                     "посолств", "банк", "сдружени"}),
     "cs": frozenset({"organizac", "ministerstv", "stran", "výbor", "agentur", "univerzit", "institut",
                      "sněmovn", "senát", "soud", "nadac", "sdružení", "svaz", "společnost", "rad", "alianc", "komis",
-                     "velvyslanectv"}),
+                     "velvyslanectv", "úřad", "úřed", "asociac", "nemocnic", "divadl", "inspekc"}),
+    "sk": frozenset({"organizác", "ministerstv", "stran", "výbor", "agentúr", "univerzit", "inštitút", "súd",
+                     "nadáci", "združeni", "zväz", "spoločnos", "rad", "komisi", "úrad", "veľvyslanectv"}),
     "sl": frozenset({"organizacij", "ministrstv", "strank", "odbor", "agencij", "univerz", "inštitut", "zbor",
-                     "sodišč", "sklad", "društv", "zvez", "družb", "svet"}),
+                     "sodišč", "sklad", "društv", "zvez", "družb", "svet", "komisij", "parlament", "urad", "združenj"}),
     "tr": frozenset({"örgüt", "federasyon", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
                      "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
@@ -280,6 +282,34 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
 #: съд``, sl ``Vrhovno sodišče``, ru ``Верховный суд``): a capitalised word before a lower-case head word starts one.
 FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"cs", "sk", "sl", "bg", "ru", "uk", "be", "hr", "sr", "mk"})
+#: lang -> endings of the adjectives that open an institution's name before its lower-case head word (Czech
+#: *Krajský soud*, *Nejvyšší kontrolní úřad*; Ukrainian *Печерський районний суд*; Bulgarian *Районния съд*):
+#: inside a sentence such a capitalised adjective opens a name, not a description, which is written in lower case.
+INSTITUTION_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "cs": ("ý", "á", "é", "í", "ého", "ému", "ém", "ým", "ých", "ými", "ou"),
+    "sk": ("ý", "á", "é", "í", "ého", "ému", "om", "ým", "ých", "ými", "ou", "ej"),
+    "sl": ("ski", "ska", "sko", "ske", "skega", "skemu", "skem", "skim", "skih", "ni", "na", "no", "ne", "nega",
+           "nemu", "nem", "nim", "nih"),
+    "hr": ("ski", "ska", "sko", "ske", "skog", "skom", "skoj", "skih", "ni", "na", "no", "ne", "nog", "nom", "noj",
+           "nih"),
+    "sr": ("ski", "ska", "sko", "ske", "skog", "skom", "skoj", "skih", "ni", "na", "no", "ne", "nog", "nom", "noj",
+           "nih", "ски", "ска", "ско", "ске", "ског", "ском", "ској", "ских", "ни", "на", "но", "не", "ног", "ном"),
+    "bg": ("ски", "ска", "ско", "ския", "ският", "ската", "ското", "ните", "ния", "ният", "ната", "ното", "ен",
+           "ия", "ият"),
+    "mk": ("ски", "ска", "ско", "скиот", "ската", "ското", "ен", "на", "но", "ниот", "ната", "ното"),
+    "uk": ("ий", "ій", "ого", "ього", "ому", "ьому", "им", "ім", "их", "іх", "ими", "іми", "ої", "ьої", "ою", "ьою",
+           "на", "ка", "ва", "ня", "не", "ке", "ве"),
+    "ru": ("ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ых", "их", "ыми", "ими", "ая",
+           "яя", "ую", "юю", "ое", "ее"),
+    "be": ("ы", "і", "ая", "ае", "ага", "аму", "ым", "ім", "ых", "іх", "ай", "ой", "ую"),
+}
+#: lang -> the words for "in" before the town an institution serves (*Krajský soud v Brně*, *Районния съд в
+#: Лахор*); not "from" (*студентов Томского университета из Томска*: the students come from the town).
+INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "cs": frozenset({"v", "ve"}), "sk": frozenset({"v", "vo"}), "sl": frozenset({"v"}), "hr": frozenset({"u"}),
+    "sr": frozenset({"u", "у"}), "bg": frozenset({"в", "във"}), "mk": frozenset({"во"}), "ru": frozenset({"в", "во"}),
+    "uk": frozenset({"в", "у"}), "be": frozenset({"у", "ў"}),
+}
 #: Languages that capitalise only an institution's first word and end its name with the head word (Uzbek *Tashqi
 #: ishlar vazirligi*, *Xalqaro valyuta jamgʻarmasi*): there a capitalised word inside a sentence, lower-case words
 #: and the head word are an organisation, with no country after it (a description is not capitalised). Kazakh

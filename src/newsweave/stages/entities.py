@@ -98,10 +98,12 @@ from newsweave.lang.orgwords import (
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
     HEAD_LAST_FIRST_WORD_CAPITALISED,
+    INSTITUTION_ADJECTIVE_ENDINGS,
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
     INSTITUTION_JOINERS,
     INSTITUTION_MODIFIER_ENDINGS,
+    INSTITUTION_PLACE_PREPOSITIONS,
     LEGAL_FORMS,
     LEGAL_FORMS_BEFORE,
     LOC_HEADS,
@@ -2129,12 +2131,46 @@ def _lowercase_head_layer(doc: _Doc) -> None:
             if _is_org_head(toks[k]):
                 head = k
                 break
-        if head is None or not (head_last or _country_follows(doc, head + 1)):
+        if head is None:
             continue
+        end = head + 1
+        if not (head_last or _country_follows(doc, end)):
+            # a town's body: adjectives before the head word, the town after it (*Krajský soud v Brně*); a common
+            # adjective opening a sentence describes (*Nová společnost v Praze*)
+            if (tok.sent_start and frequency.zipf(tok.key, tok.lang) >= COMMON_ZIPF) \
+                    or not all(_institution_adjective(toks[k]) for k in range(i, head)):
+                continue
+            end = _place_of_institution(doc, end)
+            if end == head + 1:
+                continue
         # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik palatasi*), as in the
         # capitalised names (*Birleşmiş Milletler ...*)
         start = _taken_in(doc, _listed_org_before(doc, i) if head_last else None, i)
-        doc.claim(Found(start, head + 1, "ORG", 0.6, "pattern", _lemma(doc, start, head + 1)))
+        doc.claim(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
+def _institution_adjective(tok: Tok) -> bool:
+    """Whether the word ends as the adjectives opening an institution's name do (:data:`INSTITUTION_ADJECTIVE_ENDINGS`)
+    and is neither a listed given name nor a surname's: a person before a verb and a head word (*Novotný řídí
+    společnost*) is no institution."""
+    return tok.key.endswith(INSTITUTION_ADJECTIVE_ENDINGS.get(_base_lang(tok.lang), ())) \
+        and not listed_given_name(tok) and not listed_surname(tok)
+
+
+def _place_of_institution(doc: _Doc, end: int) -> int:
+    """End of an institution's name at ``end`` (after its head word) taking in the town or country it serves,
+    in the genitive or after a word for "in" (:data:`INSTITUTION_PLACE_PREPOSITIONS`: *Krajský soud v Brně*,
+    *Печерський районний суд Києва*)."""
+    toks = doc.toks
+    k = end + 1 if end < len(toks) and toks[end].key in INSTITUTION_PLACE_PREPOSITIONS.get(toks[end].lang, ()) \
+        else end
+    if k >= len(toks) or toks[k].sep != "space" or toks[k].sent_start or doc.owner[k] < 0:
+        return end
+    f = doc.found[doc.owner[k]]
+    if f.i != k or f.type != "LOC" or not f.kb_id or _name_goes_on(toks, f.j):
+        return end
+    doc.release(doc.owner[k])
+    return f.j
 
 
 def _country_follows(doc: _Doc, k: int) -> bool:
