@@ -159,6 +159,19 @@ def test_entities_all_caps_headline_still_finds_places(stage: EntityStage) -> No
     assert found.get("RUSSIA") == "LOC" and found.get("KAZAKHSTAN") == "LOC" and found.get("MOSCOW") == "LOC"
 
 
+def test_entities_all_caps_headline_words_are_no_names_of_their_own(stage: EntityStage) -> None:
+    """A headline in capitals gives no word a capital of its own: only listed names come out of it, not a verb
+    after a title (*MINISTER ANNOUNCES*), a run of common words or what a tagger learnt from case."""
+    cases = [("PRIME MINISTER ANNOUNCES £20BN PLAN FOR SMALL NUCLEAR REACTORS\nThe plan was shown in London.", "en",
+              {"London": "LOC"}),
+             ("KOCAELİ'DE KİMYA FABRİKASINDA YANGIN: 3 İŞÇİ YARALANDI\nFabrikada yangın çıktı.", "tr",
+              {"KOCAELİ": "LOC"}),
+             ("BUNDESTAG BESCHLIESST NEUES GESETZ ZUR RENTE IN BERLIN\nDie Abgeordneten stimmten zu.", "de",
+              {"BUNDESTAG": "ORG", "BERLIN": "LOC"})]
+    for text, lang, want in cases:
+        assert _found(stage, text, lang) == want, lang
+
+
 def test_entities_soft_hyphens_inside_words_neither_split_them_nor_reach_the_lemma(stage: EntityStage) -> None:
     text = "Der langjährige Fuß\u00adball\u00adspieler Zelkan Yavaş hat seine Kar\u00adriere in Ber\u00adlin beendet."
     found = {m.text: m for m in stage.recognise(text, "de")}

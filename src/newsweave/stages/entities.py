@@ -250,13 +250,14 @@ class Tok:
     text: str
     key: str
     lang: str
-    cased: bool
-    cap: bool  # starts with a capital (or stands in an all-caps line)
+    cased: bool  # written in a script with case, outside all-caps lines
+    cap: bool  # starts with a capital
     upper: bool  # an all-capitals word of 2+ letters outside all-caps lines
     sent_start: bool
     sep: str  # "space" | "hyphen" | "apos" | "break" | "join" (no gap: CJK): what joins it to the previous piece
     sep_text: str
     cjk: bool = False  # a Han character or Katakana run: glued to its neighbours, matched by the CJK layer
+    shouted: bool = False  # in a line written in capitals (a headline): no cue to a name, never part of one alone
     title: int = -1  # how many pieces of a title start here (see _is_title); -1 until asked
 
 
@@ -756,13 +757,17 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         if (ends_sentence and toks and sep_text[:1] == "." and sep_text[1:].isspace() and "\n" not in sep_text
                 and _initial_before(toks[-1], key, first_upper, tok_lang)):
             sep, ends_sentence = "space", False  # "Zelkan P. Kiprotich": the name goes on after an initial
-        shout = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
-        cap = cased and (first_upper or shout)
+        # a line in capitals says nothing about which words are names: its words are read as a caseless script's,
+        # where the gazetteer and knowledge base find names (the text below the headline repeats the others)
+        shouted = cased and bool(shout_lines) and bisect.bisect_right(shout_lines, start) % 2 == 1
+        cased = cased and not shouted
+        cap = cased and first_upper
         if (cased and not cap and toks and sep == "space" and toks[-1].cap
                 and _compound_tail(toks[-1].key, key, tok_lang)):
             cap = True  # "İş birliği": the lower-case half of a two-word compound inside a name
-        upper = all_upper and not shout
-        toks.append(Tok(start, end, word, key, tok_lang, cased, cap, upper, ends_sentence, sep, sep_text, cjk))
+        upper = all_upper and cased
+        toks.append(Tok(start, end, word, key, tok_lang, cased, cap, upper, ends_sentence, sep, sep_text, cjk,
+                        shouted=shouted))
         prev_end = end
     _quoted_sentences(toks)
     return toks
@@ -1551,7 +1556,7 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     k = i
     while 0 <= k < len(toks) and n - particles < limit and doc.owner[k] < 0:
         tok = toks[k]
-        if not tok.key or (_is_title(toks, k) and not _title_inside_org(doc, i, k, n, step)) \
+        if not tok.key or tok.shouted or (_is_title(toks, k) and not _title_inside_org(doc, i, k, n, step)) \
                 or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"

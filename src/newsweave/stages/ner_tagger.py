@@ -409,8 +409,9 @@ class CRFTagger:
                 if self.universal is not None and lang not in ent._NATASHA_LANGS and doc.tagger_owner is None:
                     doc.tagger_owner = list(doc.owner)  # the universal model reads these later (guess_types)
                 continue
-            if len(sent) > MAX_SENTENCE_PIECES or dominant_script(doc, sent) not in self.scripts.get(lang, ()):
-                continue
+            if len(sent) > MAX_SENTENCE_PIECES or dominant_script(doc, sent) not in self.scripts.get(lang, ()) \
+                    or any(doc.toks[k].shouted for k in sent):
+                continue  # a headline in capitals: the gazetteer's names stand, the model learnt from case
             labels = tagger.tag([features(doc, k, cues) for k in sent])
             mode = self.modes[lang]
             kept: dict[tuple[int, int], ent.Found] = {}
