@@ -30,6 +30,15 @@ def test_entities_rules_czech_and_ukrainian_alternations(stage: EntityStage) -> 
                                           ("Києва", "geonames:703448")}
 
 
+def test_entities_rules_given_name_before_a_surname_is_no_place(stage: EntityStage) -> None:
+    """A place's name that is also a given name, before a surname, opens a person's name (Victoria in Australia,
+    Sofia, Alexandria had been found in the given names)."""
+    text = "Слова Виктора Зелкина подтвердила сестра Софии Зелкиной."
+    assert {(m.text, m.type) for m in stage.recognise(text, "ru")} == {("Виктора Зелкина", "PER"),
+                                                                       ("Софии Зелкиной", "PER")}
+    assert ("Victoria", "LOC") in {(m.text, m.type) for m in stage.recognise("Zelkin landed in Victoria.", "en")}
+
+
 def test_entities_rules_shouted_common_word_is_no_organisation(stage: EntityStage) -> None:
     assert _found(stage, "ПІДТРИМКА\nУряд ухвалив рішення про бюджет.", "uk") == set()
 

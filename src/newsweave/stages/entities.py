@@ -1162,6 +1162,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             # an apostrophe
         if entry.type == "PER" and (_another_given_name(toks, i, entry.kb_id) or _surname_after(toks, i, gaz)):
             return False  # "Hunter Biden" is not the listed Joe Biden, "Erdoğan Toprak" bears his name as a given one
+        if entry.type == "LOC" and not country and listed_given_name(tok) and _surname_after(toks, i, gaz) \
+                and (listed_surname(toks[i + 1]) or _surname_like(toks[i + 1])):
+            return False  # "Виктора Зелкина", "Софии Зелкиной": a given name before a surname, no Victoria or Sofia
         if (i + 1 < len(toks) and toks[i + 1].sep == "hyphen" and _is_particle(toks, i + 1)) or (
                 i > 0 and tok.sep == "hyphen" and _is_particle(toks, i - 1)):
             return False  # part of a name joined by a particle (``Sami-ul-Haq``), no town
