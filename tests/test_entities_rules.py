@@ -866,3 +866,10 @@ def test_entities_rules_a_slavic_surname_ending_no_adjective_has_is_a_person(sta
     assert _found(stage, "Документ називає пропозицію Зелкенка.", "uk") == {("Зелкенка", "PER", None)}
     # a Polish adjective shaped as -ski stays untyped
     assert ("Polska", "PER") not in {(t, ty) for t, ty, _ in _found(stage, "Dokument wymienia: Polska.", "pl")}
+
+
+def test_entities_rules_a_country_named_in_either_script_of_its_language() -> None:
+    from newsweave.kb.gazetteer import own_country_name
+
+    assert {"ўзбекистон", "o'zbekiston"} <= own_country_name("iso:UZ", "uz")
+    assert {"србија", "srbija"} <= own_country_name("iso:RS", "sr")

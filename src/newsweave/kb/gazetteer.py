@@ -374,15 +374,28 @@ def own_country_name(kb_id: str, lang: str | None) -> frozenset[str]:
     """The folded words of a country's CLDR name in ``lang`` (``iso:BJ``, ``tr`` -> {``benin``}); empty for other
     ids and unknown languages. Tells a country's own name in a language from another language's name for it that
     is an ordinary word there (Portuguese *Benim* for Benin is Turkish "my")."""
-    from babel import Locale, UnknownLocaleError
-
     if not kb_id.startswith("iso:") or not lang:
         return frozenset()
-    try:
-        name = Locale.parse(lang.split("-")[0]).territories.get(kb_id[4:])
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    return frozenset(pieces(fold(name))) if name else frozenset()
+    folded = [fold(name) for names in _territory_names(lang.split("-")[0]) if (name := names.get(kb_id[4:]))]
+    # its pieces, and its words whole where the text's pieces keep an apostrophe inside (Uzbek *oʻzbekiston*)
+    return frozenset(word for name in folded for word in (*pieces(name), *name.split()))
+
+
+@lru_cache(maxsize=256)
+def _territory_names(lang: str) -> tuple[Mapping[str, str], ...]:
+    """CLDR's territory names in ``lang`` and in each script the language is written in (Uzbek *Oʻzbekiston* and
+    *Ўзбекистон*, Serbian *Srbija* and *Србија*): a text in either script names its own country so."""
+    from babel import Locale, UnknownLocaleError, localedata
+
+    scripts = [code for code in localedata.locale_identifiers()
+               if code.startswith(lang + "_") and len(code.split("_")) == 2 and len(code.split("_")[1]) == 4]
+    names = []
+    for code in (lang, *sorted(scripts)):
+        try:
+            names.append(Locale.parse(code).territories)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return tuple(names)
 
 
 @lru_cache(maxsize=64)
