@@ -868,6 +868,31 @@ def test_entities_rules_a_slavic_surname_ending_no_adjective_has_is_a_person(sta
     assert ("Polska", "PER") not in {(t, ty) for t, ty, _ in _found(stage, "Dokument wymienia: Polska.", "pl")}
 
 
+def test_entities_rules_uzbek_body_named_after_its_town(stage: EntityStage) -> None:
+    """A town, lower-case words and the head word are one body, also opening a sentence (the town had been the only
+    mention); a determiner opens none (*Бу вазирлик*, "this ministry")."""
+    for text, body in [("Тошкент шаҳар ҳокимлиги янги режани эълон қилди.", "Тошкент шаҳар ҳокимлиги"),
+                       ("Миробод туман суди ишни кўриб чиқди.", "Миробод туман суди"),
+                       ("Ички ишлар вазирлиги маълумот берди.", "Ички ишлар вазирлиги")]:
+        assert {(t, ty) for t, ty, _ in _found(stage, text, "uz")} == {(body, "ORG")}, text
+    assert _found(stage, "Бу вазирлик маълумот берди.", "uz") == set()
+
+
+def test_entities_rules_uzbek_names_end_where_a_phrase_does(stage: EntityStage) -> None:
+    """The Cyrillic country name is the text's own (a given name elsewhere), what a title after it heads is no
+    name, a sentence's first word with a case ending opens no name, and a case ending after a surname closes it."""
+    found = {(t, ty) for t, ty, _ in _found(stage, "Ўзбекистон Ташқи ишлар вазири Баҳодир Зелкинов Анқарада "
+                                                   "музокаралар ўтказди.", "uz")}
+    assert found == {("Ўзбекистон", "LOC"), ("Баҳодир Зелкинов", "PER"), ("Анқарада", "LOC")}
+    found = {(t, ty) for t, ty, _ in _found(stage, "Голларни Азиз Зелкинов ва Жасур Зелмораев киритди.", "uz")}
+    assert found == {("Азиз Зелкинов", "PER"), ("Жасур Зелмораев", "PER")}
+    people = {t for t, ty, _ in _found(stage, "Vazir Bahodir Zelkinov Zelmorrada gapirdi.", "uz") if ty == "PER"}
+    assert people == {"Bahodir Zelkinov"}
+    # the surname's own case ending stays in it
+    assert ("Баҳодир Зелкиновга", "PER") in {(t, ty) for t, ty, _ in _found(
+        stage, "Вазир Баҳодир Зелкиновга савол берилди.", "uz")}
+
+
 def test_entities_rules_a_country_named_in_either_script_of_its_language() -> None:
     from newsweave.kb.gazetteer import own_country_name
 

@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 import wordfreq
 from wordfreq.numbers import digit_freq, smash_numbers
 
+from newsweave.lang.function_words import FUNCTION_WORDS
+
 #: Words rarer than this (Zipf) count as unseen (0.0). The table then holds ~200k words per language and builds in
 #: ~50 ms; the lowest threshold any caller asks about is Zipf 2.5.
 ZIPF_FLOOR = 2.0
@@ -63,8 +65,9 @@ def common_words(lang: str) -> frozenset[str]:
 
 @cache
 def top_words(lang: str, n: int) -> frozenset[str]:
-    """The ``n`` most frequent words of ``lang`` (its function words, for ``n`` around 100)."""
-    return frozenset(wordfreq.top_n_list(lang, n)) if lang in LANGS else frozenset()
+    """The ``n`` most frequent words of ``lang`` (its function words, for ``n`` around 100); for a language
+    ``wordfreq`` lacks, the function words written out in :mod:`newsweave.lang.function_words`."""
+    return frozenset(wordfreq.top_n_list(lang, n)) if lang in LANGS else FUNCTION_WORDS.get(lang, frozenset())
 
 
 @lru_cache(maxsize=200_000)

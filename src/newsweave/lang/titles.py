@@ -160,7 +160,11 @@ TITLES: dict[str, frozenset[str]] = {
                      "qirol", "qiroli", "qirolicha", "qirolichasi", "papasi", "қирол", "қироли", "қиролича",
                      "қироличаси", "папаси",
                      # religious offices and the prophets, written before a name
-                     "пайғамбар", "paygʻambar", "имом", "imom", "муфтий", "muftiy"}),
+                     "пайғамбар", "paygʻambar", "имом", "imom", "муфтий", "muftiy",
+                     # professions news writes before a name (*Судья Олим …*, *Himoyachi Nigora …*)
+                     "судья", "sudya", "прокурор", "prokuror", "депутат", "deputat", "профессор", "professor",
+                     "мураббий", "murabbiy", "жарроҳ", "jarroh", "таҳлилчи", "tahlilchi", "ҳимоячи", "himoyachi",
+                     "адвокат", "advokat", "сенатор", "senator", "академик", "akademik", "журналист", "jurnalist"}),
     "kk": frozenset({"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
                      "басшысы", "төраға", "төрағасы", "әкім", "әкімі", "елші", "елшісі", "әріптесі",
                      "патша", "патшасы", "патшайым", "патшайымы", "папасы",
@@ -253,6 +257,8 @@ SURNAME_LIKE_ENDINGS: dict[str, tuple[str, ...]] = {
     "be": ("скі", "цкі", "енка", "ук", "юк", "оў", "еў", "ін"),
     "bg": ("ов", "ев", "ски", "ова", "ева", "ска"),
     "kk": ("ов", "ев", "ова", "ева", "ұлы", "қызы"),
+    "uz": ("ов", "ев", "ова", "ева", "ov", "ev", "ova", "eva"),
+    "az": ("ov", "ev", "ova", "eva", "yev", "yeva"),
 }
 
 #: Endings of surnames from Russia, Ukraine, Poland, Central Asia and the Caucasus as languages written in Latin

@@ -1551,6 +1551,22 @@ def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
 # ---------------------------------------------------------------- layer 2: patterns
 
 
+def _case_phrase_after_surname(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` opens a phrase of its own after a surname, in a language that marks a phrase's case once,
+    on its last word (:data:`PHRASE_FINAL_CASE`, and Azerbaijani): ``k`` carries a case ending and is no surname,
+    the word before it is shaped as one (*Bahodir Saidkarimov Bryusselda*; not *Bahodir Saidkarimovga*)."""
+    tok = toks[k]
+    lang = _base_lang(tok.lang)
+    return (lang in PHRASE_FINAL_CASE or lang == "az") and _surname_like(toks[k - 1]) and _has_ending(tok) \
+        and not _surname_like(tok) and not listed_surname(tok)
+
+
+def _has_ending(tok: Tok) -> bool:
+    """Whether the word is a base form with an ending on it (not only the same word in the other script, which
+    :func:`bases` also gives for Uzbek)."""
+    return any(base != tok.key and tok.key.startswith(base) for base in bases(tok))
+
+
 def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
     """How many free name-like pieces run from ``i`` (forwards, or backwards with ``step=-1``)."""
     toks = doc.toks
@@ -1563,6 +1579,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
+        if n >= 2 and step == 1 and _case_phrase_after_surname(toks, k):
+            break  # "Bahodir Saidkarimov Bryusselda" (in Brussels): a case ending closes the name after its surname
         if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
             n += 1
             particles += 1
@@ -2127,7 +2145,12 @@ def _lowercase_head_layer(doc: _Doc) -> None:
     toks = doc.toks
     for i, tok in enumerate(toks):
         head_last = tok.lang in HEAD_LAST_FIRST_WORD_CAPITALISED
-        if not (tok.lang in FIRST_WORD_CAPITALISED or (head_last and not tok.sent_start)) or doc.owner[i] >= 0 \
+        # where the head word ends the name, a place opens it (*Тошкент шаҳар ҳокимлиги*, *Миробод туман суди*),
+        # also opening a sentence, as does a word the text never writes in lower case (*Ички ишлар вазирлиги*)
+        place = _one_word_place(doc, i) if head_last else None
+        if not (tok.lang in FIRST_WORD_CAPITALISED or (head_last and (
+                not tok.sent_start or place is not None or tok.key not in doc.lower_keys))) \
+                or (doc.owner[i] >= 0 and place is None) \
                 or not tok.cased or not tok.cap or tok.upper or _is_stop(tok) or _is_org_head(tok) \
                 or _is_title(toks, i):
             continue
@@ -2151,10 +2174,23 @@ def _lowercase_head_layer(doc: _Doc) -> None:
             end = _place_of_institution(doc, end)
             if end == head + 1:
                 continue
+        if place is not None:
+            doc.release(place)
         # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik palatasi*), as in the
         # capitalised names (*Birleşmiş Milletler ...*)
         start = _taken_in(doc, _listed_org_before(doc, i) if head_last else None, i)
         doc.claim(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
+def _one_word_place(doc: _Doc, i: int) -> int | None:
+    """The finding of a one-piece place at piece ``i`` that is no country, or None: a town or region whose name
+    opens that of a body it has (a country's own body is named with its lower-case words after the country's
+    name and a case ending: *Ўзбекистон Республикаси*)."""
+    if doc.owner[i] < 0:
+        return None
+    f = doc.found[doc.owner[i]]
+    return doc.owner[i] if f.i == i and f.j == i + 1 and f.type == "LOC" and not (f.kb_id or "").startswith(
+        "iso:") else None
 
 
 def _institution_adjective(tok: Tok) -> bool:
@@ -3133,8 +3169,13 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
     is a common word), never a name."""
-    return _base_lang(lang) in APOSTROPHE_SUFFIX and any(
-        base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF for base in bases(tok))
+    if _base_lang(lang) in APOSTROPHE_SUFFIX:
+        return any(base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF for base in bases(tok))
+    # where no word list tells a common base, a sentence's first word with an ending, before more capitalised
+    # words, is one (Uzbek *Голларни Азиз …* "the goals", *Учрашувда …* "at the meeting"): a phrase's case ends
+    # its last word, so no name's first word takes one (:data:`PHRASE_FINAL_CASE`)
+    return _base_lang(lang) in PHRASE_FINAL_CASE and lang not in frequency.LANGS and tok.sent_start \
+        and _has_ending(tok) and not listed_given_name(tok) and not listed_surname(tok)
 
 
 def _capitalised_layer(doc: _Doc) -> None:
@@ -3813,10 +3854,11 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return
     if end - start >= 2 and all(frequency.zipf(toks[k].key, lang) >= COMMON_RUN_ZIPF for k in range(start, end)):
         return  # title-case common words (Basın Yayın "press", Ortak Eylem): no name without a head word
+    if _heads_title_after(toks, j) and not _company_casing(toks[start].text):
+        return  # what an office's title after it heads (*Xarici İşlər naziri*, *Ташқи ишлар вазири*): no name
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
-        person = _person_like(doc, start, end, loose=j > end or lone_surname(toks[end - 1])) \
-            and not _heads_title_after(toks, j)
+        person = _person_like(doc, start, end, loose=j > end or lone_surname(toks[end - 1]))
         if person:
             start = person_start(doc, start, end)
         doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
@@ -3834,16 +3876,22 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         handle = doc.text[word.start - 1:word.start] in HANDLE_MARKS
         camel = _company_casing(word.text) and not handle
         in_place = j > end and toks[end].key in PLACE_CASE_ENDINGS.get(_base_lang(toks[end].lang), ())
-        kind = "ORG" if camel else "PER" if surname and not in_place and not _heads_title_after(toks, j) else "MISC"
+        kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
 
 
 def _heads_title_after(toks: list[Tok], j: int) -> bool:
-    """Whether a lower-case title follows piece ``j`` in a language that writes it after what it heads
-    (:data:`TITLE_AFTER_WHAT_IT_HEADS`: *Xarici İşlər naziri*), so that the run before it is no person."""
-    return j < len(toks) and _base_lang(toks[j].lang) in TITLE_AFTER_WHAT_IT_HEADS and toks[j].sep == "space" \
-        and not toks[j].sent_start and toks[j].cased and not toks[j].cap and _is_title(toks, j) > 0
+    """Whether a lower-case title follows piece ``j``, at most one lower-case word between, in a language that
+    writes it after what it heads (:data:`TITLE_AFTER_WHAT_IT_HEADS`: *Xarici İşlər naziri*, Uzbek *Ташқи ишлар
+    вазири*, "foreign affairs minister"), so that the run before it is no name."""
+    for k in (j, j + 1):
+        if k >= len(toks) or _base_lang(toks[k].lang) not in TITLE_AFTER_WHAT_IT_HEADS or toks[k].sep != "space" \
+                or toks[k].sent_start or not toks[k].cased or toks[k].cap:
+            return False
+        if _is_title(toks, k) > 0:
+            return True
+    return False
 
 
 def _apostrophe_marks_name(toks: list[Tok], start: int, end: int) -> bool:
