@@ -888,6 +888,9 @@ def test_entities_rules_uzbek_names_end_where_a_phrase_does(stage: EntityStage) 
     assert found == {("Азиз Зелкинов", "PER"), ("Жасур Зелмораев", "PER")}
     people = {t for t, ty, _ in _found(stage, "Vazir Bahodir Zelkinov Zelmorrada gapirdi.", "uz") if ty == "PER"}
     assert people == {"Bahodir Zelkinov"}
+    # a word between a name and a title closes nothing where a name capitalises every word (Turkish)
+    assert ("Zelkan Yavaşoğlu", "PER") in {(t, ty) for t, ty, _ in _found(
+        stage, "Zelkan Yavaşoğlu bugün bakan olarak atandı.", "tr")}
     # the surname's own case ending stays in it
     assert ("Баҳодир Зелкиновга", "PER") in {(t, ty) for t, ty, _ in _found(
         stage, "Вазир Баҳодир Зелкиновга савол берилди.", "uz")}

@@ -3882,15 +3882,18 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
 
 
 def _heads_title_after(toks: list[Tok], j: int) -> bool:
-    """Whether a lower-case title follows piece ``j``, at most one lower-case word between, in a language that
-    writes it after what it heads (:data:`TITLE_AFTER_WHAT_IT_HEADS`: *Xarici İşlər naziri*, Uzbek *Ташқи ишлар
-    вазири*, "foreign affairs minister"), so that the run before it is no name."""
+    """Whether a lower-case title follows piece ``j`` in a language that writes it after what it heads
+    (:data:`TITLE_AFTER_WHAT_IT_HEADS`: *Xarici İşlər naziri*), so that the run before it is no name; where only the
+    name's first word is capitalised (:data:`PHRASE_FINAL_CASE`: Uzbek *Ташқи ишлар вазири*, "foreign affairs
+    minister"), one lower-case word that is no function word may stand between."""
     for k in (j, j + 1):
         if k >= len(toks) or _base_lang(toks[k].lang) not in TITLE_AFTER_WHAT_IT_HEADS or toks[k].sep != "space" \
                 or toks[k].sent_start or not toks[k].cased or toks[k].cap:
             return False
         if _is_title(toks, k) > 0:
             return True
+        if _base_lang(toks[k].lang) not in PHRASE_FINAL_CASE or _is_stop(toks[k]):
+            return False
     return False
 
 
