@@ -901,3 +901,23 @@ def test_entities_rules_a_country_named_in_either_script_of_its_language() -> No
 
     assert {"ўзбекистон", "o'zbekiston"} <= own_country_name("iso:UZ", "uz")
     assert {"србија", "srbija"} <= own_country_name("iso:RS", "sr")
+
+
+def test_entities_rules_a_legal_form_after_a_quoted_name(stage: EntityStage) -> None:
+    """Uzbek and Kazakh news write a company's legal form after its name: the name is the organisation, the form
+    none of its own (*AJ* had been an organisation, the name a loose word)."""
+    for text, name in (("Vazirlik “Zelmorrasanoat” AJ bilan shartnoma tuzdi.", "Zelmorrasanoat"),
+                       ("\"Зелморрагидро\" АЖ ҳолатни маълум қилди.", "Зелморрагидро")):
+        assert {(t, ty) for t, ty, _ in _found(stage, text, "uz")} == {(name, "ORG")}, text
+
+
+def test_entities_rules_a_name_ends_before_a_place_and_its_kind(stage: EntityStage) -> None:
+    # the word before a word for a kind of place ("district") is that place's name, not the titled person's
+    found = {(t, ty) for t, ty, _ in _found(
+        stage, "Вилоят ҳокими Улуғбек Зелкинов Зелморра туманида фермерлар билан учрашди.", "uz")}
+    assert ("Улуғбек Зелкинов", "PER") in found and ("Зелморра", "LOC") in found
+    found = {(t, ty) for t, ty, _ in _found(stage, "Vali Zelkan Yavaşoğlu Zelmorra ilçesinde inceleme yaptı.", "tr")}
+    assert ("Zelkan Yavaşoğlu", "PER") in found and ("Zelmorra", "LOC") in found
+    # bare, the word names a place of its own ("in the city"): the body's name before it stays whole
+    found = {t for t, _, _ in _found(stage, "Zelmorra Şəhər İcra Hakimiyyəti şəhərdə yeni məktəb açıb.", "az")}
+    assert "Zelmorra Şəhər İcra Hakimiyyəti" in found

@@ -360,9 +360,11 @@ SPELT_LEGAL_FORMS: tuple[str, ...] = ("GmbH & Co. KG", "Ltd. Şti.", "Ltd.Şti."
 COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages"})}
 #: A company's legal form or kind written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*,
 #: *ЕООД*, Uzbek *МЧЖ*; *ИА*, news agency): no organisation of its own (news NER takes the name alone), but it makes
-#: the name after it one.
+#: the name after it one, or the name before it, where Uzbek and Kazakh news write the form (*«Зелморра» АҚ*).
 LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ТОО", "АҚ", "ЖШС", "МЧЖ",
-                                                "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ", "ИА"})
+                                                "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ", "ИА",
+                                                # Uzbek joint-stock company and bank, Kazakh closed company
+                                                "AJ", "ATB", "АТБ", "ЖАҚ"})
 #: lang -> clipped compound names of public bodies (Russian and Ukrainian *сложносокращённые слова*: *Минфин*,
 #: ministry of finance; *Генпрокуратура*; *Мін'юст*), matched whole or with a case ending: each is an organisation
 #: wherever it stands, where a reporting verb before it (*сообщил Минтранс*) would otherwise make it a speaker.

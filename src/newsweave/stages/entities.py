@@ -1579,8 +1579,9 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
-        if n >= 2 and step == 1 and _case_phrase_after_surname(toks, k):
-            break  # "Bahodir Saidkarimov Bryusselda" (in Brussels): a case ending closes the name after its surname
+        if n >= 2 and step == 1 and (_case_phrase_after_surname(toks, k) or _place_word_of(doc, k + 1)):
+            break  # "Bahodir Saidkarimov Bryusselda" (in Brussels): a case ending closes the name after its surname;
+            # "Улуғбек Мирсаидхонов Пастдарғом туманида": the word before a word for a kind of place is the place's
         if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
             n += 1
             particles += 1
@@ -2599,6 +2600,7 @@ def _acronym_layer(doc: _Doc) -> None:
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
             if tok.text in LEGAL_FORMS_BEFORE:
                 _company_after(doc, i)
+                _company_before(doc, i)
                 continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
 
@@ -2632,6 +2634,27 @@ def _company_after(doc: _Doc, i: int) -> None:
     n = _name_run(doc, k, limit=3)
     if n:
         doc.claim(Found(k, k + n, "ORG", 0.55, "pattern", _lemma(doc, k, k + n)))
+
+
+def _company_before(doc: _Doc, i: int) -> None:
+    """The name right before a legal form written after it, as Uzbek and Kazakh news write their companies'
+    (*«Зелморра» АҚ*, *"Zelmorra" AJ*, *Zelmorrabank ATB*), is a company's: a finding that typed nothing there
+    becomes an organisation, and so do free capitalised words (also opening a sentence)."""
+    toks = doc.toks
+    k = i - 1
+    between = set(toks[i].sep_text)
+    if k < 0 or toks[i].sent_start or not toks[k].cap or " " not in between \
+            or not between <= _CLOSING_QUOTES | _TOGGLING_QUOTES | {" "}:
+        return  # a space, a closing quotation mark before it at most
+    if doc.owner[k] >= 0:
+        f = doc.found[doc.owner[k]]
+        if f.j == k + 1 and f.type == "MISC" and f.emit:
+            doc.release(doc.owner[k])
+            doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
+        return
+    n = _name_run(doc, k, limit=3, step=-1)
+    if n:
+        doc.claim(Found(k - n + 1, k + 1, "ORG", 0.55, "pattern", _lemma(doc, k - n + 1, k + 1)))
 
 
 #: A model number: three digits or more that are no year, or letters and digits (``737``, ``a320``; not ``2019``,
@@ -3794,6 +3817,22 @@ def _before_place_word(doc: _Doc, end: int) -> bool:
         return False
     key = toks[end].key
     return any(key.startswith(word) for word in PLACE_WORDS_AFTER.get(_base_lang(toks[end].lang), ()))
+
+
+#: Openings of the possessive ending on a word for a kind of place after a name (Turkish *ilçe|sinde*, Uzbek
+#: *туман|ида*, Kazakh *аудан|ында*): the place is the name's; bare, it is a place of its own (*şəhər|də*, "in the
+#: city").
+POSSESSIVE_OPENINGS = ("i", "ı", "u", "ü", "и", "ы", "і", "si", "sı", "su", "sü", "сы", "сі")
+
+
+def _place_word_of(doc: _Doc, end: int) -> bool:
+    """Whether a word for a kind of place with a possessive ending follows at piece ``end``: the word before it
+    names that place (*Улуғбек Зелкинов Зелморра туманида*, *Zelmorra ilçesinde*), and is no part of a name before."""
+    if not _before_place_word(doc, end):
+        return False
+    key = doc.toks[end].key
+    return any(key.startswith(word) and (key == word or key[len(word):].startswith(POSSESSIVE_OPENINGS))
+               for word in PLACE_WORDS_AFTER.get(_base_lang(doc.toks[end].lang), ()))
 
 
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
