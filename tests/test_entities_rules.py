@@ -921,3 +921,12 @@ def test_entities_rules_a_name_ends_before_a_place_and_its_kind(stage: EntitySta
     # bare, the word names a place of its own ("in the city"): the body's name before it stays whole
     found = {t for t, _, _ in _found(stage, "Zelmorra Şəhər İcra Hakimiyyəti şəhərdə yeni məktəb açıb.", "az")}
     assert "Zelmorra Şəhər İcra Hakimiyyəti" in found
+
+
+def test_entities_rules_a_towns_name_in_its_own_countrys_script(stage: EntityStage) -> None:
+    """A town under GeoNames' 100,000 people is named in its own country's Cyrillic too (Kherson, Pokrovsk had been
+    found only in Latin letters); a smaller one, more often a given name or a word, is not (Kazakh *Абай*)."""
+    found = _found(stage, "Ракети влучили в Херсоні та Покровську.", "uk")
+    assert {(t, ty) for t, ty, _ in found} == {("Херсоні", "LOC"), ("Покровську", "LOC")}
+    assert all((kb or "").startswith("geonames:") for _, _, kb in found)
+    assert not any(ty == "LOC" for _, ty, _ in _found(stage, "Абайдың өлеңдері бүгін де оқылады.", "kk"))

@@ -45,6 +45,8 @@ from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import place
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.orthography import APOSTROPHE_FOLD
+from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts
+from newsweave.lang.titles import SURNAME_LIKE_ENDINGS
 
 if TYPE_CHECKING:
     from newsweave.kb.userkb import KBRecord
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 66
+SCHEMA = 70
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -69,6 +71,10 @@ ALT_NAME_MIN_POPULATION = 100_000
 #: many Slavic and Persian spellings came in too, and their inflected look-ups found *Сергей* (Серго, an old name
 #: of Kadiyivka) and *Аркади* (Arcadia, California) as places in FactRuEval.
 ALT_NAME_MIN_NAMES = 60
+#: Fewest people of a town below ``ALT_NAME_MIN_POPULATION`` whose alternate names in its own country's scripts are
+#: read (:func:`_local_names`: Ukrainian *Покровськ*, *Бахмут*): smaller towns are more often named like a given
+#: name or a word than named in news (Kazakh *Абай*, *Шалқар*; Russian *Медведево*, whose genitive is a surname).
+LOCAL_NAME_MIN_POPULATION = 40_000
 #: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
@@ -573,6 +579,12 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         gaz.add(GazEntry("LOC", f"geonames:{cont['geonameId']}", cont["name"], WORLD_REGION_PRIORITY + 0.1),
                 {n for n in names if _plausible_name(n)})
     countries = cache_.get_countries()
+
+    @cache
+    def local_scripts(code: str) -> frozenset[str]:
+        return frozenset(script for lang in _languages_of(countries, code) for script in lang_scripts(lang)
+                         if script != "Latn")
+
     for city in cache_.get_cities().values():
         pop = int(city.get("population") or 0)
         names = {city["name"]}
@@ -580,6 +592,8 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         capital = countries.get(city["countrycode"], {}).get("capital") == city["name"]
         if pop >= ALT_NAME_MIN_POPULATION or capital or len(alternates) >= ALT_NAME_MIN_NAMES:
             names.update(alternates)
+        elif pop >= LOCAL_NAME_MIN_POPULATION:
+            names.update(_local_names(alternates, city["name"], local_scripts(city["countrycode"]), common))
         # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
         # "Essen" no), and not in the languages it is a common word in unless it is the city's name there.
         # Other scripts are spared: there a city's name is frequent because the city is
@@ -603,6 +617,30 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
             gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
+
+
+def _local_names(alternates: list[str], primary: str, scripts: frozenset[str], common: dict[str, frozenset[str]]
+                 ) -> set[str]:
+    """A smaller town's alternate names in its own country's scripts other than Latin (Ukrainian *Херсон*,
+    *Покровськ*; GeoNames' Latin name is the town's primary one), which news in those scripts writes: its own name
+    spelt so (romanised, close to the primary: not a former name, *Серго* for Kadiyivka, nor an inflected form), and
+    none that is a common word, a listed surname or shaped as the region's surnames are (Russian *Чехов*, *Гагарин*:
+    towns named after people whom news names more often)."""
+    from newsweave.kb.person_names import surnames  # imports this module: read when the gazetteer is built
+
+    listed = surnames()
+    return {n for n in alternates if UNICODE_SCRIPT_CODES.get(script_of(n)) in scripts and " " not in n.strip()
+            and Indel.normalized_similarity(romanize(n).lower(), fold(primary)) >= LOCAL_NAME_MIN_SIMILARITY
+            and fold(n) not in common and fold(n) not in listed and not fold(n).endswith(_SURNAME_ENDINGS)}
+
+
+#: Least similarity (rapidfuzz Indel, 0-1) of a local name romanised to the town's primary Latin name: *Ізмаїл*
+#: (*ismail*) to *Izmayil* is 0.77, *Херсонскую* to *Kherson* 0.67.
+LOCAL_NAME_MIN_SIMILARITY = 0.75
+
+
+#: Endings of the surnames of the languages whose towns :func:`_local_names` reads (Russian *-ов*, *-ин*).
+_SURNAME_ENDINGS = tuple(sorted({ending for endings in SURNAME_LIKE_ENDINGS.values() for ending in endings}))
 
 
 def _own_name(name: str, primary: str) -> bool:
