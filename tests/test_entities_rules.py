@@ -536,9 +536,9 @@ def test_entities_rules_name_after_a_word_for_a_province_or_state_is_a_place(sta
 
 def test_entities_rules_compass_point_written_apart_names_part_of_a_place(stage: EntityStage) -> None:
     # Russian "Северный" is also a town's name; the state word keeps the country's id only with nothing between
-    russian = stage.recognise("Он был на Северном Кавказе и в Северной Ирландии.", "ru")
+    russian = stage.recognise("Он был на Северном Кавказе и в Северной Италии.", "ru")
     assert {(m.text, m.type, m.kb_id) for m in russian} == {
-        ("Северном Кавказе", "LOC", None), ("Северной Ирландии", "LOC", None)}
+        ("Северном Кавказе", "LOC", None), ("Северной Италии", "LOC", None)}
     polish = _found(stage, "Na mapie widać granice we Wschodniej Ukrainie.", "pl")
     assert {(t, ty) for t, ty, _ in polish} == {("Wschodniej Ukrainie", "LOC")}
     turkish = stage.recognise("Listede Kazakistan Cumhuriyeti ve Kıbrıs Türk Cumhuriyeti geçiyor.", "tr")
@@ -930,3 +930,24 @@ def test_entities_rules_a_towns_name_in_its_own_countrys_script(stage: EntitySta
     assert {(t, ty) for t, ty, _ in found} == {("Херсоні", "LOC"), ("Покровську", "LOC")}
     assert all((kb or "").startswith("geonames:") for _, _, kb in found)
     assert not any(ty == "LOC" for _, ty, _ in _found(stage, "Абайдың өлеңдері бүгін де оқылады.", "kk"))
+
+
+def test_entities_rules_english_bench_and_police_titles(stage: EntityStage) -> None:
+    # the title is no part of the name (Justice Harold … had been one person)
+    for text, person in [("Mr Justice Harold Zelkin-Fyfe said the case was closed.", "Harold Zelkin-Fyfe"),
+                         ("Detective Inspector Angela Zelkwater told reporters.", "Angela Zelkwater")]:
+        assert {t for t, ty, _ in _found(stage, text, "en") if ty == "PER"} == {person}, text
+    # acronyms of concepts are no organisation
+    assert _found(stage, "The AI model and DNA tests were discussed.", "en") == set()
+    assert _found(stage, "Сили ППО збили ракети.", "uk") == set()
+
+
+def test_entities_rules_the_nations_of_the_united_kingdom(stage: EntityStage) -> None:
+    """Wales had been the Welsh language's name (never emitted) and Scotland no place at all."""
+    found = _found(stage, "Flooding hit parts of Wales and Scotland, and Northern Ireland was spared.", "en")
+    assert found == {("Wales", "LOC", "iso3166-2:GB-WLS"), ("Scotland", "LOC", "iso3166-2:GB-SCT"),
+                     ("Northern Ireland", "LOC", "iso3166-2:GB-NIR")}
+    assert _found(stage, "W Szkocji i Walii padało.", "pl") == {("Szkocji", "LOC", "iso3166-2:GB-SCT"),
+                                                                 ("Walii", "LOC", "iso3166-2:GB-WLS")}
+    # Northern Ireland is a nation of its own, not the north of Ireland
+    assert _found(stage, "Он был в Северной Ирландии.", "ru") == {("Северной Ирландии", "LOC", "iso3166-2:GB-NIR")}

@@ -395,12 +395,12 @@ CLIPPED_ORG_WORDS: dict[str, frozenset[str]] = {
 #: (gross domestic product, value added tax, road accident, artificial intelligence): no layer reads them as a name.
 #: Written as the text writes them; one set for every language, as no two languages' entries clash.
 CONCEPT_ACRONYMS: frozenset[str] = frozenset({
-    "GDP", "GNP", "VAT", "CPI", "FDI",  # en
+    "GDP", "GNP", "VAT", "CPI", "FDI", "AI", "DNA",  # en
     "BIP", "MwSt", "KI",  # de
     "PKB", "PIT", "CIT",  # pl
     "HDP", "DPH",  # cs, sk
     "ВВП", "НДС", "НДФЛ", "ДТП", "ЧС", "ИИ", "ЖКХ",  # ru
-    "ПДВ", "ПДФО", "ЗМІ", "ШІ", "ЖКГ",  # uk
+    "ПДВ", "ПДФО", "ЗМІ", "ШІ", "ЖКГ", "ППО", "ДНК",  # uk
     "БВП", "ДДС", "ПТП",  # bg
     "ЖІӨ", "ҚҚС", "ЖТП",  # kk
     "GSYİH", "GSYH", "KDV", "ÖTV",  # tr

@@ -22,7 +22,11 @@ TITLES: dict[str, frozenset[str]] = {
                      "director", "commander", "mp", "deputy", "vice president",
                      # professions and roles written before a name
                      "teacher", "doctor", "journalist", "coach", "actor", "actress", "writer", "singer", "professor",
-                     "striker", "goalkeeper", "captain"}),
+                     "striker", "goalkeeper", "captain",
+                     # the bench, the police and local office (*Mr Justice …*, *Detective Inspector …*)
+                     "judge", "justice", "lord justice", "inspector", "chief inspector", "detective",
+                     "detective inspector", "detective sergeant", "sergeant", "superintendent", "chief constable",
+                     "commissioner", "councillor", "prosecutor", "sheriff", "chief executive"}),
     "de": frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "amtskollege",
                      "amtskollegin", "staatschef", "staatschefin", "regierungschef", "regierungschefin", "könig",
                      "königin", "papst", "herr", "frau", "bürgermeister", "bürgermeisterin", "sprecher",
