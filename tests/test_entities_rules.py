@@ -951,3 +951,14 @@ def test_entities_rules_the_nations_of_the_united_kingdom(stage: EntityStage) ->
                                                                  ("Walii", "LOC", "iso3166-2:GB-WLS")}
     # Northern Ireland is a nation of its own, not the north of Ireland
     assert _found(stage, "Он был в Северной Ирландии.", "ru") == {("Северной Ирландии", "LOC", "iso3166-2:GB-NIR")}
+
+
+def test_entities_rules_a_town_after_a_hyphen_ends_a_double_barrelled_surname(stage: EntityStage) -> None:
+    # Moore (Oklahoma), Russo (Portuguese "Russian") had cut the surname; two big places stay a route
+    for text, person in [("Foreign Secretary Edward Zelkvist-Moore said the talks would go on.",
+                          "Edward Zelkvist-Moore"),
+                         ("President Giorgio Zelmorrina-Russo arrived.", "Giorgio Zelmorrina-Russo")]:
+        assert {t for t, ty, _ in _found(stage, text, "en") if ty == "PER"} == {person}, text
+    route = _found(stage, "The Berlin-Moscow route and Zelmorra-Paris flights were cancelled.", "en")
+    assert {("Berlin", "LOC", "geonames:2950159"), ("Moscow", "LOC", "geonames:524901")} <= route
+    assert ("Paris", "LOC", "geonames:2988507") in route

@@ -1372,6 +1372,10 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
             doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
+        if b >= 0 and toks[k].sep == "hyphen" and doc.owner[k - 1] < 0 and toks[k - 1].cased and toks[k - 1].cap \
+                and not toks[k - 1].upper and _surname_half(doc.found[b], k, gaz):
+            doc.release(b)  # "Lindqvist-Moore", "Valtellina-Russo": a town or language after a hyphen ends a surname
+            continue
         if b < 0 or doc.owner[k - 1] >= 0 or toks[k].sep != "space":
             continue
         place = doc.found[b]
@@ -1381,6 +1385,19 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
         if (kb_id.startswith("geonames:") and _first_name_before(toks, k)) or (
                 kb_id.startswith("iso:") and _country_as_surname(toks[k - 1], toks[k], kb_id)):
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
+
+
+def _surname_half(f: Found, k: int, gaz: Gazetteer) -> bool:
+    """Whether a finding at piece ``k`` alone is a one-word town of under a million people or a language's name (no
+    country, region, organisation or big city: *Zelmorra-Paris* is a route): after a hyphen and a free capitalised
+    word, the second half of a double-barrelled surname."""
+    kb_id = f.kb_id or ""
+    if f.i != k or f.j != k + 1:
+        return False
+    if kb_id.startswith("lang:"):
+        return not f.emit
+    entry = gaz.by_kb_id(kb_id) if kb_id.startswith("geonames:") else None
+    return entry is not None and entry.priority < CASELESS_CITY_MIN_PRIORITY
 
 
 def _storm_layer(doc: _Doc) -> None:
