@@ -962,3 +962,9 @@ def test_entities_rules_a_town_after_a_hyphen_ends_a_double_barrelled_surname(st
     route = _found(stage, "The Berlin-Moscow route and Zelmorra-Paris flights were cancelled.", "en")
     assert {("Berlin", "LOC", "geonames:2950159"), ("Moscow", "LOC", "geonames:524901")} <= route
     assert ("Paris", "LOC", "geonames:2988507") in route
+
+
+def test_entities_rules_czech_names_in_eň_lose_their_e(stage: EntityStage) -> None:
+    # Vídeň: do Vídně, ve Vídni (the genitive had been no place)
+    assert _found(stage, "Spoje do Vídně budou obnoveny.", "cs") == {("Vídně", "LOC", "geonames:2761369")}
+    assert _found(stage, "Konference se konala ve Vídni.", "cs") == {("Vídni", "LOC", "geonames:2761369")}

@@ -55,7 +55,9 @@ _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("�
                     "eje": ("ea",), "eji": ("ea",), "ů": ("y",),
                     # adjectives back to their long nominative vowel (ve Spojených státech, v Černém moři)
                     "ých": ("é", "ý"), "ými": ("é", "ý"), "ém": ("é", "ý"), "ého": ("ý", "é"), "ému": ("ý", "é"),
-                    "ým": ("ý", "é")}
+                    "ým": ("ý", "é"),
+                    # the fleeting -e- of -eň names (Vídeň: do Vídně, ve Vídni; Plzeň: Plzně, v Plzni)
+                    "ně": ("eň",), "ni": ("eň",), "ní": ("eň",)}
 #: Slovene plural names and their adjectives in the locative and genitive back to the nominative (*v Združenih
 #: državah* = *Združene države*, *v Združenih arabskih emiratih* = *Združeni arabski emirati*).
 _SL_ALTERNATIONS = {"ih": ("e", "i"), "ah": ("e", "a")}
