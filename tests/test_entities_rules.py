@@ -968,3 +968,11 @@ def test_entities_rules_czech_names_in_eň_lose_their_e(stage: EntityStage) -> N
     # Vídeň: do Vídně, ve Vídni (the genitive had been no place)
     assert _found(stage, "Spoje do Vídně budou obnoveny.", "cs") == {("Vídně", "LOC", "geonames:2761369")}
     assert _found(stage, "Konference se konala ve Vídni.", "cs") == {("Vídni", "LOC", "geonames:2761369")}
+
+
+def test_entities_rules_regions_and_mountains_of_central_europe(stage: EntityStage) -> None:
+    found = _found(stage, "У Закарпатті та на Волині і в Карпатах пройшли дощі.", "uk")
+    assert found == {("Закарпатті", "LOC", "iso3166-2:UA-21"), ("Волині", "LOC", "iso3166-2:UA-07"),
+                     ("Карпатах", "LOC", "region:carpathians")}
+    assert _found(stage, "Na Moravě a na Šumavě sněžilo.", "cs") == {("Moravě", "LOC", "region:moravia"),
+                                                                      ("Šumavě", "LOC", "region:sumava")}
