@@ -976,3 +976,17 @@ def test_entities_rules_regions_and_mountains_of_central_europe(stage: EntitySta
                      ("Карпатах", "LOC", "region:carpathians")}
     assert _found(stage, "Na Moravě a na Šumavě sněžilo.", "cs") == {("Moravě", "LOC", "region:moravia"),
                                                                       ("Šumavě", "LOC", "region:sumava")}
+
+
+def test_entities_rules_turkish_and_azerbaijani_bodies_and_facilities(stage: EntityStage) -> None:
+    """Head words of bodies and facilities make the run before them an organisation or a place, not a person."""
+    cases = [("Zelmorra Nükleer Güç Santrali'nin ilk ünitesi açıldı.", "tr",
+              ("Zelmorra Nükleer Güç Santrali'nin", "LOC")),
+             ("Listede Zelmorra Tıp Fakültesi var.", "tr", ("Zelmorra Tıp Fakültesi", "ORG")),
+             ("Oyun Zelmorra Olimpiya Stadionunda keçirilib.", "az", ("Oyun Zelmorra Olimpiya Stadionunda", "LOC")),
+             ("Bankın Zelmorra Müşahidə Şurası toplanıb.", "az", ("Zelmorra Müşahidə Şurası", "ORG")),
+             ("Ekologiya və Zelmorra Sərvətlər Nazirliyi bildirib.", "az",
+              ("Ekologiya və Zelmorra Sərvətlər Nazirliyi", "ORG")),
+             ("Milli Zelmorra Muzeyində sərgi açılıb.", "az", ("Milli Zelmorra Muzeyində", "ORG"))]
+    for text, lang, mention in cases:
+        assert mention in {(t, ty) for t, ty, _ in _found(stage, text, lang)}, text

@@ -148,6 +148,10 @@ APOSTROPHE_CLITICS: dict[str, frozenset[str]] = {"en": frozenset({"s"})}
 #: a big place's name with a case ending right after a person's name is that place, not the person's last name
 #: (*Сарыбаев Мәскеуде* "Sarybayev in Moscow").
 PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
+#: lang -> the only endings that tell an inflected word opening a sentence where no word list tells common words and
+#: many a noun of its own ends as a case does: Azerbaijani's genitive (*Bankın İdarə Heyəti*, "the bank's board";
+#: *Ekologiya*, *Səhiyyə*, *Fövqəladə* end as the dative and locative do and open ministries' names).
+OPENER_ENDINGS: dict[str, tuple[str, ...]] = {"az": ("ın", "in", "un", "ün")}
 
 #: lang -> the possessive endings that make a noun the head of a compound named after what stands before it
 #: (Turkish *Berlin Maratonu*, *Astana Zirvesi*, Azerbaijani *Bakı Forumu*): after a place's name such a word makes

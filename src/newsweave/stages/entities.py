@@ -73,6 +73,7 @@ from newsweave.lang.inflection import (
     COORDINATING_AND,
     INFLECTIONS,
     OF_WORDS,
+    OPENER_ENDINGS,
     PHRASE_FINAL_CASE,
     PLACE_PREPOSITIONS,
     POSSESSIVE_COMPOUND_ENDINGS,
@@ -1579,9 +1580,10 @@ def _case_phrase_after_surname(toks: list[Tok], k: int) -> bool:
 
 
 def _has_ending(tok: Tok) -> bool:
-    """Whether the word is a base form with an ending on it (not only the same word in the other script, which
-    :func:`bases` also gives for Uzbek)."""
-    return any(base != tok.key and tok.key.startswith(base) for base in bases(tok))
+    """Whether the word is a base form with an ending of two letters or more on it (not only the same word in the
+    other script, which :func:`bases` also gives for Uzbek; one letter, a vowel, ends many a word of its own:
+    Azerbaijani *Milli* "national", Kazakh *Жаңа* "new")."""
+    return any(len(tok.key) - len(base) >= 2 and tok.key.startswith(base) for base in bases(tok))
 
 
 def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
@@ -3209,13 +3211,17 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
     is a common word), never a name."""
-    if _base_lang(lang) in APOSTROPHE_SUFFIX:
+    if _base_lang(lang) in APOSTROPHE_SUFFIX and lang in frequency.LANGS:
         return any(base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF for base in bases(tok))
     # where no word list tells a common base, a sentence's first word with an ending, before more capitalised
-    # words, is one (Uzbek *Голларни Азиз …* "the goals", *Учрашувда …* "at the meeting"): a phrase's case ends
-    # its last word, so no name's first word takes one (:data:`PHRASE_FINAL_CASE`)
-    return _base_lang(lang) in PHRASE_FINAL_CASE and lang not in frequency.LANGS and tok.sent_start \
-        and _has_ending(tok) and not listed_given_name(tok) and not listed_surname(tok)
+    # words, is one (Uzbek *Голларни Азиз …* "the goals", *Учрашувда …* "at the meeting", Azerbaijani *Bankın*
+    # "the bank's"): a phrase's case ends its last word, so no name's first word takes one
+    # (:data:`PHRASE_FINAL_CASE`; Azerbaijani, which writes no apostrophe before a name's ending, by its genitive
+    # alone: :data:`OPENER_ENDINGS`)
+    base_lang = _base_lang(lang)
+    return (base_lang in PHRASE_FINAL_CASE or base_lang in OPENER_ENDINGS) and lang not in frequency.LANGS \
+        and tok.sent_start and _has_ending(tok) and tok.key.endswith(OPENER_ENDINGS.get(base_lang, ("",))) \
+        and not listed_given_name(tok) and not listed_surname(tok)
 
 
 def _capitalised_layer(doc: _Doc) -> None:
