@@ -990,3 +990,12 @@ def test_entities_rules_turkish_and_azerbaijani_bodies_and_facilities(stage: Ent
              ("Milli Zelmorra Muzeyində sərgi açılıb.", "az", ("Milli Zelmorra Muzeyində", "ORG"))]
     for text, lang, mention in cases:
         assert mention in {(t, ty) for t, ty, _ in _found(stage, text, lang)}, text
+
+
+def test_entities_rules_a_german_body_and_its_town_where_the_tagger_read_the_town(stage: EntityStage) -> None:
+    # the tagger had kept the town alone (Frankfurt), or a head word it did not know left nothing at all
+    for text, body in [("Das Landgericht Frankfurt verurteilte den Angeklagten.", "Landgericht Frankfurt"),
+                       ("Die Staatsanwaltschaft Berlin ermittelt gegen den Mann.", "Staatsanwaltschaft Berlin"),
+                       ("Die Stadtwerke München erhöhen die Preise.", "Stadtwerke München"),
+                       ("Das Landeskriminalamt Niedersachsen warnt vor Betrügern.", "Landeskriminalamt Niedersachsen")]:
+        assert (body, "ORG") in {(t, ty) for t, ty, _ in _found(stage, text, "de")}, text

@@ -3495,12 +3495,21 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
 
 
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
-    """Whether piece ``k`` is a one-word GeoNames place: found as one, or left free (a tagger may have decided the
-    sentence without it) and listed as one."""
+    """Whether piece ``k`` is a one-word town or state (GeoNames, ISO 3166-2: *Landeskriminalamt Niedersachsen*):
+    found as one, or left free or read as a place of one word (a tagger may have decided the sentence: *Landgericht
+    Frankfurt*, its *Frankfurt* a place without a link) and listed as one."""
     if _one_word_town(doc, k) is not None:
         return True
-    entry = gaz.lookup((doc.toks[k].key,)) if doc.owner[k] < 0 else None
-    return entry is not None and entry.kb_id.startswith("geonames:")
+    kb_id = None
+    if doc.owner[k] >= 0:
+        f = doc.found[doc.owner[k]]
+        if f.i != k or f.j != k + 1 or f.type != "LOC":
+            return False
+        kb_id = f.kb_id
+    if kb_id is None:
+        entry = gaz.lookup((doc.toks[k].key,))
+        kb_id = entry.kb_id if entry is not None else None
+    return kb_id is not None and kb_id.startswith(("geonames:", "iso3166-2:"))
 
 
 def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
