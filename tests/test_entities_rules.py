@@ -999,3 +999,13 @@ def test_entities_rules_a_german_body_and_its_town_where_the_tagger_read_the_tow
                        ("Die Stadtwerke München erhöhen die Preise.", "Stadtwerke München"),
                        ("Das Landeskriminalamt Niedersachsen warnt vor Betrügern.", "Landeskriminalamt Niedersachsen")]:
         assert (body, "ORG") in {(t, ty) for t, ty, _ in _found(stage, text, "de")}, text
+
+
+def test_entities_rules_turkish_court_parties_and_numbered_courts(stage: EntityStage) -> None:
+    """A defendant's and a manager's title opens no name (*Sanık*, *Genel Müdürü*), and a court's number between its
+    town and its name is part of the name (the town had been a place of its own)."""
+    found = {(t, ty) for t, ty, _ in _found(
+        stage, "Sanık Zelkan Yavaş, Ankara 5. Ağır Ceza Mahkemesi'nde hakim karşısına çıktı.", "tr")}
+    assert found == {("Zelkan Yavaş", "PER"), ("Ankara 5. Ağır Ceza Mahkemesi'nde", "ORG")}
+    found = {(t, ty) for t, ty, _ in _found(stage, "Şirketin Genel Müdürü Ayşe Zelkanoğlu açıklama yaptı.", "tr")}
+    assert found == {("Ayşe Zelkanoğlu", "PER")}

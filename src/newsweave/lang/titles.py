@@ -151,7 +151,10 @@ TITLES: dict[str, frozenset[str]] = {
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
                      "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan", "öğretmen",
                      "ekonomist", "uzman", "analist", "mühendis", "hemşire", "öğrenci", "savcı", "hakim", "şair",
-                     "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim",
+                     "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim", "müdür", "müdürü",
+                     "genel müdür", "genel müdürü",
+                     # the parties of a court case (*Sanık Zelkan Yavaş*)
+                     "sanık", "şüpheli", "tutuklu", "davacı", "müşteki",
                      # religious offices and the prophets, written before a name
                      "peygamber", "piskopos", "kardinal", "imam", "haham", "patrik", "ayetullah", "müftü", "papaz"}),
     "az": frozenset({"prezident", "prezidenti", "baş nazir", "nazir", "naziri", "sədr", "sədri", "lider",

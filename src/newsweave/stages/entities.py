@@ -3634,6 +3634,14 @@ def _finding_before(doc: _Doc, start: int) -> int | None:
     return idx if doc.found[idx].j == start else None
 
 
+def _numbered(toks: list[Tok], start: int) -> bool:
+    """Whether an ordinal written as digits and a period stands right before piece ``start`` in its sentence, as
+    courts and other numbered bodies are named (Turkish *Ankara 5. Ağır Ceza Mahkemesi*, German *3. Strafkammer*)."""
+    k = start - 1
+    return k > 0 and toks[k].key.isdigit() and len(toks[k].key) <= ORDINAL_MAX_DIGITS \
+        and toks[start].sep_text.strip() == "." and not toks[start].sent_start and toks[k].sep == "space"
+
+
 def _place_before(doc: _Doc, start: int) -> int | None:
     """The finding of a place written in its base form (its last piece as the name's: *Orta Doğu*, not an
     inflected *Orta Doğu'da*) right before piece ``start`` (same sentence)."""
@@ -3877,10 +3885,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
         return
     if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
-        place = _place_before(doc, start)
+        place = _place_before(doc, start - 1 if _numbered(toks, start) else start)
         if place is not None and end - start <= PLACE_NAMED_ORG_WORDS and _bare_head(toks[end - 1]):
             # "Asia News", "Geneva Forum", "Ankara Büyükşehir Belediyesi": a place in its base form names the
-            # organisation its head word ends
+            # organisation its head word ends, also with the body's number between (Ankara 5. Ağır Ceza Mahkemesi)
             doc.release(place)
             doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, doc.found[place].i, end)))
