@@ -522,7 +522,9 @@ def test_entities_national_bodies_and_companies_are_listed_organisations(stage: 
              ("Zprávu zveřejnil Nejvyšší kontrolní úřad včera.", "cs", {"Nejvyšší kontrolní úřad": "org:NKU"}),
              ("Der Deutsche Wetterdienst warnte vor Sturm.", "de", {"Deutsche Wetterdienst": "org:DWD"}),
              ("Maçta Qarabağ FK ile Neftçi PFK karşılaştı.", "tr", {"Qarabağ FK": "org:QarabagFK",
-                                                                    "Neftçi PFK": "org:NeftciPFK"}))
+                                                                    "Neftçi PFK": "org:NeftciPFK"}),
+             ("Arsenal FC beat Tottenham Hotspur, and the Los Angeles Lakers won.", "en",
+              {"Tottenham Hotspur": "org:TottenhamHotspur", "Los Angeles Lakers": "org:LALakers"}))
     for text, lang, want in cases:
         got = {m.text: (m.type, m.kb_id) for m in stage.recognise(text, lang)}
         for name, kb_id in want.items():
