@@ -170,6 +170,11 @@ def test_entities_all_caps_headline_words_are_no_names_of_their_own(stage: Entit
               {"BUNDESTAG": "ORG", "BERLIN": "LOC"})]
     for text, lang, want in cases:
         assert _found(stage, text, lang) == want, lang
+    # so is an English headline in title case; a list of names is none
+    title_case = "Thames Water Faces Fresh Fines After Sewage Spills In Oxfordshire\nThe company said it would appeal."
+    assert _found(stage, title_case, "en") == {"Oxfordshire": "LOC"}
+    names = _found(stage, "Angela Zelkin, Boris Zelmorr and Olaf Zelkanov met in Paris.", "en")
+    assert names == {"Angela Zelkin": "PER", "Boris Zelmorr": "PER", "Olaf Zelkanov": "PER", "Paris": "LOC"}
 
 
 def test_entities_soft_hyphens_inside_words_neither_split_them_nor_reach_the_lemma(stage: EntityStage) -> None:

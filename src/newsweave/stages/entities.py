@@ -922,9 +922,25 @@ def _shouting_lines(text: str, words: list[tuple[int, int, str]]) -> list[int]:
 
 
 def _add_shouting_line(bounds: list[int], cased: list[str], start: int, end: int) -> None:
-    """Add a line's bounds when most of its (3+) cased words of 2+ letters are in capitals."""
-    if len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.6 * len(cased):
+    """Add a line's bounds when most of its (3+) cased words of 2+ letters are in capitals, or when it is an English
+    headline in title case: (5+) words nearly all capitalised, a grammar word among them after the first (*Fines
+    After Sewage Spills In Oxfordshire*), which a list of names has not."""
+    shouted = len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.6 * len(cased)
+    title_case = len(cased) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in cased) >= 0.9 * len(cased) \
+        and any(w[0].isupper() and w.lower() in _title_case_grammar_words() for w in cased[1:])
+    if shouted or title_case:
         bounds.extend((start, end))
+
+
+#: Fewest cased words of a line read as a title-case headline.
+TITLE_CASE_MIN_WORDS = 5
+
+
+@cache
+def _title_case_grammar_words() -> frozenset[str]:
+    """English grammar words that title-case headlines capitalise and running text does not (*In*, *After*, *For*,
+    *Over*)."""
+    return frozenset(w for w in frequency.top_words("en", _STOPWORDS_PER_LANGUAGE) if len(w) >= 2)
 
 
 # ---------------------------------------------------------------- layer 1: KB and gazetteer
