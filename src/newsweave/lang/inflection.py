@@ -148,6 +148,14 @@ APOSTROPHE_CLITICS: dict[str, frozenset[str]] = {"en": frozenset({"s"})}
 #: a big place's name with a case ending right after a person's name is that place, not the person's last name
 #: (*Сарыбаев Мәскеуде* "Sarybayev in Moscow").
 PHRASE_FINAL_CASE: frozenset[str] = frozenset({"kk", "uz", "ky"})
+#: Languages that write a name's case ending with no apostrophe and mark a phrase's case on its last word: those of
+#: :data:`PHRASE_FINAL_CASE` and Azerbaijani (*Bahodir Zelkinov Bryusselda*, "in Brussels"; *Vaşinqtonda*). A word
+#: with an ending there closes the name before it.
+UNMARKED_CASE_LANGS: frozenset[str] = PHRASE_FINAL_CASE | {"az"}
+#: Openings of the possessive ending on a word for a kind of place after a name (Turkish *ilçe|sinde*, Uzbek
+#: *туман|ида*, Kazakh *аудан|ында*): the place is the name's; bare, it is a place of its own (*şəhər|də*, "in the
+#: city").
+POSSESSIVE_OPENINGS: tuple[str, ...] = ("i", "ı", "u", "ü", "и", "ы", "і", "si", "sı", "su", "sü", "сы", "сі")
 #: lang -> the only endings that tell an inflected word opening a sentence where no word list tells common words and
 #: many a noun of its own ends as a case does: Azerbaijani's genitive (*Bankın İdarə Heyəti*, "the bank's board";
 #: *Ekologiya*, *Səhiyyə*, *Fövqəladə* end as the dative and locative do and open ministries' names).

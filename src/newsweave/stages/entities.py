@@ -77,6 +77,8 @@ from newsweave.lang.inflection import (
     PHRASE_FINAL_CASE,
     PLACE_PREPOSITIONS,
     POSSESSIVE_COMPOUND_ENDINGS,
+    POSSESSIVE_OPENINGS,
+    UNMARKED_CASE_LANGS,
 )
 from newsweave.lang.name_folding import (
     APOSTROPHE_REQUIRED,
@@ -922,9 +924,9 @@ def _shouting_lines(text: str, words: list[tuple[int, int, str]]) -> list[int]:
 
 
 def _add_shouting_line(bounds: list[int], cased: list[str], start: int, end: int) -> None:
-    """Add a line's bounds when most of its (3+) cased words of 2+ letters are in capitals, or when it is an English
-    headline in title case: (5+) words nearly all capitalised, a grammar word among them after the first (*Fines
-    After Sewage Spills In Oxfordshire*), which a list of names has not."""
+    """Add a line's bounds when most of its (3+) cased words of 2+ letters are in capitals, or when it is a headline in
+    title case: (5+) words nearly all capitalised, a grammar word among them after the first (*Fines After Sewage
+    Spills In Oxfordshire*), which a list of names has not."""
     shouted = len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.6 * len(cased)
     title_case = len(cased) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in cased) >= 0.9 * len(cased) \
         and any(w[0].isupper() and w.lower() in _title_case_grammar_words() for w in cased[1:])
@@ -938,9 +940,10 @@ TITLE_CASE_MIN_WORDS = 5
 
 @cache
 def _title_case_grammar_words() -> frozenset[str]:
-    """English grammar words that title-case headlines capitalise and running text does not (*In*, *After*, *For*,
-    *Over*)."""
-    return frozenset(w for w in frequency.top_words("en", _STOPWORDS_PER_LANGUAGE) if len(w) >= 2)
+    """Grammar words of the languages whose headlines are written in title case (:data:`TITLE_CASING`: English *In*,
+    *After*, *For*, *Over*), which running text does not capitalise."""
+    return frozenset(w for lang in TITLE_CASING for w in frequency.top_words(lang, _STOPWORDS_PER_LANGUAGE)
+                     if len(w) >= 2)
 
 
 # ---------------------------------------------------------------- layer 1: KB and gazetteer
@@ -1587,11 +1590,10 @@ def _with_apostrophe_suffix(toks: list[Tok], j: int) -> int:
 
 def _case_phrase_after_surname(toks: list[Tok], k: int) -> bool:
     """Whether piece ``k`` opens a phrase of its own after a surname, in a language that marks a phrase's case once,
-    on its last word (:data:`PHRASE_FINAL_CASE`, and Azerbaijani): ``k`` carries a case ending and is no surname,
+    on its last word, with no apostrophe (:data:`UNMARKED_CASE_LANGS`): ``k`` carries a case ending and is no surname,
     the word before it is shaped as one (*Bahodir Saidkarimov Bryusselda*; not *Bahodir Saidkarimovga*)."""
     tok = toks[k]
-    lang = _base_lang(tok.lang)
-    return (lang in PHRASE_FINAL_CASE or lang == "az") and _surname_like(toks[k - 1]) and _has_ending(tok) \
+    return _base_lang(tok.lang) in UNMARKED_CASE_LANGS and _surname_like(toks[k - 1]) and _has_ending(tok) \
         and not _surname_like(tok) and not listed_surname(tok)
 
 
@@ -2220,8 +2222,8 @@ def _lowercase_head_layer(doc: _Doc) -> None:
 
 def _one_word_place(doc: _Doc, i: int) -> int | None:
     """The finding of a one-piece place at piece ``i`` that is no country, or None: a town or region whose name
-    opens that of a body it has (a country's own body is named with its lower-case words after the country's
-    name and a case ending: *Ўзбекистон Республикаси*)."""
+    opens its body's (*Тошкент шаҳар ҳокимлиги*); a country's bodies are named after *Республикаси* and a case
+    ending (*Ўзбекистон Республикаси Бош прокуратураси*), which the capitalised run reads."""
     if doc.owner[i] < 0:
         return None
     f = doc.found[doc.owner[i]]
@@ -3232,12 +3234,11 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
     # where no word list tells a common base, a sentence's first word with an ending, before more capitalised
     # words, is one (Uzbek *Голларни Азиз …* "the goals", *Учрашувда …* "at the meeting", Azerbaijani *Bankın*
     # "the bank's"): a phrase's case ends its last word, so no name's first word takes one
-    # (:data:`PHRASE_FINAL_CASE`; Azerbaijani, which writes no apostrophe before a name's ending, by its genitive
-    # alone: :data:`OPENER_ENDINGS`)
+    # (:data:`UNMARKED_CASE_LANGS`; in Azerbaijani by the genitive alone: :data:`OPENER_ENDINGS`)
     base_lang = _base_lang(lang)
-    return (base_lang in PHRASE_FINAL_CASE or base_lang in OPENER_ENDINGS) and lang not in frequency.LANGS \
-        and tok.sent_start and _has_ending(tok) and tok.key.endswith(OPENER_ENDINGS.get(base_lang, ("",))) \
-        and not listed_given_name(tok) and not listed_surname(tok)
+    openers = OPENER_ENDINGS.get(base_lang)
+    return base_lang in UNMARKED_CASE_LANGS and lang not in frequency.LANGS and tok.sent_start and _has_ending(tok) \
+        and (openers is None or tok.key.endswith(openers)) and not listed_given_name(tok) and not listed_surname(tok)
 
 
 def _capitalised_layer(doc: _Doc) -> None:
@@ -3873,12 +3874,6 @@ def _before_place_word(doc: _Doc, end: int) -> bool:
         return False
     key = toks[end].key
     return any(key.startswith(word) for word in PLACE_WORDS_AFTER.get(_base_lang(toks[end].lang), ()))
-
-
-#: Openings of the possessive ending on a word for a kind of place after a name (Turkish *ilçe|sinde*, Uzbek
-#: *туман|ида*, Kazakh *аудан|ында*): the place is the name's; bare, it is a place of its own (*şəhər|də*, "in the
-#: city").
-POSSESSIVE_OPENINGS = ("i", "ı", "u", "ü", "и", "ы", "і", "si", "sı", "su", "sü", "сы", "сі")
 
 
 def _place_word_of(doc: _Doc, end: int) -> bool:
