@@ -1616,7 +1616,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                 or tok.key in _name_breakers(tok.lang) or (
                 n == 0 and tok.key in _day_words(tok.lang) and not _org_head_follows(toks, k + 1)):
             break  # a weekday or relative day opens no name ("On Monday Giorgia Zelmorra"), but "Sunday Times"
-        if n >= 2 and step == 1 and (_case_phrase_after_surname(toks, k) or _place_word_of(doc, k + 1)):
+        if n >= 2 and step == 1 and (_case_phrase_after_surname(toks, k)
+                                     or _before_place_word(doc, k + 1, possessed=True)):
             break  # "Bahodir Saidkarimov Bryusselda" (in Brussels): a case ending closes the name after its surname;
             # "Улуғбек Мирсаидхонов Пастдарғом туманида": the word before a word for a kind of place is the place's
         if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
@@ -2636,8 +2637,8 @@ def _acronym_layer(doc: _Doc) -> None:
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
             if tok.text in LEGAL_FORMS_BEFORE:
-                _company_after(doc, i)
-                _company_before(doc, i)
+                _company_beside(doc, i, 1)
+                _company_beside(doc, i, -1)
                 continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
 
@@ -2654,44 +2655,31 @@ def _news_site_layer(doc: _Doc) -> None:
         doc.replace(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
 
 
-def _company_after(doc: _Doc, i: int) -> None:
-    """The name right after a legal form written before it (:data:`LEGAL_FORMS_BEFORE`: *ТОО «Зелморра»*) is a
-    company's: a finding that typed nothing there (the capitalisation layer's MISC) becomes an organisation, and so
-    do free capitalised words."""
+def _company_beside(doc: _Doc, i: int, step: int) -> None:
+    """The name right after a legal form written before it (``step`` 1, :data:`LEGAL_FORMS_BEFORE`: *ТОО
+    «Зелморра»*), or right before one written after it, as Uzbek and Kazakh news write their companies' (``step``
+    -1: *«Зелморра» АҚ*, *"Zelmorra" AJ*, *Zelmorrabank ATB*), is a company's: a finding that typed nothing there
+    (the capitalisation layer's MISC) becomes an organisation, and so do free capitalised words."""
     toks = doc.toks
-    k = i + 1
-    if k >= len(toks) or toks[k].sent_start or not toks[k].cap:
+    k = i + step
+    if k < 0 or k >= len(toks) or not toks[k].cap:
         return
-    if doc.owner[k] >= 0:
-        f = doc.found[doc.owner[k]]
-        if f.i == k and f.type == "MISC" and f.emit:
-            doc.release(doc.owner[k])
-            doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
+    if step == 1 and toks[k].sent_start:
         return
-    n = _name_run(doc, k, limit=3)
-    if n:
-        doc.claim(Found(k, k + n, "ORG", 0.55, "pattern", _lemma(doc, k, k + n)))
-
-
-def _company_before(doc: _Doc, i: int) -> None:
-    """The name right before a legal form written after it, as Uzbek and Kazakh news write their companies'
-    (*«Зелморра» АҚ*, *"Zelmorra" AJ*, *Zelmorrabank ATB*), is a company's: a finding that typed nothing there
-    becomes an organisation, and so do free capitalised words (also opening a sentence)."""
-    toks = doc.toks
-    k = i - 1
     between = set(toks[i].sep_text)
-    if k < 0 or toks[i].sent_start or not toks[k].cap or " " not in between \
-            or not between <= _CLOSING_QUOTES | _TOGGLING_QUOTES | {" "}:
+    if step == -1 and (toks[i].sent_start or " " not in between
+                       or not between <= _CLOSING_QUOTES | _TOGGLING_QUOTES | {" "}):
         return  # a space, a closing quotation mark before it at most
     if doc.owner[k] >= 0:
         f = doc.found[doc.owner[k]]
-        if f.j == k + 1 and f.type == "MISC" and f.emit:
+        if (f.i if step == 1 else f.j - 1) == k and f.type == "MISC" and f.emit:
             doc.release(doc.owner[k])
             doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
         return
-    n = _name_run(doc, k, limit=3, step=-1)
+    n = _name_run(doc, k, limit=3, step=step)
     if n:
-        doc.claim(Found(k - n + 1, k + 1, "ORG", 0.55, "pattern", _lemma(doc, k - n + 1, k + 1)))
+        i0, j0 = (k, k + n) if step == 1 else (k - n + 1, k + 1)
+        doc.claim(Found(i0, j0, "ORG", 0.55, "pattern", _lemma(doc, i0, j0)))
 
 
 #: A model number: three digits or more that are no year, or letters and digits (``737``, ``a320``; not ``2019``,
@@ -3865,25 +3853,19 @@ def _after_place_word(doc: _Doc, start: int) -> bool:
     return False
 
 
-def _before_place_word(doc: _Doc, end: int) -> bool:
+def _before_place_word(doc: _Doc, end: int, possessed: bool = False) -> bool:
     """Whether a capitalised run ending before piece ``end`` is followed by a lower-case word for a kind of place
     in a language that puts it after the name (:data:`PLACE_WORDS_AFTER`: Turkish *Zelmorra ilçesinde*): the run
-    is that place's name."""
+    is that place's name. ``possessed``: only with a possessive ending on the word (:data:`POSSESSIVE_OPENINGS`:
+    *ilçe|sinde*, *туман|ида*), which makes the place the name's; bare (*şəhər|də*, "in the city") it is a place of
+    its own, and the run before it may be anything."""
     toks = doc.toks
     if end >= len(toks) or toks[end].sep != "space" or not toks[end].cased or toks[end].cap or doc.owner[end] >= 0:
         return False
     key = toks[end].key
-    return any(key.startswith(word) for word in PLACE_WORDS_AFTER.get(_base_lang(toks[end].lang), ()))
-
-
-def _place_word_of(doc: _Doc, end: int) -> bool:
-    """Whether a word for a kind of place with a possessive ending follows at piece ``end``: the word before it
-    names that place (*Улуғбек Зелкинов Зелморра туманида*, *Zelmorra ilçesinde*), and is no part of a name before."""
-    if not _before_place_word(doc, end):
-        return False
-    key = doc.toks[end].key
-    return any(key.startswith(word) and (key == word or key[len(word):].startswith(POSSESSIVE_OPENINGS))
-               for word in PLACE_WORDS_AFTER.get(_base_lang(doc.toks[end].lang), ()))
+    return any(key.startswith(word) and (not possessed or key == word
+                                         or key[len(word):].startswith(POSSESSIVE_OPENINGS))
+               for word in PLACE_WORDS_AFTER.get(_base_lang(toks[end].lang), ()))
 
 
 def _classify_run(doc: _Doc, start: int, end: int) -> None:
