@@ -151,3 +151,26 @@ def test_ner_tagger_a_person_span_of_common_words_or_ending_in_an_organisations_
     assert not [m for m in stage.recognise("राज्य में राष्ट्रपति शासन लागू कर दिया गया।", "hi") if m.type == "PER"]
     found = {(m.text, m.type) for m in stage.recognise("गाज़ियाबाद पुलिस ने दो युवकों को पकड़ा।", "hi")}
     assert ("गाज़ियाबाद पुलिस", "PER") not in found
+
+
+def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations() -> None:
+    stage = EntityStage(use_natasha=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "kk")}
+
+    # a listed town, a compound and the head word; an unlisted place before "regional"; a company's legal form
+    assert ("Павлодар мұнай-химия зауыты", "ORG") in found("Павлодар мұнай-химия зауыты жөндеуге тоқтады.")
+    assert ("Зелморра облыстық сотының", "ORG") in found("Істі Зелморра облыстық сотының алқасы қарады.")
+    assert ("Зелкара", "ORG") in found("«Зелкара» ЖШС директоры кінәлі деп танылды.")
+    # "in Moscow, the embassy's": a located thing, no body
+    assert not [t for t, kind in found("Мәскеудегі елшілігінің өкілі келді.") if kind == "ORG"]
+
+
+def test_ner_tagger_kazakh_region_before_its_possessed_word_is_a_place() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise("Зелморра облысының әкімі жаңа жоспарды мақұлдады.", "kk")}
+    assert ("Зелморра облысының", "LOC") in found
+    # "and in the region", "the city of peace": no possessed kind of place after a name
+    assert not stage.recognise("Ал облыста жаңа мектеп ашылды.", "kk")
+    assert not [m for m in stage.recognise("Бейбітшіліктің қаласы туралы кітап шықты.", "kk") if m.type == "LOC"]

@@ -64,7 +64,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "комбинат", "kombinat", "метрополитен", "metropoliten", "биржа", "birja", "академия",
                      "akademiya", "прокуратура", "prokuratura", "sud", "institut", "bank"}),
     "kk": frozenset({"ұйым", "министрлі", "партия", "комитет", "агенттігі", "университет", "институт",
-                     "мәжіліс", "сот", "қор", "одақ", "компания", "кеңес", "әкімдіг", "әкімшілі", "банк"}),
+                     "мәжіліс", "сот", "соты", "қор", "одақ", "компания", "кеңес", "әкімдіг", "әкімшілі", "банк",
+                     "зауыт", "комбинат", "басқарма", "департамент", "прокуратура", "академия", "корпорация"}),
     "hi": frozenset({"संगठन", "मंत्रालय", "पार्टी", "दल", "समिति", "एजेंसी", "विश्वविद्यालय", "संस्थान",
                      "संसद", "न्यायालय", "अदालत", "बैंक", "संघ", "परिषद", "आयोग", "कंपनी", "निगम", "फोरम", "मंच",
                      "प्राधिकरण", "बोर्ड", "कार्यालय", "निदेशालय", "कोष",
@@ -321,6 +322,12 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
 #: and the head word are an organisation, with no country after it (a description is not capitalised). Kazakh
 #: writes them so too, but its tagger (trained on KazNERD) reads them, from the cues of the layers it was trained with.
 HEAD_LAST_FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"uz", "ky"})
+#: lang -> lower-case words that say "of the region", "of the district", "of the city" after a place's name and
+#: before the head word of its body (Kazakh *Жамбыл облыстық соты*, *Бостандық аудандық полиция басқармасы*): with
+#: one, any capitalised word before it is the place, listed or not.
+PLACE_BODY_ADJECTIVES: dict[str, frozenset[str]] = {
+    "kk": frozenset({"облыстық", "аудандық", "қалалық", "ауданаралық", "ауылдық"}),
+}
 
 #: lang -> capitalised word -> beginnings of the lower-case word that continues it inside a name: compounds the
 #: language writes as two words, the second in lower case even in names (Turkish *iş birliği* "cooperation":

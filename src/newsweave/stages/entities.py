@@ -116,6 +116,7 @@ from newsweave.lang.orgwords import (
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
     PLACE_AFTER_HEAD,
+    PLACE_BODY_ADJECTIVES,
     PLACE_NAME_ENDINGS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
@@ -2626,8 +2627,13 @@ def _acronym_layer(doc: _Doc) -> None:
     """Remaining all-capital words as organisations, except common words, titles (``CEO``), codes with digits
     (flight numbers, ``B2B``), currency codes (``EUR``) and letters written with periods (an editor's *V.L.*,
     *N.V.*: the gazetteer names the ones that are places or bodies, *U.S.*, *E.U.*). Pieces a tagger decided on are
-    its to call (it saw ``DLR-Forscher`` and ``АҚШ доллары`` in context)."""
+    its to call (it saw ``DLR-Forscher`` and ``АҚШ доллары`` in context), except a company's legal form written
+    before or after its name (:func:`_company_beside`: the Kazakh tagger reads *«Зелморра» ЖШС* as a place)."""
     for i, tok in enumerate(doc.toks):
+        if doc.owner[i] < 0 and tok.cased and tok.text in LEGAL_FORMS_BEFORE:
+            _company_beside(doc, i, 1)
+            _company_beside(doc, i, -1)
+            continue
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
                 and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= COMMON_ACRONYM_ZIPF
@@ -2636,10 +2642,6 @@ def _acronym_layer(doc: _Doc) -> None:
                 continue
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
-            if tok.text in LEGAL_FORMS_BEFORE:
-                _company_beside(doc, i, 1)
-                _company_beside(doc, i, -1)
-                continue
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
 
 
@@ -2659,7 +2661,8 @@ def _company_beside(doc: _Doc, i: int, step: int) -> None:
     """The name right after a legal form written before it (``step`` 1, :data:`LEGAL_FORMS_BEFORE`: *ТОО
     «Зелморра»*), or right before one written after it, as Uzbek and Kazakh news write their companies' (``step``
     -1: *«Зелморра» АҚ*, *"Zelmorra" AJ*, *Zelmorrabank ATB*), is a company's: a finding that typed nothing there
-    (the capitalisation layer's MISC) becomes an organisation, and so do free capitalised words."""
+    (the capitalisation layer's MISC) or that only guessed a type (a tagger's place, a capitalised run's person)
+    becomes an organisation, and so do free capitalised words."""
     toks = doc.toks
     k = i + step
     if k < 0 or k >= len(toks) or not toks[k].cap:
@@ -2672,7 +2675,8 @@ def _company_beside(doc: _Doc, i: int, step: int) -> None:
         return  # a space, a closing quotation mark before it at most
     if doc.owner[k] >= 0:
         f = doc.found[doc.owner[k]]
-        if (f.i if step == 1 else f.j - 1) == k and f.type == "MISC" and f.emit:
+        if (f.i if step == 1 else f.j - 1) == k and f.emit and f.type != "ORG" and (
+                f.type == "MISC" or f.layer in ("tagger", "capitalisation")):
             doc.release(doc.owner[k])
             doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
         return
@@ -3499,6 +3503,59 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
         doc.replace(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
 
 
+#: lang -> beginnings of the words for a kind of place that are part of the place's name: a region named after its
+#: town (Kazakh *Алматы облысы*, the region, is not *Алматы*, the city; *Алматы қаласы* is).
+REGION_WORDS_IN_NAME: dict[str, tuple[str, ...]] = {"kk": ("облыс",)}
+#: lang -> genitive endings: a word in the genitive before a word for a kind of place is what the place is "of",
+#: no name of it (Kazakh names a town in apposition, *Алматы қаласы*; *Бейбітшіліктің қаласы*, "the city of peace").
+GENITIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("ның", "нің", "дың", "дің", "тың", "тің")}
+#: lang -> endings of a lower-case word that locates a thing rather than naming a body (Kazakh *Алматы
+#: қаласындағы университет*, "a university in the city of Almaty"): no such word stands inside a body's name.
+LOCATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")}
+
+
+def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A body named by its place, lower-case words and a head word, in a language that writes them so and whose
+    tagger decides its sentences (Kazakh *Алматы қалалық соты*, *Павлодар мұнай-химия зауыты*): one organisation,
+    also where the tagger read the place alone or nothing (trained on KazNERD, it saw few such names).
+
+    The place is a listed town or region (:func:`_town_at`), or any capitalised word before "regional", "district",
+    "city" (:data:`PLACE_BODY_ADJECTIVES`: *Жамбыл облыстық соты*) or before a possessed word for a kind of place
+    (:data:`PLACE_WORDS_AFTER`: *Маңғыстау облысының әкімдігі*; not *Ал облыста*, "and in the region"), itself not
+    in the genitive (*Бейбітшіліктің қаласы*, "the city of peace"). Up to ``INSTITUTION_MAX_INNER_HEAD_LAST``
+    lower-case words stand between it and the head word; neither the place nor they say where a thing is
+    (:data:`LOCATIVE_ENDINGS`). Without a head word, a capitalised word the tagger left before such a word for a
+    kind of place is that place, with the word where it names a region after its town (:data:`REGION_WORDS_IN_NAME`:
+    *Маңғыстау облысының*, but *Зелморра* of *Зелморра ауданында*, as KazNERD writes them)."""
+    toks = doc.toks
+    for i, tok in enumerate(toks[:-1]):
+        adjectives = PLACE_BODY_ADJECTIVES.get(tok.lang)
+        if not adjectives or not tok.cap or not tok.cased or tok.upper or _is_org_head(tok) or _is_stop(tok) \
+                or tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
+            continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name
+        head = None
+        for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER_HEAD_LAST, len(toks))):
+            word = toks[k]
+            if not (word.sep == "space" or (word.sep == "hyphen" and k > i + 1)) or not word.cased or word.cap:
+                break  # a hyphen joins the words of a compound (*мұнай-химия зауыты*), not the place to them
+            if _is_org_head(word):
+                head = k
+                break
+            if _is_stop(word) or word.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
+                break
+        after = toks[i + 1]
+        kind_of_place = after.sep == "space" and after.cased and not after.cap and not tok.key.endswith(
+            GENITIVE_ENDINGS.get(tok.lang, ())) and any(
+            after.key.startswith(word) and after.key[len(word):].startswith(POSSESSIVE_OPENINGS)
+            for word in PLACE_WORDS_AFTER.get(tok.lang, ()))
+        if head is not None and (toks[i + 1].key in adjectives or kind_of_place or _town_at(doc, gaz, i)):
+            doc.replace(Found(i, head + 1, "ORG", 0.6, "pattern", _lemma(doc, i, head + 1)))
+        elif kind_of_place and doc.free(i, i + 1) and (not toks[i - 1].cap if not tok.sent_start else not (
+                _has_ending(tok) or tok.key in doc.lower_keys)):  # *Кеншілер қаласы*: "the miners' town"
+            end = i + 2 if after.key.startswith(REGION_WORDS_IN_NAME.get(tok.lang, ())) else i + 1
+            doc.claim(Found(i, end, "LOC", 0.6, "pattern", _lemma(doc, i, end)))
+
+
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
     """Whether piece ``k`` is a one-word town or state (GeoNames, ISO 3166-2: *Landeskriminalamt Niedersachsen*):
     found as one, or left free or read as a place of one word (a tagger may have decided the sentence: *Landgericht
@@ -4070,6 +4127,7 @@ class EntityStage:
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
+        _place_body_layer(doc, self.gazetteer)
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
         _product_layer(doc)
