@@ -174,3 +174,10 @@ def test_ner_tagger_kazakh_region_before_its_possessed_word_is_a_place() -> None
     # "and in the region", "the city of peace": no possessed kind of place after a name
     assert not stage.recognise("Ал облыста жаңа мектеп ашылды.", "kk")
     assert not [m for m in stage.recognise("Бейбітшіліктің қаласы туралы кітап шықты.", "kk") if m.type == "LOC"]
+
+
+def test_ner_tagger_kazakh_acronym_in_brackets_and_the_body_it_explains_stay() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Зелморра мониторинг агенттігі (ЗМА) тексеру жүргізді. Кейін ЗМА хабарлады.", "kk")}
+    assert {("Зелморра мониторинг агенттігі", "ORG"), ("ЗМА", "ORG")} <= found

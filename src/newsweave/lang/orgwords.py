@@ -322,6 +322,10 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
 #: and the head word are an organisation, with no country after it (a description is not capitalised). Kazakh
 #: writes them so too, but its tagger (trained on KazNERD) reads them, from the cues of the layers it was trained with.
 HEAD_LAST_FIRST_WORD_CAPITALISED: frozenset[str] = frozenset({"uz", "ky"})
+#: The languages that write bodies' names so, whichever layer reads them (:data:`HEAD_LAST_FIRST_WORD_CAPITALISED`
+#: and Kazakh): the words an acronym in brackets explains end in the head word (*Қаржылық мониторинг агенттігі
+#: (АФМ)*).
+HEAD_LAST_NAMES: frozenset[str] = HEAD_LAST_FIRST_WORD_CAPITALISED | {"kk"}
 #: lang -> lower-case words that say "of the region", "of the district", "of the city" after a place's name and
 #: before the head word of its body (Kazakh *Жамбыл облыстық соты*, *Бостандық аудандық полиция басқармасы*): with
 #: one, any capitalised word before it is the place, listed or not.

@@ -9,9 +9,10 @@ except that a one-word GeoNames town may turn out to be part of a person's name 
    (:mod:`newsweave.kb.gazetteer`), with inflection-tolerant matching (``Kazachstanu``, ``Россияга``,
    ``Rusya'nın``), in caseless scripts spelling-tolerant matching (``कजाकिस्तान``), and inside unspaced
    Chinese/Japanese text or before Korean particles (``哈萨克斯坦总统``, ``러시아의``; see :func:`_cjk_layer`);
-2. ``acronym``: an acronym in brackets and the name before it that it spells out (``परिषद (एनटीसी)``), a
-   definition in the text itself, so no tagger mode withdraws it;
-   ``pattern``: unexplained acronyms in brackets, organisation head words, titles and roles before or
+2. ``acronym``: an acronym in brackets and the name before it that it spells out (``परिषद (एनटीसी)``), or
+   the acronym alone where nothing before it does, a definition in the text itself, so no tagger mode
+   withdraws it;
+   ``pattern``: organisation head words, titles and roles before or
    after a name (``prezydent Andrzej Duda``, ``Olaf Scholz, Almanya Başbakanı``) and names beside verbs of
    saying (``जयशंकर ने कहा``), all per-language data in :mod:`newsweave.lang`;
 3. ``natasha`` for Russian;
@@ -101,6 +102,7 @@ from newsweave.lang.orgwords import (
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
     HEAD_LAST_FIRST_WORD_CAPITALISED,
+    HEAD_LAST_NAMES,
     INSTITUTION_ADJECTIVE_ENDINGS,
     INSTITUTION_AND,
     INSTITUTION_HEAD_ENDINGS,
@@ -2085,8 +2087,7 @@ def _org_layer(doc: _Doc) -> None:
             if expansion:
                 doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "acronym",
                                 _lemma(doc, expansion[0], expansion[1])))
-            doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym" if expansion else "pattern",
-                            tok.text))
+            doc.claim(Found(i, i + 1, "ORG", 0.7 if expansion else 0.55, "acronym", tok.text))
     for i, tok in enumerate(toks):
         if doc.owner[i] < 0 and tok.cap and (_clipped_org_word(tok) or _national_compound(tok)):
             doc.claim(Found(i, i + 1, "ORG", 0.7, "pattern", tok.text))
@@ -2578,10 +2579,21 @@ def _spelt_lowercase_before(doc: _Doc, i: int, acronym: str) -> tuple[int, int] 
 
 
 def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
-    """The name an acronym in brackets explains: capitalised words (with short joiners) or an org phrase."""
+    """The name an acronym in brackets explains: capitalised words (with short joiners) or an org phrase; where
+    names end in a lower-case head word (:data:`HEAD_LAST_NAMES`), a capitalised word, up to
+    ``INSTITUTION_MAX_INNER_HEAD_LAST`` lower-case words and the head word."""
     toks = doc.toks
     end = i
     if end == 0:
+        return None
+    head = toks[end - 1]
+    if head.cased and not head.cap and head.lang in HEAD_LAST_NAMES and _is_org_head(head):
+        for k in range(end - 2, max(-1, end - 3 - INSTITUTION_MAX_INNER_HEAD_LAST), -1):
+            if doc.owner[k] >= 0 or toks[k + 1].sep not in ("space", "hyphen") or not toks[k].cased \
+                    or _is_stop(toks[k]):
+                return None
+            if toks[k].cap:
+                return k, end
         return None
     if toks[end - 1].cased:
         k = end - 1
