@@ -163,6 +163,10 @@ def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations() -> No
     assert ("Павлодар мұнай-химия зауыты", "ORG") in found("Павлодар мұнай-химия зауыты жөндеуге тоқтады.")
     assert ("Зелморра облыстық сотының", "ORG") in found("Істі Зелморра облыстық сотының алқасы қарады.")
     assert ("Зелкара", "ORG") in found("«Зелкара» ЖШС директоры кінәлі деп танылды.")
+    # a capitalised word inside a sentence the model left, lower-case words and the head; a company's name without
+    # the word that describes it after the name ("the Zelmorra Power company")
+    assert ("Жоғарғы сотқа", "ORG") in found("Іс Жоғарғы сотқа жіберілді.")
+    assert ("ZELM Power", "ORG") in found("Келісімге ZELM Power компаниясы қол қойды.")
     # "in Moscow, the embassy's": a located thing, no body
     assert not [t for t, kind in found("Мәскеудегі елшілігінің өкілі келді.") if kind == "ORG"]
 

@@ -3518,6 +3518,9 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
 #: lang -> beginnings of the words for a kind of place that are part of the place's name: a region named after its
 #: town (Kazakh *Алматы облысы*, the region, is not *Алматы*, the city; *Алматы қаласы* is).
 REGION_WORDS_IN_NAME: dict[str, tuple[str, ...]] = {"kk": ("облыс",)}
+#: lang -> endings that make an adjective of a noun: a head word with one describes (Kazakh *академиялық*,
+#: "academic"; *облыстық*, "regional").
+DERIVED_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік")}
 #: lang -> genitive endings: a word in the genitive before a word for a kind of place is what the place is "of",
 #: no name of it (Kazakh names a town in apposition, *Алматы қаласы*; *Бейбітшіліктің қаласы*, "the city of peace").
 GENITIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("ның", "нің", "дың", "дің", "тың", "тің")}
@@ -3534,7 +3537,8 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
     The place is a listed town or region (:func:`_town_at`), or any capitalised word before "regional", "district",
     "city" (:data:`PLACE_BODY_ADJECTIVES`: *Жамбыл облыстық соты*) or before a possessed word for a kind of place
     (:data:`PLACE_WORDS_AFTER`: *Маңғыстау облысының әкімдігі*; not *Ал облыста*, "and in the region"), itself not
-    in the genitive (*Бейбітшіліктің қаласы*, "the city of peace"). Up to ``INSTITUTION_MAX_INNER_HEAD_LAST``
+    in the genitive (*Бейбітшіліктің қаласы*, "the city of peace"), or inside a sentence any capitalised word the
+    tagger left with the words up to the head (*Іс Жоғарғы сотқа*). Up to ``INSTITUTION_MAX_INNER_HEAD_LAST``
     lower-case words stand between it and the head word; neither the place nor they say where a thing is
     (:data:`LOCATIVE_ENDINGS`). Without a head word, a capitalised word the tagger left before such a word for a
     kind of place is that place, with the word where it names a region after its town (:data:`REGION_WORDS_IN_NAME`:
@@ -3543,15 +3547,15 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
     for i, tok in enumerate(toks[:-1]):
         adjectives = PLACE_BODY_ADJECTIVES.get(tok.lang)
         if not adjectives or not tok.cap or not tok.cased or tok.upper or _is_org_head(tok) or _is_stop(tok) \
-                or tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
+                or _is_title(toks, i) or tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
             continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name
         head = None
         for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER_HEAD_LAST, len(toks))):
             word = toks[k]
             if not (word.sep == "space" or (word.sep == "hyphen" and k > i + 1)) or not word.cased or word.cap:
                 break  # a hyphen joins the words of a compound (*мұнай-химия зауыты*), not the place to them
-            if _is_org_head(word):
-                head = k
+            if _is_org_head(word) and not word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(tok.lang, ())):
+                head = k  # not an adjective made of a head word (*академиялық кітапхана*, "academic library")
                 break
             if _is_stop(word) or word.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
                 break
@@ -3560,8 +3564,18 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
             GENITIVE_ENDINGS.get(tok.lang, ())) and any(
             after.key.startswith(word) and after.key[len(word):].startswith(POSSESSIVE_OPENINGS)
             for word in PLACE_WORDS_AFTER.get(tok.lang, ()))
-        if head is not None and (toks[i + 1].key in adjectives or kind_of_place or _town_at(doc, gaz, i)):
-            doc.replace(Found(i, head + 1, "ORG", 0.6, "pattern", _lemma(doc, i, head + 1)))
+        if head is not None and (toks[i + 1].key in adjectives or kind_of_place or _town_at(doc, gaz, i) or (
+                not tok.sent_start and doc.free(i, head + 1))):
+            start = i
+            while start > 0 and i - start < 2 and toks[start].sep == "space" and doc.owner[start - 1] < 0 \
+                    and toks[start - 1].cap and not _is_stop(toks[start - 1]) \
+                    and (toks[start - 1].upper or not toks[start - 1].sent_start):
+                start -= 1  # the name's other capitalised words (*ACWA Power компаниясы*)
+            # a word that describes a company after its name is no part of it (*ACWA Power компаниясы*, "the ACWA
+            # Power company"), a head word of its own is (*Отбасы банк*)
+            end = head if head == i + 1 and toks[head].key.startswith(tuple(_company_words(tok.lang)[1])) \
+                else head + 1
+            doc.replace(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
         elif kind_of_place and doc.free(i, i + 1) and (not toks[i - 1].cap if not tok.sent_start else not (
                 _has_ending(tok) or tok.key in doc.lower_keys)):  # *Кеншілер қаласы*: "the miners' town"
             end = i + 2 if after.key.startswith(REGION_WORDS_IN_NAME.get(tok.lang, ())) else i + 1
