@@ -1009,3 +1009,19 @@ def test_entities_rules_turkish_court_parties_and_numbered_courts(stage: EntityS
     assert found == {("Zelkan Yavaş", "PER"), ("Ankara 5. Ağır Ceza Mahkemesi'nde", "ORG")}
     found = {(t, ty) for t, ty, _ in _found(stage, "Şirketin Genel Müdürü Ayşe Zelkanoğlu açıklama yaptı.", "tr")}
     assert found == {("Ayşe Zelkanoğlu", "PER")}
+
+
+def test_entities_rules_polish_body_with_its_town_and_the_people_beside_bodies(stage: EntityStage) -> None:
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "pl")}
+
+    # the town after "w"/"we"/"dla" ends the body's name; inflected head words (*Uniwersytecie*, *Radzie*)
+    assert ("Sąd Okręgowy we Wrocławiu", "ORG") in found("Wyrok wydał wczoraj Sąd Okręgowy we Wrocławiu.")
+    assert ("Uniwersytecie Zelmorskim w Krakowie", "ORG") in found("Studiuje na Uniwersytecie Zelmorskim w Krakowie.")
+    assert ("Krajowej Radzie Sądownictwa", "ORG") in found("Wniosek rozpatrzono w Krajowej Radzie Sądownictwa.")
+    # *Krajowej* (national) is no case of Krajowa (Craiova); *Stanisław* holds no state's head word
+    assert not [t for t, kind in found("Posiedzenie odbyło się w Krajowej Radzie Zelmorskiej.") if t == "Krajowej"]
+    assert ("Stanisław Zelkowski", "PER") in found("Głos zabrał przewodniczący Stanisław Zelkowski.")
+    # a person after a word for a kind of place holds its office; a role word opening a sentence is no part of a name
+    assert ("Grzegorz Zelkowski", "PER") in found("Marszałek województwa Grzegorz Zelkowski podpisał umowę.")
+    assert ("Julia Zelkowska", "PER") in found("Tenisistka Julia Zelkowska awansowała do finału.")

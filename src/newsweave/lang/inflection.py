@@ -238,6 +238,9 @@ OF_WORDS: dict[str, frozenset[str]] = {
 ADJECTIVE_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     "ru": ("ого", "его", "ому", "ему", "ым", "им", "ых", "их"),
     "uk": ("ого", "ому", "им", "их"),
+    # Polish *Krajowej* (national) is no case of *Krajowa* (Craiova)
+    "pl": ("ego", "emu", "ej", "ym", "ych", "ymi"),
 }
-ADJECTIVE_BASE_ENDINGS: tuple[str, ...] = ("ый", "ий", "ой", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "і")
+ADJECTIVE_BASE_ENDINGS: tuple[str, ...] = ("ый", "ий", "ой", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "і",
+                                           "e", "y", "i")
 

@@ -29,7 +29,10 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
                      "unii", "unia", "sojusz", "spółk", "urząd", "urzęd", "kancelari", "gazet", "komisj", "trybunał",
                      "trybunal", "rada", "ambasad", "konsulat", "grup", "prokuratur", "komend", "inspektorat", "izba",
-                     "izby", "straż", "politechnik", "akademi"}),
+                     "izby", "straż", "politechnik", "akademi",
+                     # inflected forms the prefix match misses (*Uniwersytecie*, *Radzie*), and more bodies
+                     "uniwersytec", "rady", "radzie", "radę", "radą", "centrum", "departament", "dyrekcj",
+                     "szpital", "wojsk", "wydział", "fundusz", "bank", "inspekcj", "biur", "służb", "korporacj"}),
     "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
                      "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
                      "газет", "банк", "служб", "управлени", "корпораци", "альянс", "парламент", "комисси", "мэри",
@@ -236,7 +239,9 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
     "en": frozenset({"airport", "canal", "strait", "peninsula", "regency", "county", "district", "bridge", "island",
                      "river", "lake", "bay", "square"}),
-    "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stan"}),
+    # the state's forms, not a prefix of them (*Stanisław*)
+    "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stany", "stanu",
+                     "stanie", "stanów", "stanach"}),
     "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
     "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),
     "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz", "flughafen", "bahnhof", "kanal",
@@ -315,7 +320,7 @@ INSTITUTION_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
 INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "cs": frozenset({"v", "ve"}), "sk": frozenset({"v", "vo"}), "sl": frozenset({"v"}), "hr": frozenset({"u"}),
     "sr": frozenset({"u", "у"}), "bg": frozenset({"в", "във"}), "mk": frozenset({"во"}), "ru": frozenset({"в", "во"}),
-    "uk": frozenset({"в", "у"}), "be": frozenset({"у", "ў"}),
+    "uk": frozenset({"в", "у"}), "be": frozenset({"у", "ў"}), "pl": frozenset({"w", "we", "dla"}),
 }
 #: Languages that capitalise only an institution's first word and end its name with the head word (Uzbek *Tashqi
 #: ishlar vazirligi*, *Xalqaro valyuta jamgʻarmasi*): there a capitalised word inside a sentence, lower-case words

@@ -3245,6 +3245,15 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
         and (openers is None or tok.key.endswith(openers)) and not listed_given_name(tok) and not listed_surname(tok)
 
 
+def _opens_before_person(toks: list[Tok], start: int, end: int) -> bool:
+    """Whether a sentence's first word stands before a person's given name and more: a word no name list has
+    before a listed given name, with a word after it, is what the person is (*Tenisistka Julia Zelkowska*, "the
+    tennis player"; *Słowak Tomáš Zelko*), no part of the name."""
+    first = toks[start]
+    return end - start >= 3 and not first.upper and not listed_given_name(first) and not listed_surname(first) \
+        and not _is_particle(toks, start, True) and listed_given_name(toks[start + 1])
+
+
 def _capitalised_layer(doc: _Doc) -> None:
     toks = doc.toks
     i = 0
@@ -3275,6 +3284,7 @@ def _capitalised_layer(doc: _Doc) -> None:
                                  or toks[start].key in doc.lower_keys or _inflected_common(toks[start], lang)))
                 or (end - start > 2 and _found_as_name(doc, start + 1, end))
                 or (headed and _opens_no_headed_name(doc, toks[start]))
+                or (not headed and _opens_before_person(toks, start, end))
                 or (lang not in frequency.LANGS and end - start == 1)):
             start += 1
         if end - start == 1 and toks[start].key in _calendar_words(lang):
@@ -3984,6 +3994,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country or listed organisation
         # written before is part of the body's name
         start = _taken_in(doc, owner if owner is not None else _listed_org_before(doc, start), start)
+        if lang in CAPITALISED_INSTITUTION_TOWN and j == end and not toks[end - 1].upper:
+            j = end = _place_of_institution(doc, end)  # *Sąd Okręgowy w Warszawie*: the town it serves ends the name
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
@@ -3995,7 +4007,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if not loc_head and _before_place_word(doc, j):
         doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return  # a place's own name before the word for its kind, no state word beside a country
-    if loc_head or _after_place_word(doc, start):
+    if loc_head or (_after_place_word(doc, start) and not _listed_person(toks, start, end, lang)):
+        # a person after a word for a kind of place holds its office (*marszałek województwa Zelkan Zelkowski*)
         named = _adjectives_before(doc, start, lang)
         if not _join_country(doc, named, j, keep_id=named == start):
             doc.claim(Found(named, j, "LOC", 0.55, "capitalisation", _lemma(doc, named, end)))
@@ -4034,6 +4047,11 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
+
+
+#: Languages that capitalise every word of an institution's name and put the town it serves after a word for "in"
+#: (:data:`INSTITUTION_PLACE_PREPOSITIONS`): Polish *Sąd Okręgowy w Warszawie*, *Komenda Wojewódzka Policji w Opolu*.
+CAPITALISED_INSTITUTION_TOWN = frozenset({"pl"})
 
 
 def _heads_title_after(toks: list[Tok], j: int) -> bool:
