@@ -185,3 +185,18 @@ def test_ner_tagger_kazakh_acronym_in_brackets_and_the_body_it_explains_stay() -
     found = {(m.text, m.type) for m in stage.recognise(
         "Зелморра мониторинг агенттігі (ЗМА) тексеру жүргізді. Кейін ЗМА хабарлады.", "kk")}
     assert {("Зелморра мониторинг агенттігі", "ORG"), ("ЗМА", "ORG")} <= found
+
+
+def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns() -> None:
+    stage = EntityStage(use_natasha=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "hi")}
+
+    # a river by the word before "river"; a dam with its head word
+    assert ("ज़ेलमोरा", "LOC") in found("लखनऊ में ज़ेलमोरा नदी के किनारे मेला लगा।")
+    assert ("ज़ेलकुंड बांध", "LOC") in found("ओडिशा के ज़ेलकुंड बांध में पानी बढ़ा।")
+    # a role before the name is a title, no part of it
+    assert ("ज़ेलकान मेहरोत्रा", "PER") in found("बाजार विश्लेषक ज़ेलकान मेहरोत्रा ने कहा कि बाजार गिरेगा।")
+    # a town of the text's own country, frequent in Hindi for being named
+    assert ("देहरादून", "LOC") in found("आरोपी देहरादून में छिपा था।")

