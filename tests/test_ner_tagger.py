@@ -198,5 +198,8 @@ def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns() -> None:
     assert ("ज़ेलकुंड बांध", "LOC") in found("ओडिशा के ज़ेलकुंड बांध में पानी बढ़ा।")
     # a role before the name is a title, no part of it
     assert ("ज़ेलकान मेहरोत्रा", "PER") in found("बाजार विश्लेषक ज़ेलकान मेहरोत्रा ने कहा कि बाजार गिरेगा।")
+    # a town's team; the lower house by its Hindi name
+    assert ("मैनचेस्टर यूनाइटेड", "ORG") in found("मैनचेस्टर यूनाइटेड ने मैच जीता।")
+    assert {m.kb_id for m in stage.recognise("विधेयक लोकसभा में पारित हुआ।", "hi")} == {"org:LokSabha"}
     # a town of the text's own country, frequent in Hindi for being named
     assert ("देहरादून", "LOC") in found("आरोपी देहरादून में छिपा था।")
