@@ -1025,3 +1025,18 @@ def test_entities_rules_polish_body_with_its_town_and_the_people_beside_bodies(s
     # a person after a word for a kind of place holds its office; a role word opening a sentence is no part of a name
     assert ("Grzegorz Zelkowski", "PER") in found("Marszałek województwa Grzegorz Zelkowski podpisał umowę.")
     assert ("Julia Zelkowska", "PER") in found("Tenisistka Julia Zelkowska awansowała do finału.")
+
+
+def test_entities_rules_polish_initials_joined_bodies_and_stem_changes(stage: EntityStage) -> None:
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "pl")}
+
+    # a given name and a surname's initial, also where the letter is a preposition; the span takes the period
+    assert ("Sebastian W.", "PER") in found("Zatrzymany Sebastian W. usłyszał zarzuty.")
+    assert ("Tomasza Z.", "PER") in found("Prokuratura oskarżyła Tomasza Z. o oszustwo.")
+    # "and" inside a body's name of genitives, not before a person or another body
+    assert ("Ministerstwo Funduszy i Polityki Zelmorskiej", "ORG") in found(
+        "Ministerstwo Funduszy i Polityki Zelmorskiej ogłosiło konkurs.")
+    assert ("Ministerstwa Zdrowia", "ORG") in found("Rozmawiali przedstawiciele Ministerstwa Zdrowia i Zelkowski.")
+    # -ś- before -ł- and the fleeting -e- of -iec
+    assert {"Wiśle", "Sosnowcu"} <= {t for t, kind in found("Na Wiśle i w Sosnowcu trwa akcja.") if kind == "LOC"}

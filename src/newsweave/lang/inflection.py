@@ -47,7 +47,9 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
                     "nia": ("ń",), "niu": ("ń",), "niem": ("ń",),
                     "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",),
                     "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i"),
-                    "dzi": ("dź",), "ci": ("ć",)}
+                    "dzi": ("dź",), "ci": ("ć",),
+                    # -ś- hardens before -ł- (na Wiśle: Wisła); the fleeting -e- of -iec (w Sosnowcu: Sosnowiec)
+                    "śle": ("sła",), "cu": ("iec",), "ca": ("iec",), "cem": ("iec",)}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),

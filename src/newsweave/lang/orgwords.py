@@ -373,7 +373,8 @@ INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "em", "e
 #: (German *Bundesamt*, *Landesamt*: *Amt* is an office).
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
 #: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
-INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"})}
+INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"}),
+                                              "pl": frozenset({"i"})}
 #: A company's legal form written after its name, as one word and spelt so (any language): *Volkswagen AG*, *Zelmorra
 #: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
 #: *AB* the Turkish EU, *SA* South Africa, *Co*).

@@ -577,8 +577,13 @@ def _bare_head(tok: Tok) -> bool:
                                  for h in _org_heads(tok.lang))
 
 
+#: Beginnings of adjectives made of a place's head word: no head themselves (Polish *Regionalnej Dyrekcji*,
+#: *Federalnego Trybunału*, English *Regional Council*).
+LOC_HEAD_ADJECTIVES = ("regional", "federal")
+
+
 def _is_loc_head(tok: Tok) -> bool:
-    return _has_head(tok, _loc_heads(tok.lang))
+    return _has_head(tok, _loc_heads(tok.lang)) and not tok.key.startswith(LOC_HEAD_ADJECTIVES)
 
 
 @cache
@@ -3615,6 +3620,25 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
             doc.claim(Found(i, end, "LOC", 0.6, "pattern", _lemma(doc, i, end)))
 
 
+def _surname_initial_layer(doc: _Doc) -> None:
+    """A listed given name with a capital letter and a period after it is a person named by given name and surname
+    initial, as crime and court news names the accused (Polish *Sebastian W.*, *Tomasza Z.*, German *Thomas M.*),
+    also where the letter is a word of its own (Polish *w*, *z*: "in", "with") and in the sentences a tagger
+    decided. A reading of the given name alone, or of both as an untyped name, gives way; a knowledge base's does
+    not."""
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        first, letter = toks[k], toks[k + 1]
+        if not (first.cased and first.cap and not first.upper and len(letter.text) == 1 and letter.text.isupper()
+                and letter.sep == "space" and doc.text[letter.end:letter.end + 1] == "."
+                and listed_given_name(first)):
+            continue
+        owners = {doc.owner[m] for m in (k, k + 1) if doc.owner[m] >= 0}
+        if any(doc.found[o].layer == "kb" or doc.found[o].i < k or doc.found[o].j > k + 2 for o in owners):
+            continue
+        doc.replace(Found(k, k + 2, "PER", 0.6, "pattern", _lemma(doc, k, k + 2)))
+
+
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
     """Whether piece ``k`` is a one-word town or state (GeoNames, ISO 3166-2: *Landeskriminalamt Niedersachsen*):
     found as one, or left free or read as a place of one word (a tagger may have decided the sentence: *Landgericht
@@ -4018,7 +4042,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         # written before is part of the body's name
         start = _taken_in(doc, owner if owner is not None else _listed_org_before(doc, start), start)
         if lang in CAPITALISED_INSTITUTION_TOWN and j == end and not toks[end - 1].upper:
-            j = end = _place_of_institution(doc, end)  # *Sąd Okręgowy w Warszawie*: the town it serves ends the name
+            j = end = _place_of_institution(doc, _genitive_and(doc, start, end))
+            # *Ministerstwo Nauki i Szkolnictwa Wyższego*; *Sąd Okręgowy w Warszawie*: the town it serves ends it
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
@@ -4070,6 +4095,24 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
+
+
+def _genitive_and(doc: _Doc, start: int, end: int) -> int:
+    """End of a capitalised body's name of a head word and genitives (pieces ``start:end``) that runs on over "and"
+    and the next genitives (:data:`INSTITUTION_AND`: Polish *Ministerstwo Funduszy i Polityki Regionalnej*): free
+    capitalised words, no head word among them (*Sąd Najwyższy i Trybunał Konstytucyjny* are two bodies), no
+    acronym, name of a person or sentence's first word."""
+    toks = doc.toks
+    if end - start < 2 or end + 1 >= len(toks) or toks[end].key not in INSTITUTION_AND.get(toks[end].lang, ()) \
+            or not _is_org_head(toks[start]):
+        return end
+    m = end + 1
+    while m < len(toks) and m - end <= 3 and doc.owner[m] < 0 and toks[m].sep == "space" and toks[m].cap \
+            and toks[m].cased and not toks[m].upper and not toks[m].sent_start and not _is_org_head(toks[m]) \
+            and not listed_given_name(toks[m]) and not listed_surname(toks[m]) \
+            and not (_surname_like(toks[m]) and not _adjective_case(toks[m])):
+        m += 1  # no person's name after "and" (*Ministerstwa Zdrowia i Kowalski*); an adjective in a case is none
+    return m if m > end + 1 else end
 
 
 #: Languages that capitalise every word of an institution's name and put the town it serves after a word for "in"
@@ -4221,6 +4264,7 @@ class EntityStage:
         _coordinated_people(doc)
         _listed_between_people(doc)
         _legal_form_layer(doc)
+        _surname_initial_layer(doc)
         _news_site_layer(doc)
 
 
@@ -4281,13 +4325,22 @@ def _post_author_layer(doc: _Doc, gaz: Gazetteer) -> None:
             doc.claim(Found(h, h + 1, "PER", 0.85, "post", author, emit=False))
 
 
+def _mention_end(doc: _Doc, f: Found) -> int:
+    """Where a finding's mention ends in the text: after its last piece, and after the period of a name that ends
+    in a capital letter, a person's initial (*Tereza H.*, *Sebastian W.*) or a legal form's (*S.A.*), which the
+    pieces leave out (:func:`tokenize` keeps a period between pieces)."""
+    last = doc.toks[f.j - 1]
+    dotted = len(last.text) == 1 and last.text.isupper() and f.j - f.i >= 2 and doc.text[last.end:last.end + 1] == "."
+    return last.end + 1 if dotted else last.end
+
+
 def to_mentions(doc: _Doc) -> list[Mention]:
     """The document's emitted findings as model mentions, in text order."""
     out = []
     for f in sorted(doc.found, key=lambda f: f.i):
         if not f.emit:
             continue
-        start, end = doc.toks[f.i].start, doc.toks[f.j - 1].end
+        start, end = doc.toks[f.i].start, _mention_end(doc, f)
         out.append(Mention(start=start, end=end, text=doc.text[start:end], type=f.type,
                            confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id))
     return out
@@ -4308,7 +4361,7 @@ def document(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
     starts = {t.start: k for k, t in enumerate(doc.toks)}
     ends = {t.end: k for k, t in enumerate(doc.toks)}
     for m in mentions:
-        i, j = starts.get(m.start), ends.get(m.end)
+        i, j = starts.get(m.start), ends.get(m.end, ends.get(m.end - 1))  # a name's initial and its period
         if i is not None and j is not None and i <= j:
             doc.claim(Found(i, j + 1, m.type, m.confidence, m.layer, m.lemma, m.kb_id))
     return doc
@@ -4333,10 +4386,10 @@ def propagate_into(doc: _Doc, known: KnownNames) -> tuple[list[Mention], dict[tu
     changes: dict[tuple[int, int], str | None] = {}
     for f, (type_, emit) in zip(doc.found[:before], was, strict=True):
         if emit and (not f.emit or f.type != type_):
-            changes[(doc.toks[f.i].start, doc.toks[f.j - 1].end)] = f.type if f.emit else None
+            changes[(doc.toks[f.i].start, _mention_end(doc, f))] = f.type if f.emit else None
     new = [f for f in doc.found[before:] if f.emit]
-    return [Mention(start=doc.toks[f.i].start, end=doc.toks[f.j - 1].end,
-                    text=doc.text[doc.toks[f.i].start: doc.toks[f.j - 1].end], type=f.type,
+    return [Mention(start=doc.toks[f.i].start, end=_mention_end(doc, f),
+                    text=doc.text[doc.toks[f.i].start: _mention_end(doc, f)], type=f.type,
                     confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id)
             for f in new], changes
 
