@@ -203,3 +203,10 @@ def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns() -> None:
     assert {m.kb_id for m in stage.recognise("विधेयक लोकसभा में पारित हुआ।", "hi")} == {"org:LokSabha"}
     # a town of the text's own country, frequent in Hindi for being named
     assert ("देहरादून", "LOC") in found("आरोपी देहरादून में छिपा था।")
+
+
+def test_ner_tagger_hindi_initial_with_its_period_opens_the_name() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {m.text for m in stage.recognise(
+        "न्यायमूर्ति आर. ज़ेलकान और न्यायमूर्ति एस. ज़ेलमोरा ने फैसला सुनाया।", "hi")}
+    assert {"आर. ज़ेलकान", "एस. ज़ेलमोरा"} <= found

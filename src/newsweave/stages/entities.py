@@ -843,7 +843,11 @@ def _dotted_acronyms(text: str, words: list[tuple[int, int, str]]) -> list[tuple
 
 def _initial_before(prev: Tok, key: str, first_upper: bool, lang: str) -> bool:
     """Whether the period after ``prev`` closes the initial of a name (*Zelkan P. Kiprotich*, *K. Zelmorra*): ``prev``
-    is one capital letter and the next word is capitalised and no function word (*Plan B. The* ends a sentence)."""
+    is one capital letter and the next word is capitalised and no function word (*Plan B. The* ends a sentence); in
+    a caseless script, ``prev`` spells one letter's name and the next word is no function word (Hindi *आर. ज़ेलकान*,
+    R. Zelkan)."""
+    if not prev.cased and prev.key and _spelled_letters(prev.key) == 1:
+        return not is_cased(key) and frequency.zipf(key, lang) < FUNCTION_WORD_ZIPF
     return (first_upper and len(prev.text) == 1 and prev.cap
             and frequency.zipf(key, lang) < FUNCTION_WORD_ZIPF)
 
