@@ -210,3 +210,17 @@ def test_ner_tagger_hindi_initial_with_its_period_opens_the_name() -> None:
     found = {m.text for m in stage.recognise(
         "न्यायमूर्ति आर. ज़ेलकान और न्यायमूर्ति एस. ज़ेलमोरा ने फैसला सुनाया।", "hi")}
     assert {"आर. ज़ेलकान", "एस. ज़ेलमोरा"} <= found
+
+
+def test_ner_tagger_german_listed_person_the_model_left_and_inflected_compound_heads() -> None:
+    stage = EntityStage(use_natasha=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "de")}
+
+    assert ("Bernd Zelkowski", "PER") in found("Das teilte Bernd Zelkowski am Montag mit.")
+    # a head word with a noun's ending, also ending a compound; a town after it
+    assert ("Oberlandesgerichts Hamm", "ORG") in found("Das Urteil des Oberlandesgerichts Hamm ist rechtskräftig.")
+    assert ("Polizei Köln", "ORG") in found("Die Polizei Köln ermittelt.")
+    # any six letters after a head word made a head of "Polizeichef" before: no body opens the person's name
+    assert not [t for t, kind in found("Der Polizeichef Thomas Zelkowski sagte, es gebe keine Spur.") if kind == "ORG"]
