@@ -224,3 +224,19 @@ def test_ner_tagger_german_listed_person_the_model_left_and_inflected_compound_h
     assert ("Polizei Köln", "ORG") in found("Die Polizei Köln ermittelt.")
     # any six letters after a head word made a head of "Polizeichef" before: no body opens the person's name
     assert not [t for t, kind in found("Der Polizeichef Thomas Zelkowski sagte, es gebe keine Spur.") if kind == "ORG"]
+
+
+def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the_name() -> None:
+    stage = EntityStage(use_natasha=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "kk")}
+
+    # "from Tashkent to Moscow": two places, no person's name
+    assert {("Ташкенттен", "LOC"), ("Мәскеуге", "LOC")} <= found("Пойыз Ташкенттен Мәскеуге аттанды.")
+    # the form closes the company's name before it, the town after it is a town
+    assert {("Зелморра", "ORG"), ("Шымкенттен", "LOC")} <= found("«Зелморра» АҚ Шымкенттен кеңсе ашты.")
+    # a place with a case ending opening the tagger's organisation is split off
+    assert ("Брюссельде", "LOC") in found("Брюссельде Еуропалық комиссияның өкілі мәлімдеді.")
+    # a quoted name before its club's word
+    assert ("Зелморра", "ORG") in found("«Зелморра» клубының жанкүйерлері қуанды.")

@@ -70,7 +70,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "akademiya", "прокуратура", "prokuratura", "sud", "institut", "bank"}),
     "kk": frozenset({"ұйым", "министрлі", "партия", "комитет", "агенттігі", "университет", "институт",
                      "мәжіліс", "сот", "соты", "қор", "одақ", "компания", "кеңес", "әкімдіг", "әкімшілі", "банк",
-                     "зауыт", "комбинат", "басқарма", "департамент", "прокуратура", "академия", "корпорация"}),
+                     "зауыт", "комбинат", "басқарма", "департамент", "прокуратура", "академия", "корпорация",
+                     "клуб", "команда", "биржа", "консерватория"}),
     "hi": frozenset({"संगठन", "मंत्रालय", "पार्टी", "दल", "समिति", "एजेंसी", "विश्वविद्यालय", "संस्थान",
                      "संसद", "न्यायालय", "अदालत", "बैंक", "संघ", "परिषद", "आयोग", "कंपनी", "निगम", "फोरम", "मंच",
                      "प्राधिकरण", "बोर्ड", "कार्यालय", "निदेशालय", "कोष",
@@ -396,6 +397,9 @@ LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "�
                                                 "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ", "ИА",
                                                 # Uzbek joint-stock company and bank, Kazakh closed company
                                                 "AJ", "ATB", "АТБ", "ЖАҚ"})
+#: The forms of :data:`LEGAL_FORMS_BEFORE` that Kazakh and Uzbek news write only after the name (*«Зелморра» АҚ*):
+#: the word after one is no company's (*АҚ Шымкенттен*, "the company ... from Shymkent").
+LEGAL_FORMS_AFTER_ONLY: frozenset[str] = frozenset({"АҚ", "ЖШС", "ЖАҚ", "АЖ", "МЧЖ", "MChJ", "AJ", "ATB", "АТБ"})
 #: lang -> clipped compound names of public bodies (Russian and Ukrainian *сложносокращённые слова*: *Минфин*,
 #: ministry of finance; *Генпрокуратура*; *Мін'юст*), matched whole or with a case ending: each is an organisation
 #: wherever it stands, where a reporting verb before it (*сообщил Минтранс*) would otherwise make it a speaker.

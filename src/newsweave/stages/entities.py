@@ -111,6 +111,7 @@ from newsweave.lang.orgwords import (
     INSTITUTION_MODIFIER_ENDINGS,
     INSTITUTION_PLACE_PREPOSITIONS,
     LEGAL_FORMS,
+    LEGAL_FORMS_AFTER_ONLY,
     LEGAL_FORMS_BEFORE,
     LOC_HEADS,
     NATIONAL_COMPOUND_PREFIXES,
@@ -1411,6 +1412,9 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
         if first.j != k + 1 or first.i != k or not (
                 kb_id.startswith(_SUB_COUNTRY_PLACES) or _foreign_country_word(toks[k], kb_id)):
             continue
+        if _base_lang(toks[k].lang) in UNMARKED_CASE_LANGS and toks[k].key != fold(first.lemma or ""):
+            continue  # a case ending closes the place's phrase (Kazakh *Ташкенттен Мәскеуге*, "from Tashkent to
+            # Moscow"; *Ақтөбедегі Марат*, "Marat in Aktobe"): no person's given name is written so
         if b >= 0:
             second = doc.found[b]
             if second.i == k + 1 and second.j == k + 2 and (second.kb_id or "").startswith("geonames:") \
@@ -2695,7 +2699,8 @@ def _acronym_layer(doc: _Doc) -> None:
     before or after its name (:func:`_company_beside`: the Kazakh tagger reads *«Зелморра» ЖШС* as a place)."""
     for i, tok in enumerate(doc.toks):
         if doc.owner[i] < 0 and tok.cased and tok.text in LEGAL_FORMS_BEFORE:
-            _company_beside(doc, i, 1)
+            if tok.text not in LEGAL_FORMS_AFTER_ONLY:
+                _company_beside(doc, i, 1)
             _company_beside(doc, i, -1)
             continue
         if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
@@ -3171,7 +3176,9 @@ def _describes_after(tok: Tok) -> bool:
 def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
     """A person's name found ending in a big place's name with a case ending, in a language that marks a phrase's
     case once on its last word, is the person and the place (Kazakh *Сарыбаев Мәскеуде* "Sarybayev in Moscow",
-    which a tagger reads as one name): the place is split off, unless its base form is a listed surname."""
+    which a tagger reads as one name): the place is split off, unless its base form is a listed surname. So is a
+    listed place with a case ending that opens a tagger's person or organisation (*Брюссельде Еуропалық
+    комиссияның*, "in Brussels, the European Commission's")."""
     for idx in range(len(doc.found)):
         f = doc.found[idx]
         last = doc.toks[f.j - 1]
@@ -3185,6 +3192,22 @@ def _place_ending_person(doc: _Doc, gaz: Gazetteer) -> None:
         doc.release(idx)
         doc.claim(Found(f.i, f.j - 1, "PER", f.confidence, f.layer, _lemma(doc, f.i, f.j - 1)))
         doc.claim(Found(f.j - 1, f.j, "LOC", f.confidence, "gazetteer", _lemma(doc, f.j - 1, f.j), place.kb_id))
+    for idx in range(len(doc.found)):
+        f = doc.found[idx]
+        first = doc.toks[f.i]
+        if not f.emit or f.type not in ("PER", "ORG") or f.j - f.i < 2 or f.layer != "tagger" \
+                or _base_lang(first.lang) not in PHRASE_FINAL_CASE:
+            continue
+        # "Брюссельде Еуропалық комиссияның" ("in Brussels, the European Commission's"): a place with a case ending
+        # opening the span closes its own phrase
+        place = next((entry for base in bases(first) if base != first.key and len(first.key) - len(base) >= 2
+                      and base not in surnames() and (entry := gaz.lookup((base,))) is not None
+                      and entry.type == "LOC"), None)
+        if place is None:
+            continue
+        doc.release(idx)
+        doc.claim(Found(f.i, f.i + 1, "LOC", f.confidence, "gazetteer", _lemma(doc, f.i, f.i + 1), place.kb_id))
+        doc.claim(Found(f.i + 1, f.j, f.type, f.confidence, f.layer, _lemma(doc, f.i + 1, f.j)))
 
 
 #: Most words of a person's name read from the name lists in a caseless script (given, middle, surname).
@@ -3627,8 +3650,10 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
     for i, tok in enumerate(toks[:-1]):
         adjectives = PLACE_BODY_ADJECTIVES.get(tok.lang)
         if not adjectives or not tok.cap or not tok.cased or tok.upper or _is_org_head(tok) or _is_stop(tok) \
-                or _is_title(toks, i) or tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
-            continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name
+                or _is_title(toks, i) or (tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ()))
+                                          and gaz.lookup((tok.key,)) is None):
+            continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name; a
+            # town's own name may end so (*Қызылорда облыстық соты*)
         head = None
         for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER_HEAD_LAST, len(toks))):
             word = toks[k]
@@ -3648,7 +3673,7 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
                 not tok.sent_start and doc.free(i, head + 1))):
             start = i
             while start > 0 and i - start < 2 and toks[start].sep == "space" and doc.owner[start - 1] < 0 \
-                    and toks[start - 1].cap and not _is_stop(toks[start - 1]) \
+                    and toks[start - 1].cap and not _is_stop(toks[start - 1]) and not _is_org_head(toks[start - 1]) \
                     and (toks[start - 1].upper or not toks[start - 1].sent_start):
                 start -= 1  # the name's other capitalised words (*ACWA Power компаниясы*)
             # a word that describes a company after its name is no part of it (*ACWA Power компаниясы*, "the ACWA
