@@ -160,3 +160,18 @@ def test_entities_turkish_name_before_a_club_noun_is_an_organisation() -> None:
     found = {(m.text, m.type) for m in EntityStage(use_natasha=False, use_tagger=False).recognise(
         "Dün akşam Galatasaray kulübü bir açıklama yaptı.", "tr")}
     assert ("Galatasaray", "ORG") in found
+
+
+def test_entities_turkish_hospitals_missions_court_chambers_and_roles() -> None:
+    from newsweave.stages.entities import EntityStage
+
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "tr")}
+
+    assert ("Ankara Şehir Hastanesi'ne", "ORG") in found("Yaralılar Ankara Şehir Hastanesi'ne kaldırıldı.")
+    # a listed court with its numbered chamber
+    assert ("Yargıtay 3. Ceza Dairesi", "ORG") in found("Yargıtay 3. Ceza Dairesi kararı onadı.")
+    # a role before the name is no part of it
+    assert ("Zelkan Yavaş", "PER") in found("Afet Yönetimi Koordinatörü Zelkan Yavaş açıklama yaptı.")

@@ -57,7 +57,10 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
-                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif"}),
+                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif",
+                     # hospitals, fire brigades, police stations, missions, court chambers, platforms
+                     "hastane", "itfaiye", "komiserliğ", "komiserlik", "temsilciliğ", "temsilcilik", "dairesi",
+                     "platformu"}),
     "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
                      "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura", "xidmət", "mərkəz", "idarə",
                      "hakimiyyət", "akademiya", "metropoliten", "bank", "cəmiyyət", "prokurorluq", "şəbəkə",

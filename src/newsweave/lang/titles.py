@@ -146,6 +146,7 @@ TITLES: dict[str, frozenset[str]] = {
                      "büyükelçi", "vali", "kaymakam", "kaymakamı", "muhtar", "muhtarı", "cumhurbaşkanı yardımcısı",
                      "başbakan yardımcısı", "yardımcısı", "kraliçe", "kraliçesi", "prens", "prensi", "şeyh", "şeyhi",
                      "emiri", "genelkurmay başkanı", "komutanı", "orgeneral", "başsavcı", "başsavcısı",
+                     "başkanvekili", "müsteşar", "müsteşarı", "koordinatör", "koordinatörü", "danışman", "danışmanı",
                      # professions and roles written before a name
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",

@@ -4107,7 +4107,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         owner = _country_before(doc, start)
         # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country or listed organisation
         # written before is part of the body's name
-        start = _taken_in(doc, owner if owner is not None else _listed_org_before(doc, start), start)
+        start = _taken_in(doc, owner if owner is not None else _listed_org_before(
+            doc, start - 1 if _numbered(toks, start) else start), start)  # *Yargıtay 3. Ceza Dairesi*
         if lang in CAPITALISED_INSTITUTION_TOWN and j == end and not toks[end - 1].upper:
             j = end = _place_of_institution(doc, _genitive_and(doc, start, end))
             # *Ministerstwo Nauki i Szkolnictwa Wyższego*; *Sąd Okręgowy w Warszawie*: the town it serves ends it
