@@ -240,3 +240,10 @@ def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the
     assert ("Брюссельде", "LOC") in found("Брюссельде Еуропалық комиссияның өкілі мәлімдеді.")
     # a quoted name before its club's word
     assert ("Зелморра", "ORG") in found("«Зелморра» клубының жанкүйерлері қуанды.")
+
+
+def test_ner_tagger_german_regions_and_a_towns_cathedral() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Wanderer in der Schwäbischen Alb, im Bayerischen Wald und am Kölner Dom.", "de")}
+    assert {("Schwäbischen Alb", "LOC"), ("Bayerischen Wald", "LOC"), ("Kölner Dom", "LOC")} <= found

@@ -256,7 +256,7 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
     "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),
     "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz", "flughafen", "bahnhof", "kanal",
-                     "gebirge", "arena", "stadion"}),
+                     "gebirge", "arena", "stadion", "dom"}),
     "tr": frozenset({"cumhuriyet", "federasyon", "krallığ", "eyalet", "bölges", "havalimanı", "havaalanı",
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
