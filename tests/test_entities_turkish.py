@@ -175,3 +175,5 @@ def test_entities_turkish_hospitals_missions_court_chambers_and_roles() -> None:
     assert ("Yargıtay 3. Ceza Dairesi", "ORG") in found("Yargıtay 3. Ceza Dairesi kararı onadı.")
     # a role before the name is no part of it
     assert ("Zelkan Yavaş", "PER") in found("Afet Yönetimi Koordinatörü Zelkan Yavaş açıklama yaptı.")
+    # Turkey's geographic regions
+    assert ("Karadeniz Bölgesi'nde", "LOC") in found("Karadeniz Bölgesi'nde sağanak bekleniyor.")
