@@ -109,11 +109,16 @@ def test_ner_tagger_claims_no_name_inside_a_german_compound() -> None:
 
 def test_ner_tagger_keeps_a_big_city_a_withdrawn_organisation_had_taken_in(rules: EntityStage) -> None:
     """The rules read a town's police as an organisation; where the Hindi tagger, deciding the sentence, withdraws
-    that reading and claims nothing over it, the city (which its mode keeps) is read again on its own."""
+    that reading and claims nothing over it, the city (which its mode keeps) is read again on its own, and after
+    the tagger the city and the head word after it are the body again."""
     text = "सूची में दिल्ली पुलिस का नाम है।"
     assert {(m.text, m.type) for m in rules.recognise(text, "hi")} == {("दिल्ली पुलिस", "ORG")}
     stage = EntityStage(use_natasha=False)
-    assert {(m.text, m.type) for m in stage.recognise(text, "hi")} == {("दिल्ली", "LOC")}
+    doc = _Doc(text, "hi", [])
+    stage.run_layers(doc)
+    restored = [f for f in doc.found if f.type == "LOC" and f.layer == "gazetteer" and f.kb_id]
+    assert restored and not restored[0].emit  # read again on its own, then taken into the body
+    assert {(m.text, m.type) for m in stage.recognise(text, "hi")} == {("दिल्ली पुलिस", "ORG")}
 
 
 def test_ner_tagger_leaves_a_concepts_acronym_alone() -> None:
@@ -247,3 +252,16 @@ def test_ner_tagger_german_regions_and_a_towns_cathedral() -> None:
     found = {(m.text, m.type) for m in stage.recognise(
         "Wanderer in der Schwäbischen Alb, im Bayerischen Wald und am Kölner Dom.", "de")}
     assert {("Schwäbischen Alb", "LOC"), ("Bayerischen Wald", "LOC"), ("Kölner Dom", "LOC")} <= found
+
+
+def test_ner_tagger_hindi_body_named_by_its_town_stays_one_organisation() -> None:
+    stage = EntityStage(use_natasha=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "hi")}
+
+    assert ("मुंबई पुलिस", "ORG") in found("मुंबई पुलिस ने दो लोगों को गिरफ्तार किया।")
+    assert ("लखनऊ नगर निगम", "ORG") in found("लखनऊ नगर निगम ने टैक्स बढ़ाया।")
+    # "a Bengaluru-based company" is a description; the country stays a place
+    assert not [t for t, kind in found("बेंगलुरु स्थित कंपनी ने शेयर बेचे।") if kind == "ORG"]
+    assert ("भारत", "LOC") in found("भारत सरकार ने फैसला किया।")

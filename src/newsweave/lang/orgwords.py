@@ -84,6 +84,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "मोटर्स", "इंडस्ट्रीज", "लिमिटेड", "ग्रुप", "एयरलाइंस", "एयरवेज", "टेक्नोलॉजीज", "होल्डिंग्स",
                      # courts, departments, tribunals, fronts, armies, laboratories, corporations, clubs
                      "हाईकोर्ट", "विभाग", "अधिकरण", "न्यायाधिकरण", "मोर्चा", "सेना", "प्रयोगशाला", "महानगरपालिका",
+                     "विधानसभा", "रेलवे", "एक्सचेंज",
                      # clubs and league teams (मैनचेस्टर यूनाइटेड, मुंबई इंडियंस, कोलकाता नाइट राइडर्स)
                      "क्लब", "एफसी", "यूनाइटेड", "इंडियंस", "राइडर्स", "किंग्स", "टाइटंस", "कैपिटल्स", "रॉयल्स",
                      "जायंट्स", "वॉरियर्स",
@@ -336,6 +337,9 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "sr": frozenset({"u", "у"}), "bg": frozenset({"в", "във"}), "mk": frozenset({"во"}), "ru": frozenset({"в", "во"}),
     "uk": frozenset({"в", "у"}), "be": frozenset({"у", "ў"}), "pl": frozenset({"w", "we", "dla"}),
 }
+#: lang -> words that say where a thing is based after a town's name (Hindi *बेंगलुरु स्थित कंपनी*, "a
+#: Bengaluru-based company"): a description, no body named after the town.
+LOCATED_WORDS: dict[str, frozenset[str]] = {"hi": frozenset({"स्थित", "आधारित"})}
 #: Languages that capitalise only an institution's first word and end its name with the head word (Uzbek *Tashqi
 #: ishlar vazirligi*, *Xalqaro valyuta jamgʻarmasi*): there a capitalised word inside a sentence, lower-case words
 #: and the head word are an organisation, with no country after it (a description is not capitalised). Kazakh

@@ -114,6 +114,7 @@ from newsweave.lang.orgwords import (
     LEGAL_FORMS_AFTER_ONLY,
     LEGAL_FORMS_BEFORE,
     LOC_HEADS,
+    LOCATED_WORDS,
     NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
     ORDINAL_MAX_DIGITS,
@@ -2139,6 +2140,27 @@ def _org_layer(doc: _Doc) -> None:
             doc.claim(Found(start, i + 1, "ORG", 0.6, "pattern", _lemma(doc, start, i + 1)))
         elif n and any(frequency.zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
+
+
+def _caseless_place_body_layer(doc: _Doc) -> None:
+    """A town or state right before an organisation's head word, in a caseless script, names that body (*मुंबई
+    पुलिस*, *बिहार विधानसभा*), also in the sentences a tagger decided, which kept the place and read nothing over the
+    head word (a country stays a place: *भारत सरकार*, as in :func:`_org_layer`)."""
+    toks = doc.toks
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if tok.cased or doc.owner[k] >= 0 or tok.sep != "space" or not _is_org_head(tok):
+            continue
+        place = _place_ending_at(doc, k - 1)
+        if place is None and k >= 2 and doc.owner[k - 1] < 0 and toks[k - 1].sep == "space" \
+                and not toks[k - 1].cased and not _is_stop(toks[k - 1]) \
+                and toks[k - 1].key not in LOCATED_WORDS.get(toks[k - 1].lang, ()):
+            place = _place_ending_at(doc, k - 2)  # one word between: *लखनऊ नगर निगम*, the city's corporation
+        if place is None or (doc.found[place].kb_id or "").startswith("iso:"):
+            continue
+        start = doc.found[place].i
+        doc.release(place)
+        doc.claim(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
 
 
 def _caseless_place_head_layer(doc: _Doc) -> None:
@@ -4307,6 +4329,7 @@ class EntityStage:
         _institution_layer(doc, self.gazetteer)
         _place_body_layer(doc, self.gazetteer)
         _caseless_place_head_layer(doc)
+        _caseless_place_body_layer(doc)
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
         _product_layer(doc)
