@@ -265,3 +265,10 @@ def test_ner_tagger_hindi_body_named_by_its_town_stays_one_organisation() -> Non
     # "a Bengaluru-based company" is a description; the country stays a place
     assert not [t for t, kind in found("बेंगलुरु स्थित कंपनी ने शेयर बेचे।") if kind == "ORG"]
     assert ("भारत", "LOC") in found("भारत सरकार ने फैसला किया।")
+
+
+def test_ner_tagger_kazakh_body_named_after_a_person_is_one_organisation() -> None:
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті жаңа корпус ашты.", "kk")}
+    assert ("Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті", "ORG") in found

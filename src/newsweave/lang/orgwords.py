@@ -337,6 +337,10 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "sr": frozenset({"u", "у"}), "bg": frozenset({"в", "във"}), "mk": frozenset({"во"}), "ru": frozenset({"в", "во"}),
     "uk": frozenset({"в", "у"}), "be": frozenset({"у", "ў"}), "pl": frozenset({"w", "we", "dla"}),
 }
+#: lang -> the word for "named after" between a person or place and the body named after them, which the whole
+#: name holds (Kazakh *Әл-Фараби атындағы Қазақ ұлттық университеті*, Uzbek *Алишер Навоий номидаги …*).
+NAMED_AFTER_WORDS: dict[str, frozenset[str]] = {"kk": frozenset({"атындағы"}),
+                                                "uz": frozenset({"номидаги", "nomidagi"})}
 #: lang -> words that say where a thing is based after a town's name (Hindi *बेंगलुरु स्थित कंपनी*, "a
 #: Bengaluru-based company"): a description, no body named after the town.
 LOCATED_WORDS: dict[str, frozenset[str]] = {"hi": frozenset({"स्थित", "आधारित"})}

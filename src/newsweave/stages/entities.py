@@ -115,6 +115,7 @@ from newsweave.lang.orgwords import (
     LEGAL_FORMS_BEFORE,
     LOC_HEADS,
     LOCATED_WORDS,
+    NAMED_AFTER_WORDS,
     NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
     ORDINAL_MAX_DIGITS,
@@ -3728,6 +3729,40 @@ def _surname_initial_layer(doc: _Doc) -> None:
         doc.replace(Found(k, k + 2, "PER", 0.6, "pattern", _lemma(doc, k, k + 2)))
 
 
+#: Most words between "named after" and the head word of the body so named (*атындағы Қазақ ұлттық университеті*).
+NAMED_AFTER_MAX_WORDS = 4
+
+
+def _named_after_layer(doc: _Doc) -> None:
+    """A person or place, the word for "named after" and a body's name ending in its head word are one
+    organisation (:data:`NAMED_AFTER_WORDS`: Kazakh *Әл-Фараби атындағы Қазақ ұлттық университеті*, where a tagger
+    read a person and an organisation), as KazNERD writes them; findings inside give way."""
+    toks = doc.toks
+    for k in range(1, len(toks) - 1):
+        if toks[k].key not in NAMED_AFTER_WORDS.get(toks[k].lang, ()) or toks[k].sep != "space":
+            continue
+        before = doc.owner[k - 1]
+        if before >= 0:
+            start = doc.found[before].i
+        elif toks[k - 1].cap and toks[k - 1].cased:
+            start = k - 1
+        else:
+            continue
+        end = None
+        for m in range(k + 1, min(k + 1 + NAMED_AFTER_MAX_WORDS, len(toks))):
+            if toks[m].sep not in ("space", "hyphen"):
+                break
+            if doc.owner[m] >= 0 and doc.found[doc.owner[m]].type == "ORG":
+                end = doc.found[doc.owner[m]].j
+                break
+            if _is_org_head(toks[m]) and not toks[m].key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(toks[m].lang, ())):
+                end = m + 1
+                break
+        if end is None or any(doc.found[doc.owner[m]].j > end for m in range(start, end) if doc.owner[m] >= 0):
+            continue
+        doc.replace(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
     """Whether piece ``k`` is a one-word town or state (GeoNames, ISO 3166-2: *Landeskriminalamt Niedersachsen*):
     found as one, or left free or read as a place of one word (a tagger may have decided the sentence: *Landgericht
@@ -4328,6 +4363,7 @@ class EntityStage:
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
         _place_body_layer(doc, self.gazetteer)
+        _named_after_layer(doc)
         _caseless_place_head_layer(doc)
         _caseless_place_body_layer(doc)
         _derived_place_layer(doc, self.gazetteer)
