@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newsweave.stages.entities import EntityStage
@@ -14,6 +16,11 @@ def stage() -> EntityStage:
 
 def _found(stage: EntityStage, text: str, lang: str) -> set[tuple[str, str, str | None]]:
     return {(m.text, m.type, m.kb_id) for m in stage.recognise(text, lang)}
+
+
+def _typed(stage: EntityStage, lang: str) -> Callable[[str], set[tuple[str, str]]]:
+    """(text, type) of each mention ``stage`` finds in a text of ``lang``."""
+    return lambda text: {(m.text, m.type) for m in stage.recognise(text, lang)}
 
 
 def test_entities_rules_polish_stem_alternations_reach_the_base_name(stage: EntityStage) -> None:
@@ -1013,8 +1020,7 @@ def test_entities_rules_turkish_court_parties_and_numbered_courts(stage: EntityS
 
 
 def test_entities_rules_polish_body_with_its_town_and_the_people_beside_bodies(stage: EntityStage) -> None:
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "pl")}
+    found = _typed(stage, "pl")
 
     # the town after "w"/"we"/"dla" ends the body's name; inflected head words (*Uniwersytecie*, *Radzie*)
     assert ("Sąd Okręgowy we Wrocławiu", "ORG") in found("Wyrok wydał wczoraj Sąd Okręgowy we Wrocławiu.")
@@ -1029,8 +1035,7 @@ def test_entities_rules_polish_body_with_its_town_and_the_people_beside_bodies(s
 
 
 def test_entities_rules_polish_initials_joined_bodies_and_stem_changes(stage: EntityStage) -> None:
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "pl")}
+    found = _typed(stage, "pl")
 
     # a given name and a surname's initial, also where the letter is a preposition; the span takes the period
     assert ("Sebastian W.", "PER") in found("Zatrzymany Sebastian W. usłyszał zarzuty.")

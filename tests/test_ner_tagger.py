@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -158,11 +159,18 @@ def test_ner_tagger_a_person_span_of_common_words_or_ending_in_an_organisations_
     assert ("गाज़ियाबाद पुलिस", "PER") not in found
 
 
-def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations() -> None:
-    stage = EntityStage(use_natasha=False)
+@pytest.fixture(scope="module")
+def tagged() -> EntityStage:
+    return EntityStage(use_natasha=False)
 
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "kk")}
+
+def _types(stage: EntityStage, lang: str) -> Callable[[str], set[tuple[str, str]]]:
+    """(text, type) of each mention ``stage`` finds in a text of ``lang``."""
+    return lambda text: {(m.text, m.type) for m in stage.recognise(text, lang)}
+
+
+def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations(tagged: EntityStage) -> None:
+    found = _types(tagged, "kk")
 
     # a listed town, a compound and the head word; an unlisted place before "regional"; a company's legal form
     assert ("Павлодар мұнай-химия зауыты", "ORG") in found("Павлодар мұнай-химия зауыты жөндеуге тоқтады.")
@@ -176,27 +184,22 @@ def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations() -> No
     assert not [t for t, kind in found("Мәскеудегі елшілігінің өкілі келді.") if kind == "ORG"]
 
 
-def test_ner_tagger_kazakh_region_before_its_possessed_word_is_a_place() -> None:
-    stage = EntityStage(use_natasha=False)
-    found = {(m.text, m.type) for m in stage.recognise("Зелморра облысының әкімі жаңа жоспарды мақұлдады.", "kk")}
+def test_ner_tagger_kazakh_region_before_its_possessed_word_is_a_place(tagged: EntityStage) -> None:
+    found = {(m.text, m.type) for m in tagged.recognise("Зелморра облысының әкімі жаңа жоспарды мақұлдады.", "kk")}
     assert ("Зелморра облысының", "LOC") in found
     # "and in the region", "the city of peace": no possessed kind of place after a name
-    assert not stage.recognise("Ал облыста жаңа мектеп ашылды.", "kk")
-    assert not [m for m in stage.recognise("Бейбітшіліктің қаласы туралы кітап шықты.", "kk") if m.type == "LOC"]
+    assert not tagged.recognise("Ал облыста жаңа мектеп ашылды.", "kk")
+    assert not [m for m in tagged.recognise("Бейбітшіліктің қаласы туралы кітап шықты.", "kk") if m.type == "LOC"]
 
 
-def test_ner_tagger_kazakh_acronym_in_brackets_and_the_body_it_explains_stay() -> None:
-    stage = EntityStage(use_natasha=False)
-    found = {(m.text, m.type) for m in stage.recognise(
+def test_ner_tagger_kazakh_acronym_in_brackets_and_the_body_it_explains_stay(tagged: EntityStage) -> None:
+    found = {(m.text, m.type) for m in tagged.recognise(
         "Зелморра мониторинг агенттігі (ЗМА) тексеру жүргізді. Кейін ЗМА хабарлады.", "kk")}
     assert {("Зелморра мониторинг агенттігі", "ORG"), ("ЗМА", "ORG")} <= found
 
 
-def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns() -> None:
-    stage = EntityStage(use_natasha=False)
-
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "hi")}
+def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns(tagged: EntityStage) -> None:
+    found = _types(tagged, "hi")
 
     # a river by the word before "river"; a dam with its head word
     assert ("ज़ेलमोरा", "LOC") in found("लखनऊ में ज़ेलमोरा नदी के किनारे मेला लगा।")
@@ -205,23 +208,19 @@ def test_ner_tagger_hindi_places_by_head_word_roles_and_own_towns() -> None:
     assert ("ज़ेलकान मेहरोत्रा", "PER") in found("बाजार विश्लेषक ज़ेलकान मेहरोत्रा ने कहा कि बाजार गिरेगा।")
     # a town's team; the lower house by its Hindi name
     assert ("मैनचेस्टर यूनाइटेड", "ORG") in found("मैनचेस्टर यूनाइटेड ने मैच जीता।")
-    assert {m.kb_id for m in stage.recognise("विधेयक लोकसभा में पारित हुआ।", "hi")} == {"org:LokSabha"}
+    assert {m.kb_id for m in tagged.recognise("विधेयक लोकसभा में पारित हुआ।", "hi")} == {"org:LokSabha"}
     # a town of the text's own country, frequent in Hindi for being named
     assert ("देहरादून", "LOC") in found("आरोपी देहरादून में छिपा था।")
 
 
-def test_ner_tagger_hindi_initial_with_its_period_opens_the_name() -> None:
-    stage = EntityStage(use_natasha=False)
-    found = {m.text for m in stage.recognise(
+def test_ner_tagger_hindi_initial_with_its_period_opens_the_name(tagged: EntityStage) -> None:
+    found = {m.text for m in tagged.recognise(
         "न्यायमूर्ति आर. ज़ेलकान और न्यायमूर्ति एस. ज़ेलमोरा ने फैसला सुनाया।", "hi")}
     assert {"आर. ज़ेलकान", "एस. ज़ेलमोरा"} <= found
 
 
-def test_ner_tagger_german_listed_person_the_model_left_and_inflected_compound_heads() -> None:
-    stage = EntityStage(use_natasha=False)
-
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "de")}
+def test_ner_tagger_german_listed_person_the_model_left_and_inflected_compound_heads(tagged: EntityStage) -> None:
+    found = _types(tagged, "de")
 
     assert ("Bernd Zelkowski", "PER") in found("Das teilte Bernd Zelkowski am Montag mit.")
     # a head word with a noun's ending, also ending a compound; a town after it
@@ -231,11 +230,8 @@ def test_ner_tagger_german_listed_person_the_model_left_and_inflected_compound_h
     assert not [t for t, kind in found("Der Polizeichef Thomas Zelkowski sagte, es gebe keine Spur.") if kind == "ORG"]
 
 
-def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the_name() -> None:
-    stage = EntityStage(use_natasha=False)
-
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "kk")}
+def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the_name(tagged: EntityStage) -> None:
+    found = _types(tagged, "kk")
 
     # "from Tashkent to Moscow": two places, no person's name
     assert {("Ташкенттен", "LOC"), ("Мәскеуге", "LOC")} <= found("Пойыз Ташкенттен Мәскеуге аттанды.")
@@ -247,18 +243,14 @@ def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the
     assert ("Зелморра", "ORG") in found("«Зелморра» клубының жанкүйерлері қуанды.")
 
 
-def test_ner_tagger_german_regions_and_a_towns_cathedral() -> None:
-    stage = EntityStage(use_natasha=False)
-    found = {(m.text, m.type) for m in stage.recognise(
+def test_ner_tagger_german_regions_and_a_towns_cathedral(tagged: EntityStage) -> None:
+    found = {(m.text, m.type) for m in tagged.recognise(
         "Wanderer in der Schwäbischen Alb, im Bayerischen Wald und am Kölner Dom.", "de")}
     assert {("Schwäbischen Alb", "LOC"), ("Bayerischen Wald", "LOC"), ("Kölner Dom", "LOC")} <= found
 
 
-def test_ner_tagger_hindi_body_named_by_its_town_stays_one_organisation() -> None:
-    stage = EntityStage(use_natasha=False)
-
-    def found(text: str) -> set[tuple[str, str]]:
-        return {(m.text, m.type) for m in stage.recognise(text, "hi")}
+def test_ner_tagger_hindi_body_named_by_its_town_stays_one_organisation(tagged: EntityStage) -> None:
+    found = _types(tagged, "hi")
 
     assert ("मुंबई पुलिस", "ORG") in found("मुंबई पुलिस ने दो लोगों को गिरफ्तार किया।")
     assert ("लखनऊ नगर निगम", "ORG") in found("लखनऊ नगर निगम ने टैक्स बढ़ाया।")
@@ -267,8 +259,7 @@ def test_ner_tagger_hindi_body_named_by_its_town_stays_one_organisation() -> Non
     assert ("भारत", "LOC") in found("भारत सरकार ने फैसला किया।")
 
 
-def test_ner_tagger_kazakh_body_named_after_a_person_is_one_organisation() -> None:
-    stage = EntityStage(use_natasha=False)
-    found = {(m.text, m.type) for m in stage.recognise(
+def test_ner_tagger_kazakh_body_named_after_a_person_is_one_organisation(tagged: EntityStage) -> None:
+    found = {(m.text, m.type) for m in tagged.recognise(
         "Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті жаңа корпус ашты.", "kk")}
     assert ("Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті", "ORG") in found
