@@ -1046,3 +1046,13 @@ def test_entities_rules_polish_initials_joined_bodies_and_stem_changes(stage: En
     assert ("Ministerstwa Zdrowia", "ORG") in found("Rozmawiali przedstawiciele Ministerstwa Zdrowia i Zelkowski.")
     # -ś- before -ł- and the fleeting -e- of -iec
     assert {"Wiśle", "Sosnowcu"} <= {t for t, kind in found("Na Wiśle i w Sosnowcu trwa akcja.") if kind == "LOC"}
+
+
+def test_entities_rules_polish_adjective_and_noun_names_are_no_people(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")
+    # a word only adjectives end so, no given name first: a place after "na", "w"; a name otherwise
+    assert ("Zelmorskim Przedmieściu", "LOC") in found("Demonstracja odbyła się na Zelmorskim Przedmieściu.")
+    assert ("Długiego Zelmorza", "MISC") in found("Remont Długiego Zelmorza potrwa rok.")
+    assert ("Anną Zelkowską", "PER") in found("Spotkanie z Anną Zelkowską odbyło się wczoraj.")
+    # a given name that ends as an adjective's case may (*Kasym*, *Maksym*)
+    assert ("Kasym Zelkinow", "PER") in found("Na spotkanie przyjechał Kasym Zelkinow.")

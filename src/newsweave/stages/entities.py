@@ -4199,11 +4199,14 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # what an office's title after it heads (*Xarici İşlər naziri*, *Ташқи ишлар вазири*): no name
     if end - start >= 2:
         # a case suffix after an apostrophe is only written on proper names (Turkish ``Kılıçdaroğlu'nu``)
-        person = _person_like(doc, start, end, loose=j > end or lone_surname(toks[end - 1]))
+        adjectival = _adjective_phrase(toks, start, end)
+        person = not adjectival and _person_like(doc, start, end, loose=j > end or lone_surname(toks[end - 1]))
         if person:
             start = person_start(doc, start, end)
-        doc.claim(Found(start, j, "PER" if person else "MISC", 0.55 if person else 0.4, "capitalisation",
-                        _lemma(doc, start, end)))
+        # an adjective's name after a word for "in", "on", "at" is a place's (*na Krakowskim Przedmieściu*)
+        placed = adjectival and start > 0 and toks[start - 1].key in PLACE_PREPOSITIONS.get(lang, ())
+        kind = "PER" if person else "LOC" if placed else "MISC"
+        doc.claim(Found(start, j, kind, 0.4 if kind == "MISC" else 0.55, "capitalisation", _lemma(doc, start, end)))
     else:
         word = toks[start]
         rare, surname = frequency.zipf(word.key, lang) < COMMON_ZIPF, lone_surname(word)
@@ -4243,6 +4246,24 @@ def _genitive_and(doc: _Doc, start: int, end: int) -> int:
 #: Languages that capitalise every word of an institution's name and put the town it serves after a word for "in"
 #: (:data:`INSTITUTION_PLACE_PREPOSITIONS`): Polish *Sąd Okręgowy w Warszawie*, *Komenda Wojewódzka Policji w Opolu*.
 CAPITALISED_INSTITUTION_TOWN = frozenset({"pl"})
+
+
+def _adjective_phrase(toks: list[Tok], start: int, end: int) -> bool:
+    """Whether a run opening with no listed given name has a word in a case only adjectives take (Polish
+    *Długiego Targu*, *Kotlinie Kłodzkiej*, *Krakowskie Przedmieście*; :data:`PLACE_ADJECTIVE_ENDINGS`): a place's
+    or thing's name, no person's, whose given name would come first."""
+    endings = PLACE_ADJECTIVE_ENDINGS.get(_base_lang(toks[start].lang), ())
+    return bool(endings) and not listed_given_name(toks[start]) \
+        and any(toks[k].key.endswith(endings) for k in range(start, end))
+
+
+#: lang -> adjective endings no given name or noun surname ends in, marking a name of two words opening with no
+#: given name as a place's or thing's (Polish *Długiego Targu*, *na Krakowskim Przedmieściu*; not bare *-ym*:
+#: *Kasym*, *Maksym*). Not Russian, whose surnames decline as adjectives do (*Достоевского*).
+PLACE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pl": ("ego", "emu", "iej", "owej", "nej", "owym", "nym", "ych", "ymi", "skie", "ckie", "skim", "ckim",
+           "skich", "ckich"),
+}
 
 
 def _heads_title_after(toks: list[Tok], j: int) -> bool:
