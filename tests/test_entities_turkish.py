@@ -177,3 +177,6 @@ def test_entities_turkish_hospitals_missions_court_chambers_and_roles() -> None:
     assert ("Zelkan Yavaş", "PER") in found("Afet Yönetimi Koordinatörü Zelkan Yavaş açıklama yaptı.")
     # Turkey's geographic regions
     assert ("Karadeniz Bölgesi'nde", "LOC") in found("Karadeniz Bölgesi'nde sağanak bekleniyor.")
+    # a frequent word in the genitive opening the sentence is the body's possessor, no part of its name
+    assert ("Kamuyu Aydınlatma Platformu'na", "ORG") in found(
+        "Şirketin Kamuyu Aydınlatma Platformu'na yaptığı açıklamaya göre kâr arttı.")

@@ -3324,7 +3324,14 @@ def _inflected_opener(tok: Tok, lang: str) -> bool:
     """An inflected common word (:func:`_inflected_common`) opening a sentence before an organisation's name
     (Turkish *Açıklamayı Dışişleri Bakanlığı yaptı*, "the ministry made the statement"): not itself one of the
     language's frequent words, as a name's first word read through a chance ending is (*Kültür*, *Sanayi*)."""
-    return _inflected_common(tok, lang) and frequency.zipf(tok.key, lang) < COMMON_ZIPF + 1.0
+    return _inflected_common(tok, lang) and (frequency.zipf(tok.key, lang) < COMMON_ZIPF + 1.0 or tok.key.endswith(
+        POSSESSOR_ENDINGS.get(_base_lang(lang), ())))
+
+
+#: lang -> endings of a possessor or a plural, which no name's first word takes without an apostrophe: a frequent
+#: word so inflected opening a sentence is no part of the name after it (Turkish *Şirketin Kamuyu Aydınlatma
+#: Platformu*, "the company's …"; *Gemiler Trabzon Limanı'nda*, "the ships … in Trabzon port").
+POSSESSOR_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("ın", "in", "un", "ün", "ler", "lar")}
 
 
 def _inflected_common(tok: Tok, lang: str) -> bool:
