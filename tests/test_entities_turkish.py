@@ -180,3 +180,6 @@ def test_entities_turkish_hospitals_missions_court_chambers_and_roles() -> None:
     # a frequent word in the genitive opening the sentence is the body's possessor, no part of its name
     assert ("Kamuyu Aydınlatma Platformu'na", "ORG") in found(
         "Şirketin Kamuyu Aydınlatma Platformu'na yaptığı açıklamaya göre kâr arttı.")
+    # a list of capitalised words with commas before "ve" belongs to the ministry's name
+    assert ("Çevre, Şehircilik ve İklim Değişikliği Bakanlığı", "ORG") in found(
+        "Açıklamayı Çevre, Şehircilik ve İklim Değişikliği Bakanlığı yaptı.")

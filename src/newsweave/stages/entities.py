@@ -1697,12 +1697,27 @@ def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
     if toks[k].key not in HEAD_FINAL_AND.get(toks[k].lang, ()) or toks[k].sep != "space" or not 0 < k < len(toks) - 1 \
             or toks[k + 1].sep != "space" or toks[k + 1].sent_start or doc.owner[k - 1] >= 0 or not toks[k - 1].cap:
         return False
-    if k >= 2 and not toks[k - 1].sent_start and toks[k - 2].cap and toks[k - 2].cased:
+    if k >= 2 and not toks[k - 1].sent_start and toks[k - 2].cap and toks[k - 2].cased \
+            and toks[k - 1].sep_text.strip() != ",":  # a list before "and" (*Çevre, Şehircilik ve …*) goes on
         opener = toks[k - 2]  # "Bugün Gençlik ve Spor Bakanlığı": a common word opening the sentence is no name
         if not (opener.sent_start and frequency.zipf(opener.key, opener.lang) >= COMMON_ZIPF
                 and not listed_given_name(opener)):
             return False
     return (step == 1 or doc.owner[k + 1] < 0) and _org_head_follows(toks, k + 1)
+
+
+def _listed_before_and(doc: _Doc, start: int, end: int) -> int:
+    """Where a body's name joined by "and" (:data:`HEAD_FINAL_AND`) starts once the capitalised words listed before
+    it with commas are taken in (Turkish *Çevre, Şehircilik ve İklim Değişikliği Bakanlığı*): each a free
+    capitalised word right before a comma, up to two of them."""
+    toks = doc.toks
+    if not any(toks[k].key in HEAD_FINAL_AND.get(toks[k].lang, ()) for k in range(start, end)):
+        return start
+    while start >= 1 and end - start < MAX_NAME_PIECES and toks[start].sep_text.strip() == "," \
+            and doc.owner[start - 1] < 0 and toks[start - 1].cap and toks[start - 1].cased \
+            and not toks[start - 1].upper and not _is_stop(toks[start - 1]):
+        start -= 1
+    return start
 
 
 def _title_inside_org(doc: _Doc, i: int, k: int, n: int, step: int) -> bool:
@@ -4167,7 +4182,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                 _bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
             return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is,
             # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
-        start = _adjectives_before(doc, start, lang)
+        start = _listed_before_and(doc, _adjectives_before(doc, start, lang), end)
         owner = _country_before(doc, start)
         # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country or listed organisation
         # written before is part of the body's name
