@@ -243,6 +243,13 @@ def test_ner_tagger_kazakh_case_endings_close_places_and_forms_written_after_the
     assert ("Зелморра", "ORG") in found("«Зелморра» клубының жанкүйерлері қуанды.")
 
 
+def test_ner_tagger_german_institution_with_its_hyphened_and_suspended_opening(tagged: EntityStage) -> None:
+    found = _types(tagged, "de")
+    assert ("Zelmorra-Institut für Biochemie", "ORG") in found("Forscher am Zelmorra-Institut für Biochemie forschen.")
+    assert ("Industrie- und Handelskammer Chemnitz", "ORG") in found(
+        "Die Industrie- und Handelskammer Chemnitz warnte vor Engpässen.")
+
+
 def test_ner_tagger_german_regions_and_a_towns_cathedral(tagged: EntityStage) -> None:
     found = {(m.text, m.type) for m in tagged.recognise(
         "Wanderer in der Schwäbischen Alb, im Bayerischen Wald und am Kölner Dom.", "de")}

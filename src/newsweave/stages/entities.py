@@ -3657,10 +3657,23 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
                 # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
             if town:
                 end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität Gießen)
+        start = _compound_opening(toks, start)
         if any(doc.found[doc.owner[k]].type == "ORG" and doc.found[doc.owner[k]].kb_id
                for k in range(start, end) if doc.owner[k] >= 0):
             continue  # an organisation the KB knows inside (*National Bank of Kazakhstan*): its link stays
         doc.replace(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
+
+
+def _compound_opening(toks: list[Tok], start: int) -> int:
+    """Where an institution's name whose head word opens at piece ``start`` begins once the capitalised pieces
+    hyphened to the head (*Max-Planck-Institut*, *Fraunhofer-Institut*) and a compound's half written before
+    "and" (*Industrie- und Handelskammer*) are taken in."""
+    while start > 0 and toks[start].sep == "hyphen" and toks[start - 1].cap and toks[start - 1].cased:
+        start -= 1
+    if start >= 2 and toks[start - 1].key in INSTITUTION_AND.get(toks[start - 1].lang, ()) \
+            and toks[start - 1].sep_text.startswith("-") and toks[start - 2].cap and toks[start - 2].cased:
+        start -= 2
+    return start
 
 
 #: lang -> beginnings of the words for a kind of place that are part of the place's name: a region named after its
