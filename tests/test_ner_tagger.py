@@ -248,6 +248,8 @@ def test_ner_tagger_german_institution_with_its_hyphened_and_suspended_opening(t
     assert ("Zelmorra-Institut für Biochemie", "ORG") in found("Forscher am Zelmorra-Institut für Biochemie forschen.")
     assert ("Industrie- und Handelskammer Chemnitz", "ORG") in found(
         "Die Industrie- und Handelskammer Chemnitz warnte vor Engpässen.")
+    # the number of the town's court district ends the court's name
+    assert ("Landgericht München I", "ORG") in found("Das Landgericht München I verurteilte den Mann.")
 
 
 def test_ner_tagger_german_regions_and_a_towns_cathedral(tagged: EntityStage) -> None:

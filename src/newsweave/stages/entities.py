@@ -1427,6 +1427,7 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
               or toks[k].key in given_names() or _inflected_small_town(doc, k, first, gaz)) \
                 and not _is_loc_head(toks[k + 1]) and not _org_head_follows(toks, k + 1) \
                 and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k) \
+                and not _regnal_number(toks[k + 1]) \
                 and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1)
                          and not _town_read_otherwise(toks[k])):
             doc.release(a)
@@ -3657,6 +3658,8 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
                 # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
             if town:
                 end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität Gießen)
+                if end < len(toks) and toks[end].sep == "space" and _regnal_number(toks[end]):
+                    end += 1  # and the number of the town's court district (*Landgericht München I*)
         start = _compound_opening(toks, start)
         if any(doc.found[doc.owner[k]].type == "ORG" and doc.found[doc.owner[k]].kb_id
                for k in range(start, end) if doc.owner[k] >= 0):
