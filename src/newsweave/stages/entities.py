@@ -1710,7 +1710,7 @@ def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
 def _listed_before_and(doc: _Doc, start: int, end: int) -> int:
     """Where a body's name joined by "and" (:data:`HEAD_FINAL_AND`) starts once the capitalised words listed before
     it with commas are taken in (Turkish *Çevre, Şehircilik ve İklim Değişikliği Bakanlığı*): each a free
-    capitalised word right before a comma, up to two of them."""
+    capitalised word right before a comma, while the name stays within ``MAX_NAME_PIECES`` pieces."""
     toks = doc.toks
     if not any(toks[k].key in HEAD_FINAL_AND.get(toks[k].lang, ()) for k in range(start, end)):
         return start
@@ -3346,7 +3346,7 @@ def _inflected_opener(tok: Tok, lang: str) -> bool:
 
 #: lang -> endings of a possessor or a plural, which no name's first word takes without an apostrophe: a frequent
 #: word so inflected opening a sentence is no part of the name after it (Turkish *Şirketin Kamuyu Aydınlatma
-#: Platformu*, "the company's …"; *Gemiler Trabzon Limanı'nda*, "the ships … in Trabzon port").
+#: Platformu*, "the company's …").
 POSSESSOR_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("ın", "in", "un", "ün", "ler", "lar")}
 
 
