@@ -183,3 +183,14 @@ def test_entities_turkish_hospitals_missions_court_chambers_and_roles() -> None:
     # a list of capitalised words with commas before "ve" belongs to the ministry's name
     assert ("Çevre, Şehircilik ve İklim Değişikliği Bakanlığı", "ORG") in found(
         "Açıklamayı Çevre, Şehircilik ve İklim Değişikliği Bakanlığı yaptı.")
+
+
+def test_entities_turkish_title_takes_only_its_endings_and_parks_are_places() -> None:
+    from newsweave.stages.entities import EntityStage, _is_title_word
+
+    assert _is_title_word("bakanı", "tr") and _is_title_word("cumhurbaşkanının", "tr")
+    # a title's letters with other letters after them make other words ("daisy", "sovereignty")
+    assert not _is_title_word("papatya", "tr") and not _is_title_word("hakimiyet", "tr")
+    found = {(m.text, m.type) for m in EntityStage(use_natasha=False, use_tagger=False).recognise(
+        "Konser dün akşam Zelmorra Park'ta yapıldı.", "tr")}
+    assert ("Zelmorra Park'ta", "LOC") in found

@@ -262,7 +262,7 @@ LOC_HEADS: dict[str, frozenset[str]] = {
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
                      "camii", "parkı", "bulvarı", "sokağı", "mahallesi", "çayı", "ovası", "ormanı", "vadisi",
-                     "yaylası", "platosu", "santrali", "sahası", "koridoru"}),
+                     "yaylası", "platosu", "santrali", "sahası", "koridoru", "park", "bahçe", "yarımada"}),
     "az": frozenset({"respublika", "stadion", "aeroport", "meydan", "prospekt", "küçə", "körfəz", "yarımada"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),

@@ -512,8 +512,22 @@ def _is_title_word(key: str, lang: str) -> bool:
     if not _word_match(key, lang, titles, 4) or _institution_not_title(key, lang, titles) or (
             key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
         return False
+    endings = TITLE_ENDINGS.get(lang)
+    if endings is not None and key not in titles and not any(
+            key[:size] in titles and key[size:] in endings for size in range(3, len(key))):
+        return False  # Turkish *papatya*, *Kralkızı*, *Hakimiyet*, *yazarlık*: a title's letters, not its case
     # the stem before a plural ending (*bakan|lar*, *başkan|ları*) is the title
     return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
+
+
+#: lang -> the only endings a title takes, where any few letters after one make other words (Turkish *papa* in
+#: *papatya*, *kral* in *Kralkızı*, *hakim* in *Hakimiyet*): its possessive, case and plural endings.
+TITLE_ENDINGS: dict[str, frozenset[str]] = {"tr": frozenset({
+    "ı", "i", "u", "ü", "sı", "si", "su", "sü", "yı", "yi", "yu", "yü", "a", "e", "ya", "ye", "ın", "in", "un", "ün",
+    "nın", "nin", "nun", "nün", "ına", "ine", "una", "üne", "sına", "sine", "suna", "süne", "nı", "ni", "nu", "nü",
+    "sını", "sini", "sunu", "sünü", "yla", "yle", "ıyla", "iyle", "uyla", "üyle", "sıyla", "siyle", "suyla", "süyle",
+    "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden", "sında", "sinde", "sından",
+    "sinden", "lar", "ler", "ları", "leri", "ların", "lerin"})}
 
 
 def _institution_not_title(key: str, lang: str, titles: frozenset[str]) -> bool:
