@@ -2159,39 +2159,39 @@ def _org_layer(doc: _Doc) -> None:
         if doc.owner[i] < 0 and tok.cap and (_clipped_org_word(tok) or _national_compound(tok)):
             doc.claim(Found(i, i + 1, "ORG", 0.7, "pattern", tok.text))
     for i, tok in enumerate(toks):
-        if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok):
+        if doc.owner[i] >= 0 or tok.cased or not _is_org_head(tok) or _town_body(doc, i):
             continue
         n = _caseless_phrase_before(doc, i, max_zipf=5.0)
-        place = _place_ending_at(doc, i - n - 1) if i - n - 1 >= 0 and toks[i - n].sep == "space" else None
-        if place is not None and n == 0 and not (doc.found[place].kb_id or "").startswith("iso:"):
-            # "दिल्ली विश्वविद्यालय", "गुजरात विधानसभा": a town or state right before the head word is part of the
-            # institution's name (a country stays a place: "कज़ाख़स्तान अंतर्क्षेत्रीय मंच", "भारत सरकार")
-            start = doc.found[place].i
-            doc.release(place)
-            doc.claim(Found(start, i + 1, "ORG", 0.6, "pattern", _lemma(doc, start, i + 1)))
-        elif n and any(frequency.zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
+        if n and any(frequency.zipf(toks[k].key, toks[k].lang) < 4.0 for k in range(i - n, i)):
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
 
 
-def _caseless_place_body_layer(doc: _Doc) -> None:
-    """A town or state right before an organisation's head word, in a caseless script, names that body (*मुंबई
-    पुलिस*, *बिहार विधानसभा*), also in the sentences a tagger decided, which kept the place and read nothing over the
-    head word (a country stays a place: *भारत सरकार*, as in :func:`_org_layer`)."""
+def _town_body(doc: _Doc, k: int) -> bool:
+    """Claim the body a town or state names with the organisation head word at piece ``k``, in a caseless script,
+    the town right before it or one word between (*दिल्ली विश्वविद्यालय*, *मुंबई पुलिस*, *लखनऊ नगर निगम*; not
+    *बेंगलुरु स्थित कंपनी*, "a Bengaluru-based company", :data:`LOCATED_WORDS`); a country stays a place (*भारत
+    सरकार*, *कज़ाख़स्तान अंतर्क्षेत्रीय मंच*). Whether it did."""
     toks = doc.toks
-    for k in range(1, len(toks)):
-        tok = toks[k]
-        if tok.cased or doc.owner[k] >= 0 or tok.sep != "space" or not _is_org_head(tok):
-            continue
-        place = _place_ending_at(doc, k - 1)
-        if place is None and k >= 2 and doc.owner[k - 1] < 0 and toks[k - 1].sep == "space" \
-                and not toks[k - 1].cased and not _is_stop(toks[k - 1]) \
-                and toks[k - 1].key not in LOCATED_WORDS.get(toks[k - 1].lang, ()):
-            place = _place_ending_at(doc, k - 2)  # one word between: *लखनऊ नगर निगम*, the city's corporation
-        if place is None or (doc.found[place].kb_id or "").startswith("iso:"):
-            continue
-        start = doc.found[place].i
-        doc.release(place)
-        doc.claim(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
+    if k == 0 or toks[k].sep != "space":
+        return False
+    place = _place_ending_at(doc, k - 1)
+    if place is None and k >= 2 and doc.owner[k - 1] < 0 and toks[k - 1].sep == "space" \
+            and not toks[k - 1].cased and not _is_stop(toks[k - 1]) \
+            and toks[k - 1].key not in LOCATED_WORDS.get(toks[k - 1].lang, ()):
+        place = _place_ending_at(doc, k - 2)
+    if place is None or (doc.found[place].kb_id or "").startswith("iso:"):
+        return False
+    start = doc.found[place].i
+    doc.release(place)
+    return doc.claim(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
+
+
+def _caseless_place_body_layer(doc: _Doc) -> None:
+    """:func:`_town_body` again after a tagger that decided the sentence kept the town and read nothing over the
+    head word (*मुंबई पुलिस*: the Hindi model's places mode)."""
+    for k, tok in enumerate(doc.toks):
+        if not tok.cased and doc.owner[k] < 0 and _is_org_head(tok):
+            _town_body(doc, k)
 
 
 def _caseless_place_head_layer(doc: _Doc) -> None:
