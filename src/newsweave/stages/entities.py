@@ -572,9 +572,14 @@ def _noun_head_match(key: str, heads: frozenset[str]) -> bool:
         if not key.endswith(ending):
             continue
         stem = key[:len(key) - len(ending)]
-        if stem in heads or any(stem[len(stem) - size:] in heads for size in range(5, len(stem))):
+        if stem in heads or _compound_ending_in(stem, heads):
             return True
     return False
+
+
+def _compound_ending_in(key: str, words: frozenset[str]) -> bool:
+    """Whether a compound ends in one of ``words`` of five letters or more (German *Oberlandesgericht*)."""
+    return any(key[len(key) - size:] in words for size in range(5, len(key)))
 
 
 #: Words this short match an inflected form only with an ending of at most ``SHORT_WORD_ENDING`` letters.
@@ -597,11 +602,7 @@ def _word_match(key: str, lang: str, words: frozenset[str], max_ending: int) -> 
             and key not in given_names() and key not in surnames():
         return True  # a three-letter word's short ending (Polish "Sądu", Russian "суда"), not "судьба" (fate), nor
         # a person's name that starts so (Czech "Radek" is no "rada", council; "Bayer" no bay)
-    if lang in NOUN_CAPITALISING:
-        for size in range(5, n):
-            if key[n - size:] in words:
-                return True
-    return False
+    return lang in NOUN_CAPITALISING and _compound_ending_in(key, words)
 
 
 def _is_org_head(tok: Tok) -> bool:
