@@ -246,3 +246,23 @@ ADJECTIVE_CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 ADJECTIVE_BASE_ENDINGS: tuple[str, ...] = ("ый", "ий", "ой", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "і",
                                            "e", "y", "i")
 
+#: lang -> endings of a possessor or a plural, which no name's first word takes without an apostrophe: a frequent
+#: word so inflected opening a sentence is no part of the name after it (Turkish *Şirketin Kamuyu Aydınlatma
+#: Platformu*, "the company's …").
+POSSESSOR_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("ın", "in", "un", "ün", "ler", "lar")}
+
+#: lang -> endings that make an adjective of a noun: a head word with one describes (Kazakh *академиялық*,
+#: "academic"; *облыстық*, "regional").
+DERIVED_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік")}
+
+#: lang -> genitive endings: a word in the genitive before a word for a kind of place is what the place is "of",
+#: no name of it (Kazakh names a town in apposition, *Алматы қаласы*; *Бейбітшіліктің қаласы*, "the city of peace").
+GENITIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("ның", "нің", "дың", "дің", "тың", "тің")}
+
+#: lang -> adjective endings no given name or noun surname ends in, marking a name of two words opening with no
+#: given name as a place's or thing's (Polish *Długiego Targu*, *na Krakowskim Przedmieściu*; not bare *-ym*:
+#: *Kasym*, *Maksym*). Not Russian, whose surnames decline as adjectives do (*Достоевского*).
+PLACE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pl": ("ego", "emu", "iej", "owej", "nej", "owym", "nym", "ych", "ymi", "skie", "ckie", "skim", "ckim",
+           "skich", "ckich"),
+}

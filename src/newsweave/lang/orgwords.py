@@ -462,3 +462,19 @@ NEWS_SITE_DOMAINS: frozenset[str] = frozenset({"ru", "com", "org", "net", "info"
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).
 HEAD_FINAL_AND: dict[str, frozenset[str]] = {"tr": frozenset({"ve"}), "az": frozenset({"və"})}
+
+#: Endings a head word takes in a language that capitalises its nouns (German *Ministeriums*, *Gerichte*,
+#: *Kammern*): only these, not any six letters (*Polizeichef*, *Parteitag*, *Senatorin* are no heads).
+NOUN_HEAD_ENDINGS = ("", "s", "es", "e", "en", "n")
+
+#: Beginnings of adjectives made of a place's head word: no head themselves (Polish *Regionalnej Dyrekcji*,
+#: *Federalnego Trybunału*, English *Regional Council*).
+LOC_HEAD_ADJECTIVES = ("regional", "federal")
+
+#: lang -> beginnings of the words for a kind of place that are part of the place's name: a region named after its
+#: town (Kazakh *Алматы облысы*, the region, is not *Алматы*, the city; *Алматы қаласы* is).
+REGION_WORDS_IN_NAME: dict[str, tuple[str, ...]] = {"kk": ("облыс",)}
+
+#: Languages that capitalise every word of an institution's name and put the town it serves after a word for "in"
+#: (:data:`INSTITUTION_PLACE_PREPOSITIONS`): Polish *Sąd Okręgowy w Warszawie*, *Komenda Wojewódzka Policji w Opolu*.
+CAPITALISED_INSTITUTION_TOWN = frozenset({"pl"})

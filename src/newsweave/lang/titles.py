@@ -404,3 +404,12 @@ SPACED_PARTICLES: dict[str, frozenset[str]] = {
     "az": _SPACED_ANYWHERE - {"de", "da"},
 }
 AFTER_PARTICLE: frozenset[str] = frozenset({"der", "den", "la", "дер"})
+
+#: lang -> the only endings a title takes, where any few letters after one make other words (Turkish *papa* in
+#: *papatya*, *kral* in *Kralkızı*, *hakim* in *Hakimiyet*): its possessive, case and plural endings.
+TITLE_ENDINGS: dict[str, frozenset[str]] = {"tr": frozenset({
+    "ı", "i", "u", "ü", "sı", "si", "su", "sü", "yı", "yi", "yu", "yü", "a", "e", "ya", "ye", "ın", "in", "un", "ün",
+    "nın", "nin", "nun", "nün", "ına", "ine", "una", "üne", "sına", "sine", "suna", "süne", "nı", "ni", "nu", "nü",
+    "sını", "sini", "sunu", "sünü", "yla", "yle", "ıyla", "iyle", "uyla", "üyle", "sıyla", "siyle", "suyla", "süyle",
+    "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden", "sında", "sinde", "sından",
+    "sinden", "lar", "ler", "ları", "leri", "ların", "lerin"})}

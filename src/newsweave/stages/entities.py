@@ -73,13 +73,17 @@ from newsweave.lang.inflection import (
     APOSTROPHE_CLITICS,
     BARE_PLACE_MODIFIERS,
     COORDINATING_AND,
+    DERIVED_ADJECTIVE_ENDINGS,
+    GENITIVE_ENDINGS,
     INFLECTIONS,
     OF_WORDS,
     OPENER_ENDINGS,
     PHRASE_FINAL_CASE,
+    PLACE_ADJECTIVE_ENDINGS,
     PLACE_PREPOSITIONS,
     POSSESSIVE_COMPOUND_ENDINGS,
     POSSESSIVE_OPENINGS,
+    POSSESSOR_ENDINGS,
     UNMARKED_CASE_LANGS,
 )
 from newsweave.lang.name_folding import (
@@ -91,6 +95,7 @@ from newsweave.lang.name_folding import (
 )
 from newsweave.lang.orgwords import (
     CAPITALISED_COMPOUND_TAILS,
+    CAPITALISED_INSTITUTION_TOWN,
     CLIPPED_ORG_WORDS,
     CLUB_ENDINGS,
     COMPANY_NOUNS_AFTER,
@@ -113,11 +118,13 @@ from newsweave.lang.orgwords import (
     LEGAL_FORMS,
     LEGAL_FORMS_AFTER_ONLY,
     LEGAL_FORMS_BEFORE,
+    LOC_HEAD_ADJECTIVES,
     LOC_HEADS,
     LOCATED_WORDS,
     NAMED_AFTER_WORDS,
     NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
+    NOUN_HEAD_ENDINGS,
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
@@ -130,6 +137,7 @@ from newsweave.lang.orgwords import (
     REGION_CASE_ENDINGS,
     REGION_STEM_ENDINGS,
     REGION_SUFFIXES,
+    REGION_WORDS_IN_NAME,
     SPELT_LEGAL_FORMS,
     STORM_WORDS,
     TOWN_ADJECTIVE_ENDINGS,
@@ -159,6 +167,7 @@ from newsweave.lang.titles import (
     SURNAME_LIKE_ENDINGS,
     TITLE_AFTER_WHAT_IT_HEADS,
     TITLE_CASING,
+    TITLE_ENDINGS,
     TITLES,
 )
 from newsweave.model import Article, Mention
@@ -520,16 +529,6 @@ def _is_title_word(key: str, lang: str) -> bool:
     return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
 
 
-#: lang -> the only endings a title takes, where any few letters after one make other words (Turkish *papa* in
-#: *papatya*, *kral* in *Kralkızı*, *hakim* in *Hakimiyet*): its possessive, case and plural endings.
-TITLE_ENDINGS: dict[str, frozenset[str]] = {"tr": frozenset({
-    "ı", "i", "u", "ü", "sı", "si", "su", "sü", "yı", "yi", "yu", "yü", "a", "e", "ya", "ye", "ın", "in", "un", "ün",
-    "nın", "nin", "nun", "nün", "ına", "ine", "una", "üne", "sına", "sine", "suna", "süne", "nı", "ni", "nu", "nü",
-    "sını", "sini", "sunu", "sünü", "yla", "yle", "ıyla", "iyle", "uyla", "üyle", "sıyla", "siyle", "suyla", "süyle",
-    "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden", "sında", "sinde", "sından",
-    "sinden", "lar", "ler", "ları", "leri", "ların", "lerin"})}
-
-
 def _institution_not_title(key: str, lang: str, titles: frozenset[str]) -> bool:
     """Whether a word that reads as a title is an organisation's head word instead: one the title only starts
     (Turkish *Bakanlığı* "ministry", *bakan* "minister"). A listed title stays one, and so does a word the title
@@ -558,11 +557,6 @@ def _head_match(key: str, lang: str, heads: frozenset[str]) -> bool:
     if lang in NOUN_CAPITALISING:
         return _noun_head_match(key, heads)
     return _word_match(key, lang, heads, 6)
-
-
-#: Endings a head word takes in a language that capitalises its nouns (German *Ministeriums*, *Gerichte*,
-#: *Kammern*): only these, not any six letters (*Polizeichef*, *Parteitag*, *Senatorin* are no heads).
-NOUN_HEAD_ENDINGS = ("", "s", "es", "e", "en", "n")
 
 
 def _noun_head_match(key: str, heads: frozenset[str]) -> bool:
@@ -613,11 +607,6 @@ def _bare_head(tok: Tok) -> bool:
     """An organisation head word on its own, at most inflected (``Forum``, ``Forumu``), not an all-caps acronym."""
     return not tok.upper and any(tok.key.startswith(h) and len(tok.key) - len(h) <= 3
                                  for h in _org_heads(tok.lang))
-
-
-#: Beginnings of adjectives made of a place's head word: no head themselves (Polish *Regionalnej Dyrekcji*,
-#: *Federalnego Trybunału*, English *Regional Council*).
-LOC_HEAD_ADJECTIVES = ("regional", "federal")
 
 
 def _is_loc_head(tok: Tok) -> bool:
@@ -3359,12 +3348,6 @@ def _inflected_opener(tok: Tok, lang: str) -> bool:
         POSSESSOR_ENDINGS.get(_base_lang(lang), ())))
 
 
-#: lang -> endings of a possessor or a plural, which no name's first word takes without an apostrophe: a frequent
-#: word so inflected opening a sentence is no part of the name after it (Turkish *Şirketin Kamuyu Aydınlatma
-#: Platformu*, "the company's …").
-POSSESSOR_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("ın", "in", "un", "ün", "ler", "lar")}
-
-
 def _inflected_common(tok: Tok, lang: str) -> bool:
     """A word with a case ending and no apostrophe before it, in a language that writes one before a proper name's
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
@@ -3694,18 +3677,6 @@ def _compound_opening(toks: list[Tok], start: int) -> int:
     return start
 
 
-#: lang -> beginnings of the words for a kind of place that are part of the place's name: a region named after its
-#: town (Kazakh *Алматы облысы*, the region, is not *Алматы*, the city; *Алматы қаласы* is).
-REGION_WORDS_IN_NAME: dict[str, tuple[str, ...]] = {"kk": ("облыс",)}
-#: lang -> endings that make an adjective of a noun: a head word with one describes (Kazakh *академиялық*,
-#: "academic"; *облыстық*, "regional").
-DERIVED_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік")}
-#: lang -> genitive endings: a word in the genitive before a word for a kind of place is what the place is "of",
-#: no name of it (Kazakh names a town in apposition, *Алматы қаласы*; *Бейбітшіліктің қаласы*, "the city of peace").
-GENITIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("ның", "нің", "дың", "дің", "тың", "тің")}
-#: lang -> endings of a lower-case word that locates a thing rather than naming a body (Kazakh *Алматы
-#: қаласындағы университет*, "a university in the city of Almaty"): no such word stands inside a body's name.
-LOCATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі")}
 
 
 def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
@@ -3719,14 +3690,15 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
     in the genitive (*Бейбітшіліктің қаласы*, "the city of peace"), or inside a sentence any capitalised word the
     tagger left with the words up to the head (*Іс Жоғарғы сотқа*). Up to ``INSTITUTION_MAX_INNER_HEAD_LAST``
     lower-case words stand between it and the head word; neither the place nor they say where a thing is
-    (:data:`LOCATIVE_ENDINGS`). Without a head word, a capitalised word the tagger left before such a word for a
-    kind of place is that place, with the word where it names a region after its town (:data:`REGION_WORDS_IN_NAME`:
-    *Маңғыстау облысының*, but *Зелморра* of *Зелморра ауданында*, as KazNERD writes them)."""
+    (:data:`~newsweave.lang.name_folding.PLACE_CASE_ENDINGS`). Without a head word, a capitalised word the tagger
+    left before such a word for a kind of place is that place, with the word where it names a region after its
+    town (:data:`REGION_WORDS_IN_NAME`: *Маңғыстау облысының*, but *Зелморра* of *Зелморра ауданында*, as KazNERD
+    writes them)."""
     toks = doc.toks
     for i, tok in enumerate(toks[:-1]):
         adjectives = PLACE_BODY_ADJECTIVES.get(tok.lang)
         if not adjectives or not tok.cap or not tok.cased or tok.upper or _is_org_head(tok) or _is_stop(tok) \
-                or _is_title(toks, i) or (tok.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ()))
+                or _is_title(toks, i) or (tok.key.endswith(PLACE_CASE_ENDINGS.get(tok.lang, ()))
                                           and gaz.lookup((tok.key,)) is None):
             continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name; a
             # town's own name may end so (*Қызылорда облыстық соты*)
@@ -3738,7 +3710,7 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
             if _is_org_head(word) and not word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(tok.lang, ())):
                 head = k  # not an adjective made of a head word (*академиялық кітапхана*, "academic library")
                 break
-            if _is_stop(word) or word.key.endswith(LOCATIVE_ENDINGS.get(tok.lang, ())):
+            if _is_stop(word) or word.key.endswith(PLACE_CASE_ENDINGS.get(tok.lang, ())):
                 break
         after = toks[i + 1]
         kind_of_place = after.sep == "space" and after.cased and not after.cap and not tok.key.endswith(
@@ -4296,11 +4268,6 @@ def _genitive_and(doc: _Doc, start: int, end: int) -> int:
     return m if m > end + 1 else end
 
 
-#: Languages that capitalise every word of an institution's name and put the town it serves after a word for "in"
-#: (:data:`INSTITUTION_PLACE_PREPOSITIONS`): Polish *Sąd Okręgowy w Warszawie*, *Komenda Wojewódzka Policji w Opolu*.
-CAPITALISED_INSTITUTION_TOWN = frozenset({"pl"})
-
-
 def _adjective_phrase(toks: list[Tok], start: int, end: int) -> bool:
     """Whether a run opening with no listed given name has a word in a case only adjectives take (Polish
     *Długiego Targu*, *Kotlinie Kłodzkiej*, *Krakowskie Przedmieście*; :data:`PLACE_ADJECTIVE_ENDINGS`): a place's
@@ -4308,15 +4275,6 @@ def _adjective_phrase(toks: list[Tok], start: int, end: int) -> bool:
     endings = PLACE_ADJECTIVE_ENDINGS.get(_base_lang(toks[start].lang), ())
     return bool(endings) and not listed_given_name(toks[start]) \
         and any(toks[k].key.endswith(endings) for k in range(start, end))
-
-
-#: lang -> adjective endings no given name or noun surname ends in, marking a name of two words opening with no
-#: given name as a place's or thing's (Polish *Długiego Targu*, *na Krakowskim Przedmieściu*; not bare *-ym*:
-#: *Kasym*, *Maksym*). Not Russian, whose surnames decline as adjectives do (*Достоевского*).
-PLACE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "pl": ("ego", "emu", "iej", "owej", "nej", "owym", "nym", "ych", "ymi", "skie", "ckie", "skim", "ckim",
-           "skich", "ckich"),
-}
 
 
 def _heads_title_after(toks: list[Tok], j: int) -> bool:
