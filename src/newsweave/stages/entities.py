@@ -4493,16 +4493,16 @@ def _mention_end(doc: _Doc, f: Found) -> int:
     return last.end + 1 if dotted else last.end
 
 
+def _mention(doc: _Doc, f: Found) -> Mention:
+    """A finding as the model's mention: its characters in the text and what it is."""
+    start, end = doc.toks[f.i].start, _mention_end(doc, f)
+    return Mention(start=start, end=end, text=doc.text[start:end], type=f.type, confidence=round(f.confidence, 3),
+                   layer=f.layer, lemma=f.lemma, kb_id=f.kb_id)
+
+
 def to_mentions(doc: _Doc) -> list[Mention]:
     """The document's emitted findings as model mentions, in text order."""
-    out = []
-    for f in sorted(doc.found, key=lambda f: f.i):
-        if not f.emit:
-            continue
-        start, end = doc.toks[f.i].start, _mention_end(doc, f)
-        out.append(Mention(start=start, end=end, text=doc.text[start:end], type=f.type,
-                           confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id))
-    return out
+    return [_mention(doc, f) for f in sorted(doc.found, key=lambda f: f.i) if f.emit]
 
 
 def remember_tokens(text: str, lang: str | None, spans: list[tuple[int, int, str]] | None, toks: list[Tok]) -> None:
@@ -4546,11 +4546,7 @@ def propagate_into(doc: _Doc, known: KnownNames) -> tuple[list[Mention], dict[tu
     for f, (type_, emit) in zip(doc.found[:before], was, strict=True):
         if emit and (not f.emit or f.type != type_):
             changes[(doc.toks[f.i].start, _mention_end(doc, f))] = f.type if f.emit else None
-    new = [f for f in doc.found[before:] if f.emit]
-    return [Mention(start=doc.toks[f.i].start, end=_mention_end(doc, f),
-                    text=doc.text[doc.toks[f.i].start: _mention_end(doc, f)], type=f.type,
-                    confidence=round(f.confidence, 3), layer=f.layer, lemma=f.lemma, kb_id=f.kb_id)
-            for f in new], changes
+    return [_mention(doc, f) for f in doc.found[before:] if f.emit], changes
 
 
 def _retype_by_batch(doc: _Doc, known: KnownNames, before: int) -> None:
