@@ -110,6 +110,17 @@ def test_gazetteer_a_capital_or_a_big_city_takes_back_its_names_listed_under_its
     assert gaz.lookup(name_key("Kazakhstani")).kb_id == "iso:KZ"  # a demonym stays the country's
 
 
+def test_gazetteer_a_name_that_says_more_than_a_big_city_s_goes_to_the_town_it_names(gaz) -> None:
+    # GeoNames lists New Delhi among Delhi's alternates: by people alone Delhi took it in English and Hindi,
+    # while Russian Нью-Дели stayed New Delhi's, so one place had two ids across languages.
+    ids = {gaz.lookup(name_key(word)).kb_id for word in ("New Delhi", "नई दिल्ली", "Нью-Дели")}
+    assert len(ids) == 1 and gaz.by_kb_id(ids.pop()).name == "New Delhi"
+    assert gaz.lookup(name_key("Delhi")).name == "Delhi"
+    # an Arabic article adds nothing: Riyadh keeps its romanised name
+    assert gaz.lookup(name_key("Ar-Riyāḑ")).name == "Riyadh"
+    assert gaz.lookup(name_key("Petersburg")).name == "Saint Petersburg"  # fewer pieces never take a name
+
+
 def test_gazetteer_subdivisions_named_by_a_bare_direction_are_left_out(gaz) -> None:
     # Ghana's "Western" region and Cameroon's "North" would make every "western" (पश्चिमी) and "north" (Север) a place.
     for word in ("पश्चिमी", "Север", "Western", "Northern Region"):

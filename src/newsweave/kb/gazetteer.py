@@ -44,6 +44,7 @@ from newsweave.kb.cache import load_or_build
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import country_languages, place
 from newsweave.lang.inflection import INFLECTIONS
+from newsweave.lang.name_folding import ARABIC_ARTICLES
 from newsweave.lang.orthography import APOSTROPHE_FOLD
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts
 from newsweave.lang.titles import SURNAME_LIKE_ENDINGS
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 70
+SCHEMA = 71
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -242,13 +243,24 @@ class GazEntry:
 NEAR_PRIORITY = 0.05
 
 
+def _says_more(name: str, own: GazEntry, other: GazEntry) -> bool:
+    """Whether ``name`` has the pieces of ``own``'s own name and more than ``other``'s, the extra no article: GeoNames
+    lists *New Delhi* (and *नई दिल्ली*) among Delhi's alternate names, and Delhi's priority would take them from New
+    Delhi in English and Hindi while Russian *Нью-Дели* stays New Delhi's; *Ar Riyāḑ* says no more than *Riyadh*."""
+    words = pieces(name)
+    return len(words) == len(pieces(own.name)) > len(pieces(other.name)) \
+        and fold(romanize(words[0])) not in ARABIC_ARTICLES
+
+
 def _outranks(new: GazEntry, old: GazEntry, name: str) -> bool:
-    """Whether ``new`` takes ``name`` from ``old``: by priority, except between two GeoNames towns of near priority
-    (:data:`NEAR_PRIORITY`), where the one whose own name ``name`` spells takes it. GeoNames lists a town's former
-    names among its alternates: Nikopol's *Слов'янськ* of the 1780s is Sloviansk's own name, and Nikopol has a few
-    more people."""
-    if new.kb_id.startswith("geonames:") and old.kb_id.startswith("geonames:") \
-            and abs(new.priority - old.priority) < NEAR_PRIORITY:
+    """Whether ``new`` takes ``name`` from ``old``: by priority, except between two GeoNames towns where one says
+    more (:func:`_says_more`), or of near priority (:data:`NEAR_PRIORITY`), where the one whose own name ``name``
+    spells takes it. GeoNames lists a town's former names among its alternates: Nikopol's *Слов'янськ* of the 1780s
+    is Sloviansk's own name, and Nikopol has a few more people."""
+    towns = new.kb_id.startswith("geonames:") and old.kb_id.startswith("geonames:")
+    if towns and _says_more(name, new, old) != _says_more(name, old, new):
+        return _says_more(name, new, old)
+    if towns and abs(new.priority - old.priority) < NEAR_PRIORITY:
         spelt = romanize(name)
         new_fit, old_fit = Indel.normalized_similarity(spelt, romanize(new.name)), \
             Indel.normalized_similarity(spelt, romanize(old.name))

@@ -14,6 +14,11 @@ simply folds nothing for that rule.
 
 from __future__ import annotations
 
+#: The Arabic article as place names romanise it, assimilated to the letter after it (*Ar Riyāḑ*, *Az Zarqā'*,
+#: *Ash Shāriqah*): a piece that adds nothing to the name it opens, unlike *New* in *New Delhi*.
+ARABIC_ARTICLES: frozenset[str] = frozenset({
+    "al", "el", "ul", "at", "ath", "ad", "adh", "ar", "az", "as", "ash", "an", "ed", "er", "es", "esh", "et"})
+
 #: Endings stripped from each token of a name (longest match first, at most one per token).
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "pl": (
