@@ -840,6 +840,14 @@ def test_entities_rules_a_towns_russian_adjective_is_no_place(stage: EntityStage
     assert not {t for t, ty, _ in _found(stage, "Директор Красноярского аэропорта уволен.", "ru") if ty == "PER"}
 
 
+def test_entities_rules_a_frequent_common_noun_s_case_is_no_town(stage: EntityStage) -> None:
+    # "Совета" is the genitive of "совет" (council), not a case of "Совето" (Soweto); "Вони" (they) is no town
+    assert not {kb for _, _, kb in _found(stage, "Решение Совета глав правительств приняли в Минске.", "ru")
+                if kb == "geonames:953781"}
+    assert ("Минске", "LOC", "geonames:625144") in _found(stage, "Решение приняли в Минске.", "ru")
+    assert _found(stage, "Вони приїхали до Львова.", "uk") == {("Львова", "LOC", "geonames:702550")}
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

@@ -1217,6 +1217,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if tok.lang in NOUN_CAPITALISING and not country and base is not None and base != tok.key \
                 and entry.priority < WORLD_REGION_PRIORITY and frequency.zipf(tok.key, tok.lang) >= INFLECTED_NOUN_ZIPF:
             return False  # German "Wein" (wine) is no "Wei" (Weifang) + n
+        if base is not None and base != tok.key and not country and entry.priority < WORLD_REGION_PRIORITY \
+                and _common_noun_case(tok, base, gaz):
+            return False  # Russian "Совета" is the genitive of "совет" (council), no case of "Совето" (Soweto)
         if base is not None and base != tok.key and _base_lang(tok.lang) in APOSTROPHE_REQUIRED:
             return False  # Turkish "Maliye Bakanlığı" (finance ministry) is no "Mali'ye": a name's ending follows
             # an apostrophe
@@ -1251,6 +1254,16 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
                                              and tok.lang not in country_languages(place_country(entry.kb_id)))):
             return False  # a town of the text's own country is frequent for being named (Hindi देहरादून, नोएडा)
     return True
+
+
+def _common_noun_case(tok: Tok, base: str, gaz: Gazetteer) -> bool:
+    """Whether a word read as a town through a case ending is as well a case of one of the language's frequent common
+    nouns that names no place, a far more frequent word than the town's name (Russian *Совета*: *совет*, "council",
+    before *Совето*, Soweto; Ukrainian *Львова* is Lviv's, whose *Львові* is frequent for being Lviv's)."""
+    floor = max(COMMON_ZIPF + 1.0, frequency.zipf(base, tok.lang) + 1.0)
+    return any(other not in (base, tok.key) and frequency.zipf(other, tok.lang) >= floor
+               and not any((form,) in gaz.index for form in inflection_bases(other, other, tok.lang))
+               for other in bases(tok))
 
 
 def _genitive_before_noun(toks: list[Tok], i: int, base: str) -> bool:
