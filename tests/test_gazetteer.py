@@ -140,6 +140,13 @@ def test_gazetteer_caseless_spelling_variant_found_by_skeleton(gaz) -> None:
     assert entry is not None and entry.kb_id == "iso:KZ"
 
 
+def test_gazetteer_fold_reads_a_devanagari_nasal_before_a_stop_as_the_anusvara(gaz) -> None:
+    assert fold("हिन्दी") == fold("हिंदी") and fold("गाँव") == fold("गांव") and fold("चण्डीगढ़") == fold("चंडीगढ़")
+    assert fold("अन्य") != fold("अंय") and fold("पन्ना") != fold("पंना")  # before य or a nasal it stays a letter
+    # GeoNames lists Indore as इन्दौर; Hindi news writes इंदौर as often
+    assert gaz.lookup(name_key("इंदौर")).name == "Indore"
+
+
 def test_gazetteer_fold_drops_nukta_and_case() -> None:
     assert fold("कज़ाख़स्तान") == fold("कजाखस्तान")
     assert fold("Rusya’nın") == "rusya'nın"

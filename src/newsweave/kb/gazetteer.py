@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 71
+SCHEMA = 72
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -135,6 +135,11 @@ SOFT_HYPHEN = "\u00ad"
 PIECE_RE = regex.compile(
     r"[\p{L}\p{M}\p{N}]+(?:(?:\u00ad+|(?<=\p{Cyrillic})['’ʼ](?=\p{Cyrillic}))[\p{L}\p{M}\p{N}]+)*")
 _NUKTA = "\u093c"
+#: A Devanagari nasal consonant with virama before a stop other than a nasal, or a chandrabindu: Hindi writes the
+#: same nasal as an anusvara as often (इन्दौर/इंदौर, हिन्दी/हिंदी, गाँव/गांव), and GeoNames lists one spelling.
+_DEVANAGARI_NASAL = re.compile(
+    "[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0918\u091a-\u091d\u091f-\u0922\u0924-\u0927\u092a-\u092d])"
+    "|\u0901")
 
 
 #: Alef with hamza above or below, and alef wasla, as a plain alef; every apostrophe mark as a plain one
@@ -146,14 +151,16 @@ _CHAR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\
 def fold(piece: str) -> str:
     """The key one piece of a name is matched on: case-folded, with script-internal spelling noise removed.
 
-    The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान),
-    and typographic apostrophes are unified. Turkish dotted capital ``İ`` case-folds to ``i`` plus a
-    combining dot, which would keep ``İş`` from meeting ``iş`` (and its word frequency): the dot goes. Arabic
+    The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान), and a
+    nasal before a stop is read as the anusvara (:data:`_DEVANAGARI_NASAL`); typographic apostrophes are unified.
+    Turkish dotted capital ``İ`` case-folds to ``i`` plus a combining dot, which would keep ``İş`` from meeting
+    ``iş`` (and its word frequency): the dot goes. Arabic
     writers put the hamza on a word's first alef or leave it off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla
     is a plain alef (madda is kept: Urdu and Persian write *آ* as a letter of its own).
     """
     folded = piece.casefold().replace(_NUKTA, "").replace(SOFT_HYPHEN, "").replace("i\u0307", "i")
-    return unicodedata.normalize("NFC", folded).translate(_CHAR_FOLD)
+    folded = unicodedata.normalize("NFC", folded).translate(_CHAR_FOLD)
+    return _DEVANAGARI_NASAL.sub("\u0902", folded)
 
 
 @cache
