@@ -848,6 +848,13 @@ def test_entities_rules_a_frequent_common_noun_s_case_is_no_town(stage: EntitySt
     assert _found(stage, "Вони приїхали до Львова.", "uk") == {("Львова", "LOC", "geonames:702550")}
 
 
+def test_entities_rules_a_hindi_town_only_latin_names_list_is_read_unless_a_title(stage: EntityStage) -> None:
+    found = _found(stage, "हरियाणा के पानीपत ज़िले में बारिश हुई।", "hi")
+    assert ("पानीपत", "LOC", "geonames:1260476") in found
+    # कर्नल (colonel) reads as Karnal too: a title, no town
+    assert not {t for t, ty, _ in _found(stage, "कर्नल राजेश ज़ेलकान ने बयान दिया।", "hi") if ty == "LOC"}
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

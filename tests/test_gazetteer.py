@@ -147,6 +147,14 @@ def test_gazetteer_fold_reads_a_devanagari_nasal_before_a_stop_as_the_anusvara(g
     assert gaz.lookup(name_key("इंदौर")).name == "Indore"
 
 
+def test_gazetteer_towns_named_only_in_latin_letters_are_read_from_spoken_hindi(gaz) -> None:
+    # GeoNames has no Devanagari name for Gorakhpur, Gwalior or Panipat
+    assert gaz.lookup_spoken("गोरखपुर").name == "Gorakhpur"
+    assert gaz.lookup_spoken("ग्वालियर").name == "Gwalior"  # a long name may differ by a vowel (gvaliar, gvalior)
+    assert gaz.lookup_spoken("पटना") is None  # Patna has its Devanagari name; short keys are left out
+    assert gaz.lookup_spoken("Gorakhpur") is None
+
+
 def test_gazetteer_fold_drops_nukta_and_case() -> None:
     assert fold("कज़ाख़स्तान") == fold("कजाखस्तान")
     assert fold("Rusya’nın") == "rusya'nın"

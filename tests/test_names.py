@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.kb.devanagari import romanize_word
+from newsweave.kb.devanagari import latin_key, romanize_word
 from newsweave.kb.names import (
     display_fold,
     display_latin,
@@ -211,6 +211,13 @@ def test_names_palladius_reads_pinyin_names_only() -> None:
 )
 def test_names_devanagari_romanized_with_spoken_vowels(word: str, latin: str | None) -> None:
     assert romanize_word(word) == latin
+
+
+def test_names_latin_key_meets_the_spoken_reading_of_a_devanagari_place_name() -> None:
+    # GeoNames' romanised names mark vowel length and write w and y where the spoken reading has v and i
+    assert latin_key("Bhīlwāra") == latin_key(romanize_word("भीलवाड़ा")) == "bhilvara"
+    assert latin_key("Gorakhpur") == latin_key(romanize_word("गोरखपुर"))
+    assert latin_key("Dhār") != latin_key(romanize_word("डर"))  # aspiration stays: डर is "fear"
 
 
 def test_names_display_latin_reads_devanagari_words_and_leaves_other_scripts_to_translit() -> None:

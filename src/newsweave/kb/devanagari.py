@@ -13,8 +13,11 @@ inner one is silent between a vowel and a consonant that keeps its vowel (*स�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 #: Consonants (with their nukta forms) and the Latin letters English news uses for them.
 CONSONANTS = {
@@ -117,3 +120,18 @@ def romanize_word(word: str) -> str | None:
         following = syllables[k + 1].onset if k + 1 < len(syllables) else ""
         out.append(s.onset + s.vowel + _nasal(s.coda, following))
     return "".join(out)
+
+
+#: Spellings of one sound in romanised Indian place names, read alike by :func:`latin_key`.
+_LATIN_SPELLINGS = (("w", "v"), ("ee", "i"), ("oo", "u"), ("y", "i"))
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def latin_key(latin: str) -> str:
+    """A romanised name as a key that meets :func:`romanize_word`'s reading of its Devanagari spelling: vowel length,
+    doubled letters and the *w*/*v*, *y*/*i* spellings go (GeoNames' *Bhīlwāra* and the spoken *भीलवाड़ा*
+    *bhilvara* both give ``bhilvara``); aspiration stays, which tells *Dhār* from *डर* ("fear")."""
+    key = "".join(ch for ch in anyascii(latin).lower() if "a" <= ch <= "z")
+    for spelt, read in _LATIN_SPELLINGS:
+        key = key.replace(spelt, read)
+    return _DOUBLED.sub(r"\1", key)

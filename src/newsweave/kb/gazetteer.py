@@ -41,6 +41,7 @@ from rapidfuzz.distance import Indel
 
 from newsweave.kb import frequency
 from newsweave.kb.cache import load_or_build
+from newsweave.kb.devanagari import latin_key, romanize_word
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import country_languages, place
 from newsweave.lang.inflection import INFLECTIONS
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 72
+SCHEMA = 73
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -76,6 +77,12 @@ ALT_NAME_MIN_NAMES = 60
 #: read (:func:`_local_names`: Ukrainian *Покровськ*, *Бахмут*): smaller towns are more often named like a given
 #: name or a word than named in news (Kazakh *Абай*, *Шалқар*; Russian *Медведево*, whose genitive is a surname).
 LOCAL_NAME_MIN_POPULATION = 40_000
+#: Shortest Latin key (letters) a town is read by from Hindi's spoken reading (:meth:`Gazetteer.lookup_spoken`):
+#: shorter ones are as often words (*डर*, "fear", is *Dhār*'s; *बली*, *Bāli*'s), and from
+#: SPOKEN_NEAR_MIN_CHARS letters on a key may differ by a vowel (*gvaliar*, *gvalior*).
+SPOKEN_MIN_CHARS = 6
+SPOKEN_NEAR_MIN_CHARS = 7
+SPOKEN_NEAR_SIMILARITY = 0.85
 #: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
@@ -284,6 +291,9 @@ class Gazetteer:
     index: dict[tuple[str, ...], int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
+    #: consonants of a :func:`~newsweave.kb.devanagari.latin_key` -> (key, entry) of the towns of countries that write
+    #: Devanagari which GeoNames names in Latin letters alone: see :meth:`lookup_spoken`
+    spoken: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
     #: so Czech *Pisy* (Pisa) is not *PiS*
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
@@ -356,6 +366,25 @@ class Gazetteer:
             self.heads = {key[:m] for key in self.index if len(key) > 2 for m in range(2, len(key))}
         return pieces in self.heads
 
+    def add_spoken(self, idx: int, latin: str) -> None:
+        """Index a town's Latin name for :meth:`lookup_spoken` (one word of :data:`SPOKEN_MIN_CHARS` or more)."""
+        key = latin_key(latin)
+        if " " not in latin.strip() and len(key) >= SPOKEN_MIN_CHARS:
+            self.spoken.setdefault(_consonants(key), []).append((key, idx))
+
+    def lookup_spoken(self, word: str) -> GazEntry | None:
+        """The town a Devanagari word names as Hindi speaks it, where GeoNames has only the town's Latin name
+        (*गोरखपुर* *gorakhpur*: Gorakhpur, a city of a million): the same key, or for a long one a near one (*ग्वालियर*
+        *gvaliar*, Gwalior); the biggest town wins."""
+        spoken = romanize_word(word)
+        if spoken is None:
+            return None
+        key = latin_key(spoken)
+        near = len(key) >= SPOKEN_NEAR_MIN_CHARS
+        found = [self.entries[idx] for cand, idx in self.spoken.get(_consonants(key), ())
+                 if cand == key or (near and Indel.normalized_similarity(cand, key) >= SPOKEN_NEAR_SIMILARITY)]
+        return max(found, key=lambda e: e.priority, default=None)
+
     def lookup_skeleton(self, word: str) -> GazEntry | None:
         """A caseless-script single-word entry spelt differently from ``word`` but the same name."""
         rom = romanize(word)
@@ -366,6 +395,10 @@ class Gazetteer:
                                       and self.entries[idx].priority > best.priority):
                 best, best_score = self.entries[idx], score
         return best
+
+
+def _consonants(key: str) -> str:
+    return "".join(ch for ch in key if ch not in "aeiou")
 
 
 def _common_words() -> dict[str, frozenset[str]]:
@@ -636,6 +669,9 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
             gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
+            if pop >= LOCAL_NAME_MIN_POPULATION and "Deva" in local_scripts(city["countrycode"]) \
+                    and not any(script_of(n) == "DEVANAGARI" for n in alternates):
+                gaz.add_spoken(len(gaz.entries) - 1, city["name"])
 
 
 def _local_names(alternates: list[str], primary: str, scripts: frozenset[str], common: dict[str, frozenset[str]]

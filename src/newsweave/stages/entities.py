@@ -1020,7 +1020,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                         best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
-            entry = _listed_acronym(tok, gaz) or gaz.lookup_skeleton(tok.text)
+            entry = _listed_acronym(tok, gaz) or gaz.lookup_skeleton(tok.text) or _spoken_town(toks, i, gaz)
             if entry is not None:
                 best = (i + 1, entry, tok.text)
         if best is None or _leading_article(doc, i, best, forms, gaz):
@@ -1082,6 +1082,21 @@ def _listed_acronym(tok: Tok, gaz: Gazetteer) -> GazEntry | None:
     letters = _spelled_acronym(tok.text)
     key = (letters.casefold(),) if letters else None
     return gaz.lookup(key) if key is not None and key in gaz.acronyms else None
+
+
+#: Word frequency (Zipf) from which a Devanagari word is too common to be read as a town only romanised names list.
+SPOKEN_TOWN_MAX_ZIPF = 4.0
+
+
+def _spoken_town(toks: list[Tok], i: int, gaz: Gazetteer) -> GazEntry | None:
+    """A town GeoNames names in Latin letters alone, read from a Devanagari word as Hindi speaks it
+    (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_spoken`: *पानीपत*, Panipat), unless the word is a common one
+    or a title (*कर्नल*, "colonel", reads as *Karnal*)."""
+    tok = toks[i]
+    if script_of(tok.text) != "DEVANAGARI" or frequency.zipf(tok.key, tok.lang) >= SPOKEN_TOWN_MAX_ZIPF \
+            or _is_title(toks, i):
+        return None
+    return gaz.lookup_spoken(tok.text)
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
