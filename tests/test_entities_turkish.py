@@ -194,3 +194,21 @@ def test_entities_turkish_title_takes_only_its_endings_and_parks_are_places() ->
     found = {(m.text, m.type) for m in EntityStage(use_natasha=False, use_tagger=False).recognise(
         "Konser dün akşam Zelmorra Park'ta yapıldı.", "tr")}
     assert ("Zelmorra Park'ta", "LOC") in found
+
+
+def test_entities_turkish_commands_magistrates_halls_stations_and_coaches() -> None:
+    from newsweave.stages.entities import EntityStage
+
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.text, m.type) for m in stage.recognise(text, "tr")}
+
+    assert ("Sahil Güvenlik Komutanlığı", "ORG") in found("Sahil Güvenlik Komutanlığı ise arama başlattı.")
+    assert ("Zelmorra İl Jandarma Komutanlığı", "ORG") in found(
+        "Zelmorra İl Jandarma Komutanlığı, operasyon düzenledi.")
+    assert ("Zelmorra Spor Salonu'nda", "LOC") in found("Karşılaşma dün Zelmorra Spor Salonu'nda oynandı.")
+    # a head coach's and an associate professor's titles are no part of the name
+    assert ("Zelkan Yavaş", "PER") in found("Başantrenör Zelkan Yavaş maçtan sonra konuştu.")
+    assert {t for t, ty in found("Hastanenin uzmanı Doç. Dr. Zelkan Yavaş açıklama yaptı.") if ty == "PER"} == {
+        "Zelkan Yavaş"}

@@ -60,7 +60,9 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "grubu", "kulüb", "fakülte", "rasathane", "kooperatif",
                      # hospitals, fire brigades, police stations, missions, court chambers, platforms
                      "hastane", "itfaiye", "komiserliğ", "komiserlik", "temsilciliğ", "temsilcilik", "dairesi",
-                     "platformu"}),
+                     "platformu",
+                     # commands (Sahil Güvenlik Komutanlığı), magistrates' courts (Sulh Ceza Hâkimliği), centres
+                     "komutanlığ", "hâkimliğ", "hakimliğ", "merkezi"}),
     "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
                      "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura", "xidmət", "mərkəz", "idarə",
                      "hakimiyyət", "akademiya", "metropoliten", "bank", "cəmiyyət", "prokurorluq", "şəbəkə",
@@ -262,7 +264,8 @@ LOC_HEADS: dict[str, frozenset[str]] = {
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
                      "camii", "parkı", "bulvarı", "sokağı", "mahallesi", "çayı", "ovası", "ormanı", "vadisi",
-                     "yaylası", "platosu", "santrali", "sahası", "koridoru", "park", "bahçe", "yarımada"}),
+                     "yaylası", "platosu", "santrali", "sahası", "koridoru", "park", "bahçe", "yarımada",
+                     "salonu", "garı", "üssü", "istasyonu", "terminali"}),
     "az": frozenset({"respublika", "stadion", "aeroport", "meydan", "prospekt", "küçə", "körfəz", "yarımada"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),

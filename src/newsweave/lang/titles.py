@@ -153,7 +153,8 @@ TITLES: dict[str, frozenset[str]] = {
                      "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan", "öğretmen",
                      "ekonomist", "uzman", "analist", "mühendis", "hemşire", "öğrenci", "savcı", "hakim", "şair",
                      "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim", "müdür", "müdürü",
-                     "genel müdür", "genel müdürü",
+                     "genel müdür", "genel müdürü", "başantrenör", "başantrenörü", "uzmanı", "şube müdürü", "doç",
+                     "başkan vekili", "yönetim kurulu başkanı", "yönetim kurulu başkan vekili",
                      # the parties of a court case (*Sanık Zelkan Yavaş*)
                      "sanık", "şüpheli", "tutuklu", "davacı", "müşteki",
                      # religious offices and the prophets, written before a name
