@@ -855,6 +855,17 @@ def test_entities_rules_a_hindi_town_only_latin_names_list_is_read_unless_a_titl
     assert not {t for t, ty, _ in _found(stage, "कर्नल राजेश ज़ेलकान ने बयान दिया।", "hi") if ty == "LOC"}
 
 
+def test_entities_rules_german_bodies_named_by_places_of_several_words_clubs_and_forms(stage: EntityStage) -> None:
+    typed = _typed(stage, "de")
+    assert ("Landgericht Frankfurt am Main", "ORG") in typed("Das Landgericht Frankfurt am Main verurteilte ihn.")
+    assert ("Landespolizei Schleswig-Holstein", "ORG") in typed("Die Landespolizei Schleswig-Holstein warnte.")
+    assert ("Amtsgericht Bad Segeberg", "ORG") in typed("Das Amtsgericht Bad Segeberg tagte.")
+    # a club's ordinal, a compound's half before "und"
+    assert ("1. FC Köln", "ORG") in typed("Trainer Max Zelkowski bleibt beim 1. FC Köln.")
+    assert ("Deutschen Zentrum für Luft- und Raumfahrt", "ORG") in typed(
+        "Forscher vom Deutschen Zentrum für Luft- und Raumfahrt starteten den Satelliten.")
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

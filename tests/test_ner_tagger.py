@@ -272,3 +272,8 @@ def test_ner_tagger_kazakh_body_named_after_a_person_is_one_organisation(tagged:
     found = {(m.text, m.type) for m in tagged.recognise(
         "Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті жаңа корпус ашты.", "kk")}
     assert ("Зелкан Зелкинов атындағы Батыс Қазақстан медицина университеті", "ORG") in found
+
+
+def test_ner_tagger_a_legal_form_the_tagger_reads_alone_joins_the_name_before_it(tagged: EntityStage) -> None:
+    found = {(m.text, m.type) for m in tagged.recognise("Die BSH Hausgeräte GmbH baut Stellen ab.", "de")}
+    assert ("BSH Hausgeräte GmbH", "ORG") in found and ("GmbH", "ORG") not in found

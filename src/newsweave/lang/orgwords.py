@@ -26,7 +26,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "stadtverwaltung", "landratsamt", "botschaft", "konsulat", "staatsanwaltschaft", "stadtwerke",
                      "verbraucherzentrale", "kriminalamt", "polizeipräsidium", "polizeidirektion",
                      # matched with a noun's endings only (*Polizeichef* is none), so bare ones too
-                     "polizei", "feuerwehr", "klinikum", "bezirksregierung", "gerichtshof", "zentrum"}),
+                     "polizei", "feuerwehr", "klinikum", "bezirksregierung", "gerichtshof", "zentrum", "anstalt"}),
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
                      "sejm", "senat", "zgromadzeni", "sąd", "fundacj", "stowarzyszeni", "związ", "wspólnot",
                      "unii", "unia", "sojusz", "spółk", "urząd", "urzęd", "kancelari", "gazet", "komisj", "trybunał",
@@ -376,6 +376,8 @@ ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", 
                                                   "da", "no", "nb", "nn", "is", "et", "lv", "az"})
 #: Most digits of such an ordinal (a year, *2022.*, usually ends a sentence).
 ORDINAL_MAX_DIGITS = 3
+#: Languages whose clubs' names open with an ordinal and its period (German *1. FC Köln*, *1. FSV Mainz 05*).
+NUMBERED_CLUB_LANGS: frozenset[str] = frozenset({"de"})
 
 #: lang -> words that join an institution's head word to the rest of its name in languages that write the whole
 #: name capitalised after them (German *Bundesamt für Kommunikation*, *Verband der Automobilindustrie*).

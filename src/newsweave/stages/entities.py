@@ -125,6 +125,7 @@ from newsweave.lang.orgwords import (
     NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
     NOUN_HEAD_ENDINGS,
+    NUMBERED_CLUB_LANGS,
     ORDINAL_MAX_DIGITS,
     ORDINAL_PERIOD_LANGS,
     ORG_HEADS,
@@ -2503,6 +2504,9 @@ def _legal_form_layer(doc: _Doc) -> None:
             continue
         owner = doc.owner[k]
         start = k
+        if owner >= 0 and doc.found[owner].i == k and doc.found[owner].j <= k + width:
+            doc.release(owner)  # the form read as a name of its own (a tagger's *GmbH*)
+            owner = -1
         if owner >= 0 and doc.found[owner].i < k:
             if doc.found[owner].j >= k + width and (width == 1 or doc.found[owner].j > k + width):
                 continue  # the form is inside a name found already
@@ -2526,6 +2530,20 @@ def _legal_form_layer(doc: _Doc) -> None:
             start -= 1
         if start < k:
             doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width)))
+
+
+def _numbered_club_layer(doc: _Doc) -> None:
+    """An organisation's name opening with an acronym after an ordinal, in a language that writes one with a period
+    (:data:`NUMBERED_CLUB_LANGS`: German clubs, *1. FC Köln*, *1. FC Nürnberg*), takes the ordinal in: the gazetteer
+    lists *FC Köln*, and taggers stop after the number's period."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type != "ORG" or f.i == 0 or toks[f.i].lang not in NUMBERED_CLUB_LANGS:
+            continue
+        first, number = toks[f.i], toks[f.i - 1]
+        if (first.upper or camel_case(first.text)) and first.sep_text.strip() == "." and number.text.isdigit() \
+                and len(number.text) <= ORDINAL_MAX_DIGITS and doc.owner[f.i - 1] < 0:
+            doc.replace(Found(f.i - 1, f.j, "ORG", f.confidence, f.layer, _lemma(doc, f.i - 1, f.j), f.kb_id))
 
 
 @cache
@@ -3475,8 +3493,8 @@ def _institution_tail(doc: _Doc, k: int) -> int:
     if toks[k].key not in INSTITUTION_JOINERS.get(lang, ()) or toks[k].sep != "space":
         return k
     end, m = k, k + 1
-    while m < len(toks) and m - k <= INSTITUTION_TAIL_MAX and toks[m].sep in ("space", "hyphen") \
-            and not toks[m].sent_start:
+    while m < len(toks) and m - k <= INSTITUTION_TAIL_MAX and not toks[m].sent_start and (
+            toks[m].sep in ("space", "hyphen") or _suspended_compound_and(toks, m)):
         if toks[m].cap and toks[m].cased:
             end = m + 1
         elif not (toks[m].key in INSTITUTION_AND.get(lang, ()) and end == m and m + 1 < len(toks)
@@ -3484,6 +3502,12 @@ def _institution_tail(doc: _Doc, k: int) -> int:
             break
         m += 1
     return end
+
+
+def _suspended_compound_and(toks: list[Tok], m: int) -> bool:
+    """Whether piece ``m`` is *und* after a compound's first half written with a hyphen (*für Luft- und
+    Raumfahrt*): the name goes on over it."""
+    return toks[m].key in INSTITUTION_AND.get(toks[m].lang, ()) and toks[m].sep_text.strip() == "-"
 
 
 #: Kinds of place a compass point may be written before as one word: countries, states and provinces, regions.
@@ -3678,12 +3702,14 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
         if end == i + 1:
             if tok.lang not in NOUN_CAPITALISING:
                 continue
-            town = end < len(toks) and toks[end].sep == "space" and toks[end].cap and _town_at(doc, gaz, end)
+            town = _town_end(doc, gaz, end) if end < len(toks) and toks[end].sep == "space" and toks[end].cap \
+                else None
             if not town and (start == i or toks[start].sent_start):
                 continue  # no tail: only where a capitalised adjective inside a sentence says "name" (des
                 # Statistischen Bundesamtes): a language that capitalises nouns writes adjectives in lower case
             if town:
-                end += 1  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität Gießen)
+                end = town  # the town it is in ends the name (der Medizinischen Hochschule Hannover, Universität
+                # Gießen, Landgericht Frankfurt am Main)
                 if end < len(toks) and toks[end].sep == "space" and _regnal_number(toks[end]):
                     end += 1  # and the number of the town's court district (*Landgericht München I*)
         start = _compound_opening(toks, start)
@@ -3814,6 +3840,16 @@ def _named_after_layer(doc: _Doc) -> None:
         if end is None or any(doc.found[doc.owner[m]].j > end for m in range(start, end) if doc.owner[m] >= 0):
             continue
         doc.replace(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
+def _town_end(doc: _Doc, gaz: Gazetteer, k: int) -> int | None:
+    """Where the town or state opening at piece ``k`` ends: a listed place of several words found there
+    (*Frankfurt am Main*, *Bad Segeberg*, *Schleswig-Holstein*), or a one-word one (:func:`_town_at`)."""
+    if doc.owner[k] >= 0:
+        f = doc.found[doc.owner[k]]
+        if f.i == k and f.j - f.i > 1 and f.type == "LOC" and (f.kb_id or "").startswith(("geonames:", "iso3166-2:")):
+            return f.j
+    return k + 1 if _town_at(doc, gaz, k) else None
 
 
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
@@ -4451,6 +4487,7 @@ class EntityStage:
         _coordinated_people(doc)
         _listed_between_people(doc)
         _legal_form_layer(doc)
+        _numbered_club_layer(doc)
         _surname_initial_layer(doc)
         _news_site_layer(doc)
 
