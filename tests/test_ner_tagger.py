@@ -182,6 +182,9 @@ def test_ner_tagger_kazakh_bodies_named_by_their_place_are_organisations(tagged:
     assert ("ZELM Power", "ORG") in found("Келісімге ZELM Power компаниясы қол қойды.")
     # "in Moscow, the embassy's": a located thing, no body
     assert not [t for t, kind in found("Мәскеудегі елшілігінің өкілі келді.") if kind == "ORG"]
+    # a city's assembly and metro, and a bureau, are bodies named by their head word
+    assert ("Шымкент қалалық мәслихаты", "ORG") in found("Шымкент қалалық мәслихаты бюджетті бекітті.")
+    assert ("Алматы метрополитені", "ORG") in found("Алматы метрополитені жаңа желі салады.")
 
 
 def test_ner_tagger_kazakh_region_before_its_possessed_word_is_a_place(tagged: EntityStage) -> None:
