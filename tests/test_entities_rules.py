@@ -866,6 +866,15 @@ def test_entities_rules_german_bodies_named_by_places_of_several_words_clubs_and
         "Forscher vom Deutschen Zentrum für Luft- und Raumfahrt starteten den Satelliten.")
 
 
+def test_entities_rules_a_rare_hindi_word_before_a_district_road_or_ghat_names_it(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    assert ("ज़ेलकाम", "LOC") in typed("तूफ़ान ज़ेलकाम जिले में आया।")  # the kind of area stays out of the name
+    assert ("ज़ेलकाम रोड", "LOC") in typed("ज़ेलकाम रोड पर जाम लगा।")
+    assert ("ज़ेलकाम घाट", "LOC") in typed("श्रद्धालुओं ने ज़ेलकाम घाट पर स्नान किया।")
+    # an adjective before "district" is no name
+    assert not {t for t, ty in typed("सीमावर्ती जिले में चौकसी बढ़ी।") if ty == "LOC"}
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

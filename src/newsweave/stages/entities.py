@@ -94,6 +94,7 @@ from newsweave.lang.name_folding import (
     POSTPOSITIONS,
 )
 from newsweave.lang.orgwords import (
+    AREA_WORDS_AFTER,
     CAPITALISED_COMPOUND_TAILS,
     CAPITALISED_INSTITUTION_TOWN,
     CLIPPED_ORG_WORDS,
@@ -2213,23 +2214,30 @@ def _caseless_place_body_layer(doc: _Doc) -> None:
             _town_body(doc, k)
 
 
+#: Word frequency (Zipf) below which a word before a kind of area (:data:`AREA_WORDS_AFTER`) is the area's name.
+AREA_NAME_MAX_ZIPF = 3.0
+
+
 def _caseless_place_head_layer(doc: _Doc) -> None:
     """A rare word right before a place's head word, in a caseless script, names that place (*गोमती नदी*, a river:
-    *गोमती*; *हीराकुंड बांध*, a dam; :data:`LOC_HEADS`), also in the sentences a tagger decided (trained on a few hundred
-    sentences, the Hindi one left most such names unread, or read *बल्खश झील* as a person)."""
+    *गोमती*; *हीराकुंड बांध*, a dam; :data:`LOC_HEADS`; a rarer one before a kind of area, :data:`AREA_WORDS_AFTER`:
+    *गंजाम जिले*), also in the sentences a tagger decided (trained on a few hundred sentences, the Hindi one left most
+    such names unread, or read *बल्खश झील* as a person)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
-        if tok.cased or i == 0 or tok.sep != "space" or tok.key not in _loc_heads(tok.lang):
+        area = tok.key in AREA_WORDS_AFTER.get(tok.lang, ())
+        if tok.cased or i == 0 or tok.sep != "space" or not (area or tok.key in _loc_heads(tok.lang)):
             continue  # the head word itself, not a plural (*कज़ाख बंदरगाहों*, "Kazakh ports")
         word = toks[i - 1]
-        if word.cased or _is_stop(word) or frequency.zipf(word.key, word.lang) >= CASELESS_COMMON_ZIPF:
+        if word.cased or _is_stop(word) or frequency.zipf(word.key, word.lang) >= (
+                AREA_NAME_MAX_ZIPF if area else CASELESS_COMMON_ZIPF):
             continue
         if doc.owner[i - 1] >= 0 and doc.found[doc.owner[i - 1]].type == "PER" \
                 and doc.found[doc.owner[i - 1]].layer == "tagger":
             doc.release(doc.owner[i - 1])  # no person's name ends in a place's head word
         # a kind of place names the place by the word before it (*गोमती*, the river); a facility's name takes its
         # head word in (*हीराकुंड बांध*, the Hirakud Dam)
-        end = i if tok.key in PLACE_WORDS_AFTER.get(tok.lang, ()) else i + 1
+        end = i if area or tok.key in PLACE_WORDS_AFTER.get(tok.lang, ()) else i + 1
         if doc.free(i - 1, end):
             doc.claim(Found(i - 1, end, "LOC", 0.6, "pattern", _lemma(doc, i - 1, end)))
 
