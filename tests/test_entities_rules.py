@@ -875,6 +875,15 @@ def test_entities_rules_a_rare_hindi_word_before_a_district_road_or_ghat_names_i
     assert not {t for t, ty in typed("सीमावर्ती जिले में चौकसी बढ़ी।") if ty == "LOC"}
 
 
+def test_entities_rules_hindi_judges_artists_and_players_are_titles_and_a_common_word_no_variant(
+        stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    assert typed("अतिरिक्त सत्र न्यायाधीश सुधा ज़ेलकान ने कहा।") == {("सुधा ज़ेलकान", "PER")}
+    assert ("अनिरुद्ध ज़ेलकान", "PER") in typed("सितार वादक अनिरुद्ध ज़ेलकान की जुगलबंदी हुई।")
+    # संग्रहालय (museum) sounds like Singrauli: a common word is read as no name spelt another way
+    assert typed("संग्रहालय में प्रदर्शनी लगी।") == set()
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

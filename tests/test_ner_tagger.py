@@ -280,3 +280,10 @@ def test_ner_tagger_kazakh_body_named_after_a_person_is_one_organisation(tagged:
 def test_ner_tagger_a_legal_form_the_tagger_reads_alone_joins_the_name_before_it(tagged: EntityStage) -> None:
     found = {(m.text, m.type) for m in tagged.recognise("Die BSH Hausgeräte GmbH baut Stellen ab.", "de")}
     assert ("BSH Hausgeräte GmbH", "ORG") in found and ("GmbH", "ORG") not in found
+
+
+def test_ner_tagger_an_acronym_in_brackets_after_an_organisation_is_one(tagged: EntityStage) -> None:
+    # Hindi spells the English letters (DGCA), which no initials of the Hindi name give
+    found = {(m.text, m.type) for m in tagged.recognise(
+        "नागर विमानन महानिदेशालय (डीजीसीए) ने घने कोहरे के मद्देनज़र निर्देश जारी किए।", "hi")}
+    assert ("डीजीसीए", "ORG") in found

@@ -1022,7 +1022,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
                         best = (i + n, entry, lemma)
                     break
         if best is None and not tok.cased and len(tok.key) >= 4:
-            entry = _listed_acronym(tok, gaz) or gaz.lookup_skeleton(tok.text) or _spoken_town(toks, i, gaz)
+            entry = _listed_acronym(tok, gaz) or _spelling_variant(toks, i, gaz)
             if entry is not None:
                 best = (i + 1, entry, tok.text)
         if best is None or _leading_article(doc, i, best, forms, gaz):
@@ -1086,19 +1086,24 @@ def _listed_acronym(tok: Tok, gaz: Gazetteer) -> GazEntry | None:
     return gaz.lookup(key) if key is not None and key in gaz.acronyms else None
 
 
-#: Word frequency (Zipf) from which a Devanagari word is too common to be read as a town only romanised names list.
-SPOKEN_TOWN_MAX_ZIPF = 4.0
+#: Word frequency (Zipf) from which a caseless-script word is too common to be read as a name spelt another way.
+SPELLING_VARIANT_MAX_ZIPF = 4.0
 
 
-def _spoken_town(toks: list[Tok], i: int, gaz: Gazetteer) -> GazEntry | None:
-    """A town GeoNames names in Latin letters alone, read from a Devanagari word as Hindi speaks it
-    (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_spoken`: *पानीपत*, Panipat), unless the word is a common one
-    or a title (*कर्नल*, "colonel", reads as *Karnal*)."""
+def _spelling_variant(toks: list[Tok], i: int, gaz: Gazetteer) -> GazEntry | None:
+    """A caseless-script word read as a listed name spelt another way: by its sound skeleton
+    (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_skeleton`: *कजाकिस्तान*), or in Devanagari as Hindi speaks a
+    town GeoNames names in Latin letters alone (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_spoken`:
+    *पानीपत*, Panipat); a place other than a country (frequent for being one: Persian *آذربایجان*) not from a common
+    word (*संग्रहालय*, "museum", sounds like *Singrauli*; *कल्याण*, "welfare", is Kalyan's spoken name) nor a title
+    (*कर्नल*, "colonel", reads as *Karnal*)."""
     tok = toks[i]
-    if script_of(tok.text) != "DEVANAGARI" or frequency.zipf(tok.key, tok.lang) >= SPOKEN_TOWN_MAX_ZIPF \
-            or _is_title(toks, i):
+    entry = gaz.lookup_skeleton(tok.text) or (
+        gaz.lookup_spoken(tok.text) if script_of(tok.text) == "DEVANAGARI" else None)
+    if entry is not None and not entry.kb_id.startswith("iso:") and (
+            frequency.zipf(tok.key, tok.lang) >= SPELLING_VARIANT_MAX_ZIPF or _is_title(toks, i)):
         return None
-    return gaz.lookup_spoken(tok.text)
+    return entry
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
@@ -2800,7 +2805,8 @@ def _acronym_layer(doc: _Doc) -> None:
                 _company_beside(doc, i, 1)
             _company_beside(doc, i, -1)
             continue
-        if doc.owner[i] < 0 and not doc.decided[i] and _is_acronym(tok) and (not tok.cased or len(tok.text) <= 6) \
+        if doc.owner[i] < 0 and (not doc.decided[i] or _bracketed_after_org(doc, i)) and _is_acronym(tok) \
+                and (not tok.cased or len(tok.text) <= 6) \
                 and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= COMMON_ACRONYM_ZIPF
                               or any(ch.isdigit() for ch in tok.text)
@@ -2809,6 +2815,18 @@ def _acronym_layer(doc: _Doc) -> None:
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+def _bracketed_after_org(doc: _Doc, i: int) -> bool:
+    """Whether piece ``i`` stands alone in brackets right after an organisation found before them (*नागर विमानन
+    महानिदेशालय (डीजीसीए)*): the text gives the body's acronym, whatever a tagger made of the sentence, even where
+    its letters spell the body's name in another language."""
+    toks = doc.toks
+    if i == 0 or not _OPEN_BRACKET.search(toks[i].sep_text) or doc.owner[i - 1] < 0 or (
+            i + 1 < len(toks) and not toks[i + 1].sep_text.lstrip().startswith(")")):
+        return False
+    f = doc.found[doc.owner[i - 1]]
+    return f.emit and f.type == "ORG" and f.j == i
 
 
 def _news_site_layer(doc: _Doc) -> None:

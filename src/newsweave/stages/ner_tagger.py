@@ -147,7 +147,7 @@ def _gazetteer_cue(text: str, key: str, lang: str) -> str:
         entry = gaz.lookup((base,))
         if entry is not None and (best is None or entry.priority > best.priority):
             best = entry
-    if best is None and script_of(text) == "DEVANAGARI" and frequency.zipf(key, lang) < ent.SPOKEN_TOWN_MAX_ZIPF:
+    if best is None and script_of(text) == "DEVANAGARI" and frequency.zipf(key, lang) < ent.SPELLING_VARIANT_MAX_ZIPF:
         best = gaz.lookup_spoken(text)  # a town GeoNames names in Latin letters alone (*पानीपत*)
     return "" if best is None else f"gaz={best.type}{min(int(best.priority * 2), 6)}"
 
