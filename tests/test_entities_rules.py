@@ -884,6 +884,13 @@ def test_entities_rules_hindi_judges_artists_and_players_are_titles_and_a_common
     assert typed("संग्रहालय में प्रदर्शनी लगी।") == set()
 
 
+def test_entities_rules_an_untyped_name_after_a_polish_preposition_of_where_is_a_place(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert ("Zelmorowie", "LOC") in typed("Dwóch mężczyzn zatrzymano w Zelmorowie.")
+    assert ("Lidze Narodów", "LOC") not in typed("Zagrał w Lidze Narodów.")  # a competition's name
+    assert ("Małopolsce", "LOC") in typed("Ulewy przejdą nad regionem, a najwięcej spadnie w Małopolsce.")
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

@@ -177,6 +177,16 @@ EVENT_HEADS: dict[str, frozenset[str]] = {
     "tr": frozenset({"ligi", "şampiyonası", "olimpiyatları", "kupası"}),
 }
 
+#: lang -> beginnings of the words that name a competition or festival, a place's preposition before it all the same
+#: (Polish *w Lidze Narodów*, *w Ekstraklasie*, *w Pucharze Polski*): such a name is no place.
+COMPETITION_STEMS: dict[str, tuple[str, ...]] = {
+    "pl": ("lig", "lidze", "ekstraklas", "puchar", "mistrzostw", "olimpiad", "turniej", "festiwal", "mundial"),
+    "cs": ("lig", "lize", "pohár", "mistrovstv", "olympi", "turnaj", "festival"),
+    "sk": ("lig", "lige", "pohár", "majstrovst", "olympi", "turnaj", "festival"),
+    "sl": ("lig", "pokal", "prvenstv", "olimpij", "turnir", "festival"),
+    "bg": ("лига", "лиги", "купа", "първенств", "олимпи", "турнир", "фестивал"),
+}
+
 #: lang -> compass points and the like written as one word before a place's name, naming a part of it (German
 #: *Ostukraine*, *Nordirak*, *Nordhessen*; Swedish *Östukraina*; Danish and Norwegian *Nordsyrien*).
 COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {

@@ -85,6 +85,7 @@ from newsweave.lang.inflection import (
     POSSESSIVE_OPENINGS,
     POSSESSOR_ENDINGS,
     UNMARKED_CASE_LANGS,
+    WHERE_PREPOSITIONS,
 )
 from newsweave.lang.name_folding import (
     APOSTROPHE_REQUIRED,
@@ -104,6 +105,7 @@ from newsweave.lang.orgwords import (
     COMPANY_WORDS_BEFORE,
     COMPASS_PREFIXES,
     COMPASS_WORDS,
+    COMPETITION_STEMS,
     CONCEPT_ACRONYMS,
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
@@ -3903,6 +3905,23 @@ def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
     return any(f.j - f.i == j - i and f.emit and [t.key for t in doc.toks[f.i:f.j]] == keys for f in doc.found)
 
 
+def _untyped_places_after_where(doc: _Doc) -> None:
+    """A capitalised name of one or two words nothing typed, right after a preposition of where
+    (:data:`WHERE_PREPOSITIONS`: *w Brześciu*, *z Bolechowa*, *na Podkarpaciu*), is a place, unless it names a
+    competition (:data:`COMPETITION_STEMS`) or reads as a person's name (Polish *z* is "with" too): no list holds
+    every village and district."""
+    toks = doc.toks
+    for f in doc.found:
+        if not f.emit or f.type != "MISC" or f.layer != "capitalisation" or f.kb_id or f.i == 0 \
+                or f.j - f.i > 2 or toks[f.i].sep != "space":
+            continue
+        lang = _base_lang(toks[f.i].lang)
+        if toks[f.i - 1].key in WHERE_PREPOSITIONS.get(lang, ()) and not any(
+                t.key.startswith(COMPETITION_STEMS.get(lang, ())) or listed_surname(t) or listed_given_name(t)
+                or _surname_like(t) for t in toks[f.i:f.j]):
+            f.type = "LOC"  # not a competition's name (*w Lidze Narodów*), nor a person's (*z Wąsowskim*, "with")
+
+
 def _surnames_of_people(doc: _Doc) -> None:
     """A lone word a tagger or the capitalisation layer read as a place or an untyped name, with no list behind the
     reading, is a person where the text names a person with it as the last word (*Klaus Wendeburg ... Wendeburg
@@ -4503,6 +4522,7 @@ class EntityStage:
         _propagation_layer(doc, known)
         if self.tagger is not None:
             self.tagger.guess_types(doc)  # what propagation left untyped
+        _untyped_places_after_where(doc)
         _surnames_of_people(doc)
         _repeated_names(doc)
         _first_names_as_places(doc)
