@@ -891,6 +891,17 @@ def test_entities_rules_an_untyped_name_after_a_polish_preposition_of_where_is_a
     assert ("Małopolsce", "LOC") in typed("Ulewy przejdą nad regionem, a najwięcej spadnie w Małopolsce.")
 
 
+def test_entities_rules_uzbek_services_theatres_and_quoted_clubs(stage: EntityStage) -> None:
+    typed = _typed(stage, "uz")
+    assert ("Йўл ҳаракати хавфсизлиги хизмати", "ORG") in typed(
+        "Бу ҳақда Йўл ҳаракати хавфсизлиги хизмати маълум қилди.")
+    # a quoted name nothing else types is a club or a company's, not a place
+    found = typed("Кеча «Зелмор» ўз майдонида «Зелкор»ни 2:1 ҳисобида мағлуб этди.")
+    assert ("Зелмор", "ORG") in found and ("Зелкор", "ORG") in found
+    # "central" begins as "centre" does: no head word
+    assert not {t for t, ty in typed("Ўзбекистон Марказий банки фоизни оширди.") if t == "Ўзбекистон Марказий"}
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

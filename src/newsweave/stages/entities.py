@@ -137,6 +137,7 @@ from newsweave.lang.orgwords import (
     PLACE_NAME_ENDINGS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
+    QUOTED_ORG_LANGS,
     REGION_ADJECTIVES,
     REGION_CASE_ENDINGS,
     REGION_STEM_ENDINGS,
@@ -3905,21 +3906,24 @@ def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
     return any(f.j - f.i == j - i and f.emit and [t.key for t in doc.toks[f.i:f.j]] == keys for f in doc.found)
 
 
-def _untyped_places_after_where(doc: _Doc) -> None:
-    """A capitalised name of one or two words nothing typed, right after a preposition of where
-    (:data:`WHERE_PREPOSITIONS`: *w Brześciu*, *z Bolechowa*, *na Podkarpaciu*), is a place, unless it names a
-    competition (:data:`COMPETITION_STEMS`) or reads as a person's name (Polish *z* is "with" too): no list holds
-    every village and district."""
+def _type_untyped_names(doc: _Doc) -> None:
+    """Types a capitalised name of one or two words that nothing typed by what stands around it: right after a
+    preposition of where (:data:`WHERE_PREPOSITIONS`: *w Brześciu*, *z Bolechowa*, *na Podkarpaciu*) it is a place,
+    unless it names a competition (:data:`COMPETITION_STEMS`) or reads as a person's name (Polish *z* is "with" too);
+    alone in quotation marks, where the language's news quotes its organisations' names (:data:`QUOTED_ORG_LANGS`:
+    *«Пахтакор»*), an organisation. No list holds every village, district, club and company."""
     toks = doc.toks
     for f in doc.found:
-        if not f.emit or f.type != "MISC" or f.layer != "capitalisation" or f.kb_id or f.i == 0 \
-                or f.j - f.i > 2 or toks[f.i].sep != "space":
+        if not f.emit or f.type != "MISC" or f.layer != "capitalisation" or f.kb_id or f.i == 0 or f.j - f.i > 2:
             continue
         lang = _base_lang(toks[f.i].lang)
-        if toks[f.i - 1].key in WHERE_PREPOSITIONS.get(lang, ()) and not any(
+        if toks[f.i].sep == "space" and toks[f.i - 1].key in WHERE_PREPOSITIONS.get(lang, ()) and not any(
                 t.key.startswith(COMPETITION_STEMS.get(lang, ())) or listed_surname(t) or listed_given_name(t)
                 or _surname_like(t) for t in toks[f.i:f.j]):
-            f.type = "LOC"  # not a competition's name (*w Lidze Narodów*), nor a person's (*z Wąsowskim*, "with")
+            f.type = "LOC"
+        elif lang in QUOTED_ORG_LANGS and toks[f.i].sep_text[-1:] in _OPENING_QUOTES | _TOGGLING_QUOTES and (
+                f.j == len(toks) or toks[f.j].sep_text[:1] in _CLOSING_QUOTES | _TOGGLING_QUOTES):
+            f.type = "ORG"
 
 
 def _surnames_of_people(doc: _Doc) -> None:
@@ -4522,7 +4526,7 @@ class EntityStage:
         _propagation_layer(doc, known)
         if self.tagger is not None:
             self.tagger.guess_types(doc)  # what propagation left untyped
-        _untyped_places_after_where(doc)
+        _type_untyped_names(doc)
         _surnames_of_people(doc)
         _repeated_names(doc)
         _first_names_as_places(doc)
