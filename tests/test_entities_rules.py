@@ -902,6 +902,29 @@ def test_entities_rules_uzbek_services_theatres_and_quoted_clubs(stage: EntitySt
     assert not {t for t, ty in typed("Ўзбекистон Марказий банки фоизни оширди.") if t == "Ўзбекистон Марказий"}
 
 
+def test_entities_rules_a_hindi_word_with_a_towns_ending_is_a_place(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    assert ("ज़ेलकानपुर", "LOC") in typed("ज़ेलकानपुर के जिलाधिकारी ने बयान दिया।")
+    assert ("ज़ेलमोराबाद", "LOC") in typed("बारिश ज़ेलमोराबाद में हुई।")
+    # "long live", "not out" (cricket): common words with a town's ending
+    assert typed("जिंदाबाद के नारे लगे और वह 45 रन पर नाबाद रहे।") == set()
+
+
+def test_entities_rules_hindi_bodies_an_acronym_in_brackets_explains(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    # frequent words count where the brackets say "name"; a force, a cell, a group are head words
+    assert {("विशेष कार्य बल", "ORG"), ("एसटीएफ़", "ORG")} <= typed("विशेष कार्य बल (एसटीएफ़) ने छापा मारा।")
+    assert ("आर्थिक अपराध प्रकोष्ठ", "ORG") in typed("जांच आर्थिक अपराध प्रकोष्ठ (ईओडब्ल्यू) कर रहा है।")
+    # a generic force or group named by common words is no body
+    assert typed("मुठभेड़ में सुरक्षा बल के दो जवान घायल हुए।") == set()
+
+
+def test_entities_rules_a_legal_form_keeps_the_listed_company_s_link(stage: EntityStage) -> None:
+    assert ("टाटा मोटर्स लिमिटेड", "ORG", "org:TataMotors") in _found(
+        stage, "टाटा मोटर्स लिमिटेड ने संयंत्र लगाया।", "hi")
+    assert ("Siemens AG", "ORG", "org:Siemens") in _found(stage, "Die Siemens AG meldete Gewinne.", "de")
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

@@ -89,7 +89,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "मोटर्स", "इंडस्ट्रीज", "लिमिटेड", "ग्रुप", "एयरलाइंस", "एयरवेज", "टेक्नोलॉजीज", "होल्डिंग्स",
                      # courts, departments, tribunals, fronts, armies, laboratories, corporations, clubs
                      "हाईकोर्ट", "विभाग", "अधिकरण", "न्यायाधिकरण", "मोर्चा", "सेना", "प्रयोगशाला", "महानगरपालिका",
-                     "विधानसभा", "रेलवे", "एक्सचेंज",
+                     "विधानसभा", "रेलवे", "एक्सचेंज", "प्रकोष्ठ", "महासंघ", "बल", "समूह", "पाइरेट्स", "जायंट",
                      # clubs and league teams (मैनचेस्टर यूनाइटेड, मुंबई इंडियंस, कोलकाता नाइट राइडर्स)
                      "क्लब", "एफसी", "यूनाइटेड", "इंडियंस", "राइडर्स", "किंग्स", "टाइटंस", "कैपिटल्स", "रॉयल्स",
                      "जायंट्स", "वॉरियर्स",
@@ -212,7 +212,17 @@ CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 #: lang -> endings that make a one-word name a place's, a word for a kind of place written onto it (Turkish
 #: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which no given name, surname or common word of the language
 #: ends with. Many such towns and city districts are too small for GeoNames' list of cities.
-PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("köy", "hisar")}
+PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {
+    "tr": ("köy", "hisar"),
+    # Hindi towns: -pur, -garh, -ganj, -nagar, -ābād, -prayag (रुद्रप्रयाग, हमीरपुर, किशनगंज, फर्रुखाबाद), most of them
+    # too small for GeoNames' list of cities, or listed there in Latin letters alone; the gazetteer finds the rest
+    "hi": ("पुर", "पुरा", "गढ", "गंज", "नगर", "ाबाद", "प्रयाग"),
+}
+#: lang -> common words and given names with a place's ending (:data:`PLACE_NAME_ENDINGS`): *महानगर* "metropolis",
+#: *जिंदाबाद* "long live", *नाबाद* "not out" (cricket), *नूपुर* (a given name).
+PLACE_SHAPED_WORDS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"महानगर", "उपनगर", "जिंदाबाद", "मुर्दाबाद", "नाबाद", "नूपुर"}),
+}
 #: lang -> word beginnings that make a compound ending in an organisation's head word one body of the state, a name
 #: (German *Bundesgesundheitsministerium*, *Bundesamt*: the federal ministry of health), where the bare compound
 #: (*Gesundheitsministerium*) is any state's.
@@ -426,7 +436,7 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 #: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
 #: *AB* the Turkish EU, *SA* South Africa, *Co*).
 LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "PLC",
-                                         "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ"})
+                                         "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "लिमिटेड"})
 #: Legal forms written in several pieces with periods, as the text spells them (Turkish *A.Ş.*, *Ltd. Şti.*, Polish
 #: *Sp. z o.o.*, German *GmbH & Co. KG*): the longest that starts at a piece is the form.
 SPELT_LEGAL_FORMS: tuple[str, ...] = ("GmbH & Co. KG", "Ltd. Şti.", "Ltd.Şti.", "Sp. z o.o.", "sp. z o.o.", "A.Ş.",

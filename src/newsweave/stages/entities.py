@@ -135,6 +135,7 @@ from newsweave.lang.orgwords import (
     PLACE_AFTER_HEAD,
     PLACE_BODY_ADJECTIVES,
     PLACE_NAME_ENDINGS,
+    PLACE_SHAPED_WORDS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
     QUOTED_ORG_LANGS,
@@ -2520,6 +2521,7 @@ def _legal_form_layer(doc: _Doc) -> None:
             continue
         owner = doc.owner[k]
         start = k
+        kb_id = None  # the link of a listed company the form follows (*Siemens*, *टाटा मोटर्स*) stays
         if owner >= 0 and doc.found[owner].i == k and doc.found[owner].j <= k + width:
             doc.release(owner)  # the form read as a name of its own (a tagger's *GmbH*)
             owner = -1
@@ -2535,6 +2537,7 @@ def _legal_form_layer(doc: _Doc) -> None:
                 f = doc.found[doc.owner[start - 1]]
                 if f.j == start and f.emit and k - f.i <= LEGAL_FORM_NAME_WORDS:
                     start = f.i
+                    kb_id = f.kb_id if f.type == "ORG" else None
                 break
             if prev.key in HEAD_FINAL_AND.get(prev.lang, ()) and start >= 2 and toks[start - 2].cap \
                     and prev.sep == "space":
@@ -2545,7 +2548,7 @@ def _legal_form_layer(doc: _Doc) -> None:
                 break
             start -= 1
         if start < k:
-            doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width)))
+            doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width), kb_id))
 
 
 def _numbered_club_layer(doc: _Doc) -> None:
@@ -2770,9 +2773,20 @@ def _expansion_before(doc: _Doc, i: int) -> tuple[int, int] | None:
             start += 1
         return (start, end) if end - start >= 1 and (end - start >= 2 or _is_org_head(toks[start])) else None
     if _is_org_head(toks[end - 1]):
-        n = _caseless_phrase_before(doc, end - 1)
-        return (end - 1 - n, end)
+        # the brackets say "name" as no capital can: frequent words count (*विशेष कार्य बल (एसटीएफ़)*), as many as
+        # a spelt acronym has letters, head word included (not *जांच आर्थिक अपराध प्रकोष्ठ (ईओडब्ल्यू)*, "the probe")
+        start = end - 1 - _caseless_phrase_before(doc, end - 1, BRACKETED_NAME_MAX_ZIPF)
+        letters = _spelled_letters(toks[i].text)  # 0 for an acronym read as a word (*सिडबी*, SIDBI): no bound
+        while letters and sum(not _is_stop(t) and t.key not in NAME_ENDING_CONJUNCTIONS.get(t.lang, ())
+                              for t in toks[start:end]) > letters:
+            start += 1  # "and" does not count: *कृषि पुनर्वित्त एवं विकास निगम (एआरडीसी)*
+        return (start, end)
     return None
+
+
+#: Most frequent word (Zipf) of a caseless-script name an acronym in brackets explains (*कार्य*, "work", 5.6;
+#: *राज्य*, "state", 5.7; function words never count).
+BRACKETED_NAME_MAX_ZIPF = 6.0
 
 
 def _caseless_phrase_before(doc: _Doc, head: int, max_zipf: float = 5.5) -> int:
@@ -3648,14 +3662,18 @@ NAME_ENDINGS: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (("ORG", CLUB
 def _name_ending_layer(doc: _Doc) -> None:
     """A free capitalised word with a sports club's ending (:data:`CLUB_ENDINGS`: Turkish *Zelmorraspor*,
     *Zelmorraspor'un*) is the club, an organisation, and one with a place's (:data:`PLACE_NAME_ENDINGS`: Turkish
-    *Zelmorraköy'de*) a place, however frequent the word is in the language's news. A word an organisation's head
-    word follows is left to the capitalisation layer, which makes them one (*Zelmorraköy Belediyesi*)."""
+    *Zelmorraköy'de*; Hindi *रुद्रप्रयाग*, *हमीरपुर*) a place, however frequent the word is in the language's news. A
+    word an organisation's head word follows is left to the capitalisation layer, which makes them one
+    (*Zelmorraköy Belediyesi*)."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        if doc.owner[k] >= 0 or not tok.cap or tok.upper or not tok.cased or (
+        if doc.owner[k] >= 0 or (tok.cased and (not tok.cap or tok.upper)) or tok.cjk or (
                 k + 1 < len(toks) and toks[k + 1].sep == "space" and _is_org_head(toks[k + 1])):
             continue
         lang = _base_lang(tok.lang)
+        if not tok.cased and (_is_stop(tok) or tok.key in PLACE_SHAPED_WORDS.get(lang, ())
+                              or listed_given_name(tok) or listed_surname(tok)):
+            continue  # a caseless script's word has no capital to say "name": no common word nor person's name
         for kind, endings in NAME_ENDINGS:
             if any(tok.key.endswith(e) and len(tok.key) - len(e) >= NAME_STEM_MIN_LETTERS
                    for e in endings.get(lang, ())):
