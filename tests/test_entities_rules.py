@@ -925,6 +925,12 @@ def test_entities_rules_a_legal_form_keeps_the_listed_company_s_link(stage: Enti
     assert ("Siemens AG", "ORG", "org:Siemens") in _found(stage, "Die Siemens AG meldete Gewinne.", "de")
 
 
+def test_entities_rules_polish_given_names_no_list_had_and_museums(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert ("Bartłomiej Zelkowski", "PER") in typed("Minister cyfryzacji Bartłomiej Zelkowski zapowiedział zmiany.")
+    assert ("Teatr Wielki w Warszawie", "ORG") in typed("Teatr Wielki w Warszawie wystawi operę.")
+
+
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
     found = _found(stage, "सूची में एयर इंडिया, सीबीआई और स्टेट बैंक ऑफ इंडिया का नाम है।", "hi")
     assert found == {("एयर इंडिया", "ORG", "org:AirIndia"), ("सीबीआई", "ORG", "org:CBI"),

@@ -34,7 +34,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "izby", "straż", "politechnik", "akademi",
                      # inflected forms the prefix match misses (*Uniwersytecie*, *Radzie*), and more bodies
                      "uniwersytec", "rady", "radzie", "radę", "radą", "centrum", "departament", "dyrekcj",
-                     "szpital", "wojsk", "wydział", "fundusz", "bank", "inspekcj", "biur", "służb", "korporacj"}),
+                     "szpital", "wojsk", "wydział", "fundusz", "bank", "inspekcj", "biur", "służb", "korporacj", "muze",
+                     "teatr", "filharmoni", "dywizj", "brygad"}),
     "ru": frozenset({"организаци", "министерств", "парти", "комитет", "агентств", "университет", "институт",
                      "дум", "совет", "собрани", "суд", "фонд", "союз", "содружеств", "ассоциаци", "компани",
                      "газет", "банк", "служб", "управлени", "корпораци", "альянс", "парламент", "комисси", "мэри",
