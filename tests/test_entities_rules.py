@@ -925,10 +925,15 @@ def test_entities_rules_a_legal_form_keeps_the_listed_company_s_link(stage: Enti
     assert ("Siemens AG", "ORG", "org:Siemens") in _found(stage, "Die Siemens AG meldete Gewinne.", "de")
 
 
-def test_entities_rules_polish_given_names_no_list_had_and_museums(stage: EntityStage) -> None:
+def test_entities_rules_given_names_no_list_had_and_polish_museums(stage: EntityStage) -> None:
     typed = _typed(stage, "pl")
     assert ("Bartłomiej Zelkowski", "PER") in typed("Minister cyfryzacji Bartłomiej Zelkowski zapowiedział zmiany.")
     assert ("Teatr Wielki w Warszawie", "ORG") in typed("Teatr Wielki w Warszawie wystawi operę.")
+    # and Kazakh and Hindi ones
+    from newsweave.stages.entities import _Doc, listed_given_name
+
+    for text, lang in (("Нұрлан Бауыржан", "kk"), ("नीरज मीनाक्षी", "hi")):
+        assert all(listed_given_name(t) for t in _Doc(text, lang, []).toks), text
 
 
 def test_entities_rules_indian_bodies_named_in_hindi(stage: EntityStage) -> None:
