@@ -143,6 +143,14 @@ def test_ingest_missing_path_is_error(tmp_path: Path) -> None:
     assert items[0].reason == "no such file or folder"
 
 
+def test_ingest_a_warc_with_records_but_no_page_says_so(tmp_path: Path) -> None:
+    # warcio reads a record out of these two bytes; the file gave neither an article nor an error
+    path = tmp_path / "a.warc"
+    path.write_bytes(b"\n\x00")
+    items = list(read_sources([path]))
+    assert len(items) == 1 and isinstance(items[0], IngestError) and "no HTML page" in items[0].reason
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=3000),
        name=st.sampled_from(["a.txt", "a.md", "a.html", "a.rss", "a.xml", "a.jsonl", "a.warc", "a.warc.gz", "a"]))

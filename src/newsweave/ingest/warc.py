@@ -91,7 +91,7 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
     """Every HTML page in a WARC file, then at most one error if the file is damaged or too big."""
     origin = str(path)
     records: ArchiveIterator | None = None
-    count = 0
+    count = pages = 0
     try:
         with ExitStack() as stack:
             stream: BinaryIO = stack.enter_context(path.open("rb"))
@@ -110,12 +110,16 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
                     return
                 count += 1
                 if item is not None:
+                    pages += 1
                     yield item
             # warcio takes a gzip EOFError for the end of the archive; reading on tells the two apart.
             if compressed:
                 stream.read(1)
         if count == 0:
             yield IngestError(origin, "no WARC records (empty, cut off in its first record, or not a WARC)")
+        elif pages == 0:
+            yield IngestError(origin, f"no HTML page among its {count} WARC records (requests, metadata or "
+                                      "records warcio reads from damaged bytes)")
     except TooLarge as exc:
         yield IngestError(origin, f"{exc} at offset {records.offset if records is not None else 0} "
                                   "(NEWSWEAVE_MAX_DECOMPRESSED_BYTES bounds a whole archive)")
