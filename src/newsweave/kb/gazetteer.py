@@ -161,9 +161,9 @@ def fold(piece: str) -> str:
     The Devanagari nukta is dropped because Hindi writers use it inconsistently (कज़ाख़स्तान/कजाखस्तान), and a
     nasal before a stop is read as the anusvara (:data:`_DEVANAGARI_NASAL`); typographic apostrophes are unified.
     Turkish dotted capital ``İ`` case-folds to ``i`` plus a combining dot, which would keep ``İş`` from meeting
-    ``iş`` (and its word frequency): the dot goes. Arabic
-    writers put the hamza on a word's first alef or leave it off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla
-    is a plain alef (madda is kept: Urdu and Persian write *آ* as a letter of its own).
+    ``iş`` (and its word frequency): the dot goes. Arabic writers put the hamza on a word's first alef or leave it
+    off (*إسطنبول*/*اسطنبول*): alef with hamza or wasla is a plain alef (madda is kept: Urdu and Persian write *آ* as
+    a letter of its own).
     """
     folded = piece.casefold().replace(_NUKTA, "").replace(SOFT_HYPHEN, "").replace("i\u0307", "i")
     folded = unicodedata.normalize("NFC", folded).translate(_CHAR_FOLD)
