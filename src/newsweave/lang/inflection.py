@@ -174,9 +174,6 @@ POSSESSIVE_COMPOUND_ENDINGS["az"] = POSSESSIVE_COMPOUND_ENDINGS["tr"]
 #: phrase rather than ending the name.
 BARE_PLACE_MODIFIERS: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
 
-#: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
-#: a lone word after one that is both a place and a person's first name is read as the place, and so is a city
-#: whose name is also a common word of the language (*in Leipzig*, *à Marseille*; elsewhere *Essen* is "food").
 #: Prepositions of where (in, at, to, from) whose capitalised object, where no list or cue types it, is a place far
 #: more often than anything else (SlavicNER pl: 25 of 45 such untyped names after them are places, 2 organisations):
 #: *w Brześciu*, *z Bolechowa*, *do Jasionki*. Not Russian or Ukrainian, where natasha or the layers leave fewer names
@@ -189,6 +186,9 @@ WHERE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "bg": frozenset({"в", "във", "до"}),
 }
 
+#: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
+#: a lone word after one that is both a place and a person's first name is read as the place, and so is a city
+#: whose name is also a common word of the language (*in Leipzig*, *à Marseille*; elsewhere *Essen* is "food").
 PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "pl": frozenset({"w", "we", "do", "z", "ze", "na", "od", "przez", "pod", "nad", "koło", "przy", "dla"}),
     "cs": frozenset({"v", "ve", "do", "z", "ze", "na", "u", "od", "přes", "pro"}),

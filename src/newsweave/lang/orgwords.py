@@ -211,8 +211,9 @@ COMPASS_PREFIXES: dict[str, tuple[str, ...]] = {
 CLUB_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("spor",)}
 
 #: lang -> endings that make a one-word name a place's, a word for a kind of place written onto it (Turkish
-#: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which no given name, surname or common word of the language
-#: ends with. Many such towns and city districts are too small for GeoNames' list of cities.
+#: *Zelmorraköy*, *Zelmorrahisar*: "village", "fortress"), which few given names, surnames or common words of the
+#: language end with (those that do: :data:`PLACE_SHAPED_WORDS`). Many such towns and city districts are too small for
+#: GeoNames' list of cities.
 PLACE_NAME_ENDINGS: dict[str, tuple[str, ...]] = {
     "tr": ("köy", "hisar"),
     # Hindi towns: -pur, -garh, -ganj, -nagar, -ābād, -prayag (रुद्रप्रयाग, हमीरपुर, किशनगंज, फर्रुखाबाद), most of them
