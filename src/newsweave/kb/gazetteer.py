@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 73
+SCHEMA = 76
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -78,11 +78,8 @@ ALT_NAME_MIN_NAMES = 60
 #: name or a word than named in news (Kazakh *Абай*, *Шалқар*; Russian *Медведево*, whose genitive is a surname).
 LOCAL_NAME_MIN_POPULATION = 40_000
 #: Shortest Latin key (letters) a town is read by from Hindi's spoken reading (:meth:`Gazetteer.lookup_spoken`):
-#: shorter ones are as often words (*डर*, "fear", is *Dhār*'s; *बली*, *Bāli*'s), and from
-#: SPOKEN_NEAR_MIN_CHARS letters on a key may differ by a vowel (*gvaliar*, *gvalior*).
+#: shorter ones are as often words (*डर*, "fear", is *Dhār*'s; *बली*, *Bāli*'s).
 SPOKEN_MIN_CHARS = 6
-SPOKEN_NEAR_MIN_CHARS = 7
-SPOKEN_NEAR_SIMILARITY = 0.85
 #: Places this big keep their names even when they are also common words.
 COMMON_WORD_EXEMPT_POPULATION = 1_000_000
 #: A city's own name that is also a common word is kept from this size on (and not matched in the languages it
@@ -291,9 +288,9 @@ class Gazetteer:
     index: dict[tuple[str, ...], int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
-    #: consonants of a :func:`~newsweave.kb.devanagari.latin_key` -> (key, entry) of the towns of countries that write
-    #: Devanagari which GeoNames names in Latin letters alone: see :meth:`lookup_spoken`
-    spoken: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: :func:`~newsweave.kb.devanagari.latin_key` -> entries of the towns of countries that write Devanagari, and big
+    #: cities and capitals anywhere, which GeoNames names in Latin letters alone: see :meth:`lookup_spoken`
+    spoken: dict[str, list[int]] = field(default_factory=dict)
     #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
     #: so Czech *Pisy* (Pisa) is not *PiS*
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
@@ -370,19 +367,17 @@ class Gazetteer:
         """Index a town's Latin name for :meth:`lookup_spoken` (one word of :data:`SPOKEN_MIN_CHARS` or more)."""
         key = latin_key(latin)
         if " " not in latin.strip() and len(key) >= SPOKEN_MIN_CHARS:
-            self.spoken.setdefault(_consonants(key), []).append((key, idx))
+            self.spoken.setdefault(key, []).append(idx)
 
     def lookup_spoken(self, word: str) -> GazEntry | None:
         """The town a Devanagari word names as Hindi speaks it, where GeoNames has only the town's Latin name
-        (*गोरखपुर* *gorakhpur*: Gorakhpur, a city of a million): the same key, or for a long one a near one (*ग्वालियर*
-        *gvaliar*, Gwalior); the biggest town wins."""
+        (*गोरखपुर* *gorakhpur*: Gorakhpur, a city of a million), by the same key; the biggest town wins. Keys a vowel
+        apart were tried: they read more words than towns (*बरसाती*, "rainy", as Barasat; *भवानी* as Bhiwani)."""
         spoken = romanize_word(word)
         if spoken is None:
             return None
         key = latin_key(spoken)
-        near = len(key) >= SPOKEN_NEAR_MIN_CHARS
-        found = [self.entries[idx] for cand, idx in self.spoken.get(_consonants(key), ())
-                 if cand == key or (near and Indel.normalized_similarity(cand, key) >= SPOKEN_NEAR_SIMILARITY)]
+        found = [self.entries[idx] for idx in self.spoken.get(key, ())]
         return max(found, key=lambda e: e.priority, default=None)
 
     def lookup_skeleton(self, word: str) -> GazEntry | None:
@@ -395,10 +390,6 @@ class Gazetteer:
                                       and self.entries[idx].priority > best.priority):
                 best, best_score = self.entries[idx], score
         return best
-
-
-def _consonants(key: str) -> str:
-    return "".join(ch for ch in key if ch not in "aeiou")
 
 
 def _common_words() -> dict[str, frozenset[str]]:
@@ -633,6 +624,12 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
     countries = cache_.get_countries()
 
     @cache
+    def writes_devanagari(code: str) -> bool:
+        """Whether one of the country's languages is written in Devanagari alone (India, Nepal; not Pakistan, whose
+        Sindhi is written in Arabic letters too)."""
+        return any(lang_scripts(lang) == frozenset({"Deva"}) for lang in country_languages(code))
+
+    @cache
     def local_scripts(code: str) -> frozenset[str]:
         return frozenset(script for lang in country_languages(code) for script in lang_scripts(lang)
                          if script != "Latn")
@@ -669,9 +666,10 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             kb_id = f"geonames:{city['geonameid']}"
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
             gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
-            if pop >= LOCAL_NAME_MIN_POPULATION and "Deva" in local_scripts(city["countrycode"]) \
+            if (pop >= COMMON_WORD_EXEMPT_POPULATION or capital or (
+                    pop >= LOCAL_NAME_MIN_POPULATION and writes_devanagari(city["countrycode"]))) \
                     and not any(script_of(n) == "DEVANAGARI" for n in alternates):
-                gaz.add_spoken(len(gaz.entries) - 1, city["name"])
+                gaz.add_spoken(len(gaz.entries) - 1, city["name"])  # and any big city or capital Hindi news names
 
 
 def _local_names(alternates: list[str], primary: str, scripts: frozenset[str], common: dict[str, frozenset[str]]

@@ -1099,15 +1099,22 @@ def _spelling_variant(toks: list[Tok], i: int, gaz: Gazetteer) -> GazEntry | Non
     (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_skeleton`: *कजाकिस्तान*), or in Devanagari as Hindi speaks a
     town GeoNames names in Latin letters alone (:meth:`~newsweave.kb.gazetteer.Gazetteer.lookup_spoken`:
     *पानीपत*, Panipat); a place other than a country (frequent for being one: Persian *آذربایجان*) not from a common
-    word (*संग्रहालय*, "museum", sounds like *Singrauli*; *कल्याण*, "welfare", is Kalyan's spoken name) nor a title
-    (*कर्नल*, "colonel", reads as *Karnal*)."""
+    word unless it is shaped as a town (*संग्रहालय*, "museum", sounds like *Singrauli*; *कल्याण*, "welfare", is
+    Kalyan's spoken name; *गोरखपुर* is as frequent) nor a title (*कर्नल*, "colonel", reads as *Karnal*)."""
     tok = toks[i]
     entry = gaz.lookup_skeleton(tok.text) or (
         gaz.lookup_spoken(tok.text) if script_of(tok.text) == "DEVANAGARI" else None)
-    if entry is not None and not entry.kb_id.startswith("iso:") and (
-            frequency.zipf(tok.key, tok.lang) >= SPELLING_VARIANT_MAX_ZIPF or _is_title(toks, i)):
+    if entry is not None and not entry.kb_id.startswith("iso:") and (_is_title(toks, i) or (
+            frequency.zipf(tok.key, tok.lang) >= SPELLING_VARIANT_MAX_ZIPF and not _town_shaped(tok))):
         return None
     return entry
+
+
+def _town_shaped(tok: Tok) -> bool:
+    """Whether the word ends as the language's towns do (:data:`PLACE_NAME_ENDINGS`: Hindi *गोरखपुर*, frequent for
+    being a city of a million) and is no common word so shaped (:data:`PLACE_SHAPED_WORDS`)."""
+    lang = _base_lang(tok.lang)
+    return tok.key.endswith(PLACE_NAME_ENDINGS.get(lang, ())) and tok.key not in PLACE_SHAPED_WORDS.get(lang, ())
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
