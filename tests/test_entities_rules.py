@@ -895,6 +895,9 @@ def test_entities_rules_uzbek_services_theatres_and_quoted_clubs(stage: EntitySt
     typed = _typed(stage, "uz")
     assert ("Йўл ҳаракати хавфсизлиги хизмати", "ORG") in typed(
         "Бу ҳақда Йўл ҳаракати хавфсизлиги хизмати маълум қилди.")
+    # a place's kind after it counts apart from the two lower-case words before the head
+    assert ("Самарқанд вилояти ички ишлар бошқармаси", "ORG") in typed(
+        "Самарқанд вилояти ички ишлар бошқармаси маълумот берди.")
     # a quoted name nothing else types is a club or a company's, not a place
     found = typed("Кеча «Зелмор» ўз майдонида «Зелкор»ни 2:1 ҳисобида мағлуб этди.")
     assert ("Зелмор", "ORG") in found and ("Зелкор", "ORG") in found

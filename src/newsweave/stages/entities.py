@@ -2349,6 +2349,9 @@ def _lowercase_head_layer(doc: _Doc) -> None:
             continue
         head = None
         inner = INSTITUTION_MAX_INNER_HEAD_LAST if head_last else INSTITUTION_MAX_INNER
+        if place is not None and i + 1 < len(toks) and toks[i + 1].key.startswith(
+                tuple(PLACE_WORDS_AFTER.get(_base_lang(tok.lang), ()))):
+            inner += 1  # the place's kind counts apart (*Самарқанд вилояти ички ишлар бошқармаси*)
         for k in range(i + 1, min(i + 2 + inner, len(toks))):
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
                 break
