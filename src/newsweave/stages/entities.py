@@ -1111,10 +1111,20 @@ def _spelling_variant(toks: list[Tok], i: int, gaz: Gazetteer) -> GazEntry | Non
 
 
 def _town_shaped(tok: Tok) -> bool:
-    """Whether the word ends as the language's towns do (:data:`PLACE_NAME_ENDINGS`: Hindi *गोरखपुर*, frequent for
-    being a city of a million) and is no common word so shaped (:data:`PLACE_SHAPED_WORDS`)."""
+    """Whether the word ends as the language's towns do (Hindi *गोरखपुर*, frequent for being a city of a million)."""
+    return _name_ending_kind(tok) == "LOC"
+
+
+def _name_ending_kind(tok: Tok) -> str | None:
+    """The kind of name the word's ending makes it (:data:`NAME_ENDINGS`: a club's, ``ORG``, Turkish *Zelmorraspor*;
+    a place's, ``LOC``, *Zelmorraköy*, Hindi *हमीरपुर*), None where none does or the word is a common word so shaped
+    (:data:`PLACE_SHAPED_WORDS`: *महानगर*, "metropolis")."""
     lang = _base_lang(tok.lang)
-    return tok.key.endswith(PLACE_NAME_ENDINGS.get(lang, ())) and tok.key not in PLACE_SHAPED_WORDS.get(lang, ())
+    if tok.key in PLACE_SHAPED_WORDS.get(lang, ()):
+        return None
+    return next((kind for kind, endings in NAME_ENDINGS if any(
+        tok.key.endswith(e) and len(tok.key) - len(e) >= NAME_STEM_MIN_LETTERS for e in endings.get(lang, ()))),
+        None)
 
 
 def _better_reading(entry: GazEntry, best: GazEntry) -> bool:
@@ -2176,8 +2186,7 @@ def _org_layer(doc: _Doc) -> None:
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0:
             continue
-        if _OPEN_BRACKET.search(tok.sep_text) and i + 1 <= len(toks) and (
-                i + 1 == len(toks) or _CLOSE_BRACKET.search(toks[i + 1].sep_text)) and _is_acronym(tok):
+        if _alone_in_brackets(toks, i) and _is_acronym(tok):
             if _abbreviates_concept(doc, i):
                 continue
             expansion = _spelt_lowercase_before(doc, i, tok.text)
@@ -2349,8 +2358,7 @@ def _lowercase_head_layer(doc: _Doc) -> None:
             continue
         head = None
         inner = INSTITUTION_MAX_INNER_HEAD_LAST if head_last else INSTITUTION_MAX_INNER
-        if place is not None and i + 1 < len(toks) and toks[i + 1].key.startswith(
-                tuple(PLACE_WORDS_AFTER.get(_base_lang(tok.lang), ()))):
+        if place is not None and _before_place_word(doc, i + 1):
             inner += 1  # the place's kind counts apart (*Самарқанд вилояти ички ишлар бошқармаси*)
         for k in range(i + 1, min(i + 2 + inner, len(toks))):
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
@@ -2647,6 +2655,12 @@ def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
 SPELLED_OUT_MAX_PIECES = 8
 
 
+def _alone_in_brackets(toks: list[Tok], i: int) -> bool:
+    """Whether piece ``i`` stands alone in brackets (an acronym after the name it abbreviates)."""
+    return bool(_OPEN_BRACKET.search(toks[i].sep_text)) and (
+        i + 1 == len(toks) or bool(_CLOSE_BRACKET.search(toks[i + 1].sep_text)))
+
+
 def _abbreviates_concept(doc: _Doc, i: int) -> bool:
     """Whether a caseless-script acronym stands beside its spelling-out in brackets, and those words name no
     organisation: ``विदेशी प्रत्यक्ष निवेश ( एफडीआई )`` ("foreign direct investment (FDI)") or ``ओडीएफ ( खुले में
@@ -2655,8 +2669,7 @@ def _abbreviates_concept(doc: _Doc, i: int) -> bool:
     toks = doc.toks
     if toks[i].cased:
         return False
-    closes = i + 1 == len(toks) or bool(_CLOSE_BRACKET.search(toks[i + 1].sep_text))
-    if i > 0 and _OPEN_BRACKET.search(toks[i].sep_text) and closes:
+    if i > 0 and _alone_in_brackets(toks, i):
         prev = toks[i - 1]
         return bool(prev.key) and not prev.cased and doc.owner[i - 1] < 0 and not _is_org_head(prev) \
             and not _is_acronym(prev)
@@ -2848,9 +2861,7 @@ def _bracketed_after_org(doc: _Doc, i: int) -> bool:
     """Whether piece ``i`` stands alone in brackets right after an organisation found before them (*नागर विमानन
     महानिदेशालय (डीजीसीए)*): the text gives the body's acronym, whatever a tagger made of the sentence, even where
     its letters spell the body's name in another language."""
-    toks = doc.toks
-    if i == 0 or not _OPEN_BRACKET.search(toks[i].sep_text) or doc.owner[i - 1] < 0 or (
-            i + 1 < len(toks) and not toks[i + 1].sep_text.lstrip().startswith(")")):
+    if i == 0 or not _alone_in_brackets(doc.toks, i) or doc.owner[i - 1] < 0:
         return False
     f = doc.found[doc.owner[i - 1]]
     return f.emit and f.type == "ORG" and f.j == i
@@ -3680,15 +3691,11 @@ def _name_ending_layer(doc: _Doc) -> None:
         if doc.owner[k] >= 0 or (tok.cased and (not tok.cap or tok.upper)) or tok.cjk or (
                 k + 1 < len(toks) and toks[k + 1].sep == "space" and _is_org_head(toks[k + 1])):
             continue
-        lang = _base_lang(tok.lang)
-        if not tok.cased and (_is_stop(tok) or tok.key in PLACE_SHAPED_WORDS.get(lang, ())
-                              or listed_given_name(tok) or listed_surname(tok)):
-            continue  # a caseless script's word has no capital to say "name": no common word nor person's name
-        for kind, endings in NAME_ENDINGS:
-            if any(tok.key.endswith(e) and len(tok.key) - len(e) >= NAME_STEM_MIN_LETTERS
-                   for e in endings.get(lang, ())):
-                doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), kind, 0.6, "pattern", tok.text))
-                break
+        if not tok.cased and (_is_stop(tok) or listed_given_name(tok) or listed_surname(tok)):
+            continue  # a caseless script's word has no capital to say "name": no function word nor person's name
+        kind = _name_ending_kind(tok)
+        if kind is not None:
+            doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), kind, 0.6, "pattern", tok.text))
 
 
 def _product_layer(doc: _Doc) -> None:
