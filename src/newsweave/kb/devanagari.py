@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -135,3 +136,11 @@ def latin_key(latin: str) -> str:
     for spelt, read in _LATIN_SPELLINGS:
         key = key.replace(spelt, read)
     return _DOUBLED.sub(r"\1", key)
+
+
+@lru_cache(maxsize=1 << 16)
+def spoken_key(word: str) -> str | None:
+    """:func:`latin_key` of a Devanagari word read as Hindi speaks it (:func:`romanize_word`), None for other text:
+    the key towns named in Latin letters alone are looked up by, asked of many words of every Hindi text."""
+    spoken = romanize_word(word)
+    return None if spoken is None else latin_key(spoken)

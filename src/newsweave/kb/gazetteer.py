@@ -41,7 +41,7 @@ from rapidfuzz.distance import Indel
 
 from newsweave.kb import frequency
 from newsweave.kb.cache import load_or_build
-from newsweave.kb.devanagari import latin_key, romanize_word
+from newsweave.kb.devanagari import latin_key, spoken_key
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
 from newsweave.kb.places import country_languages, place
 from newsweave.lang.inflection import INFLECTIONS
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 76
+SCHEMA = 77
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -288,9 +288,9 @@ class Gazetteer:
     index: dict[tuple[str, ...], int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first piece -> most pieces of any name
     skeletons: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # script+skeleton -> (entry, romanised)
-    #: :func:`~newsweave.kb.devanagari.latin_key` -> entries of the towns of countries that write Devanagari, and big
-    #: cities and capitals anywhere, which GeoNames names in Latin letters alone: see :meth:`lookup_spoken`
-    spoken: dict[str, list[int]] = field(default_factory=dict)
+    #: :func:`~newsweave.kb.devanagari.latin_key` -> the biggest of the towns of countries that write Devanagari, and
+    #: of big cities and capitals anywhere, that GeoNames names in Latin letters alone: see :meth:`lookup_spoken`
+    spoken: dict[str, int] = field(default_factory=dict)
     #: keys of short all-capital or camel-case names (NATO, PiS, AfD): matched only where the text writes them so,
     #: so Czech *Pisy* (Pisa) is not *PiS*
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
@@ -366,19 +366,16 @@ class Gazetteer:
     def add_spoken(self, idx: int, latin: str) -> None:
         """Index a town's Latin name for :meth:`lookup_spoken` (one word of :data:`SPOKEN_MIN_CHARS` or more)."""
         key = latin_key(latin)
-        if " " not in latin.strip() and len(key) >= SPOKEN_MIN_CHARS:
-            self.spoken.setdefault(key, []).append(idx)
+        if " " not in latin.strip() and len(key) >= SPOKEN_MIN_CHARS and (
+                key not in self.spoken or self.entries[self.spoken[key]].priority < self.entries[idx].priority):
+            self.spoken[key] = idx  # the biggest town keeps a key several share
 
     def lookup_spoken(self, word: str) -> GazEntry | None:
         """The town a Devanagari word names as Hindi speaks it, where GeoNames has only the town's Latin name
-        (*गोरखपुर* *gorakhpur*: Gorakhpur, a city of a million), by the same key; the biggest town wins. Keys a vowel
+        (*गोरखपुर* *gorakhpur*: Gorakhpur, a city of a million), by the same key, the biggest town's. Keys a vowel
         apart were tried: they read more words than towns (*बरसाती*, "rainy", as Barasat; *भवानी* as Bhiwani)."""
-        spoken = romanize_word(word)
-        if spoken is None:
-            return None
-        key = latin_key(spoken)
-        found = [self.entries[idx] for idx in self.spoken.get(key, ())]
-        return max(found, key=lambda e: e.priority, default=None)
+        idx = self.spoken.get(spoken_key(word) or "")
+        return None if idx is None else self.entries[idx]
 
     def lookup_skeleton(self, word: str) -> GazEntry | None:
         """A caseless-script single-word entry spelt differently from ``word`` but the same name."""
