@@ -1155,3 +1155,42 @@ def test_entities_rules_polish_adjective_and_noun_names_are_no_people(stage: Ent
     assert ("Anną Zelkowską", "PER") in found("Spotkanie z Anną Zelkowską odbyło się wczoraj.")
     # a given name that ends as an adjective's case may (*Kasym*, *Maksym*)
     assert ("Kasym Zelkinow", "PER") in found("Na spotkanie przyjechał Kasym Zelkinow.")
+
+
+def test_entities_rules_the_place_a_mayor_governs(stage: EntityStage) -> None:
+    # after a town's or region's office the one word before the holder's name is the place, not an organisation
+    pl = _typed(stage, "pl")("Burmistrz Zelkowa Jan Zelkowski otworzył most, a szef Zelmorry Anna Nowak przyszła.")
+    assert {("Zelkowa", "LOC"), ("Jan Zelkowski", "PER"), ("Zelmorry", "ORG")} <= pl
+    ru = _typed(stage, "ru")("Мэр Зелкограда Иван Зелкин открыл мост.")
+    assert {("Зелкограда", "LOC"), ("Иван Зелкин", "PER")} <= ru
+
+
+def test_entities_rules_small_towns_of_several_words(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")
+    assert ("Drawsku Pomorskim", "LOC") in found("Ćwiczenia odbyły się na poligonie w Drawsku Pomorskim.")
+    assert ("Suchą Beskidzką", "LOC") in found("Autobusy kursują między Suchą Beskidzką a Makowem.")
+    # a small town named by common words is a phrase where the words are written so
+    assert not found("To jest dobre miasto na weekend.")
+
+
+def test_entities_rules_a_german_noun_before_a_town_is_no_first_name(stage: EntityStage) -> None:
+    found = _typed(stage, "de")
+    assert ("Batken", "LOC") in found("Im Gebiet Batken war es ruhig.")
+    assert ("Tübingens", "LOC") in found("Sie verwies auf das Vorbild Tübingens, wo das gilt.")
+
+
+def test_entities_rules_a_club_named_with_its_seat(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")
+    assert ("Warty Zawiercie", "ORG") in found("Siatkarze Warty Zawiercie pokonali rywali.")
+    assert ("Zelmorrą Toruń", "ORG") in found("Mecz z Zelmorrą Toruń zakończył się remisem.")
+    # a given name before the town, a foreign town, a name running on past the town: no club
+    assert ("Jan Toruń", "ORG") not in found("Wczoraj Jan Toruń przyjechał do domu.")
+    assert not any(t == "ORG" for _, t in found("Sąd uniewinnił Pakistankę Asia Bibi."))
+
+
+def test_entities_rules_hindi_states_and_words_read_as_foreign_states(stage: EntityStage) -> None:
+    found = _typed(stage, "hi")
+    assert ("हरियाणा", "LOC") in found("वह हरियाणा में रहता है।")
+    assert ("अश्गाबात", "LOC") in found("तुर्कमेनिस्तान की राजधानी अश्गाबात में बैठक हुई।")
+    # हवाई, "aerial", is a common word: no Hawaii
+    assert ("हवाई", "LOC") not in found("दिल्ली के अंतरराष्ट्रीय हवाई अड्डे पर विमान उतरा।")

