@@ -1194,3 +1194,20 @@ def test_entities_rules_hindi_states_and_words_read_as_foreign_states(stage: Ent
     assert ("अश्गाबात", "LOC") in found("तुर्कमेनिस्तान की राजधानी अश्गाबात में बैठक हुई।")
     # हवाई, "aerial", is a common word: no Hawaii
     assert ("हवाई", "LOC") not in found("दिल्ली के अंतरराष्ट्रीय हवाई अड्डे पर विमान उतरा।")
+
+
+def test_entities_rules_polish_plural_towns_in_the_genitive(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")("Pociąg z Gliwic do Kielc jedzie przez okolice Siedlec i Suwałk.")
+    assert {("Gliwic", "LOC"), ("Kielc", "LOC"), ("Siedlec", "LOC"), ("Suwałk", "LOC")} <= found
+
+
+def test_entities_rules_a_town_after_a_place_preposition_though_written_lower_as_a_word(stage: EntityStage) -> None:
+    # "łodzi" is also "of the boat": written so once, the word still names the city after "w" with its capital
+    found = _typed(stage, "pl")("Wczoraj w łodzi było dwóch rybaków. Sprawę prowadzi sąd w Łodzi.")
+    assert ("Łodzi", "LOC") in found
+
+
+def test_entities_rules_a_street_and_its_abbreviation(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")("Wypadek na al. Jana Pawła II i przy ul. Zelmorskiej, a potem na ul. 3 Maja.")
+    assert {("al. Jana Pawła II", "LOC"), ("ul. Zelmorskiej", "LOC"), ("ul. 3 Maja", "LOC")} <= found
+    assert ("ул. Зелкина", "LOC") in _typed(stage, "ru")("Пожар произошёл на ул. Зелкина.")

@@ -13,12 +13,16 @@ from __future__ import annotations
 TITLES = frozenset({
     "prof", "dr", "hab", "inż", "mgr", "lek", "mec", "adw", "gen", "płk", "ppłk", "mjr", "kpt", "por", "ks", "abp",
     "bp", "kard", "św", "red", "sen", "pos",  # Polish
+    "mr", "mrs", "ms", "mme", "hr",  # English, French, Nordic
     "doç", "av", "op", "yrd", "öğr", "gör", "uzm", "orgeneral", "korgeneral",  # Turkish
     "dipl", "ing",  # German
     "проф", "акад", "ген", "доц",  # Russian, Ukrainian, Bulgarian, Kazakh
 })
 #: Words for streets, squares and administrative units written before their name, and "named after".
 PLACES = frozenset({"ul", "al", "os", "woj", "pow", "gm", "im", "ул", "пл", "им", "пр-т", "обл"})
+#: Of those, the words for a street or an estate: with the name after them they are one place (*ul. Bułgarska*,
+#: *al. Jana Pawła II*, *ул. Ленина*).
+STREETS = frozenset({"ul", "al", "os", "ул", "пр-т"})
 #: Company forms that run on into more of the name or the sentence.
 COMPANY_FORMS = frozenset({"ltd", "şti", "a.ş", "san", "tic", "sp", "co"})
 #: Words that open a phrase: *tzw.* (so-called), *m.in.* (among others), *ds.* (for), *np.* (for example).

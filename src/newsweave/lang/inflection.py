@@ -39,7 +39,8 @@ _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
 #: nouns in ``-ość`` and ``-ś`` soften to ``-ości``/``-ością``, ``-si``/``-sią``
 #: (``Prawa i Sprawiedliwości`` = ``Prawo i Sprawiedliwość``, ``z Białorusią`` = ``Białoruś``); adjectives take
 #: ``-ym``/``-im`` in the instrumental and locative, ``-ymi``/``-imi`` in the plural (``w Nowym Jorku``,
-#: ``nad Morzem Bałtyckim`` = ``Morze Bałtyckie``).
+#: ``nad Morzem Bałtyckim`` = ``Morze Bałtyckie``); plural names in ``-ice``, ``-ce``, ``-ki`` drop the ending in the
+#: genitive (``z Gliwic``, ``Kielc``, ``Siedlec``, ``Suwałk``).
 _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "st"), "sce": ("ska",),
                     "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł"), "źle": ("zła",),
                     "iej": ("a",), "ych": ("e", "y"), "ich": ("ie", "i"), "szech": ("chy",), "czech": ("cy",),
@@ -49,7 +50,9 @@ _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "s
                     "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i"),
                     "dzi": ("dź",), "ci": ("ć",),
                     # -ś- hardens before -ł- (na Wiśle: Wisła); the fleeting -e- of -iec (w Sosnowcu: Sosnowiec)
-                    "śle": ("sła",), "cu": ("iec",), "ca": ("iec",), "cem": ("iec",)}
+                    "śle": ("sła",), "cu": ("iec",), "ca": ("iec",), "cem": ("iec",),
+                    # plural names in -ice, -ce, -ki have no ending in the genitive (z Gliwic, Kielc, Siedlec, Suwałk)
+                    "ic": ("ice",), "lc": ("lce",), "lec": ("lce",), "k": ("ki",)}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),

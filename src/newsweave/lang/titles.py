@@ -264,10 +264,6 @@ PLACE_OFFICE_TITLES: dict[str, frozenset[str]] = {
     "bg": frozenset({"кмет", "кметица"}),
 }
 
-#: Titles written shortened with a period (*Dr.*, *Prof.*, Turkish *Doç.*, Polish *mgr*, *inż.*): that period ends no
-#: sentence, so the name after it is read as a titled name, not as a capitalised sentence opening.
-ABBREVIATED_TITLES: frozenset[str] = frozenset({"dr", "prof", "doç", "mr", "mrs", "ms", "mme", "mgr", "inż", "hr"})
-
 #: lang -> plural endings: a title in the plural stands before no one person's name and may open an institution's
 #: (Turkish *Bakanlar Kurulu*, the Council of Ministers; *Liderler Zirvesi*).
 PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {

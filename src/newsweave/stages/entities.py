@@ -66,6 +66,7 @@ from newsweave.kb.gazetteer import (
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, listed, own_given_names, surnames
 from newsweave.kb.places import country_languages, place_country
+from newsweave.lang.abbreviations import NON_FINAL, STREETS
 from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
     ADJECTIVE_BASE_ENDINGS,
@@ -154,7 +155,6 @@ from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_de
 from newsweave.lang.time_words import languages as time_languages
 from newsweave.lang.time_words import lexicon as time_lexicon
 from newsweave.lang.titles import (
-    ABBREVIATED_TITLES,
     AFTER_PARTICLE,
     AGENT_MARKERS,
     CASE_MARKERS,
@@ -799,8 +799,8 @@ def tokenize(text: str, lang: str | None, spans: list[tuple[int, int, str]] | No
         if (toks and not ends_sentence and first_upper and _dotted(toks[-1])
                 and frequency.zipf(key, tok_lang) >= FUNCTION_WORD_ZIPF):
             sep, ends_sentence = "break", True  # "... in the U.S. The next day": the acronym's period ends it
-        if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in ABBREVIATED_TITLES:
-            ends_sentence = False  # "Prof. Dr. Zelkan Yavaş": the periods of shortened titles
+        if ends_sentence and toks and sep_text.strip() == "." and toks[-1].key in NON_FINAL:
+            ends_sentence = False  # "Prof. Dr. Zelkan Yavaş", "przy ul. Bułgarskiej": periods of abbreviations
         if (ends_sentence and toks and sep_text[:1] == "." and sep_text[1:].isspace() and "\n" not in sep_text
                 and _initial_before(toks[-1], key, first_upper, tok_lang)):
             sep, ends_sentence = "space", False  # "Zelkan P. Kiprotich": the name goes on after an initial
@@ -1235,7 +1235,8 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
     """Reject one-piece matches that are probably common words (countries excepted).
 
     Acronym names need capitals. A word the text also writes in lower case (``doc_lower``), or whose matched
-    base form it writes so (``Sami`` read as ``Sam``, an alternate name of a city), is a common word there.
+    base form it writes so (``Sami`` read as ``Sam``, an alternate name of a city), is a common word there, unless
+    capitalised mid-sentence after a place preposition (Polish *łodzi*, "of the boat", and *w Łodzi*, in Łódź).
     A city named like a common word of the text's language is read only after a place preposition (``nach Essen``).
     Sentence starts need rarity: a frequent word, unless a big place's name (frequent for being one: Київ);
     an inflected reading (``base`` is not the word itself) even a moderately frequent one (``Tanie`` "cheap");
@@ -1248,7 +1249,7 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
             return False
         country = entry.kb_id.startswith("iso:")
         if tok.cased and not country and (tok.key in doc_lower or (base or tok.key) in doc_lower) \
-                and (tok.key,) not in gaz.lowercase:
+                and (tok.key,) not in gaz.lowercase and not _after_place_preposition(toks, i):
             return False
         if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) \
                 and not _written_as_name(toks, i):
@@ -1331,6 +1332,12 @@ def _written_as_name(toks: list[Tok], i: int) -> bool:
     return (i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())) \
         or (not tok.sent_start and tok.lang not in NOUN_CAPITALISING and not _runs_on_as_name(toks, i)) \
         or _name_case_ending(toks, i)
+
+
+def _after_place_preposition(toks: list[Tok], i: int) -> bool:
+    """Whether capitalised piece ``i`` stands mid-sentence right after a place preposition (*w Łodzi*, *nach Essen*)."""
+    return i > 0 and not toks[i].sent_start and toks[i].sep == "space" \
+        and toks[i - 1].key in PLACE_PREPOSITIONS.get(toks[i].lang, ())
 
 
 def _runs_on_as_name(toks: list[Tok], i: int) -> bool:
@@ -1556,6 +1563,29 @@ def _surname_half(f: Found, k: int, gaz: Gazetteer) -> bool:
         return not f.emit
     entry = gaz.by_kb_id(kb_id) if kb_id.startswith("geonames:") else None
     return entry is not None and entry.priority < CASELESS_CITY_MIN_PRIORITY
+
+
+#: Most capitalised words of a street's name after its abbreviation (*al. Jana Pawła II*).
+STREET_NAME_MAX_WORDS = 4
+
+
+def _street_layer(doc: _Doc) -> None:
+    """A street's abbreviation and its period before a capitalised name (:data:`newsweave.lang.abbreviations.STREETS`:
+    *przy ul. Bułgarskiej*, *na al. Jana Pawła II*, *ul. 3 Maja*, *ул. Ленина*) are one place with the name:
+    findings inside give way (the person *Jana Pawła II*, the town in *ul. Warszawskiej*)."""
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        if toks[k].key not in STREETS or toks[k + 1].sep_text.strip() != "." or toks[k + 1].sent_start:
+            continue
+        j = k + 1
+        if toks[j].key.isdigit() and j + 1 < len(toks) and toks[j + 1].sep == "space":
+            j += 1  # "ul. 3 Maja": a date names the street
+        end = j
+        while end < len(toks) and end - j < STREET_NAME_MAX_WORDS and toks[end].cased and toks[end].cap \
+                and (end == j or toks[end].sep == "space") and not toks[end].sent_start:
+            end += 1
+        if end > j:
+            doc.replace(Found(k, end, "LOC", 0.7, "pattern", doc.surface(k, end)))
 
 
 def _storm_layer(doc: _Doc) -> None:
@@ -4577,6 +4607,7 @@ class EntityStage:
         _concept_acronym_layer(doc)
         _region_adjective_layer(doc)
         _storm_layer(doc)
+        _street_layer(doc)
         _org_layer(doc)
         _demonym_layer(doc, self.gazetteer)
         _title_layer(doc)
