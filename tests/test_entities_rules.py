@@ -1211,3 +1211,14 @@ def test_entities_rules_a_street_and_its_abbreviation(stage: EntityStage) -> Non
     found = _typed(stage, "pl")("Wypadek na al. Jana Pawła II i przy ul. Zelmorskiej, a potem na ul. 3 Maja.")
     assert {("al. Jana Pawła II", "LOC"), ("ul. Zelmorskiej", "LOC"), ("ul. 3 Maja", "LOC")} <= found
     assert ("ул. Зелкина", "LOC") in _typed(stage, "ru")("Пожар произошёл на ул. Зелкина.")
+
+
+def test_entities_rules_german_bodies_named_after_towns_and_regions(stage: EntityStage) -> None:
+    found = _typed(stage, "de")
+    # Celle is French and Italian for "those": a common word abroad, the German town at home
+    assert ("Oberlandesgericht Celle", "ORG") in found("Das Oberlandesgericht Celle hat einen 29-Jährigen verurteilt.")
+    assert ("Polizeiinspektion Gotha", "ORG") in found("Die Polizeiinspektion Gotha ermittelt.")
+    assert ("Kunstmuseum Basel", "ORG") in found("Das Kunstmuseum Basel zeigt Bilder.")
+    assert ("Polizeipräsidium Oberbayern", "ORG") in found("Das Polizeipräsidium Oberbayern ermittelt.")
+    # no German place name takes "-n": Kokain is no Kokai (Kanggye)
+    assert not any(t == "LOC" for _, t in found("Die Polizei fand zwei Kilo Kokain im Auto."))

@@ -287,3 +287,11 @@ def test_ner_tagger_an_acronym_in_brackets_after_an_organisation_is_one(tagged: 
     found = {(m.text, m.type) for m in tagged.recognise(
         "नागर विमानन महानिदेशालय (डीजीसीए) ने घने कोहरे के मद्देनज़र निर्देश जारी किए।", "hi")}
     assert ("डीजीसीए", "ORG") in found
+
+
+def test_ner_tagger_a_body_takes_in_the_town_the_tagger_read_as_the_body() -> None:
+    # the German model reads "Celle" after a court as an organisation: the court's name is the whole
+    stage = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in stage.recognise("Das Oberlandesgericht Celle hat einen 29-Jährigen verurteilt.",
+                                                        "de")}
+    assert ("Oberlandesgericht Celle", "ORG") in found

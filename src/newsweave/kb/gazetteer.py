@@ -49,7 +49,7 @@ from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.name_folding import ARABIC_ARTICLES
 from newsweave.lang.orthography import APOSTROPHE_FOLD
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts
-from newsweave.lang.titles import SURNAME_LIKE_ENDINGS
+from newsweave.lang.titles import NOUN_CAPITALISING, SURNAME_LIKE_ENDINGS
 
 if TYPE_CHECKING:
     from newsweave.kb.userkb import KBRecord
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 79
+SCHEMA = 82
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -753,7 +753,10 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     None: nowhere (dropped, as before: ``Bath``, ``Mobile``). Else the languages it is a common word in, where
     it is not matched (``Essen`` in German text), while other languages' texts find it (``w Essen``, ``do
     Frankfurtu``). A capital (``Amsterdam``: common in Dutch because it is the capital) or a city of at least
-    ``COMMON_NAME_MIN_POPULATION`` (``Frankfurt``, ``Porto``) is kept so; huge places are kept everywhere.
+    ``COMMON_NAME_MIN_POPULATION`` (``Frankfurt``, ``Porto``) is kept so; huge places are kept everywhere; so is a
+    smaller town whose name is a common word only in languages its country does not speak and no person's name
+    (*Celle*, French and Italian for "those": the German town is read in German news and the others'; not *Ali*),
+    and not in the languages that capitalise their nouns unless its country speaks one (*Kokain*, a Korean town).
     """
     langs = common.get(fold(name))
     if not langs or script_of(name) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION:
@@ -761,7 +764,19 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     country = countries.get(city.get("countrycode") or "", {})
     if country.get("capital") in (name, city["name"]):
         return frozenset()
-    return langs if pop >= COMMON_NAME_MIN_POPULATION else None
+    if pop >= COMMON_NAME_MIN_POPULATION:
+        return langs
+    spoken = country_languages(city.get("countrycode"))
+    if langs.isdisjoint(spoken) and not _person_name(name):
+        return langs | (NOUN_CAPITALISING - spoken)  # a German noun is capitalised too (*Kokain*, a Korean town)
+    return None
+
+
+def _person_name(name: str) -> bool:
+    """Whether a name is a listed given name or surname (*Ali*): a small town so named is more often the person."""
+    from newsweave.kb.person_names import given_names, surnames  # imports this module: read when building
+
+    return fold(name) in given_names() or fold(name) in surnames()
 
 
 def _add_subdivisions(gaz: Gazetteer, common: dict[str, frozenset[str]]) -> None:

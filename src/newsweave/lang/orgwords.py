@@ -24,7 +24,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
                      "vereinigung", "akademie", "hochschule", "kammer", "kommission", "sezession", "senat", "stadtrat",
                      "stadtverwaltung", "landratsamt", "botschaft", "konsulat", "staatsanwaltschaft", "stadtwerke",
-                     "verbraucherzentrale", "kriminalamt", "polizeipräsidium", "polizeidirektion",
+                     "verbraucherzentrale", "kriminalamt", "polizeipräsidium", "polizeidirektion", "inspektion",
+                     "museum", "kunsthalle",
                      # matched with a noun's endings only (*Polizeichef* is none), so bare ones too
                      "polizei", "feuerwehr", "klinikum", "bezirksregierung", "gerichtshof", "zentrum", "anstalt"}),
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",

@@ -1263,6 +1263,9 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if tok.lang in NOUN_CAPITALISING and not country and base is not None and base != tok.key \
                 and entry.priority < WORLD_REGION_PRIORITY and frequency.zipf(tok.key, tok.lang) >= INFLECTED_NOUN_ZIPF:
             return False  # German "Wein" (wine) is no "Wei" (Weifang) + n
+        if tok.lang in NOUN_CAPITALISING and not country and entry.type == "LOC" and base is not None \
+                and tok.key == base + "n":
+            return False  # nor "Kokain" a "Kokai" (Kanggye) + n: German writes no place's name with "-n"
         if base is not None and base != tok.key and not country and entry.priority < WORLD_REGION_PRIORITY \
                 and _common_noun_case(tok, base, gaz):
             return False  # Russian "Совета" is the genitive of "совет" (council), no case of "Совето" (Soweto)
@@ -3992,27 +3995,33 @@ def _town_end(doc: _Doc, gaz: Gazetteer, k: int) -> int | None:
     (*Frankfurt am Main*, *Bad Segeberg*, *Schleswig-Holstein*), or a one-word one (:func:`_town_at`)."""
     if doc.owner[k] >= 0:
         f = doc.found[doc.owner[k]]
-        if f.i == k and f.j - f.i > 1 and f.type == "LOC" and (f.kb_id or "").startswith(("geonames:", "iso3166-2:")):
+        if f.i == k and f.j - f.i > 1 and f.type == "LOC" and (f.kb_id or "").startswith(_BODY_PLACES):
             return f.j
     return k + 1 if _town_at(doc, gaz, k) else None
+
+
+#: The kinds of place a body is named after, by KB id: towns, states and the regions of ``regions.tsv``
+#: (*Polizeipräsidium Oberbayern*).
+_BODY_PLACES = ("geonames:", "iso3166-2:", "region:")
 
 
 def _town_at(doc: _Doc, gaz: Gazetteer, k: int) -> bool:
     """Whether piece ``k`` is a one-word town or state (GeoNames, ISO 3166-2: *Landeskriminalamt Niedersachsen*):
     found as one, or left free or read as a place of one word (a tagger may have decided the sentence: *Landgericht
-    Frankfurt*, its *Frankfurt* a place without a link) and listed as one."""
+    Frankfurt*, its *Frankfurt* a place without a link, or the body's town as the body, *Oberlandesgericht Celle*) and
+    listed as one."""
     if _one_word_town(doc, k) is not None:
         return True
     kb_id = None
     if doc.owner[k] >= 0:
         f = doc.found[doc.owner[k]]
-        if f.i != k or f.j != k + 1 or f.type != "LOC":
+        if f.i != k or f.j != k + 1 or not (f.type == "LOC" or (f.type == "ORG" and f.layer == "tagger")):
             return False
         kb_id = f.kb_id
     if kb_id is None:
         entry = gaz.lookup((doc.toks[k].key,))
         kb_id = entry.kb_id if entry is not None else None
-    return kb_id is not None and kb_id.startswith(("geonames:", "iso3166-2:"))
+    return kb_id is not None and kb_id.startswith(_BODY_PLACES)
 
 
 def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
