@@ -1222,3 +1222,17 @@ def test_entities_rules_german_bodies_named_after_towns_and_regions(stage: Entit
     assert ("Polizeipräsidium Oberbayern", "ORG") in found("Das Polizeipräsidium Oberbayern ermittelt.")
     # no German place name takes "-n": Kokain is no Kokai (Kanggye)
     assert not any(t == "LOC" for _, t in found("Die Polizei fand zwei Kilo Kokain im Auto."))
+
+
+def test_entities_rules_hindi_bodies_named_after_their_state_or_town(stage: EntityStage) -> None:
+    found = _typed(stage, "hi")
+    # the place before a body's words, bracketed acronym or not, and up to three words before its head word
+    assert ("असम राज्य आपदा प्रबंधन प्राधिकरण", "ORG") in found(
+        "असम राज्य आपदा प्रबंधन प्राधिकरण (एएसडीएमए) ने अलर्ट जारी किया।")
+    assert ("दिल्ली नगर निगम", "ORG") in found("दिल्ली नगर निगम (एमसीडी) ने सड़कें बनाईं।")
+    assert ("पंजाब प्रदूषण नियंत्रण बोर्ड", "ORG") in found("अदालत ने पंजाब प्रदूषण नियंत्रण बोर्ड को नोटिस दिया।")
+    # "headquartered in": a description, no body
+    assert ("बेंगलुरु", "LOC") in found("बेंगलुरु मुख्यालय वाली कंपनी ने कहा।")
+    # a network's acronym before a town is that institute
+    assert ("आईआईटी कानपुर", "ORG") in found("आईआईटी कानपुर के शोधकर्ताओं ने सेंसर बनाया।")
+    assert ("IIT Kanpur", "ORG") in _typed(stage, "en")("Researchers at IIT Kanpur said so.")

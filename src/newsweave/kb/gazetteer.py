@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 82
+SCHEMA = 83
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -66,6 +66,9 @@ SYLLABIC_SHORT_NAME_MIN_POPULATION = 1_000_000
 _SYLLABIC_RE = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}ー]+")
 #: Priority of the names ``countrynames`` lists under a country beside CLDR's (capitals, demonyms among them).
 LISTED_PRIORITY = 1.5
+#: Fewest letters of a smaller town's name that is a common word abroad (:func:`_own_name_common_in`): shorter ones
+#: meet too many inflected words and acronyms.
+SMALL_COMMON_NAME_MIN_CHARS = 4
 #: Towns at least this big are read by their names whatever their shape.
 TOWN_MIN_POPULATION = 15_000
 #: Smaller towns down to this size (GeoNames' floor, :data:`newsweave.kb.places.MIN_POPULATION`) are read by their
@@ -754,8 +757,10 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     it is not matched (``Essen`` in German text), while other languages' texts find it (``w Essen``, ``do
     Frankfurtu``). A capital (``Amsterdam``: common in Dutch because it is the capital) or a city of at least
     ``COMMON_NAME_MIN_POPULATION`` (``Frankfurt``, ``Porto``) is kept so; huge places are kept everywhere; so is a
-    smaller town whose name is a common word only in languages its country does not speak and no person's name
-    (*Celle*, French and Italian for "those": the German town is read in German news and the others'; not *Ali*),
+    smaller town whose name is a common word only in languages its country does not speak, not in English (whose
+    words every language's news quotes: *Say*, a town in Niger, is no Polish *S.A.*), of four letters or more and
+    no person's name (*Celle*, French and Italian for "those": the German town is read in German news and the
+    others'; not *Ali*),
     and not in the languages that capitalise their nouns unless its country speaks one (*Kokain*, a Korean town).
     """
     langs = common.get(fold(name))
@@ -767,7 +772,8 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     if pop >= COMMON_NAME_MIN_POPULATION:
         return langs
     spoken = country_languages(city.get("countrycode"))
-    if langs.isdisjoint(spoken) and not _person_name(name):
+    if langs.isdisjoint(spoken) and "en" not in langs and len(name) >= SMALL_COMMON_NAME_MIN_CHARS \
+            and not _person_name(name):
         return langs | (NOUN_CAPITALISING - spoken)  # a German noun is capitalised too (*Kokain*, a Korean town)
     return None
 

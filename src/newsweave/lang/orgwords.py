@@ -386,8 +386,9 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
 NAMED_AFTER_WORDS: dict[str, frozenset[str]] = {"kk": frozenset({"атындағы"}),
                                                 "uz": frozenset({"номидаги", "nomidagi"})}
 #: lang -> words that say where a thing is based after a town's name (Hindi *बेंगलुरु स्थित कंपनी*, "a
-#: Bengaluru-based company"): a description, no body named after the town.
-LOCATED_WORDS: dict[str, frozenset[str]] = {"hi": frozenset({"स्थित", "आधारित"})}
+#: Bengaluru-based company"; *बेंगलुरु मुख्यालय वाली कंपनी*, "headquartered in Bengaluru"): a description, no body
+#: named after the town.
+LOCATED_WORDS: dict[str, frozenset[str]] = {"hi": frozenset({"स्थित", "आधारित", "वाली", "वाला", "वाले"})}
 #: Languages that capitalise only an institution's first word and end its name with the head word (Uzbek *Tashqi
 #: ishlar vazirligi*, *Xalqaro valyuta jamgʻarmasi*): there a capitalised word inside a sentence, lower-case words
 #: and the head word are an organisation, with no country after it (a description is not capitalised). Kazakh

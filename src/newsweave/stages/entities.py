@@ -2295,19 +2295,28 @@ def _org_layer(doc: _Doc) -> None:
             doc.claim(Found(i - n, i + 1, "ORG", 0.6, "pattern", _lemma(doc, i - n, i + 1)))
 
 
+#: Most words between a town and the head word of the body it names in a caseless script (*पंजाब प्रदूषण नियंत्रण
+#: बोर्ड*, *असम राज्य आपदा प्रबंधन प्राधिकरण*).
+TOWN_BODY_MAX_GAP = 3
+
+
 def _town_body(doc: _Doc, k: int) -> bool:
     """Claim the body a town or state names with the organisation head word at piece ``k``, in a caseless script,
-    the town right before it or one word between (*दिल्ली विश्वविद्यालय*, *मुंबई पुलिस*, *लखनऊ नगर निगम*; not
+    the town right before it or up to three words between, all but the first no frequent word (*दिल्ली विश्वविद्यालय*,
+    *मुंबई पुलिस*, *लखनऊ नगर निगम*, *पंजाब प्रदूषण नियंत्रण बोर्ड*; not
     *बेंगलुरु स्थित कंपनी*, "a Bengaluru-based company", :data:`LOCATED_WORDS`); a country stays a place (*भारत
     सरकार*, *कज़ाख़स्तान अंतर्क्षेत्रीय मंच*). Whether it did."""
     toks = doc.toks
     if k == 0 or toks[k].sep != "space":
         return False
     place = _place_ending_at(doc, k - 1)
-    if place is None and k >= 2 and doc.owner[k - 1] < 0 and toks[k - 1].sep == "space" \
-            and not toks[k - 1].cased and not _is_stop(toks[k - 1]) \
-            and toks[k - 1].key not in LOCATED_WORDS.get(toks[k - 1].lang, ()):
-        place = _place_ending_at(doc, k - 2)
+    gap = 0
+    while place is None and gap < TOWN_BODY_MAX_GAP and k - gap >= 2 and doc.owner[k - 1 - gap] < 0 \
+            and toks[k - 1 - gap].sep == "space" and not toks[k - 1 - gap].cased and not _is_stop(toks[k - 1 - gap]) \
+            and toks[k - 1 - gap].key not in LOCATED_WORDS.get(toks[k - 1 - gap].lang, ()) \
+            and (gap == 0 or frequency.zipf(toks[k - 1 - gap].key, toks[k - 1 - gap].lang) < CASELESS_NAME_MAX_ZIPF):
+        gap += 1
+        place = _place_ending_at(doc, k - 1 - gap)
     if place is None or (doc.found[place].kb_id or "").startswith("iso:"):
         return False
     start = doc.found[place].i
@@ -2806,15 +2815,21 @@ def _spelt_suffix(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, 
 def _with_leading_place(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple[int, int]:
     """An expansion with the place found right before it, when the acronym starts with the place's initial and not
     with the expansion's own: the place is the name's first word (*Türkiye İstatistik Kurumu (TÜİK)*, *Kazakhstan
-    Stock Exchange (KASE)*), and its finding gives way."""
+    Stock Exchange (KASE)*), and its finding gives way. In a caseless script, whose acronyms spell another
+    language's initials (*दिल्ली नगर निगम (एमसीडी)*, the Municipal Corporation of Delhi), a town or state right before
+    the expansion is its first word as it is before any body's head (:func:`_town_body`); a country stays a place."""
     toks = doc.toks
     start, end = span
-    if start == 0 or doc.owner[start - 1] < 0 or toks[start].sep != "space" or not acronym.isupper():
+    if start == 0 or doc.owner[start - 1] < 0 or toks[start].sep != "space":
         return span
     place = doc.found[doc.owner[start - 1]]
-    wanted = acronym.casefold()
-    if place.type != "LOC" or place.j != start or wanted.startswith(toks[start].text[:1].casefold()) \
-            or not wanted.startswith(toks[place.i].text[:1].casefold()):
+    if place.type != "LOC" or place.j != start:
+        return span
+    if not toks[start].cased:
+        if place.layer != "gazetteer" or (place.kb_id or "").startswith("iso:"):
+            return span
+    elif not acronym.isupper() or acronym.casefold().startswith(toks[start].text[:1].casefold()) \
+            or not acronym.casefold().startswith(toks[place.i].text[:1].casefold()):
         return span
     doc.release(doc.owner[start - 1])
     return place.i, end
@@ -2939,6 +2954,30 @@ def _acronym_layer(doc: _Doc) -> None:
             if tok.cased and i > 0 and _MODEL_NUMBER.fullmatch(doc.toks[i - 1].key) and tok.sep in ("space", "hyphen"):
                 continue  # a model's suffix after its number (``737 MAX``, ``A320 NEO``): a product, no organisation
             doc.claim(Found(i, i + 1, "ORG", 0.5, "pattern", tok.text))
+
+
+def _campus_layer(doc: _Doc) -> None:
+    """An organisation's acronym right before the one-word town of one of its seats is that institute or branch
+    (*IIT Kanpur*, *AIIMS Patna*, *आईआईटी कानपुर*, *एम्स पटना*): one organisation, not the network's name and a place.
+    The acronym is written in capitals, or in a caseless script is a listed organisation's one word; the town is in
+    its base form and no capitalised word runs on after it."""
+    toks = doc.toks
+    for k in range(len(toks) - 1):
+        if doc.owner[k] < 0 or doc.owner[k + 1] < 0 or toks[k + 1].sep != "space" or toks[k + 1].sent_start:
+            continue
+        org, town = doc.found[doc.owner[k]], doc.found[doc.owner[k + 1]]
+        if not (org.emit and org.type == "ORG" and org.i == k and org.j == k + 1) \
+                or not (town.emit and town.type == "LOC" and town.i == k + 1 and town.j == k + 2
+                        and (town.kb_id or "").startswith("geonames:")):
+            continue
+        if not (toks[k].upper if toks[k].cased else (org.kb_id or "").startswith("org:")):
+            continue
+        if toks[k + 1].cased and toks[k + 1].key != fold(town.lemma or ""):
+            continue  # "IIT Kanpuru": a case ending is the sentence's, not the name's
+        if k + 2 < len(toks) and toks[k + 2].sep == "space" and toks[k + 2].cased and toks[k + 2].cap \
+                and not toks[k + 2].sent_start:
+            continue
+        doc.replace(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
 
 
 def _bracketed_after_org(doc: _Doc, i: int) -> bool:
@@ -4659,6 +4698,7 @@ class EntityStage:
         _first_names_as_places(doc)
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
+        _campus_layer(doc)
         _institution_of_country(doc)
         _coordinated_names(doc)
         _coordinated_people(doc)
