@@ -1236,3 +1236,17 @@ def test_entities_rules_hindi_bodies_named_after_their_state_or_town(stage: Enti
     # a network's acronym before a town is that institute
     assert ("आईआईटी कानपुर", "ORG") in found("आईआईटी कानपुर के शोधकर्ताओं ने सेंसर बनाया।")
     assert ("IIT Kanpur", "ORG") in _typed(stage, "en")("Researchers at IIT Kanpur said so.")
+
+
+def test_entities_rules_kazakh_regions_and_quoted_clubs(stage: EntityStage) -> None:
+    found = _found(stage, "Ол Маңғыстаудың ауылында, Ұлытау облысында және Түркіменстанның астанасында болды.", "kk")
+    assert {("Маңғыстаудың", "LOC", "iso3166-2:KZ-47"), ("Ұлытау облысында", "LOC", "iso3166-2:KZ-62"),
+            ("Түркіменстанның", "LOC", "iso:TM")} <= found
+    typed = _typed(stage, "kk")
+    # a town, a river or an unknown word alone in quotes is a club, also opening the sentence
+    assert {("Астана", "ORG"), ("Тобылды", "ORG")} <= typed("«Астана» өз алаңында «Тобылды» 3:0 есебімен ұтты.")
+    assert ("Зелмор", "ORG") in typed("Олар «Зелмор» командасымен кездеседі.")
+    # a town quoted before the noun that says what the quotes name (a film, a sanatorium) stays the town
+    assert ("Астана", "ORG") not in typed("«Астана» фильмі көрсетілді.")
+    assert ("Тараз", "ORG") not in typed("Біз «Тараз» шипажайында демалдық.")
+    assert ("Зелмор", "ORG") in _typed(stage, "uz")("«Зелмор» ютқазди.")

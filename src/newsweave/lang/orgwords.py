@@ -187,6 +187,24 @@ EVENT_HEADS: dict[str, frozenset[str]] = {
 #: quoted untyped names SlavicNER leaves unnamed, nor Bulgarian, where the stage alone gained (SlavicNER bg .793 ->
 #: .801) but the batch lost (.824 -> .822): propagation had typed the same names from other articles already.
 QUOTED_ORG_LANGS: frozenset[str] = frozenset({"uz", "kk", "ky"})
+#: lang -> endings of the verbs (past tense, participles) that may follow a quoted name as its predicate (Kazakh
+#: *«Зелмор» ойнады*, "Zelmor played"), where a noun after it says what the name names (*«Зелмор» мектебі*, a school).
+VERB_ENDINGS: dict[str, tuple[str, ...]] = {
+    "kk": ("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "йды", "йді", "мақ", "мек"),
+    "uz": ("ди", "ти", "ган", "кан", "қан", "моқда", "япти", "ади", "ydi", "di", "gan", "moqda"),
+    "ky": ("ды", "ди", "ду", "дү", "ты", "ти", "ган", "ген", "гон", "гөн", "кан", "кен"),
+}
+#: lang -> words for a kind of work after a quoted title (*«Зелмор» фильмі*, "the film"), and the words for "named"
+#: (*«Зелмор» деген*, *атты*): the quoted words name that work, or what follows, no organisation.
+WORK_WORDS_AFTER: dict[str, frozenset[str]] = {
+    "kk": frozenset({"деген", "атты", "фильм", "кітап", "кітаб", "роман", "спектакл", "ән", "әні", "жыр", "поэма",
+                     "опера", "повест", "әңгіме", "жоба", "бағдарлама", "сериал", "альбом", "көрме"}),
+    "uz": frozenset({"деган", "номли", "deb", "nomli", "фильм", "китоб", "роман", "спектакл", "қўшиқ", "достон",
+                     "опера", "қисса", "ҳикоя", "лойиҳа", "дастур", "сериал", "альбом", "кўргазма", "film", "kitob",
+                     "loyiha", "dastur"}),
+    "ky": frozenset({"деген", "аттуу", "фильм", "китеп", "роман", "спектакл", "ыр", "дастан", "опера", "долбоор",
+                     "программа", "сериал", "альбом", "көргөзмө"}),
+}
 
 #: lang -> beginnings of the words that name a competition or festival, a place's preposition before it all the same
 #: (Polish *w Lidze Narodów*, *w Ekstraklasie*, *w Pucharze Polski*): such a name is no place.

@@ -149,6 +149,8 @@ from newsweave.lang.orgwords import (
     SPELT_LEGAL_FORMS,
     STORM_WORDS,
     TOWN_ADJECTIVE_ENDINGS,
+    VERB_ENDINGS,
+    WORK_WORDS_AFTER,
 )
 from newsweave.lang.quotes import REPORTING_VERBS as QUOTE_CUES
 from newsweave.lang.scripts import UNICODE_SCRIPT_CODES, lang_scripts, script_default_lang
@@ -4090,6 +4092,63 @@ def _type_untyped_names(doc: _Doc) -> None:
             f.type = "ORG"
 
 
+#: Most words of a quoted name (:func:`_quoted_name_layer`).
+QUOTED_NAME_MAX_WORDS = 3
+
+
+def _quoted_name_layer(doc: _Doc) -> None:
+    """One to three capitalised words alone in quotation marks, in a language whose news quotes its clubs' and
+    companies' names (:data:`QUOTED_ORG_LANGS`), are an organisation, also opening a sentence and also where they
+    spell a town, region or river (Kazakh *«Астана» өз алаңында «Тобылды» ұтып*: the clubs): news quotes no place.
+    A person's name or an organisation found there stays, and the name must stand alone (:func:`_quoted_name_alone`)."""
+    toks = doc.toks
+    for k, tok in enumerate(toks):
+        lang = _base_lang(tok.lang)
+        if lang not in QUOTED_ORG_LANGS or not tok.cased or not tok.cap \
+                or tok.sep_text.rstrip()[-1:] not in _OPENING_QUOTES | _TOGGLING_QUOTES:
+            continue
+        j = k + 1
+        while j < len(toks) and j - k < QUOTED_NAME_MAX_WORDS and toks[j].sep == "space" and toks[j].cased \
+                and toks[j].cap:
+            j += 1
+        if j < len(toks) and toks[j].sep_text.lstrip()[:1] not in _CLOSING_QUOTES | _TOGGLING_QUOTES:
+            continue
+        if j < len(toks) and not _quoted_name_alone(toks, k, j):
+            continue
+        owners = {doc.owner[m] for m in range(k, j)}
+        if owners == {-1}:
+            doc.claim(Found(k, j, "ORG", 0.55, "pattern", _lemma(doc, k, j)))
+            continue
+        if len(owners) != 1 or -1 in owners:
+            continue
+        f = doc.found[owners.pop()]
+        if f.i == k and f.j == j and f.emit and (f.type == "MISC" or (
+                f.type == "LOC" and (f.kb_id or "").startswith(_BODY_PLACES))):
+            doc.release(doc.owner[k])
+            doc.claim(Found(k, j, "ORG", 0.55, "pattern", f.lemma))
+
+
+def _quoted_name_alone(toks: list[Tok], k: int, j: int) -> bool:
+    """Whether quoted words ``k:j`` are a name on their own, not one before the common noun that says what they name
+    (*«Зелмор» кен орны*, an oil field; *«Зелмор» мектебі*, a school; *«Зелмор» фильмі*): their last word takes a
+    case ending itself (*«Тобылдың» бас бапкері*, the club's coach), or what follows is no noun of the language's
+    own: a function word, a verb (:data:`VERB_ENDINGS`), a number, the sentence's end (*«Астана» өз алаңында*,
+    *«Қайрат» пен «Ордабасы» ойнады*), or an organisation's head word (*«Зелмор» командасымен*). A work's kind
+    after them makes them its title anyway (:data:`WORK_WORDS_AFTER`)."""
+    after, last = toks[j], toks[j - 1]
+    lang = _base_lang(last.lang)
+    if after.key.startswith(tuple(WORK_WORDS_AFTER.get(lang, ()))):
+        return False
+    inflection = INFLECTIONS.get(lang)
+    if inflection is not None and any(last.key.endswith(end) and len(end) > 1
+                                      and len(last.key) - len(end) >= NAME_STEM_MIN_LETTERS
+                                      for end in (*inflection.suffixes, *inflection.alternations)):
+        return True
+    return _is_org_head(after) or after.sent_start or not after.cased or after.cap or _is_stop(after) or any(
+        after.key.endswith(end) and len(after.key) - len(end) >= NAME_STEM_MIN_LETTERS
+        for end in VERB_ENDINGS.get(lang, ()))
+
+
 def _surnames_of_people(doc: _Doc) -> None:
     """A lone word a tagger or the capitalisation layer read as a place or an untyped name, with no list behind the
     reading, is a person where the text names a person with it as the last word (*Klaus Wendeburg ... Wendeburg
@@ -4693,6 +4752,7 @@ class EntityStage:
         if self.tagger is not None:
             self.tagger.guess_types(doc)  # what propagation left untyped
         _type_untyped_names(doc)
+        _quoted_name_layer(doc)
         _surnames_of_people(doc)
         _repeated_names(doc)
         _first_names_as_places(doc)
