@@ -1250,3 +1250,15 @@ def test_entities_rules_kazakh_regions_and_quoted_clubs(stage: EntityStage) -> N
     assert ("Астана", "ORG") not in typed("«Астана» фильмі көрсетілді.")
     assert ("Тараз", "ORG") not in typed("Біз «Тараз» шипажайында демалдық.")
     assert ("Зелмор", "ORG") in _typed(stage, "uz")("«Зелмор» ютқазди.")
+
+
+def test_entities_rules_uzbek_bodies_joined_and_named_after_the_country(stage: EntityStage) -> None:
+    found = _typed(stage, "uz")
+    assert ("Андижон вилоят жиноят ишлари бўйича суди", "ORG") in found(
+        "Ишни Андижон вилоят жиноят ишлари бўйича суди кўриб чиқди.")
+    assert ("Иқтисодиёт ва молия вазирлиги", "ORG") in found("Иқтисодиёт ва молия вазирлиги вакиллари келди.")
+    assert ("Ўзбекистон футбол ассоциацияси", "ORG") in found("Ўзбекистон футбол ассоциацияси баёнот берди.")
+    # inflected, the country is where the ministry works
+    assert ("Ўзбекистонда", "LOC") in found("Ўзбекистонда ички ишлар вазирлиги ишлайди.")
+    # an acronym with its case ending written on
+    assert ("ЮНЕСКОнинг", "ORG") in found("ЮНЕСКОнинг Париждаги штаб-квартирасида учрашув бўлди.")

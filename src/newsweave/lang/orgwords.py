@@ -77,7 +77,9 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "akademiya", "прокуратура", "prokuratura", "sud", "institut", "bank",
                      # departments, services and theatres (ички ишлар бошқармаси, хавфсизлик хизмати); not *марказ*,
                      # "centre", which *Марказий*, "central", begins
-                     "бошқарма", "boshqarma", "хизмат", "xizmat", "театр", "teatr"}),
+                     "бошқарма", "boshqarma", "хизмат", "xizmat", "театр", "teatr",
+                     "ассоциация", "assotsiatsiya", "федерация", "federatsiya", "музей", "muzey", "инспекция",
+                     "inspeksiya"}),
     "kk": frozenset({"ұйым", "министрлі", "партия", "комитет", "агенттігі", "университет", "институт",
                      "мәжіліс", "сот", "соты", "қор", "одақ", "компания", "кеңес", "әкімдіг", "әкімшілі", "банк",
                      "зауыт", "комбинат", "басқарма", "департамент", "прокуратура", "академия", "корпорация",
@@ -449,6 +451,14 @@ INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
     "de": frozenset({"für", "der", "des", "zur", "zum", "von", "vom"}),
     "en": frozenset({"of", "for"}),  # *Bank of England*, *Ministry of Foreign Affairs of Kazakhstan*
 }
+#: lang -> lower-case words that join the words of a name whose head word ends it (Uzbek *Иқтисодиёт ва молия
+#: вазирлиги*, "and"; *жиноят ишлари бўйича суди*, "court for criminal cases"): they count as none of its inner words.
+HEAD_LAST_JOINERS: dict[str, frozenset[str]] = {
+    "uz": frozenset({"ва", "бўйича", "va", "boʻyicha", "bo'yicha"}),
+    "ky": frozenset({"жана", "боюнча"}),
+}
+#: Most such joiners in one name.
+HEAD_LAST_MAX_JOINERS = 2
 #: lang -> endings of the capitalised words right before an institution's head word that belong to its name:
 #: German adjectives (*Bayerischen Staatsministerium*); English writes any modifier there (*Central Bank of*).
 INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "em", "en", "er", "es"), "en": ("",)}

@@ -112,6 +112,8 @@ from newsweave.lang.orgwords import (
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
     HEAD_LAST_FIRST_WORD_CAPITALISED,
+    HEAD_LAST_JOINERS,
+    HEAD_LAST_MAX_JOINERS,
     HEAD_LAST_NAMES,
     INSTITUTION_ADJECTIVE_ENDINGS,
     INSTITUTION_AND,
@@ -2438,7 +2440,7 @@ def _lowercase_head_layer(doc: _Doc) -> None:
     is a description ("the supreme court" of the story, ``Celkově dostala společnost``), left alone. Where the head
     word ends the name (``HEAD_LAST_FIRST_WORD_CAPITALISED``: Uzbek *Tashqi ishlar vazirligi*), a capitalised first
     word inside a sentence is enough, with up to ``INSTITUTION_MAX_INNER_HEAD_LAST`` lower-case words before the
-    head."""
+    head, joiners not counted (``HEAD_LAST_JOINERS``: *Иқтисодиёт ва молия вазирлиги*)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         head_last = tok.lang in HEAD_LAST_FIRST_WORD_CAPITALISED
@@ -2455,12 +2457,21 @@ def _lowercase_head_layer(doc: _Doc) -> None:
         inner = INSTITUTION_MAX_INNER_HEAD_LAST if head_last else INSTITUTION_MAX_INNER
         if place is not None and _before_place_word(doc, i + 1):
             inner += 1  # the place's kind counts apart (*Самарқанд вилояти ички ишлар бошқармаси*)
-        for k in range(i + 1, min(i + 2 + inner, len(toks))):
+        joiners = HEAD_LAST_JOINERS.get(tok.lang, frozenset()) if head_last else frozenset()
+        joined = 0
+        k = i + 1
+        while k < min(i + 2 + inner + joined, len(toks)):
+            if toks[k].key in joiners and joined < HEAD_LAST_MAX_JOINERS and toks[k].sep == "space" \
+                    and doc.owner[k] < 0:
+                joined += 1  # "Иқтисодиёт ва молия вазирлиги": a joiner is none of the inner words
+                k += 1
+                continue
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
                 break
             if _is_org_head(toks[k]):
                 head = k
                 break
+            k += 1
         if head is None:
             continue
         end = head + 1
@@ -2482,14 +2493,17 @@ def _lowercase_head_layer(doc: _Doc) -> None:
 
 
 def _one_word_place(doc: _Doc, i: int) -> int | None:
-    """The finding of a one-piece place at piece ``i`` that is no country, or None: a town or region whose name
-    opens its body's (*Тошкент шаҳар ҳокимлиги*); a country's bodies are named after *Республикаси* and a case
-    ending (*Ўзбекистон Республикаси Бош прокуратураси*), which the capitalised run reads."""
+    """The finding of a one-piece place at piece ``i``, or None: a town or region whose name opens its body's
+    (*Тошкент шаҳар ҳокимлиги*), or a country's name as written, uninflected (*Ўзбекистон футбол ассоциацияси*).
+    Most of a country's bodies are named after *Республикаси* and a case ending (*Ўзбекистон Республикаси Бош
+    прокуратураси*), which the capitalised run reads; an inflected country is the place (*Ўзбекистонда ички …*)."""
     if doc.owner[i] < 0:
         return None
     f = doc.found[doc.owner[i]]
-    return doc.owner[i] if f.i == i and f.j == i + 1 and f.type == "LOC" and not (f.kb_id or "").startswith(
-        "iso:") else None
+    if f.i != i or f.j != i + 1 or f.type != "LOC":
+        return None
+    return doc.owner[i] if not (f.kb_id or "").startswith("iso:") or doc.toks[i].key == fold(f.lemma or "") \
+        else None
 
 
 def _institution_adjective(tok: Tok) -> bool:
@@ -3167,10 +3181,12 @@ TITLED_ACRONYM_MIN = 4
 
 def _unwritten_acronym(toks: list[Tok], i: int, key: str, gaz: Gazetteer) -> bool:
     """Whether reading piece ``i`` as the gazetteer's acronym ``key`` needs capitals the text does not write (a name
-    the knowledge lists also write in lower case, *dpa*, may be written so; see also :func:`_titled_acronym`)."""
+    the knowledge lists also write in lower case, *dpa*, may be written so; see also :func:`_titled_acronym`). The
+    acronym in capitals with its case ending written on in lower case is written as one (Uzbek *ЮНЕСКОнинг*)."""
     tok = toks[i]
     return tok.cased and (key,) in gaz.acronyms and not _written_as_acronym(tok) \
-        and not (tok.text.islower() and (key,) in gaz.lowercase) and not _titled_acronym(toks, i, key)
+        and not (tok.text.islower() and (key,) in gaz.lowercase) and not _titled_acronym(toks, i, key) \
+        and not (len(key) < len(tok.text) and tok.text[:len(key)].isupper() and tok.text[len(key):].islower())
 
 
 def _titled_acronym(toks: list[Tok], i: int, key: str) -> bool:
