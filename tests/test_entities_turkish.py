@@ -212,3 +212,19 @@ def test_entities_turkish_commands_magistrates_halls_stations_and_coaches() -> N
     assert ("Zelkan Yavaş", "PER") in found("Başantrenör Zelkan Yavaş maçtan sonra konuştu.")
     assert {t for t, ty in found("Hastanenin uzmanı Doç. Dr. Zelkan Yavaş açıklama yaptı.") if ty == "PER"} == {
         "Zelkan Yavaş"}
+
+
+def test_turkish_untyped_name_in_a_case_of_where_is_a_place() -> None:
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise("Başsavcılık, Zelkanlı'da çöken bina için soruşturma başlattı.",
+                                                       "tr")}
+    assert ("Zelkanlı'da", "LOC") in found
+    # a person takes the dative
+    assert ("Zelkan'a", "LOC") not in {(m.text, m.type) for m in stage.recognise("Zelkan'a bir mektup geldi.", "tr")}
+
+
+def test_turkish_sites_and_a_plural_noun_opening_the_sentence() -> None:
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Kazılar Zelmor Antik Kenti'nde sürüyor. Tırlar Zelmora Sınır Kapısı'nda bekliyor.", "tr")}
+    assert {("Zelmor Antik Kenti'nde", "LOC"), ("Zelmora Sınır Kapısı'nda", "LOC")} <= found

@@ -190,6 +190,13 @@ WHERE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "sl": frozenset({"v", "iz", "do", "na"}),
     "bg": frozenset({"в", "във", "до"}),
 }
+#: The case endings of where (in, from) that Turkish and Azerbaijani write after an apostrophe on a name: an untyped
+#: name so written is a place far more often than anything else (*Bayraklı'da*, *Melikgazi'den*; a person takes
+#: the dative, *Ahmet'e*).
+WHERE_CASE_ENDINGS: dict[str, frozenset[str]] = {
+    "tr": frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden"}),
+    "az": frozenset({"da", "də", "dan", "dən", "nda", "ndə", "ndan", "ndən"}),
+}
 
 #: lang -> prepositions that put a following name in a place's role ("w Warszawie", "в Бухарест", "для Азії"):
 #: a lone word after one that is both a place and a person's first name is read as the place, and so is a city

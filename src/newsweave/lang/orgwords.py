@@ -59,7 +59,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
-                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif",
+                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif", "müze",
                      # hospitals, fire brigades, police stations, missions, court chambers, platforms
                      "hastane", "itfaiye", "komiserliğ", "komiserlik", "temsilciliğ", "temsilcilik", "dairesi",
                      "platformu",
@@ -181,7 +181,7 @@ EVENT_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"marathon", "open", "olympics", "olympiad", "championship", "cup", "awards", "prix", "festival",
                      "summit", "expo", "tournament"}),
     "de": frozenset({"marathon", "open", "meisterschaft", "pokal", "festival", "gipfel"}),
-    "tr": frozenset({"ligi", "şampiyonası", "olimpiyatları", "kupası"}),
+    "tr": frozenset({"ligi", "şampiyonası", "olimpiyatları", "kupası", "festivali"}),
 }
 
 #: Languages whose news writes the names of clubs, companies and papers in quotation marks, and whose untyped quoted
@@ -317,7 +317,8 @@ LOC_HEADS: dict[str, frozenset[str]] = {
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
                      "camii", "parkı", "bulvarı", "sokağı", "mahallesi", "çayı", "ovası", "ormanı", "vadisi",
                      "yaylası", "platosu", "santrali", "sahası", "koridoru", "park", "bahçe", "yarımada",
-                     "salonu", "garı", "üssü", "istasyonu", "terminali"}),
+                     "salonu", "garı", "üssü", "istasyonu", "terminali", "kenti", "kapısı", "tiyatrosu",
+                     "antik kenti"}),
     "az": frozenset({"respublika", "stadion", "aeroport", "meydan", "prospekt", "küçə", "körfəz", "yarımada"}),
     "uz": frozenset({"республика", "федерация", "вилоят", "respublika", "viloyat"}),
     "kk": frozenset({"республика", "федерация", "облыс"}),

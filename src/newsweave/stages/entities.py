@@ -86,6 +86,7 @@ from newsweave.lang.inflection import (
     POSSESSIVE_OPENINGS,
     POSSESSOR_ENDINGS,
     UNMARKED_CASE_LANGS,
+    WHERE_CASE_ENDINGS,
     WHERE_PREPOSITIONS,
 )
 from newsweave.lang.name_folding import (
@@ -3604,7 +3605,8 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
     endings (Turkish *Görüşmede* "in the meeting", *Toplantıya* "to the meeting"): an inflected common word (its base
     is a common word), never a name."""
     if _base_lang(lang) in APOSTROPHE_SUFFIX and lang in frequency.LANGS:
-        return any(base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF for base in bases(tok))
+        return any(base != tok.key and frequency.zipf(base, lang) >= COMMON_ZIPF
+                   for base in (*bases(tok), *_plural_stems(tok)))
     # where no word list tells a common base, a sentence's first word with an ending, before more capitalised
     # words, is one (Uzbek *Голларни Азиз …* "the goals", *Учрашувда …* "at the meeting", Azerbaijani *Bankın*
     # "the bank's"): a phrase's case ends its last word, so no name's first word takes one
@@ -3613,6 +3615,15 @@ def _inflected_common(tok: Tok, lang: str) -> bool:
     openers = OPENER_ENDINGS.get(base_lang)
     return base_lang in UNMARKED_CASE_LANGS and lang not in frequency.LANGS and tok.sent_start and _has_ending(tok) \
         and (openers is None or tok.key.endswith(openers)) and not listed_given_name(tok) and not listed_surname(tok)
+
+
+def _plural_stems(tok: Tok) -> tuple[str, ...]:
+    """The stems before a plural ending (:data:`PLURAL_ENDINGS`) and at most a case ending after it (Turkish
+    *Kazılar*, "the excavations": *kazı*; *Seferlerde*): a noun in the plural is a common word, never a name's first."""
+    key, inflection = tok.key, INFLECTIONS.get(_base_lang(tok.lang))
+    tails = ("", *(inflection.suffixes if inflection else ()))
+    return tuple(key[:at] for end in PLURAL_ENDINGS.get(_base_lang(tok.lang), ())
+                 if (at := key.rfind(end)) >= NAME_STEM_MIN_LETTERS and key[at + len(end):] in tails)
 
 
 def _opens_before_person(toks: list[Tok], start: int, end: int) -> bool:
@@ -4090,7 +4101,8 @@ def _found_as_name(doc: _Doc, i: int, j: int) -> bool:
 
 def _type_untyped_names(doc: _Doc) -> None:
     """Types a capitalised name of one or two words that nothing typed by what stands around it: right after a
-    preposition of where (:data:`WHERE_PREPOSITIONS`: *w Brześciu*, *z Bolechowa*, *na Podkarpaciu*) it is a place,
+    preposition of where (:data:`WHERE_PREPOSITIONS`: *w Brześciu*, *z Bolechowa*, *na Podkarpaciu*), or one word
+    with a case ending of where after its apostrophe (:data:`WHERE_CASE_ENDINGS`: *Bayraklı'da*), it is a place,
     unless it names a competition (:data:`COMPETITION_STEMS`) or reads as a person's name (Polish *z* is "with" too);
     alone in quotation marks, where the language's news quotes its organisations' names (:data:`QUOTED_ORG_LANGS`:
     *«Пахтакор»*), an organisation. No list holds every village, district, club and company."""
@@ -4103,6 +4115,11 @@ def _type_untyped_names(doc: _Doc) -> None:
                 t.key.startswith(COMPETITION_STEMS.get(lang, ())) or listed_surname(t) or listed_given_name(t)
                 or _surname_like(t) for t in toks[f.i:f.j]):
             f.type = "LOC"
+        elif f.j - f.i == 2 and toks[f.j - 1].sep == "apos" and toks[f.j - 1].key in WHERE_CASE_ENDINGS.get(lang, ()) \
+                and not (toks[f.i].sep == "space" and toks[f.i - 1].cap and not toks[f.i].sent_start) \
+                and not (listed_surname(toks[f.i]) or listed_given_name(toks[f.i]) or _surname_like(toks[f.i])
+                         or toks[f.i].key.endswith(SURNAME_ENDINGS.get(lang, ()))):
+            f.type = "LOC"  # "Bayraklı'da": a case of where after the apostrophe, on no name's second word
         elif lang in QUOTED_ORG_LANGS and toks[f.i].sep_text[-1:] in _OPENING_QUOTES | _TOGGLING_QUOTES and (
                 f.j == len(toks) or toks[f.j].sep_text[:1] in _CLOSING_QUOTES | _TOGGLING_QUOTES):
             f.type = "ORG"
