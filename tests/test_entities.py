@@ -1008,6 +1008,12 @@ def test_natasha_title_alone_opening_a_sentence_is_no_name() -> None:
     assert found == {("Зелморрской области", "LOC")}
 
 
+def test_natasha_names_the_quoted_words_without_those_before_the_quotes() -> None:
+    russian = EntityStage(use_tagger=False)
+    found = {(m.text, m.type) for m in russian.recognise("Омский «Авангард» на домашнем льду уступил гостям.", "ru")}
+    assert ("Авангард", "ORG") in found and not any("«" in text for text, _ in found)
+
+
 def test_listed_people_link_in_every_script_and_keep_another_given_name_apart() -> None:
     stage = EntityStage(use_natasha=False)  # with the Hindi tagger, which must not withdraw a listed person
     lukashenko = "per:AlexanderLukashenko"

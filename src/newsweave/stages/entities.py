@@ -5009,6 +5009,9 @@ def _natasha_layer(doc: _Doc) -> None:
             continue  # a title alone opening a sentence, "Аким …" (a governor), is no place nor person
         if i < j and doc.toks[i].text in LEGAL_FORMS_BEFORE:
             i += 1  # "ИА REGNUM", "ООО «Зелморра»": the name without its legal form or kind
+        opened = next((k for k in range(i + 1, j + 1) if doc.toks[k].sep_text.rstrip()[-1:] in _OPENING_QUOTES), None)
+        if opened is not None and (j + 1 == len(doc.toks) or doc.toks[j + 1].sep_text.lstrip()[:1] in _CLOSING_QUOTES):
+            i = opened  # "Омский «Авангард»", "МП «Зелморра»": the quoted name, not the words before its quotes
         lemma = _natasha_lemma(vocab, [t.text for t in doc.toks[i: j + 1]])
         doc.claim(Found(i, j + 1, span.type, 0.8, "natasha", lemma))
 
