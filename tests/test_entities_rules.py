@@ -1262,3 +1262,17 @@ def test_entities_rules_uzbek_bodies_joined_and_named_after_the_country(stage: E
     assert ("Ўзбекистонда", "LOC") in found("Ўзбекистонда ички ишлар вазирлиги ишлайди.")
     # an acronym with its case ending written on
     assert ("ЮНЕСКОнинг", "ORG") in found("ЮНЕСКОнинг Париждаги штаб-квартирасида учрашув бўлди.")
+
+
+def test_entities_rules_polish_institutions_joined_by_and_or_named_after_a_person(stage: EntityStage) -> None:
+    found = _typed(stage, "pl")
+    assert ("Ministerstwo Klimatu i Zelmorza", "ORG") in found("Decyzję wydało Ministerstwo Klimatu i Zelmorza.")
+    # two bodies stay two
+    assert {("Ministerstwo Zdrowia", "ORG"), ("Ministerstwo Finansów", "ORG")} <= found(
+        "Porozumienie podpisały Ministerstwo Zdrowia i Ministerstwo Finansów.")
+    # "Generalną" is an adjective here, no general's title
+    assert ("Generalną Dyrekcją Dróg Krajowych i Autostrad", "ORG") in found(
+        "Umowę podpisano z Generalną Dyrekcją Dróg Krajowych i Autostrad.")
+    assert ("Szpitala Wojewódzkiego im. Jana Zelkowskiego w Zamościu", "ORG") in found(
+        "Pacjent trafił do Szpitala Wojewódzkiego im. Jana Zelkowskiego w Zamościu.")
+    assert {("Krynicy-Zdroju", "LOC"), ("Lądku-Zdroju", "LOC")} <= found("Byli w Krynicy-Zdroju i w Lądku-Zdroju.")

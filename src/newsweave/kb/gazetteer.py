@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 83
+SCHEMA = 84
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -685,9 +685,9 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
 
 
 def _small_town_name(name: str, common: dict[str, frozenset[str]]) -> bool:
-    """Whether a small town's name is read at all (:data:`SMALL_TOWN_MIN_POPULATION`): several words, one of them no
-    common word in any language."""
-    words = name.split()
+    """Whether a small town's name is read at all (:data:`SMALL_TOWN_MIN_POPULATION`): several words, hyphenated or
+    not (*Krynica-Zdrój*), one of them no common word in any language."""
+    words = name.replace("-", " ").split()
     return len(words) > 1 and not all(fold(word) in common for word in words)
 
 

@@ -26,7 +26,7 @@ class Inflection:
     restores: tuple[str, ...] = ("",)
     alternations: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     #: a base's last syllable -> the one it stands for, where an ending that opens the syllable changes its vowel:
-    #: Polish *ó* turns to *o* (*Łódź*, *w Łodzi*; *Tarnów*, *do Tarnowa*; *Wschód*, *na Wschodzie*)
+    #: Polish *ó* turns to *o* (*Łódź*, *w Łodzi*; *Tarnów*, *do Tarnowa*; *Wschód*, *na Wschodzie*; *Zdrój*, *Zdroju*)
     raised: dict[str, str] = field(default_factory=dict, hash=False)
 
 
@@ -42,17 +42,19 @@ _CYRILLIC_RESTORES = ("", "а", "я", "й", "ь", "о", "е", "ия")
 #: ``nad Morzem Bałtyckim`` = ``Morze Bałtyckie``); plural names in ``-ice``, ``-ce``, ``-ki`` drop the ending in the
 #: genitive (``z Gliwic``, ``Kielc``, ``Siedlec``, ``Suwałk``).
 _PL_ALTERNATIONS = {"dzie": ("da", "d"), "cie": ("ta", "t"), "ście": ("sta", "st"), "sce": ("ska",),
-                    "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł"), "źle": ("zła",),
+                    "ce": ("ka",), "dze": ("ga",), "rze": ("ra", "r"), "le": ("ła", "ł", "ło"), "źle": ("zła",),
                     "iej": ("a",), "ych": ("e", "y"), "ich": ("ie", "i"), "szech": ("chy",), "czech": ("cy",),
                     "rzech": ("ry",), "iec": ("cy",), "ier": ("ry",), "": ("y",), "ia": ("",), "iu": ("",),
                     "nia": ("ń",), "niu": ("ń",), "niem": ("ń",),
                     "ości": ("ość",), "ością": ("ość",), "si": ("ś",), "sią": ("ś",),
                     "ym": ("y", "e"), "im": ("i", "ie"), "ymi": ("e", "y"), "imi": ("ie", "i"),
-                    "dzi": ("dź",), "ci": ("ć",),
+                    "dzi": ("dź",), "ci": ("ć",), "ciu": ("ć",), "dziu": ("dź",), "siu": ("ś",), "ziu": ("ź",),
                     # -ś- hardens before -ł- (na Wiśle: Wisła); the fleeting -e- of -iec (w Sosnowcu: Sosnowiec)
                     "śle": ("sła",), "cu": ("iec",), "ca": ("iec",), "cem": ("iec",),
                     # plural names in -ice, -ce, -ki have no ending in the genitive (z Gliwic, Kielc, Siedlec, Suwałk)
-                    "ic": ("ice",), "lc": ("lce",), "lec": ("lce",), "k": ("ki",)}
+                    "ic": ("ice",), "lc": ("lce",), "lec": ("lce",), "k": ("ki",),
+                    # the fleeting -e- of -ek (w Lądku-Zdroju, do Lądka: Lądek)
+                    "ku": ("ek",), "ka": ("ek",), "kiem": ("ek",)}
 #: Czech: ``-ě``/``-e`` after a softened consonant, feminine adjectives and surnames ``-á`` -> ``-é``/``-ou``.
 _CS_ALTERNATIONS = {"ze": ("ha", "ga"), "ce": ("ka",), "ře": ("ra",), "é": ("á",), "ou": ("á",),
                     "ii": ("ie",), "ií": ("ie",), "ech": ("y", "a"), "ích": ("e",),
@@ -88,7 +90,7 @@ INFLECTIONS: dict[str, Inflection] = {
     "pl": Inflection(frozenset({"a", "u", "em", "ie", "owi", "y", "i", "ą", "ę", "ego", "emu", "iem", "ach",
                                 "ami", "om", "ów", "ej", "ii", "ji", "o", "e", "owie"}),
                      _SLAVIC_LATIN_RESTORES, _PL_ALTERNATIONS,
-                     {"ow": "ów", "od": "ód", "odź": "ódź"}),
+                     {"ow": "ów", "od": "ód", "odź": "ódź", "oj": "ój"}),
     "cs": Inflection(frozenset({"a", "u", "em", "e", "ě", "ovi", "y", "i", "ou", "ii", "ie", "o", "ům", "ech",
                                 "ami", "ého", "ému", "ém", "ým"}), _SLAVIC_LATIN_RESTORES,
                      _CS_ALTERNATIONS),

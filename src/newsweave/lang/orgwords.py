@@ -406,6 +406,10 @@ INSTITUTION_PLACE_PREPOSITIONS: dict[str, frozenset[str]] = {
 #: name holds (Kazakh *Әл-Фараби атындағы Қазақ ұлттық университеті*, Uzbek *Алишер Навоий номидаги …*).
 NAMED_AFTER_WORDS: dict[str, frozenset[str]] = {"kk": frozenset({"атындағы"}),
                                                 "uz": frozenset({"номидаги", "nomidagi"})}
+#: lang -> the word for "named after" between a body's name and the person it is named after, which the whole name
+#: holds (Polish *Szpital Wojewódzki im. Jana Pawła II w Zamościu*, Russian *Институт катализа имени Борескова*).
+NAMED_FOR_WORDS: dict[str, frozenset[str]] = {"pl": frozenset({"im", "imienia"}), "ru": frozenset({"имени", "им"}),
+                                              "uk": frozenset({"імені", "ім"})}
 #: lang -> words that say where a thing is based after a town's name (Hindi *बेंगलुरु स्थित कंपनी*, "a
 #: Bengaluru-based company"; *बेंगलुरु मुख्यालय वाली कंपनी*, "headquartered in Bengaluru"): a description, no body
 #: named after the town.
@@ -542,6 +546,10 @@ NEWS_SITE_DOMAINS: frozenset[str] = frozenset({"ru", "com", "org", "net", "info"
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).
 HEAD_FINAL_AND: dict[str, frozenset[str]] = {"tr": frozenset({"ve"}), "az": frozenset({"və"})}
+#: lang -> words that join two capitalised words after an organisation's head word, where the head opens the name
+#: and every word of it is capitalised (Polish *Ministerstwo Klimatu i Środowiska*, *Narodowe Centrum Badań i
+#: Rozwoju*).
+HEAD_FIRST_AND: dict[str, frozenset[str]] = {"pl": frozenset({"i"})}
 
 #: Endings a head word takes in a language that capitalises its nouns (German *Ministeriums*, *Gerichte*,
 #: *Kammern*): only these, not any six letters (*Polizeichef*, *Parteitag*, *Senatorin* are no heads).

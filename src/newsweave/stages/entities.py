@@ -112,6 +112,7 @@ from newsweave.lang.orgwords import (
     EVENT_HEADS,
     FIRST_WORD_CAPITALISED,
     HEAD_FINAL_AND,
+    HEAD_FIRST_AND,
     HEAD_LAST_FIRST_WORD_CAPITALISED,
     HEAD_LAST_JOINERS,
     HEAD_LAST_MAX_JOINERS,
@@ -129,6 +130,7 @@ from newsweave.lang.orgwords import (
     LOC_HEADS,
     LOCATED_WORDS,
     NAMED_AFTER_WORDS,
+    NAMED_FOR_WORDS,
     NATIONAL_COMPOUND_PREFIXES,
     NEWS_SITE_DOMAINS,
     NOUN_HEAD_ENDINGS,
@@ -422,6 +424,12 @@ def _winner(votes: dict[str, float]) -> str:
 
 
 @cache
+def _own_titles(lang: str) -> frozenset[str]:
+    """The single-word titles a language lists itself (not :data:`TITLES` ``"*"``), folded."""
+    return frozenset(fold(w) for w in TITLES.get(lang, frozenset()) if len(w.split()) == 1)
+
+
+@cache
 def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(single-word titles, two-word titles) for a language, folded."""
     words = TITLES.get(lang, frozenset()) | TITLES["*"]
@@ -534,6 +542,9 @@ def _is_title_word(key: str, lang: str) -> bool:
     if not _word_match(key, lang, titles, 4) or _institution_not_title(key, lang, titles) or (
             key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
         return False
+    if key not in titles and lang in TITLES and not _word_match(key, lang, _own_titles(lang), 4):
+        return False  # an international title is matched as written where the language lists its own (Polish
+        # "Generalną", "general" as an adjective, is no "general")
     endings = TITLE_ENDINGS.get(lang)
     if endings is not None and key not in titles and not any(
             key[:size] in titles and key[size:] in endings for size in range(3, len(key))):
@@ -1799,7 +1810,8 @@ def _name_run(doc: _Doc, i: int, limit: int = 4, step: int = 1) -> int:
                                      or _before_place_word(doc, k + 1, possessed=True)):
             break  # "Bahodir Saidkarimov Bryusselda" (in Brussels): a case ending closes the name after its surname;
             # "Улуғбек Мирсаидхонов Пастдарғом туманида": the word before a word for a kind of place is the place's
-        if n > 0 and ((step == 1 and _particle_bridge(doc, k)) or _head_final_and(doc, k, step)):
+        if n > 0 and ((step == 1 and (_particle_bridge(doc, k) or _head_first_and(doc, i, k)))
+                      or _head_final_and(doc, k, step)):
             n += 1
             particles += 1
             k += step
@@ -1843,6 +1855,21 @@ def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
                 and not listed_given_name(opener)):
             return False
     return (step == 1 or doc.owner[k + 1] < 0) and _org_head_follows(toks, k + 1)
+
+
+def _head_first_and(doc: _Doc, start: int, k: int) -> bool:
+    """Whether piece ``k`` is a conjunction inside the name of an organisation whose head word stands between
+    ``start`` and it (Polish *Ministerstwo Klimatu i Środowiska*, *Narodowe Centrum Badań i Rozwoju*,
+    :data:`HEAD_FIRST_AND`): a free capitalised word after it that opens no other body (*Ministerstwo Zdrowia i
+    Ministerstwo Finansów* are two) nor reads as a person's name (*Ministerstwa Zdrowia i Zelkowski*)."""
+    toks = doc.toks
+    if toks[k].key not in HEAD_FIRST_AND.get(toks[k].lang, ()) or toks[k].sep != "space" or k + 1 >= len(toks) \
+            or not any(_is_org_head(toks[m]) for m in range(start, k)):
+        return False
+    after = toks[k + 1]
+    return after.sep == "space" and not after.sent_start and after.cased and after.cap and not after.upper \
+        and doc.owner[k + 1] < 0 and not _is_org_head(after) and not listed_given_name(after) \
+        and not listed_surname(after) and not _surname_like(after)
 
 
 def _listed_before_and(doc: _Doc, start: int, end: int) -> int:
@@ -2168,8 +2195,9 @@ def _person_after_org(doc: _Doc, i: int, j: int) -> int:
         cut -= 1
         if not _is_particle(toks, cut, True):
             names += 1
-    if names < 2 or cut - i < 2 or any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(cut, j)):
-        return i
+    if names < 2 or cut - i < 2 or any(_is_org_head(toks[k]) or _is_loc_head(toks[k]) for k in range(cut, j)) \
+            or (toks[cut].cased and not toks[cut].cap):
+        return i  # nor where the would-be person opens with a lower-case word (*Dróg Krajowych i Autostrad*)
     return cut
 
 
@@ -4058,6 +4086,33 @@ def _named_after_layer(doc: _Doc) -> None:
         doc.replace(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
 
 
+def _named_for_layer(doc: _Doc) -> None:
+    """An organisation's name, the word for "named after" and a person's capitalised name after it are one
+    organisation (:data:`NAMED_FOR_WORDS`: *Szpitala Wojewódzkiego im. Jana Pawła II*), with the town after it where
+    the language names a body's town so (*… w Zamościu*, :func:`_place_of_institution`); findings inside give way."""
+    toks = doc.toks
+    for k in range(1, len(toks) - 1):
+        if toks[k].key not in NAMED_FOR_WORDS.get(toks[k].lang, ()) or doc.owner[k - 1] < 0 or toks[k].sep != "space":
+            continue
+        org = doc.found[doc.owner[k - 1]]
+        if not (org.emit and org.type == "ORG" and org.j == k):
+            continue
+        end = k + 1
+        while end < len(toks) and end - k <= NAMED_AFTER_MAX_WORDS and toks[end].cased and toks[end].cap \
+                and not toks[end].sent_start and (end == k + 1 or toks[end].sep in ("space", "hyphen")) \
+                and (doc.owner[end] < 0 or doc.found[doc.owner[end]].type == "PER"):
+            end += 1
+        if end == k + 1 or any(doc.found[doc.owner[m]].j > end for m in range(k + 1, end) if doc.owner[m] >= 0):
+            continue
+        start = org.i
+        for m in range(k + 1, end):
+            if doc.owner[m] >= 0:
+                doc.release(doc.owner[m])
+        doc.release(doc.owner[k - 1])
+        end = _place_of_institution(doc, end)
+        doc.claim(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
 def _town_end(doc: _Doc, gaz: Gazetteer, k: int) -> int | None:
     """Where the town or state opening at piece ``k`` ends: a listed place of several words found there
     (*Frankfurt am Main*, *Bad Segeberg*, *Schleswig-Holstein*), or a one-word one (:func:`_town_at`)."""
@@ -4786,6 +4841,7 @@ class EntityStage:
             self.tagger.guess_types(doc)  # what propagation left untyped
         _type_untyped_names(doc)
         _quoted_name_layer(doc)
+        _named_for_layer(doc)
         _surnames_of_people(doc)
         _repeated_names(doc)
         _first_names_as_places(doc)
