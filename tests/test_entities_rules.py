@@ -1276,3 +1276,20 @@ def test_entities_rules_polish_institutions_joined_by_and_or_named_after_a_perso
     assert ("Szpitala Wojewódzkiego im. Jana Zelkowskiego w Zamościu", "ORG") in found(
         "Pacjent trafił do Szpitala Wojewódzkiego im. Jana Zelkowskiego w Zamościu.")
     assert {("Krynicy-Zdroju", "LOC"), ("Lądku-Zdroju", "LOC")} <= found("Byli w Krynicy-Zdroju i w Lądku-Zdroju.")
+
+
+def test_entities_rules_uzbek_branch_acronyms_and_town_courts(stage: EntityStage) -> None:
+    found = _typed(stage, "uz")
+    assert ("Чирчиқ шаҳар жиноят ишлари бўйича суди", "ORG") in found(
+        "Ишни Чирчиқ шаҳар жиноят ишлари бўйича суди кўрди.")
+    assert ("Навоий вилояти ИИБ", "ORG") in found("Навоий вилояти ИИБ ходимлари келди.")
+    # a place with its case ending before the acronym: the body in that place
+    assert ("Нью-Йоркдаги БМТ", "ORG") not in found("Нью-Йоркдаги БМТ қароргоҳида учрашув бўлди.")
+    # "судья", the judge, is no court's head word
+    assert not any(t == "ORG" for _, t in found("Иш бўйича маърузачи судья Зелкан Каримов бўлди."))
+
+
+def test_entities_rules_german_parliaments_and_audit_offices(stage: EntityStage) -> None:
+    found = _typed(stage, "de")
+    assert ("Hessische Landtag", "ORG") in found("Der Hessische Landtag hat beschlossen.")
+    assert ("Bundesrechnungshof", "ORG") in found("Der Bundesrechnungshof hat geprüft.")

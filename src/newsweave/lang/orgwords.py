@@ -25,7 +25,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "vereinigung", "akademie", "hochschule", "kammer", "kommission", "sezession", "senat", "stadtrat",
                      "stadtverwaltung", "landratsamt", "botschaft", "konsulat", "staatsanwaltschaft", "stadtwerke",
                      "verbraucherzentrale", "kriminalamt", "polizeipräsidium", "polizeidirektion", "inspektion",
-                     "museum", "kunsthalle",
+                     "museum", "kunsthalle", "landtag", "kreistag", "rechnungshof", "bundesrat",
                      # matched with a noun's endings only (*Polizeichef* is none), so bare ones too
                      "polizei", "feuerwehr", "klinikum", "bezirksregierung", "gerichtshof", "zentrum", "anstalt"}),
     "pl": frozenset({"organizacj", "ministerstw", "parti", "komitet", "agencj", "uniwersytet", "instytut",
@@ -357,7 +357,7 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
     "tr": frozenset({"kent", "şehr", "ilçe", "köy", "belde", "kasaba", "mahalle", "semt", "vilayet", "eyalet", "bölge",
                      "iline", "ilinde", "ilinin"}),
     "az": frozenset({"şəhər", "rayon", "kənd", "qəsəbə"}),
-    "uz": frozenset({"shahr", "tuman", "viloyat", "qishlo", "шаҳр", "туман", "вилоят", "қишло"}),
+    "uz": frozenset({"shahr", "shahar", "tuman", "viloyat", "qishlo", "шаҳр", "шаҳар", "туман", "вилоят", "қишло"}),
     "kk": frozenset({"қалас", "аудан", "облыс", "ауыл"}),
     # Hindi writes no capitals: a rare word before one is the place (river, lake, canal, valley, island)
     "hi": frozenset({"नदी", "झील", "नहर", "घाटी", "द्वीप"}),

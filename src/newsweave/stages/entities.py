@@ -2497,7 +2497,7 @@ def _lowercase_head_layer(doc: _Doc) -> None:
                 continue
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
                 break
-            if _is_org_head(toks[k]):
+            if _is_org_head(toks[k]) and not _is_title(toks, k):
                 head = k
                 break
             k += 1
@@ -3023,6 +3023,24 @@ def _campus_layer(doc: _Doc) -> None:
                 and not toks[k + 2].sent_start:
             continue
         doc.replace(Found(k, k + 2, "ORG", 0.6, "pattern", doc.surface(k, k + 2)))
+
+
+def _place_acronym_layer(doc: _Doc) -> None:
+    """Where a body's name ends in its head word (:data:`HEAD_LAST_NAMES`), a town or region, its kind and the
+    body's acronym after them are one organisation (Uzbek *Навоий вилояти ИИБ*, *Қувасой шаҳар ИИБ*: the
+    region's, the town's police): the place names the branch, as it opens a spelt-out body's name."""
+    toks = doc.toks
+    for f in list(doc.found):
+        if not f.emit or f.type != "LOC" or not (f.kb_id or "").startswith(_BODY_PLACES) \
+                or toks[f.i].lang not in HEAD_LAST_NAMES:
+            continue
+        k = f.j + 1 if _before_place_word(doc, f.j) else f.j
+        if k >= len(toks) or doc.owner[k] < 0 or toks[k].sep != "space" or not toks[k].upper \
+                or (k == f.j and _has_ending(toks[f.j - 1])):
+            continue  # "Нью-Йоркдаги БМТ": the UN in New York, a place with its case, no branch
+        org = doc.found[doc.owner[k]]
+        if org.emit and org.type == "ORG" and org.i == k and org.j == k + 1:
+            doc.replace(Found(f.i, k + 1, "ORG", 0.6, "pattern", _lemma(doc, f.i, k + 1)))
 
 
 def _bracketed_after_org(doc: _Doc, i: int) -> bool:
@@ -4848,6 +4866,7 @@ class EntityStage:
         _roman_numeral_layer(doc)
         _acronym_layer(doc)
         _campus_layer(doc)
+        _place_acronym_layer(doc)
         _institution_of_country(doc)
         _coordinated_names(doc)
         _coordinated_people(doc)
