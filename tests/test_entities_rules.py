@@ -1293,3 +1293,10 @@ def test_entities_rules_german_parliaments_and_audit_offices(stage: EntityStage)
     found = _typed(stage, "de")
     assert ("Hessische Landtag", "ORG") in found("Der Hessische Landtag hat beschlossen.")
     assert ("Bundesrechnungshof", "ORG") in found("Der Bundesrechnungshof hat geprüft.")
+
+
+def test_entities_rules_hindi_companies_before_their_legal_form(stage: EntityStage) -> None:
+    found = _typed(stage, "hi")
+    # a country inside the name, a frequent word only right before the form, the English "and"
+    assert ("ज़ेलमोर इंडिया लिमिटेड", "ORG") in found("सरकारी कंपनी ज़ेलमोर इंडिया लिमिटेड ने घोषणा की।")
+    assert ("ज़ेलकान एंड ज़ेलमोर लिमिटेड", "ORG") in found("ज़ेलकान एंड ज़ेलमोर लिमिटेड ने कहा।")

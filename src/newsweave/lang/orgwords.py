@@ -546,6 +546,9 @@ NEWS_SITE_DOMAINS: frozenset[str] = frozenset({"ru", "com", "org", "net", "info"
 #: and every word of it is capitalised (Turkish *Hazine ve Maliye Bakanlığı*, *Enerji ve Tabii Kaynaklar
 #: Bakanlığı*).
 HEAD_FINAL_AND: dict[str, frozenset[str]] = {"tr": frozenset({"ve"}), "az": frozenset({"və"})}
+#: lang -> the English "and" as a caseless script spells it inside a company's name (Hindi *लार्सन एंड टुब्रो
+#: लिमिटेड*, *महिंद्रा एंड महिंद्रा*).
+COMPANY_AND: dict[str, frozenset[str]] = {"hi": frozenset({"एंड", "ऐंड"}), "ur": frozenset({"اینڈ"})}
 #: lang -> words that join two capitalised words after an organisation's head word, where the head opens the name
 #: and every word of it is capitalised (Polish *Ministerstwo Klimatu i Środowiska*, *Narodowe Centrum Badań i
 #: Rozwoju*).

@@ -102,6 +102,7 @@ from newsweave.lang.orgwords import (
     CAPITALISED_INSTITUTION_TOWN,
     CLIPPED_ORG_WORDS,
     CLUB_ENDINGS,
+    COMPANY_AND,
     COMPANY_NOUNS_AFTER,
     COMPANY_WORDS_AFTER,
     COMPANY_WORDS_BEFORE,
@@ -2667,7 +2668,10 @@ def _legal_form_layer(doc: _Doc) -> None:
     capitalised words before it one organisation with it, also in the sentences a tagger decided (one trained on
     a few thousand sentences stops before the form). The name is the free capitalised words right before the form,
     and a finding that ends where they begin (*Siemens* from the gazetteer); a common word opening the sentence or a
-    frequent noun where nouns are capitalised (*Der Autobauer*) is no part of it. Findings inside give way."""
+    frequent noun where nouns are capitalised (*Der Autobauer*) is no part of it. In a caseless script the name is
+    the words before the form that are no function word, title or frequent word (the one right before the form
+    may be: *नेशनल एल्युमिनियम कंपनी लिमिटेड*), a country among them (*कोल इंडिया लिमिटेड*). Findings inside give
+    way."""
     toks = doc.toks
     for k, tok in enumerate(toks):
         if k == 0 or tok.sep != "space" or tok.sent_start:
@@ -2682,10 +2686,14 @@ def _legal_form_layer(doc: _Doc) -> None:
             doc.release(owner)  # the form read as a name of its own (a tagger's *GmbH*)
             owner = -1
         if owner >= 0 and doc.found[owner].i < k:
-            if doc.found[owner].j >= k + width and (width == 1 or doc.found[owner].j > k + width):
-                continue  # the form is inside a name found already
-            start = doc.found[owner].i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti.)
+            f = doc.found[owner]
+            if f.j >= k + width and (width == 1 or f.j > k + width) \
+                    and not (f.j == k + width and f.layer == "pattern" and not tok.cased):
+                continue  # the form is inside a name found already, not a caseless head phrase ending in it
+            start = f.i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti.)
             doc.release(owner)
+            if f.j == k + width and not tok.cased:
+                owner = -1  # a caseless head phrase: the name may go on before it ("… एंड ज़ेलमोर लिमिटेड")
         while start > 0 and owner < 0 and k - start < LEGAL_FORM_NAME_WORDS and toks[start].sep == "space" \
                 and not toks[start].sent_start:
             prev = toks[start - 1]
@@ -2694,7 +2702,19 @@ def _legal_form_layer(doc: _Doc) -> None:
                 if f.j == start and f.emit and k - f.i <= LEGAL_FORM_NAME_WORDS:
                     start = f.i
                     kb_id = f.kb_id if f.type == "ORG" else None
+                    if not prev.cased and f.type == "LOC":
+                        continue  # "कोल इंडिया लिमिटेड": a caseless name goes on before the country it names
                 break
+            if not prev.cased:
+                if prev.key in COMPANY_AND.get(prev.lang, ()) and start >= 2 and doc.owner[start - 2] < 0:
+                    start -= 1  # "लार्सन एंड टुब्रो लिमिटेड": the name's "and"
+                    continue
+                if _is_stop(prev) or _is_title(toks, start - 1) or prev.key in AGENT_MARKERS.get(prev.lang, ()) \
+                        or frequency.zipf(prev.key, prev.lang) >= (
+                            CASELESS_NAME_MAX_ZIPF if start == k else CASELESS_COMMON_ZIPF + 1.0):
+                    break
+                start -= 1  # "नेशनल एल्युमिनियम कंपनी लिमिटेड": words no frequent one, but the one before the form
+                continue
             if prev.key in HEAD_FINAL_AND.get(prev.lang, ()) and start >= 2 and toks[start - 2].cap \
                     and prev.sep == "space":
                 start -= 1  # "Demirtepe Enerji Sanayi ve Ticaret A.Ş.": the name's joiner
