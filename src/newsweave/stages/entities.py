@@ -2098,6 +2098,7 @@ def _is_place_office(toks: list[Tok], i: int, width: int) -> bool:
 
 @cache
 def _place_offices(lang: str) -> frozenset[str]:
+    """A language's titles of a place's office (:data:`PLACE_OFFICE_TITLES`), folded."""
     return frozenset(fold(w) for w in PLACE_OFFICE_TITLES.get(lang, ()))
 
 
@@ -2336,8 +2337,8 @@ TOWN_BODY_MAX_GAP = 3
 
 def _town_body(doc: _Doc, k: int) -> bool:
     """Claim the body a town or state names with the organisation head word at piece ``k``, in a caseless script,
-    the town right before it or up to three words between, all but the first no frequent word (*दिल्ली विश्वविद्यालय*,
-    *मुंबई पुलिस*, *लखनऊ नगर निगम*, *पंजाब प्रदूषण नियंत्रण बोर्ड*; not
+    the town right before it or up to three words between, none but the one before the head as frequent as a
+    function word (*दिल्ली विश्वविद्यालय*, *मुंबई पुलिस*, *लखनऊ नगर निगम*, *पंजाब प्रदूषण नियंत्रण बोर्ड*; not
     *बेंगलुरु स्थित कंपनी*, "a Bengaluru-based company", :data:`LOCATED_WORDS`); a country stays a place (*भारत
     सरकार*, *कज़ाख़स्तान अंतर्क्षेत्रीय मंच*). Whether it did."""
     toks = doc.toks
@@ -4213,8 +4214,7 @@ def _type_untyped_names(doc: _Doc) -> None:
                 and not (listed_surname(toks[f.i]) or listed_given_name(toks[f.i]) or _surname_like(toks[f.i])
                          or toks[f.i].key.endswith(SURNAME_ENDINGS.get(lang, ()))):
             f.type = "LOC"  # "Bayraklı'da": a case of where after the apostrophe, on no name's second word
-        elif lang in QUOTED_ORG_LANGS and toks[f.i].sep_text[-1:] in _OPENING_QUOTES | _TOGGLING_QUOTES and (
-                f.j == len(toks) or toks[f.j].sep_text[:1] in _CLOSING_QUOTES | _TOGGLING_QUOTES):
+        elif lang in QUOTED_ORG_LANGS and _alone_in_quotes(toks, f.i, f.j):
             f.type = "ORG"
 
 
@@ -4229,17 +4229,13 @@ def _quoted_name_layer(doc: _Doc) -> None:
     A person's name or an organisation found there stays, and the name must stand alone (:func:`_quoted_name_alone`)."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        lang = _base_lang(tok.lang)
-        if lang not in QUOTED_ORG_LANGS or not tok.cased or not tok.cap \
-                or tok.sep_text.rstrip()[-1:] not in _OPENING_QUOTES | _TOGGLING_QUOTES:
+        if _base_lang(tok.lang) not in QUOTED_ORG_LANGS or not tok.cased or not tok.cap:
             continue
         j = k + 1
         while j < len(toks) and j - k < QUOTED_NAME_MAX_WORDS and toks[j].sep == "space" and toks[j].cased \
                 and toks[j].cap:
             j += 1
-        if j < len(toks) and toks[j].sep_text.lstrip()[:1] not in _CLOSING_QUOTES | _TOGGLING_QUOTES:
-            continue
-        if j < len(toks) and not _quoted_name_alone(toks, k, j):
+        if not _alone_in_quotes(toks, k, j) or (j < len(toks) and not _quoted_name_alone(toks, k, j)):
             continue
         owners = {doc.owner[m] for m in range(k, j)}
         if owners == {-1}:
@@ -4252,6 +4248,13 @@ def _quoted_name_layer(doc: _Doc) -> None:
                 f.type == "LOC" and (f.kb_id or "").startswith(_BODY_PLACES))):
             doc.release(doc.owner[k])
             doc.claim(Found(k, j, "ORG", 0.55, "pattern", f.lemma))
+
+
+def _alone_in_quotes(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether pieces ``i:j`` stand alone in quotation marks (*«Пахтакор»*; spaces inside the marks allowed, as
+    tokenised corpora write them: *« Хабар »*)."""
+    return toks[i].sep_text.rstrip()[-1:] in _OPENING_QUOTES | _TOGGLING_QUOTES and (
+        j == len(toks) or toks[j].sep_text.lstrip()[:1] in _CLOSING_QUOTES | _TOGGLING_QUOTES)
 
 
 def _quoted_name_alone(toks: list[Tok], k: int, j: int) -> bool:
