@@ -1300,3 +1300,8 @@ def test_entities_rules_hindi_companies_before_their_legal_form(stage: EntitySta
     # a country inside the name, a frequent word only right before the form, the English "and"
     assert ("ज़ेलमोर इंडिया लिमिटेड", "ORG") in found("सरकारी कंपनी ज़ेलमोर इंडिया लिमिटेड ने घोषणा की।")
     assert ("ज़ेलकान एंड ज़ेलमोर लिमिटेड", "ORG") in found("ज़ेलकान एंड ज़ेलमोर लिमिटेड ने कहा।")
+
+
+def test_entities_rules_uzbek_and_kazakh_professions_before_a_name(stage: EntityStage) -> None:
+    assert ("Зелмора Каримова", "PER") in _typed(stage, "uz")("Режиссёр Зелмора Каримова янги фильм суратга олди.")
+    assert ("Зелкан Әбдиев", "PER") in _typed(stage, "kk")("Команданың бас бапкері Зелкан Әбдиев сөз сөйледі.")
