@@ -228,3 +228,14 @@ def test_turkish_sites_and_a_plural_noun_opening_the_sentence() -> None:
     found = {(m.text, m.type) for m in stage.recognise(
         "Kazılar Zelmor Antik Kenti'nde sürüyor. Tırlar Zelmora Sınır Kapısı'nda bekliyor.", "tr")}
     assert {("Zelmor Antik Kenti'nde", "LOC"), ("Zelmora Sınır Kapısı'nda", "LOC")} <= found
+
+
+def test_turkish_company_opening_with_its_country_and_offices_and_factories() -> None:
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise(
+        "Türkiye Zelmor Rafinerileri A.Ş. yatırım yaptı. Şirket, Türkiye'de Zelkan Enerji A.Ş. ile anlaştı.", "tr")}
+    assert ("Türkiye Zelmor Rafinerileri A.Ş.", "ORG") in found
+    # the country with its case ending is where, no part of the name
+    assert {("Türkiye'de", "LOC"), ("Zelkan Enerji A.Ş.", "ORG")} <= found
+    offices = {(m.text, m.type) for m in stage.recognise("Devlet Zelmor Ofisi alım yaptı.", "tr")}
+    assert ("Zelmor Ofisi", "ORG") in offices or ("Devlet Zelmor Ofisi", "ORG") in offices

@@ -59,7 +59,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
                      "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
-                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif", "müze",
+                     "grubu", "kulüb", "fakülte", "rasathane", "kooperatif", "müze", "ofisi", "fabrika",
                      # hospitals, fire brigades, police stations, missions, court chambers, platforms
                      "hastane", "itfaiye", "komiserliğ", "komiserlik", "temsilciliğ", "temsilcilik", "dairesi",
                      "platformu",

@@ -2705,6 +2705,7 @@ def _legal_form_layer(doc: _Doc) -> None:
                     kb_id = f.kb_id if f.type == "ORG" else None
                     if not prev.cased and f.type == "LOC":
                         continue  # "कोल इंडिया लिमिटेड": a caseless name goes on before the country it names
+                    start = _place_before_company(doc, start, k)
                 break
             if not prev.cased:
                 if prev.key in COMPANY_AND.get(prev.lang, ()) and start >= 2 and doc.owner[start - 2] < 0:
@@ -2726,6 +2727,23 @@ def _legal_form_layer(doc: _Doc) -> None:
             start -= 1
         if start < k:
             doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width), kb_id))
+
+
+def _place_before_company(doc: _Doc, start: int, k: int) -> int:
+    """Where a company's name before its legal form at ``k`` starts once the country or town written right before
+    the words at ``start`` is taken in, as its first word (*Türkiye Petrol Rafinerileri A.Ş.*, *Polska Żegluga
+    Bałtycka S.A.*); a place with a case ending stays apart (*Türkiye'de Zelmor A.Ş.*, "in Turkey")."""
+    toks = doc.toks
+    if start == 0 or doc.owner[start - 1] < 0 or toks[start].sep != "space":
+        return start
+    place = doc.found[doc.owner[start - 1]]
+    if place.j != start or not place.emit or place.type != "LOC" or not place.kb_id \
+            or any(t.sep == "apos" for t in toks[place.i:place.j]) \
+            or (place.j - place.i == 1 and toks[place.i].key != fold(place.lemma or "")) \
+            or k - place.i > LEGAL_FORM_NAME_WORDS:
+        return start
+    doc.release(doc.owner[start - 1])
+    return place.i
 
 
 def _numbered_club_layer(doc: _Doc) -> None:
