@@ -44,7 +44,7 @@ from newsweave.kb import frequency
 from newsweave.kb.cache import load_or_build
 from newsweave.kb.devanagari import latin_key, spoken_key
 from newsweave.kb.names import romanize, skeleton, uzbek_latin
-from newsweave.kb.places import country_languages, place
+from newsweave.kb.places import MIN_POPULATION, country_languages, place
 from newsweave.lang.inflection import INFLECTIONS
 from newsweave.lang.name_folding import ARABIC_ARTICLES
 from newsweave.lang.orthography import APOSTROPHE_FOLD
@@ -71,11 +71,11 @@ LISTED_PRIORITY = 1.5
 SMALL_COMMON_NAME_MIN_CHARS = 4
 #: Towns at least this big are read by their names whatever their shape.
 TOWN_MIN_POPULATION = 15_000
-#: Smaller towns down to this size (GeoNames' floor, :data:`newsweave.kb.places.MIN_POPULATION`) are read by their
-#: own name only, and only where it has several words, one of them no common word (*Drawsko Pomorskie*, *Sucha
-#: Beskidzka*, *Bad Urach*): a small town's one-word name is as often a surname or a word (*Kórnik*, *Zell*), and one
-#: of common words a phrase (*Dobre Miasto*, "good town"; *Sun City*).
-SMALL_TOWN_MIN_POPULATION = 5_000
+#: Smaller towns, down to the floor of the GeoNames towns read (:data:`newsweave.kb.places.MIN_POPULATION`), are
+#: read by their own name only, and only where it has several words, one of them no common word (*Drawsko
+#: Pomorskie*, *Sucha Beskidzka*, *Bad Urach*): a small town's one-word name is as often a surname or a word
+#: (*Kórnik*, *Zell*), and one of common words a phrase (*Dobre Miasto*, "good town"; *Sun City*).
+SMALL_TOWN_MIN_POPULATION = MIN_POPULATION
 #: Cities at least this big contribute their alternate (foreign-language) names too.
 ALT_NAME_MIN_POPULATION = 100_000
 #: So do capitals of any size (Valletta, Thimphu, San Marino) and smaller cities that GeoNames lists under at least

@@ -1349,7 +1349,7 @@ def _written_as_name(toks: list[Tok], i: int) -> bool:
     being one), where the word opening a longer name is the common word (Portuguese *Feira do Livro*, *Serra da
     Estrela*); or with a case ending after an apostrophe, which Turkish writes on names alone (*Trabzon'un*)."""
     tok = toks[i]
-    return (i > 0 and toks[i - 1].key in PLACE_PREPOSITIONS.get(tok.lang, ())) \
+    return _after_place_preposition(toks, i) \
         or (not tok.sent_start and tok.lang not in NOUN_CAPITALISING and not _runs_on_as_name(toks, i)) \
         or _name_case_ending(toks, i)
 
@@ -3706,9 +3706,10 @@ def _plural_stems(tok: Tok) -> tuple[str, ...]:
     """The stems before a plural ending (:data:`PLURAL_ENDINGS`) and at most a case ending after it (Turkish
     *Kazılar*, "the excavations": *kazı*; *Seferlerde*): a noun in the plural is a common word, never a name's first."""
     key, inflection = tok.key, INFLECTIONS.get(_base_lang(tok.lang))
-    tails = ("", *(inflection.suffixes if inflection else ()))
+    suffixes = inflection.suffixes if inflection else frozenset()
     return tuple(key[:at] for end in PLURAL_ENDINGS.get(_base_lang(tok.lang), ())
-                 if (at := key.rfind(end)) >= NAME_STEM_MIN_LETTERS and key[at + len(end):] in tails)
+                 if (at := key.rfind(end)) >= NAME_STEM_MIN_LETTERS
+                 and (not (tail := key[at + len(end):]) or tail in suffixes))
 
 
 def _opens_before_person(toks: list[Tok], start: int, end: int) -> bool:
