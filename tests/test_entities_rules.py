@@ -155,6 +155,17 @@ def test_entities_rules_title_before_an_organisation_and_a_person(stage: EntityS
     text = "Wczoraj przewodniczący Parlamentu Europejskiego Antonio Tajani przyjechał do Rzymu."
     found = {(t, k) for t, k, _ in _found(stage, text, "pl")}
     assert {("Parlamentu Europejskiego", "ORG"), ("Antonio Tajani", "PER")} <= found
+    # an office named past a run's first four words: the person opens with the given name
+    text = "Wczoraj prezes Urzędu Regulacji Energetyki Adam Zelkowski zabrał głos."
+    found = {(t, k) for t, k, _ in _found(stage, text, "pl")}
+    assert {("Urzędu Regulacji Energetyki", "ORG"), ("Adam Zelkowski", "PER")} <= found
+
+
+def test_entities_rules_an_office_after_a_title_is_no_person(stage: EntityStage) -> None:
+    found = _found(stage, "Wczoraj Rzecznik Praw Obywatelskich skierował pismo.", "pl")
+    assert not {t for t, k, _ in found if k == "PER"}
+    found = _found(stage, "Wczoraj Minister Zdrowia Adam Zelkowski ogłosił plan, a minister Kot go poparł.", "pl")
+    assert {(t, k) for t, k, _ in found if k == "PER"} == {("Adam Zelkowski", "PER"), ("Kot", "PER")}
 
 
 def test_entities_rules_particle_joined_name_is_no_town(stage: EntityStage) -> None:
@@ -821,10 +832,24 @@ def test_entities_rules_national_bodies_and_companies_without_a_head_word(stage:
 def test_entities_rules_legal_forms_spelt_in_several_pieces(stage: EntityStage) -> None:
     assert _found(stage, "Listede Zelmorra Enerji Sanayi ve Ticaret A.Ş. var.", "tr") == {
         ("Zelmorra Enerji Sanayi ve Ticaret A.Ş.", "ORG", None)}
-    assert ("Zelmorra Sp. z o.o", "ORG") in {
+    assert ("Zelmorra Sp. z o.o.", "ORG") in {
         (t, ty) for t, ty, _ in _found(stage, "Dokument wymienia firmę Zelmorra Sp. z o.o. z Radomia.", "pl")}
     assert _found(stage, "Der Bericht nennt die Zelmorra Bau GmbH & Co. KG aus Essen.", "de") >= {
         ("Zelmorra Bau GmbH & Co. KG", "ORG", None)}
+    # a form whose letters the tokenizer reads as one acronym (S.A. -> SA), Czech and Italian forms
+    assert _found(stage, "Umowę podpisała Zelmorra Żegluga S.A. w piątek.", "pl") >= {
+        ("Zelmorra Żegluga S.A.", "ORG", None)}
+    assert _found(stage, "Smlouvu podepsala firma Zelmorra Stavby a.s. a Zelkan s.r.o. včera.", "cs") >= {
+        ("Zelmorra Stavby a.s.", "ORG", None), ("Zelkan s.r.o.", "ORG", None)}
+    assert _found(stage, "Il contratto con Zelmorra Costruzioni S.p.A. è firmato.", "it") >= {
+        ("Zelmorra Costruzioni S.p.A.", "ORG", None)}
+
+
+def test_entities_rules_a_legal_form_takes_in_the_town_and_the_name_before_it(stage: EntityStage) -> None:
+    assert _found(stage, "Die Zelmorra Berlin GmbH hat Insolvenz angemeldet.", "de") >= {
+        ("Zelmorra Berlin GmbH", "ORG", None)}
+    assert _found(stage, "Auch die Zelkan Logistik SE meldete Verluste.", "de") >= {("Zelkan Logistik SE", "ORG", None)}
+    assert _found(stage, "Akcje spółki Zelmorra SA zdrożały.", "pl") >= {("Zelmorra SA", "ORG", None)}
 
 
 def test_entities_rules_a_turkish_competition_is_an_event(stage: EntityStage) -> None:
@@ -1305,3 +1330,47 @@ def test_entities_rules_hindi_companies_before_their_legal_form(stage: EntitySta
 def test_entities_rules_uzbek_and_kazakh_professions_before_a_name(stage: EntityStage) -> None:
     assert ("Зелмора Каримова", "PER") in _typed(stage, "uz")("Режиссёр Зелмора Каримова янги фильм суратга олди.")
     assert ("Зелкан Әбдиев", "PER") in _typed(stage, "kk")("Команданың бас бапкері Зелкан Әбдиев сөз сөйледі.")
+
+
+def test_entities_rules_a_hyphenated_title_names_the_person_after_its_complement(stage: EntityStage) -> None:
+    typed = _typed(stage, "ru")
+    assert typed("Об этом сообщила пресс-секретарь компании Зелмора Каримова.") == {("Зелмора Каримова", "PER")}
+
+
+def test_entities_rules_russian_institution_forms_before_a_name(stage: EntityStage) -> None:
+    found = _typed(stage, "ru")("Ученые ФГБУ «Зелморское УГМС» и МУП «Зелморводоканал» работали.")
+    assert ("Ученые", "ORG") not in found
+    assert ("ФГБУ", "ORG") not in found
+    assert ("Зелморводоканал", "ORG") in found
+
+
+def test_entities_rules_english_place_bodies_streets_and_leagues(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert typed("Officers from Zelmorshire Police arrested a man.") == {("Zelmorshire Police", "ORG")}
+    assert ("Zelmor Street", "LOC") in typed("Traffic on Zelmor Street stopped.")
+    assert ("Congress Street", "LOC") in typed("Traffic on Congress Street stopped.")
+    assert typed("The Premier League said on Monday that it agreed.") == {("Premier League", "ORG")}
+    assert typed("The contract went to Zelmorra Corp., a drilling firm.") == {("Zelmorra Corp.", "ORG")}
+
+
+def test_entities_rules_ranks_and_a_given_name_read_as_a_language(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert typed("Lieutenant Colonel Zelkan Rakhimov said the drill went well.") == {("Zelkan Rakhimov", "PER")}
+    # "Dana" is the name of Danish in some language, held as no name: after a title it is a given name
+    assert typed("Fire Chief Dana Zelkowitz said the blaze was out.") == {("Dana Zelkowitz", "PER")}
+
+
+def test_entities_rules_a_name_after_an_abbreviations_period(stage: EntityStage) -> None:
+    assert ("St. Petersburg", "LOC") in _typed(stage, "en")("The delegation flew to St. Petersburg on Monday.")
+    typed = _typed(stage, "tr")
+    assert typed("Açıklamayı Dr. Öğr. Üyesi Zelkan Yavaş yaptı.") == {("Zelkan Yavaş", "PER")}
+    assert typed("Davayı Av. Zelkan Yavaş takip ediyor.") == {("Zelkan Yavaş", "PER")}
+    assert typed("Sözcü Yarbay Zelmorra Sevimli konuştu.") == {("Zelmorra Sevimli", "PER")}
+
+
+def test_entities_rules_uzbek_owner_before_a_lower_case_head_word(stage: EntityStage) -> None:
+    typed = _typed(stage, "uz")
+    found = typed("Кеча Зелмора Каримованинг банкка қарзи ҳақида гапирилди.")
+    assert not {t for t, k in found if k == "ORG"}
+    found = typed("Кеча Зелкан Тўйчиев банкка мурожаат қилди.")
+    assert not {t for t, k in found if k == "ORG"}

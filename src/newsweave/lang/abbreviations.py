@@ -19,7 +19,8 @@ TITLES = frozenset({
     "проф", "акад", "ген", "доц",  # Russian, Ukrainian, Bulgarian, Kazakh
 })
 #: Words for streets, squares and administrative units written before their name, and "named after".
-PLACES = frozenset({"ul", "al", "os", "woj", "pow", "gm", "im", "ул", "пл", "им", "пр-т", "обл"})
+PLACES = frozenset({"ul", "al", "os", "woj", "pow", "gm", "im", "ул", "пл", "им", "пр-т", "обл",
+                    "st"})  # *St. Petersburg*, *FC St. Pauli*, *St. Gallen*
 #: Of those, the words for a street or an estate: with the name after them they are one place (*ul. Bułgarska*,
 #: *al. Jana Pawła II*, *ул. Ленина*).
 STREETS = frozenset({"ul", "al", "os", "ул", "пр-т"})

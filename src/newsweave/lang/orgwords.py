@@ -18,7 +18,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"organization", "organisation", "ministry", "department", "party", "committee", "agency",
                      "university", "institute", "parliament", "senate", "congress", "assembly", "treaty",
                      "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society",
-                     "exchange", "centre", "center", "authority", "bureau", "embassy", "consulate"}),
+                     "exchange", "centre", "center", "authority", "bureau", "embassy", "consulate", "police",
+                     "league", "constabulary"}),
     "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
                      "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
                      "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
@@ -304,7 +305,8 @@ REGION_STEM_ENDINGS = ("", "а", "и", "я", "ськ", "ск", "ця", "цьк",
 LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
     "en": frozenset({"airport", "canal", "strait", "peninsula", "regency", "county", "district", "bridge", "island",
-                     "river", "lake", "bay", "square"}),
+                     "river", "lake", "bay", "square", "street", "road", "avenue", "boulevard", "highway",
+                     "expressway", "motorway", "cosmodrome"}),
     # the state's forms, not a prefix of them (*Stanisław*)
     "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stany", "stanu",
                      "stanie", "stanów", "stanach"}),
@@ -456,6 +458,12 @@ INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
     "de": frozenset({"für", "der", "des", "zur", "zum", "von", "vom"}),
     "en": frozenset({"of", "for"}),  # *Bank of England*, *Ministry of Foreign Affairs of Kazakhstan*
 }
+#: lang -> genitive endings of :data:`HEAD_LAST_FIRST_WORD_CAPITALISED` languages: a capitalised word in the genitive
+#: before a lower-case head word owns what the head word names (*Зелмораванинг банкка қарзи*, "Zelmorova's debt to
+#: the bank"), no organisation's first word; nor is a surname (*Зелмор Зелкинов банкка мурожаат қилди*).
+HEAD_LAST_GENITIVES: dict[str, tuple[str, ...]] = {"uz": ("нинг", "ning"), "ky": ("нын", "нин", "нун", "нүн", "дын",
+                                                                                "дин", "дун", "дүн", "тын", "тин",
+                                                                                "тун", "түн")}
 #: lang -> lower-case words that join the words of a name whose head word ends it (Uzbek *Иқтисодиёт ва молия
 #: вазирлиги*, "and"; *жиноят ишлари бўйича суди*, "court for criminal cases"): they count as none of its inner words.
 HEAD_LAST_JOINERS: dict[str, frozenset[str]] = {
@@ -475,23 +483,30 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
                                               "pl": frozenset({"i"})}
 #: A company's legal form written after its name, as one word and spelt so (any language): *Volkswagen AG*, *Zelmorra
 #: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
-#: *AB* the Turkish EU, *SA* South Africa, *Co*).
-LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "PLC",
-                                         "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "लिमिटेड"})
+#: *AB* the Turkish EU, *SA* South Africa, *Co*): :data:`COMPANY_NOUNS_AFTER` has them where a language means the form.
+LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "LLP",
+                                         "PLC", "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "NV", "BV",
+                                         "लिमिटेड"})
+#: The forms of :data:`LEGAL_FORMS` that abbreviate a word, whose period belongs to the name (*Zelmorra Corp.*).
+ABBREVIATED_LEGAL_FORMS: frozenset[str] = frozenset({"Corp", "Inc", "Ltd"})
 #: Legal forms written in several pieces with periods, as the text spells them (Turkish *A.Ş.*, *Ltd. Şti.*, Polish
 #: *Sp. z o.o.*, German *GmbH & Co. KG*): the longest that starts at a piece is the form.
 SPELT_LEGAL_FORMS: tuple[str, ...] = ("GmbH & Co. KG", "Ltd. Şti.", "Ltd.Şti.", "Sp. z o.o.", "sp. z o.o.", "A.Ş.",
-                                      "S.A.")
+                                      "S.A.", "S.p.A.", "sp.j.", "sp.k.", "a.s.", "s.r.o.")
 #: lang -> nouns that end a company's name the way a legal form does (German *Hirzel Verlag*, a publisher), as
-#: whole words: a head word matched inside compounds would take *Verlagerung* ("shift").
-COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages"})}
+#: whole words: a head word matched inside compounds would take *Verlagerung* ("shift"); and the forms that are a
+#: legal form only in that language's news (German *SE*, Polish *SA*: *Zelmorra Logistik SE*, *Zelmorra SA*).
+COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages", "SE"}),
+                                                   "pl": frozenset({"SA"})}
 #: A company's legal form or kind written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*,
 #: *ЕООД*, Uzbek *МЧЖ*; *ИА*, news agency): no organisation of its own (news NER takes the name alone), but it makes
 #: the name after it one, or the name before it, where Uzbek and Kazakh news write the form (*«Зелморра» АҚ*).
 LEGAL_FORMS_BEFORE: frozenset[str] = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ТОО", "АҚ", "ЖШС", "МЧЖ",
                                                 "АЖ", "ТОВ", "ПАТ", "ПрАТ", "ЕООД", "ООД", "ЕАД", "MChJ", "ИА",
                                                 # Uzbek joint-stock company and bank, Kazakh closed company
-                                                "AJ", "ATB", "АТБ", "ЖАҚ"})
+                                                "AJ", "ATB", "АТБ", "ЖАҚ",
+                                                # Russian state and municipal institutions and enterprises
+                                                "ФГБУ", "ФГБОУ", "ФГУП", "ГБУ", "ГБУЗ", "ГУП", "МУП", "АНО"})
 #: The forms of :data:`LEGAL_FORMS_BEFORE` that Kazakh and Uzbek news write only after the name (*«Зелморра» АҚ*):
 #: the word after one is no company's (*АҚ Шымкенттен*, "the company ... from Shymkent").
 LEGAL_FORMS_AFTER_ONLY: frozenset[str] = frozenset({"АҚ", "ЖШС", "ЖАҚ", "АЖ", "МЧЖ", "MChJ", "AJ", "ATB", "АТБ"})

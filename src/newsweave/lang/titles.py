@@ -26,7 +26,11 @@ TITLES: dict[str, frozenset[str]] = {
                      # the bench, the police and local office (*Mr Justice …*, *Detective Inspector …*)
                      "judge", "justice", "lord justice", "inspector", "chief inspector", "detective",
                      "detective inspector", "detective sergeant", "sergeant", "superintendent", "chief constable",
-                     "commissioner", "councillor", "prosecutor", "sheriff", "chief executive"}),
+                     "commissioner", "councillor", "prosecutor", "sheriff", "chief executive", "fire chief",
+                     "police chief",
+                     # military ranks
+                     "colonel", "lieutenant", "lieutenant colonel", "lieutenant general", "major general",
+                     "brigadier", "admiral", "corporal"}),
     "de": frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "amtskollege",
                      "amtskollegin", "staatschef", "staatschefin", "regierungschef", "regierungschefin", "könig",
                      "königin", "papst", "herr", "frau", "bürgermeister", "bürgermeisterin", "sprecher",
@@ -151,11 +155,16 @@ TITLES: dict[str, frozenset[str]] = {
                      # professions and roles written before a name
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
+                     # abbreviated: lawyer, associate professor, assistant professor, lecturer, surgeon, specialist
+                     "av", "öğr. üyesi", "öğr. gör.", "op", "uzm",
                      "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan", "öğretmen",
                      "ekonomist", "uzman", "analist", "mühendis", "hemşire", "öğrenci", "savcı", "hakim", "şair",
                      "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim", "müdür", "müdürü",
                      "genel müdür", "genel müdürü", "başantrenör", "başantrenörü", "uzmanı", "şube müdürü", "doç",
                      "başkan vekili", "yönetim kurulu başkanı", "yönetim kurulu başkan vekili",
+                     # military ranks
+                     "yarbay", "albay", "binbaşı", "yüzbaşı", "üsteğmen", "teğmen", "tuğgeneral", "tümgeneral",
+                     "korgeneral", "astsubay", "tuğamiral", "tümamiral", "koramiral", "oramiral",
                      # the parties of a court case (*Sanık Zelkan Yavaş*)
                      "sanık", "şüpheli", "tutuklu", "davacı", "müşteki",
                      # religious offices and the prophets, written before a name

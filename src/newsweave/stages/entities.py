@@ -97,6 +97,7 @@ from newsweave.lang.name_folding import (
     POSTPOSITIONS,
 )
 from newsweave.lang.orgwords import (
+    ABBREVIATED_LEGAL_FORMS,
     AREA_WORDS_AFTER,
     CAPITALISED_COMPOUND_TAILS,
     CAPITALISED_INSTITUTION_TOWN,
@@ -115,6 +116,7 @@ from newsweave.lang.orgwords import (
     HEAD_FINAL_AND,
     HEAD_FIRST_AND,
     HEAD_LAST_FIRST_WORD_CAPITALISED,
+    HEAD_LAST_GENITIVES,
     HEAD_LAST_JOINERS,
     HEAD_LAST_MAX_JOINERS,
     HEAD_LAST_NAMES,
@@ -233,6 +235,11 @@ SURNAME_PREFIXES = frozenset({"mac", "fitz", "van", "von"})
 HANDLE_MARKS = frozenset("@#")
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
+#: Languages whose names end in the word for the kind of thing named (*Congress Street*, *Union Square*, *Premier
+#: League*): that word decides the type where an organisation's head word stands before it, and a title word
+#: before an organisation's head word is the organisation's first word.
+HEAD_LAST_LANGS = frozenset({"en"})
+
 #: A word capitalised inside a sentence and common in at least this many other languages' word lists is a name
 #: that travels, however frequent in the text's own language (*Biden* has Zipf 3.3 in Turkish news).
 ABROAD_NAME = 3
@@ -432,10 +439,11 @@ def _own_titles(lang: str) -> frozenset[str]:
 
 @cache
 def _titles(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(single-word titles, two-word titles) for a language, folded."""
+    """(single-word titles, two-word titles) for a language, folded; a title written with a hyphen is two, as the
+    text's pieces split it (*пресс-секретарь*)."""
     words = TITLES.get(lang, frozenset()) | TITLES["*"]
     one = frozenset(fold(w) for w in words if len(w.split()) == 1)
-    two = frozenset(" ".join(fold(p) for p in w.split()) for w in words if len(w.split()) == 2)
+    two = frozenset(" ".join(fold(p) for p in pieces(w)) for w in words if len(pieces(w)) == 2)
     return one, two
 
 
@@ -519,12 +527,19 @@ def _is_title(toks: list[Tok], i: int) -> int:
     """How many pieces (0, 1 or 2) of a title start at piece ``i`` (remembered on the piece: layers ask often)."""
     tok = toks[i]
     if tok.title < 0:
-        if i + 1 < len(toks) and toks[i + 1].sep in ("space", "hyphen") and _is_title_pair(
+        if i + 1 < len(toks) and (toks[i + 1].sep in ("space", "hyphen") or _after_abbreviation(toks, i + 1)) \
+                and _is_title_pair(
                 tok.key, toks[i + 1].key, tok.lang):
             tok.title = 2
         else:
             tok.title = 1 if _is_title_word(tok.key, tok.lang) else 0
     return tok.title
+
+
+def _after_abbreviation(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` follows an abbreviation's period inside its sentence (:data:`NON_FINAL`: *St. Petersburg*,
+    *Dr. Öğr. Üyesi*): the two pieces may be one name or title, as two with a space between are."""
+    return k > 0 and not toks[k].sent_start and toks[k].sep_text.strip() == "." and toks[k - 1].key in NON_FINAL
 
 
 @lru_cache(maxsize=200_000)
@@ -1220,7 +1235,7 @@ def _match_from(toks: list[Tok], i: int, n: int, first_key: str, first_text: str
     keys = [first_key]
     texts = [first_text]
     for k in range(i + 1, i + n):
-        if toks[k].sep not in ("space", "hyphen"):
+        if toks[k].sep not in ("space", "hyphen") and not _after_abbreviation(toks, k):
             return None
         keys.append("")
         texts.append("")
@@ -2079,16 +2094,44 @@ def _title_layer(doc: _Doc) -> None:
                 # name where places modify the noun after them bare ("Zelkan Kiprotich Berlin marafonida")
                 doc.release(town)
                 n += 1
+            office = _office_words(doc, k, n)
+            if office == n and n >= 2:
+                n = 0  # "Rzecznik Praw Obywatelskich": the office the title names (the ombudsman), no person
             if n and not (toks[k].cased and toks[k].sent_start):
                 cut = _person_after_org(doc, k, k + n)
+                if cut == k and 0 < office < n and listed_given_name(toks[k + office]):
+                    cut = k + office  # "Minister Zdrowia Rafał Zelkowski": the office's words, then the person
                 if cut == k and _name_before_first_name(toks, k, k + n):
                     cut = k + 1  # "szef Ryanaira Michael O'Leary": the title's organisation, then the person
-                if cut > k:
+                if cut > k and (cut != k + office or any(_is_org_head(toks[m]) for m in range(k, cut))):
                     kind = "LOC" if cut == k + 1 and _is_place_office(toks, i, width) else "ORG"
                     doc.claim(Found(k, cut, kind, 0.7, "pattern", _lemma(doc, k, cut)))
-                _add_name(doc, i if in_name and cut == k == i + width else cut, k + n, "PER", 0.85)
+                if cut > k:
+                    n = max(n, cut - k + _name_run(doc, cut))  # the name goes on past the run's first four pieces
+                named = cut == k == i + width and (in_name or (
+                    toks[i].cap and toks[k].sep == "space" and toks[k].lang in HEAD_LAST_LANGS
+                    and _is_org_head(toks[k + n - 1])))  # "Premier League": a body the title word names
+                _add_name(doc, i if named else cut, k + n, "PER", 0.85)
         _postposed_title(doc, i)
         i += width
+
+
+#: Capitalised words after a title at least this frequent (Zipf) and no listed name name the office rather than
+#: its holder (Polish *Rzecznik Praw Obywatelskich*, *Minister Zdrowia*): a surname that is a common word (*Kot*,
+#: 4.5; *Kowalski*, 4.1, ends as the adjective *Obywatelskich* does) stands alone or after a given name.
+OFFICE_WORD_ZIPF = 4.0
+
+
+def _office_words(doc: _Doc, k: int, n: int) -> int:
+    """How many of the ``n`` capitalised words from ``k`` after a title name its office (*Praw Dziecka* in *Rzecznik
+    Praw Dziecka Zelmorra Kot*): frequent words (:data:`OFFICE_WORD_ZIPF`) that are no listed name, in a cased
+    script that inflects (its genitives say "of"), up to the first word that is none."""
+    toks = doc.toks
+    m = k
+    while m < k + n and toks[m].cased and toks[m].lang in INFLECTIONS and not listed_given_name(toks[m]) \
+            and not listed_surname(toks[m]) and frequency.zipf(toks[m].key, toks[m].lang) >= OFFICE_WORD_ZIPF:
+        m += 1
+    return m - k
 
 
 def _is_place_office(toks: list[Tok], i: int, width: int) -> bool:
@@ -2187,11 +2230,15 @@ def _name_before_first_name(toks: list[Tok], i: int, j: int) -> bool:
 
 def _person_after_org(doc: _Doc, i: int, j: int) -> int:
     """Where the person starts in a run after a title that opens with an organisation (``przewodniczący
-    Parlamentu Europejskiego Antonio Tajani``): before its last two name pieces (particles between them
-    included), when the run starts with a head word and has at least one more piece before them; else ``i``."""
+    Parlamentu Europejskiego Antonio Tajani``): at a listed given name after the organisation's first two pieces,
+    or else before its last two name pieces (particles between them included), when the run starts with a head
+    word and has at least one more piece before them; else ``i``."""
     toks = doc.toks
     if not _is_org_head(toks[i]):
         return i
+    given = next((m for m in range(i + 2, j) if listed_given_name(toks[m]) and not _is_org_head(toks[m])), None)
+    if given is not None:
+        return given  # "prezes Urzędu Regulacji Energetyki Adam Zelkowski": the person opens with a given name
     cut, names = j, 0
     while cut > i and names < 2:
         cut -= 1
@@ -2207,16 +2254,18 @@ def _release_first_name(doc: _Doc, k: int) -> None:
     """After a title, a one-word city in its base form followed by a free capitalised word is a first name where it
     reads so (:func:`_town_read_otherwise`: Florence Pugh); one in a case is the title's town (*мэра Москвы Зелкана
     Зелкина*, the mayor of Moscow), and so is any other (*Аким Алматы Зелкан Зелкинов*: Russian does not inflect the
-    city's name)."""
+    city's name). A word held as no name (a language's name in another language) that is a listed given name is
+    one there too (*Fire Chief Dana Zelkowitz*)."""
     toks = doc.toks
     if not (k + 1 < len(toks) and doc.owner[k] >= 0 and doc.owner[k + 1] < 0):
         return
     f = doc.found[doc.owner[k]]
-    if f.j == k + 1 and f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].cased \
-            and toks[k].key == fold(f.lemma or "") \
-            and toks[k + 1].cap and toks[k + 1].sep == "space" and not toks[k + 1].sent_start \
-            and _town_read_otherwise(toks[k]):
-        doc.release(doc.owner[k])
+    if f.j != k + 1 or not toks[k].cased or not toks[k + 1].cap or toks[k + 1].sep != "space" \
+            or toks[k + 1].sent_start:
+        return
+    if (f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].key == fold(f.lemma or "")
+            and _town_read_otherwise(toks[k])) or (not f.emit and f.type == "MISC" and listed_given_name(toks[k])):
+        doc.release(doc.owner[k])  # a language's name in some other language reads as a given name too (*Dana*)
 
 
 def _town_read_otherwise(tok: Tok) -> bool:
@@ -2471,7 +2520,8 @@ def _lowercase_head_layer(doc: _Doc) -> None:
     is a description ("the supreme court" of the story, ``Celkově dostala společnost``), left alone. Where the head
     word ends the name (``HEAD_LAST_FIRST_WORD_CAPITALISED``: Uzbek *Tashqi ishlar vazirligi*), a capitalised first
     word inside a sentence is enough, with up to ``INSTITUTION_MAX_INNER_HEAD_LAST`` lower-case words before the
-    head, joiners not counted (``HEAD_LAST_JOINERS``: *Иқтисодиёт ва молия вазирлиги*)."""
+    head, joiners not counted (``HEAD_LAST_JOINERS``: *Иқтисодиёт ва молия вазирлиги*), the first word no surname
+    and not in the genitive (``HEAD_LAST_GENITIVES``: the head word's owner)."""
     toks = doc.toks
     for i, tok in enumerate(toks):
         head_last = tok.lang in HEAD_LAST_FIRST_WORD_CAPITALISED
@@ -2482,7 +2532,8 @@ def _lowercase_head_layer(doc: _Doc) -> None:
                 not tok.sent_start or place is not None or tok.key not in doc.lower_keys))) \
                 or (doc.owner[i] >= 0 and place is None) \
                 or not tok.cased or not tok.cap or tok.upper or _is_stop(tok) or _is_org_head(tok) \
-                or _is_title(toks, i):
+                or _is_title(toks, i) or (head_last and (
+                    tok.key.endswith(HEAD_LAST_GENITIVES.get(tok.lang, ())) or (_surname_like(tok) and place is None))):
             continue
         head = None
         inner = INSTITUTION_MAX_INNER_HEAD_LAST if head_last else INSTITUTION_MAX_INNER
@@ -2691,10 +2742,9 @@ def _legal_form_layer(doc: _Doc) -> None:
             if f.j >= k + width and (width == 1 or f.j > k + width) \
                     and not (f.j == k + width and f.layer == "pattern" and not tok.cased):
                 continue  # the form is inside a name found already, not a caseless head phrase ending in it
-            start = f.i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti.)
+            start = f.i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti., "Costruzioni S")
             doc.release(owner)
-            if f.j == k + width and not tok.cased:
-                owner = -1  # a caseless head phrase: the name may go on before it ("… एंड ज़ेलमोर लिमिटेड")
+            owner = -1  # the name may go on before it ("… एंड ज़ेलमोर लिमिटेड", "Zelmorra Costruzioni S.p.A.")
         while start > 0 and owner < 0 and k - start < LEGAL_FORM_NAME_WORDS and toks[start].sep == "space" \
                 and not toks[start].sent_start:
             prev = toks[start - 1]
@@ -2702,9 +2752,10 @@ def _legal_form_layer(doc: _Doc) -> None:
                 f = doc.found[doc.owner[start - 1]]
                 if f.j == start and f.emit and k - f.i <= LEGAL_FORM_NAME_WORDS:
                     start = f.i
-                    kb_id = f.kb_id if f.type == "ORG" else None
-                    if not prev.cased and f.type == "LOC":
-                        continue  # "कोल इंडिया लिमिटेड": a caseless name goes on before the country it names
+                    kb_id = f.kb_id if f.type == "ORG" and f.j == k else None
+                    if f.type == "LOC" and (not prev.cased or (
+                            f.j == k and not any(t.sep == "apos" for t in toks[f.i:f.j]))):
+                        continue  # "कोल इंडिया लिमिटेड", "Zelmorra Berlin GmbH": the name goes on before its place
                     start = _place_before_company(doc, start, k)
                 break
             if not prev.cased:
@@ -2773,7 +2824,8 @@ def _legal_form_width(doc: _Doc, k: int) -> int:
     (:data:`SPELT_LEGAL_FORMS`: *A.Ş.*, *Ltd. Şti.*), 0 for none."""
     toks = doc.toks
     tok = toks[k]
-    for form in SPELT_LEGAL_FORMS if tok.text in _spelt_form_openings() else ():
+    dotted = doc.text[tok.start:tok.end] != tok.text  # an acronym's letters read as one piece (*S.A.* -> ``SA``)
+    for form in SPELT_LEGAL_FORMS if tok.text in _spelt_form_openings() or dotted else ():
         if doc.text.startswith(form, tok.start):
             end = tok.start + len(form)
             width = 1
@@ -3128,6 +3180,8 @@ def _company_beside(doc: _Doc, i: int, step: int) -> None:
             doc.claim(Found(f.i, f.j, "ORG", 0.55, "pattern", f.lemma, f.kb_id))
         return
     n = _name_run(doc, k, limit=3, step=step)
+    if n and step == -1 and _common_opener(toks[k - n + 1]):
+        n -= 1  # "Ученые ФГБУ …" ("scientists of the institution"): a sentence's common first word is no name
     if n:
         i0, j0 = (k, k + n) if step == 1 else (k - n + 1, k + 1)
         doc.claim(Found(i0, j0, "ORG", 0.55, "pattern", _lemma(doc, i0, j0)))
@@ -4650,7 +4704,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if _dateline(doc, start, end):
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
         return
-    if any(_is_org_head(toks[k]) for k in range(start, end)) or toks[end - 1].upper:
+    place_last = lang in HEAD_LAST_LANGS and _is_loc_head(toks[end - 1]) and not _is_org_head(toks[end - 1])
+    if (any(_is_org_head(toks[k]) for k in range(start, end)) and not place_last) or toks[end - 1].upper:
         place = _place_before(doc, start - 1 if _numbered(toks, start) else start)
         if place is not None and end - start <= PLACE_NAMED_ORG_WORDS and _bare_head(toks[end - 1]):
             # "Asia News", "Geneva Forum", "Ankara Büyükşehir Belediyesi": a place in its base form names the
@@ -4978,10 +5033,13 @@ def _post_author_layer(doc: _Doc, gaz: Gazetteer) -> None:
 
 def _mention_end(doc: _Doc, f: Found) -> int:
     """Where a finding's mention ends in the text: after its last piece, and after the period of a name that ends
-    in a capital letter, a person's initial (*Tereza H.*, *Sebastian W.*) or a legal form's (*S.A.*), which the
-    pieces leave out (:func:`tokenize` keeps a period between pieces)."""
+    in a capital letter, a person's initial (*Tereza H.*, *Sebastian W.*), or in one letter of a legal form's
+    (*S.p.A.*, *Sp. z o.o.*) or an abbreviated one (*Zelmorra Corp.*), which the pieces leave out
+    (:func:`tokenize` keeps a period between pieces)."""
     last = doc.toks[f.j - 1]
-    dotted = len(last.text) == 1 and last.text.isupper() and f.j - f.i >= 2 and doc.text[last.end:last.end + 1] == "."
+    dotted = ((len(last.text) == 1 and (last.text.isupper() or (f.type == "ORG" and last.text.isalpha())))
+              or (f.type == "ORG" and last.text in ABBREVIATED_LEGAL_FORMS)) \
+        and f.j - f.i >= 2 and doc.text[last.end:last.end + 1] == "."
     return last.end + 1 if dotted else last.end
 
 
