@@ -1374,3 +1374,11 @@ def test_entities_rules_uzbek_owner_before_a_lower_case_head_word(stage: EntityS
     assert not {t for t, k in found if k == "ORG"}
     found = typed("Кеча Зелкан Тўйчиев банкка мурожаат қилди.")
     assert not {t for t, k in found if k == "ORG"}
+
+
+def test_entities_rules_german_club_by_its_town_and_a_place_word_before_a_town(stage: EntityStage) -> None:
+    typed = _typed(stage, "de")
+    assert ("Zelmorra Braunschweig", "ORG") in typed("Gegen Zelmorra Braunschweig gewannen sie knapp.")
+    assert ("Flughafen Dortmund", "LOC") in typed("Am Flughafen Dortmund landete die Maschine.")
+    # a frequent noun before the town is the town's own (die Stadt Köln)
+    assert ("Köln", "LOC") in typed("Die Stadt Köln plant einen Neubau.")

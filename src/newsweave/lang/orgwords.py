@@ -313,7 +313,7 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "ru": frozenset({"республик", "федераци", "королевств", "област", "край", "округ", "провинци"}),
     "uk": frozenset({"республік", "федераці", "королівств", "област", "округ"}),
     "de": frozenset({"republik", "föderation", "königreich", "bundesland", "provinz", "flughafen", "bahnhof", "kanal",
-                     "gebirge", "arena", "stadion", "dom"}),
+                     "gebirge", "arena", "stadion", "dom", "großraum", "ballungsraum"}),
     "tr": frozenset({"cumhuriyet", "federasyon", "krallığ", "eyalet", "bölges", "havalimanı", "havaalanı",
                      "limanı", "boğazı", "denizi", "körfezi", "adası", "dağı", "dağları", "nehri", "gölü",
                      "meydanı", "caddesi", "kanalı", "tüneli", "köprüsü", "barajı", "stadı", "stadyum", "sarayı",
@@ -447,8 +447,9 @@ ORDINAL_PERIOD_LANGS: frozenset[str] = frozenset({"de", "tr", "pl", "cs", "sk", 
 ORDINAL_MAX_DIGITS = 3
 #: Languages whose news names a club or a company by its own name and then its seat's, the town in the nominative
 #: whatever the case of the name before it (Polish *Stali Gorzów*, *z Apatorem Toruń*, *z Hutą Stalowa Wola*; Czech
-#: *se Spartou Praha*): a free capitalised word before a town's base form names an organisation.
-SEAT_AFTER_NAME_LANGS: frozenset[str] = frozenset({"pl", "cs", "sk"})
+#: *se Spartou Praha*; German *Eintracht Braunschweig*): a free capitalised word before a town's base form names an
+#: organisation.
+SEAT_AFTER_NAME_LANGS: frozenset[str] = frozenset({"pl", "cs", "sk", "de"})
 #: Languages whose clubs' names open with an ordinal and its period (German *1. FC Köln*, *1. FSV Mainz 05*).
 NUMBERED_CLUB_LANGS: frozenset[str] = frozenset({"de"})
 

@@ -1554,20 +1554,23 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
             doc.release(b)  # "Sean Penn", "Greta Holland": a first name before a town's or country's name, a person
 
 
-def _seat_after_name_layer(doc: _Doc, gaz: Gazetteer) -> None:
+def _seat_after_name_layer(doc: _Doc, gaz: Gazetteer, langs: frozenset[str]) -> None:
     """A town in its base form after one or two free capitalised words (:data:`SEAT_AFTER_NAME_LANGS`: *Stali
     Gorzów*, *Apatorem Toruń*) is the seat of the club or company they name: the whole is an organisation. The
     town must be one of a country that speaks the language (a club's or firm's seat is home: *Pakistance Asia Bibi*
     has none), the name must neither open the sentence (*Aglomeracja Karaczi*) nor run on past the town (*Brussels
     Airlines*, *Warszawa-Modlin*), and a listed given name as written (uninflected, as a first name before a
-    nominative surname is) keeps the two a person's (*Jan Toruń*; not *Warty*, the club Warta's genitive)."""
+    nominative surname is) keeps the two a person's (*Jan Toruń*; not *Warty*, the club Warta's genitive). Only
+    in ``langs``: the layer runs before a tagger decides the sentences of some and after it for others."""
     toks = doc.toks
     for f in list(doc.found):
         lang = toks[f.i].lang
-        if not f.emit or f.type != "LOC" or not (f.kb_id or "").startswith("geonames:") or f.i == 0 \
-                or lang not in SEAT_AFTER_NAME_LANGS or toks[f.i].sep != "space" or toks[f.i].sent_start \
-                or not all(t.cap for t in toks[f.i:f.j]) or _base_form_of(doc, f, gaz) is None \
-                or lang not in country_languages(place_country(f.kb_id)) \
+        if not f.emit or f.type != "LOC" or f.i == 0 or lang not in langs \
+                or toks[f.i].sep != "space" or toks[f.i].sent_start or not all(t.cap for t in toks[f.i:f.j]):
+            continue
+        town = _base_form_of(doc, f, gaz)
+        if town is None or not town.kb_id.startswith("geonames:") \
+                or lang not in country_languages(place_country(town.kb_id)) \
                 or (f.j < len(toks) and toks[f.j].sep in ("space", "hyphen") and toks[f.j].cap):
             continue
         n = _name_run(doc, f.i - 1, limit=2, step=-1)
@@ -1582,9 +1585,9 @@ def _seat_after_name_layer(doc: _Doc, gaz: Gazetteer) -> None:
 
 def _base_form_of(doc: _Doc, f: Found, gaz: Gazetteer) -> GazEntry | None:
     """The gazetteer entry a finding's words name as written, uninflected (*Gorzów*, not *Gorzowa*); None when
-    they name it only through a case ending."""
+    they name it only through a case ending. A tagger's place has no link: the words' entry is its."""
     entry = gaz.lookup(tuple(t.key for t in doc.toks[f.i:f.j]))
-    return entry if entry is not None and entry.kb_id == f.kb_id else None
+    return entry if entry is not None and (entry.kb_id == f.kb_id or (f.layer == "tagger" and not f.kb_id)) else None
 
 
 def _surname_half(f: Found, k: int, gaz: Gazetteer) -> bool:
@@ -4021,11 +4024,17 @@ def _model_piece(tok: Tok, first: bool) -> bool:
 def _town_adjective_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """A town's adjective before a place's head word (:data:`TOWN_ADJECTIVE_ENDINGS`: German *Frankfurter
     Hauptbahnhof*, *Lehrter Bahnhof*, *Kölner Flughafen*) names one place, also in the sentences a tagger decided
-    (one trained on a few thousand sentences seldom saw the pair)."""
+    (one trained on a few thousand sentences seldom saw the pair); so does the head word before the town's name in
+    its base form (*Flughafen Dortmund*)."""
     toks = doc.toks
     for k in range(len(toks) - 1):
         tok, head = toks[k], toks[k + 1]
         endings = TOWN_ADJECTIVE_ENDINGS.get(_base_lang(tok.lang))
+        if endings and doc.owner[k] < 0 and tok.cap and not tok.upper and _is_loc_head(tok) \
+                and (town := _place_after(doc, k + 1)) is not None:
+            doc.release(town)
+            doc.claim(Found(k, k + 2, "LOC", 0.6, "pattern", _lemma(doc, k, k + 2)))
+            continue
         if not endings or doc.owner[k] >= 0 or doc.owner[k + 1] >= 0 or not tok.cap or tok.upper \
                 or not head.cap or head.sep != "space" or head.sent_start or not _is_loc_head(head):
             continue
@@ -4744,6 +4753,12 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if not loc_head and _before_place_word(doc, j):
         doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return  # a place's own name before the word for its kind, no state word beside a country
+    place = _place_after(doc, end) if loc_head and end - start == 1 and j == end else None
+    if place is not None:
+        doc.release(place)  # "Flughafen Dortmund": the word for the kind of place and the town named after it
+        doc.claim(Found(start, doc.found[place].j, "LOC", 0.55, "capitalisation",
+                        _lemma(doc, start, doc.found[place].j)))
+        return
     if loc_head or (_after_place_word(doc, start) and not _listed_person(toks, start, end, lang)):
         # a person after a word for a kind of place holds its office (*marszałek województwa Zelkan Zelkowski*)
         named = _adjectives_before(doc, start, lang)
@@ -4912,7 +4927,7 @@ class EntityStage:
                     if layer not in self._cjk:
                         self._cjk[layer] = cjk_names(gaz)
                     _cjk_layer(doc, self._cjk[layer], layer, 0.95 if layer == "kb" else 0.85)
-        _seat_after_name_layer(doc, self.gazetteer)
+        _seat_after_name_layer(doc, self.gazetteer, SEAT_AFTER_NAME_LANGS - NOUN_CAPITALISING)
         _release_place_pairs(doc, self.gazetteer)
         _concept_acronym_layer(doc)
         _region_adjective_layer(doc)
@@ -4941,6 +4956,8 @@ class EntityStage:
         _caseless_place_body_layer(doc)
         _derived_place_layer(doc, self.gazetteer)
         _town_adjective_place_layer(doc, self.gazetteer)
+        # German's tagger decides its sentences and would withdraw the pair with its town: it is read after it
+        _seat_after_name_layer(doc, self.gazetteer, SEAT_AFTER_NAME_LANGS & NOUN_CAPITALISING)
         _product_layer(doc)
         _name_ending_layer(doc)
         known = KnownNames()
