@@ -1382,3 +1382,17 @@ def test_entities_rules_german_club_by_its_town_and_a_place_word_before_a_town(s
     assert ("Flughafen Dortmund", "LOC") in typed("Am Flughafen Dortmund landete die Maschine.")
     # a frequent noun before the town is the town's own (die Stadt Köln)
     assert ("Köln", "LOC") in typed("Die Stadt Köln plant einen Neubau.")
+
+
+def test_entities_rules_a_court_in_a_town_no_gazetteer_lists(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert typed("Wczoraj Sąd Rejonowy w Zelmorzu skazał mężczyznę.") == {("Sąd Rejonowy w Zelmorzu", "ORG")}
+    # the town's words end in no other body's head word, and no sentence or quotation runs between
+    found = _typed(stage, "ru")("Здание Верховного суда. В Пакистане протесты.")
+    assert ("Пакистане", "LOC") in found and not [t for t, _ in found if "." in t]
+
+
+def test_entities_rules_a_town_named_like_a_common_word_before_a_body(stage: EntityStage) -> None:
+    # Polish "Krajowa" ("national") is also Craiova's Polish name
+    assert _typed(stage, "pl")("Wczoraj Krajowa Rada Sądownictwa obradowała.") == {
+        ("Krajowa Rada Sądownictwa", "ORG")}

@@ -2602,12 +2602,18 @@ def _institution_adjective(tok: Tok) -> bool:
 def _place_of_institution(doc: _Doc, end: int) -> int:
     """End of an institution's name at ``end`` (after its head word) taking in the town or country it serves,
     in the genitive or after a word for "in" (:data:`INSTITUTION_PLACE_PREPOSITIONS`: *Krajský soud v Brně*,
-    *Печерський районний суд Києва*)."""
+    *Печерський районний суд Києва*); after "in", also free capitalised words no gazetteer lists (*Sąd Rejonowy w
+    Bochni*)."""
     toks = doc.toks
     k = end + 1 if end < len(toks) and toks[end].key in INSTITUTION_PLACE_PREPOSITIONS.get(toks[end].lang, ()) \
-        else end
-    if k >= len(toks) or toks[k].sep != "space" or toks[k].sent_start or doc.owner[k] < 0:
+        and toks[end].sep == "space" else end
+    if k >= len(toks) or toks[k].sep != "space" or toks[k].sent_start:
         return end
+    if doc.owner[k] < 0:
+        # after "in", a town no gazetteer lists (*Sąd Rejonowy w Bochni*): the capitalised words that end there
+        n = _name_run(doc, k, limit=2) if k > end and toks[k].cased and toks[k].cap else 0
+        return k + n if n and not _name_goes_on(toks, k + n) and not any(
+            _is_org_head(t) or _is_loc_head(t) for t in toks[k:k + n]) else end
     f = doc.found[doc.owner[k]]
     if f.i != k or f.type != "LOC" or not f.kb_id or _name_goes_on(toks, f.j):
         return end
@@ -4496,6 +4502,21 @@ def _place_before(doc: _Doc, start: int) -> int | None:
     return idx if doc.toks[start - 1].key == fold(pieces[-1]) else None
 
 
+def _common_word_town_before(doc: _Doc, start: int) -> int:
+    """Where a name that a head word ends starts, taking in a town's name right before it that is a frequent word of
+    the language (Polish *Krajowa*, "national", is also Craiova's Polish name: *Krajowa Rada Izb Rolniczych*)."""
+    toks = doc.toks
+    k = start - 1
+    if k < 0 or doc.owner[k] < 0 or toks[start].sep != "space" or toks[start].sent_start or not toks[k].cap:
+        return start
+    f = doc.found[doc.owner[k]]
+    if f.i != k or f.j != start or f.type != "LOC" or not (f.kb_id or "").startswith("geonames:") \
+            or frequency.zipf(toks[k].key, toks[k].lang) < COMMON_ZIPF:
+        return start
+    doc.release(doc.owner[k])
+    return k
+
+
 def _adjectives_before(doc: _Doc, start: int, lang: str) -> int:
     """Where a name that a head word ends starts, taking in up to two capitalised words before it that are function
     words or language names (*Büyük Millet Meclisi*, *Kazak Milli Üniversitesi*, *Kıbrıs Türk Cumhuriyeti*); the
@@ -4733,7 +4754,7 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
                 _bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
             return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is,
             # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
-        start = _listed_before_and(doc, _adjectives_before(doc, start, lang), end)
+        start = _listed_before_and(doc, _adjectives_before(doc, _common_word_town_before(doc, start), lang), end)
         owner = _country_before(doc, start)
         # "Türkiye Büyük Millet Meclisi", "Birleşmiş Milletler Güvenlik Konseyi": the country or listed organisation
         # written before is part of the body's name
