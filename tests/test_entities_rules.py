@@ -1396,3 +1396,20 @@ def test_entities_rules_a_town_named_like_a_common_word_before_a_body(stage: Ent
     # Polish "Krajowa" ("national") is also Craiova's Polish name
     assert _typed(stage, "pl")("Wczoraj Krajowa Rada Sądownictwa obradowała.") == {
         ("Krajowa Rada Sądownictwa", "ORG")}
+
+
+def test_entities_rules_a_quoted_company_name_beside_its_legal_form(stage: EntityStage) -> None:
+    # Uzbek and Kazakh capitalise a name's first word only; the quotation marks say where it ends
+    assert _typed(stage, "uz")("Раҳбар гапирди. «Зелмор электр тармоқлари» АЖ ҳам.") == {
+        ("Зелмор электр тармоқлари", "ORG")}
+    assert ("Зелмор железные дороги", "ORG") in _typed(stage, "ru")(
+        "Контракт получило ТОО «Зелмор железные дороги» в среду.")
+
+
+def test_entities_rules_a_turkish_clubs_sponsor_and_town_open_its_name(stage: EntityStage) -> None:
+    typed = _typed(stage, "tr")
+    assert typed("Maçta Zelkan Alanyaspor ile Zelmor Eyüpspor karşılaştı.") == {
+        ("Zelkan Alanyaspor", "ORG"), ("Zelmor Eyüpspor", "ORG")}
+    assert ("Nilüfer Belediyespor", "ORG") in typed("Dün Nilüfer Belediyespor kazandı.")
+    assert ("Kemal Alanyaspor'a", "ORG") not in typed("Dün Kemal Alanyaspor'a transfer oldu.")
+    assert ("Zelmor Kargo", "ORG") in typed("Dün Zelmor Kargo zam yaptı.")

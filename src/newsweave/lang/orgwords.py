@@ -58,7 +58,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
     "tr": frozenset({"örgüt", "federasyon", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
                      "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
-                     "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika", "büyükelçili",
+                     "kargo", "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika",
+                     "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
                      "grubu", "kulüb", "fakülte", "rasathane", "kooperatif", "müze", "ofisi", "fabrika",
                      # hospitals, fire brigades, police stations, missions, court chambers, platforms

@@ -3172,6 +3172,13 @@ def _company_beside(doc: _Doc, i: int, step: int) -> None:
     (the capitalisation layer's MISC) or that only guessed a type (a tagger's place, a capitalised run's person)
     becomes an organisation, and so do free capitalised words."""
     toks = doc.toks
+    quoted = _quoted_beside(doc, i, step)
+    if quoted is not None:
+        for m in range(*quoted):
+            if doc.owner[m] >= 0:
+                doc.release(doc.owner[m])
+        doc.claim(Found(*quoted, "ORG", 0.6, "pattern", _lemma(doc, *quoted)))
+        return
     k = i + step
     if k < 0 or k >= len(toks) or not toks[k].cap:
         return
@@ -3194,6 +3201,45 @@ def _company_beside(doc: _Doc, i: int, step: int) -> None:
     if n:
         i0, j0 = (k, k + n) if step == 1 else (k - n + 1, k + 1)
         doc.claim(Found(i0, j0, "ORG", 0.55, "pattern", _lemma(doc, i0, j0)))
+
+
+#: Most words of a company's name quoted beside its legal form (*«Миллий электр тармоқлари» АЖ*).
+QUOTED_COMPANY_MAX_WORDS = 6
+
+
+def _quoted_beside(doc: _Doc, i: int, step: int) -> tuple[int, int] | None:
+    """The pieces of a quoted name right after (``step`` 1) or before (-1) the legal form at ``i``, quotation marks
+    and all words between them, lower-case ones too (Uzbek and Kazakh capitalise a name's first word only: *«Миллий
+    электр тармоқлари» АЖ*, *ТОО «Казахстанские железные дороги»*), where no findings run out of them; None where
+    no quoted name of :data:`QUOTED_COMPANY_MAX_WORDS` words at most stands there."""
+    toks = doc.toks
+    if step == 1:
+        if i + 1 >= len(toks) or toks[i + 1].sep_text.rstrip()[-1:] not in _OPENING_QUOTES | _TOGGLING_QUOTES:
+            return None
+        start = end = i + 1
+        while end < len(toks) and end - start < QUOTED_COMPANY_MAX_WORDS and (
+                end == start or toks[end].sep in ("space", "hyphen")):
+            end += 1
+        if end < len(toks) and toks[end].sep_text.lstrip()[:1] not in _CLOSING_QUOTES | _TOGGLING_QUOTES:
+            return None
+    else:
+        if toks[i].sep_text.lstrip()[:1] not in _CLOSING_QUOTES | _TOGGLING_QUOTES:
+            return None
+        end = start = i
+        while start > 0 and end - start < QUOTED_COMPANY_MAX_WORDS and (
+                start == end or toks[start].sep in ("space", "hyphen")):
+            start -= 1
+            if toks[start].sep_text.rstrip()[-1:] in _OPENING_QUOTES | _TOGGLING_QUOTES:
+                break
+        else:
+            return None
+        if toks[start].sep_text.rstrip()[-1:] not in _OPENING_QUOTES | _TOGGLING_QUOTES:
+            return None
+    if end - start < 2 or not toks[start].cap or any(
+            doc.owner[m] >= 0 and not start <= doc.found[doc.owner[m]].i <= doc.found[doc.owner[m]].j <= end
+            for m in range(start, end)):
+        return None  # one word is the capitalised name's own reading (:func:`_company_beside`)
+    return start, end
 
 
 #: A model number: three digits or more that are no year, or letters and digits (``737``, ``a320``; not ``2019``,
@@ -3996,7 +4042,32 @@ def _name_ending_layer(doc: _Doc) -> None:
             continue  # a caseless script's word has no capital to say "name": no function word nor person's name
         kind = _name_ending_kind(tok)
         if kind is not None:
-            doc.claim(Found(k, _with_apostrophe_suffix(toks, k + 1), kind, 0.6, "pattern", tok.text))
+            start = _club_name_start(doc, k) if kind == "ORG" and tok.cased else k
+            doc.claim(Found(start, _with_apostrophe_suffix(toks, k + 1), kind, 0.6, "pattern",
+                            _lemma(doc, start, k + 1)))
+
+
+def _club_name_start(doc: _Doc, k: int) -> int:
+    """Where the name of a club whose last word has a club's ending at ``k`` starts: at its sponsor's or its town's
+    name written before it (*Zelmorra Alanyaspor*, *Nilüfer Belediyespor*: up to two free capitalised words, not a
+    sentence's common first word nor a listed given name, or a town in its base form)."""
+    toks = doc.toks
+    if k == 0 or toks[k].sep != "space" or toks[k].sent_start:
+        return k
+    if doc.owner[k - 1] >= 0:
+        f = doc.found[doc.owner[k - 1]]
+        if f.j == k and f.j - f.i == 1 and f.type == "LOC" and toks[f.i].key == fold(f.lemma or "") \
+                and not toks[f.i].upper:
+            doc.release(doc.owner[k - 1])
+            return f.i
+        return k
+    n = _name_run(doc, k - 1, limit=2, step=-1)
+    while n and toks[k - n].sent_start and (_opens_no_headed_name(doc, toks[k - n]) or (
+            frequency.zipf(toks[k - n].key, toks[k - n].lang) >= COMMON_ZIPF
+            and not own_given_name(toks[k - n], toks[k - n].lang))):
+        n -= 1  # "Maçta Zelmorraspor ...": the sentence's first word is none of the name (Faker lists *Maç*)
+    return k - n if not n or not any(listed_given_name(t) for t in toks[k - n:k]) else k  # "Kemal Zelmorraspor'a
+    # geldi": a person came to the club
 
 
 def _product_layer(doc: _Doc) -> None:
