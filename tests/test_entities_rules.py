@@ -1413,3 +1413,19 @@ def test_entities_rules_a_turkish_clubs_sponsor_and_town_open_its_name(stage: En
     assert ("Nilüfer Belediyespor", "ORG") in typed("Dün Nilüfer Belediyespor kazandı.")
     assert ("Kemal Alanyaspor'a", "ORG") not in typed("Dün Kemal Alanyaspor'a transfer oldu.")
     assert ("Zelmor Kargo", "ORG") in typed("Dün Zelmor Kargo zam yaptı.")
+
+
+def test_entities_rules_english_bodies_named_by_a_place_or_of_a_union(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert typed("No one was hurt, the Portland Fire Department said.") == {("Portland Fire Department", "ORG")}
+    assert ("General Court of the European Union", "ORG") in typed(
+        "Firms can appeal to the General Court of the European Union in Luxembourg.")
+    assert ("Zelmorra Trust", "ORG") in typed("The work was funded by the Zelmorra Trust.")
+    assert ("Fergana Valley", "LOC") in typed("Troops drilled in the Fergana Valley last week.")
+    assert ("Commission", "ORG") in typed("The rules stand, Commission spokeswoman Zelmorra Vandermeer said.")
+
+
+def test_entities_rules_an_en_dash_joins_two_names_into_no_one_name(stage: EntityStage) -> None:
+    found = _typed(stage, "en")("Work began on the Zelmorra–Zelkanovo line.")
+    assert ("Zelmorra–Zelkanovo", "PER") not in found
+    assert ("Zelmorra-Zelkanovo", "PER") in _typed(stage, "en")("Professor Zelmorra-Zelkanovo said so.")

@@ -19,7 +19,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "university", "institute", "parliament", "senate", "congress", "assembly", "treaty",
                      "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society",
                      "exchange", "centre", "center", "authority", "bureau", "embassy", "consulate", "police",
-                     "league", "constabulary"}),
+                     "league", "constabulary", "trust", "museum"}),
     "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
                      "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
                      "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
@@ -307,7 +307,8 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "*": frozenset({"republi", "federa", "kingdom", "emirat", "oblast", "provinc", "region", "tunnel"}),
     "en": frozenset({"airport", "canal", "strait", "peninsula", "regency", "county", "district", "bridge", "island",
                      "river", "lake", "bay", "square", "street", "road", "avenue", "boulevard", "highway",
-                     "expressway", "motorway", "cosmodrome"}),
+                     "expressway", "motorway", "cosmodrome", "gap", "valley", "mountains", "desert", "gulf",
+                     "plateau", "basin"}),
     # the state's forms, not a prefix of them (*Stanisław*)
     "pl": frozenset({"republik", "federacj", "królestw", "obwod", "województw", "prowincj", "stany", "stanu",
                      "stanie", "stanów", "stanach"}),
@@ -480,6 +481,9 @@ INSTITUTION_MODIFIER_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("e", "em", "e
 #: lang -> endings of compounds that head such a name though too short to be matched as a head word alone
 #: (German *Bundesamt*, *Landesamt*: *Amt* is an office).
 INSTITUTION_HEAD_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("desamt", "nzamt", "tsamt")}
+#: lang -> articles that may follow the joiner before the tail's capitalised words (*General Court of the European
+#: Union*).
+INSTITUTION_ARTICLES: dict[str, frozenset[str]] = {"en": frozenset({"the"})}
 #: lang -> words that join two capitalised words inside such a name (*für Unterricht und Kultus*).
 INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": frozenset({"and"}),
                                               "pl": frozenset({"i"})}

@@ -122,6 +122,7 @@ from newsweave.lang.orgwords import (
     HEAD_LAST_NAMES,
     INSTITUTION_ADJECTIVE_ENDINGS,
     INSTITUTION_AND,
+    INSTITUTION_ARTICLES,
     INSTITUTION_HEAD_ENDINGS,
     INSTITUTION_JOINERS,
     INSTITUTION_MODIFIER_ENDINGS,
@@ -277,7 +278,7 @@ _APOSTROPHES = frozenset("'’ʼ`")
 _OPENING_QUOTES = frozenset("„«‚‹「『")
 _CLOSING_QUOTES = frozenset("”»›」』")
 _TOGGLING_QUOTES = frozenset('"“‘')  # “ opens in English, closes in German
-_HYPHENS = frozenset("-‐‑–")
+_HYPHENS = frozenset("-‐‑")  # an en dash joins two names into a route or a range (*Dostyk–Moiynty*), no name
 _OPEN_BRACKET = regex.compile(r"\(\s*$")
 _CLOSE_BRACKET = regex.compile(r"^\s*\)")
 _ROMAN_NUMERAL = regex.compile(r"^[IVXLCDM]+$")
@@ -1976,6 +1977,11 @@ def _add_name(doc: _Doc, i: int, j: int, type_: str, confidence: float, layer: s
         return False
     if type_ == "PER" and any(_is_org_head(toks[k]) for k in range(i, j)):
         type_ = "ORG"
+        place = _place_before(doc, i) if toks[i].lang in HEAD_LAST_LANGS and _bare_head(toks[j - 1]) \
+            and j - i <= PLACE_NAMED_ORG_WORDS and toks[i].sep == "space" else None
+        if place is not None:  # "the Portland Fire Department said": the place names the body its head word ends
+            doc.release(place)
+            i = doc.found[place].i
     elif type_ == "PER" and any(_is_loc_head(toks[k]) for k in range(i, j)):
         type_ = "LOC"  # "premier Zjednoczonego Królestwa": the title's country, not a person
     j2 = _with_apostrophe_suffix(toks, j)
@@ -3904,6 +3910,8 @@ def _institution_tail(doc: _Doc, k: int) -> int:
     if toks[k].key not in INSTITUTION_JOINERS.get(lang, ()) or toks[k].sep != "space":
         return k
     end, m = k, k + 1
+    if m < len(toks) and toks[m].key in INSTITUTION_ARTICLES.get(lang, ()) and toks[m].sep == "space":
+        m += 1  # "of the European Union"
     while m < len(toks) and m - k <= INSTITUTION_TAIL_MAX and not toks[m].sent_start and (
             toks[m].sep in ("space", "hyphen") or _suspended_compound_and(toks, m)):
         if toks[m].cap and toks[m].cased:
@@ -4156,8 +4164,9 @@ def _institution_layer(doc: _Doc, gaz: Gazetteer) -> None:
                     end += 1  # and the number of the town's court district (*Landgericht München I*)
         start = _compound_opening(toks, start)
         if any(doc.found[doc.owner[k]].type == "ORG" and doc.found[doc.owner[k]].kb_id
-               for k in range(start, end) if doc.owner[k] >= 0):
-            continue  # an organisation the KB knows inside (*National Bank of Kazakhstan*): its link stays
+               and doc.found[doc.owner[k]].i <= start for k in range(start, end) if doc.owner[k] >= 0):
+            continue  # an organisation the KB knows opens it (*National Bank of Kazakhstan*): its link stays; one in
+            # the tail is what the institution belongs to (*General Court of the European Union*)
         doc.replace(Found(start, end, "ORG", 0.7, "pattern", _lemma(doc, start, end)))
 
 
@@ -4171,8 +4180,6 @@ def _compound_opening(toks: list[Tok], start: int) -> int:
             and toks[start - 1].sep_text.startswith("-") and toks[start - 2].cap and toks[start - 2].cased:
         start -= 2
     return start
-
-
 
 
 def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
@@ -4821,7 +4828,9 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             doc.claim(Found(start, doc.found[place].j, "ORG", 0.55, "capitalisation",
                             _lemma(doc, start, doc.found[place].j)))
             return
-        if end - start == 1 and _listed_org_before(doc, start) is None and (
+        titled = lang in HEAD_LAST_LANGS and not toks[start].sent_start and end < len(toks) \
+            and toks[end].sep == "space" and _is_title(toks, end)  # "Commission spokeswoman Zelmorra Kiprotich"
+        if end - start == 1 and _listed_org_before(doc, start) is None and not titled and (
                 _bare_head(toks[start]) or (toks[start].sent_start and lang not in NOUN_CAPITALISING)):
             return  # "Forumu" (its forum), "Związkowcy" (unionists) opening a sentence; "Außenministerium" still is,
             # and so is "Avrupa Birliği Komisyonu" (the listed union's commission)
