@@ -1429,3 +1429,12 @@ def test_entities_rules_an_en_dash_joins_two_names_into_no_one_name(stage: Entit
     found = _typed(stage, "en")("Work began on the Zelmorra–Zelkanovo line.")
     assert ("Zelmorra–Zelkanovo", "PER") not in found
     assert ("Zelmorra-Zelkanovo", "PER") in _typed(stage, "en")("Professor Zelmorra-Zelkanovo said so.")
+
+
+def test_entities_rules_hindi_districts_and_rivers_named_by_frequent_words(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    # district towns and rivers are frequent words of Hindi news (गोंडा Zipf 3.9, नर्मदा 4.2)
+    assert ("गोंडा", "LOC") in typed("पुलिस ने गोंडा ज़िले के एक गांव में छापा मारा।")
+    assert ("नर्मदा", "LOC") in typed("भरूच के पास नर्मदा नदी पर नया पुल बनेगा।")
+    # a derived adjective or a count before the word for a district is no name
+    assert not typed("पंजाब के एक सीमावर्ती जिले में और 706 जिलों में अभियान चला।") - {("पंजाब", "LOC")}

@@ -279,7 +279,11 @@ POSSESSOR_ENDINGS: dict[str, tuple[str, ...]] = {"tr": ("ın", "in", "un", "ün"
 
 #: lang -> endings that make an adjective of a noun: a head word with one describes (Kazakh *академиялық*,
 #: "academic"; *облыстық*, "regional").
-DERIVED_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік")}
+DERIVED_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+    # Hindi *सीमावर्ती* (bordering), *सूखाग्रस्त* (drought-hit), *बाढ़ प्रभावित*, *राष्ट्रीय*, *क्षेत्रीय*
+    "hi": ("वर्ती", "ग्रस्त", "प्रभावित", "कारी", "शील", "ीय"),
+}
 
 #: lang -> genitive endings: a word in the genitive before a word for a kind of place is what the place is "of",
 #: no name of it (Kazakh names a town in apposition, *Алматы қаласы*; *Бейбітшіліктің қаласы*, "the city of peace").

@@ -328,7 +328,7 @@ LOC_HEADS: dict[str, frozenset[str]] = {
     "kk": frozenset({"республика", "федерация", "облыс"}),
     # a river, lake, dam, stadium, port, canal, valley, island after its name (गोमती नदी, हीराकुंड बांध)
     "hi": frozenset({"भवन", "नदी", "झील", "बांध", "स्टेडियम", "बंदरगाह", "नहर", "घाटी", "द्वीप", "रोड", "मार्ग",
-                     "घाट", "चौक"}),
+                     "घाट", "चौक", "दर्रा", "दर्रे"}),
     "cs": frozenset({"republik", "federac", "královstv", "kraj"}),
 }
 
@@ -364,7 +364,7 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
     "uz": frozenset({"shahr", "shahar", "tuman", "viloyat", "qishlo", "шаҳр", "шаҳар", "туман", "вилоят", "қишло"}),
     "kk": frozenset({"қалас", "аудан", "облыс", "ауыл"}),
     # Hindi writes no capitals: a rare word before one is the place (river, lake, canal, valley, island)
-    "hi": frozenset({"नदी", "झील", "नहर", "घाटी", "द्वीप"}),
+    "hi": frozenset({"नदी", "झील", "नहर", "घाटी", "द्वीप", "दर्रा", "दर्रे"}),
 }
 
 #: Kinds of administrative area written after their name (district, village, town) in a caseless script:
@@ -372,7 +372,7 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
 #: as the area's name (*गंजाम जिले*), and the kind word stays out of it. Not *इलाके* ("area"): *चट्टानी इलाके*,
 #: "rocky areas", has as rare a word before it as any name.
 AREA_WORDS_AFTER: dict[str, frozenset[str]] = {
-    "hi": frozenset({"जिले", "जिला", "गांव", "कस्बे", "कस्बा", "तहसील", "प्रखंड"}),
+    "hi": frozenset({"जिले", "जिला", "जिलों", "गांव", "कस्बे", "कस्बा", "तहसील", "प्रखंड"}),
 }
 
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният

@@ -2425,8 +2425,14 @@ def _caseless_place_body_layer(doc: _Doc) -> None:
             _town_body(doc, k)
 
 
-#: Word frequency (Zipf) below which a word before a kind of area (:data:`AREA_WORDS_AFTER`) is the area's name.
-AREA_NAME_MAX_ZIPF = 3.0
+#: Word frequency (Zipf) below which a word before a kind of area (:data:`AREA_WORDS_AFTER`) is the area's name:
+#: district towns are frequent in Hindi news (*मुजफ्फरनगर* 4.1, *चमोली* 3.7), the adjectives before *जिले* more so
+#: (*पड़ोसी* 4.6) or derived (:data:`DERIVED_ADJECTIVE_ENDINGS`).
+AREA_NAME_MAX_ZIPF = 4.3
+#: The same before the word for a natural place (:data:`PLACE_WORDS_AFTER`: a river, a lake, a valley): rivers'
+#: names are frequent words (*नर्मदा* 4.2, *यमुना* 4.4), the adjectives before them more so (*पवित्र*, holy, 5.0;
+#: *प्रमुख*, main, 5.3). Before a facility's (a road, a stadium) the words are as frequent as a caseless name may be.
+PLACE_HEAD_NAME_MAX_ZIPF = 4.5
 
 
 def _caseless_place_head_layer(doc: _Doc) -> None:
@@ -2440,15 +2446,18 @@ def _caseless_place_head_layer(doc: _Doc) -> None:
         if tok.cased or i == 0 or tok.sep != "space" or not (area or tok.key in _loc_heads(tok.lang)):
             continue  # the head word itself, not a plural (*कज़ाख बंदरगाहों*, "Kazakh ports")
         word = toks[i - 1]
+        natural = tok.key in PLACE_WORDS_AFTER.get(tok.lang, ())
         if word.cased or _is_stop(word) or frequency.zipf(word.key, word.lang) >= (
-                AREA_NAME_MAX_ZIPF if area else CASELESS_COMMON_ZIPF):
-            continue
+                AREA_NAME_MAX_ZIPF if area else PLACE_HEAD_NAME_MAX_ZIPF if natural else CASELESS_COMMON_ZIPF) \
+                or any(ch.isdigit() for ch in word.key) \
+                or word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(word.lang, ())):
+            continue  # "सीमावर्ती जिले" (a border district), "706 जिलों": no name
         if doc.owner[i - 1] >= 0 and doc.found[doc.owner[i - 1]].type == "PER" \
                 and doc.found[doc.owner[i - 1]].layer == "tagger":
             doc.release(doc.owner[i - 1])  # no person's name ends in a place's head word
         # a kind of place names the place by the word before it (*गोमती*, the river); a facility's name takes its
         # head word in (*हीराकुंड बांध*, the Hirakud Dam)
-        end = i if area or tok.key in PLACE_WORDS_AFTER.get(tok.lang, ()) else i + 1
+        end = i if area or natural else i + 1
         if doc.free(i - 1, end):
             doc.claim(Found(i - 1, end, "LOC", 0.6, "pattern", _lemma(doc, i - 1, end)))
 
