@@ -1438,3 +1438,12 @@ def test_entities_rules_hindi_districts_and_rivers_named_by_frequent_words(stage
     assert ("नर्मदा", "LOC") in typed("भरूच के पास नर्मदा नदी पर नया पुल बनेगा।")
     # a derived adjective or a count before the word for a district is no name
     assert not typed("पंजाब के एक सीमावर्ती जिले में और 706 जिलों में अभियान चला।") - {("पंजाब", "LOC")}
+
+
+def test_entities_rules_a_hindi_acronym_said_as_a_word_in_brackets(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    # पेसो (PESO) spells no letters' names as एनटीसी does: after a body's head word, in brackets, it is its acronym
+    assert typed("मंत्रालय ने पेट्रोलियम एवं विस्फोटक सुरक्षा संगठन (पेसो) को नोटिस भेजा।") >= {
+        ("पेट्रोलियम एवं विस्फोटक सुरक्षा संगठन", "ORG"), ("पेसो", "ORG")}
+    assert typed("भारत हेवी इलेक्ट्रिकल्स लिमिटेड (भेल) को ठेका मिला।") == {
+        ("भारत हेवी इलेक्ट्रिकल्स लिमिटेड", "ORG"), ("भेल", "ORG")}

@@ -2363,7 +2363,7 @@ def _org_layer(doc: _Doc) -> None:
     for i, tok in enumerate(toks):
         if doc.owner[i] >= 0:
             continue
-        if _alone_in_brackets(toks, i) and _is_acronym(tok):
+        if _alone_in_brackets(toks, i) and (_is_acronym(tok) or _word_acronym(doc, i)):
             if _abbreviates_concept(doc, i):
                 continue
             expansion = _spelt_lowercase_before(doc, i, tok.text)
@@ -2908,6 +2908,23 @@ def _explains(doc: _Doc, span: tuple[int, int], acronym: str) -> bool:
 SPELLED_OUT_MAX_PIECES = 8
 
 
+#: Most frequent (Zipf) a caseless-script word in brackets after a body's head word may be to be read as the body's
+#: acronym said as a word (Hindi *भेल*, BHEL; *सिडबी*, SIDBI; *इसिमोड*, ICIMOD).
+WORD_ACRONYM_MAX_ZIPF = 3.5
+
+
+def _word_acronym(doc: _Doc, i: int) -> bool:
+    """Whether the caseless-script word at ``i``, alone in brackets right after an organisation's head word, is the
+    body's acronym said as a word (:data:`WORD_ACRONYM_MAX_ZIPF`: *पेट्रोलियम एवं विस्फोटक सुरक्षा संगठन (पेसो)*),
+    though it spells no letters' names as *सीएसटीओ* does."""
+    toks = doc.toks
+    tok = toks[i]
+    return not tok.cased and i > 0 and not toks[i - 1].cased and _is_org_head(toks[i - 1]) and not _is_stop(tok) \
+        and not any(ch.isdigit() for ch in tok.key) and i + 1 < len(toks) \
+        and frequency.zipf(tok.key, tok.lang) < WORD_ACRONYM_MAX_ZIPF \
+        and toks[i + 1].sep_text.strip() == ")"
+
+
 def _alone_in_brackets(toks: list[Tok], i: int) -> bool:
     """Whether piece ``i`` stands alone in brackets (an acronym after the name it abbreviates)."""
     return bool(_OPEN_BRACKET.search(toks[i].sep_text)) and (
@@ -2986,8 +3003,13 @@ def _with_leading_place(doc: _Doc, span: tuple[int, int], acronym: str) -> tuple
     if place.type != "LOC" or place.j != start:
         return span
     if not toks[start].cased:
-        if place.layer != "gazetteer" or (place.kb_id or "").startswith("iso:"):
+        company = toks[end - 1].text in LEGAL_FORMS
+        if place.layer != "gazetteer" or ((place.kb_id or "").startswith("iso:") and not company):
             return span
+        if company:  # a country opens a company's name before its legal form (*भारत … लिमिटेड (भेल)*), or stands
+            # after its first words (*ऑयल इंडिया लिमिटेड*)
+            doc.release(doc.owner[start - 1])
+            return place.i - _caseless_phrase_before(doc, place.i, CASELESS_COMMON_ZIPF), end
     elif not acronym.isupper() or acronym.casefold().startswith(toks[start].text[:1].casefold()) \
             or not acronym.casefold().startswith(toks[place.i].text[:1].casefold()):
         return span
