@@ -1447,3 +1447,11 @@ def test_entities_rules_a_hindi_acronym_said_as_a_word_in_brackets(stage: Entity
         ("पेट्रोलियम एवं विस्फोटक सुरक्षा संगठन", "ORG"), ("पेसो", "ORG")}
     assert typed("भारत हेवी इलेक्ट्रिकल्स लिमिटेड (भेल) को ठेका मिला।") == {
         ("भारत हेवी इलेक्ट्रिकल्स लिमिटेड", "ORG"), ("भेल", "ORG")}
+
+
+def test_entities_rules_a_kazakh_body_capitalised_after_its_place_and_the_places_kind(stage: EntityStage) -> None:
+    typed = _typed(stage, "kk")
+    assert ("Қызылорда облысы Полиция департаментінің", "ORG") in typed(
+        "Қызылорда облысы Полиция департаментінің мәліметінше, ұры ұсталды.")
+    assert ("Шымкент қаласы Зелмор аудандық соты", "ORG") in typed(
+        "Кеше Шымкент қаласы Зелмор аудандық соты үкім шығарды.")

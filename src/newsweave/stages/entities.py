@@ -4213,6 +4213,11 @@ def _compound_opening(toks: list[Tok], start: int) -> int:
     return start
 
 
+#: Most pieces of a body's own capitalised name between the word for its place's kind and its head word (*Шымкент
+#: қаласы Әл-Фараби аудандық соты*).
+PLACE_BODY_NAME_WORDS = 2
+
+
 def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
     """A body named by its place, lower-case words and a head word, in a language that writes them so and whose
     tagger decides its sentences (Kazakh *Алматы қалалық соты*, *Павлодар мұнай-химия зауыты*): one organisation,
@@ -4236,21 +4241,25 @@ def _place_body_layer(doc: _Doc, gaz: Gazetteer) -> None:
                                           and gaz.lookup((tok.key,)) is None):
             continue  # "in Moscow, the embassy's" (*Мәскеудегі елшілігінің*): a located thing, no body's name; a
             # town's own name may end so (*Қызылорда облыстық соты*)
+        after = toks[i + 1]
+        kind_of_place = after.sep == "space" and after.cased and not after.cap and not tok.key.endswith(
+            GENITIVE_ENDINGS.get(tok.lang, ())) and any(
+            after.key.startswith(word) and after.key[len(word):].startswith(POSSESSIVE_OPENINGS)
+            for word in PLACE_WORDS_AFTER.get(tok.lang, ()))
         head = None
-        for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER_HEAD_LAST, len(toks))):
+        # after the word for the kind of place, the body's own name may be capitalised (*Қызылорда облысы Полиция
+        # департаменті*, *Шымкент қаласы Әл-Фараби аудандық соты*)
+        named = PLACE_BODY_NAME_WORDS if kind_of_place else 0
+        for k in range(i + 1, min(i + 2 + INSTITUTION_MAX_INNER_HEAD_LAST + named, len(toks))):
             word = toks[k]
-            if not (word.sep == "space" or (word.sep == "hyphen" and k > i + 1)) or not word.cased or word.cap:
+            if not (word.sep == "space" or (word.sep == "hyphen" and k > i + 1)) or not word.cased \
+                    or (word.cap and not (named and k > i + 1)):
                 break  # a hyphen joins the words of a compound (*мұнай-химия зауыты*), not the place to them
             if _is_org_head(word) and not word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(tok.lang, ())):
                 head = k  # not an adjective made of a head word (*академиялық кітапхана*, "academic library")
                 break
             if _is_stop(word) or word.key.endswith(PLACE_CASE_ENDINGS.get(tok.lang, ())):
                 break
-        after = toks[i + 1]
-        kind_of_place = after.sep == "space" and after.cased and not after.cap and not tok.key.endswith(
-            GENITIVE_ENDINGS.get(tok.lang, ())) and any(
-            after.key.startswith(word) and after.key[len(word):].startswith(POSSESSIVE_OPENINGS)
-            for word in PLACE_WORDS_AFTER.get(tok.lang, ()))
         if head is not None and (toks[i + 1].key in adjectives or kind_of_place or _town_at(doc, gaz, i) or (
                 not tok.sent_start and doc.free(i, head + 1))):
             start = i
