@@ -1455,3 +1455,12 @@ def test_entities_rules_a_kazakh_body_capitalised_after_its_place_and_the_places
         "Қызылорда облысы Полиция департаментінің мәліметінше, ұры ұсталды.")
     assert ("Шымкент қаласы Зелмор аудандық соты", "ORG") in typed(
         "Кеше Шымкент қаласы Зелмор аудандық соты үкім шығарды.")
+
+
+def test_entities_rules_an_uzbek_regions_body_and_court(stage: EntityStage) -> None:
+    typed = _typed(stage, "uz")
+    assert ("Тошкент вилояти Зелмор вазиятлар бошқармаси", "ORG") in typed(
+        "Тошкент вилояти Зелмор вазиятлар бошқармаси хабар берди.")
+    # a place word with a case ending says where: no part of the body's name
+    assert ("Тошкент", "LOC") in typed("Тошкент вилоятида Зелмор вазиятлар вазирлиги ишлайди.")
+    assert ("Қашқадарё вилоят судига", "ORG") in typed("Иш Қашқадарё вилоят судига юборилди.")

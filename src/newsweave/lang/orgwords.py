@@ -77,6 +77,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "hokimlig", "agentli", "jamgʻarma", "jamg'arma", "palata", "банк", "комиссия", "komissiya",
                      "комбинат", "kombinat", "метрополитен", "metropoliten", "биржа", "birja", "академия",
                      "akademiya", "прокуратура", "prokuratura", "sud", "institut", "bank",
+                     # the court's possessive, which case endings follow (*вилоят судига*, "to the regional court")
+                     "суди", "sudi",
                      # departments, services and theatres (ички ишлар бошқармаси, хавфсизлик хизмати); not *марказ*,
                      # "centre", which *Марказий*, "central", begins
                      "бошқарма", "boshqarma", "хизмат", "xizmat", "театр", "teatr",

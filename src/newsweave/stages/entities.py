@@ -2589,7 +2589,30 @@ def _lowercase_head_layer(doc: _Doc) -> None:
         # the listed body a chamber belongs to opens its name (*Oliy Majlis Qonunchilik palatasi*), as in the
         # capitalised names (*Birleşmiş Milletler ...*)
         start = _taken_in(doc, _listed_org_before(doc, i) if head_last else None, i)
+        if head_last and start == i and place is None:
+            start = _region_of_body(doc, i)
         doc.claim(Found(start, end, "ORG", 0.6, "pattern", _lemma(doc, start, end)))
+
+
+#: What may follow a word for a kind of place inside a body's name: nothing or a possessive ending (Uzbek *вилоят*,
+#: *вилояти*, *шаҳри*).
+BARE_OR_POSSESSED = frozenset({"", "и", "си", "i", "si"})
+
+
+def _region_of_body(doc: _Doc, i: int) -> int:
+    """Where a body's name whose own words start at piece ``i`` starts once the town or region written before it
+    with the word for its kind is taken in (Uzbek *Тошкент вилояти Фавқулодда вазиятлар бошқармаси*, the Tashkent
+    region's emergencies department): the place's finding gives way."""
+    toks = doc.toks
+    if i < 2 or toks[i].sep != "space" or toks[i - 1].sep != "space" or not toks[i - 1].cased or toks[i - 1].cap \
+            or not any(toks[i - 1].key.startswith(w) and toks[i - 1].key[len(w):] in BARE_OR_POSSESSED
+                       for w in PLACE_WORDS_AFTER.get(toks[i - 1].lang, ())):
+        return i  # not a place word with a case ending (*Тошкент вилоятида …*, "in the Tashkent region")
+    place = _one_word_place(doc, i - 2)
+    if place is None:
+        return i
+    doc.release(place)
+    return i - 2
 
 
 def _one_word_place(doc: _Doc, i: int) -> int | None:
