@@ -1464,3 +1464,17 @@ def test_entities_rules_an_uzbek_regions_body_and_court(stage: EntityStage) -> N
     # a place word with a case ending says where: no part of the body's name
     assert ("Тошкент", "LOC") in typed("Тошкент вилоятида Зелмор вазиятлар вазирлиги ишлайди.")
     assert ("Қашқадарё вилоят судига", "ORG") in typed("Иш Қашқадарё вилоят судига юборилди.")
+
+
+def test_entities_rules_polish_places_after_pod_and_nad_and_bodies_named_polish(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert ("Zelmorką", "LOC") in typed("Pożar wybuchł wczoraj pod Zelmorką.")
+    assert ("Zelmorzą", "LOC") in typed("Bobry żyją nad Zelmorzą od lat.")
+    assert ("Polska Akcja Zelmorska", "ORG") in typed("Wczoraj Polska Akcja Zelmorska wysłała konwój.")
+    assert ("Polska", "LOC") in typed("Mecz Polska Niemcy zakończył się remisem.")
+
+
+def test_entities_rules_a_coachs_club_before_the_coach(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert typed("Szkoleniowiec Zelmorii Waldemar Zelkowski był zadowolony.") == {
+        ("Zelmorii", "ORG"), ("Waldemar Zelkowski", "PER")}

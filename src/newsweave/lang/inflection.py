@@ -186,7 +186,7 @@ BARE_PLACE_MODIFIERS: frozenset[str] = frozenset({"tr", "az", "uz", "kk", "ky"})
 #: *w Brześciu*, *z Bolechowa*, *do Jasionki*. Not Russian or Ukrainian, where natasha or the layers leave fewer names
 #: untyped and the rest are places less often (SlavicNER ru and FactRuEval lost a point each).
 WHERE_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "pl": frozenset({"w", "we", "do", "z", "ze", "na"}),
+    "pl": frozenset({"w", "we", "do", "z", "ze", "na", "pod", "nad", "spod", "znad", "koło", "obok"}),
     "cs": frozenset({"v", "ve", "do", "z", "ze", "na"}),
     "sk": frozenset({"v", "vo", "do", "z", "zo", "na"}),
     "sl": frozenset({"v", "iz", "do", "na"}),

@@ -71,7 +71,7 @@ TITLES: dict[str, frozenset[str]] = {
                      # professions and roles written before a name
                      "nauczyciel", "nauczycielka", "lekarz", "lekarka", "dziennikarz", "dziennikarka", "trener",
                      "trenerka", "aktor", "aktorka", "pisarz", "pisarka", "piosenkarz", "piosenkarka", "reżyser",
-                     "reżyserka", "profesor", "profesorka", "doktor",
+                     "reżyserka", "profesor", "profesorka", "doktor", "szkoleniowiec", "selekcjoner",
                      "wojewoda", "starosta", "radny", "radna",
                      "senator", "senatorka", "europoseł", "europosłanka", "wiceminister", "wicemarszałek",
                      "komisarz", "zawodnik", "zawodniczka", "piłkarz", "piłkarka", "bramkarz", "napastnik",

@@ -236,6 +236,10 @@ SURNAME_PREFIXES = frozenset({"mac", "fitz", "van", "von"})
 HANDLE_MARKS = frozenset("@#")
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
+#: lang -> a country's name that is also the language's adjective for it (Polish *Polska*, Poland, and "Polish",
+#: feminine): before other capitalised words it opens an organisation's name (*Polska Akcja Humanitarna*, *Polska
+#: Grupa Zbrojeniowa*), as the country would stand apart (*Polska, Czechy i Słowacja*).
+COUNTRY_NAMED_ADJECTIVES: dict[str, frozenset[str]] = {"pl": frozenset({"polska"})}
 #: Languages whose names end in the word for the kind of thing named (*Congress Street*, *Union Square*, *Premier
 #: League*): that word decides the type where an organisation's head word stands before it, and a title word
 #: before an organisation's head word is the organisation's first word.
@@ -2112,7 +2116,9 @@ def _title_layer(doc: _Doc) -> None:
                     cut = k + office  # "Minister Zdrowia Rafał Zelkowski": the office's words, then the person
                 if cut == k and _name_before_first_name(toks, k, k + n):
                     cut = k + 1  # "szef Ryanaira Michael O'Leary": the title's organisation, then the person
-                if cut > k and (cut != k + office or any(_is_org_head(toks[m]) for m in range(k, cut))):
+                office_style = toks[i].cap and not toks[i].sent_start  # "…, a Minister Zdrowia Adam …"
+                if cut > k and (cut != k + office or not office_style
+                                or any(_is_org_head(toks[m]) for m in range(k, cut))):
                     kind = "LOC" if cut == k + 1 and _is_place_office(toks, i, width) else "ORG"
                     doc.claim(Found(k, cut, kind, 0.7, "pattern", _lemma(doc, k, cut)))
                 if cut > k:
@@ -4874,6 +4880,12 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     if _dateline(doc, start, end):
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
+        return
+    if start > 0 and toks[start - 1].key in COUNTRY_NAMED_ADJECTIVES.get(lang, ()) and doc.owner[start - 1] >= 0 \
+            and toks[start].sep == "space" and not toks[start].sent_start \
+            and not any(listed_given_name(toks[k]) for k in range(start, end)):
+        doc.release(doc.owner[start - 1])  # "Polska Akcja Humanitarna": the country's adjective opens a body's name
+        doc.claim(Found(start - 1, j, "ORG", 0.55, "capitalisation", _lemma(doc, start - 1, end)))
         return
     place_last = lang in HEAD_LAST_LANGS and _is_loc_head(toks[end - 1]) and not _is_org_head(toks[end - 1])
     if (any(_is_org_head(toks[k]) for k in range(start, end)) and not place_last) or toks[end - 1].upper:
