@@ -1478,3 +1478,12 @@ def test_entities_rules_a_coachs_club_before_the_coach(stage: EntityStage) -> No
     typed = _typed(stage, "pl")
     assert typed("Szkoleniowiec Zelmorii Waldemar Zelkowski był zadowolony.") == {
         ("Zelmorii", "ORG"), ("Waldemar Zelkowski", "PER")}
+
+
+def test_entities_rules_german_bodies_of_two_towns_airports_and_councils(stage: EntityStage) -> None:
+    typed = _typed(stage, "de")
+    assert ("Hochschule Zittau/Görlitz", "ORG") in typed(
+        "Die Firma arbeitet gemeinsam mit der Hochschule Zittau/Görlitz an einem Speicher.")
+    assert ("Flughafen Stuttgart", "LOC") in typed("Die Züge, die auch den Flughafen Stuttgart anfahren, fielen aus.")
+    assert ("Gemeinderat von Überlingen", "ORG") in typed("Der Gemeinderat von Überlingen hat entschieden.")
+    assert ("Zelkan Zelkowitz", "PER") in typed("Das sagte Vorstandsmitglied Zelkan Zelkowitz in Dortmund.")

@@ -26,6 +26,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "vereinigung", "akademie", "hochschule", "kammer", "kommission", "sezession", "senat", "stadtrat",
                      "stadtverwaltung", "landratsamt", "botschaft", "konsulat", "staatsanwaltschaft", "stadtwerke",
                      "verbraucherzentrale", "kriminalamt", "polizeipräsidium", "polizeidirektion", "inspektion",
+                     "gemeinderat",
                      "museum", "kunsthalle", "landtag", "kreistag", "rechnungshof", "bundesrat",
                      # matched with a noun's endings only (*Polizeichef* is none), so bare ones too
                      "polizei", "feuerwehr", "klinikum", "bezirksregierung", "gerichtshof", "zentrum", "anstalt"}),

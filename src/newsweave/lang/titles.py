@@ -47,6 +47,7 @@ TITLES: dict[str, frozenset[str]] = {
                      "torhüterin", "stürmer", "stürmerin", "hochspringer", "weitspringer", "springerin", "läuferin",
                      "rennfahrer", "fahrerin", "bruder", "schwester", "biobauer", "bäuerin", "konzernchef",
                      "konzernchefin", "nationalrat", "nationalrätin", "schulrat", "stadtrat", "stadträtin",
+                     "mitglied", "gemeinderat", "gemeinderätin",
                      # religious offices and the prophets, written before a name
                      "prophet", "bischof", "erzbischof", "kardinal", "pfarrer", "imam", "rabbiner", "patriarch",
                      "ajatollah"}),

@@ -4176,9 +4176,9 @@ def _town_adjective_place_layer(doc: _Doc, gaz: Gazetteer) -> None:
         tok, head = toks[k], toks[k + 1]
         endings = TOWN_ADJECTIVE_ENDINGS.get(_base_lang(tok.lang))
         if endings and doc.owner[k] < 0 and tok.cap and not tok.upper and _is_loc_head(tok) \
-                and (town := _place_after(doc, k + 1)) is not None:
-            doc.release(town)
-            doc.claim(Found(k, k + 2, "LOC", 0.6, "pattern", _lemma(doc, k, k + 2)))
+                and head.sep == "space" and not head.sent_start and (end := _town_end(doc, gaz, k + 1)) is not None \
+                and not _name_goes_on(toks, end):
+            doc.replace(Found(k, end, "LOC", 0.6, "pattern", _lemma(doc, k, end)))
             continue
         if not endings or doc.owner[k] >= 0 or doc.owner[k + 1] >= 0 or not tok.cap or tok.upper \
                 or not head.cap or head.sep != "space" or head.sent_start or not _is_loc_head(head):
@@ -4389,12 +4389,21 @@ def _named_for_layer(doc: _Doc) -> None:
 
 def _town_end(doc: _Doc, gaz: Gazetteer, k: int) -> int | None:
     """Where the town or state opening at piece ``k`` ends: a listed place of several words found there
-    (*Frankfurt am Main*, *Bad Segeberg*, *Schleswig-Holstein*), or a one-word one (:func:`_town_at`)."""
+    (*Frankfurt am Main*, *Bad Segeberg*, *Schleswig-Holstein*), or a one-word one (:func:`_town_at`), or two
+    written with a slash (*Zittau/Görlitz*)."""
+    toks = doc.toks
     if doc.owner[k] >= 0:
         f = doc.found[doc.owner[k]]
         if f.i == k and f.j - f.i > 1 and f.type == "LOC" and (f.kb_id or "").startswith(_BODY_PLACES):
             return f.j
-    return k + 1 if _town_at(doc, gaz, k) else None
+        if f.i == k and f.j == k + 2 and toks[k + 1].sep_text == "/" and all(
+                (e := gaz.lookup((t.key,))) is not None and e.kb_id.startswith(_BODY_PLACES) for t in toks[k:k + 2]):
+            return f.j  # a tagger's "Witten/Herdecke": two towns a body serves
+    if not _town_at(doc, gaz, k):
+        return None
+    if k + 2 <= len(toks) - 1 and toks[k + 1].sep_text == "/" and _town_at(doc, gaz, k + 1):
+        return k + 2  # *Hochschule Zittau/Görlitz*
+    return k + 1
 
 
 #: The kinds of place a body is named after, by KB id: towns, states and the regions of ``regions.tsv``
