@@ -1487,3 +1487,13 @@ def test_entities_rules_german_bodies_of_two_towns_airports_and_councils(stage: 
     assert ("Flughafen Stuttgart", "LOC") in typed("Die Züge, die auch den Flughafen Stuttgart anfahren, fielen aus.")
     assert ("Gemeinderat von Überlingen", "ORG") in typed("Der Gemeinderat von Überlingen hat entschieden.")
     assert ("Zelkan Zelkowitz", "PER") in typed("Das sagte Vorstandsmitglied Zelkan Zelkowitz in Dortmund.")
+
+
+def test_entities_rules_a_turkish_unit_after_its_listed_parent_body(stage: EntityStage) -> None:
+    typed = _typed(stage, "tr")
+    assert ("NATO Zelmor Kara Komutanlığı", "ORG") in typed(
+        "Dün NATO Zelmor Kara Komutanlığı (ZELKOM) tatbikat yaptı.")
+    assert ("Dünya Sağlık Örgütü Avrupa Bölge Ofisi'nin", "ORG") in typed(
+        "Dünya Sağlık Örgütü Avrupa Bölge Ofisi'nin verilerine göre artış var.")
+    # Tayfun ("typhoon") is a given name too
+    assert typed("Şirketin Üretim Direktörü Tayfun Zelkanoğlu açıklama yaptı.") == {("Tayfun Zelkanoğlu", "PER")}

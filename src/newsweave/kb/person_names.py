@@ -25,7 +25,7 @@ from newsweave.kb.cache import load_or_build
 from newsweave.kb.gazetteer import fold, script_of
 
 #: Bump when what the lists hold changes, so cached copies are rebuilt.
-SCHEMA = 4
+SCHEMA = 5
 
 #: Given names Faker lacks: a language code, a tab and the names separated by spaces per line; ``#`` comments.
 EXTRA_GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.tsv"

@@ -157,7 +157,7 @@ TITLES: dict[str, frozenset[str]] = {
                      "gazeteci", "muhabir", "yazar", "şarkıcı", "oyuncu", "futbolcu", "atlet", "antrenör",
                      "teknik direktör", "profesör", "doçent", "doktor", "avukat", "yönetmen", "sanatçı",
                      # abbreviated: lawyer, associate professor, assistant professor, lecturer, surgeon, specialist
-                     "av", "öğr. üyesi", "öğr. gör.", "op", "uzm",
+                     "av", "öğr. üyesi", "öğr. gör.", "op", "uzm", "direktör", "direktörü",
                      "akademisyen", "diplomat", "iş insanı", "iş adamı", "iş kadını", "kaptan", "öğretmen",
                      "ekonomist", "uzman", "analist", "mühendis", "hemşire", "öğrenci", "savcı", "hakim", "şair",
                      "mimar", "psikolog", "tarihçi", "rektör", "dekan", "başhekim", "müdür", "müdürü",

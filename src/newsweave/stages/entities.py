@@ -236,6 +236,9 @@ SURNAME_PREFIXES = frozenset({"mac", "fitz", "van", "von"})
 HANDLE_MARKS = frozenset("@#")
 #: A capitalised run of two or more words, each at least this frequent, is title case, not a name (without a head).
 COMMON_RUN_ZIPF = 4.5
+#: Languages that write a unit's name after its parent body's as one name (Turkish *Dünya Sağlık Örgütü Avrupa Bölge
+#: Ofisi*, *NATO Müttefik Kara Komutanlığı*): a listed organisation right before the unit's name opens it.
+PARENT_FIRST_LANGS = frozenset({"tr", "az"})
 #: lang -> a country's name that is also the language's adjective for it (Polish *Polska*, Poland, and "Polish",
 #: feminine): before other capitalised words it opens an organisation's name (*Polska Akcja Humanitarna*, *Polska
 #: Grupa Zbrojeniowa*), as the country would stand apart (*Polska, Czechy i Słowacja*).
@@ -1641,8 +1644,9 @@ def _storm_layer(doc: _Doc) -> None:
     for i in range(len(toks) - 1):
         tok, k = toks[i], i + 1
         words = _storm_words(tok.lang)
-        if not words or not tok.cased or doc.owner[i] >= 0 or not _has_head(tok, words):
-            continue
+        if not words or not tok.cased or doc.owner[i] >= 0 or not _has_head(tok, words) \
+                or own_given_name(tok, tok.lang):
+            continue  # Turkish *Tayfun* ("typhoon") is a given name too (*Direktörü Tayfun Zelkan*)
         name = toks[k]
         quoted = name.sep_text.strip() in _OPENING_QUOTES | _TOGGLING_QUOTES
         if not name.cap or name.upper or name.sent_start or not (name.sep == "space" or quoted) \
@@ -2379,6 +2383,9 @@ def _org_layer(doc: _Doc) -> None:
                     expansion = None
                 if expansion:
                     expansion = _with_leading_place(doc, _spelt_suffix(doc, expansion, tok.text), tok.text)
+            if expansion and _base_lang(tok.lang) in PARENT_FIRST_LANGS:
+                # "Birleşmiş Milletler İnsani İşler Koordinasyon Ofisi (OCHA)": the listed body it is part of
+                expansion = _taken_in(doc, _listed_org_before(doc, expansion[0]), expansion[0]), expansion[1]
             if expansion:
                 doc.claim(Found(expansion[0], expansion[1], "ORG", 0.75, "acronym",
                                 _lemma(doc, expansion[0], expansion[1])))
@@ -4903,8 +4910,10 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
             # "Asia News", "Geneva Forum", "Ankara Büyükşehir Belediyesi": a place in its base form names the
             # organisation its head word ends, also with the body's number between (Ankara 5. Ağır Ceza Mahkemesi)
             doc.release(place)
-            doc.claim(Found(doc.found[place].i, j, "ORG", 0.55, "capitalisation",
-                            _lemma(doc, doc.found[place].i, end)))
+            first = doc.found[place].i
+            if lang in PARENT_FIRST_LANGS:  # "Dünya Sağlık Örgütü Avrupa Bölge Ofisi": the listed body it is part of
+                first = _taken_in(doc, _listed_org_before(doc, first), first)
+            doc.claim(Found(first, j, "ORG", 0.55, "capitalisation", _lemma(doc, first, end)))
             return
         place = _place_after(doc, end) if end - start == 1 and _bare_head(toks[start]) else None
         if place is not None:
