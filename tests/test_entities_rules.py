@@ -1497,3 +1497,11 @@ def test_entities_rules_a_turkish_unit_after_its_listed_parent_body(stage: Entit
         "Dünya Sağlık Örgütü Avrupa Bölge Ofisi'nin verilerine göre artış var.")
     # Tayfun ("typhoon") is a given name too
     assert typed("Şirketin Üretim Direktörü Tayfun Zelkanoğlu açıklama yaptı.") == {("Tayfun Zelkanoğlu", "PER")}
+
+
+def test_entities_rules_english_teams_named_by_their_town_and_a_coachs_club(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert typed("The Chicago Zelmors lost to the Boston Zelkans.") == {
+        ("Chicago Zelmors", "ORG"), ("Boston Zelkans", "ORG")}
+    assert ("Paris Hilton", "PER") in typed("On Monday Paris Hilton arrived.")
+    assert ("Zelmorra", "ORG") in typed("He scored twice, and Zelmorra coach Zelkan Zelkov praised him.")

@@ -1502,6 +1502,21 @@ def _agreeing_endings(first: Tok, second: Tok) -> bool:
         a[-2] == b[-2] or (a[-2] in _VOWELS and b[-2] in _VOWELS))  # -ом/-ем: hard and soft stems
 
 
+def _team_after_town(doc: _Doc, k: int) -> int:
+    """Where a team named by its town and a plural from piece ``k`` ends (English *Chicago Bulls*, *Mumbai Indians*,
+    *Chennai Super Kings*: up to two free capitalised words, the last a plural in *-s* that is no listed surname),
+    ``k`` where none is: a town's name before a person's (*Paris Hilton*) has no plural after it."""
+    toks = doc.toks
+    if toks[k].lang not in HEAD_LAST_LANGS:
+        return k
+    n = _name_run(doc, k, limit=2)
+    last = toks[k + n - 1] if n else None
+    if last is None or not last.key.endswith("s") or last.key.endswith("ss") or last.upper or listed_surname(last) \
+            or any(listed_given_name(t) for t in toks[k:k + n]) or _name_goes_on(toks, k + n):
+        return k
+    return k + n
+
+
 def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
     """Two adjacent capitalised words that are not one place name are a person's name, not two places.
 
@@ -1544,7 +1559,11 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
                 and not _regnal_number(toks[k + 1]) \
                 and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1)
                          and not _town_read_otherwise(toks[k])):
-            doc.release(a)
+            team = _team_after_town(doc, k + 1)
+            if team > k + 1:
+                doc.replace(Found(k, team, "ORG", 0.6, "pattern", _lemma(doc, k, team)))
+            else:
+                doc.release(a)
     for k in range(1, len(toks)):
         b = doc.owner[k]
         if b >= 0 and toks[k].sep == "hyphen" and doc.owner[k - 1] < 0 and toks[k - 1].cased and toks[k - 1].cap \
@@ -4993,7 +5012,11 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         handle = doc.text[word.start - 1:word.start] in HANDLE_MARKS
         camel = _company_casing(word.text) and not handle
         in_place = j > end and toks[end].key in PLACE_CASE_ENDINGS.get(_base_lang(toks[end].lang), ())
-        kind = "ORG" if camel else "PER" if surname and not in_place else "MISC"
+        # "Kairat coach Zelkan Zelkov", "Zelmorra spokesman …": in English the word before a title is the body the
+        # titled one serves
+        affiliation = lang in HEAD_LAST_LANGS and not surname and end < len(toks) and toks[end].sep == "space" \
+            and _is_title(toks, end) and not toks[end].cap
+        kind = "ORG" if camel or affiliation else "PER" if surname and not in_place else "MISC"
         doc.claim(Found(start, _with_apostrophe_suffix(toks, end), kind, 0.35 if kind == "MISC" else 0.4,
                         "capitalisation", _lemma(doc, start, end)))
 
