@@ -1505,3 +1505,8 @@ def test_entities_rules_english_teams_named_by_their_town_and_a_coachs_club(stag
         ("Chicago Zelmors", "ORG"), ("Boston Zelkans", "ORG")}
     assert ("Paris Hilton", "PER") in typed("On Monday Paris Hilton arrived.")
     assert ("Zelmorra", "ORG") in typed("He scored twice, and Zelmorra coach Zelkan Zelkov praised him.")
+
+
+def test_entities_rules_the_kazakh_acronym_of_the_european_union(stage: EntityStage) -> None:
+    found = _found(stage, "Бұл туралы ЕО-ның Қазақстандағы өкілдігі хабарлады.", "kk")
+    assert ("ЕО", "ORG", "iso:EU") in found
