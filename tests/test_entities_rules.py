@@ -1510,3 +1510,8 @@ def test_entities_rules_english_teams_named_by_their_town_and_a_coachs_club(stag
 def test_entities_rules_the_kazakh_acronym_of_the_european_union(stage: EntityStage) -> None:
     found = _found(stage, "Бұл туралы ЕО-ның Қазақстандағы өкілдігі хабарлады.", "kk")
     assert ("ЕО", "ORG", "iso:EU") in found
+
+
+def test_entities_rules_a_titles_institution_with_lower_case_words_is_left_whole(stage: EntityStage) -> None:
+    found = _typed(stage, "ru")("Об этом сообщил пресс-секретарь Министерства обороны Зелмории Юхан Зелкссон.")
+    assert ("Министерства", "ORG") not in found

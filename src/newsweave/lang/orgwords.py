@@ -467,9 +467,10 @@ INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
 #: lang -> genitive endings of :data:`HEAD_LAST_FIRST_WORD_CAPITALISED` languages: a capitalised word in the genitive
 #: before a lower-case head word owns what the head word names (*Зелмораванинг банкка қарзи*, "Zelmorova's debt to
 #: the bank"), no organisation's first word; nor is a surname (*Зелмор Зелкинов банкка мурожаат қилди*).
-HEAD_LAST_GENITIVES: dict[str, tuple[str, ...]] = {"uz": ("нинг", "ning"), "ky": ("нын", "нин", "нун", "нүн", "дын",
-                                                                                "дин", "дун", "дүн", "тын", "тин",
-                                                                                "тун", "түн")}
+HEAD_LAST_GENITIVES: dict[str, tuple[str, ...]] = {
+    "uz": ("нинг", "ning"),
+    "ky": ("нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн"),
+}
 #: lang -> lower-case words that join the words of a name whose head word ends it (Uzbek *Иқтисодиёт ва молия
 #: вазирлиги*, "and"; *жиноят ишлари бўйича суди*, "court for criminal cases"): they count as none of its inner words.
 HEAD_LAST_JOINERS: dict[str, frozenset[str]] = {

@@ -244,10 +244,10 @@ PARENT_FIRST_LANGS = frozenset({"tr", "az"})
 #: Grupa Zbrojeniowa*), as the country would stand apart (*Polska, Czechy i Słowacja*).
 COUNTRY_NAMED_ADJECTIVES: dict[str, frozenset[str]] = {"pl": frozenset({"polska"})}
 #: Languages whose names end in the word for the kind of thing named (*Congress Street*, *Union Square*, *Premier
-#: League*): that word decides the type where an organisation's head word stands before it, and a title word
-#: before an organisation's head word is the organisation's first word.
+#: League*): that word decides the type where an organisation's head word stands before it, a title word before an
+#: organisation's head word is the organisation's first word, a place before a body is its first word and a town
+#: before a plural names a team (*Chicago Bulls*).
 HEAD_LAST_LANGS = frozenset({"en"})
-
 #: A word capitalised inside a sentence and common in at least this many other languages' word lists is a name
 #: that travels, however frequent in the text's own language (*Biden* has Zipf 3.3 in Turkish news).
 ABROAD_NAME = 3
@@ -536,8 +536,7 @@ def _is_title(toks: list[Tok], i: int) -> int:
     tok = toks[i]
     if tok.title < 0:
         if i + 1 < len(toks) and (toks[i + 1].sep in ("space", "hyphen") or _after_abbreviation(toks, i + 1)) \
-                and _is_title_pair(
-                tok.key, toks[i + 1].key, tok.lang):
+                and _is_title_pair(tok.key, toks[i + 1].key, tok.lang):
             tok.title = 2
         else:
             tok.title = 1 if _is_title_word(tok.key, tok.lang) else 0
@@ -2117,8 +2116,10 @@ def _title_layer(doc: _Doc) -> None:
                     and toks[k + 1].cased and not toks[k + 1].cap:
                 n = 0  # "Директор Красноярского аэропорта": the adjective of what the title heads
             if n and k + n < len(toks) and toks[k + n].sep == "space" and toks[k + n].cased \
-                    and not toks[k + n].cap and _is_org_head(toks[k + n]):
-                n = 0  # "лидером Консервативной партии": the leader of what the words and a lower-case head name
+                    and not toks[k + n].cap and (_is_org_head(toks[k + n]) or (
+                        n == 1 and toks[k].lang in FIRST_WORD_CAPITALISED and _is_org_head(toks[k]))):
+                n = 0  # "лидером Консервативной партии": the leader of what the words and a lower-case head name;
+                # "пресс-секретарь Министерства обороны Швеции": an institution's first word, its lower-case rest
             town = _one_word_town(doc, k + n) if n and k + n < len(toks) else None
             if town is not None and toks[k + n].sep == "space" and toks[k + n].cased and \
                     not doc.found[town].kb_id.startswith("iso:") and not _compound_head_follows(toks, k + n) \
@@ -2969,15 +2970,13 @@ WORD_ACRONYM_MAX_ZIPF = 3.5
 
 
 def _word_acronym(doc: _Doc, i: int) -> bool:
-    """Whether the caseless-script word at ``i``, alone in brackets right after an organisation's head word, is the
-    body's acronym said as a word (:data:`WORD_ACRONYM_MAX_ZIPF`: *पेट्रोलियम एवं विस्फोटक सुरक्षा संगठन (पेसो)*),
-    though it spells no letters' names as *सीएसटीओ* does."""
+    """Whether the caseless-script word at ``i`` (alone in brackets: :func:`_alone_in_brackets`), right after an
+    organisation's head word, is the body's acronym said as a word (:data:`WORD_ACRONYM_MAX_ZIPF`: *पेट्रोलियम एवं
+    विस्फोटक सुरक्षा संगठन (पेसो)*), though it spells no letters' names as *सीएसटीओ* does."""
     toks = doc.toks
     tok = toks[i]
     return not tok.cased and i > 0 and not toks[i - 1].cased and _is_org_head(toks[i - 1]) and not _is_stop(tok) \
-        and not any(ch.isdigit() for ch in tok.key) and i + 1 < len(toks) \
-        and frequency.zipf(tok.key, tok.lang) < WORD_ACRONYM_MAX_ZIPF \
-        and toks[i + 1].sep_text.strip() == ")"
+        and not any(ch.isdigit() for ch in tok.key) and frequency.zipf(tok.key, tok.lang) < WORD_ACRONYM_MAX_ZIPF
 
 
 def _alone_in_brackets(toks: list[Tok], i: int) -> bool:
@@ -4160,8 +4159,9 @@ def _club_name_start(doc: _Doc, k: int) -> int:
             frequency.zipf(toks[k - n].key, toks[k - n].lang) >= COMMON_ZIPF
             and not own_given_name(toks[k - n], toks[k - n].lang))):
         n -= 1  # "Maçta Zelmorraspor ...": the sentence's first word is none of the name (Faker lists *Maç*)
-    return k - n if not n or not any(listed_given_name(t) for t in toks[k - n:k]) else k  # "Kemal Zelmorraspor'a
-    # geldi": a person came to the club
+    if any(listed_given_name(t) for t in toks[k - n:k]):
+        return k  # "Kemal Zelmorraspor'a geldi": a person came to the club
+    return k - n
 
 
 def _product_layer(doc: _Doc) -> None:
@@ -4966,12 +4966,6 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if not loc_head and _before_place_word(doc, j):
         doc.claim(Found(start, j, "LOC", 0.55, "capitalisation", _lemma(doc, start, end)))
         return  # a place's own name before the word for its kind, no state word beside a country
-    place = _place_after(doc, end) if loc_head and end - start == 1 and j == end else None
-    if place is not None:
-        doc.release(place)  # "Flughafen Dortmund": the word for the kind of place and the town named after it
-        doc.claim(Found(start, doc.found[place].j, "LOC", 0.55, "capitalisation",
-                        _lemma(doc, start, doc.found[place].j)))
-        return
     if loc_head or (_after_place_word(doc, start) and not _listed_person(toks, start, end, lang)):
         # a person after a word for a kind of place holds its office (*marszałek województwa Zelkan Zelkowski*)
         named = _adjectives_before(doc, start, lang)
