@@ -1515,3 +1515,8 @@ def test_entities_rules_the_kazakh_acronym_of_the_european_union(stage: EntitySt
 def test_entities_rules_a_titles_institution_with_lower_case_words_is_left_whole(stage: EntityStage) -> None:
     found = _typed(stage, "ru")("Об этом сообщил пресс-секретарь Министерства обороны Зелмории Юхан Зелкссон.")
     assert ("Министерства", "ORG") not in found
+
+
+def test_entities_rules_a_company_named_again_without_its_legal_form(stage: EntityStage) -> None:
+    assert _typed(stage, "en")("Zelmorra plc said profits rose. Shares in Zelmorra fell on Tuesday.") == {
+        ("Zelmorra plc", "ORG"), ("Zelmorra", "ORG")}

@@ -2860,6 +2860,24 @@ def _legal_form_layer(doc: _Doc) -> None:
             doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width), kb_id))
 
 
+def _company_without_form(doc: _Doc) -> None:
+    """A company named once with its legal form is that organisation where the text names it without the form and
+    only the capitalisation layer or a copy of its reading typed it (*Greggs plc …*, *Shares in Greggs …*): the
+    legal form is read after the names are spread (:func:`_legal_form_layer`)."""
+    toks = doc.toks
+    cores = set()
+    for f in doc.found:
+        form = _legal_form_start(doc, f) if f.emit and f.type == "ORG" else None
+        if form is not None:
+            cores.add(tuple(t.key for t in toks[f.i:form]))
+    if not cores:
+        return
+    for f in doc.found:
+        if f.emit and f.type == "MISC" and f.layer in ("capitalisation", "propagation") \
+                and tuple(t.key for t in toks[f.i:f.j]) in cores:
+            f.type = "ORG"
+
+
 def _place_before_company(doc: _Doc, start: int, k: int) -> int:
     """Where a company's name before its legal form at ``k`` starts once the country or town written right before
     the words at ``start`` is taken in, as its first word (*Türkiye Petrol Rafinerileri A.Ş.*, *Polska Żegluga
@@ -3416,13 +3434,27 @@ def known_from(found: Iterable[Found], doc: _Doc, min_confidence: float = PROPAG
             continue
         if f.type == "LOC" and f.j - f.i == 1 and (f.kb_id or "").startswith("geonames:"):
             continue
-        keys = _name_keys(doc, f)
-        last = f.i + len(keys) - 1
-        names.append(KnownName(tuple(keys), f.type, f.confidence, f.lemma or "", f.kb_id,
-                               not _regnal_number(toks[last]) and (
-                                   len(keys) > 1 or _spreads_alone(toks[last], keys[-1])),
-                               _written_lower(doc, toks[last], keys[-1]), _written_as_acronym(toks[last])))
+        spans = [f]
+        form = _legal_form_start(doc, f) if f.type == "ORG" else None
+        if form is not None:  # "Greggs plc", then "Shares in Greggs": the company is named without its form too
+            spans.append(replace(f, j=form, lemma=_lemma(doc, f.i, form), kb_id=None))
+        for span in spans:
+            keys = _name_keys(doc, span)
+            last = span.i + len(keys) - 1
+            names.append(KnownName(tuple(keys), span.type, span.confidence, span.lemma or "", span.kb_id,
+                                   not _regnal_number(toks[last]) and (
+                                       len(keys) > 1 or _spreads_alone(toks[last], keys[-1])),
+                                   _written_lower(doc, toks[last], keys[-1]), _written_as_acronym(toks[last])))
     return names
+
+
+def _legal_form_start(doc: _Doc, f: Found) -> int | None:
+    """Where the legal form ending an organisation's mention starts (*plc* of *Greggs plc*), None where none ends
+    it or nothing stands before it."""
+    for k in range(f.i + 1, f.j):
+        if k + _legal_form_width(doc, k) == f.j:
+            return k
+    return None
 
 
 def _name_keys(doc: _Doc, f: Found) -> list[str]:
@@ -5197,6 +5229,7 @@ class EntityStage:
         _coordinated_people(doc)
         _listed_between_people(doc)
         _legal_form_layer(doc)
+        _company_without_form(doc)
         _numbered_club_layer(doc)
         _surname_initial_layer(doc)
         _news_site_layer(doc)
