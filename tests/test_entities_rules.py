@@ -1520,3 +1520,8 @@ def test_entities_rules_a_titles_institution_with_lower_case_words_is_left_whole
 def test_entities_rules_a_company_named_again_without_its_legal_form(stage: EntityStage) -> None:
     assert _typed(stage, "en")("Zelmorra plc said profits rose. Shares in Zelmorra fell on Tuesday.") == {
         ("Zelmorra plc", "ORG"), ("Zelmorra", "ORG")}
+
+
+def test_entities_rules_the_words_inside_a_title_of_several_are_no_name(stage: EntityStage) -> None:
+    assert _typed(stage, "en")("Deputy Health Minister Zelkan Zelkov said the clinics would reopen.") == {
+        ("Zelkan Zelkov", "PER")}

@@ -2131,6 +2131,8 @@ def _title_layer(doc: _Doc) -> None:
                 # name where places modify the noun after them bare ("Zelkan Kiprotich Berlin marafonida")
                 doc.release(town)
                 n += 1
+            if n and k + n < len(toks) and toks[k + n].sep == "space" and _is_title(toks, k + n):
+                n = 0  # "Deputy Health Minister Zelkan …": the words inside a title of several, no name
             office = _office_words(doc, k, n)
             if office == n and n >= 2:
                 n = 0  # "Rzecznik Praw Obywatelskich": the office the title names (the ombudsman), no person
