@@ -1525,3 +1525,10 @@ def test_entities_rules_a_company_named_again_without_its_legal_form(stage: Enti
 def test_entities_rules_the_words_inside_a_title_of_several_are_no_name(stage: EntityStage) -> None:
     assert _typed(stage, "en")("Deputy Health Minister Zelkan Zelkov said the clinics would reopen.") == {
         ("Zelkan Zelkov", "PER")}
+
+
+def test_entities_rules_a_hindi_company_named_after_the_word_company(stage: EntityStage) -> None:
+    typed = _typed(stage, "hi")
+    assert ("ज़ेलमोरा", "ORG") in typed("चीनी कंपनी ज़ेलमोरा ने नया संयंत्र खोला।")
+    # frequent words after it are no name (*नया*, "new")
+    assert not {t for t, k in typed("कंपनी नया संयंत्र खोलेगी।") if "नया" in t}

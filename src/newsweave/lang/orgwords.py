@@ -144,6 +144,8 @@ COMPANY_WORDS_BEFORE: dict[str, frozenset[str]] = {
                      "клуб", "фирм", "фирма", "марк", "марка", "производител", "телевизия"}),
     "fr": frozenset({"société", "compagnie", "groupe", "club", "marque", "constructeur", "transporteur"}),
     "es": frozenset({"empresa", "compañía", "aerolínea", "grupo", "club", "marca", "fabricante"}),
+    # Hindi company, firm, brand: *कंपनी ज़ेलमोरा ने*
+    "hi": frozenset({"कंपनी", "कम्पनी", "फर्म", "ब्रांड"}),
 }
 COMPANY_WORDS_AFTER: dict[str, frozenset[str]] = {
     "tr": frozenset({"şirketi", "firması", "kulübü", "holdingi", "markası", "grubu", "takımı", "havayolları",

@@ -2541,6 +2541,33 @@ def _described_org_layer(doc: _Doc) -> None:
                 doc.claim(Found(i - n, i, "ORG", 0.7, "pattern", _lemma(doc, i - n, i)))
 
 
+def _caseless_company_layer(doc: _Doc) -> None:
+    """In a caseless script, the words right after a noun that describes a company are its name, an organisation
+    (Hindi *कंपनी ज़ेलमोरा ने*, "the company Zelmorra"), read after the tagger: a person it or a verb of saying
+    after them made of them gives way. Up to two words, no function word or title, none a place the gazetteer
+    knows."""
+    toks = doc.toks
+    for i, tok in enumerate(toks[:-1]):
+        if tok.cased or not tok.key or not _is_company_word(tok.key, tok.lang):
+            continue
+        k = i + 1
+        owner = doc.owner[k]
+        if owner >= 0:
+            f = doc.found[owner]
+            if f.i != k or f.type != "PER" or f.layer not in ("tagger", "pattern") or f.j - k > 2:
+                continue
+            doc.release(owner)
+            doc.claim(Found(k, f.j, "ORG", 0.7, "pattern", f.lemma))
+            continue
+        end = k
+        while end < len(toks) and end - k < 2 and doc.owner[end] < 0 and toks[end].sep == "space" \
+                and not toks[end].cased and not _is_stop(toks[end]) and not _is_title(toks, end) \
+                and frequency.zipf(toks[end].key, toks[end].lang) < CASELESS_COMMON_ZIPF:
+            end += 1
+        if end > k:
+            doc.claim(Found(k, end, "ORG", 0.6, "pattern", _lemma(doc, k, end)))
+
+
 def _one_sense_per_text(doc: _Doc) -> None:
     """A one-piece name that the text somewhere calls an organisation (``przewoźnik Ryanair``, a gazetteer's
     organisation) is that organisation wherever only a person cue typed it: a title or a verb of saying beside
@@ -5192,6 +5219,7 @@ class EntityStage:
             _natasha_layer(doc)
         if self.tagger is not None:
             self.tagger.tag(doc)
+        _caseless_company_layer(doc)
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
