@@ -1532,3 +1532,10 @@ def test_entities_rules_a_hindi_company_named_after_the_word_company(stage: Enti
     assert ("ज़ेलमोरा", "ORG") in typed("चीनी कंपनी ज़ेलमोरा ने नया संयंत्र खोला।")
     # frequent words after it are no name (*नया*, "new")
     assert not {t for t, k in typed("कंपनी नया संयंत्र खोलेगी।") if "नया" in t}
+
+
+def test_entities_rules_places_listed_before_a_plural_word_for_their_kind(stage: EntityStage) -> None:
+    found = _typed(stage, "kk")("Нөсер Зелмор, Зелкан және Зелмора аудандарында жауды.")
+    assert {("Зелмор", "LOC"), ("Зелкан", "LOC"), ("Зелмора", "LOC")} <= found
+    found = _typed(stage, "uz")("Сув тошқини Зелмор ва Зелкан туманларини қамраб олди.")
+    assert {("Зелмор", "LOC"), ("Зелкан", "LOC")} <= found

@@ -466,6 +466,12 @@ INSTITUTION_JOINERS: dict[str, frozenset[str]] = {
     "de": frozenset({"für", "der", "des", "zur", "zum", "von", "vom"}),
     "en": frozenset({"of", "for"}),  # *Bank of England*, *Ministry of Foreign Affairs of Kazakhstan*
 }
+#: lang -> plural endings after a word for a kind of place (:data:`PLACE_WORDS_AFTER`): the kind said of a list of
+#: places before it (Kazakh *Мамлют және Тайынша аудандарында*, Uzbek *Мўйноқ ва Тахтакўпир туманларида*).
+PLACE_LIST_PLURALS: dict[str, tuple[str, ...]] = {
+    "kk": ("дар", "дер", "тар", "тер", "лар", "лер"),
+    "uz": ("лар", "lar"),
+}
 #: lang -> genitive endings of :data:`HEAD_LAST_FIRST_WORD_CAPITALISED` languages: a capitalised word in the genitive
 #: before a lower-case head word owns what the head word names (*Зелмораванинг банкка қарзи*, "Zelmorova's debt to
 #: the bank"), no organisation's first word; nor is a surname (*Зелмор Зелкинов банкка мурожаат қилди*).

@@ -144,6 +144,7 @@ from newsweave.lang.orgwords import (
     ORG_HEADS,
     PLACE_AFTER_HEAD,
     PLACE_BODY_ADJECTIVES,
+    PLACE_LIST_PLURALS,
     PLACE_NAME_ENDINGS,
     PLACE_SHAPED_WORDS,
     PLACE_WORDS_AFTER,
@@ -2539,6 +2540,52 @@ def _described_org_layer(doc: _Doc) -> None:
                 n -= 1  # a sentence's first word before the name is no part of it unless it is the name
             if n:
                 doc.claim(Found(i - n, i, "ORG", 0.7, "pattern", _lemma(doc, i - n, i)))
+
+
+def _place_list_layer(doc: _Doc) -> None:
+    """Where a word for a kind of place in the plural follows a list of capitalised words joined by commas and "and"
+    (:data:`PLACE_LIST_PLURALS`: Kazakh *Мамлют және Тайынша аудандарында*, "in the Mamlyut and Tayynsha
+    districts"), each is a place: one a name's reading left untyped, or a person's of one word, gives way, and a
+    sentence's first word the tagger took with the first item is left out."""
+    toks = doc.toks
+    for k, tok in enumerate(toks):
+        plurals = PLACE_LIST_PLURALS.get(tok.lang)
+        if not plurals or k < 3 or not tok.cased or tok.cap or tok.sep != "space" or not any(
+                tok.key.startswith(w) and tok.key[len(w):].startswith(plurals)
+                for w in PLACE_WORDS_AFTER.get(tok.lang, ())):
+            continue
+        item = k - 1
+        while item >= 0 and _list_place_item(doc, item):
+            before = item - 1
+            if toks[item].sep_text.strip() == ",":
+                item = before
+            elif before >= 1 and toks[before].key in COORDINATING_AND.get(toks[before].lang, ()) \
+                    and toks[before].sep == "space" and toks[item].sep == "space":
+                item = before - 1
+            else:
+                break
+
+
+def _list_place_item(doc: _Doc, k: int) -> bool:
+    """Read the capitalised word at ``k`` as one place of a list (:func:`_place_list_layer`); whether it is one."""
+    toks = doc.toks
+    tok = toks[k]
+    if not tok.cased or not tok.cap or tok.upper or _is_stop(tok):
+        return False
+    if doc.owner[k] < 0:
+        doc.claim(Found(k, k + 1, "LOC", 0.55, "pattern", tok.text))
+        return True
+    f = doc.found[doc.owner[k]]
+    if f.j != k + 1 or not f.emit:
+        return False
+    if f.type == "LOC":
+        return True
+    if f.layer not in ("capitalisation", "tagger", "pattern") or f.type not in ("MISC", "PER") \
+            or (f.i < k and not (f.i == k - 1 and toks[f.i].sent_start)):
+        return False
+    doc.release(doc.owner[k])  # "Нөсер Целиноград": the sentence's first word ("downpour") and the first item
+    doc.claim(Found(k, k + 1, "LOC", 0.55, "pattern", tok.text))
+    return True
 
 
 def _caseless_company_layer(doc: _Doc) -> None:
@@ -5220,6 +5267,7 @@ class EntityStage:
         if self.tagger is not None:
             self.tagger.tag(doc)
         _caseless_company_layer(doc)
+        _place_list_layer(doc)
         _place_ending_person(doc, self.gazetteer)
         _listed_people(doc)
         _institution_layer(doc, self.gazetteer)
