@@ -1539,3 +1539,10 @@ def test_entities_rules_places_listed_before_a_plural_word_for_their_kind(stage:
     assert {("Зелмор", "LOC"), ("Зелкан", "LOC"), ("Зелмора", "LOC")} <= found
     found = _typed(stage, "uz")("Сув тошқини Зелмор ва Зелкан туманларини қамраб олди.")
     assert {("Зелмор", "LOC"), ("Зелкан", "LOC")} <= found
+
+
+def test_entities_rules_a_turkish_hospital_and_bar_named_after_their_town(stage: EntityStage) -> None:
+    typed = _typed(stage, "tr")
+    assert ("Uşak Eğitim ve Araştırma Hastanesi'ne", "ORG") in typed(
+        "Hasta Uşak Eğitim ve Araştırma Hastanesi'ne kaldırıldı.")
+    assert ("Tekirdağ Barosu", "ORG") in typed("Dün Tekirdağ Barosu açıklama yaptı.")

@@ -59,7 +59,7 @@ ORG_HEADS: dict[str, frozenset[str]] = {
     "tr": frozenset({"örgüt", "federasyon", "teşkilat", "bakanlı", "parti", "komite", "ajans", "üniversite", "enstitü",
                      "meclis", "mahkeme", "vakf", "vakıf", "derne", "birliğ", "birlik", "şirket", "kurul",
                      "konsey", "anlaşma", "ittifak", "gazete", "holding", "parlamento", "komisyon", "kurum", "ajansı",
-                     "kargo", "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika",
+                     "kargo", "baro", "belediye", "valili", "kaymakamlı", "müdürlüğ", "başkanlığ", "odası", "sendika",
                      "büyükelçili",
                      "konsolosluğ", "savcılığ", "başsavcılığ", "cumhurbaşkanlığ", "müsteşarlığ", "banka", "borsa",
                      "grubu", "kulüb", "fakülte", "rasathane", "kooperatif", "müze", "ofisi", "fabrika",

@@ -1899,9 +1899,16 @@ def _head_final_and(doc: _Doc, k: int, step: int) -> bool:
             and toks[k - 1].sep_text.strip() != ",":  # a list before "and" (*Çevre, Şehircilik ve …*) goes on
         opener = toks[k - 2]  # "Bugün Gençlik ve Spor Bakanlığı": a common word opening the sentence is no name
         if not (opener.sent_start and frequency.zipf(opener.key, opener.lang) >= COMMON_ZIPF
-                and not listed_given_name(opener)):
-            return False
+                and not listed_given_name(opener)) and not _town_read_at(doc, k - 2):
+            return False  # "Uşak Eğitim ve Araştırma Hastanesi": a town opens the name
     return (step == 1 or doc.owner[k + 1] < 0) and _org_head_follows(toks, k + 1)
+
+
+def _town_read_at(doc: _Doc, k: int) -> bool:
+    """Whether the gazetteer read piece ``k`` alone as a town, kept or withdrawn since (*Uşak* before *Eğitim*, a
+    pair of capitalised words, is withdrawn for a person's name)."""
+    return any(f.i == k and f.j == k + 1 and f.type == "LOC" and (f.kb_id or "").startswith("geonames:")
+               and f.layer == "gazetteer" for f in doc.found)
 
 
 def _head_first_and(doc: _Doc, start: int, k: int) -> bool:
@@ -3976,6 +3983,12 @@ def _common_opener(tok: Tok) -> bool:
         frequency.zipf(tok.key, lang) >= COMMON_ZIPF and not listed_given_name(tok)))
 
 
+def _common_first_word(tok: Tok) -> bool:
+    """A sentence's first word that is a common word and no given name of the language's own people: Faker's lists
+    hold words as names (Turkish *Maç*, "match"; *Hasta*, "patient"), the curated ones do not."""
+    return tok.sent_start and frequency.zipf(tok.key, tok.lang) >= COMMON_ZIPF and not own_given_name(tok, tok.lang)
+
+
 def _opens_no_headed_name(doc: _Doc, tok: Tok) -> bool:
     """Whether a word opening a sentence is no part of the name of an organisation or place that a head word ends
     (*Dün Dışişleri Bakanlığı* "yesterday …"): a function word, a word the text also writes in lower case, a day or
@@ -4263,10 +4276,9 @@ def _club_name_start(doc: _Doc, k: int) -> int:
             return f.i
         return k
     n = _name_run(doc, k - 1, limit=2, step=-1)
-    while n and toks[k - n].sent_start and (_opens_no_headed_name(doc, toks[k - n]) or (
-            frequency.zipf(toks[k - n].key, toks[k - n].lang) >= COMMON_ZIPF
-            and not own_given_name(toks[k - n], toks[k - n].lang))):
-        n -= 1  # "Maçta Zelmorraspor ...": the sentence's first word is none of the name (Faker lists *Maç*)
+    while n and toks[k - n].sent_start and (_opens_no_headed_name(doc, toks[k - n])
+                                             or _common_first_word(toks[k - n])):
+        n -= 1  # "Maçta Zelmorraspor ...": the sentence's first word is none of the name
     if any(listed_given_name(t) for t in toks[k - n:k]):
         return k  # "Kemal Zelmorraspor'a geldi": a person came to the club
     return k - n
@@ -5063,6 +5075,8 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
         if lang in CAPITALISED_INSTITUTION_TOWN and j == end and not toks[end - 1].upper:
             j = end = _place_of_institution(doc, _genitive_and(doc, start, end))
             # *Ministerstwo Nauki i Szkolnictwa Wyższego*; *Sąd Okręgowy w Warszawie*: the town it serves ends it
+        if start + 1 < end and _common_first_word(toks[start]) and _town_read_at(doc, start + 1):
+            start += 1  # "Hasta Uşak Eğitim ve Araştırma Hastanesi'ne …" ("the patient …"): the town opens the name
         doc.claim(Found(start, j, "ORG", 0.55, "capitalisation", _lemma(doc, start, end)))
         return
     if _has_head(toks[end - 1], _event_heads(lang)) and not toks[end - 1].upper:
