@@ -1546,3 +1546,8 @@ def test_entities_rules_a_turkish_hospital_and_bar_named_after_their_town(stage:
     assert ("Uşak Eğitim ve Araştırma Hastanesi'ne", "ORG") in typed(
         "Hasta Uşak Eğitim ve Araştırma Hastanesi'ne kaldırıldı.")
     assert ("Tekirdağ Barosu", "ORG") in typed("Dün Tekirdağ Barosu açıklama yaptı.")
+
+
+def test_entities_rules_iom_is_the_migration_organisation(stage: EntityStage) -> None:
+    assert ("IOM", "ORG", "org:IOM") in _found(stage, "Die IOM schätzt die Zahl der Migranten auf 5000.", "de")
+    assert ("Isle of Man", "LOC", "iso:IM") in _found(stage, "He lives on the Isle of Man.", "en")
