@@ -1551,3 +1551,10 @@ def test_entities_rules_a_turkish_hospital_and_bar_named_after_their_town(stage:
 def test_entities_rules_iom_is_the_migration_organisation(stage: EntityStage) -> None:
     assert ("IOM", "ORG", "org:IOM") in _found(stage, "Die IOM schätzt die Zahl der Migranten auf 5000.", "de")
     assert ("Isle of Man", "LOC", "iso:IM") in _found(stage, "He lives on the Isle of Man.", "en")
+
+
+def test_entities_rules_a_hindi_town_body_the_tagger_withdrew(stage: EntityStage) -> None:
+    tagged = EntityStage(use_natasha=False)
+    found = {(m.text, m.type) for m in tagged.recognise("कल सिलीगुड़ी नगर निगम ने अभियान चलाया।", "hi")}
+    assert ("सिलीगुड़ी नगर निगम", "ORG") in found
+    assert ("माकपा", "ORG") in _typed(stage, "hi")("माकपा ने विरोध किया।")

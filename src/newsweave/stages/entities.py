@@ -2462,10 +2462,26 @@ def _town_body(doc: _Doc, k: int) -> bool:
 
 def _caseless_place_body_layer(doc: _Doc) -> None:
     """:func:`_town_body` again after a tagger that decided the sentence kept the town and read nothing over the
-    head word (*मुंबई पुलिस*: the Hindi model's places mode)."""
+    head word (*मुंबई पुलिस*: the Hindi model's places mode), or withdrew the body read before it and the town with it
+    and read nothing there either (*सिलीगुड़ी नगर निगम*)."""
     for k, tok in enumerate(doc.toks):
-        if not tok.cased and doc.owner[k] < 0 and _is_org_head(tok):
-            _town_body(doc, k)
+        if tok.cased or doc.owner[k] >= 0 or not _is_org_head(tok) or _town_body(doc, k):
+            continue
+        town = _withdrawn_town_before(doc, k)
+        if town is not None:
+            doc.claim(replace(town, emit=True))
+            if not _town_body(doc, k):
+                doc.release(doc.owner[town.i])
+
+
+def _withdrawn_town_before(doc: _Doc, k: int) -> Found | None:
+    """A gazetteer town read before piece ``k`` (up to :data:`TOWN_BODY_MAX_GAP` words between) and withdrawn since,
+    its pieces free again, or None."""
+    for f in doc.found:
+        if not f.emit and f.type == "LOC" and f.layer == "gazetteer" and k - 1 - TOWN_BODY_MAX_GAP <= f.j - 1 < k \
+                and (f.kb_id or "").startswith(("geonames:", "iso3166-2:")) and doc.free(f.i, f.j):
+            return f
+    return None
 
 
 #: Word frequency (Zipf) below which a word before a kind of area (:data:`AREA_WORDS_AFTER`) is the area's name:
