@@ -87,6 +87,23 @@ def test_canonical_transcription_big_places_and_long_names_keep_their_links() ->
     assert hindi.mentions[0].kb_id == moscow
 
 
+def test_canonical_transcription_place_link_moves_to_the_town_of_the_article_language() -> None:
+    aksu_cn, aksu_kz = "geonames:1529660", "geonames:1524298"  # Aksu (Xinjiang, the gazetteer's); Aksu (Pavlodar)
+    kazakh = _article("kk", "kk", [("Ақсу", "LOC", aksu_cn)])
+    polish = _article("pl", "pl", [("Jarosław", "LOC", "geonames:468902")])  # Yaroslavl, the bigger town
+    turkish = _article("tr", "tr", [("Kemer", "LOC", "geonames:1503901")])  # Kemerovo; Kemer is also Burhaniye's
+    hindi = _article("hi", "hi", [("रीवा", "LOC", "iso3166-2:FJ-12")])  # Fiji's Rewa province
+    russian = _article("ru", "ru", [("Александрия", "LOC", "geonames:361058")])  # Egypt's, a city of millions
+    english = _article("en", "en", [("Aksu", "LOC", aksu_cn)])  # English names no home country
+    canonicalize([kazakh, polish, turkish, hindi, russian, english], [], kb_name=_no_kb)
+    assert kazakh.mentions[0].kb_id == aksu_kz
+    assert polish.mentions[0].kb_id == "geonames:770380"  # Jarosław, Podkarpackie
+    assert turkish.mentions[0].kb_id == "geonames:308220"  # Kemer, Antalya: its own name, not a former one
+    assert hindi.mentions[0].kb_id == "geonames:1258182"  # Rewa, Madhya Pradesh
+    assert russian.mentions[0].kb_id == "geonames:361058"
+    assert english.mentions[0].kb_id is None  # a short name of no country the article names: dropped as before
+
+
 def test_canonical_transcription_shouted_names_are_not_shown_in_capitals() -> None:
     articles = [_article("en", "en", [("BRUNNENDORF", "LOC", None), ("NASA", "ORG", None), ("USSR", "LOC", None),
                                       ("HALDENWIL", "ORG", None), ("NEW HARBOUR", "LOC", None)])]

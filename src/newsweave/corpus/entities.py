@@ -85,7 +85,7 @@ from newsweave.kb.names import (
     without_genitive_a,
 )
 from newsweave.kb.person_names import given_names, surnames
-from newsweave.kb.places import place, places_named
+from newsweave.kb.places import Place, home_countries, own_name, place, place_country, places_named
 from newsweave.lang.acronym_letters import ACRONYM_SKIP, LETTER_NAMES, spelled_latin
 from newsweave.lang.institution_words import INSTITUTION_WORDS, LINK_WORDS
 from newsweave.lang.name_folding import (
@@ -159,6 +159,11 @@ KB_NAMESPACE_NOT: dict[str, frozenset[str]] = {
 #: letters (Hindi *मॉस्को* is six: three consonants, two vowel signs and a virama).
 SHORT_PLACE_LETTERS = 4
 BIG_PLACE_POPULATION = 1_000_000
+#: A longer name's city link moves to a town of that name in a country the article names or writes the language
+#: of when that town has at least 1/this of the city's people (:func:`_place_link`).
+HOME_TOWN_MAX_RATIO = 50
+#: ... and a state's link to such a town of at least this many people (a state outranks any town of its name).
+HOME_TOWN_OVER_STATE_POPULATION = 100_000
 #: Type that agrees with every other type (recognisers use it when unsure).
 WILDCARD_TYPE = "MISC"
 #: Longest name (characters) given a pinyin key (:func:`_pinyin_key`): Chinese names are short.
@@ -1026,8 +1031,8 @@ def _similar(a: str, b: str) -> bool:
 
 
 def check_place_links(article: Article) -> frozenset[str]:
-    """Check the article's short GeoNames city links against the countries it names (:func:`_place_link`);
-    returns those countries (ISO codes).
+    """Check the article's GeoNames city links against the countries it names and those of its language
+    (:func:`_place_link`); returns the countries it names (ISO codes).
 
     A changed link replaces the recogniser's on the mention, lemma and all. It depends on the article alone
     and changing it again changes nothing (country links are never touched), so the distributed path
@@ -1037,7 +1042,7 @@ def check_place_links(article: Article) -> frozenset[str]:
                           for ns, value in [_kb_pair(m.kb_id)] if ns == "iso")
     for mention in article.mentions:
         if mention.kb_id and not _kb_contradicts(mention.kb_id, mention.type or WILDCARD_TYPE):
-            kb_id = _place_link(mention.kb_id, mention, countries)
+            kb_id = _place_link(mention.kb_id, mention, countries, home_countries(_mention_lang(article, mention)))
             if kb_id != mention.kb_id:
                 mention.kb_id, mention.lemma = kb_id, None
     return countries
@@ -1082,25 +1087,51 @@ def _unlinked_kb(mention: Mention, mtype: str, lang: str | None, countries: froz
     if mtype == "PER" or not mention.text:
         return None
     kb_id = whole_name_kb(mention.text, lang)
-    return _place_link(kb_id, mention, countries) if kb_id else None
+    return _place_link(kb_id, mention, countries, home_countries(lang)) if kb_id else None
 
 
-def _place_link(kb_id: str, mention: Mention, countries: frozenset[str]) -> str | None:
-    """A GeoNames city link of a short name (:data:`SHORT_PLACE_LETTERS`) checked against the article: kept when
-    the article names the city's country, or when the city is big (:data:`BIG_PLACE_POPULATION`) and the name
-    sounds like its own (*Киев*, Kyiv); else moved to the city of a country the article names that GeoNames
-    gives exactly this name, else dropped. A short word matches too many names of far-away towns: Cyrillic
-    *Куру* beside French Guiana is Kourou there, not the Japanese city Kure whose dative it looks like."""
+def _place_link(kb_id: str, mention: Mention, countries: frozenset[str], homes: frozenset[str]) -> str | None:
+    """A GeoNames city or state link checked against the article's ``countries`` and its language's ``homes``
+    (:func:`~newsweave.kb.places.home_countries`), which the gazetteer, one place per name, cannot know.
+
+    A link to a place of those countries is kept. A short name's (:data:`SHORT_PLACE_LETTERS`) other city link is
+    kept when the city is big (:data:`BIG_PLACE_POPULATION`) and the name sounds like its own (*Киев*, Kyiv);
+    else it moves to the town of those countries that GeoNames gives exactly this name, else it is dropped: a
+    short word matches too many names of far-away towns (Cyrillic *Куру* beside French Guiana is Kourou there,
+    not the Japanese city Kure whose dative it looks like). A longer name's link moves only to a town whose own
+    name it is (:func:`~newsweave.kb.places.own_name`), one with at least 1/:data:`HOME_TOWN_MAX_RATIO` of the
+    linked city's people (Kazakh *Ақсу*, Aksu of Pavlodar region, not of Xinjiang; Polish *Jarosław*, not
+    Yaroslavl) or, from a foreign state, one of :data:`HOME_TOWN_OVER_STATE_POPULATION` (Hindi *रीवा*, Rewa in
+    Madhya Pradesh, not Fiji's Rewa province); else it is kept (*Александрия* in Russian stays Egypt's; a city
+    of a million always does)."""
     text = mention.text or ""
-    if sum(c.isalpha() or unicodedata.category(c)[0] == "M" for c in text) > SHORT_PLACE_LETTERS:
-        return kb_id
+    where = countries | homes
+    if kb_id.startswith("iso3166-2:"):
+        if place_country(kb_id) in where:
+            return kb_id
+        towns = [p for p in _own_places(mention, where) if p.population >= HOME_TOWN_OVER_STATE_POPULATION]
+        return towns[0].kb_id if towns else kb_id
     city = place(kb_id)
-    if city is None or city.country in countries:
+    if city is None or city.country in where:
         return kb_id
-    if city.population >= BIG_PLACE_POPULATION and phonetic_key(translit(text)) == phonetic_key(city.name):
+    short = sum(c.isalpha() or unicodedata.category(c)[0] == "M" for c in text) <= SHORT_PLACE_LETTERS
+    if city.population >= BIG_PLACE_POPULATION and (
+            not short or phonetic_key(translit(text)) == phonetic_key(city.name)):
         return kb_id
-    named = places_named(text, countries) or places_named(mention.lemma or text, countries)
-    return named[0].kb_id if named else None
+    if short:
+        named = places_named(text, where) or places_named(mention.lemma or text, where)
+        return named[0].kb_id if named else None
+    towns = [p for p in _own_places(mention, where) if p.population * HOME_TOWN_MAX_RATIO >= city.population]
+    return towns[0].kb_id if towns else kb_id
+
+
+def _own_places(mention: Mention, countries: frozenset[str]) -> list[Place]:
+    """The towns of ``countries`` whose own name the mention's text (else its lemma) spells, biggest first."""
+    for name in dict.fromkeys((mention.text or "", mention.lemma or "")):
+        own = [p for p in places_named(name, countries) if own_name(name, p)] if name else []
+        if own:
+            return own
+    return []
 
 
 #: Romanised endings of patronymics in name keys (*kemelevich*, *pavlovna* and its folded *pavlovn*, *-uly*).

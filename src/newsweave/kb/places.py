@@ -69,6 +69,27 @@ def country_languages(code: str | None) -> frozenset[str]:
     return frozenset(part.split("-")[0] for part in listed.split(",") if part)
 
 
+#: A language's home countries (:func:`home_countries`): where it is official (or so in fact) for at least this
+#: share of the people (CLDR, per cent): Russian in Kazakhstan (72), Hindi in India (41), not German in Denmark.
+HOME_MIN_PERCENT = 25
+#: ... and a language with more homes than this has none: English, French, Spanish or Arabic news says little
+#: about which of two towns of one name it means; Russian (four countries) or German (five) still does.
+HOME_MAX_COUNTRIES = 6
+
+
+@cache
+def home_countries(lang: str | None) -> frozenset[str]:
+    """The countries (ISO codes) whose news is written in ``lang`` (CLDR's territory languages): the towns a text
+    in that language most likely means when a foreign town shares their name (Kazakh *Ақсу*, Aksu in Pavlodar
+    region rather than Aksu in Xinjiang; Polish *Jarosław*, not Yaroslavl). Empty for unknown languages."""
+    from babel.core import get_global
+
+    homes = frozenset(territory for territory, langs in get_global("territory_languages").items()
+                      if (info := langs.get(lang or "")) and info.get("population_percent", 0) >= HOME_MIN_PERCENT
+                      and info.get("official_status") in ("official", "de_facto_official"))
+    return homes if len(homes) <= HOME_MAX_COUNTRIES else frozenset()
+
+
 def place_country(kb_id: str | None) -> str | None:
     """The ISO country code of a place's KB id: a country's own, a state's or a GeoNames city's; None for others
     (regions, seas, continents, unlinked names)."""
@@ -85,9 +106,25 @@ def place_country(kb_id: str | None) -> str | None:
 @lru_cache(maxsize=4096)
 def places_named(name: str, countries: frozenset[str]) -> tuple[Place, ...]:
     """The cities of ``countries`` (ISO codes) that GeoNames gives exactly this name (case-insensitive), any
-    alternate name included, most populous first. Scans the countries' cities (a few thousand at most):
-    asked only for the few links canonicalisation doubts."""
+    alternate name included: those whose own name it is (:func:`own_name`) first, then the rest, each most
+    populous first. Scans the countries' cities (a few thousand at most): asked only for the few links
+    canonicalisation doubts."""
     key = name.casefold()
     found = [p for country in sorted(countries) for p, names in _cities()[1].get(country, ())
              if any(n.casefold() == key for n in names)]
-    return tuple(sorted(found, key=lambda p: (-p.population, p.kb_id)))
+    return tuple(sorted(found, key=lambda p: (not own_name(name, p), -p.population, p.kb_id)))
+
+
+#: Least similarity (rapidfuzz Indel, 0-1) of a name romanised to a town's primary name romanised for the name to
+#: be the town's own (Cyrillic *Куру*, Kourou, is 0.8) rather than a former one (*Kemer*, once Burhaniye's).
+OWN_NAME_MIN_SIMILARITY = 0.75
+
+
+def own_name(name: str, city: Place) -> bool:
+    """Whether ``name`` spells ``city``'s own name, in whatever script, rather than another of GeoNames'
+    alternate names for it."""
+    from rapidfuzz.distance import Indel
+
+    from newsweave.kb.names import romanize
+
+    return Indel.normalized_similarity(romanize(name), romanize(city.name)) >= OWN_NAME_MIN_SIMILARITY
