@@ -1188,6 +1188,10 @@ def test_entities_rules_the_place_a_mayor_governs(stage: EntityStage) -> None:
     assert {("Zelkowa", "LOC"), ("Jan Zelkowski", "PER"), ("Zelmorry", "ORG")} <= pl
     ru = _typed(stage, "ru")("Мэр Зелкограда Иван Зелкин открыл мост.")
     assert {("Зелкограда", "LOC"), ("Иван Зелкин", "PER")} <= ru
+    # a town named as a given name is, in a case before a given name as written, still the place
+    pl = _typed(stage, "pl")("Wczoraj burmistrz Jarosławia Jan Zelkowski otworzył most.")
+    assert {("Jarosławia", "LOC"), ("Jan Zelkowski", "PER")} <= pl
+    assert ("Florence Zelkowitz", "PER") in _typed(stage, "en")("Coach Florence Zelkowitz said the team was ready.")
 
 
 def test_entities_rules_small_towns_of_several_words(stage: EntityStage) -> None:

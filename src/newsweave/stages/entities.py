@@ -1558,7 +1558,7 @@ def _release_place_pairs(doc: _Doc, gaz: Gazetteer) -> None:
                 and not _is_title(toks, k + 1) and not _compound_head_follows(toks, k) \
                 and not _regnal_number(toks[k + 1]) \
                 and not (k > 0 and toks[k].sep == "space" and _is_title(toks, k - 1)
-                         and not _town_read_otherwise(toks[k])):
+                         and not _town_read_otherwise(toks, k)):
             team = _team_after_town(doc, k + 1)
             if team > k + 1:
                 doc.replace(Found(k, team, "ORG", 0.6, "pattern", _lemma(doc, k, team)))
@@ -2313,15 +2313,22 @@ def _release_first_name(doc: _Doc, k: int) -> None:
             or toks[k + 1].sent_start:
         return
     if (f.type == "LOC" and (f.kb_id or "").startswith("geonames:") and toks[k].key == fold(f.lemma or "")
-            and _town_read_otherwise(toks[k])) or (not f.emit and f.type == "MISC" and listed_given_name(toks[k])):
+            and _town_read_otherwise(toks, k)) or (not f.emit and f.type == "MISC" and listed_given_name(toks[k])):
         doc.release(doc.owner[k])  # a language's name in some other language reads as a given name too (*Dana*)
 
 
-def _town_read_otherwise(tok: Tok) -> bool:
+def _town_read_otherwise(toks: list[Tok], k: int) -> bool:
     """Whether a one-word town right after a title reads as something else: a listed given name (*Coach Florence
     Pugh*) or, written in capitals, an acronym (*Глава МАУ*, the airline). Any other is the titled one's place
-    (*Мэр Сочи Зелкан Зелкинов*)."""
-    return listed_given_name(tok) or tok.upper
+    (*Мэр Сочи Зелкан Зелкинов*), and so is a town read as a given name only through a case ending before a
+    given name written as one (*burmistrz Jarosławia Jan Zelkowski*: a person's two given names take one case)."""
+    tok = toks[k]
+    if tok.upper:
+        return True
+    names = given_names()
+    inflected_before_given = not listed(tok.key, names) and k + 1 < len(toks) and toks[k + 1].cap \
+        and listed(toks[k + 1].key, names)
+    return listed_given_name(tok) and not inflected_before_given
 
 
 def _postposed_title(doc: _Doc, i: int) -> None:
