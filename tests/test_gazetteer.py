@@ -87,6 +87,9 @@ def test_gazetteer_big_cities_named_like_common_words_are_flagged_with_those_lan
         assert langs <= gaz.common_in[(entry.kb_id, name_key(word)[0])], word
     amsterdam = gaz.lookup(name_key("Amsterdam"))
     assert amsterdam is not None and (amsterdam.kb_id, "amsterdam") not in gaz.common_in  # a capital
+    # "york" is frequent in a dozen languages as New York's second word: the English city keeps its name
+    york = gaz.lookup(name_key("York"))
+    assert york is not None and york.name == "York" and (york.kb_id, "york") not in gaz.common_in
 
 
 def test_gazetteer_foreign_grammar_words_among_a_city_s_names_are_not_matched_in_that_language(gaz) -> None:

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 89
+SCHEMA = 90
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -642,6 +642,11 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         return frozenset(script for lang in country_languages(code) for script in lang_scripts(lang)
                          if script != "Latn")
 
+    # the later words of a huge city's name are frequent for it, in every language that names the city
+    # (*york*, from New York, among German, Spanish, Hungarian words): a town named so is no common word
+    borrowed = frozenset(fold(word) for city in cache_.get_cities().values()
+                         if int(city.get("population") or 0) >= COMMON_WORD_EXEMPT_POPULATION
+                         for word in city["name"].split()[1:])
     for city in cache_.get_cities().values():
         pop = int(city.get("population") or 0)
         capital = countries.get(city["countrycode"], {}).get("capital") == city["name"]
@@ -660,7 +665,7 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         # (Москва), and caseless scripts are checked against word frequencies when matching.
         # An alternate name already taken by a country, language or organisation is GeoNames noise
         # ("Kazakh" listed for Petropavl): only a city's own name may outrank a language's.
-        common_in = {n: _own_name_common_in(n, city, pop, countries, common)
+        common_in = {n: _own_name_common_in(n, city, pop, countries, common, borrowed)
                      for n in names if _own_name(n, city["name"])}
         common_in.update({n: _alt_name_common_in(n, city, pop, countries, common) for n in names
                           if n not in common_in and fold(n) in common and script_of(n) == "LATIN"})
@@ -749,8 +754,8 @@ def _alt_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     return common[fold(name)] - trusted
 
 
-def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common: dict[str, frozenset[str]]
-                        ) -> frozenset[str] | None:
+def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common: dict[str, frozenset[str]],
+                        borrowed: frozenset[str]) -> frozenset[str] | None:
     """Where a city's own Latin-script name that is also a common word may still be matched.
 
     None: nowhere (dropped, as before: ``Bath``, ``Mobile``). Else the languages it is a common word in, where
@@ -761,11 +766,15 @@ def _own_name_common_in(name: str, city: dict, pop: int, countries: dict, common
     words every language's news quotes: *Say*, a town in Niger, is no Polish *S.A.*), of four letters or more and
     no person's name (*Celle*, French and Italian for "those": the German town is read in German news and the
     others'; not *Ali*),
-    and not in the languages that capitalise their nouns unless its country speaks one (*Kokain*, a Korean town).
+    and not in the languages that capitalise their nouns unless its country speaks one (*Kokain*, a Korean town);
+    a town named as a huge city's later word (``borrowed``: *York*, frequent in a dozen languages as New York's) is
+    kept everywhere.
     """
     langs = common.get(fold(name))
     if not langs or script_of(name) != "LATIN" or pop >= COMMON_WORD_EXEMPT_POPULATION:
         return frozenset() if langs else None
+    if fold(name) in borrowed and pop >= TOWN_MIN_POPULATION:
+        return frozenset()  # frequent as a huge city's later word (*York*, of New York), matched everywhere
     country = countries.get(city.get("countrycode") or "", {})
     if country.get("capital") in (name, city["name"]):
         return frozenset()
