@@ -1459,6 +1459,8 @@ def test_entities_rules_a_kazakh_body_capitalised_after_its_place_and_the_places
         "Қызылорда облысы Полиция департаментінің мәліметінше, ұры ұсталды.")
     assert ("Шымкент қаласы Зелмор аудандық соты", "ORG") in typed(
         "Кеше Шымкент қаласы Зелмор аудандық соты үкім шығарды.")
+    # a federation in lower case is a body; capitalised after a country's name, the state (Ресей Федерациясы)
+    assert ("Зелмор федерациясы", "ORG") in typed("Кеше Зелмор федерациясы мәлімдеме жасады.")
 
 
 def test_entities_rules_an_uzbek_regions_body_and_court(stage: EntityStage) -> None:
