@@ -1564,3 +1564,14 @@ def test_entities_rules_a_hindi_town_body_the_tagger_withdrew(stage: EntityStage
     found = {(m.text, m.type) for m in tagged.recognise("कल सिलीगुड़ी नगर निगम ने अभियान चलाया।", "hi")}
     assert ("सिलीगुड़ी नगर निगम", "ORG") in found
     assert ("माकपा", "ORG") in _typed(stage, "hi")("माकपा ने विरोध किया।")
+
+
+def test_entities_rules_english_possessives_inside_a_name(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert ("Zelmor County Sheriff's Office", "ORG") in typed("The Zelmor County Sheriff's Office said two men fled.")
+    assert ("Zelkow Magistrates' Court", "ORG") in typed("The case was heard at Zelkow Magistrates' Court on Monday.")
+    assert ("Zelmor County State's Attorney's Office", "ORG") in typed(
+        "The Zelmor County State's Attorney's Office will file charges.")
+    # a place's or a person's possessive owns the body: no part of its name
+    assert {("Russia", "LOC"), ("Foreign Ministry", "ORG")} <= typed("Russia's Foreign Ministry said the talks failed.")
+    assert not any("Smith" in text for text, _ in typed("Smith's Office was closed on Monday."))

@@ -4284,6 +4284,86 @@ def _name_ending_layer(doc: _Doc) -> None:
                             _lemma(doc, start, k + 1)))
 
 
+#: Most pieces a possessive inside an English name may have before it (*Cook County State's Attorney's Office*)
+#: and after it up to the head word (*Great Ormond Street Children's Hospital*, *Children's Mercy Hospital*).
+POSSESSIVE_NAME_MAX_BEFORE, POSSESSIVE_NAME_MAX_AFTER = 4, 3
+
+
+def _possessive_name_layer(doc: _Doc) -> None:
+    """In English a possessive of a free capitalised word before a capitalised run ending in an organisation's or a
+    place's head word is inside one name (:data:`HEAD_LAST_LANGS`: *Harris County Sheriff's Office*, *Reading
+    Magistrates' Court*, *U.S. Attorney's Office for the District of Massachusetts*, *King's College*): the places
+    and the head's body found in its pieces give way. A found place, organisation or person owning the possessive
+    is the owner, no part of the name (*Russia's Foreign Ministry*, *Smith's Office*)."""
+    toks = doc.toks
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if tok.lang not in HEAD_LAST_LANGS:
+            continue
+        if tok.sep == "apos" and tok.key == "s":
+            owner, after = k - 1, k + 1  # Sheriff's
+        elif tok.sep == "break" and tok.cap and toks[k].sep_text == "' " and toks[k - 1].key.endswith("s"):
+            owner, after = k - 1, k  # Magistrates' Court
+        else:
+            continue
+        if after >= len(toks) or not _possessor_in_name(toks, owner):
+            continue
+        start = owner
+        if doc.owner[owner] >= 0:  # the words before it read as a body of their own (*Reading Magistrates*)
+            f = doc.found[doc.owner[owner]]
+            if f.j != owner + 1 or f.type not in ("ORG", "LOC") or f.layer not in ("pattern", "capitalisation"):
+                continue
+            start = f.i
+        end = _possessed_head_end(doc, after)
+        if end is None:
+            continue
+        while start > 0 and owner - start < POSSESSIVE_NAME_MAX_BEFORE and toks[start].sep == "space":
+            if start > 1 and toks[start - 1].sep == "apos" and toks[start - 1].key == "s" and doc.owner[start - 2] < 0 \
+                    and _possessor_in_name(toks, start - 2):
+                start -= 1  # another possessive before (*Cook County State's Attorney's Office*)
+            if not (toks[start - 1].cap and toks[start - 1].cased) or toks[start - 1].sent_start \
+                    or (_is_stop(toks[start - 1]) and not toks[start - 1].upper):
+                start += 1 if toks[start].sep == "apos" else 0
+                break
+            before = doc.owner[start - 1]
+            if before >= 0 and (doc.found[before].type != "LOC" or doc.found[before].j != start):
+                break
+            start = doc.found[before].i if before >= 0 else start - 1
+        for idx in {doc.owner[m] for m in range(start, end) if doc.owner[m] >= 0}:
+            doc.release(idx)
+        kind = "LOC" if _is_loc_head(toks[end - 1]) and not _is_org_head(toks[end - 1]) else "ORG"
+        doc.claim(Found(start, end, kind, 0.6, "pattern", _lemma(doc, start, end)))
+
+
+def _possessor_in_name(toks: list[Tok], k: int) -> bool:
+    """Whether the capitalised word at piece ``k`` before a possessive may be inside a name: not a person's (*Smith's
+    Office*), unless a title (*King's College*)."""
+    word = toks[k]
+    return word.cased and word.cap and not word.upper and (
+        not (listed_surname(word) or listed_given_name(word)) or _is_title(toks, k))
+
+
+def _possessed_head_end(doc: _Doc, k: int) -> int | None:
+    """Where the capitalised run from piece ``k`` that a possessive owns ends, at a body's or place's head word or at
+    the end of a body found from ``k`` (*Office for the District of Massachusetts*); None where it ends otherwise."""
+    toks = doc.toks
+    if not (toks[k].cased and toks[k].cap) or toks[k].upper:
+        return None
+    if doc.owner[k] >= 0:
+        f = doc.found[doc.owner[k]]
+        return f.j if f.i == k and f.layer in ("pattern", "capitalisation") and (
+            f.type in ("ORG", "LOC") or _is_org_head(toks[f.j - 1])) else None  # *Hospital said*: no person
+    end = k
+    while end < len(toks) and end - k < POSSESSIVE_NAME_MAX_AFTER and toks[end].cased and toks[end].cap \
+            and (end == k or toks[end].sep == "space"):
+        if doc.owner[end] >= 0:
+            return _possessed_head_end(doc, end) if end > k else None
+        end += 1
+        if _is_org_head(toks[end - 1]) or _is_loc_head(toks[end - 1]):
+            return end
+    return None
+
+
 def _club_name_start(doc: _Doc, k: int) -> int:
     """Where the name of a club whose last word has a club's ending at ``k`` starts: at its sponsor's or its town's
     name written before it (*Zelmorra Alanyaspor*, *Nilüfer Belediyespor*: up to two free capitalised words, not a
@@ -5318,6 +5398,7 @@ class EntityStage:
         _seat_after_name_layer(doc, self.gazetteer, SEAT_AFTER_NAME_LANGS & NOUN_CAPITALISING)
         _product_layer(doc)
         _name_ending_layer(doc)
+        _possessive_name_layer(doc)
         known = KnownNames()
         for name in known_from(doc.found, doc):
             known.add(name)
