@@ -1478,6 +1478,11 @@ def test_entities_rules_polish_places_after_pod_and_nad_and_bodies_named_polish(
     assert ("Zelmorzą", "LOC") in typed("Bobry żyją nad Zelmorzą od lat.")
     assert ("Polska Akcja Zelmorska", "ORG") in typed("Wczoraj Polska Akcja Zelmorska wysłała konwój.")
     assert ("Polska", "LOC") in typed("Mecz Polska Niemcy zakończył się remisem.")
+    # the country's adjective in any case, and a region's before a body's head word, open the body's name
+    assert ("Polskie Sieci Zelmorskie", "ORG") in typed("Wczoraj Polskie Sieci Zelmorskie ogłosiły przetarg.")
+    assert ("Pomorskiego Uniwersytetu Zelmorskiego w Szczecinie", "ORG") in typed(
+        "Naukowcy Pomorskiego Uniwersytetu Zelmorskiego w Szczecinie zbadali próbki.")
+    assert ("Pomorskiego", "LOC") in typed("Mieszkańcy województwa Pomorskiego protestowali wczoraj.")
 
 
 def test_entities_rules_a_coachs_club_before_the_coach(stage: EntityStage) -> None:
@@ -1575,3 +1580,14 @@ def test_entities_rules_english_possessives_inside_a_name(stage: EntityStage) ->
     # a place's or a person's possessive owns the body: no part of its name
     assert {("Russia", "LOC"), ("Foreign Ministry", "ORG")} <= typed("Russia's Foreign Ministry said the talks failed.")
     assert not any("Smith" in text for text, _ in typed("Smith's Office was closed on Monday."))
+
+
+def test_entities_rules_english_legal_forms_and_heads(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    # a legal form ends the company's name also after a verb of saying's speaker and after another form
+    assert ("Zelmor Water Plc", "ORG") in typed("Zelmor Water Plc said on Wednesday it would appeal.")
+    assert ("Zelkow Co. Ltd", "ORG") in typed("Zelkow Co. Ltd said on Wednesday that sales rose.")
+    assert ("Zelmor Otomotiv Sanayi AS", "ORG") in typed("Shares in Zelmor Otomotiv Sanayi AS also slipped.")
+    # hospitals, fleets, guards and laboratories head bodies
+    found = typed("The Zelmor Border Guard detained a tanker, and the Zelkow Research Laboratory studied it.")
+    assert {("Zelmor Border Guard", "ORG"), ("Zelkow Research Laboratory", "ORG")} <= found

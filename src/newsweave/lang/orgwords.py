@@ -19,7 +19,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "university", "institute", "parliament", "senate", "congress", "assembly", "treaty",
                      "alliance", "community", "service", "inc", "ltd", "corp", "foundation", "society",
                      "exchange", "centre", "center", "authority", "bureau", "embassy", "consulate", "police",
-                     "league", "constabulary", "trust", "museum"}),
+                     "league", "constabulary", "trust", "museum", "hospital", "college", "school", "board", "guard",
+                     "fleet", "navy", "laboratory", "holding", "tribunal", "academy", "directorate", "inspectorate"}),
     "de": frozenset({"organisation", "ministerium", "partei", "ausschuss", "agentur", "universität", "institut",
                      "parlament", "bundestag", "gericht", "stiftung", "verband", "gesellschaft", "konzern",
                      "gmbh", "bündnis", "zeitung", "gemeinschaft", "behörde", "verein",
@@ -505,19 +506,22 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 #: Energy GmbH*, *Zelmorra Holdings Ltd*. Forms that are also common abbreviations are left out (*SE* southeast,
 #: *AB* the Turkish EU, *SA* South Africa, *Co*): :data:`COMPANY_NOUNS_AFTER` has them where a language means the form.
 LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "LLP",
-                                         "PLC", "plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "NV", "BV",
-                                         "लिमिटेड"})
+                                         "PLC", "plc", "Plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "NV",
+                                         "BV", "लिमिटेड"})
 #: The forms of :data:`LEGAL_FORMS` that abbreviate a word, whose period belongs to the name (*Zelmorra Corp.*).
-ABBREVIATED_LEGAL_FORMS: frozenset[str] = frozenset({"Corp", "Inc", "Ltd"})
+ABBREVIATED_LEGAL_FORMS: frozenset[str] = frozenset({"Co", "Corp", "Inc", "Ltd"})
 #: Legal forms written in several pieces with periods, as the text spells them (Turkish *A.Ş.*, *Ltd. Şti.*, Polish
 #: *Sp. z o.o.*, German *GmbH & Co. KG*): the longest that starts at a piece is the form.
 SPELT_LEGAL_FORMS: tuple[str, ...] = ("GmbH & Co. KG", "Ltd. Şti.", "Ltd.Şti.", "Sp. z o.o.", "sp. z o.o.", "A.Ş.",
                                       "S.A.", "S.p.A.", "sp.j.", "sp.k.", "a.s.", "s.r.o.")
 #: lang -> nouns that end a company's name the way a legal form does (German *Hirzel Verlag*, a publisher), as
 #: whole words: a head word matched inside compounds would take *Verlagerung* ("shift"); and the forms that are a
-#: legal form only in that language's news (German *SE*, Polish *SA*: *Zelmorra Logistik SE*, *Zelmorra SA*).
+#: legal form only in that language's news (German *SE*, Polish *SA*: *Zelmorra Logistik SE*, *Zelmorra SA*; English
+#: *AS*, *Co.*: *Zelmorra Motor Co.*).
 COMPANY_NOUNS_AFTER: dict[str, frozenset[str]] = {"de": frozenset({"Verlag", "Verlags", "Verlages", "SE"}),
-                                                   "pl": frozenset({"SA"})}
+                                                   "pl": frozenset({"SA"}),
+                                                   # English news writes Turkish *A.Ş.* and Norwegian *AS* so
+                                                   "en": frozenset({"AS", "Co"})}
 #: A company's legal form or kind written as an acronym before its name (*ПАО «Газпром»*, *ТОО «Зелморра»*, *ТОВ*,
 #: *ЕООД*, Uzbek *МЧЖ*; *ИА*, news agency): no organisation of its own (news NER takes the name alone), but it makes
 #: the name after it one, or the name before it, where Uzbek and Kazakh news write the form (*«Зелморра» АҚ*).

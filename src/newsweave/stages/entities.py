@@ -243,7 +243,13 @@ PARENT_FIRST_LANGS = frozenset({"tr", "az"})
 #: lang -> a country's name that is also the language's adjective for it (Polish *Polska*, Poland, and "Polish",
 #: feminine): before other capitalised words it opens an organisation's name (*Polska Akcja Humanitarna*, *Polska
 #: Grupa Zbrojeniowa*), as the country would stand apart (*Polska, Czechy i Słowacja*).
-COUNTRY_NAMED_ADJECTIVES: dict[str, frozenset[str]] = {"pl": frozenset({"polska"})}
+COUNTRY_NAMED_ADJECTIVES: dict[str, frozenset[str]] = {
+    "pl": frozenset({"polska", "polskie", "polskiej", "polskiego", "polskim", "polskich", "polską"})}
+#: lang -> how the adjectives a region's or a country's name is made of end (Polish *Pomorskie*, the voivodeship,
+#: *Pomorskiego Uniwersytetu Medycznego*): before a capitalised body's name they open it (:func:`_classify_run`).
+REGION_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pl": tuple(f"{stem}{end}" for stem in ("sk", "ck") for end in ("ie", "iego", "iej", "im", "ich", "ą", "iemu")),
+}
 #: Languages whose names end in the word for the kind of thing named (*Congress Street*, *Union Square*, *Premier
 #: League*): that word decides the type where an organisation's head word stands before it, a title word before an
 #: organisation's head word is the organisation's first word, a place before a body is its first word and a town
@@ -2912,7 +2918,7 @@ def _legal_form_layer(doc: _Doc) -> None:
     way."""
     toks = doc.toks
     for k, tok in enumerate(toks):
-        if k == 0 or tok.sep != "space" or tok.sent_start:
+        if k == 0 or not _form_joined(toks, k) or tok.sent_start:
             continue
         width = _legal_form_width(doc, k)
         if not width:
@@ -2926,12 +2932,14 @@ def _legal_form_layer(doc: _Doc) -> None:
         if owner >= 0 and doc.found[owner].i < k:
             f = doc.found[owner]
             if f.j >= k + width and (width == 1 or f.j > k + width) \
-                    and not (f.j == k + width and f.layer == "pattern" and not tok.cased):
-                continue  # the form is inside a name found already, not a caseless head phrase ending in it
+                    and not (f.j == k + width and ((f.layer == "pattern" and not tok.cased) or (
+                        f.type in ("PER", "MISC") and f.layer in ("pattern", "capitalisation", "tagger")))):
+                continue  # the form is inside a name found already, not a caseless head phrase ending in it nor a
+                # person or an untyped name ending in it (*Severn Trent Plc said*, a verb of saying's speaker)
             start = f.i  # a reading that took in only part of the form ("Gıda Ltd" of Ltd. Şti., "Costruzioni S")
             doc.release(owner)
             owner = -1  # the name may go on before it ("… एंड ज़ेलमोर लिमिटेड", "Zelmorra Costruzioni S.p.A.")
-        while start > 0 and owner < 0 and k - start < LEGAL_FORM_NAME_WORDS and toks[start].sep == "space" \
+        while start > 0 and owner < 0 and k - start < LEGAL_FORM_NAME_WORDS and _form_joined(toks, start) \
                 and not toks[start].sent_start:
             prev = toks[start - 1]
             if doc.owner[start - 1] >= 0:
@@ -2964,6 +2972,12 @@ def _legal_form_layer(doc: _Doc) -> None:
             start -= 1
         if start < k:
             doc.replace(Found(start, k + width, "ORG", 0.6, "pattern", _lemma(doc, start, k + width), kb_id))
+
+
+def _form_joined(toks: list[Tok], k: int) -> bool:
+    """Whether piece ``k`` follows the one before it inside a company's name: after a space, or after an abbreviated
+    legal form's period (*BYD Co. Ltd*)."""
+    return toks[k].sep == "space" or (toks[k].sep_text.strip() == "." and toks[k - 1].text in ABBREVIATED_LEGAL_FORMS)
 
 
 def _company_without_form(doc: _Doc) -> None:
@@ -5139,12 +5153,17 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     if _dateline(doc, start, end):
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
         return
-    if start > 0 and toks[start - 1].key in COUNTRY_NAMED_ADJECTIVES.get(lang, ()) and doc.owner[start - 1] >= 0 \
-            and toks[start].sep == "space" and not toks[start].sent_start \
-            and not any(listed_given_name(toks[k]) for k in range(start, end)):
+    adjective = start > 0 and doc.owner[start - 1] >= 0 and toks[start].sep == "space" \
+        and not toks[start].sent_start and not any(listed_given_name(toks[k]) for k in range(start, end))
+    if adjective and toks[start - 1].key in COUNTRY_NAMED_ADJECTIVES.get(lang, ()):
         doc.release(doc.owner[start - 1])  # "Polska Akcja Humanitarna": the country's adjective opens a body's name
         doc.claim(Found(start - 1, j, "ORG", 0.55, "capitalisation", _lemma(doc, start - 1, end)))
         return
+    if adjective and toks[start - 1].key.endswith(REGION_ADJECTIVE_ENDINGS.get(lang, ("-",))) \
+            and doc.found[doc.owner[start - 1]].type == "LOC" and doc.found[doc.owner[start - 1]].i == start - 1 \
+            and any(_is_org_head(toks[k]) for k in range(start, end)):
+        doc.release(doc.owner[start - 1])  # "Pomorskiego Uniwersytetu Medycznego": a region's adjective opens it
+        start -= 1
     place_last = lang in HEAD_LAST_LANGS and _is_loc_head(toks[end - 1]) and not _is_org_head(toks[end - 1])
     if (any(_is_org_head(toks[k]) for k in range(start, end)) and not place_last) or toks[end - 1].upper:
         place = _place_before(doc, start - 1 if _numbered(toks, start) else start)
