@@ -1591,3 +1591,13 @@ def test_entities_rules_english_legal_forms_and_heads(stage: EntityStage) -> Non
     # hospitals, fleets, guards and laboratories head bodies
     found = typed("The Zelmor Border Guard detained a tanker, and the Zelkow Research Laboratory studied it.")
     assert {("Zelmor Border Guard", "ORG"), ("Zelkow Research Laboratory", "ORG")} <= found
+
+
+def test_entities_rules_a_name_listed_beside_a_place_is_a_place(stage: EntityStage) -> None:
+    typed = _typed(stage, "pl")
+    assert {("Zelmorzu", "LOC"), ("Zelkowicach", "LOC"), ("Zelmorcu", "LOC")} <= typed(
+        "Ulewy nawiedziły wsie w Zelmorzu, Zelkowicach i Zelmorcu.")
+    assert ("Zelmorku", "LOC") in typed("Powódź dotknęła Zelmorku i Krakowa.")
+    # a place owning the capitalised word after it ends no list (*Италиянинг Zelmor ва Германиянинг SMS*)
+    uzbek = _typed(stage, "uz")("Ускуналар Италиянинг Zelmorra ва Германиянинг SMS group компанияларидан келди.")
+    assert ("Zelmorra", "LOC") not in uzbek

@@ -4723,6 +4723,40 @@ def _type_untyped_names(doc: _Doc) -> None:
             f.type = "LOC"  # "Bayraklı'da": a case of where after the apostrophe, on no name's second word
         elif lang in QUOTED_ORG_LANGS and _alone_in_quotes(toks, f.i, f.j):
             f.type = "ORG"
+    _places_listed_after_a_place(doc)
+
+
+def _places_listed_after_a_place(doc: _Doc) -> None:
+    """A capitalised name nothing typed, listed after a place with a comma or "and" (:data:`COORDINATING_AND`), is a
+    place too: lists name things of one kind (*w Skołyszynie, Kołaczycach i Tarnowcu*, *auf Föhr und Amrum*), and
+    each place so typed types the next. Not a word that reads as a person's name."""
+    toks = doc.toks
+    for f in doc.found:
+        if not f.emit or f.type != "MISC" or f.layer != "capitalisation" or f.kb_id or f.i < 2 or f.j - f.i > 2 \
+                or toks[f.i].sent_start or toks[f.i].sep == "hyphen" or any(
+                    listed_surname(t) or listed_given_name(t) or _surname_like(t) for t in toks[f.i:f.j]):
+            continue
+        if _listed_beside(doc, f.i - 1, -1) or _listed_beside(doc, f.j, 1):
+            f.type = "LOC"
+
+
+def _listed_beside(doc: _Doc, k: int, step: int) -> bool:
+    """Whether the list item beside a name, reached from piece ``k`` (the one right before it, ``step`` -1, or right
+    after it, 1) over a comma or an "and", is a place."""
+    toks = doc.toks
+    if not 0 <= k < len(toks):
+        return False
+    joiner = toks[k].key in COORDINATING_AND.get(_base_lang(toks[k].lang), ())
+    if joiner:
+        k += step
+    elif (toks[k + 1] if step < 0 else toks[k]).sep_text.strip() != "," or (step > 0 and toks[k].sent_start):
+        return False
+    if not 0 <= k < len(toks) or doc.owner[k] < 0:
+        return False
+    f = doc.found[doc.owner[k]]
+    if step > 0 and f.j < len(toks) and toks[f.j].sep == "space" and toks[f.j].cap and not toks[f.j].sent_start:
+        return False  # a place owning what follows, no list's last item (*Германиянинг SMS group*)
+    return f.emit and f.type == "LOC" and (f.j == k + 1 if step < 0 else f.i == k)
 
 
 #: Most words of a quoted name (:func:`_quoted_name_layer`).
