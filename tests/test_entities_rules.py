@@ -1442,6 +1442,10 @@ def test_entities_rules_hindi_districts_and_rivers_named_by_frequent_words(stage
     assert ("नर्मदा", "LOC") in typed("भरूच के पास नर्मदा नदी पर नया पुल बनेगा।")
     # a derived adjective or a count before the word for a district is no name
     assert not typed("पंजाब के एक सीमावर्ती जिले में और 706 जिलों में अभियान चला।") - {("पंजाब", "LOC")}
+    # every name listed before the districts' plural is one (invented ज़ेलमोर, ज़ेलकोर)
+    assert {("ज़ेलमोर", "LOC"), ("ज़ेलकोर", "LOC"), ("हमीरपुर", "LOC")} <= typed(
+        "भारी बारिश से ज़ेलमोर, ज़ेलकोर और हमीरपुर ज़िलों में स्कूल बंद रहे।")
+    assert not typed("राज्य के इन तीन जिलों में बारिश हुई।")
 
 
 def test_entities_rules_a_hindi_acronym_said_as_a_word_in_brackets(stage: EntityStage) -> None:

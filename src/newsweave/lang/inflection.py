@@ -245,6 +245,7 @@ COORDINATING_AND: dict[str, frozenset[str]] = {
     "az": frozenset({"və", "ilə"}),
     "kk": frozenset({"мен", "және"}),
     "uz": frozenset({"ва", "va", "билан", "bilan"}),
+    "hi": frozenset({"और", "एवं", "तथा", "व"}),
 }
 
 #: lang -> words for "of" that join an institution to its country where nouns have no genitive case

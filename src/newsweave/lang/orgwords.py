@@ -380,8 +380,12 @@ PLACE_WORDS_AFTER: dict[str, frozenset[str]] = {
 #: as the area's name (*गंजाम जिले*), and the kind word stays out of it. Not *इलाके* ("area"): *चट्टानी इलाके*,
 #: "rocky areas", has as rare a word before it as any name.
 AREA_WORDS_AFTER: dict[str, frozenset[str]] = {
-    "hi": frozenset({"जिले", "जिला", "जिलों", "गांव", "कस्बे", "कस्बा", "तहसील", "प्रखंड"}),
+    "hi": frozenset({"जिले", "जिला", "जिलों", "गांव", "कस्बे", "कस्बा", "तहसील", "प्रखंड", "गांवों", "कस्बों",
+                     "तहसीलों", "प्रखंडों"}),
 }
+#: lang -> the plurals among :data:`AREA_WORDS_AFTER`: the list of names before one are all areas (*सोलन, ऊना और
+#: हमीरपुर ज़िलों*).
+AREA_PLURALS: dict[str, frozenset[str]] = {"hi": frozenset({"जिलों", "गांवों", "कस्बों", "तहसीलों", "प्रखंडों"})}
 
 #: Languages whose institutions' names capitalise only their first word (cs ``Nejvyšší soud``, bg ``Върховният
 #: съд``, sl ``Vrhovno sodišče``, ru ``Верховный суд``): a capitalised word before a lower-case head word starts one.

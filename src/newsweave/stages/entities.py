@@ -98,6 +98,7 @@ from newsweave.lang.name_folding import (
 )
 from newsweave.lang.orgwords import (
     ABBREVIATED_LEGAL_FORMS,
+    AREA_PLURALS,
     AREA_WORDS_AFTER,
     CAPITALISED_COMPOUND_TAILS,
     CAPITALISED_INSTITUTION_TOWN,
@@ -2519,10 +2520,8 @@ def _caseless_place_head_layer(doc: _Doc) -> None:
             continue  # the head word itself, not a plural (*कज़ाख बंदरगाहों*, "Kazakh ports")
         word = toks[i - 1]
         natural = tok.key in PLACE_WORDS_AFTER.get(tok.lang, ())
-        if word.cased or _is_stop(word) or frequency.zipf(word.key, word.lang) >= (
-                AREA_NAME_MAX_ZIPF if area else PLACE_HEAD_NAME_MAX_ZIPF if natural else CASELESS_COMMON_ZIPF) \
-                or any(ch.isdigit() for ch in word.key) \
-                or word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(word.lang, ())):
+        if not _caseless_place_word(
+                word, AREA_NAME_MAX_ZIPF if area else PLACE_HEAD_NAME_MAX_ZIPF if natural else CASELESS_COMMON_ZIPF):
             continue  # "सीमावर्ती जिले" (a border district), "706 जिलों": no name
         if doc.owner[i - 1] >= 0 and doc.found[doc.owner[i - 1]].type == "PER" \
                 and doc.found[doc.owner[i - 1]].layer == "tagger":
@@ -2532,6 +2531,43 @@ def _caseless_place_head_layer(doc: _Doc) -> None:
         end = i if area or natural else i + 1
         if doc.free(i - 1, end):
             doc.claim(Found(i - 1, end, "LOC", 0.6, "pattern", _lemma(doc, i - 1, end)))
+        if tok.key in AREA_PLURALS.get(tok.lang, ()):
+            _caseless_area_list(doc, i - 1)
+
+
+def _caseless_place_word(word: Tok, max_zipf: float) -> bool:
+    """Whether a caseless word may be a place's name before its kind: no function word, number or derived adjective,
+    rarer than ``max_zipf``."""
+    return not word.cased and not _is_stop(word) and frequency.zipf(word.key, word.lang) < max_zipf \
+        and not any(ch.isdigit() for ch in word.key) \
+        and not word.key.endswith(DERIVED_ADJECTIVE_ENDINGS.get(word.lang, ()))
+
+
+def _caseless_area_list(doc: _Doc, k: int) -> None:
+    """The names listed before the last one at piece ``k``, which a plural kind of area follows, joined by commas and
+    "and" (:data:`COORDINATING_AND`), are areas too where each is a rare word as :func:`_caseless_place_head_layer`
+    asks (*सोलन, ऊना और हमीरपुर ज़िलों में*: Solan, Una and Hamirpur districts)."""
+    toks = doc.toks
+    while k >= 2:
+        if toks[k].sep_text.strip() == ",":
+            k -= 1
+        elif toks[k - 1].key in COORDINATING_AND.get(toks[k - 1].lang, ()) and toks[k - 1].sep == "space":
+            k -= 2
+        else:
+            return
+        word = toks[k]
+        if not _caseless_place_word(word, AREA_NAME_MAX_ZIPF):
+            return
+        owner = doc.owner[k]
+        if owner >= 0:
+            f = doc.found[owner]
+            if f.type == "LOC" and f.j == k + 1:
+                k = f.i
+                continue
+            if not (f.i == k and f.j == k + 1 and f.type == "PER" and f.layer == "tagger"):
+                return
+            doc.release(owner)
+        doc.claim(Found(k, k + 1, "LOC", 0.6, "pattern", word.text))
 
 
 def _place_ending_at(doc: _Doc, k: int) -> int | None:
