@@ -1446,6 +1446,11 @@ def test_entities_rules_hindi_districts_and_rivers_named_by_frequent_words(stage
     assert {("ज़ेलमोर", "LOC"), ("ज़ेलकोर", "LOC"), ("हमीरपुर", "LOC")} <= typed(
         "भारी बारिश से ज़ेलमोर, ज़ेलकोर और हमीरपुर ज़िलों में स्कूल बंद रहे।")
     assert not typed("राज्य के इन तीन जिलों में बारिश हुई।")
+    # district towns of some 25,000 people are read by their Devanagari names (Pauri), a road named after a town is
+    # one place, and a small town named by a frequent word names no body before a head word (मंडी, "market")
+    assert ("पौड़ी", "LOC") in typed("पौड़ी में भारी बारिश हुई।")
+    assert ("सोहना रोड", "LOC") in typed("सोहना रोड पर लंबा जाम लगा।")
+    assert not any(ty == "ORG" for _, ty in typed("किसान मंडी समिति के बाहर धरने पर बैठे।"))
 
 
 def test_entities_rules_a_hindi_acronym_said_as_a_word_in_brackets(stage: EntityStage) -> None:

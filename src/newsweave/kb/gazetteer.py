@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 90
+SCHEMA = 91
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -88,6 +88,9 @@ ALT_NAME_MIN_NAMES = 60
 #: read (:func:`_local_names`: Ukrainian *Покровськ*, *Бахмут*): smaller towns are more often named like a given
 #: name or a word than named in news (Kazakh *Абай*, *Шалқар*; Russian *Медведево*, whose genitive is a surname).
 LOCAL_NAME_MIN_POPULATION = 40_000
+#: The same for the Devanagari names of the towns of countries written in Devanagari (India, Nepal), whose district
+#: towns Hindi news names by the tens of thousands of people (*पौड़ी*, Pauri; *बागेश्वर*, Bageshwar).
+DEVANAGARI_LOCAL_MIN_POPULATION = 15_000
 #: Shortest Latin key (letters) a town is read by from Hindi's spoken reading (:meth:`Gazetteer.lookup_spoken`):
 #: shorter ones are as often words (*डर*, "fear", is *Dhār*'s; *बली*, *Bāli*'s).
 SPOKEN_MIN_CHARS = 6
@@ -657,7 +660,8 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
         alternates = [] if small else city.get("alternatenames") or []
         if pop >= ALT_NAME_MIN_POPULATION or capital or len(alternates) >= ALT_NAME_MIN_NAMES:
             names.update(alternates)
-        elif pop >= LOCAL_NAME_MIN_POPULATION:
+        elif pop >= (DEVANAGARI_LOCAL_MIN_POPULATION if writes_devanagari(city["countrycode"])
+                     else LOCAL_NAME_MIN_POPULATION):
             names.update(_local_names(alternates, city["name"], local_scripts(city["countrycode"]), common))
         # A Latin-script name that is a very common word only survives for a huge place ("Moskau" yes,
         # "Essen" no), and not in the languages it is a common word in unless it is the city's name there.
@@ -683,10 +687,13 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             gaz.add(GazEntry("LOC", kb_id, city["name"], 1.0 + math.log10(max(pop, 1)) / 10), keep)
             gaz.common_in.update({(kb_id, fold(n)): common_in[n] for n in keep if common_in.get(n)})
             if (pop >= COMMON_WORD_EXEMPT_POPULATION or capital or (
-                    pop >= LOCAL_NAME_MIN_POPULATION and writes_devanagari(city["countrycode"]))):
+                    pop >= DEVANAGARI_LOCAL_MIN_POPULATION and writes_devanagari(city["countrycode"]))):
                 # and any big city or capital Hindi news names; also where GeoNames gives a Devanagari name, which
-                # may be a former one (*इलाहाबाद* for Prayagraj) or spelt otherwise (*अश्गाबाद*, Ashgabat)
-                gaz.add_spoken(len(gaz.entries) - 1, city["name"])
+                # may be a former one (*इलाहाबाद* for Prayagraj) or spelt otherwise (*अश्गाबाद*, Ashgabat); a name
+                # of a word and a lower-case tail by that word (*Frankfurt am Main*, *फ़्रैंकफ़र्ट*)
+                words = city["name"].split()
+                own = words[0] if len(words) > 1 and words[1].islower() else city["name"]
+                gaz.add_spoken(len(gaz.entries) - 1, own)
 
 
 def _small_town_name(name: str, common: dict[str, frozenset[str]]) -> bool:

@@ -66,6 +66,7 @@ from newsweave.kb.gazetteer import (
 from newsweave.kb.names import romanize, skeleton
 from newsweave.kb.person_names import given_names, listed, own_given_names, surnames
 from newsweave.kb.places import country_languages, place_country
+from newsweave.kb.places import place as geonames_place
 from newsweave.lang.abbreviations import NON_FINAL, STREETS
 from newsweave.lang.acronym_letters import spelled_latin
 from newsweave.lang.inflection import (
@@ -2467,11 +2468,26 @@ def _town_body(doc: _Doc, k: int) -> bool:
             and (gap == 0 or frequency.zipf(toks[k - 1 - gap].key, toks[k - 1 - gap].lang) < CASELESS_NAME_MAX_ZIPF):
         gap += 1
         place = _place_ending_at(doc, k - 1 - gap)
-    if place is None or (doc.found[place].kb_id or "").startswith("iso:"):
+    if place is None or (doc.found[place].kb_id or "").startswith("iso:") or _word_before_town(doc, place):
         return False
     start = doc.found[place].i
     doc.release(place)
     return doc.claim(Found(start, k + 1, "ORG", 0.6, "pattern", _lemma(doc, start, k + 1)))
+
+
+#: Fewest people of a town named by a word as frequent as a common one (:data:`CASELESS_COMMON_ZIPF`) whose name
+#: before a head word names a body (:func:`_word_before_town`).
+FREQUENT_TOWN_BODY_MIN_POPULATION = 100_000
+
+
+def _word_before_town(doc: _Doc, idx: int) -> bool:
+    """Whether a one-word small town (under :data:`FREQUENT_TOWN_BODY_MIN_POPULATION`) is named by a word as frequent
+    as a common one: before a head word it is that word (*मंडी समिति*, a market committee, not Mandi's)."""
+    f = doc.found[idx]
+    town = geonames_place(f.kb_id or "")
+    tok = doc.toks[f.i]
+    return f.j - f.i == 1 and town is not None and town.population < FREQUENT_TOWN_BODY_MIN_POPULATION \
+        and frequency.zipf(tok.key, tok.lang) >= CASELESS_COMMON_ZIPF
 
 
 def _caseless_place_body_layer(doc: _Doc) -> None:
@@ -2529,6 +2545,10 @@ def _caseless_place_head_layer(doc: _Doc) -> None:
         # a kind of place names the place by the word before it (*गोमती*, the river); a facility's name takes its
         # head word in (*हीराकुंड बांध*, the Hirakud Dam)
         end = i if area or natural else i + 1
+        town = _place_ending_at(doc, i - 1)
+        if end > i and town is not None and doc.found[town].i == i - 1 \
+                and (doc.found[town].kb_id or "").startswith("geonames:"):
+            doc.release(town)  # a facility named after a town (*सोहना रोड*, the Sohna Road)
         if doc.free(i - 1, end):
             doc.claim(Found(i - 1, end, "LOC", 0.6, "pattern", _lemma(doc, i - 1, end)))
         if tok.key in AREA_PLURALS.get(tok.lang, ()):
