@@ -208,6 +208,10 @@ def test_entities_turkish_commands_magistrates_halls_stations_and_coaches() -> N
     assert ("Zelmorra İl Jandarma Komutanlığı", "ORG") in found(
         "Zelmorra İl Jandarma Komutanlığı, operasyon düzenledi.")
     assert ("Zelmorra Spor Salonu'nda", "LOC") in found("Karşılaşma dün Zelmorra Spor Salonu'nda oynandı.")
+    # programmes, airlines and services head bodies; a country before one opens its name
+    assert ("Zelmorra Havayolları", "ORG") in found("Yolcular dün Zelmorra Havayolları ile uçtu.")
+    assert ("Özbekistan Havayolları", "ORG") in found("Yolcular dün Özbekistan Havayolları ile uçtu.")
+    assert ("Zelmorra Kalkınma Programı", "ORG") in found("Rapor dün Zelmorra Kalkınma Programı tarafından yayımlandı.")
     # a head coach's and an associate professor's titles are no part of the name
     assert ("Zelkan Yavaş", "PER") in found("Başantrenör Zelkan Yavaş maçtan sonra konuştu.")
     assert {t for t, ty in found("Hastanenin uzmanı Doç. Dr. Zelkan Yavaş açıklama yaptı.") if ty == "PER"} == {

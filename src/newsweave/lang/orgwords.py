@@ -68,7 +68,9 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "hastane", "itfaiye", "komiserliğ", "komiserlik", "temsilciliğ", "temsilcilik", "dairesi",
                      "platformu",
                      # commands (Sahil Güvenlik Komutanlığı), magistrates' courts (Sulh Ceza Hâkimliği), centres
-                     "komutanlığ", "hâkimliğ", "hakimliğ", "merkezi"}),
+                     "komutanlığ", "hâkimliğ", "hakimliğ", "merkezi",
+                     # programmes (Kalkınma Programı), airlines (Özbekistan Havayolları), services (Denetim Servisi)
+                     "programı", "havayolları", "havayolu", "servisi"}),
     "az": frozenset({"təşkilat", "nazirliy", "partiya", "komitə", "agentliy", "universitet", "institut",
                      "məclis", "məhkəmə", "fond", "birliy", "şirkət", "şura", "xidmət", "mərkəz", "idarə",
                      "hakimiyyət", "akademiya", "metropoliten", "bank", "cəmiyyət", "prokurorluq", "şəbəkə",
