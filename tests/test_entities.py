@@ -774,6 +774,15 @@ def test_entities_german_player_compounds_are_titles(stage: EntityStage) -> None
     assert _found(stage, "Der Torhüter Ümit Toprak hat seine Karriere beendet.", "de") == {"Ümit Toprak": "PER"}
 
 
+def test_entities_german_compounds_ending_in_a_title_are_titles(stage: EntityStage) -> None:
+    """*Finanzchef*, *Sozialsenatorin*, *Richter*: no part of the name after them."""
+    assert _found(stage, "Der Umsatz sei gestiegen, sagte Finanzchef Thorsten Zelmer am Dienstag.", "de") == {
+        "Thorsten Zelmer": "PER"}
+    assert _found(stage, "Der Vorsitzende Richter Hauke Zelmer verkündete das Urteil.", "de") == {
+        "Hauke Zelmer": "PER"}
+    assert _found(stage, "Die Sozialsenatorin Anna Zelmer kritisierte den Plan.", "de") == {"Anna Zelmer": "PER"}
+
+
 def test_entities_a_regnal_number_makes_no_person_of_other_words(stage: EntityStage) -> None:
     assert "PER" not in _found(stage, "After World War II the economy grew.", "en").values()
 

@@ -34,6 +34,7 @@ TITLES: dict[str, frozenset[str]] = {
     "de": frozenset({"präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "amtskollege",
                      "amtskollegin", "staatschef", "staatschefin", "regierungschef", "regierungschefin", "könig",
                      "königin", "papst", "herr", "frau", "bürgermeister", "bürgermeisterin", "sprecher",
+                     "richter", "senator", "senatorin",
                      "sprecherin", "botschafter", "botschafterin", "vorsitzende", "vorsitzender", "chef", "chefin",
                      "generalsekretär", "premierminister", "premierministerin", "abgeordnete", "abgeordneter",
                      # professions written before a name; as word endings they cover compounds (Physiklehrerin);

@@ -571,6 +571,8 @@ def _is_title_word(key: str, lang: str) -> bool:
     *Bakanlığı* "ministry" starts like *Bakan* "minister"), the title in the plural (:data:`PLURAL_ENDINGS`) or a
     surname built on it (:data:`SURNAME_ENDINGS`: *Valioğlu*)."""
     titles = _titles(lang)[0]
+    if lang in NOUN_CAPITALISING and _compound_title(key, titles) and not _head_match(key, lang, _org_heads(lang)):
+        return True  # German *Finanzchef*, *Sozialsenatorin*: a compound ending in a title is one
     if not _word_match(key, lang, titles, 4) or _institution_not_title(key, lang, titles) or (
             key not in titles and key.endswith(SURNAME_ENDINGS.get(lang, ()))):
         return False
@@ -583,6 +585,17 @@ def _is_title_word(key: str, lang: str) -> bool:
         return False  # Turkish *papatya*, *Kralkızı*, *Hakimiyet*, *yazarlık*: a title's letters, not its case
     # the stem before a plural ending (*bakan|lar*, *başkan|ları*) is the title
     return not any((at := key.find(end, 1)) > 0 and key[:at] in titles for end in PLURAL_ENDINGS.get(lang, ()))
+
+
+#: Shortest title, and shortest word before it, that end a compound read as a title (:func:`_compound_title`): *rat*
+#: would make *Vorrat* ("stock") one.
+COMPOUND_TITLE_MIN, COMPOUND_TITLE_PREFIX_MIN = 4, 3
+
+
+def _compound_title(key: str, titles: frozenset[str]) -> bool:
+    """Whether a word is a compound whose last part is a one-word title of :data:`COMPOUND_TITLE_MIN` letters or more
+    (*finanz|chef*, *sozial|senatorin*)."""
+    return any(key[at:] in titles for at in range(COMPOUND_TITLE_PREFIX_MIN, len(key) - COMPOUND_TITLE_MIN + 1))
 
 
 def _institution_not_title(key: str, lang: str, titles: frozenset[str]) -> bool:
