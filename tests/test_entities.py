@@ -1038,3 +1038,12 @@ def test_listed_people_link_in_every_script_and_keep_another_given_name_apart() 
 def test_surname_found_again_after_given_names_takes_them(stage: EntityStage) -> None:
     found = [(m.text, m.type) for m in stage.recognise("Hunter Zelkin met Joe Zelkin. Zelkin said so.", "en")]
     assert found == [("Hunter Zelkin", "PER"), ("Joe Zelkin", "PER"), ("Zelkin", "PER")]
+
+
+def test_entities_russian_adjectives_of_place_names_in_a_case(stage: EntityStage) -> None:
+    """The prepositional of a name's adjective reads back to its nominative (*Петропавловске-Камчатском*, *Нижнем
+    Тагиле*); a language's adjective so read opens a name rather than blocking it as a language (*Японском море*)."""
+    assert _found(stage, "Митинг прошёл в Петропавловске-Камчатском.", "ru") == {
+        "Петропавловске-Камчатском": "LOC"}
+    assert _found(stage, "Завод стоит в Нижнем Тагиле.", "ru") == {"Нижнем Тагиле": "LOC"}
+    assert _found(EntityStage(), "Учения прошли в Японском море.", "ru") == {"Японском море": "LOC"}  # natasha's

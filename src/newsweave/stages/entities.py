@@ -1096,6 +1096,9 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
             i += 1
             continue
         j, entry, lemma = best
+        if entry.kb_id.startswith("lang:") and tok.lang in ADJECTIVE_READ_LANGS and tok.key != fold(lemma):
+            i += 1  # "Японском море": a language's adjective in a case opens a name, whose layers read it
+            continue
         if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             # "Реджеп Эрдоган": the person's given name written before a listed surname is part of the name
             start = _given_names_start(doc, i, entry.kb_id) if entry.type == "PER" and j - i == 1 else i
@@ -1649,6 +1652,12 @@ def _surname_half(f: Found, k: int, gaz: Gazetteer) -> bool:
         return not f.emit
     entry = gaz.by_kb_id(kb_id) if kb_id.startswith("geonames:") else None
     return entry is not None and entry.priority < CASELESS_CITY_MIN_PRIORITY
+
+
+#: Languages whose adjectives in a case are read back to the nominative (Russian *Камчатском*, *Камчатский*:
+#: :data:`newsweave.lang.inflection.INFLECTIONS`), a language's name among them: one so read is no language but opens
+#: a name the other layers read (*Японском море*, *Русского музея*; :func:`_gazetteer_layer`).
+ADJECTIVE_READ_LANGS = frozenset({"ru"})
 
 
 #: Most capitalised words of a street's name after its abbreviation (*al. Jana Pawła II*).
