@@ -1318,6 +1318,10 @@ def _acceptable_gazetteer_hit(toks: list[Tok], i: int, j: int, entry: GazEntry, 
         if tok.cased and tok.lang in gaz.common_in.get((entry.kb_id, base or tok.key), ()) \
                 and not _written_as_name(toks, i):
             return False  # a town named like a common word of the text's language (German "Essen")
+        if tok.cased and entry.kb_id.startswith("geonames:") and entry.priority < CASELESS_CITY_MIN_PRIORITY \
+                and tok.lang not in HEAD_LAST_LANGS | NOUN_CAPITALISING and i + 1 < len(toks) \
+                and toks[i + 1].sep == "hyphen" and toks[i + 1].cased and not toks[i + 1].cap:
+            return False  # "Либерал-демократик партияси": a compound adjective's first half, no town (Liberal, Kansas)
         if entry.kb_id.startswith("iso3166-2:") and entry.priority < REGION_PRIORITY and base is not None \
                 and base != tok.key and len(base) < INFLECTED_STATE_MIN_CHARS:
             return False  # Polish "Komisji" is no inflected "Komis" (the Komi republic, in French)
@@ -2784,10 +2788,11 @@ def _lowercase_head_layer(doc: _Doc) -> None:
         joined = 0
         k = i + 1
         while k < min(i + 2 + inner + joined, len(toks)):
-            if toks[k].key in joiners and joined < HEAD_LAST_MAX_JOINERS and toks[k].sep == "space" \
-                    and doc.owner[k] < 0:
-                joined += 1  # "Иқтисодиёт ва молия вазирлиги": a joiner is none of the inner words
-                k += 1
+            if ((toks[k].key in joiners and toks[k].sep == "space") or (
+                    head_last and toks[k].sep == "hyphen" and toks[k].cased and not toks[k].cap)) \
+                    and joined < HEAD_LAST_MAX_JOINERS and doc.owner[k] < 0:
+                joined += 1  # "Иқтисодиёт ва молия вазирлиги": a joiner is none of the inner words, nor a hyphened
+                k += 1  # word's second half ("экспорт-импорт банки", "Либерал-демократик партияси")
                 continue
             if toks[k].sep != "space" or doc.owner[k] >= 0 or not toks[k].cased or toks[k].cap or _is_stop(toks[k]):
                 break
