@@ -1274,6 +1274,9 @@ def test_entities_rules_kazakh_regions_and_quoted_clubs(stage: EntityStage) -> N
     typed = _typed(stage, "kk")
     # a town, a river or an unknown word alone in quotes is a club, also opening the sentence
     assert {("Астана", "ORG"), ("Тобылды", "ORG")} <= typed("«Астана» өз алаңында «Тобылды» 3:0 есебімен ұтты.")
+    # inside a sentence too, and a region's name so quoted is the club (Жетісу)
+    assert {("Зелмор", "ORG"), ("Жетісу", "ORG")} <= typed("Кеше «Зелмор» өз алаңында «Жетісу» командасын ұтты.")
+    assert ("Жетісу", "ORG") in typed("Кеше «Жетісу» өз алаңында жеңіліп қалды.")
     assert ("Зелмор", "ORG") in typed("Олар «Зелмор» командасымен кездеседі.")
     # a town quoted before the noun that says what the quotes name (a film, a sanatorium) stays the town
     assert ("Астана", "ORG") not in typed("«Астана» фильмі көрсетілді.")

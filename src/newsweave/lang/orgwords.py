@@ -208,6 +208,10 @@ VERB_ENDINGS: dict[str, tuple[str, ...]] = {
     "uz": ("ди", "ти", "ган", "кан", "қан", "моқда", "япти", "ади", "ydi", "di", "gan", "moqda"),
     "ky": ("ды", "ди", "ду", "дү", "ты", "ти", "ган", "ген", "гон", "гөн", "кан", "кен"),
 }
+#: lang -> words that may follow a quoted name alone though they are no function word of the language's commonest:
+#: the reflexive "own" of a club at its own ground (Kazakh *«Жетісу» өз алаңында*, Uzbek *ўз майдонида*).
+QUOTED_NAME_FOLLOWERS: dict[str, frozenset[str]] = {"kk": frozenset({"өз"}), "uz": frozenset({"ўз", "o'z", "oʻz"}),
+                                                    "ky": frozenset({"өз"})}
 #: lang -> words for a kind of work after a quoted title (*«Зелмор» фильмі*, "the film"), and the words for "named"
 #: (*«Зелмор» деген*, *атты*): the quoted words name that work, or what follows, no organisation.
 WORK_WORDS_AFTER: dict[str, frozenset[str]] = {

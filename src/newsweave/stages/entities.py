@@ -151,6 +151,7 @@ from newsweave.lang.orgwords import (
     PLACE_SHAPED_WORDS,
     PLACE_WORDS_AFTER,
     PLACE_WORDS_BEFORE,
+    QUOTED_NAME_FOLLOWERS,
     QUOTED_ORG_LANGS,
     REGION_ADJECTIVES,
     REGION_CASE_ENDINGS,
@@ -4897,7 +4898,8 @@ def _quoted_name_alone(toks: list[Tok], k: int, j: int) -> bool:
                                       and len(last.key) - len(end) >= NAME_STEM_MIN_LETTERS
                                       for end in (*inflection.suffixes, *inflection.alternations)):
         return True
-    return _is_org_head(after) or after.sent_start or not after.cased or after.cap or _is_stop(after) or any(
+    return _is_org_head(after) or after.sent_start or not after.cased or after.cap or _is_stop(after) \
+        or after.key in QUOTED_NAME_FOLLOWERS.get(lang, ()) or any(
         after.key.endswith(end) and len(after.key) - len(end) >= NAME_STEM_MIN_LETTERS
         for end in VERB_ENDINGS.get(lang, ()))
 
