@@ -1616,3 +1616,10 @@ def test_entities_rules_a_name_listed_beside_a_place_is_a_place(stage: EntitySta
     # a place owning the capitalised word after it ends no list (*Италиянинг Zelmor ва Германиянинг SMS*)
     uzbek = _typed(stage, "uz")("Ускуналар Италиянинг Zelmorra ва Германиянинг SMS group компанияларидан келди.")
     assert ("Zelmorra", "LOC") not in uzbek
+
+
+def test_entities_rules_and_before_another_body_ends_an_institutions_tail(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    assert {("University of Zelmor", "ORG"), ("Zelkow Federal University", "ORG")} <= typed(
+        "Researchers at the University of Zelmor and Zelkow Federal University dated the crater.")
+    assert ("Ministry of Trade and Integration", "ORG") in typed("The Ministry of Trade and Integration said so.")

@@ -4244,10 +4244,23 @@ def _institution_tail(doc: _Doc, k: int) -> int:
         if toks[m].cap and toks[m].cased:
             end = m + 1
         elif not (toks[m].key in INSTITUTION_AND.get(lang, ()) and end == m and m + 1 < len(toks)
-                  and toks[m + 1].cap):
+                  and toks[m + 1].cap) or _another_body_after(toks, m + 1):
             break
         m += 1
     return end
+
+
+def _another_body_after(toks: list[Tok], k: int) -> bool:
+    """Whether the capitalised words from piece ``k`` (after an *and*) end in an organisation's head word of their own,
+    naming another body (*University of Glasgow and Ural Federal University*), not the tail's second half (*Ministry
+    of Trade and Integration*)."""
+    m = k
+    while m < len(toks) and m - k < INSTITUTION_TAIL_MAX and toks[m].cap and toks[m].cased \
+            and (m == k or toks[m].sep == "space"):
+        if _is_org_head(toks[m]) and m > k:
+            return True
+        m += 1
+    return False
 
 
 def _suspended_compound_and(toks: list[Tok], m: int) -> bool:
