@@ -243,3 +243,11 @@ def test_turkish_company_opening_with_its_country_and_offices_and_factories() ->
     assert {("Türkiye'de", "LOC"), ("Zelkan Enerji A.Ş.", "ORG")} <= found
     offices = {(m.text, m.type) for m in stage.recognise("Devlet Zelmor Ofisi alım yaptı.", "tr")}
     assert ("Zelmor Ofisi", "ORG") in offices or ("Devlet Zelmor Ofisi", "ORG") in offices
+
+
+def test_entities_turkish_a_clubs_abbreviation_ends_its_name() -> None:
+    from newsweave.stages.entities import EntityStage
+
+    stage = EntityStage(use_natasha=False, use_tagger=False)
+    found = {(m.text, m.type) for m in stage.recognise("Galatasaray dün Zelmor FK ile Zelkow SK'yı yendi.", "tr")}
+    assert {("Zelmor FK", "ORG"), ("Zelkow SK", "ORG")} <= found

@@ -518,6 +518,9 @@ INSTITUTION_AND: dict[str, frozenset[str]] = {"de": frozenset({"und"}), "en": fr
 LEGAL_FORMS: frozenset[str] = frozenset({"AG", "GmbH", "gGmbH", "mbH", "KGaA", "KG", "Inc", "Ltd", "LLC", "LLP",
                                          "PLC", "plc", "Plc", "Corp", "JSC", "PJSC", "OJSC", "SpA", "Oyj", "AŞ", "NV",
                                          "BV", "लिमिटेड"})
+#: A sports club's abbreviation after its name ends it as a legal form ends a company's (*Bodrum FK*, *Beşiktaş JK*,
+#: *Zelmorra SK*): football, sports, gymnastics, basketball and hockey clubs.
+CLUB_FORMS_AFTER: frozenset[str] = frozenset({"FK", "SK", "JK", "FC", "BK", "HK", "HC", "GSK", "SC"})
 #: The forms of :data:`LEGAL_FORMS` that abbreviate a word, whose period belongs to the name (*Zelmorra Corp.*).
 ABBREVIATED_LEGAL_FORMS: frozenset[str] = frozenset({"Co", "Corp", "Inc", "Ltd"})
 #: Legal forms written in several pieces with periods, as the text spells them (Turkish *A.Ş.*, *Ltd. Şti.*, Polish

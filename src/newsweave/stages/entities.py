@@ -105,6 +105,7 @@ from newsweave.lang.orgwords import (
     CAPITALISED_INSTITUTION_TOWN,
     CLIPPED_ORG_WORDS,
     CLUB_ENDINGS,
+    CLUB_FORMS_AFTER,
     COMPANY_AND,
     COMPANY_NOUNS_AFTER,
     COMPANY_WORDS_AFTER,
@@ -3122,8 +3123,8 @@ def _spelt_form_openings() -> frozenset[str]:
 
 def _legal_form_width(doc: _Doc, k: int) -> int:
     """How many pieces of a company's legal form start at piece ``k``: one for a form in one word
-    (:data:`LEGAL_FORMS`, :data:`COMPANY_NOUNS_AFTER`), those of the longest spelt in several
-    (:data:`SPELT_LEGAL_FORMS`: *A.Ş.*, *Ltd. Şti.*), 0 for none."""
+    (:data:`LEGAL_FORMS`, :data:`COMPANY_NOUNS_AFTER`; a club's, :data:`CLUB_FORMS_AFTER`), those of the longest
+    spelt in several (:data:`SPELT_LEGAL_FORMS`: *A.Ş.*, *Ltd. Şti.*), 0 for none."""
     toks = doc.toks
     tok = toks[k]
     dotted = doc.text[tok.start:tok.end] != tok.text  # an acronym's letters read as one piece (*S.A.* -> ``SA``)
@@ -3134,7 +3135,8 @@ def _legal_form_width(doc: _Doc, k: int) -> int:
             while k + width < len(toks) and toks[k + width].end <= end:
                 width += 1
             return width
-    return int(tok.text in LEGAL_FORMS or tok.text in COMPANY_NOUNS_AFTER.get(_base_lang(tok.lang), ()))
+    return int(tok.text in LEGAL_FORMS or tok.text in CLUB_FORMS_AFTER
+               or tok.text in COMPANY_NOUNS_AFTER.get(_base_lang(tok.lang), ()))
 
 
 def _institution_of_country(doc: _Doc) -> None:
