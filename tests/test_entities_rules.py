@@ -1212,6 +1212,9 @@ def test_entities_rules_a_club_named_with_its_seat(stage: EntityStage) -> None:
     found = _typed(stage, "pl")
     assert ("Warty Zawiercie", "ORG") in found("Siatkarze Warty Zawiercie pokonali rywali.")
     assert ("Zelmorrą Toruń", "ORG") in found("Mecz z Zelmorrą Toruń zakończył się remisem.")
+    # a club named after its river, or the Latin name of the country, and its town
+    assert ("Odry Opole", "ORG") in found("Mecz Odry Opole zakończył się remisem.")
+    assert ("Polonię Warszawa", "ORG") in found("Wczoraj Zelmor pokonał Polonię Warszawa.")
     # a given name before the town, a foreign town, a name running on past the town: no club
     assert ("Jan Toruń", "ORG") not in found("Wczoraj Jan Toruń przyjechał do domu.")
     assert not any(t == "ORG" for _, t in found("Sąd uniewinnił Pakistankę Asia Bibi."))

@@ -1633,11 +1633,30 @@ def _seat_after_name_layer(doc: _Doc, gaz: Gazetteer, langs: frozenset[str]) -> 
         n = _name_run(doc, f.i - 1, limit=2, step=-1)
         if n == 2 and toks[f.i - 2].sent_start:
             n = 1  # "Siatkarze Warty Zawiercie": the sentence's first word is the players
+        river = _river_before_town(doc, f.i)
+        if not n and river is not None:
+            doc.release(river)  # "Odry Opole", "Wisła Płock": a club named after its river and town
+            n = 1
         start = f.i - n
         if not n or toks[start].sent_start or listed(toks[start].key, given_names()) or _is_loc_head(toks[f.i - 1]) \
                 or not all(t.key.isalpha() for t in toks[start:f.i]):
             continue
         doc.replace(Found(start, f.j, "ORG", 0.6, "pattern", _lemma(doc, start, f.j)))
+
+
+def _river_before_town(doc: _Doc, k: int) -> int | None:
+    """The finding of a one-word river or sea (a ``region:`` of ``regions.tsv``: *Odry*, *Wisła*) or of a country's
+    name in another language than the text's (*Polonię*, Latin for Poland) right before piece ``k``, inside a
+    sentence, or None: before a town it names a club (*Odra Opole*, *Polonia Warszawa*)."""
+    toks = doc.toks
+    if k < 2 or doc.owner[k - 1] < 0 or toks[k - 1].sent_start or toks[k - 1].sep != "space":
+        return None
+    idx = doc.owner[k - 1]
+    f = doc.found[idx]
+    kb_id = f.kb_id or ""
+    if f.i != k - 1 or f.j != k or not f.emit or f.type != "LOC":
+        return None
+    return idx if kb_id.startswith("region:") or _foreign_country_word(toks[k - 1], kb_id) else None
 
 
 def _base_form_of(doc: _Doc, f: Found, gaz: Gazetteer) -> GazEntry | None:
