@@ -1626,3 +1626,12 @@ def test_entities_rules_and_before_another_body_ends_an_institutions_tail(stage:
     assert {("University of Zelmor", "ORG"), ("Zelkow Federal University", "ORG")} <= typed(
         "Researchers at the University of Zelmor and Zelkow Federal University dated the crater.")
     assert ("Ministry of Trade and Integration", "ORG") in typed("The Ministry of Trade and Integration said so.")
+
+
+def test_entities_rules_a_dateline_in_capitals_is_a_place(stage: EntityStage) -> None:
+    typed = _typed(stage, "en")
+    # a short word in capitals is no acronym there, a town named as a frequent word is still the town, and a person
+    # named after it elsewhere leaves it the place
+    assert ("ZELMOR", "LOC") in typed("ZELMOR, Kazakhstan — Trucks queued at the border.")
+    assert ("BOSTON", "LOC") in typed("BOSTON — A federal jury convicted a man on Thursday.")
+    assert ("YORK", "LOC") in typed("YORK, England — The council met. Later York Zelkowitz spoke to reporters.")

@@ -1101,7 +1101,8 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         if entry.kb_id.startswith("lang:") and tok.lang in ADJECTIVE_READ_LANGS and tok.key != fold(lemma):
             i += 1  # "Японском море": a language's adjective in a case opens a name, whose layers read it
             continue
-        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
+        if (entry.type == "LOC" and _dateline(doc, i, j)) \
+                or _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             # "Реджеп Эрдоган": the person's given name written before a listed surname is part of the name
             start = _given_names_start(doc, i, entry.kb_id) if entry.type == "PER" and j - i == 1 else i
             j = _with_apostrophe_suffix(toks, j)
@@ -1811,8 +1812,10 @@ def _first_names_as_places(doc: _Doc) -> None:
                 toks[f.i].key in firsts or fold(f.lemma or "") in firsts)):
             continue
         after_preposition = f.i > 0 and toks[f.i - 1].key in PLACE_PREPOSITIONS.get(toks[f.i].lang, ())
-        if after_preposition or (f.j < len(toks) and toks[f.j].sep == "space" and toks[f.j].cap):
-            continue  # "в Букурещ", "для Азії": a preposition makes it the place; "Asii Bibiové": a longer name
+        if after_preposition or (f.j < len(toks) and toks[f.j].sep == "space" and toks[f.j].cap) \
+                or _dateline(doc, f.i, f.j):
+            continue  # "в Букурещ", "для Азії": a preposition makes it the place, as a dateline does ("YORK, England
+            # —"); "Asii Bibiové": a longer name
         doc.release(idx)
         doc.claim(Found(f.i, f.j, "PER", f.confidence * 0.8, "propagation", f.lemma))
 
@@ -3425,7 +3428,8 @@ def _acronym_layer(doc: _Doc) -> None:
             continue
         if doc.owner[i] < 0 and (not doc.decided[i] or _bracketed_after_org(doc, i)) and _is_acronym(tok) \
                 and (not tok.cased or len(tok.text) <= 6) \
-                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
+                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok) \
+                and not _dateline(doc, i, i + 1):  # "BOSTON —": the place the story was filed from
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= COMMON_ACRONYM_ZIPF
                               or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
@@ -4205,7 +4209,7 @@ def _capitalised_layer(doc: _Doc) -> None:
     while i < len(toks):
         tok = toks[i]
         if doc.owner[i] >= 0 or not tok.cased or not tok.cap or (
-                tok.upper and len(tok.text) <= 6 and not _is_initial(toks, i)):
+                tok.upper and len(tok.text) <= 6 and not _is_initial(toks, i) and not _dateline(doc, i, i + 1)):
             i += 1
             continue
         if doc.decided[i]:
@@ -5301,11 +5305,11 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
     j = _with_apostrophe_suffix(toks, end)
-    if all(toks[k].upper and frequency.zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
-        return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
-    if _dateline(doc, start, end):
+    if _dateline(doc, start, end):  # also a place named as a frequent word (*YORK, England —*)
         doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
         return
+    if all(toks[k].upper and frequency.zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
+        return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     adjective = start > 0 and doc.owner[start - 1] >= 0 and toks[start].sep == "space" \
         and not toks[start].sent_start and not any(listed_given_name(toks[k]) for k in range(start, end))
     if adjective and toks[start - 1].key in COUNTRY_NAMED_ADJECTIVES.get(lang, ()):
