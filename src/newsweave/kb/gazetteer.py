@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the built index's shape or filters change, so stale caches are rebuilt.
-SCHEMA = 91
+SCHEMA = 92
 #: A name of this many letters or more is no acronym where a list also writes it as a word (:meth:`settle_acronyms`).
 WORD_ACRONYM_MIN = 5
 #: Capitals and cities at least this big may be named by two syllabic characters (:func:`_plausible_name`).
@@ -89,7 +89,7 @@ ALT_NAME_MIN_NAMES = 60
 #: name or a word than named in news (Kazakh *Абай*, *Шалқар*; Russian *Медведево*, whose genitive is a surname).
 LOCAL_NAME_MIN_POPULATION = 40_000
 #: The same for the Devanagari names of the towns of countries written in Devanagari (India, Nepal), whose district
-#: towns Hindi news names by the tens of thousands of people (*पौड़ी*, Pauri; *बागेश्वर*, Bageshwar).
+#: towns Hindi news names by the tens of thousands of people (*पौड़ी*, Pauri; *जामताड़ा*, Jamtara).
 DEVANAGARI_LOCAL_MIN_POPULATION = 15_000
 #: Shortest Latin key (letters) a town is read by from Hindi's spoken reading (:meth:`Gazetteer.lookup_spoken`):
 #: shorter ones are as often words (*डर*, "fear", is *Dhār*'s; *बली*, *Bāli*'s).
@@ -689,11 +689,8 @@ def _add_places(gaz: Gazetteer, common: dict[str, frozenset[str]], listed: set[t
             if (pop >= COMMON_WORD_EXEMPT_POPULATION or capital or (
                     pop >= DEVANAGARI_LOCAL_MIN_POPULATION and writes_devanagari(city["countrycode"]))):
                 # and any big city or capital Hindi news names; also where GeoNames gives a Devanagari name, which
-                # may be a former one (*इलाहाबाद* for Prayagraj) or spelt otherwise (*अश्गाबाद*, Ashgabat); a name
-                # of a word and a lower-case tail by that word (*Frankfurt am Main*, *फ़्रैंकफ़र्ट*)
-                words = city["name"].split()
-                own = words[0] if len(words) > 1 and words[1].islower() else city["name"]
-                gaz.add_spoken(len(gaz.entries) - 1, own)
+                # may be a former one (*इलाहाबाद* for Prayagraj) or spelt otherwise (*अश्गाबाद*, Ashgabat)
+                gaz.add_spoken(len(gaz.entries) - 1, city["name"])
 
 
 def _small_town_name(name: str, common: dict[str, frozenset[str]]) -> bool:
