@@ -4850,8 +4850,8 @@ def _type_untyped_names(doc: _Doc) -> None:
 
 def _places_listed_after_a_place(doc: _Doc) -> None:
     """A capitalised name nothing typed, listed after a place with a comma or "and" (:data:`COORDINATING_AND`), is a
-    place too: lists name things of one kind (*w Skołyszynie, Kołaczycach i Tarnowcu*, *auf Föhr und Amrum*), and
-    each place so typed types the next. Not a word that reads as a person's name."""
+    place too: lists name things of one kind (*w Skołyszynie, Kołaczycach i Tarnowcu*, Turkish *Kumluca ve Demre'de*),
+    and each place so typed types the next. Not a word that reads as a person's name."""
     toks = doc.toks
     for f in doc.found:
         if not f.emit or f.type != "MISC" or f.layer != "capitalisation" or f.kb_id or f.i < 2 or f.j - f.i > 2 \
