@@ -2618,13 +2618,8 @@ def _caseless_area_list(doc: _Doc, k: int) -> None:
     "and" (:data:`COORDINATING_AND`), are areas too where each is a rare word as :func:`_caseless_place_head_layer`
     asks (*सोलन, ऊना और हमीरपुर ज़िलों में*: Solan, Una and Hamirpur districts)."""
     toks = doc.toks
-    while k >= 2:
-        if toks[k].sep_text.strip() == ",":
-            k -= 1
-        elif toks[k - 1].key in COORDINATING_AND.get(toks[k - 1].lang, ()) and toks[k - 1].sep == "space":
-            k -= 2
-        else:
-            return
+    while (before := _list_item_before(toks, k)) is not None:
+        k = before
         word = toks[k]
         if not _caseless_place_word(word, AREA_NAME_MAX_ZIPF):
             return
@@ -2696,16 +2691,9 @@ def _place_list_layer(doc: _Doc) -> None:
                 tok.key.startswith(w) and tok.key[len(w):].startswith(plurals)
                 for w in PLACE_WORDS_AFTER.get(tok.lang, ())):
             continue
-        item = k - 1
-        while item >= 0 and _list_place_item(doc, item):
-            before = item - 1
-            if toks[item].sep_text.strip() == ",":
-                item = before
-            elif before >= 1 and toks[before].key in COORDINATING_AND.get(toks[before].lang, ()) \
-                    and toks[before].sep == "space" and toks[item].sep == "space":
-                item = before - 1
-            else:
-                break
+        item: int | None = k - 1
+        while item is not None and _list_place_item(doc, item):
+            item = _list_item_before(toks, item)
 
 
 def _list_place_item(doc: _Doc, k: int) -> bool:
@@ -4858,24 +4846,38 @@ def _places_listed_after_a_place(doc: _Doc) -> None:
                 or toks[f.i].sent_start or toks[f.i].sep == "hyphen" or any(
                     listed_surname(t) or listed_given_name(t) or _surname_like(t) for t in toks[f.i:f.j]):
             continue
-        if _listed_beside(doc, f.i - 1, -1) or _listed_beside(doc, f.j, 1):
+        if _listed_place(doc, _list_item_before(toks, f.i), -1) or _listed_place(doc, _list_item_after(toks, f.j), 1):
             f.type = "LOC"
 
 
-def _listed_beside(doc: _Doc, k: int, step: int) -> bool:
-    """Whether the list item beside a name, reached from piece ``k`` (the one right before it, ``step`` -1, or right
-    after it, 1) over a comma or an "and", is a place."""
-    toks = doc.toks
-    if not 0 <= k < len(toks):
-        return False
-    joiner = toks[k].key in COORDINATING_AND.get(_base_lang(toks[k].lang), ())
-    if joiner:
-        k += step
-    elif (toks[k + 1] if step < 0 else toks[k]).sep_text.strip() != "," or (step > 0 and toks[k].sent_start):
-        return False
-    if not 0 <= k < len(toks) or doc.owner[k] < 0:
+def _list_item_before(toks: list[Tok], k: int) -> int | None:
+    """The last piece of the list item before the one opening at piece ``k``, joined to it by a comma or an "and"
+    (:data:`COORDINATING_AND`), or None."""
+    if k >= 1 and toks[k].sep_text.strip() == ",":
+        return k - 1
+    if k >= 2 and toks[k - 1].key in COORDINATING_AND.get(_base_lang(toks[k - 1].lang), ()) \
+            and toks[k - 1].sep == "space" and toks[k].sep == "space":
+        return k - 2
+    return None
+
+
+def _list_item_after(toks: list[Tok], j: int) -> int | None:
+    """The first piece of the list item after the one ending before piece ``j``, joined to it as
+    :func:`_list_item_before` reads, or None."""
+    if j < len(toks) and toks[j].sep_text.strip() == "," and not toks[j].sent_start:
+        return j
+    if j + 1 < len(toks) and toks[j].key in COORDINATING_AND.get(_base_lang(toks[j].lang), ()) \
+            and toks[j].sep == "space" and toks[j + 1].sep == "space":
+        return j + 1
+    return None
+
+
+def _listed_place(doc: _Doc, k: int | None, step: int) -> bool:
+    """Whether a place's finding ends (``step`` -1) or opens (1) at piece ``k``, the list item beside a name."""
+    if k is None or doc.owner[k] < 0:
         return False
     f = doc.found[doc.owner[k]]
+    toks = doc.toks
     if step > 0 and f.j < len(toks) and toks[f.j].sep == "space" and toks[f.j].cap and not toks[f.j].sent_start:
         return False  # a place owning what follows, no list's last item (*Германиянинг SMS group*)
     return f.emit and f.type == "LOC" and (f.j == k + 1 if step < 0 else f.i == k)
