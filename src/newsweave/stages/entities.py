@@ -1101,8 +1101,7 @@ def _gazetteer_layer(doc: _Doc, gaz: Gazetteer, layer: str, confidence: float) -
         if entry.kb_id.startswith("lang:") and tok.lang in ADJECTIVE_READ_LANGS and tok.key != fold(lemma):
             i += 1  # "Японском море": a language's adjective in a case opens a name, whose layers read it
             continue
-        if (entry.type == "LOC" and _dateline(doc, i, j)) \
-                or _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
+        if _acceptable_gazetteer_hit(toks, i, j, entry, gaz, doc.lower_keys, fold(lemma)):
             # "Реджеп Эрдоган": the person's given name written before a listed surname is part of the name
             start = _given_names_start(doc, i, entry.kb_id) if entry.type == "PER" and j - i == 1 else i
             j = _with_apostrophe_suffix(toks, j)
@@ -3416,8 +3415,7 @@ def _acronym_layer(doc: _Doc) -> None:
             continue
         if doc.owner[i] < 0 and (not doc.decided[i] or _bracketed_after_org(doc, i)) and _is_acronym(tok) \
                 and (not tok.cased or len(tok.text) <= 6) \
-                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok) \
-                and not _dateline(doc, i, i + 1):  # "BOSTON —": the place the story was filed from
+                and not _abbreviates_concept(doc, i) and not _is_title(doc.toks, i) and not _dotted(tok):
             if tok.cased and (frequency.zipf(tok.key, tok.lang) >= COMMON_ACRONYM_ZIPF
                               or any(ch.isdigit() for ch in tok.text)
                               or tok.text in _currency_codes() or _CODE_AFTER.match(doc.text, tok.end)):
@@ -4197,7 +4195,7 @@ def _capitalised_layer(doc: _Doc) -> None:
     while i < len(toks):
         tok = toks[i]
         if doc.owner[i] >= 0 or not tok.cased or not tok.cap or (
-                tok.upper and len(tok.text) <= 6 and not _is_initial(toks, i) and not _dateline(doc, i, i + 1)):
+                tok.upper and len(tok.text) <= 6 and not _is_initial(toks, i)):
             i += 1
             continue
         if doc.decided[i]:
@@ -5258,6 +5256,25 @@ def _listed_person(toks: list[Tok], start: int, end: int, lang: str) -> bool:
         first_zipf < GIVEN_NAME_ZIPF[1] or own_given_name(first, lang)))
 
 
+def _dateline_layer(doc: _Doc, gaz: Gazetteer) -> None:
+    """A dateline (:func:`_dateline`) is a place, read before the layers that would take its capitals for an
+    acronym or its word for a common one (*BOSTON —*, *YORK, England —*, *HORGOS, Kazakhstan —*), linked where the
+    gazetteer names a place so; one the gazetteer read already stays."""
+    toks = doc.toks
+    for i, tok in enumerate(toks):
+        if not tok.upper or not (i == 0 or "\n" in tok.sep_text):
+            continue
+        end = i + 1
+        while end < len(toks) and toks[end].upper and toks[end].sep in ("space", "hyphen"):
+            end += 1
+        if not doc.free(i, end) or not _dateline(doc, i, end):
+            continue
+        entry = gaz.lookup(tuple(t.key for t in toks[i:end]))
+        place = entry is not None and entry.type == "LOC"
+        doc.claim(Found(i, end, "LOC", 0.5, "gazetteer" if place else "capitalisation", _lemma(doc, i, end),
+                        entry.kb_id if place else None))
+
+
 def _dateline(doc: _Doc, start: int, end: int) -> bool:
     """A dateline: words in capitals opening a line and followed by a comma, a dash or a bracket (``ERSTFELD,
     Wednesday —``, ``GENEVA (Reuters) -``) name the place the story was filed from, not an acronym."""
@@ -5307,9 +5324,6 @@ def _classify_run(doc: _Doc, start: int, end: int) -> None:
     toks = doc.toks
     lang = _word_lang(toks[start])
     j = _with_apostrophe_suffix(toks, end)
-    if _dateline(doc, start, end):  # also a place named as a frequent word (*YORK, England —*)
-        doc.claim(Found(start, j, "LOC", 0.5, "capitalisation", _lemma(doc, start, end)))
-        return
     if all(toks[k].upper and frequency.zipf(toks[k].key, lang) >= SHOUTED_WORD_ZIPF for k in range(start, end)):
         return  # a word in capitals that the language uses (a site's "SPECIAL PROJECT" banner), no acronym
     adjective = start > 0 and doc.owner[start - 1] >= 0 and toks[start].sep == "space" \
@@ -5535,6 +5549,7 @@ class EntityStage:
             _gazetteer_layer(doc, self.user_kb, "kb", 0.95)
         _post_author_layer(doc, self.gazetteer)
         _gazetteer_layer(doc, self.gazetteer, "gazetteer", 0.9)
+        _dateline_layer(doc, self.gazetteer)
         if any(t.cjk or (t.key and not t.cased and _is_hangul(t.key)) for t in doc.toks):
             for layer, gaz in (("kb", self.user_kb), ("gazetteer", self.gazetteer)):
                 if gaz is not None:
